@@ -1,0 +1,6 @@
+b = bytes(range(65, 70))
+print(b, list(b))
+print(bytearray(b"abc"))
+print(b.hex())
+print(bytes.fromhex("48 69"))
+print(b"abc".upper(), b"a,b".split(b","))

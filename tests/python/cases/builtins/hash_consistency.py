@@ -1,0 +1,5 @@
+print(hash(1), hash(True), hash(0) == hash(0.0))
+print(hash(2 ** 61) == hash(1))
+print(hash(-1), hash(-2))
+print(hash((1, 2)) == hash((1, 2)))
+print(hash(None) == hash(None))

@@ -1,0 +1,6 @@
+print(int("42"), int("-7"), int("0b101", 0), int("ff", 16))
+print(str(42), repr("42"))
+print(hex(255), oct(8), bin(5))
+print(ord("a"), chr(97))
+print(bool("False"), bool(""))
+print(list("abc"), tuple([1, 2]))

@@ -1,0 +1,7 @@
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" continued")
+print("x", "y", sep="")
+print()
+print("multi", "args", 1, 2.0, None, True)
+print(*[1, 2, 3], sep=", ")

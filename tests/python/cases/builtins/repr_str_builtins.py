@@ -1,0 +1,5 @@
+print(repr(1), repr("1"), repr([1, "1"]))
+print(str("a"), str(b"a"))
+print(ascii("héllo"))
+print(repr(range(3)), repr(range(1, 10, 2)))
+print(repr(len), repr(print))

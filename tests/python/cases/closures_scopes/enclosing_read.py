@@ -1,0 +1,7 @@
+def outer():
+    message = "hello"
+    def inner():
+        return message.upper()
+    message = "changed"
+    return inner()
+print(outer())

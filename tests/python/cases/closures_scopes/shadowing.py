@@ -1,0 +1,9 @@
+x = "global"
+def outer():
+    x = "outer"
+    def inner():
+        x = "inner"
+        return x
+    return inner(), x
+print(outer())
+print(x)

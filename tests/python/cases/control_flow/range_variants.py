@@ -1,0 +1,7 @@
+print(list(range(5)))
+print(list(range(2, 8)))
+print(list(range(10, 0, -3)))
+print(list(range(0)))
+r = range(0, 20, 5)
+print(r, len(r), r[2], 15 in r, r[-1])
+print(range(3) == range(0, 3))

@@ -1,0 +1,6 @@
+print(dict([("a", 1), ("b", 2)]))
+print(dict(zip(["x", "y"], [10, 20])))
+print(dict(one=1, two=2))
+print(dict.fromkeys(["a", "b"], 0))
+print(dict.fromkeys("xy"))
+print(dict({"k": "v"}, extra=True))

@@ -1,0 +1,7 @@
+e = ValueError("bad", 42)
+print(e.args)
+print(str(e))
+print(repr(e))
+print(repr(KeyError("k")), str(KeyError("k")))
+print(str(Exception()), repr(Exception()))
+print(repr(RuntimeError("x")))

@@ -1,0 +1,5 @@
+print(str(0.30000000000000004))
+print(float("0.1") + float("0.7"))
+print(float("1_000.5"))
+print(float("  2.5\n"))
+print(float("Infinity"), float("-nan"))

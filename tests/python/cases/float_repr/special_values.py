@@ -1,0 +1,7 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan)
+print(inf > 10 ** 100)
+print(nan == nan)
+print(inf - inf)
+print(float("-inf") < 0)

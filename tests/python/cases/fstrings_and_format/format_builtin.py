@@ -1,0 +1,6 @@
+print(format(3.14159, ".2f"))
+print(format(42, "x"))
+print(format("text", "^10") + "|")
+print(format(1234.5, ","))
+print(format(True))
+print(format(None))

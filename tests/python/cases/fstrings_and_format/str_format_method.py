@@ -1,0 +1,6 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0} {1} {0}".format("a", "b"))
+print("{name} is {age}".format(name="Ann", age=5))
+print("{:>8}|".format("right"))
+print("{:.3}".format("truncate"))
+print("{0[1]} {1[key]}".format([10, 20], {"key": "v"}))

@@ -1,0 +1,4 @@
+s = "x" * 1000
+print(len(s))
+big = [0] * 100000
+print(len(big), sum(big))

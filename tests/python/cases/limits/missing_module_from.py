@@ -1,0 +1,2 @@
+print("loading")
+from requests import get

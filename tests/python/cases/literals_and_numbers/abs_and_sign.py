@@ -1,0 +1,5 @@
+print(abs(-5), abs(5), abs(-2.5))
+print(abs(0))
+print(-(-3))
+print(+4)
+print(~5, ~-1)

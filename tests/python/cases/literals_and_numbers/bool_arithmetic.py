@@ -1,0 +1,6 @@
+print(True + True)
+print(True * 10)
+print(False - 1)
+print(isinstance(True, int))
+print(True == 1, False == 0)
+print(bool(0), bool(3), bool(-1))

@@ -1,0 +1,5 @@
+print(42, -7, 0)
+print(0x1F, 0o17, 0b1010)
+print(1_000_000)
+print(type(42).__name__)
+print(int("0x1F", 16), int("17", 8), int("1010", 2))

@@ -1,0 +1,6 @@
+print(7 // 2, -7 // 2)
+print(7 % 3, -7 % 3, 7 % -3)
+print(divmod(17, 5))
+print(divmod(-17, 5))
+print(7 / 2)
+print(6 / 3)

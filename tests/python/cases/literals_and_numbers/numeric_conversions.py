@@ -1,0 +1,6 @@
+print(int(3.9), int(-3.9))
+print(int("  42  "))
+print(float("3.5"), float("-0"), float("1e3"))
+print(int(True), float(False))
+print(str(12), str(1.5))
+print(round(2.5), round(3.5), round(-0.5))

@@ -1,0 +1,7 @@
+print(2 ** 10)
+print(2 ** -1)
+print((-2) ** 3)
+print(-2 ** 2)
+print(pow(3, 4))
+print(pow(3, 4, 5))
+print(10 ** 0)

@@ -1,0 +1,6 @@
+print(round(3.14159, 2))
+print(round(2.675, 2))
+print(round(1234, -2))
+print(round(1250, -2))
+print(round(0.5), round(1.5))
+print(type(round(2.5)).__name__, type(round(2.5, 1)).__name__)

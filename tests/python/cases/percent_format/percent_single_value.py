@@ -1,0 +1,5 @@
+print("value: %s" % [1, 2])
+print("value: %s" % (42,))
+print("tuple: %s" % ((1, 2),))
+print("%s" % None)
+print("%c%c" % (72, "i"))

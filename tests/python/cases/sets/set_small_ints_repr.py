@@ -1,0 +1,6 @@
+print({1, 2, 3})
+print({3, 2, 1})
+print(set())
+print(set([5, 5, 4]))
+print(frozenset({1, 2}))
+print(frozenset())

@@ -1,0 +1,6 @@
+print("7".zfill(3))
+print("-7".zfill(4))
+print("hi".center(8, "*"))
+print("hi".ljust(5) + "|")
+print("hi".rjust(5, ".") + "|")
+print("tab\there".expandtabs(4))

@@ -1,0 +1,6 @@
+print("apple" < "banana")
+print("Zebra" < "apple")
+print("abc" == "abc", "abc" != "ABC")
+print(sorted(["pear", "Apple", "banana"]))
+print(sorted(["pear", "Apple", "banana"], key=str.lower))
+print(max("hello"), min("hello"))

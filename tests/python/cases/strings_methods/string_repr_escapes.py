@@ -1,0 +1,7 @@
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\tnewline\n"))
+print(repr("\x00\x7f"))
+print(repr("café ☕"))
+print(repr("back\\slash"))

@@ -1,0 +1,4 @@
+def find_user(name):
+    return None
+user = find_user("bob")
+print(user.name)

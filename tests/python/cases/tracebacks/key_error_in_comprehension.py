@@ -1,0 +1,3 @@
+users = [{"name": "a"}, {"nam": "b"}]
+names = [u["name"] for u in users]
+print(names)

@@ -1,0 +1,3 @@
+session = {"user": "ann"}
+print(session["user"])
+print(session["cart"])

@@ -1,0 +1,6 @@
+prices = {"apple": 3}
+total = (
+    prices["apple"]
+    + prices["pear"]
+)
+print(total)

@@ -1,0 +1,6 @@
+class Greeter:
+    def greet(self):
+        return "hi"
+g = Greeter()
+print(g.greet())
+g.greet("Ann")

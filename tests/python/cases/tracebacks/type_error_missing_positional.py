@@ -1,0 +1,3 @@
+def make_user(name, email):
+    return {"name": name, "email": email}
+make_user("ann")

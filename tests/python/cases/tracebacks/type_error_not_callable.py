@@ -1,0 +1,2 @@
+name = "flask"
+print(name())

@@ -1,0 +1,3 @@
+count = 3
+message = "You have " + count + " items"
+print(message)

@@ -1,0 +1,3 @@
+age = "twenty"
+years = int(age)
+print(years)

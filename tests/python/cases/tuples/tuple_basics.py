@@ -1,0 +1,10 @@
+point = (3, 4)
+x, y = point
+print(point, x, y)
+print(len(point), point[0], point[-1])
+single = (5,)
+print(single, type(single).__name__)
+empty = ()
+print(empty, len(empty))
+print((1, 2) + (3,))
+print((0,) * 3)

@@ -1,0 +1,7 @@
+t = (1, 2, 3, 2, 2)
+print(t.count(2))
+print(t.index(3))
+print(2 in t)
+print(t[1:4])
+print(sorted(t))
+print(tuple("abc"))

@@ -1,0 +1,6 @@
+print((1,))
+print((1, 2))
+print(((1, 2), (3,)))
+print(("a", None, 1.5))
+print(tuple())
+print(tuple([1]))

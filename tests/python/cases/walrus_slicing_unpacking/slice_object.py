@@ -1,0 +1,6 @@
+s = slice(1, 5, 2)
+print(s)
+print([0, 1, 2, 3, 4, 5][s])
+print(s.start, s.stop, s.step)
+print(slice(3))
+print(slice(1, 10, 3).indices(5))

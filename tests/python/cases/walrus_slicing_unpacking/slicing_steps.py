@@ -1,0 +1,8 @@
+s = list(range(10))
+print(s[1:8:2])
+print(s[8:1:-2])
+print(s[-3:])
+print(s[:-3])
+print(s[::-1][:3])
+print(s[100:], s[-100:2])
+print("abcdef"[::-2])
