@@ -1,0 +1,48 @@
+// The code editor of the page: CodeMirror 6 with Python, bundled by esbuild into
+// static/editor.bundle.js (an IIFE that sets window.playgroundEditor). The wasm side calls
+// mount() once and then talks to the returned handle; nothing here knows about Flask.
+import { EditorView, basicSetup } from "codemirror";
+import { EditorState, Compartment } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
+import { indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { oneDark } from "@codemirror/theme-one-dark";
+
+const darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+function mount(parent, text, onChange) {
+  const theme = new Compartment();
+  const themeFor = (dark) => (dark ? oneDark : []);
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        basicSetup,
+        keymap.of([indentWithTab]),
+        python(),
+        theme.of(themeFor(darkQuery && darkQuery.matches)),
+        EditorView.contentAttributes.of({ "aria-label": "app.py — the Flask app's code" }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  if (darkQuery) {
+    darkQuery.addEventListener("change", (event) =>
+      view.dispatch({ effects: theme.reconfigure(themeFor(event.matches)) }),
+    );
+  }
+  return {
+    getText: () => view.state.doc.toString(),
+    setText: (next) => {
+      if (next !== view.state.doc.toString()) {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+      }
+    },
+    focus: () => view.focus(),
+  };
+}
+
+window.playgroundEditor = { mount };

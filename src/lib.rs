@@ -1,0 +1,12 @@
+//! Flask Session Playground: a simulated Flask server, a Python interpreter for its app code and a
+//! virtual browser with a cookie jar, all deterministic and all running in the page.
+//!
+//! The layers, lowest first (see ARCHITECTURE.md; dependencies point one way):
+//! - [`http`]: plain request/response data shared by the browser and the server.
+//! - `python`, `flask`, `browser`, `scenario`: arrive with their issues.
+//! - [`ui`]: the Yew page (compiled on every target so its state logic is tested natively).
+//! - [`cli`]: the native command line (`session-playground --help`).
+
+pub mod cli;
+pub mod http;
+pub mod ui;

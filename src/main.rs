@@ -1,0 +1,16 @@
+//! The one binary: in the browser (wasm32) it mounts the playground page; natively it is the
+//! command-line tool. Real work lives in the library; this file only dispatches.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    session_playground::ui::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = session_playground::cli::run(&args);
+    print!("{}", outcome.stdout);
+    eprint!("{}", outcome.stderr);
+    std::process::exit(outcome.exit_code);
+}

@@ -1,0 +1,55 @@
+//! The editor pane: a host `<div>` for CodeMirror. The editor owns its text while the learner
+//! types; the component pushes text in only when the workspace's code differs (e.g. a lesson
+//! opened), so typing never fights a re-render.
+
+use yew::prelude::*;
+
+/// Props of [`Editor`].
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The source to show.
+    pub code: String,
+    /// Called with the whole text after each edit.
+    pub on_change: Callback<String>,
+}
+
+/// The code editor.
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let host = use_node_ref();
+    // Natively (tests) there is no CodeMirror to drive; the host element is all that renders.
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = props;
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::prelude::Closure;
+
+        use crate::ui::editor_bridge::{EditorHandle, mount_editor};
+
+        let handle = use_mut_ref(|| None::<(EditorHandle, Closure<dyn FnMut(String)>)>);
+        {
+            let host = host.clone();
+            let handle = handle.clone();
+            let code = props.code.clone();
+            let on_change = props.on_change.clone();
+            use_effect_with((), move |_| {
+                if let Some(element) = host.cast::<web_sys::Element>() {
+                    let closure = Closure::<dyn FnMut(String)>::new(move |text: String| {
+                        on_change.emit(text)
+                    });
+                    let editor = mount_editor(&element, &code, &closure);
+                    *handle.borrow_mut() = Some((editor, closure));
+                }
+            });
+        }
+        {
+            let handle = handle.clone();
+            use_effect_with(props.code.clone(), move |code| {
+                if let Some((editor, _)) = handle.borrow().as_ref() {
+                    editor.set_text(code);
+                }
+            });
+        }
+    }
+    html! { <div class="editor-host" data-testid="editor" ref={host}></div> }
+}

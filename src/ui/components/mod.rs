@@ -1,0 +1,7 @@
+//! One component per file; each takes data and callbacks as props and never sees the reducer.
+
+pub mod browser_pane;
+pub mod devtools;
+pub mod editor;
+pub mod header;
+pub mod server_pane;

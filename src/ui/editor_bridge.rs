@@ -1,0 +1,24 @@
+//! The binding to the CodeMirror editor bundled from `js/editor.js` (loaded by index.html as a
+//! classic script that defines `window.playgroundEditor`). A global is used rather than a
+//! wasm-bindgen module snippet so the native build never needs the bundle.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The handle `mount` returns.
+    pub type EditorHandle;
+
+    /// Creates the editor inside `parent` with `text`; `on_change` gets the whole text after
+    /// every edit.
+    #[wasm_bindgen(js_namespace = playgroundEditor, js_name = mount)]
+    pub fn mount_editor(
+        parent: &web_sys::Element,
+        text: &str,
+        on_change: &Closure<dyn FnMut(String)>,
+    ) -> EditorHandle;
+
+    /// Replaces the whole text (no-op when equal, so the cursor stays put).
+    #[wasm_bindgen(method, js_name = setText)]
+    pub fn set_text(this: &EditorHandle, text: &str);
+}

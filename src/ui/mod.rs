@@ -1,0 +1,47 @@
+//! The page, in Yew. Components only render state and dispatch actions; the state and its pure
+//! transitions live in [`state`] and are tested natively.
+//!
+//! Modules:
+//! - [`state`]: the `Workspace` model, the `Action`s and the reducer.
+//! - [`app`]: the root component, owner of the one `use_reducer`.
+//! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
+//! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
+//! - [`panic_report`]: turns a panic into a readable message in the page and the console.
+
+pub mod app;
+mod components;
+pub mod editor_bridge;
+pub mod panic_report;
+pub mod state;
+
+/// The seed app the editor opens with: the `/count` example the project was created for.
+pub const SEED_APP: &str = r#"from flask import Flask, session
+
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/count')
+def count():
+    if 'visits' in session:
+        session['visits'] += 1
+    else:
+        session['visits'] = 1
+    return f"Visit number: {session['visits']}"
+"#;
+
+/// Mounts the playground into `#app` (the page's entry point, called from `main` on wasm32).
+pub fn start() {
+    panic_report::install();
+    let window = web_sys::window().expect("the page has a window");
+    // `?debug-panic` lets the browser tests prove that a panic is shown, never a blank page.
+    if window.location().search().is_ok_and(|query| query.contains("debug-panic")) {
+        panic!("debug-panic was requested in the address (a test of the error report)");
+    }
+    let document = window.document().expect("the page has a document");
+    let root = document
+        .get_element_by_id("app")
+        .expect("index.html has an element with id `app`");
+    // The static "Loading…" text stays until the wasm runs, so a failed load is never blank.
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
+}

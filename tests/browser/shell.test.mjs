@@ -1,0 +1,92 @@
+// The app shell loads in a real browser, with no console errors, and shows its panes.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, start } from "./harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await start();
+});
+after(async () => {
+  await harness?.stop();
+});
+
+async function open(options) {
+  const { page, errors, context } = await harness.newPage(options);
+  await page.goto(harness.url);
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  return { page, errors, context };
+}
+
+test("the page loads with its title, panes and editor, and logs no errors", async () => {
+  const { page, errors, context } = await open({ viewport: { width: 1280, height: 800 } });
+  assert.equal(await page.title(), "Flask Session Playground");
+  for (const id of [
+    "editor", "address-bar", "page", "profile-select", "close-browser", "open-browser",
+    "cookie-jar", "clock-now", "server-log", "session-view", "timeline", "lesson-list",
+  ]) {
+    assert.equal(await page.getByTestId(id).count(), 1, `one element with data-testid=${id}`);
+  }
+  assert.match(await page.getByTestId("editor").innerText(), /session\['visits'\] \+= 1/);
+  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-01-01T00:00:00Z");
+  const options = await page.getByTestId("profile-select").locator("option").allInnerTexts();
+  assert.deepEqual(options, ["Alice", "Bob"]);
+  await screenshot(page, "shell-1280x800");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the editor takes a whole new source verbatim", async () => {
+  const { page, errors, context } = await open({ viewport: { width: 1280, height: 800 } });
+  const editor = page.getByTestId("editor");
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  const source = "def f(x):\n    return [x, {'a': (1, 2)}]\n";
+  await page.keyboard.insertText(source);
+  const text = await editor.locator(".cm-content").innerText();
+  assert.equal(text.replace(/\n$/, ""), source.replace(/\n$/, ""));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("close and open the browser of one profile only", async () => {
+  const { page, errors, context } = await open({ viewport: { width: 1280, height: 800 } });
+  await page.getByTestId("close-browser").click();
+  assert.equal(await page.getByTestId("address-bar").isDisabled(), true);
+  assert.equal(await page.getByTestId("open-browser").isEnabled(), true);
+  await page.getByTestId("profile-select").selectOption({ label: "Bob" });
+  assert.equal(await page.getByTestId("address-bar").isDisabled(), false);
+  await page.getByTestId("profile-select").selectOption({ label: "Alice" });
+  await page.getByTestId("open-browser").click();
+  assert.equal(await page.getByTestId("address-bar").isDisabled(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone width stacks the panes and dark mode follows the OS", async () => {
+  const { page, errors, context } = await open({
+    viewport: { width: 390, height: 844 },
+    colorScheme: "dark",
+  });
+  const editorBox = await page.getByTestId("editor").boundingBox();
+  const pageBox = await page.getByTestId("page").boundingBox();
+  assert.ok(pageBox.y > editorBox.y + editorBox.height - 1, "the browser pane sits below the editor");
+  assert.ok(editorBox.width <= 390, "the editor fits the phone width");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, "rgb(20, 23, 29)");
+  await screenshot(page, "shell-phone-dark");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a panic in the wasm shows a readable message instead of a blank page", async () => {
+  const { page, errors, context } = await harness.newPage();
+  await page.goto(`${harness.url}?debug-panic`);
+  const notice = page.locator("#panic-report");
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute("role"), "alert");
+  assert.match(await notice.innerText(), /internal error[\s\S]*debug-panic was requested/);
+  assert.ok(errors.some((text) => text.includes("debug-panic was requested")), "logged to the console");
+  await screenshot(page, "panic-report");
+  await context.close();
+});
