@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Generate the fixtures for `crate::python::text` from the real CPython.
+
+Run with CPython 3.11 from the repository root:
+
+    python3 tests/python_text/generate.py
+
+Every expected value in the JSON files beside this script comes from the
+interpreter running this script; none is typed by hand. The inputs are drawn
+from a seeded `random.Random`, so re-running the script reproduces the files
+byte for byte.
+
+Encoding conventions shared with the Rust tests:
+- a float is the 16-hex-digit string of its IEEE-754 bits (exact, and it
+  carries inf, nan and -0.0 through JSON unchanged);
+- an int is its decimal string (ints are arbitrary precision);
+- an outcome is either {"ok": value} or {"err": [exception name, message]}.
+"""
+
+import json
+import math
+import os
+import random
+import struct
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def fbits(x):
+    return "%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def outcome(fn):
+    try:
+        return {"ok": fn()}
+    except Exception as exc:  # the exception is the expected result
+        return {"err": [type(exc).__name__, str(exc)]}
+
+
+def write(name, cases):
+    path = os.path.join(HERE, name)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cases, f, ensure_ascii=True, indent=0, separators=(",", ":"))
+        f.write("\n")
+    print("%s: %d cases" % (name, len(cases)))
+
+
+# ---------------------------------------------------------------- floats
+
+def interesting_floats(rng, n):
+    out = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 0.1, 0.2,
+           0.1 + 0.2, 100.0, 1e16, 1e15, 1e-4, 1e-5, 1e22, 1e23, 2e16 + 8,
+           5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+           123456789.0, 0.5, 1.5, 2.5, 0.125, 0.375, 2.675, 1e100, 1e-100,
+           9.999999999999999e22, 12345678901234567890.0, 3.141592653589793,
+           2.718281828459045, 1 / 3, 2 / 3, 999999.5, 9999999.0, 0.0001,
+           0.00001234, 1234.5, 99.99, 0.05, 0.15, 0.25, 0.35, 1e300 * 10]
+    for e in range(-25, 25):
+        out.append(10.0 ** e)
+        out.append(-(10.0 ** e))
+        out.append(10.0 ** e * 9.5)
+    while len(out) < n:
+        kind = rng.randrange(6)
+        if kind == 0:
+            bits = rng.getrandbits(64)
+            x = struct.unpack("<d", struct.pack("<Q", bits))[0]
+        elif kind == 1:
+            x = rng.randrange(-10**6, 10**6) / 10 ** rng.randrange(0, 8)
+        elif kind == 2:
+            x = float(rng.randrange(-10**18, 10**18))
+        elif kind == 3:
+            x = rng.uniform(-1, 1) * 10.0 ** rng.randrange(-30, 30)
+        elif kind == 4:
+            x = round(rng.uniform(-1000, 1000), rng.randrange(0, 4)) + 0.5 * 10 ** -rng.randrange(0, 4)
+        else:
+            x = rng.choice([0.5, 1.5, 2.5, 0.05, 0.005, 12.5]) * rng.choice([1, -1, 10, 100])
+        out.append(x)
+    return out
+
+
+def gen_float_repr(rng):
+    cases = []
+    for x in interesting_floats(rng, 4000):
+        cases.append([fbits(x), repr(x)])
+    write("float_repr.json", cases)
+
+
+def gen_float_round(rng):
+    cases = []
+    for x in interesting_floats(rng, 1500):
+        for nd in rng.sample([-400, -309, -20, -5, -2, -1, 0, 1, 2, 3, 5, 10, 17, 20, 300, 330], 4):
+            res = outcome(lambda: fbits(round(x, nd)))
+            cases.append([fbits(x), nd, res])
+        res = outcome(lambda: str(round(x)))
+        cases.append([fbits(x), None, res])
+    write("float_round.json", cases)
+
+
+# ---------------------------------------------------------------- format()
+
+FILL_ALIGN = ["", "", "", "<", ">", "^", "=", "*<", "*>", "*^", "0=", "x=", "0<", "\u00e9>"]
+SIGN = ["", "", "+", "-", " "]
+Z = ["", "", "", "z"]
+ALT = ["", "", "#"]
+ZERO = ["", "", "0"]
+WIDTH = ["", "", "1", "5", "10", "17"]
+GROUP = ["", "", "", ",", "_"]
+PREC = ["", "", ".0", ".1", ".2", ".3", ".6", ".12", ".20"]
+FLOAT_TYPES = ["", "e", "E", "f", "F", "g", "G", "n", "%"]
+INT_TYPES = ["", "d", "b", "o", "x", "X", "c", "n"]
+STR_TYPES = ["", "s"]
+BAD_TYPES = ["d", "s", "q", "j", "\x01", "\u00e9", "r", "i", "u"]
+
+
+def random_spec(rng, types):
+    return "".join([rng.choice(FILL_ALIGN), rng.choice(SIGN), rng.choice(Z),
+                    rng.choice(ALT), rng.choice(ZERO), rng.choice(WIDTH),
+                    rng.choice(GROUP), rng.choice(PREC), rng.choice(types)])
+
+
+def interesting_ints(rng, n):
+    out = [0, 1, -1, 7, -7, 10, 255, -255, 1000, 1234567, -1234567, 10**20,
+           -10**30, 65, 97, 0x10FFFF, 0x110000, 2**63, 2**64 - 1, 1 << 100]
+    while len(out) < n:
+        k = rng.randrange(4)
+        if k == 0:
+            out.append(rng.randrange(-1000, 1000))
+        elif k == 1:
+            out.append(rng.randrange(-10**9, 10**9))
+        elif k == 2:
+            out.append(rng.randrange(-10**40, 10**40))
+        else:
+            out.append(rng.randrange(32, 0x300))
+    return out
+
+
+def gen_format_spec(rng):
+    floats = interesting_floats(rng, 600)
+    ints = interesting_ints(rng, 300)
+    strs = ["", "a", "abc", "hello world", "\u00e9t\u00e9", "\U0001F600x", "tab\there", "0123456789abcdef"]
+    float_cases, int_cases, str_cases = [], [], []
+    for _ in range(9000):
+        x = rng.choice(floats)
+        spec = random_spec(rng, FLOAT_TYPES if rng.random() < 0.95 else BAD_TYPES)
+        float_cases.append([fbits(x), spec, outcome(lambda: format(x, spec))])
+    for _ in range(6000):
+        x = rng.choice(ints)
+        types = INT_TYPES + ["e", "f", "g", "%", "E", "F", "G"] if rng.random() < 0.9 else BAD_TYPES
+        spec = random_spec(rng, types)
+        int_cases.append([str(x), spec, outcome(lambda: format(x, spec))])
+    for _ in range(2500):
+        x = rng.choice(strs)
+        spec = random_spec(rng, STR_TYPES if rng.random() < 0.85 else BAD_TYPES)
+        str_cases.append([x, spec, outcome(lambda: format(x, spec))])
+    # Malformed specs: leftovers, huge widths, missing precision, double grouping.
+    odd = [",,", ",_", "_,", "__", ".", ".x", "10.", "+ ", "0x0", "99999999999999999999", "<<<",
+           ".99999999999999999999", "=+", "x", "xx", ">10x", ",d", "_x", ",b", "_c", ",c", ",s", "_s",
+           "+c", "#c", "z", "zd", "zs", ".3d", ".3", "=s", "#s", "+s", "0s", "05", "<05", "^08,",
+           "010,", "012_", "#010x", "#_b", "#,x", "_o", ".2%", "010.3%", " 10", "z.1f", "-z.1f",
+           "%", ".0%", "0<5", "0=10.2f", "\x00", "\x00<3", "{}", "abc", ".-1f", "_n", ",n", "z,"]
+    for spec in odd:
+        for x in [0.0, -0.0, 1.5, -1234.5678, math.inf, math.nan]:
+            float_cases.append([fbits(x), spec, outcome(lambda: format(x, spec))])
+        for x in [0, -5, 1234567, 97]:
+            int_cases.append([str(x), spec, outcome(lambda: format(x, spec))])
+        for x in ["", "ab"]:
+            str_cases.append([x, spec, outcome(lambda: format(x, spec))])
+    write("format_float.json", float_cases)
+    write("format_int.json", int_cases)
+    write("format_str.json", str_cases)
+
+
+def main():
+    assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
+    gen_float_repr(random.Random(1))
+    gen_float_round(random.Random(2))
+    gen_format_spec(random.Random(3))
+
+
+if __name__ == "__main__":
+    main()
