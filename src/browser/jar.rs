@@ -1,0 +1,879 @@
+//! The cookie jar: RFC 6265bis storage (§5.7) and retrieval (§5.8.3) as Chromium applies them,
+//! with a learner-readable reason for every decision.
+//!
+//! # Storage and retrieval
+//! A jar has two jobs. **Storing**: each `Set-Cookie` of a response is parsed
+//! ([`crate::browser::set_cookie`]) and then either stored, treated as a deletion, or rejected; the
+//! result is a [`StoreDecision`]. **Retrieving**: before each request the jar picks the cookies
+//! that match the URL and the [`SiteContext`], orders them and writes the `Cookie` header; the
+//! result is a [`Retrieval`] listing a [`SendDecision`] per cookie.
+//!
+//! # Rules, and where the playground takes a side
+//! - Cookies are keyed by name, domain, host-only flag, path and partition. Replacing one keeps
+//!   its creation time and its place in the jar (so the `Cookie` header order does not change).
+//! - `Max-Age` wins over `Expires`. `Max-Age` ≤ 0, or an `Expires` at or before now, deletes.
+//!   Chromium caps any expiry at 400 days from now (RFC 6265bis §5.5); so does the jar.
+//! - A cookie has expired when `now >= expires`; expired cookies are evicted lazily, the next time
+//!   the jar is read at the virtual time, and that read reports "expired N s ago".
+//! - `Domain`: on a host with no registrable domain (`localhost`, an IP address) Chromium only
+//!   accepts a `Domain` equal to the host, and then stores a *host-only* cookie (it matches
+//!   IE/Firefox this way). Any other `Domain` is rejected.
+//! - `Secure`: accepted and sent on https and on `localhost`, which browsers treat as secure.
+//! - `SameSite` without a value the browser knows is "unspecified". Chromium enforces
+//!   **Lax by default** for such cookies: not sent on cross-site subresources or cross-site POSTs.
+//!   Chromium still ships the "Lax+POST" mitigation: an unspecified cookie younger than
+//!   2 minutes *is* sent on a cross-site top-level POST. The jar applies it using the virtual
+//!   clock and the cookie's creation time (which survives replacement, as in Chromium), and says
+//!   so in the decision.
+//! - `Partitioned` cookies (CHIPS) need `Secure` and are only sent when the top-level site is the
+//!   one they were set under; a cross-site image is the only case where that differs here.
+//! - At most 180 cookies per domain (Chromium's limit); past it the least recently used are
+//!   evicted down to 150. (Chromium also weighs priority and Secure; the playground does not.)
+//!
+//! Dev-tools operations (list, edit, add, delete, clear session cookies, copy to another jar)
+//! bypass the `Secure`/`HttpOnly`/`SameSite` checks, as the real dev-tools do.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::browser::clock::format_instant;
+use crate::browser::set_cookie::{
+    parse_set_cookie, AttributeNote, ParseRejection, PathAttribute, SameSite, SetCookie,
+};
+use crate::browser::site::SiteContext;
+use crate::browser::url::Url;
+
+/// Chromium's cap on any cookie's lifetime: 400 days.
+pub const MAX_COOKIE_AGE_SECONDS: i64 = 400 * 86_400;
+/// Chromium's "Lax+POST" window: unspecified-SameSite cookies younger than this ride cross-site POSTs.
+pub const LAX_ALLOW_UNSAFE_MAX_AGE_SECONDS: i64 = 120;
+/// Cookies per domain before eviction (Chromium's `kDomainMaxCookies`).
+pub const MAX_COOKIES_PER_DOMAIN: usize = 180;
+/// What eviction brings a domain down to (Chromium: 180 − 30).
+pub const COOKIES_PER_DOMAIN_AFTER_EVICTION: usize = 150;
+
+/// One stored cookie, with every attribute the dev-tools show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cookie {
+    /// The name (empty for a nameless cookie).
+    pub name: String,
+    /// The value, sent exactly as stored.
+    pub value: String,
+    /// The host (host-only cookie) or the domain (domain cookie) it belongs to.
+    pub domain: String,
+    /// Sent only to exactly `domain`, not to its subdomains.
+    pub host_only: bool,
+    /// The path it is sent under.
+    pub path: String,
+    /// Unix seconds at which it expires; `None` for a session cookie.
+    pub expires: Option<i64>,
+    /// When it was first stored (kept when it is replaced).
+    pub created: i64,
+    /// When it was last sent or stored.
+    pub last_access: i64,
+    /// `Secure`.
+    pub secure: bool,
+    /// `HttpOnly`.
+    pub http_only: bool,
+    /// `SameSite`.
+    pub same_site: SameSite,
+    /// For a `Partitioned` cookie, the top-level site it was set under.
+    pub partition: Option<String>,
+    /// Tie-breaker for "older first": the jar's running count at first storage.
+    pub creation_order: u64,
+}
+
+impl Cookie {
+    /// A session cookie for `/` on `host`, with no other attributes (what dev-tools "add" makes).
+    pub fn session(host: &str, name: &str, value: &str) -> Cookie {
+        Cookie {
+            name: name.to_string(),
+            value: value.to_string(),
+            domain: host.to_string(),
+            host_only: true,
+            path: "/".to_string(),
+            expires: None,
+            created: 0,
+            last_access: 0,
+            secure: false,
+            http_only: false,
+            same_site: SameSite::Unspecified,
+            partition: None,
+            creation_order: 0,
+        }
+    }
+
+    /// The identity of the cookie in the jar.
+    pub fn key(&self) -> CookieKey {
+        CookieKey {
+            name: self.name.clone(),
+            domain: self.domain.clone(),
+            host_only: self.host_only,
+            path: self.path.clone(),
+            partition: self.partition.clone(),
+        }
+    }
+
+    /// Whether the cookie has expired at `now`.
+    pub fn is_expired(&self, now: i64) -> bool {
+        self.expires.is_some_and(|expires| now >= expires)
+    }
+
+    /// `name=value` as the `Cookie` header carries it (just `value` for a nameless cookie).
+    pub fn pair(&self) -> String {
+        if self.name.is_empty() { self.value.clone() } else { format!("{}={}", self.name, self.value) }
+    }
+
+    fn same_key(&self, other: &Cookie) -> bool {
+        self.name == other.name
+            && self.domain == other.domain
+            && self.host_only == other.host_only
+            && self.path == other.path
+            && self.partition == other.partition
+    }
+}
+
+/// What identifies a cookie in a jar: two cookies with the same key cannot coexist.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CookieKey {
+    /// The name.
+    pub name: String,
+    /// The domain or host.
+    pub domain: String,
+    /// Host-only flag.
+    pub host_only: bool,
+    /// The path.
+    pub path: String,
+    /// The partition (top-level site) for a partitioned cookie.
+    pub partition: Option<String>,
+}
+
+impl fmt::Display for CookieKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (Path={})", display_name(&self.name), self.path)
+    }
+}
+
+/// The request a cookie is stored from or sent with.
+#[derive(Clone, Copy, Debug)]
+pub struct CookieRequest<'a> {
+    /// The request URL.
+    pub url: &'a Url,
+    /// The request method, upper-case.
+    pub method: &'a str,
+    /// Where the request comes from.
+    pub site: &'a SiteContext,
+}
+
+/// What happened to one `Set-Cookie` header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreDecision {
+    /// The cookie name, when the header got far enough to have one.
+    pub name: Option<String>,
+    /// The outcome.
+    pub outcome: StoreOutcome,
+    /// Attributes that were ignored along the way.
+    pub notes: Vec<AttributeNote>,
+    /// Cookies pushed out of the jar by this one (the per-domain limit).
+    pub evicted: Vec<CookieKey>,
+}
+
+/// Stored, deleted, or rejected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StoreOutcome {
+    /// The cookie is in the jar.
+    Stored {
+        /// Where it applies.
+        key: CookieKey,
+        /// It replaced a cookie with the same key (whose creation time it kept).
+        replaced: bool,
+        /// Its expiry (`None`: session cookie).
+        expires: Option<i64>,
+        /// The expiry the server asked for, when the 400-day cap shortened it.
+        capped_from: Option<i64>,
+    },
+    /// The cookie arrived already expired: it deletes any cookie with the same key.
+    Deleted {
+        /// Which attribute made it expired.
+        cause: ExpiryCause,
+        /// Whether a cookie was actually removed.
+        removed: bool,
+    },
+    /// The browser ignored the header.
+    Rejected(Rejection),
+}
+
+/// Which attribute said a cookie is already expired.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExpiryCause {
+    /// `Max-Age` ≤ 0.
+    MaxAge(i64),
+    /// `Expires` at or before now (Unix seconds).
+    ExpiresInPast(i64),
+}
+
+/// Why a `Set-Cookie` was ignored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rejection {
+    /// The header could not be read as a cookie.
+    Parse(ParseRejection),
+    /// `Domain` names a domain the request host is not in.
+    DomainMismatch {
+        /// The `Domain` attribute (without leading dot).
+        domain: String,
+        /// The request host.
+        host: String,
+    },
+    /// `Secure` on a response from an insecure origin.
+    SecureFromInsecureOrigin,
+    /// An insecure origin tried to overwrite (or shadow) an existing `Secure` cookie.
+    WouldOverwriteSecure,
+    /// `SameSite=None` without `Secure`.
+    SameSiteNoneWithoutSecure,
+    /// `Partitioned` without `Secure`.
+    PartitionedWithoutSecure,
+    /// A `__Secure-` name without `Secure`.
+    SecurePrefix,
+    /// A `__Host-` name without `Secure`, with `Domain`, or without `Path=/`.
+    HostPrefix,
+    /// A cross-site subresource response tried to set a cookie that is not `SameSite=None`.
+    SameSiteCrossSite {
+        /// The cookie's `SameSite`.
+        same_site: SameSite,
+        /// The request's context.
+        site: SiteContext,
+    },
+}
+
+impl fmt::Display for StoreDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(name) = &self.name {
+            write!(f, "{}: ", display_name(name))?;
+        }
+        write!(f, "{}", self.outcome)?;
+        for key in &self.evicted {
+            write!(f, "; evicted {key} (more than {MAX_COOKIES_PER_DOMAIN} cookies for the site)")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for StoreOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreOutcome::Stored { key, replaced, expires, capped_from } => {
+                f.write_str(if *replaced { "stored, replacing the previous value" } else { "stored" })?;
+                write!(f, " for Path={}", key.path)?;
+                match expires {
+                    None => f.write_str(", session cookie (until the browser closes)")?,
+                    Some(at) => write!(f, ", expires {}", format_instant(*at))?,
+                }
+                if let Some(asked) = capped_from {
+                    write!(f, " (asked for {}: browsers cap cookies at 400 days)", format_instant(*asked))?;
+                }
+                Ok(())
+            }
+            StoreOutcome::Deleted { cause, removed } => {
+                f.write_str("not stored: ")?;
+                match cause {
+                    ExpiryCause::MaxAge(seconds) => write!(f, "Max-Age={seconds} deletes the cookie")?,
+                    ExpiryCause::ExpiresInPast(at) => {
+                        write!(f, "Expires={} is in the past, which deletes the cookie", format_instant(*at))?
+                    }
+                }
+                f.write_str(if *removed { " (the stored one was removed)" } else { " (there was none to delete)" })
+            }
+            StoreOutcome::Rejected(rejection) => write!(f, "not stored: {rejection}"),
+        }
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejection::Parse(reason) => write!(f, "{reason}"),
+            Rejection::DomainMismatch { domain, host } => {
+                write!(f, "Domain={domain} does not match the host {host}")
+            }
+            Rejection::SecureFromInsecureOrigin => {
+                f.write_str("a Secure cookie can only be set over https (or on localhost)")
+            }
+            Rejection::WouldOverwriteSecure => {
+                f.write_str("an insecure page may not overwrite a Secure cookie of the same name")
+            }
+            Rejection::SameSiteNoneWithoutSecure => f.write_str("SameSite=None requires Secure"),
+            Rejection::PartitionedWithoutSecure => f.write_str("Partitioned requires Secure"),
+            Rejection::SecurePrefix => f.write_str("a __Secure- cookie must have Secure"),
+            Rejection::HostPrefix => {
+                f.write_str("a __Host- cookie must have Secure and Path=/, and no Domain")
+            }
+            Rejection::SameSiteCrossSite { same_site, site } => {
+                let same_site = match same_site {
+                    SameSite::Unspecified => "no SameSite (treated as Lax)".to_string(),
+                    other => format!("SameSite={other}"),
+                };
+                write!(f, "{same_site} cannot be set by {site}")
+            }
+        }
+    }
+}
+
+/// The `Cookie` header for one request, and why each cookie was or was not in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retrieval {
+    /// The header value, or `None` when no cookie applies (no header is sent at all).
+    pub header: Option<String>,
+    /// One decision per cookie that was in the jar, in jar order.
+    pub decisions: Vec<SendDecision>,
+}
+
+/// Whether one cookie was sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendDecision {
+    /// The cookie it is about.
+    pub key: CookieKey,
+    /// The outcome.
+    pub outcome: SendOutcome,
+}
+
+/// Sent, or why not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SendOutcome {
+    /// In the `Cookie` header.
+    Sent,
+    /// In the header only thanks to Chromium's Lax+POST grace period.
+    SentLaxAllowingUnsafe {
+        /// The cookie's age in seconds.
+        age: i64,
+    },
+    /// Not in the header.
+    NotSent(SkipReason),
+}
+
+/// Why a stored cookie was left out of a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SkipReason {
+    /// It expired (and has now been evicted).
+    Expired {
+        /// When it expired.
+        at: i64,
+        /// Seconds since.
+        ago: i64,
+    },
+    /// Its domain does not match the request host.
+    HostMismatch {
+        /// The cookie's domain.
+        domain: String,
+        /// The request host.
+        host: String,
+    },
+    /// Its path does not path-match the request path.
+    PathMismatch {
+        /// The cookie's path.
+        cookie_path: String,
+        /// The request path.
+        request_path: String,
+    },
+    /// A `Secure` cookie and an insecure request.
+    Secure,
+    /// `SameSite=Strict` on a cross-site request.
+    SameSiteStrict {
+        /// The request's context.
+        site: SiteContext,
+    },
+    /// `SameSite=Lax` (or unspecified, treated as Lax) on a cross-site request that is not a
+    /// top-level GET.
+    SameSiteLax {
+        /// The cookie's SameSite (Lax or Unspecified).
+        same_site: SameSite,
+        /// The request's context.
+        site: SiteContext,
+        /// The request method.
+        method: String,
+    },
+    /// A partitioned cookie under another top-level site.
+    OtherPartition {
+        /// The cookie's partition.
+        partition: String,
+        /// The top-level site of this request.
+        top_level_site: String,
+    },
+}
+
+impl fmt::Display for SendDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.key, self.outcome)
+    }
+}
+
+impl fmt::Display for SendOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SendOutcome::Sent => f.write_str("sent"),
+            SendOutcome::SentLaxAllowingUnsafe { age } => write!(
+                f,
+                "sent: no SameSite and only {} old, so Chromium's 2-minute Lax+POST exception applies",
+                human_duration(*age)
+            ),
+            SendOutcome::NotSent(reason) => write!(f, "not sent: {reason}"),
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Expired { at, ago } => {
+                write!(f, "expired {} ago at {}", human_duration(*ago), format_instant(*at))
+            }
+            SkipReason::HostMismatch { domain, host } => {
+                write!(f, "the cookie belongs to {domain}, not {host}")
+            }
+            SkipReason::PathMismatch { cookie_path, request_path } => {
+                write!(f, "Path={cookie_path} does not match {request_path}")
+            }
+            SkipReason::Secure => f.write_str("Secure cookies are only sent over https (or to localhost)"),
+            SkipReason::SameSiteStrict { site } => {
+                write!(f, "SameSite=Strict and the request comes from {site}")
+            }
+            SkipReason::SameSiteLax { same_site, site, method } => {
+                match same_site {
+                    SameSite::Unspecified => f.write_str("no SameSite, so Chromium treats it as Lax")?,
+                    _ => f.write_str("SameSite=Lax")?,
+                }
+                write!(f, ", and {site} ({method}) is not a top-level GET navigation")
+            }
+            SkipReason::OtherPartition { partition, top_level_site } => write!(
+                f,
+                "Partitioned under {partition}, and the page on screen is {top_level_site}"
+            ),
+        }
+    }
+}
+
+/// A cookie jar (one per browser profile).
+///
+/// ```
+/// use session_playground::browser::{CookieJar, CookieRequest, SiteContext, Url};
+/// let mut jar = CookieJar::default();
+/// let url = Url::localhost("/login").unwrap();
+/// let same_site = SiteContext::SameSite;
+/// let request = CookieRequest { url: &url, method: "POST", site: &same_site };
+/// let decision = jar.store("session=abc; Path=/; HttpOnly", &request, 0);
+/// assert_eq!(decision.to_string(), "session: stored for Path=/, session cookie (until the browser closes)");
+///
+/// let admin = Url::localhost("/admin").unwrap();
+/// jar.store("flag=1; Path=/admin", &request, 0);
+/// let count = Url::localhost("/count").unwrap();
+/// let retrieval = jar.retrieve(&CookieRequest { url: &count, method: "GET", site: &same_site }, 1);
+/// assert_eq!(retrieval.header.as_deref(), Some("session=abc"));
+/// assert_eq!(retrieval.decisions[1].to_string(), "flag (Path=/admin): not sent: Path=/admin does not match /count");
+/// # let _ = admin;
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CookieJar {
+    /// Invariant: ordered by `creation_order` (replacement keeps the place).
+    cookies: Vec<Cookie>,
+    next_creation_order: u64,
+}
+
+impl CookieJar {
+    /// Every cookie in the jar, expired or not, in creation order.
+    pub fn all(&self) -> &[Cookie] {
+        &self.cookies
+    }
+
+    /// The cookies not yet expired at `now`, in creation order (what dev-tools list).
+    pub fn list(&self, now: i64) -> Vec<&Cookie> {
+        self.cookies.iter().filter(|cookie| !cookie.is_expired(now)).collect()
+    }
+
+    /// Handles one `Set-Cookie` header received in a response to `request`.
+    pub fn store(&mut self, header: &str, request: &CookieRequest<'_>, now: i64) -> StoreDecision {
+        match parse_set_cookie(header) {
+            Ok(parsed) => self.store_parsed(parsed, request, now),
+            Err(reason) => StoreDecision {
+                name: None,
+                outcome: StoreOutcome::Rejected(Rejection::Parse(reason)),
+                notes: Vec::new(),
+                evicted: Vec::new(),
+            },
+        }
+    }
+
+    /// Handles an already parsed `Set-Cookie` (RFC 6265bis §5.7 with Chromium's choices).
+    pub fn store_parsed(&mut self, parsed: SetCookie, request: &CookieRequest<'_>, now: i64) -> StoreDecision {
+        let SetCookie { name, value, expires, max_age, domain, path, secure, http_only, same_site, partitioned, notes } = parsed;
+        let mut decision = StoreDecision { name: Some(name.clone()), outcome: StoreOutcome::Deleted { cause: ExpiryCause::MaxAge(0), removed: false }, notes, evicted: Vec::new() };
+        let reject = |mut decision: StoreDecision, rejection| {
+            decision.outcome = StoreOutcome::Rejected(rejection);
+            decision
+        };
+        let url = request.url;
+        let secure_origin = url.is_potentially_trustworthy();
+
+        let has_domain_attribute = domain.is_some();
+        let (domain, host_only) = match domain {
+            None => (url.host.clone(), true),
+            Some(domain) if domain == url.host => {
+                // Chromium: a host without a registrable domain (localhost, an IP) cannot have
+                // domain cookies; a Domain equal to the host makes a host-only cookie instead.
+                (domain, !has_registrable_domain(url))
+            }
+            Some(domain) if has_registrable_domain(url) && domain_matches(&url.host, &domain) && domain.contains('.') => (domain, false),
+            Some(domain) => return reject(decision, Rejection::DomainMismatch { domain, host: url.host.clone() }),
+        };
+        let path_attribute_is_root = matches!(&path, PathAttribute::Given(path) if path == "/");
+        let path = match path {
+            PathAttribute::Given(path) => path,
+            PathAttribute::Absent | PathAttribute::NotAbsolute(_) => default_path(&url.path),
+        };
+
+        if secure && !secure_origin {
+            return reject(decision, Rejection::SecureFromInsecureOrigin);
+        }
+        if starts_with_ignore_case(&name, "__Secure-") && !secure {
+            return reject(decision, Rejection::SecurePrefix);
+        }
+        if starts_with_ignore_case(&name, "__Host-") && !(secure && !has_domain_attribute && path_attribute_is_root) {
+            return reject(decision, Rejection::HostPrefix);
+        }
+        if same_site == SameSite::None && !secure {
+            return reject(decision, Rejection::SameSiteNoneWithoutSecure);
+        }
+        if partitioned && !secure {
+            return reject(decision, Rejection::PartitionedWithoutSecure);
+        }
+        if request.site.is_cross_site() && !request.site.is_top_level_navigation() && same_site != SameSite::None {
+            return reject(decision, Rejection::SameSiteCrossSite { same_site, site: request.site.clone() });
+        }
+        // "Leave Secure Cookies Alone": an insecure origin may not shadow a Secure cookie.
+        if !secure && !secure_origin {
+            let shadows = self.cookies.iter().any(|old| {
+                old.secure
+                    && old.name == name
+                    && (domain_matches(&domain, &old.domain) || domain_matches(&old.domain, &domain))
+                    && path_matches(&old.path, &path)
+                    && !old.is_expired(now)
+            });
+            if shadows {
+                return reject(decision, Rejection::WouldOverwriteSecure);
+            }
+        }
+
+        let partition = partitioned.then(|| request.site.top_level_site(&url.origin()));
+        let cap = now.saturating_add(MAX_COOKIE_AGE_SECONDS);
+        let (expires, capped_from, expired_by) = match (max_age, expires) {
+            (Some(seconds), _) if seconds <= 0 => (None, None, Some(ExpiryCause::MaxAge(seconds))),
+            (Some(seconds), _) => {
+                let asked = now.saturating_add(seconds);
+                (Some(asked.min(cap)), (asked > cap).then_some(asked), None)
+            }
+            (None, Some(at)) if at <= now => (None, None, Some(ExpiryCause::ExpiresInPast(at))),
+            (None, Some(at)) => (Some(at.min(cap)), (at > cap).then_some(at), None),
+            (None, None) => (None, None, None),
+        };
+        let mut cookie = Cookie {
+            name,
+            value,
+            domain,
+            host_only,
+            path,
+            expires,
+            created: now,
+            last_access: now,
+            secure,
+            http_only,
+            same_site,
+            partition,
+            creation_order: self.next_creation_order,
+        };
+
+        let existing = self.cookies.iter().position(|old| old.same_key(&cookie));
+        if let Some(cause) = expired_by {
+            if let Some(index) = existing {
+                self.cookies.remove(index);
+            }
+            decision.outcome = StoreOutcome::Deleted { cause, removed: existing.is_some() };
+            return decision;
+        }
+        let key = cookie.key();
+        match existing {
+            Some(index) => {
+                cookie.created = self.cookies[index].created;
+                cookie.creation_order = self.cookies[index].creation_order;
+                self.cookies[index] = cookie;
+            }
+            None => {
+                self.next_creation_order += 1;
+                self.cookies.push(cookie);
+            }
+        }
+        decision.evicted = self.enforce_domain_limit(&key, now);
+        decision.outcome = StoreOutcome::Stored { key, replaced: existing.is_some(), expires, capped_from };
+        decision
+    }
+
+    /// Builds the `Cookie` header for `request` at `now`, evicting cookies that have expired.
+    pub fn retrieve(&mut self, request: &CookieRequest<'_>, now: i64) -> Retrieval {
+        let url = request.url;
+        let secure_origin = url.is_potentially_trustworthy();
+        let top_level_site = request.site.top_level_site(&url.origin());
+        let safe_method = matches!(request.method, "GET" | "HEAD" | "OPTIONS" | "TRACE");
+        let mut decisions = Vec::with_capacity(self.cookies.len());
+        let mut sent: Vec<usize> = Vec::new();
+
+        for (index, cookie) in self.cookies.iter().enumerate() {
+            let outcome = if let Some(at) = cookie.expires.filter(|&at| now >= at) {
+                SendOutcome::NotSent(SkipReason::Expired { at, ago: now - at })
+            } else if !host_applies(cookie, &url.host) {
+                SendOutcome::NotSent(SkipReason::HostMismatch { domain: cookie.domain.clone(), host: url.host.clone() })
+            } else if !path_matches(&url.path, &cookie.path) {
+                SendOutcome::NotSent(SkipReason::PathMismatch { cookie_path: cookie.path.clone(), request_path: url.path.clone() })
+            } else if cookie.secure && !secure_origin {
+                SendOutcome::NotSent(SkipReason::Secure)
+            } else if let Some(partition) = cookie.partition.as_ref().filter(|partition| **partition != top_level_site) {
+                SendOutcome::NotSent(SkipReason::OtherPartition { partition: partition.clone(), top_level_site: top_level_site.clone() })
+            } else {
+                same_site_outcome(cookie, request, safe_method, now)
+            };
+            if matches!(outcome, SendOutcome::Sent | SendOutcome::SentLaxAllowingUnsafe { .. }) {
+                sent.push(index);
+            }
+            decisions.push(SendDecision { key: cookie.key(), outcome });
+        }
+
+        // Longer paths first; the sort is stable and the jar is in creation order, so equal
+        // paths stay oldest first.
+        sent.sort_by_key(|&index| std::cmp::Reverse(self.cookies[index].path.len()));
+        let header = (!sent.is_empty()).then(|| {
+            sent.iter().map(|&index| self.cookies[index].pair()).collect::<Vec<_>>().join("; ")
+        });
+        for &index in &sent {
+            self.cookies[index].last_access = now;
+        }
+        self.cookies.retain(|cookie| !cookie.is_expired(now));
+        Retrieval { header, decisions }
+    }
+
+    /// Removes the cookies that have expired at `now`, returning them.
+    pub fn evict_expired(&mut self, now: i64) -> Vec<Cookie> {
+        let (expired, kept) = std::mem::take(&mut self.cookies).into_iter().partition(|cookie| cookie.is_expired(now));
+        self.cookies = kept;
+        expired
+    }
+
+    /// Ends the browsing session: drops every cookie without an expiry. Returns how many.
+    pub fn clear_session_cookies(&mut self) -> usize {
+        let before = self.cookies.len();
+        self.cookies.retain(|cookie| cookie.expires.is_some());
+        before - self.cookies.len()
+    }
+
+    /// Dev-tools "edit": sets the value of the cookie with `key`. Returns whether it existed.
+    pub fn edit_value(&mut self, key: &CookieKey, value: &str) -> bool {
+        match self.cookies.iter_mut().find(|cookie| cookie.key() == *key) {
+            Some(cookie) => {
+                cookie.value = value.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The scenario's `set_cookie`: sets the value of the `(name, Path=/)` cookie on `host`,
+    /// keeping its expiry and other attributes if it exists (and has not expired), otherwise
+    /// adding a session cookie.
+    ///
+    /// ```
+    /// use session_playground::browser::CookieJar;
+    /// let mut jar = CookieJar::default();
+    /// jar.set_value("localhost", "session", "forged", 0);
+    /// assert_eq!(jar.list(0)[0].pair(), "session=forged");
+    /// assert_eq!(jar.list(0)[0].expires, None);
+    /// ```
+    pub fn set_value(&mut self, host: &str, name: &str, value: &str, now: i64) {
+        self.cookies.retain(|cookie| !cookie.is_expired(now));
+        let existing = self.cookies.iter_mut().find(|cookie| {
+            cookie.name == name && cookie.path == "/" && cookie.domain == host && cookie.partition.is_none()
+        });
+        match existing {
+            Some(cookie) => cookie.value = value.to_string(),
+            None => self.add(Cookie::session(host, name, value), now),
+        }
+    }
+
+    /// Dev-tools "add": puts `cookie` in the jar as is (no checks), replacing one with the same
+    /// key and keeping that one's creation time and place.
+    pub fn add(&mut self, mut cookie: Cookie, now: i64) {
+        cookie.last_access = now;
+        match self.cookies.iter().position(|old| old.same_key(&cookie)) {
+            Some(index) => {
+                cookie.created = self.cookies[index].created;
+                cookie.creation_order = self.cookies[index].creation_order;
+                self.cookies[index] = cookie;
+            }
+            None => {
+                cookie.created = now;
+                cookie.creation_order = self.next_creation_order;
+                self.next_creation_order += 1;
+                self.cookies.push(cookie);
+            }
+        }
+    }
+
+    /// Dev-tools "delete": removes the cookie with `key`. Returns whether it existed.
+    pub fn delete(&mut self, key: &CookieKey) -> bool {
+        let before = self.cookies.len();
+        self.cookies.retain(|cookie| cookie.key() != *key);
+        before != self.cookies.len()
+    }
+
+    /// The scenario's `delete_cookie`: removes every cookie named `name`. Returns how many.
+    pub fn delete_named(&mut self, name: &str) -> usize {
+        let before = self.cookies.len();
+        self.cookies.retain(|cookie| cookie.name != name);
+        before - self.cookies.len()
+    }
+
+    /// Copies the cookie with `key` into `other` (the "stolen cookie" lesson), as a dev-tools add.
+    /// Returns whether there was such a cookie.
+    pub fn copy_to(&self, key: &CookieKey, other: &mut CookieJar, now: i64) -> bool {
+        match self.cookies.iter().find(|cookie| cookie.key() == *key && !cookie.is_expired(now)) {
+            Some(cookie) => {
+                other.add(cookie.clone(), now);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Keeps the domain under Chromium's per-domain limit, evicting least recently used cookies.
+    fn enforce_domain_limit(&mut self, just_stored: &CookieKey, now: i64) -> Vec<CookieKey> {
+        let domain = &just_stored.domain;
+        let count = self.cookies.iter().filter(|cookie| cookie.domain == *domain).count();
+        if count <= MAX_COOKIES_PER_DOMAIN {
+            return Vec::new();
+        }
+        // Expired ones go first, then the least recently used; the cookie just stored stays.
+        let mut candidates: Vec<(bool, i64, u64, CookieKey)> = self
+            .cookies
+            .iter()
+            .filter(|cookie| cookie.domain == *domain && cookie.key() != *just_stored)
+            .map(|cookie| (!cookie.is_expired(now), cookie.last_access, cookie.creation_order, cookie.key()))
+            .collect();
+        candidates.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        let evicted: Vec<CookieKey> = candidates
+            .into_iter()
+            .take(count - COOKIES_PER_DOMAIN_AFTER_EVICTION)
+            .map(|(_, _, _, key)| key)
+            .collect();
+        self.cookies.retain(|cookie| !evicted.contains(&cookie.key()));
+        evicted
+    }
+}
+
+/// SameSite and Lax-by-default, once host, path, Secure and partition allow the cookie.
+fn same_site_outcome(cookie: &Cookie, request: &CookieRequest<'_>, safe_method: bool, now: i64) -> SendOutcome {
+    if !request.site.is_cross_site() {
+        return SendOutcome::Sent;
+    }
+    let lax_allows = request.site.is_top_level_navigation() && safe_method;
+    match cookie.same_site {
+        SameSite::None => SendOutcome::Sent,
+        SameSite::Strict => SendOutcome::NotSent(SkipReason::SameSiteStrict { site: request.site.clone() }),
+        SameSite::Lax | SameSite::Unspecified if lax_allows => SendOutcome::Sent,
+        SameSite::Unspecified
+            if request.site.is_top_level_navigation()
+                && now.saturating_sub(cookie.created) < LAX_ALLOW_UNSAFE_MAX_AGE_SECONDS =>
+        {
+            SendOutcome::SentLaxAllowingUnsafe { age: now.saturating_sub(cookie.created) }
+        }
+        same_site => SendOutcome::NotSent(SkipReason::SameSiteLax {
+            same_site,
+            site: request.site.clone(),
+            method: request.method.to_string(),
+        }),
+    }
+}
+
+/// A cookie whose domain applies to `host`: exactly, or (domain cookie) as a parent domain.
+fn host_applies(cookie: &Cookie, host: &str) -> bool {
+    if cookie.host_only { cookie.domain == host } else { domain_matches(host, &cookie.domain) }
+}
+
+/// RFC 6265bis §5.1.3 domain-match: equal, or `domain` is a dot-separated suffix of a host name.
+pub fn domain_matches(host: &str, domain: &str) -> bool {
+    if host == domain {
+        return true;
+    }
+    let is_ip = host.starts_with('[') || host.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.');
+    !is_ip && host.len() > domain.len() && host.ends_with(domain) && host.as_bytes()[host.len() - domain.len() - 1] == b'.'
+}
+
+/// Whether the URL's host has a registrable domain (a public suffix plus one label). Without a
+/// public-suffix list the playground says: not an IP, and at least two labels.
+fn has_registrable_domain(url: &Url) -> bool {
+    !url.host_is_ip() && url.host.trim_matches('.').contains('.') && !url.host.ends_with(".localhost")
+}
+
+/// RFC 6265bis §5.1.4 default-path: the request path up to, not including, its last `/`.
+///
+/// ```
+/// use session_playground::browser::jar::default_path;
+/// assert_eq!(default_path("/cookies/resources/cookie"), "/cookies/resources");
+/// assert_eq!(default_path("/login"), "/");
+/// assert_eq!(default_path(""), "/");
+/// ```
+pub fn default_path(request_path: &str) -> String {
+    if !request_path.starts_with('/') {
+        return "/".to_string();
+    }
+    match request_path.rfind('/') {
+        Some(0) | None => "/".to_string(),
+        Some(last) => request_path[..last].to_string(),
+    }
+}
+
+/// RFC 6265bis §5.1.4 path-match: is `request_path` inside `cookie_path`?
+///
+/// ```
+/// use session_playground::browser::jar::path_matches;
+/// assert!(path_matches("/admin/users", "/admin"));
+/// assert!(!path_matches("/administrator", "/admin"));
+/// assert!(path_matches("/admin", "/admin"));
+/// ```
+pub fn path_matches(request_path: &str, cookie_path: &str) -> bool {
+    if request_path == cookie_path {
+        return true;
+    }
+    request_path.starts_with(cookie_path)
+        && (cookie_path.ends_with('/') || request_path.as_bytes().get(cookie_path.len()) == Some(&b'/'))
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+}
+
+fn display_name(name: &str) -> &str {
+    if name.is_empty() { "(nameless)" } else { name }
+}
+
+/// `3` → `"3 s"`, `125` → `"2 min 5 s"`, `90061` → `"1 d 1 h"`: the two largest units.
+pub(crate) fn human_duration(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let units = [(86_400, "d"), (3_600, "h"), (60, "min"), (1, "s")];
+    let Some(first) = units.iter().position(|(size, _)| seconds >= *size) else {
+        return "0 s".to_string();
+    };
+    let (size, unit) = units[first];
+    let mut out = format!("{} {unit}", seconds / size);
+    if let Some((next_size, next_unit)) = units.get(first + 1) {
+        let rest = seconds % size / next_size;
+        if rest > 0 {
+            out.push_str(&format!(" {rest} {next_unit}"));
+        }
+    }
+    out
+}
