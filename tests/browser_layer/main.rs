@@ -1,0 +1,9 @@
+//! Integration tests of the browser layer: the web-platform-tests cookie vectors, redirects and
+//! profiles through a test-double server, a replay of the fidelity oracle's browser decisions,
+//! serde round trips, and a small store + retrieve benchmark.
+
+mod bench;
+mod navigation;
+mod oracle_replay;
+mod profiles;
+mod wpt;
