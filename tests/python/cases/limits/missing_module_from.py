@@ -1,2 +1,2 @@
 print("loading")
-from requests import get
+from flask_sqlalchemy import SQLAlchemy
