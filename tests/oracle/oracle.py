@@ -222,6 +222,15 @@ class FakeDatetime(_REAL_DATETIME, metaclass=_FakeDatetimeMeta):
     def today(cls):
         return cls.utcnow()
 
+    def __repr__(self):
+        # CPython's repr uses the type's C name ("datetime.datetime"); ours would say "datetime".
+        return repr(
+            _REAL_DATETIME(
+                self.year, self.month, self.day, self.hour, self.minute, self.second,
+                self.microsecond, self.tzinfo, fold=self.fold,
+            )
+        )
+
 
 class _FakeDateMeta(type):
     def __instancecheck__(cls, obj):
@@ -236,6 +245,15 @@ class FakeDate(_REAL_DATE, metaclass=_FakeDateMeta):
     def today(cls):
         moment = _REAL_DATETIME.fromtimestamp(_NOW[0], _datetime_module.timezone.utc)
         return cls(moment.year, moment.month, moment.day)
+
+    def __repr__(self):
+        return repr(_REAL_DATE(self.year, self.month, self.day))
+
+
+# App code sees these classes (type(x).__name__, repr): they must look like the real ones.
+for _fake, _name in ((FakeDatetime, "datetime"), (FakeDate, "date")):
+    _fake.__name__ = _fake.__qualname__ = _name
+    _fake.__module__ = "datetime"
 
 
 def _fake_time():

@@ -24,6 +24,16 @@ for scenario in "$scenarios"/*.json; do
     count=$((count + 1))
 done
 echo "regenerated $count transcripts"
+# Every file in scenarios/malformed must be rejected: exit 2, exactly one line on stderr.
+for scenario in "$scenarios"/malformed/*.json; do
+    status=0
+    lines=$("$venv/bin/python" "$here/oracle.py" "$scenario" 2>&1 >/dev/null | wc -l) || true
+    "$venv/bin/python" "$here/oracle.py" "$scenario" >/dev/null 2>&1 || status=$?
+    if [ "$status" -ne 2 ] || [ "$lines" -ne 1 ]; then
+        echo "malformed scenario not rejected properly: $scenario (exit $status, $lines lines)" >&2
+        exit 1
+    fi
+done
 if [ -f "$here/gen_primitives.py" ]; then
     "$venv/bin/python" "$here/gen_primitives.py" "$here/primitives"
 fi
