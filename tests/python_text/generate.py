@@ -286,6 +286,39 @@ def gen_str_repr(rng):
     write("bytes_repr.json", bcases)
 
 
+# ---------------------------------------------------------------- number parsing
+
+def number_strings(rng, n, alphabet):
+    fixed = ["", " ", "0", "-0", "+0", "00", "010", "0_0", "1_000", "1__0", "_1", "1_", "0x1f", "0X1F", "0x_1f",
+             "0x", "0b101", "0o17", "0b", "0o8", "-0x10", " 42 ", "\t42\n", "4 2", "ten", "1e5", "1.5", "+",
+             "-", "+-1", "--1", "\u0663\u0664", "\uff11\uff12", "\u00b2", "\u2003 7 \u3000", "9" * 50,
+             "12345678901234567890123", "z", "Z", "zz", "0z", "1" * 250, "\x00", "0_x1", "0x__1", "١٢٣",
+             "inf", "-inf", "Infinity", "-iNF", "nan", "-nan", "+NaN", "infinit", "nana", ".5", "5.", ".", "1.e5",
+             "1e", "e5", "1e+5", "1E-5", "1_000.000_1", "1._5", "1_.5", "1e_5", "1e5_", "0x1p3", "1.5j",
+             "  -1.25e-3  ", "1,5", "\u0663.\u0665", "1" * 400, "9" * 4301, "1" + "_1" * 2200, "0b" + "1" * 5000,
+             "0" * 5000, "1e400", "-1e400", "1e-400", "2.5e-324", "\xa0 5", "5\x1c"]
+    out = list(fixed)
+    while len(out) < n:
+        out.append("".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 9))))
+    return out
+
+
+def gen_number_parse(rng):
+    int_cases = []
+    for text in number_strings(rng, 2500, "0123456789abcdefxobXOB_ +-z\u0663"):
+        for base in rng.sample([0, 0, 2, 8, 10, 10, 10, 16, 36, 1, 37, -1, 3, 7], 3):
+            int_cases.append([text, base, outcome(lambda: str(int(text, base)))])
+    write("int_parse.json", int_cases)
+    float_cases = []
+    for text in number_strings(rng, 3000, "0123456789._eE+-infatyINFAN \u0663"):
+        float_cases.append([text, outcome(lambda: fbits(float(text)))])
+    write("float_parse.json", float_cases)
+    to_str = []
+    for x in interesting_ints(rng, 1500) + [10**4299, 10**4300, -10**4300, 2**20000]:
+        to_str.append([str(x) if abs(x) < 10**4000 else hex(x), outcome(lambda: str(x)), hex(x), oct(x), bin(x)])
+    write("int_to_str.json", to_str)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -293,6 +326,7 @@ def main():
     gen_format_spec(random.Random(3))
     gen_unicode_tables()
     gen_str_repr(random.Random(4))
+    gen_number_parse(random.Random(5))
 
 
 if __name__ == "__main__":

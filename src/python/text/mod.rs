@@ -12,6 +12,7 @@ pub mod char_class;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;
+pub mod number_parse;
 pub mod str_repr;
 mod unicode_tables;
 
@@ -27,4 +28,5 @@ pub const MAX_TEXT_LEN: usize = 16 * 1024 * 1024;
 pub use error::{PyErrorKind, TextError};
 pub use float_repr::float_repr;
 pub use format_spec::{format_float, format_int, format_str};
+pub use number_parse::{parse_float, parse_int};
 pub use str_repr::{bytes_repr, str_repr};
