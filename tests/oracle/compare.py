@@ -92,6 +92,10 @@ def diff(expected, actual, where="transcript"):
     elif isinstance(expected, list) and isinstance(actual, list):
         if len(expected) != len(actual):
             yield f"{where}: {len(expected)} items expected, {len(actual)} found"
+            for index in range(len(actual), len(expected)):
+                yield f"{where}[{index}]: missing {_show(expected[index])}"
+            for index in range(len(expected), len(actual)):
+                yield f"{where}[{index}]: unexpected {_show(actual[index])}"
         for index, (left, right) in enumerate(zip(expected, actual)):
             yield from diff(left, right, f"{where}[{index}]")
     elif expected != actual or type(expected) is not type(actual):
