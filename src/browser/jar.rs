@@ -877,3 +877,397 @@ pub(crate) fn human_duration(seconds: i64) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::clock::parse_instant;
+
+    const NOW: i64 = crate::browser::clock::DEFAULT_START;
+
+    fn url(text: &str) -> Url {
+        if text.starts_with('/') { Url::localhost(text).unwrap() } else { Url::parse(text).unwrap() }
+    }
+
+    /// Stores `header` as if received from a same-site GET of `at` (a path on localhost or a URL).
+    fn store_at(jar: &mut CookieJar, at: &str, header: &str, now: i64) -> StoreDecision {
+        store_in(jar, at, header, now, &SiteContext::SameSite, "GET")
+    }
+
+    fn store_in(jar: &mut CookieJar, at: &str, header: &str, now: i64, site: &SiteContext, method: &str) -> StoreDecision {
+        let url = url(at);
+        jar.store(header, &CookieRequest { url: &url, method, site }, now)
+    }
+
+    fn retrieve_in(jar: &mut CookieJar, at: &str, now: i64, site: &SiteContext, method: &str) -> Retrieval {
+        let url = url(at);
+        jar.retrieve(&CookieRequest { url: &url, method, site }, now)
+    }
+
+    fn header_at(jar: &mut CookieJar, at: &str, now: i64) -> Option<String> {
+        retrieve_in(jar, at, now, &SiteContext::SameSite, "GET").header
+    }
+
+    #[test]
+    fn cookie_without_domain_is_host_only_for_the_request_host() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1", NOW);
+        let cookie = &jar.all()[0];
+        assert_eq!((cookie.domain.as_str(), cookie.host_only), ("localhost", true));
+        assert_eq!(header_at(&mut jar, "http://localhost/", NOW).as_deref(), Some("a=1"));
+        assert_eq!(header_at(&mut jar, "http://app.localhost/", NOW), None);
+    }
+
+    #[test]
+    fn domain_equal_to_localhost_makes_a_host_only_cookie_like_chromium() {
+        let mut jar = CookieJar::default();
+        let decision = store_at(&mut jar, "/", "a=1; Domain=.LOCALHOST; Path=/", NOW);
+        assert!(matches!(decision.outcome, StoreOutcome::Stored { .. }));
+        assert!(jar.all()[0].host_only);
+    }
+
+    #[test]
+    fn domain_the_host_is_not_in_is_rejected_with_the_reason() {
+        let mut jar = CookieJar::default();
+        let decision = store_at(&mut jar, "/", "a=1; Domain=example.com", NOW);
+        assert_eq!(decision.to_string(), "a: not stored: Domain=example.com does not match the host localhost");
+        let decision = store_at(&mut jar, "http://app.localhost/", "a=1; Domain=localhost", NOW);
+        assert_eq!(decision.to_string(), "a: not stored: Domain=localhost does not match the host app.localhost");
+        assert!(jar.all().is_empty());
+    }
+
+    #[test]
+    fn domain_cookie_on_a_registrable_domain_reaches_subdomains() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "https://www.example.com/", "a=1; Domain=example.com", NOW);
+        store_at(&mut jar, "https://www.example.com/", "b=2; Domain=com", NOW);
+        assert_eq!(jar.all().len(), 1);
+        assert!(!jar.all()[0].host_only);
+        assert_eq!(header_at(&mut jar, "https://api.example.com/", NOW).as_deref(), Some("a=1"));
+        let retrieval = retrieve_in(&mut jar, "https://example.org/", NOW, &SiteContext::SameSite, "GET");
+        assert_eq!(retrieval.decisions[0].to_string(), "a (Path=/): not sent: the cookie belongs to example.com, not example.org");
+    }
+
+    #[test]
+    fn default_path_is_the_directory_of_the_request_path() {
+        let mut jar = CookieJar::default();
+        let decision = store_at(&mut jar, "/shop/cart/add?x=1", "a=1", NOW);
+        assert_eq!(decision.to_string(), "a: stored for Path=/shop/cart, session cookie (until the browser closes)");
+        store_at(&mut jar, "/login", "b=1; Path=relative", NOW);
+        assert_eq!(jar.all()[1].path, "/");
+    }
+
+    #[test]
+    fn path_mismatch_is_explained() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "admin=1; Path=/admin", NOW);
+        let retrieval = retrieve_in(&mut jar, "/count", NOW, &SiteContext::SameSite, "GET");
+        assert_eq!(retrieval.header, None);
+        assert_eq!(retrieval.decisions[0].outcome.to_string(), "not sent: Path=/admin does not match /count");
+        assert_eq!(header_at(&mut jar, "/admin/users", NOW).as_deref(), Some("admin=1"));
+        assert_eq!(header_at(&mut jar, "/administrator", NOW), None);
+    }
+
+    #[test]
+    fn max_age_wins_over_expires() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1; Max-Age=60; Expires=Fri, 01 Jan 2038 00:00:00 GMT", NOW);
+        store_at(&mut jar, "/", "b=1; Expires=Fri, 01 Jan 2038 00:00:00 GMT; Max-Age=0", NOW);
+        assert_eq!(jar.all().len(), 1);
+        assert_eq!(jar.all()[0].expires, Some(NOW + 60));
+    }
+
+    #[test]
+    fn max_age_zero_deletes_the_stored_cookie() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1; Path=/", NOW);
+        let decision = store_at(&mut jar, "/", "a=; Max-Age=0; Path=/", NOW);
+        assert_eq!(decision.to_string(), "a: not stored: Max-Age=0 deletes the cookie (the stored one was removed)");
+        assert!(jar.all().is_empty());
+        let decision = store_at(&mut jar, "/", "a=; Max-Age=-1", NOW);
+        assert_eq!(decision.outcome.to_string(), "not stored: Max-Age=-1 deletes the cookie (there was none to delete)");
+    }
+
+    #[test]
+    fn expires_in_the_past_or_now_deletes() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1", NOW);
+        let decision = store_at(&mut jar, "/", "a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT", NOW);
+        assert_eq!(
+            decision.outcome.to_string(),
+            "not stored: Expires=1970-01-01T00:00:00Z is in the past, which deletes the cookie (the stored one was removed)"
+        );
+        let decision = store_at(&mut jar, "/", "b=1; Expires=Thu, 01 Jan 2026 00:00:00 GMT", NOW);
+        assert!(matches!(decision.outcome, StoreOutcome::Deleted { .. }));
+        assert!(jar.all().is_empty());
+    }
+
+    #[test]
+    fn expiry_is_capped_at_400_days() {
+        let mut jar = CookieJar::default();
+        let decision = store_at(&mut jar, "/", "a=1; Path=/; Expires=Fri, 01 Jan 2038 00:00:00 GMT", NOW);
+        assert_eq!(jar.all()[0].expires, Some(NOW + 400 * 86_400));
+        assert_eq!(
+            decision.to_string(),
+            "a: stored for Path=/, expires 2027-02-05T00:00:00Z (asked for 2038-01-01T00:00:00Z: browsers cap cookies at 400 days)"
+        );
+        store_at(&mut jar, "/", "b=1; Max-Age=99999999999999999999", NOW);
+        assert_eq!(jar.all()[1].expires, Some(NOW + MAX_COOKIE_AGE_SECONDS));
+    }
+
+    #[test]
+    fn expired_cookie_is_not_sent_and_is_evicted() {
+        let mut jar = CookieJar::default();
+        let expires = parse_instant("2026-02-01T00:00:00Z").unwrap();
+        store_at(&mut jar, "/", "a=1; Path=/; Expires=Sun, 01 Feb 2026 00:00:00 GMT", NOW);
+        assert_eq!(header_at(&mut jar, "/", expires - 1).as_deref(), Some("a=1"));
+        assert_eq!(jar.list(expires).len(), 0, "a cookie has expired when clock >= expires");
+        let retrieval = retrieve_in(&mut jar, "/", expires + 3, &SiteContext::SameSite, "GET");
+        assert_eq!(retrieval.header, None);
+        assert_eq!(retrieval.decisions[0].outcome.to_string(), "not sent: expired 3 s ago at 2026-02-01T00:00:00Z");
+        assert!(jar.all().is_empty(), "evicted once read");
+    }
+
+    #[test]
+    fn replacing_a_cookie_keeps_its_creation_time_and_place() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1; Path=/", NOW);
+        store_at(&mut jar, "/", "b=1; Path=/", NOW + 1);
+        let decision = store_at(&mut jar, "/", "a=2; Path=/; Max-Age=60", NOW + 2);
+        assert_eq!(decision.to_string(), "a: stored, replacing the previous value for Path=/, expires 2026-01-01T00:01:02Z");
+        assert_eq!(jar.all()[0].created, NOW);
+        assert_eq!(jar.all()[0].value, "2");
+        assert_eq!(header_at(&mut jar, "/", NOW + 3).as_deref(), Some("a=2; b=1"));
+    }
+
+    #[test]
+    fn cookie_header_puts_longer_paths_first_then_older_cookies() {
+        let mut jar = CookieJar::default();
+        for header in ["root1=1; Path=/", "deep=2; Path=/a/b", "mid=3; Path=/a", "root2=4; Path=/"] {
+            store_at(&mut jar, "/a/b/set", header, NOW);
+        }
+        assert_eq!(header_at(&mut jar, "/a/b/show", NOW).as_deref(), Some("deep=2; mid=3; root1=1; root2=4"));
+        assert_eq!(header_at(&mut jar, "/a/bc", NOW).as_deref(), Some("mid=3; root1=1; root2=4"));
+    }
+
+    #[test]
+    fn nameless_cookie_is_sent_as_its_value_and_values_are_raw() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "token", NOW);
+        store_at(&mut jar, "/", "q=\"a b\"", NOW);
+        store_at(&mut jar, "/", "e=", NOW);
+        assert_eq!(header_at(&mut jar, "/", NOW).as_deref(), Some("token; q=\"a b\"; e="));
+    }
+
+    #[test]
+    fn secure_cookies_work_on_localhost_and_https_but_not_plain_http() {
+        let mut jar = CookieJar::default();
+        assert!(matches!(store_at(&mut jar, "/", "a=1; Secure", NOW).outcome, StoreOutcome::Stored { .. }));
+        assert_eq!(header_at(&mut jar, "/", NOW).as_deref(), Some("a=1"));
+        let decision = store_at(&mut jar, "http://example.com/", "b=1; Secure", NOW);
+        assert_eq!(decision.to_string(), "b: not stored: a Secure cookie can only be set over https (or on localhost)");
+        store_at(&mut jar, "https://example.com/", "c=1; Secure", NOW);
+        let retrieval = retrieve_in(&mut jar, "http://example.com/", NOW, &SiteContext::SameSite, "GET");
+        assert_eq!(retrieval.decisions[1].outcome.to_string(), "not sent: Secure cookies are only sent over https (or to localhost)");
+    }
+
+    #[test]
+    fn insecure_origin_cannot_shadow_a_secure_cookie() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "https://example.com/", "id=1; Secure; Path=/", NOW);
+        let decision = store_at(&mut jar, "http://example.com/", "id=evil; Path=/", NOW);
+        assert_eq!(decision.to_string(), "id: not stored: an insecure page may not overwrite a Secure cookie of the same name");
+    }
+
+    #[test]
+    fn same_site_none_and_partitioned_need_secure() {
+        let mut jar = CookieJar::default();
+        assert_eq!(store_at(&mut jar, "/", "a=1; SameSite=None", NOW).outcome.to_string(), "not stored: SameSite=None requires Secure");
+        assert_eq!(store_at(&mut jar, "/", "a=1; Partitioned", NOW).outcome.to_string(), "not stored: Partitioned requires Secure");
+        assert!(jar.all().is_empty());
+    }
+
+    #[test]
+    fn cookie_prefixes_are_enforced() {
+        let mut jar = CookieJar::default();
+        assert_eq!(store_at(&mut jar, "/", "__Secure-a=1", NOW).outcome.to_string(), "not stored: a __Secure- cookie must have Secure");
+        assert!(matches!(store_at(&mut jar, "/", "__secure-b=1; Secure", NOW).outcome, StoreOutcome::Stored { .. }));
+        let host_rule = "not stored: a __Host- cookie must have Secure and Path=/, and no Domain";
+        assert_eq!(store_at(&mut jar, "/", "__Host-a=1; Secure", NOW).outcome.to_string(), host_rule);
+        assert_eq!(store_at(&mut jar, "/", "__Host-a=1; Secure; Path=/; Domain=localhost", NOW).outcome.to_string(), host_rule);
+        assert_eq!(store_at(&mut jar, "/", "__Host-a=1; Path=/", NOW).outcome.to_string(), host_rule);
+        assert!(matches!(store_at(&mut jar, "/", "__Host-a=1; Secure; Path=/", NOW).outcome, StoreOutcome::Stored { .. }));
+    }
+
+    #[test]
+    fn cross_site_image_can_only_set_same_site_none_cookies() {
+        let mut jar = CookieJar::default();
+        let image = SiteContext::cross_site_image("https://evil.example");
+        let decision = store_in(&mut jar, "/pixel", "a=1", NOW, &image, "GET");
+        assert_eq!(decision.outcome.to_string(), "not stored: no SameSite (treated as Lax) cannot be set by an image on https://evil.example");
+        let decision = store_in(&mut jar, "/pixel", "b=1; SameSite=Strict", NOW, &image, "GET");
+        assert_eq!(decision.outcome.to_string(), "not stored: SameSite=Strict cannot be set by an image on https://evil.example");
+        let decision = store_in(&mut jar, "/pixel", "c=1; SameSite=None; Secure", NOW, &image, "GET");
+        assert!(matches!(decision.outcome, StoreOutcome::Stored { .. }));
+        // A top-level navigation from another site may set Strict and Lax cookies.
+        let link = SiteContext::cross_site_link("https://evil.example");
+        assert!(matches!(store_in(&mut jar, "/", "d=1; SameSite=Strict", NOW, &link, "GET").outcome, StoreOutcome::Stored { .. }));
+    }
+
+    #[test]
+    fn same_site_decides_what_cross_site_requests_carry() {
+        let mut jar = CookieJar::default();
+        for header in ["strict=1; SameSite=Strict", "lax=1; SameSite=Lax", "none=1; SameSite=None; Secure", "unset=1"] {
+            store_at(&mut jar, "/", header, NOW);
+        }
+        let later = NOW + 3_600;
+        let link = SiteContext::cross_site_link("https://other.example");
+        assert_eq!(retrieve_in(&mut jar, "/", later, &link, "GET").header.as_deref(), Some("lax=1; none=1; unset=1"));
+        let image = SiteContext::cross_site_image("https://other.example");
+        let retrieval = retrieve_in(&mut jar, "/", later, &image, "GET");
+        assert_eq!(retrieval.header.as_deref(), Some("none=1"));
+        assert_eq!(
+            retrieval.decisions[3].outcome.to_string(),
+            "not sent: no SameSite, so Chromium treats it as Lax, and an image on https://other.example (GET) is not a top-level GET navigation"
+        );
+        let form = SiteContext::cross_site_form("https://other.example");
+        assert_eq!(retrieve_in(&mut jar, "/", later, &form, "POST").header.as_deref(), Some("none=1"));
+        assert_eq!(retrieve_in(&mut jar, "/", later, &SiteContext::SameSite, "POST").header.as_deref(), Some("strict=1; lax=1; none=1; unset=1"));
+    }
+
+    #[test]
+    fn unspecified_same_site_rides_a_cross_site_post_only_in_its_first_two_minutes() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "unset=1", NOW);
+        let form = SiteContext::cross_site_form("https://other.example");
+        let young = retrieve_in(&mut jar, "/", NOW + 119, &form, "POST");
+        assert_eq!(young.header.as_deref(), Some("unset=1"));
+        assert_eq!(
+            young.decisions[0].outcome.to_string(),
+            "sent: no SameSite and only 1 min 59 s old, so Chromium's 2-minute Lax+POST exception applies"
+        );
+        // Replacing the cookie does not restart the window: the creation time is kept.
+        store_at(&mut jar, "/", "unset=2", NOW + 100);
+        assert_eq!(retrieve_in(&mut jar, "/", NOW + 120, &form, "POST").header, None);
+        // An explicit SameSite=Lax never gets the exception.
+        store_at(&mut jar, "/", "lax=1; SameSite=Lax", NOW + 200);
+        assert_eq!(retrieve_in(&mut jar, "/", NOW + 201, &form, "POST").header, None);
+    }
+
+    #[test]
+    fn strict_cookie_is_not_sent_when_following_a_link_from_another_site() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "strict=1; SameSite=Strict", NOW);
+        let link = SiteContext::cross_site_link("https://mail.example");
+        let retrieval = retrieve_in(&mut jar, "/", NOW, &link, "GET");
+        assert_eq!(retrieval.decisions[0].outcome.to_string(), "not sent: SameSite=Strict and the request comes from a link on https://mail.example");
+    }
+
+    #[test]
+    fn partitioned_cookie_stays_in_its_top_level_site() {
+        let mut jar = CookieJar::default();
+        let image = SiteContext::cross_site_image("https://news.example");
+        store_in(&mut jar, "/widget", "chip=1; SameSite=None; Secure; Partitioned; Path=/", NOW, &image, "GET");
+        store_at(&mut jar, "/", "chip=own; SameSite=None; Secure; Partitioned; Path=/", NOW);
+        assert_eq!(jar.all().len(), 2, "same name, different partitions: two cookies");
+        assert_eq!(retrieve_in(&mut jar, "/", NOW, &image, "GET").header.as_deref(), Some("chip=1"));
+        let retrieval = retrieve_in(&mut jar, "/", NOW, &SiteContext::SameSite, "GET");
+        assert_eq!(retrieval.header.as_deref(), Some("chip=own"));
+        assert_eq!(
+            retrieval.decisions[0].outcome.to_string(),
+            "not sent: Partitioned under https://news.example, and the page on screen is http://localhost"
+        );
+    }
+
+    #[test]
+    fn oversized_cookie_is_rejected_with_the_byte_count() {
+        let mut jar = CookieJar::default();
+        let decision = store_at(&mut jar, "/", &format!("big={}", "x".repeat(4120)), NOW);
+        assert_eq!(decision.to_string(), "not stored: 4,123 bytes > 4,096 limit for name + value");
+    }
+
+    #[test]
+    fn a_domain_keeps_at_most_180_cookies_evicting_the_least_recently_used() {
+        let mut jar = CookieJar::default();
+        for index in 0..180 {
+            store_at(&mut jar, "/", &format!("c{index}=1"), NOW + index);
+        }
+        header_at(&mut jar, "/", NOW + 500); // every cookie used at 500...
+        store_at(&mut jar, "/", "c0=2", NOW + 501); // ...then c0 again
+        let decision = store_at(&mut jar, "/", "new=1", NOW + 502);
+        assert_eq!(jar.all().len(), COOKIES_PER_DOMAIN_AFTER_EVICTION);
+        assert_eq!(decision.evicted.len(), 31);
+        assert_eq!(decision.evicted[0].name, "c1");
+        assert!(jar.all().iter().any(|cookie| cookie.name == "c0"));
+        assert!(decision.to_string().contains("; evicted c1 (Path=/) (more than 180 cookies for the site)"));
+    }
+
+    #[test]
+    fn devtools_set_value_keeps_expiry_or_adds_a_session_cookie() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "session=real; Path=/; Max-Age=3600; HttpOnly", NOW);
+        jar.set_value("localhost", "session", "forged", NOW + 10);
+        let cookie = &jar.all()[0];
+        assert_eq!((cookie.value.as_str(), cookie.expires, cookie.http_only), ("forged", Some(NOW + 3_600), true));
+        jar.set_value("localhost", "theme", "dark", NOW + 10);
+        assert_eq!(jar.all()[1].expires, None);
+        assert_eq!(jar.all()[1].created, NOW + 10);
+    }
+
+    #[test]
+    fn devtools_edit_delete_and_clear_session_cookies() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1; Path=/", NOW);
+        store_at(&mut jar, "/", "a=2; Path=/x", NOW);
+        store_at(&mut jar, "/", "keep=1; Path=/; Max-Age=60", NOW);
+        let key = jar.all()[0].key();
+        assert!(jar.edit_value(&key, "tampered"));
+        assert_eq!(jar.all()[0].value, "tampered");
+        assert_eq!(jar.clear_session_cookies(), 2);
+        assert_eq!(jar.all().len(), 1);
+        assert!(!jar.delete(&key));
+        assert_eq!(jar.delete_named("keep"), 1);
+        assert!(jar.all().is_empty());
+    }
+
+    #[test]
+    fn copying_a_cookie_into_another_jar_lets_it_be_sent_from_there() {
+        let mut alice = CookieJar::default();
+        let mut bob = CookieJar::default();
+        store_at(&mut alice, "/", "session=alice; Path=/; HttpOnly", NOW);
+        assert!(alice.copy_to(&alice.all()[0].key(), &mut bob, NOW + 5));
+        assert_eq!(header_at(&mut bob, "/", NOW + 5).as_deref(), Some("session=alice"));
+        assert_eq!(bob.all()[0].created, NOW + 5);
+    }
+
+    #[test]
+    fn human_durations_use_the_two_largest_units() {
+        assert_eq!(human_duration(0), "0 s");
+        assert_eq!(human_duration(3), "3 s");
+        assert_eq!(human_duration(125), "2 min 5 s");
+        assert_eq!(human_duration(3_600), "1 h");
+        assert_eq!(human_duration(90_061), "1 d 1 h");
+        assert_eq!(human_duration(-5), "0 s");
+    }
+
+    #[test]
+    fn absurd_inputs_and_times_never_panic() {
+        let mut jar = CookieJar::default();
+        let huge_header = format!("a={}; Path=/{}", "v".repeat(3000), "p".repeat(1 << 20));
+        for now in [i64::MIN, -1, 0, NOW, i64::MAX] {
+            for header in [
+                huge_header.as_str(),
+                "a=1; Max-Age=9223372036854775807",
+                "a=1; Max-Age=-9223372036854775808",
+                "a=1; Expires=31 Dec 9999 23:59:59",
+                "a=1; Expires=\u{0}",
+                "\u{1}\u{2}",
+                ";;;",
+                "a=1; Domain=..; Path=\\",
+            ] {
+                store_at(&mut jar, "/", header, now);
+                header_at(&mut jar, "/", now);
+            }
+        }
+    }
+}
