@@ -319,6 +319,101 @@ def gen_number_parse(rng):
     write("int_to_str.json", to_str)
 
 
+# ---------------------------------------------------------------- %-formatting
+
+def encode_value(v):
+    """Tags a Python value for the Rust test's small value type."""
+    if isinstance(v, bool):
+        return {"b": v}
+    if isinstance(v, int):
+        return {"i": str(v)}
+    if isinstance(v, float):
+        return {"f": fbits(v)}
+    if isinstance(v, str):
+        return {"s": v}
+    if v is None:
+        return {"n": None}
+    if isinstance(v, list):
+        return {"l": [encode_value(x) for x in v]}
+    if isinstance(v, dict):
+        return {"d": [[k, encode_value(x)] for k, x in v.items()]}
+    raise TypeError(v)
+
+
+def random_value(rng, want):
+    pick = want if rng.random() < 0.8 else rng.choice("ifsbnlx")
+    if pick in "diuxXoc" or pick == "i":
+        return rng.choice([0, 1, -1, 42, -42, 255, 65, 0x1F600, 10**20, -(10**25), 0x110000, rng.randrange(-10**6, 10**6)])
+    if pick in "eEfFgG" or pick == "f":
+        return rng.choice([0.0, -0.0, 1.5, -2.25, 1e16, 1e-7, 3.14159265, 123456.789, math.inf, -math.inf, math.nan,
+                           rng.uniform(-1e6, 1e6)])
+    if pick in "sra":
+        return rng.choice(["", "a", "hello", "caf\u00e9", "it's", "tab\t", "\U0001F600", 7, 2.5, None, True, [1, "x"], {"k": 1}])
+    if pick == "b":
+        return rng.choice([True, False])
+    if pick == "n":
+        return None
+    if pick == "l":
+        return [1, 2.5, "s"]
+    return rng.choice(["x", 3, 1.25, "longer text"])
+
+
+def gen_percent(rng):
+    cases = []
+    fixed = [("%", ()), ("abc%", ()), ("%(", {}), ("%(a", {"a": 1}), ("%(a)", {"a": 1}), ("%5%", ()),
+             ("%-5%", (1,)), ("%%%", ()), ("100%%", ()), ("%.%", ()), ("%s", ()), ("%s %s", (1,)),
+             ("%s", (1, 2)), ("hello", 5), ("hello", [1]), ("hello", {}), ("%s", [1, 2]), ("%(a)s", [1]),
+             ("%(a)s", 5), ("%(a)s %(b)d", {"a": "x", "b": 2}), ("%(a)s %s", {"a": 1}), ("%s", {"a": 1}),
+             ("%(a(b))s", {"a(b)": 1}), ("%y", ()), ("%y", (1,)), ("%*d", ("x", 1)), ("%.*f", (2.5, 1.0)),
+             ("%*.*f", (10, 3, 3.14159)), ("%-*d|", (-5, 42)), ("%*d|", (-5, 42)), ("%.*s", (-2, "abc")),
+             ("%c", ("ab",)), ("%c", (1.5,)), ("%c", (0x110000,)), ("%c", (-1,)), ("%c", (10**30,)),
+             ("%d", ("5",)), ("%x", (1.5,)), ("%f", ("x",)), ("%d", (math.inf,)), ("%d", (math.nan,)),
+             ("%d", (2.9,)), ("%d", (-2.9,)), ("%i", (True,)), ("%s", (True,)), ("%f", (10**400,)),
+             ("%ld %hd %Lf", (1, 2, 3.0)), ("%\u00e9", (1,)), ("%\x01", (1,)), ("% d|%+d|% d", (5, 5, -5)),
+             ("%#o %#x %#X", (8, 255, 255)), ("%#010x|%-#10x|%0#10o", (255, 255, 8)), ("%05s|%-05d|%0-5d", ("ab", 3, 3)),
+             ("%+05d|%+5d|%-+5d|", (42, 42, 42)), ("%.3d|%.0d|%5.3x", (7, 0, 255)), ("%010.3f|%-10.2e|%+.3g", (3.14159, 1234.5, 0.0001)),
+             ("%#.0f|%#g|%#.3e", (2.0, 1.0, 5.0)), ("%05f|%-5f|%+f", (math.inf, math.nan, math.inf)),
+             ("%r %a", ("caf\u00e9", "caf\u00e9")), ("%s", ("x" * 3,)), ("%.1s|%5.2s|", ("hello", "hello"))]
+    for fmt, args in fixed:
+        cases.append([fmt, encode_args(args), outcome(lambda: fmt % args)])
+    while len(cases) < 3000:
+        pieces, wants = [], []
+        use_keys = rng.random() < 0.15
+        for _ in range(rng.randrange(1, 4)):
+            pieces.append(rng.choice(["", "x", "ab ", " = ", "|"]))
+            conv = rng.choice("sdrifxXoeEgGcaFus%" if rng.random() < 0.97 else "y!")
+            key = "(k%d)" % len(wants) if use_keys and conv != "%" else ""
+            flags = "".join(rng.sample("-+ #0", rng.randrange(0, 3)))
+            width = rng.choice(["", "", "1", "5", "12", "*"]) if not key else rng.choice(["", "7"])
+            prec = rng.choice(["", "", ".0", ".2", ".5", ".", ".*"]) if not key else rng.choice(["", ".3"])
+            pieces.append("%" + key + flags + width + prec + conv)
+            if conv != "%":
+                for star in (width == "*", prec == ".*"):
+                    if star:
+                        wants.append("*")
+                wants.append(conv)
+        fmt = "".join(pieces)
+        if use_keys:
+            args = {"k%d" % i: random_value(rng, w) for i, w in enumerate(wants) if w != "*"}
+        else:
+            args = tuple(rng.randrange(-12, 12) if w == "*" else random_value(rng, w) for w in wants)
+            r = rng.random()
+            if r < 0.05 and args:
+                args = args[:-1]
+            elif r < 0.1:
+                args = args + (1,)
+            elif r < 0.3 and len(args) == 1 and not isinstance(args[0], (list, dict)):
+                args = args[0]
+        cases.append([fmt, encode_args(args), outcome(lambda: fmt % args)])
+    write("percent_format.json", cases)
+
+
+def encode_args(args):
+    if isinstance(args, tuple):
+        return {"tuple": [encode_value(v) for v in args]}
+    return {"single": encode_value(args)}
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -327,6 +422,7 @@ def main():
     gen_unicode_tables()
     gen_str_repr(random.Random(4))
     gen_number_parse(random.Random(5))
+    gen_percent(random.Random(6))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ pub mod error;
 pub mod float_repr;
 pub mod format_spec;
 pub mod number_parse;
+pub mod percent_format;
 pub mod str_repr;
 mod unicode_tables;
 
@@ -29,4 +30,5 @@ pub use error::{PyErrorKind, TextError};
 pub use float_repr::float_repr;
 pub use format_spec::{format_float, format_int, format_str};
 pub use number_parse::{parse_float, parse_int};
+pub use percent_format::{percent_format, PercentArg, PercentArgs, PercentValue};
 pub use str_repr::{bytes_repr, str_repr};

@@ -87,9 +87,19 @@ pub fn bytes_repr(data: &[u8]) -> String {
 /// assert_eq!(str_ascii("caf\u{e9}"), "'caf\\xe9'");
 /// ```
 pub fn str_ascii(text: &str) -> String {
-    let repr = str_repr(text);
-    let mut out = String::with_capacity(repr.len());
-    for c in repr.chars() {
+    escape_non_ascii(&str_repr(text))
+}
+
+/// Escapes every non-ASCII character as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`:
+/// what `ascii(x)` does to `repr(x)` for any object.
+///
+/// ```
+/// use session_playground::python::text::str_repr::escape_non_ascii;
+/// assert_eq!(escape_non_ascii("['caf\u{e9}']"), "['caf\\xe9']");
+/// ```
+pub fn escape_non_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if c.is_ascii() {
             out.push(c);
         } else {
