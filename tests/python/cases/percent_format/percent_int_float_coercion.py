@@ -1,0 +1,5 @@
+print("%d" % 3.99)
+print("%i" % -2.5)
+print("%f" % 3)
+print("%x" % 255)
+print("%s %s" % (True, 1.0))

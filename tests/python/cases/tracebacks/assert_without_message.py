@@ -1,0 +1,3 @@
+balance = 10
+withdraw = 25
+assert withdraw <= balance

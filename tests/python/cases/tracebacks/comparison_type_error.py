@@ -1,0 +1,2 @@
+ages = [30, "25", 41]
+print(sorted(ages))

@@ -1,0 +1,3 @@
+data = {"name": "Ann"}
+if data.has_key("name"):
+    print("found")

@@ -1,0 +1,3 @@
+price = "19.99"
+print(float(price))
+print(int(price))

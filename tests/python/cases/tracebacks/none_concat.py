@@ -1,0 +1,3 @@
+def get_name():
+    pass
+greeting = "Hello, " + get_name()

@@ -1,0 +1,2 @@
+name = "flask"
+name[0] = "F"
