@@ -615,46 +615,57 @@ impl CookieJar {
         decision
     }
 
-    /// Builds the `Cookie` header for `request` at `now`, evicting cookies that have expired.
+    /// Builds the `Cookie` header for `request` at `now`, with a decision for every cookie in the
+    /// jar, and evicts the cookies that have expired.
     pub fn retrieve(&mut self, request: &CookieRequest<'_>, now: i64) -> Retrieval {
-        let url = request.url;
-        let secure_origin = url.is_potentially_trustworthy();
-        let top_level_site = request.site.top_level_site(&url.origin());
-        let safe_method = matches!(request.method, "GET" | "HEAD" | "OPTIONS" | "TRACE");
-        let mut decisions = Vec::with_capacity(self.cookies.len());
-        let mut sent: Vec<usize> = Vec::new();
+        let context = RetrievalContext::new(request);
+        let verdicts: Vec<Verdict> = self.cookies.iter().map(|cookie| context.verdict(cookie, now)).collect();
+        let decisions = self
+            .cookies
+            .iter()
+            .zip(&verdicts)
+            .map(|(cookie, verdict)| SendDecision { key: cookie.key(), outcome: context.explain(cookie, *verdict, now) })
+            .collect();
+        let header = self.finish_retrieval(&verdicts, now);
+        Retrieval { header, decisions }
+    }
 
-        for (index, cookie) in self.cookies.iter().enumerate() {
-            let outcome = if let Some(at) = cookie.expires.filter(|&at| now >= at) {
-                SendOutcome::NotSent(SkipReason::Expired { at, ago: now - at })
-            } else if !host_applies(cookie, &url.host) {
-                SendOutcome::NotSent(SkipReason::HostMismatch { domain: cookie.domain.clone(), host: url.host.clone() })
-            } else if !path_matches(&url.path, &cookie.path) {
-                SendOutcome::NotSent(SkipReason::PathMismatch { cookie_path: cookie.path.clone(), request_path: url.path.clone() })
-            } else if cookie.secure && !secure_origin {
-                SendOutcome::NotSent(SkipReason::Secure)
-            } else if let Some(partition) = cookie.partition.as_ref().filter(|partition| **partition != top_level_site) {
-                SendOutcome::NotSent(SkipReason::OtherPartition { partition: partition.clone(), top_level_site: top_level_site.clone() })
-            } else {
-                same_site_outcome(cookie, request, safe_method, now)
-            };
-            if matches!(outcome, SendOutcome::Sent | SendOutcome::SentLaxAllowingUnsafe { .. }) {
-                sent.push(index);
-            }
-            decisions.push(SendDecision { key: cookie.key(), outcome });
-        }
+    /// Just the `Cookie` header for `request` at `now` (what [`CookieJar::retrieve`] returns,
+    /// without building the decisions); also evicts the cookies that have expired.
+    pub fn cookie_header(&mut self, request: &CookieRequest<'_>, now: i64) -> Option<String> {
+        let context = RetrievalContext::new(request);
+        let verdicts: Vec<Verdict> = self.cookies.iter().map(|cookie| context.verdict(cookie, now)).collect();
+        self.finish_retrieval(&verdicts, now)
+    }
 
+    /// Orders and serialises the sent cookies, marks them used, evicts the expired ones.
+    fn finish_retrieval(&mut self, verdicts: &[Verdict], now: i64) -> Option<String> {
+        let mut sent: Vec<usize> = (0..self.cookies.len()).filter(|&index| verdicts[index].is_sent()).collect();
         // Longer paths first; the sort is stable and the jar is in creation order, so equal
         // paths stay oldest first.
         sent.sort_by_key(|&index| std::cmp::Reverse(self.cookies[index].path.len()));
         let header = (!sent.is_empty()).then(|| {
-            sent.iter().map(|&index| self.cookies[index].pair()).collect::<Vec<_>>().join("; ")
+            let mut header = String::with_capacity(sent.iter().map(|&i| self.cookies[i].name.len() + self.cookies[i].value.len() + 3).sum());
+            for (position, &index) in sent.iter().enumerate() {
+                let cookie = &self.cookies[index];
+                if position > 0 {
+                    header.push_str("; ");
+                }
+                if !cookie.name.is_empty() {
+                    header.push_str(&cookie.name);
+                    header.push('=');
+                }
+                header.push_str(&cookie.value);
+            }
+            header
         });
         for &index in &sent {
             self.cookies[index].last_access = now;
         }
-        self.cookies.retain(|cookie| !cookie.is_expired(now));
-        Retrieval { header, decisions }
+        if verdicts.iter().any(|verdict| matches!(verdict, Verdict::Expired)) {
+            self.cookies.retain(|cookie| !cookie.is_expired(now));
+        }
+        header
     }
 
     /// Removes the cookies that have expired at `now`, returning them.
@@ -774,27 +785,117 @@ impl CookieJar {
     }
 }
 
-/// SameSite and Lax-by-default, once host, path, Secure and partition allow the cookie.
-fn same_site_outcome(cookie: &Cookie, request: &CookieRequest<'_>, safe_method: bool, now: i64) -> SendOutcome {
-    if !request.site.is_cross_site() {
-        return SendOutcome::Sent;
+/// What the jar decided about one cookie for one request, before any wording (no allocation:
+/// the `Cookie` header is built on every request, the explanations only when asked for).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Sent,
+    SentLaxAllowingUnsafe,
+    Expired,
+    HostMismatch,
+    PathMismatch,
+    Secure,
+    OtherPartition,
+    SameSiteStrict,
+    SameSiteLax,
+}
+
+impl Verdict {
+    fn is_sent(self) -> bool {
+        matches!(self, Verdict::Sent | Verdict::SentLaxAllowingUnsafe)
     }
-    let lax_allows = request.site.is_top_level_navigation() && safe_method;
-    match cookie.same_site {
-        SameSite::None => SendOutcome::Sent,
-        SameSite::Strict => SendOutcome::NotSent(SkipReason::SameSiteStrict { site: request.site.clone() }),
-        SameSite::Lax | SameSite::Unspecified if lax_allows => SendOutcome::Sent,
-        SameSite::Unspecified
-            if request.site.is_top_level_navigation()
-                && now.saturating_sub(cookie.created) < LAX_ALLOW_UNSAFE_MAX_AGE_SECONDS =>
-        {
-            SendOutcome::SentLaxAllowingUnsafe { age: now.saturating_sub(cookie.created) }
+}
+
+/// The request facts retrieval needs, computed once per request.
+struct RetrievalContext<'a> {
+    request: &'a CookieRequest<'a>,
+    secure_origin: bool,
+    top_level_site: String,
+    safe_method: bool,
+}
+
+impl<'a> RetrievalContext<'a> {
+    fn new(request: &'a CookieRequest<'a>) -> Self {
+        RetrievalContext {
+            request,
+            secure_origin: request.url.is_potentially_trustworthy(),
+            top_level_site: request.site.top_level_site(&request.url.origin()),
+            safe_method: matches!(request.method, "GET" | "HEAD" | "OPTIONS" | "TRACE"),
         }
-        same_site => SendOutcome::NotSent(SkipReason::SameSiteLax {
-            same_site,
-            site: request.site.clone(),
-            method: request.method.to_string(),
-        }),
+    }
+
+    /// RFC 6265bis §5.8.3, in the order the reasons are reported.
+    fn verdict(&self, cookie: &Cookie, now: i64) -> Verdict {
+        let url = self.request.url;
+        if cookie.is_expired(now) {
+            return Verdict::Expired;
+        }
+        if !host_applies(cookie, &url.host) {
+            return Verdict::HostMismatch;
+        }
+        if !path_matches(&url.path, &cookie.path) {
+            return Verdict::PathMismatch;
+        }
+        if cookie.secure && !self.secure_origin {
+            return Verdict::Secure;
+        }
+        if cookie.partition.as_ref().is_some_and(|partition| *partition != self.top_level_site) {
+            return Verdict::OtherPartition;
+        }
+        self.same_site_verdict(cookie, now)
+    }
+
+    /// SameSite and Lax-by-default, once host, path, Secure and partition allow the cookie.
+    fn same_site_verdict(&self, cookie: &Cookie, now: i64) -> Verdict {
+        let site = self.request.site;
+        if !site.is_cross_site() {
+            return Verdict::Sent;
+        }
+        let lax_allows = site.is_top_level_navigation() && self.safe_method;
+        match cookie.same_site {
+            SameSite::None => Verdict::Sent,
+            SameSite::Strict => Verdict::SameSiteStrict,
+            SameSite::Lax | SameSite::Unspecified if lax_allows => Verdict::Sent,
+            SameSite::Unspecified
+                if site.is_top_level_navigation()
+                    && now.saturating_sub(cookie.created) < LAX_ALLOW_UNSAFE_MAX_AGE_SECONDS =>
+            {
+                Verdict::SentLaxAllowingUnsafe
+            }
+            SameSite::Lax | SameSite::Unspecified => Verdict::SameSiteLax,
+        }
+    }
+
+    /// The learner-facing outcome of a verdict.
+    fn explain(&self, cookie: &Cookie, verdict: Verdict, now: i64) -> SendOutcome {
+        let url = self.request.url;
+        let site = || self.request.site.clone();
+        let reason = match verdict {
+            Verdict::Sent => return SendOutcome::Sent,
+            Verdict::SentLaxAllowingUnsafe => {
+                return SendOutcome::SentLaxAllowingUnsafe { age: now.saturating_sub(cookie.created) };
+            }
+            Verdict::Expired => {
+                let at = cookie.expires.unwrap_or(now);
+                SkipReason::Expired { at, ago: now.saturating_sub(at) }
+            }
+            Verdict::HostMismatch => SkipReason::HostMismatch { domain: cookie.domain.clone(), host: url.host.clone() },
+            Verdict::PathMismatch => {
+                SkipReason::PathMismatch { cookie_path: cookie.path.clone(), request_path: url.path.clone() }
+            }
+            Verdict::Secure => SkipReason::Secure,
+            Verdict::OtherPartition => SkipReason::OtherPartition {
+                partition: cookie.partition.clone().unwrap_or_default(),
+                top_level_site: self.top_level_site.clone(),
+            },
+            Verdict::SameSiteStrict => SkipReason::SameSiteStrict { site: site() },
+            Verdict::SameSiteLax => SkipReason::SameSiteLax {
+                same_site: cookie.same_site,
+                site: site(),
+                method: self.request.method.to_string(),
+            },
+        };
+        SendOutcome::NotSent(reason)
     }
 }
 
