@@ -199,6 +199,13 @@ def rust_str_map(name, doc, pairs):
     return "/// %s\npub(super) static %s: &[(u32, &str)] = &[\n    %s\n];\n\n" % (doc, name, body.rstrip())
 
 
+# Code points whose case mappings or case properties differ between CPython
+# 3.11's Unicode 14.0 and the newer Unicode of Rust's standard library (found
+# by the case_maps.json test). Only the code points are listed here; their
+# CPython values are generated below.
+CASE_DRIFT = [0x19B, 0x264, 0x295, 0xA7D3, 0xA7D5]
+
+
 def gen_unicode_tables():
     import unicodedata
     decimal_starts = []
@@ -241,6 +248,16 @@ def gen_unicode_tables():
                              title_exceptions))
     text.append(rust_str_map("CASEFOLD_EXCEPTIONS", "Characters whose case fold differs from their lower case.",
                              fold_exceptions))
+    overrides = []
+    for c in CASE_DRIFT:
+        ch = chr(c)
+        overrides.append("(0x%x, \"%s\", \"%s\", \"%s\", %s, %s),\n    " % (
+            c, "".join("\\u{%x}" % ord(x) for x in ch.upper()), "".join("\\u{%x}" % ord(x) for x in ch.lower()),
+            "".join("\\u{%x}" % ord(x) for x in ch.title()), str(ch.isupper()).lower(), str(ch.islower()).lower()))
+    text.append("/// CPython's (upper, lower, title, isupper, islower) for the characters whose\n"
+                "/// case data changed after Unicode %s in the Unicode version of Rust's std.\n"
+                "pub(super) static CASE_OVERRIDES: &[(u32, &str, &str, &str, bool, bool)] = &[\n    %s\n];\n\n"
+                % (unicodedata.unidata_version, "".join(overrides).rstrip()))
     path = os.path.join(HERE, "..", "..", "src", "python", "text", "unicode_tables.rs")
     with open(path, "w", encoding="utf-8") as f:
         f.write("".join(text).rstrip() + "\n")
@@ -414,6 +431,68 @@ def encode_args(args):
     return {"single": encode_value(args)}
 
 
+# ---------------------------------------------------------------- str methods
+
+STR_SAMPLES = ["", " ", "a", "abc", "  a  b  c  ", "a,b,,c,", ",a,", "a\tb\nc\r\nd\x0be\x0cf\x1cg\x85h\u2028i", "line1\nline2\n",
+               "\n\n", "\r\n\r", "hello world", "Hello World", "HELLO", "hello", "hELLO wORLD", "ǅungla ǆ", "ß straße",
+               "ﬁne ﬀ", "ΣΑΣ ΟΔΟΣ", "ὈΔΥΣΣΕΎΣ", "σς", "aΣ", "Σa", "a'Σ", "İstanbul", "ǰ", "ŉ", "they're bill's friends",
+               "3rd 2nd a1b2", "x\u0301y", "ＡＢＣ", "\u00b2\u00bd\u0663", "1234", "12.5", "-42", "+7", "_id3", "3id",
+               "a_b", "αβγ", "\u2003x\u3000", "tab\there\tand\tthere", "a\tb\n\tc", "mississippi", "aaaa", "ababab",
+               "\U0001F600smile\U0001F600", "MiXeD CaSe", "Title Case Words", "ABC def", "a-b_c d", "\x00\x1f", "...x..."]
+
+STR_SUBS = ["", "a", "ab", "s", "ss", "iss", ",", " ", "\n", "x", "Σ", "\U0001F600", "abc", "l"]
+INDEXES = [None, 0, 1, 2, -1, -3, 5, 100, -100]
+
+
+def gen_str_methods(rng):
+    samples = STR_SAMPLES + tricky_strings(rng, 60)
+    cases = []
+
+    def add(method, s, *args):
+        def call():
+            real = [tuple(a) if isinstance(a, list) else a for a in args]
+            r = getattr(s, method)(*real)
+            return list(r) if isinstance(r, tuple) else r
+        cases.append([method, s, list(args), outcome(call)])
+
+    for s in samples:
+        for m in ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
+                  "isspace", "isupper", "islower", "istitle", "isidentifier", "isdecimal", "isnumeric", "isprintable",
+                  "isascii", "splitlines", "split", "rsplit", "strip", "lstrip", "rstrip", "expandtabs"]:
+            add(m, s)
+        add("splitlines", s, True)
+        for _ in range(4):
+            add("split", s, rng.choice([None] + STR_SUBS), rng.choice([-1, 0, 1, 2, 5]))
+            add("rsplit", s, rng.choice([None] + STR_SUBS), rng.choice([-1, 0, 1, 2, 5]))
+            add(rng.choice(["strip", "lstrip", "rstrip"]), s, rng.choice([None, "", " ", "a", "ab", ".x", "\U0001F600s", "Σ"]))
+            add(rng.choice(["partition", "rpartition"]), s, rng.choice(STR_SUBS))
+            add(rng.choice(["center", "ljust", "rjust"]), s, rng.choice([-5, 0, 3, 8, 13, 20]), rng.choice([" ", "*", "\u00e9"]))
+            add(rng.choice(["center", "ljust", "rjust", "zfill"]), s, rng.choice([-1, 0, 1, 2, 4, 7, 10, 11]))
+            add("expandtabs", s, rng.choice([-1, 0, 1, 2, 4, 8]))
+            m = rng.choice(["find", "rfind", "index", "rindex", "count"])
+            add(m, s, rng.choice(STR_SUBS), rng.choice(INDEXES), rng.choice(INDEXES))
+            add(rng.choice(["find", "rfind", "count"]), s, rng.choice(STR_SUBS))
+            add("replace", s, rng.choice(STR_SUBS), rng.choice(["", "-", "XYZ", "\u00e9"]), rng.choice([-1, 0, 1, 2, 5]))
+            m = rng.choice(["startswith", "endswith"])
+            subs = rng.choice([rng.choice(STR_SUBS), rng.sample(STR_SUBS, 2), []])
+            add(m, s, subs, rng.choice(INDEXES), rng.choice(INDEXES))
+            add(m, s, subs)
+            add(rng.choice(["removeprefix", "removesuffix"]), s, rng.choice(STR_SUBS + [s[:2], s[-2:]]))
+    write("str_methods.json", cases)
+
+    import unicodedata
+    case_cases = []
+    for c in range(0x110000):
+        if 0xD800 <= c <= 0xDFFF or unicodedata.category(chr(c)) == "Cn":
+            continue
+        ch = chr(c)
+        row = [c, ch.upper(), ch.lower(), ch.title(), ch.casefold(), ch.isupper(), ch.islower(), ch.istitle()]
+        trivial = row[1:5] == [ch] * 4 and row[5:] == [False] * 3
+        if not trivial or c % 101 == 0:
+            case_cases.append(row)
+    write("case_maps.json", case_cases)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -423,6 +502,7 @@ def main():
     gen_str_repr(random.Random(4))
     gen_number_parse(random.Random(5))
     gen_percent(random.Random(6))
+    gen_str_methods(random.Random(7))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@
 //! (Unicode 14.0, CPython 3.11's version). Case mappings use Rust's `char`
 //! methods, which implement the same full mappings (`ß` → `SS`, final sigma),
 //! corrected by the generated title-case and case-fold exceptions.
+//! The few characters whose case data changed in later Unicode versions get
+//! CPython's values from a generated override table.
 //! **Deliberate difference:** for characters first assigned after Unicode
 //! 14.0, case mappings and `isupper`/`islower` follow the Unicode version of
 //! Rust's standard library, where CPython 3.11 leaves them unchanged.
@@ -84,12 +86,21 @@ pub fn is_title(c: char) -> bool {
 
 /// An uppercase character (the Unicode `Uppercase` property).
 pub fn is_upper(c: char) -> bool {
-    c.is_uppercase()
+    case_override(c).map_or_else(|| c.is_uppercase(), |o| o.4)
 }
 
 /// A lowercase character (the Unicode `Lowercase` property).
 pub fn is_lower(c: char) -> bool {
-    c.is_lowercase()
+    case_override(c).map_or_else(|| c.is_lowercase(), |o| o.5)
+}
+
+type CaseOverride = (u32, &'static str, &'static str, &'static str, bool, bool);
+
+/// CPython's case data for the few characters whose case changed in a later
+/// Unicode version than CPython 3.11's.
+fn case_override(c: char) -> Option<&'static CaseOverride> {
+    let table = tables::CASE_OVERRIDES;
+    table.binary_search_by_key(&(c as u32), |o| o.0).ok().map(|i| &table[i])
 }
 
 /// A cased character: upper, lower or title case.
@@ -109,16 +120,26 @@ pub fn is_id_continue(c: char) -> bool {
 
 /// The full upper-case mapping of `c` (one to three characters).
 pub fn push_upper(out: &mut String, c: char) {
-    out.extend(c.to_uppercase());
+    match case_override(c) {
+        Some(o) => out.push_str(o.1),
+        None => out.extend(c.to_uppercase()),
+    }
 }
 
 /// The full lower-case mapping of `c`, without the final-sigma rule.
 pub fn push_lower(out: &mut String, c: char) {
-    out.extend(c.to_lowercase());
+    match case_override(c) {
+        Some(o) => out.push_str(o.2),
+        None => out.extend(c.to_lowercase()),
+    }
 }
 
 /// The full title-case mapping of `c`.
 pub fn push_title(out: &mut String, c: char) {
+    if let Some(o) = case_override(c) {
+        out.push_str(o.3);
+        return;
+    }
     match lookup(tables::TITLE_EXCEPTIONS, c) {
         Some(mapped) => out.push_str(mapped),
         None => push_upper(out, c),

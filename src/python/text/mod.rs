@@ -14,6 +14,7 @@ pub mod float_repr;
 pub mod format_spec;
 pub mod number_parse;
 pub mod percent_format;
+pub mod str_methods;
 pub mod str_repr;
 mod unicode_tables;
 

@@ -1001,3 +1001,13 @@ pub(super) static CASEFOLD_EXCEPTIONS: &[(u32, &str)] = &[
     (0xfb16, "\u{57e}\u{576}"),
     (0xfb17, "\u{574}\u{56d}"),
 ];
+
+/// CPython's (upper, lower, title, isupper, islower) for the characters whose
+/// case data changed after Unicode 14.0.0 in the Unicode version of Rust's std.
+pub(super) static CASE_OVERRIDES: &[(u32, &str, &str, &str, bool, bool)] = &[
+    (0x19b, "\u{19b}", "\u{19b}", "\u{19b}", false, true),
+    (0x264, "\u{264}", "\u{264}", "\u{264}", false, true),
+    (0x295, "\u{295}", "\u{295}", "\u{295}", false, true),
+    (0xa7d3, "\u{a7d3}", "\u{a7d3}", "\u{a7d3}", false, true),
+    (0xa7d5, "\u{a7d5}", "\u{a7d5}", "\u{a7d5}", false, true),
+];
