@@ -493,6 +493,110 @@ def gen_str_methods(rng):
     write("case_maps.json", case_cases)
 
 
+# ---------------------------------------------------------------- json
+
+def jenc(v):
+    """Tags a JSON-able Python value (dict keys of any scalar type)."""
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return encode_value(v)
+    if isinstance(v, list):
+        return {"l": [jenc(x) for x in v]}
+    if isinstance(v, dict):
+        return {"d": [[jenc(k), jenc(x)] for k, x in v.items()]}
+    return {"o": type(v).__name__}
+
+
+def random_tree(rng, depth=0):
+    k = rng.randrange(10 if depth < 3 else 6)
+    if k == 0:
+        return None
+    if k == 1:
+        return rng.choice([True, False])
+    if k == 2:
+        return rng.choice([0, -1, 7, 10**20, -(10**30), rng.randrange(-10**9, 10**9)])
+    if k == 3:
+        return rng.choice([0.0, -0.0, 1.5, 0.1 + 0.2, 1e16, 1e-7, -2.5e300, math.inf, -math.inf, math.nan, rng.uniform(-1e3, 1e3)])
+    if k in (4, 5):
+        return rng.choice(["", "plain", 'q"uote', "back\\slash", "nl\n tab\t cr\r bs\b ff\f", "\x00\x1f\x7f",
+                           "caf\u00e9", "\u2028\u2029", "\U0001F600 emoji", "\uffff", "/slash/", "\u00ff\u0100"])
+    if k in (6, 7):
+        return [random_tree(rng, depth + 1) for _ in range(rng.randrange(0, 4))]
+    if k == 8:
+        d = {}
+        for _ in range(rng.randrange(0, 4)):
+            d[rng.choice(["a", "b", "key", "Z", "\u00e9", "", "10", "2"])] = random_tree(rng, depth + 1)
+        return d
+    d = {}
+    for _ in range(rng.randrange(1, 4)):
+        d[rng.choice([1, 2, -5, 1.5, True, False, None, "s", "t", math.inf, (1, 2)])] = random_tree(rng, depth + 1)
+    return d
+
+
+def gen_json(rng):
+    dumps_cases = []
+    for i in range(2500):
+        tree = random_tree(rng)
+        if rng.random() < 0.03:
+            tree = [1, {2, 3}] if rng.random() < 0.5 else {"k": b"x"}
+        opts = {}
+        if rng.random() < 0.3:
+            opts["indent"] = rng.choice([0, 2, 4, -1, "\t", "--", ""])
+        if rng.random() < 0.2:
+            opts["separators"] = rng.choice([[",", ":"], [", ", ": "], [";", "="]])
+        for name in ["sort_keys", "ensure_ascii", "allow_nan", "skipkeys"]:
+            if rng.random() < 0.2:
+                opts[name] = rng.random() < 0.5
+        real = dict(opts)
+        if "separators" in real:
+            real["separators"] = tuple(real["separators"])
+        dumps_cases.append([jenc(tree), opts, outcome(lambda: json.dumps(tree, **real))])
+    write("json_dumps.json", dumps_cases)
+
+    docs = ["", " ", "null", "true", "false", "nul", "tru", "NaN", "Infinity", "-Infinity", "-Inf", "infinity",
+            "0", "-0", "01", "-", "1.", "1.5", ".5", "1e5", "1E+5", "1e", "1e-", "-1.5e-3", "1.5x", "12 34",
+            "\"abc\"", "\"abc", "\"a\\nb\"", "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\u12\"",
+            "\"\\u12", "\"\\x\"", "\"a\tb\"", "\"a\nb\"", "\"\\", "[", "[1", "[1,", "[1,]", "[1 2]", "[]", "[ ]",
+            "{", "{}", "{\"a\"", "{\"a\":", "{\"a\":1", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{\"a\":1 \"b\":2}",
+            "{\"a\":1,\"a\":2,\"b\":3}", "\ufeff[]", "[1]x", "[1] ", " \n[1,\n2,\n x]", "\n\n  \"unterminated",
+            "{\"k\": [1, {\"j\": null}], \"z\": -0.0}", "1" * 5000, "[" * 50 + "]" * 50, "\"\\/\\b\\f\"",
+            "\"\\uDBFF\\uDFFF\"", "[NaN, -Infinity]", "[-]", "[--1]", "2.5e400", "\u00e9", "\"\u00e9\" x"]
+    for case in dumps_cases:
+        if "ok" in case[2] and rng.random() < 0.4:
+            docs.append(case[2]["ok"])
+    while len(docs) < 1500:
+        base = rng.choice(docs)
+        if base:
+            i = rng.randrange(len(base))
+            op = rng.randrange(3)
+            if op == 0:
+                base = base[:i] + base[i + 1:]
+            elif op == 1:
+                base = base[:i] + rng.choice("[]{},:\" \\\nx0-e.") + base[i:]
+            else:
+                base = base[:i]
+        docs.append(base)
+
+    def no_lone_surrogates(v):
+        # Rust strings cannot hold lone surrogates; the Rust side decodes
+        # them to U+FFFD (a documented difference), so the fixture does too.
+        if isinstance(v, str):
+            return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in v)
+        if isinstance(v, list):
+            return [no_lone_surrogates(x) for x in v]
+        if isinstance(v, dict):
+            return {no_lone_surrogates(k): no_lone_surrogates(x) for k, x in v.items()}
+        return v
+
+    def load(doc):
+        try:
+            return {"ok": jenc(no_lone_surrogates(json.loads(doc)))}
+        except json.JSONDecodeError as exc:
+            return {"err": ["JSONDecodeError", str(exc)]}
+        except Exception as exc:
+            return {"err": [type(exc).__name__, str(exc)]}
+    write("json_loads.json", [[doc, load(doc)] for doc in docs])
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -503,6 +607,7 @@ def main():
     gen_number_parse(random.Random(5))
     gen_percent(random.Random(6))
     gen_str_methods(random.Random(7))
+    gen_json(random.Random(8))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ pub enum PyErrorKind {
     KeyError,
     /// `JSONDecodeError` (a `ValueError` subclass) from `json.loads`.
     JsonDecodeError,
+    /// `RecursionError`, e.g. `json.loads` of very deeply nested arrays.
+    RecursionError,
     /// `MemoryError`: the result would exceed the playground's size limit
     /// ([`MAX_TEXT_LEN`](super::MAX_TEXT_LEN)); raised before allocating.
     MemoryError,
@@ -35,6 +37,7 @@ impl PyErrorKind {
             PyErrorKind::OverflowError => "OverflowError",
             PyErrorKind::KeyError => "KeyError",
             PyErrorKind::JsonDecodeError => "JSONDecodeError",
+            PyErrorKind::RecursionError => "RecursionError",
             PyErrorKind::MemoryError => "MemoryError",
         }
     }
