@@ -31,19 +31,15 @@ from flask.json.tag import TaggedJSONSerializer
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from markupsafe import Markup
 
-_NOW = [0]
-time.time = lambda: float(_NOW[0])  # itsdangerous reads time.time() for signing and max_age
-
 import werkzeug.http  # noqa: E402
 
+# The oracle's virtual clock: time.time and datetime.now everywhere (isinstance still works
+# for real datetimes, which dump_cookie relies on).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import oracle  # noqa: E402
 
-class _FrozenDatetime(datetime):
-    @classmethod
-    def now(cls, tz=None):
-        return datetime.fromtimestamp(_NOW[0], tz)
-
-
-werkzeug.http.datetime = _FrozenDatetime  # dump_cookie's Expires for max_age
+oracle.install_clock()
+_NOW = oracle._NOW
 
 TAGGED = TaggedJSONSerializer()
 
