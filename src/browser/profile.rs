@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser::clock::VirtualClock;
 use crate::browser::jar::{CookieJar, CookieKey};
-use crate::browser::navigation::{navigate, NavigationError, NavigationOutcome, NavigationRequest, Server};
+use crate::browser::navigation::{
+    NavigationError, NavigationOutcome, NavigationRequest, Server, navigate,
+};
 use crate::browser::url::{Scheme, Url};
 
 /// The name of the profile a scenario step uses when it names none.
@@ -159,6 +161,21 @@ impl Default for Browser {
 }
 
 impl Browser {
+    /// A browser whose profiles are `names` (open, empty jars), in that order, at the default clock.
+    ///
+    /// ```
+    /// use session_playground::browser::Browser;
+    /// let browser = Browser::with_profiles(&["Alice", "Bob"]);
+    /// let names: Vec<&str> = browser.profiles().iter().map(|p| p.name.as_str()).collect();
+    /// assert_eq!(names, ["Alice", "Bob"]);
+    /// ```
+    pub fn with_profiles(names: &[&str]) -> Self {
+        Browser {
+            profiles: names.iter().map(|name| Profile::new(name)).collect(),
+            ..Browser::default()
+        }
+    }
+
     /// Every profile, in the order they were created.
     pub fn profiles(&self) -> &[Profile] {
         &self.profiles
@@ -171,13 +188,19 @@ impl Browser {
 
     /// The profile called `name`, mutably.
     pub fn profile_mut(&mut self, name: &str) -> Option<&mut Profile> {
-        self.profiles.iter_mut().find(|profile| profile.name == name)
+        self.profiles
+            .iter_mut()
+            .find(|profile| profile.name == name)
     }
 
     /// The profile called `name`, created (open, empty) if there is none yet — how a scenario
     /// step's `"browser": "alice"` brings a browser into being.
     pub fn profile_or_create(&mut self, name: &str) -> &mut Profile {
-        let index = match self.profiles.iter().position(|profile| profile.name == name) {
+        let index = match self
+            .profiles
+            .iter()
+            .position(|profile| profile.name == name)
+        {
             Some(index) => index,
             None => {
                 self.profiles.push(Profile::new(name));
@@ -202,24 +225,41 @@ impl Browser {
 
     /// Closes the browser `name`. `None` if there is no such profile.
     pub fn close(&mut self, name: &str) -> Option<CloseReport> {
-        let index = self.profiles.iter().position(|profile| profile.name == name)?;
+        let index = self
+            .profiles
+            .iter()
+            .position(|profile| profile.name == name)?;
         if self.profiles[index].private {
             self.profiles.remove(index);
-            return Some(CloseReport { session_cookies_dropped: 0, kept_session: false, discarded_private_window: true });
+            return Some(CloseReport {
+                session_cookies_dropped: 0,
+                kept_session: false,
+                discarded_private_window: true,
+            });
         }
         let profile = &mut self.profiles[index];
         profile.open = false;
         if profile.continue_where_left_off {
-            return Some(CloseReport { session_cookies_dropped: 0, kept_session: true, discarded_private_window: false });
+            return Some(CloseReport {
+                session_cookies_dropped: 0,
+                kept_session: true,
+                discarded_private_window: false,
+            });
         }
         let dropped = profile.jar.clear_session_cookies();
         profile.history.clear();
-        Some(CloseReport { session_cookies_dropped: dropped, kept_session: false, discarded_private_window: false })
+        Some(CloseReport {
+            session_cookies_dropped: dropped,
+            kept_session: false,
+            discarded_private_window: false,
+        })
     }
 
     /// Opens the browser `name` again (navigating opens it too). Returns whether it exists.
     pub fn reopen(&mut self, name: &str) -> bool {
-        self.profile_mut(name).map(|profile| profile.open = true).is_some()
+        self.profile_mut(name)
+            .map(|profile| profile.open = true)
+            .is_some()
     }
 
     /// Navigates profile `name` (opening it if closed): relative URLs resolve against the page
@@ -241,12 +281,20 @@ impl Browser {
     }
 
     /// "Back": reloads the previous history entry with a GET. `Ok(None)` if there is none.
-    pub fn back(&mut self, name: &str, server: &mut dyn Server) -> Result<Option<NavigationOutcome>, NavigationError> {
+    pub fn back(
+        &mut self,
+        name: &str,
+        server: &mut dyn Server,
+    ) -> Result<Option<NavigationOutcome>, NavigationError> {
         self.traverse(name, server, -1)
     }
 
     /// "Forward": reloads the next history entry with a GET. `Ok(None)` if there is none.
-    pub fn forward(&mut self, name: &str, server: &mut dyn Server) -> Result<Option<NavigationOutcome>, NavigationError> {
+    pub fn forward(
+        &mut self,
+        name: &str,
+        server: &mut dyn Server,
+    ) -> Result<Option<NavigationOutcome>, NavigationError> {
         self.traverse(name, server, 1)
     }
 
@@ -264,18 +312,38 @@ impl Browser {
     }
 
     fn site_root(&self) -> Url {
-        Url { scheme: self.scheme, host: "localhost".into(), port: None, path: "/".into(), query: String::new() }
+        Url {
+            scheme: self.scheme,
+            host: "localhost".into(),
+            port: None,
+            path: "/".into(),
+            query: String::new(),
+        }
     }
 
-    fn traverse(&mut self, name: &str, server: &mut dyn Server, step: isize) -> Result<Option<NavigationOutcome>, NavigationError> {
-        let profile = self.profile_mut(name).ok_or_else(|| NavigationError::NoSuchProfile { name: name.to_string() })?;
-        let target = profile.history.current.checked_add_signed(step).filter(|&index| index < profile.history.entries.len());
+    fn traverse(
+        &mut self,
+        name: &str,
+        server: &mut dyn Server,
+        step: isize,
+    ) -> Result<Option<NavigationOutcome>, NavigationError> {
+        let profile = self
+            .profile_mut(name)
+            .ok_or_else(|| NavigationError::NoSuchProfile {
+                name: name.to_string(),
+            })?;
+        let target = profile
+            .history
+            .current
+            .checked_add_signed(step)
+            .filter(|&index| index < profile.history.entries.len());
         let Some(index) = target else {
             return Ok(None);
         };
         profile.history.current = index;
         let url = profile.history.entries[index].to_string();
-        self.navigate_without_history(name, &NavigationRequest::get(&url), server).map(Some)
+        self.navigate_without_history(name, &NavigationRequest::get(&url), server)
+            .map(Some)
     }
 
     fn navigate_without_history(
@@ -286,7 +354,11 @@ impl Browser {
     ) -> Result<NavigationOutcome, NavigationError> {
         let now = self.clock.now();
         let root = self.site_root();
-        let profile = self.profile_mut(name).ok_or_else(|| NavigationError::NoSuchProfile { name: name.to_string() })?;
+        let profile = self
+            .profile_mut(name)
+            .ok_or_else(|| NavigationError::NoSuchProfile {
+                name: name.to_string(),
+            })?;
         profile.open = true;
         let base = profile.history.current().cloned().unwrap_or(root);
         navigate(&mut profile.jar, &base, request, server, now)

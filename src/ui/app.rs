@@ -1,4 +1,5 @@
-//! The root component: owns the one `use_reducer` over [`Workspace`] and lays out the panes.
+//! The root component: owns the one `use_reducer` over [`Workspace`], derives what each pane
+//! shows, and lays out the panes.
 
 use yew::prelude::*;
 
@@ -17,10 +18,17 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| workspace.dispatch(action))
     };
     let on_code_change = dispatch.reform(Action::EditCode);
+    let on_dismiss = dispatch.reform(|_| Action::DismissNotice);
+
+    let active = workspace.active();
+    let profile_names: Vec<String> =
+        workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
+    let now = workspace.browser.clock.now();
+    let cookies: Vec<_> = active.jar.list(now).into_iter().cloned().collect();
 
     html! {
         <div class="shell">
-            <Header />
+            <Header notice={workspace.notice.clone()} {on_dismiss} />
             <main class="panes">
                 <section class="pane pane-editor" aria-label="Editor">
                     <h2 class="pane-title">{ "app.py" }</h2>
@@ -28,8 +36,10 @@ pub fn app() -> Html {
                 </section>
                 <section class="pane pane-browser" aria-label="Virtual browser">
                     <BrowserPane
-                        profiles={workspace.profiles.clone()}
-                        active_profile={workspace.active_profile}
+                        profiles={profile_names}
+                        active={active.name.clone()}
+                        open={active.open}
+                        continue_where_left_off={active.continue_where_left_off}
                         on_action={dispatch.clone()}
                     />
                 </section>
@@ -37,7 +47,12 @@ pub fn app() -> Html {
                     <ServerPane />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
-                    <DevTools clock_now={workspace.clock_now} />
+                    <DevTools
+                        now={workspace.clock_text()}
+                        {cookies}
+                        timeline={workspace.timeline.clone()}
+                        on_action={dispatch}
+                    />
                 </section>
             </main>
         </div>

@@ -1,37 +1,60 @@
-//! The workspace model behind the page: what the learner has open, as one value, and the pure
+//! The workspace behind the page: what the learner has open, as one value, and the pure
 //! transitions between its states. Components dispatch [`Action`]s; [`Workspace::apply`] is the
-//! only place state changes, so it is tested here without a browser.
+//! only place state changes, so every behaviour of the page below the DOM is tested here.
 //!
-//! The browser, server and clock parts are still thin: they become views of the `browser` and
-//! `flask` layers as those land.
+//! The virtual browser is the `browser` layer's [`Browser`]; this module adds what only the page
+//! needs: which profile is on screen, the timeline of actions and the notice line. Requests join
+//! when the simulated Flask server lands (issue 5).
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-/// The virtual time the playground starts at: 2026-01-01T00:00:00Z, in Unix seconds.
-pub const DEFAULT_CLOCK_START: i64 = 1_767_225_600;
+use crate::browser::clock::{format_instant, parse_duration};
+use crate::browser::{Browser, CookieKey};
 
-/// One virtual browser as the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProfileView {
-    /// The name in the profile switcher, e.g. `Alice`.
-    pub name: String,
-    /// False after "Close browser" until "Open browser".
-    pub open: bool,
-}
+/// The profiles the page starts with (the first is active at load).
+pub const STARTING_PROFILES: [&str; 2] = ["Alice", "Bob"];
 
 /// Everything the page shows, as one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
     /// The app's source, as the editor holds it.
     pub code: String,
-    /// The virtual browsers; the first is active at load.
-    pub profiles: Vec<ProfileView>,
-    /// Index into `profiles` of the browser the panes show.
-    pub active_profile: usize,
-    /// The virtual clock, Unix seconds (never the wall clock).
-    pub clock_now: i64,
+    /// The virtual browser: the clock and every profile with its jar.
+    pub browser: Browser,
+    /// The name of the profile the panes show.
+    pub active_profile: String,
+    /// Every action so far, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
+    pub notice: Option<String>,
+}
+
+/// One action in the timeline, with what it did in the learner's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// The virtual time it happened at (Unix seconds).
+    pub at: i64,
+    /// The profile it concerned, if any (a clock jump concerns all).
+    pub profile: Option<String>,
+    /// What kind of action it was.
+    pub kind: TimelineKind,
+    /// What happened, e.g. "browser closed: 1 session cookie dropped".
+    pub summary: String,
+}
+
+/// The kinds of timeline entries (requests join with the server).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimelineKind {
+    /// A browser was closed.
+    Close,
+    /// A browser was opened again.
+    Open,
+    /// The virtual clock moved forward.
+    ClockJump,
+    /// A cookie was edited, added or deleted in the dev tools.
+    CookieEdit,
 }
 
 /// What a learner can do to the workspace.
@@ -39,24 +62,39 @@ pub struct Workspace {
 pub enum Action {
     /// The editor's text changed.
     EditCode(String),
-    /// The profile switcher chose another browser (an index into `profiles`).
-    SelectProfile(usize),
+    /// The profile switcher chose another browser (by name).
+    SelectProfile(String),
     /// "Close browser" on the active profile.
     CloseBrowser,
     /// "Open browser" on the active profile.
     OpenBrowser,
+    /// The "continue where you left off" setting of the active profile.
+    SetContinueWhereLeftOff(bool),
+    /// A duration typed into the clock input, e.g. `"31d 1s"`.
+    AdvanceClock(String),
+    /// A quick clock button, in seconds.
+    AdvanceClockSeconds(u64),
+    /// Dev tools: a new value for a cookie of the active profile.
+    EditCookie {
+        /// Which cookie.
+        key: CookieKey,
+        /// The new raw value.
+        value: String,
+    },
+    /// Dev tools: delete a cookie of the active profile.
+    DeleteCookie(CookieKey),
+    /// The learner closed the notice.
+    DismissNotice,
 }
 
 impl Default for Workspace {
     fn default() -> Self {
         Workspace {
             code: super::SEED_APP.to_string(),
-            profiles: ["Alice", "Bob"]
-                .into_iter()
-                .map(|name| ProfileView { name: name.to_string(), open: true })
-                .collect(),
-            active_profile: 0,
-            clock_now: DEFAULT_CLOCK_START,
+            browser: Browser::with_profiles(&STARTING_PROFILES),
+            active_profile: STARTING_PROFILES[0].to_string(),
+            timeline: Vec::new(),
+            notice: None,
         }
     }
 }
@@ -65,24 +103,125 @@ impl Workspace {
     /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
     pub fn apply(&self, action: Action) -> Workspace {
         let mut next = self.clone();
+        next.notice = None;
+        let now = next.browser.clock.now();
+        let active = next.active_profile.clone();
         match action {
             Action::EditCode(code) => next.code = code,
-            Action::SelectProfile(index) => {
-                // A stale index (e.g. from an old event) is ignored rather than trusted.
-                if index < next.profiles.len() {
-                    next.active_profile = index;
+            Action::SelectProfile(name) => {
+                // A stale name (e.g. a closed private window) is ignored rather than trusted.
+                if next.browser.profile(&name).is_some() {
+                    next.active_profile = name;
                 }
             }
-            Action::CloseBrowser => next.profiles[next.active_profile].open = false,
-            Action::OpenBrowser => next.profiles[next.active_profile].open = true,
+            Action::CloseBrowser => {
+                if let Some(report) = next.browser.close(&active) {
+                    next.record(now, Some(&active), TimelineKind::Close, report.to_string());
+                    if report.discarded_private_window {
+                        next.active_profile = STARTING_PROFILES[0].to_string();
+                    }
+                }
+            }
+            Action::OpenBrowser => {
+                if next.browser.reopen(&active) {
+                    next.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
+                }
+            }
+            Action::SetContinueWhereLeftOff(keep) => {
+                if let Some(profile) = next.browser.profile_mut(&active) {
+                    profile.continue_where_left_off = keep;
+                }
+            }
+            Action::AdvanceClock(text) => match parse_duration(&text) {
+                Ok(seconds) => next.advance_clock(seconds),
+                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
+            },
+            Action::AdvanceClockSeconds(seconds) => next.advance_clock(seconds),
+            Action::EditCookie { key, value } => {
+                let edited = next
+                    .browser
+                    .profile_mut(&active)
+                    .is_some_and(|profile| profile.jar.edit_value(&key, &value));
+                if edited {
+                    let summary = format!("cookie {key} edited in the dev tools");
+                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+            }
+            Action::DeleteCookie(key) => {
+                let deleted = next
+                    .browser
+                    .profile_mut(&active)
+                    .is_some_and(|profile| profile.jar.delete(&key));
+                if deleted {
+                    let summary = format!("cookie {key} deleted in the dev tools");
+                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+            }
+            Action::DismissNotice => {}
         }
         next
     }
 
-    /// The browser the panes show.
-    pub fn active(&self) -> &ProfileView {
-        &self.profiles[self.active_profile]
+    /// The profile the panes show.
+    pub fn active(&self) -> &crate::browser::Profile {
+        self.browser
+            .profile(&self.active_profile)
+            .or_else(|| self.browser.profiles().first())
+            .expect("the workspace always has a profile")
     }
+
+    /// The virtual time as the `clock-now` element shows it.
+    pub fn clock_text(&self) -> String {
+        format_instant(self.browser.clock.now())
+    }
+
+    fn advance_clock(&mut self, seconds: u64) {
+        self.browser.clock.advance(seconds);
+        let now = self.browser.clock.now();
+        // Expired cookies leave every jar now, so the learner sees them go with a reason.
+        let mut expired = Vec::new();
+        let names: Vec<String> =
+            self.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
+        for name in names {
+            if let Some(profile) = self.browser.profile_mut(&name) {
+                for cookie in profile.jar.evict_expired(now) {
+                    let at = cookie.expires.map(format_instant).unwrap_or_default();
+                    expired.push(format!("{name}'s cookie {} expired at {at}", cookie.key()));
+                }
+            }
+        }
+        let mut summary = format!("clock +{} → {}", describe_seconds(seconds), format_instant(now));
+        for line in expired {
+            summary.push_str("; ");
+            summary.push_str(&line);
+        }
+        self.record(now, None, TimelineKind::ClockJump, summary);
+    }
+
+    fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
+        self.timeline.push(TimelineEntry { at, profile: profile.map(str::to_string), kind, summary });
+    }
+}
+
+/// A duration in the largest whole units, e.g. `31d 1s`.
+///
+/// ```
+/// use session_playground::ui::state::describe_seconds;
+/// assert_eq!(describe_seconds(31 * 86_400 + 1), "31d 1s");
+/// assert_eq!(describe_seconds(90), "1m 30s");
+/// assert_eq!(describe_seconds(0), "0s");
+/// ```
+pub fn describe_seconds(seconds: u64) -> String {
+    let parts = [(86_400, "d"), (3_600, "h"), (60, "m"), (1, "s")];
+    let mut rest = seconds;
+    let mut out = Vec::new();
+    for (size, unit) in parts {
+        if rest >= size {
+            out.push(format!("{}{unit}", rest / size));
+            rest %= size;
+        }
+    }
+    if out.is_empty() { "0s".to_string() } else { out.join(" ") }
 }
 
 impl Reducible for Workspace {
@@ -93,82 +232,121 @@ impl Reducible for Workspace {
     }
 }
 
-/// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (the `clock-now` contract).
-///
-/// ```
-/// use session_playground::ui::state::format_instant;
-/// assert_eq!(format_instant(1_767_225_600), "2026-01-01T00:00:00Z");
-/// assert_eq!(format_instant(0), "1970-01-01T00:00:00Z");
-/// ```
-pub fn format_instant(unix_seconds: i64) -> String {
-    let days = unix_seconds.div_euclid(86_400);
-    let seconds_of_day = unix_seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        seconds_of_day / 3600,
-        seconds_of_day % 3600 / 60,
-        seconds_of_day % 60
-    )
-}
-
-/// Days since 1970-01-01 to a proleptic-Gregorian (year, month, day) (Howard Hinnant's method).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::browser::{Cookie, NavigationRequest};
+    use crate::http::{Request, Response};
+
+    /// A workspace whose active profile got `set_cookie` from a response to `GET /`.
+    fn with_cookie(set_cookie: &str) -> Workspace {
+        let mut workspace = Workspace::default();
+        let header = set_cookie.to_string();
+        let mut server = move |_: &Request, _: i64| Response {
+            status: 200,
+            headers: vec![("Set-Cookie".to_string(), header.clone())],
+            body: Vec::new(),
+        };
+        workspace
+            .browser
+            .navigate("Alice", &NavigationRequest::get("/"), &mut server)
+            .expect("the test server answers");
+        workspace
+    }
+
+    fn cookie_names(workspace: &Workspace, profile: &str) -> Vec<String> {
+        let now = workspace.browser.clock.now();
+        let profile = workspace.browser.profile(profile).unwrap();
+        profile.jar.list(now).into_iter().map(|cookie: &Cookie| cookie.name.clone()).collect()
+    }
 
     #[test]
-    fn first_profile_is_active_and_open_at_load() {
+    fn alice_is_active_and_both_browsers_open_at_load() {
         let workspace = Workspace::default();
         assert_eq!(workspace.active().name, "Alice");
-        assert!(workspace.profiles.iter().all(|profile| profile.open));
-        assert_eq!(format_instant(workspace.clock_now), "2026-01-01T00:00:00Z");
+        let names: Vec<&str> =
+            workspace.browser.profiles().iter().map(|profile| profile.name.as_str()).collect();
+        assert_eq!(names, STARTING_PROFILES);
+        assert!(workspace.browser.profiles().iter().all(|profile| profile.open));
+        assert_eq!(workspace.clock_text(), "2026-01-01T00:00:00Z");
     }
 
     #[test]
-    fn closing_affects_only_the_active_profile() {
-        let closed = Workspace::default().apply(Action::CloseBrowser);
-        assert!(!closed.profiles[0].open);
-        assert!(closed.profiles[1].open);
-        let switched = closed.apply(Action::SelectProfile(1));
-        assert!(switched.active().open);
-        let reopened = switched.apply(Action::SelectProfile(0)).apply(Action::OpenBrowser);
+    fn closing_drops_session_cookies_of_the_active_profile_only() {
+        let workspace = with_cookie("session=abc; Path=/");
+        let closed = workspace.apply(Action::CloseBrowser);
+        assert!(!closed.active().open);
+        assert_eq!(cookie_names(&closed, "Alice"), Vec::<String>::new());
+        assert!(closed.browser.profile("Bob").unwrap().open);
+        let entry = closed.timeline.last().unwrap();
+        assert_eq!(entry.kind, TimelineKind::Close);
+        assert_eq!(entry.summary, "browser closed: 1 session cookie dropped");
+        let reopened = closed.apply(Action::OpenBrowser);
         assert!(reopened.active().open);
+        assert_eq!(reopened.timeline.last().unwrap().kind, TimelineKind::Open);
     }
 
     #[test]
-    fn apply_leaves_the_original_untouched() {
+    fn continue_where_left_off_keeps_session_cookies_across_close() {
+        let workspace = with_cookie("session=abc; Path=/")
+            .apply(Action::SetContinueWhereLeftOff(true))
+            .apply(Action::CloseBrowser)
+            .apply(Action::OpenBrowser);
+        assert_eq!(cookie_names(&workspace, "Alice"), ["session"]);
+    }
+
+    #[test]
+    fn a_persistent_cookie_survives_close_and_expires_with_the_clock() {
+        let workspace = with_cookie("session=abc; Max-Age=60; Path=/")
+            .apply(Action::CloseBrowser)
+            .apply(Action::OpenBrowser);
+        assert_eq!(cookie_names(&workspace, "Alice"), ["session"]);
+        let later = workspace.apply(Action::AdvanceClock("59s".to_string()));
+        assert_eq!(cookie_names(&later, "Alice"), ["session"]);
+        let expired = later.apply(Action::AdvanceClockSeconds(1));
+        assert_eq!(cookie_names(&expired, "Alice"), Vec::<String>::new());
+        let summary = &expired.timeline.last().unwrap().summary;
+        assert_eq!(
+            summary,
+            "clock +1s → 2026-01-01T00:01:00Z; Alice's cookie session (Path=/) expired at 2026-01-01T00:01:00Z"
+        );
+    }
+
+    #[test]
+    fn a_bad_duration_leaves_the_clock_and_explains() {
+        let workspace = Workspace::default().apply(Action::AdvanceClock("soon".to_string()));
+        assert_eq!(workspace.clock_text(), "2026-01-01T00:00:00Z");
+        let notice = workspace.notice.as_deref().unwrap();
+        assert!(notice.starts_with("The clock did not move: \"soon\""), "{notice}");
+        assert!(workspace.timeline.is_empty());
+        assert_eq!(workspace.apply(Action::DismissNotice).notice, None);
+    }
+
+    #[test]
+    fn editing_a_cookie_changes_the_value_sent_and_is_a_timeline_entry() {
+        let workspace = with_cookie("session=abc; Path=/");
+        let key = workspace.active().jar.all()[0].key();
+        let edited = workspace.apply(Action::EditCookie { key: key.clone(), value: "forged".into() });
+        assert_eq!(edited.active().jar.all()[0].value, "forged");
+        assert_eq!(edited.timeline.last().unwrap().kind, TimelineKind::CookieEdit);
+        let deleted = edited.apply(Action::DeleteCookie(key));
+        assert_eq!(cookie_names(&deleted, "Alice"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn bob_does_not_see_alices_cookies() {
+        let workspace = with_cookie("session=abc; Path=/").apply(Action::SelectProfile("Bob".into()));
+        assert_eq!(workspace.active().name, "Bob");
+        assert!(workspace.active().jar.all().is_empty());
+    }
+
+    #[test]
+    fn unknown_profile_is_ignored_and_apply_leaves_the_original_untouched() {
         let before = Workspace::default();
-        let after = before.apply(Action::EditCode("print(1)\n".to_string()));
-        assert_eq!(before.code, SEED_APP_FOR_TESTS);
-        assert_eq!(after.code, "print(1)\n");
-    }
-
-    const SEED_APP_FOR_TESTS: &str = crate::ui::SEED_APP;
-
-    #[test]
-    fn out_of_range_profile_is_ignored() {
-        let workspace = Workspace::default().apply(Action::SelectProfile(7));
-        assert_eq!(workspace.active_profile, 0);
-    }
-
-    #[test]
-    fn instants_format_across_leap_years_and_before_1970() {
-        // 2024-02-29T12:34:56Z and 1969-12-31T23:59:59Z, computed from the calendar rules.
-        assert_eq!(format_instant(1_709_210_096), "2024-02-29T12:34:56Z");
-        assert_eq!(format_instant(-1), "1969-12-31T23:59:59Z");
+        let after = before.apply(Action::SelectProfile("Mallory".into()));
+        assert_eq!(after.active_profile, "Alice");
+        let edited = before.apply(Action::EditCode("print(1)\n".into()));
+        assert_eq!(before.code, crate::ui::SEED_APP);
+        assert_eq!(edited.code, "print(1)\n");
     }
 }

@@ -90,3 +90,25 @@ test("a panic in the wasm shows a readable message instead of a blank page", asy
   await screenshot(page, "panic-report");
   await context.close();
 });
+
+test("the clock advances by a typed duration and explains one it cannot read", async () => {
+  const { page, errors, context } = await open({ viewport: { width: 1280, height: 800 } });
+  const input = page.getByTestId("clock-input");
+  await input.fill("31d 1s");
+  await input.press("Enter");
+  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-02-01T00:00:01Z");
+  await input.fill("soon");
+  await input.press("Enter");
+  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-02-01T00:00:01Z");
+  assert.match(await page.getByTestId("notice").innerText(), /clock did not move: "soon"/);
+  await page.getByRole("button", { name: "+1 h" }).click();
+  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-02-01T01:00:01Z");
+  assert.equal(await page.getByTestId("notice").innerText(), "");
+  assert.equal(await page.getByTestId("timeline-entry").count(), 2);
+  await page.getByTestId("close-browser").click();
+  assert.equal(await page.getByTestId("timeline-entry").count(), 3);
+  assert.match(await page.getByTestId("timeline-entry").last().innerText(), /Alice[\s\S]*browser closed/);
+  await screenshot(page, "clock-and-timeline");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

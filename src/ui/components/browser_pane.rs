@@ -1,16 +1,21 @@
-//! The virtual browser: profile switcher, close/open, address bar, status and the page.
+//! The virtual browser: profile switcher, close/open, "continue where you left off", address
+//! bar, status and the page.
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, ProfileView};
+use crate::ui::state::Action;
 
 /// Props of [`BrowserPane`].
 #[derive(Properties, PartialEq)]
 pub struct BrowserPaneProps {
-    /// Every profile, in switcher order.
-    pub profiles: Vec<ProfileView>,
-    /// The index of the shown profile.
-    pub active_profile: usize,
+    /// Every profile's name, in switcher order.
+    pub profiles: Vec<String>,
+    /// The shown profile's name.
+    pub active: String,
+    /// Whether the shown profile's browser is open.
+    pub open: bool,
+    /// The shown profile's "continue where you left off" setting.
+    pub continue_where_left_off: bool,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -18,14 +23,17 @@ pub struct BrowserPaneProps {
 /// The browser pane.
 #[function_component(BrowserPane)]
 pub fn browser_pane(props: &BrowserPaneProps) -> Html {
-    let active = &props.profiles[props.active_profile];
-    let closed = !active.open;
+    let closed = !props.open;
     let on_select = props.on_action.reform(|event: Event| {
         let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-        Action::SelectProfile(select.selected_index().max(0) as usize)
+        Action::SelectProfile(select.value())
     });
     let on_close = props.on_action.reform(|_| Action::CloseBrowser);
     let on_open = props.on_action.reform(|_| Action::OpenBrowser);
+    let on_continue = props.on_action.reform(|event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        Action::SetContinueWhereLeftOff(input.checked())
+    });
 
     html! {
         <div class={classes!("browser", closed.then_some("browser-closed"))}>
@@ -33,13 +41,23 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                 <label class="profile-label">
                     <span class="visually-hidden">{ "Browser profile" }</span>
                     <select data-testid="profile-select" onchange={on_select}>
-                        { for props.profiles.iter().enumerate().map(|(index, profile)| html! {
-                            <option value={index.to_string()} selected={index == props.active_profile}>
-                                { &profile.name }
-                            </option>
+                        { for props.profiles.iter().map(|name| html! {
+                            <option value={name.clone()} selected={*name == props.active}>{ name }</option>
                         }) }
                     </select>
                 </label>
+                <button data-testid="close-browser" onclick={on_close} disabled={closed}>
+                    { "Close browser" }
+                </button>
+                <button data-testid="open-browser" onclick={on_open} disabled={!closed}>
+                    { "Open browser" }
+                </button>
+                <label class="continue-toggle">
+                    <input type="checkbox" checked={props.continue_where_left_off} onchange={on_continue} />
+                    { "Continue where you left off" }
+                </label>
+            </div>
+            <div class="browser-toolbar">
                 <input
                     data-testid="address-bar"
                     class="address-bar"
@@ -49,16 +67,10 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                     disabled={closed}
                 />
                 <span data-testid="status-code" class="status-code" aria-label="HTTP status"></span>
-                <button data-testid="close-browser" onclick={on_close} disabled={closed}>
-                    { "Close browser" }
-                </button>
-                <button data-testid="open-browser" onclick={on_open} disabled={!closed}>
-                    { "Open browser" }
-                </button>
             </div>
             <div data-testid="page" class="page" aria-label="Page">
                 if closed {
-                    <p class="page-closed">{ format!("{}'s browser is closed.", active.name) }</p>
+                    <p class="page-closed">{ format!("{}'s browser is closed.", props.active) }</p>
                 }
             </div>
         </div>

@@ -1,14 +1,24 @@
-//! The dev tools: cookie jar, session decoder, timeline and the virtual clock.
+//! The dev tools: the virtual clock, the cookie jar, the session decoder and the timeline.
 
 use yew::prelude::*;
 
-use crate::ui::state::format_instant;
+use super::clock::Clock;
+use super::cookie_table::CookieTable;
+use super::timeline::Timeline;
+use crate::browser::Cookie;
+use crate::ui::state::{Action, TimelineEntry};
 
 /// Props of [`DevTools`].
 #[derive(Properties, PartialEq)]
 pub struct DevToolsProps {
-    /// The virtual clock, Unix seconds.
-    pub clock_now: i64,
+    /// The virtual time, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub now: String,
+    /// The active profile's unexpired cookies.
+    pub cookies: Vec<Cookie>,
+    /// The timeline entries.
+    pub timeline: Vec<TimelineEntry>,
+    /// Dispatches workspace actions.
+    pub on_action: Callback<Action>,
 }
 
 /// The dev-tools pane.
@@ -16,25 +26,15 @@ pub struct DevToolsProps {
 pub fn dev_tools(props: &DevToolsProps) -> Html {
     html! {
         <div class="devtools">
-            <div class="clock">
-                <span class="clock-label">{ "Virtual time" }</span>
-                <time data-testid="clock-now" class="clock-now">{ format_instant(props.clock_now) }</time>
-            </div>
+            <Clock now={props.now.clone()} on_action={props.on_action.clone()} />
             <h2 class="pane-title">{ "Cookies" }</h2>
-            <table data-testid="cookie-jar" class="cookie-jar">
-                <thead>
-                    <tr>
-                        <th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Domain" }</th><th>{ "Path" }</th>
-                        <th>{ "Expires / Max-Age" }</th><th>{ "Size" }</th><th>{ "HttpOnly" }</th>
-                        <th>{ "Secure" }</th><th>{ "SameSite" }</th>
-                    </tr>
-                </thead>
-                <tbody></tbody>
-            </table>
+            <div class="table-scroll">
+                <CookieTable cookies={props.cookies.clone()} on_action={props.on_action.clone()} />
+            </div>
             <h2 class="pane-title">{ "Session" }</h2>
             <div data-testid="session-view" class="session-view"></div>
             <h2 class="pane-title">{ "Timeline" }</h2>
-            <ol data-testid="timeline" class="timeline"></ol>
+            <Timeline entries={props.timeline.clone()} />
         </div>
     }
 }

@@ -1,10 +1,20 @@
-//! The page header: the product name, the lesson list and the share control.
+//! The page header: the product name, the lesson list and the notice line.
 
 use yew::prelude::*;
 
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// A message for the learner, if any.
+    pub notice: Option<String>,
+    /// Called when the learner dismisses the notice.
+    pub on_dismiss: Callback<()>,
+}
+
 /// The top bar.
 #[function_component(Header)]
-pub fn header() -> Html {
+pub fn header(props: &HeaderProps) -> Html {
+    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <header class="topbar">
             <h1 class="brand">
@@ -20,7 +30,16 @@ pub fn header() -> Html {
             <nav class="lessons" aria-label="Lessons">
                 <ul data-testid="lesson-list" class="lesson-list"></ul>
             </nav>
-            <div data-testid="notice" role="alert" class="notice"></div>
+            <div class="notice-slot">
+                if let Some(notice) = &props.notice {
+                    <div data-testid="notice" role="alert" class="notice">
+                        <span>{ notice }</span>
+                        <button class="small" onclick={on_dismiss} aria-label="Dismiss">{ "×" }</button>
+                    </div>
+                } else {
+                    <div data-testid="notice" role="alert" class="notice"></div>
+                }
+            </div>
         </header>
     }
 }

@@ -1,7 +1,10 @@
 //! One component per file; each takes data and callbacks as props and never sees the reducer.
 
 pub mod browser_pane;
+pub mod clock;
+pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
 pub mod header;
 pub mod server_pane;
+pub mod timeline;

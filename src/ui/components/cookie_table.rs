@@ -1,0 +1,131 @@
+//! The Cookies table, like the Application tab of Chrome's dev tools: every attribute of every
+//! cookie in the active profile's jar, with the value editable in place (double-click or Edit;
+//! Enter saves, Escape cancels) and a Delete button per row.
+
+use yew::prelude::*;
+
+use crate::browser::Cookie;
+use crate::browser::clock::format_instant;
+use crate::ui::state::Action;
+
+/// Props of [`CookieTable`].
+#[derive(Properties, PartialEq)]
+pub struct CookieTableProps {
+    /// The cookies to list (unexpired, in creation order).
+    pub cookies: Vec<Cookie>,
+    /// Dispatches workspace actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The cookie table.
+#[function_component(CookieTable)]
+pub fn cookie_table(props: &CookieTableProps) -> Html {
+    html! {
+        <table data-testid="cookie-jar" class="cookie-jar">
+            <thead>
+                <tr>
+                    <th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Domain" }</th><th>{ "Path" }</th>
+                    <th>{ "Expires / Max-Age" }</th><th>{ "Size" }</th><th>{ "HttpOnly" }</th>
+                    <th>{ "Secure" }</th><th>{ "SameSite" }</th><th><span class="visually-hidden">{ "Actions" }</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.cookies.iter().map(|cookie| html! {
+                    <CookieRow
+                        key={format!("{}\u{0}{}\u{0}{}", cookie.name, cookie.domain, cookie.path)}
+                        cookie={cookie.clone()}
+                        on_action={props.on_action.clone()}
+                    />
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CookieRowProps {
+    cookie: Cookie,
+    on_action: Callback<Action>,
+}
+
+#[function_component(CookieRow)]
+fn cookie_row(props: &CookieRowProps) -> Html {
+    let editing = use_state(|| false);
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with(*editing, move |editing| {
+            if *editing {
+                if let Some(element) = input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = element.focus();
+                    element.select();
+                }
+            }
+        });
+    }
+    let cookie = &props.cookie;
+    let start_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(true))
+    };
+    let on_key = {
+        let editing = editing.clone();
+        let key = cookie.key();
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Enter" => {
+                let element: web_sys::HtmlInputElement = event.target_unchecked_into();
+                on_action.emit(Action::EditCookie { key: key.clone(), value: element.value() });
+                editing.set(false);
+            }
+            "Escape" => editing.set(false),
+            _ => {}
+        })
+    };
+    let on_blur = {
+        let editing = editing.clone();
+        Callback::from(move |_: FocusEvent| editing.set(false))
+    };
+    let on_delete = {
+        let key = cookie.key();
+        props.on_action.reform(move |_: MouseEvent| Action::DeleteCookie(key.clone()))
+    };
+    let expires = cookie.expires.map(format_instant).unwrap_or_else(|| "Session".to_string());
+    let size = cookie.name.len() + cookie.value.len();
+    let domain = if cookie.host_only { cookie.domain.clone() } else { format!(".{}", cookie.domain) };
+    let check = |on: bool| if on { "✓" } else { "" };
+
+    html! {
+        <tr data-testid="cookie-row" data-cookie-name={cookie.name.clone()}>
+            <td class="cookie-name">{ &cookie.name }</td>
+            if *editing {
+                <td class="cookie-value-cell">
+                    <input
+                        ref={input}
+                        class="cookie-value-input"
+                        aria-label={format!("Value of cookie {}", cookie.name)}
+                        value={cookie.value.clone()}
+                        onkeydown={on_key}
+                        onblur={on_blur}
+                    />
+                </td>
+            } else {
+                <td data-testid="cookie-value" class="cookie-value" title={cookie.value.clone()}
+                    ondblclick={start_edit.clone()}>
+                    { &cookie.value }
+                </td>
+            }
+            <td>{ domain }</td>
+            <td>{ &cookie.path }</td>
+            <td>{ expires }</td>
+            <td>{ size }</td>
+            <td>{ check(cookie.http_only) }</td>
+            <td>{ check(cookie.secure) }</td>
+            <td>{ cookie.same_site.to_string() }</td>
+            <td class="cookie-actions">
+                <button class="small" onclick={start_edit} aria-label={format!("Edit cookie {}", cookie.name)}>{ "Edit" }</button>
+                <button class="small" onclick={on_delete} aria-label={format!("Delete cookie {}", cookie.name)}>{ "Delete" }</button>
+            </td>
+        </tr>
+    }
+}
