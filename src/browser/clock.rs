@@ -43,7 +43,9 @@ impl Default for VirtualClock {
 impl VirtualClock {
     /// A clock showing `unix_seconds`, clamped to years 0000–9999 so it can always be printed.
     pub fn at(unix_seconds: i64) -> Self {
-        VirtualClock { now: unix_seconds.clamp(MIN_INSTANT, MAX_INSTANT) }
+        VirtualClock {
+            now: unix_seconds.clamp(MIN_INSTANT, MAX_INSTANT),
+        }
     }
 
     /// A clock showing an instant written `YYYY-MM-DDTHH:MM:SSZ`.
@@ -151,10 +153,14 @@ pub fn parse_duration(text: &str) -> Result<u64, ClockError> {
     let mut parts = 0;
     for part in text.split_ascii_whitespace() {
         parts += 1;
-        let digits_end = part.find(|c: char| !c.is_ascii_digit()).unwrap_or(part.len());
+        let digits_end = part
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(part.len());
         let (digits, unit) = part.split_at(digits_end);
         if digits.is_empty() {
-            return Err(ClockError::BadDurationPart { part: part.to_string() });
+            return Err(ClockError::BadDurationPart {
+                part: part.to_string(),
+            });
         }
         let count: u64 = digits.parse().map_err(|_| ClockError::DurationTooLong)?;
         let scale: u64 = match unit {
@@ -164,9 +170,15 @@ pub fn parse_duration(text: &str) -> Result<u64, ClockError> {
             "d" => 86_400,
             "w" => 604_800,
             _ if unit.chars().all(|c| c.is_ascii_alphabetic()) => {
-                return Err(ClockError::UnknownUnit { part: part.to_string() });
+                return Err(ClockError::UnknownUnit {
+                    part: part.to_string(),
+                });
             }
-            _ => return Err(ClockError::BadDurationPart { part: part.to_string() }),
+            _ => {
+                return Err(ClockError::BadDurationPart {
+                    part: part.to_string(),
+                });
+            }
         };
         total = count
             .checked_mul(scale)
@@ -201,7 +213,9 @@ pub fn format_instant(unix_seconds: i64) -> String {
 
 /// Reads an instant written exactly `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn parse_instant(text: &str) -> Result<i64, ClockError> {
-    let bad = || ClockError::BadInstant { text: text.to_string() };
+    let bad = || ClockError::BadInstant {
+        text: text.to_string(),
+    };
     let bytes = text.as_bytes();
     if bytes.len() != 20 {
         return Err(bad());
@@ -217,7 +231,9 @@ pub fn parse_instant(text: &str) -> Result<i64, ClockError> {
         return Err(bad());
     }
     let number = |range: std::ops::Range<usize>| -> i64 {
-        bytes[range].iter().fold(0, |acc, &digit| acc * 10 + i64::from(digit - b'0'))
+        bytes[range]
+            .iter()
+            .fold(0, |acc, &digit| acc * 10 + i64::from(digit - b'0'))
     };
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     let (hour, minute, second) = (number(11..13), number(14..16), number(17..19));
@@ -269,7 +285,11 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -305,9 +325,16 @@ mod tests {
 
     #[test]
     fn instants_must_be_exactly_shaped() {
-        for text in ["", "2026-01-01", "2026-01-01T00:00:00", "2026-01-01 00:00:00Z",
-            "2026-01-01T24:00:00Z", "2026-01-01T00:60:00Z", "２026-01-01T00:00:00Z",
-            "2026-01-01T00:00:00+00:00"] {
+        for text in [
+            "",
+            "2026-01-01",
+            "2026-01-01T00:00:00",
+            "2026-01-01 00:00:00Z",
+            "2026-01-01T24:00:00Z",
+            "2026-01-01T00:60:00Z",
+            "２026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00+00:00",
+        ] {
             let error = parse_instant(text).unwrap_err();
             assert!(error.to_string().contains("YYYY-MM-DDTHH:MM:SSZ"), "{text}");
         }
@@ -328,12 +355,32 @@ mod tests {
     fn durations_explain_their_errors() {
         assert_eq!(parse_duration(""), Err(ClockError::EmptyDuration));
         assert_eq!(parse_duration("   "), Err(ClockError::EmptyDuration));
-        assert_eq!(parse_duration("5y"), Err(ClockError::UnknownUnit { part: "5y".into() }));
-        assert_eq!(parse_duration("d5"), Err(ClockError::BadDurationPart { part: "d5".into() }));
-        assert_eq!(parse_duration("1.5h"), Err(ClockError::BadDurationPart { part: "1.5h".into() }));
-        assert_eq!(parse_duration("-5s"), Err(ClockError::BadDurationPart { part: "-5s".into() }));
-        assert_eq!(parse_duration("99999999999999999999999s"), Err(ClockError::DurationTooLong));
-        assert_eq!(parse_duration("9999999999999999999d"), Err(ClockError::DurationTooLong));
+        assert_eq!(
+            parse_duration("5y"),
+            Err(ClockError::UnknownUnit { part: "5y".into() })
+        );
+        assert_eq!(
+            parse_duration("d5"),
+            Err(ClockError::BadDurationPart { part: "d5".into() })
+        );
+        assert_eq!(
+            parse_duration("1.5h"),
+            Err(ClockError::BadDurationPart {
+                part: "1.5h".into()
+            })
+        );
+        assert_eq!(
+            parse_duration("-5s"),
+            Err(ClockError::BadDurationPart { part: "-5s".into() })
+        );
+        assert_eq!(
+            parse_duration("99999999999999999999999s"),
+            Err(ClockError::DurationTooLong)
+        );
+        assert_eq!(
+            parse_duration("9999999999999999999d"),
+            Err(ClockError::DurationTooLong)
+        );
         assert_eq!(
             ClockError::UnknownUnit { part: "5y".into() }.to_string(),
             "\"5y\" has an unknown unit: use s (seconds), m (minutes), h (hours), d (days) or w (weeks)"

@@ -32,29 +32,29 @@ pub fn parse_cookie_date(text: &str) -> Option<i64> {
         }
         // The order of these checks is the specification's: a token is used for the first
         // production it matches among the fields not found yet.
-        if time.is_none() {
-            if let Some(found) = match_time(token) {
-                time = Some(found);
-                continue;
-            }
+        if time.is_none()
+            && let Some(found) = match_time(token)
+        {
+            time = Some(found);
+            continue;
         }
-        if day_of_month.is_none() {
-            if let Some(found) = match_digits_prefix(token, 1, 2) {
-                day_of_month = Some(found);
-                continue;
-            }
+        if day_of_month.is_none()
+            && let Some(found) = match_digits_prefix(token, 1, 2)
+        {
+            day_of_month = Some(found);
+            continue;
         }
-        if month.is_none() {
-            if let Some(found) = match_month(token) {
-                month = Some(found);
-                continue;
-            }
+        if month.is_none()
+            && let Some(found) = match_month(token)
+        {
+            month = Some(found);
+            continue;
         }
-        if year.is_none() {
-            if let Some(found) = match_digits_prefix(token, 2, 4) {
-                year = Some(found);
-                continue;
-            }
+        if year.is_none()
+            && let Some(found) = match_digits_prefix(token, 2, 4)
+        {
+            year = Some(found);
+            continue;
         }
     }
 
@@ -65,8 +65,7 @@ pub fn parse_cookie_date(text: &str) -> Option<i64> {
     } else if (0..=69).contains(&year) {
         year += 2000;
     }
-    if !(1..=31).contains(&day_of_month) || year < 1601 || hour > 23 || minute > 59 || second > 59
-    {
+    if !(1..=31).contains(&day_of_month) || year < 1601 || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let days = days_from_civil_checked(year, month, day_of_month)?;
@@ -88,11 +87,17 @@ fn match_digits_prefix(token: &[u8], min: usize, max: usize) -> Option<i64> {
 }
 
 fn leading_digits(bytes: &[u8], min: usize, max: usize) -> Option<(i64, &[u8])> {
-    let count = bytes.iter().take(max + 1).take_while(|byte| byte.is_ascii_digit()).count();
+    let count = bytes
+        .iter()
+        .take(max + 1)
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
     if count < min || count > max {
         return None;
     }
-    let value = bytes[..count].iter().fold(0, |acc, &digit| acc * 10 + i64::from(digit - b'0'));
+    let value = bytes[..count]
+        .iter()
+        .fold(0, |acc, &digit| acc * 10 + i64::from(digit - b'0'));
     Some((value, &bytes[count..]))
 }
 
@@ -135,16 +140,16 @@ mod tests {
     fn accepts_the_formats_browsers_see_in_the_wild() {
         let expected = at("2038-01-01T00:00:00Z");
         for text in [
-            "Fri, 01 Jan 2038 00:00:00 GMT",   // RFC 1123 / IMF-fixdate
-            "Friday, 01-Jan-38 00:00:00 GMT",  // RFC 850, two-digit year
-            "Fri Jan  1 00:00:00 2038",        // asctime
-            "Fri, 01-Jan-2038 00:00:00 GMT",   // Netscape's original format
+            "Fri, 01 Jan 2038 00:00:00 GMT",  // RFC 1123 / IMF-fixdate
+            "Friday, 01-Jan-38 00:00:00 GMT", // RFC 850, two-digit year
+            "Fri Jan  1 00:00:00 2038",       // asctime
+            "Fri, 01-Jan-2038 00:00:00 GMT",  // Netscape's original format
             "Fri 01 Jan 2038 00:00:00 GMT, baz=qux",
             "01 January 2038 0:0:0",
-            "2038 Jan 01 00:00:00",            // year first: "2038" is not a day of month
+            "2038 Jan 01 00:00:00", // year first: "2038" is not a day of month
             "Fri, 01 JAN 2038 00:00:00 UTC",
             "Fri, 01 Jan 2038 00:00:00 +0000",
-            "Fri,01Jan2038 00:00:00",          // "01Jan2038": day-of-month 01, rest ignored
+            "Fri,01Jan2038 00:00:00", // "01Jan2038": day-of-month 01, rest ignored
         ] {
             let parsed = parse_cookie_date(text);
             if text == "Fri,01Jan2038 00:00:00" {
@@ -158,28 +163,40 @@ mod tests {
 
     #[test]
     fn two_digit_years_map_to_1970_through_2069() {
-        assert_eq!(parse_cookie_date("1 Jan 70 00:00:00"), at("1970-01-01T00:00:00Z"));
-        assert_eq!(parse_cookie_date("1 Jan 99 00:00:00"), at("1999-01-01T00:00:00Z"));
-        assert_eq!(parse_cookie_date("1 Jan 00 00:00:00"), at("2000-01-01T00:00:00Z"));
-        assert_eq!(parse_cookie_date("1 Jan 69 00:00:00"), at("2069-01-01T00:00:00Z"));
+        assert_eq!(
+            parse_cookie_date("1 Jan 70 00:00:00"),
+            at("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            parse_cookie_date("1 Jan 99 00:00:00"),
+            at("1999-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            parse_cookie_date("1 Jan 00 00:00:00"),
+            at("2000-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            parse_cookie_date("1 Jan 69 00:00:00"),
+            at("2069-01-01T00:00:00Z")
+        );
     }
 
     #[test]
     fn rejects_missing_fields_and_impossible_dates() {
         for text in [
             "",
-            "Fri, 01 Jan 2038",          // no time
-            "Fri, Jan 2038 00:00:00",    // no day of month... "2038" has four digits
-            "01 2038 00:00:00",          // no month
-            "01 Jan 00:00:00",           // no year
+            "Fri, 01 Jan 2038",       // no time
+            "Fri, Jan 2038 00:00:00", // no day of month... "2038" has four digits
+            "01 2038 00:00:00",       // no month
+            "01 Jan 00:00:00",        // no year
             "32 Jan 2038 00:00:00",
             "30 Feb 2038 00:00:00",
             "01 Jan 2038 24:00:00",
             "01 Jan 2038 00:60:00",
             "01 Jan 2038 00:00:60",
-            "01 Jan 1600 00:00:00",      // before 1601
-            "01 Jan 20380 00:00:00",     // five-digit year
-            "01 Jan 2038 000:00:00",     // three-digit hour
+            "01 Jan 1600 00:00:00",  // before 1601
+            "01 Jan 20380 00:00:00", // five-digit year
+            "01 Jan 2038 000:00:00", // three-digit hour
             "\u{0}\u{1}\u{7f}",
         ] {
             assert_eq!(parse_cookie_date(text), None, "{text:?}");
@@ -198,9 +215,17 @@ mod tests {
     #[test]
     fn never_panics_on_odd_bytes() {
         let long = "9".repeat(100_000);
-        for text in [long.as_str(), "é 1 ä 2038 00:00:00", "99:99:99 99 dec 99", "1:2:3:4 5 may 6"] {
+        for text in [
+            long.as_str(),
+            "é 1 ä 2038 00:00:00",
+            "99:99:99 99 dec 99",
+            "1:2:3:4 5 may 6",
+        ] {
             let _ = parse_cookie_date(text);
         }
-        assert_eq!(parse_cookie_date("1:2:3 5 may 06"), at("2006-05-05T01:02:03Z"));
+        assert_eq!(
+            parse_cookie_date("1:2:3 5 may 06"),
+            at("2006-05-05T01:02:03Z")
+        );
     }
 }

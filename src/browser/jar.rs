@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser::clock::format_instant;
 use crate::browser::set_cookie::{
-    parse_set_cookie, AttributeNote, ParseRejection, PathAttribute, SameSite, SetCookie,
+    AttributeNote, ParseRejection, PathAttribute, SameSite, SetCookie, parse_set_cookie,
 };
 use crate::browser::site::SiteContext;
 use crate::browser::url::Url;
@@ -122,7 +122,11 @@ impl Cookie {
 
     /// `name=value` as the `Cookie` header carries it (just `value` for a nameless cookie).
     pub fn pair(&self) -> String {
-        if self.name.is_empty() { self.value.clone() } else { format!("{}={}", self.name, self.value) }
+        if self.name.is_empty() {
+            self.value.clone()
+        } else {
+            format!("{}={}", self.name, self.value)
+        }
     }
 
     fn same_key(&self, other: &Cookie) -> bool {
@@ -253,7 +257,10 @@ impl fmt::Display for StoreDecision {
         }
         write!(f, "{}", self.outcome)?;
         for key in &self.evicted {
-            write!(f, "; evicted {key} (more than {MAX_COOKIES_PER_DOMAIN} cookies for the site)")?;
+            write!(
+                f,
+                "; evicted {key} (more than {MAX_COOKIES_PER_DOMAIN} cookies for the site)"
+            )?;
         }
         Ok(())
     }
@@ -262,27 +269,48 @@ impl fmt::Display for StoreDecision {
 impl fmt::Display for StoreOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreOutcome::Stored { key, replaced, expires, capped_from } => {
-                f.write_str(if *replaced { "stored, replacing the previous value" } else { "stored" })?;
+            StoreOutcome::Stored {
+                key,
+                replaced,
+                expires,
+                capped_from,
+            } => {
+                f.write_str(if *replaced {
+                    "stored, replacing the previous value"
+                } else {
+                    "stored"
+                })?;
                 write!(f, " for Path={}", key.path)?;
                 match expires {
                     None => f.write_str(", session cookie (until the browser closes)")?,
                     Some(at) => write!(f, ", expires {}", format_instant(*at))?,
                 }
                 if let Some(asked) = capped_from {
-                    write!(f, " (asked for {}: browsers cap cookies at 400 days)", format_instant(*asked))?;
+                    write!(
+                        f,
+                        " (asked for {}: browsers cap cookies at 400 days)",
+                        format_instant(*asked)
+                    )?;
                 }
                 Ok(())
             }
             StoreOutcome::Deleted { cause, removed } => {
                 f.write_str("not stored: ")?;
                 match cause {
-                    ExpiryCause::MaxAge(seconds) => write!(f, "Max-Age={seconds} deletes the cookie")?,
-                    ExpiryCause::ExpiresInPast(at) => {
-                        write!(f, "Expires={} is in the past, which deletes the cookie", format_instant(*at))?
+                    ExpiryCause::MaxAge(seconds) => {
+                        write!(f, "Max-Age={seconds} deletes the cookie")?
                     }
+                    ExpiryCause::ExpiresInPast(at) => write!(
+                        f,
+                        "Expires={} is in the past, which deletes the cookie",
+                        format_instant(*at)
+                    )?,
                 }
-                f.write_str(if *removed { " (the stored one was removed)" } else { " (there was none to delete)" })
+                f.write_str(if *removed {
+                    " (the stored one was removed)"
+                } else {
+                    " (there was none to delete)"
+                })
             }
             StoreOutcome::Rejected(rejection) => write!(f, "not stored: {rejection}"),
         }
@@ -425,26 +453,48 @@ impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::Expired { at, ago } => {
-                write!(f, "expired {} ago at {}", human_duration(*ago), format_instant(*at))
+                write!(
+                    f,
+                    "expired {} ago at {}",
+                    human_duration(*ago),
+                    format_instant(*at)
+                )
             }
             SkipReason::HostMismatch { domain, host } => {
                 write!(f, "the cookie belongs to {domain}, not {host}")
             }
-            SkipReason::PathMismatch { cookie_path, request_path } => {
+            SkipReason::PathMismatch {
+                cookie_path,
+                request_path,
+            } => {
                 write!(f, "Path={cookie_path} does not match {request_path}")
             }
-            SkipReason::Secure => f.write_str("Secure cookies are only sent over https (or to localhost)"),
+            SkipReason::Secure => {
+                f.write_str("Secure cookies are only sent over https (or to localhost)")
+            }
             SkipReason::SameSiteStrict { site } => {
                 write!(f, "SameSite=Strict and the request comes from {site}")
             }
-            SkipReason::SameSiteLax { same_site, site, method } => {
+            SkipReason::SameSiteLax {
+                same_site,
+                site,
+                method,
+            } => {
                 match same_site {
-                    SameSite::Unspecified => f.write_str("no SameSite, so Chromium treats it as Lax")?,
+                    SameSite::Unspecified => {
+                        f.write_str("no SameSite, so Chromium treats it as Lax")?
+                    }
                     _ => f.write_str("SameSite=Lax")?,
                 }
-                write!(f, ", and {site} ({method}) is not a top-level GET navigation")
+                write!(
+                    f,
+                    ", and {site} ({method}) is not a top-level GET navigation"
+                )
             }
-            SkipReason::OtherPartition { partition, top_level_site } => write!(
+            SkipReason::OtherPartition {
+                partition,
+                top_level_site,
+            } => write!(
                 f,
                 "Partitioned under {partition}, and the page on screen is {top_level_site}"
             ),
@@ -486,7 +536,10 @@ impl CookieJar {
 
     /// The cookies not yet expired at `now`, in creation order (what dev-tools list).
     pub fn list(&self, now: i64) -> Vec<&Cookie> {
-        self.cookies.iter().filter(|cookie| !cookie.is_expired(now)).collect()
+        self.cookies
+            .iter()
+            .filter(|cookie| !cookie.is_expired(now))
+            .collect()
     }
 
     /// Handles one `Set-Cookie` header received in a response to `request`.
@@ -503,9 +556,34 @@ impl CookieJar {
     }
 
     /// Handles an already parsed `Set-Cookie` (RFC 6265bis §5.7 with Chromium's choices).
-    pub fn store_parsed(&mut self, parsed: SetCookie, request: &CookieRequest<'_>, now: i64) -> StoreDecision {
-        let SetCookie { name, value, expires, max_age, domain, path, secure, http_only, same_site, partitioned, notes } = parsed;
-        let mut decision = StoreDecision { name: Some(name.clone()), outcome: StoreOutcome::Deleted { cause: ExpiryCause::MaxAge(0), removed: false }, notes, evicted: Vec::new() };
+    pub fn store_parsed(
+        &mut self,
+        parsed: SetCookie,
+        request: &CookieRequest<'_>,
+        now: i64,
+    ) -> StoreDecision {
+        let SetCookie {
+            name,
+            value,
+            expires,
+            max_age,
+            domain,
+            path,
+            secure,
+            http_only,
+            same_site,
+            partitioned,
+            notes,
+        } = parsed;
+        let mut decision = StoreDecision {
+            name: Some(name.clone()),
+            outcome: StoreOutcome::Deleted {
+                cause: ExpiryCause::MaxAge(0),
+                removed: false,
+            },
+            notes,
+            evicted: Vec::new(),
+        };
         let reject = |mut decision: StoreDecision, rejection| {
             decision.outcome = StoreOutcome::Rejected(rejection);
             decision
@@ -521,8 +599,22 @@ impl CookieJar {
                 // domain cookies; a Domain equal to the host makes a host-only cookie instead.
                 (domain, !has_registrable_domain(url))
             }
-            Some(domain) if has_registrable_domain(url) && domain_matches(&url.host, &domain) && domain.contains('.') => (domain, false),
-            Some(domain) => return reject(decision, Rejection::DomainMismatch { domain, host: url.host.clone() }),
+            Some(domain)
+                if has_registrable_domain(url)
+                    && domain_matches(&url.host, &domain)
+                    && domain.contains('.') =>
+            {
+                (domain, false)
+            }
+            Some(domain) => {
+                return reject(
+                    decision,
+                    Rejection::DomainMismatch {
+                        domain,
+                        host: url.host.clone(),
+                    },
+                );
+            }
         };
         let path_attribute_is_root = matches!(&path, PathAttribute::Given(path) if path == "/");
         let path = match path {
@@ -536,7 +628,9 @@ impl CookieJar {
         if starts_with_ignore_case(&name, "__Secure-") && !secure {
             return reject(decision, Rejection::SecurePrefix);
         }
-        if starts_with_ignore_case(&name, "__Host-") && !(secure && !has_domain_attribute && path_attribute_is_root) {
+        if starts_with_ignore_case(&name, "__Host-")
+            && !(secure && !has_domain_attribute && path_attribute_is_root)
+        {
             return reject(decision, Rejection::HostPrefix);
         }
         if same_site == SameSite::None && !secure {
@@ -545,15 +639,25 @@ impl CookieJar {
         if partitioned && !secure {
             return reject(decision, Rejection::PartitionedWithoutSecure);
         }
-        if request.site.is_cross_site() && !request.site.is_top_level_navigation() && same_site != SameSite::None {
-            return reject(decision, Rejection::SameSiteCrossSite { same_site, site: request.site.clone() });
+        if request.site.is_cross_site()
+            && !request.site.is_top_level_navigation()
+            && same_site != SameSite::None
+        {
+            return reject(
+                decision,
+                Rejection::SameSiteCrossSite {
+                    same_site,
+                    site: request.site.clone(),
+                },
+            );
         }
         // "Leave Secure Cookies Alone": an insecure origin may not shadow a Secure cookie.
         if !secure && !secure_origin {
             let shadows = self.cookies.iter().any(|old| {
                 old.secure
                     && old.name == name
-                    && (domain_matches(&domain, &old.domain) || domain_matches(&old.domain, &domain))
+                    && (domain_matches(&domain, &old.domain)
+                        || domain_matches(&old.domain, &domain))
                     && path_matches(&old.path, &path)
                     && !old.is_expired(now)
             });
@@ -595,7 +699,10 @@ impl CookieJar {
             if let Some(index) = existing {
                 self.cookies.remove(index);
             }
-            decision.outcome = StoreOutcome::Deleted { cause, removed: existing.is_some() };
+            decision.outcome = StoreOutcome::Deleted {
+                cause,
+                removed: existing.is_some(),
+            };
             return decision;
         }
         let key = cookie.key();
@@ -611,7 +718,12 @@ impl CookieJar {
             }
         }
         decision.evicted = self.enforce_domain_limit(&key, now);
-        decision.outcome = StoreOutcome::Stored { key, replaced: existing.is_some(), expires, capped_from };
+        decision.outcome = StoreOutcome::Stored {
+            key,
+            replaced: existing.is_some(),
+            expires,
+            capped_from,
+        };
         decision
     }
 
@@ -619,12 +731,19 @@ impl CookieJar {
     /// jar, and evicts the cookies that have expired.
     pub fn retrieve(&mut self, request: &CookieRequest<'_>, now: i64) -> Retrieval {
         let context = RetrievalContext::new(request);
-        let verdicts: Vec<Verdict> = self.cookies.iter().map(|cookie| context.verdict(cookie, now)).collect();
+        let verdicts: Vec<Verdict> = self
+            .cookies
+            .iter()
+            .map(|cookie| context.verdict(cookie, now))
+            .collect();
         let decisions = self
             .cookies
             .iter()
             .zip(&verdicts)
-            .map(|(cookie, verdict)| SendDecision { key: cookie.key(), outcome: context.explain(cookie, *verdict, now) })
+            .map(|(cookie, verdict)| SendDecision {
+                key: cookie.key(),
+                outcome: context.explain(cookie, *verdict, now),
+            })
             .collect();
         let header = self.finish_retrieval(&verdicts, now);
         Retrieval { header, decisions }
@@ -634,18 +753,28 @@ impl CookieJar {
     /// without building the decisions); also evicts the cookies that have expired.
     pub fn cookie_header(&mut self, request: &CookieRequest<'_>, now: i64) -> Option<String> {
         let context = RetrievalContext::new(request);
-        let verdicts: Vec<Verdict> = self.cookies.iter().map(|cookie| context.verdict(cookie, now)).collect();
+        let verdicts: Vec<Verdict> = self
+            .cookies
+            .iter()
+            .map(|cookie| context.verdict(cookie, now))
+            .collect();
         self.finish_retrieval(&verdicts, now)
     }
 
     /// Orders and serialises the sent cookies, marks them used, evicts the expired ones.
     fn finish_retrieval(&mut self, verdicts: &[Verdict], now: i64) -> Option<String> {
-        let mut sent: Vec<usize> = (0..self.cookies.len()).filter(|&index| verdicts[index].is_sent()).collect();
+        let mut sent: Vec<usize> = (0..self.cookies.len())
+            .filter(|&index| verdicts[index].is_sent())
+            .collect();
         // Longer paths first; the sort is stable and the jar is in creation order, so equal
         // paths stay oldest first.
         sent.sort_by_key(|&index| std::cmp::Reverse(self.cookies[index].path.len()));
         let header = (!sent.is_empty()).then(|| {
-            let mut header = String::with_capacity(sent.iter().map(|&i| self.cookies[i].name.len() + self.cookies[i].value.len() + 3).sum());
+            let mut header = String::with_capacity(
+                sent.iter()
+                    .map(|&i| self.cookies[i].name.len() + self.cookies[i].value.len() + 3)
+                    .sum(),
+            );
             for (position, &index) in sent.iter().enumerate() {
                 let cookie = &self.cookies[index];
                 if position > 0 {
@@ -662,7 +791,10 @@ impl CookieJar {
         for &index in &sent {
             self.cookies[index].last_access = now;
         }
-        if verdicts.iter().any(|verdict| matches!(verdict, Verdict::Expired)) {
+        if verdicts
+            .iter()
+            .any(|verdict| matches!(verdict, Verdict::Expired))
+        {
             self.cookies.retain(|cookie| !cookie.is_expired(now));
         }
         header
@@ -670,7 +802,9 @@ impl CookieJar {
 
     /// Removes the cookies that have expired at `now`, returning them.
     pub fn evict_expired(&mut self, now: i64) -> Vec<Cookie> {
-        let (expired, kept) = std::mem::take(&mut self.cookies).into_iter().partition(|cookie| cookie.is_expired(now));
+        let (expired, kept) = std::mem::take(&mut self.cookies)
+            .into_iter()
+            .partition(|cookie| cookie.is_expired(now));
         self.cookies = kept;
         expired
     }
@@ -707,7 +841,10 @@ impl CookieJar {
     pub fn set_value(&mut self, host: &str, name: &str, value: &str, now: i64) {
         self.cookies.retain(|cookie| !cookie.is_expired(now));
         let existing = self.cookies.iter_mut().find(|cookie| {
-            cookie.name == name && cookie.path == "/" && cookie.domain == host && cookie.partition.is_none()
+            cookie.name == name
+                && cookie.path == "/"
+                && cookie.domain == host
+                && cookie.partition.is_none()
         });
         match existing {
             Some(cookie) => cookie.value = value.to_string(),
@@ -751,7 +888,11 @@ impl CookieJar {
     /// Copies the cookie with `key` into `other` (the "stolen cookie" lesson), as a dev-tools add.
     /// Returns whether there was such a cookie.
     pub fn copy_to(&self, key: &CookieKey, other: &mut CookieJar, now: i64) -> bool {
-        match self.cookies.iter().find(|cookie| cookie.key() == *key && !cookie.is_expired(now)) {
+        match self
+            .cookies
+            .iter()
+            .find(|cookie| cookie.key() == *key && !cookie.is_expired(now))
+        {
             Some(cookie) => {
                 other.add(cookie.clone(), now);
                 true
@@ -763,7 +904,11 @@ impl CookieJar {
     /// Keeps the domain under Chromium's per-domain limit, evicting least recently used cookies.
     fn enforce_domain_limit(&mut self, just_stored: &CookieKey, now: i64) -> Vec<CookieKey> {
         let domain = &just_stored.domain;
-        let count = self.cookies.iter().filter(|cookie| cookie.domain == *domain).count();
+        let count = self
+            .cookies
+            .iter()
+            .filter(|cookie| cookie.domain == *domain)
+            .count();
         if count <= MAX_COOKIES_PER_DOMAIN {
             return Vec::new();
         }
@@ -772,15 +917,23 @@ impl CookieJar {
             .cookies
             .iter()
             .filter(|cookie| cookie.domain == *domain && cookie.key() != *just_stored)
-            .map(|cookie| (!cookie.is_expired(now), cookie.last_access, cookie.creation_order, cookie.key()))
+            .map(|cookie| {
+                (
+                    !cookie.is_expired(now),
+                    cookie.last_access,
+                    cookie.creation_order,
+                    cookie.key(),
+                )
+            })
             .collect();
-        candidates.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        candidates.sort_by_key(|candidate| (candidate.0, candidate.1, candidate.2));
         let evicted: Vec<CookieKey> = candidates
             .into_iter()
             .take(count - COOKIES_PER_DOMAIN_AFTER_EVICTION)
             .map(|(_, _, _, key)| key)
             .collect();
-        self.cookies.retain(|cookie| !evicted.contains(&cookie.key()));
+        self.cookies
+            .retain(|cookie| !evicted.contains(&cookie.key()));
         evicted
     }
 }
@@ -839,7 +992,11 @@ impl<'a> RetrievalContext<'a> {
         if cookie.secure && !self.secure_origin {
             return Verdict::Secure;
         }
-        if cookie.partition.as_ref().is_some_and(|partition| *partition != self.top_level_site) {
+        if cookie
+            .partition
+            .as_ref()
+            .is_some_and(|partition| *partition != self.top_level_site)
+        {
             return Verdict::OtherPartition;
         }
         self.same_site_verdict(cookie, now)
@@ -873,16 +1030,25 @@ impl<'a> RetrievalContext<'a> {
         let reason = match verdict {
             Verdict::Sent => return SendOutcome::Sent,
             Verdict::SentLaxAllowingUnsafe => {
-                return SendOutcome::SentLaxAllowingUnsafe { age: now.saturating_sub(cookie.created) };
+                return SendOutcome::SentLaxAllowingUnsafe {
+                    age: now.saturating_sub(cookie.created),
+                };
             }
             Verdict::Expired => {
                 let at = cookie.expires.unwrap_or(now);
-                SkipReason::Expired { at, ago: now.saturating_sub(at) }
+                SkipReason::Expired {
+                    at,
+                    ago: now.saturating_sub(at),
+                }
             }
-            Verdict::HostMismatch => SkipReason::HostMismatch { domain: cookie.domain.clone(), host: url.host.clone() },
-            Verdict::PathMismatch => {
-                SkipReason::PathMismatch { cookie_path: cookie.path.clone(), request_path: url.path.clone() }
-            }
+            Verdict::HostMismatch => SkipReason::HostMismatch {
+                domain: cookie.domain.clone(),
+                host: url.host.clone(),
+            },
+            Verdict::PathMismatch => SkipReason::PathMismatch {
+                cookie_path: cookie.path.clone(),
+                request_path: url.path.clone(),
+            },
             Verdict::Secure => SkipReason::Secure,
             Verdict::OtherPartition => SkipReason::OtherPartition {
                 partition: cookie.partition.clone().unwrap_or_default(),
@@ -901,7 +1067,11 @@ impl<'a> RetrievalContext<'a> {
 
 /// A cookie whose domain applies to `host`: exactly, or (domain cookie) as a parent domain.
 fn host_applies(cookie: &Cookie, host: &str) -> bool {
-    if cookie.host_only { cookie.domain == host } else { domain_matches(host, &cookie.domain) }
+    if cookie.host_only {
+        cookie.domain == host
+    } else {
+        domain_matches(host, &cookie.domain)
+    }
 }
 
 /// RFC 6265bis §5.1.3 domain-match: equal, or `domain` is a dot-separated suffix of a host name.
@@ -909,14 +1079,22 @@ pub fn domain_matches(host: &str, domain: &str) -> bool {
     if host == domain {
         return true;
     }
-    let is_ip = host.starts_with('[') || host.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.');
-    !is_ip && host.len() > domain.len() && host.ends_with(domain) && host.as_bytes()[host.len() - domain.len() - 1] == b'.'
+    let is_ip = host.starts_with('[')
+        || host
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || byte == b'.');
+    !is_ip
+        && host.len() > domain.len()
+        && host.ends_with(domain)
+        && host.as_bytes()[host.len() - domain.len() - 1] == b'.'
 }
 
 /// Whether the URL's host has a registrable domain (a public suffix plus one label). Without a
 /// public-suffix list the playground says: not an IP, and at least two labels.
 fn has_registrable_domain(url: &Url) -> bool {
-    !url.host_is_ip() && url.host.trim_matches('.').contains('.') && !url.host.ends_with(".localhost")
+    !url.host_is_ip()
+        && url.host.trim_matches('.').contains('.')
+        && !url.host.ends_with(".localhost")
 }
 
 /// RFC 6265bis §5.1.4 default-path: the request path up to, not including, its last `/`.
@@ -950,11 +1128,13 @@ pub fn path_matches(request_path: &str, cookie_path: &str) -> bool {
         return true;
     }
     request_path.starts_with(cookie_path)
-        && (cookie_path.ends_with('/') || request_path.as_bytes().get(cookie_path.len()) == Some(&b'/'))
+        && (cookie_path.ends_with('/')
+            || request_path.as_bytes().get(cookie_path.len()) == Some(&b'/'))
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    text.get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 fn display_name(name: &str) -> &str {
@@ -987,7 +1167,11 @@ mod tests {
     const NOW: i64 = crate::browser::clock::DEFAULT_START;
 
     fn url(text: &str) -> Url {
-        if text.starts_with('/') { Url::localhost(text).unwrap() } else { Url::parse(text).unwrap() }
+        if text.starts_with('/') {
+            Url::localhost(text).unwrap()
+        } else {
+            Url::parse(text).unwrap()
+        }
     }
 
     /// Stores `header` as if received from a same-site GET of `at` (a path on localhost or a URL).
@@ -995,14 +1179,42 @@ mod tests {
         store_in(jar, at, header, now, &SiteContext::SameSite, "GET")
     }
 
-    fn store_in(jar: &mut CookieJar, at: &str, header: &str, now: i64, site: &SiteContext, method: &str) -> StoreDecision {
+    fn store_in(
+        jar: &mut CookieJar,
+        at: &str,
+        header: &str,
+        now: i64,
+        site: &SiteContext,
+        method: &str,
+    ) -> StoreDecision {
         let url = url(at);
-        jar.store(header, &CookieRequest { url: &url, method, site }, now)
+        jar.store(
+            header,
+            &CookieRequest {
+                url: &url,
+                method,
+                site,
+            },
+            now,
+        )
     }
 
-    fn retrieve_in(jar: &mut CookieJar, at: &str, now: i64, site: &SiteContext, method: &str) -> Retrieval {
+    fn retrieve_in(
+        jar: &mut CookieJar,
+        at: &str,
+        now: i64,
+        site: &SiteContext,
+        method: &str,
+    ) -> Retrieval {
         let url = url(at);
-        jar.retrieve(&CookieRequest { url: &url, method, site }, now)
+        jar.retrieve(
+            &CookieRequest {
+                url: &url,
+                method,
+                site,
+            },
+            now,
+        )
     }
 
     fn header_at(jar: &mut CookieJar, at: &str, now: i64) -> Option<String> {
@@ -1014,8 +1226,14 @@ mod tests {
         let mut jar = CookieJar::default();
         store_at(&mut jar, "/", "a=1", NOW);
         let cookie = &jar.all()[0];
-        assert_eq!((cookie.domain.as_str(), cookie.host_only), ("localhost", true));
-        assert_eq!(header_at(&mut jar, "http://localhost/", NOW).as_deref(), Some("a=1"));
+        assert_eq!(
+            (cookie.domain.as_str(), cookie.host_only),
+            ("localhost", true)
+        );
+        assert_eq!(
+            header_at(&mut jar, "http://localhost/", NOW).as_deref(),
+            Some("a=1")
+        );
         assert_eq!(header_at(&mut jar, "http://app.localhost/", NOW), None);
     }
 
@@ -1031,29 +1249,60 @@ mod tests {
     fn domain_the_host_is_not_in_is_rejected_with_the_reason() {
         let mut jar = CookieJar::default();
         let decision = store_at(&mut jar, "/", "a=1; Domain=example.com", NOW);
-        assert_eq!(decision.to_string(), "a: not stored: Domain=example.com does not match the host localhost");
-        let decision = store_at(&mut jar, "http://app.localhost/", "a=1; Domain=localhost", NOW);
-        assert_eq!(decision.to_string(), "a: not stored: Domain=localhost does not match the host app.localhost");
+        assert_eq!(
+            decision.to_string(),
+            "a: not stored: Domain=example.com does not match the host localhost"
+        );
+        let decision = store_at(
+            &mut jar,
+            "http://app.localhost/",
+            "a=1; Domain=localhost",
+            NOW,
+        );
+        assert_eq!(
+            decision.to_string(),
+            "a: not stored: Domain=localhost does not match the host app.localhost"
+        );
         assert!(jar.all().is_empty());
     }
 
     #[test]
     fn domain_cookie_on_a_registrable_domain_reaches_subdomains() {
         let mut jar = CookieJar::default();
-        store_at(&mut jar, "https://www.example.com/", "a=1; Domain=example.com", NOW);
+        store_at(
+            &mut jar,
+            "https://www.example.com/",
+            "a=1; Domain=example.com",
+            NOW,
+        );
         store_at(&mut jar, "https://www.example.com/", "b=2; Domain=com", NOW);
         assert_eq!(jar.all().len(), 1);
         assert!(!jar.all()[0].host_only);
-        assert_eq!(header_at(&mut jar, "https://api.example.com/", NOW).as_deref(), Some("a=1"));
-        let retrieval = retrieve_in(&mut jar, "https://example.org/", NOW, &SiteContext::SameSite, "GET");
-        assert_eq!(retrieval.decisions[0].to_string(), "a (Path=/): not sent: the cookie belongs to example.com, not example.org");
+        assert_eq!(
+            header_at(&mut jar, "https://api.example.com/", NOW).as_deref(),
+            Some("a=1")
+        );
+        let retrieval = retrieve_in(
+            &mut jar,
+            "https://example.org/",
+            NOW,
+            &SiteContext::SameSite,
+            "GET",
+        );
+        assert_eq!(
+            retrieval.decisions[0].to_string(),
+            "a (Path=/): not sent: the cookie belongs to example.com, not example.org"
+        );
     }
 
     #[test]
     fn default_path_is_the_directory_of_the_request_path() {
         let mut jar = CookieJar::default();
         let decision = store_at(&mut jar, "/shop/cart/add?x=1", "a=1", NOW);
-        assert_eq!(decision.to_string(), "a: stored for Path=/shop/cart, session cookie (until the browser closes)");
+        assert_eq!(
+            decision.to_string(),
+            "a: stored for Path=/shop/cart, session cookie (until the browser closes)"
+        );
         store_at(&mut jar, "/login", "b=1; Path=relative", NOW);
         assert_eq!(jar.all()[1].path, "/");
     }
@@ -1064,16 +1313,32 @@ mod tests {
         store_at(&mut jar, "/", "admin=1; Path=/admin", NOW);
         let retrieval = retrieve_in(&mut jar, "/count", NOW, &SiteContext::SameSite, "GET");
         assert_eq!(retrieval.header, None);
-        assert_eq!(retrieval.decisions[0].outcome.to_string(), "not sent: Path=/admin does not match /count");
-        assert_eq!(header_at(&mut jar, "/admin/users", NOW).as_deref(), Some("admin=1"));
+        assert_eq!(
+            retrieval.decisions[0].outcome.to_string(),
+            "not sent: Path=/admin does not match /count"
+        );
+        assert_eq!(
+            header_at(&mut jar, "/admin/users", NOW).as_deref(),
+            Some("admin=1")
+        );
         assert_eq!(header_at(&mut jar, "/administrator", NOW), None);
     }
 
     #[test]
     fn max_age_wins_over_expires() {
         let mut jar = CookieJar::default();
-        store_at(&mut jar, "/", "a=1; Max-Age=60; Expires=Fri, 01 Jan 2038 00:00:00 GMT", NOW);
-        store_at(&mut jar, "/", "b=1; Expires=Fri, 01 Jan 2038 00:00:00 GMT; Max-Age=0", NOW);
+        store_at(
+            &mut jar,
+            "/",
+            "a=1; Max-Age=60; Expires=Fri, 01 Jan 2038 00:00:00 GMT",
+            NOW,
+        );
+        store_at(
+            &mut jar,
+            "/",
+            "b=1; Expires=Fri, 01 Jan 2038 00:00:00 GMT; Max-Age=0",
+            NOW,
+        );
         assert_eq!(jar.all().len(), 1);
         assert_eq!(jar.all()[0].expires, Some(NOW + 60));
     }
@@ -1083,22 +1348,38 @@ mod tests {
         let mut jar = CookieJar::default();
         store_at(&mut jar, "/", "a=1; Path=/", NOW);
         let decision = store_at(&mut jar, "/", "a=; Max-Age=0; Path=/", NOW);
-        assert_eq!(decision.to_string(), "a: not stored: Max-Age=0 deletes the cookie (the stored one was removed)");
+        assert_eq!(
+            decision.to_string(),
+            "a: not stored: Max-Age=0 deletes the cookie (the stored one was removed)"
+        );
         assert!(jar.all().is_empty());
         let decision = store_at(&mut jar, "/", "a=; Max-Age=-1", NOW);
-        assert_eq!(decision.outcome.to_string(), "not stored: Max-Age=-1 deletes the cookie (there was none to delete)");
+        assert_eq!(
+            decision.outcome.to_string(),
+            "not stored: Max-Age=-1 deletes the cookie (there was none to delete)"
+        );
     }
 
     #[test]
     fn expires_in_the_past_or_now_deletes() {
         let mut jar = CookieJar::default();
         store_at(&mut jar, "/", "a=1", NOW);
-        let decision = store_at(&mut jar, "/", "a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT", NOW);
+        let decision = store_at(
+            &mut jar,
+            "/",
+            "a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+            NOW,
+        );
         assert_eq!(
             decision.outcome.to_string(),
             "not stored: Expires=1970-01-01T00:00:00Z is in the past, which deletes the cookie (the stored one was removed)"
         );
-        let decision = store_at(&mut jar, "/", "b=1; Expires=Thu, 01 Jan 2026 00:00:00 GMT", NOW);
+        let decision = store_at(
+            &mut jar,
+            "/",
+            "b=1; Expires=Thu, 01 Jan 2026 00:00:00 GMT",
+            NOW,
+        );
         assert!(matches!(decision.outcome, StoreOutcome::Deleted { .. }));
         assert!(jar.all().is_empty());
     }
@@ -1106,7 +1387,12 @@ mod tests {
     #[test]
     fn expiry_is_capped_at_400_days() {
         let mut jar = CookieJar::default();
-        let decision = store_at(&mut jar, "/", "a=1; Path=/; Expires=Fri, 01 Jan 2038 00:00:00 GMT", NOW);
+        let decision = store_at(
+            &mut jar,
+            "/",
+            "a=1; Path=/; Expires=Fri, 01 Jan 2038 00:00:00 GMT",
+            NOW,
+        );
         assert_eq!(jar.all()[0].expires, Some(NOW + 400 * 86_400));
         assert_eq!(
             decision.to_string(),
@@ -1120,12 +1406,27 @@ mod tests {
     fn expired_cookie_is_not_sent_and_is_evicted() {
         let mut jar = CookieJar::default();
         let expires = parse_instant("2026-02-01T00:00:00Z").unwrap();
-        store_at(&mut jar, "/", "a=1; Path=/; Expires=Sun, 01 Feb 2026 00:00:00 GMT", NOW);
-        assert_eq!(header_at(&mut jar, "/", expires - 1).as_deref(), Some("a=1"));
-        assert_eq!(jar.list(expires).len(), 0, "a cookie has expired when clock >= expires");
+        store_at(
+            &mut jar,
+            "/",
+            "a=1; Path=/; Expires=Sun, 01 Feb 2026 00:00:00 GMT",
+            NOW,
+        );
+        assert_eq!(
+            header_at(&mut jar, "/", expires - 1).as_deref(),
+            Some("a=1")
+        );
+        assert_eq!(
+            jar.list(expires).len(),
+            0,
+            "a cookie has expired when clock >= expires"
+        );
         let retrieval = retrieve_in(&mut jar, "/", expires + 3, &SiteContext::SameSite, "GET");
         assert_eq!(retrieval.header, None);
-        assert_eq!(retrieval.decisions[0].outcome.to_string(), "not sent: expired 3 s ago at 2026-02-01T00:00:00Z");
+        assert_eq!(
+            retrieval.decisions[0].outcome.to_string(),
+            "not sent: expired 3 s ago at 2026-02-01T00:00:00Z"
+        );
         assert!(jar.all().is_empty(), "evicted once read");
     }
 
@@ -1135,20 +1436,37 @@ mod tests {
         store_at(&mut jar, "/", "a=1; Path=/", NOW);
         store_at(&mut jar, "/", "b=1; Path=/", NOW + 1);
         let decision = store_at(&mut jar, "/", "a=2; Path=/; Max-Age=60", NOW + 2);
-        assert_eq!(decision.to_string(), "a: stored, replacing the previous value for Path=/, expires 2026-01-01T00:01:02Z");
+        assert_eq!(
+            decision.to_string(),
+            "a: stored, replacing the previous value for Path=/, expires 2026-01-01T00:01:02Z"
+        );
         assert_eq!(jar.all()[0].created, NOW);
         assert_eq!(jar.all()[0].value, "2");
-        assert_eq!(header_at(&mut jar, "/", NOW + 3).as_deref(), Some("a=2; b=1"));
+        assert_eq!(
+            header_at(&mut jar, "/", NOW + 3).as_deref(),
+            Some("a=2; b=1")
+        );
     }
 
     #[test]
     fn cookie_header_puts_longer_paths_first_then_older_cookies() {
         let mut jar = CookieJar::default();
-        for header in ["root1=1; Path=/", "deep=2; Path=/a/b", "mid=3; Path=/a", "root2=4; Path=/"] {
+        for header in [
+            "root1=1; Path=/",
+            "deep=2; Path=/a/b",
+            "mid=3; Path=/a",
+            "root2=4; Path=/",
+        ] {
             store_at(&mut jar, "/a/b/set", header, NOW);
         }
-        assert_eq!(header_at(&mut jar, "/a/b/show", NOW).as_deref(), Some("deep=2; mid=3; root1=1; root2=4"));
-        assert_eq!(header_at(&mut jar, "/a/bc", NOW).as_deref(), Some("mid=3; root1=1; root2=4"));
+        assert_eq!(
+            header_at(&mut jar, "/a/b/show", NOW).as_deref(),
+            Some("deep=2; mid=3; root1=1; root2=4")
+        );
+        assert_eq!(
+            header_at(&mut jar, "/a/bc", NOW).as_deref(),
+            Some("mid=3; root1=1; root2=4")
+        );
     }
 
     #[test]
@@ -1157,47 +1475,114 @@ mod tests {
         store_at(&mut jar, "/", "token", NOW);
         store_at(&mut jar, "/", "q=\"a b\"", NOW);
         store_at(&mut jar, "/", "e=", NOW);
-        assert_eq!(header_at(&mut jar, "/", NOW).as_deref(), Some("token; q=\"a b\"; e="));
+        assert_eq!(
+            header_at(&mut jar, "/", NOW).as_deref(),
+            Some("token; q=\"a b\"; e=")
+        );
     }
 
     #[test]
     fn secure_cookies_work_on_localhost_and_https_but_not_plain_http() {
         let mut jar = CookieJar::default();
-        assert!(matches!(store_at(&mut jar, "/", "a=1; Secure", NOW).outcome, StoreOutcome::Stored { .. }));
+        assert!(matches!(
+            store_at(&mut jar, "/", "a=1; Secure", NOW).outcome,
+            StoreOutcome::Stored { .. }
+        ));
         assert_eq!(header_at(&mut jar, "/", NOW).as_deref(), Some("a=1"));
         let decision = store_at(&mut jar, "http://example.com/", "b=1; Secure", NOW);
-        assert_eq!(decision.to_string(), "b: not stored: a Secure cookie can only be set over https (or on localhost)");
+        assert_eq!(
+            decision.to_string(),
+            "b: not stored: a Secure cookie can only be set over https (or on localhost)"
+        );
         store_at(&mut jar, "https://example.com/", "c=1; Secure", NOW);
-        let retrieval = retrieve_in(&mut jar, "http://example.com/", NOW, &SiteContext::SameSite, "GET");
-        assert_eq!(retrieval.decisions[1].outcome.to_string(), "not sent: Secure cookies are only sent over https (or to localhost)");
+        let retrieval = retrieve_in(
+            &mut jar,
+            "http://example.com/",
+            NOW,
+            &SiteContext::SameSite,
+            "GET",
+        );
+        assert_eq!(
+            retrieval.decisions[1].outcome.to_string(),
+            "not sent: Secure cookies are only sent over https (or to localhost)"
+        );
     }
 
     #[test]
     fn insecure_origin_cannot_shadow_a_secure_cookie() {
         let mut jar = CookieJar::default();
-        store_at(&mut jar, "https://example.com/", "id=1; Secure; Path=/", NOW);
+        store_at(
+            &mut jar,
+            "https://example.com/",
+            "id=1; Secure; Path=/",
+            NOW,
+        );
         let decision = store_at(&mut jar, "http://example.com/", "id=evil; Path=/", NOW);
-        assert_eq!(decision.to_string(), "id: not stored: an insecure page may not overwrite a Secure cookie of the same name");
+        assert_eq!(
+            decision.to_string(),
+            "id: not stored: an insecure page may not overwrite a Secure cookie of the same name"
+        );
     }
 
     #[test]
     fn same_site_none_and_partitioned_need_secure() {
         let mut jar = CookieJar::default();
-        assert_eq!(store_at(&mut jar, "/", "a=1; SameSite=None", NOW).outcome.to_string(), "not stored: SameSite=None requires Secure");
-        assert_eq!(store_at(&mut jar, "/", "a=1; Partitioned", NOW).outcome.to_string(), "not stored: Partitioned requires Secure");
+        assert_eq!(
+            store_at(&mut jar, "/", "a=1; SameSite=None", NOW)
+                .outcome
+                .to_string(),
+            "not stored: SameSite=None requires Secure"
+        );
+        assert_eq!(
+            store_at(&mut jar, "/", "a=1; Partitioned", NOW)
+                .outcome
+                .to_string(),
+            "not stored: Partitioned requires Secure"
+        );
         assert!(jar.all().is_empty());
     }
 
     #[test]
     fn cookie_prefixes_are_enforced() {
         let mut jar = CookieJar::default();
-        assert_eq!(store_at(&mut jar, "/", "__Secure-a=1", NOW).outcome.to_string(), "not stored: a __Secure- cookie must have Secure");
-        assert!(matches!(store_at(&mut jar, "/", "__secure-b=1; Secure", NOW).outcome, StoreOutcome::Stored { .. }));
+        assert_eq!(
+            store_at(&mut jar, "/", "__Secure-a=1", NOW)
+                .outcome
+                .to_string(),
+            "not stored: a __Secure- cookie must have Secure"
+        );
+        assert!(matches!(
+            store_at(&mut jar, "/", "__secure-b=1; Secure", NOW).outcome,
+            StoreOutcome::Stored { .. }
+        ));
         let host_rule = "not stored: a __Host- cookie must have Secure and Path=/, and no Domain";
-        assert_eq!(store_at(&mut jar, "/", "__Host-a=1; Secure", NOW).outcome.to_string(), host_rule);
-        assert_eq!(store_at(&mut jar, "/", "__Host-a=1; Secure; Path=/; Domain=localhost", NOW).outcome.to_string(), host_rule);
-        assert_eq!(store_at(&mut jar, "/", "__Host-a=1; Path=/", NOW).outcome.to_string(), host_rule);
-        assert!(matches!(store_at(&mut jar, "/", "__Host-a=1; Secure; Path=/", NOW).outcome, StoreOutcome::Stored { .. }));
+        assert_eq!(
+            store_at(&mut jar, "/", "__Host-a=1; Secure", NOW)
+                .outcome
+                .to_string(),
+            host_rule
+        );
+        assert_eq!(
+            store_at(
+                &mut jar,
+                "/",
+                "__Host-a=1; Secure; Path=/; Domain=localhost",
+                NOW
+            )
+            .outcome
+            .to_string(),
+            host_rule
+        );
+        assert_eq!(
+            store_at(&mut jar, "/", "__Host-a=1; Path=/", NOW)
+                .outcome
+                .to_string(),
+            host_rule
+        );
+        assert!(matches!(
+            store_at(&mut jar, "/", "__Host-a=1; Secure; Path=/", NOW).outcome,
+            StoreOutcome::Stored { .. }
+        ));
     }
 
     #[test]
@@ -1205,25 +1590,58 @@ mod tests {
         let mut jar = CookieJar::default();
         let image = SiteContext::cross_site_image("https://evil.example");
         let decision = store_in(&mut jar, "/pixel", "a=1", NOW, &image, "GET");
-        assert_eq!(decision.outcome.to_string(), "not stored: no SameSite (treated as Lax) cannot be set by an image on https://evil.example");
-        let decision = store_in(&mut jar, "/pixel", "b=1; SameSite=Strict", NOW, &image, "GET");
-        assert_eq!(decision.outcome.to_string(), "not stored: SameSite=Strict cannot be set by an image on https://evil.example");
-        let decision = store_in(&mut jar, "/pixel", "c=1; SameSite=None; Secure", NOW, &image, "GET");
+        assert_eq!(
+            decision.outcome.to_string(),
+            "not stored: no SameSite (treated as Lax) cannot be set by an image on https://evil.example"
+        );
+        let decision = store_in(
+            &mut jar,
+            "/pixel",
+            "b=1; SameSite=Strict",
+            NOW,
+            &image,
+            "GET",
+        );
+        assert_eq!(
+            decision.outcome.to_string(),
+            "not stored: SameSite=Strict cannot be set by an image on https://evil.example"
+        );
+        let decision = store_in(
+            &mut jar,
+            "/pixel",
+            "c=1; SameSite=None; Secure",
+            NOW,
+            &image,
+            "GET",
+        );
         assert!(matches!(decision.outcome, StoreOutcome::Stored { .. }));
         // A top-level navigation from another site may set Strict and Lax cookies.
         let link = SiteContext::cross_site_link("https://evil.example");
-        assert!(matches!(store_in(&mut jar, "/", "d=1; SameSite=Strict", NOW, &link, "GET").outcome, StoreOutcome::Stored { .. }));
+        assert!(matches!(
+            store_in(&mut jar, "/", "d=1; SameSite=Strict", NOW, &link, "GET").outcome,
+            StoreOutcome::Stored { .. }
+        ));
     }
 
     #[test]
     fn same_site_decides_what_cross_site_requests_carry() {
         let mut jar = CookieJar::default();
-        for header in ["strict=1; SameSite=Strict", "lax=1; SameSite=Lax", "none=1; SameSite=None; Secure", "unset=1"] {
+        for header in [
+            "strict=1; SameSite=Strict",
+            "lax=1; SameSite=Lax",
+            "none=1; SameSite=None; Secure",
+            "unset=1",
+        ] {
             store_at(&mut jar, "/", header, NOW);
         }
         let later = NOW + 3_600;
         let link = SiteContext::cross_site_link("https://other.example");
-        assert_eq!(retrieve_in(&mut jar, "/", later, &link, "GET").header.as_deref(), Some("lax=1; none=1; unset=1"));
+        assert_eq!(
+            retrieve_in(&mut jar, "/", later, &link, "GET")
+                .header
+                .as_deref(),
+            Some("lax=1; none=1; unset=1")
+        );
         let image = SiteContext::cross_site_image("https://other.example");
         let retrieval = retrieve_in(&mut jar, "/", later, &image, "GET");
         assert_eq!(retrieval.header.as_deref(), Some("none=1"));
@@ -1232,8 +1650,18 @@ mod tests {
             "not sent: no SameSite, so Chromium treats it as Lax, and an image on https://other.example (GET) is not a top-level GET navigation"
         );
         let form = SiteContext::cross_site_form("https://other.example");
-        assert_eq!(retrieve_in(&mut jar, "/", later, &form, "POST").header.as_deref(), Some("none=1"));
-        assert_eq!(retrieve_in(&mut jar, "/", later, &SiteContext::SameSite, "POST").header.as_deref(), Some("strict=1; lax=1; none=1; unset=1"));
+        assert_eq!(
+            retrieve_in(&mut jar, "/", later, &form, "POST")
+                .header
+                .as_deref(),
+            Some("none=1")
+        );
+        assert_eq!(
+            retrieve_in(&mut jar, "/", later, &SiteContext::SameSite, "POST")
+                .header
+                .as_deref(),
+            Some("strict=1; lax=1; none=1; unset=1")
+        );
     }
 
     #[test]
@@ -1249,10 +1677,16 @@ mod tests {
         );
         // Replacing the cookie does not restart the window: the creation time is kept.
         store_at(&mut jar, "/", "unset=2", NOW + 100);
-        assert_eq!(retrieve_in(&mut jar, "/", NOW + 120, &form, "POST").header, None);
+        assert_eq!(
+            retrieve_in(&mut jar, "/", NOW + 120, &form, "POST").header,
+            None
+        );
         // An explicit SameSite=Lax never gets the exception.
         store_at(&mut jar, "/", "lax=1; SameSite=Lax", NOW + 200);
-        assert_eq!(retrieve_in(&mut jar, "/", NOW + 201, &form, "POST").header, None);
+        assert_eq!(
+            retrieve_in(&mut jar, "/", NOW + 201, &form, "POST").header,
+            None
+        );
     }
 
     #[test]
@@ -1261,17 +1695,41 @@ mod tests {
         store_at(&mut jar, "/", "strict=1; SameSite=Strict", NOW);
         let link = SiteContext::cross_site_link("https://mail.example");
         let retrieval = retrieve_in(&mut jar, "/", NOW, &link, "GET");
-        assert_eq!(retrieval.decisions[0].outcome.to_string(), "not sent: SameSite=Strict and the request comes from a link on https://mail.example");
+        assert_eq!(
+            retrieval.decisions[0].outcome.to_string(),
+            "not sent: SameSite=Strict and the request comes from a link on https://mail.example"
+        );
     }
 
     #[test]
     fn partitioned_cookie_stays_in_its_top_level_site() {
         let mut jar = CookieJar::default();
         let image = SiteContext::cross_site_image("https://news.example");
-        store_in(&mut jar, "/widget", "chip=1; SameSite=None; Secure; Partitioned; Path=/", NOW, &image, "GET");
-        store_at(&mut jar, "/", "chip=own; SameSite=None; Secure; Partitioned; Path=/", NOW);
-        assert_eq!(jar.all().len(), 2, "same name, different partitions: two cookies");
-        assert_eq!(retrieve_in(&mut jar, "/", NOW, &image, "GET").header.as_deref(), Some("chip=1"));
+        store_in(
+            &mut jar,
+            "/widget",
+            "chip=1; SameSite=None; Secure; Partitioned; Path=/",
+            NOW,
+            &image,
+            "GET",
+        );
+        store_at(
+            &mut jar,
+            "/",
+            "chip=own; SameSite=None; Secure; Partitioned; Path=/",
+            NOW,
+        );
+        assert_eq!(
+            jar.all().len(),
+            2,
+            "same name, different partitions: two cookies"
+        );
+        assert_eq!(
+            retrieve_in(&mut jar, "/", NOW, &image, "GET")
+                .header
+                .as_deref(),
+            Some("chip=1")
+        );
         let retrieval = retrieve_in(&mut jar, "/", NOW, &SiteContext::SameSite, "GET");
         assert_eq!(retrieval.header.as_deref(), Some("chip=own"));
         assert_eq!(
@@ -1284,7 +1742,10 @@ mod tests {
     fn oversized_cookie_is_rejected_with_the_byte_count() {
         let mut jar = CookieJar::default();
         let decision = store_at(&mut jar, "/", &format!("big={}", "x".repeat(4120)), NOW);
-        assert_eq!(decision.to_string(), "not stored: 4,123 bytes > 4,096 limit for name + value");
+        assert_eq!(
+            decision.to_string(),
+            "not stored: 4,123 bytes > 4,096 limit for name + value"
+        );
     }
 
     #[test]
@@ -1300,16 +1761,28 @@ mod tests {
         assert_eq!(decision.evicted.len(), 31);
         assert_eq!(decision.evicted[0].name, "c1");
         assert!(jar.all().iter().any(|cookie| cookie.name == "c0"));
-        assert!(decision.to_string().contains("; evicted c1 (Path=/) (more than 180 cookies for the site)"));
+        assert!(
+            decision
+                .to_string()
+                .contains("; evicted c1 (Path=/) (more than 180 cookies for the site)")
+        );
     }
 
     #[test]
     fn devtools_set_value_keeps_expiry_or_adds_a_session_cookie() {
         let mut jar = CookieJar::default();
-        store_at(&mut jar, "/", "session=real; Path=/; Max-Age=3600; HttpOnly", NOW);
+        store_at(
+            &mut jar,
+            "/",
+            "session=real; Path=/; Max-Age=3600; HttpOnly",
+            NOW,
+        );
         jar.set_value("localhost", "session", "forged", NOW + 10);
         let cookie = &jar.all()[0];
-        assert_eq!((cookie.value.as_str(), cookie.expires, cookie.http_only), ("forged", Some(NOW + 3_600), true));
+        assert_eq!(
+            (cookie.value.as_str(), cookie.expires, cookie.http_only),
+            ("forged", Some(NOW + 3_600), true)
+        );
         jar.set_value("localhost", "theme", "dark", NOW + 10);
         assert_eq!(jar.all()[1].expires, None);
         assert_eq!(jar.all()[1].created, NOW + 10);
@@ -1337,7 +1810,10 @@ mod tests {
         let mut bob = CookieJar::default();
         store_at(&mut alice, "/", "session=alice; Path=/; HttpOnly", NOW);
         assert!(alice.copy_to(&alice.all()[0].key(), &mut bob, NOW + 5));
-        assert_eq!(header_at(&mut bob, "/", NOW + 5).as_deref(), Some("session=alice"));
+        assert_eq!(
+            header_at(&mut bob, "/", NOW + 5).as_deref(),
+            Some("session=alice")
+        );
         assert_eq!(bob.all()[0].created, NOW + 5);
     }
 

@@ -18,15 +18,17 @@
 
 pub mod clock;
 pub mod cookie_date;
-pub mod set_cookie;
-pub mod url;
-pub mod site;
 pub mod jar;
-pub mod profile;
 pub mod navigation;
+pub mod profile;
+pub mod set_cookie;
+pub mod site;
+pub mod url;
 
 pub use clock::VirtualClock;
-pub use jar::{Cookie, CookieJar, CookieKey, CookieRequest, Retrieval, SendDecision, StoreDecision};
+pub use jar::{
+    Cookie, CookieJar, CookieKey, CookieRequest, Retrieval, SendDecision, StoreDecision,
+};
 pub use navigation::{Hop, NavigationError, NavigationOutcome, NavigationRequest, Server};
 pub use profile::{Browser, Profile};
 pub use set_cookie::SameSite;

@@ -71,7 +71,11 @@ impl NavigationRequest {
     /// assert_eq!((request.method.as_str(), request.url.as_str()), ("GET", "/count"));
     /// ```
     pub fn get(url: &str) -> Self {
-        NavigationRequest { method: "GET".into(), url: url.into(), ..NavigationRequest::default() }
+        NavigationRequest {
+            method: "GET".into(),
+            url: url.into(),
+            ..NavigationRequest::default()
+        }
     }
 
     /// A form POST of `fields` to `url`.
@@ -79,7 +83,10 @@ impl NavigationRequest {
         NavigationRequest {
             method: "POST".into(),
             url: url.into(),
-            form: fields.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect(),
+            form: fields
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect(),
             ..NavigationRequest::default()
         }
     }
@@ -194,8 +201,12 @@ impl fmt::Display for NavigationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NavigationError::BadUrl(error) => write!(f, "{error}"),
-            NavigationError::BadMethod { method } => write!(f, "\"{method}\" is not an HTTP method"),
-            NavigationError::NoSuchProfile { name } => write!(f, "there is no browser named \"{name}\""),
+            NavigationError::BadMethod { method } => {
+                write!(f, "\"{method}\" is not an HTTP method")
+            }
+            NavigationError::NoSuchProfile { name } => {
+                write!(f, "there is no browser named \"{name}\"")
+            }
         }
     }
 }
@@ -228,9 +239,13 @@ pub fn navigate(
 ) -> Result<NavigationOutcome, NavigationError> {
     let method = navigation.method.to_ascii_uppercase();
     if method.is_empty() || !method.bytes().all(is_token_byte) {
-        return Err(NavigationError::BadMethod { method: navigation.method.clone() });
+        return Err(NavigationError::BadMethod {
+            method: navigation.method.clone(),
+        });
     }
-    let mut url = current.resolve(&navigation.url).map_err(NavigationError::BadUrl)?;
+    let mut url = current
+        .resolve(&navigation.url)
+        .map_err(NavigationError::BadUrl)?;
     let mut body = Vec::new();
     let form = urlencode(&navigation.form);
     if matches!(method.as_str(), "GET" | "HEAD") {
@@ -246,9 +261,19 @@ pub fn navigate(
     let mut hops: Vec<Hop> = Vec::new();
     loop {
         let site = &navigation.site;
-        let cookie_request = CookieRequest { url: &url, method: &method, site };
+        let cookie_request = CookieRequest {
+            url: &url,
+            method: &method,
+            site,
+        };
         let retrieval = jar.retrieve(&cookie_request, now);
-        let request = build_request(&url, &method, &body, retrieval.header.as_deref(), &navigation.headers);
+        let request = build_request(
+            &url,
+            &method,
+            &body,
+            retrieval.header.as_deref(),
+            &navigation.headers,
+        );
         let response = server.handle(&request, now);
         let stored = crate::http::header_all(&response.headers, "Set-Cookie")
             .map(|header| jar.store(header, &cookie_request, now))
@@ -258,22 +283,40 @@ pub fn navigate(
         let location = is_redirect(status)
             .then(|| crate::http::header(&response.headers, "Location").map(str::to_string))
             .flatten();
-        hops.push(Hop { url: url.clone(), request, response, cookie, sent: retrieval.decisions, stored });
+        hops.push(Hop {
+            url: url.clone(),
+            request,
+            response,
+            cookie,
+            sent: retrieval.decisions,
+            stored,
+        });
 
         let Some(location) = location else {
             return Ok(NavigationOutcome { hops, stop: None });
         };
         if hops.len() > MAX_REDIRECTS {
-            return Ok(NavigationOutcome { hops, stop: Some(RedirectStop::TooManyRedirects) });
+            return Ok(NavigationOutcome {
+                hops,
+                stop: Some(RedirectStop::TooManyRedirects),
+            });
         }
         let next = match url.resolve(&location) {
             Ok(next) => next,
             Err(error) => {
-                return Ok(NavigationOutcome { hops, stop: Some(RedirectStop::BadLocation { location, error }) });
+                return Ok(NavigationOutcome {
+                    hops,
+                    stop: Some(RedirectStop::BadLocation { location, error }),
+                });
             }
         };
         if next.origin() != url.origin() {
-            return Ok(NavigationOutcome { hops, stop: Some(RedirectStop::LeavesOrigin { location: next.to_string() }) });
+            return Ok(NavigationOutcome {
+                hops,
+                stop: Some(RedirectStop::LeavesOrigin {
+                    location: next.to_string(),
+                }),
+            });
         }
         let becomes_get = match status {
             301 | 302 => method == "POST",
@@ -290,17 +333,29 @@ pub fn navigate(
 
 /// The request as it goes on the wire: Host, the body's Content-Type/Length, Cookie, then the
 /// extra headers. An extra header with the same name as a generated one replaces it (like `curl -H`).
-fn build_request(url: &Url, method: &str, body: &[u8], cookie: Option<&str>, extra: &[(String, String)]) -> Request {
+fn build_request(
+    url: &Url,
+    method: &str,
+    body: &[u8],
+    cookie: Option<&str>,
+    extra: &[(String, String)],
+) -> Request {
     let mut headers: Vec<(String, String)> = vec![("Host".into(), url.host_header())];
     if !body.is_empty() {
-        headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
+        headers.push((
+            "Content-Type".into(),
+            "application/x-www-form-urlencoded".into(),
+        ));
         headers.push(("Content-Length".into(), body.len().to_string()));
     }
     if let Some(cookie) = cookie {
         headers.push(("Cookie".into(), cookie.to_string()));
     }
     for (name, value) in extra {
-        match headers.iter_mut().find(|(existing, _)| existing.eq_ignore_ascii_case(name)) {
+        match headers
+            .iter_mut()
+            .find(|(existing, _)| existing.eq_ignore_ascii_case(name))
+        {
             Some(slot) => slot.1 = value.clone(),
             None => headers.push((name.clone(), value.clone())),
         }
@@ -337,7 +392,9 @@ pub fn urlencode(fields: &[(String, String)]) -> String {
         for byte in text.bytes() {
             match byte {
                 b' ' => out.push('+'),
-                b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => out.push(char::from(byte)),
+                b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => {
+                    out.push(char::from(byte))
+                }
                 _ => out.push_str(&format!("%{byte:02X}")),
             }
         }

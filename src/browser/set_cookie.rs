@@ -151,7 +151,10 @@ impl fmt::Display for AttributeNote {
                 "Path={value} does not start with /: the default path is used instead"
             ),
             AttributeNote::UnknownSameSite { value } => {
-                write!(f, "SameSite={value} not understood: treated as if SameSite were absent")
+                write!(
+                    f,
+                    "SameSite={value} not understood: treated as if SameSite were absent"
+                )
             }
             AttributeNote::AttributeValueTooLong { attribute, bytes } => write!(
                 f,
@@ -201,9 +204,9 @@ impl fmt::Display for ParseRejection {
             ParseRejection::ControlCharacter { byte, offset } => {
                 write!(f, "control character 0x{byte:02X} at byte {offset}")
             }
-            ParseRejection::NamelessWithPrefix => {
-                f.write_str("a cookie without a name cannot have a value starting with __Secure- or __Host-")
-            }
+            ParseRejection::NamelessWithPrefix => f.write_str(
+                "a cookie without a name cannot have a value starting with __Secure- or __Host-",
+            ),
         }
     }
 }
@@ -228,8 +231,10 @@ pub fn parse_set_cookie(header: &str) -> Result<SetCookie, ParseRejection> {
         Some(end) => &header[..end],
         None => header,
     };
-    if let Some((offset, byte)) =
-        header.bytes().enumerate().find(|&(_, byte)| (byte < 0x20 && byte != b'\t') || byte == 0x7F)
+    if let Some((offset, byte)) = header
+        .bytes()
+        .enumerate()
+        .find(|&(_, byte)| (byte < 0x20 && byte != b'\t') || byte == 0x7F)
     {
         return Err(ParseRejection::ControlCharacter { byte, offset });
     }
@@ -249,11 +254,18 @@ pub fn parse_set_cookie(header: &str) -> Result<SetCookie, ParseRejection> {
     if bytes > MAX_NAME_VALUE_BYTES {
         return Err(ParseRejection::TooLarge { bytes });
     }
-    if name.is_empty() && (starts_with_ignore_case(value, "__Secure-") || starts_with_ignore_case(value, "__Host-")) {
+    if name.is_empty()
+        && (starts_with_ignore_case(value, "__Secure-")
+            || starts_with_ignore_case(value, "__Host-"))
+    {
         return Err(ParseRejection::NamelessWithPrefix);
     }
 
-    let mut cookie = SetCookie { name: name.to_string(), value: value.to_string(), ..SetCookie::default() };
+    let mut cookie = SetCookie {
+        name: name.to_string(),
+        value: value.to_string(),
+        ..SetCookie::default()
+    };
     for attribute in attributes.into_iter().flat_map(|text| text.split(';')) {
         apply_attribute(&mut cookie, attribute);
     }
@@ -270,18 +282,31 @@ fn apply_attribute(cookie: &mut SetCookie, attribute: &str) {
         return;
     }
     if value.len() > MAX_ATTRIBUTE_VALUE_BYTES {
-        cookie.notes.push(AttributeNote::AttributeValueTooLong { attribute: name.to_string(), bytes: value.len() });
+        cookie.notes.push(AttributeNote::AttributeValueTooLong {
+            attribute: name.to_string(),
+            bytes: value.len(),
+        });
         return;
     }
     let note = |cookie: &mut SetCookie, note| cookie.notes.push(note);
     match name.to_ascii_lowercase().as_str() {
         "expires" => match parse_cookie_date(value) {
             Some(instant) => cookie.expires = Some(instant),
-            None => note(cookie, AttributeNote::UnreadableExpires { value: value.to_string() }),
+            None => note(
+                cookie,
+                AttributeNote::UnreadableExpires {
+                    value: value.to_string(),
+                },
+            ),
         },
         "max-age" => match parse_max_age(value) {
             Some(seconds) => cookie.max_age = Some(seconds),
-            None => note(cookie, AttributeNote::UnreadableMaxAge { value: value.to_string() }),
+            None => note(
+                cookie,
+                AttributeNote::UnreadableMaxAge {
+                    value: value.to_string(),
+                },
+            ),
         },
         "domain" => {
             // The RFC leaves an empty Domain undefined and suggests ignoring it; Chromium does.
@@ -296,7 +321,12 @@ fn apply_attribute(cookie: &mut SetCookie, attribute: &str) {
             if value.starts_with('/') {
                 cookie.path = PathAttribute::Given(value.to_string());
             } else {
-                note(cookie, AttributeNote::PathNotAbsolute { value: value.to_string() });
+                note(
+                    cookie,
+                    AttributeNote::PathNotAbsolute {
+                        value: value.to_string(),
+                    },
+                );
                 cookie.path = PathAttribute::NotAbsolute(value.to_string());
             }
         }
@@ -309,12 +339,22 @@ fn apply_attribute(cookie: &mut SetCookie, attribute: &str) {
                 "lax" => SameSite::Lax,
                 "none" => SameSite::None,
                 _ => {
-                    note(cookie, AttributeNote::UnknownSameSite { value: value.to_string() });
+                    note(
+                        cookie,
+                        AttributeNote::UnknownSameSite {
+                            value: value.to_string(),
+                        },
+                    );
                     SameSite::Unspecified
                 }
             }
         }
-        _ => note(cookie, AttributeNote::UnknownAttribute { attribute: name.to_string() }),
+        _ => note(
+            cookie,
+            AttributeNote::UnknownAttribute {
+                attribute: name.to_string(),
+            },
+        ),
     }
 }
 
@@ -329,7 +369,8 @@ fn parse_max_age(value: &str) -> Option<i64> {
         return None;
     }
     let magnitude = digits.bytes().fold(0i64, |acc, digit| {
-        acc.saturating_mul(10).saturating_add(i64::from(digit - b'0'))
+        acc.saturating_mul(10)
+            .saturating_add(i64::from(digit - b'0'))
     });
     Some(if negative { -magnitude } else { magnitude })
 }
@@ -340,7 +381,8 @@ fn trim_wsp(text: &str) -> &str {
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    text.get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 /// `4123` → `"4,123"`, the way the learner-facing reasons write byte counts.
@@ -348,7 +390,7 @@ pub(crate) fn thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -387,8 +429,14 @@ mod tests {
     #[test]
     fn empty_name_and_value_is_rejected() {
         assert_eq!(parse_set_cookie(""), Err(ParseRejection::EmptyNameAndValue));
-        assert_eq!(parse_set_cookie(" = ; Path=/"), Err(ParseRejection::EmptyNameAndValue));
-        assert_eq!(ParseRejection::EmptyNameAndValue.to_string(), "name and value are both empty");
+        assert_eq!(
+            parse_set_cookie(" = ; Path=/"),
+            Err(ParseRejection::EmptyNameAndValue)
+        );
+        assert_eq!(
+            ParseRejection::EmptyNameAndValue.to_string(),
+            "name and value are both empty"
+        );
     }
 
     #[test]
@@ -398,19 +446,25 @@ mod tests {
         let over = format!("n={}", "v".repeat(4122));
         let rejection = parse_set_cookie(&over).unwrap_err();
         assert_eq!(rejection, ParseRejection::TooLarge { bytes: 4123 });
-        assert_eq!(rejection.to_string(), "4,123 bytes > 4,096 limit for name + value");
+        assert_eq!(
+            rejection.to_string(),
+            "4,123 bytes > 4,096 limit for name + value"
+        );
     }
 
     #[test]
     fn cr_lf_and_nul_end_the_header() {
         assert_eq!(parse("a=1\r\nSet-Cookie: b=2").value, "1");
-        assert_eq!(parse("a=1\0; Secure").secure, false);
+        assert!(!parse("a=1\0; Secure").secure);
     }
 
     #[test]
     fn other_control_characters_reject_the_header() {
         let rejection = parse_set_cookie("a=1\u{7};").unwrap_err();
-        assert_eq!(rejection, ParseRejection::ControlCharacter { byte: 7, offset: 3 });
+        assert_eq!(
+            rejection,
+            ParseRejection::ControlCharacter { byte: 7, offset: 3 }
+        );
         assert_eq!(rejection.to_string(), "control character 0x07 at byte 3");
         assert!(parse_set_cookie("a=1; Path=/\u{1b}").is_err());
         assert!(parse_set_cookie("a=1\u{7f}").is_err());
@@ -419,14 +473,22 @@ mod tests {
 
     #[test]
     fn nameless_cookie_cannot_fake_a_prefix() {
-        assert_eq!(parse_set_cookie("__Host-x"), Err(ParseRejection::NamelessWithPrefix));
-        assert_eq!(parse_set_cookie("=__secure-x"), Err(ParseRejection::NamelessWithPrefix));
+        assert_eq!(
+            parse_set_cookie("__Host-x"),
+            Err(ParseRejection::NamelessWithPrefix)
+        );
+        assert_eq!(
+            parse_set_cookie("=__secure-x"),
+            Err(ParseRejection::NamelessWithPrefix)
+        );
         assert!(parse_set_cookie("x__Host-").is_ok());
     }
 
     #[test]
     fn attributes_are_case_insensitive_and_the_last_one_wins() {
-        let cookie = parse("a=1; PATH=/x; path=/y; SECURE; httponly; SameSite=STRICT; samesite=lax; partitioned");
+        let cookie = parse(
+            "a=1; PATH=/x; path=/y; SECURE; httponly; SameSite=STRICT; samesite=lax; partitioned",
+        );
         assert_eq!(cookie.path, PathAttribute::Given("/y".into()));
         assert!(cookie.secure && cookie.http_only && cookie.partitioned);
         assert_eq!(cookie.same_site, SameSite::Lax);
@@ -436,8 +498,16 @@ mod tests {
     fn unreadable_expires_is_ignored_and_an_earlier_valid_one_stays() {
         let cookie = parse("a=1; Expires=Fri, 01 Jan 2038 00:00:00 GMT; Expires=soon");
         assert_eq!(cookie.expires, Some(2_145_916_800));
-        assert_eq!(cookie.notes, [AttributeNote::UnreadableExpires { value: "soon".into() }]);
-        assert_eq!(cookie.notes[0].to_string(), "Expires=soon ignored: not a date a browser can read");
+        assert_eq!(
+            cookie.notes,
+            [AttributeNote::UnreadableExpires {
+                value: "soon".into()
+            }]
+        );
+        assert_eq!(
+            cookie.notes[0].to_string(),
+            "Expires=soon ignored: not a date a browser can read"
+        );
     }
 
     #[test]
@@ -450,17 +520,29 @@ mod tests {
             assert_eq!(cookie.max_age, None, "{bad}");
             assert_eq!(cookie.notes.len(), 1, "{bad}");
         }
-        assert_eq!(parse("a=1; Max-Age=99999999999999999999999").max_age, Some(i64::MAX));
-        assert_eq!(parse("a=1; Max-Age=-99999999999999999999999").max_age, Some(-i64::MAX));
         assert_eq!(
-            AttributeNote::UnreadableMaxAge { value: "50,399".into() }.to_string(),
+            parse("a=1; Max-Age=99999999999999999999999").max_age,
+            Some(i64::MAX)
+        );
+        assert_eq!(
+            parse("a=1; Max-Age=-99999999999999999999999").max_age,
+            Some(-i64::MAX)
+        );
+        assert_eq!(
+            AttributeNote::UnreadableMaxAge {
+                value: "50,399".into()
+            }
+            .to_string(),
             "Max-Age=50,399 ignored: not a whole number of seconds"
         );
     }
 
     #[test]
     fn domain_loses_its_leading_dot_and_case() {
-        assert_eq!(parse("a=1; Domain=.LocalHost").domain.as_deref(), Some("localhost"));
+        assert_eq!(
+            parse("a=1; Domain=.LocalHost").domain.as_deref(),
+            Some("localhost")
+        );
         let empty = parse("a=1; Domain=");
         assert_eq!(empty.domain, None);
         assert_eq!(empty.notes, [AttributeNote::EmptyDomain]);
@@ -503,8 +585,12 @@ mod tests {
         assert_eq!(
             cookie.notes,
             [
-                AttributeNote::UnknownAttribute { attribute: "Version".into() },
-                AttributeNote::UnknownAttribute { attribute: "Comment".into() },
+                AttributeNote::UnknownAttribute {
+                    attribute: "Version".into()
+                },
+                AttributeNote::UnknownAttribute {
+                    attribute: "Comment".into()
+                },
             ]
         );
     }

@@ -47,17 +47,26 @@ pub enum CrossSiteKind {
 impl SiteContext {
     /// A link on `from` that the learner clicked.
     pub fn cross_site_link(from: &str) -> Self {
-        SiteContext::CrossSite { from: from.to_string(), kind: CrossSiteKind::Link }
+        SiteContext::CrossSite {
+            from: from.to_string(),
+            kind: CrossSiteKind::Link,
+        }
     }
 
     /// A form on `from` submitted to the playground.
     pub fn cross_site_form(from: &str) -> Self {
-        SiteContext::CrossSite { from: from.to_string(), kind: CrossSiteKind::Form }
+        SiteContext::CrossSite {
+            from: from.to_string(),
+            kind: CrossSiteKind::Form,
+        }
     }
 
     /// An `<img>` on `from` whose `src` is a playground URL.
     pub fn cross_site_image(from: &str) -> Self {
-        SiteContext::CrossSite { from: from.to_string(), kind: CrossSiteKind::Image }
+        SiteContext::CrossSite {
+            from: from.to_string(),
+            kind: CrossSiteKind::Image,
+        }
     }
 
     /// Whether the request is cross-site.
@@ -68,14 +77,23 @@ impl SiteContext {
     /// Whether the request is a top-level navigation (the address bar changes), as opposed to a
     /// subresource such as an image.
     pub fn is_top_level_navigation(&self) -> bool {
-        !matches!(self, SiteContext::CrossSite { kind: CrossSiteKind::Image, .. })
+        !matches!(
+            self,
+            SiteContext::CrossSite {
+                kind: CrossSiteKind::Image,
+                ..
+            }
+        )
     }
 
     /// The site shown in the address bar while the request happens: the partition key for
     /// `Partitioned` cookies. `request_origin` is the request URL's origin.
     pub fn top_level_site(&self, request_origin: &str) -> String {
         match self {
-            SiteContext::CrossSite { from, kind: CrossSiteKind::Image } => from.clone(),
+            SiteContext::CrossSite {
+                from,
+                kind: CrossSiteKind::Image,
+            } => from.clone(),
             _ => request_origin.to_string(),
         }
     }
@@ -85,11 +103,20 @@ impl fmt::Display for SiteContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SiteContext::SameSite => f.write_str("a same-site request"),
-            SiteContext::CrossSite { from, kind: CrossSiteKind::Link } => write!(f, "a link on {from}"),
-            SiteContext::CrossSite { from, kind: CrossSiteKind::Form } => {
+            SiteContext::CrossSite {
+                from,
+                kind: CrossSiteKind::Link,
+            } => write!(f, "a link on {from}"),
+            SiteContext::CrossSite {
+                from,
+                kind: CrossSiteKind::Form,
+            } => {
                 write!(f, "a form posted from {from}")
             }
-            SiteContext::CrossSite { from, kind: CrossSiteKind::Image } => {
+            SiteContext::CrossSite {
+                from,
+                kind: CrossSiteKind::Image,
+            } => {
                 write!(f, "an image on {from}")
             }
         }

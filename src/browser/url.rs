@@ -92,7 +92,10 @@ impl fmt::Display for UrlError {
         match self {
             UrlError::Empty => f.write_str("empty URL"),
             UrlError::UnsupportedScheme { scheme } => {
-                write!(f, "the virtual browser only follows http and https URLs, not {scheme}:")
+                write!(
+                    f,
+                    "the virtual browser only follows http and https URLs, not {scheme}:"
+                )
             }
             UrlError::BadHost { host } => write!(f, "\"{host}\" is not a valid host"),
             UrlError::BadPort { port } => write!(f, "\"{port}\" is not a valid port"),
@@ -113,12 +116,18 @@ impl Url {
             return Err(UrlError::Empty);
         }
         let Some((scheme, rest)) = split_scheme(text) else {
-            return Err(UrlError::NotAbsolute { text: text.to_string() });
+            return Err(UrlError::NotAbsolute {
+                text: text.to_string(),
+            });
         };
         let scheme = match scheme.to_ascii_lowercase().as_str() {
             "http" => Scheme::Http,
             "https" => Scheme::Https,
-            _ => return Err(UrlError::UnsupportedScheme { scheme: scheme.to_string() }),
+            _ => {
+                return Err(UrlError::UnsupportedScheme {
+                    scheme: scheme.to_string(),
+                });
+            }
         };
         let rest = rest.trim_start_matches(['/', '\\']);
         let authority_end = rest.find(['/', '\\', '?']).unwrap_or(rest.len());
@@ -142,13 +151,21 @@ impl Url {
     /// assert!(Url::localhost("count").is_err());
     /// ```
     pub fn localhost(path_or_url: &str) -> Result<Url, UrlError> {
-        let base = Url { scheme: Scheme::Http, host: "localhost".into(), port: None, path: "/".into(), query: String::new() };
+        let base = Url {
+            scheme: Scheme::Http,
+            host: "localhost".into(),
+            port: None,
+            path: "/".into(),
+            query: String::new(),
+        };
         let trimmed = path_or_url.trim_matches(|c: char| c <= ' ');
         if trimmed.is_empty() {
             return Err(UrlError::Empty);
         }
         if split_scheme(trimmed).is_none() && !trimmed.starts_with(['/', '\\']) {
-            return Err(UrlError::NotAbsolute { text: trimmed.to_string() });
+            return Err(UrlError::NotAbsolute {
+                text: trimmed.to_string(),
+            });
         }
         base.resolve(trimmed)
     }
@@ -215,7 +232,11 @@ impl Url {
 
     /// Whether the host is an IP address (a domain cookie can never apply to one).
     pub fn host_is_ip(&self) -> bool {
-        self.host.starts_with('[') || self.host.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.')
+        self.host.starts_with('[')
+            || self
+                .host
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || byte == b'.')
     }
 }
 
@@ -245,16 +266,25 @@ fn split_query(text: &str) -> (&str, &str) {
 
 fn parse_authority(authority: &str, scheme: Scheme) -> Result<(String, Option<u16>), UrlError> {
     // Credentials in a URL never reach the request line; drop them like a browser does.
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let authority = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     let (host, port) = match authority.rfind(':') {
-        Some(colon) if !authority[colon..].contains(']') => (&authority[..colon], Some(&authority[colon + 1..])),
+        Some(colon) if !authority[colon..].contains(']') => {
+            (&authority[..colon], Some(&authority[colon + 1..]))
+        }
         _ => (authority, None),
     };
     let host = host.to_ascii_lowercase();
     let host_ok = !host.is_empty()
-        && (host.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'-' | b'_'))
-            || (host.starts_with('[') && host.ends_with(']')
-                && host[1..host.len() - 1].bytes().all(|byte| byte.is_ascii_hexdigit() || byte == b':')));
+        && (host
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'-' | b'_'))
+            || (host.starts_with('[')
+                && host.ends_with(']')
+                && host[1..host.len() - 1]
+                    .bytes()
+                    .all(|byte| byte.is_ascii_hexdigit() || byte == b':')));
     if !host_ok {
         return Err(UrlError::BadHost { host });
     }
@@ -265,7 +295,9 @@ fn parse_authority(authority: &str, scheme: Scheme) -> Result<(String, Option<u1
                 .parse()
                 .ok()
                 .filter(|_| text.bytes().all(|byte| byte.is_ascii_digit()))
-                .ok_or_else(|| UrlError::BadPort { port: text.to_string() })?;
+                .ok_or_else(|| UrlError::BadPort {
+                    port: text.to_string(),
+                })?;
             (number != scheme.default_port()).then_some(number)
         }
     };
@@ -298,7 +330,9 @@ fn normalise_path(path: &str) -> String {
 }
 
 fn is_path_byte_kept(byte: u8) -> bool {
-    byte > b' ' && byte < 0x7F && !matches!(byte, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'#' | b'?')
+    byte > b' '
+        && byte < 0x7F
+        && !matches!(byte, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'#' | b'?')
 }
 
 fn is_query_byte_kept(byte: u8) -> bool {
@@ -329,22 +363,48 @@ mod tests {
     fn parse_normalises_scheme_host_and_default_port() {
         assert_eq!(url("HTTP://LOCALHOST:80").to_string(), "http://localhost/");
         assert_eq!(url("https://localhost:443/x").port, None);
-        assert_eq!(url("http://localhost:5000/x").host_header(), "localhost:5000");
-        assert_eq!(url("http://user:pw@localhost/").to_string(), "http://localhost/");
+        assert_eq!(
+            url("http://localhost:5000/x").host_header(),
+            "localhost:5000"
+        );
+        assert_eq!(
+            url("http://user:pw@localhost/").to_string(),
+            "http://localhost/"
+        );
     }
 
     #[test]
     fn parse_rejects_other_schemes_and_bad_hosts() {
-        assert_eq!(Url::parse("javascript:alert(1)"), Err(UrlError::UnsupportedScheme { scheme: "javascript".into() }));
+        assert_eq!(
+            Url::parse("javascript:alert(1)"),
+            Err(UrlError::UnsupportedScheme {
+                scheme: "javascript".into()
+            })
+        );
         // Like WHATWG URL parsing, extra slashes before the host are skipped.
         assert_eq!(url("http:///x").host, "x");
-        assert!(matches!(Url::parse("http://"), Err(UrlError::BadHost { .. })));
-        assert!(matches!(Url::parse("http://local host/"), Err(UrlError::BadHost { .. })));
-        assert!(matches!(Url::parse("http://localhost:99999/"), Err(UrlError::BadPort { .. })));
-        assert!(matches!(Url::parse("/relative"), Err(UrlError::NotAbsolute { .. })));
+        assert!(matches!(
+            Url::parse("http://"),
+            Err(UrlError::BadHost { .. })
+        ));
+        assert!(matches!(
+            Url::parse("http://local host/"),
+            Err(UrlError::BadHost { .. })
+        ));
+        assert!(matches!(
+            Url::parse("http://localhost:99999/"),
+            Err(UrlError::BadPort { .. })
+        ));
+        assert!(matches!(
+            Url::parse("/relative"),
+            Err(UrlError::NotAbsolute { .. })
+        ));
         assert_eq!(Url::parse(""), Err(UrlError::Empty));
         assert_eq!(
-            UrlError::UnsupportedScheme { scheme: "ftp".into() }.to_string(),
+            UrlError::UnsupportedScheme {
+                scheme: "ftp".into()
+            }
+            .to_string(),
             "the virtual browser only follows http and https URLs, not ftp:"
         );
     }
@@ -369,13 +429,20 @@ mod tests {
             ("g;x=1/../y", "http://localhost/b/c/y"),
             ("https://localhost/z", "https://localhost/z"),
         ] {
-            assert_eq!(base.resolve(reference).unwrap().to_string(), expected, "{reference}");
+            assert_eq!(
+                base.resolve(reference).unwrap().to_string(),
+                expected,
+                "{reference}"
+            );
         }
     }
 
     #[test]
     fn paths_and_queries_are_percent_encoded_like_a_browser() {
-        assert_eq!(url("http://localhost/a b/é?q=a b&r='x'").to_string(), "http://localhost/a%20b/%C3%A9?q=a%20b&r=%27x%27");
+        assert_eq!(
+            url("http://localhost/a b/é?q=a b&r='x'").to_string(),
+            "http://localhost/a%20b/%C3%A9?q=a%20b&r=%27x%27"
+        );
         assert_eq!(url("http://localhost\\a\\b").path, "/a/b");
     }
 

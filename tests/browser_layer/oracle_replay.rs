@@ -22,22 +22,38 @@ fn pairs(value: &Value) -> Vec<(String, String)> {
     match value {
         Value::Array(items) => items
             .iter()
-            .map(|item| (item[0].as_str().unwrap().to_string(), item[1].as_str().unwrap().to_string()))
+            .map(|item| {
+                (
+                    item[0].as_str().unwrap().to_string(),
+                    item[1].as_str().unwrap().to_string(),
+                )
+            })
             .collect(),
-        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect(),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn recorded_response(hop: &Value) -> Response {
-    Response { status: hop["status"].as_u64().unwrap() as u16, headers: pairs(&hop["headers"]), body: Vec::new() }
+    Response {
+        status: hop["status"].as_u64().unwrap() as u16,
+        headers: pairs(&hop["headers"]),
+        body: Vec::new(),
+    }
 }
 
 fn navigation_request(request: &Value) -> NavigationRequest {
     match request {
         Value::String(line) => {
             let (method, target) = line.split_once(' ').unwrap();
-            NavigationRequest { method: method.into(), url: target.into(), ..NavigationRequest::default() }
+            NavigationRequest {
+                method: method.into(),
+                url: target.into(),
+                ..NavigationRequest::default()
+            }
         }
         object => NavigationRequest {
             method: object["method"].as_str().unwrap().into(),
@@ -67,8 +83,15 @@ fn replay(name: &str) -> (Vec<String>, usize) {
     let mut differences = Vec::new();
     let mut compared = 0;
     let steps = scenario["steps"].as_array().unwrap();
-    for (index, (step, outcome)) in steps.iter().zip(expected["steps"].as_array().unwrap()).enumerate() {
-        let profile = step["browser"].as_str().unwrap_or(DEFAULT_PROFILE).to_string();
+    for (index, (step, outcome)) in steps
+        .iter()
+        .zip(expected["steps"].as_array().unwrap())
+        .enumerate()
+    {
+        let profile = step["browser"]
+            .as_str()
+            .unwrap_or(DEFAULT_PROFILE)
+            .to_string();
         browser.profile_or_create(&profile);
         let now = browser.clock.now();
         if let Some(request) = step.get("request") {
@@ -80,17 +103,29 @@ fn replay(name: &str) -> (Vec<String>, usize) {
                 .map(recorded_response)
                 .collect();
             let mut server = |_: &Request, _: i64| {
-                script.pop_front().unwrap_or(Response { status: 599, headers: Vec::new(), body: Vec::new() })
+                script.pop_front().unwrap_or(Response {
+                    status: 599,
+                    headers: Vec::new(),
+                    body: Vec::new(),
+                })
             };
-            let result = browser.navigate(&profile, &navigation_request(request), &mut server).unwrap();
+            let result = browser
+                .navigate(&profile, &navigation_request(request), &mut server)
+                .unwrap();
             if result.redirects().len() != outcome["redirects"].as_array().unwrap().len()
                 || result.final_hop().response.status != outcome["status"].as_u64().unwrap() as u16
             {
-                differences.push(format!("step {index}: followed {} redirects", result.redirects().len()));
+                differences.push(format!(
+                    "step {index}: followed {} redirects",
+                    result.redirects().len()
+                ));
             }
             let cookie = result.final_hop().cookie.clone();
             if cookie.as_deref() != outcome["request_cookie"].as_str() {
-                differences.push(format!("step {index}: Cookie {cookie:?}, oracle {}", outcome["request_cookie"]));
+                differences.push(format!(
+                    "step {index}: Cookie {cookie:?}, oracle {}",
+                    outcome["request_cookie"]
+                ));
             }
         } else if step.get("close_browser").is_some() {
             browser.close(&profile);
@@ -98,9 +133,18 @@ fn replay(name: &str) -> (Vec<String>, usize) {
             browser.clock.advance(seconds);
         } else if let Some(set) = step.get("set_cookie") {
             let jar = &mut browser.profile_mut(&profile).unwrap().jar;
-            jar.set_value("localhost", set["name"].as_str().unwrap(), set["value"].as_str().unwrap(), now);
+            jar.set_value(
+                "localhost",
+                set["name"].as_str().unwrap(),
+                set["value"].as_str().unwrap(),
+                now,
+            );
         } else if let Some(name) = step["delete_cookie"].as_str() {
-            browser.profile_mut(&profile).unwrap().jar.delete_named(name);
+            browser
+                .profile_mut(&profile)
+                .unwrap()
+                .jar
+                .delete_named(name);
         }
         let now = browser.clock.now();
         let jar: Vec<Value> = browser
@@ -113,7 +157,11 @@ fn replay(name: &str) -> (Vec<String>, usize) {
             .collect();
         compared += 1;
         if Value::Array(jar.clone()) != outcome["jar"] {
-            differences.push(format!("step {index}: jar {}, oracle {}", Value::Array(jar), outcome["jar"]));
+            differences.push(format!(
+                "step {index}: jar {}, oracle {}",
+                Value::Array(jar),
+                outcome["jar"]
+            ));
         }
     }
     (differences, compared)
@@ -135,9 +183,19 @@ fn browser_decisions_match_the_oracle_on_every_recorded_scenario() {
     for name in &names {
         let (differences, steps) = replay(name);
         compared += steps;
-        failures.extend(differences.into_iter().map(|difference| format!("{name}: {difference}")));
+        failures.extend(
+            differences
+                .into_iter()
+                .map(|difference| format!("{name}: {difference}")),
+        );
     }
     // The oracle's scenarios hold a few hundred steps; a sudden drop means they went missing.
     assert!(compared >= 200, "only {compared} steps compared");
-    assert!(failures.is_empty(), "{} differences over {} scenarios:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences over {} scenarios:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }

@@ -41,7 +41,15 @@ fn replay(vector: &Vector) -> String {
     };
     for header in headers {
         let header = replace_ignore_case(&header, "domain=web-platform.test", "domain=localhost");
-        jar.store(&header, &CookieRequest { url: &set_url, method: "GET", site: &site }, DEFAULT_START);
+        jar.store(
+            &header,
+            &CookieRequest {
+                url: &set_url,
+                method: "GET",
+                site: &site,
+            },
+            DEFAULT_START,
+        );
     }
     let read_path = if vector.default_path.unwrap_or(true) {
         "/cookies/resources/echo-cookie.html"
@@ -49,7 +57,14 @@ fn replay(vector: &Vector) -> String {
         "/cookies/name/name.html"
     };
     let read_url = Url::localhost(read_path).unwrap();
-    let retrieval = jar.retrieve(&CookieRequest { url: &read_url, method: "GET", site: &site }, DEFAULT_START);
+    let retrieval = jar.retrieve(
+        &CookieRequest {
+            url: &read_url,
+            method: "GET",
+            site: &site,
+        },
+        DEFAULT_START,
+    );
     retrieval.header.unwrap_or_default()
 }
 
@@ -68,24 +83,39 @@ fn every_wpt_cookie_vector_passes_or_is_listed_as_not_applicable() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
     files.sort();
-    assert!(files.len() >= 4, "expected the four WPT files, found {files:?}");
+    assert!(
+        files.len() >= 4,
+        "expected the four WPT files, found {files:?}"
+    );
 
     let mut failures = Vec::new();
     let mut ran = 0;
     for file in &files {
         let file_name = file.file_name().unwrap().to_string_lossy().to_string();
-        let vectors: Vec<Vector> = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let vectors: Vec<Vector> =
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         for vector in &vectors {
-            if NOT_APPLICABLE.iter().any(|(file, name, _)| *file == file_name && *name == vector.name) {
+            if NOT_APPLICABLE
+                .iter()
+                .any(|(file, name, _)| *file == file_name && *name == vector.name)
+            {
                 continue;
             }
             ran += 1;
             let actual = replay(vector);
             if actual != vector.expected {
-                failures.push(format!("{file_name}: {}: expected {:?}, got {actual:?}", vector.name, vector.expected));
+                failures.push(format!(
+                    "{file_name}: {}: expected {:?}, got {actual:?}",
+                    vector.name, vector.expected
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {ran} vectors failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert_eq!(ran, 69, "every vector ran");
 }
