@@ -26,10 +26,14 @@ Usage (from anywhere)::
 
     python3 tests/python/generate.py          # (re)write every expected output
     python3 tests/python/generate.py --check  # write nothing; fail if any output is stale
+    python3 tests/python/generate.py --vary-hash-seed  # also fail if any output changes when
+                                                       # PYTHONHASHSEED is 1 instead of 0
 
 The script refuses to run unless ``python3`` is CPython 3.11.x, the project's reference.
 It is idempotent: files whose content is unchanged are not rewritten, and outputs whose case
-was deleted are removed.
+was deleted are removed. ``--vary-hash-seed`` guards the rule that a case must not depend on
+string hashing (our interpreter does not reproduce CPython's hash of ``str``): every case is run
+once more with another seed and must print exactly the same.
 """
 
 import os
@@ -130,6 +134,7 @@ def run_case(case, env):
 
 def main():
     check_only = "--check" in sys.argv[1:]
+    vary_hash_seed = "--vary-hash-seed" in sys.argv[1:]
     env = child_environment()
     version = require_reference_python(env)
     cases = sorted(CASES_DIR.glob("*/*.py"))
@@ -141,6 +146,11 @@ def main():
         if problem:
             problems.append((rel, problem))
             continue
+        if vary_hash_seed:
+            other_seed = dict(env, PYTHONHASHSEED="1")
+            if run_case(case, other_seed)[0] != outputs:
+                problems.append((rel, "output depends on the str hash seed (PYTHONHASHSEED)"))
+                continue
         status = int(outputs[".status"])
         statuses[status] = statuses.get(status, 0) + 1
         for suffix, content in outputs.items():
