@@ -583,17 +583,20 @@ def _location(headers):
 
 def run_request(server: Server, jar: Jar, request: dict) -> dict:
     method, target, form = request["method"], request["target"], request["form"]
+    # The browser sends non-ASCII characters of the address percent-encoded as UTF-8.
+    target = "".join(c if ord(c) < 0x80 else urllib.parse.quote(c) for c in target)
     url = "http://localhost" + target
     redirects = []
     while True:
         split = urllib.parse.urlsplit(url)
         path = split.path or "/"
         target = path + ("?" + split.query if split.query else "")
-        cookie = jar.header(urllib.parse.unquote(path), _NOW[0])
+        # Cookie paths match the URL's path as sent (percent-encoded), as browsers do.
+        cookie = jar.header(path, _NOW[0])
         status, headers, data, error = server.call(method, target, form, request["headers"], cookie)
         for name, value in headers:
             if name.lower() == "set-cookie":
-                jar.store(value, urllib.parse.unquote(path), _NOW[0])
+                jar.store(value, path, _NOW[0])
         location = _location(headers)
         follow = status in _REDIRECT_CODES and location is not None and len(redirects) < MAX_REDIRECTS
         if follow:
