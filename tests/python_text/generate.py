@@ -597,6 +597,78 @@ def gen_json(rng):
     write("json_loads.json", [[doc, load(doc)] for doc in docs])
 
 
+# ---------------------------------------------------------------- civil time
+
+STRFTIME_PIECES = ["%a", "%A", "%b", "%B", "%c", "%C", "%d", "%D", "%e", "%F", "%g", "%G", "%h", "%H", "%I", "%j",
+                   "%k", "%l", "%m", "%M", "%n", "%p", "%P", "%r", "%R", "%S", "%s", "%t", "%T", "%u", "%U", "%V",
+                   "%w", "%W", "%x", "%X", "%y", "%Y", "%z", "%Z", "%f", "%%", "%-d", "%-m", "%-H", "%-I", "%-j",
+                   "%-M", "%-S", "%_d", "%_H", "%0e", "%^a", "%^B", "%#a", "%#p", "%^p", "%10Y", "%_10d", "%-5d",
+                   "%3C", "%010a", "%8A", "%Ey", "%Oy", "%Ec", "%Od", "%Q", "%5Q", " ", "-", ":", "T", "x", "%"]
+
+
+def gen_civil_time(rng):
+    import calendar
+    import datetime as dt
+    import email.utils
+    import time
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    zones = [None, dt.timezone.utc, dt.timezone(dt.timedelta(hours=5, minutes=30)),
+             dt.timezone(dt.timedelta(hours=-8)), dt.timezone(dt.timedelta(seconds=-3723, microseconds=5)),
+             dt.timezone(dt.timedelta(minutes=1, seconds=1))]
+    cases = []
+    fixed = [dt.datetime(1970, 1, 1), dt.datetime(2000, 2, 29, 23, 59, 59, 999999), dt.datetime(1, 1, 1),
+             dt.datetime(9999, 12, 31, 23, 59, 59, 999999), dt.datetime(2026, 11, 25, 18, 47, 13),
+             dt.datetime(2024, 12, 30), dt.datetime(2021, 1, 3), dt.datetime(1900, 3, 1, 12), dt.datetime(5, 1, 1, 0, 30)]
+    moments = list(fixed)
+    while len(moments) < 1200:
+        if rng.random() < 0.7:
+            secs = rng.randrange(-2208988800, 4102444800)
+            base = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=secs)
+        else:
+            base = dt.datetime(1, 1, 1) + dt.timedelta(days=rng.randrange(0, 3652059), seconds=rng.randrange(86400))
+        moments.append(base.replace(microsecond=rng.choice([0, 0, 1, 500000, rng.randrange(10**6)])))
+    for moment in moments:
+        zone = rng.choice(zones)
+        aware = moment.replace(tzinfo=zone)
+        fmt = "".join(rng.choice(STRFTIME_PIECES) for _ in range(rng.randrange(1, 6)))
+        spec = rng.choice(["auto", "auto", "hours", "minutes", "seconds", "milliseconds", "microseconds", "nanos"])
+        sep = rng.choice(["T", " ", "_"])
+        utc_seconds = calendar.timegm(moment.utctimetuple()) if zone is None else None
+        cases.append({
+            "fields": [moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, moment.microsecond],
+            "offset_us": None if zone is None else zone.utcoffset(None) // dt.timedelta(microseconds=1),
+            "tzname": None if zone is None else zone.tzname(None),
+            "ordinal": moment.toordinal(),
+            "weekday": moment.weekday(),
+            "isocalendar": list(moment.isocalendar()),
+            "unix_us": (moment - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1),
+            "format": fmt,
+            "strftime": aware.strftime(fmt),
+            "timespec": spec,
+            "sep": sep,
+            "isoformat": outcome(lambda: aware.isoformat(sep, spec)),
+            "str": str(aware),
+            "repr": repr(aware),
+            "date_iso": moment.date().isoformat(),
+            "http_date": email.utils.formatdate(utc_seconds, usegmt=True) if utc_seconds is not None else None,
+        })
+    write("civil_time.json", cases)
+
+    deltas = []
+    samples = [0, 1, -1, 10**6, -(10**6), 86400 * 10**6, -86400 * 10**6, 86399 * 10**6 + 999999, 3723 * 10**6 + 5,
+               (999999999 * 86400 + 86399) * 10**6 + 999999, -999999999 * 86400 * 10**6]
+    while len(samples) < 1500:
+        samples.append(rng.choice([rng.randrange(-10**12, 10**12), rng.randrange(-10**17, 10**17),
+                                   rng.randrange(-10**6, 10**6) * 10**6, rng.randrange(-400, 400) * 86400 * 10**6 + rng.randrange(-10**10, 10**10)]))
+    for us in samples:
+        td = dt.timedelta(microseconds=us)
+        deltas.append([str(us), [td.days, td.seconds, td.microseconds], str(td), repr(td), fbits(td.total_seconds())])
+    for us in [(999999999 * 86400 + 86400) * 10**6, -(999999999 * 86400 + 86400 + 1) * 10**6]:
+        deltas.append([str(us), outcome(lambda: str(dt.timedelta(microseconds=us))), None, None, None])
+    write("timedelta.json", deltas)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -608,6 +680,7 @@ def main():
     gen_percent(random.Random(6))
     gen_str_methods(random.Random(7))
     gen_json(random.Random(8))
+    gen_civil_time(random.Random(9))
 
 
 if __name__ == "__main__":

@@ -229,12 +229,12 @@ pub fn format_str(value: &str, spec: &str) -> Result<String, TextError> {
     check_width(&parsed)?;
     let mut length = value.chars().count();
     let mut text = value;
-    if let Some(precision) = parsed.precision {
-        if length > precision {
-            let cut = value.char_indices().nth(precision).map_or(value.len(), |(i, _)| i);
-            text = &value[..cut];
-            length = precision;
-        }
+    if let Some(precision) = parsed.precision
+        && length > precision
+    {
+        let cut = value.char_indices().nth(precision).map_or(value.len(), |(i, _)| i);
+        text = &value[..cut];
+        length = precision;
     }
     Ok(pad(text, length, &parsed))
 }

@@ -9,6 +9,7 @@
 //! CPython 3.11 (`tests/python_text/generate.py`).
 
 pub mod char_class;
+pub mod civil_time;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;

@@ -43,6 +43,9 @@ pub trait PercentArg: Sized {
     fn to_repr(&self) -> Result<String, Self::Error>;
 }
 
+/// Resolves `%(key)s`: `mapping[key]`, or the interpreter's error.
+pub type PercentLookup<'a, A> = &'a mut dyn FnMut(&str) -> Result<A, <A as PercentArg>::Error>;
+
 /// The right operand of `template % args`.
 pub enum PercentArgs<'a, A: PercentArg> {
     /// A tuple: its items are the arguments.
@@ -54,7 +57,7 @@ pub enum PercentArgs<'a, A: PercentArg> {
         /// The object itself.
         arg: &'a A,
         /// `arg[key]`, when `arg` supports subscription.
-        lookup: Option<&'a mut dyn FnMut(&str) -> Result<A, A::Error>>,
+        lookup: Option<PercentLookup<'a, A>>,
     },
 }
 
@@ -616,7 +619,7 @@ mod tests {
             }
         };
         let is_mapping = matches!(arg, TestValue::Dict(_) | TestValue::List(_));
-        let lookup: Option<&mut dyn FnMut(&str) -> Result<TestValue, TextError>> =
+        let lookup: Option<PercentLookup<'_, TestValue>> =
             if is_mapping { Some(&mut lookup) } else { None };
         percent_format(template, PercentArgs::Single { arg: &arg, lookup })
     }
