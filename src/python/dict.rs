@@ -1,0 +1,305 @@
+//! The insertion-ordered hash table behind `dict`, `set`, `frozenset`, namespaces and `__dict__`.
+//!
+//! Written by hand (rather than pulling `indexmap`) because Python keys need Python equality
+//! (`1 == 1.0 == True` are one key) and Python's int/float hash, and because deletion must keep
+//! the remaining order. Entries live in a vector with tombstones; an index maps hashes to
+//! positions. Keys of user classes hash by identity (custom `__hash__`/`__eq__` on dict keys are
+//! not supported: that would need the interpreter inside the table).
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::value::Value;
+
+/// Why a value cannot be a key.
+#[derive(Debug)]
+pub struct Unhashable(pub String);
+
+const MODULUS: u64 = (1 << 61) - 1;
+
+fn hash_bigint(b: &BigInt) -> i64 {
+    let m = BigInt::from(MODULUS);
+    let r = (b.abs() % &m).to_i64().unwrap_or(0);
+    let h = if b.is_negative() { -r } else { r };
+    if h == -1 { -2 } else { h }
+}
+
+/// CPython's `hash()` for ints.
+pub fn hash_int(i: i64) -> i64 {
+    let r = (i.unsigned_abs() % MODULUS) as i64;
+    let h = if i < 0 { -r } else { r };
+    if h == -1 { -2 } else { h }
+}
+
+/// CPython's `hash()` for floats (equal to the int hash for integral values).
+pub fn hash_float(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.fract() == 0.0 && f.abs() < 9.2e18 {
+        return hash_int(f as i64);
+    }
+    // CPython's algorithm: fold the mantissa 28 bits at a time modulo 2**61-1.
+    let (mut m, mut e) = frexp(f.abs());
+    let sign = if f < 0.0 { -1i64 } else { 1 };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | x >> (61 - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & MODULUS) | x >> (61 - e);
+    let h = (x as i64) * sign;
+    if h == -1 { -2 } else { h }
+}
+
+fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(f * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
+}
+
+fn hash_bytes(b: &[u8]) -> i64 {
+    // FNV-1a: deterministic (CPython randomises str hashes, so no value is "right").
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 { -2 } else { h }
+}
+
+/// Python `hash(value)` for built-in values; identity hash for other objects.
+pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
+    Ok(match v {
+        Value::None => 0x5f3759df,
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => hash_int(*i),
+        Value::Long(b) => hash_bigint(b),
+        Value::Float(f) => hash_float(*f),
+        Value::Str(s) => hash_bytes(s.as_bytes()),
+        Value::Bytes(b) => hash_bytes(b),
+        Value::Tuple(items) => {
+            // CPython's xxHash-based tuple hash.
+            let mut acc: u64 = 2870177450012600261;
+            for item in items.iter() {
+                let lane = hash_value(item)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(14029467366897019727));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(11400714785074694791);
+            }
+            acc = acc.wrapping_add((items.len() as u64) ^ (2870177450012600261 ^ 3527539));
+            let h = acc as i64;
+            if h == -1 { 1546275796 } else { h }
+        }
+        Value::FrozenSet(d) => {
+            let mut h: i64 = 0;
+            for (k, _) in d.iter() {
+                h ^= hash_value(&k)?.wrapping_mul(0x9e3779b9);
+            }
+            h
+        }
+        Value::Range(r) => hash_int(r.start ^ r.stop.rotate_left(7) ^ r.step.rotate_left(13)),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+            return Err(Unhashable(v.type_name()));
+        }
+        Value::NotImplemented => 7,
+        Value::Ellipsis => 11,
+        other => (other.ptr().unwrap_or(0) >> 4) as i64,
+    })
+}
+
+/// Python `==` for hashable built-in values (identity for everything else).
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Float(x), Value::Int(y)) | (Value::Int(y), Value::Float(x)) => *x == *y as f64 && (*y as f64) as i64 == *y,
+        (Value::Float(x), Value::Bool(y)) | (Value::Bool(y), Value::Float(x)) => *x == *y as i64 as f64,
+        (Value::Long(x), Value::Long(y)) => x == y,
+        (Value::Long(x), Value::Float(y)) | (Value::Float(y), Value::Long(x)) => {
+            y.fract() == 0.0 && x.to_f64() == Some(*y) && BigInt::from(*y as i128) == **x
+        }
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.len() == y.len() && x.iter().all(|(k, _)| y.contains(&k)),
+        (Value::Range(x), Value::Range(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::Ellipsis, Value::Ellipsis) | (Value::NotImplemented, Value::NotImplemented) => true,
+        _ => a.is(b),
+    }
+}
+
+#[derive(Clone)]
+struct Key {
+    hash: i64,
+    value: Value,
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.hash == other.hash && key_eq(&self.value, &other.value)
+    }
+}
+impl Eq for Key {}
+
+/// An insertion-ordered table from hashable values to values.
+#[derive(Clone, Default)]
+pub struct Dict {
+    entries: Vec<Option<(Value, Value)>>,
+    index: HashMap<Key, usize, rustc_hash::FxBuildHasher>,
+}
+
+impl Dict {
+    /// An empty table.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    /// Number of live entries.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+    fn key(k: &Value) -> Result<Key, Unhashable> {
+        Ok(Key { hash: hash_value(k)?, value: k.clone() })
+    }
+    /// Look a key up.
+    pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
+        let key = Dict::key(k)?;
+        Ok(self.index.get(&key).and_then(|&i| self.entries[i].as_ref().map(|e| e.1.clone())))
+    }
+    /// Look a key up, returning the stored key too.
+    pub fn get_entry(&self, k: &Value) -> Result<Option<(Value, Value)>, Unhashable> {
+        let key = Dict::key(k)?;
+        Ok(self.index.get(&key).and_then(|&i| self.entries[i].clone()))
+    }
+    /// Whether a (hashable) key is present; unhashable keys are simply absent.
+    pub fn contains(&self, k: &Value) -> bool {
+        matches!(self.get(k), Ok(Some(_)))
+    }
+    /// Insert or replace (an existing key keeps its position and its original key object).
+    pub fn insert(&mut self, k: Value, v: Value) -> Result<(), Unhashable> {
+        let key = Dict::key(&k)?;
+        if let Some(&i) = self.index.get(&key) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.1 = v;
+            }
+            return Ok(());
+        }
+        self.entries.push(Some((k, v)));
+        self.index.insert(key, self.entries.len() - 1);
+        Ok(())
+    }
+    /// Remove a key, returning its value.
+    pub fn remove(&mut self, k: &Value) -> Result<Option<Value>, Unhashable> {
+        let key = Dict::key(k)?;
+        let Some(i) = self.index.remove(&key) else { return Ok(None) };
+        let old = self.entries[i].take().map(|e| e.1);
+        self.maybe_compact();
+        Ok(old)
+    }
+    fn maybe_compact(&mut self) {
+        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
+            let live: Vec<(Value, Value)> = self.entries.drain(..).flatten().collect();
+            self.index.clear();
+            for (k, v) in live {
+                let _ = self.insert(k, v);
+            }
+        }
+        if self.index.is_empty() {
+            self.entries.clear();
+        }
+    }
+    /// Remove and return the last entry.
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        while let Some(e) = self.entries.pop() {
+            if let Some((k, v)) = e {
+                if let Ok(key) = Dict::key(&k) {
+                    self.index.remove(&key);
+                }
+                return Some((k, v));
+            }
+        }
+        None
+    }
+    /// Remove and return the first entry.
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let k = self.iter().next()?.0;
+        let v = self.remove(&k).ok()??;
+        Some((k, v))
+    }
+    /// Remove everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+    }
+    /// Entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
+        self.entries.iter().flatten().map(|(k, v)| (k.clone(), v.clone()))
+    }
+    /// Keys in insertion order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.entries.iter().flatten().map(|(k, _)| k.clone()).collect()
+    }
+    /// Values in insertion order.
+    pub fn values(&self) -> Vec<Value> {
+        self.entries.iter().flatten().map(|(_, v)| v.clone()).collect()
+    }
+    /// Look a string key up.
+    pub fn get_str(&self, name: &str) -> Option<Value> {
+        let key = Key { hash: hash_bytes(name.as_bytes()), value: Value::Str(Rc::from(name)) };
+        self.index.get(&key).and_then(|&i| self.entries[i].as_ref().map(|e| e.1.clone()))
+    }
+    /// Set a string key.
+    pub fn set_str(&mut self, name: &str, v: Value) {
+        let _ = self.insert(Value::Str(Rc::from(name)), v);
+    }
+    /// Remove a string key.
+    pub fn remove_str(&mut self, name: &str) -> Option<Value> {
+        self.remove(&Value::Str(Rc::from(name))).ok().flatten()
+    }
+}
+
+/// True when a float has no fractional part and is finite (used by int/float equality).
+pub fn float_is_integral(f: f64) -> bool {
+    f.is_finite() && f.fract() == 0.0
+}
+
+/// Whether an int big value is zero.
+pub fn bigint_is_zero(b: &BigInt) -> bool {
+    b.is_zero()
+}

@@ -1,0 +1,258 @@
+//! The interpreter state: built-in types, modules, limits, output, and the error type.
+//!
+//! One `Interp` runs one program. It owns no AST: parsed modules live in `Rc`s referenced by the
+//! functions they define (see `ast_ref`). Evaluation lives in `eval`; this file holds the shared
+//! machinery the evaluator, the built-ins and the host all use.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::dict::Dict;
+use super::value::*;
+
+/// An exception on its way up the Rust stack.
+pub struct Exc {
+    /// The exception instance.
+    pub value: Value,
+    /// Where in the current frame it was raised, not yet written to the traceback.
+    pub loc: Option<((u32, u32), Anchor)>,
+    /// Set by a bare `raise`: the traceback already has this frame's entry.
+    pub reraised: bool,
+}
+
+/// Result of anything that can raise. The error is boxed to keep `Result`s small: the
+/// evaluator recurses and stack space is scarce in wasm.
+pub type PyResult<T> = Result<T, Box<Exc>>;
+
+/// What the host decides about the world the program sees.
+#[derive(Clone, Debug)]
+pub struct HostConfig {
+    /// The virtual clock, in seconds since the Unix epoch (`time.time()`, `datetime.now()`).
+    pub clock: f64,
+    /// Seed for `random`, `secrets` and `uuid`.
+    pub seed: u64,
+    /// Steps allowed per top-level call.
+    pub step_budget: u64,
+    /// Largest str/bytes/list a program may create, in bytes (elements count 8 bytes).
+    pub memory_limit: usize,
+    /// Maximum Python call depth.
+    pub recursion_limit: usize,
+}
+
+impl Default for HostConfig {
+    fn default() -> Self {
+        HostConfig {
+            clock: 1767225600.0,
+            seed: 0,
+            step_budget: 1_000_000,
+            memory_limit: 16 << 20,
+            recursion_limit: 1000,
+        }
+    }
+}
+
+/// Receives line events and native-object accesses; attach with `Interp::set_observer`.
+pub trait Observer {
+    /// A statement at `line` is about to run in function `func`; `locals` are the frame's
+    /// variables (module globals at top level).
+    fn line(&mut self, func: &str, line: usize, locals: &[(String, Value)]);
+    /// A native object reported an access (e.g. `session['user']` read or written).
+    fn access(&mut self, _what: &str, _range: (u32, u32)) {}
+}
+
+/// Built-in types used by the evaluator directly.
+pub struct Types {
+    /// `object`.
+    pub object: Rc<Class>,
+    /// `type`.
+    pub type_: Rc<Class>,
+    /// Every built-in type and exception class by name.
+    pub by_name: HashMap<&'static str, Rc<Class>>,
+}
+
+/// A module registered by the host, built on first import.
+pub type ModuleFactory = Rc<dyn Fn(&mut Interp) -> PyResult<Value>>;
+
+/// The interpreter.
+pub struct Interp {
+    /// The host's settings.
+    pub config: HostConfig,
+    /// Built-in types.
+    pub types: Types,
+    /// The `builtins` namespace.
+    pub builtins: Rc<Env>,
+    /// Imported modules by name.
+    pub modules: HashMap<String, Value>,
+    pub(crate) module_factories: HashMap<String, ModuleFactory>,
+    /// Captured `print` output.
+    pub out: String,
+    /// Captured output written to `sys.stderr`.
+    pub err_out: String,
+    pub(crate) steps: u64,
+    pub(crate) depth: usize,
+    /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
+    pub(crate) handling: Vec<Value>,
+    pub(crate) rng: super::modules::Rng,
+    pub(crate) observer: Option<Box<dyn Observer>>,
+    pub(crate) scope_cache: HashMap<usize, Rc<super::scope::ScopeInfo>>,
+    /// Line of the statement running now (for the step-limit message).
+    pub(crate) current_line: usize,
+    /// Span of the expression being evaluated when native objects report accesses.
+    pub(crate) current_span: (u32, u32),
+    /// Containers whose repr is in progress (to print `[...]` for cycles).
+    pub(crate) repr_stack: Vec<usize>,
+}
+
+impl Interp {
+    /// A fresh interpreter with the built-ins installed.
+    pub fn new(config: HostConfig) -> Interp {
+        let types = super::builtins::make_types();
+        let builtins = Rc::new(Env::default());
+        let seed = config.seed;
+        let mut interp = Interp {
+            config,
+            types,
+            builtins,
+            modules: HashMap::new(),
+            module_factories: HashMap::new(),
+            out: String::new(),
+            err_out: String::new(),
+            steps: 0,
+            depth: 0,
+            handling: Vec::new(),
+            rng: super::modules::Rng::new(seed),
+            observer: None,
+            scope_cache: HashMap::new(),
+            current_line: 0,
+            current_span: (0, 0),
+            repr_stack: Vec::new(),
+        };
+        super::builtins::install(&mut interp);
+        interp
+    }
+
+    /// A built-in type or exception class by name (panics only on a typo in this crate).
+    pub fn ty(&self, name: &str) -> Rc<Class> {
+        match self.types.by_name.get(name) {
+            Some(c) => c.clone(),
+            None => self.types.object.clone(),
+        }
+    }
+
+    /// Make an exception instance of a class with arguments.
+    pub fn new_exception(&self, class: Rc<Class>, args: Vec<Value>) -> Value {
+        Value::Instance(Rc::new(Instance {
+            class,
+            attrs: std::cell::RefCell::new(Dict::new()),
+            exc: Some(std::cell::RefCell::new(ExcState { args, ..Default::default() })),
+        }))
+    }
+
+    /// An error of a built-in exception type with a message, ready to return.
+    pub fn err(&self, kind: &str, msg: impl Into<String>) -> Box<Exc> {
+        let v = self.new_exception(self.ty(kind), vec![Value::str(&msg.into())]);
+        self.raise_value(v)
+    }
+
+    /// An error from an exception instance (adds the implicit `__context__`).
+    pub fn raise_value(&self, value: Value) -> Box<Exc> {
+        if let (Some(ctx), Some(st)) = (self.handling.last(), value.exc_state()) {
+            if !ctx.is(&value) {
+                let mut st = st.borrow_mut();
+                if st.context.is_none() {
+                    st.context = Some(ctx.clone());
+                }
+            }
+        }
+        Box::new(Exc { value, loc: None, reraised: false })
+    }
+
+    /// `TypeError`.
+    pub fn type_error(&self, msg: impl Into<String>) -> Box<Exc> {
+        self.err("TypeError", msg)
+    }
+    /// `ValueError`.
+    pub fn value_error(&self, msg: impl Into<String>) -> Box<Exc> {
+        self.err("ValueError", msg)
+    }
+
+    /// Whether an exception instance is an instance of the named built-in class.
+    pub fn exc_matches(&self, value: &Value, name: &str) -> bool {
+        match value {
+            Value::Instance(i) => i.class.is_subclass(&self.ty(name)),
+            _ => false,
+        }
+    }
+
+    /// Check a size before allocating it.
+    pub fn check_size(&self, bytes: u128) -> PyResult<()> {
+        if bytes > self.config.memory_limit as u128 {
+            return Err(self.err_empty("MemoryError"));
+        }
+        Ok(())
+    }
+
+    /// An exception with no arguments.
+    pub fn err_empty(&self, kind: &str) -> Box<Exc> {
+        self.raise_value(self.new_exception(self.ty(kind), vec![]))
+    }
+
+    /// Count one step; fails when the budget is spent.
+    #[inline]
+    pub(crate) fn step(&mut self) -> PyResult<()> {
+        self.steps += 1;
+        if self.steps > self.config.step_budget {
+            return Err(self.step_limit_error());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn step_limit_error(&self) -> Box<Exc> {
+        let n = group_thousands(self.config.step_budget);
+        let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.current_line);
+        self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
+    }
+
+    /// Start a new top-level call: reset the step counter.
+    pub fn reset_budget(&mut self) {
+        self.steps = 0;
+    }
+
+    /// Attach (or detach with `None`) an observer for line events and accesses.
+    pub fn set_observer(&mut self, observer: Option<Box<dyn Observer>>) {
+        self.observer = observer;
+    }
+
+    /// For native objects: report an access (`"read session['user']"`) with the span of the
+    /// expression being evaluated. Does nothing without an observer.
+    pub fn report_access(&mut self, what: &str) {
+        let span = self.current_span;
+        if let Some(o) = self.observer.as_mut() {
+            o.access(what, span);
+        }
+    }
+
+    /// Register a module the program can import; `factory` builds it on first import.
+    pub fn register_module(&mut self, name: &str, factory: ModuleFactory) {
+        self.module_factories.insert(name.to_string(), factory);
+    }
+
+    /// Take everything printed so far.
+    pub fn take_output(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+}
+
+/// `1000000` → `1,000,000`.
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,51 @@
+//! The `python` layer: a Python 3.11 interpreter for learners' Flask apps.
+//!
+//! Source is parsed by ruff's parser (`rustpython-ruff_python_parser`) and evaluated by a
+//! tree-walking evaluator over that AST (`eval`). Values (`value`) mirror CPython's objects;
+//! errors carry CPython 3.11's messages and tracebacks (`traceback`) with source ranges the
+//! editor can mark. Limits keep a browser tab alive: a step budget, a recursion limit and a
+//! memory limit (`HostConfig`). Nothing here knows about HTTP; the Flask layer builds on
+//! [`Interpreter`] (run a module, call functions, register native modules and objects, observe
+//! line events).
+//!
+//! Modules, in reading order:
+//! - `value`, `dict`: the object model and the ordered hash table.
+//! - `interp`: interpreter state, host config, the error type, limits.
+//! - `eval`, `scope`, `call`, `attrs`, `ops`, `repr`: evaluation.
+//! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
+//! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
+//! - `api`, `cli`: entry points.
+//! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
+
+mod ast_ref;
+mod api;
+mod attrs;
+mod builtins;
+mod call;
+mod cli;
+mod dict;
+mod eval;
+mod interp;
+mod methods;
+mod modules;
+mod ops;
+mod repr;
+mod scope;
+mod suggest;
+mod syntax;
+pub mod text;
+mod traceback;
+mod value;
+
+pub use api::{PyException, RunError};
+pub use cli::{run_file_cli, CLI_STACK_SIZE};
+pub use dict::Dict;
+pub use interp::{Exc, HostConfig, Interp, Interp as Interpreter, ModuleFactory, Observer, PyResult};
+pub use modules::make_module;
+pub use syntax::SyntaxErrorInfo;
+pub use traceback::FrameSpan;
+pub use value::{Args, Class, Instance, NativeFn, NativeObject, Value};
+pub use builtins::builtin;
+
+#[cfg(test)]
+mod tests;

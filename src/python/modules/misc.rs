@@ -1,0 +1,327 @@
+//! Small modules: `time`, `random`, `secrets`, `string`, `sys`, `functools`, `typing`, `os`.
+//!
+//! Time and randomness come from the host (`HostConfig::clock`, `HostConfig::seed`): nothing
+//! here reads the wall clock or the OS.
+
+use std::rc::Rc;
+
+use super::{func, make_module};
+use crate::python::builtins::builtin;
+use crate::python::interp::{Interp, PyResult};
+use crate::python::value::*;
+
+/// `sys.stdout` / `sys.stderr`.
+pub struct StdStream {
+    /// Whether this is stderr.
+    pub is_err: bool,
+}
+
+impl NativeObject for StdStream {
+    fn type_name(&self) -> String {
+        "TextIOWrapper".into()
+    }
+    fn get_attr(&self, _interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+        let is_err = self.is_err;
+        Ok(match name {
+            "write" => Some(builtin("write", move |it, args| {
+                let s = match args.pos.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    Some(o) => return Err(it.type_error(format!("write() argument must be str, not {}", o.type_name()))),
+                    None => String::new(),
+                };
+                if is_err { it.err_out.push_str(&s) } else { it.out.push_str(&s) }
+                Ok(Value::Int(s.chars().count() as i64))
+            })),
+            "flush" => Some(builtin("flush", |_it, _args| Ok(Value::None))),
+            _ => None,
+        })
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn b64url(data: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;
+        let chars = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
+        for c in chars.iter().take(chunk.len() + 1) {
+            out.push(URLSAFE[*c as usize] as char);
+        }
+    }
+    out
+}
+
+fn nbytes(it: &mut Interp, args: &Args) -> PyResult<usize> {
+    match args.pos.first() {
+        None | Some(Value::None) => Ok(32),
+        Some(v) => {
+            let n = it.to_index(v)?;
+            if n < 0 {
+                return Err(it.value_error("negative argument not allowed"));
+            }
+            it.check_size(n as u128 * 2)?;
+            Ok(n as usize)
+        }
+    }
+}
+
+fn choice(it: &mut Interp, args: &Args) -> PyResult<Value> {
+    let seq = it.collect(args.pos.first().unwrap_or(&Value::None))?;
+    if seq.is_empty() {
+        return Err(it.err("IndexError", "Cannot choose from an empty sequence"));
+    }
+    let i = it.rng.below(seq.len() as u64) as usize;
+    Ok(seq[i].clone())
+}
+
+/// Build one of the small modules; `None` if the name is not one of them.
+pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+    Ok(Some(match name {
+        "time" => make_module(
+            "time",
+            vec![
+                ("time", func("time", |it, _a| Ok(Value::Float(it.config.clock)))),
+                ("monotonic", func("monotonic", |it, _a| Ok(Value::Float(it.config.clock)))),
+                ("perf_counter", func("perf_counter", |it, _a| Ok(Value::Float(it.config.clock)))),
+                ("sleep", func("sleep", |it, args| {
+                    let s = it.to_float(args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    if s < 0.0 {
+                        return Err(it.value_error("sleep length must be non-negative"));
+                    }
+                    // The playground's clock is virtual: sleeping moves it forward.
+                    it.config.clock += s;
+                    Ok(Value::None)
+                })),
+            ],
+        ),
+        "random" => make_module(
+            "random",
+            vec![
+                ("seed", func("seed", |it, args| {
+                    let s = match args.pos.first() {
+                        Some(Value::Int(i)) => *i as u64,
+                        Some(v) => crate::python::dict::hash_value(v).unwrap_or(0) as u64,
+                        None => it.config.seed,
+                    };
+                    it.rng = super::Rng::new(s);
+                    Ok(Value::None)
+                })),
+                ("random", func("random", |it, _a| Ok(Value::Float(it.rng.next_f64())))),
+                ("uniform", func("uniform", |it, args| {
+                    let a = it.to_float(args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    let b = it.to_float(args.pos.get(1).unwrap_or(&Value::Int(1)))?;
+                    Ok(Value::Float(a + (b - a) * it.rng.next_f64()))
+                })),
+                ("randint", func("randint", |it, args| {
+                    let a = it.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    let b = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+                    if b < a {
+                        return Err(it.value_error(format!("empty range for randrange() ({a}, {}, {})", b + 1, b + 1 - a)));
+                    }
+                    Ok(Value::Int(a + it.rng.below((b - a + 1) as u64) as i64))
+                })),
+                ("randrange", func("randrange", |it, args| {
+                    let v: Vec<i64> = args.pos.iter().map(|x| it.to_index(x)).collect::<PyResult<_>>()?;
+                    let (start, stop, step) = match v.len() {
+                        1 => (0, v[0], 1),
+                        2 => (v[0], v[1], 1),
+                        3 => (v[0], v[1], v[2]),
+                        _ => return Err(it.type_error("randrange expected at least 1 argument")),
+                    };
+                    let n = crate::python::value::RangeObj { start, stop, step }.len();
+                    if n <= 0 || step == 0 {
+                        return Err(it.value_error(format!("empty range for randrange() ({start}, {stop}, {})", stop - start)));
+                    }
+                    Ok(Value::Int(start + step * it.rng.below(n as u64) as i64))
+                })),
+                ("choice", func("choice", |it, args| choice(it, &args))),
+                ("shuffle", func("shuffle", |it, args| {
+                    let Some(Value::List(l)) = args.pos.first() else {
+                        return Err(it.type_error("shuffle() argument must be a list"));
+                    };
+                    let n = l.borrow().len();
+                    for i in (1..n).rev() {
+                        let j = it.rng.below(i as u64 + 1) as usize;
+                        l.borrow_mut().swap(i, j);
+                    }
+                    Ok(Value::None)
+                })),
+                ("sample", func("sample", |it, args| {
+                    let mut pool = it.collect(args.pos.first().unwrap_or(&Value::None))?;
+                    let k = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+                    if k < 0 || k as usize > pool.len() {
+                        return Err(it.value_error("Sample larger than population or is negative"));
+                    }
+                    let mut out = Vec::new();
+                    for _ in 0..k {
+                        let i = it.rng.below(pool.len() as u64) as usize;
+                        out.push(pool.remove(i));
+                    }
+                    Ok(Value::list(out))
+                })),
+            ],
+        ),
+        "secrets" => make_module(
+            "secrets",
+            vec![
+                ("token_hex", func("token_hex", |it, args| {
+                    let n = nbytes(it, &args)?;
+                    let b = it.rng.bytes(n);
+                    Ok(Value::str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>()))
+                })),
+                ("token_urlsafe", func("token_urlsafe", |it, args| {
+                    let n = nbytes(it, &args)?;
+                    let b = it.rng.bytes(n);
+                    Ok(Value::str(&b64url(&b)))
+                })),
+                ("token_bytes", func("token_bytes", |it, args| {
+                    let n = nbytes(it, &args)?;
+                    Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
+                })),
+                ("randbelow", func("randbelow", |it, args| {
+                    let n = it.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    if n <= 0 {
+                        return Err(it.value_error("Upper bound must be positive."));
+                    }
+                    Ok(Value::Int(it.rng.below(n as u64) as i64))
+                })),
+                ("choice", func("choice", |it, args| choice(it, &args))),
+                ("compare_digest", func("compare_digest", |it, args| {
+                    if args.pos.len() != 2 {
+                        return Err(it.type_error(format!("compare_digest expected 2 arguments, got {}", args.pos.len())));
+                    }
+                    Ok(Value::Bool(it.eq(&args.pos[0], &args.pos[1])?))
+                })),
+            ],
+        ),
+        "string" => {
+            let lower = "abcdefghijklmnopqrstuvwxyz";
+            let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+            let punct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+            make_module(
+                "string",
+                vec![
+                    ("ascii_lowercase", Value::str(lower)),
+                    ("ascii_uppercase", Value::str(upper)),
+                    ("ascii_letters", Value::str(&format!("{lower}{upper}"))),
+                    ("digits", Value::str("0123456789")),
+                    ("hexdigits", Value::str("0123456789abcdefABCDEF")),
+                    ("octdigits", Value::str("01234567")),
+                    ("punctuation", Value::str(punct)),
+                    ("whitespace", Value::str(" \t\n\r\x0b\x0c")),
+                    ("printable", Value::str(&format!("0123456789{lower}{upper}{punct} \t\n\r\x0b\x0c"))),
+                ],
+            )
+        }
+        "sys" => make_module(
+            "sys",
+            vec![
+                ("stdout", Value::Native(Rc::new(StdStream { is_err: false }))),
+                ("stderr", Value::Native(Rc::new(StdStream { is_err: true }))),
+                ("argv", Value::list(vec![Value::str("app.py")])),
+                ("maxsize", Value::Int(i64::MAX)),
+                ("version", Value::str("3.11.2 (playground)")),
+                ("platform", Value::str("playground")),
+                ("getrecursionlimit", func("getrecursionlimit", |it, _a| Ok(Value::Int(it.config.recursion_limit as i64)))),
+                ("exit", func("exit", |it, args| {
+                    let code = args.pos.first().cloned().map(|v| vec![v]).unwrap_or_default();
+                    Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
+                })),
+            ],
+        ),
+        "os" => make_module(
+            "os",
+            vec![
+                ("environ", Value::dict(crate::python::dict::Dict::new())),
+                ("getenv", func("getenv", |_it, args| Ok(args.pos.get(1).cloned().unwrap_or(Value::None)))),
+                ("urandom", func("urandom", |it, args| {
+                    let n = nbytes(it, &args)?;
+                    Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
+                })),
+                ("sep", Value::str("/")),
+            ],
+        ),
+        "functools" => make_module(
+            "functools",
+            vec![
+                ("wraps", func("wraps", |it, args| {
+                    let wrapped = args.pos.first().cloned().unwrap_or(Value::None);
+                    let _ = it;
+                    Ok(builtin("decorator", move |it, args| {
+                        let wrapper = args.pos.first().cloned().unwrap_or(Value::None);
+                        for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
+                            if let Some(v) = it.get_attr_opt(&wrapped, attr)? {
+                                if let Value::Function(f) = &wrapper {
+                                    f.attrs.borrow_mut().set_str(attr, v);
+                                }
+                            }
+                        }
+                        if let Value::Function(f) = &wrapper {
+                            f.attrs.borrow_mut().set_str("__wrapped__", wrapped.clone());
+                        }
+                        Ok(wrapper)
+                    }))
+                })),
+                ("partial", func("partial", |it, args| {
+                    if args.pos.is_empty() {
+                        return Err(it.type_error("type 'partial' takes at least one argument"));
+                    }
+                    let f = args.pos[0].clone();
+                    let fixed = args.pos[1..].to_vec();
+                    let fixed_kw = args.kw.clone();
+                    Ok(builtin("partial", move |it, more| {
+                        let mut pos = fixed.clone();
+                        pos.extend(more.pos);
+                        let mut kw = fixed_kw.clone();
+                        for (k, v) in more.kw {
+                            kw.retain(|(n, _)| *n != k);
+                            kw.push((k, v));
+                        }
+                        it.call(&f, Args { pos, kw })
+                    }))
+                })),
+                ("reduce", func("reduce", |it, args| {
+                    if args.pos.len() < 2 {
+                        return Err(it.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len())));
+                    }
+                    let items = it.collect(&args.pos[1])?;
+                    let mut iter = items.into_iter();
+                    let mut acc = match args.pos.get(2) {
+                        Some(v) => v.clone(),
+                        None => match iter.next() {
+                            Some(v) => v,
+                            None => return Err(it.type_error("reduce() of empty iterable with no initial value")),
+                        },
+                    };
+                    for x in iter {
+                        acc = it.call(&args.pos[0], Args::positional(vec![acc, x]))?;
+                    }
+                    Ok(acc)
+                })),
+                ("lru_cache", func("lru_cache", |_it, args| {
+                    // Caching changes nothing observable in the programs we run except speed.
+                    match args.pos.first() {
+                        Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok(f.clone()),
+                        _ => Ok(builtin("decorator", |_it, a| Ok(a.pos.first().cloned().unwrap_or(Value::None)))),
+                    }
+                })),
+                ("cache", func("cache", |_it, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)))),
+            ],
+        ),
+        "typing" => {
+            let names = ["Any", "Optional", "List", "Dict", "Tuple", "Set", "Union", "Callable", "Iterable", "Iterator", "Sequence", "Mapping"];
+            let mut items = Vec::new();
+            for n in names {
+                let c = it.new_class(n, n, "typing", vec![], crate::python::dict::Dict::new())?;
+                items.push((n, Value::Class(c)));
+            }
+            make_module("typing", items)
+        }
+        _ => return Ok(None),
+    }))
+}

@@ -1,0 +1,115 @@
+//! Importing: the small standard library written in Rust, and host-registered modules.
+//!
+//! Each stdlib module lives in its own file and builds a `Module` value on first import.
+//! Anything else raises `ModuleNotFoundError: No module named 'x'`, as CPython does.
+
+use std::rc::Rc;
+
+use super::builtins::builtin;
+use super::interp::{Interp, PyResult};
+use super::value::*;
+
+mod math;
+mod misc;
+
+/// The seeded generator behind `random`, `secrets` and `uuid` (xoshiro256**: small, fast and
+/// deterministic; the host chooses the seed, so no OS randomness is ever read).
+pub struct Rng {
+    s: [u64; 4],
+}
+
+impl Rng {
+    /// A generator from a seed (splitmix64 expands it).
+    pub fn new(seed: u64) -> Rng {
+        let mut x = seed;
+        let mut next = || {
+            x = x.wrapping_add(0x9e3779b97f4a7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+            z ^ (z >> 31)
+        };
+        Rng { s: [next(), next(), next(), next()] }
+    }
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let result = self.s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
+        let t = self.s[1] << 17;
+        self.s[2] ^= self.s[0];
+        self.s[3] ^= self.s[1];
+        self.s[1] ^= self.s[2];
+        self.s[0] ^= self.s[3];
+        self.s[2] ^= t;
+        self.s[3] = self.s[3].rotate_left(45);
+        result
+    }
+    /// A float in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// An integer in [0, n).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        let zone = u64::MAX - (u64::MAX % n);
+        loop {
+            let v = self.next_u64();
+            if v < zone {
+                return v % n;
+            }
+        }
+    }
+    /// Random bytes.
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| (self.next_u64() >> 56) as u8).collect()
+    }
+}
+
+/// Build a module value from name/value pairs.
+pub fn make_module(name: &str, items: Vec<(&str, Value)>) -> Value {
+    let env = Rc::new(Env::default());
+    env.set("__name__", Value::str(name));
+    for (k, v) in items {
+        env.set(k, v);
+    }
+    Value::Module(Rc::new(Module { name: name.to_string(), env }))
+}
+
+/// A module function.
+pub fn func(name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
+    builtin(name, f)
+}
+
+impl Interp {
+    /// `import name`: cached modules, host modules, then the built-in stdlib.
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let m = if let Some(factory) = self.module_factories.get(name).cloned() {
+            factory(self)?
+        } else {
+            match name {
+                "math" => math::make(self),
+                "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "uuid" | "itertools" | "collections" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
+                    match misc::make(self, name)? {
+                        Some(m) => m,
+                        None => return Err(self.not_found(name)),
+                    }
+                }
+                _ => return Err(self.not_found(name)),
+            }
+        };
+        self.modules.insert(name.to_string(), m.clone());
+        Ok(m)
+    }
+
+    fn not_found(&self, name: &str) -> Box<super::interp::Exc> {
+        let e = self.err("ModuleNotFoundError", format!("No module named '{name}'"));
+        if let Value::Instance(i) = &e.value {
+            i.attrs.borrow_mut().set_str("name", Value::str(name));
+        }
+        e
+    }
+}
