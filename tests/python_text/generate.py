@@ -669,6 +669,33 @@ def gen_civil_time(rng):
     write("timedelta.json", deltas)
 
 
+# ---------------------------------------------------------------- codecs
+
+def gen_codecs(rng):
+    encodings = ["utf-8", "utf8", "UTF-8", "utf_8", "latin-1", "latin1", "iso-8859-1", "ISO8859-1", "l1", "ascii",
+                 "us-ascii", "ASCII", "646", "nope"]  # UTF-16/32 and other codecs are not implemented
+    handlers = ["strict", "strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "bogus"]
+    decode_cases = []
+    fixed = [b"", b"abc", b"\xff", b"\xc3\xa9", b"\xc3", b"\xc3(", b"\xe2\x82", b"\xe2\x82\xac", b"\xe2(\xa1",
+             b"\xed\xa0\x80", b"\xf0\x9f\x98\x80", b"\xf0\x9f\x98", b"\xf0\x9f", b"\xf4\x90\x80\x80", b"\xc0\xaf",
+             b"\xe0\x80\xaf", b"\xf8\x88\x80\x80\x80", b"a\x80b\xfe\xffc", b"\xf0\x9f(\x80"]
+    samples = list(fixed)
+    pool = list(range(0, 0x80)) + [0x80, 0xbf, 0xc2, 0xc3, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0xa0, 0x9f, 0x90]
+    while len(samples) < 2500:
+        samples.append(bytes(rng.choice(pool) for _ in range(rng.randrange(1, 7))))
+    for data in samples:
+        encoding = rng.choice(encodings[:13]) if rng.random() < 0.97 else rng.choice(encodings)
+        handler = rng.choice(handlers)
+        decode_cases.append([list(data), encoding, handler, outcome(lambda: data.decode(encoding, handler))])
+    write("codec_decode.json", decode_cases)
+    encode_cases = []
+    for text in tricky_strings(rng, 1500) + ["caf\u00e9", "\u00ff\u0100", "a\u20ac\u20acb\u00e9", "\U0001F600"]:
+        encoding = rng.choice(encodings[:13]) if rng.random() < 0.97 else rng.choice(encodings)
+        handler = rng.choice(handlers)
+        encode_cases.append([text, encoding, handler, outcome(lambda: list(text.encode(encoding, handler)))])
+    write("codec_encode.json", encode_cases)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -681,6 +708,7 @@ def main():
     gen_str_methods(random.Random(7))
     gen_json(random.Random(8))
     gen_civil_time(random.Random(9))
+    gen_codecs(random.Random(10))
 
 
 if __name__ == "__main__":

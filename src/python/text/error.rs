@@ -21,6 +21,12 @@ pub enum PyErrorKind {
     KeyError,
     /// `JSONDecodeError` (a `ValueError` subclass) from `json.loads`.
     JsonDecodeError,
+    /// `UnicodeDecodeError` from `bytes.decode`.
+    UnicodeDecodeError,
+    /// `UnicodeEncodeError` from `str.encode`.
+    UnicodeEncodeError,
+    /// `LookupError`: an unknown encoding or error handler name.
+    LookupError,
     /// `RecursionError`, e.g. `json.loads` of very deeply nested arrays.
     RecursionError,
     /// `MemoryError`: the result would exceed the playground's size limit
@@ -37,6 +43,9 @@ impl PyErrorKind {
             PyErrorKind::OverflowError => "OverflowError",
             PyErrorKind::KeyError => "KeyError",
             PyErrorKind::JsonDecodeError => "JSONDecodeError",
+            PyErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
+            PyErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
+            PyErrorKind::LookupError => "LookupError",
             PyErrorKind::RecursionError => "RecursionError",
             PyErrorKind::MemoryError => "MemoryError",
         }

@@ -10,6 +10,7 @@
 
 pub mod char_class;
 pub mod civil_time;
+pub mod codecs;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;
