@@ -19,12 +19,14 @@ A malformed scenario exits 2 with one line on stderr; everything the app does
 
 from __future__ import annotations
 
+import atexit
 import calendar
 import datetime as _datetime_module
 import io
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time as _time_module
@@ -634,6 +636,7 @@ def load_app(code: str):
 
     flask.Flask.run = lambda self, *args, **kwargs: None  # debug off, no server
     directory = tempfile.mkdtemp(prefix="oracle-")
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
     with open(os.path.join(directory, "app.py"), "w", encoding="utf-8") as handle:
         handle.write(code)
     sys.path.insert(0, directory)
