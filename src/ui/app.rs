@@ -40,6 +40,7 @@ pub fn app() -> Html {
                         active={active.name.clone()}
                         open={active.open}
                         continue_where_left_off={active.continue_where_left_off}
+                        page={workspace.active_page().cloned()}
                         on_action={dispatch.clone()}
                     />
                 </section>
@@ -51,6 +52,7 @@ pub fn app() -> Html {
                         now={workspace.clock_text()}
                         {cookies}
                         timeline={workspace.timeline.clone()}
+                        requests={workspace.requests().cloned().collect::<Vec<_>>()}
                         on_action={dispatch}
                     />
                 </section>

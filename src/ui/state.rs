@@ -3,15 +3,83 @@
 //! only place state changes, so every behaviour of the page below the DOM is tested here.
 //!
 //! The virtual browser is the `browser` layer's [`Browser`]; this module adds what only the page
-//! needs: which profile is on screen, the timeline of actions and the notice line. Requests join
-//! when the simulated Flask server lands (issue 5).
+//! needs: which profile is on screen, what each profile's page shows, the timeline of actions and
+//! the notice line.
+//!
+//! One part is not a plain value: the simulated server ([`ServerHandle`]) keeps the app's module
+//! state between requests, as a running Flask process does, so a request mutates it in place.
+//! Replaying the same actions on a fresh server reproduces it exactly (determinism), which is how
+//! rewind and share links rebuild a state.
 
+use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::browser::clock::{format_instant, parse_duration};
-use crate::browser::{Browser, CookieKey};
+use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
+use crate::http;
+
+/// The simulated server the browsers talk to, shared by successive workspace states.
+#[derive(Clone, Default)]
+pub struct ServerHandle(Option<Rc<RefCell<Box<dyn Server>>>>);
+
+impl ServerHandle {
+    /// A handle to `server`.
+    pub fn new(server: impl Server + 'static) -> Self {
+        ServerHandle(Some(Rc::new(RefCell::new(Box::new(server)))))
+    }
+}
+
+impl PartialEq for ServerHandle {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(left), Some(right)) => Rc::ptr_eq(left, right),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for ServerHandle {}
+
+impl fmt::Debug for ServerHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() { "ServerHandle(running)" } else { "ServerHandle(none)" })
+    }
+}
+
+/// What a profile's page shows: the final response of its last navigation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageView {
+    /// The profile it belongs to.
+    pub profile: String,
+    /// The final URL, e.g. `http://localhost/count`.
+    pub url: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Content-Type` (empty when the response had none).
+    pub content_type: String,
+    /// The body decoded as UTF-8 (invalid bytes become U+FFFD, as the transcript does).
+    pub body: String,
+    /// Why the browser stopped at a redirect it did not follow, if it did.
+    pub stopped: Option<String>,
+}
+
+impl PageView {
+    fn from_outcome(profile: &str, outcome: &NavigationOutcome) -> PageView {
+        let hop = outcome.final_hop();
+        PageView {
+            profile: profile.to_string(),
+            url: hop.url.to_string(),
+            status: hop.response.status,
+            content_type: http::header(&hop.response.headers, "Content-Type").unwrap_or("").to_string(),
+            body: String::from_utf8_lossy(&hop.response.body).into_owned(),
+            stopped: outcome.stop.as_ref().map(ToString::to_string),
+        }
+    }
+}
 
 /// The profiles the page starts with (the first is active at load).
 pub const STARTING_PROFILES: [&str; 2] = ["Alice", "Bob"];
@@ -25,6 +93,10 @@ pub struct Workspace {
     pub browser: Browser,
     /// The name of the profile the panes show.
     pub active_profile: String,
+    /// The server the browsers send requests to.
+    pub server: ServerHandle,
+    /// Each profile's page (absent before its first request and after its browser closed).
+    pub pages: Vec<PageView>,
     /// Every action so far, oldest first.
     pub timeline: Vec<TimelineEntry>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
@@ -42,11 +114,15 @@ pub struct TimelineEntry {
     pub kind: TimelineKind,
     /// What happened, e.g. "browser closed: 1 session cookie dropped".
     pub summary: String,
+    /// For a request: every exchange, with the cookies sent and stored and why.
+    pub exchange: Option<Rc<NavigationOutcome>>,
 }
 
-/// The kinds of timeline entries (requests join with the server).
+/// The kinds of timeline entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimelineKind {
+    /// A request (with the redirects it followed).
+    Request,
     /// A browser was closed.
     Close,
     /// A browser was opened again.
@@ -85,6 +161,10 @@ pub enum Action {
     DeleteCookie(CookieKey),
     /// The learner closed the notice.
     DismissNotice,
+    /// Enter in the address bar: a GET of a path or URL.
+    Navigate(String),
+    /// A link clicked or a form submitted inside the page.
+    Send(NavigationRequest),
 }
 
 impl Default for Workspace {
@@ -93,6 +173,8 @@ impl Default for Workspace {
             code: super::SEED_APP.to_string(),
             browser: Browser::with_profiles(&STARTING_PROFILES),
             active_profile: STARTING_PROFILES[0].to_string(),
+            server: ServerHandle::default(),
+            pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
         }
@@ -116,6 +198,7 @@ impl Workspace {
             }
             Action::CloseBrowser => {
                 if let Some(report) = next.browser.close(&active) {
+                    next.pages.retain(|page| page.profile != active);
                     next.record(now, Some(&active), TimelineKind::Close, report.to_string());
                     if report.discarded_private_window {
                         next.active_profile = STARTING_PROFILES[0].to_string();
@@ -158,8 +241,65 @@ impl Workspace {
                 }
             }
             Action::DismissNotice => {}
+            Action::Navigate(address) => {
+                let address = address.trim();
+                if !address.is_empty() {
+                    next.send(NavigationRequest::get(address));
+                }
+            }
+            Action::Send(request) => next.send(request),
         }
         next
+    }
+
+    /// The page the active profile shows, if any.
+    pub fn active_page(&self) -> Option<&PageView> {
+        self.pages.iter().find(|page| page.profile == self.active_profile)
+    }
+
+    /// The timeline entries that are requests, oldest first (the Network list).
+    pub fn requests(&self) -> impl Iterator<Item = &TimelineEntry> {
+        self.timeline.iter().filter(|entry| entry.kind == TimelineKind::Request)
+    }
+
+    fn send(&mut self, request: NavigationRequest) {
+        let Some(server) = self.server.0.clone() else {
+            self.notice = Some("There is no server to answer: the simulated Flask app is not running.".into());
+            return;
+        };
+        let active = self.active_profile.clone();
+        if !self.active().open {
+            self.notice = Some(format!("{active}'s browser is closed: open it first."));
+            return;
+        }
+        let now = self.browser.clock.now();
+        let mut server = server.borrow_mut();
+        match self.browser.navigate(&active, &request, &mut **server) {
+            Ok(outcome) => {
+                let page = PageView::from_outcome(&active, &outcome);
+                let mut summary = String::new();
+                for hop in &outcome.hops {
+                    if !summary.is_empty() {
+                        summary.push_str(" → ");
+                    }
+                    let method = &hop.request.method;
+                    summary.push_str(&format!("{method} {} {}", hop.url.path_and_query(), hop.response.status));
+                }
+                if let Some(stop) = &page.stopped {
+                    summary.push_str(&format!(" ({stop})"));
+                }
+                self.pages.retain(|page| page.profile != active);
+                self.pages.push(page);
+                self.timeline.push(TimelineEntry {
+                    at: now,
+                    profile: Some(active),
+                    kind: TimelineKind::Request,
+                    summary,
+                    exchange: Some(Rc::new(outcome)),
+                });
+            }
+            Err(error) => self.notice = Some(format!("The browser could not send that request: {error}.")),
+        }
     }
 
     /// The profile the panes show.
@@ -199,7 +339,8 @@ impl Workspace {
     }
 
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
-        self.timeline.push(TimelineEntry { at, profile: profile.map(str::to_string), kind, summary });
+        let profile = profile.map(str::to_string);
+        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None });
     }
 }
 
@@ -224,6 +365,14 @@ pub fn describe_seconds(seconds: u64) -> String {
     if out.is_empty() { "0s".to_string() } else { out.join(" ") }
 }
 
+/// A form inside the page at `page_url`, as the request the browser sends when it is submitted
+/// (an empty `action` means the page's own URL, as in HTML).
+pub fn form_submission(method: &str, action: &str, fields: Vec<(String, String)>, page_url: &str) -> NavigationRequest {
+    let method = if method.eq_ignore_ascii_case("post") { "POST" } else { "GET" };
+    let url = if action.trim().is_empty() { page_url } else { action };
+    NavigationRequest { method: method.to_string(), url: url.to_string(), form: fields, ..NavigationRequest::default() }
+}
+
 impl Reducible for Workspace {
     type Action = Action;
 
@@ -237,6 +386,88 @@ mod tests {
     use super::*;
     use crate::browser::{Cookie, NavigationRequest};
     use crate::http::{Request, Response};
+
+    /// A counter app in miniature: `/count` reads a `visits` cookie and sets it one higher.
+    fn counting_server(request: &Request, _now: i64) -> Response {
+        let cookie = request.header("Cookie").unwrap_or("");
+        let visits = cookie
+            .split("; ")
+            .find_map(|pair| pair.strip_prefix("visits="))
+            .and_then(|value| value.parse::<u32>().ok())
+            .unwrap_or(0)
+            + 1;
+        match request.path.as_str() {
+            "/count" => Response {
+                status: 200,
+                headers: vec![
+                    ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                    ("Set-Cookie".into(), format!("visits={visits}; Path=/")),
+                ],
+                body: format!("Visit number: {visits}").into_bytes(),
+            },
+            "/go" => Response {
+                status: 302,
+                headers: vec![("Location".into(), "/count".into())],
+                body: Vec::new(),
+            },
+            _ => Response { status: 404, headers: vec![], body: b"not found".to_vec() },
+        }
+    }
+
+    fn with_counting_server() -> Workspace {
+        Workspace { server: ServerHandle::new(counting_server), ..Workspace::default() }
+    }
+
+    #[test]
+    fn three_visits_count_up_and_closing_the_browser_starts_over() {
+        let mut workspace = with_counting_server();
+        for _ in 0..3 {
+            workspace = workspace.apply(Action::Navigate("/count".into()));
+        }
+        assert_eq!(workspace.active_page().unwrap().body, "Visit number: 3");
+        assert_eq!(workspace.active_page().unwrap().url, "http://localhost/count");
+        let closed = workspace.apply(Action::CloseBrowser);
+        assert_eq!(closed.active_page(), None);
+        let again = closed.apply(Action::OpenBrowser).apply(Action::Navigate("/count".into()));
+        assert_eq!(again.active_page().unwrap().body, "Visit number: 1");
+        assert_eq!(again.requests().count(), 4);
+    }
+
+    #[test]
+    fn a_redirect_is_one_timeline_entry_with_both_exchanges() {
+        let workspace = with_counting_server().apply(Action::Navigate("/go".into()));
+        let entry = workspace.timeline.last().unwrap();
+        assert_eq!(entry.kind, TimelineKind::Request);
+        assert_eq!(entry.summary, "GET /go 302 → GET /count 200");
+        assert_eq!(entry.exchange.as_ref().unwrap().hops.len(), 2);
+        assert_eq!(workspace.active_page().unwrap().status, 200);
+    }
+
+    #[test]
+    fn each_profile_has_its_own_page_and_jar() {
+        let workspace = with_counting_server()
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::SelectProfile("Bob".into()));
+        assert_eq!(workspace.active_page(), None);
+        let bob = workspace.apply(Action::Navigate("/count".into()));
+        assert_eq!(bob.active_page().unwrap().body, "Visit number: 1");
+        let alice = bob.apply(Action::SelectProfile("Alice".into()));
+        assert_eq!(alice.active_page().unwrap().body, "Visit number: 2");
+    }
+
+    #[test]
+    fn requests_explain_instead_of_failing_when_they_cannot_be_sent() {
+        let no_server = Workspace::default().apply(Action::Navigate("/count".into()));
+        assert!(no_server.notice.as_deref().unwrap().contains("no server"));
+        assert!(no_server.timeline.is_empty());
+        let closed = with_counting_server().apply(Action::CloseBrowser).apply(Action::Navigate("/count".into()));
+        assert_eq!(closed.notice.as_deref(), Some("Alice's browser is closed: open it first."));
+        let bad = with_counting_server().apply(Action::Navigate("http://[oops/".into()));
+        assert!(bad.notice.as_deref().unwrap().starts_with("The browser could not send that request"));
+        let blank = with_counting_server().apply(Action::Navigate("   ".into()));
+        assert!(blank.timeline.is_empty() && blank.notice.is_none());
+    }
 
     /// A workspace whose active profile got `set_cookie` from a response to `GET /`.
     fn with_cookie(set_cookie: &str) -> Workspace {
@@ -258,6 +489,17 @@ mod tests {
         let now = workspace.browser.clock.now();
         let profile = workspace.browser.profile(profile).unwrap();
         profile.jar.list(now).into_iter().map(|cookie: &Cookie| cookie.name.clone()).collect()
+    }
+
+    #[test]
+    fn forms_post_only_when_they_say_so() {
+        let fields = vec![("username".to_string(), "alice".to_string())];
+        let post = form_submission("post", "/login", fields.clone(), "http://localhost/");
+        assert_eq!((post.method.as_str(), post.url.as_str()), ("POST", "/login"));
+        assert_eq!(post.form, fields);
+        let here = form_submission("", " ", vec![], "http://localhost/count");
+        assert_eq!((here.method.as_str(), here.url.as_str()), ("GET", "http://localhost/count"));
+        assert_eq!(form_submission("dialog", "/x", vec![], "http://localhost/").method, "GET");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::Action;
+use super::page_view::PageFrame;
+use crate::ui::state::{Action, PageView};
 
 /// Props of [`BrowserPane`].
 #[derive(Properties, PartialEq)]
@@ -16,9 +17,14 @@ pub struct BrowserPaneProps {
     pub open: bool,
     /// The shown profile's "continue where you left off" setting.
     pub continue_where_left_off: bool,
+    /// The shown profile's page, if any.
+    pub page: Option<PageView>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
+
+/// What the address bar shows before the first request.
+pub const START_ADDRESS: &str = "http://localhost/count";
 
 /// The browser pane.
 #[function_component(BrowserPane)]
@@ -34,6 +40,23 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         Action::SetContinueWhereLeftOff(input.checked())
     });
+    let on_address_key = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+                on_action.emit(Action::Navigate(input.value()));
+            }
+        })
+    };
+    let address = props.page.as_ref().map_or(START_ADDRESS.to_string(), |page| page.url.clone());
+    let status = props.page.as_ref().map(|page| page.status.to_string()).unwrap_or_default();
+    let status_class = match props.page.as_ref().map(|page| page.status / 100) {
+        Some(2) => "status-ok",
+        Some(3) => "status-redirect",
+        Some(_) => "status-error",
+        None => "",
+    };
 
     html! {
         <div class={classes!("browser", closed.then_some("browser-closed"))}>
@@ -62,17 +85,21 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                     data-testid="address-bar"
                     class="address-bar"
                     type="text"
-                    aria-label="Address"
-                    value="http://localhost/count"
+                    aria-label="Address (Enter to go)"
+                    value={address}
                     disabled={closed}
+                    onkeydown={on_address_key}
                 />
-                <span data-testid="status-code" class="status-code" aria-label="HTTP status"></span>
+                <span data-testid="status-code" class={classes!("status-code", status_class)} aria-label="HTTP status">
+                    { status }
+                </span>
             </div>
-            <div data-testid="page" class="page" aria-label="Page">
-                if closed {
-                    <p class="page-closed">{ format!("{}'s browser is closed.", props.active) }</p>
-                }
-            </div>
+            if closed {
+                <p class="page-closed">
+                    { format!("{}'s browser is closed. Session cookies are gone; persistent ones wait for it to open again.", props.active) }
+                </p>
+            }
+            <PageFrame page={props.page.clone()} on_action={props.on_action.clone()} />
         </div>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::clock::Clock;
 use super::cookie_table::CookieTable;
+use super::network::Network;
 use super::timeline::Timeline;
 use crate::browser::Cookie;
 use crate::ui::state::{Action, TimelineEntry};
@@ -17,6 +18,8 @@ pub struct DevToolsProps {
     pub cookies: Vec<Cookie>,
     /// The timeline entries.
     pub timeline: Vec<TimelineEntry>,
+    /// The request entries of the timeline.
+    pub requests: Vec<TimelineEntry>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -31,6 +34,8 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             <div class="table-scroll">
                 <CookieTable cookies={props.cookies.clone()} on_action={props.on_action.clone()} />
             </div>
+            <h2 class="pane-title">{ "Network" }</h2>
+            <Network requests={props.requests.clone()} />
             <h2 class="pane-title">{ "Session" }</h2>
             <div data-testid="session-view" class="session-view"></div>
             <h2 class="pane-title">{ "Timeline" }</h2>

@@ -6,5 +6,7 @@ pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
 pub mod header;
+pub mod network;
+pub mod page_view;
 pub mod server_pane;
 pub mod timeline;

@@ -20,6 +20,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             { for props.entries.iter().map(|entry| {
                 // Words, not symbols: symbol glyphs are missing from many fonts.
                 let tag = match entry.kind {
+                    TimelineKind::Request => "request",
                     TimelineKind::Close => "close",
                     TimelineKind::Open => "open",
                     TimelineKind::ClockJump => "clock",

@@ -1,0 +1,107 @@
+//! The Network list of the dev tools: one row per request (method, path, status, virtual time);
+//! a selected row opens every exchange with its raw request and response headers, `Cookie` and
+//! `Set-Cookie` highlighted, and the jar's reason for each cookie sent, skipped or stored.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser::NavigationOutcome;
+use crate::browser::clock::format_instant;
+use crate::browser::navigation::Hop;
+use crate::ui::state::TimelineEntry;
+
+/// Props of [`Network`].
+#[derive(Properties, PartialEq)]
+pub struct NetworkProps {
+    /// The request entries of the timeline, oldest first.
+    pub requests: Vec<TimelineEntry>,
+}
+
+/// The Network list.
+#[function_component(Network)]
+pub fn network(props: &NetworkProps) -> Html {
+    // `None` means "follow the newest request", so a new request opens by itself.
+    let selected = use_state(|| None::<usize>);
+    let shown = selected.or_else(|| props.requests.len().checked_sub(1));
+    html! {
+        <div class="network">
+            <table class="network-list">
+                <thead><tr><th>{ "Browser" }</th><th>{ "Method" }</th><th>{ "Path" }</th><th>{ "Status" }</th><th>{ "Time" }</th></tr></thead>
+                <tbody>
+                    { for props.requests.iter().enumerate().filter_map(|(index, entry)| {
+                        let outcome = entry.exchange.as_ref()?;
+                        let first = outcome.hops.first()?;
+                        let last = outcome.final_hop();
+                        let select = {
+                            let selected = selected.clone();
+                            Callback::from(move |_: MouseEvent| selected.set(Some(index)))
+                        };
+                        let redirects = outcome.hops.len() - 1;
+                        Some(html! {
+                            <tr class={classes!("network-row", (shown == Some(index)).then_some("selected"))}
+                                onclick={select} tabindex="0" aria-selected={(shown == Some(index)).to_string()}>
+                                <td>{ entry.profile.clone().unwrap_or_default() }</td>
+                                <td>{ &first.request.method }</td>
+                                <td>{ first.url.path_and_query() }
+                                    if redirects > 0 { <span class="muted">{ format!(" (+{redirects} redirect{})", if redirects == 1 { "" } else { "s" }) }</span> }
+                                </td>
+                                <td>{ last.response.status }</td>
+                                <td>{ format_instant(entry.at) }</td>
+                            </tr>
+                        })
+                    }) }
+                </tbody>
+            </table>
+            if let Some(outcome) = shown.and_then(|index| props.requests.get(index)).and_then(|entry| entry.exchange.clone()) {
+                <Exchange {outcome} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExchangeProps {
+    outcome: Rc<NavigationOutcome>,
+}
+
+#[function_component(Exchange)]
+fn exchange(props: &ExchangeProps) -> Html {
+    html! {
+        <div class="exchange">
+            { for props.outcome.hops.iter().map(hop_view) }
+            if let Some(stop) = &props.outcome.stop {
+                <p class="reason reason-skip">{ stop.to_string() }</p>
+            }
+        </div>
+    }
+}
+
+fn hop_view(hop: &Hop) -> Html {
+    let request = &hop.request;
+    let response = &hop.response;
+    let target = if request.query.is_empty() { request.path.clone() } else { format!("{}?{}", request.path, request.query) };
+    html! {
+        <div class="hop">
+            <pre class="raw-headers">
+                <span class="raw-start">{ format!("{} {target} HTTP/1.1\n", request.method) }</span>
+                { for request.headers.iter().map(|(name, value)| header_line(name, value, "cookie")) }
+            </pre>
+            <ul class="reasons">
+                { for hop.sent.iter().map(|decision| html! { <li class="reason">{ decision.to_string() }</li> }) }
+            </ul>
+            <pre class="raw-headers">
+                <span class="raw-start">{ format!("HTTP/1.1 {}\n", response.status) }</span>
+                { for response.headers.iter().map(|(name, value)| header_line(name, value, "set-cookie")) }
+            </pre>
+            <ul class="reasons">
+                { for hop.stored.iter().map(|decision| html! { <li class="reason">{ decision.to_string() }</li> }) }
+            </ul>
+        </div>
+    }
+}
+
+fn header_line(name: &str, value: &str, highlighted: &str) -> Html {
+    let class = name.eq_ignore_ascii_case(highlighted).then_some("header-highlight");
+    html! { <span class={classes!("header-line", class)}>{ format!("{name}: {value}\n") }</span> }
+}

@@ -1,0 +1,123 @@
+//! The rendered response in the virtual browser. HTML goes into a sandboxed `<iframe srcdoc>`:
+//! no `allow-scripts`, so nothing in a response (or a share link) can run script. The frame keeps
+//! `allow-same-origin` so that the page can see clicks on links and form submissions inside it
+//! and route them to the simulated server instead of the real network; without scripts that
+//! grants the frame nothing. JSON is pretty-printed; anything else is shown as text.
+
+use yew::prelude::*;
+
+use crate::ui::state::{Action, PageView};
+
+/// Props of [`PageFrame`].
+#[derive(Properties, PartialEq)]
+pub struct PageFrameProps {
+    /// What to show; `None` before the first request and while the browser is closed.
+    pub page: Option<PageView>,
+    /// Dispatches the links and forms followed inside the page.
+    pub on_action: Callback<Action>,
+}
+
+/// The page area (`data-testid="page"`).
+#[function_component(PageFrame)]
+pub fn page_frame(props: &PageFrameProps) -> Html {
+    let content = match &props.page {
+        None => html! {},
+        Some(page) if page.content_type.starts_with("text/html") => {
+            let on_load = frame_listeners(props.on_action.clone(), page.url.clone());
+            html! {
+                <iframe
+                    class="page-frame"
+                    title={format!("Response from {}", page.url)}
+                    sandbox="allow-same-origin allow-forms"
+                    srcdoc={page.body.clone()}
+                    onload={on_load}
+                />
+            }
+        }
+        Some(page) if page.content_type.starts_with("application/json") => {
+            let pretty = serde_json::from_str::<serde_json::Value>(&page.body)
+                .ok()
+                .and_then(|value| serde_json::to_string_pretty(&value).ok())
+                .unwrap_or_else(|| page.body.clone());
+            html! { <pre class="page-text page-json">{ pretty }</pre> }
+        }
+        Some(page) => html! { <pre class="page-text">{ &page.body }</pre> },
+    };
+    html! { <div data-testid="page" class="page" aria-label="Page">{ content }</div> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn frame_listeners(_on_action: Callback<Action>, _page_url: String) -> Callback<Event> {
+    Callback::noop()
+}
+
+/// On each load of the frame, listens for clicks on links and for form submissions inside it.
+#[cfg(target_arch = "wasm32")]
+fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Event> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    use crate::browser::NavigationRequest;
+    use crate::ui::state::form_submission;
+
+    Callback::from(move |event: Event| {
+        let Some(frame) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlIFrameElement>().ok()) else {
+            return;
+        };
+        let Some(document) = frame.content_document() else { return };
+        let clicks = {
+            let on_action = on_action.clone();
+            Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+                let link = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|element| element.closest("a[href]").ok().flatten());
+                if let Some(link) = link {
+                    event.prevent_default();
+                    let href = link.get_attribute("href").unwrap_or_default();
+                    // An in-page anchor (`#top`) is not a request.
+                    if !href.starts_with('#') {
+                        on_action.emit(Action::Send(NavigationRequest::get(&href)));
+                    }
+                }
+            })
+        };
+        let submits = {
+            let on_action = on_action.clone();
+            let page_url = page_url.clone();
+            Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(move |event: web_sys::SubmitEvent| {
+                let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                    return;
+                };
+                event.prevent_default();
+                let mut fields = Vec::new();
+                if let Ok(data) = web_sys::FormData::new_with_form(&form) {
+                    if let Some(submitter) = event.submitter() {
+                        let name = submitter.get_attribute("name").unwrap_or_default();
+                        let value = submitter.get_attribute("value").unwrap_or_default();
+                        if !name.is_empty() {
+                            let _ = data.append_with_str(&name, &value);
+                        }
+                    }
+                    if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+                        for entry in entries.flatten() {
+                            let pair = js_sys::Array::from(&entry);
+                            let name = pair.get(0).as_string().unwrap_or_default();
+                            // Files cannot be sent to the simulated server; their field stays empty.
+                            let value = pair.get(1).as_string().unwrap_or_default();
+                            fields.push((name, value));
+                        }
+                    }
+                }
+                let method = form.get_attribute("method").unwrap_or_default();
+                let action = form.get_attribute("action").unwrap_or_default();
+                on_action.emit(Action::Send(form_submission(&method, &action, fields, &page_url)));
+            })
+        };
+        let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback("submit", submits.as_ref().unchecked_ref());
+        // The listeners live as long as the frame's document; it is replaced on the next response.
+        clicks.forget();
+        submits.forget();
+    })
+}
