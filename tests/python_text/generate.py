@@ -696,6 +696,43 @@ def gen_codecs(rng):
     write("codec_encode.json", encode_cases)
 
 
+# ---------------------------------------------------------------- str.format
+
+# Mostly well-formed fields (each template uses one numbering style), and
+# some malformed ones.
+AUTO_PIECES = ["", "x", "ab ", " = ", "{{", "}}", "{}", "{}", "{!r}", "{!s}", "{!a}", "{:*^9}", "{:>6}", "{:{}}",
+               "{:d}", "{:.2f}", "{:,}", "{:%}", "{!r:}", "{!r:>8}"]
+MANUAL_PIECES = ["", "x", "ab ", " = ", "{{", "}}", "{0}", "{1}", "{2}", "{0!r}", "{0:>5}", "{0:{1}}", "{0[0]}",
+                 "{0!r:>8}", "{1!s:^7}", "{0.real}", "{\u0661}"]
+NAMED_PIECES = ["{name}", "{n}", "{n:{w}}", "{n:{w}.{p}f}", "{d[k]}", "{l[1]}", "{n.real}", "{n!s:^7}", "{name:}",
+                "{l[0]!r}", "{d[k]:>4}", "{name!r:>{w}}"]
+BAD_PIECES = ["{9}", "{missing}", "{d[z]}", "{l[5]}", "{0[a]}", "{n.nope}", "{", "}", "{0!x}", "{!}", "{a[}", "{0[]}",
+              "{0.}", "{0]x}", "{:{:{}}}", "{0!rx}", "{0[0]x}", "{0.real[0]}", "{ name}", "{a{b}c}", "{0:{", "{:}}",
+              "{:{}}}", "{:{0}}", "{}", "{0}"]
+
+
+def gen_str_format(rng):
+    cases = []
+    args_pool = [1, "two", 3.5, None, [10, "x"], {"k": "v"}, True, -42, "caf\u00e9"]
+    kwargs_full = {"name": "Ada", "n": 7, "w": 6, "p": 2, "d": {"k": "val"}, "l": [1, 2.5, "s"]}
+    while len(cases) < 3000:
+        style = rng.choice([AUTO_PIECES, MANUAL_PIECES])
+        pieces = []
+        for _ in range(rng.randrange(1, 5)):
+            r = rng.random()
+            pieces.append(rng.choice(BAD_PIECES if r < 0.12 else NAMED_PIECES if r < 0.4 else style))
+        template = "".join(pieces)
+        args = rng.sample(args_pool, rng.randrange(1, 5) if rng.random() < 0.9 else 0)
+        kwargs = {k: v for k, v in kwargs_full.items() if rng.random() < 0.8}
+        mapping = rng.random() < 0.1
+        if mapping:
+            result = outcome(lambda: template.format_map(kwargs))
+        else:
+            result = outcome(lambda: template.format(*args, **kwargs))
+        cases.append([template, [encode_value(a) for a in args], encode_value(kwargs), mapping, result])
+    write("str_format.json", cases)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -709,6 +746,7 @@ def main():
     gen_json(random.Random(8))
     gen_civil_time(random.Random(9))
     gen_codecs(random.Random(10))
+    gen_str_format(random.Random(11))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,10 @@ pub enum PyErrorKind {
     OverflowError,
     /// `KeyError`, e.g. a missing `%(name)s` key.
     KeyError,
+    /// `IndexError`, e.g. `'{1}'.format(0)`.
+    IndexError,
+    /// `AttributeError` (raised by callbacks, e.g. `'{0.x}'.format(1)`).
+    AttributeError,
     /// `JSONDecodeError` (a `ValueError` subclass) from `json.loads`.
     JsonDecodeError,
     /// `UnicodeDecodeError` from `bytes.decode`.
@@ -42,6 +46,8 @@ impl PyErrorKind {
             PyErrorKind::TypeError => "TypeError",
             PyErrorKind::OverflowError => "OverflowError",
             PyErrorKind::KeyError => "KeyError",
+            PyErrorKind::IndexError => "IndexError",
+            PyErrorKind::AttributeError => "AttributeError",
             PyErrorKind::JsonDecodeError => "JSONDecodeError",
             PyErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
             PyErrorKind::UnicodeEncodeError => "UnicodeEncodeError",

@@ -1,7 +1,12 @@
 //! Test-only access to the CPython-generated fixture files under
 //! `tests/python_text/` (see `generate.py` there for the encoding).
 
+use num_bigint::BigInt;
 use serde_json::Value;
+use serde_json::Value as Json;
+
+use crate::python::text::float_repr::float_repr;
+use crate::python::text::str_repr::str_repr;
 
 /// Loads one fixture file as a JSON array of cases.
 pub fn load(name: &str) -> Vec<Value> {
@@ -46,4 +51,81 @@ pub fn report(name: &str, total: usize, failures: &[String]) {
             shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
     }
     eprintln!("{name}: {total} cases match CPython");
+}
+
+/// The few Python values the fixtures use, with their str() and repr().
+#[derive(Clone, Debug)]
+pub enum TestValue {
+    Int(BigInt),
+    Bool(bool, BigInt),
+    Float(f64),
+    Str(String),
+    None,
+    List(Vec<TestValue>),
+    Dict(Vec<(String, TestValue)>),
+}
+
+impl TestValue {
+    pub fn decode(json: &Json) -> TestValue {
+        let (tag, inner) = json.as_object().unwrap().iter().next().unwrap();
+        match tag.as_str() {
+            "i" => TestValue::Int(int(inner)),
+            "b" => {
+                let b = inner.as_bool().unwrap();
+                TestValue::Bool(b, BigInt::from(b as u8))
+            }
+            "f" => TestValue::Float(float(inner)),
+            "s" => TestValue::Str(inner.as_str().unwrap().to_string()),
+            "n" => TestValue::None,
+            "l" => TestValue::List(inner.as_array().unwrap().iter().map(TestValue::decode).collect()),
+            _ => TestValue::Dict(
+                inner
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|pair| (pair[0].as_str().unwrap().to_string(), TestValue::decode(&pair[1])))
+                    .collect(),
+            ),
+        }
+    }
+
+    pub fn repr(&self) -> String {
+        match self {
+            TestValue::Str(s) => str_repr(s),
+            TestValue::List(items) => {
+                format!("[{}]", items.iter().map(|v| v.repr()).collect::<Vec<_>>().join(", "))
+            }
+            TestValue::Dict(items) => format!(
+                "{{{}}}",
+                items.iter().map(|(k, v)| format!("{}: {}", str_repr(k), v.repr())).collect::<Vec<_>>().join(", ")
+            ),
+            other => other.str(),
+        }
+    }
+
+    pub fn str(&self) -> String {
+        match self {
+            TestValue::Int(i) => i.to_string(),
+            TestValue::Bool(b, _) => if *b { "True" } else { "False" }.to_string(),
+            TestValue::Float(f) => float_repr(*f),
+            TestValue::Str(s) => s.clone(),
+            TestValue::None => "None".to_string(),
+            other => other.repr(),
+        }
+    }
+}
+
+impl TestValue {
+    /// `type(x).__name__`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            TestValue::Int(_) => "int",
+            TestValue::Bool(..) => "bool",
+            TestValue::Float(_) => "float",
+            TestValue::Str(_) => "str",
+            TestValue::None => "NoneType",
+            TestValue::List(_) => "list",
+            TestValue::Dict(_) => "dict",
+        }
+    }
 }

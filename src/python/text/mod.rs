@@ -17,6 +17,7 @@ pub mod format_spec;
 pub mod json_text;
 pub mod number_parse;
 pub mod percent_format;
+pub mod str_format;
 pub mod str_methods;
 pub mod str_repr;
 mod unicode_tables;

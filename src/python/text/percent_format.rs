@@ -505,72 +505,9 @@ fn write_padded(out: &mut String, spec: &Spec, converted: &Converted) {
 mod tests {
     use super::*;
     use crate::python::text::error::PyErrorKind;
-    use crate::python::text::fixtures;
-    use crate::python::text::float_repr::float_repr;
+    use crate::python::text::fixtures::{self, TestValue};
     use crate::python::text::str_repr::str_repr;
     use serde_json::Value as Json;
-
-    /// The few Python values the fixtures use, with their str() and repr().
-    #[derive(Clone, Debug)]
-    enum TestValue {
-        Int(BigInt),
-        Bool(bool, BigInt),
-        Float(f64),
-        Str(String),
-        None,
-        List(Vec<TestValue>),
-        Dict(Vec<(String, TestValue)>),
-    }
-
-    impl TestValue {
-        fn decode(json: &Json) -> TestValue {
-            let (tag, inner) = json.as_object().unwrap().iter().next().unwrap();
-            match tag.as_str() {
-                "i" => TestValue::Int(fixtures::int(inner)),
-                "b" => {
-                    let b = inner.as_bool().unwrap();
-                    TestValue::Bool(b, BigInt::from(b as u8))
-                }
-                "f" => TestValue::Float(fixtures::float(inner)),
-                "s" => TestValue::Str(inner.as_str().unwrap().to_string()),
-                "n" => TestValue::None,
-                "l" => TestValue::List(inner.as_array().unwrap().iter().map(TestValue::decode).collect()),
-                _ => TestValue::Dict(
-                    inner
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|pair| (pair[0].as_str().unwrap().to_string(), TestValue::decode(&pair[1])))
-                        .collect(),
-                ),
-            }
-        }
-
-        fn repr(&self) -> String {
-            match self {
-                TestValue::Str(s) => str_repr(s),
-                TestValue::List(items) => {
-                    format!("[{}]", items.iter().map(|v| v.repr()).collect::<Vec<_>>().join(", "))
-                }
-                TestValue::Dict(items) => format!(
-                    "{{{}}}",
-                    items.iter().map(|(k, v)| format!("{}: {}", str_repr(k), v.repr())).collect::<Vec<_>>().join(", ")
-                ),
-                other => other.str(),
-            }
-        }
-
-        fn str(&self) -> String {
-            match self {
-                TestValue::Int(i) => i.to_string(),
-                TestValue::Bool(b, _) => if *b { "True" } else { "False" }.to_string(),
-                TestValue::Float(f) => float_repr(*f),
-                TestValue::Str(s) => s.clone(),
-                TestValue::None => "None".to_string(),
-                other => other.repr(),
-            }
-        }
-    }
 
     impl PercentArg for TestValue {
         type Error = TextError;
