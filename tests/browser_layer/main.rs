@@ -6,4 +6,5 @@ mod bench;
 mod navigation;
 mod oracle_replay;
 mod profiles;
+mod robustness;
 mod wpt;
