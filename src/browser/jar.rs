@@ -504,6 +504,11 @@ impl fmt::Display for SkipReason {
 
 /// A cookie jar (one per browser profile).
 ///
+/// Two halves: **storage** ([`CookieJar::store`]: a `Set-Cookie` becomes a stored, deleted or
+/// rejected cookie) and **retrieval** ([`CookieJar::retrieve`]: the `Cookie` header for a request,
+/// with a reason for each cookie left out). The module docs list the rules and where the
+/// playground takes Chromium's side.
+///
 /// ```
 /// use session_playground::browser::{CookieJar, CookieRequest, SiteContext, Url};
 /// let mut jar = CookieJar::default();
@@ -513,13 +518,11 @@ impl fmt::Display for SkipReason {
 /// let decision = jar.store("session=abc; Path=/; HttpOnly", &request, 0);
 /// assert_eq!(decision.to_string(), "session: stored for Path=/, session cookie (until the browser closes)");
 ///
-/// let admin = Url::localhost("/admin").unwrap();
 /// jar.store("flag=1; Path=/admin", &request, 0);
 /// let count = Url::localhost("/count").unwrap();
 /// let retrieval = jar.retrieve(&CookieRequest { url: &count, method: "GET", site: &same_site }, 1);
 /// assert_eq!(retrieval.header.as_deref(), Some("session=abc"));
 /// assert_eq!(retrieval.decisions[1].to_string(), "flag (Path=/admin): not sent: Path=/admin does not match /count");
-/// # let _ = admin;
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CookieJar {
