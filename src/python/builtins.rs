@@ -479,13 +479,60 @@ impl Interp {
                 }
             }
         };
-        merge_sort(&mut idx, &mut cmp, self, reverse);
+        // CPython sorts a reversed copy and reverses back, keeping equal items stable.
+        if reverse {
+            idx.reverse();
+        }
+        if idx.len() <= 64 {
+            binary_insertion_sort(&mut idx, &mut cmp, self);
+        } else {
+            merge_sort(&mut idx, &mut cmp, self, false);
+        }
+        if reverse {
+            idx.reverse();
+        }
         if let Some(e) = err {
             return Err(e);
         }
         let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
         *items = sorted;
         Ok(())
+    }
+}
+
+/// CPython's small-list path (`count_run` then `binarysort`), so that the first comparison
+/// made — and therefore the TypeError for mixed types — is the one CPython makes.
+fn binary_insertion_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize, &mut Interp) -> bool, me: &mut Interp) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    // `lt(a, b)` means keys[b] < keys[a]; write `islt(x, y)` for keys[x] < keys[y].
+    let mut islt = |x: usize, y: usize, me: &mut Interp| lt(y, x, me);
+    let mut run = 2;
+    if islt(v[1], v[0], me) {
+        while run < n && islt(v[run], v[run - 1], me) {
+            run += 1;
+        }
+        v[..run].reverse();
+    } else {
+        while run < n && !islt(v[run], v[run - 1], me) {
+            run += 1;
+        }
+    }
+    for start in run..n {
+        let pivot = v[start];
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if islt(pivot, v[p], me) {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        v.remove(start);
+        v.insert(l, pivot);
     }
 }
 

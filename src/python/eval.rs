@@ -147,182 +147,26 @@ impl Interp {
 
     fn exec_stmt_inner(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         match s {
-            Stmt::Expr(e) => {
-                if let Expr::Yield(y) = &*e.value {
-                    self.do_yield(f, y.value.as_deref())?;
-                } else {
-                    self.eval(f, &e.value)?;
-                }
-            }
-            Stmt::Assign(a) => {
-                let v = if let Expr::Yield(y) = &*a.value { self.do_yield(f, y.value.as_deref())? } else { self.eval(f, &a.value)? };
-                for t in &a.targets {
-                    self.assign(f, t, v.clone())?;
-                }
-            }
-            Stmt::AugAssign(a) => self.aug_assign(f, a)?,
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    let v = self.eval(f, v)?;
-                    self.assign(f, &a.target, v)?;
-                }
-            }
+            Stmt::Expr(e) => return self.ex_expr(f, e),
+            Stmt::Assign(a) => return self.ex_assign(f, a),
+            Stmt::AugAssign(a) => return self.ex_aug_assign(f, a),
+            Stmt::AnnAssign(a) => return self.ex_ann_assign(f, a),
             Stmt::Pass(_) => {}
-            Stmt::Return(r) => {
-                let v = match &r.value {
-                    Some(e) => self.eval(f, e)?,
-                    None => Value::None,
-                };
-                return Ok(Flow::Return(v));
-            }
-            Stmt::If(i) => {
-                let t = self.eval(f, &i.test)?;
-                if self.truthy(&t).map_err(|e| e.at(rng(i.test.range()), Anchor::Plain))? {
-                    return self.exec_block(f, &i.body);
-                }
-                for c in &i.elif_else_clauses {
-                    match &c.test {
-                        Some(test) => {
-                            self.current_line = f.source.line_of(c.range().start().to_usize());
-                            let t = self.eval(f, test)?;
-                            if self.truthy(&t)? {
-                                return self.exec_block(f, &c.body);
-                            }
-                        }
-                        None => return self.exec_block(f, &c.body),
-                    }
-                }
-            }
-            Stmt::While(w) => loop {
-                self.current_line = f.source.line_of(w.range().start().to_usize());
-                self.step()?;
-                let t = self.eval(f, &w.test)?;
-                if !self.truthy(&t)? {
-                    return self.exec_block(f, &w.orelse);
-                }
-                match self.exec_block(f, &w.body)? {
-                    Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    _ => {}
-                }
-            },
-            Stmt::For(fs) => {
-                if fs.is_async {
-                    return Err(self.err("SyntaxError", "async for is not supported in the playground"));
-                }
-                let iterable = self.eval(f, &fs.iter)?;
-                let it = self.iter(&iterable).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))?;
-                loop {
-                    self.current_line = f.source.line_of(fs.range().start().to_usize());
-                    let Some(item) = self.next(&it).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))? else {
-                        return self.exec_block(f, &fs.orelse);
-                    };
-                    self.assign(f, &fs.target, item)?;
-                    match self.exec_block(f, &fs.body)? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        _ => {}
-                    }
-                }
-            }
+            Stmt::Return(r) => return self.ex_return(f, r),
+            Stmt::If(i) => return self.ex_if(f, i),
+            Stmt::While(w) => return self.ex_while(f, w),
+            Stmt::For(fs) => return self.ex_for(f, fs),
             Stmt::Break(_) => return Ok(Flow::Break),
             Stmt::Continue(_) => return Ok(Flow::Continue),
-            Stmt::FunctionDef(d) => {
-                if d.is_async {
-                    return Err(self.err("SyntaxError", "async functions are not supported in the playground"));
-                }
-                let mut decorators = Vec::new();
-                for dec in &d.decorator_list {
-                    decorators.push((self.eval(f, &dec.expression)?, rng(dec.expression.range())));
-                }
-                let func = self.make_function(f, FuncDef::Def(AstRef::new(&f.owner, d)), Some(&*d.parameters), d.name.id.as_str())?;
-                let mut v = func;
-                for (dec, r) in decorators.into_iter().rev() {
-                    v = self.call(&dec, Args::positional(vec![v])).map_err(|e| e.at(r, Anchor::Plain))?;
-                }
-                self.store_name(f, d.name.id.as_str(), v)?;
-            }
-            Stmt::ClassDef(c) => {
-                let v = self.class_def(f, c)?;
-                self.store_name(f, c.name.id.as_str(), v)?;
-            }
-            Stmt::Delete(d) => {
-                for t in &d.targets {
-                    self.delete(f, t)?;
-                }
-            }
-            Stmt::Assert(a) => {
-                let t = self.eval(f, &a.test)?;
-                if !self.truthy(&t)? {
-                    let args = match &a.msg {
-                        Some(m) => vec![self.eval(f, m)?],
-                        None => vec![],
-                    };
-                    let e = self.new_exception(self.ty("AssertionError"), args);
-                    return Err(self.raise_value(e));
-                }
-            }
+            Stmt::FunctionDef(d) => return self.ex_function_def(f, d),
+            Stmt::ClassDef(c) => return self.ex_class_def(f, c),
+            Stmt::Delete(d) => return self.ex_delete(f, d),
+            Stmt::Assert(a) => return self.ex_assert(f, a),
             Stmt::Raise(r) => return Err(self.raise_stmt(f, r)?),
             Stmt::Try(t) => return self.try_stmt(f, t),
-            Stmt::With(w) => {
-                if w.is_async {
-                    return Err(self.err("SyntaxError", "async with is not supported in the playground"));
-                }
-                return self.with_stmt(f, &w.items, &w.body);
-            }
-            Stmt::Import(i) => {
-                for a in &i.names {
-                    let full = a.name.id.as_str();
-                    let m = self.import_module(full).map_err(|e| e.at(rng(s.range()), Anchor::Statement))?;
-                    match &a.asname {
-                        Some(asn) => self.store_name(f, asn.id.as_str(), m)?,
-                        None => {
-                            let top = full.split('.').next().unwrap_or(full);
-                            let tm = self.import_module(top)?;
-                            self.store_name(f, top, tm)?
-                        }
-                    }
-                }
-            }
-            Stmt::ImportFrom(i) => {
-                let modname = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
-                if i.level > 0 {
-                    return Err(self.err("ImportError", "attempted relative import with no known parent package"));
-                }
-                let m = self.import_module(&modname)?;
-                for a in &i.names {
-                    let name = a.name.id.as_str();
-                    if name == "*" {
-                        if let Value::Module(md) = &m {
-                            for (k, v) in md.env.vars.borrow().iter() {
-                                if let Value::Str(k) = &k {
-                                    if !k.starts_with('_') {
-                                        f.locals.set(k, v.clone());
-                                    }
-                                }
-                            }
-                        }
-                        continue;
-                    }
-                    let v = match self.get_attr_opt(&m, name)? {
-                        Some(v) => v,
-                        None => {
-                            // A submodule (`from os import path`) may still be importable.
-                            match self.import_module(&format!("{modname}.{name}")) {
-                                Ok(v) => v,
-                                Err(_) => {
-                                    return Err(self.err(
-                                        "ImportError",
-                                        format!("cannot import name '{name}' from '{modname}' (unknown location)"),
-                                    ))
-                                }
-                            }
-                        }
-                    };
-                    let bind = a.asname.as_ref().map(|x| x.id.as_str()).unwrap_or(name);
-                    self.store_name(f, bind, v)?;
-                }
-            }
+            Stmt::With(w) => return self.ex_with(f, w),
+            Stmt::Import(i) => return self.ex_import(f, i),
+            Stmt::ImportFrom(i) => return self.ex_import_from(f, i),
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Match(_) => {
                 return Err(self.err("SyntaxError", "the match statement is not supported in the playground"));
@@ -330,6 +174,7 @@ impl Interp {
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
                 return Err(self.err("SyntaxError", "this statement is not supported in the playground"));
             }
+        
         }
         Ok(Flow::Normal)
     }
@@ -684,7 +529,7 @@ impl Interp {
 
     /// Run a Python function with bound arguments.
     pub(crate) fn call_function(&mut self, func: &Rc<Function>, args: Args) -> PyResult<Value> {
-        if self.depth >= self.config.recursion_limit {
+        if self.depth + 1 >= self.config.recursion_limit {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         self.step()?;
@@ -1015,163 +860,484 @@ impl Interp {
                 ast::Number::Complex { .. } => return Err(self.err("SyntaxError", "complex numbers are not supported in the playground")),
             }),
             Expr::StringLiteral(s) => Ok(Value::str(s.value.to_str())),
-            Expr::BytesLiteral(b) => Ok(Value::Bytes(Rc::from(b.value.bytes().collect::<Vec<u8>>()))),
+            Expr::BytesLiteral(b) => self.ev_bytes_literal(f, b),
             Expr::BooleanLiteral(b) => Ok(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => Ok(Value::None),
             Expr::EllipsisLiteral(_) => Ok(Value::Ellipsis),
             Expr::FString(fs) => self.eval_fstring(f, fs),
-            Expr::BinOp(b) => {
-                let l = self.eval(f, &b.left)?;
-                let r = self.eval(f, &b.right)?;
-                self.binary_op(b.op, l, r).map_err(|x| x.at(rng(b.range()), binop_anchor(&f.source, b)))
-            }
-            Expr::UnaryOp(u) => {
-                let v = self.eval(f, &u.operand)?;
-                self.unary_op(u.op, v).map_err(|x| x.at(rng(u.range()), Anchor::Plain))
-            }
-            Expr::BoolOp(b) => {
-                let mut last = Value::None;
-                for (i, ve) in b.values.iter().enumerate() {
-                    last = self.eval(f, ve)?;
-                    if i + 1 == b.values.len() {
-                        break;
-                    }
-                    let t = self.truthy(&last)?;
-                    match b.op {
-                        ast::BoolOp::And if !t => return Ok(last),
-                        ast::BoolOp::Or if t => return Ok(last),
-                        _ => {}
-                    }
-                }
-                Ok(last)
-            }
-            Expr::Compare(c) => {
-                let mut left = self.eval(f, &c.left)?;
-                for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
-                    let right = self.eval(f, right_e)?;
-                    let ok = self.compare(*op, &left, &right).map_err(|x| x.at(rng(c.range()), Anchor::Plain))?;
-                    if !ok {
-                        return Ok(Value::Bool(false));
-                    }
-                    left = right;
-                }
-                Ok(Value::Bool(true))
-            }
-            Expr::If(i) => {
-                let t = self.eval(f, &i.test)?;
-                if self.truthy(&t)? { self.eval(f, &i.body) } else { self.eval(f, &i.orelse) }
-            }
+            Expr::BinOp(b) => self.ev_bin_op(f, b),
+            Expr::UnaryOp(u) => self.ev_unary_op(f, u),
+            Expr::BoolOp(b) => self.ev_bool_op(f, b),
+            Expr::Compare(c) => self.ev_compare(f, c),
+            Expr::If(i) => self.ev_if(f, i),
             Expr::Call(c) => self.eval_call(f, c),
-            Expr::Attribute(a) => {
-                let obj = self.eval(f, &a.value)?;
-                self.current_span = rng(a.range());
-                self.get_attr(&obj, a.attr.id.as_str()).map_err(|x| x.at(rng(a.range()), Anchor::Plain))
+            Expr::Attribute(a) => self.ev_attribute(f, a),
+            Expr::Subscript(s) => self.ev_subscript(f, s),
+            Expr::Slice(s) => self.ev_slice(f, s),
+            Expr::List(l) => self.ev_list(f, l),
+            Expr::Tuple(t) => self.ev_tuple(f, t),
+            Expr::Set(s) => self.ev_set(f, s),
+            Expr::Dict(d) => self.ev_dict(f, d),
+            Expr::Named(n) => self.ev_named(f, n),
+            Expr::Lambda(l) => self.ev_lambda(f, l),
+            Expr::ListComp(c) => self.ev_list_comp(f, c),
+            Expr::Generator(c) => self.ev_generator(f, c),
+            Expr::SetComp(c) => self.ev_set_comp(f, c),
+            Expr::DictComp(c) => self.ev_dict_comp(f, c),
+            Expr::Starred(_) => Err(self.err("SyntaxError", "can't use starred expression here")),
+            Expr::Yield(y) => self.do_yield(f, y.value.as_deref()),
+            Expr::YieldFrom(y) => self.ev_yield_from(f, y),
+            Expr::Await(_) => Err(self.err("SyntaxError", "await is not supported in the playground")),
+            Expr::TString(_) | Expr::IpyEscapeCommand(_) => Err(self.err("SyntaxError", "this expression is not supported in the playground")),
+        
+        }
+    }
+
+    #[inline(never)]
+    fn ev_bytes_literal(&mut self, f: &mut Frame, b: &ast::ExprBytesLiteral) -> PyResult<Value> {
+    Ok(Value::Bytes(Rc::from(b.value.bytes().collect::<Vec<u8>>())))
+    }
+
+    #[inline(never)]
+    fn ev_bin_op(&mut self, f: &mut Frame, b: &ast::ExprBinOp) -> PyResult<Value> {
+            let l = self.eval(f, &b.left)?;
+            let r = self.eval(f, &b.right)?;
+            self.binary_op(b.op, l, r).map_err(|x| x.at(rng(b.range()), binop_anchor(&f.source, b)))
+    }
+
+    #[inline(never)]
+    fn ev_unary_op(&mut self, f: &mut Frame, u: &ast::ExprUnaryOp) -> PyResult<Value> {
+            let v = self.eval(f, &u.operand)?;
+            self.unary_op(u.op, v).map_err(|x| x.at(rng(u.range()), Anchor::Plain))
+    }
+
+    #[inline(never)]
+    fn ev_bool_op(&mut self, f: &mut Frame, b: &ast::ExprBoolOp) -> PyResult<Value> {
+            let mut last = Value::None;
+            for (i, ve) in b.values.iter().enumerate() {
+                last = self.eval(f, ve)?;
+                if i + 1 == b.values.len() {
+                    break;
+                }
+                let t = self.truthy(&last)?;
+                match b.op {
+                    ast::BoolOp::And if !t => return Ok(last),
+                    ast::BoolOp::Or if t => return Ok(last),
+                    _ => {}
+                }
             }
-            Expr::Subscript(s) => {
-                let obj = self.eval(f, &s.value)?;
-                let key = self.eval(f, &s.slice)?;
-                self.current_span = rng(s.range());
-                self.get_item(&obj, &key).map_err(|x| x.at(rng(s.range()), subscript_anchor(&f.source, s)))
+            Ok(last)
+    }
+
+    #[inline(never)]
+    fn ev_compare(&mut self, f: &mut Frame, c: &ast::ExprCompare) -> PyResult<Value> {
+            let mut left = self.eval(f, &c.left)?;
+            for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
+                let right = self.eval(f, right_e)?;
+                let ok = self.compare(*op, &left, &right).map_err(|x| x.at(rng(c.range()), Anchor::Plain))?;
+                if !ok {
+                    return Ok(Value::Bool(false));
+                }
+                left = right;
             }
-            Expr::Slice(s) => {
-                let mut parts = [Value::None, Value::None, Value::None];
-                for (i, p) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
-                    if let Some(p) = p {
-                        parts[i] = self.eval(f, p)?;
+            Ok(Value::Bool(true))
+    }
+
+    #[inline(never)]
+    fn ev_if(&mut self, f: &mut Frame, i: &ast::ExprIf) -> PyResult<Value> {
+            let t = self.eval(f, &i.test)?;
+            if self.truthy(&t)? { self.eval(f, &i.body) } else { self.eval(f, &i.orelse) }
+    }
+
+    #[inline(never)]
+    fn ev_attribute(&mut self, f: &mut Frame, a: &ast::ExprAttribute) -> PyResult<Value> {
+            let obj = self.eval(f, &a.value)?;
+            self.current_span = rng(a.range());
+            self.get_attr(&obj, a.attr.id.as_str()).map_err(|x| x.at(rng(a.range()), Anchor::Plain))
+    }
+
+    #[inline(never)]
+    fn ev_subscript(&mut self, f: &mut Frame, s: &ast::ExprSubscript) -> PyResult<Value> {
+            let obj = self.eval(f, &s.value)?;
+            let key = self.eval(f, &s.slice)?;
+            self.current_span = rng(s.range());
+            self.get_item(&obj, &key).map_err(|x| x.at(rng(s.range()), subscript_anchor(&f.source, s)))
+    }
+
+    #[inline(never)]
+    fn ev_slice(&mut self, f: &mut Frame, s: &ast::ExprSlice) -> PyResult<Value> {
+            let mut parts = [Value::None, Value::None, Value::None];
+            for (i, p) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
+                if let Some(p) = p {
+                    parts[i] = self.eval(f, p)?;
+                }
+            }
+            Ok(Value::Slice(Rc::new(parts)))
+    }
+
+    #[inline(never)]
+    fn ev_list(&mut self, f: &mut Frame, l: &ast::ExprList) -> PyResult<Value> {
+    Ok(Value::list(self.eval_elts(f, &l.elts)?))
+    }
+
+    #[inline(never)]
+    fn ev_tuple(&mut self, f: &mut Frame, t: &ast::ExprTuple) -> PyResult<Value> {
+    Ok(Value::tuple(self.eval_elts(f, &t.elts)?))
+    }
+
+    #[inline(never)]
+    fn ev_set(&mut self, f: &mut Frame, s: &ast::ExprSet) -> PyResult<Value> {
+            let items = self.eval_elts(f, &s.elts)?;
+            let mut d = Dict::new();
+            for it in items {
+                self.dict_insert(&mut d, it, Value::None)?;
+            }
+            Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+    }
+
+    #[inline(never)]
+    fn ev_dict(&mut self, f: &mut Frame, d: &ast::ExprDict) -> PyResult<Value> {
+            let mut out = Dict::new();
+            for item in &d.items {
+                match &item.key {
+                    Some(k) => {
+                        let k = self.eval(f, k)?;
+                        let v = self.eval(f, &item.value)?;
+                        self.dict_insert(&mut out, k, v)?;
                     }
-                }
-                Ok(Value::Slice(Rc::new(parts)))
-            }
-            Expr::List(l) => Ok(Value::list(self.eval_elts(f, &l.elts)?)),
-            Expr::Tuple(t) => Ok(Value::tuple(self.eval_elts(f, &t.elts)?)),
-            Expr::Set(s) => {
-                let items = self.eval_elts(f, &s.elts)?;
-                let mut d = Dict::new();
-                for it in items {
-                    self.dict_insert(&mut d, it, Value::None)?;
-                }
-                Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
-            }
-            Expr::Dict(d) => {
-                let mut out = Dict::new();
-                for item in &d.items {
-                    match &item.key {
-                        Some(k) => {
-                            let k = self.eval(f, k)?;
-                            let v = self.eval(f, &item.value)?;
+                    None => {
+                        let m = self.eval(f, &item.value)?;
+                        for (k, v) in self.mapping_items(&m)? {
                             self.dict_insert(&mut out, k, v)?;
                         }
-                        None => {
-                            let m = self.eval(f, &item.value)?;
-                            for (k, v) in self.mapping_items(&m)? {
-                                self.dict_insert(&mut out, k, v)?;
+                    }
+                }
+            }
+            Ok(Value::dict(out))
+    }
+
+    #[inline(never)]
+    fn ev_named(&mut self, f: &mut Frame, n: &ast::ExprNamed) -> PyResult<Value> {
+            let v = self.eval(f, &n.value)?;
+            self.assign(f, &n.target, v.clone())?;
+            Ok(v)
+    }
+
+    #[inline(never)]
+    fn ev_lambda(&mut self, f: &mut Frame, l: &ast::ExprLambda) -> PyResult<Value> {
+            let def = FuncDef::Lambda(AstRef::new(&f.owner, l));
+            self.make_function(f, def, l.parameters.as_deref(), "<lambda>")
+    }
+
+    #[inline(never)]
+    fn ev_list_comp(&mut self, f: &mut Frame, c: &ast::ExprListComp) -> PyResult<Value> {
+            let mut out = Vec::new();
+            { self.comp_range = rng(c.range()); }
+            self.comprehension(f, &c.generators, "<listcomp>", &mut |me, cf| {
+                let v = me.eval(cf, &c.elt)?;
+                me.check_size((out.len() as u128 + 1) * 8)?;
+                out.push(v);
+                Ok(())
+            })?;
+            Ok(Value::list(out))
+    }
+
+    #[inline(never)]
+    fn ev_generator(&mut self, f: &mut Frame, c: &ast::ExprGenerator) -> PyResult<Value> {
+            let mut out = Vec::new();
+            { self.comp_range = rng(c.range()); }
+            self.comprehension(f, &c.generators, "<genexpr>", &mut |me, cf| {
+                let v = me.eval(cf, &c.elt)?;
+                me.check_size((out.len() as u128 + 1) * 8)?;
+                out.push(v);
+                Ok(())
+            })?;
+            Ok(Value::Iter(Rc::new(std::cell::RefCell::new(IterState::Values(out.into_iter())))))
+    }
+
+    #[inline(never)]
+    fn ev_set_comp(&mut self, f: &mut Frame, c: &ast::ExprSetComp) -> PyResult<Value> {
+            let mut out = Dict::new();
+            { self.comp_range = rng(c.range()); }
+            self.comprehension(f, &c.generators, "<setcomp>", &mut |me, cf| {
+                let v = me.eval(cf, &c.elt)?;
+                me.dict_insert(&mut out, v, Value::None)
+            })?;
+            Ok(Value::Set(Rc::new(std::cell::RefCell::new(out))))
+    }
+
+    #[inline(never)]
+    fn ev_dict_comp(&mut self, f: &mut Frame, c: &ast::ExprDictComp) -> PyResult<Value> {
+            let mut out = Dict::new();
+            { self.comp_range = rng(c.range()); }
+            self.comprehension(f, &c.generators, "<dictcomp>", &mut |me, cf| {
+                let k = me.eval(cf, &c.key)?;
+                let v = me.eval(cf, &c.value)?;
+                me.dict_insert(&mut out, k, v)
+            })?;
+            Ok(Value::dict(out))
+    }
+
+    #[inline(never)]
+    fn ev_yield_from(&mut self, f: &mut Frame, y: &ast::ExprYieldFrom) -> PyResult<Value> {
+            let it = self.eval(f, &y.value)?;
+            for v in self.collect(&it)? {
+                match f.yields.as_mut() {
+                    Some(ys) => ys.push(v),
+                    None => return Err(self.err("SyntaxError", "'yield' outside function")),
+                }
+            }
+            Ok(Value::None)
+    }
+
+    #[inline(never)]
+    fn ex_expr(&mut self, f: &mut Frame, e: &ast::StmtExpr) -> PyResult<Flow> {
+            if let Expr::Yield(y) = &*e.value {
+                self.do_yield(f, y.value.as_deref())?;
+            } else {
+                self.eval(f, &e.value)?;
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_assign(&mut self, f: &mut Frame, a: &ast::StmtAssign) -> PyResult<Flow> {
+            let v = if let Expr::Yield(y) = &*a.value { self.do_yield(f, y.value.as_deref())? } else { self.eval(f, &a.value)? };
+            for t in &a.targets {
+                self.assign(f, t, v.clone())?;
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_aug_assign(&mut self, f: &mut Frame, a: &ast::StmtAugAssign) -> PyResult<Flow> {
+    self.aug_assign(f, a)?;
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_ann_assign(&mut self, f: &mut Frame, a: &ast::StmtAnnAssign) -> PyResult<Flow> {
+            if let Some(v) = &a.value {
+                let v = self.eval(f, v)?;
+                self.assign(f, &a.target, v)?;
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_return(&mut self, f: &mut Frame, r: &ast::StmtReturn) -> PyResult<Flow> {
+            let v = match &r.value {
+                Some(e) => self.eval(f, e)?,
+                None => Value::None,
+            };
+            return Ok(Flow::Return(v));
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_if(&mut self, f: &mut Frame, i: &ast::StmtIf) -> PyResult<Flow> {
+            let t = self.eval(f, &i.test)?;
+            if self.truthy(&t).map_err(|e| e.at(rng(i.test.range()), Anchor::Plain))? {
+                return self.exec_block(f, &i.body);
+            }
+            for c in &i.elif_else_clauses {
+                match &c.test {
+                    Some(test) => {
+                        self.current_line = f.source.line_of(c.range().start().to_usize());
+                        let t = self.eval(f, test)?;
+                        if self.truthy(&t)? {
+                            return self.exec_block(f, &c.body);
+                        }
+                    }
+                    None => return self.exec_block(f, &c.body),
+                }
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_while(&mut self, f: &mut Frame, w: &ast::StmtWhile) -> PyResult<Flow> {
+        self.loop_lines.push(f.source.line_of(w.range().start().to_usize()));
+        let r = self.ex_while_body(f, w);
+        self.loop_lines.pop();
+        r
+    }
+    #[inline(never)]
+    fn ex_while_body(&mut self, f: &mut Frame, w: &ast::StmtWhile) -> PyResult<Flow> {
+    loop {
+            self.current_line = f.source.line_of(w.range().start().to_usize());
+            self.step()?;
+            let t = self.eval(f, &w.test)?;
+            if !self.truthy(&t)? {
+                return self.exec_block(f, &w.orelse);
+            }
+            match self.exec_block(f, &w.body)? {
+                Flow::Break => break,
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                _ => {}
+            }
+        }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_for(&mut self, f: &mut Frame, fs: &ast::StmtFor) -> PyResult<Flow> {
+        self.loop_lines.push(f.source.line_of(fs.range().start().to_usize()));
+        let r = self.ex_for_body(f, fs);
+        self.loop_lines.pop();
+        r
+    }
+    #[inline(never)]
+    fn ex_for_body(&mut self, f: &mut Frame, fs: &ast::StmtFor) -> PyResult<Flow> {
+            if fs.is_async {
+                return Err(self.err("SyntaxError", "async for is not supported in the playground"));
+            }
+            let iterable = self.eval(f, &fs.iter)?;
+            let it = self.iter(&iterable).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))?;
+            loop {
+                self.current_line = f.source.line_of(fs.range().start().to_usize());
+                let Some(item) = self.next(&it).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))? else {
+                    return self.exec_block(f, &fs.orelse);
+                };
+                self.assign(f, &fs.target, item)?;
+                match self.exec_block(f, &fs.body)? {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    _ => {}
+                }
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_function_def(&mut self, f: &mut Frame, d: &ast::StmtFunctionDef) -> PyResult<Flow> {
+            if d.is_async {
+                return Err(self.err("SyntaxError", "async functions are not supported in the playground"));
+            }
+            let mut decorators = Vec::new();
+            for dec in &d.decorator_list {
+                decorators.push((self.eval(f, &dec.expression)?, rng(dec.expression.range())));
+            }
+            let func = self.make_function(f, FuncDef::Def(AstRef::new(&f.owner, d)), Some(&*d.parameters), d.name.id.as_str())?;
+            let mut v = func;
+            for (dec, r) in decorators.into_iter().rev() {
+                v = self.call(&dec, Args::positional(vec![v])).map_err(|e| e.at(r, Anchor::Plain))?;
+            }
+            self.store_name(f, d.name.id.as_str(), v)?;
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_class_def(&mut self, f: &mut Frame, c: &ast::StmtClassDef) -> PyResult<Flow> {
+            let v = self.class_def(f, c)?;
+            self.store_name(f, c.name.id.as_str(), v)?;
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_delete(&mut self, f: &mut Frame, d: &ast::StmtDelete) -> PyResult<Flow> {
+            for t in &d.targets {
+                self.delete(f, t)?;
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_assert(&mut self, f: &mut Frame, a: &ast::StmtAssert) -> PyResult<Flow> {
+            let t = self.eval(f, &a.test)?;
+            if !self.truthy(&t)? {
+                let test_range = rng(a.test.range());
+                let args = match &a.msg {
+                    Some(m) => vec![self.eval(f, m)?],
+                    None => vec![],
+                };
+                let e = self.new_exception(self.ty("AssertionError"), args);
+                return Err(self.raise_value(e).at(test_range, Anchor::Plain));
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_with(&mut self, f: &mut Frame, w: &ast::StmtWith) -> PyResult<Flow> {
+            if w.is_async {
+                return Err(self.err("SyntaxError", "async with is not supported in the playground"));
+            }
+            return self.with_stmt(f, &w.items, &w.body);
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_import(&mut self, f: &mut Frame, i: &ast::StmtImport) -> PyResult<Flow> {
+            for a in &i.names {
+                let full = a.name.id.as_str();
+                let m = self.import_module(full).map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
+                match &a.asname {
+                    Some(asn) => self.store_name(f, asn.id.as_str(), m)?,
+                    None => {
+                        let top = full.split('.').next().unwrap_or(full);
+                        let tm = self.import_module(top)?;
+                        self.store_name(f, top, tm)?
+                    }
+                }
+            }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn ex_import_from(&mut self, f: &mut Frame, i: &ast::StmtImportFrom) -> PyResult<Flow> {
+            let modname = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+            if i.level > 0 {
+                return Err(self.err("ImportError", "attempted relative import with no known parent package"));
+            }
+            let m = self.import_module(&modname)?;
+            for a in &i.names {
+                let name = a.name.id.as_str();
+                if name == "*" {
+                    if let Value::Module(md) = &m {
+                        for (k, v) in md.env.vars.borrow().iter() {
+                            if let Value::Str(k) = &k {
+                                if !k.starts_with('_') {
+                                    f.locals.set(k, v.clone());
+                                }
                             }
                         }
                     }
+                    continue;
                 }
-                Ok(Value::dict(out))
-            }
-            Expr::Named(n) => {
-                let v = self.eval(f, &n.value)?;
-                self.assign(f, &n.target, v.clone())?;
-                Ok(v)
-            }
-            Expr::Lambda(l) => {
-                let def = FuncDef::Lambda(AstRef::new(&f.owner, l));
-                self.make_function(f, def, l.parameters.as_deref(), "<lambda>")
-            }
-            Expr::ListComp(c) => {
-                let mut out = Vec::new();
-                self.comprehension(f, &c.generators, "<listcomp>", &mut |me, cf| {
-                    let v = me.eval(cf, &c.elt)?;
-                    me.check_size((out.len() as u128 + 1) * 8)?;
-                    out.push(v);
-                    Ok(())
-                })?;
-                Ok(Value::list(out))
-            }
-            Expr::Generator(c) => {
-                let mut out = Vec::new();
-                self.comprehension(f, &c.generators, "<genexpr>", &mut |me, cf| {
-                    let v = me.eval(cf, &c.elt)?;
-                    me.check_size((out.len() as u128 + 1) * 8)?;
-                    out.push(v);
-                    Ok(())
-                })?;
-                Ok(Value::Iter(Rc::new(std::cell::RefCell::new(IterState::Values(out.into_iter())))))
-            }
-            Expr::SetComp(c) => {
-                let mut out = Dict::new();
-                self.comprehension(f, &c.generators, "<setcomp>", &mut |me, cf| {
-                    let v = me.eval(cf, &c.elt)?;
-                    me.dict_insert(&mut out, v, Value::None)
-                })?;
-                Ok(Value::Set(Rc::new(std::cell::RefCell::new(out))))
-            }
-            Expr::DictComp(c) => {
-                let mut out = Dict::new();
-                self.comprehension(f, &c.generators, "<dictcomp>", &mut |me, cf| {
-                    let k = me.eval(cf, &c.key)?;
-                    let v = me.eval(cf, &c.value)?;
-                    me.dict_insert(&mut out, k, v)
-                })?;
-                Ok(Value::dict(out))
-            }
-            Expr::Starred(_) => Err(self.err("SyntaxError", "can't use starred expression here")),
-            Expr::Yield(y) => self.do_yield(f, y.value.as_deref()),
-            Expr::YieldFrom(y) => {
-                let it = self.eval(f, &y.value)?;
-                for v in self.collect(&it)? {
-                    match f.yields.as_mut() {
-                        Some(ys) => ys.push(v),
-                        None => return Err(self.err("SyntaxError", "'yield' outside function")),
+                let v = match self.get_attr_opt(&m, name)? {
+                    Some(v) => v,
+                    None => {
+                        // A submodule (`from os import path`) may still be importable.
+                        match self.import_module(&format!("{modname}.{name}")) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                return Err(self.err(
+                                    "ImportError",
+                                    format!("cannot import name '{name}' from '{modname}' (unknown location)"),
+                                ))
+                            }
+                        }
                     }
-                }
-                Ok(Value::None)
+                };
+                let bind = a.asname.as_ref().map(|x| x.id.as_str()).unwrap_or(name);
+                self.store_name(f, bind, v)?;
             }
-            Expr::Await(_) => Err(self.err("SyntaxError", "await is not supported in the playground")),
-            Expr::TString(_) | Expr::IpyEscapeCommand(_) => Err(self.err("SyntaxError", "this expression is not supported in the playground")),
-        }
+        #[allow(unreachable_code)]
+        Ok(Flow::Normal)
     }
 
     pub(crate) fn dict_insert(&self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
@@ -1201,6 +1367,7 @@ impl Interp {
         name: &str,
         body: &mut dyn FnMut(&mut Interp, &mut Frame) -> PyResult<()>,
     ) -> PyResult<()> {
+        let outer = self.comp_range;
         let Some(first) = gens.first() else { return Ok(()) };
         // The first iterable is evaluated in the enclosing scope, as in CPython.
         let first_iter = self.eval(f, &first.iter)?;
@@ -1236,7 +1403,7 @@ impl Interp {
         self.depth += 1;
         let r = self.comp_level(&mut cf, gens, 0, Some(first_iter), body);
         self.depth -= 1;
-        r.map_err(|e| self.commit_tb(e, &cf))
+        r.map_err(|e| self.commit_tb(e, &cf).at(outer, Anchor::Plain))
     }
 
     fn comp_level(

@@ -101,6 +101,10 @@ pub struct Interp {
     pub(crate) current_span: (u32, u32),
     /// Containers whose repr is in progress (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<usize>,
+    /// Range of the comprehension being started (its location in the enclosing frame).
+    pub(crate) comp_range: (u32, u32),
+    /// Lines of the loops running now, innermost last (the step-limit message names one).
+    pub(crate) loop_lines: Vec<usize>,
 }
 
 impl Interp {
@@ -126,6 +130,8 @@ impl Interp {
             current_line: 0,
             current_span: (0, 0),
             repr_stack: Vec::new(),
+            comp_range: (0, 0),
+            loop_lines: Vec::new(),
         };
         super::builtins::install(&mut interp);
         interp
@@ -210,13 +216,14 @@ impl Interp {
     #[cold]
     fn step_limit_error(&self) -> Box<Exc> {
         let n = group_thousands(self.config.step_budget);
-        let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.current_line);
+        let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.loop_lines.last().copied().unwrap_or(self.current_line));
         self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
     }
 
     /// Start a new top-level call: reset the step counter.
     pub fn reset_budget(&mut self) {
         self.steps = 0;
+        self.loop_lines.clear();
     }
 
     /// Attach (or detach with `None`) an observer for line events and accesses.

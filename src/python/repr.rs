@@ -22,6 +22,10 @@ impl Interp {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         self.step()?;
+        // Nested containers recurse on the Rust stack: bound it like CPython's recursion check.
+        if self.repr_stack.len() + self.depth > self.config.recursion_limit {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        }
         Ok(match v {
             Value::None => "None".into(),
             Value::NotImplemented => "NotImplemented".into(),
@@ -42,13 +46,31 @@ impl Interp {
                 format!("[{}]", r?)
             }
             Value::Tuple(t) => {
+                if self.repr_enter(v) {
+                    return Ok("(...)".into());
+                }
+                let r = self.repr_tuple(t);
+                self.repr_leave();
+                r?
+            }
+            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
+            _ => return self.repr_other(v),
+        })
+    }
+
+    fn repr_tuple(&mut self, t: &[Value]) -> PyResult<String> {
+        Ok({
                 if t.len() == 1 {
                     format!("({},)", self.repr(&t[0])?)
                 } else {
                     let items = t.to_vec();
                     format!("({})", self.join_reprs(&items)?)
                 }
-            }
+        })
+    }
+
+    fn repr_other(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
             Value::Dict(d) => {
                 if self.repr_enter(v) {
                     return Ok("{...}".into());
@@ -124,6 +146,7 @@ impl Interp {
             Value::StaticMethod(_) => format!("<staticmethod object at {}>", addr(v)),
             Value::ClassMethod(_) => format!("<classmethod object at {}>", addr(v)),
             Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, s.1.type_name()),
+            _ => String::new(),
         })
     }
 

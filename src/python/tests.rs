@@ -1,1 +1,72 @@
+//! Unit tests for the tricky semantics, run through the public entry points.
+
 use super::*;
+
+fn run(src: &str) -> (String, String, i32) {
+    run_file_cli("t.py", src)
+}
+
+fn stdout_of(src: &str) -> String {
+    let (out, err, code) = run(src);
+    assert_eq!((err.as_str(), code), ("", 0), "program failed: {src}");
+    out
+}
+
+/// Runs deep recursion on a thread with the given stack; true when it ended with RecursionError.
+fn deep_recursion_fits(stack: usize) -> bool {
+    let h = std::thread::Builder::new().stack_size(stack).spawn(|| {
+        let mut py = Interpreter::new(HostConfig::default());
+        let src = "def f(n):\n    return 1 + f(n + 1) if n >= 0 else 0\ntry:\n    f(0)\nexcept RecursionError as e:\n    print(e)\n";
+        py.run_module("__main__", "t.py", src).is_ok() && py.take_output() == "maximum recursion depth exceeded\n"
+    });
+    h.map(|h| h.join().unwrap_or(false)).unwrap_or(false)
+}
+
+#[test]
+fn recursion_limit_holds_on_a_small_stack() {
+    // The stack the wasm build must reserve (see the layer's report); checked natively here.
+    let needed: usize = std::env::var("PY_STACK").ok().and_then(|s| s.parse().ok()).unwrap_or(8 << 20);
+    assert!(deep_recursion_fits(needed));
+}
+
+#[test]
+fn closures_in_loops_see_the_last_value() {
+    assert_eq!(stdout_of("fs = [lambda: i for i in range(3)]\nprint([f() for f in fs])\n"), "[2, 2, 2]\n");
+}
+
+#[test]
+fn default_arguments_are_evaluated_once() {
+    let src = "def add(x, items=[]):\n    items.append(x)\n    return items\nadd(1)\nprint(add(2))\n";
+    assert_eq!(stdout_of(src), "[1, 2]\n");
+}
+
+#[test]
+fn dicts_keep_insertion_order_after_deletes() {
+    let src = "d = {'b': 1, 'a': 2, 'c': 3}\ndel d['a']\nd['a'] = 4\nprint(d)\n";
+    assert_eq!(stdout_of(src), "{'b': 1, 'c': 3, 'a': 4}\n");
+}
+
+#[test]
+fn step_budget_names_the_line() {
+    let mut py = Interpreter::new(HostConfig { step_budget: 1000, ..HostConfig::default() });
+    let err = py.run_module("app", "app.py", "x = 0\nwhile True:\n    x += 1\n").unwrap_err();
+    let RunError::Exception(e) = err else { panic!("expected an exception") };
+    assert_eq!(e.message, "stopped after 1,000 steps: is there an endless loop at line 2?");
+}
+
+#[test]
+fn memory_limit_raises_before_allocating() {
+    let (_, err, code) = run("x = 'x' * 10**10\n");
+    assert_eq!(code, 1);
+    assert!(err.ends_with("MemoryError\n"), "{err}");
+    let (_, err, _) = run("x = [0] * 10**9\n");
+    assert!(err.ends_with("MemoryError\n"), "{err}");
+}
+
+#[test]
+fn chained_exceptions_print_both_tracebacks() {
+    let src = "try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('bad') from e\n";
+    let (_, err, _) = run(src);
+    assert!(err.contains("KeyError: 'k'\n\nThe above exception was the direct cause of the following exception:\n\n"), "{err}");
+    assert!(err.ends_with("ValueError: bad\n"));
+}

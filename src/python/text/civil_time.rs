@@ -36,6 +36,12 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The English name of `month` (1..=12); out-of-range fields, which a
+/// `datetime` never has, read as `???` rather than panicking.
+fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES.get((month as usize).wrapping_sub(1)).copied().unwrap_or("???")
+}
+
 /// Whether `year` is a leap year in the proleptic Gregorian calendar.
 pub fn is_leap_year(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -289,7 +295,7 @@ pub fn http_date(unix_seconds: i64) -> String {
         "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
         &DAY_NAMES[weekday(t.year, t.month, t.day) as usize][..3],
         t.day,
-        &MONTH_NAMES[t.month as usize - 1][..3],
+        &month_name(t.month)[..3],
         t.year,
         t.hour,
         t.minute,
@@ -503,8 +509,8 @@ fn glibc_directive(value: &CivilDateTime, chars: &[char], start: usize, out: &mu
     match conversion {
         'a' => text(out, &DAY_NAMES[wday_monday0 as usize][..3], false),
         'A' => text(out, DAY_NAMES[wday_monday0 as usize], false),
-        'b' | 'h' => text(out, &MONTH_NAMES[t.month as usize - 1][..3], false),
-        'B' => text(out, MONTH_NAMES[t.month as usize - 1], false),
+        'b' | 'h' => text(out, &month_name(t.month)[..3], false),
+        'B' => text(out, month_name(t.month), false),
         'c' => sub(out, "%a %b %e %H:%M:%S %Y"),
         'C' => number(out, 1, t.year.div_euclid(100)),
         'd' => number(out, 2, t.day as i64),

@@ -5,7 +5,9 @@ use num_bigint::BigInt;
 use serde_json::Value;
 use serde_json::Value as Json;
 
+use crate::python::text::TextError;
 use crate::python::text::float_repr::float_repr;
+use crate::python::text::percent_format::{PercentArg, PercentValue};
 use crate::python::text::str_repr::str_repr;
 
 /// Loads one fixture file as a JSON array of cases.
@@ -129,3 +131,25 @@ impl TestValue {
         }
     }
 }
+
+impl PercentArg for TestValue {
+    type Error = TextError;
+    fn value(&self) -> PercentValue<'_> {
+        match self {
+            TestValue::Int(i) | TestValue::Bool(_, i) => PercentValue::Int(i),
+            TestValue::Float(f) => PercentValue::Float(*f),
+            TestValue::Str(s) => PercentValue::Str(s),
+            _ => PercentValue::Other,
+        }
+    }
+    fn type_name(&self) -> String {
+        TestValue::type_name(self).to_string()
+    }
+    fn to_str(&self) -> Result<String, TextError> {
+        Ok(self.str())
+    }
+    fn to_repr(&self) -> Result<String, TextError> {
+        Ok(self.repr())
+    }
+}
+

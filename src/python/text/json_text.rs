@@ -19,6 +19,11 @@ use super::float_repr::float_repr;
 use super::number_parse::{int_to_decimal, parse_int};
 
 /// A Python value as `json` sees it.
+///
+/// [`dumps`] and [`loads`] walk nested values with an explicit stack, so
+/// depth costs no native stack there; but dropping, cloning or comparing a
+/// `Json` recurses like any Rust tree (about 150 bytes of stack per level
+/// in a debug build), which is why `loads` stops at [`MAX_DEPTH`] levels.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     /// `None` / `null`.
@@ -92,7 +97,7 @@ pub fn dumps(value: &Json, options: &DumpOptions) -> Result<String, TextError> {
         None => (", ", ": "),
     };
     let mut encoder = Encoder { options, item_separator, key_separator, out: String::new(), depth: 0 };
-    encoder.value(value)?;
+    encoder.encode(value)?;
     Ok(encoder.out)
 }
 
@@ -104,8 +109,76 @@ struct Encoder<'o> {
     depth: usize,
 }
 
-impl Encoder<'_> {
-    fn value(&mut self, value: &Json) -> Result<(), TextError> {
+/// An open container while encoding. The encoder keeps its own stack of
+/// these instead of recursing, so a deeply nested value cannot overflow the
+/// (small, in wasm) native stack.
+enum Open<'v> {
+    Array { items: &'v [Json], next: usize },
+    Object { entries: Vec<&'v (Json, Json)>, next: usize, first: bool },
+}
+
+impl<'o> Encoder<'o> {
+    fn encode<'v>(&mut self, root: &'v Json) -> Result<(), TextError> {
+        let mut stack: Vec<Open<'v>> = Vec::new();
+        self.open_or_write(root, &mut stack)?;
+        while let Some(top) = stack.last_mut() {
+            match top {
+                Open::Array { items, next } => {
+                    let items: &'v [Json] = items;
+                    if *next < items.len() {
+                        let index = *next;
+                        *next += 1;
+                        if index > 0 {
+                            self.out.push_str(self.item_separator);
+                            self.newline_indent();
+                        }
+                        self.open_or_write(&items[index], &mut stack)?;
+                    } else {
+                        stack.pop();
+                        self.close(']');
+                    }
+                }
+                Open::Object { entries, next, first } => {
+                    if *next >= entries.len() {
+                        stack.pop();
+                        self.close('}');
+                        continue;
+                    }
+                    let (key, value): &'v (Json, Json) = entries[*next];
+                    *next += 1;
+                    let key_text = match key {
+                        Json::Str(s) => s.clone(),
+                        Json::Float(f) => self.float(*f)?,
+                        Json::Bool(b) => if *b { "true" } else { "false" }.to_string(),
+                        Json::Null => "null".to_string(),
+                        Json::Int(i) => int_to_decimal(i)?,
+                        _ if self.options.skipkeys => continue,
+                        other => {
+                            return Err(TextError::type_error(format!(
+                                "keys must be str, int, float, bool or None, not {}",
+                                type_name(other)
+                            )));
+                        }
+                    };
+                    if !*first {
+                        self.out.push_str(self.item_separator);
+                        self.newline_indent();
+                    }
+                    *first = false;
+                    encode_string(&mut self.out, &key_text, self.options.ensure_ascii);
+                    self.out.push_str(self.key_separator);
+                    self.open_or_write(value, &mut stack)?;
+                }
+            }
+            if self.out.len() > super::MAX_TEXT_LEN {
+                return Err(TextError::memory());
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes a scalar, or the opening of a container (pushed on `stack`).
+    fn open_or_write<'v>(&mut self, value: &'v Json, stack: &mut Vec<Open<'v>>) -> Result<(), TextError> {
         match value {
             Json::Null => self.out.push_str("null"),
             Json::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
@@ -115,16 +188,47 @@ impl Encoder<'_> {
                 self.out.push_str(&text);
             }
             Json::Str(s) => encode_string(&mut self.out, s, self.options.ensure_ascii),
-            Json::Array(items) => self.array(items)?,
-            Json::Object(entries) => self.object(entries)?,
             Json::Opaque(name) => {
                 return Err(TextError::type_error(format!("Object of type {name} is not JSON serializable")));
             }
-        }
-        if self.out.len() > super::MAX_TEXT_LEN {
-            return Err(TextError::memory());
+            Json::Array(items) if items.is_empty() => self.out.push_str("[]"),
+            Json::Object(entries) if entries.is_empty() => self.out.push_str("{}"),
+            Json::Array(items) => {
+                self.enter(stack.len())?;
+                self.out.push('[');
+                self.depth += 1;
+                self.newline_indent();
+                stack.push(Open::Array { items, next: 0 });
+            }
+            Json::Object(entries) => {
+                self.enter(stack.len())?;
+                let mut order: Vec<&(Json, Json)> = entries.iter().collect();
+                if self.options.sort_keys {
+                    order = sort_entries(order)?;
+                }
+                self.out.push('{');
+                self.depth += 1;
+                self.newline_indent();
+                stack.push(Open::Object { entries: order, next: 0, first: true });
+            }
         }
         Ok(())
+    }
+
+    fn enter(&self, open: usize) -> Result<(), TextError> {
+        if open >= MAX_DEPTH {
+            return Err(TextError {
+                kind: PyErrorKind::RecursionError,
+                message: "maximum recursion depth exceeded while encoding a JSON object".to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        self.newline_indent();
+        self.out.push(bracket);
     }
 
     fn float(&self, f: f64) -> Result<String, TextError> {
@@ -149,70 +253,6 @@ impl Encoder<'_> {
                 self.out.push_str(indent);
             }
         }
-    }
-
-    fn array(&mut self, items: &[Json]) -> Result<(), TextError> {
-        if items.is_empty() {
-            self.out.push_str("[]");
-            return Ok(());
-        }
-        self.out.push('[');
-        self.depth += 1;
-        self.newline_indent();
-        for (index, item) in items.iter().enumerate() {
-            if index > 0 {
-                self.out.push_str(self.item_separator);
-                self.newline_indent();
-            }
-            self.value(item)?;
-        }
-        self.depth -= 1;
-        self.newline_indent();
-        self.out.push(']');
-        Ok(())
-    }
-
-    fn object(&mut self, entries: &[(Json, Json)]) -> Result<(), TextError> {
-        if entries.is_empty() {
-            self.out.push_str("{}");
-            return Ok(());
-        }
-        let mut order: Vec<&(Json, Json)> = entries.iter().collect();
-        if self.options.sort_keys {
-            order = sort_entries(order)?;
-        }
-        self.out.push('{');
-        self.depth += 1;
-        self.newline_indent();
-        let mut first = true;
-        for (key, value) in order {
-            let key_text = match key {
-                Json::Str(s) => s.clone(),
-                Json::Float(f) => self.float(*f)?,
-                Json::Bool(b) => if *b { "true" } else { "false" }.to_string(),
-                Json::Null => "null".to_string(),
-                Json::Int(i) => int_to_decimal(i)?,
-                _ if self.options.skipkeys => continue,
-                other => {
-                    return Err(TextError::type_error(format!(
-                        "keys must be str, int, float, bool or None, not {}",
-                        type_name(other)
-                    )));
-                }
-            };
-            if !first {
-                self.out.push_str(self.item_separator);
-                self.newline_indent();
-            }
-            first = false;
-            encode_string(&mut self.out, &key_text, self.options.ensure_ascii);
-            self.out.push_str(self.key_separator);
-            self.value(value)?;
-        }
-        self.depth -= 1;
-        self.newline_indent();
-        self.out.push('}');
-        Ok(())
     }
 }
 
@@ -363,7 +403,7 @@ pub fn loads(text: &str) -> Result<Json, TextError> {
         return Err(decoder.error("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0));
     }
     let start = decoder.skip_whitespace(0);
-    let (value, end) = match decoder.scan(start, 0)? {
+    let (value, end) = match decoder.scan(start)? {
         Scan::Value(value, end) => (value, end),
         Scan::Missing(at) => return Err(decoder.error("Expecting value", at)),
     };
@@ -374,8 +414,9 @@ pub fn loads(text: &str) -> Result<Json, TextError> {
     Ok(value)
 }
 
-/// How deeply `loads` nests before giving up, like CPython's recursion limit.
-const MAX_DEPTH: usize = 990;
+/// How deeply `dumps` and `loads` nest containers before raising
+/// `RecursionError`, standing in for CPython's recursion limit.
+pub const MAX_DEPTH: usize = 990;
 
 struct Decoder<'c> {
     chars: &'c [char],
@@ -386,6 +427,13 @@ struct Decoder<'c> {
 enum Scan {
     Value(Json, usize),
     Missing(usize),
+}
+
+/// An array or object being decoded (an object with the key whose value
+/// comes next).
+enum Frame {
+    Array(Vec<Json>),
+    Object(Vec<(Json, Json)>, String),
 }
 
 impl Decoder<'_> {
@@ -417,7 +465,110 @@ impl Decoder<'_> {
         word.chars().enumerate().all(|(offset, c)| self.at(index + offset) == Some(c))
     }
 
-    fn scan(&self, index: usize, depth: usize) -> Result<Scan, TextError> {
+    /// CPython's `scan_once`, with the nesting of arrays and objects kept
+    /// on an explicit stack rather than the native one.
+    fn scan(&self, index: usize) -> Result<Scan, TextError> {
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut index = index;
+        loop {
+            // A value is expected at `index`.
+            let (mut value, mut end) = match self.at(index) {
+                Some(open @ ('[' | '{')) => {
+                    if stack.len() >= MAX_DEPTH {
+                        let what = if open == '{' { "object" } else { "array" };
+                        return Err(TextError {
+                            kind: PyErrorKind::RecursionError,
+                            message: format!("maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"),
+                        });
+                    }
+                    let inner = self.skip_whitespace(index + 1);
+                    if open == '[' {
+                        if self.at(inner) == Some(']') {
+                            (Json::Array(Vec::new()), inner + 1)
+                        } else {
+                            stack.push(Frame::Array(Vec::new()));
+                            index = inner;
+                            continue;
+                        }
+                    } else if self.at(inner) == Some('}') {
+                        (Json::Object(Vec::new()), inner + 1)
+                    } else {
+                        let (key, after) = self.key(inner)?;
+                        stack.push(Frame::Object(Vec::new(), key));
+                        index = after;
+                        continue;
+                    }
+                }
+                _ => match self.scalar(index)? {
+                    Scan::Value(value, end) => (value, end),
+                    Scan::Missing(at) if stack.is_empty() => return Ok(Scan::Missing(at)),
+                    Scan::Missing(at) => return Err(self.error("Expecting value", at)),
+                },
+            };
+            // Hand the value to the open containers, closing those that end here.
+            loop {
+                let Some(top) = stack.last_mut() else {
+                    return Ok(Scan::Value(value, end));
+                };
+                let after = self.skip_whitespace(end);
+                let closer = match top {
+                    Frame::Array(items) => {
+                        items.push(value);
+                        ']'
+                    }
+                    Frame::Object(entries, key) => {
+                        let key = std::mem::take(key);
+                        // A repeated key keeps its first position and takes the last value, like a dict.
+                        match entries.iter_mut().find(|(k, _)| matches!(k, Json::Str(s) if *s == key)) {
+                            Some(entry) => entry.1 = value,
+                            None => entries.push((Json::Str(key), value)),
+                        }
+                        '}'
+                    }
+                };
+                match self.at(after) {
+                    Some(c) if c == closer => {
+                        value = match stack.pop() {
+                            Some(Frame::Array(items)) => Json::Array(items),
+                            Some(Frame::Object(entries, _)) => Json::Object(entries),
+                            None => Json::Null,
+                        };
+                        end = after + 1;
+                    }
+                    Some(',') => {
+                        let next = self.skip_whitespace(after + 1);
+                        index = match stack.last_mut() {
+                            Some(Frame::Object(_, key)) => {
+                                let (new_key, value_start) = self.key(next)?;
+                                *key = new_key;
+                                value_start
+                            }
+                            _ => next,
+                        };
+                        break;
+                    }
+                    _ => return Err(self.error("Expecting ',' delimiter", after)),
+                }
+            }
+        }
+    }
+
+    /// An object key at `index`, its `:` and the whitespace after it;
+    /// returns the key and where its value starts.
+    fn key(&self, index: usize) -> Result<(String, usize), TextError> {
+        if self.at(index) != Some('"') {
+            return Err(self.error("Expecting property name enclosed in double quotes", index));
+        }
+        let (key, end) = self.string(index + 1)?;
+        let colon = self.skip_whitespace(end);
+        if self.at(colon) != Some(':') {
+            return Err(self.error("Expecting ':' delimiter", colon));
+        }
+        Ok((key, self.skip_whitespace(colon + 1)))
+    }
+
+    /// A string, constant or number at `index`.
+    fn scalar(&self, index: usize) -> Result<Scan, TextError> {
         let Some(first) = self.at(index) else {
             return Ok(Scan::Missing(index));
         };
@@ -426,16 +577,6 @@ impl Decoder<'_> {
             '"' => {
                 let (text, end) = self.string(index + 1)?;
                 return Ok(Scan::Value(Json::Str(text), end));
-            }
-            '{' | '[' => {
-                if depth >= MAX_DEPTH {
-                    let what = if first == '{' { "object" } else { "array" };
-                    return Err(TextError {
-                        kind: PyErrorKind::RecursionError,
-                        message: format!("maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"),
-                    });
-                }
-                return if first == '{' { self.object(index + 1, depth + 1) } else { self.array(index + 1, depth + 1) };
             }
             'n' if self.matches_word(index, "null") => return constant(Json::Null, 4),
             't' if self.matches_word(index, "true") => return constant(Json::Bool(true), 4),
@@ -569,66 +710,6 @@ impl Decoder<'_> {
             code = code * 16 + self.at(index + offset)?.to_digit(16)?;
         }
         Some(code)
-    }
-
-    fn array(&self, start: usize, depth: usize) -> Result<Scan, TextError> {
-        let mut items = Vec::new();
-        let mut index = self.skip_whitespace(start);
-        if self.at(index) == Some(']') {
-            return Ok(Scan::Value(Json::Array(items), index + 1));
-        }
-        loop {
-            match self.scan(index, depth)? {
-                Scan::Value(value, end) => {
-                    items.push(value);
-                    index = end;
-                }
-                Scan::Missing(at) => return Err(self.error("Expecting value", at)),
-            }
-            index = self.skip_whitespace(index);
-            match self.at(index) {
-                Some(']') => return Ok(Scan::Value(Json::Array(items), index + 1)),
-                Some(',') => index = self.skip_whitespace(index + 1),
-                _ => return Err(self.error("Expecting ',' delimiter", index)),
-            }
-        }
-    }
-
-    fn object(&self, start: usize, depth: usize) -> Result<Scan, TextError> {
-        let mut entries: Vec<(Json, Json)> = Vec::new();
-        let mut index = self.skip_whitespace(start);
-        if self.at(index) == Some('}') {
-            return Ok(Scan::Value(Json::Object(entries), index + 1));
-        }
-        loop {
-            if self.at(index) != Some('"') {
-                return Err(self.error("Expecting property name enclosed in double quotes", index));
-            }
-            let (key, end) = self.string(index + 1)?;
-            index = self.skip_whitespace(end);
-            if self.at(index) != Some(':') {
-                return Err(self.error("Expecting ':' delimiter", index));
-            }
-            index = self.skip_whitespace(index + 1);
-            let value = match self.scan(index, depth)? {
-                Scan::Value(value, end) => {
-                    index = end;
-                    value
-                }
-                Scan::Missing(at) => return Err(self.error("Expecting value", at)),
-            };
-            // A repeated key keeps its first position and takes the last value, like a dict.
-            match entries.iter_mut().find(|(k, _)| matches!(k, Json::Str(s) if *s == key)) {
-                Some(entry) => entry.1 = value,
-                None => entries.push((Json::Str(key), value)),
-            }
-            index = self.skip_whitespace(index);
-            match self.at(index) {
-                Some('}') => return Ok(Scan::Value(Json::Object(entries), index + 1)),
-                Some(',') => index = self.skip_whitespace(index + 1),
-                _ => return Err(self.error("Expecting ',' delimiter", index)),
-            }
-        }
     }
 }
 

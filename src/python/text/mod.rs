@@ -24,6 +24,8 @@ mod unicode_tables;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod robustness;
 
 /// The longest text (in bytes or code points) a helper will build; past it
 /// the helper returns a `MemoryError` instead of allocating (a learner's

@@ -509,36 +509,6 @@ mod tests {
     use crate::python::text::str_repr::str_repr;
     use serde_json::Value as Json;
 
-    impl PercentArg for TestValue {
-        type Error = TextError;
-        fn value(&self) -> PercentValue<'_> {
-            match self {
-                TestValue::Int(i) | TestValue::Bool(_, i) => PercentValue::Int(i),
-                TestValue::Float(f) => PercentValue::Float(*f),
-                TestValue::Str(s) => PercentValue::Str(s),
-                _ => PercentValue::Other,
-            }
-        }
-        fn type_name(&self) -> String {
-            match self {
-                TestValue::Int(_) => "int",
-                TestValue::Bool(..) => "bool",
-                TestValue::Float(_) => "float",
-                TestValue::Str(_) => "str",
-                TestValue::None => "NoneType",
-                TestValue::List(_) => "list",
-                TestValue::Dict(_) => "dict",
-            }
-            .to_string()
-        }
-        fn to_str(&self) -> Result<String, TextError> {
-            Ok(self.str())
-        }
-        fn to_repr(&self) -> Result<String, TextError> {
-            Ok(self.repr())
-        }
-    }
-
     fn run(template: &str, args: &Json) -> Result<String, TextError> {
         if let Some(items) = args.get("tuple") {
             let items: Vec<TestValue> = items.as_array().unwrap().iter().map(TestValue::decode).collect();

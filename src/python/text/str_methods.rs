@@ -423,13 +423,13 @@ pub fn center(s: &str, width: i64, fill: char) -> Result<String, TextError> {
 
 /// `s.ljust(width, fill)`.
 pub fn ljust(s: &str, width: i64, fill: char) -> Result<String, TextError> {
-    let margin = (width - s.chars().count() as i64).max(0);
+    let margin = width.saturating_sub(s.chars().count() as i64).max(0);
     pad(s, 0, margin, fill)
 }
 
 /// `s.rjust(width, fill)`.
 pub fn rjust(s: &str, width: i64, fill: char) -> Result<String, TextError> {
-    let margin = (width - s.chars().count() as i64).max(0);
+    let margin = width.saturating_sub(s.chars().count() as i64).max(0);
     pad(s, margin, 0, fill)
 }
 
