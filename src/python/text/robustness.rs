@@ -58,8 +58,8 @@ fn values(rng: &mut Rng) -> Vec<TestValue> {
 #[test]
 fn no_entry_point_panics_on_odd_input() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for _ in 0..20_000 {
-        let spec = rng.text(SPEC, 8);
+    for round in 0..10_000 {
+        let spec = rng.text(SPEC, 6);
         let text = rng.text(TEXT, 12);
         let n = rng.int();
         let _ = format_float(f64::from_bits(rng.next()), &spec);
@@ -71,10 +71,13 @@ fn no_entry_point_panics_on_odd_input() {
         let _ = parse_float(&text);
         let args = values(&mut rng);
         let _ = percent_format(&text, PercentArgs::Tuple(&args));
-        let _ = str_methods::center(&text, n, '*');
-        let _ = str_methods::ljust(&text, n, '*');
-        let _ = str_methods::rjust(&text, n, '*');
-        let _ = str_methods::zfill(&text, n);
+        // Widths past MAX_TEXT_LEN are refused; smaller ones really pad,
+        // so keep most of them small to keep the test fast.
+        let width = if round % 100 == 0 { n } else { n % 4096 };
+        let _ = str_methods::center(&text, width, '*');
+        let _ = str_methods::ljust(&text, width, '*');
+        let _ = str_methods::rjust(&text, width, '*');
+        let _ = str_methods::zfill(&text, width);
         let _ = str_methods::expandtabs(&text, n % 64);
         let _ = str_methods::find(&text, "a", Some(n), Some(rng.int()));
         let _ = str_methods::count(&text, "", Some(rng.int()), Some(n));
