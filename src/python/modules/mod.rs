@@ -9,6 +9,8 @@ use super::builtins::builtin;
 use super::interp::{Interp, PyResult};
 use super::value::*;
 
+mod hashing;
+pub mod json;
 mod math;
 mod misc;
 
@@ -92,6 +94,9 @@ impl Interp {
         } else {
             match name {
                 "math" => math::make(self),
+                "json" => json::make(self),
+                "hashlib" => hashing::make_hashlib(self),
+                "hmac" => hashing::make_hmac(self),
                 "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "uuid" | "itertools" | "collections" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
                     match misc::make(self, name)? {
                         Some(m) => m,

@@ -1,0 +1,150 @@
+//! `json`: `dumps`/`loads`/`dump`-free subset, converting between values and the text
+//! helpers' neutral `Json` tree (which owns CPython's exact formatting and error messages).
+
+use super::{func, make_module};
+use crate::python::dict::Dict;
+use crate::python::interp::{Interp, PyResult};
+use crate::python::text::json_text::{dumps, loads, DumpOptions, Json, MAX_DEPTH};
+use crate::python::value::*;
+
+fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResult<Json> {
+    if depth > MAX_DEPTH {
+        return Err(it.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
+    }
+    Ok(match v {
+        Value::None => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(_) | Value::Long(_) => Json::Int(v.as_bigint().unwrap_or_default()),
+        Value::Float(f) => Json::Float(*f),
+        Value::Str(s) => Json::Str(s.to_string()),
+        Value::List(_) | Value::Tuple(_) => {
+            let items = it.collect(v)?;
+            let mut out = Vec::with_capacity(items.len());
+            for x in &items {
+                out.push(to_json(it, x, default, depth + 1)?);
+            }
+            Json::Array(out)
+        }
+        Value::Dict(d) => {
+            let items: Vec<(Value, Value)> = d.borrow().iter().collect();
+            let mut out = Vec::with_capacity(items.len());
+            for (k, x) in items {
+                let key = match &k {
+                    Value::Str(s) => Json::Str(s.to_string()),
+                    Value::Int(_) | Value::Long(_) => Json::Int(k.as_bigint().unwrap_or_default()),
+                    Value::Float(f) => Json::Float(*f),
+                    Value::Bool(b) => Json::Bool(*b),
+                    Value::None => Json::Null,
+                    other => Json::Opaque(other.type_name()),
+                };
+                out.push((key, to_json(it, &x, default, depth + 1)?));
+            }
+            Json::Object(out)
+        }
+        other => {
+            if !matches!(default, Value::None) {
+                let r = it.call(default, Args::positional(vec![other.clone()]))?;
+                return to_json(it, &r, default, depth + 1);
+            }
+            Json::Opaque(other.type_name())
+        }
+    })
+}
+
+/// A Python value from parsed JSON.
+pub fn from_json(it: &mut Interp, j: Json) -> PyResult<Value> {
+    Ok(match j {
+        Json::Null => Value::None,
+        Json::Bool(b) => Value::Bool(b),
+        Json::Int(i) => Value::from_bigint(i),
+        Json::Float(f) => Value::Float(f),
+        Json::Str(s) => Value::str(&s),
+        Json::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                out.push(from_json(it, x)?);
+            }
+            Value::list(out)
+        }
+        Json::Object(items) => {
+            let mut d = Dict::new();
+            for (k, x) in items {
+                let k = from_json(it, k)?;
+                let x = from_json(it, x)?;
+                it.dict_insert(&mut d, k, x)?;
+            }
+            Value::dict(d)
+        }
+        Json::Opaque(t) => Value::str(&t),
+    })
+}
+
+/// `json.dumps(obj, **kw)` for the host too (the Flask layer's `jsonify`).
+pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String> {
+    let mut opts = DumpOptions::default();
+    let default = kw.take_kw("default").unwrap_or(Value::None);
+    if let Some(x) = kw.take_kw("sort_keys") {
+        opts.sort_keys = it.truthy(&x)?;
+    }
+    if let Some(x) = kw.take_kw("ensure_ascii") {
+        opts.ensure_ascii = it.truthy(&x)?;
+    }
+    if let Some(x) = kw.take_kw("skipkeys") {
+        opts.skipkeys = it.truthy(&x)?;
+    }
+    if let Some(x) = kw.take_kw("allow_nan") {
+        opts.allow_nan = it.truthy(&x)?;
+    }
+    match kw.take_kw("indent") {
+        None | Some(Value::None) => {}
+        Some(Value::Str(s)) => opts.indent = Some(s.to_string()),
+        Some(x) => opts.indent = Some(DumpOptions::indent_spaces(it.to_index(&x)?)),
+    }
+    if let Some(x) = kw.take_kw("separators") {
+        if !matches!(x, Value::None) {
+            let parts = it.collect(&x)?;
+            if parts.len() != 2 {
+                return Err(it.value_error(format!("too many values to unpack (expected 2)")));
+            }
+            let a = it.to_str(&parts[0])?;
+            let b = it.to_str(&parts[1])?;
+            opts.separators = Some((a, b));
+        }
+    }
+    let _ = kw.take_kw("cls");
+    if let Some((k, _)) = kw.kw.first() {
+        return Err(it.type_error(format!("__init__() got an unexpected keyword argument '{k}'")));
+    }
+    let tree = to_json(it, v, &default, 0)?;
+    dumps(&tree, &opts).map_err(|e| it.text_err(e))
+}
+
+/// Build the module.
+pub fn make(it: &mut Interp) -> Value {
+    let jde = Value::Class(it.ty("JSONDecodeError"));
+    make_module(
+        "json",
+        vec![
+            ("dumps", func("dumps", |it, mut args| {
+                if args.pos.is_empty() {
+                    return Err(it.type_error("dumps() missing 1 required positional argument: 'obj'"));
+                }
+                let v = args.pos.remove(0);
+                Ok(Value::str(&dumps_value(it, &v, args)?))
+            })),
+            ("loads", func("loads", |it, args| {
+                let text = match args.pos.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    Some(Value::Bytes(b)) => String::from_utf8_lossy(b).to_string(),
+                    Some(o) => {
+                        return Err(it.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", o.type_name())))
+                    }
+                    None => return Err(it.type_error("loads() missing 1 required positional argument: 's'")),
+                };
+                let tree = loads(&text).map_err(|e| it.text_err(e))?;
+                from_json(it, tree)
+            })),
+            ("JSONDecodeError", jde),
+        ],
+    )
+}
