@@ -733,6 +733,44 @@ def gen_str_format(rng):
     write("str_format.json", cases)
 
 
+# ---------------------------------------------------------------- fromisoformat
+
+def gen_fromisoformat(rng):
+    import datetime as dt
+    fixed = ["2024-01-02", "20240102", "2024-W01", "2024W01", "2024-W01-3", "2024W013", "2020-W53-7", "2021-W53",
+             "2024-W00", "2024-W01-8", "2024-02-30", "2023-02-29", "0000-01-01", "9999-12-31T23:59:59.999999",
+             "2024-13-01", "2024-01-02T24:00", "2024-01-02T12", "2024-01-02T1230", "2024-01-02T12:30",
+             "2024-01-02T12:30:45", "2024-01-02T12:30:45.5", "2024-01-02T12:30:45,123", "2024-01-02T12:30:45.1234567",
+             "2024-01-02T12:30:45.", "2024-01-02T12:3", "2024-01-02T12:30:4", "2024-01-02T12:30Z", "2024-01-02T12:30Zx",
+             "2024-01-02T12:30+05:30", "2024-01-02T12:30-0800", "2024-01-02T12:30+05", "2024-01-02T12:30+05:30:15.5",
+             "2024-01-02T12:30+24:00", "2024-01-02T12:30+23:59:59.999999", "2024-01-02T12:30+00:00:00.5",
+             "2024-01-02 12:30", "2024-01-02x12:30", "2024-01-02\u00e912:30", "2024-01-02T", "2024-01-02T12:30:45+",
+             "2024-01-02T12:60", "2024-01-02T25:00", "2024-01-02T12:30:61", "2024-01-0", "2024-1-02", "2024/01/02",
+             "", "2024", "202401", "2024-01", "2024-01-02T12:30:45.123456+05:30", "2024-01-02T123045", "2024-01-02T12:30:45Z",
+             "2024-W01-1T10:00", "2024W011T10:00", "2024-W0110:00", "+2024-01-02", " 2024-01-02", "2024-01-02 ",
+             "2024-01-02T12:30:45.000001-00:00", "2024-01-02T12:30:45.123456789Z", "2024-01-02T12:30:45.12a"]
+    texts = list(fixed)
+    zones = [None, dt.timezone.utc, dt.timezone(dt.timedelta(hours=5, minutes=30)), dt.timezone(dt.timedelta(hours=-8)),
+             dt.timezone(dt.timedelta(seconds=-3723, microseconds=5))]
+    while len(texts) < 1500:
+        moment = dt.datetime(1, 1, 1) + dt.timedelta(days=rng.randrange(0, 3652059), seconds=rng.randrange(86400),
+                                                     microseconds=rng.choice([0, rng.randrange(10**6)]))
+        text = moment.replace(tzinfo=rng.choice(zones)).isoformat(rng.choice("T T_"), rng.choice(
+            ["auto", "hours", "minutes", "seconds", "milliseconds", "microseconds"]))
+        if rng.random() < 0.3:
+            i = rng.randrange(len(text))
+            text = text[:i] + rng.choice(["", "0", ":", "-", "+", "Z", ".", "9", "W"]) + text[i + 1:]
+        texts.append(text)
+
+    def parse(text):
+        value = dt.datetime.fromisoformat(text)
+        offset = value.utcoffset()
+        return [[value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond],
+                None if offset is None else offset // dt.timedelta(microseconds=1)]
+    cases = [[t, outcome(lambda: parse(t)), outcome(lambda: dt.date.fromisoformat(t).isoformat())] for t in texts]
+    write("fromisoformat.json", cases)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -747,6 +785,7 @@ def main():
     gen_civil_time(random.Random(9))
     gen_codecs(random.Random(10))
     gen_str_format(random.Random(11))
+    gen_fromisoformat(random.Random(12))
 
 
 if __name__ == "__main__":

@@ -57,6 +57,47 @@ pub fn days_in_month(year: i64, month: u32) -> u32 {
     }
 }
 
+/// The checks of `datetime(year, month, day, hour, minute, second,
+/// microsecond)`, in CPython's order and words (`month must be in 1..12`).
+///
+/// ```
+/// use session_playground::python::text::civil_time::check_datetime_fields;
+/// assert!(check_datetime_fields(2024, 2, 29, 0, 0, 0, 0).is_ok());
+/// assert_eq!(check_datetime_fields(2023, 2, 29, 0, 0, 0, 0).unwrap_err().message, "day is out of range for month");
+/// ```
+pub fn check_datetime_fields(
+    year: i64,
+    month: i64,
+    day: i64,
+    hour: i64,
+    minute: i64,
+    second: i64,
+    microsecond: i64,
+) -> Result<(), TextError> {
+    if !(1..=9999).contains(&year) {
+        return Err(TextError::value(format!("year {year} is out of range")));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(TextError::value("month must be in 1..12"));
+    }
+    if day < 1 || day > days_in_month(year, month as u32) as i64 {
+        return Err(TextError::value("day is out of range for month"));
+    }
+    if !(0..=23).contains(&hour) {
+        return Err(TextError::value("hour must be in 0..23"));
+    }
+    if !(0..=59).contains(&minute) {
+        return Err(TextError::value("minute must be in 0..59"));
+    }
+    if !(0..=59).contains(&second) {
+        return Err(TextError::value("second must be in 0..59"));
+    }
+    if !(0..=999_999).contains(&microsecond) {
+        return Err(TextError::value("microsecond must be in 0..999999"));
+    }
+    Ok(())
+}
+
 /// Days since 1970-01-01 of a date (negative before it).
 ///
 /// ```

@@ -14,6 +14,7 @@ pub mod codecs;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;
+pub mod iso_parse;
 pub mod json_text;
 pub mod number_parse;
 pub mod percent_format;

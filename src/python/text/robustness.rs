@@ -93,6 +93,8 @@ fn no_entry_point_panics_on_odd_input() {
         let t = CivilDateTime::from_unix_micros(rng.int() >> 8);
         let _ = civil_time::strftime(&t, &text, None);
         let _ = civil_time::http_date(n);
+        let _ = iso_parse::datetime_fromisoformat(&text);
+        let _ = iso_parse::date_fromisoformat(&text);
     }
 }
 
