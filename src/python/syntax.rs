@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use rustpython_ruff_python_parser as parser;
 use rustpython_ruff_text_size::Ranged;
-use parser::{ParseErrorType, LexicalErrorType};
+use parser::{LexicalErrorType, ParseErrorType};
+use rustpython_ruff_python_ast::token::TokenKind;
 
 use super::ast_ref::ParsedModule;
 use super::value::SourceFile;
@@ -13,7 +14,7 @@ use super::value::SourceFile;
 /// A syntax error found before running anything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxErrorInfo {
-    /// `SyntaxError` or `IndentationError`.
+    /// `SyntaxError`, `IndentationError` or `TabError`.
     pub kind: &'static str,
     /// CPython-style message (`expected ':'`).
     pub message: String,
@@ -21,8 +22,10 @@ pub struct SyntaxErrorInfo {
     pub filename: String,
     /// 1-based line.
     pub line: usize,
-    /// 1-based column of the caret (CPython's `offset`).
+    /// 1-based column of the first caret (CPython's `offset`).
     pub column: usize,
+    /// 1-based column after the last caret (CPython's `end_offset`); 0 means no carets.
+    pub end_column: usize,
     /// Byte range of the offending text.
     pub range: (u32, u32),
     /// The source line (unstripped).
@@ -38,16 +41,14 @@ impl std::fmt::Display for SyntaxErrorInfo {
         let shown = stripped.trim_end();
         if !shown.is_empty() {
             writeln!(f, "    {shown}")?;
-            let caret_col = self.column.saturating_sub(1).saturating_sub(indent);
-            writeln!(f, "    {}^", " ".repeat(caret_col.min(shown.chars().count())))?;
+            if self.end_column > 0 {
+                let start = self.column.saturating_sub(1).saturating_sub(indent).min(shown.chars().count());
+                let len = self.end_column.saturating_sub(self.column).max(1);
+                writeln!(f, "    {}{}", " ".repeat(start), "^".repeat(len))?;
+            }
         }
         writeln!(f, "{}: {}", self.kind, self.message)
     }
-}
-
-fn token_text(kind: rustpython_ruff_python_ast::token::TokenKind) -> String {
-    let s = format!("{kind}");
-    s.trim_matches('\'').to_string()
 }
 
 /// Parse a module; on failure describe the first error like CPython.
@@ -68,93 +69,205 @@ fn info(kind: &'static str, message: String, source: &str, filename: &str, range
     let sf = SourceFile::new(source.to_string());
     let line = sf.line_of(range.0 as usize).max(1);
     let column = sf.column_of(range.0 as usize) + 1;
+    let end_column = if sf.line_of(range.1 as usize) == line { sf.column_of(range.1 as usize) + 1 } else { column + 1 };
     SyntaxErrorInfo {
         kind,
         message,
         filename: filename.to_string(),
         line,
         column,
+        end_column: end_column.max(column + 1),
         range,
         text: sf.line_text(line).to_string(),
     }
 }
 
+/// The first bracket that is never closed, skipping strings and comments.
+fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
+    let b = source.as_bytes();
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as char;
+        match c {
+            '#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            '"' | '\'' => {
+                let q = b[i];
+                let triple = b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q);
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        break;
+                    }
+                    if b[i] == q && (!triple || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))) {
+                        i += if triple { 2 } else { 0 };
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            '(' | '[' | '{' => stack.push((i, c)),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.first().copied()
+}
+
+fn line_start(source: &str, at: usize) -> usize {
+    let at = at.min(source.len());
+    source.get(..at).and_then(|s| s.rfind('\n')).map(|p| p + 1).unwrap_or(0)
+}
+
 fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxErrorInfo {
     let range = (e.location.start().to_u32(), e.location.end().to_u32());
-    let (kind, message) = match &e.error {
-        ParseErrorType::ExpectedToken { expected, .. } => {
-            let t = token_text(*expected);
-            match t.as_str() {
-                ":" => ("SyntaxError", "expected ':'".to_string()),
-                "Indent" | "indent" => ("IndentationError", "expected an indented block".to_string()),
-                _ => ("SyntaxError", "invalid syntax".to_string()),
-            }
+    let at = (range.0 as usize).min(source.len());
+    let no_caret = |mut i: SyntaxErrorInfo| {
+        i.end_column = 0;
+        i
+    };
+    let mixed_tabs = {
+        let indents: Vec<&str> = source.lines().map(|l| &l[..l.len() - l.trim_start().len()]).filter(|s| !s.is_empty()).collect();
+        indents.iter().any(|s| s.contains('\t')) && indents.iter().any(|s| s.contains(' '))
+    };
+    match &e.error {
+        ParseErrorType::UnexpectedIndentation => {
+            let ls = line_start(source, at + 1) as u32;
+            let (kind, msg) = if mixed_tabs {
+                ("TabError", "inconsistent use of tabs and spaces in indentation")
+            } else {
+                ("IndentationError", "unexpected indent")
+            };
+            return no_caret(info(kind, msg.into(), source, filename, (ls, ls)));
         }
-        ParseErrorType::UnexpectedIndentation => ("IndentationError", "unexpected indent".to_string()),
+        _ => {}
+    }
+    if let Some((pos, c)) = unclosed_bracket(source) {
+        if matches!(e.error, ParseErrorType::ExpectedToken { .. } | ParseErrorType::Lexical(LexicalErrorType::Eof) | ParseErrorType::OtherError(_)) {
+            return info("SyntaxError", format!("'{c}' was never closed"), source, filename, (pos as u32, pos as u32 + 1));
+        }
+    }
+    let (kind, message, range) = match &e.error {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => {
+            // `if x = 3:`: CPython underlines the whole would-be comparison.
+            let ls = line_start(source, at);
+            let line_end = source[at..].find('\n').map(|p| at + p).unwrap_or(source.len());
+            let line = &source[ls..line_end];
+            let indent = line.len() - line.trim_start().len();
+            let kw_end = line.trim_start().find(' ').map(|p| p + indent + 1).unwrap_or(0);
+            let start = ls + kw_end;
+            let end = line.rfind(':').map(|p| ls + p).unwrap_or(line_end).max(start);
+            let end = start + source[start..end].trim_end().len();
+            ("SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".to_string(), (start as u32, end as u32))
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => ("SyntaxError", "expected ':'".to_string(), range),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found } if !matches!(found, TokenKind::Newline) => {
+            // `[1 2]`: CPython underlines from the previous item to the unexpected one.
+            let before = source[..at].trim_end();
+            let prev_start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '"' || *c == '\'' || *c == '.')
+                .last()
+                .map(|(i, _)| i)
+                .unwrap_or(at);
+            ("SyntaxError", "invalid syntax. Perhaps you forgot a comma?".to_string(), (prev_start as u32, range.1))
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after") => {
+            let what = m.trim_start_matches("Expected an indented block after ").replace('`', "'");
+            // The statement that wanted a block is the last line ending with ':' before here.
+            let sf = SourceFile::new(source.to_string());
+            let mut l = sf.line_of(at).saturating_sub(1);
+            while l > 1 && !sf.line_text(l).trim_end().ends_with(':') {
+                l -= 1;
+            }
+            ("IndentationError", format!("expected an indented block after {what} on line {l}"), (range.0, range.0 + 1))
+        }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
-            ("IndentationError", "unindent does not match any outer indentation level".to_string())
+            ("IndentationError", "unindent does not match any outer indentation level".to_string(), range)
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let sf = SourceFile::new(source.to_string());
             let line = sf.line_of(range.0 as usize);
-            ("SyntaxError", format!("unterminated string literal (detected at line {line})"))
+            ("SyntaxError", format!("unterminated string literal (detected at line {line})"), (range.0, range.0 + 1))
         }
-        ParseErrorType::Lexical(LexicalErrorType::Eof) => ("SyntaxError", "unexpected EOF while parsing".to_string()),
-        ParseErrorType::InvalidAssignmentTarget => ("SyntaxError", "cannot assign to expression".to_string()),
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => ("SyntaxError", "unexpected EOF while parsing".to_string(), range),
+        ParseErrorType::InvalidAssignmentTarget => {
+            let target = source.get(range.0 as usize..range.1 as usize).unwrap_or("");
+            let what = if target.ends_with(')') {
+                "function call"
+            } else if target.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'') || matches!(target, "None" | "True" | "False") {
+                "literal"
+            } else {
+                "expression"
+            };
+            ("SyntaxError", format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), range)
+        }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            ("SyntaxError", "non-default argument follows default argument".to_string())
+            ("SyntaxError", "non-default argument follows default argument".to_string(), range)
         }
         ParseErrorType::PositionalAfterKeywordArgument => {
-            ("SyntaxError", "positional argument follows keyword argument".to_string())
+            ("SyntaxError", "positional argument follows keyword argument".to_string(), range)
         }
-        ParseErrorType::DuplicateKeywordArgumentError(name) => ("SyntaxError", format!("keyword argument repeated: {name}")),
-        other => {
-            let text = other.to_string();
-            if text.contains("indented block") {
-                ("IndentationError", "expected an indented block".to_string())
-            } else if text.contains("never closed") || text.contains("unclosed") {
-                ("SyntaxError", text)
-            } else {
-                ("SyntaxError", "invalid syntax".to_string())
-            }
-        }
+        ParseErrorType::DuplicateKeywordArgumentError(name) => ("SyntaxError", format!("keyword argument repeated: {name}"), range),
+        _ => ("SyntaxError", "invalid syntax".to_string(), (range.0, range.0 + 1)),
     };
     info(kind, message, source, filename, range)
 }
 
-/// Constructs the playground does not run, reported before anything executes.
+/// Constructs the playground does not run, and statements out of place (`return` at module
+/// level), reported before anything executes as CPython's compiler does.
 fn unsupported(body: &[rustpython_ruff_python_ast::Stmt], source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
-    use rustpython_ruff_python_ast::Stmt;
+    check_block(body, source, filename, false, false)
+}
+
+fn check_block(body: &[rustpython_ruff_python_ast::Stmt], source: &str, filename: &str, in_func: bool, in_loop: bool) -> Option<SyntaxErrorInfo> {
+    use rustpython_ruff_python_ast::{ExceptHandler, Stmt};
     for s in body {
         let r = (s.range().start().to_u32(), s.range().end().to_u32());
-        match s {
-            Stmt::Match(_) => {
-                return Some(info("SyntaxError", "the match statement is not supported in the playground".into(), source, filename, r));
-            }
-            Stmt::FunctionDef(f) if f.is_async => {
-                return Some(info("SyntaxError", "async functions are not supported in the playground".into(), source, filename, r));
-            }
-            Stmt::FunctionDef(f) => {
-                if let Some(e) = unsupported(&f.body, source, filename) {
-                    return Some(e);
-                }
-            }
-            Stmt::ClassDef(c) => {
-                if let Some(e) = unsupported(&c.body, source, filename) {
-                    return Some(e);
-                }
-            }
-            Stmt::If(i) => {
-                if let Some(e) = unsupported(&i.body, source, filename) {
-                    return Some(e);
-                }
-                for c in &i.elif_else_clauses {
-                    if let Some(e) = unsupported(&c.body, source, filename) {
-                        return Some(e);
-                    }
-                }
-            }
-            _ => {}
+        let found = match s {
+            Stmt::Match(_) => Some("the match statement is not supported in the playground"),
+            Stmt::FunctionDef(f) if f.is_async => Some("async functions are not supported in the playground"),
+            Stmt::Return(_) if !in_func => Some("'return' outside function"),
+            Stmt::Break(_) if !in_loop => Some("'break' outside loop"),
+            Stmt::Continue(_) if !in_loop => Some("'continue' not properly in loop"),
+            _ => None,
+        };
+        if let Some(msg) = found {
+            return Some(info("SyntaxError", msg.into(), source, filename, r));
+        }
+        let nested = match s {
+            Stmt::FunctionDef(f) => check_block(&f.body, source, filename, true, false),
+            Stmt::ClassDef(c) => check_block(&c.body, source, filename, false, false),
+            Stmt::If(i) => check_block(&i.body, source, filename, in_func, in_loop)
+                .or_else(|| i.elif_else_clauses.iter().find_map(|c| check_block(&c.body, source, filename, in_func, in_loop))),
+            Stmt::For(f) => check_block(&f.body, source, filename, in_func, true).or_else(|| check_block(&f.orelse, source, filename, in_func, in_loop)),
+            Stmt::While(w) => check_block(&w.body, source, filename, in_func, true).or_else(|| check_block(&w.orelse, source, filename, in_func, in_loop)),
+            Stmt::With(w) => check_block(&w.body, source, filename, in_func, in_loop),
+            Stmt::Try(t) => check_block(&t.body, source, filename, in_func, in_loop)
+                .or_else(|| {
+                    t.handlers.iter().find_map(|h| {
+                        let ExceptHandler::ExceptHandler(h) = h;
+                        check_block(&h.body, source, filename, in_func, in_loop)
+                    })
+                })
+                .or_else(|| check_block(&t.orelse, source, filename, in_func, in_loop))
+                .or_else(|| check_block(&t.finalbody, source, filename, in_func, in_loop)),
+            _ => None,
+        };
+        if nested.is_some() {
+            return nested;
         }
     }
     None
