@@ -646,6 +646,15 @@ pub fn install(interp: &mut Interp) {
         }
         Ok(Value::None)
     });
+    reg(interp, "format", |it, args| {
+        range_args(it, "format", &args, 1, 2)?;
+        let spec = match args.pos.get(1) {
+            None => String::new(),
+            Some(Value::Str(s)) => s.to_string(),
+            Some(o) => return Err(it.type_error(format!("format() argument 2 must be str, not {}", o.type_name()))),
+        };
+        Ok(Value::str(&it.format(&args.pos[0], &spec)?))
+    });
     reg(interp, "len", |it, args| {
         exact_args(it, "len", &args, 1)?;
         Ok(Value::Int(it.len(&args.pos[0])? as i64))

@@ -1283,6 +1283,16 @@ impl Interp {
     fn ex_import(&mut self, f: &mut Frame, i: &ast::StmtImport) -> PyResult<Flow> {
             for a in &i.names {
                 let full = a.name.id.as_str();
+                let mut prefix = String::new();
+                for part in full.split('.') {
+                    if !prefix.is_empty() {
+                        prefix.push('.');
+                    }
+                    prefix.push_str(part);
+                    if prefix.len() < full.len() {
+                        self.import_module(&prefix).map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
+                    }
+                }
                 let m = self.import_module(full).map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
                 match &a.asname {
                     Some(asn) => self.store_name(f, asn.id.as_str(), m)?,

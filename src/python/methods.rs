@@ -1259,6 +1259,25 @@ fn install_set(interp: &mut Interp) {
         }
         Ok(Value::None)
     });
+    for (name, op) in [
+        ("intersection_update", rustpython_ruff_python_ast::Operator::BitAnd),
+        ("difference_update", rustpython_ruff_python_ast::Operator::Sub),
+        ("symmetric_difference_update", rustpython_ruff_python_ast::Operator::BitXor),
+    ] {
+        def(interp, "set", name, move |it, args| {
+            let s = self_set(it, &args)?;
+            let mut acc = Value::FrozenSet(Rc::new(s.borrow().clone()));
+            for other in &args.pos[1..] {
+                let mut d = Dict::new();
+                for x in it.collect(other)? {
+                    it.dict_insert(&mut d, x, Value::None)?;
+                }
+                acc = it.binary_op(op, acc, Value::FrozenSet(Rc::new(d)))?;
+            }
+            *s.borrow_mut() = set_items(&acc);
+            Ok(Value::None)
+        });
+    }
     for ty in ["set", "frozenset"] {
         def(interp, ty, "copy", |_it, args| {
             Ok(match &args.pos[0] {
@@ -1375,6 +1394,34 @@ fn install_bytes(interp: &mut Interp) {
 }
 
 fn install_numbers(interp: &mut Interp) {
+    def(interp, "slice", "indices", |it, args| {
+        let Some(Value::Slice(s)) = args.pos.first() else { return Err(it.type_error("descriptor 'indices' requires a 'slice' object")) };
+        let n = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+        if n < 0 {
+            return Err(it.value_error("length should not be negative"));
+        }
+        let (a, b, c) = it.slice_indices(s, n as usize)?;
+        Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+    });
+    def(interp, "float", "as_integer_ratio", |it, args| {
+        let Some(Value::Float(f)) = args.pos.first() else { return Err(it.type_error("descriptor requires a 'float' object")) };
+        if f.is_infinite() {
+            return Err(it.err("OverflowError", "cannot convert Infinity to integer ratio"));
+        }
+        if f.is_nan() {
+            return Err(it.value_error("cannot convert NaN to integer ratio"));
+        }
+        let (mut num, mut den) = (*f, BigInt::from(1));
+        let mut guard = 0;
+        while num.fract() != 0.0 && guard < 1100 {
+            num *= 2.0;
+            den *= 2;
+            guard += 1;
+        }
+        let n = crate::python::text::float_repr::float_to_int(num).map_err(|e| it.text_err(e))?;
+        let g = num_integer::Integer::gcd(&n, &den);
+        Ok(Value::tuple(vec![Value::from_bigint(&n / &g), Value::from_bigint(&den / &g)]))
+    });
     def(interp, "int", "bit_length", |_it, args| {
         Ok(Value::Int(args.pos[0].as_bigint().map(|b| b.bits() as i64).unwrap_or(0)))
     });

@@ -41,6 +41,79 @@ impl NativeObject for StdStream {
     }
 }
 
+/// `functools.partial` objects.
+struct Partial {
+    func: Value,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+}
+
+impl NativeObject for Partial {
+    fn type_name(&self) -> String {
+        "functools.partial".into()
+    }
+    fn get_attr(&self, _interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "func" => Some(self.func.clone()),
+            "args" => Some(Value::tuple(self.args.clone())),
+            "keywords" => {
+                let mut d = crate::python::dict::Dict::new();
+                for (k, v) in &self.kw {
+                    d.set_str(k, v.clone());
+                }
+                Some(Value::dict(d))
+            }
+            _ => None,
+        })
+    }
+    fn call(&self, interp: &mut Interp, more: Args) -> PyResult<Option<Value>> {
+        let mut pos = self.args.clone();
+        pos.extend(more.pos);
+        let mut kw = self.kw.clone();
+        for (k, v) in more.kw {
+            kw.retain(|(n, _)| *n != k);
+            kw.push((k, v));
+        }
+        interp.call(&self.func, Args { pos, kw }).map(Some)
+    }
+    fn repr(&self, interp: &mut Interp) -> PyResult<String> {
+        let mut parts = vec![interp.repr(&self.func)?];
+        for a in &self.args {
+            parts.push(interp.repr(a)?);
+        }
+        for (k, v) in &self.kw {
+            parts.push(format!("{k}={}", interp.repr(v)?));
+        }
+        Ok(format!("functools.partial({})", parts.join(", ")))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `functools.lru_cache`/`cache`: memoise on the (hashable) arguments.
+fn memoize(f: Value) -> Value {
+    let table = Rc::new(std::cell::RefCell::new(crate::python::dict::Dict::new()));
+    let name = match &f {
+        Value::Function(func) => func.name.clone(),
+        _ => "wrapper".into(),
+    };
+    builtin(&name, move |it, args| {
+        let mut key = args.pos.clone();
+        for (k, v) in &args.kw {
+            key.push(Value::tuple(vec![Value::str(k), v.clone()]));
+        }
+        let key = Value::tuple(key);
+        let hit = table.borrow().get(&key).map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))?;
+        if let Some(v) = hit {
+            return Ok(v);
+        }
+        let v = it.call(&f, args)?;
+        let _ = table.borrow_mut().insert(key, v.clone());
+        Ok(v)
+    })
+}
+
 const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn b64url(data: &[u8]) -> String {
@@ -271,19 +344,7 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                     if args.pos.is_empty() {
                         return Err(it.type_error("type 'partial' takes at least one argument"));
                     }
-                    let f = args.pos[0].clone();
-                    let fixed = args.pos[1..].to_vec();
-                    let fixed_kw = args.kw.clone();
-                    Ok(builtin("partial", move |it, more| {
-                        let mut pos = fixed.clone();
-                        pos.extend(more.pos);
-                        let mut kw = fixed_kw.clone();
-                        for (k, v) in more.kw {
-                            kw.retain(|(n, _)| *n != k);
-                            kw.push((k, v));
-                        }
-                        it.call(&f, Args { pos, kw })
-                    }))
+                    Ok(Value::Native(Rc::new(Partial { func: args.pos[0].clone(), args: args.pos[1..].to_vec(), kw: args.kw.clone() })))
                 })),
                 ("reduce", func("reduce", |it, args| {
                     if args.pos.len() < 2 {
@@ -304,13 +365,12 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                     Ok(acc)
                 })),
                 ("lru_cache", func("lru_cache", |_it, args| {
-                    // Caching changes nothing observable in the programs we run except speed.
                     match args.pos.first() {
-                        Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok(f.clone()),
-                        _ => Ok(builtin("decorator", |_it, a| Ok(a.pos.first().cloned().unwrap_or(Value::None)))),
+                        Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok(memoize(f.clone())),
+                        _ => Ok(builtin("decorator", |_it, a| Ok(memoize(a.pos.first().cloned().unwrap_or(Value::None))))),
                     }
                 })),
-                ("cache", func("cache", |_it, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)))),
+                ("cache", func("cache", |_it, args| Ok(memoize(args.pos.first().cloned().unwrap_or(Value::None))))),
             ],
         ),
         "typing" => {
