@@ -17,6 +17,10 @@ pub fn app() -> Html {
         let workspace = workspace.clone();
         Callback::from(move |action: Action| workspace.dispatch(action))
     };
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| super::shortcuts::install(dispatch));
+    }
     let on_code_change = dispatch.reform(Action::EditCode);
     let on_dismiss = dispatch.reform(|_| Action::DismissNotice);
 

@@ -7,11 +7,13 @@
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
 //! - [`panic_report`]: turns a panic into a readable message in the page and the console.
+//! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
 
 pub mod app;
 mod components;
 pub mod editor_bridge;
 pub mod panic_report;
+pub mod shortcuts;
 pub mod state;
 
 /// The seed app the editor opens with: the `/count` example the project was created for.

@@ -116,6 +116,8 @@ pub struct TimelineEntry {
     pub summary: String,
     /// For a request: every exchange, with the cookies sent and stored and why.
     pub exchange: Option<Rc<NavigationOutcome>>,
+    /// For a request: what the learner asked for (what "send again" repeats).
+    pub request: Option<NavigationRequest>,
 }
 
 /// The kinds of timeline entries.
@@ -165,6 +167,10 @@ pub enum Action {
     Navigate(String),
     /// A link clicked or a form submitted inside the page.
     Send(NavigationRequest),
+    /// Send the active profile's last request again (Ctrl/Cmd+Enter).
+    Resend,
+    /// Open a new private window (a fresh jar, discarded when closed) and show it.
+    OpenPrivateWindow,
 }
 
 impl Default for Workspace {
@@ -248,6 +254,18 @@ impl Workspace {
                 }
             }
             Action::Send(request) => next.send(request),
+            Action::Resend => {
+                let last = next
+                    .requests()
+                    .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
+                    .last()
+                    .and_then(|entry| entry.request.clone());
+                match last {
+                    Some(request) => next.send(request),
+                    None => next.notice = Some(format!("{active} has not sent a request yet.")),
+                }
+            }
+            Action::OpenPrivateWindow => next.active_profile = next.browser.open_private_window(),
         }
         next
     }
@@ -296,6 +314,7 @@ impl Workspace {
                     kind: TimelineKind::Request,
                     summary,
                     exchange: Some(Rc::new(outcome)),
+                    request: Some(request),
                 });
             }
             Err(error) => self.notice = Some(format!("The browser could not send that request: {error}.")),
@@ -340,7 +359,7 @@ impl Workspace {
 
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
         let profile = profile.map(str::to_string);
-        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None });
+        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None });
     }
 }
 
@@ -441,6 +460,29 @@ mod tests {
         assert_eq!(entry.summary, "GET /go 302 → GET /count 200");
         assert_eq!(entry.exchange.as_ref().unwrap().hops.len(), 2);
         assert_eq!(workspace.active_page().unwrap().status, 200);
+    }
+
+    #[test]
+    fn resend_repeats_the_last_request_of_the_active_profile() {
+        let first = with_counting_server().apply(Action::Resend);
+        assert_eq!(first.notice.as_deref(), Some("Alice has not sent a request yet."));
+        let workspace = with_counting_server().apply(Action::Navigate("/count".into())).apply(Action::Resend);
+        assert_eq!(workspace.active_page().unwrap().body, "Visit number: 2");
+    }
+
+    #[test]
+    fn a_private_window_starts_empty_and_is_gone_after_close() {
+        let workspace = with_counting_server()
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::OpenPrivateWindow);
+        assert_eq!(workspace.active_profile, "Private 1");
+        assert!(workspace.active().jar.all().is_empty());
+        let visited = workspace.apply(Action::Navigate("/count".into()));
+        assert_eq!(visited.active_page().unwrap().body, "Visit number: 1");
+        let closed = visited.apply(Action::CloseBrowser);
+        assert!(closed.browser.profile("Private 1").is_none());
+        assert_eq!(closed.active_profile, "Alice");
+        assert_eq!(closed.active_page().unwrap().body, "Visit number: 1");
     }
 
     #[test]

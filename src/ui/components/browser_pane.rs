@@ -35,6 +35,7 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
         Action::SelectProfile(select.value())
     });
     let on_close = props.on_action.reform(|_| Action::CloseBrowser);
+    let on_private = props.on_action.reform(|_| Action::OpenPrivateWindow);
     let on_open = props.on_action.reform(|_| Action::OpenBrowser);
     let on_continue = props.on_action.reform(|event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
@@ -74,6 +75,9 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                 </button>
                 <button data-testid="open-browser" onclick={on_open} disabled={!closed}>
                     { "Open browser" }
+                </button>
+                <button onclick={on_private} title="A fresh cookie jar, discarded when you close it">
+                    { "New private window" }
                 </button>
                 <label class="continue-toggle">
                     <input type="checkbox" checked={props.continue_where_left_off} onchange={on_continue} />
