@@ -1,11 +1,27 @@
-//! The simulated Flask/Werkzeug layer. So far: the primitives that need no Python
-//! interpreter, each checked byte for byte against the real libraries.
+//! The simulated Flask/Werkzeug layer: the `flask` module learners import, running on the
+//! playground's Python interpreter, and the server that answers the virtual browser.
 //!
 //! - [`signing`]: itsdangerous's `URLSafeTimedSerializer` as Flask's session uses it
 //!   (key derivation, timestamps, zlib rule, verification results with reasons);
 //! - [`dump_cookie`]: Werkzeug's `Set-Cookie` header values;
-//! - [`base64_py`]: base64 with CPython's lenient decoding, which decides what verifies.
+//! - [`base64_py`]: base64 with CPython's lenient decoding, which decides what verifies;
+//! - [`routing`]: the URL map (converters, 404/405/308, `url_for` building);
+//! - [`json`]: Python values to Flask's JSON and tagged session JSON, and back;
+//! - [`session`]: `SecureCookieSession` / `NullSession` with Flask's `modified` rules;
+//! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
+//! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl.
+//!
+//! Flask's own control flow (dispatch, error handlers, `make_response`, `save_session`) is
+//! written in Python in `prelude/flask.py`, following Flask 3.1.3's source, so that it reads
+//! like the real thing and behaves like it.
 
 pub mod base64_py;
 pub mod dump_cookie;
+pub mod json;
+pub mod natives;
+pub mod routing;
+pub mod server;
+pub mod session;
 pub mod signing;
+
+pub use server::{AppError, FlaskServer};

@@ -1,0 +1,488 @@
+//! The native module `_flask_native` under the Python-written `flask` module: the request
+//! context, the context-local proxies (`session`, `request`, `g`, `current_app`), and the parts
+//! that must be byte-exact (routing, signing, JSON, Set-Cookie strings, HTML escaping).
+//!
+//! Everything shares one [`Shared`] state per interpreter: the URL map and the active request
+//! context, which the server sets before it calls the app and clears afterwards.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::flask::dump_cookie::{self, CookieOptions, Expires};
+use crate::flask::routing::{Arg, Match, Router, Rule};
+use crate::flask::session::Session;
+use crate::flask::signing::{self, SigningKey};
+use crate::python::{Args, Dict, Interp, NativeObject, PyResult, Value, builtin, make_module};
+
+/// `RuntimeError` text for a request-bound proxy used outside a request.
+pub const OUTSIDE_REQUEST: &str = "Working outside of request context.\n\nThis typically means that you attempted to use functionality that needed\nan active HTTP request. Consult the documentation on testing for\ninformation about how to avoid this problem.";
+/// `RuntimeError` text for an app-bound proxy used outside an application context.
+pub const OUTSIDE_APP: &str = "Working outside of application context.\n\nThis typically means that you attempted to use functionality that needed\nthe current application. To solve this, set up an application context\nwith app.app_context(). See the documentation for more information.";
+
+/// The active request context.
+pub struct Ctx {
+    /// The Flask object.
+    pub app: Value,
+    /// The `Request` object.
+    pub request: Value,
+    /// The session object (a [`Session`]).
+    pub session: Rc<Session>,
+    /// `flask.g`.
+    pub g: Value,
+    /// Whether the `session` proxy was used (Flask 3.1.3 sets `accessed` then).
+    pub accessed: bool,
+    /// The exception `got_request_exception` was sent for, if any.
+    pub got_exception: Option<Value>,
+}
+
+/// State shared by the native functions of one interpreter.
+#[derive(Default)]
+pub struct Shared {
+    /// The URL map.
+    pub router: RefCell<Router>,
+    /// The active request context.
+    pub ctx: RefCell<Option<Ctx>>,
+    /// The virtual time in Unix seconds.
+    pub now: Cell<i64>,
+}
+
+/// Which context-local a proxy stands for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ProxyKind {
+    /// `flask.session`.
+    Session,
+    /// `flask.request`.
+    Request,
+    /// `flask.g`.
+    G,
+    /// `flask.current_app`.
+    CurrentApp,
+}
+
+/// A `werkzeug.local.LocalProxy`: binding it is free, using it resolves the current object.
+pub struct LocalProxy {
+    kind: ProxyKind,
+    shared: Rc<Shared>,
+}
+
+impl LocalProxy {
+    fn target(&self, interp: &Interp) -> PyResult<Value> {
+        let mut ctx = self.shared.ctx.borrow_mut();
+        let Some(ctx) = ctx.as_mut() else {
+            let text = match self.kind {
+                ProxyKind::Session | ProxyKind::Request => OUTSIDE_REQUEST,
+                ProxyKind::G | ProxyKind::CurrentApp => OUTSIDE_APP,
+            };
+            return Err(interp.err("RuntimeError", text));
+        };
+        Ok(match self.kind {
+            ProxyKind::Session => {
+                ctx.accessed = true;
+                Value::Native(ctx.session.clone())
+            }
+            ProxyKind::Request => ctx.request.clone(),
+            ProxyKind::G => ctx.g.clone(),
+            ProxyKind::CurrentApp => ctx.app.clone(),
+        })
+    }
+}
+
+impl NativeObject for LocalProxy {
+    fn type_name(&self) -> String {
+        "LocalProxy".into()
+    }
+    fn get_attr(&self, interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+        let target = self.target(interp)?;
+        interp.get_attr(&target, name).map(Some)
+    }
+    fn set_attr(&self, interp: &mut Interp, name: &str, value: Value) -> PyResult<bool> {
+        let target = self.target(interp)?;
+        interp.set_attr(&target, name, value)?;
+        Ok(true)
+    }
+    fn get_item(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<Value>> {
+        let target = self.target(interp)?;
+        interp.get_item(&target, key).map(Some)
+    }
+    fn set_item(&self, interp: &mut Interp, key: Value, value: Value) -> PyResult<bool> {
+        let target = self.target(interp)?;
+        interp.set_item(&target, key, value)?;
+        Ok(true)
+    }
+    fn del_item(&self, interp: &mut Interp, key: &Value) -> PyResult<bool> {
+        let target = self.target(interp)?;
+        interp.del_item(&target, key)?;
+        Ok(true)
+    }
+    fn contains(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<bool>> {
+        let target = self.target(interp)?;
+        interp.contains(&target, key).map(Some)
+    }
+    fn iterate(&self, interp: &mut Interp) -> PyResult<Option<Vec<Value>>> {
+        let target = self.target(interp)?;
+        interp.collect(&target).map(Some)
+    }
+    fn len(&self, interp: &mut Interp) -> PyResult<Option<usize>> {
+        let target = self.target(interp)?;
+        interp.len(&target).map(Some)
+    }
+    fn call(&self, interp: &mut Interp, args: Args) -> PyResult<Option<Value>> {
+        let target = self.target(interp)?;
+        interp.call(&target, args).map(Some)
+    }
+    fn repr(&self, interp: &mut Interp) -> PyResult<String> {
+        match self.target(interp) {
+            Ok(target) => interp.repr(&target),
+            Err(_) => Ok("<LocalProxy unbound>".into()),
+        }
+    }
+    fn truthy(&self, interp: &mut Interp) -> PyResult<Option<bool>> {
+        let target = self.target(interp)?;
+        interp.truthy(&target).map(Some)
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn arg(args: &Args, i: usize) -> Value {
+    args.pos.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn opt_str(interp: &mut Interp, v: &Value) -> PyResult<Option<String>> {
+    match v {
+        Value::None => Ok(None),
+        other => interp.to_str(other).map(Some),
+    }
+}
+
+/// `int(td.total_seconds())` for a timedelta, or an int number of seconds.
+pub fn lifetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Float(f) => Ok(*f as i64),
+        other => {
+            let f = interp.get_attr(other, "total_seconds")?;
+            let secs = interp.call(&f, Args::default())?;
+            match secs {
+                Value::Float(f) => Ok(f as i64),
+                Value::Int(i) => Ok(i),
+                other => Err(interp.type_error(format!("unsupported lifetime of type {}", other.type_name()))),
+            }
+        }
+    }
+}
+
+/// Whole Unix seconds of a `datetime` (naive ones count as UTC), via its `timestamp()`.
+fn datetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
+    let f = interp.get_attr(v, "_unix_seconds")?;
+    match interp.call(&f, Args::default())? {
+        Value::Int(i) => Ok(i),
+        Value::Float(f) => Ok(f.floor() as i64),
+        _ => Err(interp.type_error("bad datetime")),
+    }
+}
+
+/// Markupsafe's `escape` on text.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Werkzeug's `HTTP_STATUS_CODES` for the codes Werkzeug's exceptions use.
+pub fn http_reason(code: i64) -> &'static str {
+    match code {
+        100 => "Continue",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        415 => "Unsupported Media Type",
+        418 => "I'm a teapot",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "Unknown Error",
+    }
+}
+
+fn current_session(shared: &Shared, interp: &Interp) -> PyResult<Rc<Session>> {
+    match shared.ctx.borrow().as_ref() {
+        Some(ctx) => Ok(ctx.session.clone()),
+        None => Err(interp.err("RuntimeError", OUTSIDE_REQUEST)),
+    }
+}
+
+fn config_value(interp: &mut Interp, app: &Value, key: &str) -> PyResult<Value> {
+    let config = interp.get_attr(app, "config")?;
+    interp.get_item(&config, &Value::str(key))
+}
+
+/// Registers `_flask_native` with the interpreter.
+pub fn register(interp: &mut Interp, shared: Rc<Shared>) {
+    let factory: crate::python::ModuleFactory = Rc::new(move |_it: &mut Interp| Ok(build_module(shared.clone())));
+    interp.register_module("_flask_native", factory);
+}
+
+fn build_module(shared: Rc<Shared>) -> Value {
+    let proxy = |kind| Value::Native(Rc::new(LocalProxy { kind, shared: shared.clone() }));
+    let s = shared.clone();
+    let ctx_request = builtin("_ctx_request", move |it, _a| match s.ctx.borrow().as_ref() {
+        Some(ctx) => Ok(ctx.request.clone()),
+        None => Err(it.err("RuntimeError", OUTSIDE_REQUEST)),
+    });
+    let s = shared.clone();
+    let ctx_app = builtin("_ctx_app", move |it, _a| match s.ctx.borrow().as_ref() {
+        Some(ctx) => Ok(ctx.app.clone()),
+        None => Err(it.err("RuntimeError", OUTSIDE_APP)),
+    });
+    let s = shared.clone();
+    let raw_session = builtin("_raw_session", move |it, _a| Ok(Value::Native(current_session(&s, it)?)));
+    let s = shared.clone();
+    let session_accessed =
+        builtin("_session_accessed", move |_it, _a| Ok(Value::Bool(s.ctx.borrow().as_ref().is_some_and(|c| c.accessed))));
+    let is_null = builtin("_is_null_session", |_it, args| {
+        Ok(Value::Bool(match arg(&args, 0) {
+            Value::Native(n) => n.as_any().downcast_ref::<Session>().is_none_or(|s| s.null),
+            _ => true,
+        }))
+    });
+    let s = shared.clone();
+    let sign_session = builtin("_sign_session", move |it, _args| {
+        let session = current_session(&s, it)?;
+        let app = match s.ctx.borrow().as_ref() {
+            Some(ctx) => ctx.app.clone(),
+            None => return Err(it.err("RuntimeError", OUTSIDE_REQUEST)),
+        };
+        let secret = config_value(it, &app, "SECRET_KEY")?;
+        let secret = it.to_str(&secret)?;
+        let data = session.data.borrow().clone();
+        let json = crate::flask::json::dumps_tagged(it, &data)?;
+        let key = SigningKey::for_session(&secret);
+        Ok(Value::str(&signing::dumps(&key, &json, s.now.get().max(0) as u64)))
+    });
+    let s = shared.clone();
+    let dump = builtin("_dump_cookie", move |it, args| {
+        let key = it.to_str(&arg(&args, 0))?;
+        let value = match arg(&args, 1) {
+            Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+            other => it.to_str(&other)?,
+        };
+        let max_age = match arg(&args, 2) {
+            Value::None => None,
+            Value::Int(i) => Some(i),
+            other => Some(lifetime_seconds(it, &other)?),
+        };
+        let expires = match arg(&args, 3) {
+            Value::None => None,
+            Value::Int(i) => Some(Expires::Timestamp(i as f64)),
+            Value::Float(f) => Some(Expires::Timestamp(f)),
+            Value::Str(t) => Some(Expires::Raw(t.to_string())),
+            other => Some(Expires::DateTime(datetime_seconds(it, &other)?)),
+        };
+        let path = opt_str(it, &arg(&args, 4))?;
+        let domain = opt_str(it, &arg(&args, 5))?;
+        let secure = it.truthy(&arg(&args, 6))?;
+        let httponly = it.truthy(&arg(&args, 7))?;
+        let samesite = opt_str(it, &arg(&args, 8))?;
+        let partitioned = it.truthy(&arg(&args, 9))?;
+        let options = CookieOptions { max_age, expires, path, domain, secure, httponly, samesite, partitioned, ..CookieOptions::default() };
+        match dump_cookie::dump_cookie(&key, &value, &options, s.now.get()) {
+            Ok(text) => Ok(Value::str(&text)),
+            Err(e) => Err(it.err(e.python_type(), e.to_string())),
+        }
+    });
+    let json_dumps = builtin("_json_dumps", |it, args| {
+        let text = crate::flask::json::dumps(it, &arg(&args, 0))?;
+        Ok(Value::str(&text))
+    });
+    let json_loads = builtin("_json_loads", |it, args| {
+        let text = it.to_str(&arg(&args, 0))?;
+        crate::flask::json::loads(it, &text)
+    });
+    let s = shared.clone();
+    let add_rule = builtin("_add_rule", move |it, args| {
+        let rule = it.to_str(&arg(&args, 0))?;
+        let endpoint = it.to_str(&arg(&args, 1))?;
+        let methods: Vec<String> = it.collect(&arg(&args, 2))?.iter().map(|m| it.to_str(m)).collect::<PyResult<_>>()?;
+        let strict = it.truthy(&arg(&args, 3))?;
+        let auto = it.truthy(&arg(&args, 4))?;
+        let refs: Vec<&str> = methods.iter().map(String::as_str).collect();
+        match Rule::new(&rule, &endpoint, &refs, strict, auto) {
+            Ok(rule) => {
+                s.router.borrow_mut().rules.push(rule);
+                Ok(Value::None)
+            }
+            Err(e) => Err(it.err(e.python_type(), e.to_string())),
+        }
+    });
+    let s = shared.clone();
+    let do_match = builtin("_match", move |it, args| {
+        let method = it.to_str(&arg(&args, 0))?;
+        let path = it.to_str(&arg(&args, 1))?;
+        let query = it.to_str(&arg(&args, 2))?;
+        let outcome = s.router.borrow().match_request(&method, &path, &query, "http://localhost");
+        let router = s.router.borrow();
+        Ok(match outcome {
+            Match::Found { rule, args } => {
+                let mut d = Dict::new();
+                for (name, value) in args {
+                    let v = match value {
+                        Arg::Str(t) => Value::str(&t),
+                        Arg::Int(i) => Value::Int(i),
+                        Arg::Float(f) => Value::Float(f),
+                    };
+                    d.set_str(&name, v);
+                }
+                let r = &router.rules[rule];
+                Value::tuple(vec![
+                    Value::str("ok"),
+                    Value::str(&r.endpoint),
+                    Value::dict(d),
+                    Value::Bool(r.automatic_options),
+                ])
+            }
+            Match::NotFound => Value::tuple(vec![Value::str("404"), Value::None, Value::None, Value::None]),
+            Match::MethodNotAllowed(methods) => Value::tuple(vec![
+                Value::str("405"),
+                Value::list(methods.iter().map(|m| Value::str(m)).collect()),
+                Value::None,
+                Value::None,
+            ]),
+            Match::Redirect(url) => Value::tuple(vec![Value::str("308"), Value::str(&url), Value::None, Value::None]),
+        })
+    });
+    let s = shared.clone();
+    let allowed = builtin("_allowed_methods", move |it, args| {
+        let path = it.to_str(&arg(&args, 0))?;
+        let methods = s.router.borrow().allowed_methods(&path);
+        Ok(Value::list(methods.iter().map(|m| Value::str(m)).collect()))
+    });
+    let s = shared.clone();
+    let url_for = builtin("_url_for", move |it, args| {
+        if s.ctx.borrow().is_none() {
+            return Err(it.err("RuntimeError", OUTSIDE_APP));
+        }
+        let endpoint = it.to_str(&arg(&args, 0))?;
+        let anchor = arg(&args, 1);
+        let external = arg(&args, 4);
+        let mut values: Vec<(String, String)> = Vec::new();
+        for (k, v) in it.mapping_items(&arg(&args, 5))? {
+            if matches!(v, Value::None) {
+                continue;
+            }
+            let key = it.to_str(&k)?;
+            let items = match &v {
+                Value::List(_) | Value::Tuple(_) => it.collect(&v)?,
+                _ => vec![v.clone()],
+            };
+            for item in items {
+                let text = it.to_str(&item)?;
+                values.push((key.clone(), text));
+            }
+        }
+        let built = s.router.borrow().build(&endpoint, &values);
+        match built {
+            Ok(mut url) => {
+                if !matches!(anchor, Value::None) {
+                    let a = it.to_str(&anchor)?;
+                    url.push('#');
+                    url.push_str(&crate::flask::routing::quote(&a, "!#$&'()*+,/:;=?@~"));
+                }
+                if it.truthy(&external)? {
+                    url = format!("http://localhost{url}");
+                }
+                Ok(Value::str(&url))
+            }
+            Err(message) => {
+                let flask = it.import_module("flask")?;
+                let cls = it.get_attr(&flask, "BuildError")?;
+                let exc = it.call(&cls, Args::positional(vec![Value::str(&message)]))?;
+                Err(it.raise_value(exc))
+            }
+        }
+    });
+    let s = shared.clone();
+    let now = builtin("_now", move |_it, _a| Ok(Value::Int(s.now.get())));
+    let s = shared.clone();
+    let got = builtin("_got_request_exception", move |_it, args| {
+        if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
+            ctx.got_exception = Some(arg(&args, 0));
+        }
+        Ok(Value::None)
+    });
+    let escape = builtin("_escape", |it, args| {
+        let v = arg(&args, 0);
+        if let Some(html) = it.get_attr_opt(&v, "__html__")? {
+            let r = it.call(&html, Args::default())?;
+            return Ok(Value::str(&it.to_str(&r)?));
+        }
+        let text = match &v {
+            Value::None => "None".to_string(),
+            other => it.to_str(other)?,
+        };
+        Ok(Value::str(&escape_html(&text)))
+    });
+    let lifetime = builtin("_lifetime_seconds", |it, args| Ok(Value::Int(lifetime_seconds(it, &arg(&args, 0))?)));
+    let reason = builtin("_http_reason", |_it, args| {
+        let code = arg(&args, 0).as_i64().unwrap_or(0);
+        Ok(Value::str(http_reason(code)))
+    });
+    make_module(
+        "_flask_native",
+        vec![
+            ("session", proxy(ProxyKind::Session)),
+            ("request", proxy(ProxyKind::Request)),
+            ("g", proxy(ProxyKind::G)),
+            ("current_app", proxy(ProxyKind::CurrentApp)),
+            ("_ctx_request", ctx_request),
+            ("_ctx_app", ctx_app),
+            ("_raw_session", raw_session),
+            ("_session_accessed", session_accessed),
+            ("_is_null_session", is_null),
+            ("_sign_session", sign_session),
+            ("_dump_cookie", dump),
+            ("_json_dumps", json_dumps),
+            ("_json_loads", json_loads),
+            ("_add_rule", add_rule),
+            ("_match", do_match),
+            ("_allowed_methods", allowed),
+            ("_url_for", url_for),
+            ("_now", now),
+            ("_got_request_exception", got),
+            ("_escape", escape),
+            ("_lifetime_seconds", lifetime),
+            ("_http_reason", reason),
+        ],
+    )
+}

@@ -1,0 +1,390 @@
+//! The simulated Flask server: runs the learner's `app.py` on the interpreter, finds the app the
+//! way `flask run` does, and answers [`crate::http::Request`]s through the Python-written
+//! dispatcher (`prelude/flask.py`), with the session opened here (signing, max-age, tagged JSON).
+//!
+//! It implements [`crate::browser::Server`], so the UI and the scenario runner drive it through
+//! the virtual browser.
+
+use std::rc::Rc;
+
+use crate::flask::natives::{self, Ctx, Shared};
+use crate::flask::routing::{parse_urlencoded, percent_decode};
+use crate::flask::session::Session;
+use crate::flask::signing::{self, SigningKey};
+use crate::http::{Request, Response};
+use crate::python::{Args, Dict, HostConfig, Interp, RunError, Value};
+
+/// The Python source of the `flask` module.
+pub const FLASK_PRELUDE: &str = include_str!("prelude/flask.py");
+/// The Python source of the small `datetime` module apps import.
+pub const DATETIME_PRELUDE: &str = include_str!("prelude/datetime.py");
+/// The Python source of `markupsafe`.
+pub const MARKUPSAFE_PRELUDE: &str = include_str!("prelude/markupsafe.py");
+
+/// An exception as the transcript shows it: `type(exc).__name__` and `str(exc)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppError {
+    /// The class name.
+    pub type_name: String,
+    /// `str(exc)`.
+    pub message: String,
+    /// The traceback as CPython prints it (for the server log).
+    pub traceback: String,
+}
+
+/// A loaded Flask application.
+pub struct FlaskServer {
+    interp: Interp,
+    shared: Rc<Shared>,
+    app: Value,
+    flask: Value,
+    /// The server log: tracebacks of unhandled errors and what the app printed.
+    pub log: String,
+    /// The unhandled exception of the last request (what `got_request_exception` saw).
+    pub last_error: Option<AppError>,
+}
+
+fn describe(interp: &mut Interp, value: &Value) -> AppError {
+    let type_name = match value {
+        Value::Instance(i) => i.class.name.clone(),
+        other => other.type_name(),
+    };
+    let message = interp.to_str(value).unwrap_or_default();
+    let traceback = interp.format_exception(value);
+    AppError { type_name, message, traceback }
+}
+
+fn run_error(error: RunError) -> AppError {
+    match error {
+        RunError::Syntax(info) => AppError {
+            type_name: info.kind.to_string(),
+            message: format!("{} ({}, line {})", info.message, info.filename, info.line),
+            traceback: info.to_string(),
+        },
+        RunError::Exception(e) => AppError {
+            type_name: match &e.value {
+                Value::Instance(i) => i.class.name.clone(),
+                other => other.type_name(),
+            },
+            message: e.message,
+            traceback: e.traceback,
+        },
+    }
+}
+
+impl FlaskServer {
+    /// Runs `source` as module `app` at virtual time `now` and finds its Flask app.
+    /// An exception at import time (or no app) is a startup error.
+    pub fn load(source: &str, now: i64) -> Result<FlaskServer, AppError> {
+        let config = HostConfig { clock: now as f64, ..HostConfig::default() };
+        let mut interp = Interp::new(config);
+        let shared = Rc::new(Shared::default());
+        shared.now.set(now);
+        natives::register(&mut interp, shared.clone());
+        interp.run_module("datetime", "datetime.py", DATETIME_PRELUDE).map_err(run_error)?;
+        interp.run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE).map_err(run_error)?;
+        let flask = interp.run_module("flask", "flask/__init__.py", FLASK_PRELUDE).map_err(run_error)?;
+        let module = interp.run_module("app", "app.py", source).map_err(run_error)?;
+        let app = find_app(&mut interp, &flask, &module)?;
+        let log = interp.take_output();
+        Ok(FlaskServer { interp, shared, app, flask, log, last_error: None })
+    }
+
+    /// Answers one request at virtual time `now`; also sets [`FlaskServer::last_error`].
+    pub fn respond(&mut self, request: &Request, now: i64) -> Response {
+        self.interp.config.clock = now as f64;
+        self.shared.now.set(now);
+        self.last_error = None;
+        let response = match self.dispatch(request) {
+            Ok(response) => response,
+            Err(error) => {
+                self.log.push_str(&error.traceback);
+                self.last_error = Some(error);
+                internal_error_page()
+            }
+        };
+        *self.shared.ctx.borrow_mut() = None;
+        let printed = self.interp.take_output();
+        self.log.push_str(&printed);
+        let mut response = response;
+        if request.method == "HEAD" {
+            response.body.clear();
+        }
+        response
+    }
+
+    fn dispatch(&mut self, request: &Request) -> Result<Response, AppError> {
+        let it = &mut self.interp;
+        let req = build_request(it, &self.flask, request).map_err(run_error)?;
+        let session = open_session(it, &self.app, request, self.shared.now.get());
+        let g_class = it.get_attr(&self.flask, "_AppCtxGlobals").map_err(|e| run_error(RunError::Exception(it.exception_info(&e))))?;
+        let g = it.call_host(&g_class, vec![], vec![]).map_err(run_error)?;
+        *self.shared.ctx.borrow_mut() = Some(Ctx {
+            app: self.app.clone(),
+            request: req,
+            session,
+            g,
+            accessed: false,
+            got_exception: None,
+        });
+        let dispatch = it.get_attr(&self.flask, "_dispatch").map_err(|e| run_error(RunError::Exception(it.exception_info(&e))))?;
+        let result = it.call_host(&dispatch, vec![self.app.clone()], vec![]);
+        let got = self.shared.ctx.borrow_mut().as_mut().and_then(|c| c.got_exception.take());
+        if let Some(exc) = got {
+            let error = describe(it, &exc);
+            self.log.push_str(&error.traceback);
+            self.last_error = Some(error);
+        }
+        let response = match result {
+            Ok(response) => response,
+            Err(error) => {
+                // The dispatcher itself failed (step budget, an error handler that raised):
+                // Flask answers 500 and the exception is the one reported.
+                let error = run_error(error);
+                self.log.push_str(&error.traceback);
+                self.last_error = Some(error);
+                let fallback = it.get_attr(&self.flask, "_fallback_500").map_err(|e| run_error(RunError::Exception(it.exception_info(&e))))?;
+                it.call_host(&fallback, vec![self.app.clone()], vec![]).map_err(run_error)?
+            }
+        };
+        to_response(it, &response).map_err(run_error)
+    }
+}
+
+impl crate::browser::Server for FlaskServer {
+    fn handle(&mut self, request: &Request, now: i64) -> Response {
+        self.respond(request, now)
+    }
+}
+
+/// Werkzeug's 500 page, used when even the fallback could not run.
+fn internal_error_page() -> Response {
+    let body = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n";
+    Response {
+        status: 500,
+        headers: vec![
+            ("Content-Type".into(), "text/html; charset=utf-8".into()),
+            ("Content-Length".into(), body.len().to_string()),
+        ],
+        body: body.as_bytes().to_vec(),
+    }
+}
+
+fn exc_error(it: &mut Interp, e: Box<crate::python::Exc>) -> RunError {
+    RunError::Exception(it.exception_info(&e))
+}
+
+fn to_response(it: &mut Interp, response: &Value) -> Result<Response, RunError> {
+    let status = it.get_attr(response, "status_code").map_err(|e| exc_error(it, e))?;
+    let status = status.as_i64().unwrap_or(500).clamp(0, 999) as u16;
+    let headers = it.get_attr(response, "headers").map_err(|e| exc_error(it, e))?;
+    let items = it.get_attr(&headers, "items").map_err(|e| exc_error(it, e))?;
+    let items = it.call_host(&items, vec![], vec![])?;
+    let mut out_headers = Vec::new();
+    for pair in it.collect(&items).map_err(|e| exc_error(it, e))? {
+        let kv = it.collect(&pair).map_err(|e| exc_error(it, e))?;
+        if kv.len() == 2 {
+            let k = it.to_str(&kv[0]).map_err(|e| exc_error(it, e))?;
+            let v = it.to_str(&kv[1]).map_err(|e| exc_error(it, e))?;
+            out_headers.push((k, v));
+        }
+    }
+    let body = it.get_attr(response, "_data").map_err(|e| exc_error(it, e))?;
+    let body = match body {
+        Value::Bytes(b) => b.to_vec(),
+        other => it.to_str(&other).map_err(|e| exc_error(it, e))?.into_bytes(),
+    };
+    Ok(Response { status, headers: out_headers, body })
+}
+
+/// `flask run`'s `find_best_app`: `app`/`application`, the only Flask instance, or a
+/// `create_app`/`make_app` factory.
+fn find_app(it: &mut Interp, flask: &Value, module: &Value) -> Result<Value, AppError> {
+    let flask_class = it.get_attr(flask, "Flask").map_err(|e| run_error(exc_error(it, e)))?;
+    let Value::Class(flask_class) = flask_class else {
+        return Err(no_app("Failed to find Flask application or factory in module 'app'. Use 'app:name' to specify one."));
+    };
+    let is_app = |v: &Value| matches!(v, Value::Instance(i) if i.class.is_subclass(&flask_class));
+    for name in ["app", "application"] {
+        if let Ok(Some(v)) = it.get_attr_opt(module, name) {
+            if is_app(&v) {
+                return Ok(v);
+            }
+        }
+    }
+    let Value::Module(m) = module else {
+        return Err(no_app("Failed to find Flask application or factory in module 'app'. Use 'app:name' to specify one."));
+    };
+    let values: Vec<(Value, Value)> = m.env.vars.borrow().iter().collect();
+    let apps: Vec<Value> = values.iter().map(|(_, v)| v.clone()).filter(|v| is_app(v)).collect();
+    if apps.len() == 1 {
+        return Ok(apps[0].clone());
+    }
+    if apps.len() > 1 {
+        return Err(no_app("Detected multiple Flask applications in module 'app'. Use 'app:name' to specify the correct one."));
+    }
+    for name in ["create_app", "make_app"] {
+        if let Ok(Some(factory)) = it.get_attr_opt(module, name) {
+            if matches!(factory, Value::Function(_)) {
+                let app = it.call_host(&factory, vec![], vec![]).map_err(run_error)?;
+                if is_app(&app) {
+                    return Ok(app);
+                }
+                return Err(no_app(&format!(
+                    "A valid Flask application was not obtained from 'app:{name}'."
+                )));
+            }
+        }
+    }
+    Err(no_app("Failed to find Flask application or factory in module 'app'. Use 'app:name' to specify one."))
+}
+
+fn no_app(message: &str) -> AppError {
+    AppError { type_name: "NoAppException".into(), message: message.into(), traceback: format!("Error: {message}\n") }
+}
+
+/// Werkzeug's `parse_cookie`: `name=value` pairs split on `;`, quoted values unescaped.
+pub fn parse_cookie_header(header: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for part in header.split(';') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let (name, value) = match part.split_once('=') {
+            Some((n, v)) => (n.trim(), v.trim()),
+            None => ("", part),
+        };
+        let value = if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+            unquote_cookie(&value[1..value.len() - 1])
+        } else {
+            value.to_string()
+        };
+        out.push((name.to_string(), value));
+    }
+    out
+}
+
+fn unquote_cookie(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && i + 3 < bytes.len() + 0 && bytes[i + 1..i + 4].iter().all(|b| (b'0'..=b'7').contains(b)) {
+            let v = (bytes[i + 1] - b'0') as u32 * 64 + (bytes[i + 2] - b'0') as u32 * 8 + (bytes[i + 3] - b'0') as u32;
+            out.push(v as u8);
+            i += 4;
+        } else if bytes[i] == b'\\' && i + 1 < bytes.len() {
+            out.push(bytes[i + 1]);
+            i += 2;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn pairs(items: Vec<(String, String)>) -> Value {
+    Value::list(items.into_iter().map(|(k, v)| Value::tuple(vec![Value::str(&k), Value::str(&v)])).collect())
+}
+
+fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> Result<Value, RunError> {
+    let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
+    let args = parse_urlencoded(&request.query);
+    let content_type = request.header("Content-Type").unwrap_or("");
+    let form = if content_type.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        parse_urlencoded(&String::from_utf8_lossy(&request.body))
+    } else {
+        Vec::new()
+    };
+    let cookies = request.header("Cookie").map(parse_cookie_header).unwrap_or_default();
+    let class = it.get_attr(flask, "Request").map_err(|e| exc_error(it, e))?;
+    it.call_host(
+        &class,
+        vec![
+            Value::str(&request.method),
+            Value::str(&request.scheme),
+            Value::str(&request.host),
+            Value::str(&path),
+            Value::str(&request.query),
+            pairs(args),
+            pairs(form),
+            pairs(request.headers.clone()),
+            pairs(cookies),
+            Value::Bytes(Rc::from(request.body.clone())),
+        ],
+        vec![],
+    )
+}
+
+/// `SecureCookieSessionInterface.open_session`: a NullSession without a secret key; otherwise
+/// the verified cookie's data, or an empty session when it is missing, tampered or too old.
+fn open_session(it: &mut Interp, app: &Value, request: &Request, now: i64) -> Rc<Session> {
+    let config = match it.get_attr(app, "config") {
+        Ok(c) => c,
+        Err(_) => return Session::create(Dict::new(), true),
+    };
+    let mut get = |key: &str| it.get_item(&config, &Value::str(key)).ok();
+    let secret = get("SECRET_KEY");
+    let name = get("SESSION_COOKIE_NAME");
+    let lifetime = get("PERMANENT_SESSION_LIFETIME");
+    let secret = match secret {
+        None | Some(Value::None) => return Session::create(Dict::new(), true),
+        Some(Value::Str(s)) if s.is_empty() => return Session::create(Dict::new(), true),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(Value::Bytes(b)) => String::from_utf8_lossy(&b).into_owned(),
+        Some(other) => it.to_str(&other).unwrap_or_default(),
+    };
+    let name = match name {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "session".to_string(),
+    };
+    let max_age = match lifetime {
+        Some(v) => natives::lifetime_seconds(it, &v).unwrap_or(2_678_400),
+        None => 2_678_400,
+    };
+    let cookies = request.header("Cookie").map(parse_cookie_header).unwrap_or_default();
+    let Some((_, value)) = cookies.iter().find(|(n, _)| *n == name) else {
+        return Session::create(Dict::new(), false);
+    };
+    let key = SigningKey::for_session(&secret);
+    let data = signing::loads(&key, value, now, Some(max_age))
+        .ok()
+        .and_then(|unsigned| crate::flask::json::loads_tagged(it, &unsigned.json).ok())
+        .and_then(|v| match v {
+            Value::Dict(d) => Some(d.borrow().clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    Session::create(data, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get(path: &str, cookie: Option<&str>) -> Request {
+        let mut headers = vec![("Host".to_string(), "localhost".to_string())];
+        if let Some(c) = cookie {
+            headers.push(("Cookie".into(), c.into()));
+        }
+        Request { method: "GET".into(), scheme: "http".into(), host: "localhost".into(), path: path.into(), query: String::new(), headers, body: vec![] }
+    }
+
+    #[test]
+    fn seed_counter_cookie_matches_itsdangerous() {
+        let source = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'secret'\n\n@app.route('/count')\ndef count():\n    session['visits'] = session.get('visits', 0) + 1\n    return f\"Visit number: {session['visits']}\"\n";
+        let mut server = FlaskServer::load(source, 1767225600).unwrap();
+        let response = server.respond(&get("/count", None), 1767225600);
+        assert_eq!(response.status, 200, "{}", server.log);
+        assert_eq!(response.body, b"Visit number: 1");
+        // The cookie FLASK-FACTS §1 lists (generated by itsdangerous).
+        assert_eq!(
+            response.header("Set-Cookie"),
+            Some("session=eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY; HttpOnly; Path=/")
+        );
+        let again = server.respond(&get("/count", Some("session=eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY")), 1767225600);
+        assert_eq!(again.body, b"Visit number: 2");
+    }
+}

@@ -1,0 +1,197 @@
+//! Replaying a scenario: the app is loaded once at the start clock, every step goes through the
+//! virtual browser (one jar per profile, redirects followed like Chromium), and each step's
+//! outcome is recorded in the transcript format of the contract.
+
+use serde::Serialize;
+
+use crate::browser::{Browser, NavigationRequest, VirtualClock};
+use crate::flask::FlaskServer;
+use crate::scenario::parse::{Scenario, StepAction, parse_scenario};
+
+/// An exception in the transcript.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ErrorInfo {
+    /// `type(exc).__name__`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// `str(exc)`.
+    pub message: String,
+}
+
+/// A followed redirect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RedirectInfo {
+    /// Its status.
+    pub status: u16,
+    /// Its `Location`.
+    pub location: String,
+    /// Its headers.
+    pub headers: Vec<(String, String)>,
+}
+
+/// A cookie in the jar after a step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JarCookie {
+    /// Name.
+    pub name: String,
+    /// Value.
+    pub value: String,
+    /// Unix seconds, or `None` for a session cookie.
+    pub expires: Option<i64>,
+}
+
+/// The record of one step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StepRecord {
+    /// Final status (request steps only).
+    pub status: Option<u16>,
+    /// Final body as UTF-8 (lossy).
+    pub body: Option<String>,
+    /// Final response headers.
+    pub headers: Vec<(String, String)>,
+    /// The Cookie header sent on the final request.
+    pub request_cookie: Option<String>,
+    /// Redirects followed.
+    pub redirects: Vec<RedirectInfo>,
+    /// The unhandled exception of the final response.
+    pub error: Option<ErrorInfo>,
+    /// The profile's jar after the step.
+    pub jar: Vec<JarCookie>,
+}
+
+/// A whole transcript.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Transcript {
+    /// Set when the app could not start.
+    pub startup_error: Option<ErrorInfo>,
+    /// One record per step.
+    pub steps: Vec<StepRecord>,
+}
+
+/// Runs a parsed scenario.
+pub fn run_scenario(scenario: &Scenario) -> Transcript {
+    let mut server = match FlaskServer::load(&scenario.code, scenario.clock) {
+        Ok(server) => server,
+        Err(error) => {
+            return Transcript {
+                startup_error: Some(ErrorInfo { type_name: error.type_name, message: error.message }),
+                steps: Vec::new(),
+            };
+        }
+    };
+    let mut browser = Browser::default();
+    browser.clock = VirtualClock::at(scenario.clock);
+    let mut steps = Vec::new();
+    for step in &scenario.steps {
+        let profile = step.browser.as_str();
+        browser.profile_or_create(profile);
+        let now = browser.clock.now();
+        let mut record = StepRecord {
+            status: None,
+            body: None,
+            headers: Vec::new(),
+            request_cookie: None,
+            redirects: Vec::new(),
+            error: None,
+            jar: Vec::new(),
+        };
+        match &step.action {
+            StepAction::Request(request) => {
+                let navigation = NavigationRequest {
+                    method: request.method.clone(),
+                    url: request.target.clone(),
+                    form: request.form.clone().unwrap_or_default(),
+                    headers: request.headers.clone(),
+                    ..NavigationRequest::default()
+                };
+                match browser.navigate(profile, &navigation, &mut server) {
+                    Ok(outcome) => {
+                        let last = outcome.final_hop();
+                        record.status = Some(last.response.status);
+                        record.body = Some(String::from_utf8_lossy(&last.response.body).into_owned());
+                        record.headers = last.response.headers.clone();
+                        record.request_cookie = last.cookie.clone();
+                        record.redirects = outcome
+                            .redirects()
+                            .iter()
+                            .map(|hop| RedirectInfo {
+                                status: hop.response.status,
+                                location: hop.response.header("Location").unwrap_or("").to_string(),
+                                headers: hop.response.headers.clone(),
+                            })
+                            .collect();
+                        record.error = server
+                            .last_error
+                            .as_ref()
+                            .map(|e| ErrorInfo { type_name: e.type_name.clone(), message: e.message.clone() });
+                    }
+                    Err(error) => {
+                        record.error = Some(ErrorInfo { type_name: "NavigationError".into(), message: error.to_string() });
+                    }
+                }
+            }
+            StepAction::CloseBrowser => {
+                browser.close(profile);
+            }
+            StepAction::AdvanceClock(seconds) => browser.clock.advance(*seconds),
+            StepAction::SetCookie { name, value } => {
+                if let Some(p) = browser.profile_mut(profile) {
+                    p.jar.set_value("localhost", name, value, now);
+                }
+            }
+            StepAction::DeleteCookie(name) => {
+                if let Some(p) = browser.profile_mut(profile) {
+                    p.jar.delete_named(name);
+                }
+            }
+        }
+        let now = browser.clock.now();
+        if let Some(p) = browser.profile(profile) {
+            record.jar = p
+                .jar
+                .list(now)
+                .iter()
+                .map(|c| JarCookie { name: c.name.clone(), value: c.value.clone(), expires: c.expires })
+                .collect();
+        }
+        steps.push(record);
+    }
+    Transcript { startup_error: None, steps }
+}
+
+/// What `session-playground run FILE` prints and how it exits (the same shape as `cli::Outcome`).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CliOutcome {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit status: 0, or 2 for a malformed scenario.
+    pub exit_code: i32,
+}
+
+/// `session-playground run` on a scenario's text (`name` is used in error messages).
+///
+/// ```
+/// use session_playground::scenario::run_cli;
+/// let out = run_cli("s.json", r#"{"version": 1, "code": "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef i():\n    return 'hi'\n", "steps": [{"request": "GET /"}]}"#);
+/// assert_eq!(out.exit_code, 0);
+/// assert!(out.stdout.contains(r#""body": "hi""#));
+/// let bad = run_cli("s.json", "{");
+/// assert_eq!((bad.exit_code, bad.stderr.lines().count()), (2, 1));
+/// ```
+pub fn run_cli(name: &str, source: &str) -> CliOutcome {
+    match parse_scenario(source) {
+        Ok(scenario) => {
+            let transcript = run_scenario(&scenario);
+            let mut stdout = serde_json::to_string_pretty(&transcript).unwrap_or_default();
+            stdout.push('\n');
+            CliOutcome { stdout, stderr: String::new(), exit_code: 0 }
+        }
+        Err(error) => CliOutcome {
+            stdout: String::new(),
+            stderr: format!("session-playground: {name}: {}\n", error.to_string().replace('\n', " ")),
+            exit_code: 2,
+        },
+    }
+}
