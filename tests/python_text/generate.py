@@ -771,6 +771,57 @@ def gen_fromisoformat(rng):
     write("fromisoformat.json", cases)
 
 
+# ---------------------------------------------------------------- strptime
+
+STRPTIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%m/%d/%y", "%Y-%m-%dT%H:%M:%S.%f", "%H:%M",
+                    "%I:%M %p", "%b %d %Y", "%B %d, %Y", "%a, %d %b %Y %H:%M:%S %Z", "%A %d %B", "%j", "%Y %j",
+                    "%Y-%m-%d %H:%M:%S%z", "%Y %U %w", "%Y %W %a", "%G-W%V-%u", "%c", "%x", "%X", "%y%m%d", "%d",
+                    "%%Y %Y", "%Y-%m-%d %Z", "%p %I", "%Y\t%m  %d", "%f", "%z", "%S", "%M", "%H"]
+
+
+def gen_strptime(rng):
+    import datetime as dt
+    import time
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    cases = []
+    odd = [("2024-02-29", "%Y-%m-%d"), ("2023-02-29", "%Y-%m-%d"), ("02-29", "%m-%d"), ("0000-01-01", "%Y-%m-%d"),
+           ("2024-1-5", "%Y-%m-%d"), ("2024-01-05x", "%Y-%m-%d"), ("x2024", "%Y"), ("24", "%Y"), ("12", "%q"),
+           ("12", "%"), ("12", "% d"), ("a.b", "%.b"), ("1", "%E"), ("5 pm", "%I %p"), ("12 AM", "%I %p"),
+           ("12 pm", "%I %p"), ("13", "%I"), ("Mon", "%a"), ("monday", "%A"), ("SEPTEMBER 3", "%B %d"),
+           ("sep 3", "%b %d"), ("+0530", "%z"), ("+05:30", "%z"), ("-05:30:15", "%z"), ("+05:3015", "%z"),
+           ("+0530:15", "%z"), ("Z", "%z"), ("z", "%z"), ("+05:30:15.123", "%z"), ("+2500", "%z"), ("UTC", "%Z"),
+           ("gmt", "%Z"), ("EST", "%Z"), ("2024 W01 1", "%G W%V %u"), ("2024 01", "%G %V"), ("01 1", "%V %u"),
+           ("2024 1 01", "%G %u %j"), ("2024 00 0", "%Y %U %w"), ("2024 53 6", "%Y %W %w"), ("366", "%j"),
+           ("2023 366", "%Y %j"), ("  5", "%d"), (" 5", "%d"), ("5   6", "%d %m"), ("56", "%d%m"), ("123", "%H%M"),
+           ("1234567", "%f"), ("12345", "%f"), ("2024\u00a001", "%Y %m"), ("", ""), ("x", ""), ("", "%Y"),
+           ("Tue Mar 17 22:44:55 1999", "%c"), ("03/17/99", "%x"), ("22:44:55", "%X"), ("61", "%S"), ("60", "%M"),
+           ("24", "%H"), ("2024-02-30 10:00", "%Y-%m-%d %H:%M"), ("31/04/2024", "%d/%m/%Y"), ("1.5", "%d.%m")]
+    for data, fmt in odd:
+        cases.append([data, fmt])
+    while len(cases) < 2500:
+        fmt = rng.choice(STRPTIME_FORMATS)
+        moment = dt.datetime(1, 1, 1) + dt.timedelta(days=rng.randrange(0, 3652059), seconds=rng.randrange(86400),
+                                                     microseconds=rng.randrange(10**6))
+        zone = rng.choice([None, dt.timezone.utc, dt.timezone(dt.timedelta(hours=5, minutes=30)),
+                           dt.timezone(dt.timedelta(hours=-8, seconds=-15))])
+        data = moment.replace(tzinfo=zone).strftime(fmt)
+        if rng.random() < 0.25 and data:
+            i = rng.randrange(len(data))
+            data = data[:i] + rng.choice(["", "0", "1", " ", "x", ":", "-"]) + data[i + 1:]
+        if rng.random() < 0.1:
+            data = data.upper() if rng.random() < 0.5 else data.lower()
+        cases.append([data, fmt])
+
+    def parse(data, fmt):
+        value = dt.datetime.strptime(data, fmt)
+        offset = value.utcoffset()
+        return [[value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond],
+                None if offset is None else offset // dt.timedelta(microseconds=1),
+                None if value.tzinfo is None else value.tzname()]
+    write("strptime.json", [[d, f, outcome(lambda: parse(d, f))] for d, f in cases])
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -786,6 +837,7 @@ def main():
     gen_codecs(random.Random(10))
     gen_str_format(random.Random(11))
     gen_fromisoformat(random.Random(12))
+    gen_strptime(random.Random(13))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ pub mod percent_format;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_repr;
+pub mod strptime;
 mod unicode_tables;
 
 #[cfg(test)]

@@ -95,6 +95,8 @@ fn no_entry_point_panics_on_odd_input() {
         let _ = civil_time::http_date(n);
         let _ = iso_parse::datetime_fromisoformat(&text);
         let _ = iso_parse::date_fromisoformat(&text);
+        let _ = strptime::strptime(&text, &spec);
+        let _ = strptime::strptime(&spec, &text);
     }
 }
 
