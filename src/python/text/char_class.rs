@@ -100,7 +100,10 @@ type CaseOverride = (u32, &'static str, &'static str, &'static str, bool, bool);
 /// Unicode version than CPython 3.11's.
 fn case_override(c: char) -> Option<&'static CaseOverride> {
     let table = tables::CASE_OVERRIDES;
-    table.binary_search_by_key(&(c as u32), |o| o.0).ok().map(|i| &table[i])
+    table
+        .binary_search_by_key(&(c as u32), |o| o.0)
+        .ok()
+        .map(|i| &table[i])
 }
 
 /// A cased character: upper, lower or title case.
@@ -156,5 +159,8 @@ pub fn push_casefold(out: &mut String, c: char) {
 
 fn lookup(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
     let code = c as u32;
-    table.binary_search_by_key(&code, |&(k, _)| k).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&code, |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
 }

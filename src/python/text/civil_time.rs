@@ -30,16 +30,37 @@ pub struct CivilDateTime {
 }
 
 const MICROS_PER_DAY: i64 = 86_400_000_000;
-const DAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// The English name of `month` (1..=12); out-of-range fields, which a
 /// `datetime` never has, read as `???` rather than panicking.
 fn month_name(month: u32) -> &'static str {
-    MONTH_NAMES.get((month as usize).wrapping_sub(1)).copied().unwrap_or("???")
+    MONTH_NAMES
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("???")
 }
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar.
@@ -111,7 +132,8 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
     let month = month as i64;
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day as i64 - 1;
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day as i64 - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
@@ -121,11 +143,16 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 } as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -263,8 +290,17 @@ impl TimeSpec {
 /// assert_eq!(isoformat(&t, 'T', TimeSpec::Auto, Some(0)), "1970-01-01T00:00:00.001500+00:00");
 /// assert_eq!(isoformat(&t, ' ', TimeSpec::Minutes, None), "1970-01-01 00:00");
 /// ```
-pub fn isoformat(value: &CivilDateTime, sep: char, spec: TimeSpec, offset_micros: Option<i64>) -> String {
-    let mut text = format!("{}{sep}{}", value.date_isoformat(), time_isoformat(value, spec));
+pub fn isoformat(
+    value: &CivilDateTime,
+    sep: char,
+    spec: TimeSpec,
+    offset_micros: Option<i64>,
+) -> String {
+    let mut text = format!(
+        "{}{sep}{}",
+        value.date_isoformat(),
+        time_isoformat(value, spec)
+    );
     if let Some(offset) = offset_micros {
         text.push_str(&offset_text(offset, true));
     }
@@ -319,7 +355,10 @@ pub fn timezone_repr(offset_micros: i64) -> String {
         return "datetime.timezone.utc".to_string();
     }
     let (days, seconds, micros) = timedelta_parts(offset_micros as i128).unwrap_or((0, 0, 0));
-    format!("datetime.timezone({})", timedelta_repr_parts(days, seconds, micros))
+    format!(
+        "datetime.timezone({})",
+        timedelta_repr_parts(days, seconds, micros)
+    )
 }
 
 /// The HTTP date of an instant in whole seconds since the epoch:
@@ -354,9 +393,15 @@ pub fn timedelta_parts(total_micros: i128) -> Result<(i64, i64, i64), TextError>
     let days = total_micros.div_euclid(per_day);
     let rest = total_micros.rem_euclid(per_day);
     if days.abs() > 999_999_999 {
-        return Err(TextError::overflow(format!("days={days}; must have magnitude <= 999999999")));
+        return Err(TextError::overflow(format!(
+            "days={days}; must have magnitude <= 999999999"
+        )));
     }
-    Ok((days as i64, (rest / 1_000_000) as i64, (rest % 1_000_000) as i64))
+    Ok((
+        days as i64,
+        (rest / 1_000_000) as i64,
+        (rest % 1_000_000) as i64,
+    ))
 }
 
 /// `str(timedelta)`: `1 day, 2:03:04`, `-1 day, 23:59:59`, `0:00:00.000001`.
@@ -373,7 +418,12 @@ pub fn timedelta_str(total_micros: i128) -> Result<String, TextError> {
         let plural = if days.abs() != 1 { "s" } else { "" };
         text.push_str(&format!("{days} day{plural}, "));
     }
-    text.push_str(&format!("{}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60));
+    text.push_str(&format!(
+        "{}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    ));
     if micros != 0 {
         text.push_str(&format!(".{micros:06}"));
     }
@@ -409,7 +459,9 @@ pub fn timedelta_total_seconds(total_micros: i128) -> f64 {
     // Dividing the exact decimal text is correctly rounded; dividing two
     // floats would round twice.
     let sign = if total_micros < 0 { "-" } else { "" };
-    format!("{sign}{}e-6", total_micros.unsigned_abs()).parse().unwrap_or(0.0)
+    format!("{sign}{}e-6", total_micros.unsigned_abs())
+        .parse()
+        .unwrap_or(0.0)
 }
 
 // ------------------------------------------------------------ strftime
@@ -492,7 +544,10 @@ fn glibc_directive(value: &CivilDateTime, chars: &[char], start: usize, out: &mu
     }
     let mut width = 0usize;
     while let Some(digit) = chars.get(index).and_then(|c| c.to_digit(10)) {
-        width = width.saturating_mul(10).saturating_add(digit as usize).min(1024);
+        width = width
+            .saturating_mul(10)
+            .saturating_add(digit as usize)
+            .min(1024);
         index += 1;
     }
     let mut modifier = None;
@@ -512,18 +567,43 @@ fn glibc_directive(value: &CivilDateTime, chars: &[char], start: usize, out: &mu
         Some('E') => matches!(conversion, 'c' | 'C' | 'x' | 'X' | 'y' | 'Y'),
         _ => matches!(
             conversion,
-            'b' | 'B' | 'h' | 'd' | 'e' | 'H' | 'I' | 'm' | 'M' | 'S' | 'U' | 'u' | 'V' | 'W' | 'w' | 'y' | 'k' | 'l'
+            'b' | 'B'
+                | 'h'
+                | 'd'
+                | 'e'
+                | 'H'
+                | 'I'
+                | 'm'
+                | 'M'
+                | 'S'
+                | 'U'
+                | 'u'
+                | 'V'
+                | 'W'
+                | 'w'
+                | 'y'
+                | 'k'
+                | 'l'
         ),
     };
     let t = value;
     let wday_monday0 = weekday(t.year, t.month, t.day);
     let wday_sunday0 = (wday_monday0 + 1) % 7;
     let yday = day_of_year(t.year, t.month, t.day) as i64 - 1;
-    let hour12 = if t.hour.is_multiple_of(12) { 12 } else { t.hour % 12 } as i64;
+    let hour12 = if t.hour.is_multiple_of(12) {
+        12
+    } else {
+        t.hour % 12
+    } as i64;
     let (iso_year, iso_week, _) = iso_calendar(t.year, t.month, t.day);
-    let number = |out: &mut String, digits: usize, value: i64| push_number(out, digits, value, width, pad);
+    let number =
+        |out: &mut String, digits: usize, value: i64| push_number(out, digits, value, width, pad);
     let spaced = |out: &mut String, digits: usize, value: i64| {
-        let pad = if matches!(pad, Some('0' | '-')) { pad } else { Some('_') };
+        let pad = if matches!(pad, Some('0' | '-')) {
+            pad
+        } else {
+            Some('_')
+        };
         push_number(out, digits, value, width, pad)
     };
     let text = |out: &mut String, text: &str, lower: bool| {
@@ -667,7 +747,12 @@ mod tests {
         let cases = fixtures::load("civil_time.json");
         let mut failures = Vec::new();
         for case in &cases {
-            let f: Vec<i64> = case["fields"].as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect();
+            let f: Vec<i64> = case["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_i64().unwrap())
+                .collect();
             let t = CivilDateTime {
                 year: f[0],
                 month: f[1] as u32,
@@ -678,21 +763,40 @@ mod tests {
                 microsecond: f[6] as u32,
             };
             let offset = case["offset_us"].as_i64();
-            let zone = offset.map(|o| ZoneInfo { offset_micros: o, name: case["tzname"].as_str().unwrap().to_string() });
+            let zone = offset.map(|o| ZoneInfo {
+                offset_micros: o,
+                name: case["tzname"].as_str().unwrap().to_string(),
+            });
             let mut check = |what: &str, actual: Json, expected: &Json| {
                 if &actual != expected {
                     failures.push(format!("{f:?} {what}: expected {expected}, got {actual}"));
                 }
             };
-            check("ordinal", Json::from(ymd_to_ordinal(t.year, t.month, t.day)), &case["ordinal"]);
-            check("weekday", Json::from(weekday(t.year, t.month, t.day)), &case["weekday"]);
+            check(
+                "ordinal",
+                Json::from(ymd_to_ordinal(t.year, t.month, t.day)),
+                &case["ordinal"],
+            );
+            check(
+                "weekday",
+                Json::from(weekday(t.year, t.month, t.day)),
+                &case["weekday"],
+            );
             let (iy, iw, id) = iso_calendar(t.year, t.month, t.day);
-            check("isocalendar", serde_json::json!([iy, iw, id]), &case["isocalendar"]);
+            check(
+                "isocalendar",
+                serde_json::json!([iy, iw, id]),
+                &case["isocalendar"],
+            );
             check("unix_us", Json::from(t.to_unix_micros()), &case["unix_us"]);
             let roundtrip = CivilDateTime::from_unix_micros(t.to_unix_micros()) == t;
             check("roundtrip", Json::from(roundtrip), &Json::from(true));
             let format = case["format"].as_str().unwrap();
-            check(&format!("strftime {format:?}"), Json::from(strftime(&t, format, zone.as_ref())), &case["strftime"]);
+            check(
+                &format!("strftime {format:?}"),
+                Json::from(strftime(&t, format, zone.as_ref())),
+                &case["strftime"],
+            );
             let iso = TimeSpec::parse(case["timespec"].as_str().unwrap()).map(|spec| {
                 let sep = case["sep"].as_str().unwrap().chars().next().unwrap();
                 isoformat(&t, sep, spec, offset)
@@ -702,12 +806,28 @@ mod tests {
                 Err((kind, message)) => serde_json::json!({"err": [kind, message]}),
             };
             check("isoformat", iso_json, &case["isoformat"]);
-            check("str", Json::from(isoformat(&t, ' ', TimeSpec::Auto, offset)), &case["str"]);
+            check(
+                "str",
+                Json::from(isoformat(&t, ' ', TimeSpec::Auto, offset)),
+                &case["str"],
+            );
             let tz_repr = offset.map(timezone_repr);
-            check("repr", Json::from(datetime_repr(&t, tz_repr.as_deref())), &case["repr"]);
-            check("date_iso", Json::from(t.date_isoformat()), &case["date_iso"]);
+            check(
+                "repr",
+                Json::from(datetime_repr(&t, tz_repr.as_deref())),
+                &case["repr"],
+            );
+            check(
+                "date_iso",
+                Json::from(t.date_isoformat()),
+                &case["date_iso"],
+            );
             match offset {
-                None => check("http_date", Json::from(http_date(t.to_unix_micros().div_euclid(1_000_000))), &case["http_date"]),
+                None => check(
+                    "http_date",
+                    Json::from(http_date(t.to_unix_micros().div_euclid(1_000_000))),
+                    &case["http_date"],
+                ),
                 Some(offset) => check("tzname", Json::from(timezone_name(offset)), &case["tzname"]),
             }
         }

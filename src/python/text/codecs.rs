@@ -64,20 +64,29 @@ pub fn lookup_encoding(name: &str) -> Result<Encoding, TextError> {
         _ => None,
     };
     if let Some(codec) = fast {
-        return Ok(Encoding { codec, registry_name: None });
+        return Ok(Encoding {
+            codec,
+            registry_name: None,
+        });
     }
     let alias = normalized.replace('.', "_");
     let codec = match alias.as_str() {
         "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
-        "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso_8859_1_1987" | "iso_ir_100" | "l1"
-        | "latin" => Codec::Latin1,
-        "646" | "ansi_x3_4_1968" | "ansi_x3_4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us"
-        | "iso_646_irv_1991" | "iso_ir_6" | "us" => Codec::Ascii,
+        "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso_8859_1_1987"
+        | "iso_ir_100" | "l1" | "latin" => Codec::Latin1,
+        "646" | "ansi_x3_4_1968" | "ansi_x3_4_1986" | "cp367" | "csascii" | "ibm367"
+        | "iso646_us" | "iso_646_irv_1991" | "iso_ir_6" | "us" => Codec::Ascii,
         _ => {
-            return Err(TextError { kind: PyErrorKind::LookupError, message: format!("unknown encoding: {name}") });
+            return Err(TextError {
+                kind: PyErrorKind::LookupError,
+                message: format!("unknown encoding: {name}"),
+            });
         }
     };
-    Ok(Encoding { codec, registry_name: Some(name.to_string()) })
+    Ok(Encoding {
+        codec,
+        registry_name: Some(name.to_string()),
+    })
 }
 
 /// CPython's `_Py_normalize_encoding`: lower case, runs of other
@@ -113,7 +122,11 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> Result<String, TextE
     let result = match encoding.codec {
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
         Codec::Ascii => decode_with(data, errors, Codec::Ascii, |data, at| {
-            if data[at] < 0x80 { Ok(1) } else { Err((1, "ordinal not in range(128)")) }
+            if data[at] < 0x80 {
+                Ok(1)
+            } else {
+                Err((1, "ordinal not in range(128)"))
+            }
         }),
         Codec::Utf8 => decode_with(data, errors, Codec::Utf8, utf8_step),
     };
@@ -125,7 +138,11 @@ fn wrap(error: TextError, encoding: &Encoding, action: &str) -> TextError {
     match (&encoding.registry_name, error.kind) {
         (Some(name), PyErrorKind::LookupError | PyErrorKind::TypeError) => TextError {
             kind: error.kind,
-            message: format!("{action} with '{name}' codec failed ({}: {})", error.kind.name(), error.message),
+            message: format!(
+                "{action} with '{name}' codec failed ({}: {})",
+                error.kind.name(),
+                error.message
+            ),
         },
         _ => error,
     }
@@ -150,11 +167,22 @@ fn decode_with(data: &[u8], errors: &str, codec: Codec, step: Step) -> Result<St
                 match errors {
                     "strict" => {
                         let message = if length == 1 {
-                            format!("'{}' codec can't decode byte 0x{:02x} in position {at}: {reason}", codec.name(), data[at])
+                            format!(
+                                "'{}' codec can't decode byte 0x{:02x} in position {at}: {reason}",
+                                codec.name(),
+                                data[at]
+                            )
                         } else {
-                            format!("'{}' codec can't decode bytes in position {at}-{}: {reason}", codec.name(), end - 1)
+                            format!(
+                                "'{}' codec can't decode bytes in position {at}-{}: {reason}",
+                                codec.name(),
+                                end - 1
+                            )
                         };
-                        return Err(TextError { kind: PyErrorKind::UnicodeDecodeError, message });
+                        return Err(TextError {
+                            kind: PyErrorKind::UnicodeDecodeError,
+                            message,
+                        });
                     }
                     "ignore" => {}
                     "replace" => out.push('\u{fffd}'),
@@ -164,7 +192,9 @@ fn decode_with(data: &[u8], errors: &str, codec: Codec, step: Step) -> Result<St
                         }
                     }
                     "xmlcharrefreplace" | "namereplace" => {
-                        return Err(TextError::type_error("don't know how to handle UnicodeDecodeError in error callback"));
+                        return Err(TextError::type_error(
+                            "don't know how to handle UnicodeDecodeError in error callback",
+                        ));
                     }
                     _ => return Err(unknown_handler(errors)),
                 }
@@ -176,7 +206,10 @@ fn decode_with(data: &[u8], errors: &str, codec: Codec, step: Step) -> Result<St
 }
 
 fn unknown_handler(name: &str) -> TextError {
-    TextError { kind: PyErrorKind::LookupError, message: format!("unknown error handler name '{name}'") }
+    TextError {
+        kind: PyErrorKind::LookupError,
+        message: format!("unknown error handler name '{name}'"),
+    }
 }
 
 /// CPython's UTF-8 decoding step (`Objects/stringlib/codecs.h`).
@@ -274,10 +307,16 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, TextE
         Codec::Latin1 => 0x100,
         Codec::Ascii => 0x80,
     };
-    encode_limited(text, errors, encoding.codec, limit).map_err(|error| wrap(error, &encoding, "encoding"))
+    encode_limited(text, errors, encoding.codec, limit)
+        .map_err(|error| wrap(error, &encoding, "encoding"))
 }
 
-fn encode_limited(text: &str, errors: &str, codec: Codec, limit: u32) -> Result<Vec<u8>, TextError> {
+fn encode_limited(
+    text: &str,
+    errors: &str,
+    codec: Codec,
+    limit: u32,
+) -> Result<Vec<u8>, TextError> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::with_capacity(chars.len());
     let mut at = 0;
@@ -302,9 +341,16 @@ fn encode_limited(text: &str, errors: &str, codec: Codec, limit: u32) -> Result<
                         escape_code_point(chars[at])
                     )
                 } else {
-                    format!("'{}' codec can't encode characters in position {at}-{}: {reason}", codec.name(), end - 1)
+                    format!(
+                        "'{}' codec can't encode characters in position {at}-{}: {reason}",
+                        codec.name(),
+                        end - 1
+                    )
                 };
-                return Err(TextError { kind: PyErrorKind::UnicodeEncodeError, message });
+                return Err(TextError {
+                    kind: PyErrorKind::UnicodeEncodeError,
+                    message,
+                });
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - at)),
@@ -348,7 +394,12 @@ mod tests {
         let cases = fixtures::load("codec_decode.json");
         let mut failures = Vec::new();
         for case in &cases {
-            let data: Vec<u8> = case[0].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
+            let data: Vec<u8> = case[0]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_u64().unwrap() as u8)
+                .collect();
             let (encoding, errors) = (case[1].as_str().unwrap(), case[2].as_str().unwrap());
             let expected = fixtures::outcome(&case[3]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(decode(&data, encoding, errors));

@@ -70,22 +70,34 @@ pub struct TextError {
 impl TextError {
     /// A `ValueError` with the given message.
     pub fn value(message: impl Into<String>) -> TextError {
-        TextError { kind: PyErrorKind::ValueError, message: message.into() }
+        TextError {
+            kind: PyErrorKind::ValueError,
+            message: message.into(),
+        }
     }
     /// A `TypeError` with the given message.
     pub fn type_error(message: impl Into<String>) -> TextError {
-        TextError { kind: PyErrorKind::TypeError, message: message.into() }
+        TextError {
+            kind: PyErrorKind::TypeError,
+            message: message.into(),
+        }
     }
     /// An `OverflowError` with the given message.
     pub fn overflow(message: impl Into<String>) -> TextError {
-        TextError { kind: PyErrorKind::OverflowError, message: message.into() }
+        TextError {
+            kind: PyErrorKind::OverflowError,
+            message: message.into(),
+        }
     }
 }
 
 impl TextError {
     /// The `MemoryError` raised when a result would be too large.
     pub fn memory() -> TextError {
-        TextError { kind: PyErrorKind::MemoryError, message: String::new() }
+        TextError {
+            kind: PyErrorKind::MemoryError,
+            message: String::new(),
+        }
     }
 }
 

@@ -28,7 +28,11 @@ pub fn float(value: &Value) -> f64 {
 
 /// Decodes an int written as its decimal string.
 pub fn int(value: &Value) -> num_bigint::BigInt {
-    value.as_str().expect("int string").parse().expect("decimal int")
+    value
+        .as_str()
+        .expect("int string")
+        .parse()
+        .expect("decimal int")
 }
 
 /// The expected outcome: `Ok(value)` or `Err((exception name, message))`.
@@ -37,7 +41,10 @@ pub fn outcome(value: &Value) -> Result<&Value, (String, String)> {
         return Ok(ok);
     }
     let err = value.get("err").expect("ok or err");
-    Err((err[0].as_str().unwrap().to_string(), err[1].as_str().unwrap().to_string()))
+    Err((
+        err[0].as_str().unwrap().to_string(),
+        err[1].as_str().unwrap().to_string(),
+    ))
 }
 
 /// Renders a helper's result in the fixture's terms, for comparison.
@@ -49,8 +56,15 @@ pub fn actual<T>(result: Result<T, crate::python::text::TextError>) -> Result<T,
 pub fn report(name: &str, total: usize, failures: &[String]) {
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(25).collect();
-        panic!("{name}: {} of {total} cases differ from CPython:\n{}", failures.len(),
-            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+        panic!(
+            "{name}: {} of {total} cases differ from CPython:\n{}",
+            failures.len(),
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
     }
     eprintln!("{name}: {total} cases match CPython");
 }
@@ -79,13 +93,25 @@ impl TestValue {
             "f" => TestValue::Float(float(inner)),
             "s" => TestValue::Str(inner.as_str().unwrap().to_string()),
             "n" => TestValue::None,
-            "l" => TestValue::List(inner.as_array().unwrap().iter().map(TestValue::decode).collect()),
+            "l" => TestValue::List(
+                inner
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(TestValue::decode)
+                    .collect(),
+            ),
             _ => TestValue::Dict(
                 inner
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|pair| (pair[0].as_str().unwrap().to_string(), TestValue::decode(&pair[1])))
+                    .map(|pair| {
+                        (
+                            pair[0].as_str().unwrap().to_string(),
+                            TestValue::decode(&pair[1]),
+                        )
+                    })
                     .collect(),
             ),
         }
@@ -95,11 +121,22 @@ impl TestValue {
         match self {
             TestValue::Str(s) => str_repr(s),
             TestValue::List(items) => {
-                format!("[{}]", items.iter().map(|v| v.repr()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|v| v.repr())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
             TestValue::Dict(items) => format!(
                 "{{{}}}",
-                items.iter().map(|(k, v)| format!("{}: {}", str_repr(k), v.repr())).collect::<Vec<_>>().join(", ")
+                items
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", str_repr(k), v.repr()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             other => other.str(),
         }
@@ -152,4 +189,3 @@ impl PercentArg for TestValue {
         Ok(self.repr())
     }
 }
-

@@ -55,7 +55,10 @@ pub struct FloatFlags {
 /// assert_eq!(float_repr(f64::NEG_INFINITY), "-inf");
 /// ```
 pub fn float_repr(x: f64) -> String {
-    let flags = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
+    let flags = FloatFlags {
+        add_dot_0: true,
+        ..FloatFlags::default()
+    };
     double_to_string(x, FloatCode::Repr, 0, flags)
 }
 
@@ -82,7 +85,11 @@ pub fn double_to_string(x: f64, code: FloatCode, precision: usize, flags: FloatF
             out.push('+');
         }
         let word = if x.is_nan() { "nan" } else { "inf" };
-        out.push_str(&if flags.upper { word.to_ascii_uppercase() } else { word.to_string() });
+        out.push_str(&if flags.upper {
+            word.to_ascii_uppercase()
+        } else {
+            word.to_string()
+        });
         return out;
     }
     // The digit string (no trailing zeros, "0" for zero) and the position
@@ -116,7 +123,11 @@ pub fn double_to_string(x: f64, code: FloatCode, precision: usize, flags: FloatF
         }
         FloatCode::Fixed => vdigits_end = decpt + precision,
         FloatCode::General => {
-            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
+            let limit = if flags.add_dot_0 {
+                precision - 1
+            } else {
+                precision
+            };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -309,7 +320,9 @@ fn check_finite_for_int(x: f64) -> Result<(), TextError> {
         return Err(TextError::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(TextError::overflow("cannot convert float infinity to integer"));
+        return Err(TextError::overflow(
+            "cannot convert float infinity to integer",
+        ));
     }
     Ok(())
 }
@@ -386,11 +399,15 @@ mod tests {
             let x = fixtures::float(&case[0]);
             let expected = fixtures::outcome(&case[2]).map(|v| v.as_str().unwrap().to_string());
             let actual = match case[1].as_i64() {
-                Some(ndigits) => fixtures::actual(round_float(x, ndigits)).map(|r| format!("{:016x}", r.to_bits())),
+                Some(ndigits) => fixtures::actual(round_float(x, ndigits))
+                    .map(|r| format!("{:016x}", r.to_bits())),
                 None => fixtures::actual(round_float_to_int(x)).map(|r| r.to_string()),
             };
             if actual != expected {
-                failures.push(format!("{} {}: expected {expected:?}, got {actual:?}", case[0], case[1]));
+                failures.push(format!(
+                    "{} {}: expected {expected:?}, got {actual:?}",
+                    case[0], case[1]
+                ));
             }
         }
         fixtures::report("float_round.json", cases.len(), &failures);

@@ -56,7 +56,12 @@ pub struct FormatSpec {
 /// assert_eq!((spec.fill, spec.align, spec.width, spec.precision, spec.kind), ('*', '^', Some(10), Some(2), 'f'));
 /// assert_eq!(parse_format_spec("10.", "float", '\0', '>').unwrap_err().message, "Format specifier missing precision");
 /// ```
-pub fn parse_format_spec(spec: &str, type_name: &str, default_type: char, default_align: char) -> Result<FormatSpec, TextError> {
+pub fn parse_format_spec(
+    spec: &str,
+    type_name: &str,
+    default_type: char,
+    default_align: char,
+) -> Result<FormatSpec, TextError> {
     let chars: Vec<char> = spec.chars().collect();
     let end = chars.len();
     let mut pos = 0;
@@ -147,7 +152,11 @@ pub fn parse_format_spec(spec: &str, type_name: &str, default_type: char, defaul
             _ => false,
         };
         if !allowed {
-            let separator = if grouping == Grouping::Comma { ',' } else { '_' };
+            let separator = if grouping == Grouping::Comma {
+                ','
+            } else {
+                '_'
+            };
             return Err(TextError::value(format!(
                 "Cannot specify '{separator}' with {}.",
                 quoted_code(parsed.kind)
@@ -184,7 +193,10 @@ fn quoted_code(code: char) -> String {
 }
 
 fn unknown_code(code: char, type_name: &str) -> TextError {
-    TextError::value(format!("Unknown format code {} for object of type '{type_name}'", quoted_code(code)))
+    TextError::value(format!(
+        "Unknown format code {} for object of type '{type_name}'",
+        quoted_code(code)
+    ))
 }
 
 fn check_width(spec: &FormatSpec) -> Result<(), TextError> {
@@ -218,13 +230,19 @@ pub fn format_str(value: &str, spec: &str) -> Result<String, TextError> {
         }));
     }
     if parsed.no_neg_0 {
-        return Err(TextError::value("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(TextError::value(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
     }
     if parsed.alternate {
-        return Err(TextError::value("Alternate form (#) not allowed in string format specifier"));
+        return Err(TextError::value(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     if parsed.align == '=' {
-        return Err(TextError::value("'=' alignment not allowed in string format specifier"));
+        return Err(TextError::value(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     check_width(&parsed)?;
     let mut length = value.chars().count();
@@ -232,7 +250,10 @@ pub fn format_str(value: &str, spec: &str) -> Result<String, TextError> {
     if let Some(precision) = parsed.precision
         && length > precision
     {
-        let cut = value.char_indices().nth(precision).map_or(value.len(), |(i, _)| i);
+        let cut = value
+            .char_indices()
+            .nth(precision)
+            .map_or(value.len(), |(i, _)| i);
         text = &value[..cut];
         length = precision;
     }
@@ -285,28 +306,43 @@ pub fn format_int_named(value: &BigInt, spec: &str, type_name: &str) -> Result<S
         _ => return Err(unknown_code(code, type_name)),
     }
     if parsed.precision.is_some() {
-        return Err(TextError::value("Precision not allowed in integer format specifier"));
+        return Err(TextError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if parsed.no_neg_0 {
-        return Err(TextError::value("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(TextError::value(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     check_width(&parsed)?;
     if code == 'c' {
         if parsed.sign.is_some() {
-            return Err(TextError::value("Sign not allowed with integer format specifier 'c'"));
+            return Err(TextError::value(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if parsed.alternate {
-            return Err(TextError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(TextError::value(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
         }
         let Some(code_point) = value.to_i64() else {
-            return Err(TextError::overflow("Python int too large to convert to C long"));
+            return Err(TextError::overflow(
+                "Python int too large to convert to C long",
+            ));
         };
         let Some(character) = u32::try_from(code_point).ok().filter(|&c| c <= 0x10ffff) else {
             return Err(TextError::overflow("%c arg not in range(0x110000)"));
         };
         // A lone surrogate cannot live in a Rust string; U+FFFD stands in.
         let character = char::from_u32(character).unwrap_or('\u{fffd}');
-        let number = Number { negative: false, prefix: "", digits: String::new(), remainder: character.to_string() };
+        let number = Number {
+            negative: false,
+            prefix: "",
+            digits: String::new(),
+            remainder: character.to_string(),
+        };
         return Ok(fill_number(&number, &parsed, None));
     }
     let (radix, prefix) = match code {
@@ -355,7 +391,11 @@ pub fn format_float(value: f64, spec: &str) -> Result<String, TextError> {
 
 fn format_float_parsed(value: f64, parsed: &FormatSpec) -> Result<String, TextError> {
     let type_code = parsed.kind;
-    let mut flags = FloatFlags { alt: parsed.alternate, no_neg_0: parsed.no_neg_0, ..FloatFlags::default() };
+    let mut flags = FloatFlags {
+        alt: parsed.alternate,
+        no_neg_0: parsed.no_neg_0,
+        ..FloatFlags::default()
+    };
     let mut precision = parsed.precision;
     let mut value = value;
     let mut percent = false;
@@ -364,7 +404,11 @@ fn format_float_parsed(value: f64, parsed: &FormatSpec) -> Result<String, TextEr
             // No type: like repr() without a precision, else like 'g' but
             // with at least one digit after the point.
             flags.add_dot_0 = true;
-            if precision.is_some() { FloatCode::General } else { FloatCode::Repr }
+            if precision.is_some() {
+                FloatCode::General
+            } else {
+                FloatCode::Repr
+            }
         }
         'e' | 'E' => FloatCode::Exponent,
         'f' | 'F' => FloatCode::Fixed,
@@ -389,7 +433,9 @@ fn format_float_parsed(value: f64, parsed: &FormatSpec) -> Result<String, TextEr
     }
     let negative = text.starts_with('-');
     let body = if negative { &text[1..] } else { &text[..] };
-    let digit_end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let digit_end = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let number = Number {
         negative,
         prefix: "",
@@ -424,7 +470,11 @@ fn fill_number(number: &Number, spec: &FormatSpec, group: Option<(usize, char)>)
     };
     let non_digit = sign.map_or(0, |_| 1) + number.prefix.len() + number.remainder.chars().count();
     let width = spec.width.map_or(-1, |w| w as isize);
-    let min_width = if spec.fill == '0' && spec.align == '=' { width - non_digit as isize } else { 0 };
+    let min_width = if spec.fill == '0' && spec.align == '=' {
+        width - non_digit as isize
+    } else {
+        0
+    };
     let grouped = if number.digits.is_empty() {
         String::new()
     } else {
@@ -511,7 +561,10 @@ mod tests {
             let expected = fixtures::outcome(&case[2]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(run(&case[0], spec));
             if actual != expected {
-                failures.push(format!("{} {spec:?}: expected {expected:?}, got {actual:?}", case[0]));
+                failures.push(format!(
+                    "{} {spec:?}: expected {expected:?}, got {actual:?}",
+                    case[0]
+                ));
             }
         }
         fixtures::report(name, cases.len(), &failures);
@@ -519,16 +572,22 @@ mod tests {
 
     #[test]
     fn float_formats_match_cpython() {
-        check("format_float.json", |v, spec| format_float(fixtures::float(v), spec));
+        check("format_float.json", |v, spec| {
+            format_float(fixtures::float(v), spec)
+        });
     }
 
     #[test]
     fn int_formats_match_cpython() {
-        check("format_int.json", |v, spec| format_int(&fixtures::int(v), spec));
+        check("format_int.json", |v, spec| {
+            format_int(&fixtures::int(v), spec)
+        });
     }
 
     #[test]
     fn str_formats_match_cpython() {
-        check("format_str.json", |v, spec| format_str(v.as_str().unwrap(), spec));
+        check("format_str.json", |v, spec| {
+            format_str(v.as_str().unwrap(), spec)
+        });
     }
 }

@@ -9,7 +9,9 @@
 //! Positions count code points: a non-ASCII separator is one character,
 //! as in CPython.
 
-use super::civil_time::{CivilDateTime, check_datetime_fields, days_from_civil, civil_from_days, timedelta_repr, weekday};
+use super::civil_time::{
+    CivilDateTime, check_datetime_fields, civil_from_days, days_from_civil, timedelta_repr, weekday,
+};
 use super::error::TextError;
 use super::str_repr::str_repr;
 
@@ -53,7 +55,15 @@ pub fn datetime_fromisoformat(text: &str) -> Result<(CivilDateTime, Option<i64>)
             Some(total)
         }
     };
-    check_datetime_fields(year, month, day, time.hour, time.minute, time.second, time.microsecond)?;
+    check_datetime_fields(
+        year,
+        month,
+        day,
+        time.hour,
+        time.minute,
+        time.second,
+        time.microsecond,
+    )?;
     let fields = CivilDateTime {
         year,
         month: month as u32,
@@ -91,7 +101,11 @@ struct Units(Vec<u8>);
 
 impl Units {
     fn new(text: &str) -> Units {
-        Units(text.chars().map(|c| if c.is_ascii() { c as u8 } else { 0x80 }).collect())
+        Units(
+            text.chars()
+                .map(|c| if c.is_ascii() { c as u8 } else { 0x80 })
+                .collect(),
+        )
     }
 
     fn at(&self, index: usize) -> u8 {
@@ -223,7 +237,11 @@ type ParsedOffset = (i64, i64);
 
 /// CPython's `parse_isoformat_time` over `bytes[start..end]`: the time and
 /// the offset, if any.
-fn parse_time(bytes: &Units, start: usize, end: usize) -> Option<(TimeParts, Option<ParsedOffset>)> {
+fn parse_time(
+    bytes: &Units,
+    start: usize,
+    end: usize,
+) -> Option<(TimeParts, Option<ParsedOffset>)> {
     let mut zone_pos = start;
     loop {
         if matches!(bytes.at(zone_pos), b'Z' | b'+' | b'-') {
@@ -239,7 +257,11 @@ fn parse_time(bytes: &Units, start: usize, end: usize) -> Option<(TimeParts, Opt
         return if more { None } else { Some((time, None)) };
     }
     if bytes.at(zone_pos) == b'Z' {
-        return if bytes.at(zone_pos + 1) != 0 { None } else { Some((time, Some((0, 0)))) };
+        return if bytes.at(zone_pos + 1) != 0 {
+            None
+        } else {
+            Some((time, Some((0, 0))))
+        };
     }
     let sign = if bytes.at(zone_pos) == b'-' { -1 } else { 1 };
     let (zone, more) = parse_hh_mm_ss_ff(bytes, zone_pos + 1, end)?;
@@ -265,7 +287,12 @@ fn parse_hh_mm_ss_ff(bytes: &Units, start: usize, end: usize) -> Option<(TimePar
             has_separator = c == b':';
         }
         if pos >= end {
-            let parts = TimeParts { hour: values[0], minute: values[1], second: values[2], microsecond: 0 };
+            let parts = TimeParts {
+                hour: values[0],
+                minute: values[1],
+                second: values[2],
+                microsecond: 0,
+            };
             return Some((parts, c != 0));
         } else if has_separator && c == b':' {
             continue;
@@ -288,7 +315,12 @@ fn parse_hh_mm_ss_ff(bytes: &Units, start: usize, end: usize) -> Option<(TimePar
     while bytes.at(pos).is_ascii_digit() {
         pos += 1;
     }
-    let parts = TimeParts { hour: values[0], minute: values[1], second: values[2], microsecond };
+    let parts = TimeParts {
+        hour: values[0],
+        minute: values[1],
+        second: values[2],
+        microsecond,
+    };
     Some((parts, bytes.at(pos) != 0))
 }
 
@@ -306,16 +338,41 @@ mod tests {
             let text = case[0].as_str().unwrap();
             let expected = fixtures::outcome(&case[1]).cloned();
             let actual = fixtures::actual(datetime_fromisoformat(text)).map(|(t, offset)| {
-                json!([[t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond], offset])
+                json!([
+                    [
+                        t.year,
+                        t.month,
+                        t.day,
+                        t.hour,
+                        t.minute,
+                        t.second,
+                        t.microsecond
+                    ],
+                    offset
+                ])
             });
             if actual != expected {
-                failures.push(format!("datetime {text:?}: expected {expected:?}, got {actual:?}"));
+                failures.push(format!(
+                    "datetime {text:?}: expected {expected:?}, got {actual:?}"
+                ));
             }
             let expected = fixtures::outcome(&case[2]).map(|v| v.as_str().unwrap().to_string());
-            let actual = fixtures::actual(date_fromisoformat(text))
-                .map(|(y, m, d)| CivilDateTime { year: y, month: m, day: d, hour: 0, minute: 0, second: 0, microsecond: 0 }.date_isoformat());
+            let actual = fixtures::actual(date_fromisoformat(text)).map(|(y, m, d)| {
+                CivilDateTime {
+                    year: y,
+                    month: m,
+                    day: d,
+                    hour: 0,
+                    minute: 0,
+                    second: 0,
+                    microsecond: 0,
+                }
+                .date_isoformat()
+            });
             if actual != expected {
-                failures.push(format!("date {text:?}: expected {expected:?}, got {actual:?}"));
+                failures.push(format!(
+                    "date {text:?}: expected {expected:?}, got {actual:?}"
+                ));
             }
         }
         fixtures::report("fromisoformat.json", cases.len(), &failures);

@@ -67,7 +67,14 @@ pub struct DumpOptions {
 
 impl Default for DumpOptions {
     fn default() -> DumpOptions {
-        DumpOptions { skipkeys: false, ensure_ascii: true, allow_nan: true, indent: None, separators: None, sort_keys: false }
+        DumpOptions {
+            skipkeys: false,
+            ensure_ascii: true,
+            allow_nan: true,
+            indent: None,
+            separators: None,
+            sort_keys: false,
+        }
     }
 }
 
@@ -96,7 +103,13 @@ pub fn dumps(value: &Json, options: &DumpOptions) -> Result<String, TextError> {
         None if options.indent.is_some() => (",", ": "),
         None => (", ", ": "),
     };
-    let mut encoder = Encoder { options, item_separator, key_separator, out: String::new(), depth: 0 };
+    let mut encoder = Encoder {
+        options,
+        item_separator,
+        key_separator,
+        out: String::new(),
+        depth: 0,
+    };
     encoder.encode(value)?;
     Ok(encoder.out)
 }
@@ -113,8 +126,15 @@ struct Encoder<'o> {
 /// these instead of recursing, so a deeply nested value cannot overflow the
 /// (small, in wasm) native stack.
 enum Open<'v> {
-    Array { items: &'v [Json], next: usize },
-    Object { entries: Vec<&'v (Json, Json)>, next: usize, first: bool },
+    Array {
+        items: &'v [Json],
+        next: usize,
+    },
+    Object {
+        entries: Vec<&'v (Json, Json)>,
+        next: usize,
+        first: bool,
+    },
 }
 
 impl<'o> Encoder<'o> {
@@ -138,7 +158,11 @@ impl<'o> Encoder<'o> {
                         self.close(']');
                     }
                 }
-                Open::Object { entries, next, first } => {
+                Open::Object {
+                    entries,
+                    next,
+                    first,
+                } => {
                     if *next >= entries.len() {
                         stack.pop();
                         self.close('}');
@@ -178,7 +202,11 @@ impl<'o> Encoder<'o> {
     }
 
     /// Writes a scalar, or the opening of a container (pushed on `stack`).
-    fn open_or_write<'v>(&mut self, value: &'v Json, stack: &mut Vec<Open<'v>>) -> Result<(), TextError> {
+    fn open_or_write<'v>(
+        &mut self,
+        value: &'v Json,
+        stack: &mut Vec<Open<'v>>,
+    ) -> Result<(), TextError> {
         match value {
             Json::Null => self.out.push_str("null"),
             Json::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
@@ -189,7 +217,9 @@ impl<'o> Encoder<'o> {
             }
             Json::Str(s) => encode_string(&mut self.out, s, self.options.ensure_ascii),
             Json::Opaque(name) => {
-                return Err(TextError::type_error(format!("Object of type {name} is not JSON serializable")));
+                return Err(TextError::type_error(format!(
+                    "Object of type {name} is not JSON serializable"
+                )));
             }
             Json::Array(items) if items.is_empty() => self.out.push_str("[]"),
             Json::Object(entries) if entries.is_empty() => self.out.push_str("{}"),
@@ -209,7 +239,11 @@ impl<'o> Encoder<'o> {
                 self.out.push('{');
                 self.depth += 1;
                 self.newline_indent();
-                stack.push(Open::Object { entries: order, next: 0, first: true });
+                stack.push(Open::Object {
+                    entries: order,
+                    next: 0,
+                    first: true,
+                });
             }
         }
         Ok(())
@@ -219,7 +253,8 @@ impl<'o> Encoder<'o> {
         if open >= MAX_DEPTH {
             return Err(TextError {
                 kind: PyErrorKind::RecursionError,
-                message: "maximum recursion depth exceeded while encoding a JSON object".to_string(),
+                message: "maximum recursion depth exceeded while encoding a JSON object"
+                    .to_string(),
             });
         }
         Ok(())
@@ -243,7 +278,14 @@ impl<'o> Encoder<'o> {
                 Some(_) => format!("{message}: {}", float_repr(f)),
             }));
         }
-        Ok(if f.is_nan() { "NaN" } else if f > 0.0 { "Infinity" } else { "-Infinity" }.to_string())
+        Ok(if f.is_nan() {
+            "NaN"
+        } else if f > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        }
+        .to_string())
     }
 
     fn newline_indent(&mut self) {
@@ -353,7 +395,11 @@ fn compare_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let floor = num_traits::FromPrimitive::from_f64(f.floor()).unwrap_or_default();
     Some(match i.cmp(&floor) {
@@ -462,7 +508,9 @@ impl Decoder<'_> {
     }
 
     fn matches_word(&self, index: usize, word: &str) -> bool {
-        word.chars().enumerate().all(|(offset, c)| self.at(index + offset) == Some(c))
+        word.chars()
+            .enumerate()
+            .all(|(offset, c)| self.at(index + offset) == Some(c))
     }
 
     /// CPython's `scan_once`, with the nesting of arrays and objects kept
@@ -478,7 +526,9 @@ impl Decoder<'_> {
                         let what = if open == '{' { "object" } else { "array" };
                         return Err(TextError {
                             kind: PyErrorKind::RecursionError,
-                            message: format!("maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"),
+                            message: format!(
+                                "maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"
+                            ),
                         });
                     }
                     let inner = self.skip_whitespace(index + 1);
@@ -519,7 +569,10 @@ impl Decoder<'_> {
                     Frame::Object(entries, key) => {
                         let key = std::mem::take(key);
                         // A repeated key keeps its first position and takes the last value, like a dict.
-                        match entries.iter_mut().find(|(k, _)| matches!(k, Json::Str(s) if *s == key)) {
+                        match entries
+                            .iter_mut()
+                            .find(|(k, _)| matches!(k, Json::Str(s) if *s == key))
+                        {
                             Some(entry) => entry.1 = value,
                             None => entries.push((Json::Str(key), value)),
                         }
@@ -582,8 +635,12 @@ impl Decoder<'_> {
             't' if self.matches_word(index, "true") => return constant(Json::Bool(true), 4),
             'f' if self.matches_word(index, "false") => return constant(Json::Bool(false), 5),
             'N' if self.matches_word(index, "NaN") => return constant(Json::Float(f64::NAN), 3),
-            'I' if self.matches_word(index, "Infinity") => return constant(Json::Float(f64::INFINITY), 8),
-            '-' if self.matches_word(index, "-Infinity") => return constant(Json::Float(f64::NEG_INFINITY), 9),
+            'I' if self.matches_word(index, "Infinity") => {
+                return constant(Json::Float(f64::INFINITY), 8);
+            }
+            '-' if self.matches_word(index, "-Infinity") => {
+                return constant(Json::Float(f64::NEG_INFINITY), 9);
+            }
             _ => {}
         }
         self.number(index)
@@ -650,7 +707,9 @@ impl Decoder<'_> {
             match c {
                 '"' => return Ok((out, index + 1)),
                 '\\' => {}
-                c if (c as u32) <= 0x1f => return Err(self.error("Invalid control character at", index)),
+                c if (c as u32) <= 0x1f => {
+                    return Err(self.error("Invalid control character at", index));
+                }
                 c => {
                     out.push(c);
                     index += 1;
@@ -728,7 +787,14 @@ mod tests {
             "f" => Json::Float(fixtures::float(inner)),
             "s" => Json::Str(inner.as_str().unwrap().to_string()),
             "l" => Json::Array(inner.as_array().unwrap().iter().map(decode).collect()),
-            "d" => Json::Object(inner.as_array().unwrap().iter().map(|p| (decode(&p[0]), decode(&p[1]))).collect()),
+            "d" => Json::Object(
+                inner
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| (decode(&p[0]), decode(&p[1])))
+                    .collect(),
+            ),
             _ => Json::Opaque(inner.as_str().unwrap().to_string()),
         }
     }
@@ -741,14 +807,21 @@ mod tests {
             Json::Float(f) => json!({"f": format!("{:016x}", f.to_bits())}),
             Json::Str(s) => json!({"s": s}),
             Json::Array(items) => json!({"l": items.iter().map(encode).collect::<Vec<_>>()}),
-            Json::Object(entries) => json!({"d": entries.iter().map(|(k, v)| json!([encode(k), encode(v)])).collect::<Vec<_>>()}),
+            Json::Object(entries) => {
+                json!({"d": entries.iter().map(|(k, v)| json!([encode(k), encode(v)])).collect::<Vec<_>>()})
+            }
             Json::Opaque(name) => json!({"o": name}),
         }
     }
 
     fn options(tagged: &Tagged) -> DumpOptions {
         let mut options = DumpOptions::default();
-        let flag = |name: &str, default: bool| tagged.get(name).and_then(Tagged::as_bool).unwrap_or(default);
+        let flag = |name: &str, default: bool| {
+            tagged
+                .get(name)
+                .and_then(Tagged::as_bool)
+                .unwrap_or(default)
+        };
         options.skipkeys = flag("skipkeys", false);
         options.ensure_ascii = flag("ensure_ascii", true);
         options.allow_nan = flag("allow_nan", true);
@@ -759,7 +832,10 @@ mod tests {
             None => None,
         };
         if let Some(pair) = tagged.get("separators") {
-            options.separators = Some((pair[0].as_str().unwrap().into(), pair[1].as_str().unwrap().into()));
+            options.separators = Some((
+                pair[0].as_str().unwrap().into(),
+                pair[1].as_str().unwrap().into(),
+            ));
         }
         options
     }
@@ -773,7 +849,10 @@ mod tests {
             let expected = fixtures::outcome(&case[2]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(dumps(&tree, &options(&case[1])));
             if actual != expected {
-                failures.push(format!("{} {}: expected {expected:?}, got {actual:?}", case[0], case[1]));
+                failures.push(format!(
+                    "{} {}: expected {expected:?}, got {actual:?}",
+                    case[0], case[1]
+                ));
             }
         }
         fixtures::report("json_dumps.json", cases.len(), &failures);

@@ -22,6 +22,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod str_repr;
 pub mod strptime;
+#[rustfmt::skip]
 mod unicode_tables;
 
 #[cfg(test)]
@@ -38,7 +39,7 @@ pub const MAX_TEXT_LEN: usize = 16 * 1024 * 1024;
 pub use error::{PyErrorKind, TextError};
 pub use float_repr::float_repr;
 pub use format_spec::{format_float, format_int, format_str};
-pub use json_text::{dumps, loads, DumpOptions, Json};
+pub use json_text::{DumpOptions, Json, dumps, loads};
 pub use number_parse::{parse_float, parse_int};
-pub use percent_format::{percent_format, PercentArg, PercentArgs, PercentValue};
+pub use percent_format::{PercentArg, PercentArgs, PercentValue, percent_format};
 pub use str_repr::{bytes_repr, str_repr};

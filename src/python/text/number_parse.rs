@@ -31,7 +31,9 @@ pub fn parse_int(text: &str, base: i64) -> Result<BigInt, TextError> {
     }
     let invalid = || {
         let quoted: String = str_repr(text).chars().take(200).collect();
-        TextError::value(format!("invalid literal for int() with base {base}: {quoted}"))
+        TextError::value(format!(
+            "invalid literal for int() with base {base}: {quoted}"
+        ))
     };
     let Some(ascii) = to_ascii_digits_and_spaces(text) else {
         return Err(invalid());
@@ -67,7 +69,10 @@ pub fn parse_int(text: &str, base: i64) -> Result<BigInt, TextError> {
     }
     if at(pos) == b'0' {
         let marker = at(pos + 1).to_ascii_lowercase();
-        if (base == 16 && marker == b'x') || (base == 8 && marker == b'o') || (base == 2 && marker == b'b') {
+        if (base == 16 && marker == b'x')
+            || (base == 8 && marker == b'o')
+            || (base == 2 && marker == b'b')
+        {
             pos += 2;
             if at(pos) == b'_' {
                 pos += 1;
@@ -129,10 +134,20 @@ pub fn parse_int(text: &str, base: i64) -> Result<BigInt, TextError> {
 /// assert_eq!(parse_float("x").unwrap_err().message, "could not convert string to float: 'x'");
 /// ```
 pub fn parse_float(text: &str) -> Result<f64, TextError> {
-    let invalid = || TextError::value(format!("could not convert string to float: {}", str_repr(text)));
+    let invalid = || {
+        TextError::value(format!(
+            "could not convert string to float: {}",
+            str_repr(text)
+        ))
+    };
     let ascii = to_ascii_digits_and_spaces(text).ok_or_else(invalid)?;
-    let without_underscores = if ascii.contains('_') { remove_underscores(&ascii).ok_or_else(invalid)? } else { ascii };
-    let trimmed = without_underscores.trim_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
+    let without_underscores = if ascii.contains('_') {
+        remove_underscores(&ascii).ok_or_else(invalid)?
+    } else {
+        ascii
+    };
+    let trimmed =
+        without_underscores.trim_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
     parse_float_literal(trimmed).ok_or_else(invalid)
 }
 
@@ -148,7 +163,11 @@ fn parse_float_literal(text: &str) -> Option<f64> {
     };
     let lower = body.to_ascii_lowercase();
     if lower == "inf" || lower == "infinity" {
-        return Some(if negative { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Some(if negative {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if lower == "nan" {
         return Some(if negative { -f64::NAN } else { f64::NAN });
@@ -185,7 +204,9 @@ fn parse_float_literal(text: &str) -> Option<f64> {
 }
 
 fn count_digits(bytes: &[u8], from: usize) -> usize {
-    bytes.get(from..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count())
+    bytes.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
 }
 
 /// CPython's `_Py_string_to_number_with_underscores`: underscores only
@@ -308,7 +329,9 @@ mod tests {
             let expected = fixtures::outcome(&case[2]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(parse_int(text, base)).map(|v| v.to_string());
             if actual != expected {
-                failures.push(format!("{text:?} base {base}: expected {expected:?}, got {actual:?}"));
+                failures.push(format!(
+                    "{text:?} base {base}: expected {expected:?}, got {actual:?}"
+                ));
             }
         }
         fixtures::report("int_parse.json", cases.len(), &failures);
@@ -321,12 +344,18 @@ mod tests {
         for case in &cases {
             let text = case[0].as_str().unwrap();
             let expected = fixtures::outcome(&case[1]).map(|v| v.as_str().unwrap().to_string());
-            let actual = fixtures::actual(parse_float(text)).map(|v| format!("{:016x}", v.to_bits()));
+            let actual =
+                fixtures::actual(parse_float(text)).map(|v| format!("{:016x}", v.to_bits()));
             // CPython's nan has the sign bit clear unless negated; compare nans by class.
             let same_nan = |a: &Result<String, _>, b: &Result<String, _>| match (a, b) {
                 (Ok(a), Ok(b)) => {
-                    let (a, b) = (u64::from_str_radix(a, 16).unwrap(), u64::from_str_radix(b, 16).unwrap());
-                    f64::from_bits(a).is_nan() && f64::from_bits(b).is_nan() && (a >> 63) == (b >> 63)
+                    let (a, b) = (
+                        u64::from_str_radix(a, 16).unwrap(),
+                        u64::from_str_radix(b, 16).unwrap(),
+                    );
+                    f64::from_bits(a).is_nan()
+                        && f64::from_bits(b).is_nan()
+                        && (a >> 63) == (b >> 63)
                 }
                 _ => false,
             };
@@ -353,7 +382,11 @@ mod tests {
             let expected = fixtures::outcome(&case[1]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(int_to_decimal(&value));
             let bases = [int_hex(&value), int_oct(&value), int_bin(&value)];
-            let expected_bases = [case[2].as_str().unwrap(), case[3].as_str().unwrap(), case[4].as_str().unwrap()];
+            let expected_bases = [
+                case[2].as_str().unwrap(),
+                case[3].as_str().unwrap(),
+                case[4].as_str().unwrap(),
+            ];
             if actual != expected || bases != expected_bases {
                 failures.push(format!("{text}: expected {expected:?} {expected_bases:?}"));
             }

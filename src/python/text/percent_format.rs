@@ -86,7 +86,10 @@ pub enum PercentArgs<'a, A: PercentArg> {
 /// let err = percent_format("%s %s %s", PercentArgs::Tuple(&args)).unwrap_err();
 /// assert_eq!(err.message, "not enough arguments for format string");
 /// ```
-pub fn percent_format<A: PercentArg>(template: &str, args: PercentArgs<'_, A>) -> Result<String, A::Error> {
+pub fn percent_format<A: PercentArg>(
+    template: &str,
+    args: PercentArgs<'_, A>,
+) -> Result<String, A::Error> {
     let format: Vec<char> = template.chars().collect();
     let (tuple, single, mut lookup) = match args {
         PercentArgs::Tuple(items) => (Some(items), None, None),
@@ -129,7 +132,12 @@ pub fn percent_format<A: PercentArg>(template: &str, args: PercentArgs<'_, A>) -
             out.push('%');
             continue;
         }
-        let mut spec = Spec { conversion: '\0', flags: Flags::default(), width: -1, precision: -1 };
+        let mut spec = Spec {
+            conversion: '\0',
+            flags: Flags::default(),
+            width: -1,
+            precision: -1,
+        };
         if state.read(state.pos) == '(' {
             let Some(lookup) = lookup.as_mut() else {
                 return Err(TextError::type_error("format requires a mapping").into());
@@ -165,11 +173,16 @@ pub fn percent_format<A: PercentArg>(template: &str, args: PercentArgs<'_, A>) -
         }
         write_padded(&mut out, &spec, &converted);
         if is_mapping && state.arg_index < state.arg_len {
-            return Err(TextError::type_error("not all arguments converted during string formatting").into());
+            return Err(TextError::type_error(
+                "not all arguments converted during string formatting",
+            )
+            .into());
         }
     }
     if state.arg_index < state.arg_len && !is_mapping {
-        return Err(TextError::type_error("not all arguments converted during string formatting").into());
+        return Err(
+            TextError::type_error("not all arguments converted during string formatting").into(),
+        );
     }
     Ok(out)
 }
@@ -214,7 +227,10 @@ impl<A: PercentArg> State<'_, '_, A> {
             if self.arg_len < 0 {
                 return self.keyed.as_ref().or(self.single).ok_or_else(not_enough);
             }
-            return self.tuple.and_then(|items| items.get(index as usize)).ok_or_else(not_enough);
+            return self
+                .tuple
+                .and_then(|items| items.get(index as usize))
+                .ok_or_else(not_enough);
         }
         Err(not_enough())
     }
@@ -241,7 +257,10 @@ struct Spec {
 }
 
 /// CPython's `unicode_format_arg_parse` after the mapping key.
-fn parse_spec<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> Result<(), A::Error> {
+fn parse_spec<A: PercentArg>(
+    state: &mut State<'_, '_, A>,
+    spec: &mut Spec,
+) -> Result<(), A::Error> {
     let mut ch = spec.conversion;
     loop {
         if !state.next(&mut ch) {
@@ -258,9 +277,9 @@ fn parse_spec<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> R
     }
     if ch == '*' {
         let width = star_value(state)?;
-        let width = width.to_isize().ok_or_else(|| {
-            TextError::overflow("Python int too large to convert to C ssize_t")
-        })?;
+        let width = width
+            .to_isize()
+            .ok_or_else(|| TextError::overflow("Python int too large to convert to C ssize_t"))?;
         if width < 0 {
             spec.flags.left = true;
         }
@@ -316,7 +335,10 @@ fn star_value<A: PercentArg>(state: &mut State<'_, '_, A>) -> Result<BigInt, A::
 
 /// CPython's `unicode_format_arg_format`: the converted text of one
 /// argument, before padding.
-fn format_one<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> Result<Converted, A::Error> {
+fn format_one<A: PercentArg>(
+    state: &mut State<'_, '_, A>,
+    spec: &mut Spec,
+) -> Result<Converted, A::Error> {
     let conversion = spec.conversion;
     let index = state.pos as isize - 1;
     let arg = state.next_arg()?;
@@ -333,7 +355,11 @@ fn format_one<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> R
                 PercentValue::Float(value) => value,
                 PercentValue::Int(value) => int_to_float(value)?,
                 _ => {
-                    return Err(TextError::type_error(format!("must be real number, not {}", arg.type_name())).into());
+                    return Err(TextError::type_error(format!(
+                        "must be real number, not {}",
+                        arg.type_name()
+                    ))
+                    .into());
                 }
             };
             let code = match conversion.to_ascii_lowercase() {
@@ -341,8 +367,16 @@ fn format_one<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> R
                 'f' => FloatCode::Fixed,
                 _ => FloatCode::General,
             };
-            let flags = FloatFlags { alt: spec.flags.alt, upper: conversion.is_ascii_uppercase(), ..FloatFlags::default() };
-            let precision = if spec.precision < 0 { 6 } else { spec.precision as usize };
+            let flags = FloatFlags {
+                alt: spec.flags.alt,
+                upper: conversion.is_ascii_uppercase(),
+                ..FloatFlags::default()
+            };
+            let precision = if spec.precision < 0 {
+                6
+            } else {
+                spec.precision as usize
+            };
             if precision > super::MAX_TEXT_LEN {
                 return Err(TextError::memory().into());
             }
@@ -350,12 +384,16 @@ fn format_one<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> R
         }
         'c' => {
             let character = match arg.value() {
-                PercentValue::Str(text) if text.chars().count() == 1 => text.chars().next().unwrap_or('\0'),
+                PercentValue::Str(text) if text.chars().count() == 1 => {
+                    text.chars().next().unwrap_or('\0')
+                }
                 PercentValue::Int(value) => {
                     match value.to_u32().filter(|&c| c <= 0x10ffff) {
                         // A lone surrogate cannot live in a Rust string; U+FFFD stands in.
                         Some(code) => char::from_u32(code).unwrap_or('\u{fffd}'),
-                        None => return Err(TextError::overflow("%c arg not in range(0x110000)").into()),
+                        None => {
+                            return Err(TextError::overflow("%c arg not in range(0x110000)").into());
+                        }
                     }
                 }
                 _ => return Err(TextError::type_error("%c requires int or char").into()),
@@ -363,7 +401,11 @@ fn format_one<A: PercentArg>(state: &mut State<'_, '_, A>, spec: &mut Spec) -> R
             Converted::plain(character.to_string())
         }
         other => {
-            let shown = if (31..=126).contains(&(other as u32)) { other } else { '?' };
+            let shown = if (31..=126).contains(&(other as u32)) {
+                other
+            } else {
+                '?'
+            };
             return Err(TextError::value(format!(
                 "unsupported format character '{shown}' (0x{:x}) at index {index}",
                 other as u32
@@ -382,10 +424,16 @@ struct Converted {
 
 impl Converted {
     fn plain(text: String) -> Converted {
-        Converted { text, numeric: false }
+        Converted {
+            text,
+            numeric: false,
+        }
     }
     fn signed(text: String) -> Converted {
-        Converted { text, numeric: true }
+        Converted {
+            text,
+            numeric: true,
+        }
     }
 }
 
@@ -393,8 +441,16 @@ impl Converted {
 fn format_integer<A: PercentArg>(arg: &A, spec: &Spec) -> Result<String, A::Error> {
     let conversion = spec.conversion;
     let wrong_type = || -> A::Error {
-        let wanted = if matches!(conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
-        TextError::type_error(format!("%{conversion} format: {wanted} is required, not {}", arg.type_name())).into()
+        let wanted = if matches!(conversion, 'o' | 'x' | 'X') {
+            "an integer"
+        } else {
+            "a real number"
+        };
+        TextError::type_error(format!(
+            "%{conversion} format: {wanted} is required, not {}",
+            arg.type_name()
+        ))
+        .into()
     };
     let value = match arg.value() {
         PercentValue::Int(value) => value.clone(),
@@ -511,7 +567,12 @@ mod tests {
 
     fn run(template: &str, args: &Json) -> Result<String, TextError> {
         if let Some(items) = args.get("tuple") {
-            let items: Vec<TestValue> = items.as_array().unwrap().iter().map(TestValue::decode).collect();
+            let items: Vec<TestValue> = items
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(TestValue::decode)
+                .collect();
             return percent_format(template, PercentArgs::Tuple(&items));
         }
         let arg = TestValue::decode(&args["single"]);
@@ -521,8 +582,13 @@ mod tests {
                     .iter()
                     .find(|(k, _)| k == key)
                     .map(|(_, v)| v.clone())
-                    .ok_or_else(|| TextError { kind: PyErrorKind::KeyError, message: str_repr(key) }),
-                _ => Err(TextError::type_error("list indices must be integers or slices, not str")),
+                    .ok_or_else(|| TextError {
+                        kind: PyErrorKind::KeyError,
+                        message: str_repr(key),
+                    }),
+                _ => Err(TextError::type_error(
+                    "list indices must be integers or slices, not str",
+                )),
             }
         };
         let is_mapping = matches!(arg, TestValue::Dict(_) | TestValue::List(_));
@@ -540,7 +606,10 @@ mod tests {
             let expected = fixtures::outcome(&case[2]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(run(template, &case[1]));
             if actual != expected {
-                failures.push(format!("{template:?} % {}: expected {expected:?}, got {actual:?}", case[1]));
+                failures.push(format!(
+                    "{template:?} % {}: expected {expected:?}, got {actual:?}",
+                    case[1]
+                ));
             }
         }
         fixtures::report("percent_format.json", cases.len(), &failures);

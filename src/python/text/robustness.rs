@@ -25,21 +25,104 @@ impl Rng {
     }
     fn text(&mut self, alphabet: &[&str], max: usize) -> String {
         let length = self.below(max + 1);
-        (0..length).map(|_| alphabet[self.below(alphabet.len())]).collect()
+        (0..length)
+            .map(|_| alphabet[self.below(alphabet.len())])
+            .collect()
     }
     fn int(&mut self) -> i64 {
-        const EDGES: [i64; 9] = [i64::MIN, i64::MIN + 1, -1_000_000, -1, 0, 1, 7, 1_000_000, i64::MAX];
-        if self.below(2) == 0 { EDGES[self.below(EDGES.len())] } else { self.next() as i64 >> self.below(64) }
+        const EDGES: [i64; 9] = [
+            i64::MIN,
+            i64::MIN + 1,
+            -1_000_000,
+            -1,
+            0,
+            1,
+            7,
+            1_000_000,
+            i64::MAX,
+        ];
+        if self.below(2) == 0 {
+            EDGES[self.below(EDGES.len())]
+        } else {
+            self.next() as i64 >> self.below(64)
+        }
     }
 }
 
 const SPEC: &[&str] = &[
-    "<", ">", "^", "=", "+", "-", " ", "z", "#", "0", "1", "9", ",", "_", ".", "e", "f", "g", "%", "x", "c", "s",
-    "d", "n", "X", "b", "o", "E", "G", "F", "\u{e9}", "{", "}", "99999999999999999999", "\0",
+    "<",
+    ">",
+    "^",
+    "=",
+    "+",
+    "-",
+    " ",
+    "z",
+    "#",
+    "0",
+    "1",
+    "9",
+    ",",
+    "_",
+    ".",
+    "e",
+    "f",
+    "g",
+    "%",
+    "x",
+    "c",
+    "s",
+    "d",
+    "n",
+    "X",
+    "b",
+    "o",
+    "E",
+    "G",
+    "F",
+    "\u{e9}",
+    "{",
+    "}",
+    "99999999999999999999",
+    "\0",
 ];
 const TEXT: &[&str] = &[
-    "a", "Z", " ", "\t", "\n", "\r", "%", "(", ")", "*", ".", "-", "+", "0", "5", "{", "}", "[", "]", "!", ":", "r",
-    "s", "d", "x", "f", "\u{3a3}", "\u{df}", "\u{1f600}", "\u{663}", "\"", "\\", "u", "e", "_", ",",
+    "a",
+    "Z",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "%",
+    "(",
+    ")",
+    "*",
+    ".",
+    "-",
+    "+",
+    "0",
+    "5",
+    "{",
+    "}",
+    "[",
+    "]",
+    "!",
+    ":",
+    "r",
+    "s",
+    "d",
+    "x",
+    "f",
+    "\u{3a3}",
+    "\u{df}",
+    "\u{1f600}",
+    "\u{663}",
+    "\"",
+    "\\",
+    "u",
+    "e",
+    "_",
+    ",",
 ];
 
 fn values(rng: &mut Rng) -> Vec<TestValue> {
@@ -52,7 +135,9 @@ fn values(rng: &mut Rng) -> Vec<TestValue> {
         TestValue::None,
         TestValue::Bool(true, BigInt::from(1u8)),
     ];
-    (0..rng.below(4)).map(|_| pool[rng.below(pool.len())].clone()).collect()
+    (0..rng.below(4))
+        .map(|_| pool[rng.below(pool.len())].clone())
+        .collect()
 }
 
 #[test]
@@ -85,7 +170,11 @@ fn no_entry_point_panics_on_odd_input() {
         let _ = str_methods::split(&text, Some("a"), n);
         let _ = str_methods::rsplit(&text, None, n);
         let _ = str_methods::replace(&text, "", "xy", n);
-        let _ = (str_methods::title(&text), str_methods::lower(&text), str_methods::swapcase(&text));
+        let _ = (
+            str_methods::title(&text),
+            str_methods::lower(&text),
+            str_methods::swapcase(&text),
+        );
         let _ = json_text::loads(&text);
         let _ = codecs::decode(text.as_bytes(), "ascii", "replace");
         let _ = codecs::encode(&text, "latin-1", "backslashreplace");

@@ -55,9 +55,17 @@ pub trait FormatResolver {
     /// Keyword argument `name` (`KeyError` when missing).
     fn keyword(&mut self, name: &str) -> Result<Self::Value, Self::Error>;
     /// One `.attr` or `[item]` step.
-    fn access(&mut self, value: Self::Value, access: FieldAccess<'_>) -> Result<Self::Value, Self::Error>;
+    fn access(
+        &mut self,
+        value: Self::Value,
+        access: FieldAccess<'_>,
+    ) -> Result<Self::Value, Self::Error>;
     /// `str()`, `repr()` or `ascii()` of the value, as a str value.
-    fn convert(&mut self, value: Self::Value, conversion: Conversion) -> Result<Self::Value, Self::Error>;
+    fn convert(
+        &mut self,
+        value: Self::Value,
+        conversion: Conversion,
+    ) -> Result<Self::Value, Self::Error>;
     /// `format(value, spec)`.
     fn format(&mut self, value: Self::Value, spec: &str) -> Result<String, Self::Error>;
 }
@@ -100,7 +108,10 @@ pub fn positional_in_format_map_error() -> TextError {
 /// assert_eq!(render_format("{} {2}", &mut args).unwrap_err().message,
 ///     "cannot switch from automatic field numbering to manual field specification");
 /// ```
-pub fn render_format<R: FormatResolver>(template: &str, resolver: &mut R) -> Result<String, R::Error> {
+pub fn render_format<R: FormatResolver>(
+    template: &str,
+    resolver: &mut R,
+) -> Result<String, R::Error> {
     let chars: Vec<char> = template.chars().collect();
     let mut numbering = AutoNumber::default();
     let mut out = String::new();
@@ -139,9 +150,14 @@ fn build_string<R: FormatResolver>(
                 'a' => Conversion::Ascii,
                 other => {
                     let code = other as u32;
-                    let shown =
-                        if code > 32 && code < 127 { other.to_string() } else { format!("\\x{code:x}") };
-                    return Err(TextError::value(format!("Unknown conversion specifier {shown}")).into());
+                    let shown = if code > 32 && code < 127 {
+                        other.to_string()
+                    } else {
+                        format!("\\x{code:x}")
+                    };
+                    return Err(
+                        TextError::value(format!("Unknown conversion specifier {shown}")).into(),
+                    );
                 }
             };
             value = resolver.convert(value, conversion)?;
@@ -164,7 +180,11 @@ fn build_string<R: FormatResolver>(
 }
 
 /// CPython's `get_field_object`: the first part, then each access in turn.
-fn lookup_field<R: FormatResolver>(name: &str, resolver: &mut R, numbering: &mut AutoNumber) -> Result<R::Value, R::Error> {
+fn lookup_field<R: FormatResolver>(
+    name: &str,
+    resolver: &mut R,
+    numbering: &mut AutoNumber,
+) -> Result<R::Value, R::Error> {
     let split = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(split);
     let index = parse_index(first)?;
@@ -176,10 +196,16 @@ fn lookup_field<R: FormatResolver>(name: &str, resolver: &mut R, numbering: &mut
     if is_empty || index.is_some() {
         let automatic = *numbering.automatic.get_or_insert(is_empty);
         if automatic && !is_empty {
-            return Err(TextError::value("cannot switch from automatic field numbering to manual field specification").into());
+            return Err(TextError::value(
+                "cannot switch from automatic field numbering to manual field specification",
+            )
+            .into());
         }
         if !automatic && is_empty {
-            return Err(TextError::value("cannot switch from manual field specification to automatic field numbering").into());
+            return Err(TextError::value(
+                "cannot switch from manual field specification to automatic field numbering",
+            )
+            .into());
         }
         if is_empty {
             key = FieldKey::Index(numbering.next);
@@ -206,7 +232,9 @@ fn parse_index(text: &str) -> Result<Option<usize>, TextError> {
     }
     let mut value: usize = 0;
     for c in text.chars() {
-        let Some(digit) = decimal_value(c) else { return Ok(None) };
+        let Some(digit) = decimal_value(c) else {
+            return Ok(None);
+        };
         if value > (isize::MAX as usize - digit as usize) / 10 {
             return Err(TextError::value("Too many decimal digits in format string"));
         }
@@ -231,7 +259,9 @@ fn next_access(rest: &str) -> Result<(FieldAccess<'_>, &str), TextError> {
         };
         (access, &after[end + 1..])
     } else {
-        return Err(TextError::value("Only '.' or '[' may follow ']' in format field specifier"));
+        return Err(TextError::value(
+            "Only '.' or '[' may follow ']' in format field specifier",
+        ));
     };
     let empty = match access {
         FieldAccess::Attribute(name) | FieldAccess::Key(name) => name.is_empty(),
@@ -299,10 +329,16 @@ impl Markup<'_> {
         }
         let literal = (start, start + length);
         if !markup_follows {
-            return Ok(Some(MarkupItem { literal, field: None }));
+            return Ok(Some(MarkupItem {
+                literal,
+                field: None,
+            }));
         }
         let field = self.parse_field()?;
-        Ok(Some(MarkupItem { literal, field: Some(field) }))
+        Ok(Some(MarkupItem {
+            literal,
+            field: Some(field),
+        }))
     }
 
     /// CPython's `parse_field`, just after the opening brace.
@@ -330,7 +366,12 @@ impl Markup<'_> {
             }
         }
         let name = (name_start, self.pos.saturating_sub(1).max(name_start));
-        let mut field = Field { name, conversion: None, spec: (self.pos, self.pos), spec_needs_expanding: false };
+        let mut field = Field {
+            name,
+            conversion: None,
+            spec: (self.pos, self.pos),
+            spec_needs_expanding: false,
+        };
         if !terminated {
             return Err(TextError::value("expected '}' before end of string"));
         }
@@ -339,7 +380,9 @@ impl Markup<'_> {
         }
         if c == '!' {
             if self.pos >= end {
-                return Err(TextError::value("end of string while looking for conversion specifier"));
+                return Err(TextError::value(
+                    "end of string while looking for conversion specifier",
+                ));
             }
             field.conversion = Some(chars[self.pos]);
             self.pos += 1;
@@ -378,7 +421,9 @@ impl Markup<'_> {
 mod tests {
     use super::*;
     use crate::python::text::fixtures::{self, TestValue};
-    use crate::python::text::format_spec::{format_float, format_int, format_int_named, format_str};
+    use crate::python::text::format_spec::{
+        format_float, format_int, format_int_named, format_str,
+    };
     use crate::python::text::str_repr::{escape_non_ascii, str_repr};
 
     struct Resolver {
@@ -388,7 +433,10 @@ mod tests {
     }
 
     fn key_error(key: String) -> TextError {
-        TextError { kind: PyErrorKind::KeyError, message: key }
+        TextError {
+            kind: PyErrorKind::KeyError,
+            message: key,
+        }
     }
 
     impl FormatResolver for Resolver {
@@ -398,44 +446,72 @@ mod tests {
             if self.format_map {
                 return Err(positional_in_format_map_error());
             }
-            self.args.get(index).cloned().ok_or_else(|| replacement_index_error(index))
+            self.args
+                .get(index)
+                .cloned()
+                .ok_or_else(|| replacement_index_error(index))
         }
         fn keyword(&mut self, name: &str) -> Result<TestValue, TextError> {
-            self.kwargs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).ok_or_else(|| key_error(str_repr(name)))
+            self.kwargs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| key_error(str_repr(name)))
         }
-        fn access(&mut self, value: TestValue, access: FieldAccess<'_>) -> Result<TestValue, TextError> {
+        fn access(
+            &mut self,
+            value: TestValue,
+            access: FieldAccess<'_>,
+        ) -> Result<TestValue, TextError> {
             let name = value.type_name();
             match (access, &value) {
-                (FieldAccess::Attribute("real"), TestValue::Int(_) | TestValue::Float(_)) => Ok(value.clone()),
-                (FieldAccess::Attribute("real"), TestValue::Bool(_, i)) => Ok(TestValue::Int(i.clone())),
+                (FieldAccess::Attribute("real"), TestValue::Int(_) | TestValue::Float(_)) => {
+                    Ok(value.clone())
+                }
+                (FieldAccess::Attribute("real"), TestValue::Bool(_, i)) => {
+                    Ok(TestValue::Int(i.clone()))
+                }
                 (FieldAccess::Attribute(attr), _) => Err(TextError {
                     kind: PyErrorKind::AttributeError,
                     message: format!("'{name}' object has no attribute '{attr}'"),
                 }),
-                (FieldAccess::Index(i), TestValue::List(items)) => items
-                    .get(i)
-                    .cloned()
-                    .ok_or_else(|| TextError { kind: PyErrorKind::IndexError, message: "list index out of range".into() }),
+                (FieldAccess::Index(i), TestValue::List(items)) => {
+                    items.get(i).cloned().ok_or_else(|| TextError {
+                        kind: PyErrorKind::IndexError,
+                        message: "list index out of range".into(),
+                    })
+                }
                 (FieldAccess::Index(i), TestValue::Str(s)) => s
                     .chars()
                     .nth(i)
                     .map(|c| TestValue::Str(c.to_string()))
-                    .ok_or_else(|| TextError { kind: PyErrorKind::IndexError, message: "string index out of range".into() }),
+                    .ok_or_else(|| TextError {
+                        kind: PyErrorKind::IndexError,
+                        message: "string index out of range".into(),
+                    }),
                 // The fixtures' dicts have str keys only.
                 (FieldAccess::Index(i), TestValue::Dict(_)) => Err(key_error(i.to_string())),
-                (FieldAccess::Key(k), TestValue::Dict(items)) => {
-                    items.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).ok_or_else(|| key_error(str_repr(k)))
-                }
-                (FieldAccess::Key(_), TestValue::List(_)) => {
-                    Err(TextError::type_error("list indices must be integers or slices, not str"))
-                }
-                (FieldAccess::Key(_), TestValue::Str(_)) => {
-                    Err(TextError::type_error("string indices must be integers, not 'str'"))
-                }
-                _ => Err(TextError::type_error(format!("'{name}' object is not subscriptable"))),
+                (FieldAccess::Key(k), TestValue::Dict(items)) => items
+                    .iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+                    .ok_or_else(|| key_error(str_repr(k))),
+                (FieldAccess::Key(_), TestValue::List(_)) => Err(TextError::type_error(
+                    "list indices must be integers or slices, not str",
+                )),
+                (FieldAccess::Key(_), TestValue::Str(_)) => Err(TextError::type_error(
+                    "string indices must be integers, not 'str'",
+                )),
+                _ => Err(TextError::type_error(format!(
+                    "'{name}' object is not subscriptable"
+                ))),
             }
         }
-        fn convert(&mut self, value: TestValue, conversion: Conversion) -> Result<TestValue, TextError> {
+        fn convert(
+            &mut self,
+            value: TestValue,
+            conversion: Conversion,
+        ) -> Result<TestValue, TextError> {
             Ok(TestValue::Str(match conversion {
                 Conversion::Str => value.str(),
                 Conversion::Repr => value.repr(),
@@ -464,14 +540,27 @@ mod tests {
         let mut failures = Vec::new();
         for case in &cases {
             let template = case[0].as_str().unwrap();
-            let args: Vec<TestValue> = case[1].as_array().unwrap().iter().map(TestValue::decode).collect();
-            let TestValue::Dict(kwargs) = TestValue::decode(&case[2]) else { panic!("kwargs is a dict") };
+            let args: Vec<TestValue> = case[1]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(TestValue::decode)
+                .collect();
+            let TestValue::Dict(kwargs) = TestValue::decode(&case[2]) else {
+                panic!("kwargs is a dict")
+            };
             let format_map = case[3].as_bool().unwrap();
-            let mut resolver = Resolver { args, kwargs, format_map };
+            let mut resolver = Resolver {
+                args,
+                kwargs,
+                format_map,
+            };
             let expected = fixtures::outcome(&case[4]).map(|v| v.as_str().unwrap().to_string());
             let actual = fixtures::actual(render_format(template, &mut resolver));
             if actual != expected {
-                failures.push(format!("{template:?}: expected {expected:?}, got {actual:?}"));
+                failures.push(format!(
+                    "{template:?}: expected {expected:?}, got {actual:?}"
+                ));
             }
         }
         fixtures::report("str_format.json", cases.len(), &failures);

@@ -9,8 +9,9 @@
 
 use super::MAX_TEXT_LEN;
 use super::char_class::{
-    is_alnum, is_alpha, is_cased, is_decimal, is_digit, is_id_continue, is_id_start, is_lower, is_numeric,
-    is_printable, is_space, is_title, is_upper, push_casefold, push_lower, push_title, push_upper,
+    is_alnum, is_alpha, is_cased, is_decimal, is_digit, is_id_continue, is_id_start, is_lower,
+    is_numeric, is_printable, is_space, is_title, is_upper, push_casefold, push_lower, push_title,
+    push_upper,
 };
 use super::error::TextError;
 
@@ -19,7 +20,11 @@ fn empty_separator() -> TextError {
 }
 
 fn check_len(len: usize) -> Result<(), TextError> {
-    if len > MAX_TEXT_LEN { Err(TextError::memory()) } else { Ok(()) }
+    if len > MAX_TEXT_LEN {
+        Err(TextError::memory())
+    } else {
+        Ok(())
+    }
 }
 
 /// CPython's `ADJUST_INDICES`: slice-style `start`/`end` clamped to
@@ -50,11 +55,18 @@ pub fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (usiz
 /// assert_eq!(split("a", Some(""), -1).unwrap_err().message, "empty separator");
 /// ```
 pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, TextError> {
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     match sep {
         None => Ok(split_whitespace(s, limit)),
         Some("") => Err(empty_separator()),
-        Some(sep) => Ok(s.splitn(limit.saturating_add(1), sep).map(str::to_string).collect()),
+        Some(sep) => Ok(s
+            .splitn(limit.saturating_add(1), sep)
+            .map(str::to_string)
+            .collect()),
     }
 }
 
@@ -66,11 +78,18 @@ pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, T
 /// assert_eq!(rsplit("a.b.c", Some("."), 1).unwrap(), ["a.b", "c"]);
 /// ```
 pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, TextError> {
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut parts: Vec<String> = match sep {
         None => rsplit_whitespace(s, limit),
         Some("") => return Err(empty_separator()),
-        Some(sep) => s.rsplitn(limit.saturating_add(1), sep).map(str::to_string).collect(),
+        Some(sep) => s
+            .rsplitn(limit.saturating_add(1), sep)
+            .map(str::to_string)
+            .collect(),
     };
     if sep.is_some() {
         parts.reverse();
@@ -101,7 +120,9 @@ fn rsplit_whitespace(s: &str, limit: usize) -> Vec<String> {
             parts.push(rest.to_string());
             break;
         }
-        let start = rest.rfind(is_space).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+        let start = rest.rfind(is_space).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
         parts.push(rest[start..].to_string());
         rest = rest[..start].trim_end_matches(is_space);
     }
@@ -122,7 +143,18 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
     let mut start = 0;
     let mut iter = s.char_indices().peekable();
     while let Some((index, c)) = iter.next() {
-        if !matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+        if !matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) {
             continue;
         }
         let mut end = index + c.len_utf8();
@@ -150,7 +182,11 @@ pub fn partition(s: &str, sep: &str) -> Result<(String, String, String), TextErr
         return Err(empty_separator());
     }
     Ok(match s.find(sep) {
-        Some(i) => (s[..i].to_string(), sep.to_string(), s[i + sep.len()..].to_string()),
+        Some(i) => (
+            s[..i].to_string(),
+            sep.to_string(),
+            s[i + sep.len()..].to_string(),
+        ),
         None => (s.to_string(), String::new(), String::new()),
     })
 }
@@ -161,7 +197,11 @@ pub fn rpartition(s: &str, sep: &str) -> Result<(String, String, String), TextEr
         return Err(empty_separator());
     }
     Ok(match s.rfind(sep) {
-        Some(i) => (s[..i].to_string(), sep.to_string(), s[i + sep.len()..].to_string()),
+        Some(i) => (
+            s[..i].to_string(),
+            sep.to_string(),
+            s[i + sep.len()..].to_string(),
+        ),
         None => (String::new(), String::new(), s.to_string()),
     })
 }
@@ -297,7 +337,9 @@ fn push_lower_in_context(out: &mut String, chars: &[char], index: usize) {
     // CPython; run it on a window around the sigma and read off the result.
     const WINDOW: usize = 32;
     let before: String = chars[index.saturating_sub(WINDOW)..index].iter().collect();
-    let after: String = chars[index + 1..(index + 1 + WINDOW).min(chars.len())].iter().collect();
+    let after: String = chars[index + 1..(index + 1 + WINDOW).min(chars.len())]
+        .iter()
+        .collect();
     let lowered = format!("{before}Σ{after}").to_lowercase();
     let offset = before.to_lowercase().chars().count();
     out.push(lowered.chars().nth(offset).unwrap_or('σ'));
@@ -519,7 +561,9 @@ pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option
     if end < start || end - start < needle.len() {
         return None;
     }
-    (start..=end - needle.len()).rev().find(|&i| chars[i..i + needle.len()] == needle[..])
+    (start..=end - needle.len())
+        .rev()
+        .find(|&i| chars[i..i + needle.len()] == needle[..])
 }
 
 /// `s.index(sub, start, end)`: like [`find`] but `ValueError: substring not found`.
@@ -528,7 +572,12 @@ pub fn index(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Result
 }
 
 /// `s.rindex(sub, start, end)`.
-pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Result<usize, TextError> {
+pub fn rindex(
+    s: &str,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Result<usize, TextError> {
     rfind(s, sub, start, end).ok_or_else(|| TextError::value("substring not found"))
 }
 
@@ -570,8 +619,16 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize 
 /// assert_eq!(replace("aaa", "a", "b", 2).unwrap(), "bba");
 /// ```
 pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, TextError> {
-    let limit = if count < 0 { usize::MAX } else { count as usize };
-    let occurrences = if old.is_empty() { s.chars().count() + 1 } else { s.matches(old).count() };
+    let limit = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
+    let occurrences = if old.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(old).count()
+    };
     let replaced = occurrences.min(limit);
     let grown = replaced.saturating_mul(new.len());
     check_len(s.len().saturating_add(grown))?;
@@ -602,17 +659,27 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, Text
 /// ```
 pub fn startswith(s: &str, prefixes: &[&str], start: Option<i64>, end: Option<i64>) -> bool {
     let chars: Vec<char> = s.chars().collect();
-    prefixes.iter().any(|prefix| tail_match(&chars, prefix, start, end, false))
+    prefixes
+        .iter()
+        .any(|prefix| tail_match(&chars, prefix, start, end, false))
 }
 
 /// `s.endswith(suffixes, start, end)`.
 pub fn endswith(s: &str, suffixes: &[&str], start: Option<i64>, end: Option<i64>) -> bool {
     let chars: Vec<char> = s.chars().collect();
-    suffixes.iter().any(|suffix| tail_match(&chars, suffix, start, end, true))
+    suffixes
+        .iter()
+        .any(|suffix| tail_match(&chars, suffix, start, end, true))
 }
 
 /// CPython's `tailmatch`.
-fn tail_match(chars: &[char], sub: &str, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+fn tail_match(
+    chars: &[char],
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+    at_end: bool,
+) -> bool {
     let needle: Vec<char> = sub.chars().collect();
     let (start, end) = adjust_indices(start, end, chars.len());
     if end < needle.len() || end - needle.len() < start {
@@ -637,7 +704,10 @@ mod tests {
 
     fn strs(value: &Json) -> Vec<String> {
         match value {
-            Json::Array(items) => items.iter().map(|v| v.as_str().unwrap().to_string()).collect(),
+            Json::Array(items) => items
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect(),
             other => vec![other.as_str().unwrap().to_string()],
         }
     }
@@ -645,7 +715,8 @@ mod tests {
     /// Calls the method named in a fixture case; the result as JSON.
     fn call(method: &str, s: &str, args: &[Json]) -> Result<Json, TextError> {
         let arg_str = |i: usize| args.get(i).and_then(Json::as_str);
-        let arg_int = |i: usize, default: i64| args.get(i).and_then(Json::as_i64).unwrap_or(default);
+        let arg_int =
+            |i: usize, default: i64| args.get(i).and_then(Json::as_i64).unwrap_or(default);
         let fill = arg_str(1).and_then(|f| f.chars().next()).unwrap_or(' ');
         Ok(match method {
             "upper" => json!(upper(s)),
@@ -666,7 +737,10 @@ mod tests {
             "isnumeric" => json!(isnumeric(s)),
             "isprintable" => json!(isprintable(s)),
             "isascii" => json!(isascii(s)),
-            "splitlines" => json!(splitlines(s, args.first().and_then(Json::as_bool).unwrap_or(false))),
+            "splitlines" => json!(splitlines(
+                s,
+                args.first().and_then(Json::as_bool).unwrap_or(false)
+            )),
             "split" => json!(split(s, arg_str(0), arg_int(1, -1))?),
             "rsplit" => json!(rsplit(s, arg_str(0), arg_int(1, -1))?),
             "strip" => json!(strip(s, arg_str(0))),
@@ -685,12 +759,48 @@ mod tests {
             "rjust" => json!(rjust(s, arg_int(0, 0), fill)?),
             "zfill" => json!(zfill(s, arg_int(0, 0))?),
             "expandtabs" => json!(expandtabs(s, arg_int(0, 8))?),
-            "find" => json!(find(s, arg_str(0).unwrap(), opt_i64(args.get(1)), opt_i64(args.get(2))).map_or(-1, |i| i as i64)),
-            "rfind" => json!(rfind(s, arg_str(0).unwrap(), opt_i64(args.get(1)), opt_i64(args.get(2))).map_or(-1, |i| i as i64)),
-            "index" => json!(index(s, arg_str(0).unwrap(), opt_i64(args.get(1)), opt_i64(args.get(2)))?),
-            "rindex" => json!(rindex(s, arg_str(0).unwrap(), opt_i64(args.get(1)), opt_i64(args.get(2)))?),
-            "count" => json!(count(s, arg_str(0).unwrap(), opt_i64(args.get(1)), opt_i64(args.get(2)))),
-            "replace" => json!(replace(s, arg_str(0).unwrap(), arg_str(1).unwrap(), arg_int(2, -1))?),
+            "find" => json!(
+                find(
+                    s,
+                    arg_str(0).unwrap(),
+                    opt_i64(args.get(1)),
+                    opt_i64(args.get(2))
+                )
+                .map_or(-1, |i| i as i64)
+            ),
+            "rfind" => json!(
+                rfind(
+                    s,
+                    arg_str(0).unwrap(),
+                    opt_i64(args.get(1)),
+                    opt_i64(args.get(2))
+                )
+                .map_or(-1, |i| i as i64)
+            ),
+            "index" => json!(index(
+                s,
+                arg_str(0).unwrap(),
+                opt_i64(args.get(1)),
+                opt_i64(args.get(2))
+            )?),
+            "rindex" => json!(rindex(
+                s,
+                arg_str(0).unwrap(),
+                opt_i64(args.get(1)),
+                opt_i64(args.get(2))
+            )?),
+            "count" => json!(count(
+                s,
+                arg_str(0).unwrap(),
+                opt_i64(args.get(1)),
+                opt_i64(args.get(2))
+            )),
+            "replace" => json!(replace(
+                s,
+                arg_str(0).unwrap(),
+                arg_str(1).unwrap(),
+                arg_int(2, -1)
+            )?),
             "startswith" | "endswith" => {
                 let subs = strs(&args[0]);
                 let subs: Vec<&str> = subs.iter().map(String::as_str).collect();
@@ -718,7 +828,9 @@ mod tests {
             let expected = fixtures::outcome(&case[3]).cloned();
             let actual = fixtures::actual(call(method, s, args));
             if actual != expected {
-                failures.push(format!("{s:?}.{method}{args:?}: expected {expected:?}, got {actual:?}"));
+                failures.push(format!(
+                    "{s:?}.{method}{args:?}: expected {expected:?}, got {actual:?}"
+                ));
             }
         }
         fixtures::report("str_methods.json", cases.len(), &failures);
@@ -731,7 +843,16 @@ mod tests {
         for case in &cases {
             let c = char::from_u32(case[0].as_u64().unwrap() as u32).unwrap();
             let s = c.to_string();
-            let actual = json!([case[0], upper(&s), lower(&s), title(&s), casefold(&s), isupper(&s), islower(&s), istitle(&s)]);
+            let actual = json!([
+                case[0],
+                upper(&s),
+                lower(&s),
+                title(&s),
+                casefold(&s),
+                isupper(&s),
+                islower(&s),
+                istitle(&s)
+            ]);
             if &actual != case {
                 failures.push(format!("expected {case}, got {actual}"));
             }

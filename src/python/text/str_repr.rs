@@ -16,7 +16,11 @@ use super::char_class::is_printable;
 /// assert_eq!(str_repr("caf\u{e9}\u{200b}"), "'caf\u{e9}\\u200b'");
 /// ```
 pub fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for c in text.chars() {
@@ -58,7 +62,11 @@ fn push_hex_escape(out: &mut String, code: u32) {
 /// assert_eq!(bytes_repr(b"\xff"), "b'\\xff'");
 /// ```
 pub fn bytes_repr(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(data.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -134,7 +142,12 @@ mod tests {
         let cases = fixtures::load("bytes_repr.json");
         let mut failures = Vec::new();
         for case in &cases {
-            let data: Vec<u8> = case[0].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
+            let data: Vec<u8> = case[0]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_u64().unwrap() as u8)
+                .collect();
             let expected = case[1].as_str().unwrap();
             let actual = bytes_repr(&data);
             if actual != expected {

@@ -11,8 +11,8 @@
 
 use super::char_class::is_space;
 use super::civil_time::{
-    CivilDateTime, check_datetime_fields, days_from_civil, is_leap_year, ordinal_to_ymd, timedelta_repr, weekday,
-    ymd_to_ordinal,
+    CivilDateTime, check_datetime_fields, days_from_civil, is_leap_year, ordinal_to_ymd,
+    timedelta_repr, weekday, ymd_to_ordinal,
 };
 use super::error::TextError;
 use super::number_parse::parse_int;
@@ -59,19 +59,41 @@ pub fn strptime(text: &str, format: &str) -> Result<Strptime, TextError> {
     };
     if end != chars.len() {
         let rest: String = chars[end..].iter().collect();
-        return Err(TextError::value(format!("unconverted data remains: {rest}")));
+        return Err(TextError::value(format!(
+            "unconverted data remains: {rest}"
+        )));
     }
-    let found: Vec<(char, String)> =
-        groups.iter().map(|&(name, start, end)| (name, chars[start..end].iter().collect())).collect();
+    let found: Vec<(char, String)> = groups
+        .iter()
+        .map(|&(name, start, end)| (name, chars[start..end].iter().collect()))
+        .collect();
     build(&found)
 }
 
 /// The longest format (in directives and literal characters) accepted.
 pub const MAX_FORMAT_TOKENS: usize = 1000;
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -110,8 +132,10 @@ fn compile(format: &str) -> Result<Vec<Token>, TextError> {
         };
         index += 1;
         match directive {
-            'a' | 'A' | 'b' | 'B' | 'd' | 'f' | 'G' | 'H' | 'I' | 'j' | 'm' | 'M' | 'p' | 'S' | 'u' | 'U' | 'V'
-            | 'w' | 'W' | 'y' | 'Y' | 'z' | 'Z' => tokens.push(Token::Directive(directive)),
+            'a' | 'A' | 'b' | 'B' | 'd' | 'f' | 'G' | 'H' | 'I' | 'j' | 'm' | 'M' | 'p' | 'S'
+            | 'u' | 'U' | 'V' | 'w' | 'W' | 'y' | 'Y' | 'z' | 'Z' => {
+                tokens.push(Token::Directive(directive))
+            }
             '%' => tokens.push(Token::Literal('%')),
             'c' => tokens.extend(compile("%a %b %d %H:%M:%S %Y")?),
             'x' => tokens.extend(compile("%m/%d/%y")?),
@@ -121,7 +145,9 @@ fn compile(format: &str) -> Result<Vec<Token>, TextError> {
                 // so after `%` it saw a backslash and reports `%` itself.
                 let escaped = "\\.^$*+?(){}[]|".contains(other) || is_space(other);
                 let shown = if escaped { '%' } else { other };
-                return Err(TextError::value(format!("'{shown}' is a bad directive in format '{format}'")));
+                return Err(TextError::value(format!(
+                    "'{shown}' is a bad directive in format '{format}'"
+                )));
             }
         }
     }
@@ -133,12 +159,16 @@ fn compile(format: &str) -> Result<Vec<Token>, TextError> {
 fn candidates(directive: char, chars: &[char], at: usize) -> Vec<usize> {
     let get = |i: usize| chars.get(at + i).copied();
     let digit = |i: usize| get(i).is_some_and(|c| c.is_ascii_digit());
-    let within = |i: usize, low: char, high: char| get(i).is_some_and(|c| (low..=high).contains(&c));
+    let within =
+        |i: usize, low: char, high: char| get(i).is_some_and(|c| (low..=high).contains(&c));
     let is = |i: usize, c: char| get(i) == Some(c);
     // Each alternative: a list of per-position character tests.
     type Test<'t> = &'t dyn Fn(usize) -> bool;
     let alternatives = |alts: &[&[Test<'_>]]| -> Vec<usize> {
-        alts.iter().filter(|alt| alt.iter().enumerate().all(|(i, test)| test(i))).map(|alt| alt.len()).collect()
+        alts.iter()
+            .filter(|alt| alt.iter().enumerate().all(|(i, test)| test(i)))
+            .map(|alt| alt.len())
+            .collect()
     };
     let d = &|i| digit(i);
     let zero_one = &|i| within(i, '0', '1');
@@ -153,14 +183,37 @@ fn candidates(directive: char, chars: &[char], at: usize) -> Vec<usize> {
     let five = &|i| is(i, '5');
     let space = &|i| is(i, ' ');
     match directive {
-        'd' => alternatives(&[&[three, zero_one], &[one_two, d], &[zero, one_nine], &[one_nine], &[space, one_nine]]),
+        'd' => alternatives(&[
+            &[three, zero_one],
+            &[one_two, d],
+            &[zero, one_nine],
+            &[one_nine],
+            &[space, one_nine],
+        ]),
         'H' => alternatives(&[&[two, &|i| within(i, '0', '3')], &[zero_one, d], &[d]]),
-        'I' => alternatives(&[&[one, &|i| within(i, '0', '2')], &[zero, one_nine], &[one_nine]]),
-        'm' => alternatives(&[&[one, &|i| within(i, '0', '2')], &[zero, one_nine], &[one_nine]]),
+        'I' => alternatives(&[
+            &[one, &|i| within(i, '0', '2')],
+            &[zero, one_nine],
+            &[one_nine],
+        ]),
+        'm' => alternatives(&[
+            &[one, &|i| within(i, '0', '2')],
+            &[zero, one_nine],
+            &[one_nine],
+        ]),
         'M' => alternatives(&[&[zero_five, d], &[d]]),
         'S' => alternatives(&[&[six, zero_one], &[zero_five, d], &[d]]),
-        'U' | 'W' => alternatives(&[&[five, &|i| within(i, '0', '3')], &[&|i| within(i, '0', '4'), d], &[d]]),
-        'V' => alternatives(&[&[five, &|i| within(i, '0', '3')], &[zero, one_nine], &[&|i| within(i, '1', '4'), d], &[d]]),
+        'U' | 'W' => alternatives(&[
+            &[five, &|i| within(i, '0', '3')],
+            &[&|i| within(i, '0', '4'), d],
+            &[d],
+        ]),
+        'V' => alternatives(&[
+            &[five, &|i| within(i, '0', '3')],
+            &[zero, one_nine],
+            &[&|i| within(i, '1', '4'), d],
+            &[d],
+        ]),
         'j' => alternatives(&[
             &[three, six, &|i| within(i, '0', '6')],
             &[three, zero_five, d],
@@ -198,7 +251,11 @@ fn names(chars: &[char], at: usize, list: &[&str]) -> Vec<usize> {
     sorted
         .iter()
         .filter(|name| {
-            name.chars().enumerate().all(|(i, c)| chars.get(at + i).is_some_and(|&d| d.to_lowercase().eq(c.to_lowercase())))
+            name.chars().enumerate().all(|(i, c)| {
+                chars
+                    .get(at + i)
+                    .is_some_and(|&d| d.to_lowercase().eq(c.to_lowercase()))
+            })
         })
         .map(|name| name.chars().count())
         .collect()
@@ -212,7 +269,11 @@ fn offset_candidates(chars: &[char], at: usize) -> Vec<usize> {
     let mut out = Vec::new();
     if matches!(get(at), Some('+' | '-')) && digit(at + 1) && digit(at + 2) {
         let after_hours = at + 3;
-        let colon_choices: &[bool] = if get(after_hours) == Some(':') { &[true, false] } else { &[false] };
+        let colon_choices: &[bool] = if get(after_hours) == Some(':') {
+            &[true, false]
+        } else {
+            &[false]
+        };
         for &colon in colon_choices {
             let minutes = after_hours + usize::from(colon);
             if !low_digit(minutes) {
@@ -220,7 +281,11 @@ fn offset_candidates(chars: &[char], at: usize) -> Vec<usize> {
             }
             let after_minutes = minutes + 2;
             // The optional seconds group, tried before leaving it out.
-            let second_colon: &[bool] = if get(after_minutes) == Some(':') { &[true, false] } else { &[false] };
+            let second_colon: &[bool] = if get(after_minutes) == Some(':') {
+                &[true, false]
+            } else {
+                &[false]
+            };
             for &colon2 in second_colon {
                 let seconds = after_minutes + usize::from(colon2);
                 if !low_digit(seconds) {
@@ -246,7 +311,12 @@ fn offset_candidates(chars: &[char], at: usize) -> Vec<usize> {
 
 /// Leftmost-first backtracking match of `tokens` at `at`; records the
 /// directive groups and returns where the match ends.
-fn match_tokens(tokens: &[Token], chars: &[char], at: usize, groups: &mut Vec<(char, usize, usize)>) -> Option<usize> {
+fn match_tokens(
+    tokens: &[Token],
+    chars: &[char],
+    at: usize,
+    groups: &mut Vec<(char, usize, usize)>,
+) -> Option<usize> {
     let mut failed = std::collections::HashSet::new();
     match_from(tokens, 0, chars, at, groups, &mut failed)
 }
@@ -277,14 +347,20 @@ fn match_from(
             _ => None,
         },
         Token::Whitespace => {
-            let run = chars[at.min(chars.len())..].iter().take_while(|&&c| is_space(c)).count();
-            (1..=run).rev().find_map(|length| match_from(tokens, index + 1, chars, at + length, groups, failed))
+            let run = chars[at.min(chars.len())..]
+                .iter()
+                .take_while(|&&c| is_space(c))
+                .count();
+            (1..=run).rev().find_map(|length| {
+                match_from(tokens, index + 1, chars, at + length, groups, failed)
+            })
         }
         Token::Directive(name) => {
             let mut found = None;
             for length in candidates(*name, chars, at) {
                 groups.push((*name, at, at + length));
-                if let Some(end) = match_from(tokens, index + 1, chars, at + length, groups, failed) {
+                if let Some(end) = match_from(tokens, index + 1, chars, at + length, groups, failed)
+                {
                     found = Some(end);
                     break;
                 }
@@ -308,7 +384,12 @@ fn int(text: &str) -> Result<i64, TextError> {
 
 /// CPython's `_strptime` after the match, and `datetime(...)`.
 fn build(found: &[(char, String)]) -> Result<Strptime, TextError> {
-    let get = |name: char| found.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
+    let get = |name: char| {
+        found
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    };
     let mut year: Option<i64> = None;
     let (mut month, mut day, mut hour, mut minute, mut second, mut fraction) = (1, 1, 0, 0, 0, 0);
     let mut iso_year = None;
@@ -318,13 +399,21 @@ fn build(found: &[(char, String)]) -> Result<Strptime, TextError> {
     let mut weekday_value: Option<i64> = None;
     let mut julian: Option<i64> = None;
     let mut offset: Option<(i64, i64)> = None;
-    let index_of = |list: &[&str], text: &str| list.iter().position(|n| **n == text.to_lowercase()).unwrap_or(0) as i64;
+    let index_of = |list: &[&str], text: &str| {
+        list.iter()
+            .position(|n| **n == text.to_lowercase())
+            .unwrap_or(0) as i64
+    };
     for (name, value) in found {
         let value = value.as_str();
         match name {
             'y' => {
                 let short = int(value)?;
-                year = Some(if short <= 68 { short + 2000 } else { short + 1900 });
+                year = Some(if short <= 68 {
+                    short + 2000
+                } else {
+                    short + 1900
+                });
             }
             'Y' => year = Some(int(value)?),
             'G' => iso_year = Some(int(value)?),
@@ -398,7 +487,12 @@ fn build(found: &[(char, String)]) -> Result<Strptime, TextError> {
         && let Some(day_of_week) = weekday_value
     {
         if let Some(week) = week_of_year {
-            julian = Some(julian_from_u_or_w(year, week, day_of_week, week_starts_monday));
+            julian = Some(julian_from_u_or_w(
+                year,
+                week,
+                day_of_week,
+                week_starts_monday,
+            ));
         } else if let (Some(iso_y), Some(iso_w)) = (iso_year, iso_week) {
             let (y, j) = julian_from_v(iso_y, iso_w, day_of_week + 1);
             year = y;
@@ -450,7 +544,11 @@ fn build(found: &[(char, String)]) -> Result<Strptime, TextError> {
         microsecond: fraction as u32,
     };
     let zone_name = offset_micros.and(get('Z')).map(str::to_string);
-    Ok(Strptime { fields, offset_micros, zone_name })
+    Ok(Strptime {
+        fields,
+        offset_micros,
+        zone_name,
+    })
 }
 
 /// `%z` text to (signed seconds, signed microseconds), per `_strptime`.
@@ -468,19 +566,33 @@ fn parse_offset(text: &str) -> Result<(i64, i64), TextError> {
             z.remove(5);
         }
     }
-    let slice = |from: usize, to: usize| -> String { z.iter().skip(from).take(to.saturating_sub(from)).collect() };
+    let slice = |from: usize, to: usize| -> String {
+        z.iter().skip(from).take(to.saturating_sub(from)).collect()
+    };
     let hours = int(&slice(1, 3))?;
     let minutes = int(&slice(3, 5))?;
     let seconds_text = slice(5, 7);
-    let seconds = if seconds_text.is_empty() { 0 } else { int(&seconds_text)? };
+    let seconds = if seconds_text.is_empty() {
+        0
+    } else {
+        int(&seconds_text)?
+    };
     let remainder = slice(8, z.len());
     let fraction = int(&format!("{remainder:0<6}"))?;
     let sign = if z.first() == Some(&'-') { -1 } else { 1 };
-    Ok((sign * (hours * 3600 + minutes * 60 + seconds), sign * fraction))
+    Ok((
+        sign * (hours * 3600 + minutes * 60 + seconds),
+        sign * fraction,
+    ))
 }
 
 /// `_calc_julian_from_U_or_W`.
-fn julian_from_u_or_w(year: i64, week_of_year: i64, day_of_week: i64, week_starts_monday: bool) -> i64 {
+fn julian_from_u_or_w(
+    year: i64,
+    week_of_year: i64,
+    day_of_week: i64,
+    week_starts_monday: bool,
+) -> i64 {
     let mut first_weekday = weekday(year, 1, 1) as i64;
     let mut day_of_week = day_of_week;
     if !week_starts_monday {
@@ -523,11 +635,29 @@ mod tests {
             let expected = fixtures::outcome(&case[2]).cloned();
             let actual = fixtures::actual(strptime(text, format)).map(|p| {
                 let t = p.fields;
-                let name = p.offset_micros.map(|o| p.zone_name.clone().unwrap_or_else(|| super::super::civil_time::timezone_name(o)));
-                json!([[t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond], p.offset_micros, name])
+                let name = p.offset_micros.map(|o| {
+                    p.zone_name
+                        .clone()
+                        .unwrap_or_else(|| super::super::civil_time::timezone_name(o))
+                });
+                json!([
+                    [
+                        t.year,
+                        t.month,
+                        t.day,
+                        t.hour,
+                        t.minute,
+                        t.second,
+                        t.microsecond
+                    ],
+                    p.offset_micros,
+                    name
+                ])
             });
             if actual != expected {
-                failures.push(format!("strptime({text:?}, {format:?}): expected {expected:?}, got {actual:?}"));
+                failures.push(format!(
+                    "strptime({text:?}, {format:?}): expected {expected:?}, got {actual:?}"
+                ));
             }
         }
         fixtures::report("strptime.json", cases.len(), &failures);
