@@ -822,6 +822,31 @@ def gen_strptime(rng):
     write("strptime.json", [[d, f, outcome(lambda: parse(d, f))] for d, f in cases])
 
 
+# ---------------------------------------------------------------- urllib.parse
+
+def gen_url(rng):
+    import urllib.parse as up
+    alphabet = ["a", "Z", "0", " ", "+", "%", "%2", "%20", "%2B", "%zz", "%C3%A9", "%c3", "%E2%82", "%FF", "&", "=",
+                ";", "/", "?", "#", "~", "-", "_", ".", "\u00e9", "\u20ac", "\U0001F600", "\n", "\x00", "%%", "*"]
+    cases = []
+    while len(cases) < 3000:
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
+        safe = rng.choice(["/", "", "/:", "&=", "\u00e9~", " "])
+        cases.append({
+            "text": text,
+            "safe": safe,
+            "quote": up.quote(text, safe=safe),
+            "quote_plus": up.quote_plus(text, safe=safe),
+            "unquote": up.unquote(text),
+            "unquote_plus": up.unquote_plus(text),
+            "parse_qsl": up.parse_qsl(text),
+            "parse_qsl_blank": up.parse_qsl(text, keep_blank_values=True),
+            "parse_qsl_strict": outcome(lambda: up.parse_qsl(text, keep_blank_values=True, strict_parsing=True)),
+            "urlencode": up.urlencode([(text, safe), (safe, text)]),
+        })
+    write("urllib_parse.json", cases)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -838,6 +863,7 @@ def main():
     gen_str_format(random.Random(11))
     gen_fromisoformat(random.Random(12))
     gen_strptime(random.Random(13))
+    gen_url(random.Random(14))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod str_repr;
 pub mod strptime;
+pub mod url_text;
 #[rustfmt::skip]
 mod unicode_tables;
 

@@ -186,6 +186,8 @@ fn no_entry_point_panics_on_odd_input() {
         let _ = iso_parse::date_fromisoformat(&text);
         let _ = strptime::strptime(&text, &spec);
         let _ = strptime::strptime(&spec, &text);
+        let _ = (url_text::unquote(&text), url_text::quote_plus(&text, &spec));
+        let _ = url_text::parse_qsl(&text, url_text::QueryOptions::default());
     }
 }
 
