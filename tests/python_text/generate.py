@@ -40,9 +40,11 @@ def outcome(fn):
 
 def write(name, cases):
     path = os.path.join(HERE, name)
+    # One case per line: compact, and a regeneration diffs case by case.
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(cases, f, ensure_ascii=True, indent=0, separators=(",", ":"))
-        f.write("\n")
+        f.write("[\n")
+        f.write(",\n".join(json.dumps(case, ensure_ascii=True, separators=(",", ":")) for case in cases))
+        f.write("\n]\n")
     print("%s: %d cases" % (name, len(cases)))
 
 
@@ -291,7 +293,7 @@ def tricky_strings(rng, n):
 def gen_str_repr(rng):
     cases = [[s, repr(s)] for s in tricky_strings(rng, 3000)]
     for c in range(0x110000):
-        if not 0xD800 <= c <= 0xDFFF and c % 97 == 0:
+        if not 0xD800 <= c <= 0xDFFF and c % 197 == 0:
             cases.append([chr(c), repr(chr(c))])
     write("str_repr.json", cases)
     bcases = []
@@ -323,7 +325,7 @@ def number_strings(rng, n, alphabet):
 def gen_number_parse(rng):
     int_cases = []
     for text in number_strings(rng, 2500, "0123456789abcdefxobXOB_ +-z\u0663"):
-        for base in rng.sample([0, 0, 2, 8, 10, 10, 10, 16, 36, 1, 37, -1, 3, 7], 3):
+        for base in rng.sample([0, 0, 2, 8, 10, 10, 10, 16, 36, 1, 37, -1, 3, 7], 3 if len(text) < 100 else 1):
             int_cases.append([text, base, outcome(lambda: str(int(text, base)))])
     write("int_parse.json", int_cases)
     float_cases = []
@@ -715,7 +717,7 @@ def gen_str_format(rng):
     cases = []
     args_pool = [1, "two", 3.5, None, [10, "x"], {"k": "v"}, True, -42, "caf\u00e9"]
     kwargs_full = {"name": "Ada", "n": 7, "w": 6, "p": 2, "d": {"k": "val"}, "l": [1, 2.5, "s"]}
-    while len(cases) < 3000:
+    while len(cases) < 2000:
         style = rng.choice([AUTO_PIECES, MANUAL_PIECES])
         pieces = []
         for _ in range(rng.randrange(1, 5)):
@@ -829,7 +831,7 @@ def gen_url(rng):
     alphabet = ["a", "Z", "0", " ", "+", "%", "%2", "%20", "%2B", "%zz", "%C3%A9", "%c3", "%E2%82", "%FF", "&", "=",
                 ";", "/", "?", "#", "~", "-", "_", ".", "\u00e9", "\u20ac", "\U0001F600", "\n", "\x00", "%%", "*"]
     cases = []
-    while len(cases) < 3000:
+    while len(cases) < 2000:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
         safe = rng.choice(["/", "", "/:", "&=", "\u00e9~", " "])
         cases.append({
