@@ -250,6 +250,10 @@ pub fn parse_set_cookie(header: &str) -> Result<SetCookie, ParseRejection> {
     if name.is_empty() && value.is_empty() {
         return Err(ParseRejection::EmptyNameAndValue);
     }
+    // Chromium 156 rejects a tab *inside* a name, value, or attribute (the RFC allows it); tabs
+    // around them are trimmed like spaces.
+    reject_inner_tab(header, name)?;
+    reject_inner_tab(header, value)?;
     let bytes = name.len() + value.len();
     if bytes > MAX_NAME_VALUE_BYTES {
         return Err(ParseRejection::TooLarge { bytes });
@@ -261,6 +265,13 @@ pub fn parse_set_cookie(header: &str) -> Result<SetCookie, ParseRejection> {
         return Err(ParseRejection::NamelessWithPrefix);
     }
 
+    for attribute in attributes.into_iter().flat_map(|text| text.split(';')) {
+        let (attribute_name, attribute_value) =
+            attribute.split_once('=').unwrap_or((attribute, ""));
+        reject_inner_tab(header, trim_wsp(attribute_name))?;
+        reject_inner_tab(header, trim_wsp(attribute_value))?;
+    }
+
     let mut cookie = SetCookie {
         name: name.to_string(),
         value: value.to_string(),
@@ -270,6 +281,17 @@ pub fn parse_set_cookie(header: &str) -> Result<SetCookie, ParseRejection> {
         apply_attribute(&mut cookie, attribute);
     }
     Ok(cookie)
+}
+
+/// A tab inside `part` (a sub-slice of `header`), reported at its offset in the header.
+fn reject_inner_tab(header: &str, part: &str) -> Result<(), ParseRejection> {
+    match part.find('\t') {
+        Some(index) => Err(ParseRejection::ControlCharacter {
+            byte: b'\t',
+            offset: part.as_ptr() as usize - header.as_ptr() as usize + index,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Applies one `cookie-av`; later attributes of the same name override earlier ones.
@@ -469,6 +491,13 @@ mod tests {
         assert!(parse_set_cookie("a=1; Path=/\u{1b}").is_err());
         assert!(parse_set_cookie("a=1\u{7f}").is_err());
         assert_eq!(parse("a=\t1\t").value, "1");
+        assert_eq!(
+            parse_set_cookie("a=1\tx"),
+            Err(ParseRejection::ControlCharacter { byte: 9, offset: 3 })
+        );
+        assert!(parse_set_cookie("a\tb=1").is_err());
+        assert!(parse_set_cookie("a=1; Foo=a\tb").is_err());
+        assert!(parse_set_cookie("a=1;\tPath=/\t").is_ok());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! serde round trips, and a small store + retrieve benchmark.
 
 mod bench;
+mod chromium;
 mod navigation;
 mod oracle_replay;
 mod profiles;

@@ -1,0 +1,172 @@
+"""Records what real Chromium does with Set-Cookie headers, for the browser layer's tests.
+
+For each case, a fresh headless Chromium profile requests http://localhost:PORT<set_path>; the
+local server answers with a redirect carrying the case's Set-Cookie headers, Chromium follows it
+to <read_path>, and the server records the Cookie header that request carried. The result goes to
+cases.json next to this script; tests/browser_layer/chromium.rs replays every case through the
+jar at the recorded instant and must send the same Cookie header.
+
+    python3 tests/browser_layer/chromium/generate.py [/usr/bin/chromium]
+
+Needs only Python 3 and Chromium (apt-get install -y chromium). Re-run it to refresh the fixture;
+never edit cases.json by hand.
+"""
+
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+CHROMIUM = sys.argv[1] if len(sys.argv) > 1 else "/usr/bin/chromium"
+
+# (name, set_path, [Set-Cookie values], read_path)
+CASES = [
+    # Expires: Chromium's own cookie-date parser, where it differs from RFC 6265bis 5.1.1.
+    ("expires_imf_fixdate_past", "/", ["c=1; Expires=Wed, 01 Jan 2020 00:00:00 GMT"], "/"),
+    ("expires_imf_fixdate_future", "/", ["c=1; Expires=Fri, 01 Jan 2038 00:00:00 GMT"], "/"),
+    ("expires_rfc850_past", "/", ["c=1; Expires=Wednesday, 01-Jan-20 00:00:00 GMT"], "/"),
+    ("expires_asctime_past", "/", ["c=1; Expires=Wed Jan  1 00:00:00 2020"], "/"),
+    ("expires_ordinal_day_is_not_a_day", "/", ["c=1; Expires=1st Jan 2020 00:00:00"], "/"),
+    ("expires_three_digit_seconds", "/", ["c=1; Expires=01 Jan 2020 00:00:001"], "/"),
+    ("expires_time_with_letters_is_not_a_time", "/", ["c=1; Expires=01 Jan 2020 00:00:00GMT"], "/"),
+    ("expires_time_with_four_fields", "/", ["c=1; Expires=01 Jan 2020 00:00:00:00"], "/"),
+    ("expires_hour_123", "/", ["c=1; Expires=01 Jan 2020 123:00:00"], "/"),
+    ("expires_hour_24", "/", ["c=1; Expires=01 Jan 2020 24:00:00"], "/"),
+    ("expires_second_60", "/", ["c=1; Expires=01 Jan 2020 00:00:60"], "/"),
+    ("expires_february_30", "/", ["c=1; Expires=30 Feb 2020 00:00:00"], "/"),
+    ("expires_april_31", "/", ["c=1; Expires=31 Apr 2020 00:00:00"], "/"),
+    ("expires_day_0", "/", ["c=1; Expires=00 Jan 2020 00:00:00"], "/"),
+    ("expires_day_32", "/", ["c=1; Expires=32 Jan 2020 00:00:00"], "/"),
+    ("expires_three_digit_day", "/", ["c=1; Expires=001 Jan 2020 00:00:00"], "/"),
+    ("expires_day_with_trailing_letter", "/", ["c=1; Expires=1a Jan 2020 00:00:00"], "/"),
+    ("expires_year_with_trailing_letter", "/", ["c=1; Expires=01 Jan 2020x 00:00:00"], "/"),
+    ("expires_time_one_digit_fields", "/", ["c=1; Expires=01 Jan 2020 1:2:3"], "/"),
+    ("expires_time_empty_field", "/", ["c=1; Expires=01 Jan 2020 00::00"], "/"),
+    ("expires_second_time_token_ignored", "/", ["c=1; Expires=01 Jan 2020 00:00:00 99:99:99"], "/"),
+    ("expires_bad_time_then_good_time", "/", ["c=1; Expires=01 Jan 2020 99:99 00:00:00"], "/"),
+    ("expires_second_day_token_is_year", "/", ["c=1; Expires=Jan 01 15 00:00:00"], "/"),
+    ("expires_non_numeric_token_then_day", "/", ["c=1; Expires=1a 01 Jan 2020 00:00:00"], "/"),
+    ("expires_invalid_time_then_valid_time", "/", ["c=1; Expires=01 Jan 2020 99:99:99 00:00:00"], "/"),
+    ("expires_day_glued_to_month", "/", ["c=1; Expires=01Jan 2020 00:00:00"], "/"),
+    ("expires_one_digit_year", "/", ["c=1; Expires=01 Jan 7 00:00:00"], "/"),
+    ("expires_two_digit_year_69", "/", ["c=1; Expires=01 Jan 69 00:00:00"], "/"),
+    ("expires_two_digit_year_70", "/", ["c=1; Expires=01 Jan 70 00:00:00"], "/"),
+    ("expires_year_100", "/", ["c=1; Expires=01 Jan 100 00:00:00"], "/"),
+    ("expires_year_1600", "/", ["c=1; Expires=01 Jan 1600 00:00:00"], "/"),
+    ("expires_year_1601", "/", ["c=1; Expires=01 Jan 1601 00:00:00"], "/"),
+    ("expires_year_9999", "/", ["c=1; Expires=31 Dec 9999 23:59:59"], "/"),
+    ("expires_five_digit_year", "/", ["c=1; Expires=01 Jan 20300 00:00:00"], "/"),
+    ("expires_six_digit_year", "/", ["c=1; Expires=01 Jan 203000 00:00:00"], "/"),
+    ("expires_missing_time", "/", ["c=1; Expires=01 Jan 2020"], "/"),
+    ("expires_hh_mm_only", "/", ["c=1; Expires=01 Jan 2020 00:00"], "/"),
+    ("expires_month_full_name", "/", ["c=1; Expires=01 January 2020 00:00:00"], "/"),
+    ("expires_year_first", "/", ["c=1; Expires=2020 Jan 01 00:00:00"], "/"),
+    ("expires_quoted", "/", ['c=1; Expires="Wed, 01 Jan 2020 00:00:00 GMT"'], "/"),
+    ("expires_garbage", "/", ["c=1; Expires=soon"], "/"),
+    ("expires_past_then_max_age", "/", ["c=1; Expires=01 Jan 1600 00:00:00; Max-Age=100"], "/"),
+    # Max-Age.
+    ("max_age_plus_sign", "/", ["c=1; Max-Age=+100"], "/"),
+    ("max_age_zero_deletes", "/", ["c=1; Path=/", "c=2; Path=/; Max-Age=0"], "/"),
+    ("max_age_huge", "/", ["c=1; Max-Age=99999999999999999999999"], "/"),
+    ("max_age_negative_huge", "/", ["c=1; Max-Age=-99999999999999999999999"], "/"),
+    # Domain, path, prefixes, Secure, SameSite, Partitioned, limits.
+    ("domain_localhost", "/", ["c=1; Domain=localhost"], "/"),
+    ("domain_dot_localhost_upper", "/", ["c=1; Domain=.LOCALHOST"], "/"),
+    ("domain_other", "/", ["c=1; Domain=example.com"], "/"),
+    ("domain_empty", "/", ["c=1; Domain="], "/"),
+    ("default_path_is_directory", "/a/b/set", ["c=1"], "/a/b/read"),
+    ("default_path_not_sent_above", "/a/b/set", ["c=1"], "/a/read"),
+    ("last_path_wins_even_relative", "/", ["c=1; Path=/x; Path=rel"], "/read"),
+    ("path_prefix_needs_slash", "/", ["c=1; Path=/admin"], "/administrator"),
+    ("path_attribute_over_1024_bytes_ignored", "/a/set", ["c=1; Path=/" + "p" * 1024], "/a/read"),
+    ("path_attribute_of_1024_bytes_kept", "/a/set", ["c=1; Path=/" + "p" * 1023], "/a/read"),
+    ("secure_on_localhost", "/", ["c=1; Secure"], "/"),
+    ("same_site_none_without_secure", "/", ["c=1; SameSite=None"], "/"),
+    ("same_site_none_with_secure", "/", ["c=1; SameSite=None; Secure"], "/"),
+    ("same_site_unknown_value", "/", ["c=1; SameSite=Sometimes"], "/"),
+    ("partitioned_without_secure", "/", ["c=1; Partitioned"], "/"),
+    ("partitioned_with_secure", "/", ["c=1; Partitioned; Secure"], "/"),
+    ("secure_prefix_without_secure", "/", ["__Secure-c=1"], "/"),
+    ("secure_prefix_lower_case", "/", ["__secure-c=1"], "/"),
+    ("host_prefix_ok", "/", ["__Host-c=1; Secure; Path=/"], "/"),
+    ("host_prefix_with_domain", "/", ["__Host-c=1; Secure; Path=/; Domain=localhost"], "/"),
+    ("host_prefix_without_path", "/", ["__Host-c=1; Secure"], "/"),
+    ("nameless_with_host_prefix", "/", ["__Host-c"], "/"),
+    ("control_character_rejects", "/", ["c=1\x07x", "d=2"], "/"),
+    ("tab_inside_value", "/", ["c=1\tx"], "/"),
+    ("tab_inside_name", "/", ["c\tx=1"], "/"),
+    ("tab_inside_unknown_attribute_value", "/", ["c=1; Foo=a\tb"], "/"),
+    ("name_value_4096_bytes", "/", ["c=" + "v" * 4095], "/"),
+    ("name_value_4097_bytes", "/", ["c=" + "v" * 4096], "/"),
+    ("order_longer_path_then_older", "/a/b/set",
+     ["root1=1; Path=/", "deep=2; Path=/a/b", "mid=3; Path=/a", "root2=4; Path=/"], "/a/b/read"),
+    ("replaced_cookie_with_new_value", "/", ["a=1", "b=2", "a=3"], "/"),
+    ("replaced_cookie_with_same_value", "/", ["a=1", "b=2", "a=1"], "/"),
+    ("replaced_cookie_with_same_value_new_attribute", "/", ["a=1", "b=2", "a=1; HttpOnly"], "/"),
+    ("replaced_cookie_with_same_value_new_expiry", "/", ["a=1", "b=2", "a=1; Max-Age=100"], "/"),
+]
+
+RECORDED = {}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        if "set" in query:
+            index = int(query["set"][0])
+            _, _, headers, read_path = CASES[index]
+            self.send_response(302)
+            for header in headers:
+                self.send_header("Set-Cookie", header)
+            self.send_header("Location", f"{read_path}?read={index}")
+            self.end_headers()
+            return
+        if "read" in query:
+            RECORDED[int(query["read"][0])] = self.headers.get("Cookie") or ""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+
+def main():
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    generated_at = int(time.time())
+    for index, (name, set_path, _, _) in enumerate(CASES):
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run(
+                [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", f"--user-data-dir={profile}", "--dump-dom",
+                 f"http://localhost:{port}{set_path}?set={index}"],
+                capture_output=True, timeout=60,
+            )
+        if index not in RECORDED:
+            sys.exit(f"case {name}: Chromium never made the read request")
+    server.shutdown()
+    cases = [
+        {"name": name, "set_path": set_path, "set_cookie": headers, "read_path": read_path,
+         "cookie": RECORDED[index]}
+        for index, (name, set_path, headers, read_path) in enumerate(CASES)
+    ]
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.json")
+    with open(out, "w") as file:
+        json.dump({"chromium": version, "generated_at": generated_at, "cases": cases}, file, indent=1)
+        file.write("\n")
+    print(f"{len(cases)} cases from {version} -> {out}")
+
+
+if __name__ == "__main__":
+    main()
