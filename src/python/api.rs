@@ -84,7 +84,7 @@ impl Interp {
             source: Rc::new(SourceFile::new(source.to_string())),
             filename: Rc::from(filename),
             func_name: Rc::from("<module>"),
-            qual_prefix: String::new(),
+            qual_prefix: Rc::from(""),
             function: None,
             first_arg: None,
             stmt_range: (0, 0),

@@ -174,6 +174,69 @@ impl PartialEq for Key {
 }
 impl Eq for Key {}
 
+/// A key as the index sees it, so a `&str` can be looked up without building a `Value`
+/// (variable lookups are the hottest path of the interpreter).
+trait KeyLike {
+    fn hash_code(&self) -> i64;
+    fn as_str(&self) -> Option<&str>;
+    fn as_value(&self) -> Option<&Value>;
+}
+
+impl KeyLike for Key {
+    fn hash_code(&self) -> i64 {
+        self.hash
+    }
+    fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    fn as_value(&self) -> Option<&Value> {
+        Some(&self.value)
+    }
+}
+
+struct StrKey<'a>(i64, &'a str);
+
+impl KeyLike for StrKey<'_> {
+    fn hash_code(&self) -> i64 {
+        self.0
+    }
+    fn as_str(&self) -> Option<&str> {
+        Some(self.1)
+    }
+    fn as_value(&self) -> Option<&Value> {
+        None
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn KeyLike + 'a> for Key {
+    fn borrow(&self) -> &(dyn KeyLike + 'a) {
+        self
+    }
+}
+
+impl Hash for dyn KeyLike + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash_code());
+    }
+}
+
+impl PartialEq for dyn KeyLike + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        if self.hash_code() != other.hash_code() {
+            return false;
+        }
+        match (self.as_value(), other.as_value()) {
+            (Some(a), Some(b)) => key_eq(a, b),
+            _ => self.as_str().is_some() && self.as_str() == other.as_str(),
+        }
+    }
+}
+
+impl Eq for dyn KeyLike + '_ {}
+
 /// An insertion-ordered table from hashable values to values.
 #[derive(Clone, Default)]
 pub struct Dict {
@@ -281,11 +344,20 @@ impl Dict {
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let key = Key { hash: hash_bytes(name.as_bytes()), value: Value::Str(Rc::from(name)) };
-        self.index.get(&key).and_then(|&i| self.entries[i].as_ref().map(|e| e.1.clone()))
+        let probe = StrKey(hash_bytes(name.as_bytes()), name);
+        let i = *self.index.get(&probe as &dyn KeyLike)?;
+        self.entries[i].as_ref().map(|e| e.1.clone())
     }
+
     /// Set a string key.
     pub fn set_str(&mut self, name: &str, v: Value) {
+        let probe = StrKey(hash_bytes(name.as_bytes()), name);
+        if let Some(&i) = self.index.get(&probe as &dyn KeyLike) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.1 = v;
+                return;
+            }
+        }
         let _ = self.insert(Value::Str(Rc::from(name)), v);
     }
     /// Remove a string key.

@@ -62,7 +62,7 @@ pub struct Frame {
     /// Function name for tracebacks (`<module>`, `f`, `<lambda>`, `<listcomp>`).
     pub func_name: Rc<str>,
     /// Prefix for qualified names of things defined here.
-    pub qual_prefix: String,
+    pub qual_prefix: Rc<str>,
     /// The running function (for zero-argument `super()`).
     pub function: Option<Rc<Function>>,
     /// The first argument of the running function (for zero-argument `super()`).
@@ -396,7 +396,7 @@ impl Interp {
             source: f.source.clone(),
             filename: f.filename.clone(),
             func_name: Rc::from(name.as_str()),
-            qual_prefix: format!("{qualname}."),
+            qual_prefix: Rc::from(format!("{qualname}.")),
             function: None,
             first_arg: None,
             stmt_range: f.stmt_range,
@@ -513,6 +513,8 @@ impl Interp {
         let func = Function {
             name: name.to_string(),
             qualname: format!("{}{}", f.qual_prefix, name),
+            name_rc: Rc::from(name),
+            locals_prefix: Rc::from(format!("{}{}.<locals>.", f.qual_prefix, name)),
             def,
             defaults,
             kw_defaults,
@@ -549,8 +551,8 @@ impl Interp {
             owner,
             source: func.source.clone(),
             filename: func.filename.clone(),
-            func_name: Rc::from(func.name.as_str()),
-            qual_prefix: format!("{}.<locals>.", func.qualname),
+            func_name: func.name_rc.clone(),
+            qual_prefix: func.locals_prefix.clone(),
             function: Some(func.clone()),
             first_arg,
             stmt_range: (0, 0),

@@ -134,6 +134,10 @@ pub struct Function {
     pub name: String,
     /// `__qualname__` (`Greeter.greet`), used in argument errors.
     pub qualname: String,
+    /// `__name__` shared with frames (tracebacks) without reallocating per call.
+    pub name_rc: Rc<str>,
+    /// Qualified-name prefix for things defined inside (`f.<locals>.`).
+    pub locals_prefix: Rc<str>,
     /// The definition this function runs.
     pub def: FuncDef,
     /// Default values of positional parameters (aligned to the last ones).
