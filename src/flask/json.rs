@@ -110,6 +110,17 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
             Json::Str(" b".into()),
             Json::Str(base64::engine::general_purpose::STANDARD.encode(bytes)),
         )]),
+        Value::Instance(_) | Value::Native(_) if !tagged => {
+            // DefaultJSONProvider.default: objects with __html__ become their HTML. Looking the
+            // attribute up is what marks a session proxy as accessed.
+            match interp.get_attr_opt(value, "__html__")? {
+                Some(html) => {
+                    let text = interp.call(&html, crate::python::Args::default())?;
+                    Json::Str(interp.to_str(&text)?)
+                }
+                None => Json::Opaque(value.type_name()),
+            }
+        }
         Value::Instance(_) if tagged => {
             // Markup and friends: anything with __html__ is stored as its HTML.
             match interp.get_attr_opt(value, "__html__")? {

@@ -93,6 +93,9 @@ impl NativeObject for LocalProxy {
     }
     fn get_attr(&self, interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         let target = self.target(interp)?;
+        if name == "_get_current_object" {
+            return Ok(Some(builtin("_get_current_object", move |_it, _a| Ok(target.clone()))));
+        }
         interp.get_attr(&target, name).map(Some)
     }
     fn set_attr(&self, interp: &mut Interp, name: &str, value: Value) -> PyResult<bool> {
@@ -236,6 +239,15 @@ pub fn http_reason(code: i64) -> &'static str {
     }
 }
 
+/// A secret key as bytes: `str` keys are UTF-8 encoded (itsdangerous `want_bytes`).
+pub fn secret_bytes(interp: &mut Interp, secret: &Value) -> PyResult<Vec<u8>> {
+    match secret {
+        Value::Bytes(b) => Ok(b.to_vec()),
+        Value::Str(s) => Ok(s.as_bytes().to_vec()),
+        other => Ok(interp.to_str(other)?.into_bytes()),
+    }
+}
+
 fn current_session(shared: &Shared, interp: &Interp) -> PyResult<Rc<Session>> {
     match shared.ctx.borrow().as_ref() {
         Some(ctx) => Ok(ctx.session.clone()),
@@ -285,10 +297,9 @@ fn build_module(shared: Rc<Shared>) -> Value {
             None => return Err(it.err("RuntimeError", OUTSIDE_REQUEST)),
         };
         let secret = config_value(it, &app, "SECRET_KEY")?;
-        let secret = it.to_str(&secret)?;
+        let key = SigningKey::derive(&secret_bytes(it, &secret)?, signing::SESSION_SALT);
         let data = session.data.borrow().clone();
         let json = crate::flask::json::dumps_tagged(it, &data)?;
-        let key = SigningKey::for_session(&secret);
         Ok(Value::str(&signing::dumps(&key, &json, s.now.get().max(0) as u64)))
     });
     let s = shared.clone();

@@ -84,6 +84,10 @@ impl FlaskServer {
         interp.run_module("datetime", "datetime.py", DATETIME_PRELUDE).map_err(run_error)?;
         interp.run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE).map_err(run_error)?;
         let flask = interp.run_module("flask", "flask/__init__.py", FLASK_PRELUDE).map_err(run_error)?;
+        // `from werkzeug.exceptions import NotFound` finds the same classes.
+        for alias in ["werkzeug", "werkzeug.exceptions", "werkzeug.wrappers", "werkzeug.datastructures"] {
+            interp.modules.insert(alias.to_string(), flask.clone());
+        }
         let module = interp.run_module("app", "app.py", source).map_err(run_error)?;
         let app = find_app(&mut interp, &flask, &module)?;
         let log = interp.take_output();
@@ -293,11 +297,10 @@ fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> Result<Va
     let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
     let args = parse_urlencoded(&request.query);
     let content_type = request.header("Content-Type").unwrap_or("");
-    let form = if content_type.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/x-www-form-urlencoded") {
-        parse_urlencoded(&String::from_utf8_lossy(&request.body))
-    } else {
-        Vec::new()
-    };
+    let is_form = content_type.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/x-www-form-urlencoded");
+    let form = if is_form { parse_urlencoded(&String::from_utf8_lossy(&request.body)) } else { Vec::new() };
+    // Werkzeug consumes the body while parsing a form: `request.data` is then empty.
+    let body = if is_form { Vec::new() } else { request.body.clone() };
     let cookies = request.header("Cookie").map(parse_cookie_header).unwrap_or_default();
     let class = it.get_attr(flask, "Request").map_err(|e| exc_error(it, e))?;
     it.call_host(
@@ -312,7 +315,7 @@ fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> Result<Va
             pairs(form),
             pairs(request.headers.clone()),
             pairs(cookies),
-            Value::Bytes(Rc::from(request.body.clone())),
+            Value::Bytes(Rc::from(body)),
         ],
         vec![],
     )
@@ -329,13 +332,20 @@ fn open_session(it: &mut Interp, app: &Value, request: &Request, now: i64) -> Rc
     let secret = get("SECRET_KEY");
     let name = get("SESSION_COOKIE_NAME");
     let lifetime = get("PERMANENT_SESSION_LIFETIME");
+    let fallbacks = get("SECRET_KEY_FALLBACKS");
     let secret = match secret {
         None | Some(Value::None) => return Session::create(Dict::new(), true),
         Some(Value::Str(s)) if s.is_empty() => return Session::create(Dict::new(), true),
-        Some(Value::Str(s)) => s.to_string(),
-        Some(Value::Bytes(b)) => String::from_utf8_lossy(&b).into_owned(),
-        Some(other) => it.to_str(&other).unwrap_or_default(),
+        Some(Value::Bytes(b)) if b.is_empty() => return Session::create(Dict::new(), true),
+        Some(other) => natives::secret_bytes(it, &other).unwrap_or_default(),
     };
+    // SecureCookieSessionInterface: the fallbacks verify too; the current key signs.
+    let mut keys = vec![secret];
+    if let Some(list) = fallbacks.filter(|f| !matches!(f, Value::None)) {
+        for key in it.collect(&list).unwrap_or_default() {
+            keys.push(natives::secret_bytes(it, &key).unwrap_or_default());
+        }
+    }
     let name = match name {
         Some(Value::Str(s)) => s.to_string(),
         _ => "session".to_string(),
@@ -348,9 +358,9 @@ fn open_session(it: &mut Interp, app: &Value, request: &Request, now: i64) -> Rc
     let Some((_, value)) = cookies.iter().find(|(n, _)| *n == name) else {
         return Session::create(Dict::new(), false);
     };
-    let key = SigningKey::for_session(&secret);
-    let data = signing::loads(&key, value, now, Some(max_age))
-        .ok()
+    let data = keys
+        .iter()
+        .find_map(|secret| signing::loads(&SigningKey::derive(secret, signing::SESSION_SALT), value, now, Some(max_age)).ok())
         .and_then(|unsigned| crate::flask::json::loads_tagged(it, &unsigned.json).ok())
         .and_then(|v| match v {
             Value::Dict(d) => Some(d.borrow().clone()),

@@ -516,11 +516,29 @@ class Request:
 
     @property
     def user_agent(self):
-        return self.headers.get("User-Agent", "")
+        return UserAgent(self.headers.get("User-Agent", ""))
 
     @property
     def blueprint(self):
         return None
+
+
+class UserAgent:
+    def __init__(self, string):
+        self.string = string
+        self.platform = None
+        self.browser = None
+        self.version = None
+        self.language = None
+
+    def __str__(self):
+        return self.string
+
+    def __bool__(self):
+        return bool(self.string)
+
+    def __repr__(self):
+        return f"<UserAgent {self.browser!r}/{self.version!r}>"
 
 
 def _url_quote_path(path):
@@ -668,9 +686,12 @@ class Response:
         return f"<{type(self).__name__} {len(self._data)} bytes [{self.status}]>"
 
 
+_DefaultResponse = Response
+
+
 def redirect(location, code=302, Response=None):
     if Response is None:
-        Response = globals()["Response"]
+        Response = _DefaultResponse
     html_location = _escape(location)
     response = Response(
         "<!doctype html>\n"
@@ -833,6 +854,15 @@ class Flask:
         self.debug = False
         self.testing = False
         self.json_provider_class = None
+        if static_folder is not None:
+            if static_url_path is None:
+                static_url_path = "/" + static_folder.rstrip("/").split("/")[-1]
+            self.static_url_path = static_url_path
+            self.add_url_rule(f"{static_url_path}/<path:filename>", endpoint="static",
+                              view_func=self.send_static_file)
+
+    def send_static_file(self, filename):
+        raise NotFound()
 
     def __repr__(self):
         return f"<Flask {self.name!r}>"
