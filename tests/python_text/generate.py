@@ -849,6 +849,40 @@ def gen_url(rng):
     write("urllib_parse.json", cases)
 
 
+# ---------------------------------------------------------------- email dates
+
+def gen_email_dates(rng):
+    import email.utils
+    fixed = ["Wed, 25 Nov 2026 18:47:13 GMT", "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+             "Sun Nov  6 08:49:37 1994", "6 Nov 1994 08:49 +0100", "06 Nov 1994 08:49:37 -0000", "Nov 6 1994 08:49:37 EST",
+             "Sun, 6 Nov 94 8.49.37 PDT", "Sun,06 Nov 1994 08:49:37 UT", "", "   ", "garbage", "Sun, 31 Feb 2024 10:00:00 GMT",
+             "Mon, 01 Jan 0000 00:00:00 GMT", "Mon, 01 Jan 2024 24:00:00 GMT", "Mon, 01 Jan 2024 10:00:00 +9999",
+             "Mon, 01 Jan 2024 10:00:00 +2400", "Mon, 01 Jan 2024 10:00:00 +2359", "01 January 2024 10:00 Z",
+             "01 jan 2024 10:00:00,", "Mon, 01 Jan 2024, 10:00:00 GMT", "Mon, 01 Jan 2024 10:00:00+0200",
+             "Mon, 01 Jan 2024 10:00:00-0530", "Mon, 01 Jan 68 10:00:00 GMT", "Mon, 01 Jan 69 10:00:00 GMT",
+             "Mon, 01 Jan 2024 10 GMT", "Mon, 01 Jan 2024 10:00:00:00 GMT", "Mon, 01 Jan 2024 10:00:xx GMT",
+             "1 2 3 4 5", "Jan 2024 01 10:00:00", "10:00:00 01 Jan 2024", "Mon, 01 Foo 2024 10:00:00 GMT",
+             "Mon, \u0661 Jan 2024 10:00:00 GMT", "Mon, 01 Jan 2024 10:00:00 +00_00", "Mon, 01 Jan 2024 10:00:00 ABC"]
+    texts = list(fixed)
+    while len(texts) < 800:
+        seconds = rng.randrange(-2208988800, 4102444800)
+        text = email.utils.formatdate(seconds, usegmt=rng.random() < 0.7)
+        if rng.random() < 0.4:
+            parts = text.split()
+            i = rng.randrange(len(parts))
+            parts[i] = rng.choice(["", "x", "-0800", "EDT", "99", "Jan", "12:00", parts[i].lower(), parts[i] + ","])
+            text = " ".join(parts)
+        texts.append(text)
+
+    def parse(text):
+        value = email.utils.parsedate_to_datetime(text)
+        offset = value.utcoffset()
+        return [[value.year, value.month, value.day, value.hour, value.minute, value.second],
+                None if offset is None else offset // dt.timedelta(seconds=1)]
+    import datetime as dt
+    write("email_dates.json", [[t, outcome(lambda: parse(t))] for t in texts])
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
     gen_float_repr(random.Random(1))
@@ -866,6 +900,7 @@ def main():
     gen_fromisoformat(random.Random(12))
     gen_strptime(random.Random(13))
     gen_url(random.Random(14))
+    gen_email_dates(random.Random(15))
 
 
 if __name__ == "__main__":

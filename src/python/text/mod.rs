@@ -20,6 +20,7 @@
 //! - [`codecs`]: `bytes.decode` / `str.encode` for UTF-8, Latin-1, ASCII.
 //! - [`json_text`]: `json.dumps` / `json.loads`.
 //! - [`civil_time`]: calendar math, `strftime`, `isoformat`, HTTP dates, `timedelta` text.
+//! - [`email_date`]: `email.utils.parsedate_to_datetime` (Werkzeug's `parse_date`).
 //! - [`iso_parse`]: `datetime.fromisoformat` / `date.fromisoformat`.
 //! - [`strptime`]: `datetime.strptime`.
 //! - [`url_text`]: `urllib.parse` quoting and query strings.
@@ -33,6 +34,7 @@
 pub mod char_class;
 pub mod civil_time;
 pub mod codecs;
+pub mod email_date;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;

@@ -187,6 +187,8 @@ fn no_entry_point_panics_on_odd_input() {
         let _ = strptime::strptime(&text, &spec);
         let _ = strptime::strptime(&spec, &text);
         let _ = (url_text::unquote(&text), url_text::quote_plus(&text, &spec));
+        let _ = email_date::parsedate_to_datetime(&text);
+        let _ = email_date::parsedate_to_datetime(&format!("1 Jan 2000 1:2 {n}"));
         let _ = url_text::parse_qsl(&text, url_text::QueryOptions::default());
     }
 }
