@@ -9,22 +9,22 @@
 //! CPython 3.11 generates (`tests/python_text/generate.py`).
 //!
 //! Modules, by what they own:
-//! - [`float_repr`]: `repr(float)`, the float layouts behind formatting, `round`, `int(float)`.
-//! - [`format_spec`]: the `format()` mini-language for int, float and str.
-//! - [`percent_format`]: `str % args`.
-//! - [`str_format`]: `str.format` / `str.format_map` templates.
-//! - [`str_repr`]: `repr()` / `ascii()` of str and bytes.
-//! - [`str_methods`]: the `str` methods (split, strip, case, padding, search, predicates).
-//! - [`char_class`]: Python's per-character Unicode classes and case mappings.
-//! - [`number_parse`]: `int(text, base)`, `float(text)`, int to text (`str`, `hex`, `oct`, `bin`).
-//! - [`codecs`]: `bytes.decode` / `str.encode` for UTF-8, Latin-1, ASCII.
-//! - [`json_text`]: `json.dumps` / `json.loads`.
-//! - [`civil_time`]: calendar math, `strftime`, `isoformat`, HTTP dates, `timedelta` text.
-//! - [`email_date`]: `email.utils.parsedate_to_datetime` (Werkzeug's `parse_date`).
-//! - [`iso_parse`]: `datetime.fromisoformat` / `date.fromisoformat`.
-//! - [`strptime`]: `datetime.strptime`.
-//! - [`url_text`]: `urllib.parse` quoting and query strings.
-//! - [`error`]: [`TextError`], the one error type.
+//! - [`float_repr`] — `repr(float)`, the float layouts behind formatting, `round`, `int(float)`.
+//! - [`format_spec`] — the `format()` mini-language for int, float and str.
+//! - [`percent_format`] — `str % args`.
+//! - [`str_format`] — `str.format` / `str.format_map` templates.
+//! - [`str_repr`] — `repr()` / `ascii()` of str and bytes.
+//! - [`str_methods`] — the `str` methods (split, strip, case, padding, search, predicates).
+//! - [`char_class`] — Python's per-character Unicode classes and case mappings.
+//! - [`number_parse`] — `int(text, base)`, `float(text)`, int to text (`str`, `hex`, `oct`, `bin`).
+//! - [`codecs`] — `bytes.decode` / `str.encode` for UTF-8, Latin-1, ASCII.
+//! - [`json_text`] — `json.dumps` / `json.loads`.
+//! - [`civil_time`] — calendar math, `strftime`, `isoformat`, HTTP dates, `timedelta` text.
+//! - [`email_date`] — `email.utils.parsedate_to_datetime` (Werkzeug's `parse_date`).
+//! - [`iso_parse`] — `datetime.fromisoformat` / `date.fromisoformat`.
+//! - [`strptime`] — `datetime.strptime`.
+//! - [`url_text`] — `urllib.parse` quoting and query strings.
+//! - [`error`] — [`TextError`], the one error type.
 //!
 //! **Architecture Invariant:** no clock, no randomness, no interpreter
 //! types; every entry point returns an error rather than panicking, on any
