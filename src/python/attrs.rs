@@ -227,6 +227,9 @@ impl Interp {
             }),
             Value::Native(n) => {
                 let n = n.clone();
+                if let Some(m) = super::generator::generator_method(self, obj, name) {
+                    return Ok(Some(m));
+                }
                 n.get_attr(self, name)
             }
             Value::StaticMethod(f) | Value::ClassMethod(f) => Ok(match name {

@@ -887,7 +887,7 @@ pub fn install(interp: &mut Interp) {
     });
     reg(interp, "next", |it, args| {
         range_args(it, "next", &args, 1, 2)?;
-        let is_iter = matches!(&args.pos[0], Value::Iter(_)) || matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__next__").is_some());
+        let is_iter = matches!(&args.pos[0], Value::Iter(_)) || matches!(&args.pos[0], Value::Native(n) if n.is_iterator()) || matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__next__").is_some());
         if !is_iter {
             return Err(it.type_error(format!("'{}' object is not an iterator", args.pos[0].type_name())));
         }

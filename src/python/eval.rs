@@ -134,6 +134,11 @@ impl Interp {
         }
     }
 
+    /// Run one statement (used by the generator executor).
+    pub(crate) fn exec_stmt_pub(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
+        self.exec_stmt(f, s)
+    }
+
     fn exec_stmt(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         let range = rng(s.range());
         f.stmt_range = range;
@@ -190,7 +195,7 @@ impl Interp {
                 y.push(v);
                 Ok(Value::None)
             }
-            None => Err(self.err("SyntaxError", "'yield' outside function")),
+            None => Err(self.err("SyntaxError", "this use of 'yield' (inside an expression) is not supported in the playground")),
         }
     }
 
@@ -559,6 +564,12 @@ impl Interp {
             is_comprehension: false,
             yields: if is_gen { Some(Vec::new()) } else { None },
         };
+        if is_gen {
+            if let FuncDef::Def(d) = &func.def {
+                let body = AstRef::new(d.owner(), &d.body);
+                return Ok(Value::Native(Rc::new(super::generator::Generator::new(&func.name, frame, body))));
+            }
+        }
         self.depth += 1;
         let r = match &func.def {
             FuncDef::Def(d) => {
@@ -744,14 +755,12 @@ impl Interp {
         match star {
             None => {
                 if items.len() > targets.len() {
-                    return Err(self.value_error(format!("too many values to unpack (expected {})", targets.len())));
+                    return Err(self.value_error(format!("too many values to unpack (expected {})", targets.len())).at(range, Anchor::Plain));
                 }
                 if items.len() < targets.len() {
-                    return Err(self.value_error(format!(
-                        "not enough values to unpack (expected {}, got {})",
-                        targets.len(),
-                        items.len()
-                    )));
+                    return Err(self
+                        .value_error(format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()))
+                        .at(range, Anchor::Plain));
                 }
                 for (t, item) in targets.iter().zip(items) {
                     self.assign(f, t, item)?;
@@ -1046,15 +1055,13 @@ impl Interp {
 
     #[inline(never)]
     fn ev_generator(&mut self, f: &mut Frame, c: &ast::ExprGenerator) -> PyResult<Value> {
-            let mut out = Vec::new();
-            { self.comp_range = rng(c.range()); }
-            self.comprehension(f, &c.generators, "<genexpr>", &mut |me, cf| {
-                let v = me.eval(cf, &c.elt)?;
-                me.check_size((out.len() as u128 + 1) * 8)?;
-                out.push(v);
-                Ok(())
-            })?;
-            Ok(Value::Iter(Rc::new(std::cell::RefCell::new(IterState::Values(out.into_iter())))))
+            let Some(first) = c.generators.first() else { return Ok(Value::None) };
+            let src = self.eval(f, &first.iter)?;
+            let first_iter = self.iter(&src).map_err(|e| e.at(rng(first.iter.range()), Anchor::Plain))?;
+            let mut cf = self.comp_frame(f, &c.generators, "<genexpr>");
+            cf.stmt_range = rng(c.range());
+            let node = AstRef::new(&f.owner, c);
+            Ok(Value::Native(Rc::new(super::generator::GenExp::new(cf, node, first_iter))))
     }
 
     #[inline(never)]
@@ -1205,7 +1212,7 @@ impl Interp {
             let it = self.iter(&iterable).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))?;
             loop {
                 self.current_line = f.source.line_of(fs.range().start().to_usize());
-                let Some(item) = self.next(&it).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))? else {
+                let Some(item) = self.next(&it).map_err(|e| e.at(rng(fs.range()), Anchor::Statement))? else {
                     return self.exec_block(f, &fs.orelse);
                 };
                 self.assign(f, &fs.target, item)?;
@@ -1383,6 +1390,17 @@ impl Interp {
         let Some(first) = gens.first() else { return Ok(()) };
         // The first iterable is evaluated in the enclosing scope, as in CPython.
         let first_iter = self.eval(f, &first.iter)?;
+        let mut cf = self.comp_frame(f, gens, name);
+        if self.depth >= self.config.recursion_limit {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        let r = self.comp_level(&mut cf, gens, 0, Some(first_iter), body);
+        self.depth -= 1;
+        r.map_err(|e| self.commit_tb(e, &cf).at(outer, Anchor::Plain))
+    }
+
+    fn comp_frame(&mut self, f: &Frame, gens: &[ast::Comprehension], name: &str) -> Frame {
         let key = gens.as_ptr() as usize;
         let scope = match self.scope_cache.get(&key) {
             Some(s) => s.clone(),
@@ -1392,7 +1410,7 @@ impl Interp {
                 s
             }
         };
-        let mut cf = Frame {
+        Frame {
             kind: FrameKind::Function,
             locals: Rc::new(Env::default()),
             globals: f.globals.clone(),
@@ -1408,14 +1426,7 @@ impl Interp {
             stmt_range: f.stmt_range,
             is_comprehension: true,
             yields: None,
-        };
-        if self.depth >= self.config.recursion_limit {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.depth += 1;
-        let r = self.comp_level(&mut cf, gens, 0, Some(first_iter), body);
-        self.depth -= 1;
-        r.map_err(|e| self.commit_tb(e, &cf).at(outer, Anchor::Plain))
     }
 
     fn comp_level(

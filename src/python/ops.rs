@@ -730,6 +730,14 @@ impl Interp {
                 let items = self.collect(container)?;
                 self.any_eq(&items, item)
             }
+            Value::Native(n) if n.is_iterator() => {
+                while let Some(v) = self.next(container)? {
+                    if self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             Value::Native(n) => match n.clone().contains(self, item)? {
                 Some(b) => Ok(b),
                 None => Err(self.type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
@@ -799,6 +807,7 @@ impl Interp {
                     return Err(self.type_error(format!("'{}' object is not iterable", v.type_name())));
                 }
             }
+            Value::Native(n) if n.is_iterator() => return Ok(v.clone()),
             Value::Native(n) => match n.clone().iterate(self)? {
                 Some(items) => IterState::Values(items.into_iter()),
                 None => return Err(self.type_error(format!("'{}' object is not iterable", v.type_name()))),
@@ -811,6 +820,11 @@ impl Interp {
     /// `next(it)`, `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iter(st) = it else {
+            if let Value::Native(n) = it {
+                if n.is_iterator() {
+                    return n.clone().next_item(self);
+                }
+            }
             if let Value::Instance(i) = it {
                 if let Some(m) = i.class.lookup("__next__") {
                     return match self.call(&self.bind(m, it.clone()), Args::default()) {

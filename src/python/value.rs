@@ -453,6 +453,14 @@ pub trait NativeObject {
     fn call(&self, _interp: &mut Interp, _args: Args) -> PyResult<Option<Value>> {
         Ok(None)
     }
+    /// Whether the object is its own iterator (generators): then `next_item` advances it.
+    fn is_iterator(&self) -> bool {
+        false
+    }
+    /// `next(obj)`; `None` when exhausted.
+    fn next_item(&self, _interp: &mut Interp) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
     /// `repr(obj)`.
     fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
         Ok(format!("<{} object>", self.type_name()))

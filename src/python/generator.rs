@@ -1,0 +1,409 @@
+//! Lazy generators and generator expressions.
+//!
+//! The evaluator recurses on the Rust stack, so it cannot suspend in the middle of a function.
+//! A generator body is therefore driven by a small resumable executor: an explicit stack of
+//! cursors (statement blocks, `for`/`while` loops, `yield from` delegation) that can stop at a
+//! `yield` and continue later. Statements that contain no `yield` run through the ordinary
+//! evaluator. `yield` is supported as a statement (`yield x`, `x = yield y`, `yield from it`,
+//! `r = yield from it`) inside `if`/`for`/`while` blocks at any depth; a `yield` nested inside
+//! `try`/`with` or deeper inside an expression raises a clear "not supported in the playground"
+//! error instead of misbehaving.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustpython_ruff_python_ast as ast;
+use rustpython_ruff_text_size::Ranged;
+use ast::{Expr, Stmt};
+
+use super::ast_ref::AstRef;
+use super::eval::{Flow, Frame};
+use super::interp::{Interp, PyResult};
+use super::value::*;
+
+enum Cursor {
+    Block { body: AstRef<Vec<Stmt>>, idx: usize },
+    For { stmt: AstRef<ast::StmtFor>, iter: Value },
+    While { stmt: AstRef<ast::StmtWhile> },
+    YieldFrom { iter: Value, targets: Option<AstRef<Vec<Expr>>> },
+}
+
+struct GenState {
+    frame: Frame,
+    stack: Vec<Cursor>,
+    /// Targets waiting for the value sent into the current `x = yield` (if any).
+    pending: Option<AstRef<Vec<Expr>>>,
+    finished: bool,
+    running: bool,
+}
+
+/// A generator object (`def` with `yield`, called).
+pub struct Generator {
+    name: String,
+    state: RefCell<GenState>,
+}
+
+fn contains_yield(s: &Stmt) -> bool {
+    super::scope::body_yields(std::slice::from_ref(s))
+}
+
+impl Generator {
+    /// A generator that will run `body` in `frame`.
+    pub fn new(name: &str, frame: Frame, body: AstRef<Vec<Stmt>>) -> Generator {
+        Generator {
+            name: name.to_string(),
+            state: RefCell::new(GenState { frame, stack: vec![Cursor::Block { body, idx: 0 }], pending: None, finished: false, running: false }),
+        }
+    }
+
+    /// Resume with a value for the pending `yield` expression; `Ok(None)` when the generator
+    /// returned (its return value is raised as StopIteration by the caller).
+    fn resume(&self, it: &mut Interp, sent: Value) -> PyResult<Result<Value, Value>> {
+        let mut st = match self.state.try_borrow_mut() {
+            Ok(s) => s,
+            Err(_) => return Err(it.value_error("generator already executing")),
+        };
+        if st.finished {
+            return Ok(Err(Value::None));
+        }
+        if st.running {
+            return Err(it.value_error("generator already executing"));
+        }
+        st.running = true;
+        if it.depth + 1 >= it.config.recursion_limit {
+            st.running = false;
+            return Err(it.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        it.depth += 1;
+        let r = self.run(it, &mut st, sent);
+        it.depth -= 1;
+        st.running = false;
+        match r {
+            Ok(Ok(v)) => Ok(Ok(v)),
+            Ok(Err(ret)) => {
+                st.finished = true;
+                st.stack.clear();
+                Ok(Err(ret))
+            }
+            Err(e) => {
+                st.finished = true;
+                st.stack.clear();
+                Err(it.commit_tb(e, &st.frame))
+            }
+        }
+    }
+
+    fn run(&self, it: &mut Interp, st: &mut GenState, sent: Value) -> PyResult<Result<Value, Value>> {
+        let GenState { frame, stack, pending, .. } = st;
+        if let Some(targets) = pending.take() {
+            for t in targets.iter() {
+                it.assign(frame, t, sent.clone())?;
+            }
+        }
+        loop {
+            let Some(top) = stack.last_mut() else { return Ok(Err(Value::None)) };
+            match top {
+                Cursor::Block { body, idx } => {
+                    let body = body.clone();
+                    let Some(s) = body.get(*idx) else {
+                        stack.pop();
+                        continue;
+                    };
+                    *idx += 1;
+                    let sref = AstRef::new(body.owner(), s);
+                    if !contains_yield(s) {
+                        match it.exec_stmt_pub(frame, s)? {
+                            Flow::Normal => {}
+                            Flow::Return(v) => return Ok(Err(v)),
+                            Flow::Break => {
+                                while let Some(c) = stack.pop() {
+                                    if matches!(c, Cursor::For { .. } | Cursor::While { .. }) {
+                                        break;
+                                    }
+                                }
+                            }
+                            Flow::Continue => {
+                                while let Some(c) = stack.last() {
+                                    if matches!(c, Cursor::For { .. } | Cursor::While { .. }) {
+                                        break;
+                                    }
+                                    stack.pop();
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    it.step()?;
+                    frame.stmt_range = (s.range().start().to_u32(), s.range().end().to_u32());
+                    let range = frame.stmt_range;
+                    match &*sref {
+                        Stmt::Expr(e) => match &*e.value {
+                            Expr::Yield(y) => {
+                                let v = match &y.value {
+                                    Some(v) => it.eval(frame, v)?,
+                                    None => Value::None,
+                                };
+                                return Ok(Ok(v));
+                            }
+                            Expr::YieldFrom(y) => {
+                                let src = it.eval(frame, &y.value)?;
+                                let iter = it.iter(&src)?;
+                                stack.push(Cursor::YieldFrom { iter, targets: None });
+                            }
+                            _ => return Err(unsupported(it, range)),
+                        },
+                        Stmt::Assign(a) => match &*a.value {
+                            Expr::Yield(y) => {
+                                let v = match &y.value {
+                                    Some(v) => it.eval(frame, v)?,
+                                    None => Value::None,
+                                };
+                                *pending = Some(AstRef::new(body.owner(), &a.targets));
+                                return Ok(Ok(v));
+                            }
+                            Expr::YieldFrom(y) => {
+                                let src = it.eval(frame, &y.value)?;
+                                let iter = it.iter(&src)?;
+                                stack.push(Cursor::YieldFrom { iter, targets: Some(AstRef::new(body.owner(), &a.targets)) });
+                            }
+                            _ => return Err(unsupported(it, range)),
+                        },
+                        Stmt::For(fs) => {
+                            let src = it.eval(frame, &fs.iter)?;
+                            let iter = it.iter(&src)?;
+                            stack.push(Cursor::For { stmt: AstRef::new(body.owner(), fs), iter });
+                        }
+                        Stmt::While(w) => stack.push(Cursor::While { stmt: AstRef::new(body.owner(), w) }),
+                        Stmt::If(i) => {
+                            let t = it.eval(frame, &i.test)?;
+                            if it.truthy(&t)? {
+                                stack.push(Cursor::Block { body: AstRef::new(body.owner(), &i.body), idx: 0 });
+                            } else {
+                                for c in &i.elif_else_clauses {
+                                    let take = match &c.test {
+                                        Some(test) => {
+                                            let t = it.eval(frame, test)?;
+                                            it.truthy(&t)?
+                                        }
+                                        None => true,
+                                    };
+                                    if take {
+                                        stack.push(Cursor::Block { body: AstRef::new(body.owner(), &c.body), idx: 0 });
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                        _ => return Err(unsupported(it, range)),
+                    }
+                }
+                Cursor::For { stmt, iter } => {
+                    let (stmt, iter) = (stmt.clone(), iter.clone());
+                    match it.next(&iter)? {
+                        Some(item) => {
+                            it.assign(frame, &stmt.target, item)?;
+                            stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.body), idx: 0 });
+                        }
+                        None => {
+                            stack.pop();
+                            stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.orelse), idx: 0 });
+                        }
+                    }
+                }
+                Cursor::While { stmt } => {
+                    let stmt = stmt.clone();
+                    it.step()?;
+                    let t = it.eval(frame, &stmt.test)?;
+                    if it.truthy(&t)? {
+                        stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.body), idx: 0 });
+                    } else {
+                        stack.pop();
+                        stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.orelse), idx: 0 });
+                    }
+                }
+                Cursor::YieldFrom { iter, targets } => {
+                    let iter = iter.clone();
+                    match next_with_return(it, &iter)? {
+                        Ok(v) => return Ok(Ok(v)),
+                        Err(ret) => {
+                            let targets = targets.clone();
+                            stack.pop();
+                            if let Some(ts) = targets {
+                                for t in ts.iter() {
+                                    it.assign(frame, t, ret.clone())?;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn unsupported(it: &Interp, _range: (u32, u32)) -> Box<super::interp::Exc> {
+    it.err("SyntaxError", "this use of 'yield' (inside try/with or an expression) is not supported in the playground")
+}
+
+/// Advance an iterator, distinguishing a generator's return value.
+fn next_with_return(it: &mut Interp, iter: &Value) -> PyResult<Result<Value, Value>> {
+    if let Value::Native(n) = iter {
+        if let Some(g) = n.as_any().downcast_ref::<Generator>() {
+            return g.resume(it, Value::None);
+        }
+    }
+    Ok(it.next(iter)?.ok_or(Value::None))
+}
+
+impl Generator {
+    fn stop_iteration(&self, it: &Interp, ret: Value) -> Box<super::interp::Exc> {
+        let args = if matches!(ret, Value::None) { vec![] } else { vec![ret.clone()] };
+        let e = it.new_exception(it.ty("StopIteration"), args);
+        if let Value::Instance(i) = &e {
+            i.attrs.borrow_mut().set_str("value", ret);
+        }
+        it.raise_value(e)
+    }
+}
+
+impl NativeObject for Generator {
+    fn type_name(&self) -> String {
+        "generator".into()
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next_item(&self, it: &mut Interp) -> PyResult<Option<Value>> {
+        Ok(self.resume(it, Value::None)?.ok())
+    }
+    fn get_attr(&self, _it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+        let _ = name;
+        Ok(None)
+    }
+    fn repr(&self, _it: &mut Interp) -> PyResult<String> {
+        Ok(format!("<generator object {} at 0x{:012x}>", self.name, self as *const Generator as usize))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Generator methods that need the generator value itself (`send`, `close`, `__next__`).
+pub fn generator_method(it: &mut Interp, obj: &Value, name: &str) -> Option<Value> {
+    let Value::Native(n) = obj else { return None };
+    n.as_any().downcast_ref::<Generator>()?;
+    let me = obj.clone();
+    let f = move |it: &mut Interp, args: Args, which: &str| -> PyResult<Value> {
+        let Value::Native(n) = &me else { return Ok(Value::None) };
+        let Some(g) = n.as_any().downcast_ref::<Generator>() else { return Ok(Value::None) };
+        match which {
+            "close" => {
+                let mut st = g.state.borrow_mut();
+                st.finished = true;
+                st.stack.clear();
+                Ok(Value::None)
+            }
+            _ => {
+                let sent = if which == "send" { args.pos.first().cloned().unwrap_or(Value::None) } else { Value::None };
+                match g.resume(it, sent)? {
+                    Ok(v) => Ok(v),
+                    Err(ret) => Err(g.stop_iteration(it, ret)),
+                }
+            }
+        }
+    };
+    let _ = it;
+    let which = name.to_string();
+    match name {
+        "send" | "close" | "__next__" => Some(super::builtins::builtin(name, move |it, args| f(it, args, &which))),
+        _ => None,
+    }
+}
+
+/// A lazy generator expression: the first iterable is evaluated at creation (as in CPython),
+/// the rest on demand.
+pub struct GenExp {
+    state: RefCell<GenExpState>,
+}
+
+struct GenExpState {
+    frame: Frame,
+    node: AstRef<ast::ExprGenerator>,
+    iters: Vec<Value>,
+    done: bool,
+}
+
+impl GenExp {
+    /// Create from the comprehension frame and the first iterator.
+    pub fn new(frame: Frame, node: AstRef<ast::ExprGenerator>, first: Value) -> GenExp {
+        GenExp { state: RefCell::new(GenExpState { frame, node, iters: vec![first], done: false }) }
+    }
+}
+
+impl NativeObject for GenExp {
+    fn type_name(&self) -> String {
+        "generator".into()
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next_item(&self, it: &mut Interp) -> PyResult<Option<Value>> {
+        let mut st = match self.state.try_borrow_mut() {
+            Ok(s) => s,
+            Err(_) => return Err(it.value_error("generator already executing")),
+        };
+        let GenExpState { frame, node, iters, done } = &mut *st;
+        if *done {
+            return Ok(None);
+        }
+        let node = node.clone();
+        let r = (|| -> PyResult<Option<Value>> {
+            'outer: loop {
+                let level = match iters.len() {
+                    0 => return Ok(None),
+                    n => n - 1,
+                };
+                let Some(item) = it.next(&iters[level])? else {
+                    iters.pop();
+                    continue;
+                };
+                it.step()?;
+                let g = &node.generators[level];
+                it.assign(frame, &g.target, item)?;
+                for cond in &g.ifs {
+                    let c = it.eval(frame, cond)?;
+                    if !it.truthy(&c)? {
+                        continue 'outer;
+                    }
+                }
+                if level + 1 < node.generators.len() {
+                    let src = it.eval(frame, &node.generators[level + 1].iter)?;
+                    let next_iter = it.iter(&src)?;
+                    iters.push(next_iter);
+                    continue;
+                }
+                return it.eval(frame, &node.elt).map(Some);
+            }
+        })();
+        match r {
+            Ok(None) => {
+                *done = true;
+                Ok(None)
+            }
+            Ok(v) => Ok(v),
+            Err(e) => {
+                *done = true;
+                Err(it.commit_tb(e, frame))
+            }
+        }
+    }
+    fn repr(&self, _it: &mut Interp) -> PyResult<String> {
+        Ok(format!("<generator object <genexpr> at 0x{:012x}>", self as *const GenExp as usize))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+#[allow(dead_code)]
+fn _rc(_: Rc<()>) {}
