@@ -120,6 +120,9 @@ impl Interp {
                         "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                         "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
                         "__traceback__" => return Ok(Some(Value::None)),
+                        "value" if inst.class.is_subclass(&self.ty("StopIteration")) => {
+                            return Ok(Some(st.args.first().cloned().unwrap_or(Value::None)));
+                        }
                         _ => {}
                     }
                 }

@@ -895,7 +895,7 @@ pub fn install(interp: &mut Interp) {
             Some(v) => Ok(v),
             None => match args.pos.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => Err(it.err_empty("StopIteration")),
+                None => Err(super::generator::stop_iteration_for(it, &args.pos[0]).unwrap_or_else(|| it.err_empty("StopIteration"))),
             },
         }
     });

@@ -39,6 +39,8 @@ struct GenState {
 
 /// A generator object (`def` with `yield`, called).
 pub struct Generator {
+    /// The value the body returned (for `StopIteration.value`).
+    returned: RefCell<Value>,
     name: String,
     state: RefCell<GenState>,
 }
@@ -51,6 +53,7 @@ impl Generator {
     /// A generator that will run `body` in `frame`.
     pub fn new(name: &str, frame: Frame, body: AstRef<Vec<Stmt>>) -> Generator {
         Generator {
+            returned: RefCell::new(Value::None),
             name: name.to_string(),
             state: RefCell::new(GenState { frame, stack: vec![Cursor::Block { body, idx: 0 }], pending: None, finished: false, running: false }),
         }
@@ -83,6 +86,7 @@ impl Generator {
             Ok(Err(ret)) => {
                 st.finished = true;
                 st.stack.clear();
+                *self.returned.borrow_mut() = ret.clone();
                 Ok(Err(ret))
             }
             Err(e) => {
@@ -282,6 +286,57 @@ impl NativeObject for Generator {
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
         Ok(format!("<generator object {} at 0x{:012x}>", self.name, self as *const Generator as usize))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The StopIteration `next(gen)` raises when `gen` is a finished generator (carrying its
+/// return value), or `None` for other iterators.
+pub fn stop_iteration_for(it: &Interp, obj: &Value) -> Option<Box<super::interp::Exc>> {
+    let Value::Native(n) = obj else { return None };
+    let g = n.as_any().downcast_ref::<Generator>()?;
+    let ret = std::mem::replace(&mut *g.returned.borrow_mut(), Value::None);
+    Some(g.stop_iteration(it, ret))
+}
+
+/// `contextlib.contextmanager`: the decorated generator function's first `yield` is the body
+/// of the `with` block.
+pub fn contextmanager(func: Value) -> Value {
+    super::builtins::builtin("contextmanager", move |it, args| {
+        let g = it.call(&func, args)?;
+        Ok(Value::Native(Rc::new(GeneratorContext { generator: g })))
+    })
+}
+
+struct GeneratorContext {
+    generator: Value,
+}
+
+impl NativeObject for GeneratorContext {
+    fn type_name(&self) -> String {
+        "_GeneratorContextManager".into()
+    }
+    fn get_attr(&self, _it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+        let g = self.generator.clone();
+        Ok(match name {
+            "__enter__" => Some(super::builtins::builtin("__enter__", move |it, _args| match it.next(&g)? {
+                Some(v) => Ok(v),
+                None => Err(it.err("RuntimeError", "generator didn't yield")),
+            })),
+            "__exit__" => Some(super::builtins::builtin("__exit__", move |it, args| {
+                if args.pos.first().map(|v| !matches!(v, Value::None)).unwrap_or(false) {
+                    // Throwing into the generator is not supported: let the exception propagate.
+                    return Ok(Value::Bool(false));
+                }
+                match it.next(&g)? {
+                    None => Ok(Value::Bool(false)),
+                    Some(_) => Err(it.err("RuntimeError", "generator didn't stop")),
+                }
+            })),
+            _ => None,
+        })
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self

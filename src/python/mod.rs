@@ -25,7 +25,7 @@ mod call;
 mod cli;
 mod dict;
 mod eval;
-mod generator;
+pub(crate) mod generator;
 mod interp;
 mod methods;
 mod modules;

@@ -373,6 +373,12 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ("cache", func("cache", |_it, args| Ok(memoize(args.pos.first().cloned().unwrap_or(Value::None))))),
             ],
         ),
+        "contextlib" => make_module(
+            "contextlib",
+            vec![("contextmanager", func("contextmanager", |_it, args| {
+                Ok(crate::python::generator::contextmanager(args.pos.first().cloned().unwrap_or(Value::None)))
+            }))],
+        ),
         "typing" => {
             let names = ["Any", "Optional", "List", "Dict", "Tuple", "Set", "Union", "Callable", "Iterable", "Iterator", "Sequence", "Mapping"];
             let mut items = Vec::new();

@@ -97,7 +97,7 @@ impl Interp {
                 "json" => json::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
-                "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "uuid" | "itertools" | "collections" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
+                "contextlib" | "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "uuid" | "itertools" | "collections" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
                     match misc::make(self, name)? {
                         Some(m) => m,
                         None => return Err(self.not_found(name)),
