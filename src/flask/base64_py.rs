@@ -64,6 +64,16 @@ fn sextet(byte: u8) -> Option<u8> {
     }
 }
 
+/// `base64.b64decode(data)` (non-strict): what the `base64` module of the playground uses.
+///
+/// ```
+/// use session_playground::flask::base64_py::b64decode;
+/// assert_eq!(b64decode(b"aGk=").unwrap(), b"hi");
+/// ```
+pub fn b64decode(data: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    a2b_base64_lenient(data.iter().copied())
+}
+
 /// CPython 3.11 `binascii.a2b_base64(data, strict_mode=False)`, step for step.
 fn a2b_base64_lenient(data: impl Iterator<Item = u8>) -> Result<Vec<u8>, DecodeError> {
     let mut out = Vec::new();

@@ -121,15 +121,29 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
                 None => Json::Opaque(value.type_name()),
             }
         }
-        Value::Instance(_) if tagged => {
-            // Markup and friends: anything with __html__ is stored as its HTML.
-            match interp.get_attr_opt(value, "__html__")? {
-                Some(html) => {
-                    let text = interp.call(&html, crate::python::Args::default())?;
-                    let text = interp.to_str(&text)?;
-                    Json::Object(vec![(Json::Str(" m".into()), Json::Str(text))])
+        Value::Instance(instance) if tagged => {
+            // The serializer's order: TagMarkup (anything with __html__), TagUUID, TagDateTime.
+            if let Some(html) = interp.get_attr_opt(value, "__html__")? {
+                let text = interp.call(&html, crate::python::Args::default())?;
+                let text = interp.to_str(&text)?;
+                return Ok(Json::Object(vec![(Json::Str(" m".into()), Json::Str(text))]));
+            }
+            let class = (instance.class.module.clone(), instance.class.name.clone());
+            match (class.0.as_str(), class.1.as_str()) {
+                ("uuid", "UUID") => {
+                    let hex = interp.get_attr(value, "hex")?;
+                    Json::Object(vec![(Json::Str(" u".into()), Json::Str(interp.to_str(&hex)?))])
                 }
-                None => Json::Opaque(value.type_name()),
+                ("datetime", "datetime") => {
+                    let f = interp.get_attr(value, "_unix_seconds")?;
+                    let secs = interp.call(&f, crate::python::Args::default())?;
+                    let secs = secs.as_i64().unwrap_or(0);
+                    match crate::flask::dump_cookie::http_date(secs) {
+                        Ok(text) => Json::Object(vec![(Json::Str(" d".into()), Json::Str(text))]),
+                        Err(e) => return Err(interp.err(e.python_type(), e.to_string())),
+                    }
+                }
+                _ => Json::Opaque(value.type_name()),
             }
         }
         other => Json::Opaque(other.type_name()),
@@ -194,6 +208,26 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
                     }
                 }
                 Some(Value::dict(dict))
+            }
+            _ => None,
+        },
+        " u" => match value {
+            Json::Str(s) => interp
+                .import_module("uuid")
+                .and_then(|m| interp.get_attr(&m, "UUID"))
+                .and_then(|cls| interp.call(&cls, crate::python::Args::positional(vec![Value::str(s)])))
+                .ok(),
+            _ => None,
+        },
+        " d" => match value {
+            Json::Str(s) => {
+                let secs = crate::browser::cookie_date::parse_cookie_date(s)?;
+                let module = interp.import_module("datetime").ok()?;
+                let cls = interp.get_attr(&module, "datetime").ok()?;
+                let tz = interp.get_attr(&module, "timezone").ok()?;
+                let utc = interp.get_attr(&tz, "utc").ok()?;
+                let from = interp.get_attr(&cls, "fromtimestamp").ok()?;
+                interp.call(&from, crate::python::Args::positional(vec![Value::Int(secs), utc])).ok()
             }
             _ => None,
         },

@@ -18,6 +18,10 @@ use crate::python::{Args, Dict, HostConfig, Interp, RunError, Value};
 pub const FLASK_PRELUDE: &str = include_str!("prelude/flask.py");
 /// The Python source of the small `datetime` module apps import.
 pub const DATETIME_PRELUDE: &str = include_str!("prelude/datetime.py");
+/// The Python source of `uuid`.
+pub const UUID_PRELUDE: &str = include_str!("prelude/uuid.py");
+/// The Python source of `base64`.
+pub const BASE64_PRELUDE: &str = include_str!("prelude/base64.py");
 /// The Python source of `markupsafe`.
 pub const MARKUPSAFE_PRELUDE: &str = include_str!("prelude/markupsafe.py");
 
@@ -82,6 +86,8 @@ impl FlaskServer {
         shared.now.set(now);
         natives::register(&mut interp, shared.clone());
         interp.run_module("datetime", "datetime.py", DATETIME_PRELUDE).map_err(run_error)?;
+        interp.run_module("uuid", "uuid.py", UUID_PRELUDE).map_err(run_error)?;
+        interp.run_module("base64", "base64.py", BASE64_PRELUDE).map_err(run_error)?;
         interp.run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE).map_err(run_error)?;
         let flask = interp.run_module("flask", "flask/__init__.py", FLASK_PRELUDE).map_err(run_error)?;
         // `from werkzeug.exceptions import NotFound` finds the same classes.
@@ -190,6 +196,7 @@ fn to_response(it: &mut Interp, response: &Value) -> Result<Response, RunError> 
         if kv.len() == 2 {
             let k = it.to_str(&kv[0]).map_err(|e| exc_error(it, e))?;
             let v = it.to_str(&kv[1]).map_err(|e| exc_error(it, e))?;
+            let v = if k.eq_ignore_ascii_case("Location") { iri_to_uri(&v) } else { v };
             out_headers.push((k, v));
         }
     }
@@ -199,6 +206,38 @@ fn to_response(it: &mut Interp, response: &Value) -> Result<Response, RunError> 
         other => it.to_str(&other).map_err(|e| exc_error(it, e))?.into_bytes(),
     };
     Ok(Response { status, headers: out_headers, body })
+}
+
+/// Werkzeug's `iri_to_uri` on a `Location` value: path, query and fragment percent-encoded
+/// with their safe sets (existing `%XX` kept).
+fn iri_to_uri(location: &str) -> String {
+    use crate::flask::routing::quote;
+    let (before_fragment, fragment) = match location.split_once('#') {
+        Some((a, b)) => (a, Some(b)),
+        None => (location, None),
+    };
+    let (before_query, query) = match before_fragment.split_once('?') {
+        Some((a, b)) => (a, Some(b)),
+        None => (before_fragment, None),
+    };
+    let (prefix, path) = match before_query.find("://") {
+        Some(at) => {
+            let rest = &before_query[at + 3..];
+            let slash = rest.find('/').map_or(before_query.len(), |i| at + 3 + i);
+            before_query.split_at(slash)
+        }
+        None => ("", before_query),
+    };
+    let mut out = format!("{prefix}{}", quote(path, "%!$&'()*+,/:;=@"));
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(&quote(q, "%!$&'()*+,/:;=?@"));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(&quote(f, "%!#$&'()*+,/:;=?@"));
+    }
+    out
 }
 
 /// `flask run`'s `find_best_app`: `app`/`application`, the only Flask instance, or a

@@ -515,12 +515,59 @@ class Request:
         return self.data
 
     @property
+    def accept_languages(self):
+        return Accept(self.headers.get("Accept-Language", ""))
+
+    @property
+    def accept_mimetypes(self):
+        return Accept(self.headers.get("Accept", ""))
+
+    @property
     def user_agent(self):
         return UserAgent(self.headers.get("User-Agent", ""))
 
     @property
     def blueprint(self):
         return None
+
+
+class Accept:
+    """werkzeug.datastructures.Accept: values by quality, best first."""
+
+    def __init__(self, header):
+        items = []
+        for part in header.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            value, _, params = part.partition(";")
+            quality = 1.0
+            params = params.strip()
+            if params.startswith("q="):
+                try:
+                    quality = float(params[2:])
+                except ValueError:
+                    quality = 0.0
+            items.append((value.strip(), quality))
+        self._items = sorted(items, key=lambda x: -x[1])
+
+    @property
+    def best(self):
+        if self._items:
+            return self._items[0][0]
+        return None
+
+    def __contains__(self, value):
+        return any(v == value for v, q in self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __str__(self):
+        return ",".join(v if q == 1 else f"{v};q={q}" for v, q in self._items)
 
 
 class UserAgent:
