@@ -20,6 +20,12 @@ pub struct Exc {
     pub reraised: bool,
 }
 
+impl std::fmt::Debug for Exc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Exc({})", self.value.type_name())
+    }
+}
+
 /// Result of anything that can raise. The error is boxed to keep `Result`s small: the
 /// evaluator recurses and stack space is scarce in wasm.
 pub type PyResult<T> = Result<T, Box<Exc>>;

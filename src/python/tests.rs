@@ -70,3 +70,80 @@ fn chained_exceptions_print_both_tracebacks() {
     assert!(err.contains("KeyError: 'k'\n\nThe above exception was the direct cause of the following exception:\n\n"), "{err}");
     assert!(err.ends_with("ValueError: bad\n"));
 }
+
+/// A host object whose reads and writes are Rust callbacks that report to the observer.
+struct Counter {
+    value: std::cell::Cell<i64>,
+}
+
+impl NativeObject for Counter {
+    fn type_name(&self) -> String {
+        "Counter".into()
+    }
+    fn get_item(&self, interp: &mut Interpreter, _key: &Value) -> PyResult<Option<Value>> {
+        interp.report_access("read counter");
+        Ok(Some(Value::Int(self.value.get())))
+    }
+    fn set_item(&self, interp: &mut Interpreter, _key: Value, value: Value) -> PyResult<bool> {
+        interp.report_access("write counter");
+        self.value.set(value.as_i64().unwrap_or(0));
+        Ok(true)
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+#[derive(Default)]
+struct Log {
+    events: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+impl Observer for Log {
+    fn line(&mut self, func: &str, line: usize, locals: &[(String, Value)]) {
+        let names: Vec<&str> = locals.iter().map(|(n, _)| n.as_str()).collect();
+        self.events.borrow_mut().push(format!("line {func} {line} {names:?}"));
+    }
+    fn access(&mut self, what: &str, range: (u32, u32)) {
+        self.events.borrow_mut().push(format!("{what} at {range:?}"));
+    }
+}
+
+#[test]
+fn native_modules_objects_and_observer_work_together() {
+    let mut py = Interpreter::new(HostConfig::default());
+    let counter = Value::Native(std::rc::Rc::new(Counter { value: std::cell::Cell::new(41) }));
+    py.register_module(
+        "host",
+        std::rc::Rc::new(move |_it: &mut Interpreter| {
+            Ok(make_module(
+                "host",
+                vec![
+                    ("counter", counter.clone()),
+                    ("double", builtin("double", |it, args| it.binary_op(rustpython_ruff_python_ast::Operator::Mult, args.pos.first().cloned().unwrap_or(Value::None), Value::Int(2)))),
+                ],
+            ))
+        }),
+    );
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    py.set_observer(Some(Box::new(Log { events: events.clone() })));
+    let src = "from host import counter, double\ndef bump():\n    counter['n'] = counter['n'] + 1\n    return double(counter['n'])\n";
+    let m = py.run_module("app", "app.py", src).unwrap();
+    let f = py.get_attr(&m, "bump").unwrap();
+    let r = py.call_host(&f, vec![], vec![]).unwrap();
+    assert_eq!(py.repr(&r).unwrap(), "84");
+    let ev = events.borrow();
+    assert!(ev.contains(&"line bump 3 []".to_string()), "{ev:?}");
+    // `counter['n']` on line 3 starts at byte 50 of the source.
+    let read_at = src.find("counter['n'] +").unwrap() as u32;
+    assert!(ev.contains(&format!("read counter at ({read_at}, {})", read_at + 12)), "{ev:?}");
+    assert!(ev.iter().any(|e| e.starts_with("write counter at")), "{ev:?}");
+    py.set_observer(None);
+}
+
+#[test]
+fn missing_module_is_module_not_found() {
+    let (_, err, code) = run("import flask_sqlalchemy\n");
+    assert_eq!(code, 1);
+    assert!(err.ends_with("ModuleNotFoundError: No module named 'flask_sqlalchemy'\n"), "{err}");
+}
