@@ -81,15 +81,121 @@ fn frexp(f: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
-fn hash_bytes(b: &[u8]) -> i64 {
-    // FNV-1a: deterministic (CPython randomises str hashes, so no value is "right").
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &x in b {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x100000001b3);
+/// CPython's SipHash-1-3 with the all-zero key that `PYTHONHASHSEED=0` selects. Using it makes
+/// set iteration order (which follows hashes) match CPython run with that seed, as the
+/// conformance suite does; any fixed key would be equally "random" to a learner.
+fn siphash13(data: &[u8]) -> u64 {
+    let (k0, k1) = (0u64, 0u64);
+    let mut v0 = k0 ^ 0x736f6d6570736575;
+    let mut v1 = k1 ^ 0x646f72616e646f6d;
+    let mut v2 = k0 ^ 0x6c7967656e657261;
+    let mut v3 = k1 ^ 0x7465646279746573;
+    macro_rules! half_round {
+        ($a:ident, $b:ident, $c:ident, $d:ident, $s:expr, $t:expr) => {
+            $a = $a.wrapping_add($b);
+            $c = $c.wrapping_add($d);
+            $b = $b.rotate_left($s) ^ $a;
+            $d = $d.rotate_left($t) ^ $c;
+            $a = $a.rotate_left(32);
+        };
     }
-    let h = (h >> 1) as i64;
+    macro_rules! single_round {
+        () => {
+            half_round!(v0, v1, v2, v3, 13, 16);
+            half_round!(v2, v1, v0, v3, 17, 21);
+        };
+    }
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let mi = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        v3 ^= mi;
+        single_round!();
+        v0 ^= mi;
+    }
+    let mut t = [0u8; 8];
+    let rest = chunks.remainder();
+    t[..rest.len()].copy_from_slice(rest);
+    let b = ((data.len() as u64) << 56) | u64::from_le_bytes(t);
+    v3 ^= b;
+    single_round!();
+    v0 ^= b;
+    v2 ^= 0xff;
+    single_round!();
+    single_round!();
+    single_round!();
+    (v0 ^ v1) ^ (v2 ^ v3)
+}
+
+fn hash_bytes(b: &[u8]) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
+    let h = siphash13(b) as i64;
     if h == -1 { -2 } else { h }
+}
+
+/// CPython hashes a str over its compact representation: 1, 2 or 4 bytes per character.
+fn hash_str(s: &str) -> i64 {
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
+    }
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let mut buf = Vec::with_capacity(s.len() * 2);
+    for c in s.chars() {
+        let n = c as u32;
+        if max < 256 {
+            buf.push(n as u8);
+        } else if max < 65536 {
+            buf.extend_from_slice(&(n as u16).to_le_bytes());
+        } else {
+            buf.extend_from_slice(&n.to_le_bytes());
+        }
+    }
+    hash_bytes(&buf)
+}
+
+/// The order CPython's set table would iterate these keys in (inserted in this order into a
+/// fresh set: open addressing with linear probes, perturbation and resizing as in
+/// `Objects/setobject.c`).
+pub fn cpython_set_order(keys: &[Value]) -> Vec<usize> {
+    const LINEAR_PROBES: usize = 9;
+    let hashes: Vec<u64> = keys.iter().map(|k| hash_value(k).unwrap_or(0) as u64).collect();
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    fn insert(table: &mut [Option<usize>], hash: u64, idx: usize) {
+        let mask = table.len() - 1;
+        let mut i = (hash as usize) & mask;
+        let mut perturb = hash;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in 0..=probes {
+                if table[i + j].is_none() {
+                    table[i + j] = Some(idx);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+    for (idx, &h) in hashes.iter().enumerate() {
+        insert(&mut table, h, idx);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old: Vec<usize> = table.iter().flatten().copied().collect();
+            table = vec![None; size];
+            for o in old {
+                insert(&mut table, hashes[o], o);
+            }
+        }
+    }
+    table.into_iter().flatten().collect()
 }
 
 /// Python `hash(value)` for built-in values; identity hash for other objects.
@@ -100,7 +206,7 @@ pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
         Value::Int(i) => hash_int(*i),
         Value::Long(b) => hash_bigint(b),
         Value::Float(f) => hash_float(*f),
-        Value::Str(s) => hash_bytes(s.as_bytes()),
+        Value::Str(s) => hash_str(s),
         Value::Bytes(b) => hash_bytes(b),
         Value::Tuple(items) => {
             // CPython's xxHash-based tuple hash.
@@ -338,20 +444,25 @@ impl Dict {
     pub fn keys(&self) -> Vec<Value> {
         self.entries.iter().flatten().map(|(k, _)| k.clone()).collect()
     }
+    /// Keys in the order CPython's set would iterate them (for `set`/`frozenset`).
+    pub fn set_keys(&self) -> Vec<Value> {
+        let keys = self.keys();
+        cpython_set_order(&keys).into_iter().map(|i| keys[i].clone()).collect()
+    }
     /// Values in insertion order.
     pub fn values(&self) -> Vec<Value> {
         self.entries.iter().flatten().map(|(_, v)| v.clone()).collect()
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let probe = StrKey(hash_bytes(name.as_bytes()), name);
+        let probe = StrKey(hash_str(name), name);
         let i = *self.index.get(&probe as &dyn KeyLike)?;
         self.entries[i].as_ref().map(|e| e.1.clone())
     }
 
     /// Set a string key.
     pub fn set_str(&mut self, name: &str, v: Value) {
-        let probe = StrKey(hash_bytes(name.as_bytes()), name);
+        let probe = StrKey(hash_str(name), name);
         if let Some(&i) = self.index.get(&probe as &dyn KeyLike) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.1 = v;

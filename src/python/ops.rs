@@ -789,8 +789,9 @@ impl Interp {
             Value::Iter(_) => return Ok(v.clone()),
             Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq(v.clone(), 0),
             Value::Str(s) => IterState::Chars(s.clone(), 0),
-            Value::Dict(d) | Value::Set(d) => IterState::Values(d.borrow().keys().into_iter()),
-            Value::FrozenSet(d) => IterState::Values(d.keys().into_iter()),
+            Value::Dict(d) => IterState::Values(d.borrow().keys().into_iter()),
+            Value::Set(d) => IterState::Values(d.borrow().set_keys().into_iter()),
+            Value::FrozenSet(d) => IterState::Values(d.set_keys().into_iter()),
             Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__iter__") {
@@ -883,7 +884,9 @@ impl Interp {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
-            Value::Dict(d) | Value::Set(d) => return Ok(d.borrow().keys()),
+            Value::Dict(d) => return Ok(d.borrow().keys()),
+            Value::Set(d) => return Ok(d.borrow().set_keys()),
+            Value::FrozenSet(d) => return Ok(d.set_keys()),
             Value::Range(r) => {
                 self.check_size(r.len().max(0) as u128 * 8)?;
             }

@@ -92,11 +92,11 @@ impl Interp {
                 format!("{{{}}}", parts.join(", "))
             }
             Value::Set(d) => {
-                let items = d.borrow().keys();
+                let items = d.borrow().set_keys();
                 if items.is_empty() { "set()".into() } else { format!("{{{}}}", self.join_reprs(&items)?) }
             }
             Value::FrozenSet(d) => {
-                let items = d.keys();
+                let items = d.set_keys();
                 if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", self.join_reprs(&items)?) }
             }
             Value::Range(r) => {
