@@ -4,8 +4,9 @@
 //! The layers, lowest first (see ARCHITECTURE.md; dependencies point one way):
 //! - [`http`]: plain request/response data shared by the browser and the server.
 //! - [`browser`]: the virtual browser (clock, cookie jar with reasons, profiles, navigation).
-//! - [`flask`]: the simulated Flask (so far its session signing and `Set-Cookie` primitives).
-//! - `python`, `scenario`: arrive with their issues.
+//! - [`python`]: the Python interpreter for app code (ruff's parser, our evaluator).
+//! - [`flask`]: the simulated Flask/Werkzeug/itsdangerous on the interpreter.
+//! - [`scenario`]: scenario files, the runner and transcripts.
 //! - [`ui`]: the Yew page (compiled on every target so its state logic is tested natively).
 //! - [`cli`]: the native command line (`session-playground --help`).
 
@@ -13,4 +14,6 @@ pub mod browser;
 pub mod cli;
 pub mod flask;
 pub mod http;
+pub mod python;
+pub mod scenario;
 pub mod ui;
