@@ -301,6 +301,9 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
         };
         bad("", format!("invalid JSON: {short}"))
     })?;
+    if let Some(key) = duplicate_key(source) {
+        return Err(bad("", format!("invalid JSON: duplicate key {}", text::str_repr(&key))));
+    }
     let entries = object(&json, "top level", "expected an object")?;
     check_keys(entries, "top level", &["version", "code", "clock", "steps"], &["version", "code", "steps"])?;
     match get(entries, "version") {
@@ -344,4 +347,56 @@ fn parse_clock(text_value: &str) -> Result<i64, Malformed> {
             bad("clock", format!("{} is not YYYY-MM-DDTHH:MM:SSZ", text::str_repr(text_value)))
         }
     })
+}
+
+/// The first key that appears twice in one object of (already valid) JSON text, if any: the
+/// JSON reader keeps only the last, so duplicates are found on the text itself.
+fn duplicate_key(source: &str) -> Option<String> {
+    // Per open container: `Some(keys)` for an object, `None` for an array.
+    let mut stack: Vec<Option<Vec<String>>> = Vec::new();
+    let mut chars = source.chars().peekable();
+    let mut expect_key = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => {
+                stack.push(Some(Vec::new()));
+                expect_key = true;
+            }
+            '[' => {
+                stack.push(None);
+                expect_key = false;
+            }
+            '}' | ']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            ',' => expect_key = matches!(stack.last(), Some(Some(_))),
+            '"' => {
+                let mut raw = String::new();
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => {
+                            raw.push(d);
+                            if let Some(e) = chars.next() {
+                                raw.push(e);
+                            }
+                        }
+                        '"' => break,
+                        other => raw.push(other),
+                    }
+                }
+                if expect_key {
+                    if let Some(Some(keys)) = stack.last_mut() {
+                        if keys.contains(&raw) {
+                            return Some(raw);
+                        }
+                        keys.push(raw);
+                    }
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -6,7 +6,7 @@ from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
     _sign_session, _dump_cookie, _json_dumps, _add_rule, _match, _url_for, _now,
-    _got_request_exception, _escape, _allowed_methods, _lifetime_seconds, _http_reason,
+    _got_request_exception, _escape, _uri_to_iri, _allowed_methods, _lifetime_seconds, _http_reason,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -467,7 +467,7 @@ class Request:
 
     @property
     def url(self):
-        q = self.query_string.decode("latin-1")
+        q = _uri_to_iri(self.query_string.decode("latin-1"))
         if q:
             return self.base_url + "?" + q
         return self.base_url
