@@ -10,7 +10,11 @@
 //!
 //! # Rules, and where the playground takes a side
 //! - Cookies are keyed by name, domain, host-only flag, path and partition. Replacing one keeps
-//!   its creation time and its place in the jar (so the `Cookie` header order does not change).
+//!   its creation time and its place in the jar (so the `Cookie` header order does not change),
+//!   as RFC 6265bis and the `scenario-v1` contract say. **Known difference:** Chromium 156 keeps
+//!   them only when the value is unchanged; a new value gets a new creation time and moves after
+//!   the other cookies of equal path length (`tests/browser_layer/chromium/`, case
+//!   `replaced_cookie_with_new_value`).
 //! - `Max-Age` wins over `Expires`. `Max-Age` ≤ 0, or an `Expires` at or before now, deletes.
 //!   Chromium caps any expiry at 400 days from now (RFC 6265bis §5.5); so does the jar.
 //! - A cookie has expired when `now >= expires`; expired cookies are evicted lazily, the next time
@@ -22,9 +26,8 @@
 //! - `SameSite` without a value the browser knows is "unspecified". Chromium enforces
 //!   **Lax by default** for such cookies: not sent on cross-site subresources or cross-site POSTs.
 //!   Chromium still ships the "Lax+POST" mitigation: an unspecified cookie younger than
-//!   2 minutes *is* sent on a cross-site top-level POST. The jar applies it using the virtual
-//!   clock and the cookie's creation time (which survives replacement, as in Chromium), and says
-//!   so in the decision.
+//!   2 minutes *is* sent on a cross-site top-level POST (seen in Chromium 156). The jar applies it
+//!   using the virtual clock and the cookie's creation time, and says so in the decision.
 //! - `Partitioned` cookies (CHIPS) need `Secure` and are only sent when the top-level site is the
 //!   one they were set under; a cross-site image is the only case where that differs here.
 //! - At most 180 cookies per domain (Chromium's limit); past it the least recently used are
@@ -241,6 +244,11 @@ pub enum Rejection {
     SecurePrefix,
     /// A `__Host-` name without `Secure`, with `Domain`, or without `Path=/`.
     HostPrefix,
+    /// Third-party cookies are blocked and this response came from an embedded cross-site request.
+    ThirdPartyCookiesBlocked {
+        /// The request's context.
+        site: SiteContext,
+    },
     /// A cross-site subresource response tried to set a cookie that is not `SameSite=None`.
     SameSiteCrossSite {
         /// The cookie's `SameSite`.
@@ -336,6 +344,10 @@ impl fmt::Display for Rejection {
             Rejection::HostPrefix => {
                 f.write_str("a __Host- cookie must have Secure and Path=/, and no Domain")
             }
+            Rejection::ThirdPartyCookiesBlocked { site } => write!(
+                f,
+                "third-party cookies are blocked, and this response is to {site} (only Partitioned cookies are allowed)"
+            ),
             Rejection::SameSiteCrossSite { same_site, site } => {
                 let same_site = match same_site {
                     SameSite::Unspecified => "no SameSite (treated as Lax)".to_string(),
@@ -420,6 +432,11 @@ pub enum SkipReason {
         /// The request method.
         method: String,
     },
+    /// Third-party cookies are blocked and this is an embedded cross-site request.
+    ThirdPartyCookiesBlocked {
+        /// The request's context.
+        site: SiteContext,
+    },
     /// A partitioned cookie under another top-level site.
     OtherPartition {
         /// The cookie's partition.
@@ -491,6 +508,10 @@ impl fmt::Display for SkipReason {
                     ", and {site} ({method}) is not a top-level GET navigation"
                 )
             }
+            SkipReason::ThirdPartyCookiesBlocked { site } => write!(
+                f,
+                "third-party cookies are blocked, and this is {site} (only Partitioned cookies go there)"
+            ),
             SkipReason::OtherPartition {
                 partition,
                 top_level_site,
@@ -524,11 +545,32 @@ impl fmt::Display for SkipReason {
 /// assert_eq!(retrieval.header.as_deref(), Some("session=abc"));
 /// assert_eq!(retrieval.decisions[1].to_string(), "flag (Path=/admin): not sent: Path=/admin does not match /count");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CookieJar {
     /// Invariant: ordered by `creation_order` (replacement keeps the place).
     cookies: Vec<Cookie>,
     next_creation_order: u64,
+    /// Third-party cookies (a cross-site subresource such as an image) are neither stored nor
+    /// sent, except `Partitioned` ones. On by default: Chromium 156 sent no cookie at all, not
+    /// even a `SameSite=None; Secure` one, on a cross-site image request
+    /// (`tests/browser_layer/chromium/`, case `cross_site_image`). Turn it off to show what
+    /// `SameSite=None` allows when a browser accepts third-party cookies.
+    #[serde(default = "blocked_by_default")]
+    pub block_third_party_cookies: bool,
+}
+
+fn blocked_by_default() -> bool {
+    true
+}
+
+impl Default for CookieJar {
+    fn default() -> Self {
+        CookieJar {
+            cookies: Vec::new(),
+            next_creation_order: 0,
+            block_third_party_cookies: true,
+        }
+    }
 }
 
 impl CookieJar {
@@ -654,6 +696,14 @@ impl CookieJar {
                 },
             );
         }
+        if self.block_third_party_cookies && is_third_party(request.site) && !partitioned {
+            return reject(
+                decision,
+                Rejection::ThirdPartyCookiesBlocked {
+                    site: request.site.clone(),
+                },
+            );
+        }
         // "Leave Secure Cookies Alone": an insecure origin may not shadow a Secure cookie.
         if !secure && !secure_origin {
             let shadows = self.cookies.iter().any(|old| {
@@ -733,7 +783,7 @@ impl CookieJar {
     /// Builds the `Cookie` header for `request` at `now`, with a decision for every cookie in the
     /// jar, and evicts the cookies that have expired.
     pub fn retrieve(&mut self, request: &CookieRequest<'_>, now: i64) -> Retrieval {
-        let context = RetrievalContext::new(request);
+        let context = RetrievalContext::new(request, self.block_third_party_cookies);
         let verdicts: Vec<Verdict> = self
             .cookies
             .iter()
@@ -755,7 +805,7 @@ impl CookieJar {
     /// Just the `Cookie` header for `request` at `now` (what [`CookieJar::retrieve`] returns,
     /// without building the decisions); also evicts the cookies that have expired.
     pub fn cookie_header(&mut self, request: &CookieRequest<'_>, now: i64) -> Option<String> {
-        let context = RetrievalContext::new(request);
+        let context = RetrievalContext::new(request, self.block_third_party_cookies);
         let verdicts: Vec<Verdict> = self
             .cookies
             .iter()
@@ -952,6 +1002,7 @@ enum Verdict {
     PathMismatch,
     Secure,
     OtherPartition,
+    ThirdPartyCookiesBlocked,
     SameSiteStrict,
     SameSiteLax,
 }
@@ -968,12 +1019,14 @@ struct RetrievalContext<'a> {
     secure_origin: bool,
     top_level_site: String,
     safe_method: bool,
+    block_third_party_cookies: bool,
 }
 
 impl<'a> RetrievalContext<'a> {
-    fn new(request: &'a CookieRequest<'a>) -> Self {
+    fn new(request: &'a CookieRequest<'a>, block_third_party_cookies: bool) -> Self {
         RetrievalContext {
             request,
+            block_third_party_cookies,
             secure_origin: request.url.is_potentially_trustworthy(),
             top_level_site: request.site.top_level_site(&request.url.origin()),
             safe_method: matches!(request.method, "GET" | "HEAD" | "OPTIONS" | "TRACE"),
@@ -1001,6 +1054,12 @@ impl<'a> RetrievalContext<'a> {
             .is_some_and(|partition| *partition != self.top_level_site)
         {
             return Verdict::OtherPartition;
+        }
+        if self.block_third_party_cookies
+            && is_third_party(self.request.site)
+            && cookie.partition.is_none()
+        {
+            return Verdict::ThirdPartyCookiesBlocked;
         }
         self.same_site_verdict(cookie, now)
     }
@@ -1057,6 +1116,9 @@ impl<'a> RetrievalContext<'a> {
                 partition: cookie.partition.clone().unwrap_or_default(),
                 top_level_site: self.top_level_site.clone(),
             },
+            Verdict::ThirdPartyCookiesBlocked => {
+                SkipReason::ThirdPartyCookiesBlocked { site: site() }
+            }
             Verdict::SameSiteStrict => SkipReason::SameSiteStrict { site: site() },
             Verdict::SameSiteLax => SkipReason::SameSiteLax {
                 same_site: cookie.same_site,
@@ -1066,6 +1128,11 @@ impl<'a> RetrievalContext<'a> {
         };
         SendOutcome::NotSent(reason)
     }
+}
+
+/// An embedded request from another site: where "third-party cookies" live.
+fn is_third_party(site: &SiteContext) -> bool {
+    site.is_cross_site() && !site.is_top_level_navigation()
 }
 
 /// A cookie whose domain applies to `host`: exactly, or (domain cookie) as a parent domain.
@@ -1590,7 +1657,10 @@ mod tests {
 
     #[test]
     fn cross_site_image_can_only_set_same_site_none_cookies() {
-        let mut jar = CookieJar::default();
+        let mut jar = CookieJar {
+            block_third_party_cookies: false,
+            ..CookieJar::default()
+        };
         let image = SiteContext::cross_site_image("https://evil.example");
         let decision = store_in(&mut jar, "/pixel", "a=1", NOW, &image, "GET");
         assert_eq!(
@@ -1628,7 +1698,10 @@ mod tests {
 
     #[test]
     fn same_site_decides_what_cross_site_requests_carry() {
-        let mut jar = CookieJar::default();
+        let mut jar = CookieJar {
+            block_third_party_cookies: false,
+            ..CookieJar::default()
+        };
         for header in [
             "strict=1; SameSite=Strict",
             "lax=1; SameSite=Lax",
@@ -1690,6 +1763,60 @@ mod tests {
             retrieve_in(&mut jar, "/", NOW + 201, &form, "POST").header,
             None
         );
+    }
+
+    #[test]
+    fn third_party_cookies_are_blocked_by_default_except_partitioned_ones() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "none=1; SameSite=None; Secure", NOW);
+        let image = SiteContext::cross_site_image("https://news.example");
+        let retrieval = retrieve_in(&mut jar, "/pixel", NOW, &image, "GET");
+        assert_eq!(retrieval.header, None);
+        assert_eq!(
+            retrieval.decisions[0].outcome.to_string(),
+            "not sent: third-party cookies are blocked, and this is an image on https://news.example (only Partitioned cookies go there)"
+        );
+        let decision = store_in(
+            &mut jar,
+            "/pixel",
+            "tracker=1; SameSite=None; Secure",
+            NOW,
+            &image,
+            "GET",
+        );
+        assert_eq!(
+            decision.outcome.to_string(),
+            "not stored: third-party cookies are blocked, and this response is to an image on https://news.example (only Partitioned cookies are allowed)"
+        );
+        store_in(
+            &mut jar,
+            "/pixel",
+            "chip=1; SameSite=None; Secure; Partitioned",
+            NOW,
+            &image,
+            "GET",
+        );
+        assert_eq!(
+            retrieve_in(&mut jar, "/pixel", NOW, &image, "GET")
+                .header
+                .as_deref(),
+            Some("chip=1")
+        );
+        // Top-level navigations from another site are first-party: not affected.
+        let link = SiteContext::cross_site_link("https://news.example");
+        assert_eq!(
+            retrieve_in(&mut jar, "/", NOW, &link, "GET")
+                .header
+                .as_deref(),
+            Some("none=1")
+        );
+    }
+
+    #[test]
+    fn jars_saved_before_the_third_party_setting_existed_block_by_default() {
+        let json = r#"{"cookies":[],"next_creation_order":0}"#;
+        let jar: CookieJar = serde_json::from_str(json).unwrap();
+        assert!(jar.block_third_party_cookies);
     }
 
     #[test]

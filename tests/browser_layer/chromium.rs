@@ -28,7 +28,20 @@ struct Case {
     set_path: String,
     set_cookie: Vec<String>,
     read_path: String,
+    /// `same-site`, or `link`/`form`/`image` on another site (`http://127.0.0.1:PORT`).
+    context: String,
     cookie: String,
+}
+
+/// The read request's context and method, as the generator made Chromium send it.
+fn read_context(context: &str) -> (SiteContext, &'static str) {
+    let other = "http://127.0.0.1";
+    match context {
+        "link" => (SiteContext::cross_site_link(other), "GET"),
+        "form" => (SiteContext::cross_site_form(other), "POST"),
+        "image" => (SiteContext::cross_site_image(other), "GET"),
+        _ => (SiteContext::SameSite, "GET"),
+    }
 }
 
 #[test]
@@ -58,12 +71,13 @@ fn jar_sends_what_chromium_sent_in_every_recorded_case() {
             decisions.push(jar.store(header, &request, now).to_string());
         }
         let read_url = Url::localhost(&case.read_path).unwrap();
+        let (read_site, method) = read_context(&case.context);
         let header = jar
             .retrieve(
                 &CookieRequest {
                     url: &read_url,
-                    method: "GET",
-                    site: &site,
+                    method,
+                    site: &read_site,
                 },
                 now,
             )

@@ -2,7 +2,8 @@
 
 For each case, a fresh headless Chromium profile requests http://localhost:PORT<set_path>; the
 local server answers with a redirect carrying the case's Set-Cookie headers, Chromium follows it
-to <read_path>, and the server records the Cookie header that request carried. The result goes to
+to <read_path> (directly, or through a page on another site, http://127.0.0.1:PORT, that links,
+posts a form or embeds an image), and the server records the Cookie header that request carried. The result goes to
 cases.json next to this script; tests/browser_layer/chromium.rs replays every case through the
 jar at the recorded instant and must send the same Cookie header.
 
@@ -15,6 +16,8 @@ never edit cases.json by hand.
 import http.server
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,7 +27,10 @@ import urllib.parse
 
 CHROMIUM = sys.argv[1] if len(sys.argv) > 1 else "/usr/bin/chromium"
 
-# (name, set_path, [Set-Cookie values], read_path)
+# (name, set_path, [Set-Cookie values], read_path[, context]); the context of the read request is
+# same-site unless a page on another site (http://127.0.0.1:PORT) makes it: "link" (script
+# navigation), "form" (auto-submitted POST form) or "image" (<img>).
+SAME_SITE_SET = ["strict=1; SameSite=Strict", "lax=1; SameSite=Lax", "none=1; SameSite=None; Secure", "unset=1"]
 CASES = [
     # Expires: Chromium's own cookie-date parser, where it differs from RFC 6265bis 5.1.1.
     ("expires_imf_fixdate_past", "/", ["c=1; Expires=Wed, 01 Jan 2020 00:00:00 GMT"], "/"),
@@ -105,6 +111,10 @@ CASES = [
     ("name_value_4097_bytes", "/", ["c=" + "v" * 4096], "/"),
     ("order_longer_path_then_older", "/a/b/set",
      ["root1=1; Path=/", "deep=2; Path=/a/b", "mid=3; Path=/a", "root2=4; Path=/"], "/a/b/read"),
+    ("cross_site_link_carries_lax_and_unset", "/", SAME_SITE_SET, "/read", "link"),
+    ("cross_site_form_post_carries_none_and_young_unset", "/", SAME_SITE_SET, "/read", "form"),
+    ("cross_site_image", "/", SAME_SITE_SET, "/read", "image"),
+    ("same_site_carries_all", "/", SAME_SITE_SET, "/read"),
     ("replaced_cookie_with_new_value", "/", ["a=1", "b=2", "a=3"], "/"),
     ("replaced_cookie_with_same_value", "/", ["a=1", "b=2", "a=1"], "/"),
     ("replaced_cookie_with_same_value_new_attribute", "/", ["a=1", "b=2", "a=1; HttpOnly"], "/"),
@@ -118,17 +128,40 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
+        port = self.server.server_address[1]
         if "set" in query:
             index = int(query["set"][0])
-            _, _, headers, read_path = CASES[index]
+            _, _, headers, read_path, *context = CASES[index]
             self.send_response(302)
             for header in headers:
                 self.send_header("Set-Cookie", header)
-            self.send_header("Location", f"{read_path}?read={index}")
+            if context:
+                self.send_header("Location", f"http://127.0.0.1:{port}/launch?case={index}")
+            else:
+                self.send_header("Location", f"{read_path}?read={index}")
             self.end_headers()
+            return
+        if url.path == "/launch":
+            index = int(query["case"][0])
+            _, _, _, read_path, context = CASES[index]
+            target = f"http://localhost:{port}{read_path}?read={index}"
+            page = {
+                "link": f'<script>location.href = "{target}";</script>',
+                "form": f'<form method="POST" action="{target}"><input name="a" value="b"></form>'
+                        "<script>document.forms[0].submit();</script>",
+                "image": f'<img src="{target}">',
+            }[context]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page.encode())
             return
         if "read" in query:
             RECORDED[int(query["read"][0])] = self.headers.get("Cookie") or ""
@@ -139,27 +172,38 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 def main():
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     generated_at = int(time.time())
-    for index, (name, set_path, _, _) in enumerate(CASES):
-        with tempfile.TemporaryDirectory() as profile:
-            subprocess.run(
-                [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", f"--user-data-dir={profile}", "--dump-dom",
-                 f"http://localhost:{port}{set_path}?set={index}"],
-                capture_output=True, timeout=60,
-            )
+    for index, (name, set_path, *_) in enumerate(CASES):
+        profile = tempfile.mkdtemp()
+        # Headless --dump-dom can hang after a cross-site navigation, so stop Chromium (its
+        # whole process group: /usr/bin/chromium is a wrapper script) as soon as the read
+        # request has been recorded, or after 30 s.
+        chromium = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", f"--user-data-dir={profile}", "--dump-dom",
+             f"http://localhost:{port}{set_path}?set={index}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while index not in RECORDED and chromium.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if chromium.poll() is None:
+            os.killpg(chromium.pid, signal.SIGKILL)
+        chromium.wait()
+        time.sleep(0.2)
+        shutil.rmtree(profile, ignore_errors=True)
         if index not in RECORDED:
             sys.exit(f"case {name}: Chromium never made the read request")
     server.shutdown()
     cases = [
         {"name": name, "set_path": set_path, "set_cookie": headers, "read_path": read_path,
-         "cookie": RECORDED[index]}
-        for index, (name, set_path, headers, read_path) in enumerate(CASES)
+         "context": (context or ["same-site"])[0], "cookie": RECORDED[index]}
+        for index, (name, set_path, headers, read_path, *context) in enumerate(CASES)
     ]
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.json")
     with open(out, "w") as file:
