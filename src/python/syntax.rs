@@ -51,8 +51,61 @@ impl std::fmt::Display for SyntaxErrorInfo {
     }
 }
 
+/// Most operators one line may hold, and CPython's limit on nested brackets. The parser and the
+/// evaluator recurse once per nesting level, so these bound the native stack a program can
+/// make us use (a wasm page has a fixed, small stack).
+const MAX_OPERATORS_PER_LINE: usize = 1000;
+const MAX_BRACKET_DEPTH: usize = 200;
+
+/// Reject sources nested too deeply to parse and evaluate within the stack we have.
+fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
+    let b = source.as_bytes();
+    let (mut depth, mut ops, mut line_start) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            q @ (b'"' | b'\'') => {
+                i += 1;
+                while i < b.len() && b[i] != q && b[i] != b'\n' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return Some(info("SyntaxError", "too many nested parentheses".into(), source, filename, (i as u32, i as u32 + 1)));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'=' | b'.' | b',' => {
+                ops += 1;
+                if ops > MAX_OPERATORS_PER_LINE {
+                    let r = (line_start as u32, line_start as u32 + 1);
+                    return Some(info("SyntaxError", "this line is too complex for the playground".into(), source, filename, r));
+                }
+            }
+            b'\n' if depth == 0 => {
+                ops = 0;
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Parse a module; on failure describe the first error like CPython.
 pub fn parse(source: &str, filename: &str) -> Result<Rc<ParsedModule>, SyntaxErrorInfo> {
+    if let Some(e) = too_complex(source, filename) {
+        return Err(e);
+    }
     match parser::parse_module(source) {
         Ok(parsed) => {
             let module = parsed.into_syntax();
