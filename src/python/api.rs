@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::eval::{Flow, Frame, FrameKind};
-use super::interp::{Exc, Interp};
+use super::interp::{Exc, Interp, PyResult};
 use super::syntax::SyntaxErrorInfo;
 use super::traceback::FrameSpan;
 use super::value::*;
@@ -103,6 +103,44 @@ impl Interp {
             Err(e) => {
                 let e = self.commit_tb(e, &frame);
                 Err(RunError::Exception(self.exception_info(&e)))
+            }
+        }
+    }
+
+    /// Run Python source as a library module (no budget reset; used for stdlib modules written
+    /// in Python and available to the host for its own preludes). Frames of files whose name
+    /// starts with `<frozen` are left out of printed tracebacks, like CPython's C modules.
+    pub fn load_source_module(&mut self, name: &str, filename: &str, source: &str) -> PyResult<Value> {
+        let parsed = match super::syntax::parse(source, filename) {
+            Ok(p) => p,
+            Err(e) => return Err(self.err("SyntaxError", e.message)),
+        };
+        let env = Rc::new(Env::default());
+        env.set("__name__", Value::str(name));
+        let module = Value::Module(Rc::new(Module { name: name.to_string(), env: env.clone() }));
+        self.modules.insert(name.to_string(), module.clone());
+        let mut frame = Frame {
+            kind: FrameKind::Module,
+            locals: env.clone(),
+            globals: env,
+            scope: None,
+            closure: None,
+            owner: parsed.clone(),
+            source: Rc::new(SourceFile::new(source.to_string())),
+            filename: Rc::from(filename),
+            func_name: Rc::from("<module>"),
+            qual_prefix: Rc::from(""),
+            function: None,
+            first_arg: None,
+            stmt_range: (0, 0),
+            is_comprehension: false,
+            yields: None,
+        };
+        match self.exec_block(&mut frame, &parsed.module.body) {
+            Ok(_) => Ok(module),
+            Err(e) => {
+                self.modules.remove(name);
+                Err(self.commit_tb(e, &frame))
             }
         }
     }

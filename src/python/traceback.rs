@@ -144,6 +144,8 @@ impl Interp {
 
 /// Render entries, collapsing runs of identical lines like CPython (after three repeats).
 fn render_entries(tb: &[TbEntry], out: &mut String) {
+    let visible: Vec<TbEntry> = tb.iter().filter(|e| !e.filename.starts_with("<frozen")).cloned().collect();
+    let tb = &visible[..];
     let mut i = 0;
     while i < tb.len() {
         let key = |e: &TbEntry| (e.filename.clone(), e.source.line_of(e.range.0 as usize), e.func.clone());

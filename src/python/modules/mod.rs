@@ -9,6 +9,7 @@ use super::builtins::builtin;
 use super::interp::{Interp, PyResult};
 use super::value::*;
 
+mod datetime;
 mod hashing;
 pub mod json;
 mod math;
@@ -94,6 +95,8 @@ impl Interp {
         } else {
             match name {
                 "math" => math::make(self),
+                "_civil" => datetime::make_civil(self),
+                "datetime" => self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?,
                 "json" => json::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
