@@ -313,7 +313,7 @@ fn unquote_cookie(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'\\' && i + 3 < bytes.len() + 0 && bytes[i + 1..i + 4].iter().all(|b| (b'0'..=b'7').contains(b)) {
+        if bytes[i] == b'\\' && i + 3 < bytes.len() && bytes[i + 1..i + 4].iter().all(|b| (b'0'..=b'7').contains(b)) {
             let v = (bytes[i + 1] - b'0') as u32 * 64 + (bytes[i + 2] - b'0') as u32 * 8 + (bytes[i + 3] - b'0') as u32;
             out.push(v as u8);
             i += 4;
@@ -435,5 +435,30 @@ mod tests {
         );
         let again = server.respond(&get("/count", Some("session=eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY")), 1767225600);
         assert_eq!(again.body, b"Visit number: 2");
+    }
+
+    #[test]
+    fn endless_view_is_a_500_with_the_budget_error_and_the_server_keeps_working() {
+        let source = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 's'\n@app.route('/loop')\ndef loop():\n    session['x'] = 1\n    while True:\n        pass\n@app.route('/')\ndef index():\n    return 'ok'\n";
+        let mut server = FlaskServer::load(source, 0).unwrap();
+        let response = server.respond(&get("/loop", None), 0);
+        assert_eq!(response.status, 500);
+        let error = server.last_error.clone().unwrap();
+        assert_eq!(error.type_name, "StepLimitExceeded");
+        assert!(server.log.contains("StepLimitExceeded"), "{}", server.log);
+        // Flask still saves the session changed before the failure.
+        assert!(response.header("Set-Cookie").is_some_and(|c| c.starts_with("session=")));
+        let next = server.respond(&get("/", None), 0);
+        assert_eq!((next.status, next.body.as_slice()), (200, b"ok".as_slice()));
+        assert!(server.last_error.is_none());
+    }
+
+    #[test]
+    fn proxies_used_outside_a_request_raise_flasks_runtime_error() {
+        let error = FlaskServer::load("from flask import Flask, session\napp = Flask(__name__)\nalias = session\nsession.get('x')\n", 0)
+            .err()
+            .unwrap();
+        assert_eq!(error.type_name, "RuntimeError");
+        assert_eq!(error.message, natives::OUTSIDE_REQUEST);
     }
 }

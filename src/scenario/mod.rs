@@ -14,4 +14,4 @@ pub mod parse;
 pub mod run;
 
 pub use parse::{Malformed, Scenario, Step, StepAction, parse_scenario};
-pub use run::{CliOutcome, Transcript, run_cli, run_scenario};
+pub use run::{CliOutcome, Transcript, run_cli, run_path, run_scenario};

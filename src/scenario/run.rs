@@ -195,3 +195,22 @@ pub fn run_cli(name: &str, source: &str) -> CliOutcome {
         },
     }
 }
+
+/// `session-playground run PATH`: reads the file, then [`run_cli`]. An unreadable file exits 2.
+pub fn run_path(path: &str) -> CliOutcome {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => run_cli(path, &text),
+            Err(_) => CliOutcome {
+                stderr: format!("session-playground: {path}: invalid JSON: the file is not UTF-8\n"),
+                exit_code: 2,
+                ..CliOutcome::default()
+            },
+        },
+        Err(error) => CliOutcome {
+            stderr: format!("session-playground: {path}: cannot read the file ({error})\n"),
+            exit_code: 2,
+            ..CliOutcome::default()
+        },
+    }
+}
