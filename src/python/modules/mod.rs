@@ -96,12 +96,13 @@ impl Interp {
             match name {
                 "math" => math::make(self),
                 "_civil" => datetime::make_civil(self),
+                "collections" => self.load_source_module("collections", "<frozen collections>", include_str!("py/collections.py"))?,
                 "uuid" => self.load_source_module("uuid", "<frozen uuid>", include_str!("py/uuid.py"))?,
                 "datetime" => self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?,
                 "json" => json::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
-                "contextlib" | "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "itertools" | "collections" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
+                "contextlib" | "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
                     match misc::make(self, name)? {
                         Some(m) => m,
                         None => return Err(self.not_found(name)),

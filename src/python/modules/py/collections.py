@@ -1,0 +1,256 @@
+# The playground's `collections`: defaultdict, Counter, OrderedDict, deque and namedtuple
+# written in Python. Deliberate difference: defaultdict and Counter are not dict subclasses
+# here (the interpreter cannot subclass built-in types yet), so isinstance(x, dict) is False
+# and json.dumps needs dict(x).
+
+
+class defaultdict:
+    def __init__(self, default_factory=None, *args, **kwargs):
+        self.default_factory = default_factory
+        self._d = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        if key in self._d:
+            return self._d[key]
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._d[key] = value
+        return value
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self):
+        return len(self._d)
+
+    def __eq__(self, other):
+        if isinstance(other, defaultdict):
+            return self._d == other._d
+        return self._d == other
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def pop(self, *args):
+        return self._d.pop(*args)
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def clear(self):
+        self._d.clear()
+
+    def copy(self):
+        return defaultdict(self.default_factory, self._d)
+
+    def __repr__(self):
+        return "defaultdict(%r, %r)" % (self.default_factory, self._d)
+
+
+class Counter:
+    def __init__(self, iterable=None, **kwargs):
+        self._d = {}
+        if iterable is not None:
+            self.update(iterable)
+        if kwargs:
+            self.update(kwargs)
+
+    def update(self, iterable=None, **kwargs):
+        if iterable is not None:
+            if isinstance(iterable, (dict, Counter)):
+                for k, v in iterable.items():
+                    self._d[k] = self._d.get(k, 0) + v
+            else:
+                for k in iterable:
+                    self._d[k] = self._d.get(k, 0) + 1
+        for k, v in kwargs.items():
+            self._d[k] = self._d.get(k, 0) + v
+
+    def __getitem__(self, key):
+        return self._d.get(key, 0)
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        if key in self._d:
+            del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self):
+        return len(self._d)
+
+    def __eq__(self, other):
+        if isinstance(other, Counter):
+            return self._d == other._d
+        return self._d == other
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def total(self):
+        return sum(self._d.values())
+
+    def most_common(self, n=None):
+        items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        return items if n is None else items[:n]
+
+    def elements(self):
+        out = []
+        for k, v in self._d.items():
+            out.extend([k] * v)
+        return out
+
+    def __repr__(self):
+        if not self._d:
+            return "Counter()"
+        inner = ", ".join("%r: %r" % kv for kv in self.most_common())
+        return "Counter({%s})" % inner
+
+
+OrderedDict = dict
+
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        self.maxlen = maxlen
+        self._items = []
+        for x in iterable:
+            self.append(x)
+
+    def append(self, x):
+        self._items.append(x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop(0)
+
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+
+    def extend(self, items):
+        for x in items:
+            self.append(x)
+
+    def clear(self):
+        self._items.clear()
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __eq__(self, other):
+        return isinstance(other, deque) and self._items == other._items
+
+    def __repr__(self):
+        if self.maxlen is None:
+            return "deque(%r)" % (self._items,)
+        return "deque(%r, maxlen=%d)" % (self._items, self.maxlen)
+
+
+def namedtuple(typename, field_names, defaults=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(field_names)
+
+    def __init__(self, *args, **kwargs):
+        values = list(args)
+        missing = fields[len(values):]
+        for name in missing:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            else:
+                raise TypeError("%s.__new__() missing 1 required positional argument: '%s'" % (typename, name))
+        if len(values) > len(fields):
+            raise TypeError("%s.__new__() takes %d positional arguments but %d were given" % (typename, len(fields) + 1, len(values) + 1))
+        for name, value in zip(fields, values):
+            setattr(self, name, value)
+
+    def __repr__(self):
+        inner = ", ".join("%s=%r" % (name, getattr(self, name)) for name in fields)
+        return "%s(%s)" % (typename, inner)
+
+    def __iter__(self):
+        return iter([getattr(self, name) for name in fields])
+
+    def __getitem__(self, i):
+        return [getattr(self, name) for name in fields][i]
+
+    def __len__(self):
+        return len(fields)
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
+
+    def __hash__(self):
+        return hash(tuple(self))
+
+    def _asdict(self):
+        return {name: getattr(self, name) for name in fields}
+
+    def _replace(self, **kwargs):
+        values = self._asdict()
+        values.update(kwargs)
+        return cls(**values)
+
+    namespace = {
+        "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__getitem__": __getitem__,
+        "__len__": __len__, "__eq__": __eq__, "__hash__": __hash__, "_asdict": _asdict,
+        "_replace": _replace, "_fields": fields,
+    }
+    cls = type(typename, (), namespace)
+    return cls
