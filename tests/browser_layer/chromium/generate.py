@@ -88,6 +88,8 @@ CASES = [
     ("default_path_is_directory", "/a/b/set", ["c=1"], "/a/b/read"),
     ("default_path_not_sent_above", "/a/b/set", ["c=1"], "/a/read"),
     ("last_path_wins_even_relative", "/", ["c=1; Path=/x; Path=rel"], "/read"),
+    ("path_attribute_decoded_vs_encoded_request", "/", ["c=1; Path=/a b"], "/a%20b/x"),
+    ("path_attribute_encoded_vs_encoded_request", "/", ["c=1; Path=/a%20b"], "/a%20b/x"),
     ("path_prefix_needs_slash", "/", ["c=1; Path=/admin"], "/administrator"),
     ("path_attribute_over_1024_bytes_ignored", "/a/set", ["c=1; Path=/" + "p" * 1024], "/a/read"),
     ("path_attribute_of_1024_bytes_kept", "/a/set", ["c=1; Path=/" + "p" * 1023], "/a/read"),
