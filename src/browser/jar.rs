@@ -30,6 +30,11 @@
 //!   using the virtual clock and the cookie's creation time, and says so in the decision.
 //! - `Partitioned` cookies (CHIPS) need `Secure` and are only sent when the top-level site is the
 //!   one they were set under; a cross-site image is the only case where that differs here.
+//! - Third-party cookies (an embedded cross-site request, like an image on another site) are
+//!   blocked unless the jar's `block_third_party_cookies` is turned off: Chromium 156 sent no
+//!   cookie on such a request, not even `SameSite=None; Secure`. `Partitioned` cookies still work.
+//! - Paths are compared as they appear in the URL, percent-encoded (`Path=/a b` does not match a
+//!   request for `/a%20b`), as Chromium does.
 //! - At most 180 cookies per domain (Chromium's limit); past it the least recently used are
 //!   evicted down to 150. (Chromium also weighs priority and Secure; the playground does not.)
 //!
