@@ -210,12 +210,6 @@ pub fn big_true_div(a: &BigInt, b: &BigInt) -> f64 {
     q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(f64::INFINITY)
 }
 
-fn kw_or_pos(args: &mut Args, idx: usize, name: &str) -> Option<Value> {
-    if let Some(v) = args.take_kw(name) {
-        return Some(v);
-    }
-    args.pos.get(idx).cloned()
-}
 
 fn to_f64(interp: &Interp, v: &Value, fname: &str) -> PyResult<f64> {
     match v {

@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 use super::value::Value;
 
@@ -477,12 +477,3 @@ impl Dict {
     }
 }
 
-/// True when a float has no fractional part and is finite (used by int/float equality).
-pub fn float_is_integral(f: f64) -> bool {
-    f.is_finite() && f.fract() == 0.0
-}
-
-/// Whether an int big value is zero.
-pub fn bigint_is_zero(b: &BigInt) -> bool {
-    b.is_zero()
-}

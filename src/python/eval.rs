@@ -905,7 +905,7 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn ev_bytes_literal(&mut self, f: &mut Frame, b: &ast::ExprBytesLiteral) -> PyResult<Value> {
+    fn ev_bytes_literal(&mut self, _f: &mut Frame, b: &ast::ExprBytesLiteral) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::from(b.value.bytes().collect::<Vec<u8>>())))
     }
 

@@ -43,9 +43,6 @@ fn need_str(it: &Interp, v: Option<&Value>, what: &str) -> PyResult<Rc<str>> {
     }
 }
 
-fn iter_of(items: Vec<Value>) -> Value {
-    Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter()))))
-}
 
 fn char_index_to_byte(s: &str, i: usize) -> usize {
     s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
