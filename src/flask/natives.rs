@@ -23,12 +23,18 @@ pub const OUTSIDE_APP: &str = "Working outside of application context.\n\nThis t
 pub struct Ctx {
     /// The Flask object.
     pub app: Value,
-    /// The `Request` object.
-    pub request: Value,
+    /// The `Request` object, built on first use (many views never touch `request`).
+    pub request: Option<Value>,
+    /// The request as it arrived, to build `request` from.
+    pub raw: crate::http::Request,
+    /// The `flask` module (for its `Request` and `_AppCtxGlobals` classes).
+    pub flask: Value,
+    /// Endpoint and view arguments when the host already matched the URL.
+    pub matched: Option<(String, Value)>,
     /// The session object (a [`Session`]).
     pub session: Rc<Session>,
-    /// `flask.g`.
-    pub g: Value,
+    /// `flask.g`, created on first use.
+    pub g: Option<Value>,
     /// Whether the `session` proxy was used (Flask 3.1.3 sets `accessed` then).
     pub accessed: bool,
     /// The exception `got_request_exception` was sent for, if any.
@@ -66,7 +72,12 @@ pub struct LocalProxy {
 }
 
 impl LocalProxy {
-    fn target(&self, interp: &Interp) -> PyResult<Value> {
+    fn target(&self, interp: &mut Interp) -> PyResult<Value> {
+        match self.kind {
+            ProxyKind::Request => return request_value(&self.shared, interp),
+            ProxyKind::G => return g_value(&self.shared, interp),
+            _ => {}
+        }
         let mut ctx = self.shared.ctx.borrow_mut();
         let Some(ctx) = ctx.as_mut() else {
             let text = match self.kind {
@@ -80,11 +91,53 @@ impl LocalProxy {
                 ctx.accessed = true;
                 Value::Native(ctx.session.clone())
             }
-            ProxyKind::Request => ctx.request.clone(),
-            ProxyKind::G => ctx.g.clone(),
-            ProxyKind::CurrentApp => ctx.app.clone(),
+            _ => ctx.app.clone(),
         })
     }
+}
+
+/// The current `Request` object, built (and given the matched endpoint) on first use.
+pub fn request_value(shared: &Shared, interp: &mut Interp) -> PyResult<Value> {
+    let (raw, flask, matched) = {
+        let ctx = shared.ctx.borrow();
+        let Some(ctx) = ctx.as_ref() else {
+            return Err(interp.err("RuntimeError", OUTSIDE_REQUEST));
+        };
+        if let Some(request) = &ctx.request {
+            return Ok(request.clone());
+        }
+        (ctx.raw.clone(), ctx.flask.clone(), ctx.matched.clone())
+    };
+    let request = crate::flask::server::build_request(interp, &flask, &raw)?;
+    if let Some((endpoint, view_args)) = matched {
+        interp.set_attr(&request, "endpoint", Value::str(&endpoint))?;
+        interp.set_attr(&request, "view_args", view_args)?;
+        interp.set_attr(&request, "_automatic_options", Value::Bool(false))?;
+    }
+    if let Some(ctx) = shared.ctx.borrow_mut().as_mut() {
+        ctx.request = Some(request.clone());
+    }
+    Ok(request)
+}
+
+/// The current `flask.g`, created on first use.
+pub fn g_value(shared: &Shared, interp: &mut Interp) -> PyResult<Value> {
+    let flask = {
+        let ctx = shared.ctx.borrow();
+        let Some(ctx) = ctx.as_ref() else {
+            return Err(interp.err("RuntimeError", OUTSIDE_APP));
+        };
+        if let Some(g) = &ctx.g {
+            return Ok(g.clone());
+        }
+        ctx.flask.clone()
+    };
+    let class = interp.get_attr(&flask, "_AppCtxGlobals")?;
+    let g = interp.call(&class, Args::default())?;
+    if let Some(ctx) = shared.ctx.borrow_mut().as_mut() {
+        ctx.g = Some(g.clone());
+    }
+    Ok(g)
 }
 
 impl NativeObject for LocalProxy {
@@ -325,10 +378,7 @@ pub fn register(interp: &mut Interp, shared: Rc<Shared>) {
 fn build_module(shared: Rc<Shared>) -> Value {
     let proxy = |kind| Value::Native(Rc::new(LocalProxy { kind, shared: shared.clone() }));
     let s = shared.clone();
-    let ctx_request = builtin("_ctx_request", move |it, _a| match s.ctx.borrow().as_ref() {
-        Some(ctx) => Ok(ctx.request.clone()),
-        None => Err(it.err("RuntimeError", OUTSIDE_REQUEST)),
-    });
+    let ctx_request = builtin("_ctx_request", move |it, _a| request_value(&s, it));
     let s = shared.clone();
     let ctx_app = builtin("_ctx_app", move |it, _a| match s.ctx.borrow().as_ref() {
         Some(ctx) => Ok(ctx.app.clone()),

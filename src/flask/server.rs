@@ -8,7 +8,8 @@
 use std::rc::Rc;
 
 use crate::flask::natives::{self, Ctx, Shared};
-use crate::flask::routing::{parse_urlencoded, percent_decode};
+use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
+use crate::flask::routing::{Arg, Match, parse_urlencoded, percent_decode};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
 use crate::http::{Request, Response};
@@ -125,40 +126,224 @@ impl FlaskServer {
 
     fn dispatch(&mut self, request: &Request) -> Result<Response, AppError> {
         let it = &mut self.interp;
-        let req = build_request(it, &self.flask, request).map_err(run_error)?;
         let session = open_session(it, &self.app, request, self.shared.now.get());
-        let g_class = it.get_attr(&self.flask, "_AppCtxGlobals").map_err(|e| run_error(RunError::Exception(it.exception_info(&e))))?;
-        let g = it.call_host(&g_class, vec![], vec![]).map_err(run_error)?;
+        let fast = fast_view(it, &self.app, &self.shared, request);
         *self.shared.ctx.borrow_mut() = Some(Ctx {
             app: self.app.clone(),
-            request: req,
+            request: None,
+            raw: request.clone(),
+            flask: self.flask.clone(),
+            matched: fast.as_ref().map(|(endpoint, _, args)| (endpoint.clone(), args.clone())),
             session,
-            g,
+            g: None,
             accessed: false,
             got_exception: None,
         });
-        let dispatch = it.get_attr(&self.flask, "_dispatch").map_err(|e| run_error(RunError::Exception(it.exception_info(&e))))?;
-        let result = it.call_host(&dispatch, vec![self.app.clone()], vec![]);
+        let result = match fast {
+            Some((_, view, args)) => self.run_view(view, args),
+            None => {
+                let dispatch = self.flask_attr("_dispatch")?;
+                self.interp.call_host(&dispatch, vec![self.app.clone()], vec![]).map(Outcome::Python)
+            }
+        };
+        let it = &mut self.interp;
         let got = self.shared.ctx.borrow_mut().as_mut().and_then(|c| c.got_exception.take());
         if let Some(exc) = got {
             let error = describe(it, &exc);
             self.log.push_str(&error.traceback);
             self.last_error = Some(error);
         }
-        let response = match result {
-            Ok(response) => response,
+        match result {
+            Ok(Outcome::Done(response)) => Ok(response),
+            Ok(Outcome::Python(response)) => to_response(&mut self.interp, &response).map_err(run_error),
             Err(error) => {
                 // The dispatcher itself failed (step budget, an error handler that raised):
                 // Flask answers 500 and the exception is the one reported.
                 let error = run_error(error);
                 self.log.push_str(&error.traceback);
                 self.last_error = Some(error);
-                let fallback = it.get_attr(&self.flask, "_fallback_500").map_err(|e| run_error(RunError::Exception(it.exception_info(&e))))?;
-                it.call_host(&fallback, vec![self.app.clone()], vec![]).map_err(run_error)?
+                let fallback = self.flask_attr("_fallback_500")?;
+                let response = self.interp.call_host(&fallback, vec![self.app.clone()], vec![]).map_err(run_error)?;
+                to_response(&mut self.interp, &response).map_err(run_error)
             }
-        };
-        to_response(it, &response).map_err(run_error)
+        }
     }
+
+    fn flask_attr(&mut self, name: &str) -> Result<Value, AppError> {
+        let it = &mut self.interp;
+        it.get_attr(&self.flask, name).map_err(|e| run_error(exc_error(it, e)))
+    }
+
+    /// The fast path (no request hooks, a matched rule): call the view directly; a `str`
+    /// result becomes the response here, with the session saved as Flask saves it; anything
+    /// else goes back to the Python dispatcher (`_finish` / `_finish_error`), which follows
+    /// Flask's own code for it.
+    fn run_view(&mut self, view: Value, args: Value) -> Result<Outcome, RunError> {
+        let kwargs: Vec<(String, Value)> = match &args {
+            Value::Dict(d) => d
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(k) => Some((k.to_string(), v)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        match self.interp.call_host(&view, vec![], kwargs) {
+            Ok(Value::Str(body)) => {
+                let mut response = Response {
+                    status: 200,
+                    headers: vec![
+                        ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                        ("Content-Length".into(), body.len().to_string()),
+                    ],
+                    body: body.as_bytes().to_vec(),
+                };
+                match save_session(&mut self.interp, &self.shared, &self.app, &mut response) {
+                    Ok(()) => Ok(Outcome::Done(response)),
+                    Err(exc) => {
+                        let handle = self.interp.get_attr(&self.app, "handle_exception").map_err(|e| exc_error(&mut self.interp, e))?;
+                        self.interp.call_host(&handle, vec![exc], vec![]).map(Outcome::Python)
+                    }
+                }
+            }
+            Ok(other) => {
+                let finish = self.interp.get_attr(&self.flask, "_finish").map_err(|e| exc_error(&mut self.interp, e))?;
+                self.interp.call_host(&finish, vec![self.app.clone(), other], vec![]).map(Outcome::Python)
+            }
+            Err(RunError::Exception(exception)) if !is_step_limit(&exception.value) => {
+                let finish = self.interp.get_attr(&self.flask, "_finish_error").map_err(|e| exc_error(&mut self.interp, e))?;
+                self.interp.call_host(&finish, vec![self.app.clone(), exception.value], vec![]).map(Outcome::Python)
+            }
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// What dispatching produced: a finished response, or a Python `Response` to read.
+enum Outcome {
+    Done(Response),
+    Python(Value),
+}
+
+fn is_step_limit(value: &Value) -> bool {
+    matches!(value, Value::Instance(i) if i.class.name == "StepLimitExceeded")
+}
+
+/// The view to call directly, when Flask's dispatch would do nothing but call it: no
+/// `before_request`/`after_request` functions, and a rule that matches (not the automatic
+/// OPTIONS answer). Returns the endpoint, the view function and its arguments.
+fn fast_view(it: &mut Interp, app: &Value, shared: &Shared, request: &Request) -> Option<(String, Value, Value)> {
+    for hooks in ["before_request_funcs", "after_request_funcs"] {
+        let funcs = it.get_attr(app, hooks).ok()?;
+        let list = it.get_item(&funcs, &Value::None).ok()?;
+        if it.len(&list).ok()? != 0 {
+            return None;
+        }
+    }
+    let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
+    let router = shared.router.borrow();
+    let Match::Found { rule, args } = router.match_request(&request.method, &path, &request.query, "http://localhost") else {
+        return None;
+    };
+    let rule = &router.rules[rule];
+    if request.method == "OPTIONS" && rule.automatic_options {
+        return None;
+    }
+    let endpoint = rule.endpoint.clone();
+    drop(router);
+    let views = it.get_attr(app, "view_functions").ok()?;
+    let view = it.get_item(&views, &Value::str(&endpoint)).ok()?;
+    let mut d = Dict::new();
+    for (name, value) in args {
+        let v = match value {
+            Arg::Str(t) => Value::str(&t),
+            Arg::Int(i) => Value::Int(i),
+            Arg::Float(f) => Value::Float(f),
+        };
+        d.set_str(&name, v);
+    }
+    Some((endpoint, view, Value::dict(d)))
+}
+
+/// `SecureCookieSessionInterface.save_session` for the fast path (the same steps as
+/// `Flask._save_session` in the prelude). An exception is returned as its value, for
+/// `handle_exception`.
+fn save_session(it: &mut Interp, shared: &Shared, app: &Value, response: &mut Response) -> Result<(), Value> {
+    let (session, accessed) = match shared.ctx.borrow().as_ref() {
+        Some(ctx) => (ctx.session.clone(), ctx.accessed),
+        None => return Ok(()),
+    };
+    if session.null {
+        return Ok(());
+    }
+    let fail = |e: Box<crate::python::Exc>| e.value;
+    let config = it.get_attr(app, "config").map_err(fail)?;
+    let mut get = |key: &str| it.get_item(&config, &Value::str(key)).map_err(fail);
+    let name = get("SESSION_COOKIE_NAME")?;
+    let domain = get("SESSION_COOKIE_DOMAIN")?;
+    let path = get("SESSION_COOKIE_PATH")?;
+    let root = get("APPLICATION_ROOT")?;
+    let secure = get("SESSION_COOKIE_SECURE")?;
+    let partitioned = get("SESSION_COOKIE_PARTITIONED")?;
+    let samesite = get("SESSION_COOKIE_SAMESITE")?;
+    let httponly = get("SESSION_COOKIE_HTTPONLY")?;
+    let refresh = get("SESSION_REFRESH_EACH_REQUEST")?;
+    let lifetime = get("PERMANENT_SESSION_LIFETIME")?;
+    let secret = get("SECRET_KEY")?;
+    let text = |it: &mut Interp, v: &Value| -> Result<Option<String>, Value> {
+        match v {
+            Value::None => Ok(None),
+            other => it.to_str(other).map(Some).map_err(fail),
+        }
+    };
+    let name = text(it, &name)?.unwrap_or_default();
+    let path = if it.truthy(&path).map_err(fail)? { path } else { root };
+    let mut options = CookieOptions {
+        domain: text(it, &domain)?,
+        path: text(it, &path)?,
+        secure: it.truthy(&secure).map_err(fail)?,
+        partitioned: it.truthy(&partitioned).map_err(fail)?,
+        samesite: text(it, &samesite)?,
+        httponly: it.truthy(&httponly).map_err(fail)?,
+        ..CookieOptions::default()
+    };
+    let now = shared.now.get();
+    let mut add_vary = |response: &mut Response| {
+        if !response.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("Vary")) {
+            response.headers.push(("Vary".into(), "Cookie".into()));
+        }
+    };
+    if accessed {
+        add_vary(response);
+    }
+    if session.data.borrow().is_empty() {
+        if session.modified.get() {
+            options.expires = Some(Expires::Timestamp(0.0));
+            options.max_age = Some(0);
+            let cookie = dump_cookie(&name, "", &options, now).map_err(|e| it.err(e.python_type(), e.to_string()).value)?;
+            response.headers.push(("Set-Cookie".into(), cookie));
+            add_vary(response);
+        }
+        return Ok(());
+    }
+    let permanent = session.permanent();
+    if !(session.modified.get() || (permanent && it.truthy(&refresh).map_err(fail)?)) {
+        return Ok(());
+    }
+    if permanent {
+        let seconds = natives::lifetime_seconds(it, &lifetime).map_err(fail)?;
+        options.expires = Some(Expires::DateTime(now + seconds));
+    }
+    let key = SigningKey::derive(&natives::secret_bytes(it, &secret).map_err(fail)?, signing::SESSION_SALT);
+    let data = session.data.borrow().clone();
+    let json = crate::flask::json::dumps_tagged(it, &data).map_err(fail)?;
+    let value = signing::dumps(&key, &json, now.max(0) as u64);
+    let cookie = dump_cookie(&name, &value, &options, now).map_err(|e| it.err(e.python_type(), e.to_string()).value)?;
+    response.headers.push(("Set-Cookie".into(), cookie));
+    add_vary(response);
+    Ok(())
 }
 
 impl crate::browser::Server for FlaskServer {
@@ -332,7 +517,8 @@ fn pairs(items: Vec<(String, String)>) -> Value {
     Value::list(items.into_iter().map(|(k, v)| Value::tuple(vec![Value::str(&k), Value::str(&v)])).collect())
 }
 
-fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> Result<Value, RunError> {
+/// Builds the Python `Request` object for `request`.
+pub(crate) fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> crate::python::PyResult<Value> {
     let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
     let args = parse_urlencoded(&request.query);
     let content_type = request.header("Content-Type").unwrap_or("");
@@ -341,9 +527,10 @@ fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> Result<Va
     // Werkzeug consumes the body while parsing a form: `request.data` is then empty.
     let body = if is_form { Vec::new() } else { request.body.clone() };
     let cookies = request.header("Cookie").map(parse_cookie_header).unwrap_or_default();
-    let class = it.get_attr(flask, "Request").map_err(|e| exc_error(it, e))?;
-    it.call_host(
+    let class = it.get_attr(flask, "Request")?;
+    it.call(
         &class,
+        Args::positional(
         vec![
             Value::str(&request.method),
             Value::str(&request.scheme),
@@ -355,8 +542,7 @@ fn build_request(it: &mut Interp, flask: &Value, request: &Request) -> Result<Va
             pairs(request.headers.clone()),
             pairs(cookies),
             Value::Bytes(Rc::from(body)),
-        ],
-        vec![],
+        ]),
     )
 }
 

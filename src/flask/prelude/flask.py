@@ -1262,6 +1262,23 @@ def _dispatch(app):
     return app.wsgi_app()
 
 
+def _finish(app, rv):
+    """The rest of full_dispatch_request + wsgi_app after the host called the view."""
+    try:
+        return app.finalize_request(rv)
+    except Exception as e:
+        return app.handle_exception(e)
+
+
+def _finish_error(app, e):
+    """The same when the view raised `e`."""
+    try:
+        rv = app.handle_user_exception(e)
+        return app.finalize_request(rv)
+    except Exception as e2:
+        return app.handle_exception(e2)
+
+
 def _fallback_500(app):
     """The 500 answer when the dispatcher itself could not finish (e.g. the step budget)."""
     try:
