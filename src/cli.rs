@@ -39,10 +39,16 @@ pub fn run(args: &[String]) -> Outcome {
             stdout: HELP.to_string(),
             ..Outcome::default()
         },
-        Some(command @ ("run" | "check" | "py")) => Outcome {
-            stderr: format!(
-                "session-playground: `{command}` is not available in this build yet (see the open issues)\n"
-            ),
+        Some("run") => with_one_file(args, |path, source| {
+            let outcome = crate::scenario::run_cli(path, source);
+            Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
+        }),
+        Some("py") => with_one_file(args, |path, source| {
+            let (stdout, stderr, exit_code) = crate::python::run_file_cli(path, source);
+            Outcome { stdout, stderr, exit_code }
+        }),
+        Some("check") => Outcome {
+            stderr: "session-playground: `check` (lessons) is not available in this build yet\n".to_string(),
             exit_code: 2,
             ..Outcome::default()
         },
@@ -51,6 +57,22 @@ pub fn run(args: &[String]) -> Outcome {
             exit_code: 2,
             ..Outcome::default()
         },
+    }
+}
+
+/// Reads the one file argument of `run` and `py`; a missing or unreadable file exits 2 with one
+/// line naming it.
+fn with_one_file(args: &[String], command: impl FnOnce(&str, &str) -> Outcome) -> Outcome {
+    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let [_, path] = args else {
+        return usage(format!("`{}` takes exactly one file; try --help", args[0]));
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(source) => command(path, &source),
+            Err(_) => usage(format!("{path}: not UTF-8 text")),
+        },
+        Err(error) => usage(format!("{path}: {error}")),
     }
 }
 
@@ -67,6 +89,29 @@ mod tests {
         let outcome = run(&[]);
         assert_eq!(outcome.exit_code, 0);
         assert_eq!(outcome.stdout, HELP);
+    }
+
+    #[test]
+    fn a_missing_file_exits_2_naming_it() {
+        for command in ["run", "py"] {
+            let outcome = run(&args(&[command, "no/such/file"]));
+            assert_eq!(outcome.exit_code, 2);
+            assert_eq!(outcome.stderr.lines().count(), 1);
+            assert!(outcome.stderr.contains("no/such/file"), "{}", outcome.stderr);
+        }
+        let outcome = run(&args(&["run"]));
+        assert_eq!((outcome.exit_code, outcome.stderr.lines().count()), (2, 1));
+    }
+
+    #[test]
+    fn py_runs_a_file_like_python3() {
+        let path = std::env::temp_dir().join(format!("cli-py-{}.py", std::process::id()));
+        std::fs::write(&path, "print(6 * 7)\n1 / 0\n").unwrap();
+        let outcome = run(&args(&["py", path.to_str().unwrap()]));
+        std::fs::remove_file(&path).ok();
+        assert_eq!(outcome.stdout, "42\n");
+        assert_eq!(outcome.exit_code, 1);
+        assert!(outcome.stderr.ends_with("ZeroDivisionError: division by zero\n"), "{}", outcome.stderr);
     }
 
     #[test]

@@ -9,10 +9,13 @@ use super::components::{
 };
 use super::state::{Action, Workspace};
 
+/// How long the editor must be still before the server reloads (well under the contract's 2 s).
+const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let workspace = use_reducer(Workspace::default);
+    let workspace = use_reducer(Workspace::started);
     let dispatch = {
         let workspace = workspace.clone();
         Callback::from(move |action: Action| workspace.dispatch(action))
@@ -20,6 +23,17 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| super::shortcuts::install(dispatch));
+    }
+    {
+        // The reloader: the server restarts once the learner has paused typing.
+        let dispatch = dispatch.clone();
+        use_effect_with(workspace.code.clone(), move |code| {
+            let code = code.clone();
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(RELOAD_PAUSE).await;
+                dispatch.emit(Action::ReloadIfUnchanged(code));
+            });
+        });
     }
     let on_code_change = dispatch.reform(Action::EditCode);
     let on_dismiss = dispatch.reform(|_| Action::DismissNotice);
@@ -49,7 +63,7 @@ pub fn app() -> Html {
                     />
                 </section>
                 <section class="pane pane-server" aria-label="Server">
-                    <ServerPane />
+                    <ServerPane status={workspace.server_status} log={workspace.server_log.clone()} />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
                     <DevTools

@@ -19,15 +19,33 @@ use yew::Reducible;
 
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
+use crate::flask::{AppError, FlaskServer};
 use crate::http;
+
+/// A server the page can run: it answers requests and keeps a log (what the app printed,
+/// tracebacks), which the page drains after every request.
+pub trait PlaygroundServer: Server {
+    /// The log written since the last call.
+    fn take_log(&mut self) -> String {
+        String::new()
+    }
+}
+
+impl<F: FnMut(&http::Request, i64) -> http::Response> PlaygroundServer for F {}
+
+impl PlaygroundServer for FlaskServer {
+    fn take_log(&mut self) -> String {
+        std::mem::take(&mut self.log)
+    }
+}
 
 /// The simulated server the browsers talk to, shared by successive workspace states.
 #[derive(Clone, Default)]
-pub struct ServerHandle(Option<Rc<RefCell<Box<dyn Server>>>>);
+pub struct ServerHandle(Option<Rc<RefCell<Box<dyn PlaygroundServer>>>>);
 
 impl ServerHandle {
     /// A handle to `server`.
-    pub fn new(server: impl Server + 'static) -> Self {
+    pub fn new(server: impl PlaygroundServer + 'static) -> Self {
         ServerHandle(Some(Rc::new(RefCell::new(Box::new(server)))))
     }
 }
@@ -47,6 +65,28 @@ impl Eq for ServerHandle {}
 impl fmt::Debug for ServerHandle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(if self.0.is_some() { "ServerHandle(running)" } else { "ServerHandle(none)" })
+    }
+}
+
+/// What the `server-status` element says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServerStatus {
+    /// The server runs the code in the editor.
+    Running,
+    /// The code was edited; the server restarts after a short pause (or at the next request).
+    Reloading,
+    /// The code failed to start (syntax error, exception at import time, no app).
+    Error,
+}
+
+impl ServerStatus {
+    /// The exact text of the `server-status` element.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServerStatus::Running => "running",
+            ServerStatus::Reloading => "reloading",
+            ServerStatus::Error => "error",
+        }
     }
 }
 
@@ -95,6 +135,14 @@ pub struct Workspace {
     pub active_profile: String,
     /// The server the browsers send requests to.
     pub server: ServerHandle,
+    /// The code the server runs (it lags `code` while the learner types).
+    pub served_code: String,
+    /// Whether the server runs the editor's code, is about to reload, or failed to start.
+    pub server_status: ServerStatus,
+    /// Why the code failed to start, when it did.
+    pub startup_error: Option<AppError>,
+    /// The server log: start-ups, what the app printed, tracebacks.
+    pub server_log: String,
     /// Each profile's page (absent before its first request and after its browser closed).
     pub pages: Vec<PageView>,
     /// Every action so far, oldest first.
@@ -171,6 +219,11 @@ pub enum Action {
     Resend,
     /// Open a new private window (a fresh jar, discarded when closed) and show it.
     OpenPrivateWindow,
+    /// Restart the server on the editor's code now.
+    ReloadServer,
+    /// The edit pause ended: restart the server if the code is still this text (a later edit
+    /// starts its own pause), like `flask run --debug`'s reloader.
+    ReloadIfUnchanged(String),
 }
 
 impl Default for Workspace {
@@ -180,6 +233,10 @@ impl Default for Workspace {
             browser: Browser::with_profiles(&STARTING_PROFILES),
             active_profile: STARTING_PROFILES[0].to_string(),
             server: ServerHandle::default(),
+            served_code: String::new(),
+            server_status: ServerStatus::Error,
+            startup_error: None,
+            server_log: String::new(),
             pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
@@ -195,7 +252,18 @@ impl Workspace {
         let now = next.browser.clock.now();
         let active = next.active_profile.clone();
         match action {
-            Action::EditCode(code) => next.code = code,
+            Action::EditCode(code) => {
+                if code != next.served_code {
+                    next.server_status = ServerStatus::Reloading;
+                }
+                next.code = code;
+            }
+            Action::ReloadServer => next.reload_server(),
+            Action::ReloadIfUnchanged(code) => {
+                if code == next.code && next.served_code != next.code {
+                    next.reload_server();
+                }
+            }
             Action::SelectProfile(name) => {
                 // A stale name (e.g. a closed private window) is ignored rather than trusted.
                 if next.browser.profile(&name).is_some() {
@@ -280,7 +348,63 @@ impl Workspace {
         self.timeline.iter().filter(|entry| entry.kind == TimelineKind::Request)
     }
 
+    /// The workspace as the page opens: the seed app, already running.
+    pub fn started() -> Workspace {
+        Workspace::default().apply(Action::ReloadServer)
+    }
+
+    /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
+    /// as with `flask run --debug`'s reloader).
+    fn reload_server(&mut self) {
+        let now = self.browser.clock.now();
+        self.served_code = self.code.clone();
+        match FlaskServer::load(&self.code, now) {
+            Ok(mut server) => {
+                let printed = server.take_log();
+                self.server = ServerHandle::new(server);
+                self.server_status = ServerStatus::Running;
+                self.startup_error = None;
+                self.log(&format!(" * Serving Flask app 'app' at {}\n", format_instant(now)));
+                self.log(&printed);
+            }
+            Err(error) => {
+                self.server = ServerHandle::default();
+                self.server_status = ServerStatus::Error;
+                self.log(&format!(" * The app failed to start at {}:\n", format_instant(now)));
+                self.log(&error.traceback);
+                self.startup_error = Some(error);
+            }
+        }
+    }
+
+    fn log(&mut self, text: &str) {
+        self.server_log.push_str(text);
+        if !text.is_empty() && !text.ends_with('\n') {
+            self.server_log.push('\n');
+        }
+        // The log keeps its last 64 KiB, so an app that prints in a loop cannot grow the page.
+        const KEEP: usize = 64 * 1024;
+        if self.server_log.len() > KEEP {
+            let mut cut = self.server_log.len() - KEEP;
+            while !self.server_log.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.server_log.drain(..cut);
+        }
+    }
+
     fn send(&mut self, request: NavigationRequest) {
+        // A request is always served by the code in the editor, even inside the reload pause.
+        if self.served_code != self.code {
+            self.reload_server();
+        }
+        if let Some(error) = &self.startup_error {
+            self.notice = Some(format!(
+                "The app did not start ({}: {}), so nothing answers. See the server log.",
+                error.type_name, error.message
+            ));
+            return;
+        }
         let Some(server) = self.server.0.clone() else {
             self.notice = Some("There is no server to answer: the simulated Flask app is not running.".into());
             return;
@@ -292,7 +416,11 @@ impl Workspace {
         }
         let now = self.browser.clock.now();
         let mut server = server.borrow_mut();
-        match self.browser.navigate(&active, &request, &mut **server) {
+        let result = self.browser.navigate(&active, &request, &mut **server);
+        let printed = server.take_log();
+        drop(server);
+        self.log(&printed);
+        match result {
             Ok(outcome) => {
                 let page = PageView::from_outcome(&active, &outcome);
                 let mut summary = String::new();
@@ -434,7 +562,82 @@ mod tests {
     }
 
     fn with_counting_server() -> Workspace {
-        Workspace { server: ServerHandle::new(counting_server), ..Workspace::default() }
+        let workspace = Workspace::default();
+        Workspace {
+            server: ServerHandle::new(counting_server),
+            served_code: workspace.code.clone(),
+            server_status: ServerStatus::Running,
+            ..workspace
+        }
+    }
+
+    fn page_text(workspace: &Workspace) -> &str {
+        &workspace.active_page().expect("a page").body
+    }
+
+    #[test]
+    fn the_seed_app_counts_visits_and_forgets_them_when_the_browser_closes() {
+        let mut workspace = Workspace::started();
+        assert_eq!(workspace.server_status, ServerStatus::Running);
+        for expected in ["Visit number: 1", "Visit number: 2", "Visit number: 3"] {
+            workspace = workspace.apply(Action::Navigate("/count".into()));
+            assert_eq!(page_text(&workspace), expected);
+        }
+        let cookie = &workspace.active().jar.all()[0];
+        assert_eq!(cookie.name, "session");
+        assert!(cookie.http_only);
+        let workspace = workspace
+            .apply(Action::CloseBrowser)
+            .apply(Action::OpenBrowser)
+            .apply(Action::Navigate("/count".into()));
+        assert_eq!(page_text(&workspace), "Visit number: 1");
+    }
+
+    #[test]
+    fn editing_the_code_reloads_before_the_next_request_and_keeps_cookies() {
+        let workspace = Workspace::started().apply(Action::Navigate("/count".into()));
+        let edited = crate::ui::SEED_APP.replace("Visit number", "Visits");
+        let workspace = workspace.apply(Action::EditCode(edited));
+        assert_eq!(workspace.server_status, ServerStatus::Reloading);
+        let workspace = workspace.apply(Action::Navigate("/count".into()));
+        assert_eq!(workspace.server_status, ServerStatus::Running);
+        assert_eq!(page_text(&workspace), "Visits: 2");
+    }
+
+    #[test]
+    fn only_the_last_edit_pause_reloads() {
+        let first = crate::ui::SEED_APP.replace("Visit number", "A");
+        let second = crate::ui::SEED_APP.replace("Visit number", "B");
+        let workspace = Workspace::started()
+            .apply(Action::EditCode(first.clone()))
+            .apply(Action::EditCode(second.clone()))
+            .apply(Action::ReloadIfUnchanged(first));
+        assert_eq!(workspace.server_status, ServerStatus::Reloading);
+        let workspace = workspace.apply(Action::ReloadIfUnchanged(second.clone()));
+        assert_eq!((workspace.server_status, workspace.served_code.as_str()), (ServerStatus::Running, second.as_str()));
+    }
+
+    #[test]
+    fn a_startup_error_is_logged_and_requests_explain_it() {
+        let code = "from flask import Flask, session\napp = Flask(__name__)\nsession['x'] = 1\n";
+        let workspace = Workspace::started().apply(Action::EditCode(code.into())).apply(Action::ReloadServer);
+        assert_eq!(workspace.server_status, ServerStatus::Error);
+        let error = workspace.startup_error.as_ref().unwrap();
+        assert_eq!(error.type_name, "RuntimeError");
+        assert!(error.message.starts_with("Working outside of request context."));
+        assert!(workspace.server_log.contains("line 3, in <module>"), "{}", workspace.server_log);
+        let asked = workspace.apply(Action::Navigate("/".into()));
+        assert!(asked.notice.as_deref().unwrap().contains("did not start"));
+        assert_eq!(asked.requests().count(), 0);
+    }
+
+    #[test]
+    fn print_output_and_tracebacks_reach_the_server_log() {
+        let code = "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    print('hello from the view')\n    return {}['missing']\n";
+        let workspace = Workspace::started().apply(Action::EditCode(code.into())).apply(Action::Navigate("/".into()));
+        assert_eq!(workspace.active_page().unwrap().status, 500);
+        assert!(workspace.server_log.contains("hello from the view\n"), "{}", workspace.server_log);
+        assert!(workspace.server_log.contains("KeyError: 'missing'"), "{}", workspace.server_log);
     }
 
     #[test]
@@ -500,7 +703,8 @@ mod tests {
 
     #[test]
     fn requests_explain_instead_of_failing_when_they_cannot_be_sent() {
-        let no_server = Workspace::default().apply(Action::Navigate("/count".into()));
+        let no_server = Workspace { served_code: crate::ui::SEED_APP.into(), ..Workspace::default() }
+            .apply(Action::Navigate("/count".into()));
         assert!(no_server.notice.as_deref().unwrap().contains("no server"));
         assert!(no_server.timeline.is_empty());
         let closed = with_counting_server().apply(Action::CloseBrowser).apply(Action::Navigate("/count".into()));

@@ -20,17 +20,28 @@ pub struct PageFrameProps {
 /// The page area (`data-testid="page"`).
 #[function_component(PageFrame)]
 pub fn page_frame(props: &PageFrameProps) -> Html {
+    let frame = use_node_ref();
+    {
+        // `load` does not bubble, so it is listened for on the frame itself rather than through
+        // Yew's delegated handlers; the listener is replaced with each new page.
+        let frame = frame.clone();
+        let on_load = frame_listeners(props.on_action.clone(), props.page.as_ref().map(|page| page.url.clone()).unwrap_or_default());
+        let key = props.page.as_ref().map(|page| (page.url.clone(), page.body.clone()));
+        use_effect_with(key, move |_| {
+            let listener = attach_load_listener(&frame, on_load);
+            move || drop(listener)
+        });
+    }
     let content = match &props.page {
         None => html! {},
         Some(page) if page.content_type.starts_with("text/html") => {
-            let on_load = frame_listeners(props.on_action.clone(), page.url.clone());
             html! {
                 <iframe
+                    ref={frame}
                     class="page-frame"
                     title={format!("Response from {}", page.url)}
                     sandbox="allow-same-origin allow-forms"
                     srcdoc={page.body.clone()}
-                    onload={on_load}
                 />
             }
         }
@@ -44,6 +55,16 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
         Some(page) => html! { <pre class="page-text">{ &page.body }</pre> },
     };
     html! { <div data-testid="page" class="page" aria-label="Page">{ content }</div> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn attach_load_listener(_frame: &NodeRef, _on_load: Callback<Event>) {}
+
+/// Calls `on_load` at each `load` of the frame; the listener lives as long as the returned guard.
+#[cfg(target_arch = "wasm32")]
+fn attach_load_listener(frame: &NodeRef, on_load: Callback<Event>) -> Option<gloo_events::EventListener> {
+    let element = frame.cast::<web_sys::Element>()?;
+    Some(gloo_events::EventListener::new(&element, "load", move |event| on_load.emit(event.clone())))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -70,7 +91,9 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
             Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
                 let link = event
                     .target()
-                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    // The target lives in the frame's realm, where `instanceof Element` of this
+                    // realm is false: cast without the check (clicks always target elements).
+                    .map(|target| target.unchecked_into::<web_sys::Element>())
                     .and_then(|element| element.closest("a[href]").ok().flatten());
                 if let Some(link) = link {
                     event.prevent_default();
@@ -86,7 +109,8 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
             let on_action = on_action.clone();
             let page_url = page_url.clone();
             Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(move |event: web_sys::SubmitEvent| {
-                let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                // As above: the form belongs to the frame's realm.
+                let Some(form) = event.target().map(|t| t.unchecked_into::<web_sys::HtmlFormElement>()) else {
                     return;
                 };
                 event.prevent_default();

@@ -1,14 +1,43 @@
-//! The server view: the simulated Flask's log (print output, tracebacks, warnings).
+//! The server view: whether the simulated Flask runs the editor's code, and its log (start-ups,
+//! print output, tracebacks as Python prints them).
 
 use yew::prelude::*;
 
+use crate::ui::state::ServerStatus;
+
+/// Props of [`ServerPane`].
+#[derive(Properties, PartialEq)]
+pub struct ServerPaneProps {
+    /// Running, reloading or failed to start.
+    pub status: ServerStatus,
+    /// The log text.
+    pub log: String,
+}
+
 /// The server pane.
 #[function_component(ServerPane)]
-pub fn server_pane() -> Html {
+pub fn server_pane(props: &ServerPaneProps) -> Html {
+    let log_ref = use_node_ref();
+    {
+        // Keep the newest lines in view, as a terminal does.
+        let log_ref = log_ref.clone();
+        use_effect_with(props.log.len(), move |_| {
+            if let Some(element) = log_ref.cast::<web_sys::Element>() {
+                element.set_scroll_top(element.scroll_height());
+            }
+        });
+    }
+    let status = props.status.as_str();
     html! {
         <div class="server">
-            <h2 class="pane-title">{ "Server" }</h2>
-            <pre data-testid="server-log" class="server-log" aria-label="Server log"></pre>
+            <div class="server-header">
+                <h2 class="pane-title">{ "Server" }</h2>
+                <span class="server-status-label">
+                    { "flask run: " }
+                    <span data-testid="server-status" class={classes!("server-status", status)}>{ status }</span>
+                </span>
+            </div>
+            <pre data-testid="server-log" class="server-log" aria-label="Server log" ref={log_ref}>{ &props.log }</pre>
         </div>
     }
 }

@@ -1,0 +1,202 @@
+// The seed flows in a real browser: the /count app, close and reopen, a second profile, a
+// startup error, a form post and an endless loop — against the release build, no mocks.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, start } from "./harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await start();
+});
+after(async () => {
+  await harness?.stop();
+});
+
+async function open() {
+  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(harness.url);
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  await waitForStatus(page, "running");
+  return { page, errors, context };
+}
+
+async function waitForStatus(page, status) {
+  await page.waitForFunction(
+    (expected) => document.querySelector("[data-testid=server-status]")?.textContent === expected,
+    status,
+    { timeout: 10_000 },
+  );
+}
+
+async function go(page, path) {
+  const bar = page.getByTestId("address-bar");
+  await bar.fill(path);
+  await bar.press("Enter");
+}
+
+async function pageText(page) {
+  const frame = page.getByTestId("page").locator("iframe");
+  if (await frame.count()) return (await frame.contentFrame().locator("body").innerText()).trim();
+  return (await page.getByTestId("page").innerText()).trim();
+}
+
+async function setCode(page, source) {
+  await page.getByTestId("editor").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(source);
+}
+
+test("three visits count up; after close and reopen the count starts over", async () => {
+  const { page, errors, context } = await open();
+  for (const n of [1, 2, 3]) {
+    await go(page, "/count");
+    assert.equal(await pageText(page), `Visit number: ${n}`);
+    assert.equal(await page.getByTestId("status-code").innerText(), "200");
+  }
+  const row = page.locator('[data-testid=cookie-row][data-cookie-name="session"]');
+  assert.match(await row.getByTestId("cookie-value").innerText(), /^eyJ2aXNpdHMiOjN9\.[\w-]+\.[\w-]+$/);
+  await screenshot(page, "count-three-visits");
+  await page.getByTestId("close-browser").click();
+  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 0);
+  await page.getByTestId("open-browser").click();
+  await go(page, "/count");
+  assert.equal(await pageText(page), "Visit number: 1");
+  assert.equal(await page.getByTestId("timeline-entry").count(), 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Bob does not see Alice's session", async () => {
+  const { page, errors, context } = await open();
+  await go(page, "/count");
+  await go(page, "/count");
+  await page.getByTestId("profile-select").selectOption({ label: "Bob" });
+  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 0);
+  await go(page, "/count");
+  assert.equal(await pageText(page), "Visit number: 1");
+  await page.getByTestId("profile-select").selectOption({ label: "Alice" });
+  assert.equal(await pageText(page), "Visit number: 2");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("tampering with the cookie value resets the session", async () => {
+  const { page, errors, context } = await open();
+  await go(page, "/count");
+  await go(page, "/count");
+  const value = page.locator('[data-testid=cookie-row][data-cookie-name="session"]').getByTestId("cookie-value");
+  const original = await value.innerText();
+  // {"visits":99} with the old timestamp and signature: the signature no longer matches.
+  const forged = "eyJ2aXNpdHMiOjk5fQ" + original.slice(original.indexOf("."));
+  await value.dblclick();
+  const input = page.locator("input.cookie-value-input");
+  assert.equal(await input.inputValue(), original);
+  await input.fill(forged);
+  await input.press("Enter");
+  assert.equal(await value.innerText(), forged);
+  await go(page, "/count");
+  assert.equal(await pageText(page), "Visit number: 1");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a permanent session survives closing and expires after 31 days", async () => {
+  const { page, errors, context } = await open();
+  await setCode(page, [
+    "from flask import Flask, session",
+    "app = Flask(__name__)",
+    "app.secret_key = 'secret'",
+    "@app.route('/login')",
+    "def login():",
+    "    session.permanent = True",
+    "    session['user'] = 'alice'",
+    "    return 'logged in'",
+    "@app.route('/me')",
+    "def me():",
+    "    return session.get('user', 'nobody')",
+    "",
+  ].join("\n"));
+  await go(page, "/login");
+  assert.equal(await pageText(page), "logged in");
+  await page.getByTestId("close-browser").click();
+  await page.getByTestId("open-browser").click();
+  await go(page, "/me");
+  assert.equal(await pageText(page), "alice");
+  const clock = page.getByTestId("clock-input");
+  await clock.fill("31d 1s");
+  await clock.press("Enter");
+  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 0);
+  await go(page, "/me");
+  assert.equal(await pageText(page), "nobody");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a startup error is reported and the status reads error", async () => {
+  const { page, errors, context } = await open();
+  await setCode(page, "from flask import Flask, session\napp = Flask(__name__)\nsession['x'] = 1\n");
+  await waitForStatus(page, "error");
+  const log = await page.getByTestId("server-log").innerText();
+  assert.match(log, /File "app\.py", line 3, in <module>/);
+  assert.match(log, /RuntimeError: Working outside of request context\./);
+  await screenshot(page, "startup-error");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a form in the page posts to the simulated server", async () => {
+  const { page, errors, context } = await open();
+  await setCode(page, [
+    "from flask import Flask, session, request, redirect",
+    "app = Flask(__name__)",
+    "app.secret_key = 'secret'",
+    "@app.route('/')",
+    "def index():",
+    "    return '<form method=post action=/login><input name=username value=alice><button>Log in</button></form>'",
+    "@app.post('/login')",
+    "def login():",
+    "    session['username'] = request.form['username']",
+    "    return redirect('/hello')",
+    "@app.route('/hello')",
+    "def hello():",
+    "    return f\"Hello, {session['username']}!\"",
+    "",
+  ].join("\n"));
+  await waitForStatus(page, "running");
+  await go(page, "/");
+  await page.getByTestId("page").locator("iframe").contentFrame().getByRole("button", { name: "Log in" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=address-bar]")?.value.endsWith("/hello"));
+  assert.equal(await pageText(page), "Hello, alice!");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an endless loop answers 500 with the step-budget error while the page stays responsive", async () => {
+  const { page, errors, context } = await open();
+  await setCode(page, [
+    "from flask import Flask",
+    "app = Flask(__name__)",
+    "@app.route('/spin')",
+    "def spin():",
+    "    while True:",
+    "        pass",
+    "@app.route('/deep')",
+    "def deep():",
+    "    def f(n):",
+    "        return f(n + 1)",
+    "    return f(0)",
+    "",
+  ].join("\n"));
+  await waitForStatus(page, "running");
+  await go(page, "/spin");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status-code]")?.textContent === "500", null, { timeout: 20_000 });
+  assert.match(await page.getByTestId("server-log").innerText(), /steps/);
+  await go(page, "/deep");
+  await page.waitForFunction(() => /RecursionError/.test(document.querySelector("[data-testid=server-log]")?.textContent), null, { timeout: 20_000 });
+  // Still responsive: the clock moves.
+  await page.getByRole("button", { name: "+1 h" }).click();
+  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-01-01T01:00:00Z");
+  await screenshot(page, "endless-loop");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
