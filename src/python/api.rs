@@ -45,7 +45,10 @@ impl Interp {
     /// Describe an escaped exception.
     pub fn exception_info(&mut self, e: &Exc) -> PyException {
         let v = e.value.clone();
-        let frames = v.exc_state().map(|st| st.borrow().traceback.iter().map(|t| t.span()).collect()).unwrap_or_default();
+        let frames = v
+            .exc_state()
+            .map(|st| st.borrow().traceback.iter().filter(|t| !t.filename.starts_with("<frozen")).map(|t| t.span()).collect())
+            .unwrap_or_default();
         let type_name = match &v {
             Value::Instance(i) => i.class.display_name(),
             other => other.type_name(),

@@ -90,7 +90,7 @@ const TYPES: &[&str] = &[
 pub fn make_types() -> Types {
     let object = new_class("object", vec![], BuiltinType::Object);
     let type_ = new_class("type", vec![object.clone()], BuiltinType::Other);
-    let mut by_name: HashMap<&'static str, Rc<Class>> = HashMap::new();
+    let mut by_name: HashMap<&'static str, Rc<Class>, rustc_hash::FxBuildHasher> = HashMap::default();
     by_name.insert("object", object.clone());
     by_name.insert("type", type_.clone());
     for t in TYPES {

@@ -154,6 +154,24 @@ fn hash_str(s: &str) -> i64 {
     hash_bytes(&buf)
 }
 
+/// A fast string hash for the table index (Python-visible hashes use SipHash; only str keys
+/// can equal str keys, so the index may hash them differently).
+fn fast_str_hash(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in s.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    h as i64
+}
+
+/// The hash the table index uses.
+fn index_hash(v: &Value) -> Result<i64, Unhashable> {
+    match v {
+        Value::Str(s) => Ok(fast_str_hash(s)),
+        other => hash_value(other),
+    }
+}
+
 /// The order CPython's set table would iterate these keys in (inserted in this order into a
 /// fresh set: open addressing with linear probes, perturbation and resizing as in
 /// `Objects/setobject.c`).
@@ -364,7 +382,7 @@ impl Dict {
         self.index.is_empty()
     }
     fn key(k: &Value) -> Result<Key, Unhashable> {
-        Ok(Key { hash: hash_value(k)?, value: k.clone() })
+        Ok(Key { hash: index_hash(k)?, value: k.clone() })
     }
     /// Look a key up.
     pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
@@ -455,14 +473,14 @@ impl Dict {
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let probe = StrKey(hash_str(name), name);
+        let probe = StrKey(fast_str_hash(name), name);
         let i = *self.index.get(&probe as &dyn KeyLike)?;
         self.entries[i].as_ref().map(|e| e.1.clone())
     }
 
     /// Set a string key.
     pub fn set_str(&mut self, name: &str, v: Value) {
-        let probe = StrKey(hash_str(name), name);
+        let probe = StrKey(fast_str_hash(name), name);
         if let Some(&i) = self.index.get(&probe as &dyn KeyLike) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.1 = v;

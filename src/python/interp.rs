@@ -73,7 +73,7 @@ pub struct Types {
     /// `type`.
     pub type_: Rc<Class>,
     /// Every built-in type and exception class by name.
-    pub by_name: HashMap<&'static str, Rc<Class>>,
+    pub by_name: HashMap<&'static str, Rc<Class>, rustc_hash::FxBuildHasher>,
 }
 
 /// A module registered by the host, built on first import.

@@ -4,7 +4,8 @@
 //! (hence `UnboundLocalError` when it is read before the assignment), unless declared `global` or
 //! `nonlocal`. This walks a body once per definition (cached by node address) and records that.
 
-use std::collections::HashSet;
+/// A fast set of names (FxHash: names are short and trusted to be few).
+pub type NameSet = std::collections::HashSet<String, rustc_hash::FxBuildHasher>;
 
 use rustpython_ruff_python_ast as ast;
 use ast::{Expr, Stmt};
@@ -13,11 +14,11 @@ use ast::{Expr, Stmt};
 #[derive(Default, Debug)]
 pub struct ScopeInfo {
     /// Names bound in this scope (parameters included), minus global/nonlocal ones.
-    pub locals: HashSet<String>,
+    pub locals: NameSet,
     /// Names declared `global`.
-    pub globals: HashSet<String>,
+    pub globals: NameSet,
     /// Names declared `nonlocal`.
-    pub nonlocals: HashSet<String>,
+    pub nonlocals: NameSet,
     /// Whether the body contains `yield` (the function is a generator).
     pub is_generator: bool,
 }
