@@ -106,6 +106,7 @@ test("the clock advances by a typed duration and explains one it cannot read", a
   assert.equal(await page.getByTestId("notice").innerText(), "");
   assert.equal(await page.getByTestId("timeline-entry").count(), 2);
   await page.getByTestId("close-browser").click();
+  await page.getByRole("tab", { name: /Timeline/ }).click();
   assert.equal(await page.getByTestId("timeline-entry").count(), 3);
   assert.match(await page.getByTestId("timeline-entry").last().innerText(), /Alice[\s\S]*browser closed/);
   await screenshot(page, "clock-and-timeline");

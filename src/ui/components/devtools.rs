@@ -24,22 +24,53 @@ pub struct DevToolsProps {
     pub on_action: Callback<Action>,
 }
 
-/// The dev-tools pane.
+/// The tabs of the dev tools, in order.
+const TABS: [&str; 4] = ["Cookies", "Network", "Session", "Timeline"];
+
+/// The dev-tools pane: the clock above tabs, as in a browser's dev tools. Every panel stays in
+/// the document (hidden when not selected), so tests and screen readers find each one.
 #[function_component(DevTools)]
 pub fn dev_tools(props: &DevToolsProps) -> Html {
+    let selected = use_state(|| 0usize);
+    let tab = |index: usize| {
+        let select = {
+            let selected = selected.clone();
+            Callback::from(move |_: MouseEvent| selected.set(index))
+        };
+        let label = match index {
+            0 => format!("Cookies ({})", props.cookies.len()),
+            1 => format!("Network ({})", props.requests.len()),
+            3 => format!("Timeline ({})", props.timeline.len()),
+            _ => TABS[index].to_string(),
+        };
+        html! {
+            <button role="tab" id={format!("devtools-tab-{index}")} class="devtools-tab"
+                aria-selected={(*selected == index).to_string()}
+                aria-controls={format!("devtools-panel-{index}")} onclick={select}>
+                { label }
+            </button>
+        }
+    };
+    let panel = |index: usize, content: Html| html! {
+        <div role="tabpanel" id={format!("devtools-panel-{index}")} class="devtools-panel"
+            aria-labelledby={format!("devtools-tab-{index}")} hidden={*selected != index}>
+            { content }
+        </div>
+    };
     html! {
         <div class="devtools">
             <Clock now={props.now.clone()} on_action={props.on_action.clone()} />
-            <h2 class="pane-title">{ "Cookies" }</h2>
-            <div class="table-scroll">
-                <CookieTable cookies={props.cookies.clone()} on_action={props.on_action.clone()} />
+            <div role="tablist" class="devtools-tabs" aria-label="Dev tools">
+                { for (0..TABS.len()).map(tab) }
             </div>
-            <h2 class="pane-title">{ "Network" }</h2>
-            <Network requests={props.requests.clone()} />
-            <h2 class="pane-title">{ "Session" }</h2>
-            <div data-testid="session-view" class="session-view"></div>
-            <h2 class="pane-title">{ "Timeline" }</h2>
-            <Timeline entries={props.timeline.clone()} />
+            { panel(0, html! {
+                <div class="table-scroll">
+                    <CookieTable cookies={props.cookies.clone()} on_action={props.on_action.clone()} />
+                </div>
+            }) }
+            { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
+            { panel(2, html! { <div data-testid="session-view" class="session-view"></div> }) }
+            { panel(3, html! { <Timeline entries={props.timeline.clone()} /> }) }
         </div>
     }
 }
