@@ -13,7 +13,8 @@ fn dir() -> PathBuf {
 }
 
 fn known_failures() -> Vec<String> {
-    let text = std::fs::read_to_string(dir().join("flask_layer/known_failures.txt")).unwrap_or_default();
+    let text =
+        std::fs::read_to_string(dir().join("flask_layer/known_failures.txt")).unwrap_or_default();
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -42,8 +43,10 @@ fn transcripts_match_real_flask() {
             continue;
         }
         let source = std::fs::read_to_string(scenarios.join(format!("{name}.json"))).unwrap();
-        let expected: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(scenarios.join(format!("{name}.expected.json"))).unwrap()).unwrap();
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(scenarios.join(format!("{name}.expected.json"))).unwrap(),
+        )
+        .unwrap();
         let differences = match parse_scenario(&source) {
             Ok(scenario) => {
                 let transcript = run_scenario(&scenario);
@@ -66,9 +69,17 @@ fn transcripts_match_real_flask() {
     }
     println!("fidelity: {passed} passed, {failed} failed");
     if !now_passing.is_empty() {
-        println!("listed in known_failures.txt but passing now: {}", now_passing.join(", "));
+        println!(
+            "listed in known_failures.txt but passing now: {}",
+            now_passing.join(", ")
+        );
     }
-    assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "{} unexpected failures:\n{}",
+        unexpected.len(),
+        unexpected.join("\n")
+    );
 }
 
 #[test]
@@ -80,7 +91,13 @@ fn malformed_scenarios_exit_2_with_one_line() {
         let source = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
         let outcome = run_cli("scenario.json", &source);
         assert_eq!(outcome.exit_code, 2, "{} was accepted", path.display());
-        assert_eq!(outcome.stderr.lines().count(), 1, "{}: {}", path.display(), outcome.stderr);
+        assert_eq!(
+            outcome.stderr.lines().count(),
+            1,
+            "{}: {}",
+            path.display(),
+            outcome.stderr
+        );
         count += 1;
     }
     assert!(count >= 20, "only {count} malformed files");
