@@ -11,6 +11,24 @@ use super::value::*;
 impl Interp {
     /// The class of a value (`type(v)`).
     pub fn class_of(&self, v: &Value) -> Rc<Class> {
+        let fast = match v {
+            Value::Bool(_) => Some(0),
+            Value::Int(_) | Value::Long(_) => Some(1),
+            Value::Float(_) => Some(2),
+            Value::Str(_) => Some(3),
+            Value::Bytes(_) => Some(4),
+            Value::List(_) => Some(5),
+            Value::Tuple(_) => Some(6),
+            Value::Dict(_) => Some(7),
+            Value::Set(_) => Some(8),
+            Value::FrozenSet(_) => Some(9),
+            Value::Range(_) => Some(10),
+            Value::None => Some(11),
+            _ => None,
+        };
+        if let Some(c) = fast.and_then(|i| self.types.fast.get(i)) {
+            return c.clone();
+        }
         let name = match v {
             Value::Instance(i) => return i.class.clone(),
             Value::Class(_) => "type",

@@ -86,6 +86,9 @@ const TYPES: &[&str] = &[
     "slice", "iterator", "super", "NotImplementedType", "ellipsis",
 ];
 
+/// Built-in value types reachable by index through `Types::fast` (see `Interp::class_of`).
+pub const FAST_TYPES: &[&str] = &["bool", "int", "float", "str", "bytes", "list", "tuple", "dict", "set", "frozenset", "range", "NoneType"];
+
 /// Create the built-in classes.
 pub fn make_types() -> Types {
     let object = new_class("object", vec![], BuiltinType::Object);
@@ -120,7 +123,8 @@ pub fn make_types() -> Types {
     mro.extend(by_name["ValueError"].mro.borrow().iter().cloned());
     *jde.mro.borrow_mut() = mro;
     by_name.insert("JSONDecodeError", jde);
-    Types { object, type_, by_name }
+    let fast = FAST_TYPES.iter().map(|n| by_name.get(n).cloned().unwrap_or_else(|| object.clone())).collect();
+    Types { object, type_, fast, by_name }
 }
 
 /// Make a built-in function value.
