@@ -198,8 +198,7 @@ pub fn run_cli(name: &str, source: &str) -> CliOutcome {
     match parse_scenario(source) {
         Ok(scenario) => {
             let transcript = run_scenario(&scenario);
-            let mut stdout = serde_json::to_string_pretty(&transcript).unwrap_or_default();
-            stdout.push('\n');
+            let stdout = crate::scenario::pretty::transcript_text(&transcript);
             CliOutcome {
                 stdout,
                 stderr: String::new(),

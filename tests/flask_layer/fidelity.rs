@@ -35,7 +35,7 @@ fn transcripts_match_real_flask() {
     assert!(names.len() >= 60, "only {} scenarios found", names.len());
     let known = known_failures();
     let only = std::env::var("FIDELITY_ONLY").ok();
-    let (mut passed, mut failed) = (0, 0);
+    let (mut passed, mut failed, mut identical) = (0, 0, 0);
     let mut unexpected = Vec::new();
     let mut now_passing = Vec::new();
     for name in &names {
@@ -50,6 +50,14 @@ fn transcripts_match_real_flask() {
         let differences = match parse_scenario(&source) {
             Ok(scenario) => {
                 let transcript = run_scenario(&scenario);
+                let text = session_playground::scenario::pretty::transcript_text(&transcript);
+                if std::fs::read_to_string(scenarios.join(format!("{name}.expected.json")))
+                    .ok()
+                    .as_deref()
+                    == Some(text.as_str())
+                {
+                    identical += 1;
+                }
                 let actual = serde_json::to_value(&transcript).unwrap();
                 compare(&expected, &actual)
             }
@@ -68,6 +76,10 @@ fn transcripts_match_real_flask() {
         }
     }
     println!("fidelity: {passed} passed, {failed} failed");
+    println!(
+        "byte-identical to the oracle's files: {identical} of {}",
+        passed + failed
+    );
     if !now_passing.is_empty() {
         println!(
             "listed in known_failures.txt but passing now: {}",
