@@ -85,9 +85,15 @@ impl FlaskServer {
     /// Runs `source` as module `app` at virtual time `now` and finds its Flask app.
     /// An exception at import time (or no app) is a startup error.
     pub fn load(source: &str, now: i64) -> Result<FlaskServer, AppError> {
+        FlaskServer::load_with(source, now, HostConfig::default())
+    }
+
+    /// [`FlaskServer::load`] with the interpreter's limits and seed from `config` (its clock
+    /// is replaced by `now`).
+    pub fn load_with(source: &str, now: i64, config: HostConfig) -> Result<FlaskServer, AppError> {
         let config = HostConfig {
             clock: now as f64,
-            ..HostConfig::default()
+            ..config
         };
         let mut interp = Interp::new(config);
         let shared = Rc::new(Shared::default());
