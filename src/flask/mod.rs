@@ -22,6 +22,7 @@ pub mod natives;
 pub mod routing;
 pub mod server;
 pub mod session;
+pub mod session_inspect;
 pub mod signing;
 
 pub use server::{AppError, FlaskServer};

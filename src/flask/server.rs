@@ -837,3 +837,36 @@ mod tests {
         assert_eq!(error.message, natives::OUTSIDE_REQUEST);
     }
 }
+
+/// How the app signs and reads its session cookie (what the dev tools' decoder needs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionSettings {
+    /// `SESSION_COOKIE_NAME`.
+    pub cookie_name: String,
+    /// `SECRET_KEY` as bytes; `None` when it is unset or empty (the NullSession case).
+    pub secret_key: Option<Vec<u8>>,
+    /// `PERMANENT_SESSION_LIFETIME` in seconds.
+    pub max_age: i64,
+}
+
+impl FlaskServer {
+    /// Reads the session settings from `app.config` as `open_session` does.
+    pub fn session_settings(&mut self) -> SessionSettings {
+        let it = &mut self.interp;
+        let config = it.get_attr(&self.app, "config").ok();
+        let mut get = |key: &str| config.as_ref().and_then(|config| it.get_item(config, &Value::str(key)).ok());
+        let secret = get("SECRET_KEY");
+        let name = get("SESSION_COOKIE_NAME");
+        let lifetime = get("PERMANENT_SESSION_LIFETIME");
+        let cookie_name = match name {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => "session".to_string(),
+        };
+        let secret_key = match secret {
+            None | Some(Value::None) => None,
+            Some(other) => natives::secret_bytes(it, &other).ok().filter(|bytes| !bytes.is_empty()),
+        };
+        let max_age = lifetime.and_then(|value| natives::lifetime_seconds(it, &value).ok()).unwrap_or(2_678_400);
+        SessionSettings { cookie_name, secret_key, max_age }
+    }
+}

@@ -304,7 +304,7 @@ pub fn loads(key: &SigningKey, value: &str, now: i64, max_age: Option<i64>) -> R
 
 /// `bytes_to_int`: `struct.unpack(">Q", raw.rjust(8, b"\0"))`, so more than 8 bytes is
 /// not a timestamp at all.
-fn bytes_to_int(raw: &[u8]) -> Option<u64> {
+pub(crate) fn bytes_to_int(raw: &[u8]) -> Option<u64> {
     if raw.len() > 8 {
         return None;
     }
@@ -312,7 +312,7 @@ fn bytes_to_int(raw: &[u8]) -> Option<u64> {
 }
 
 /// URLSafeSerializerMixin.load_payload, then the UTF-8 decode of a text serializer.
-fn decode_payload(payload: &[u8]) -> Result<(String, bool), UnsignError> {
+pub(crate) fn decode_payload(payload: &[u8]) -> Result<(String, bool), UnsignError> {
     let (data, compressed) = match payload.strip_prefix(b".") {
         Some(rest) => (rest, true),
         None => (payload, false),

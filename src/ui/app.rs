@@ -71,6 +71,7 @@ pub fn app() -> Html {
                         {cookies}
                         timeline={workspace.timeline.clone()}
                         requests={workspace.requests().cloned().collect::<Vec<_>>()}
+                        session={workspace.session_inspection()}
                         on_action={dispatch}
                     />
                 </section>

@@ -19,6 +19,7 @@ use yew::Reducible;
 
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
+use crate::flask::session_inspect::{SessionInspection, inspect};
 use crate::flask::{AppError, FlaskServer};
 use crate::http;
 
@@ -29,6 +30,22 @@ pub trait PlaygroundServer: Server {
     fn take_log(&mut self) -> String {
         String::new()
     }
+
+    /// How the app signs and reads its session cookie, for the dev tools' session decoder.
+    fn session_settings(&mut self) -> Option<SessionSettings> {
+        None
+    }
+}
+
+/// What the session decoder needs to know about the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionSettings {
+    /// `SESSION_COOKIE_NAME`.
+    pub cookie_name: String,
+    /// `SECRET_KEY` as bytes; `None` when the app has none.
+    pub secret_key: Option<Vec<u8>>,
+    /// `PERMANENT_SESSION_LIFETIME` in seconds.
+    pub max_age: i64,
 }
 
 impl<F: FnMut(&http::Request, i64) -> http::Response> PlaygroundServer for F {}
@@ -36,6 +53,11 @@ impl<F: FnMut(&http::Request, i64) -> http::Response> PlaygroundServer for F {}
 impl PlaygroundServer for FlaskServer {
     fn take_log(&mut self) -> String {
         std::mem::take(&mut self.log)
+    }
+
+    fn session_settings(&mut self) -> Option<SessionSettings> {
+        let settings = FlaskServer::session_settings(self);
+        Some(SessionSettings { cookie_name: settings.cookie_name, secret_key: settings.secret_key, max_age: settings.max_age })
     }
 }
 
@@ -143,6 +165,8 @@ pub struct Workspace {
     pub startup_error: Option<AppError>,
     /// The server log: start-ups, what the app printed, tracebacks.
     pub server_log: String,
+    /// How the running app signs its session (refreshed at each start and request).
+    pub session_settings: Option<SessionSettings>,
     /// Each profile's page (absent before its first request and after its browser closed).
     pub pages: Vec<PageView>,
     /// Every action so far, oldest first.
@@ -237,6 +261,7 @@ impl Default for Workspace {
             server_status: ServerStatus::Error,
             startup_error: None,
             server_log: String::new(),
+            session_settings: None,
             pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
@@ -343,6 +368,15 @@ impl Workspace {
         self.pages.iter().find(|page| page.profile == self.active_profile)
     }
 
+    /// The active profile's session cookie taken apart, as the dev tools' decoder shows it.
+    pub fn session_inspection(&self) -> Option<(String, SessionInspection)> {
+        let settings = self.session_settings.as_ref()?;
+        let now = self.browser.clock.now();
+        let cookie = self.active().jar.list(now).into_iter().find(|cookie| cookie.name == settings.cookie_name)?;
+        let inspection = inspect(&cookie.value, settings.secret_key.as_deref(), now, settings.max_age);
+        Some((cookie.value.clone(), inspection))
+    }
+
     /// The timeline entries that are requests, oldest first (the Network list).
     pub fn requests(&self) -> impl Iterator<Item = &TimelineEntry> {
         self.timeline.iter().filter(|entry| entry.kind == TimelineKind::Request)
@@ -361,6 +395,7 @@ impl Workspace {
         match FlaskServer::load(&self.code, now) {
             Ok(mut server) => {
                 let printed = server.take_log();
+                self.session_settings = PlaygroundServer::session_settings(&mut server);
                 self.server = ServerHandle::new(server);
                 self.server_status = ServerStatus::Running;
                 self.startup_error = None;
@@ -418,6 +453,8 @@ impl Workspace {
         let mut server = server.borrow_mut();
         let result = self.browser.navigate(&active, &request, &mut **server);
         let printed = server.take_log();
+        // A view may change the config (e.g. the secret key) at run time.
+        self.session_settings = server.session_settings();
         drop(server);
         self.log(&printed);
         match result {
@@ -591,6 +628,22 @@ mod tests {
             .apply(Action::OpenBrowser)
             .apply(Action::Navigate("/count".into()));
         assert_eq!(page_text(&workspace), "Visit number: 1");
+    }
+
+    #[test]
+    fn the_session_decoder_reads_the_cookie_and_notices_tampering() {
+        use crate::flask::session_inspect::Verdict;
+        let workspace = Workspace::started().apply(Action::Navigate("/count".into()));
+        let (value, seen) = workspace.session_inspection().expect("a session cookie");
+        assert_eq!(seen.payload_json.as_deref(), Some(r#"{"visits":1}"#));
+        assert_eq!(seen.signed_at, Some(1_767_225_600));
+        assert_eq!(seen.verdict, Verdict::Valid);
+        let key = workspace.active().jar.all()[0].key();
+        let forged = format!("eyJ2aXNpdHMiOjk5fQ{}", &value[value.find('.').unwrap()..]);
+        let tampered = workspace.apply(Action::EditCookie { key, value: forged });
+        let (_, seen) = tampered.session_inspection().unwrap();
+        assert_eq!(seen.payload_json.as_deref(), Some(r#"{"visits":99}"#));
+        assert!(matches!(seen.verdict, Verdict::Rejected(_)));
     }
 
     #[test]

@@ -94,6 +94,12 @@ test("tampering with the cookie value resets the session", async () => {
   await input.fill(forged);
   await input.press("Enter");
   assert.equal(await value.innerText(), forged);
+  await page.getByRole("tab", { name: /Session/ }).click();
+  const decoded = await page.getByTestId("session-view").innerText();
+  assert.match(decoded, /"visits": 99/);
+  assert.match(decoded, /rejected: the signature does not match/);
+  await screenshot(page, "session-decoder-tampered");
+  await page.getByRole("tab", { name: /Cookies/ }).click();
   await go(page, "/count");
   assert.equal(await pageText(page), "Visit number: 1");
   assert.deepEqual(errors, []);

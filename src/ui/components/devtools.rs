@@ -5,6 +5,8 @@ use yew::prelude::*;
 use super::clock::Clock;
 use super::cookie_table::CookieTable;
 use super::network::Network;
+use super::session_view::SessionView;
+use crate::flask::session_inspect::SessionInspection;
 use super::timeline::Timeline;
 use crate::browser::Cookie;
 use crate::ui::state::{Action, TimelineEntry};
@@ -20,6 +22,8 @@ pub struct DevToolsProps {
     pub timeline: Vec<TimelineEntry>,
     /// The request entries of the timeline.
     pub requests: Vec<TimelineEntry>,
+    /// The active profile's session cookie, taken apart.
+    pub session: Option<(String, SessionInspection)>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -69,7 +73,7 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
                 </div>
             }) }
             { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
-            { panel(2, html! { <div data-testid="session-view" class="session-view"></div> }) }
+            { panel(2, html! { <SessionView inspection={props.session.clone()} /> }) }
             { panel(3, html! { <Timeline entries={props.timeline.clone()} /> }) }
         </div>
     }

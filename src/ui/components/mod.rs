@@ -9,4 +9,5 @@ pub mod header;
 pub mod network;
 pub mod page_view;
 pub mod server_pane;
+pub mod session_view;
 pub mod timeline;
