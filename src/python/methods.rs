@@ -14,10 +14,40 @@ use super::ops::set_items;
 use super::text;
 use super::value::*;
 
+/// How many positional arguments (receiver included) a method needs before its body may index
+/// them: checked up front so that `list.append()` is a TypeError, never a Rust panic.
+fn min_args(name: &str) -> usize {
+    match name {
+        "insert" | "replace" => 3,
+        "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count" | "center" | "ljust"
+        | "rjust" | "zfill" | "partition" | "rpartition" | "append" | "extend" | "remove" | "get" | "pop"
+        | "setdefault" | "add" | "discard" | "issubset" | "issuperset" | "isdisjoint" | "setter" | "getter"
+        | "deleter" | "fromkeys" => 2,
+        _ => 1,
+    }
+}
+
 fn def(interp: &Interp, ty: &str, name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) {
     let c = interp.ty(ty);
-    let qual = format!("{name}");
-    c.dict.borrow_mut().set_str(name, builtin(&qual, f));
+    // `list.pop()` and `dict.pop(k)` / `set.pop()` differ; only list/set pop may omit the index.
+    let min = if name == "pop" && ty != "dict" { 1 } else { min_args(name) };
+    let owned = name.to_string();
+    let ty_name = ty.to_string();
+    let checked = move |it: &mut Interp, args: Args| -> PyResult<Value> {
+        if args.pos.is_empty() {
+            return Err(it.type_error(format!("unbound method {ty_name}.{owned}() needs an argument")));
+        }
+        if args.pos.len() < min {
+            let want = min - 1;
+            return Err(it.type_error(format!(
+                "{owned}() takes at least {want} argument{} ({} given)",
+                if want == 1 { "" } else { "s" },
+                args.pos.len() - 1
+            )));
+        }
+        f(it, args)
+    };
+    c.dict.borrow_mut().set_str(name, builtin(name, checked));
 }
 
 fn self_str(args: &Args) -> Rc<str> {
