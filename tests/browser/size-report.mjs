@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// Issue 2 sets 1.5 MB for the foundation; the product target is 1 MB (issue 6 lowers it).
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_500_000);
+// The product budget: the whole page under 1 MB gzipped (issue 2 allowed 1.5 MB at first).
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_000_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {
