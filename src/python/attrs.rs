@@ -498,6 +498,15 @@ impl Interp {
                 if let Some(m) = i.class.lookup("__getitem__") {
                     return self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]));
                 }
+                if let Some(b) = i.base.clone() {
+                    return match self.get_item(&b, key) {
+                        Err(e) if matches!(b, Value::Dict(_)) && self.exc_matches(&e.value, "KeyError") => match i.class.lookup("__missing__") {
+                            Some(m) => self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()])),
+                            None => Err(e),
+                        },
+                        other => other,
+                    };
+                }
                 Err(self.type_error(format!("'{}' object is not subscriptable", obj.type_name())))
             }
             Value::Native(n) => match n.clone().get_item(self, key)? {
@@ -561,6 +570,9 @@ impl Interp {
                     self.call(&self.bind(m, obj.clone()), Args::positional(vec![key, value]))?;
                     return Ok(());
                 }
+                if let Some(b) = i.base.clone() {
+                    return self.set_item(&b, key, value);
+                }
                 Err(self.type_error(format!("'{}' object does not support item assignment", obj.type_name())))
             }
             Value::Native(n) => {
@@ -608,6 +620,9 @@ impl Interp {
                     self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]))?;
                     return Ok(());
                 }
+                if let Some(b) = i.base.clone() {
+                    return self.del_item(&b, key);
+                }
                 Err(self.type_error(format!("'{}' object does not support item deletion", obj.type_name())))
             }
             Value::Native(n) => {
@@ -631,6 +646,10 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::FrozenSet(d) => d.len(),
             Value::Range(r) => r.len().max(0) as usize,
+            Value::Instance(i) if i.class.lookup("__len__").is_none() && i.base.is_some() => {
+                let b = i.base.clone().unwrap_or(Value::None);
+                return self.len(&b);
+            }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__len__") {
                     let r = self.call(&self.bind(m, v.clone()), Args::default())?;

@@ -159,6 +159,7 @@ impl Interp {
             class,
             attrs: std::cell::RefCell::new(Dict::new()),
             exc: Some(std::cell::RefCell::new(ExcState { args, ..Default::default() })),
+            base: None,
         }))
     }
 
