@@ -205,17 +205,15 @@ impl FlaskServer {
                 to_response(&mut self.interp, &response).map_err(run_error)
             }
             Err(error) => {
-                // The dispatcher itself failed (step budget, an error handler that raised):
-                // Flask answers 500 and the exception is the one reported.
+                // An exception escaped Flask's own handling (an error handler that raised, or
+                // the step budget spent outside a view): the WSGI server answers a plain 500
+                // and nothing is saved. The exception reported stays the one Flask saw first.
                 let error = run_error(error);
                 self.log.push_str(&error.traceback);
-                self.last_error = Some(error);
-                let fallback = self.flask_attr("_fallback_500")?;
-                let response = self
-                    .interp
-                    .call_host(&fallback, vec![self.app.clone()], vec![])
-                    .map_err(run_error)?;
-                to_response(&mut self.interp, &response).map_err(run_error)
+                if self.last_error.is_none() {
+                    self.last_error = Some(error);
+                }
+                Ok(internal_error_page())
             }
         }
     }
@@ -274,7 +272,7 @@ impl FlaskServer {
                     .call_host(&finish, vec![self.app.clone(), other], vec![])
                     .map(Outcome::Python)
             }
-            Err(RunError::Exception(exception)) if !is_step_limit(&exception.value) => {
+            Err(RunError::Exception(exception)) => {
                 let finish = self
                     .interp
                     .get_attr(&self.flask, "_finish_error")
@@ -292,10 +290,6 @@ impl FlaskServer {
 enum Outcome {
     Done(Response),
     Python(Value),
-}
-
-fn is_step_limit(value: &Value) -> bool {
-    matches!(value, Value::Instance(i) if i.class.name == "StepLimitExceeded")
 }
 
 /// The view to call directly, when Flask's dispatch would do nothing but call it: no
@@ -444,7 +438,8 @@ impl crate::browser::Server for FlaskServer {
     }
 }
 
-/// Werkzeug's 500 page, used when even the fallback could not run.
+/// Werkzeug's `InternalServerError()` page, as the WSGI server sends it when an exception
+/// escapes the app.
 fn internal_error_page() -> Response {
     let body = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n";
     Response {
@@ -854,7 +849,11 @@ impl FlaskServer {
     pub fn session_settings(&mut self) -> SessionSettings {
         let it = &mut self.interp;
         let config = it.get_attr(&self.app, "config").ok();
-        let mut get = |key: &str| config.as_ref().and_then(|config| it.get_item(config, &Value::str(key)).ok());
+        let mut get = |key: &str| {
+            config
+                .as_ref()
+                .and_then(|config| it.get_item(config, &Value::str(key)).ok())
+        };
         let secret = get("SECRET_KEY");
         let name = get("SESSION_COOKIE_NAME");
         let lifetime = get("PERMANENT_SESSION_LIFETIME");
@@ -864,9 +863,17 @@ impl FlaskServer {
         };
         let secret_key = match secret {
             None | Some(Value::None) => None,
-            Some(other) => natives::secret_bytes(it, &other).ok().filter(|bytes| !bytes.is_empty()),
+            Some(other) => natives::secret_bytes(it, &other)
+                .ok()
+                .filter(|bytes| !bytes.is_empty()),
         };
-        let max_age = lifetime.and_then(|value| natives::lifetime_seconds(it, &value).ok()).unwrap_or(2_678_400);
-        SessionSettings { cookie_name, secret_key, max_age }
+        let max_age = lifetime
+            .and_then(|value| natives::lifetime_seconds(it, &value).ok())
+            .unwrap_or(2_678_400);
+        SessionSettings {
+            cookie_name,
+            secret_key,
+            max_age,
+        }
     }
 }
