@@ -43,6 +43,14 @@ impl Session {
         ) || matches!(self.data.borrow().get_str("_permanent"), Some(Value::Int(i)) if i != 0)
     }
 
+    /// NullSession refuses every write before doing anything.
+    fn check_writable(&self, interp: &Interp) -> PyResult<()> {
+        if self.null {
+            return Err(interp.err("RuntimeError", NO_SECRET_KEY));
+        }
+        Ok(())
+    }
+
     fn write(&self, interp: &Interp) -> PyResult<()> {
         if self.null {
             return Err(interp.err("RuntimeError", NO_SECRET_KEY));
@@ -145,10 +153,13 @@ impl NativeObject for Session {
                 let me = me.clone();
                 builtin("popitem", move |it, _args| {
                     let s = &*me;
-                    s.write(it)?;
+                    s.check_writable(it)?;
                     let last = s.data.borrow_mut().pop_last();
                     match last {
-                        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+                        Some((k, v)) => {
+                            s.modified.set(true);
+                            Ok(Value::tuple(vec![k, v]))
+                        }
                         None => Err(it.err("KeyError", "popitem(): dictionary is empty")),
                     }
                 })
@@ -193,7 +204,7 @@ impl NativeObject for Session {
                 let me = me.clone();
                 builtin("update", move |it, mut args| {
                     let s = &*me;
-                    s.write(it)?;
+                    s.check_writable(it)?;
                     let mut pairs: Vec<(Value, Value)> = Vec::new();
                     if let Some(other) = args.pos.first().cloned() {
                         if matches!(other, Value::Dict(_))
@@ -222,6 +233,7 @@ impl NativeObject for Session {
                             .insert(k.clone(), v)
                             .map_err(|_| unhashable(it, &k))?;
                     }
+                    s.modified.set(true);
                     Ok(Value::None)
                 })
             }),
@@ -273,14 +285,18 @@ impl NativeObject for Session {
     }
 
     fn del_item(&self, interp: &mut Interp, key: &Value) -> PyResult<bool> {
-        self.write(interp)?;
+        // CallbackDict: the dict operation first, `on_update` only when it succeeded.
+        self.check_writable(interp)?;
         let removed = self
             .data
             .borrow_mut()
             .remove(key)
             .map_err(|_| unhashable(interp, key))?;
         match removed {
-            Some(_) => Ok(true),
+            Some(_) => {
+                self.modified.set(true);
+                Ok(true)
+            }
             None => Err(interp.key_error(key.clone())),
         }
     }
