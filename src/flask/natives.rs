@@ -658,6 +658,11 @@ fn build_module(shared: Rc<Shared>) -> Value {
             Err(_) => Err(it.value_error("Incorrect padding")),
         }
     });
+    let iri_path = builtin("_iri_path", |it, args| {
+        // get_current_url: quote(path) with safe "/", then uri_to_iri.
+        let text = it.to_str(&arg(&args, 0))?;
+        Ok(Value::str(&uri_to_iri(&crate::flask::routing::quote(&text, "/"))))
+    });
     let uri_to_iri = builtin("_uri_to_iri", |it, args| {
         let text = it.to_str(&arg(&args, 0))?;
         Ok(Value::str(&uri_to_iri(&text)))
@@ -689,6 +694,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
             ("_http_reason", reason),
             ("_b64encode", b64encode),
             ("_uri_to_iri", uri_to_iri),
+            ("_iri_path", iri_path),
             ("_b64decode", b64decode),
         ],
     )

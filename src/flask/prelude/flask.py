@@ -6,7 +6,7 @@ from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
     _sign_session, _dump_cookie, _json_dumps, _add_rule, _match, _url_for, _now,
-    _got_request_exception, _escape, _uri_to_iri, _allowed_methods, _lifetime_seconds, _http_reason,
+    _got_request_exception, _escape, _uri_to_iri, _iri_path, _allowed_methods, _lifetime_seconds, _http_reason,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -589,7 +589,7 @@ class UserAgent:
 
 
 def _url_quote_path(path):
-    return path
+    return _iri_path(path)
 
 
 class Response:
