@@ -2,6 +2,7 @@
 # interpreter. It follows Flask 3.1.3 / Werkzeug 3.1.9 closely (same control flow, same
 # messages); what must be byte-exact or needs the host (routing, signing, JSON, Set-Cookie
 # strings, the clock, the context-local proxies) comes from the native module `_flask_native`.
+from markupsafe import Markup as _Markup
 from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
@@ -648,6 +649,8 @@ class Response:
         self.status_code = int(code)
 
     def set_data(self, value):
+        if isinstance(value, _Markup):
+            value = str(value)
         if isinstance(value, str):
             value = value.encode("utf-8")
         self._data = bytes(value)
@@ -1153,6 +1156,9 @@ class Flask:
                 " return a valid response. The function either returned"
                 " None or ended without a return statement."
             )
+        if isinstance(rv, _Markup):
+            # Markup is a str subclass in markupsafe (a plain class in the playground).
+            rv = str(rv)
         if not isinstance(rv, Response):
             if isinstance(rv, (str, bytes)):
                 rv = self.response_class(rv, status=status, headers=headers)
