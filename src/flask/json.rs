@@ -52,7 +52,10 @@ pub fn loads_tagged(interp: &mut Interp, source: &str) -> PyResult<Value> {
 
 fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> PyResult<Json> {
     if depth > 500 {
-        return Err(interp.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
+        return Err(interp.err(
+            "RecursionError",
+            "maximum recursion depth exceeded while encoding a JSON object",
+        ));
     }
     Ok(match value {
         Value::None => Json::Null,
@@ -126,13 +129,19 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
             if let Some(html) = interp.get_attr_opt(value, "__html__")? {
                 let text = interp.call(&html, crate::python::Args::default())?;
                 let text = interp.to_str(&text)?;
-                return Ok(Json::Object(vec![(Json::Str(" m".into()), Json::Str(text))]));
+                return Ok(Json::Object(vec![(
+                    Json::Str(" m".into()),
+                    Json::Str(text),
+                )]));
             }
             let class = (instance.class.module.clone(), instance.class.name.clone());
             match (class.0.as_str(), class.1.as_str()) {
                 ("uuid", "UUID") => {
                     let hex = interp.get_attr(value, "hex")?;
-                    Json::Object(vec![(Json::Str(" u".into()), Json::Str(interp.to_str(&hex)?))])
+                    Json::Object(vec![(
+                        Json::Str(" u".into()),
+                        Json::Str(interp.to_str(&hex)?),
+                    )])
                 }
                 ("datetime", "datetime") => {
                     let f = interp.get_attr(value, "_unix_seconds")?;
@@ -158,7 +167,12 @@ fn from_json(interp: &mut Interp, tree: Json, tagged: bool) -> Value {
         Json::Float(f) => Value::Float(f),
         Json::Str(s) => Value::str(&s),
         Json::Opaque(_) => Value::None,
-        Json::Array(items) => Value::list(items.into_iter().map(|x| from_json(interp, x, tagged)).collect()),
+        Json::Array(items) => Value::list(
+            items
+                .into_iter()
+                .map(|x| from_json(interp, x, tagged))
+                .collect(),
+        ),
         Json::Object(entries) => {
             if tagged && entries.len() == 1 {
                 if let (Json::Str(key), _) = &entries[0] {
@@ -186,7 +200,11 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
     match key {
         " t" => match value {
             Json::Array(items) => Some(Value::Tuple(Rc::from(
-                items.iter().cloned().map(|x| from_json(interp, x, true)).collect::<Vec<_>>(),
+                items
+                    .iter()
+                    .cloned()
+                    .map(|x| from_json(interp, x, true))
+                    .collect::<Vec<_>>(),
             ))),
             _ => None,
         },
@@ -215,7 +233,9 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
             Json::Str(s) => interp
                 .import_module("uuid")
                 .and_then(|m| interp.get_attr(&m, "UUID"))
-                .and_then(|cls| interp.call(&cls, crate::python::Args::positional(vec![Value::str(s)])))
+                .and_then(|cls| {
+                    interp.call(&cls, crate::python::Args::positional(vec![Value::str(s)]))
+                })
                 .ok(),
             _ => None,
         },
@@ -227,7 +247,12 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
                 let tz = interp.get_attr(&module, "timezone").ok()?;
                 let utc = interp.get_attr(&tz, "utc").ok()?;
                 let from = interp.get_attr(&cls, "fromtimestamp").ok()?;
-                interp.call(&from, crate::python::Args::positional(vec![Value::Int(secs), utc])).ok()
+                interp
+                    .call(
+                        &from,
+                        crate::python::Args::positional(vec![Value::Int(secs), utc]),
+                    )
+                    .ok()
             }
             _ => None,
         },
@@ -236,7 +261,9 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
                 let markup = interp
                     .import_module("markupsafe")
                     .and_then(|m| interp.get_attr(&m, "Markup"))
-                    .and_then(|cls| interp.call(&cls, crate::python::Args::positional(vec![Value::str(s)])));
+                    .and_then(|cls| {
+                        interp.call(&cls, crate::python::Args::positional(vec![Value::str(s)]))
+                    });
                 Some(markup.unwrap_or_else(|_| Value::str(s)))
             }
             _ => None,
@@ -253,7 +280,14 @@ mod tests {
     #[test]
     fn tuple_and_bytes_are_tagged_and_come_back() {
         let mut py = Interp::new(HostConfig::default());
-        let m = py.run_module("t", "t.py", "d = {'b': b'\\x00\\xffhi', 'a': (1, 'x'), 'z': {' t': 1}}").ok().unwrap();
+        let m = py
+            .run_module(
+                "t",
+                "t.py",
+                "d = {'b': b'\\x00\\xffhi', 'a': (1, 'x'), 'z': {' t': 1}}",
+            )
+            .ok()
+            .unwrap();
         let d = py.get_attr(&m, "d").ok().unwrap();
         let Value::Dict(dict) = &d else { panic!() };
         let text = dumps_tagged(&mut py, &dict.borrow()).ok().unwrap();
@@ -262,6 +296,9 @@ mod tests {
         assert!(text.contains(r#""a":{" t":[1,"x"]}"#), "{text}");
         assert!(text.contains(r#""z":{" di":{" t__":1}}"#), "{text}");
         let back = loads_tagged(&mut py, &text).ok().unwrap();
-        assert_eq!(py.repr(&back).ok().unwrap(), "{'a': (1, 'x'), 'b': b'\\x00\\xffhi', 'z': {' t': 1}}");
+        assert_eq!(
+            py.repr(&back).ok().unwrap(),
+            "{'a': (1, 'x'), 'b': b'\\x00\\xffhi', 'z': {' t': 1}}"
+        );
     }
 }

@@ -147,7 +147,9 @@ impl NativeObject for LocalProxy {
     fn get_attr(&self, interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         let target = self.target(interp)?;
         if name == "_get_current_object" {
-            return Ok(Some(builtin("_get_current_object", move |_it, _a| Ok(target.clone()))));
+            return Ok(Some(builtin("_get_current_object", move |_it, _a| {
+                Ok(target.clone())
+            })));
         }
         interp.get_attr_opt(&target, name)
     }
@@ -224,7 +226,10 @@ pub fn lifetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
             match secs {
                 Value::Float(f) => Ok(f as i64),
                 Value::Int(i) => Ok(i),
-                other => Err(interp.type_error(format!("unsupported lifetime of type {}", other.type_name()))),
+                other => Err(interp.type_error(format!(
+                    "unsupported lifetime of type {}",
+                    other.type_name()
+                ))),
             }
         }
     }
@@ -279,7 +284,9 @@ pub fn uri_to_iri(text: &str) -> String {
                 0xf0..=0xf4 => 4,
                 _ => 1,
             };
-            let decoded = run.get(k..k + width).and_then(|chunk| std::str::from_utf8(chunk).ok());
+            let decoded = run
+                .get(k..k + width)
+                .and_then(|chunk| std::str::from_utf8(chunk).ok());
             match decoded {
                 Some(ch) if width > 1 => {
                     out.push_str(ch);
@@ -371,12 +378,18 @@ fn config_value(interp: &mut Interp, app: &Value, key: &str) -> PyResult<Value> 
 
 /// Registers `_flask_native` with the interpreter.
 pub fn register(interp: &mut Interp, shared: Rc<Shared>) {
-    let factory: crate::python::ModuleFactory = Rc::new(move |_it: &mut Interp| Ok(build_module(shared.clone())));
+    let factory: crate::python::ModuleFactory =
+        Rc::new(move |_it: &mut Interp| Ok(build_module(shared.clone())));
     interp.register_module("_flask_native", factory);
 }
 
 fn build_module(shared: Rc<Shared>) -> Value {
-    let proxy = |kind| Value::Native(Rc::new(LocalProxy { kind, shared: shared.clone() }));
+    let proxy = |kind| {
+        Value::Native(Rc::new(LocalProxy {
+            kind,
+            shared: shared.clone(),
+        }))
+    };
     let s = shared.clone();
     let ctx_request = builtin("_ctx_request", move |it, _a| request_value(&s, it));
     let s = shared.clone();
@@ -385,10 +398,15 @@ fn build_module(shared: Rc<Shared>) -> Value {
         None => Err(it.err("RuntimeError", OUTSIDE_APP)),
     });
     let s = shared.clone();
-    let raw_session = builtin("_raw_session", move |it, _a| Ok(Value::Native(current_session(&s, it)?)));
+    let raw_session = builtin("_raw_session", move |it, _a| {
+        Ok(Value::Native(current_session(&s, it)?))
+    });
     let s = shared.clone();
-    let session_accessed =
-        builtin("_session_accessed", move |_it, _a| Ok(Value::Bool(s.ctx.borrow().as_ref().is_some_and(|c| c.accessed))));
+    let session_accessed = builtin("_session_accessed", move |_it, _a| {
+        Ok(Value::Bool(
+            s.ctx.borrow().as_ref().is_some_and(|c| c.accessed),
+        ))
+    });
     let is_null = builtin("_is_null_session", |_it, args| {
         Ok(Value::Bool(match arg(&args, 0) {
             Value::Native(n) => n.as_any().downcast_ref::<Session>().is_none_or(|s| s.null),
@@ -406,7 +424,11 @@ fn build_module(shared: Rc<Shared>) -> Value {
         let key = SigningKey::derive(&secret_bytes(it, &secret)?, signing::SESSION_SALT);
         let data = session.data.borrow().clone();
         let json = crate::flask::json::dumps_tagged(it, &data)?;
-        Ok(Value::str(&signing::dumps(&key, &json, s.now.get().max(0) as u64)))
+        Ok(Value::str(&signing::dumps(
+            &key,
+            &json,
+            s.now.get().max(0) as u64,
+        )))
     });
     let s = shared.clone();
     let dump = builtin("_dump_cookie", move |it, args| {
@@ -433,7 +455,17 @@ fn build_module(shared: Rc<Shared>) -> Value {
         let httponly = it.truthy(&arg(&args, 7))?;
         let samesite = opt_str(it, &arg(&args, 8))?;
         let partitioned = it.truthy(&arg(&args, 9))?;
-        let options = CookieOptions { max_age, expires, path, domain, secure, httponly, samesite, partitioned, ..CookieOptions::default() };
+        let options = CookieOptions {
+            max_age,
+            expires,
+            path,
+            domain,
+            secure,
+            httponly,
+            samesite,
+            partitioned,
+            ..CookieOptions::default()
+        };
         match dump_cookie::dump_cookie(&key, &value, &options, s.now.get()) {
             Ok(text) => Ok(Value::str(&text)),
             Err(e) => Err(it.err(e.python_type(), e.to_string())),
@@ -451,7 +483,11 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let add_rule = builtin("_add_rule", move |it, args| {
         let rule = it.to_str(&arg(&args, 0))?;
         let endpoint = it.to_str(&arg(&args, 1))?;
-        let methods: Vec<String> = it.collect(&arg(&args, 2))?.iter().map(|m| it.to_str(m)).collect::<PyResult<_>>()?;
+        let methods: Vec<String> = it
+            .collect(&arg(&args, 2))?
+            .iter()
+            .map(|m| it.to_str(m))
+            .collect::<PyResult<_>>()?;
         let strict = it.truthy(&arg(&args, 3))?;
         let auto = it.truthy(&arg(&args, 4))?;
         let refs: Vec<&str> = methods.iter().map(String::as_str).collect();
@@ -468,7 +504,10 @@ fn build_module(shared: Rc<Shared>) -> Value {
         let method = it.to_str(&arg(&args, 0))?;
         let path = it.to_str(&arg(&args, 1))?;
         let query = it.to_str(&arg(&args, 2))?;
-        let outcome = s.router.borrow().match_request(&method, &path, &query, "http://localhost");
+        let outcome = s
+            .router
+            .borrow()
+            .match_request(&method, &path, &query, "http://localhost");
         let router = s.router.borrow();
         Ok(match outcome {
             Match::Found { rule, args } => {
@@ -489,14 +528,24 @@ fn build_module(shared: Rc<Shared>) -> Value {
                     Value::Bool(r.automatic_options),
                 ])
             }
-            Match::NotFound => Value::tuple(vec![Value::str("404"), Value::None, Value::None, Value::None]),
+            Match::NotFound => Value::tuple(vec![
+                Value::str("404"),
+                Value::None,
+                Value::None,
+                Value::None,
+            ]),
             Match::MethodNotAllowed(methods) => Value::tuple(vec![
                 Value::str("405"),
                 Value::list(methods.iter().map(|m| Value::str(m)).collect()),
                 Value::None,
                 Value::None,
             ]),
-            Match::Redirect(url) => Value::tuple(vec![Value::str("308"), Value::str(&url), Value::None, Value::None]),
+            Match::Redirect(url) => Value::tuple(vec![
+                Value::str("308"),
+                Value::str(&url),
+                Value::None,
+                Value::None,
+            ]),
         })
     });
     let s = shared.clone();
@@ -570,7 +619,9 @@ fn build_module(shared: Rc<Shared>) -> Value {
         };
         Ok(Value::str(&escape_html(&text)))
     });
-    let lifetime = builtin("_lifetime_seconds", |it, args| Ok(Value::Int(lifetime_seconds(it, &arg(&args, 0))?)));
+    let lifetime = builtin("_lifetime_seconds", |it, args| {
+        Ok(Value::Int(lifetime_seconds(it, &arg(&args, 0))?))
+    });
     let reason = builtin("_http_reason", |_it, args| {
         let code = arg(&args, 0).as_i64().unwrap_or(0);
         Ok(Value::str(http_reason(code)))

@@ -88,7 +88,7 @@ impl RuleError {
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RuleError::NoLeadingSlash(rule) => write!(f, "urls must start with a leading slash"),
+            RuleError::NoLeadingSlash(_) => write!(f, "urls must start with a leading slash"),
             RuleError::Malformed(rule) => write!(f, "malformed url rule: {rule:?}"),
             RuleError::UnknownConverter(name) => write!(f, "the converter {name:?} does not exist"),
         }
@@ -133,7 +133,10 @@ impl Rule {
                 return Err(RuleError::Malformed(rule.to_string()));
             }
             let conv = parse_converter(conv)?;
-            parts.push(Part::Var { conv, name: name.to_string() });
+            parts.push(Part::Var {
+                conv,
+                name: name.to_string(),
+            });
         }
         if !rest.is_empty() {
             parts.push(Part::Static(rest.to_string()));
@@ -146,7 +149,10 @@ impl Rule {
             }
         }
         if list.iter().any(|m| m == "GET") && !list.iter().any(|m| m == "HEAD") {
-            let at = list.iter().position(|m| m == "GET").map_or(list.len(), |i| i + 1);
+            let at = list
+                .iter()
+                .position(|m| m == "GET")
+                .map_or(list.len(), |i| i + 1);
             list.insert(at, "HEAD".to_string());
         }
         Ok(Rule {
@@ -173,7 +179,11 @@ impl Rule {
     /// Matches a decoded path; returns the converted arguments.
     pub fn matches(&self, path: &str) -> Option<Vec<(String, Arg)>> {
         let mut out = Vec::new();
-        if match_parts(&self.parts, path, &mut out) { Some(out) } else { None }
+        if match_parts(&self.parts, path, &mut out) {
+            Some(out)
+        } else {
+            None
+        }
     }
 
     /// How specific the rule is: static parts beat converters, `path` comes last
@@ -183,10 +193,22 @@ impl Rule {
             .iter()
             .map(|p| match p {
                 Part::Static(_) => 0,
-                Part::Var { conv: Converter::Any(_), .. } => 1,
-                Part::Var { conv: Converter::Int | Converter::Float, .. } => 2,
-                Part::Var { conv: Converter::Default, .. } => 3,
-                Part::Var { conv: Converter::Path, .. } => 4,
+                Part::Var {
+                    conv: Converter::Any(_),
+                    ..
+                } => 1,
+                Part::Var {
+                    conv: Converter::Int | Converter::Float,
+                    ..
+                } => 2,
+                Part::Var {
+                    conv: Converter::Default,
+                    ..
+                } => 3,
+                Part::Var {
+                    conv: Converter::Path,
+                    ..
+                } => 4,
             })
             .collect()
     }
@@ -217,7 +239,9 @@ fn match_parts(parts: &[Part], path: &str, out: &mut Vec<(String, Arg)>) -> bool
         return path.is_empty();
     };
     match first {
-        Part::Static(text) => path.strip_prefix(text.as_str()).is_some_and(|tail| match_parts(rest, tail, out)),
+        Part::Static(text) => path
+            .strip_prefix(text.as_str())
+            .is_some_and(|tail| match_parts(rest, tail, out)),
         Part::Var { conv, name } => {
             // Candidate end positions: every char boundary the converter could stop at.
             let limit = match conv {
@@ -232,7 +256,9 @@ fn match_parts(parts: &[Part], path: &str, out: &mut Vec<(String, Arg)>) -> bool
             }
             for end in ends {
                 let piece = &path[..end];
-                let Some(arg) = convert(conv, piece) else { continue };
+                let Some(arg) = convert(conv, piece) else {
+                    continue;
+                };
                 let mark = out.len();
                 out.push((name.clone(), arg));
                 if match_parts(rest, &path[end..], out) {
@@ -259,9 +285,16 @@ fn convert(conv: &Converter, piece: &str) -> Option<Arg> {
         Converter::Float => {
             let (a, b) = piece.split_once('.')?;
             let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-            if digits(a) && digits(b) { piece.parse::<f64>().ok().map(Arg::Float) } else { None }
+            if digits(a) && digits(b) {
+                piece.parse::<f64>().ok().map(Arg::Float)
+            } else {
+                None
+            }
         }
-        Converter::Any(words) => words.iter().any(|w| w == piece).then(|| Arg::Str(piece.to_string())),
+        Converter::Any(words) => words
+            .iter()
+            .any(|w| w == piece)
+            .then(|| Arg::Str(piece.to_string())),
     }
 }
 
@@ -306,7 +339,9 @@ impl Router {
         let mut allowed: Vec<String> = Vec::new();
         let mut path_matched = false;
         for (index, rule) in self.rules.iter().enumerate() {
-            let Some(args) = rule.matches(path) else { continue };
+            let Some(args) = rule.matches(path) else {
+                continue;
+            };
             path_matched = true;
             if rule.methods.iter().any(|m| m == method) {
                 let weight = rule.weight();
@@ -393,8 +428,10 @@ impl Router {
                     }
                 }
             }
-            let query: Vec<&(String, String)> =
-                values.iter().filter(|(k, _)| !used.contains(&k.as_str())).collect();
+            let query: Vec<&(String, String)> = values
+                .iter()
+                .filter(|(k, _)| !used.contains(&k.as_str()))
+                .collect();
             if !query.is_empty() {
                 url.push('?');
                 for (i, (k, v)) in query.iter().enumerate() {
@@ -425,7 +462,8 @@ impl Router {
         for rule in &self.rules {
             let args = rule.arguments();
             let subset = values.iter().all(|(k, _)| args.contains(&k.as_str()));
-            let score = 0.98 * sequence_ratio(&rule.endpoint, endpoint) + 0.01 * f64::from(u8::from(subset));
+            let score = 0.98 * sequence_ratio(&rule.endpoint, endpoint)
+                + 0.01 * f64::from(u8::from(subset));
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, rule));
             }
@@ -440,10 +478,16 @@ impl Router {
                 missing.sort();
                 if !missing.is_empty() {
                     let list: Vec<String> = missing.iter().map(|k| py_str_repr(k)).collect();
-                    message.push_str(&format!(" Did you forget to specify values [{}]?", list.join(", ")));
+                    message.push_str(&format!(
+                        " Did you forget to specify values [{}]?",
+                        list.join(", ")
+                    ));
                 }
             } else {
-                message.push_str(&format!(" Did you mean {} instead?", py_str_repr(&rule.endpoint)));
+                message.push_str(&format!(
+                    " Did you mean {} instead?",
+                    py_str_repr(&rule.endpoint)
+                ));
             }
         }
         message
@@ -462,8 +506,9 @@ fn py_str_repr(s: &str) -> String {
 
 /// `difflib.SequenceMatcher(None, a, b).ratio()` (no autojunk effect below 200 characters).
 pub fn sequence_ratio(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    // Endpoint names are short; the cap keeps this cubic search bounded on any input.
+    let a: Vec<char> = a.chars().take(200).collect();
+    let b: Vec<char> = b.chars().take(200).collect();
     let total = a.len() + b.len();
     if total == 0 {
         return 1.0;
@@ -502,7 +547,10 @@ const PATH_SAFE: &str = "!$&'()*+,/:;=@";
 pub fn quote(text: &str, safe: &str) -> String {
     let mut out = String::new();
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"_.-~".contains(&byte) || safe.as_bytes().contains(&byte) {
+        if byte.is_ascii_alphanumeric()
+            || b"_.-~".contains(&byte)
+            || safe.as_bytes().contains(&byte)
+        {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -570,7 +618,8 @@ mod tests {
             ("/files/<path:sub>", "files", &["GET", "OPTIONS"][..]),
             ("/only-post", "only_post", &["POST", "OPTIONS"][..]),
         ] {
-            r.rules.push(Rule::new(rule, ep, methods, true, true).unwrap());
+            r.rules
+                .push(Rule::new(rule, ep, methods, true, true).unwrap());
         }
         r
     }
@@ -579,7 +628,10 @@ mod tests {
     fn converters() {
         let r = router();
         let o = "http://localhost";
-        assert!(matches!(r.match_request("GET", "/post/41", "", o), Match::Found { rule: 1, .. }));
+        assert!(matches!(
+            r.match_request("GET", "/post/41", "", o),
+            Match::Found { rule: 1, .. }
+        ));
         assert_eq!(r.match_request("GET", "/post/abc", "", o), Match::NotFound);
         assert_eq!(r.match_request("GET", "/price/2", "", o), Match::NotFound);
         match r.match_request("GET", "/files/a/b/c.txt", "", o) {

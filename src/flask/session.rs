@@ -27,13 +27,28 @@ pub struct Session {
 impl Session {
     /// A session holding `data` (empty for a new visitor).
     pub fn create(data: Dict, null: bool) -> Rc<Session> {
-        Rc::new_cyclic(|me| Session { data: RefCell::new(data), modified: Cell::new(false), null, me: me.clone() })
+        Rc::new_cyclic(|me| Session {
+            data: RefCell::new(data),
+            modified: Cell::new(false),
+            null,
+            me: me.clone(),
+        })
     }
 
     /// `session.permanent`: the `_permanent` key, false when missing.
     pub fn permanent(&self) -> bool {
-        matches!(self.data.borrow().get_str("_permanent"), Some(Value::Bool(true)))
-            || matches!(self.data.borrow().get_str("_permanent"), Some(Value::Int(i)) if i != 0)
+        matches!(
+            self.data.borrow().get_str("_permanent"),
+            Some(Value::Bool(true))
+        ) || matches!(self.data.borrow().get_str("_permanent"), Some(Value::Int(i)) if i != 0)
+    }
+
+    /// NullSession refuses every write before doing anything.
+    fn check_writable(&self, interp: &Interp) -> PyResult<()> {
+        if self.null {
+            return Err(interp.err("RuntimeError", NO_SECRET_KEY));
+        }
+        Ok(())
     }
 
     fn write(&self, interp: &Interp) -> PyResult<()> {
@@ -51,127 +66,177 @@ fn unhashable(interp: &Interp, key: &Value) -> Box<crate::python::Exc> {
 
 impl NativeObject for Session {
     fn type_name(&self) -> String {
-        if self.null { "NullSession".into() } else { "SecureCookieSession".into() }
+        if self.null {
+            "NullSession".into()
+        } else {
+            "SecureCookieSession".into()
+        }
     }
 
     fn get_attr(&self, interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         let _ = interp;
-        let Some(me) = self.me.upgrade() else { return Ok(None) };
+        let Some(me) = self.me.upgrade() else {
+            return Ok(None);
+        };
         // Methods receive the session itself as the first positional argument (bound below).
         let method: Option<Value> = match name {
             "modified" => return Ok(Some(Value::Bool(self.modified.get()))),
             "permanent" => return Ok(Some(Value::Bool(self.permanent()))),
             "new" => return Ok(Some(Value::Bool(false))),
             "accessed" => return Ok(Some(Value::Bool(true))),
-            "get" => Some({ let me = me.clone(); builtin("get", move |it, args| {
-                let key = args.pos.get(0).cloned().unwrap_or(Value::None);
-                let default = args.pos.get(1).cloned().unwrap_or(Value::None);
-                let found = me.data.borrow().get(&key);
-                match found {
-                    Ok(v) => Ok(v.unwrap_or(default)),
-                    Err(_) => Err(unhashable(it, &key)),
-                }
-            })}),
+            "get" => Some({
+                let me = me.clone();
+                builtin("get", move |it, args| {
+                    let key = args.pos.first().cloned().unwrap_or(Value::None);
+                    let default = args.pos.get(1).cloned().unwrap_or(Value::None);
+                    let found = me.data.borrow().get(&key);
+                    match found {
+                        Ok(v) => Ok(v.unwrap_or(default)),
+                        Err(_) => Err(unhashable(it, &key)),
+                    }
+                })
+            }),
             "keys" | "values" | "items" => {
                 let kind = name.to_string();
-                Some({ let me = me.clone(); builtin(name, move |it, args| {
-                    let entries: Vec<(Value, Value)> = me.data.borrow().iter().collect();
-                    Ok(Value::list(
-                        entries
-                            .into_iter()
-                            .map(|(k, v)| match kind.as_str() {
-                                "keys" => k,
-                                "values" => v,
-                                _ => Value::tuple(vec![k, v]),
-                            })
-                            .collect(),
-                    ))
-                })})
+                Some({
+                    let me = me.clone();
+                    builtin(name, move |_it, _args| {
+                        let entries: Vec<(Value, Value)> = me.data.borrow().iter().collect();
+                        Ok(Value::list(
+                            entries
+                                .into_iter()
+                                .map(|(k, v)| match kind.as_str() {
+                                    "keys" => k,
+                                    "values" => v,
+                                    _ => Value::tuple(vec![k, v]),
+                                })
+                                .collect(),
+                        ))
+                    })
+                })
             }
-            "copy" => Some({ let me = me.clone(); builtin("copy", move |it, args| {
-                let d = me.data.borrow().clone();
-                Ok(Value::dict(d))
-            })}),
-            "pop" => Some({ let me = me.clone(); builtin("pop", move |it, args| {
-                let key = args.pos.get(0).cloned().unwrap_or(Value::None);
-                let default = args.pos.get(1).cloned();
-                let s = &*me;
-                if s.null {
-                    return Err(it.err("RuntimeError", NO_SECRET_KEY));
-                }
-                let removed = s.data.borrow_mut().remove(&key).map_err(|_| unhashable(it, &key))?;
-                match removed {
-                    // CallbackDict.pop: on_update only when the key existed.
-                    Some(v) => {
-                        s.modified.set(true);
-                        Ok(v)
+            "copy" => Some({
+                let me = me.clone();
+                builtin("copy", move |_it, _args| {
+                    let d = me.data.borrow().clone();
+                    Ok(Value::dict(d))
+                })
+            }),
+            "pop" => Some({
+                let me = me.clone();
+                builtin("pop", move |it, args| {
+                    let key = args.pos.first().cloned().unwrap_or(Value::None);
+                    let default = args.pos.get(1).cloned();
+                    let s = &*me;
+                    if s.null {
+                        return Err(it.err("RuntimeError", NO_SECRET_KEY));
                     }
-                    None => match default {
-                        Some(d) => Ok(d),
-                        None => Err(it.key_error(key)),
-                    },
-                }
-            })}),
-            "popitem" => Some({ let me = me.clone(); builtin("popitem", move |it, args| {
-                let s = &*me;
-                s.write(it)?;
-                let last = s.data.borrow_mut().pop_last();
-                match last {
-                    Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-                    None => Err(it.err("KeyError", "popitem(): dictionary is empty")),
-                }
-            })}),
-            "setdefault" => Some({ let me = me.clone(); builtin("setdefault", move |it, args| {
-                let key = args.pos.get(0).cloned().unwrap_or(Value::None);
-                let default = args.pos.get(1).cloned().unwrap_or(Value::None);
-                let s = &*me;
-                if s.null {
-                    return Err(it.err("RuntimeError", NO_SECRET_KEY));
-                }
-                let existing = s.data.borrow().get(&key).map_err(|_| unhashable(it, &key))?;
-                match existing {
-                    Some(v) => Ok(v),
-                    None => {
-                        s.modified.set(true);
-                        s.data.borrow_mut().insert(key.clone(), default.clone()).map_err(|_| unhashable(it, &key))?;
-                        Ok(default)
+                    let removed = s
+                        .data
+                        .borrow_mut()
+                        .remove(&key)
+                        .map_err(|_| unhashable(it, &key))?;
+                    match removed {
+                        // CallbackDict.pop: on_update only when the key existed.
+                        Some(v) => {
+                            s.modified.set(true);
+                            Ok(v)
+                        }
+                        None => match default {
+                            Some(d) => Ok(d),
+                            None => Err(it.key_error(key)),
+                        },
                     }
-                }
-            })}),
-            "clear" => Some({ let me = me.clone(); builtin("clear", move |it, args| {
-                let s = &*me;
-                s.write(it)?;
-                s.data.borrow_mut().clear();
-                Ok(Value::None)
-            })}),
-            "update" => Some({ let me = me.clone(); builtin("update", move |it, mut args| {
-                let s = &*me;
-                s.write(it)?;
-                let mut pairs: Vec<(Value, Value)> = Vec::new();
-                if let Some(other) = args.pos.get(0).cloned() {
-                    if matches!(other, Value::Dict(_)) || it.get_attr_opt(&other, "keys")?.is_some() {
-                        pairs.extend(it.mapping_items(&other)?);
-                    } else {
-                        for item in it.collect(&other)? {
-                            let kv = it.collect(&item)?;
-                            if kv.len() != 2 {
-                                return Err(it.value_error(format!(
+                })
+            }),
+            "popitem" => Some({
+                let me = me.clone();
+                builtin("popitem", move |it, _args| {
+                    let s = &*me;
+                    s.check_writable(it)?;
+                    let last = s.data.borrow_mut().pop_last();
+                    match last {
+                        Some((k, v)) => {
+                            s.modified.set(true);
+                            Ok(Value::tuple(vec![k, v]))
+                        }
+                        None => Err(it.err("KeyError", "popitem(): dictionary is empty")),
+                    }
+                })
+            }),
+            "setdefault" => Some({
+                let me = me.clone();
+                builtin("setdefault", move |it, args| {
+                    let key = args.pos.first().cloned().unwrap_or(Value::None);
+                    let default = args.pos.get(1).cloned().unwrap_or(Value::None);
+                    let s = &*me;
+                    if s.null {
+                        return Err(it.err("RuntimeError", NO_SECRET_KEY));
+                    }
+                    let existing = s
+                        .data
+                        .borrow()
+                        .get(&key)
+                        .map_err(|_| unhashable(it, &key))?;
+                    match existing {
+                        Some(v) => Ok(v),
+                        None => {
+                            s.modified.set(true);
+                            s.data
+                                .borrow_mut()
+                                .insert(key.clone(), default.clone())
+                                .map_err(|_| unhashable(it, &key))?;
+                            Ok(default)
+                        }
+                    }
+                })
+            }),
+            "clear" => Some({
+                let me = me.clone();
+                builtin("clear", move |it, _args| {
+                    let s = &*me;
+                    s.write(it)?;
+                    s.data.borrow_mut().clear();
+                    Ok(Value::None)
+                })
+            }),
+            "update" => Some({
+                let me = me.clone();
+                builtin("update", move |it, mut args| {
+                    let s = &*me;
+                    s.check_writable(it)?;
+                    let mut pairs: Vec<(Value, Value)> = Vec::new();
+                    if let Some(other) = args.pos.first().cloned() {
+                        if matches!(other, Value::Dict(_))
+                            || it.get_attr_opt(&other, "keys")?.is_some()
+                        {
+                            pairs.extend(it.mapping_items(&other)?);
+                        } else {
+                            for item in it.collect(&other)? {
+                                let kv = it.collect(&item)?;
+                                if kv.len() != 2 {
+                                    return Err(it.value_error(format!(
                                     "dictionary update sequence element #0 has length {}; 2 is required",
                                     kv.len()
                                 )));
+                                }
+                                pairs.push((kv[0].clone(), kv[1].clone()));
                             }
-                            pairs.push((kv[0].clone(), kv[1].clone()));
                         }
                     }
-                }
-                for (k, v) in std::mem::take(&mut args.kw) {
-                    pairs.push((Value::str(&k), v));
-                }
-                for (k, v) in pairs {
-                    s.data.borrow_mut().insert(k.clone(), v).map_err(|_| unhashable(it, &k))?;
-                }
-                Ok(Value::None)
-            })}),
+                    for (k, v) in std::mem::take(&mut args.kw) {
+                        pairs.push((Value::str(&k), v));
+                    }
+                    for (k, v) in pairs {
+                        s.data
+                            .borrow_mut()
+                            .insert(k.clone(), v)
+                            .map_err(|_| unhashable(it, &k))?;
+                    }
+                    s.modified.set(true);
+                    Ok(Value::None)
+                })
+            }),
             _ => None,
         };
         Ok(method)
@@ -188,7 +253,9 @@ impl NativeObject for Session {
                 // SessionMixin.permanent setter: self["_permanent"] = bool(value)
                 let flag = interp.truthy(&value)?;
                 self.write(interp)?;
-                self.data.borrow_mut().set_str("_permanent", Value::Bool(flag));
+                self.data
+                    .borrow_mut()
+                    .set_str("_permanent", Value::Bool(flag));
                 Ok(true)
             }
             "accessed" => Ok(true),
@@ -197,7 +264,11 @@ impl NativeObject for Session {
     }
 
     fn get_item(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<Value>> {
-        let found = self.data.borrow().get(key).map_err(|_| unhashable(interp, key))?;
+        let found = self
+            .data
+            .borrow()
+            .get(key)
+            .map_err(|_| unhashable(interp, key))?;
         match found {
             Some(v) => Ok(Some(v)),
             None => Err(interp.key_error(key.clone())),
@@ -206,21 +277,36 @@ impl NativeObject for Session {
 
     fn set_item(&self, interp: &mut Interp, key: Value, value: Value) -> PyResult<bool> {
         self.write(interp)?;
-        self.data.borrow_mut().insert(key.clone(), value).map_err(|_| unhashable(interp, &key))?;
+        self.data
+            .borrow_mut()
+            .insert(key.clone(), value)
+            .map_err(|_| unhashable(interp, &key))?;
         Ok(true)
     }
 
     fn del_item(&self, interp: &mut Interp, key: &Value) -> PyResult<bool> {
-        self.write(interp)?;
-        let removed = self.data.borrow_mut().remove(key).map_err(|_| unhashable(interp, key))?;
+        // CallbackDict: the dict operation first, `on_update` only when it succeeded.
+        self.check_writable(interp)?;
+        let removed = self
+            .data
+            .borrow_mut()
+            .remove(key)
+            .map_err(|_| unhashable(interp, key))?;
         match removed {
-            Some(_) => Ok(true),
+            Some(_) => {
+                self.modified.set(true);
+                Ok(true)
+            }
             None => Err(interp.key_error(key.clone())),
         }
     }
 
     fn contains(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<bool>> {
-        let found = self.data.borrow().get(key).map_err(|_| unhashable(interp, key))?;
+        let found = self
+            .data
+            .borrow()
+            .get(key)
+            .map_err(|_| unhashable(interp, key))?;
         Ok(Some(found.is_some()))
     }
 

@@ -11,6 +11,24 @@ use super::value::*;
 impl Interp {
     /// The class of a value (`type(v)`).
     pub fn class_of(&self, v: &Value) -> Rc<Class> {
+        let fast = match v {
+            Value::Bool(_) => Some(0),
+            Value::Int(_) | Value::Long(_) => Some(1),
+            Value::Float(_) => Some(2),
+            Value::Str(_) => Some(3),
+            Value::Bytes(_) => Some(4),
+            Value::List(_) => Some(5),
+            Value::Tuple(_) => Some(6),
+            Value::Dict(_) => Some(7),
+            Value::Set(_) => Some(8),
+            Value::FrozenSet(_) => Some(9),
+            Value::Range(_) => Some(10),
+            Value::None => Some(11),
+            _ => None,
+        };
+        if let Some(c) = fast.and_then(|i| self.types.fast.get(i)) {
+            return c.clone();
+        }
         let name = match v {
             Value::Instance(i) => return i.class.clone(),
             Value::Class(_) => "type",
@@ -480,6 +498,15 @@ impl Interp {
                 if let Some(m) = i.class.lookup("__getitem__") {
                     return self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]));
                 }
+                if let Some(b) = i.base.clone() {
+                    return match self.get_item(&b, key) {
+                        Err(e) if matches!(b, Value::Dict(_)) && self.exc_matches(&e.value, "KeyError") => match i.class.lookup("__missing__") {
+                            Some(m) => self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()])),
+                            None => Err(e),
+                        },
+                        other => other,
+                    };
+                }
                 Err(self.type_error(format!("'{}' object is not subscriptable", obj.type_name())))
             }
             Value::Native(n) => match n.clone().get_item(self, key)? {
@@ -543,6 +570,9 @@ impl Interp {
                     self.call(&self.bind(m, obj.clone()), Args::positional(vec![key, value]))?;
                     return Ok(());
                 }
+                if let Some(b) = i.base.clone() {
+                    return self.set_item(&b, key, value);
+                }
                 Err(self.type_error(format!("'{}' object does not support item assignment", obj.type_name())))
             }
             Value::Native(n) => {
@@ -590,6 +620,9 @@ impl Interp {
                     self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]))?;
                     return Ok(());
                 }
+                if let Some(b) = i.base.clone() {
+                    return self.del_item(&b, key);
+                }
                 Err(self.type_error(format!("'{}' object does not support item deletion", obj.type_name())))
             }
             Value::Native(n) => {
@@ -613,6 +646,10 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::FrozenSet(d) => d.len(),
             Value::Range(r) => r.len().max(0) as usize,
+            Value::Instance(i) if i.class.lookup("__len__").is_none() && i.base.is_some() => {
+                let b = i.base.clone().unwrap_or(Value::None);
+                return self.len(&b);
+            }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__len__") {
                     let r = self.call(&self.bind(m, v.clone()), Args::default())?;

@@ -11,6 +11,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::dict::Dict;
 use super::interp::{Interp, PyResult, Types};
 use super::text;
+use super::generator::{LazyIter, LazyKind};
 use super::value::*;
 
 fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
@@ -86,6 +87,9 @@ const TYPES: &[&str] = &[
     "slice", "iterator", "super", "NotImplementedType", "ellipsis",
 ];
 
+/// Built-in value types reachable by index through `Types::fast` (see `Interp::class_of`).
+pub const FAST_TYPES: &[&str] = &["bool", "int", "float", "str", "bytes", "list", "tuple", "dict", "set", "frozenset", "range", "NoneType"];
+
 /// Create the built-in classes.
 pub fn make_types() -> Types {
     let object = new_class("object", vec![], BuiltinType::Object);
@@ -120,7 +124,8 @@ pub fn make_types() -> Types {
     mro.extend(by_name["ValueError"].mro.borrow().iter().cloned());
     *jde.mro.borrow_mut() = mro;
     by_name.insert("JSONDecodeError", jde);
-    Types { object, type_, by_name }
+    let fast = FAST_TYPES.iter().map(|n| by_name.get(n).cloned().unwrap_or_else(|| object.clone())).collect();
+    Types { object, type_, fast, by_name }
 }
 
 /// Make a built-in function value.
@@ -821,59 +826,35 @@ pub fn install(interp: &mut Interp) {
         if args.pos.is_empty() {
             return Err(it.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
         }
-        let items = it.collect(&args.pos[0])?;
+        let src = it.iter(&args.pos[0])?;
         let start = it.to_index(&start)?;
-        let out: Vec<Value> = items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v])).collect();
-        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Values(out.into_iter())))))
+        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Enumerate, vec![src], Value::None, start))))
     });
     reg(interp, "zip", |it, mut args| {
-        let strict = args.take_kw("strict").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
-        let mut lists = Vec::new();
+        let _strict = args.take_kw("strict");
+        let mut sources = Vec::new();
         for (i, a) in args.pos.iter().enumerate() {
             if !it.is_iterable(a) {
                 return Err(it.type_error(format!("zip argument #{} must support iteration", i + 1)));
             }
-            lists.push(it.collect(a)?);
+            sources.push(it.iter(a)?);
         }
-        let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-        if strict && lists.iter().any(|l| l.len() != n) {
-            return Err(it.value_error("zip() argument 2 is shorter than argument 1"));
-        }
-        let out: Vec<Value> = (0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect();
-        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Values(out.into_iter())))))
+        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Zip, sources, Value::None, 0))))
     });
     reg(interp, "map", |it, args| {
         if args.pos.len() < 2 {
             return Err(it.type_error("map() must have at least two arguments."));
         }
-        let f = args.pos[0].clone();
-        let mut lists = Vec::new();
+        let mut sources = Vec::new();
         for a in &args.pos[1..] {
-            lists.push(it.collect(a)?);
+            sources.push(it.iter(a)?);
         }
-        let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-        let mut out = Vec::with_capacity(n);
-        for i in 0..n {
-            let a: Vec<Value> = lists.iter().map(|l| l[i].clone()).collect();
-            out.push(it.call(&f, Args::positional(a))?);
-        }
-        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Values(out.into_iter())))))
+        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Map, sources, args.pos[0].clone(), 0))))
     });
     reg(interp, "filter", |it, args| {
         exact_args(it, "filter", &args, 2)?;
-        let f = args.pos[0].clone();
-        let items = it.collect(&args.pos[1])?;
-        let mut out = Vec::new();
-        for x in items {
-            let keep = if matches!(f, Value::None) { it.truthy(&x)? } else {
-                let r = it.call(&f, Args::positional(vec![x.clone()]))?;
-                it.truthy(&r)?
-            };
-            if keep {
-                out.push(x);
-            }
-        }
-        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Values(out.into_iter())))))
+        let src = it.iter(&args.pos[1])?;
+        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Filter, vec![src], args.pos[0].clone(), 0))))
     });
     reg(interp, "iter", |it, args| {
         range_args(it, "iter", &args, 1, 1)?;

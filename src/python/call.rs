@@ -95,11 +95,30 @@ impl Interp {
             return Ok(obj);
         }
         let is_exc = c.builtin.get() == Some(BuiltinType::BaseException);
+        // A subclass of a built-in container keeps a real container inside.
+        let container = c.mro.borrow().iter().find(|k| k.module == "builtins" && matches!(k.name.as_str(), "dict" | "list" | "set")).cloned();
+        let has_user_init = matches!(c.lookup("__init__"), Some(Value::Function(_)));
+        let base = match &container {
+            Some(k) => {
+                let ctor = k.dict.borrow().get_str("__new__");
+                let mut a = if has_user_init { Args::default() } else { args.clone() };
+                a.pos.insert(0, Value::Class(k.clone()));
+                match ctor {
+                    Some(Value::Builtin(b)) => Some((b.func.clone())(self, a)?),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
         let obj = Value::Instance(Rc::new(Instance {
             class: c.clone(),
             attrs: RefCell::new(Dict::new()),
             exc: if is_exc { Some(RefCell::new(ExcState { args: args.pos.clone(), ..Default::default() })) } else { None },
+            base,
         }));
+        if container.is_some() && !has_user_init {
+            return Ok(obj);
+        }
         self.run_init(c, &obj, args)?;
         Ok(obj)
     }

@@ -462,3 +462,87 @@ impl NativeObject for GenExp {
 
 #[allow(dead_code)]
 fn _rc(_: Rc<()>) {}
+
+/// What a lazy built-in iterator does with the items of its sources.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum LazyKind {
+    /// `zip(*its)`: tuples until the shortest source ends.
+    Zip,
+    /// `map(f, *its)`.
+    Map,
+    /// `filter(f, it)`.
+    Filter,
+    /// `enumerate(it, start)`.
+    Enumerate,
+}
+
+/// `zip`/`map`/`filter`/`enumerate` pull from their sources one item at a time, like CPython,
+/// so they work over infinite generators.
+pub struct LazyIter {
+    kind: LazyKind,
+    sources: Vec<Value>,
+    func: Value,
+    count: std::cell::Cell<i64>,
+}
+
+impl LazyIter {
+    /// A lazy iterator over already-`iter()`ed sources.
+    pub fn new(kind: LazyKind, sources: Vec<Value>, func: Value, start: i64) -> LazyIter {
+        LazyIter { kind, sources, func, count: std::cell::Cell::new(start) }
+    }
+}
+
+impl NativeObject for LazyIter {
+    fn type_name(&self) -> String {
+        match self.kind {
+            LazyKind::Zip => "zip",
+            LazyKind::Map => "map",
+            LazyKind::Filter => "filter",
+            LazyKind::Enumerate => "enumerate",
+        }
+        .into()
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next_item(&self, it: &mut Interp) -> PyResult<Option<Value>> {
+        loop {
+            let mut items = Vec::with_capacity(self.sources.len());
+            for s in &self.sources {
+                match it.next(s)? {
+                    Some(v) => items.push(v),
+                    None => return Ok(None),
+                }
+            }
+            match self.kind {
+                LazyKind::Zip => return Ok(Some(Value::tuple(items))),
+                LazyKind::Map => return it.call(&self.func, Args::positional(items)).map(Some),
+                LazyKind::Enumerate => {
+                    let n = self.count.get();
+                    self.count.set(n + 1);
+                    let item = items.into_iter().next().unwrap_or(Value::None);
+                    return Ok(Some(Value::tuple(vec![Value::Int(n), item])));
+                }
+                LazyKind::Filter => {
+                    let item = items.into_iter().next().unwrap_or(Value::None);
+                    let keep = if matches!(self.func, Value::None) {
+                        it.truthy(&item)?
+                    } else {
+                        let r = it.call(&self.func, Args::positional(vec![item.clone()]))?;
+                        it.truthy(&r)?
+                    };
+                    if keep {
+                        return Ok(Some(item));
+                    }
+                    it.step()?;
+                }
+            }
+        }
+    }
+    fn repr(&self, _it: &mut Interp) -> PyResult<String> {
+        Ok(format!("<{} object at 0x{:012x}>", self.type_name(), self as *const LazyIter as usize))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

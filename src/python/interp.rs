@@ -72,6 +72,8 @@ pub struct Types {
     pub object: Rc<Class>,
     /// `type`.
     pub type_: Rc<Class>,
+    /// The classes of built-in values in `FAST_TYPES` order (no hashing on hot paths).
+    pub fast: Vec<Rc<Class>>,
     /// Every built-in type and exception class by name.
     pub by_name: HashMap<&'static str, Rc<Class>, rustc_hash::FxBuildHasher>,
 }
@@ -157,6 +159,7 @@ impl Interp {
             class,
             attrs: std::cell::RefCell::new(Dict::new()),
             exc: Some(std::cell::RefCell::new(ExcState { args, ..Default::default() })),
+            base: None,
         }))
     }
 

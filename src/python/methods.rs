@@ -14,10 +14,40 @@ use super::ops::set_items;
 use super::text;
 use super::value::*;
 
+/// How many positional arguments (receiver included) a method needs before its body may index
+/// them: checked up front so that `list.append()` is a TypeError, never a Rust panic.
+fn min_args(name: &str) -> usize {
+    match name {
+        "insert" | "replace" => 3,
+        "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count" | "center" | "ljust"
+        | "rjust" | "zfill" | "partition" | "rpartition" | "append" | "extend" | "remove" | "get" | "pop"
+        | "setdefault" | "add" | "discard" | "issubset" | "issuperset" | "isdisjoint" | "setter" | "getter"
+        | "deleter" | "fromkeys" => 2,
+        _ => 1,
+    }
+}
+
 fn def(interp: &Interp, ty: &str, name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) {
     let c = interp.ty(ty);
-    let qual = format!("{name}");
-    c.dict.borrow_mut().set_str(name, builtin(&qual, f));
+    // `list.pop()` and `dict.pop(k)` / `set.pop()` differ; only list/set pop may omit the index.
+    let min = if name == "pop" && ty != "dict" { 1 } else { min_args(name) };
+    let owned = name.to_string();
+    let ty_name = ty.to_string();
+    let checked = move |it: &mut Interp, args: Args| -> PyResult<Value> {
+        if args.pos.is_empty() {
+            return Err(it.type_error(format!("unbound method {ty_name}.{owned}() needs an argument")));
+        }
+        if args.pos.len() < min {
+            let want = min - 1;
+            return Err(it.type_error(format!(
+                "{owned}() takes at least {want} argument{} ({} given)",
+                if want == 1 { "" } else { "s" },
+                args.pos.len() - 1
+            )));
+        }
+        f(it, args)
+    };
+    c.dict.borrow_mut().set_str(name, builtin(name, checked));
 }
 
 fn self_str(args: &Args) -> Rc<str> {
@@ -353,7 +383,7 @@ pub fn install_constructors(interp: &mut Interp) {
             return Err(it.type_error("object() takes no arguments"));
         }
         let cls = it.types.object.clone();
-        Ok(Value::Instance(Rc::new(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None })))
+        Ok(Value::Instance(Rc::new(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None })))
     });
     def(interp, "object", "__init__", |_it, _args| Ok(Value::None));
     def(interp, "type", "__new__", |it, mut args| {
@@ -978,6 +1008,10 @@ fn install_str(interp: &mut Interp) {
 fn self_list(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Vec<Value>>>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.clone()),
+        Some(Value::Instance(i)) if matches!(i.base, Some(Value::List(_))) => match &i.base {
+            Some(Value::List(l)) => Ok(l.clone()),
+            _ => Err(it.type_error("descriptor requires a 'list' object")),
+        },
         _ => Err(it.type_error("descriptor requires a 'list' object")),
     }
 }
@@ -1113,6 +1147,10 @@ fn install_list(interp: &mut Interp) {
 fn self_dict(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
     match args.pos.first() {
         Some(Value::Dict(d)) => Ok(d.clone()),
+        Some(Value::Instance(i)) if matches!(i.base, Some(Value::Dict(_))) => match &i.base {
+            Some(Value::Dict(d)) => Ok(d.clone()),
+            _ => Err(it.type_error("descriptor requires a 'dict' object")),
+        },
         _ => Err(it.type_error("descriptor requires a 'dict' object")),
     }
 }
@@ -1209,6 +1247,10 @@ fn install_set(interp: &mut Interp) {
     fn self_set(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
         match args.pos.first() {
             Some(Value::Set(d)) => Ok(d.clone()),
+            Some(Value::Instance(i)) if matches!(i.base, Some(Value::Set(_))) => match &i.base {
+                Some(Value::Set(d)) => Ok(d.clone()),
+                _ => Err(it.type_error("descriptor requires a 'set' object")),
+            },
             _ => Err(it.type_error("descriptor requires a 'set' object")),
         }
     }
@@ -1391,6 +1433,27 @@ fn install_bytes(interp: &mut Interp) {
 }
 
 fn install_numbers(interp: &mut Interp) {
+    for ty in ["dict", "list", "set"] {
+        def(interp, ty, "__init__", move |it, mut args| {
+            let me = args.pos.remove(0);
+            let Value::Instance(i) = &me else { return Ok(Value::None) };
+            let Some(base) = i.base.clone() else { return Ok(Value::None) };
+            let mut a = args;
+            a.pos.insert(0, Value::Class(it.ty(ty)));
+            let fresh = match it.ty(ty).dict.borrow().get_str("__new__") {
+                Some(Value::Builtin(b)) => b.func.clone(),
+                _ => return Ok(Value::None),
+            };
+            let v = fresh(it, a)?;
+            match (&base, v) {
+                (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
+                (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
+                (Value::Set(s), Value::Set(n)) => *s.borrow_mut() = n.borrow().clone(),
+                _ => {}
+            }
+            Ok(Value::None)
+        });
+    }
     def(interp, "slice", "indices", |it, args| {
         let Some(Value::Slice(s)) = args.pos.first() else { return Err(it.type_error("descriptor 'indices' requires a 'slice' object")) };
         let n = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;

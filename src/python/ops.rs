@@ -86,6 +86,10 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
             Value::Range(r) => r.len() > 0,
+            Value::Instance(i) if i.class.lookup("__bool__").is_none() && i.class.lookup("__len__").is_none() && i.base.is_some() => {
+                let b = i.base.clone().unwrap_or(Value::None);
+                return self.truthy(&b);
+            }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__bool__") {
                     let r = self.call(&self.bind(m, v.clone()), Args::default())?;
@@ -666,7 +670,16 @@ impl Interp {
                 if let Some(res) = self.rich_user(l, r, "__eq__", "__eq__")? {
                     return self.truthy(&res);
                 }
-                Ok(l.is(r))
+                let unwrap = |v: &Value| match v {
+                    Value::Instance(i) => i.base.clone(),
+                    _ => None,
+                };
+                match (unwrap(l), unwrap(r)) {
+                    (Some(a), Some(b)) => self.eq(&a, &b),
+                    (Some(a), None) => self.eq(&a, r),
+                    (None, Some(b)) => self.eq(l, &b),
+                    (None, None) => Ok(l.is(r)),
+                }
             }
             (Value::Native(_), _) | (_, Value::Native(_)) => {
                 if l.is(r) {
@@ -722,6 +735,10 @@ impl Interp {
                 }
                 None => false,
             }),
+            Value::Instance(i) if i.class.lookup("__contains__").is_none() && i.base.is_some() => {
+                let b = i.base.clone().unwrap_or(Value::None);
+                self.contains(&b, item)
+            }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__contains__") {
                     let r = self.call(&self.bind(m, container.clone()), Args::positional(vec![item.clone()]))?;
@@ -793,6 +810,10 @@ impl Interp {
             Value::Set(d) => IterState::Values(d.borrow().set_keys().into_iter()),
             Value::FrozenSet(d) => IterState::Values(d.set_keys().into_iter()),
             Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Instance(i) if i.class.lookup("__iter__").is_none() && i.base.is_some() => {
+                let b = i.base.clone().unwrap_or(Value::None);
+                return self.iter(&b);
+            }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__iter__") {
                     let it = self.call(&self.bind(m, v.clone()), Args::default())?;

@@ -132,6 +132,9 @@ impl Interp {
                         };
                     }
                 }
+                if let Some(b) = i.base.clone() {
+                    return self.repr(&b);
+                }
                 if let Some(st) = &i.exc {
                     let args = st.borrow().args.clone();
                     let inner = if args.len() == 1 { self.repr(&args[0])? } else { self.join_reprs(&args)? };

@@ -147,3 +147,29 @@ fn missing_module_is_module_not_found() {
     assert_eq!(code, 1);
     assert!(err.ends_with("ModuleNotFoundError: No module named 'flask_sqlalchemy'\n"), "{err}");
 }
+
+#[test]
+fn ints_do_not_overflow_and_floats_print_like_cpython() {
+    let out = stdout_of("print(2**100, -7 // 2, 7 % -3, 0.1 + 0.2, 1e16, 1/3, f'{1234567.891:,.2f}', round(2.5))\n");
+    assert_eq!(out, "1267650600228229401496703205376 -4 -2 0.30000000000000004 1e+16 0.3333333333333333 1,234,567.89 2\n");
+}
+
+#[test]
+fn generators_are_lazy() {
+    let src = "def nat():\n    n = 0\n    while True:\n        yield n\n        n += 1\ng = nat()\nprint(next(g), next(g), [x * x for x, _ in zip(nat(), range(4))])\n";
+    assert_eq!(stdout_of(src), "0 1 [0, 1, 4, 9]\n");
+}
+
+#[test]
+fn unbound_local_and_name_suggestions_match_cpython() {
+    let (_, err, _) = run("total = 1\ndef f():\n    total += 1\nf()\n");
+    assert!(err.ends_with("UnboundLocalError: cannot access local variable 'total' where it is not associated with a value\n"), "{err}");
+    let (_, err, _) = run("total = 1\nprint(totl)\n");
+    assert!(err.ends_with("NameError: name 'totl' is not defined. Did you mean: 'total'?\n"), "{err}");
+}
+
+#[test]
+fn argument_errors_use_qualified_names() {
+    let (_, err, _) = run("class Greeter:\n    def greet(self):\n        pass\nGreeter().greet(1)\n");
+    assert!(err.ends_with("TypeError: Greeter.greet() takes 1 positional argument but 2 were given\n"), "{err}");
+}

@@ -349,6 +349,15 @@ pub struct Instance {
     pub attrs: RefCell<Dict>,
     /// Exception state when the class derives from `BaseException`.
     pub exc: Option<RefCell<ExcState>>,
+    /// The built-in container this object extends (`class Stack(list)`), if any.
+    pub base: Option<Value>,
+}
+
+impl Instance {
+    /// The built-in container behind an instance of a `dict`/`list`/`set` subclass.
+    pub fn base_value(&self) -> Option<&Value> {
+        self.base.as_ref()
+    }
 }
 
 /// The data of an exception object.

@@ -7,10 +7,16 @@
 use serde_json::Value;
 
 fn normalize_headers(headers: &Value) -> Value {
-    let Value::Array(items) = headers else { return headers.clone() };
+    let Value::Array(items) = headers else {
+        return headers.clone();
+    };
     let mut grouped: Vec<(String, Vec<Value>)> = Vec::new();
     for pair in items {
-        let Some([name, value]) = pair.as_array().map(|a| a.as_slice()).and_then(|s| <&[Value; 2]>::try_from(s).ok()) else {
+        let Some([name, value]) = pair
+            .as_array()
+            .map(|a| a.as_slice())
+            .and_then(|s| <&[Value; 2]>::try_from(s).ok())
+        else {
             return headers.clone();
         };
         let lower = name.as_str().unwrap_or("").to_ascii_lowercase();
@@ -19,8 +25,11 @@ fn normalize_headers(headers: &Value) -> Value {
         }
         let value = match (lower.as_str(), value) {
             ("allow", Value::String(s)) => {
-                let mut methods: Vec<String> =
-                    s.split(',').map(|m| m.trim().to_string()).filter(|m| !m.is_empty()).collect();
+                let mut methods: Vec<String> = s
+                    .split(',')
+                    .map(|m| m.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect();
                 methods.sort();
                 methods.dedup();
                 Value::Array(methods.into_iter().map(Value::String).collect())
@@ -33,11 +42,18 @@ fn normalize_headers(headers: &Value) -> Value {
         }
     }
     grouped.sort_by(|a, b| a.0.cmp(&b.0));
-    Value::Object(grouped.into_iter().map(|(k, v)| (k, Value::Array(v))).collect())
+    Value::Object(
+        grouped
+            .into_iter()
+            .map(|(k, v)| (k, Value::Array(v)))
+            .collect(),
+    )
 }
 
 fn normalize_step(step: &Value) -> Value {
-    let Value::Object(map) = step else { return step.clone() };
+    let Value::Object(map) = step else {
+        return step.clone();
+    };
     let mut map = map.clone();
     if let Some(h) = map.get("headers") {
         let h = normalize_headers(h);
@@ -68,7 +84,9 @@ fn normalize_step(step: &Value) -> Value {
 
 /// A transcript in the normal form the rules compare.
 pub fn normalize(transcript: &Value) -> Value {
-    let Value::Object(map) = transcript else { return transcript.clone() };
+    let Value::Object(map) = transcript else {
+        return transcript.clone();
+    };
     let mut map = map.clone();
     if let Some(Value::Array(steps)) = map.get("steps") {
         let steps = steps.iter().map(normalize_step).collect();
@@ -94,7 +112,11 @@ fn diff(expected: &Value, actual: &Value, place: &str, out: &mut Vec<String>) {
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                out.push(format!("{place}: {} items expected, {} found", e.len(), a.len()));
+                out.push(format!(
+                    "{place}: {} items expected, {} found",
+                    e.len(),
+                    a.len()
+                ));
             }
             for (i, (v, w)) in e.iter().zip(a).enumerate() {
                 diff(v, w, &format!("{place}[{i}]"), out);
@@ -102,7 +124,9 @@ fn diff(expected: &Value, actual: &Value, place: &str, out: &mut Vec<String>) {
         }
         _ => {
             if expected != actual {
-                out.push(format!("{place}:\n    expected {expected}\n    actual   {actual}"));
+                out.push(format!(
+                    "{place}:\n    expected {expected}\n    actual   {actual}"
+                ));
             }
         }
     }
@@ -118,6 +142,11 @@ fn diff(expected: &Value, actual: &Value, place: &str, out: &mut Vec<String>) {
 /// ```
 pub fn compare(expected: &Value, actual: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    diff(&normalize(expected), &normalize(actual), "transcript", &mut out);
+    diff(
+        &normalize(expected),
+        &normalize(actual),
+        "transcript",
+        &mut out,
+    );
     out
 }

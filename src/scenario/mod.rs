@@ -7,10 +7,12 @@
 //!   is a [`parse::Malformed`] naming what and where);
 //! - [`run`]: replaying the steps through [`crate::browser::Browser`] and
 //!   [`crate::flask::FlaskServer`] into a [`run::Transcript`];
+//! - [`pretty`]: the transcript's text, laid out as the oracle writes it;
 //! - [`compare`]: the contract's rules for comparing two transcripts.
 
 pub mod compare;
 pub mod parse;
+pub mod pretty;
 pub mod run;
 
 pub use parse::{Malformed, Scenario, Step, StepAction, parse_scenario};

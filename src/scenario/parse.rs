@@ -33,7 +33,10 @@ impl fmt::Display for Malformed {
 impl std::error::Error for Malformed {}
 
 fn bad(place: &str, problem: impl Into<String>) -> Malformed {
-    Malformed { place: place.to_string(), problem: problem.into() }
+    Malformed {
+        place: place.to_string(),
+        problem: problem.into(),
+    }
 }
 
 /// A request step.
@@ -89,7 +92,13 @@ pub struct Scenario {
     pub steps: Vec<Step>,
 }
 
-const ACTIONS: [&str; 5] = ["request", "close_browser", "advance_clock", "set_cookie", "delete_cookie"];
+const ACTIONS: [&str; 5] = [
+    "request",
+    "close_browser",
+    "advance_clock",
+    "set_cookie",
+    "delete_cookie",
+];
 
 fn py_repr(json: &Json) -> String {
     match json {
@@ -112,7 +121,10 @@ fn object<'a>(json: &'a Json, place: &str, problem: &str) -> Result<&'a [(Json, 
             for (k, _) in entries {
                 if let Json::Str(k) = k {
                     if seen.contains(&k.as_str()) {
-                        return Err(bad("", format!("invalid JSON: duplicate key {}", text::str_repr(k))));
+                        return Err(bad(
+                            "",
+                            format!("invalid JSON: duplicate key {}", text::str_repr(k)),
+                        ));
                     }
                     seen.push(k);
                 }
@@ -124,10 +136,18 @@ fn object<'a>(json: &'a Json, place: &str, problem: &str) -> Result<&'a [(Json, 
 }
 
 fn get<'a>(entries: &'a [(Json, Json)], key: &str) -> Option<&'a Json> {
-    entries.iter().find(|(k, _)| matches!(k, Json::Str(s) if s == key)).map(|(_, v)| v)
+    entries
+        .iter()
+        .find(|(k, _)| matches!(k, Json::Str(s) if s == key))
+        .map(|(_, v)| v)
 }
 
-fn check_keys(entries: &[(Json, Json)], place: &str, allowed: &[&str], required: &[&str]) -> Result<(), Malformed> {
+fn check_keys(
+    entries: &[(Json, Json)],
+    place: &str,
+    allowed: &[&str],
+    required: &[&str],
+) -> Result<(), Malformed> {
     for (k, _) in entries {
         let Json::Str(k) = k else { continue };
         if !allowed.contains(&k.as_str()) {
@@ -147,11 +167,16 @@ fn method_ok(m: &str) -> bool {
 }
 
 fn target_ok(t: &str) -> bool {
-    t.starts_with('/') && !t.chars().any(|c| (c as u32) <= 0x20 || c as u32 == 0x7f || c == '#')
+    t.starts_with('/')
+        && !t
+            .chars()
+            .any(|c| (c as u32) <= 0x20 || c as u32 == 0x7f || c == '#')
 }
 
 fn header_name_ok(n: &str) -> bool {
-    !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !n.is_empty()
+        && n.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 fn string_map(json: &Json, place: &str) -> Result<Vec<(String, String)>, Malformed> {
@@ -171,33 +196,77 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
     if let Json::Str(line) = json {
         let parts: Vec<&str> = line.split(' ').collect();
         if parts.len() != 2 {
-            return Err(bad(place, format!("request line {} is not 'METHOD /path[?query]'", text::str_repr(line))));
+            return Err(bad(
+                place,
+                format!(
+                    "request line {} is not 'METHOD /path[?query]'",
+                    text::str_repr(line)
+                ),
+            ));
         }
         if !method_ok(parts[0]) {
-            return Err(bad(place, format!("bad method {} (uppercase letters only)", text::str_repr(parts[0]))));
+            return Err(bad(
+                place,
+                format!(
+                    "bad method {} (uppercase letters only)",
+                    text::str_repr(parts[0])
+                ),
+            ));
         }
         if !target_ok(parts[1]) {
-            return Err(bad(place, format!("bad path {} (must start with '/', no spaces)", text::str_repr(parts[1]))));
+            return Err(bad(
+                place,
+                format!(
+                    "bad path {} (must start with '/', no spaces)",
+                    text::str_repr(parts[1])
+                ),
+            ));
         }
-        return Ok(RequestStep { method: parts[0].into(), target: parts[1].into(), form: None, headers: vec![] });
+        return Ok(RequestStep {
+            method: parts[0].into(),
+            target: parts[1].into(),
+            form: None,
+            headers: vec![],
+        });
     }
     let entries = object(json, place, "expected a request line string or an object")?;
-    check_keys(entries, place, &["method", "path", "form", "headers"], &["method", "path"])?;
+    check_keys(
+        entries,
+        place,
+        &["method", "path", "form", "headers"],
+        &["method", "path"],
+    )?;
     let method = match get(entries, "method") {
         Some(Json::Str(m)) if method_ok(m) => m.clone(),
-        Some(other) => return Err(bad(&format!("{place}.method"), format!("bad method {} (uppercase letters only)", py_repr(other)))),
+        Some(other) => {
+            return Err(bad(
+                &format!("{place}.method"),
+                format!("bad method {} (uppercase letters only)", py_repr(other)),
+            ));
+        }
         None => unreachable_missing(place)?,
     };
     let target = match get(entries, "path") {
         Some(Json::Str(t)) if target_ok(t) => t.clone(),
-        Some(other) => return Err(bad(&format!("{place}.path"), format!("bad path {} (must start with '/', no spaces)", py_repr(other)))),
+        Some(other) => {
+            return Err(bad(
+                &format!("{place}.path"),
+                format!(
+                    "bad path {} (must start with '/', no spaces)",
+                    py_repr(other)
+                ),
+            ));
+        }
         None => unreachable_missing(place)?,
     };
     let mut form = None;
     if let Some(f) = get(entries, "form") {
         let fields = string_map(f, &format!("{place}.form"))?;
         if method == "GET" || method == "HEAD" {
-            return Err(bad(&format!("{place}.form"), format!("a form is not allowed on {method}")));
+            return Err(bad(
+                &format!("{place}.form"),
+                format!("a form is not allowed on {method}"),
+            ));
         }
         form = Some(fields);
     }
@@ -206,14 +275,28 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
         headers = string_map(h, &format!("{place}.headers"))?;
         for (name, value) in &headers {
             if !header_name_ok(name) {
-                return Err(bad(&format!("{place}.headers"), format!("bad header name {}", text::str_repr(name))));
+                return Err(bad(
+                    &format!("{place}.headers"),
+                    format!("bad header name {}", text::str_repr(name)),
+                ));
             }
-            if value.chars().any(|c| matches!(c as u32, 0..=8 | 0x0a..=0x1f | 0x7f)) {
-                return Err(bad(&format!("{place}.headers.{name}"), "control character in value"));
+            if value
+                .chars()
+                .any(|c| matches!(c as u32, 0..=8 | 0x0a..=0x1f | 0x7f))
+            {
+                return Err(bad(
+                    &format!("{place}.headers.{name}"),
+                    "control character in value",
+                ));
             }
         }
     }
-    Ok(RequestStep { method, target, form, headers })
+    Ok(RequestStep {
+        method,
+        target,
+        form,
+        headers,
+    })
 }
 
 fn unreachable_missing<T>(place: &str) -> Result<T, Malformed> {
@@ -233,12 +316,20 @@ fn parse_step(json: &Json, place: &str) -> Result<Step, Malformed> {
         })
         .collect();
     if actions.len() != 1 {
-        return Err(bad(place, format!("expected exactly one of {}", ACTIONS.join(", "))));
+        return Err(bad(
+            place,
+            format!("expected exactly one of {}", ACTIONS.join(", ")),
+        ));
     }
     let browser = match get(entries, "browser") {
         None => "default".to_string(),
         Some(Json::Str(b)) if !b.is_empty() => b.clone(),
-        Some(_) => return Err(bad(&format!("{place}.browser"), "expected a non-empty string")),
+        Some(_) => {
+            return Err(bad(
+                &format!("{place}.browser"),
+                "expected a non-empty string",
+            ));
+        }
     };
     let action = actions[0];
     let value = get(entries, action).unwrap_or(&Json::Null);
@@ -252,9 +343,19 @@ fn parse_step(json: &Json, place: &str) -> Result<Step, Malformed> {
         "advance_clock" => match value {
             Json::Int(i) => match u64::try_from(i.clone()) {
                 Ok(n) if n <= 1 << 40 => StepAction::AdvanceClock(n),
-                _ => return Err(bad(&inner, "expected a non-negative integer number of seconds")),
+                _ => {
+                    return Err(bad(
+                        &inner,
+                        "expected a non-negative integer number of seconds",
+                    ));
+                }
             },
-            _ => return Err(bad(&inner, "expected a non-negative integer number of seconds")),
+            _ => {
+                return Err(bad(
+                    &inner,
+                    "expected a non-negative integer number of seconds",
+                ));
+            }
         },
         "set_cookie" => {
             let fields = object(value, &inner, "expected an object with name and value")?;
@@ -302,13 +403,26 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
         bad("", format!("invalid JSON: {short}"))
     })?;
     if let Some(key) = duplicate_key(source) {
-        return Err(bad("", format!("invalid JSON: duplicate key {}", text::str_repr(&key))));
+        return Err(bad(
+            "",
+            format!("invalid JSON: duplicate key {}", text::str_repr(&key)),
+        ));
     }
     let entries = object(&json, "top level", "expected an object")?;
-    check_keys(entries, "top level", &["version", "code", "clock", "steps"], &["version", "code", "steps"])?;
+    check_keys(
+        entries,
+        "top level",
+        &["version", "code", "clock", "steps"],
+        &["version", "code", "steps"],
+    )?;
     match get(entries, "version") {
         Some(Json::Int(v)) if *v == 1.into() => {}
-        Some(other) => return Err(bad("version", format!("expected 1, got {}", py_repr(other)))),
+        Some(other) => {
+            return Err(bad(
+                "version",
+                format!("expected 1, got {}", py_repr(other)),
+            ));
+        }
         None => return Err(bad("top level", "missing key 'version'")),
     }
     let code = match get(entries, "code") {
@@ -318,7 +432,12 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
     let clock = match get(entries, "clock") {
         None => parse_clock(DEFAULT_CLOCK)?,
         Some(Json::Str(c)) => parse_clock(c)?,
-        Some(_) => return Err(bad("clock", format!("expected a string like {}", text::str_repr(DEFAULT_CLOCK)))),
+        Some(_) => {
+            return Err(bad(
+                "clock",
+                format!("expected a string like {}", text::str_repr(DEFAULT_CLOCK)),
+            ));
+        }
     };
     let steps = match get(entries, "steps") {
         Some(Json::Array(items)) => items
@@ -342,9 +461,15 @@ fn parse_clock(text_value: &str) -> Result<i64, Malformed> {
                 _ => b.is_ascii_digit(),
             });
         if shape_ok {
-            bad("clock", format!("{} is not a valid date ({e})", text::str_repr(text_value)))
+            bad(
+                "clock",
+                format!("{} is not a valid date ({e})", text::str_repr(text_value)),
+            )
         } else {
-            bad("clock", format!("{} is not YYYY-MM-DDTHH:MM:SSZ", text::str_repr(text_value)))
+            bad(
+                "clock",
+                format!("{} is not YYYY-MM-DDTHH:MM:SSZ", text::str_repr(text_value)),
+            )
         }
     })
 }

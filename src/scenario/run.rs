@@ -74,7 +74,10 @@ pub fn run_scenario(scenario: &Scenario) -> Transcript {
         Ok(server) => server,
         Err(error) => {
             return Transcript {
-                startup_error: Some(ErrorInfo { type_name: error.type_name, message: error.message }),
+                startup_error: Some(ErrorInfo {
+                    type_name: error.type_name,
+                    message: error.message,
+                }),
                 steps: Vec::new(),
             };
         }
@@ -108,7 +111,8 @@ pub fn run_scenario(scenario: &Scenario) -> Transcript {
                     Ok(outcome) => {
                         let last = outcome.final_hop();
                         record.status = Some(last.response.status);
-                        record.body = Some(String::from_utf8_lossy(&last.response.body).into_owned());
+                        record.body =
+                            Some(String::from_utf8_lossy(&last.response.body).into_owned());
                         record.headers = last.response.headers.clone();
                         record.request_cookie = last.cookie.clone();
                         record.redirects = outcome
@@ -120,13 +124,16 @@ pub fn run_scenario(scenario: &Scenario) -> Transcript {
                                 headers: hop.response.headers.clone(),
                             })
                             .collect();
-                        record.error = server
-                            .last_error
-                            .as_ref()
-                            .map(|e| ErrorInfo { type_name: e.type_name.clone(), message: e.message.clone() });
+                        record.error = server.last_error.as_ref().map(|e| ErrorInfo {
+                            type_name: e.type_name.clone(),
+                            message: e.message.clone(),
+                        });
                     }
                     Err(error) => {
-                        record.error = Some(ErrorInfo { type_name: "NavigationError".into(), message: error.to_string() });
+                        record.error = Some(ErrorInfo {
+                            type_name: "NavigationError".into(),
+                            message: error.to_string(),
+                        });
                     }
                 }
             }
@@ -151,12 +158,19 @@ pub fn run_scenario(scenario: &Scenario) -> Transcript {
                 .jar
                 .list(now)
                 .iter()
-                .map(|c| JarCookie { name: c.name.clone(), value: c.value.clone(), expires: c.expires })
+                .map(|c| JarCookie {
+                    name: c.name.clone(),
+                    value: c.value.clone(),
+                    expires: c.expires,
+                })
                 .collect();
         }
         steps.push(record);
     }
-    Transcript { startup_error: None, steps }
+    Transcript {
+        startup_error: None,
+        steps,
+    }
 }
 
 /// What `session-playground run FILE` prints and how it exits (the same shape as `cli::Outcome`).
@@ -184,25 +198,50 @@ pub fn run_cli(name: &str, source: &str) -> CliOutcome {
     match parse_scenario(source) {
         Ok(scenario) => {
             let transcript = run_scenario(&scenario);
-            let mut stdout = serde_json::to_string_pretty(&transcript).unwrap_or_default();
-            stdout.push('\n');
-            CliOutcome { stdout, stderr: String::new(), exit_code: 0 }
+            let stdout = crate::scenario::pretty::transcript_text(&transcript);
+            CliOutcome {
+                stdout,
+                stderr: String::new(),
+                exit_code: 0,
+            }
         }
         Err(error) => CliOutcome {
             stdout: String::new(),
-            stderr: format!("session-playground: {name}: {}\n", error.to_string().replace('\n', " ")),
+            stderr: format!(
+                "session-playground: {name}: {}\n",
+                error.to_string().replace('\n', " ")
+            ),
             exit_code: 2,
         },
     }
 }
 
-/// `session-playground run PATH`: reads the file, then [`run_cli`]. An unreadable file exits 2.
+/// `session-playground run PATH`: reads the file, then [`run_cli`] on a thread with the
+/// interpreter's CLI stack size (deep recursion in app code must raise RecursionError, not
+/// overflow the native stack). An unreadable file exits 2.
 pub fn run_path(path: &str) -> CliOutcome {
+    let owned = path.to_string();
+    let worker = std::thread::Builder::new()
+        .stack_size(crate::python::CLI_STACK_SIZE)
+        .spawn(move || run_path_here(&owned));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(outcome)) => outcome,
+        _ => CliOutcome {
+            stderr: format!("session-playground: {path}: the runner stopped unexpectedly\n"),
+            exit_code: 1,
+            ..CliOutcome::default()
+        },
+    }
+}
+
+fn run_path_here(path: &str) -> CliOutcome {
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => run_cli(path, &text),
             Err(_) => CliOutcome {
-                stderr: format!("session-playground: {path}: invalid JSON: the file is not UTF-8\n"),
+                stderr: format!(
+                    "session-playground: {path}: invalid JSON: the file is not UTF-8\n"
+                ),
                 exit_code: 2,
                 ..CliOutcome::default()
             },
@@ -212,5 +251,32 @@ pub fn run_path(path: &str) -> CliOutcome {
             exit_code: 2,
             ..CliOutcome::default()
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_file_exits_2_with_one_line() {
+        let outcome = run_path("no-such-scenario-file.json");
+        assert_eq!(outcome.exit_code, 2);
+        assert_eq!(outcome.stderr.lines().count(), 1);
+        assert!(outcome.stderr.contains("no-such-scenario-file.json"));
+    }
+
+    #[test]
+    fn app_errors_still_exit_0_with_the_error_in_the_transcript() {
+        let scenario = r#"{"version": 1, "code": "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 's'\n@app.route('/')\ndef index():\n    return session['user']\n", "steps": [{"request": "GET /"}, {"advance_clock": 5}]}"#;
+        let outcome = run_cli("s.json", scenario);
+        assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
+        let transcript: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+        assert_eq!(transcript["steps"][0]["status"], 500);
+        assert_eq!(transcript["steps"][0]["error"]["type"], "KeyError");
+        assert_eq!(transcript["steps"][0]["error"]["message"], "'user'");
+        // Non-request steps: nulls and empty lists, as the contract says.
+        assert_eq!(transcript["steps"][1]["status"], serde_json::Value::Null);
+        assert_eq!(transcript["steps"][1]["redirects"], serde_json::json!([]));
     }
 }

@@ -1277,11 +1277,3 @@ def _finish_error(app, e):
         return app.finalize_request(rv)
     except Exception as e2:
         return app.handle_exception(e2)
-
-
-def _fallback_500(app):
-    """The 500 answer when the dispatcher itself could not finish (e.g. the step budget)."""
-    try:
-        return app.finalize_request(InternalServerError(), from_error_handler=True)
-    except Exception:
-        return InternalServerError().get_response()

@@ -41,6 +41,10 @@ fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResul
             }
             Json::Object(out)
         }
+        Value::Instance(i) if i.base.is_some() => {
+            let b = i.base.clone().unwrap_or(Value::None);
+            return to_json(it, &b, default, depth + 1);
+        }
         other => {
             if !matches!(default, Value::None) {
                 let r = it.call(default, Args::positional(vec![other.clone()]))?;
