@@ -7,6 +7,7 @@ import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { oneDark } from "@codemirror/theme-one-dark";
+import { setDiagnostics, lintGutter } from "@codemirror/lint";
 
 const darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
@@ -21,6 +22,7 @@ function mount(parent, text, onChange) {
         basicSetup,
         keymap.of([indentWithTab]),
         python(),
+        lintGutter(),
         theme.of(themeFor(darkQuery && darkQuery.matches)),
         EditorView.contentAttributes.of({ "aria-label": "app.py — the Flask app's code" }),
         EditorView.updateListener.of((update) => {
@@ -44,6 +46,19 @@ function mount(parent, text, onChange) {
       }
     },
     focus: () => view.focus(),
+    // Marks Python errors on their lines: `marks` is a JSON array of
+    // {line, severity: "error"|"warning", message} (1-based lines; out-of-range lines are skipped).
+    setMarks: (marks) => {
+      const doc = view.state.doc;
+      const diagnostics = JSON.parse(marks)
+        .filter((mark) => mark.line >= 1 && mark.line <= doc.lines)
+        .map((mark) => {
+          const line = doc.line(mark.line);
+          const indent = line.text.length - line.text.trimStart().length;
+          return { from: line.from + indent, to: line.to, severity: mark.severity, message: mark.message };
+        });
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
   };
 }
 

@@ -50,7 +50,7 @@ pub fn app() -> Html {
             <main class="panes">
                 <section class="pane pane-editor" aria-label="Editor">
                     <h2 class="pane-title">{ "app.py" }</h2>
-                    <Editor code={workspace.code.clone()} on_change={on_code_change} />
+                    <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()} />
                 </section>
                 <section class="pane pane-browser" aria-label="Virtual browser">
                     <BrowserPane

@@ -21,4 +21,8 @@ extern "C" {
     /// Replaces the whole text (no-op when equal, so the cursor stays put).
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &EditorHandle, text: &str);
+
+    /// Marks errors on lines: a JSON array of `{line, severity, message}`.
+    #[wasm_bindgen(method, js_name = setMarks)]
+    pub fn set_marks(this: &EditorHandle, marks_json: &str);
 }

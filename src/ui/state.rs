@@ -31,6 +31,11 @@ pub trait PlaygroundServer: Server {
         String::new()
     }
 
+    /// The unhandled exception of the last request, if there was one.
+    fn last_error(&self) -> Option<AppError> {
+        None
+    }
+
     /// How the app signs and reads its session cookie, for the dev tools' session decoder.
     fn session_settings(&mut self) -> Option<SessionSettings> {
         None
@@ -53,6 +58,10 @@ impl<F: FnMut(&http::Request, i64) -> http::Response> PlaygroundServer for F {}
 impl PlaygroundServer for FlaskServer {
     fn take_log(&mut self) -> String {
         std::mem::take(&mut self.log)
+    }
+
+    fn last_error(&self) -> Option<AppError> {
+        self.last_error.clone()
     }
 
     fn session_settings(&mut self) -> Option<SessionSettings> {
@@ -167,6 +176,8 @@ pub struct Workspace {
     pub server_log: String,
     /// How the running app signs its session (refreshed at each start and request).
     pub session_settings: Option<SessionSettings>,
+    /// The unhandled exception of the last request, while the code is unchanged since.
+    pub request_error: Option<AppError>,
     /// Each profile's page (absent before its first request and after its browser closed).
     pub pages: Vec<PageView>,
     /// Every action so far, oldest first.
@@ -262,6 +273,7 @@ impl Default for Workspace {
             startup_error: None,
             server_log: String::new(),
             session_settings: None,
+            request_error: None,
             pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
@@ -368,6 +380,20 @@ impl Workspace {
         self.pages.iter().find(|page| page.profile == self.active_profile)
     }
 
+    /// The errors the editor marks: the startup error, or the last request's unhandled one, on
+    /// the deepest line of `app.py` in its traceback.
+    pub fn editor_marks(&self) -> Vec<EditorMark> {
+        let (error, severity) = match (&self.startup_error, &self.request_error) {
+            (Some(error), _) => (error, "error"),
+            (None, Some(error)) => (error, "warning"),
+            (None, None) => return Vec::new(),
+        };
+        app_line(&error.traceback)
+            .map(|line| EditorMark { line, severity: severity.to_string(), message: format!("{}: {}", error.type_name, error.message) })
+            .into_iter()
+            .collect()
+    }
+
     /// The active profile's session cookie taken apart, as the dev tools' decoder shows it.
     pub fn session_inspection(&self) -> Option<(String, SessionInspection)> {
         let settings = self.session_settings.as_ref()?;
@@ -391,6 +417,7 @@ impl Workspace {
     /// as with `flask run --debug`'s reloader).
     fn reload_server(&mut self) {
         let now = self.browser.clock.now();
+        self.request_error = None;
         self.served_code = self.code.clone();
         match FlaskServer::load(&self.code, now) {
             Ok(mut server) => {
@@ -455,6 +482,7 @@ impl Workspace {
         let printed = server.take_log();
         // A view may change the config (e.g. the secret key) at run time.
         self.session_settings = server.session_settings();
+        self.request_error = server.last_error();
         drop(server);
         self.log(&printed);
         match result {
@@ -526,6 +554,34 @@ impl Workspace {
         let profile = profile.map(str::to_string);
         self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None });
     }
+}
+
+/// An error marked on a line of the editor.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct EditorMark {
+    /// The 1-based line.
+    pub line: usize,
+    /// `error` (the app cannot start) or `warning` (a request failed).
+    pub severity: String,
+    /// What the hover shows, e.g. `KeyError: 'visits'`.
+    pub message: String,
+}
+
+/// The line of the innermost `app.py` frame of a traceback in CPython's format (the
+/// `File "app.py", line N` lines; a SyntaxError names its line the same way).
+///
+/// ```
+/// use session_playground::ui::state::app_line;
+/// let traceback = "Traceback (most recent call last):\n  File \"app.py\", line 9, in count\n    x()\n  File \"app.py\", line 4, in x\n    1 / 0\nZeroDivisionError: division by zero\n";
+/// assert_eq!(app_line(traceback), Some(4));
+/// assert_eq!(app_line("  File \"flask/__init__.py\", line 3, in f\n"), None);
+/// ```
+pub fn app_line(traceback: &str) -> Option<usize> {
+    traceback
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("File \"app.py\", line "))
+        .filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .last()
 }
 
 /// A duration in the largest whole units, e.g. `31d 1s`.
@@ -679,6 +735,10 @@ mod tests {
         assert_eq!(error.type_name, "RuntimeError");
         assert!(error.message.starts_with("Working outside of request context."));
         assert!(workspace.server_log.contains("line 3, in <module>"), "{}", workspace.server_log);
+        let marks = workspace.editor_marks();
+        assert_eq!(marks.len(), 1);
+        assert_eq!((marks[0].line, marks[0].severity.as_str()), (3, "error"));
+        assert!(marks[0].message.starts_with("RuntimeError: Working outside of request context."));
         let asked = workspace.apply(Action::Navigate("/".into()));
         assert!(asked.notice.as_deref().unwrap().contains("did not start"));
         assert_eq!(asked.requests().count(), 0);
@@ -691,6 +751,8 @@ mod tests {
         assert_eq!(workspace.active_page().unwrap().status, 500);
         assert!(workspace.server_log.contains("hello from the view\n"), "{}", workspace.server_log);
         assert!(workspace.server_log.contains("KeyError: 'missing'"), "{}", workspace.server_log);
+        let marks = workspace.editor_marks();
+        assert_eq!((marks[0].line, marks[0].severity.as_str(), marks[0].message.as_str()), (6, "warning", "KeyError: 'missing'"));
     }
 
     #[test]

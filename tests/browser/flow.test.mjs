@@ -145,6 +145,11 @@ test("a startup error is reported and the status reads error", async () => {
   const log = await page.getByTestId("server-log").innerText();
   assert.match(log, /File "app\.py", line 3, in <module>/);
   assert.match(log, /RuntimeError: Working outside of request context\./);
+  // The failing line is marked in the editor, with the message on hover.
+  const marked = page.getByTestId("editor").locator(".cm-lintRange-error");
+  await marked.waitFor();
+  assert.equal(await marked.innerText(), "session['x'] = 1");
+  assert.equal(await page.getByTestId("editor").locator(".cm-lint-marker-error").count(), 1);
   await screenshot(page, "startup-error");
   assert.deepEqual(errors, []);
   await context.close();

@@ -33,3 +33,43 @@ test("navigation to an interactive editor", async () => {
   // loaded CI machine must not turn a figure into a red build.
   assert.ok(median < 5000, `median ${median} ms`);
 });
+
+const REQUESTS = 50;
+
+test("Enter in the address bar to page, jar and timeline updated", async () => {
+  const { page, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(harness.url);
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=server-status]")?.textContent === "running");
+  await page.getByTestId("address-bar").fill("/count");
+  const times = await page.evaluate(async (requests) => {
+    const bar = document.querySelector("[data-testid=address-bar]");
+    const timeline = document.querySelector("[data-testid=timeline]");
+    const results = [];
+    for (let i = 0; i < requests; i++) {
+      const before = timeline.children.length;
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (timeline.children.length > before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(timeline, { childList: true });
+      });
+      const start = performance.now();
+      bar.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+      const end = await done;
+      results.push(end - start);
+    }
+    return results;
+  }, REQUESTS);
+  const body = await page.getByTestId("page").locator("iframe").contentFrame().locator("body").innerText();
+  assert.equal(body.trim(), `Visit number: ${REQUESTS}`);
+  times.sort((a, b) => a - b);
+  const p95 = times[Math.ceil(times.length * 0.95) - 1];
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`perf: Enter → page, jar and timeline updated, ${REQUESTS} requests: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target p95 ≤ 16 ms)`);
+  assert.ok(p95 < 1000, `p95 ${p95} ms`);
+  await context.close();
+});

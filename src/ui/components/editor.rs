@@ -11,6 +11,8 @@ pub struct EditorProps {
     pub code: String,
     /// Called with the whole text after each edit.
     pub on_change: Callback<String>,
+    /// Errors to mark on their lines (squiggle, gutter marker, message on hover).
+    pub marks: Vec<crate::ui::state::EditorMark>,
 }
 
 /// The code editor.
@@ -47,6 +49,14 @@ pub fn editor(props: &EditorProps) -> Html {
             use_effect_with(props.code.clone(), move |code| {
                 if let Some((editor, _)) = handle.borrow().as_ref() {
                     editor.set_text(code);
+                }
+            });
+        }
+        {
+            let handle = handle.clone();
+            use_effect_with(props.marks.clone(), move |marks| {
+                if let Some((editor, _)) = handle.borrow().as_ref() {
+                    editor.set_marks(&serde_json::to_string(marks).unwrap_or_else(|_| "[]".into()));
                 }
             });
         }
