@@ -38,6 +38,20 @@ pub struct AppError {
 }
 
 /// A loaded Flask application.
+///
+/// ```
+/// use session_playground::flask::FlaskServer;
+/// use session_playground::http::Request;
+/// let app = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'secret'\n\n@app.route('/count')\ndef count():\n    session['visits'] = session.get('visits', 0) + 1\n    return f\"Visit number: {session['visits']}\"\n";
+/// let mut server = FlaskServer::load(app, 1767225600).unwrap();
+/// let request = Request { method: "GET".into(), scheme: "http".into(), host: "localhost".into(),
+///     path: "/count".into(), query: String::new(), headers: vec![], body: vec![] };
+/// let response = server.respond(&request, 1767225600);
+/// assert_eq!(response.body, b"Visit number: 1");
+/// // The cookie itsdangerous produces for this data, secret and second (FLASK-FACTS §1).
+/// assert_eq!(response.header("Set-Cookie"),
+///     Some("session=eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY; HttpOnly; Path=/"));
+/// ```
 pub struct FlaskServer {
     interp: Interp,
     shared: Rc<Shared>,
