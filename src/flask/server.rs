@@ -210,6 +210,12 @@ impl FlaskServer {
             .and_then(|c| c.got_exception.take());
         if let Some(exc) = got {
             let error = describe(it, &exc);
+            // Flask's log_exception: "Exception on /path [GET]" and the traceback.
+            let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
+            self.log.push_str(&format!(
+                "ERROR in app: Exception on {path} [{}]\n",
+                request.method
+            ));
             self.log.push_str(&error.traceback);
             self.last_error = Some(error);
         }
@@ -832,6 +838,33 @@ mod tests {
         let next = server.respond(&get("/", None), 0);
         assert_eq!((next.status, next.body.as_slice()), (200, b"ok".as_slice()));
         assert!(server.last_error.is_none());
+    }
+
+    #[test]
+    fn view_error_goes_to_the_log_with_flasks_line_and_the_traceback() {
+        let source = "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    return 1 / 0\n";
+        let mut server = FlaskServer::load(source, 0).unwrap();
+        let response = server.respond(&get("/", None), 0);
+        assert_eq!(response.status, 500);
+        assert!(
+            server.log.contains(
+                "ERROR in app: Exception on / [GET]\nTraceback (most recent call last):\n"
+            ),
+            "{}",
+            server.log
+        );
+        assert!(
+            server.log.contains("  File \"app.py\", line 5, in index\n"),
+            "{}",
+            server.log
+        );
+        assert!(
+            server
+                .log
+                .ends_with("ZeroDivisionError: division by zero\n"),
+            "{}",
+            server.log
+        );
     }
 
     #[test]
