@@ -39,8 +39,10 @@ pub fn run(args: &[String]) -> Outcome {
             stdout: HELP.to_string(),
             ..Outcome::default()
         },
-        Some("run") => with_one_file(args, |path, source| {
-            let outcome = crate::scenario::run_cli(path, source);
+        Some("run") => with_one_file(args, |path, _source| {
+            // Runs on the interpreter's own large stack (deep recursion in app code must be a
+            // RecursionError, never a native stack overflow).
+            let outcome = crate::scenario::run_path(path);
             Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
         }),
         Some("py") => with_one_file(args, |path, source| {

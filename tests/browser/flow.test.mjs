@@ -44,6 +44,13 @@ async function setCode(page, source) {
   await page.getByTestId("editor").click();
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(source);
+  // CodeMirror applies typed input asynchronously: wait until the editor holds the new source
+  // (its change listener has then told the page), so the next request is served by that code.
+  const lastLine = source.trim().split("\n").pop().trim();
+  await page.waitForFunction(
+    (line) => document.querySelector("[data-testid=editor] .cm-content")?.innerText.includes(line),
+    lastLine,
+  );
 }
 
 test("three visits count up; after close and reopen the count starts over", async () => {

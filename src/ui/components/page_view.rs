@@ -28,8 +28,11 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
         let on_load = frame_listeners(props.on_action.clone(), props.page.as_ref().map(|page| page.url.clone()).unwrap_or_default());
         let key = props.page.as_ref().map(|page| (page.url.clone(), page.body.clone()));
         use_effect_with(key, move |_| {
+            // In the page, dropping the guard (on the next page) removes the listener.
             let listener = attach_load_listener(&frame, on_load);
-            move || drop(listener)
+            move || {
+                let _removed_now = listener;
+            }
         });
     }
     let content = match &props.page {
