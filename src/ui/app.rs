@@ -15,7 +15,17 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let workspace = use_reducer(Workspace::started);
+    let workspace = use_reducer(Workspace::default);
+    {
+        // Start the app's server once the page has painted, so the editor is usable first.
+        let dispatch = workspace.dispatcher();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                dispatch.dispatch(Action::ReloadServer);
+            });
+        });
+    }
     let dispatch = {
         let workspace = workspace.clone();
         Callback::from(move |action: Action| workspace.dispatch(action))

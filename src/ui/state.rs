@@ -268,8 +268,9 @@ impl Default for Workspace {
             browser: Browser::with_profiles(&STARTING_PROFILES),
             active_profile: STARTING_PROFILES[0].to_string(),
             server: ServerHandle::default(),
+            // Nothing is served yet: the page starts the server after its first paint.
             served_code: String::new(),
-            server_status: ServerStatus::Error,
+            server_status: ServerStatus::Reloading,
             startup_error: None,
             server_log: String::new(),
             session_settings: None,
