@@ -64,7 +64,7 @@ pub fn app() -> Html {
                 </section>
                 <section class="pane pane-browser" aria-label="Virtual browser">
                     <BrowserPane
-                        profiles={profile_names}
+                        profiles={profile_names.clone()}
                         active={active.name.clone()}
                         open={active.open}
                         continue_where_left_off={active.continue_where_left_off}
@@ -79,6 +79,7 @@ pub fn app() -> Html {
                     <DevTools
                         now={workspace.clock_text()}
                         {cookies}
+                        other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
                         timeline={workspace.timeline.clone()}
                         requests={workspace.requests().cloned().collect::<Vec<_>>()}
                         session={workspace.session_inspection()}

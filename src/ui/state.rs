@@ -244,6 +244,14 @@ pub enum Action {
     },
     /// Dev tools: delete a cookie of the active profile.
     DeleteCookie(CookieKey),
+    /// Dev tools: copy a cookie of the active profile into another profile's jar (what a
+    /// session thief does with a stolen cookie).
+    CopyCookie {
+        /// Which cookie.
+        key: CookieKey,
+        /// The profile that receives it.
+        to: String,
+    },
     /// The learner closed the notice.
     DismissNotice,
     /// Enter in the address bar: a GET of a path or URL.
@@ -349,6 +357,12 @@ impl Workspace {
                     .is_some_and(|profile| profile.jar.delete(&key));
                 if deleted {
                     let summary = format!("cookie {key} deleted in the dev tools");
+                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+            }
+            Action::CopyCookie { key, to } => {
+                if to != active && next.browser.copy_cookie(&active, &key, &to) {
+                    let summary = format!("cookie {key} copied into {to}'s browser");
                     next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
                 }
             }
@@ -935,6 +949,16 @@ mod tests {
         assert_eq!(edited.timeline.last().unwrap().kind, TimelineKind::CookieEdit);
         let deleted = edited.apply(Action::DeleteCookie(key));
         assert_eq!(cookie_names(&deleted, "Alice"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_copied_session_cookie_logs_bob_in_as_alice() {
+        let alice = Workspace::started().apply(Action::Navigate("/count".into())).apply(Action::Navigate("/count".into()));
+        let key = alice.active().jar.all()[0].key();
+        let copied = alice.apply(Action::CopyCookie { key, to: "Bob".into() });
+        assert_eq!(copied.timeline.last().unwrap().summary, "cookie session (Path=/) copied into Bob's browser");
+        let bob = copied.apply(Action::SelectProfile("Bob".into())).apply(Action::Navigate("/count".into()));
+        assert_eq!(bob.active_page().unwrap().body, "Visit number: 3");
     }
 
     #[test]

@@ -87,6 +87,20 @@ test("Bob does not see Alice's session", async () => {
   await context.close();
 });
 
+test("copying Alice's session cookie into Bob's browser makes Bob Alice", async () => {
+  const { page, errors, context } = await open();
+  await go(page, "/count");
+  await go(page, "/count");
+  const row = page.locator('[data-testid=cookie-row][data-cookie-name="session"]');
+  await row.getByRole("combobox", { name: /Copy cookie session/ }).selectOption("Bob");
+  await page.getByTestId("profile-select").selectOption({ label: "Bob" });
+  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 1);
+  await go(page, "/count");
+  assert.equal(await pageText(page), "Visit number: 3");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("tampering with the cookie value resets the session", async () => {
   const { page, errors, context } = await open();
   await go(page, "/count");

@@ -13,6 +13,8 @@ use crate::ui::state::Action;
 pub struct CookieTableProps {
     /// The cookies to list (unexpired, in creation order).
     pub cookies: Vec<Cookie>,
+    /// The other profiles a cookie can be copied into.
+    pub other_profiles: Vec<String>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -34,6 +36,7 @@ pub fn cookie_table(props: &CookieTableProps) -> Html {
                     <CookieRow
                         key={format!("{}\u{0}{}\u{0}{}", cookie.name, cookie.domain, cookie.path)}
                         cookie={cookie.clone()}
+                        other_profiles={props.other_profiles.clone()}
                         on_action={props.on_action.clone()}
                     />
                 }) }
@@ -45,6 +48,7 @@ pub fn cookie_table(props: &CookieTableProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct CookieRowProps {
     cookie: Cookie,
+    other_profiles: Vec<String>,
     on_action: Callback<Action>,
 }
 
@@ -90,6 +94,15 @@ fn cookie_row(props: &CookieRowProps) -> Html {
         let key = cookie.key();
         props.on_action.reform(move |_: MouseEvent| Action::DeleteCookie(key.clone()))
     };
+    let on_copy = {
+        let key = cookie.key();
+        props.on_action.reform(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let to = select.value();
+            select.set_value("");
+            Action::CopyCookie { key: key.clone(), to }
+        })
+    };
     let expires = cookie.expires.map(format_instant).unwrap_or_else(|| "Session".to_string());
     let size = cookie.name.len() + cookie.value.len();
     let domain = if cookie.host_only { cookie.domain.clone() } else { format!(".{}", cookie.domain) };
@@ -125,6 +138,12 @@ fn cookie_row(props: &CookieRowProps) -> Html {
             <td class="cookie-actions">
                 <button class="small" onclick={start_edit} aria-label={format!("Edit cookie {}", cookie.name)}>{ "Edit" }</button>
                 <button class="small" onclick={on_delete} aria-label={format!("Delete cookie {}", cookie.name)}>{ "Delete" }</button>
+                if !props.other_profiles.is_empty() {
+                    <select class="small" onchange={on_copy} aria-label={format!("Copy cookie {} into another browser", cookie.name)}>
+                        <option value="" selected=true>{ "Copy to…" }</option>
+                        { for props.other_profiles.iter().map(|name| html! { <option value={name.clone()}>{ name }</option> }) }
+                    </select>
+                }
             </td>
         </tr>
     }

@@ -18,6 +18,8 @@ pub struct DevToolsProps {
     pub now: String,
     /// The active profile's unexpired cookies.
     pub cookies: Vec<Cookie>,
+    /// The other profiles (targets of "copy to").
+    pub other_profiles: Vec<String>,
     /// The timeline entries.
     pub timeline: Vec<TimelineEntry>,
     /// The request entries of the timeline.
@@ -69,7 +71,7 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             </div>
             { panel(0, html! {
                 <div class="table-scroll">
-                    <CookieTable cookies={props.cookies.clone()} on_action={props.on_action.clone()} />
+                    <CookieTable cookies={props.cookies.clone()} other_profiles={props.other_profiles.clone()} on_action={props.on_action.clone()} />
                 </div>
             }) }
             { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
