@@ -19,6 +19,10 @@ pub struct BrowserPaneProps {
     pub continue_where_left_off: bool,
     /// The shown profile's page, if any.
     pub page: Option<PageView>,
+    /// Whether Back has an earlier page to go to.
+    pub can_go_back: bool,
+    /// Whether Forward has a later page to go to.
+    pub can_go_forward: bool,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -37,6 +41,9 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
     let on_close = props.on_action.reform(|_| Action::CloseBrowser);
     let on_private = props.on_action.reform(|_| Action::OpenPrivateWindow);
     let on_open = props.on_action.reform(|_| Action::OpenBrowser);
+    let on_back = props.on_action.reform(|_| Action::Back);
+    let on_forward = props.on_action.reform(|_| Action::Forward);
+    let on_reload = props.on_action.reform(|_| Action::Reload);
     let on_continue = props.on_action.reform(|event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         Action::SetContinueWhereLeftOff(input.checked())
@@ -85,6 +92,14 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                 </label>
             </div>
             <div class="browser-toolbar">
+                <div class="history-buttons">
+                    <button class="icon" onclick={on_back} disabled={closed || !props.can_go_back}
+                        aria-label="Back (requests the previous page again)" title="Back">{ "←" }</button>
+                    <button class="icon" onclick={on_forward} disabled={closed || !props.can_go_forward}
+                        aria-label="Forward" title="Forward">{ "→" }</button>
+                    <button class="icon" onclick={on_reload} disabled={closed || props.page.is_none()}
+                        aria-label="Reload" title="Reload">{ "↻" }</button>
+                </div>
                 <input
                     data-testid="address-bar"
                     class="address-bar"

@@ -1,15 +1,31 @@
-//! The timeline: every action in order, with what it did.
+//! The timeline: every action in order, with what it did. Clicking an entry shows the whole
+//! state right after it (rebuilt by replay); the selected entry is marked.
 
 use yew::prelude::*;
 
 use crate::browser::clock::format_instant;
-use crate::ui::state::{TimelineEntry, TimelineKind};
+use crate::ui::state::{Action, TimelineEntry, TimelineKind};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// The entries, oldest first.
     pub entries: Vec<TimelineEntry>,
+    /// The entry whose state is on screen, while rewinding.
+    pub selected: Option<usize>,
+    /// Dispatches workspace actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The tag word of an entry's kind (words, not symbols: symbol glyphs are missing from many fonts).
+pub fn kind_tag(kind: TimelineKind) -> &'static str {
+    match kind {
+        TimelineKind::Request => "request",
+        TimelineKind::Close => "close",
+        TimelineKind::Open => "open",
+        TimelineKind::ClockJump => "clock",
+        TimelineKind::CookieEdit => "cookie",
+    }
 }
 
 /// The timeline list.
@@ -17,23 +33,23 @@ pub struct TimelineProps {
 pub fn timeline(props: &TimelineProps) -> Html {
     html! {
         <ol data-testid="timeline" class="timeline">
-            { for props.entries.iter().map(|entry| {
-                // Words, not symbols: symbol glyphs are missing from many fonts.
-                let tag = match entry.kind {
-                    TimelineKind::Request => "request",
-                    TimelineKind::Close => "close",
-                    TimelineKind::Open => "open",
-                    TimelineKind::ClockJump => "clock",
-                    TimelineKind::CookieEdit => "cookie",
-                };
+            { for props.entries.iter().enumerate().map(|(index, entry)| {
+                let tag = kind_tag(entry.kind);
+                let selected = props.selected == Some(index);
+                let onclick = props.on_action.reform(move |_: MouseEvent| {
+                    if selected { Action::BackToNow } else { Action::ViewEntry(index) }
+                });
                 html! {
-                    <li data-testid="timeline-entry" class="timeline-entry">
-                        <span class={classes!("timeline-tag", tag)}>{ tag }</span>
-                        <time class="timeline-at">{ format_instant(entry.at) }</time>
-                        if let Some(profile) = &entry.profile {
-                            <span class="timeline-profile">{ profile }</span>
-                        }
-                        <span class="timeline-summary">{ &entry.summary }</span>
+                    <li data-testid="timeline-entry" class={classes!("timeline-entry", selected.then_some("selected"))}>
+                        <button class="timeline-select" aria-pressed={selected.to_string()} {onclick}
+                            title={if selected { "Back to now" } else { "Show the state right after this" }}>
+                            <span class={classes!("timeline-tag", tag)}>{ tag }</span>
+                            <time class="timeline-at">{ format_instant(entry.at) }</time>
+                            if let Some(profile) = &entry.profile {
+                                <span class="timeline-profile">{ profile }</span>
+                            }
+                            <span class="timeline-summary">{ &entry.summary }</span>
+                        </button>
                     </li>
                 }
             }) }
