@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
-import { expectPageText, go, open } from "./workspace.mjs";
+import { expectPageText, expectStatus, go, open } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -33,6 +33,14 @@ test("a timeline entry shows the state after it; continue from here drops the re
   assert.match(await sessionValue(page), /^eyJ2aXNpdHMiOjF9\./);
   await page.getByRole("tab", { name: /Timeline/ }).click();
   await screenshot(page, "rewind-first-entry");
+  // The keyboard steps through the history: Down shows the next entry, Escape the present.
+  await entries.nth(0).getByRole("button").press("ArrowDown");
+  assert.match(await page.locator(".rewind-bar").innerText(), /entry 2 of 3/);
+  await expectPageText(page, "Visit number: 2");
+  await page.keyboard.press("Escape");
+  await page.locator(".rewind-bar").waitFor({ state: "detached" });
+  await expectPageText(page, "Visit number: 3");
+  await entries.nth(0).getByRole("button").click();
   await page.getByRole("button", { name: /Back to now/ }).click();
   await expectPageText(page, "Visit number: 3");
   await page.getByRole("tab", { name: /Cookies/ }).click();
@@ -56,12 +64,12 @@ test("back, forward and reload request the pages again", async () => {
   await go(page, "/count");
   await expectPageText(page, "Visit number: 1");
   await go(page, "/missing");
-  assert.equal(await page.getByTestId("status-code").innerText(), "404");
+  await expectStatus(page, "404");
   await back.click();
   await expectPageText(page, "Visit number: 2");
   assert.equal(await forward.isDisabled(), false);
   await forward.click();
-  assert.equal(await page.getByTestId("status-code").innerText(), "404");
+  await expectStatus(page, "404");
   await page.getByRole("button", { name: "Reload" }).click();
   await page.getByRole("tab", { name: /Timeline/ }).click();
   const last = page.getByTestId("timeline-entry").last();

@@ -91,3 +91,11 @@ export async function expectPageText(page, expected, timeout = 5_000) {
   }
   assert.equal(seen, expected);
 }
+
+/** Waits until the status code reads `expected` (the render follows the key press). */
+export async function expectStatus(page, expected, timeout = 5_000) {
+  await page
+    .waitForFunction((want) => document.querySelector("[data-testid=status-code]")?.textContent === want, expected, { timeout })
+    .catch(() => {});
+  assert.equal(await page.getByTestId("status-code").innerText(), expected);
+}
