@@ -78,6 +78,7 @@ pub fn app() -> Html {
                         open={active.open}
                         continue_where_left_off={active.continue_where_left_off}
                         page={shown.active_page().cloned()}
+                        requests={shown.requests().count()}
                         can_go_back={active.history.can_go_back()}
                         can_go_forward={active.history.can_go_forward()}
                         on_action={dispatch.clone()}

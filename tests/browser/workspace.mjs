@@ -99,3 +99,20 @@ export async function expectStatus(page, expected, timeout = 5_000) {
     .catch(() => {});
   assert.equal(await page.getByTestId("status-code").innerText(), expected);
 }
+
+/**
+ * Asserts that `read()` comes to equal `expected` (or match it, for a RegExp) within `timeout`:
+ * the page renders after the event that changed its state, so a read right after an action may
+ * still see the state before it.
+ */
+export async function eventually(read, expected, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  const ok = (value) => (expected instanceof RegExp ? expected.test(value) : value === expected);
+  let seen = await read();
+  while (!ok(seen) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    seen = await read();
+  }
+  if (expected instanceof RegExp) assert.match(seen, expected);
+  else assert.equal(seen, expected);
+}

@@ -107,9 +107,13 @@ fn cookie_row(props: &CookieRowProps) -> Html {
     let input = use_node_ref();
     {
         let input = input.clone();
+        let value = props.cookie.value.clone();
         use_effect_with(*editing, move |editing| {
             if *editing {
                 if let Some(element) = input.cast::<web_sys::HtmlInputElement>() {
+                    // Written once when editing starts, not on every render, so a re-render
+                    // (the reloader, the clock) never resets what is being typed.
+                    element.set_value(&value);
                     let _ = element.focus();
                     element.select();
                 }
@@ -166,7 +170,6 @@ fn cookie_row(props: &CookieRowProps) -> Html {
                         ref={input}
                         class="cookie-value-input"
                         aria-label={format!("Value of cookie {}", cookie.name)}
-                        value={cookie.value.clone()}
                         onkeydown={on_key}
                         onblur={on_blur}
                     />
