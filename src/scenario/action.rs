@@ -91,6 +91,14 @@ pub enum Action {
     EditCode(String),
     /// Switch how the app keeps its session.
     SetSessionMode(SessionMode),
+    /// The browser's Back button: the previous history entry, requested again with a GET.
+    Back,
+    /// The browser's Forward button.
+    Forward,
+    /// The browser's Reload button: the page on screen, requested again with a GET.
+    Reload,
+    /// A new private window (a fresh jar, discarded when closed); its name is `Private N`.
+    OpenPrivateWindow,
 }
 
 /// One step: an action, the profile it happens in (`None`: the lesson's first profile), and
@@ -175,6 +183,14 @@ struct RawStep {
     edit_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     session_mode: Option<SessionMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    back: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forward: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reload: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    private_window: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     browser: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -359,10 +375,22 @@ impl TryFrom<RawStep> for Step {
         if let Some(mode) = raw.session_mode {
             actions.push(Action::SetSessionMode(mode));
         }
+        for (flag, key, action) in [
+            (raw.back, "back", Action::Back),
+            (raw.forward, "forward", Action::Forward),
+            (raw.reload, "reload", Action::Reload),
+            (raw.private_window, "private_window", Action::OpenPrivateWindow),
+        ] {
+            match flag {
+                Some(true) => actions.push(action),
+                Some(false) => return Err(format!("{key}: expected true")),
+                None => {}
+            }
+        }
         if actions.len() != 1 {
             return Err("a step needs exactly one action key (request, close_browser, open_browser, \
                         continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
-                        forge_session, edit_code, session_mode)"
+                        forge_session, edit_code, session_mode, back, forward, reload, private_window)"
                 .into());
         }
         if raw.browser.as_deref() == Some("") {
@@ -401,6 +429,10 @@ impl From<Step> for RawStep {
             }
             Action::EditCode(code) => raw.edit_code = Some(code),
             Action::SetSessionMode(mode) => raw.session_mode = Some(mode),
+            Action::Back => raw.back = Some(true),
+            Action::Forward => raw.forward = Some(true),
+            Action::Reload => raw.reload = Some(true),
+            Action::OpenPrivateWindow => raw.private_window = Some(true),
         }
         raw
     }
@@ -424,6 +456,8 @@ mod tests {
             r#"{"forge_session":{"secret":"dev","data":{"user":"admin"}}}"#,
             r#"{"session_mode":"unsigned","explain":"Now *unsigned*."}"#,
             r#"{"continue_where_left_off":true}"#,
+            r#"{"back":true,"browser":"Bob"}"#,
+            r#"{"private_window":true}"#,
         ] {
             assert_eq!(round_trip(text), text);
         }

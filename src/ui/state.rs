@@ -17,7 +17,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::history::{Start, Step};
+use super::history::{Start, Step, StepAction};
+use crate::scenario::SessionMode;
+use crate::scenario::parse::RequestStep;
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::session_inspect::{SessionInspection, inspect};
@@ -175,6 +177,8 @@ pub struct Workspace {
     pub startup_error: Option<AppError>,
     /// The server log: start-ups, what the app printed, tracebacks.
     pub server_log: String,
+    /// How the app keeps its session (a lesson setting).
+    pub session_mode: SessionMode,
     /// How the running app signs its session (refreshed at each start and request).
     pub session_settings: Option<SessionSettings>,
     /// The unhandled exception of the last request, while the code is unchanged since.
@@ -276,8 +280,18 @@ pub enum Action {
         /// Its raw value.
         value: String,
     },
-    /// Dev tools: delete a cookie of the active profile.
+    /// Dev tools: delete a cookie of the active profile (every cookie of its name).
     DeleteCookie(CookieKey),
+    /// Dev tools: sign `data` (a JSON object) as the app's session with a guessed secret key
+    /// and store it as the session cookie — a forgery if the key is right.
+    ForgeSession {
+        /// The secret key tried.
+        secret: String,
+        /// The session's JSON object text.
+        data: String,
+    },
+    /// How the app keeps its session.
+    SetSessionMode(SessionMode),
     /// Dev tools: copy a cookie of the active profile into another profile's jar (what a
     /// session thief does with a stolen cookie).
     CopyCookie {
@@ -324,11 +338,11 @@ impl Default for Workspace {
 
 impl Workspace {
     /// A workspace at `start`: the browsers open with empty jars, the server not started yet
-    /// (the page starts it after its first paint; replay starts it with the first step).
+    /// (the page starts it after its first paint; replay starts it at once).
     pub fn at_start(start: &Start) -> Workspace {
-        let names: Vec<&str> = start.profiles.iter().map(String::as_str).collect();
+        let names: Vec<&str> = start.settings.profiles.iter().map(String::as_str).collect();
         let mut browser = Browser::with_profiles(if names.is_empty() { &STARTING_PROFILES } else { &names });
-        browser.clock.set(start.clock);
+        browser.clock.set(start.settings.clock);
         Workspace {
             code: start.code.clone(),
             active_profile: browser.profiles()[0].name.clone(),
@@ -339,6 +353,7 @@ impl Workspace {
             startup_error: None,
             server_log: String::new(),
             session_settings: None,
+            session_mode: start.settings.session_mode,
             request_error: None,
             pages: Vec::new(),
             timeline: Vec::new(),
@@ -349,9 +364,11 @@ impl Workspace {
         }
     }
 
-    /// The state `steps` lead to from `start`, rebuilt on a fresh server.
+    /// The state `steps` lead to from `start`, rebuilt on a fresh server. Steps that cannot
+    /// be carried out (a hand-edited link) are skipped, as the page would refuse them.
     pub fn replay(start: &Start, steps: &[Step]) -> Workspace {
         let mut workspace = Workspace::at_start(start);
+        workspace.reload_server();
         for step in steps {
             workspace.step(step.clone());
         }
@@ -376,6 +393,7 @@ impl Workspace {
         if !keeps_rewind {
             next.rewind = None;
         }
+        let here = |action: StepAction| Step { action, browser: Some(active.clone()), explain: None };
         match action {
             Action::EditCode(code) => {
                 if code != next.served_code {
@@ -389,33 +407,47 @@ impl Workspace {
                     next.reload_server();
                 }
             }
-            Action::SelectProfile(name) => next.step(Step::Select(name)),
-            Action::CloseBrowser => next.step(Step::Close),
-            Action::OpenBrowser => next.step(Step::Open),
-            Action::SetContinueWhereLeftOff(keep) => next.step(Step::ContinueWhereLeftOff(keep)),
-            Action::AdvanceClock(text) => match parse_duration(&text) {
-                Ok(seconds) => next.step(Step::Clock(seconds)),
-                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
-            },
-            Action::AdvanceClockSeconds(seconds) => next.step(Step::Clock(seconds)),
-            Action::EditCookie { key, value } => next.step(Step::EditCookie { key, value }),
-            Action::AddCookie { name, value } => {
-                if let Err(problem) = check_cookie_name(&name) {
-                    next.notice = Some(format!("The cookie was not added: {problem}."));
-                } else {
-                    next.step(Step::AddCookie { name, value });
+            Action::SelectProfile(name) => {
+                // A stale name (e.g. a closed private window) is ignored rather than trusted.
+                if next.browser.profile(&name).is_some() {
+                    next.active_profile = name;
                 }
             }
-            Action::DeleteCookie(key) => next.step(Step::DeleteCookie(key)),
-            Action::CopyCookie { key, to } => next.step(Step::CopyCookie { key, to }),
+            Action::CloseBrowser => next.step(here(StepAction::CloseBrowser)),
+            Action::OpenBrowser => next.step(here(StepAction::OpenBrowser)),
+            Action::SetContinueWhereLeftOff(keep) => next.step(here(StepAction::ContinueWhereLeftOff(keep))),
+            Action::AdvanceClock(text) => match parse_duration(&text) {
+                // The clock is global; the step still names the profile on screen, so a replay
+                // ends with the same browser in front.
+                Ok(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
+                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
+            },
+            Action::AdvanceClockSeconds(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
+            Action::EditCookie { key, value } => {
+                if key.path == "/" {
+                    next.step(here(StepAction::SetCookie { name: key.name, value }));
+                } else {
+                    // Steps (and so links and rewind) name a cookie by name at Path=/, as the
+                    // scenario format does.
+                    next.notice = Some(format!("Only cookies with Path=/ can be edited here; {key} has Path={}.", key.path));
+                }
+            }
+            Action::AddCookie { name, value } => match check_cookie_name(&name) {
+                Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
+                Ok(()) => next.step(here(StepAction::SetCookie { name, value })),
+            },
+            Action::DeleteCookie(key) => next.step(here(StepAction::DeleteCookie(key.name))),
+            Action::CopyCookie { key, to } => next.step(here(StepAction::CopyCookie { name: key.name, to })),
+            Action::ForgeSession { secret, data } => next.step(here(StepAction::ForgeSession { secret, data })),
+            Action::SetSessionMode(mode) => next.step(here(StepAction::SetSessionMode(mode))),
             Action::DismissNotice => {}
             Action::Navigate(address) => {
                 let address = address.trim();
                 if !address.is_empty() {
-                    next.step(Step::Request(NavigationRequest::get(address)));
+                    next.request(NavigationRequest::get(address));
                 }
             }
-            Action::Send(request) => next.step(Step::Request(request)),
+            Action::Send(request) => next.request(request),
             Action::Resend => {
                 let last = next
                     .requests()
@@ -423,14 +455,14 @@ impl Workspace {
                     .last()
                     .and_then(|entry| entry.request.clone());
                 match last {
-                    Some(request) => next.step(Step::Request(request)),
+                    Some(request) => next.request(request),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),
                 }
             }
-            Action::OpenPrivateWindow => next.step(Step::PrivateWindow),
-            Action::Back => next.step(Step::Back),
-            Action::Forward => next.step(Step::Forward),
-            Action::Reload => next.step(Step::Reload),
+            Action::OpenPrivateWindow => next.step(here(StepAction::OpenPrivateWindow)),
+            Action::Back => next.step(here(StepAction::Back)),
+            Action::Forward => next.step(here(StepAction::Forward)),
+            Action::Reload => next.step(here(StepAction::Reload)),
             Action::ViewEntry(index) => match next.timeline.get(index) {
                 Some(entry) => {
                     let steps = entry.steps.min(next.log.len());
@@ -465,11 +497,61 @@ impl Workspace {
         self.rewind.as_ref().map_or(self, |rewind| &rewind.state)
     }
 
-    /// Applies one step to the active profile (or the clock, or the server) and, if it changed
-    /// anything, appends it to the log and stamps the timeline entries it made.
+    /// A request from the active browser, as a step: the address is resolved against the page
+    /// on screen, so the step names a path on the playground's site (what lesson files and
+    /// links hold). An address elsewhere is refused with a reason.
+    fn request(&mut self, request: NavigationRequest) {
+        let active = self.active_profile.clone();
+        let base = self
+            .browser
+            .profile(&active)
+            .and_then(|profile| profile.history.current().cloned())
+            .unwrap_or_else(|| crate::browser::url::Url::parse("http://localhost/").expect("a valid URL"));
+        let target = match base.resolve(&request.url) {
+            Ok(url) if url.host == self.browser.site_host() => url.path_and_query(),
+            Ok(url) => {
+                self.notice = Some(format!(
+                    "The virtual browser only reaches the simulated app at http://localhost, not {}.",
+                    url.origin()
+                ));
+                return;
+            }
+            Err(error) => {
+                self.notice = Some(format!("The browser could not send that request: {error}."));
+                return;
+            }
+        };
+        let method = request.method.to_ascii_uppercase();
+        let (target, form) = if method == "GET" || method == "HEAD" {
+            // A GET form's fields replace the query, as a browser does.
+            if request.form.is_empty() {
+                (target, None)
+            } else {
+                let path = target.split('?').next().unwrap_or_default().to_string();
+                (format!("{path}?{}", crate::browser::navigation::urlencode(&request.form)), None)
+            }
+        } else {
+            (target, Some(request.form))
+        };
+        let step = RequestStep { method, target, form, headers: request.headers };
+        self.step(Step { action: StepAction::Request(step), browser: Some(active), explain: None });
+    }
+
+    /// Applies one step in its profile (which becomes the active one, so the learner sees
+    /// where it happened) and, if it changed anything, appends it to the log and stamps the
+    /// timeline entries it made.
     pub fn step(&mut self, step: Step) {
+        if let Some(name) = &step.browser {
+            if self.browser.profile(name).is_some() {
+                self.active_profile = name.clone();
+            } else {
+                self.notice = Some(format!("There is no browser called {name}."));
+                return;
+            }
+        }
+        let step = Step { explain: None, ..step };
         let entries_before = self.timeline.len();
-        if self.run_step(&step) {
+        if self.run_step(&step.action) {
             self.log.push(step);
             let steps = self.log.len();
             for entry in &mut self.timeline[entries_before..] {
@@ -478,26 +560,30 @@ impl Workspace {
         }
     }
 
-    /// Carries out `step`; returns whether it took effect (a refused step is not logged).
-    fn run_step(&mut self, step: &Step) -> bool {
+    /// Carries out `action` in the active profile; returns whether it took effect (a refused
+    /// action explains itself in the notice and is not logged).
+    fn run_step(&mut self, action: &StepAction) -> bool {
         let now = self.browser.clock.now();
         let active = self.active_profile.clone();
-        match step {
-            Step::Serve(code) => {
+        match action {
+            StepAction::EditCode(code) => {
                 self.code = code.clone();
                 self.reload_server();
-                // reload_server logs its own Serve step.
+                // reload_server logs its own edit_code step.
                 false
             }
-            Step::Select(name) => {
-                // A stale name (e.g. a closed private window) is ignored rather than trusted.
-                let known = self.browser.profile(name).is_some() && *name != active;
-                if known {
-                    self.active_profile = name.clone();
+            StepAction::SetSessionMode(mode) => {
+                let changed = self.session_mode != *mode;
+                self.session_mode = *mode;
+                if changed && !mode.is_available() {
+                    self.notice = Some(format!(
+                        "The {} session mode is not available in this version of the playground; the app keeps Flask's signed cookie.",
+                        mode.as_str()
+                    ));
                 }
-                known
+                changed
             }
-            Step::Close => match self.browser.close(&active) {
+            StepAction::CloseBrowser => match self.browser.close(&active) {
                 Some(report) => {
                     self.pages.retain(|page| page.profile != active);
                     self.record(now, Some(&active), TimelineKind::Close, report.to_string());
@@ -508,71 +594,77 @@ impl Workspace {
                 }
                 None => false,
             },
-            Step::Open => {
+            StepAction::OpenBrowser => {
                 let closed = self.browser.profile(&active).is_some_and(|profile| !profile.open);
                 if closed && self.browser.reopen(&active) {
                     self.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
                 }
                 closed
             }
-            Step::ContinueWhereLeftOff(keep) => match self.browser.profile_mut(&active) {
+            StepAction::ContinueWhereLeftOff(keep) => match self.browser.profile_mut(&active) {
                 Some(profile) if profile.continue_where_left_off != *keep => {
                     profile.continue_where_left_off = *keep;
                     true
                 }
                 _ => false,
             },
-            Step::Clock(seconds) => {
+            StepAction::AdvanceClock(seconds) => {
                 self.advance_clock(*seconds);
                 true
             }
-            Step::EditCookie { key, value } => {
-                let edited = self
-                    .browser
-                    .profile_mut(&active)
-                    .is_some_and(|profile| profile.jar.edit_value(key, value));
-                if edited {
-                    let summary = format!("cookie {key} edited in the dev tools");
-                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-                edited
-            }
-            Step::AddCookie { name, value } => {
+            StepAction::SetCookie { name, value } => {
                 let host = self.browser.site_host();
-                match self.browser.profile_mut(&active) {
-                    Some(profile) => {
-                        profile.jar.set_value(&host, name, value, now);
-                        let summary = format!("cookie {name} added in the dev tools");
-                        self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                        true
-                    }
-                    None => false,
-                }
+                let Some(profile) = self.browser.profile_mut(&active) else { return false };
+                let existed = profile.jar.list(now).iter().any(|cookie| cookie.name == *name && cookie.path == "/");
+                profile.jar.set_value(&host, name, value, now);
+                let verb = if existed { "edited" } else { "added" };
+                self.record(now, Some(&active), TimelineKind::CookieEdit, format!("cookie {name} {verb} in the dev tools"));
+                true
             }
-            Step::DeleteCookie(key) => {
-                let deleted = self
+            StepAction::ForgeSession { secret, data } => {
+                let cookie_name = self.session_settings.as_ref().map_or("session".to_string(), |s| s.cookie_name.clone());
+                let key = crate::flask::signing::SigningKey::for_session(secret);
+                let value = crate::flask::signing::dumps(&key, data, now.max(0) as u64);
+                let host = self.browser.site_host();
+                let Some(profile) = self.browser.profile_mut(&active) else { return false };
+                profile.jar.set_value(&host, &cookie_name, &value, now);
+                let summary = format!("session cookie signed in the dev tools with the key {secret:?}");
+                self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                true
+            }
+            StepAction::DeleteCookie(name) => {
+                let deleted = self.browser.profile_mut(&active).map_or(0, |profile| profile.jar.delete_named(name));
+                if deleted > 0 {
+                    self.record(now, Some(&active), TimelineKind::CookieEdit, format!("cookie {name} deleted in the dev tools"));
+                }
+                deleted > 0
+            }
+            StepAction::CopyCookie { name, to } => {
+                let key = self
                     .browser
-                    .profile_mut(&active)
-                    .is_some_and(|profile| profile.jar.delete(key));
-                if deleted {
-                    let summary = format!("cookie {key} deleted in the dev tools");
-                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-                deleted
-            }
-            Step::CopyCookie { key, to } => {
-                let copied = *to != active && self.browser.copy_cookie(&active, key, to);
+                    .profile(&active)
+                    .and_then(|profile| profile.jar.list(now).into_iter().find(|cookie| cookie.name == *name).map(|cookie| cookie.key()));
+                let copied = *to != active && key.is_some_and(|key| self.browser.copy_cookie(&active, &key, to));
                 if copied {
-                    let summary = format!("cookie {key} copied into {to}'s browser");
+                    let summary = format!("cookie {name} copied into {to}'s browser");
                     self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
                 }
                 copied
             }
-            Step::Request(request) => self.send(Traversal::New(request.clone())),
-            Step::Back => self.send(Traversal::Back),
-            Step::Forward => self.send(Traversal::Forward),
-            Step::Reload => self.send(Traversal::Reload),
-            Step::PrivateWindow => {
+            StepAction::Request(request) => {
+                let navigation = NavigationRequest {
+                    method: request.method.clone(),
+                    url: request.target.clone(),
+                    form: request.form.clone().unwrap_or_default(),
+                    headers: request.headers.clone(),
+                    ..NavigationRequest::default()
+                };
+                self.send(Traversal::New(navigation))
+            }
+            StepAction::Back => self.send(Traversal::Back),
+            StepAction::Forward => self.send(Traversal::Forward),
+            StepAction::Reload => self.send(Traversal::Reload),
+            StepAction::OpenPrivateWindow => {
                 self.active_profile = self.browser.open_private_window();
                 true
             }
@@ -623,7 +715,10 @@ impl Workspace {
         let now = self.browser.clock.now();
         self.request_error = None;
         self.served_code = self.code.clone();
-        self.log.push(Step::Serve(self.code.clone()));
+        // The start's own code needs no step (replay serves it first); any other code does.
+        if !(self.log.is_empty() && self.code == self.start.code) {
+            self.log.push(Step::new(StepAction::EditCode(self.code.clone())));
+        }
         match FlaskServer::load(&self.code, now) {
             Ok(mut server) => {
                 let printed = server.take_log();
@@ -1217,7 +1312,7 @@ mod tests {
         let alice = Workspace::started().apply(Action::Navigate("/count".into())).apply(Action::Navigate("/count".into()));
         let key = alice.active().jar.all()[0].key();
         let copied = alice.apply(Action::CopyCookie { key, to: "Bob".into() });
-        assert_eq!(copied.timeline.last().unwrap().summary, "cookie session (Path=/) copied into Bob's browser");
+        assert_eq!(copied.timeline.last().unwrap().summary, "cookie session copied into Bob's browser");
         let bob = copied.apply(Action::SelectProfile("Bob".into())).apply(Action::Navigate("/count".into()));
         assert_eq!(bob.active_page().unwrap().body, "Visit number: 3");
     }
