@@ -195,6 +195,12 @@ pub struct Workspace {
     pub log: Vec<Step>,
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
     pub rewind: Option<Rewind>,
+    /// The lesson being followed, if any.
+    pub lesson: Option<super::lesson_run::LessonRun>,
+    /// Saved workspaces and lesson progress (the page keeps them in localStorage).
+    pub saved: Rc<crate::scenario::saved::SavedWork>,
+    /// The link payload made by the last "Share" (what follows `#` in the URL).
+    pub share_link: Option<String>,
 }
 
 /// A past state shown instead of the present: the state right after a timeline entry, rebuilt by
@@ -230,6 +236,8 @@ pub struct TimelineEntry {
     pub exchange: Option<Rc<NavigationOutcome>>,
     /// For a request: what the learner asked for (what "send again" repeats).
     pub request: Option<NavigationRequest>,
+    /// For a request: the unhandled exception of its final response, if any.
+    pub error: Option<AppError>,
     /// How many steps of the workspace's log lead to the state right after this entry.
     pub steps: usize,
 }
@@ -323,6 +331,28 @@ pub enum Action {
     /// Make the past state on screen the present: later entries are dropped (the editor's text
     /// is kept — it is the learner's work).
     ContinueFromHere,
+    /// Open a built-in lesson (by id) at its start.
+    OpenLesson(String),
+    /// Leave the lesson, keeping the work.
+    CloseLesson,
+    /// "▶ next step": play the lesson's next scripted step.
+    LessonNextStep,
+    /// "Show solution" (recorded as shown, not solved).
+    ShowSolution,
+    /// "Play the solution" from the lesson's start (the learner's work is kept aside).
+    PlaySolution,
+    /// Pick a quiz option.
+    AnswerQuiz(usize),
+    /// Put a quiz option's code into the editor.
+    TryQuizOption(usize),
+    /// Back to the lesson's start (asked first by the page).
+    ResetLesson,
+    /// "Share": make a link for the current state.
+    Share,
+    /// Open a share link's payload (the part after `#`).
+    OpenShared(String),
+    /// Open a saved workspace by name.
+    OpenSaved(String),
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -361,6 +391,9 @@ impl Workspace {
             start: start.clone(),
             log: Vec::new(),
             rewind: None,
+            lesson: None,
+            saved: Rc::new(crate::scenario::saved::SavedWork::new()),
+            share_link: None,
         }
     }
 
@@ -472,11 +505,23 @@ impl Workspace {
                 None => next.rewind = None,
             },
             Action::BackToNow => {}
+            Action::OpenLesson(id) => next.open_lesson(&id),
+            Action::CloseLesson => next.close_lesson(),
+            Action::LessonNextStep => next.next_lesson_step(),
+            Action::ShowSolution => next.show_solution(),
+            Action::PlaySolution => next.play_solution(),
+            Action::AnswerQuiz(option) => next.answer_quiz(option),
+            Action::TryQuizOption(option) => next.try_quiz_option(option),
+            Action::ResetLesson => next.reset_lesson(),
+            Action::Share => next.share_link = Some(next.share_payload()),
+            Action::OpenShared(payload) => next.open_shared(&payload),
+            Action::OpenSaved(name) => next.open_saved(&name),
             Action::ContinueFromHere => {
                 if let Some(rewind) = next.rewind.take() {
                     let code = std::mem::take(&mut next.code);
                     let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
-                    next = (*rewind.state).clone();
+                    let (lesson, saved) = (next.lesson.take(), next.saved.clone());
+                    next = Workspace { lesson, saved, ..(*rewind.state).clone() };
                     if code != next.served_code {
                         next.server_status = ServerStatus::Reloading;
                     }
@@ -489,6 +534,7 @@ impl Workspace {
                 }
             }
         }
+        next.check_goals();
         next
     }
 
@@ -711,7 +757,7 @@ impl Workspace {
 
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
-    fn reload_server(&mut self) {
+    pub(crate) fn reload_server(&mut self) {
         let now = self.browser.clock.now();
         self.request_error = None;
         self.served_code = self.code.clone();
@@ -833,6 +879,7 @@ impl Workspace {
             summary,
             exchange: Some(Rc::new(outcome)),
             request: Some(request),
+            error: self.request_error.clone(),
             steps: self.log.len(),
         });
         true
@@ -877,7 +924,7 @@ impl Workspace {
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
         let profile = profile.map(str::to_string);
         let steps = self.log.len();
-        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None, steps });
+        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None, error: None, steps });
     }
 }
 
