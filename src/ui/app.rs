@@ -4,7 +4,11 @@
 use yew::prelude::*;
 
 use super::components::{
-    browser_pane::BrowserPane, devtools::DevTools, editor::Editor, header::Header,
+    browser_pane::BrowserPane,
+    devtools::DevTools,
+    editor::Editor,
+    header::{Header, LessonItem},
+    lesson_panel::LessonPanel,
     server_pane::ServerPane,
 };
 use super::state::{Action, Workspace};
@@ -16,14 +20,46 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 #[function_component(App)]
 pub fn app() -> Html {
     let workspace = use_reducer(Workspace::default);
+    let loaded = use_mut_ref(|| false);
     {
         // Start the app's server once the page has painted, so the editor is usable first.
+        // Then rebuild the saved work, if there is any, and open a share link from the address.
+        // Until that is done nothing is saved, or the empty first state would overwrite it.
         let dispatch = workspace.dispatcher();
+        let loaded = loaded.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                dispatch.dispatch(Action::ReloadServer);
+                match super::storage::load() {
+                    Some(Ok(saved)) => dispatch.dispatch(Action::Restore(Box::new(saved))),
+                    Some(Err(error)) => {
+                        dispatch.dispatch(Action::ReloadServer);
+                        gloo_console_warn(&format!("saved work not restored: {error}"));
+                    }
+                    None => dispatch.dispatch(Action::ReloadServer),
+                }
+                if let Some(payload) = super::storage::take_fragment() {
+                    dispatch.dispatch(Action::OpenShared(payload));
+                }
+                *loaded.borrow_mut() = true;
             });
+        });
+    }
+    {
+        // Autosave: the saved work (this workspace as current) after every change.
+        let saved = workspace.saved_work();
+        let failed = use_mut_ref(|| false);
+        let loaded = loaded.clone();
+        use_effect_with(saved, move |saved| {
+            if !*loaded.borrow() {
+                return;
+            }
+            if let Err(why) = super::storage::save(saved) {
+                if !*failed.borrow() {
+                    *failed.borrow_mut() = true;
+                    gloo_console_warn(&format!("work not saved: {why}"));
+                }
+            }
         });
     }
     let dispatch = {
@@ -46,7 +82,6 @@ pub fn app() -> Html {
         });
     }
     let on_code_change = dispatch.reform(Action::EditCode);
-    let on_dismiss = dispatch.reform(|_| Action::DismissNotice);
 
     // While a past state is on screen, the panes show it; the editor and timeline stay present.
     let shown = workspace.shown();
@@ -55,6 +90,20 @@ pub fn app() -> Html {
         shown.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
     let now = shown.browser.clock.now();
     let cookies: Vec<_> = active.jar.list(now).into_iter().cloned().collect();
+    let lessons: Vec<LessonItem> = Workspace::lesson_list()
+        .into_iter()
+        .map(|(id, title)| {
+            let solved = workspace.saved.progress.get(&id).is_some_and(|progress| {
+                super::lesson_run::lesson_goal_ids(&id).is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
+            });
+            LessonItem { id, title, solved }
+        })
+        .collect();
+    let share_url = workspace.share_link.as_ref().map(|payload| format!("{}#{payload}", super::storage::page_address()));
+    let lesson = workspace.lesson.clone().map(|run| {
+        let progress = workspace.lesson_progress().cloned().unwrap_or_default();
+        (run, progress)
+    });
     let rewind = workspace.rewind.as_ref().map(|rewind| {
         let entry = &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
         (rewind.entry, workspace.timeline.len(), entry.summary.clone())
@@ -62,11 +111,23 @@ pub fn app() -> Html {
 
     html! {
         <div class="shell">
-            <Header notice={workspace.notice.clone()} {on_dismiss} />
+            <Header
+                notice={workspace.notice.clone()}
+                {lessons}
+                open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
+                saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
+                {share_url}
+                on_action={dispatch.clone()}
+            />
             if let Some((entry, total, summary)) = rewind {
                 <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
             }
-            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"))}>
+            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson.is_some().then_some("with-lesson"))}>
+                if let Some((run, progress)) = lesson {
+                    <section class="pane pane-lesson" aria-label="Lesson">
+                        <LessonPanel {run} {progress} on_action={dispatch.clone()} />
+                    </section>
+                }
                 <section class="pane pane-editor" aria-label="Editor">
                     <h2 class="pane-title">{ "app.py" }</h2>
                     <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()} />
@@ -133,4 +194,12 @@ fn rewind_bar(props: &RewindBarProps) -> Html {
             </button>
         </div>
     }
+}
+
+/// A warning in the browser's console (storage problems are not the learner's to fix).
+fn gloo_console_warn(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
 }

@@ -63,10 +63,7 @@ fn own_start(lesson: Option<&str>) -> Result<Start, String> {
 impl Workspace {
     /// The built-in lessons: (id, title), in the order the page lists them.
     pub fn lesson_list() -> Vec<(String, String)> {
-        BUILTIN_LESSONS
-            .iter()
-            .filter_map(|entry| parse_title(entry.source).map(|title| (entry.id.to_string(), title)))
-            .collect()
+        catalogue().iter().map(|entry| (entry.id.clone(), entry.title.clone())).collect()
     }
 
     /// What goals are checked on: the code, the jars and pages, the session each profile's last
@@ -385,12 +382,6 @@ impl Workspace {
     }
 }
 
-/// A lesson file's title, read without parsing the whole lesson.
-fn parse_title(source: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(source).ok()?;
-    Some(value.get("lesson")?.get("title")?.as_str()?.to_string())
-}
-
 /// How many of a lesson's scripted steps `log` begins with (so a restored lesson offers the
 /// right "next step"): steps compare by action and profile, not by their explanations.
 fn played_prefix(script: &[Step], log: &[Step]) -> usize {
@@ -401,4 +392,77 @@ fn played_prefix(script: &[Step], log: &[Step]) -> usize {
             scripted.action == done.action && (scripted.browser.is_none() || scripted.browser == done.browser)
         })
         .count()
+}
+
+/// A step in the learner's words, e.g. `POST /login (username=alice) — in Alice's browser`.
+///
+/// ```
+/// use session_playground::scenario::action::get;
+/// use session_playground::ui::lesson_run::describe_step;
+/// assert_eq!(describe_step(&get("/count").in_browser("Bob")), "GET /count — in Bob's browser");
+/// ```
+pub fn describe_step(step: &Step) -> String {
+    let what = match &step.action {
+        StepAction::Request(request) => {
+            let mut line = format!("{} {}", request.method, request.target);
+            if let Some(form) = request.form.as_ref().filter(|form| !form.is_empty()) {
+                let fields: Vec<String> = form.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                line.push_str(&format!(" ({})", fields.join(", ")));
+            }
+            line
+        }
+        StepAction::CloseBrowser => "close the browser".into(),
+        StepAction::OpenBrowser => "open the browser".into(),
+        StepAction::ContinueWhereLeftOff(true) => "turn on \u{201c}continue where you left off\u{201d}".into(),
+        StepAction::ContinueWhereLeftOff(false) => "turn off \u{201c}continue where you left off\u{201d}".into(),
+        StepAction::AdvanceClock(seconds) => format!("move the clock {} ahead", super::state::describe_seconds(*seconds)),
+        StepAction::SetCookie { name, value } => {
+            let short: String = value.chars().take(40).collect();
+            let more = if short.len() < value.len() { "…" } else { "" };
+            format!("set cookie {name} to {short}{more} in the dev tools")
+        }
+        StepAction::DeleteCookie(name) => format!("delete cookie {name} in the dev tools"),
+        StepAction::CopyCookie { name, to } => format!("copy cookie {name} into {to}'s browser"),
+        StepAction::ForgeSession { secret, data } => format!("sign the session {data} with the key {secret:?} in the dev tools"),
+        StepAction::EditCode(_) => "change app.py".into(),
+        StepAction::SetSessionMode(mode) => format!("switch the session to {} mode", mode.as_str()),
+        StepAction::Back => "press Back".into(),
+        StepAction::Forward => "press Forward".into(),
+        StepAction::Reload => "press Reload".into(),
+        StepAction::OpenPrivateWindow => "open a private window".into(),
+    };
+    match &step.browser {
+        Some(browser) => format!("{what} \u{2014} in {browser}'s browser"),
+        None => what,
+    }
+}
+
+/// The goal ids of built-in lesson `id` (for "solved" marks in the lesson list).
+pub fn lesson_goal_ids(id: &str) -> Option<Vec<String>> {
+    catalogue().iter().find(|entry| entry.id == id).map(|entry| entry.goals.clone())
+}
+
+/// What the lesson list shows of a built-in lesson.
+struct CatalogueEntry {
+    id: String,
+    title: String,
+    goals: Vec<String>,
+}
+
+/// The built-in lessons, read once (the page renders the list often; the files never change).
+fn catalogue() -> &'static [CatalogueEntry] {
+    static CATALOGUE: std::sync::OnceLock<Vec<CatalogueEntry>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        BUILTIN_LESSONS
+            .iter()
+            .filter_map(|entry| {
+                let lesson = builtin_lesson(entry.id)?.ok()?;
+                Some(CatalogueEntry {
+                    id: lesson.id.clone(),
+                    title: lesson.text.title.clone(),
+                    goals: lesson.goals.iter().map(|goal| goal.id.clone()).collect(),
+                })
+            })
+            .collect()
+    })
 }

@@ -9,6 +9,7 @@
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
 //! - [`panic_report`]: turns a panic into a readable message in the page and the console.
+//! - [`storage`]: saved work in localStorage and share links in the address fragment.
 //! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
 
 pub mod app;
@@ -23,6 +24,7 @@ mod rewind_tests;
 #[cfg(test)]
 mod lesson_tests;
 pub mod state;
+pub mod storage;
 
 /// The seed app the editor opens with: the `/count` example the project was created for.
 pub const SEED_APP: &str = r#"from flask import Flask, session

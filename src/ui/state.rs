@@ -353,6 +353,8 @@ pub enum Action {
     OpenShared(String),
     /// Open a saved workspace by name.
     OpenSaved(String),
+    /// The page found saved work in storage: rebuild its current workspace.
+    Restore(Box<crate::scenario::saved::SavedWork>),
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -516,6 +518,7 @@ impl Workspace {
             Action::Share => next.share_link = Some(next.share_payload()),
             Action::OpenShared(payload) => next.open_shared(&payload),
             Action::OpenSaved(name) => next.open_saved(&name),
+            Action::Restore(saved) => next = Workspace::restored(*saved),
             Action::ContinueFromHere => {
                 if let Some(rewind) = next.rewind.take() {
                     let code = std::mem::take(&mut next.code);

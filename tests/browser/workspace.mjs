@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 
 /** Opens the app in a fresh context and waits until the simulated server answers. */
 export async function open(harness, options = {}) {
-  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 }, ...options });
-  await page.goto(options.url ?? harness.url);
+  const { url, ...contextOptions } = options;
+  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  await page.goto(url ?? harness.url);
   await page.getByTestId("editor").locator(".cm-content").waitFor();
   await waitForStatus(page, "running");
   return { page, errors, context };

@@ -6,6 +6,7 @@ pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
 pub mod header;
+pub mod lesson_panel;
 pub mod network;
 pub mod page_view;
 pub mod server_pane;
