@@ -11,6 +11,7 @@
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::browser::{NavigationRequest, SiteContext};
 use crate::scenario::parse::{self, RequestStep};
 
 /// How the app keeps its session (a lesson setting, and an action that switches it).
@@ -59,6 +60,9 @@ pub enum Action {
     CloseBrowser,
     /// Open the profile's browser again.
     OpenBrowser,
+    /// Open a private window (a fresh jar, gone when closed); it is named `Private 1`,
+    /// `Private 2`... in order, which later steps use as their `browser`.
+    OpenPrivateWindow,
     /// The profile's "continue where you left off" setting.
     ContinueWhereLeftOff(bool),
     /// Move the one virtual clock forward, in seconds.
@@ -149,6 +153,49 @@ pub fn get(target: &str) -> Step {
     Step::new(Action::Request(RequestStep { method: "GET".into(), target: target.into(), form: None, headers: vec![] }))
 }
 
+/// The browser-layer request a request step sends (same-site, like the address bar).
+pub fn navigation_request(request: &RequestStep) -> NavigationRequest {
+    NavigationRequest {
+        method: request.method.clone(),
+        url: request.target.clone(),
+        form: request.form.clone().unwrap_or_default(),
+        headers: request.headers.clone(),
+        ..NavigationRequest::default()
+    }
+}
+
+/// The step that repeats what the page sent, for the share link's action list. `None` when it
+/// cannot be written as a step: a URL off the playground's site, a request started by another
+/// site (scenario files have no cross-site requests yet), or a target with spaces.
+///
+/// ```
+/// use session_playground::browser::NavigationRequest;
+/// use session_playground::scenario::action::{request_step, get};
+/// assert_eq!(request_step(&NavigationRequest::get("http://localhost/count")), Some(get("/count")));
+/// let login = request_step(&NavigationRequest::post("/login", &[("username", "alice")])).unwrap();
+/// assert_eq!(serde_json::to_string(&login).unwrap(),
+///     r#"{"request":{"method":"POST","path":"/login","form":{"username":"alice"}}}"#);
+/// assert_eq!(request_step(&NavigationRequest::get("https://evil.example/")), None);
+/// ```
+pub fn request_step(request: &NavigationRequest) -> Option<Step> {
+    if request.site != SiteContext::SameSite {
+        return None;
+    }
+    let target = request.url.strip_prefix("http://localhost").unwrap_or(&request.url);
+    let target = if target.is_empty() { "/" } else { target };
+    let method = request.method.to_ascii_uppercase();
+    let has_form = !request.form.is_empty() && method != "GET" && method != "HEAD";
+    check_request(&method, target, has_form).ok()?;
+    let (target, form) = if !request.form.is_empty() && !has_form {
+        // A GET form puts its fields in the query, as the browser does.
+        let joiner = if target.contains('?') { '&' } else { '?' };
+        (format!("{target}{joiner}{}", crate::browser::navigation::urlencode(&request.form)), None)
+    } else {
+        (target.to_string(), has_form.then(|| request.form.clone()))
+    };
+    Some(Step::new(Action::Request(RequestStep { method, target, form, headers: request.headers.clone() })))
+}
+
 /// The file form of a step: every action key optional, exactly one must be present.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,6 +206,8 @@ struct RawStep {
     close_browser: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     open_browser: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    open_private_window: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     continue_where_left_off: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,6 +371,12 @@ impl TryFrom<RawStep> for Step {
             }
             actions.push(Action::OpenBrowser);
         }
+        if let Some(flag) = raw.open_private_window {
+            if !flag {
+                return Err("open_private_window: expected true".into());
+            }
+            actions.push(Action::OpenPrivateWindow);
+        }
         if let Some(keep) = raw.continue_where_left_off {
             actions.push(Action::ContinueWhereLeftOff(keep));
         }
@@ -361,7 +416,7 @@ impl TryFrom<RawStep> for Step {
         }
         if actions.len() != 1 {
             return Err("a step needs exactly one action key (request, close_browser, open_browser, \
-                        continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
+                        open_private_window, continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
                         forge_session, edit_code, session_mode)"
                 .into());
         }
@@ -390,6 +445,7 @@ impl From<Step> for RawStep {
             }
             Action::CloseBrowser => raw.close_browser = Some(true),
             Action::OpenBrowser => raw.open_browser = Some(true),
+            Action::OpenPrivateWindow => raw.open_private_window = Some(true),
             Action::ContinueWhereLeftOff(keep) => raw.continue_where_left_off = Some(keep),
             Action::AdvanceClock(seconds) => raw.advance_clock = Some(seconds),
             Action::SetCookie { name, value } => raw.set_cookie = Some(RawSetCookie { name, value }),
@@ -424,6 +480,7 @@ mod tests {
             r#"{"forge_session":{"secret":"dev","data":{"user":"admin"}}}"#,
             r#"{"session_mode":"unsigned","explain":"Now *unsigned*."}"#,
             r#"{"continue_where_left_off":true}"#,
+            r#"{"open_private_window":true}"#,
         ] {
             assert_eq!(round_trip(text), text);
         }

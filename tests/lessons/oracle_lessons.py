@@ -72,6 +72,8 @@ def play(code, profiles, clock, steps):
         elif "close_browser" in step:
             if not keep_session[browser]:
                 jar.close()
+        elif "open_private_window" in step:
+            raise NotImplementedError("private windows are not modelled here yet")
         elif "continue_where_left_off" in step:
             keep_session[browser] = step["continue_where_left_off"]
         elif "advance_clock" in step:
