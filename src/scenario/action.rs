@@ -11,6 +11,7 @@
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::browser::{NavigationRequest, SiteContext};
 use crate::scenario::parse::{self, RequestStep};
 
 /// How the app keeps its session (a lesson setting, and an action that switches it).
@@ -59,6 +60,9 @@ pub enum Action {
     CloseBrowser,
     /// Open the profile's browser again.
     OpenBrowser,
+    /// Open a private window (a fresh jar, gone when closed); it is named `Private 1`,
+    /// `Private 2`... in order, which later steps use as their `browser`.
+    OpenPrivateWindow,
     /// The profile's "continue where you left off" setting.
     ContinueWhereLeftOff(bool),
     /// Move the one virtual clock forward, in seconds.
@@ -97,8 +101,6 @@ pub enum Action {
     Forward,
     /// The browser's Reload button: the page on screen, requested again with a GET.
     Reload,
-    /// A new private window (a fresh jar, discarded when closed); its name is `Private N`.
-    OpenPrivateWindow,
 }
 
 /// One step: an action, the profile it happens in (`None`: the lesson's first profile), and
@@ -157,6 +159,49 @@ pub fn get(target: &str) -> Step {
     Step::new(Action::Request(RequestStep { method: "GET".into(), target: target.into(), form: None, headers: vec![] }))
 }
 
+/// The browser-layer request a request step sends (same-site, like the address bar).
+pub fn navigation_request(request: &RequestStep) -> NavigationRequest {
+    NavigationRequest {
+        method: request.method.clone(),
+        url: request.target.clone(),
+        form: request.form.clone().unwrap_or_default(),
+        headers: request.headers.clone(),
+        ..NavigationRequest::default()
+    }
+}
+
+/// The step that repeats what the page sent, for the share link's action list. `None` when it
+/// cannot be written as a step: a URL off the playground's site, a request started by another
+/// site (scenario files have no cross-site requests yet), or a target with spaces.
+///
+/// ```
+/// use session_playground::browser::NavigationRequest;
+/// use session_playground::scenario::action::{request_step, get};
+/// assert_eq!(request_step(&NavigationRequest::get("http://localhost/count")), Some(get("/count")));
+/// let login = request_step(&NavigationRequest::post("/login", &[("username", "alice")])).unwrap();
+/// assert_eq!(serde_json::to_string(&login).unwrap(),
+///     r#"{"request":{"method":"POST","path":"/login","form":{"username":"alice"}}}"#);
+/// assert_eq!(request_step(&NavigationRequest::get("https://evil.example/")), None);
+/// ```
+pub fn request_step(request: &NavigationRequest) -> Option<Step> {
+    if request.site != SiteContext::SameSite {
+        return None;
+    }
+    let target = request.url.strip_prefix("http://localhost").unwrap_or(&request.url);
+    let target = if target.is_empty() { "/" } else { target };
+    let method = request.method.to_ascii_uppercase();
+    let has_form = !request.form.is_empty() && method != "GET" && method != "HEAD";
+    check_request(&method, target, has_form).ok()?;
+    let (target, form) = if !request.form.is_empty() && !has_form {
+        // A GET form puts its fields in the query, as the browser does.
+        let joiner = if target.contains('?') { '&' } else { '?' };
+        (format!("{target}{joiner}{}", crate::browser::navigation::urlencode(&request.form)), None)
+    } else {
+        (target.to_string(), has_form.then(|| request.form.clone()))
+    };
+    Some(Step::new(Action::Request(RequestStep { method, target, form, headers: request.headers.clone() })))
+}
+
 /// The file form of a step: every action key optional, exactly one must be present.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +212,8 @@ struct RawStep {
     close_browser: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     open_browser: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    open_private_window: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     continue_where_left_off: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,8 +236,6 @@ struct RawStep {
     forward: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reload: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    private_window: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     browser: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -338,6 +383,12 @@ impl TryFrom<RawStep> for Step {
             }
             actions.push(Action::OpenBrowser);
         }
+        if let Some(flag) = raw.open_private_window {
+            if !flag {
+                return Err("open_private_window: expected true".into());
+            }
+            actions.push(Action::OpenPrivateWindow);
+        }
         if let Some(keep) = raw.continue_where_left_off {
             actions.push(Action::ContinueWhereLeftOff(keep));
         }
@@ -379,7 +430,6 @@ impl TryFrom<RawStep> for Step {
             (raw.back, "back", Action::Back),
             (raw.forward, "forward", Action::Forward),
             (raw.reload, "reload", Action::Reload),
-            (raw.private_window, "private_window", Action::OpenPrivateWindow),
         ] {
             match flag {
                 Some(true) => actions.push(action),
@@ -389,8 +439,8 @@ impl TryFrom<RawStep> for Step {
         }
         if actions.len() != 1 {
             return Err("a step needs exactly one action key (request, close_browser, open_browser, \
-                        continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
-                        forge_session, edit_code, session_mode, back, forward, reload, private_window)"
+                        open_private_window, continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
+                        forge_session, edit_code, session_mode, back, forward, reload)"
                 .into());
         }
         if raw.browser.as_deref() == Some("") {
@@ -418,6 +468,7 @@ impl From<Step> for RawStep {
             }
             Action::CloseBrowser => raw.close_browser = Some(true),
             Action::OpenBrowser => raw.open_browser = Some(true),
+            Action::OpenPrivateWindow => raw.open_private_window = Some(true),
             Action::ContinueWhereLeftOff(keep) => raw.continue_where_left_off = Some(keep),
             Action::AdvanceClock(seconds) => raw.advance_clock = Some(seconds),
             Action::SetCookie { name, value } => raw.set_cookie = Some(RawSetCookie { name, value }),
@@ -432,7 +483,6 @@ impl From<Step> for RawStep {
             Action::Back => raw.back = Some(true),
             Action::Forward => raw.forward = Some(true),
             Action::Reload => raw.reload = Some(true),
-            Action::OpenPrivateWindow => raw.private_window = Some(true),
         }
         raw
     }
@@ -457,7 +507,7 @@ mod tests {
             r#"{"session_mode":"unsigned","explain":"Now *unsigned*."}"#,
             r#"{"continue_where_left_off":true}"#,
             r#"{"back":true,"browser":"Bob"}"#,
-            r#"{"private_window":true}"#,
+            r#"{"open_private_window":true}"#,
         ] {
             assert_eq!(round_trip(text), text);
         }

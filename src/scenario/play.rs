@@ -12,7 +12,7 @@ use crate::browser::clock::format_instant;
 use crate::flask::FlaskServer;
 use crate::flask::server::SessionSettings;
 use crate::flask::signing::{self, SigningKey};
-use crate::scenario::action::{Action, SessionMode, Step};
+use crate::scenario::action::{Action, SessionMode, Step, navigation_request};
 use crate::scenario::goal::{Goal, GoalResult, GoalStatus, check};
 use crate::scenario::lesson::{Lesson, Settings};
 use crate::scenario::saved::LessonProgress;
@@ -94,16 +94,7 @@ impl Player {
         self.browser.profile_or_create(&profile);
         let now = self.browser.clock.now();
         let note = match &step.action {
-            Action::Request(request) => {
-                let navigation = NavigationRequest {
-                    method: request.method.clone(),
-                    url: request.target.clone(),
-                    form: request.form.clone().unwrap_or_default(),
-                    headers: request.headers.clone(),
-                    ..NavigationRequest::default()
-                };
-                self.request(&profile, &navigation)
-            }
+            Action::Request(request) => self.request(&profile, &navigation_request(request)),
             Action::CloseBrowser => {
                 self.browser.close(&profile);
                 self.pages.remove(&profile);
@@ -111,6 +102,10 @@ impl Player {
             }
             Action::OpenBrowser => {
                 self.browser.reopen(&profile);
+                None
+            }
+            Action::OpenPrivateWindow => {
+                self.browser.open_private_window();
                 None
             }
             Action::ContinueWhereLeftOff(keep) => {
@@ -153,10 +148,6 @@ impl Player {
                 (!mode.is_available()).then_some(StepNote::ModeUnavailable(*mode))
             }
             Action::Back | Action::Forward | Action::Reload => self.traverse(&profile, &step.action),
-            Action::OpenPrivateWindow => {
-                self.browser.open_private_window();
-                None
-            }
         };
         self.refresh();
         note
