@@ -48,16 +48,25 @@ pub fn app() -> Html {
     let on_code_change = dispatch.reform(Action::EditCode);
     let on_dismiss = dispatch.reform(|_| Action::DismissNotice);
 
-    let active = workspace.active();
+    // While a past state is on screen, the panes show it; the editor and timeline stay present.
+    let shown = workspace.shown();
+    let active = shown.active();
     let profile_names: Vec<String> =
-        workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
-    let now = workspace.browser.clock.now();
+        shown.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
+    let now = shown.browser.clock.now();
     let cookies: Vec<_> = active.jar.list(now).into_iter().cloned().collect();
+    let rewind = workspace.rewind.as_ref().map(|rewind| {
+        let entry = &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
+        (rewind.entry, workspace.timeline.len(), entry.summary.clone())
+    });
 
     html! {
         <div class="shell">
             <Header notice={workspace.notice.clone()} {on_dismiss} />
-            <main class="panes">
+            if let Some((entry, total, summary)) = rewind {
+                <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
+            }
+            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"))}>
                 <section class="pane pane-editor" aria-label="Editor">
                     <h2 class="pane-title">{ "app.py" }</h2>
                     <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()} />
@@ -68,25 +77,60 @@ pub fn app() -> Html {
                         active={active.name.clone()}
                         open={active.open}
                         continue_where_left_off={active.continue_where_left_off}
-                        page={workspace.active_page().cloned()}
+                        page={shown.active_page().cloned()}
+                        requests={shown.requests().count()}
+                        can_go_back={active.history.can_go_back()}
+                        can_go_forward={active.history.can_go_forward()}
                         on_action={dispatch.clone()}
                     />
                 </section>
                 <section class="pane pane-server" aria-label="Server">
-                    <ServerPane status={workspace.server_status} log={workspace.server_log.clone()} />
+                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
                     <DevTools
-                        now={workspace.clock_text()}
+                        now={shown.clock_text()}
                         {cookies}
                         other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
                         timeline={workspace.timeline.clone()}
-                        requests={workspace.requests().cloned().collect::<Vec<_>>()}
-                        session={workspace.session_inspection()}
+                        selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
+                        requests={shown.requests().cloned().collect::<Vec<_>>()}
+                        session={shown.session_inspection()}
                         on_action={dispatch}
                     />
                 </section>
             </main>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RewindBarProps {
+    entry: usize,
+    total: usize,
+    summary: String,
+    on_action: Callback<Action>,
+}
+
+/// The bar shown while a past state is on screen: where in the timeline it is, and the two ways
+/// out (back to the present, or continue from this point and drop what came after).
+#[function_component(RewindBar)]
+fn rewind_bar(props: &RewindBarProps) -> Html {
+    let back = props.on_action.reform(|_: MouseEvent| Action::BackToNow);
+    let continue_here = props.on_action.reform(|_: MouseEvent| Action::ContinueFromHere);
+    let later = props.total - props.entry - 1;
+    html! {
+        <div class="rewind-bar" role="status">
+            <span>
+                { format!("Showing the state right after entry {} of {}: ", props.entry + 1, props.total) }
+                <code>{ &props.summary }</code>
+                { " — acting in the browser acts on the present." }
+            </span>
+            <button class="small" onclick={back}>{ "Back to now" }</button>
+            <button class="small" onclick={continue_here} disabled={later == 0}
+                title="Make this the present: the later entries are dropped; your code stays">
+                { match later { 0 => "Continue from here".to_string(), 1 => "Continue from here (drops 1 entry)".to_string(), n => format!("Continue from here (drops {n} entries)") } }
+            </button>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Modules:
 //! - [`state`]: the `Workspace` model, the `Action`s and the reducer.
+//! - [`history`]: the replayable steps and start of a workspace (rewind, share links).
 //! - [`app`]: the root component, owner of the one `use_reducer`.
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
@@ -12,8 +13,11 @@
 pub mod app;
 mod components;
 pub mod editor_bridge;
+pub mod history;
 pub mod panic_report;
 pub mod shortcuts;
+#[cfg(test)]
+mod rewind_tests;
 pub mod state;
 
 /// The seed app the editor opens with: the `/count` example the project was created for.

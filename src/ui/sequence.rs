@@ -623,7 +623,9 @@ mod tests {
         fn push(&mut self, profile: Option<&str>, kind: TimelineKind, summary: String, exchange: Option<Rc<NavigationOutcome>>) {
             let at = self.browser.clock.now();
             let profile = profile.map(str::to_string);
-            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None });
+            // One learner action per entry, as in the workspace's log.
+            let steps = self.entries.len() + 1;
+            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None, steps });
         }
 
         fn profiles(&self) -> Vec<String> {
@@ -737,6 +739,7 @@ mod tests {
             summary: "GET / 200".into(),
             exchange: Some(Rc::new(outcome)),
             request: None,
+            steps: 1,
         };
         let diagram = layout(&[entry], &["Alice".to_string(), "Bob".to_string()]);
         let label = &diagram.rows[0].labels[3];

@@ -17,6 +17,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::history::{Start, Step};
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::session_inspect::{SessionInspection, inspect};
@@ -184,7 +185,31 @@ pub struct Workspace {
     pub timeline: Vec<TimelineEntry>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
     pub notice: Option<String>,
+    /// Where this workspace started.
+    pub start: Start,
+    /// Every effective step since the start: replaying them rebuilds this state.
+    pub log: Vec<Step>,
+    /// A past state on screen (a timeline entry was clicked), while the present stays here.
+    pub rewind: Option<Rewind>,
 }
+
+/// A past state shown instead of the present: the state right after a timeline entry, rebuilt by
+/// replaying the steps up to it.
+#[derive(Clone, Debug)]
+pub struct Rewind {
+    /// The timeline entry (index) whose state is shown.
+    pub entry: usize,
+    /// That state.
+    pub state: Rc<Workspace>,
+}
+
+impl PartialEq for Rewind {
+    fn eq(&self, other: &Self) -> bool {
+        self.entry == other.entry && Rc::ptr_eq(&self.state, &other.state)
+    }
+}
+
+impl Eq for Rewind {}
 
 /// One action in the timeline, with what it did in the learner's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,6 +226,8 @@ pub struct TimelineEntry {
     pub exchange: Option<Rc<NavigationOutcome>>,
     /// For a request: what the learner asked for (what "send again" repeats).
     pub request: Option<NavigationRequest>,
+    /// How many steps of the workspace's log lead to the state right after this entry.
+    pub steps: usize,
 }
 
 /// The kinds of timeline entries.
@@ -242,6 +269,13 @@ pub enum Action {
         /// The new raw value.
         value: String,
     },
+    /// Dev tools: a new session cookie (Path=/) in the active profile's jar.
+    AddCookie {
+        /// Its name.
+        name: String,
+        /// Its raw value.
+        value: String,
+    },
     /// Dev tools: delete a cookie of the active profile.
     DeleteCookie(CookieKey),
     /// Dev tools: copy a cookie of the active profile into another profile's jar (what a
@@ -262,6 +296,19 @@ pub enum Action {
     Resend,
     /// Open a new private window (a fresh jar, discarded when closed) and show it.
     OpenPrivateWindow,
+    /// The browser's Back button (requests the previous page again).
+    Back,
+    /// The browser's Forward button.
+    Forward,
+    /// The browser's Reload button.
+    Reload,
+    /// Show the state right after a timeline entry (by index), rebuilt by replay.
+    ViewEntry(usize),
+    /// Leave the past state and show the present again.
+    BackToNow,
+    /// Make the past state on screen the present: later entries are dropped (the editor's text
+    /// is kept — it is the learner's work).
+    ContinueFromHere,
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -271,12 +318,22 @@ pub enum Action {
 
 impl Default for Workspace {
     fn default() -> Self {
+        Workspace::at_start(&Start::default())
+    }
+}
+
+impl Workspace {
+    /// A workspace at `start`: the browsers open with empty jars, the server not started yet
+    /// (the page starts it after its first paint; replay starts it with the first step).
+    pub fn at_start(start: &Start) -> Workspace {
+        let names: Vec<&str> = start.profiles.iter().map(String::as_str).collect();
+        let mut browser = Browser::with_profiles(if names.is_empty() { &STARTING_PROFILES } else { &names });
+        browser.clock.set(start.clock);
         Workspace {
-            code: super::SEED_APP.to_string(),
-            browser: Browser::with_profiles(&STARTING_PROFILES),
-            active_profile: STARTING_PROFILES[0].to_string(),
+            code: start.code.clone(),
+            active_profile: browser.profiles()[0].name.clone(),
+            browser,
             server: ServerHandle::default(),
-            // Nothing is served yet: the page starts the server after its first paint.
             served_code: String::new(),
             server_status: ServerStatus::Reloading,
             startup_error: None,
@@ -286,17 +343,39 @@ impl Default for Workspace {
             pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
+            start: start.clone(),
+            log: Vec::new(),
+            rewind: None,
         }
     }
-}
 
-impl Workspace {
+    /// The state `steps` lead to from `start`, rebuilt on a fresh server.
+    pub fn replay(start: &Start, steps: &[Step]) -> Workspace {
+        let mut workspace = Workspace::at_start(start);
+        for step in steps {
+            workspace.step(step.clone());
+        }
+        workspace.notice = None;
+        workspace
+    }
+
     /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
     pub fn apply(&self, action: Action) -> Workspace {
         let mut next = self.clone();
         next.notice = None;
-        let now = next.browser.clock.now();
         let active = next.active_profile.clone();
+        // Acting on the browsers while a past state is on screen acts on the present.
+        let keeps_rewind = matches!(
+            action,
+            Action::EditCode(_)
+                | Action::ReloadIfUnchanged(_)
+                | Action::DismissNotice
+                | Action::ViewEntry(_)
+                | Action::ContinueFromHere
+        );
+        if !keeps_rewind {
+            next.rewind = None;
+        }
         match action {
             Action::EditCode(code) => {
                 if code != next.served_code {
@@ -310,70 +389,33 @@ impl Workspace {
                     next.reload_server();
                 }
             }
-            Action::SelectProfile(name) => {
-                // A stale name (e.g. a closed private window) is ignored rather than trusted.
-                if next.browser.profile(&name).is_some() {
-                    next.active_profile = name;
-                }
-            }
-            Action::CloseBrowser => {
-                if let Some(report) = next.browser.close(&active) {
-                    next.pages.retain(|page| page.profile != active);
-                    next.record(now, Some(&active), TimelineKind::Close, report.to_string());
-                    if report.discarded_private_window {
-                        next.active_profile = STARTING_PROFILES[0].to_string();
-                    }
-                }
-            }
-            Action::OpenBrowser => {
-                if next.browser.reopen(&active) {
-                    next.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
-                }
-            }
-            Action::SetContinueWhereLeftOff(keep) => {
-                if let Some(profile) = next.browser.profile_mut(&active) {
-                    profile.continue_where_left_off = keep;
-                }
-            }
+            Action::SelectProfile(name) => next.step(Step::Select(name)),
+            Action::CloseBrowser => next.step(Step::Close),
+            Action::OpenBrowser => next.step(Step::Open),
+            Action::SetContinueWhereLeftOff(keep) => next.step(Step::ContinueWhereLeftOff(keep)),
             Action::AdvanceClock(text) => match parse_duration(&text) {
-                Ok(seconds) => next.advance_clock(seconds),
+                Ok(seconds) => next.step(Step::Clock(seconds)),
                 Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
             },
-            Action::AdvanceClockSeconds(seconds) => next.advance_clock(seconds),
-            Action::EditCookie { key, value } => {
-                let edited = next
-                    .browser
-                    .profile_mut(&active)
-                    .is_some_and(|profile| profile.jar.edit_value(&key, &value));
-                if edited {
-                    let summary = format!("cookie {key} edited in the dev tools");
-                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+            Action::AdvanceClockSeconds(seconds) => next.step(Step::Clock(seconds)),
+            Action::EditCookie { key, value } => next.step(Step::EditCookie { key, value }),
+            Action::AddCookie { name, value } => {
+                if let Err(problem) = check_cookie_name(&name) {
+                    next.notice = Some(format!("The cookie was not added: {problem}."));
+                } else {
+                    next.step(Step::AddCookie { name, value });
                 }
             }
-            Action::DeleteCookie(key) => {
-                let deleted = next
-                    .browser
-                    .profile_mut(&active)
-                    .is_some_and(|profile| profile.jar.delete(&key));
-                if deleted {
-                    let summary = format!("cookie {key} deleted in the dev tools");
-                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-            }
-            Action::CopyCookie { key, to } => {
-                if to != active && next.browser.copy_cookie(&active, &key, &to) {
-                    let summary = format!("cookie {key} copied into {to}'s browser");
-                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-            }
+            Action::DeleteCookie(key) => next.step(Step::DeleteCookie(key)),
+            Action::CopyCookie { key, to } => next.step(Step::CopyCookie { key, to }),
             Action::DismissNotice => {}
             Action::Navigate(address) => {
                 let address = address.trim();
                 if !address.is_empty() {
-                    next.send(NavigationRequest::get(address));
+                    next.step(Step::Request(NavigationRequest::get(address)));
                 }
             }
-            Action::Send(request) => next.send(request),
+            Action::Send(request) => next.step(Step::Request(request)),
             Action::Resend => {
                 let last = next
                     .requests()
@@ -381,13 +423,160 @@ impl Workspace {
                     .last()
                     .and_then(|entry| entry.request.clone());
                 match last {
-                    Some(request) => next.send(request),
+                    Some(request) => next.step(Step::Request(request)),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),
                 }
             }
-            Action::OpenPrivateWindow => next.active_profile = next.browser.open_private_window(),
+            Action::OpenPrivateWindow => next.step(Step::PrivateWindow),
+            Action::Back => next.step(Step::Back),
+            Action::Forward => next.step(Step::Forward),
+            Action::Reload => next.step(Step::Reload),
+            Action::ViewEntry(index) => match next.timeline.get(index) {
+                Some(entry) => {
+                    let steps = entry.steps.min(next.log.len());
+                    let state = Workspace::replay(&next.start, &next.log[..steps]);
+                    next.rewind = Some(Rewind { entry: index, state: Rc::new(state) });
+                }
+                None => next.rewind = None,
+            },
+            Action::BackToNow => {}
+            Action::ContinueFromHere => {
+                if let Some(rewind) = next.rewind.take() {
+                    let code = std::mem::take(&mut next.code);
+                    let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
+                    next = (*rewind.state).clone();
+                    if code != next.served_code {
+                        next.server_status = ServerStatus::Reloading;
+                    }
+                    next.code = code;
+                    next.notice = Some(match dropped {
+                        0 => "Continuing from the last entry: nothing was dropped.".to_string(),
+                        1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
+                        n => format!("Continuing from here: the {n} later entries were dropped."),
+                    });
+                }
+            }
         }
         next
+    }
+
+    /// The state the panes show: a past one while rewinding, else the present.
+    pub fn shown(&self) -> &Workspace {
+        self.rewind.as_ref().map_or(self, |rewind| &rewind.state)
+    }
+
+    /// Applies one step to the active profile (or the clock, or the server) and, if it changed
+    /// anything, appends it to the log and stamps the timeline entries it made.
+    pub fn step(&mut self, step: Step) {
+        let entries_before = self.timeline.len();
+        if self.run_step(&step) {
+            self.log.push(step);
+            let steps = self.log.len();
+            for entry in &mut self.timeline[entries_before..] {
+                entry.steps = steps;
+            }
+        }
+    }
+
+    /// Carries out `step`; returns whether it took effect (a refused step is not logged).
+    fn run_step(&mut self, step: &Step) -> bool {
+        let now = self.browser.clock.now();
+        let active = self.active_profile.clone();
+        match step {
+            Step::Serve(code) => {
+                self.code = code.clone();
+                self.reload_server();
+                // reload_server logs its own Serve step.
+                false
+            }
+            Step::Select(name) => {
+                // A stale name (e.g. a closed private window) is ignored rather than trusted.
+                let known = self.browser.profile(name).is_some() && *name != active;
+                if known {
+                    self.active_profile = name.clone();
+                }
+                known
+            }
+            Step::Close => match self.browser.close(&active) {
+                Some(report) => {
+                    self.pages.retain(|page| page.profile != active);
+                    self.record(now, Some(&active), TimelineKind::Close, report.to_string());
+                    if report.discarded_private_window {
+                        self.active_profile = self.browser.profiles()[0].name.clone();
+                    }
+                    true
+                }
+                None => false,
+            },
+            Step::Open => {
+                let closed = self.browser.profile(&active).is_some_and(|profile| !profile.open);
+                if closed && self.browser.reopen(&active) {
+                    self.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
+                }
+                closed
+            }
+            Step::ContinueWhereLeftOff(keep) => match self.browser.profile_mut(&active) {
+                Some(profile) if profile.continue_where_left_off != *keep => {
+                    profile.continue_where_left_off = *keep;
+                    true
+                }
+                _ => false,
+            },
+            Step::Clock(seconds) => {
+                self.advance_clock(*seconds);
+                true
+            }
+            Step::EditCookie { key, value } => {
+                let edited = self
+                    .browser
+                    .profile_mut(&active)
+                    .is_some_and(|profile| profile.jar.edit_value(key, value));
+                if edited {
+                    let summary = format!("cookie {key} edited in the dev tools");
+                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+                edited
+            }
+            Step::AddCookie { name, value } => {
+                let host = self.browser.site_host();
+                match self.browser.profile_mut(&active) {
+                    Some(profile) => {
+                        profile.jar.set_value(&host, name, value, now);
+                        let summary = format!("cookie {name} added in the dev tools");
+                        self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Step::DeleteCookie(key) => {
+                let deleted = self
+                    .browser
+                    .profile_mut(&active)
+                    .is_some_and(|profile| profile.jar.delete(key));
+                if deleted {
+                    let summary = format!("cookie {key} deleted in the dev tools");
+                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+                deleted
+            }
+            Step::CopyCookie { key, to } => {
+                let copied = *to != active && self.browser.copy_cookie(&active, key, to);
+                if copied {
+                    let summary = format!("cookie {key} copied into {to}'s browser");
+                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+                copied
+            }
+            Step::Request(request) => self.send(Traversal::New(request.clone())),
+            Step::Back => self.send(Traversal::Back),
+            Step::Forward => self.send(Traversal::Forward),
+            Step::Reload => self.send(Traversal::Reload),
+            Step::PrivateWindow => {
+                self.active_profile = self.browser.open_private_window();
+                true
+            }
+        }
     }
 
     /// The page the active profile shows, if any.
@@ -434,6 +623,7 @@ impl Workspace {
         let now = self.browser.clock.now();
         self.request_error = None;
         self.served_code = self.code.clone();
+        self.log.push(Step::Serve(self.code.clone()));
         match FlaskServer::load(&self.code, now) {
             Ok(mut server) => {
                 let printed = server.take_log();
@@ -470,7 +660,9 @@ impl Workspace {
         }
     }
 
-    fn send(&mut self, request: NavigationRequest) {
+    /// Sends a request from the active browser; returns whether it was sent (a refused one
+    /// explains itself in the notice and is not a step).
+    fn send(&mut self, traversal: Traversal) -> bool {
         // A request is always served by the code in the editor, even inside the reload pause.
         if self.served_code != self.code {
             self.reload_server();
@@ -480,53 +672,75 @@ impl Workspace {
                 "The app did not start ({}: {}), so nothing answers. See the server log.",
                 error.type_name, error.message
             ));
-            return;
+            return false;
         }
         let Some(server) = self.server.0.clone() else {
             self.notice = Some("There is no server to answer: the simulated Flask app is not running.".into());
-            return;
+            return false;
         };
         let active = self.active_profile.clone();
         if !self.active().open {
             self.notice = Some(format!("{active}'s browser is closed: open it first."));
-            return;
+            return false;
         }
         let now = self.browser.clock.now();
         let mut server = server.borrow_mut();
-        let result = self.browser.navigate(&active, &request, &mut **server);
+        let result = match &traversal {
+            Traversal::New(request) => self.browser.navigate(&active, request, &mut **server).map(Some),
+            Traversal::Back => self.browser.back(&active, &mut **server),
+            Traversal::Forward => self.browser.forward(&active, &mut **server),
+            Traversal::Reload => self.browser.reload(&active, &mut **server),
+        };
         let printed = server.take_log();
         // A view may change the config (e.g. the secret key) at run time.
         self.session_settings = server.session_settings();
         self.request_error = server.last_error();
         drop(server);
         self.log(&printed);
-        match result {
-            Ok(outcome) => {
-                let page = PageView::from_outcome(&active, &outcome);
-                let mut summary = String::new();
-                for hop in &outcome.hops {
-                    if !summary.is_empty() {
-                        summary.push_str(" → ");
-                    }
-                    let method = &hop.request.method;
-                    summary.push_str(&format!("{method} {} {}", hop.url.path_and_query(), hop.response.status));
-                }
-                if let Some(stop) = &page.stopped {
-                    summary.push_str(&format!(" ({stop})"));
-                }
-                self.pages.retain(|page| page.profile != active);
-                self.pages.push(page);
-                self.timeline.push(TimelineEntry {
-                    at: now,
-                    profile: Some(active),
-                    kind: TimelineKind::Request,
-                    summary,
-                    exchange: Some(Rc::new(outcome)),
-                    request: Some(request),
-                });
+        let outcome = match result {
+            Ok(Some(outcome)) => outcome,
+            Ok(None) => {
+                self.notice = Some(format!("{active}'s browser has {}.", traversal.nothing_to_do()));
+                return false;
             }
-            Err(error) => self.notice = Some(format!("The browser could not send that request: {error}.")),
+            Err(error) => {
+                self.notice = Some(format!("The browser could not send that request: {error}."));
+                return false;
+            }
+        };
+        let page = PageView::from_outcome(&active, &outcome);
+        let mut summary = String::new();
+        if let Some(button) = traversal.button() {
+            summary.push_str(button);
+            summary.push_str(": ");
         }
+        for (index, hop) in outcome.hops.iter().enumerate() {
+            if index > 0 {
+                summary.push_str(" → ");
+            }
+            let method = &hop.request.method;
+            summary.push_str(&format!("{method} {} {}", hop.url.path_and_query(), hop.response.status));
+        }
+        if let Some(stop) = &page.stopped {
+            summary.push_str(&format!(" ({stop})"));
+        }
+        // What "send again" repeats: the request as the learner made it, or the page's URL.
+        let request = match traversal {
+            Traversal::New(request) => request,
+            _ => NavigationRequest::get(&page.url),
+        };
+        self.pages.retain(|page| page.profile != active);
+        self.pages.push(page);
+        self.timeline.push(TimelineEntry {
+            at: now,
+            profile: Some(active),
+            kind: TimelineKind::Request,
+            summary,
+            exchange: Some(Rc::new(outcome)),
+            request: Some(request),
+            steps: self.log.len(),
+        });
+        true
     }
 
     /// The profile the panes show.
@@ -567,8 +781,55 @@ impl Workspace {
 
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
         let profile = profile.map(str::to_string);
-        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None });
+        let steps = self.log.len();
+        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None, steps });
     }
+}
+
+/// How a request starts: a new navigation, or a move in the history.
+enum Traversal {
+    New(NavigationRequest),
+    Back,
+    Forward,
+    Reload,
+}
+
+impl Traversal {
+    fn button(&self) -> Option<&'static str> {
+        match self {
+            Traversal::New(_) => None,
+            Traversal::Back => Some("back"),
+            Traversal::Forward => Some("forward"),
+            Traversal::Reload => Some("reload"),
+        }
+    }
+
+    fn nothing_to_do(&self) -> &'static str {
+        match self {
+            Traversal::Forward => "no later page to go forward to",
+            Traversal::Reload => "no page to reload",
+            _ => "no earlier page to go back to",
+        }
+    }
+}
+
+/// Why a cookie name typed into the dev tools' "add" row cannot be stored, if it cannot
+/// (the characters a `Set-Cookie` name may not hold, as the jar's parser sees them).
+///
+/// ```
+/// use session_playground::ui::state::check_cookie_name;
+/// assert!(check_cookie_name("session").is_ok());
+/// assert!(check_cookie_name("").is_err());
+/// assert!(check_cookie_name("a=b").is_err());
+/// ```
+pub fn check_cookie_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("give it a name".into());
+    }
+    if let Some(bad) = name.chars().find(|c| matches!(c, '=' | ';' | ' ' | '\t') || c.is_control()) {
+        return Err(format!("a cookie name cannot contain {bad:?}"));
+    }
+    Ok(())
 }
 
 /// An error marked on a line of the editor.

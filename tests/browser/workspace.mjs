@@ -91,3 +91,28 @@ export async function expectPageText(page, expected, timeout = 5_000) {
   }
   assert.equal(seen, expected);
 }
+
+/** Waits until the status code reads `expected` (the render follows the key press). */
+export async function expectStatus(page, expected, timeout = 5_000) {
+  await page
+    .waitForFunction((want) => document.querySelector("[data-testid=status-code]")?.textContent === want, expected, { timeout })
+    .catch(() => {});
+  assert.equal(await page.getByTestId("status-code").innerText(), expected);
+}
+
+/**
+ * Asserts that `read()` comes to equal `expected` (or match it, for a RegExp) within `timeout`:
+ * the page renders after the event that changed its state, so a read right after an action may
+ * still see the state before it.
+ */
+export async function eventually(read, expected, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  const ok = (value) => (expected instanceof RegExp ? expected.test(value) : value === expected);
+  let seen = await read();
+  while (!ok(seen) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    seen = await read();
+  }
+  if (expected instanceof RegExp) assert.match(seen, expected);
+  else assert.equal(seen, expected);
+}

@@ -22,6 +22,8 @@ pub struct DevToolsProps {
     pub other_profiles: Vec<String>,
     /// The timeline entries.
     pub timeline: Vec<TimelineEntry>,
+    /// The timeline entry whose state is on screen, while rewinding.
+    pub selected: Option<usize>,
     /// The request entries of the timeline.
     pub requests: Vec<TimelineEntry>,
     /// The active profile's session cookie, taken apart.
@@ -76,7 +78,7 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             }) }
             { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
             { panel(2, html! { <SessionView inspection={props.session.clone()} /> }) }
-            { panel(3, html! { <Timeline entries={props.timeline.clone()} /> }) }
+            { panel(3, html! { <Timeline entries={props.timeline.clone()} selected={props.selected} on_action={props.on_action.clone()} /> }) }
         </div>
     }
 }
