@@ -153,6 +153,7 @@ pub fn app() -> Html {
                         now={shown.clock_text()}
                         {cookies}
                         other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
+                        profiles={workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect::<Vec<_>>()}
                         timeline={workspace.timeline.clone()}
                         selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
                         requests={shown.requests().cloned().collect::<Vec<_>>()}

@@ -8,6 +8,7 @@
 //! - [`app`]: the root component, owner of the one `use_reducer`.
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
+//! - [`sequence`]: the timeline laid out as a sequence diagram (pure; drawn by a component).
 //! - [`panic_report`]: turns a panic into a readable message in the page and the console.
 //! - [`storage`]: saved work in localStorage and share links in the address fragment.
 //! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
@@ -18,6 +19,7 @@ pub mod editor_bridge;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;
+pub mod sequence;
 pub mod shortcuts;
 #[cfg(test)]
 mod rewind_tests;

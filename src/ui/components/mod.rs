@@ -9,6 +9,7 @@ pub mod header;
 pub mod lesson_panel;
 pub mod network;
 pub mod page_view;
+pub mod sequence_diagram;
 pub mod server_pane;
 pub mod session_view;
 pub mod timeline;
