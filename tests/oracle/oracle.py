@@ -753,7 +753,7 @@ def main(argv) -> int:
     args = argv[1:]
     out = None
     if len(args) == 3 and args[1] == "-o":
-        out = args[2]
+        out = os.path.abspath(args[2])  # the run changes directory (load_app)
         args = args[:1]
     if len(args) != 1:
         print("usage: oracle.py SCENARIO.json [-o OUT.json]", file=sys.stderr)
