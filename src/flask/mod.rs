@@ -29,4 +29,7 @@ pub mod signing;
 pub mod store;
 pub mod trace;
 
+#[cfg(test)]
+mod trace_tests;
+
 pub use server::{AppError, FlaskServer};

@@ -539,11 +539,9 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let raw_session = builtin("_raw_session", move |it, _a| current_session_value(&s, it));
     let s = shared.clone();
     let set_session = builtin("_set_session", move |it, args| {
+        // (session, name of the interface class that opened it)
         let value = arg(&args, 0);
-        let name = match &value {
-            Value::Instance(i) => i.class.name.clone(),
-            other => other.type_name(),
-        };
+        let name = it.to_str(&arg(&args, 1))?;
         let opened = session_entries(it, &value);
         if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
             ctx.custom_session = Some(value);

@@ -604,6 +604,96 @@ impl FlaskServer {
     }
 }
 
+/// How the app keeps its sessions (for the UI's server view and lesson goals).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SessionMode {
+    /// Flask's default: the data in a signed cookie (`SecureCookieSessionInterface`).
+    SignedCookie,
+    /// Flask-Session (`Session(app)`): the cookie holds an id, the data is in the server
+    /// store ([`FlaskServer::server_store`]).
+    ServerSide {
+        /// The interface class (`FileSystemSessionInterface`, `CacheLibSessionInterface`).
+        interface: String,
+    },
+    /// Any other `app.session_interface` the app installed.
+    Custom {
+        /// Its class name.
+        interface: String,
+    },
+}
+
+/// One item of the server-side store, as the UI shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoreItem {
+    /// The store key (`session:` + the session id, by default).
+    pub key: String,
+    /// The stored session data as Python reprs.
+    pub entries: Vec<crate::flask::trace::SessionEntry>,
+    /// Unix second of expiry; `None` = never.
+    pub expires: Option<i64>,
+    /// Past its expiry at the `now` asked about (cachelib keeps such items until they are read
+    /// or overwritten; a read treats them as missing).
+    pub expired: bool,
+}
+
+impl FlaskServer {
+    /// Which session mode the app uses now (it may change `app.session_interface` at any time).
+    pub fn session_mode(&mut self) -> SessionMode {
+        let it = &mut self.interp;
+        if !uses_custom_interface(it, &self.app, &self.flask) {
+            return SessionMode::SignedCookie;
+        }
+        let interface = it.get_attr(&self.app, "session_interface").ok();
+        let class = match &interface {
+            Some(Value::Instance(i)) => Some(i.class.clone()),
+            _ => None,
+        };
+        let name = class
+            .as_ref()
+            .map_or_else(|| "object".to_string(), |c| c.name.clone());
+        let server_side = class.is_some_and(|c| {
+            c.mro
+                .borrow()
+                .iter()
+                .any(|k| k.name == "ServerSideSessionInterface")
+        });
+        if server_side {
+            SessionMode::ServerSide { interface: name }
+        } else {
+            SessionMode::Custom { interface: name }
+        }
+    }
+
+    /// The server-side store's items at `now`, in insertion order, data rendered as reprs.
+    pub fn server_store(&mut self, now: i64) -> Vec<StoreItem> {
+        let entries = self.shared.store.borrow().entries.clone();
+        entries
+            .into_iter()
+            .map(|entry| {
+                let data = crate::flask::json::loads_tagged(&mut self.interp, &entry.json)
+                    .unwrap_or(Value::None);
+                StoreItem {
+                    entries: natives::session_entries(&mut self.interp, &data),
+                    expired: entry.expires.is_some_and(|at| at < now),
+                    expires: entry.expires,
+                    key: entry.key,
+                }
+            })
+            .collect()
+    }
+
+    /// The raw store (plain data), e.g. to carry a "filesystem" store over a reload.
+    pub fn store_snapshot(&self) -> ServerStore {
+        self.shared.store.borrow().clone()
+    }
+
+    /// Replaces the store with `store` (from [`FlaskServer::store_snapshot`] of an earlier
+    /// server): what a restarted server finds on disk with `SESSION_TYPE = "filesystem"`.
+    pub fn restore_store(&mut self, store: ServerStore) {
+        *self.shared.store.borrow_mut() = store;
+    }
+}
+
 impl crate::browser::Server for FlaskServer {
     fn handle(&mut self, request: &Request, now: i64) -> Response {
         self.respond(request, now)

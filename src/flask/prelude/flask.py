@@ -1542,7 +1542,7 @@ def _open_custom(app):
             sess = interface.make_null_session(app)
     except Exception as e:
         return app.handle_exception(e)
-    _set_session(sess)
+    _set_session(sess, type(interface).__name__)
     return None
 
 
