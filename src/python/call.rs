@@ -110,12 +110,12 @@ impl Interp {
             }
             None => None,
         };
-        let obj = Value::Instance(Rc::new(Instance {
+        let obj = self.new_instance(Instance {
             class: c.clone(),
             attrs: RefCell::new(Dict::new()),
             exc: if is_exc { Some(RefCell::new(ExcState { args: args.pos.clone(), ..Default::default() })) } else { None },
             base,
-        }));
+        });
         if container.is_some() && !has_user_init {
             return Ok(obj);
         }

@@ -464,19 +464,29 @@ impl Interp {
                 *func.class_cell.borrow_mut() = Some(cls.clone());
             }
         }
+        if let Ok(mut t) = self.tracked.try_borrow_mut() {
+            t.class(&cls);
+        }
         Ok(cls)
     }
 
     /// The closure chain a function or class defined in `f` sees.
+    /// A captured function namespace is registered for the teardown: the function defined in it
+    /// usually lives in it too (a cycle).
     fn child_closure(&self, f: &Frame) -> Option<Rc<EnvChain>> {
         match f.kind {
             FrameKind::Module => None,
             FrameKind::Class => f.closure.clone(),
-            FrameKind::Function => Some(Rc::new(EnvChain {
-                env: f.locals.clone(),
-                scope: f.scope.clone().unwrap_or_default(),
-                parent: f.closure.clone(),
-            })),
+            FrameKind::Function => {
+                if let Ok(mut t) = self.tracked.try_borrow_mut() {
+                    t.env(&f.locals);
+                }
+                Some(Rc::new(EnvChain {
+                    env: f.locals.clone(),
+                    scope: f.scope.clone().unwrap_or_default(),
+                    parent: f.closure.clone(),
+                }))
+            }
         }
     }
 

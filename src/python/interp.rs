@@ -113,6 +113,8 @@ pub struct Interp {
     pub(crate) comp_range: (u32, u32),
     /// Lines of the loops running now, innermost last (the step-limit message names one).
     pub(crate) loop_lines: Vec<usize>,
+    /// Objects unreachable cycles pass through, for the teardown on drop (see `teardown`).
+    pub(crate) tracked: std::cell::RefCell<super::teardown::Tracked>,
 }
 
 impl Interp {
@@ -140,6 +142,7 @@ impl Interp {
             repr_stack: Vec::new(),
             comp_range: (0, 0),
             loop_lines: Vec::new(),
+            tracked: Default::default(),
         };
         super::builtins::install(&mut interp);
         interp
@@ -155,12 +158,21 @@ impl Interp {
 
     /// Make an exception instance of a class with arguments.
     pub fn new_exception(&self, class: Rc<Class>, args: Vec<Value>) -> Value {
-        Value::Instance(Rc::new(Instance {
+        self.new_instance(Instance {
             class,
             attrs: std::cell::RefCell::new(Dict::new()),
             exc: Some(std::cell::RefCell::new(ExcState { args, ..Default::default() })),
             base: None,
-        }))
+        })
+    }
+
+    /// Allocate an instance (registered for the teardown: an instance can hold itself).
+    pub fn new_instance(&self, instance: Instance) -> Value {
+        let rc = Rc::new(instance);
+        if let Ok(mut t) = self.tracked.try_borrow_mut() {
+            t.instance(&rc);
+        }
+        Value::Instance(rc)
     }
 
     /// An error of a built-in exception type with a message, ready to return.
@@ -257,6 +269,13 @@ impl Interp {
     /// Take everything printed so far.
     pub fn take_output(&mut self) -> String {
         std::mem::take(&mut self.out)
+    }
+}
+
+impl Drop for Interp {
+    /// Break the reference cycles among the program's objects so their memory is freed.
+    fn drop(&mut self) {
+        super::teardown::teardown(self);
     }
 }
 

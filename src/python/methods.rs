@@ -112,6 +112,9 @@ impl DictView {
 }
 
 impl NativeObject for DictView {
+    fn teardown(&self, t: &mut crate::python::Teardown) {
+        t.value(&Value::Dict(self.dict.clone()));
+    }
     fn type_name(&self) -> String {
         self.kind.to_string()
     }
@@ -383,7 +386,7 @@ pub fn install_constructors(interp: &mut Interp) {
             return Err(it.type_error("object() takes no arguments"));
         }
         let cls = it.types.object.clone();
-        Ok(Value::Instance(Rc::new(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None })))
+        Ok(it.new_instance(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None }))
     });
     def(interp, "object", "__init__", |_it, _args| Ok(Value::None));
     def(interp, "type", "__new__", |it, mut args| {
