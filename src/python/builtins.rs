@@ -20,7 +20,7 @@ fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> 
 
 /// A built-in class defined in `module`. Its MRO starts with itself (a cycle the interpreter's
 /// teardown breaks), so a class made here must end up in `Types` or it is never freed.
-fn new_class_in(module: &str, name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
+pub(crate) fn new_class_in(module: &str, name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
     let c = Rc::new(Class {
         name: name.to_string(),
         qualname: name.to_string(),
@@ -806,6 +806,13 @@ pub fn install(interp: &mut Interp) {
     reg(interp, "reversed", |it, args| {
         exact_args(it, "reversed", &args, 1)?;
         let v = &args.pos[0];
+        // CPython's iterator type depends on what is reversed (`type(reversed([]))`).
+        let type_name = match v {
+            Value::List(_) => "list_reverseiterator",
+            Value::Range(_) => "range_iterator",
+            Value::Dict(_) => "dict_reversekeyiterator",
+            _ => "reversed",
+        };
         let items = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => it.collect(v)?,
             Value::Dict(d) => d.borrow().keys(),
@@ -818,7 +825,8 @@ pub fn install(interp: &mut Interp) {
         };
         let mut items = items;
         items.reverse();
-        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter())))))
+        let inner = Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter()))));
+        Ok(Value::Native(Rc::new(crate::python::generator::NamedIter::new(type_name, inner))))
     });
     reg(interp, "enumerate", |it, mut args| {
         let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));

@@ -572,3 +572,38 @@ impl NativeObject for LazyIter {
         self
     }
 }
+
+/// A built-in iterator that only needs CPython's type name (`list_reverseiterator`), delegating
+/// to an inner iterator.
+pub struct NamedIter {
+    name: &'static str,
+    inner: Value,
+}
+
+impl NamedIter {
+    /// Name `inner` (an iterator) as `name`.
+    pub fn new(name: &'static str, inner: Value) -> NamedIter {
+        NamedIter { name, inner }
+    }
+}
+
+impl NativeObject for NamedIter {
+    fn type_name(&self) -> String {
+        self.name.into()
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next_item(&self, it: &mut Interp) -> PyResult<Option<Value>> {
+        it.next(&self.inner)
+    }
+    fn repr(&self, _it: &mut Interp) -> PyResult<String> {
+        Ok(format!("<{} object at 0x{:012x}>", self.name, self as *const NamedIter as usize))
+    }
+    fn teardown(&self, t: &mut super::teardown::Teardown) {
+        t.value(&self.inner);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -285,6 +285,9 @@ pub(crate) fn teardown(interp: &mut Interp) {
     for class in [&types.object, &types.type_].into_iter().chain(&types.fast).chain(types.by_name.values()) {
         t.value(&Value::Class(class.clone()));
     }
+    for class in interp.native_classes.get_mut().values() {
+        t.value(&Value::Class(class.clone()));
+    }
     t.env(&interp.builtins);
     for m in interp.modules.values() {
         t.value(m);
