@@ -146,7 +146,7 @@ pub fn app() -> Html {
                     />
                 </section>
                 <section class="pane pane-server" aria-label="Server">
-                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} />
+                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace)} />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
                     <DevTools
@@ -194,6 +194,37 @@ fn rewind_bar(props: &RewindBarProps) -> Html {
                 { match later { 0 => "Continue from here".to_string(), 1 => "Continue from here (drops 1 entry)".to_string(), n => format!("Continue from here (drops {n} entries)") } }
             </button>
         </div>
+    }
+}
+
+/// The request the server view shows: the rewound entry's, else the last request.
+fn server_session(workspace: &Workspace) -> super::components::server_session::ServerSessionProps {
+    let shown = workspace.shown();
+    let entry = match &workspace.rewind {
+        Some(rewind) => workspace.timeline.get(rewind.entry).filter(|entry| entry.exchange.is_some()),
+        None => None,
+    }
+    .or_else(|| shown.requests().last());
+    let exchanges = entry
+        .and_then(|entry| {
+            let outcome = entry.exchange.as_ref()?;
+            Some(
+                outcome
+                    .hops
+                    .iter()
+                    .enumerate()
+                    .map(|(index, hop)| {
+                        let what = format!("{} {} → {}", hop.request.method, hop.url.path_and_query(), hop.response.status);
+                        (what, entry.traces.get(index).cloned().flatten())
+                    })
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    super::components::server_session::ServerSessionProps {
+        exchanges,
+        title: entry.map(|entry| format!("{}: {}", entry.profile.clone().unwrap_or_default(), entry.summary)),
+        store: shown.server_store.clone(),
     }
 }
 

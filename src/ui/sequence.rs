@@ -625,7 +625,7 @@ mod tests {
             let profile = profile.map(str::to_string);
             // One learner action per entry, as in the workspace's log.
             let steps = self.entries.len() + 1;
-            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None, steps });
+            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None, error: None, traces: Rc::default(), steps });
         }
 
         fn profiles(&self) -> Vec<String> {
@@ -739,6 +739,8 @@ mod tests {
             summary: "GET / 200".into(),
             exchange: Some(Rc::new(outcome)),
             request: None,
+            error: None,
+            traces: Rc::default(),
             steps: 1,
         };
         let diagram = layout(&[entry], &["Alice".to_string(), "Bob".to_string()]);

@@ -23,6 +23,8 @@ use crate::scenario::parse::RequestStep;
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::session_inspect::{SessionInspection, inspect};
+use crate::flask::server::StoreItem;
+use crate::flask::trace::SessionTrace;
 use crate::flask::{AppError, FlaskServer};
 use crate::http;
 
@@ -42,6 +44,30 @@ pub trait PlaygroundServer: Server {
     /// How the app signs and reads its session cookie, for the dev tools' session decoder.
     fn session_settings(&mut self) -> Option<SessionSettings> {
         None
+    }
+
+    /// The session as the last request saw it, before and after (the server view).
+    fn session_trace(&self) -> Option<SessionTrace> {
+        None
+    }
+
+    /// The server-side session store at `now`, when the app keeps one (Flask-Session).
+    fn server_store(&mut self, _now: i64) -> Option<Vec<StoreItem>> {
+        None
+    }
+}
+
+/// A server that keeps the session trace of every exchange it answers (one per redirect hop).
+struct Tracing<'a> {
+    inner: &'a mut dyn PlaygroundServer,
+    traces: Vec<Option<SessionTrace>>,
+}
+
+impl Server for Tracing<'_> {
+    fn handle(&mut self, request: &http::Request, now: i64) -> http::Response {
+        let response = self.inner.handle(request, now);
+        self.traces.push(self.inner.session_trace());
+        response
     }
 }
 
@@ -70,6 +96,17 @@ impl PlaygroundServer for FlaskServer {
     fn session_settings(&mut self) -> Option<SessionSettings> {
         let settings = FlaskServer::session_settings(self);
         Some(SessionSettings { cookie_name: settings.cookie_name, secret_key: settings.secret_key, max_age: settings.max_age })
+    }
+
+    fn session_trace(&self) -> Option<SessionTrace> {
+        self.last_session_trace().cloned()
+    }
+
+    fn server_store(&mut self, now: i64) -> Option<Vec<StoreItem>> {
+        match self.session_mode() {
+            crate::flask::server::SessionMode::ServerSide { .. } => Some(FlaskServer::server_store(self, now)),
+            _ => None,
+        }
     }
 }
 
@@ -179,6 +216,8 @@ pub struct Workspace {
     pub server_log: String,
     /// How the app keeps its session (a lesson setting).
     pub session_mode: SessionMode,
+    /// The server-side session store after the last request, when the app keeps one.
+    pub server_store: Option<Vec<StoreItem>>,
     /// How the running app signs its session (refreshed at each start and request).
     pub session_settings: Option<SessionSettings>,
     /// The unhandled exception of the last request, while the code is unchanged since.
@@ -238,6 +277,8 @@ pub struct TimelineEntry {
     pub request: Option<NavigationRequest>,
     /// For a request: the unhandled exception of its final response, if any.
     pub error: Option<AppError>,
+    /// For a request: the session as the server saw it in each exchange (redirects included).
+    pub traces: Rc<Vec<Option<SessionTrace>>>,
     /// How many steps of the workspace's log lead to the state right after this entry.
     pub steps: usize,
 }
@@ -386,6 +427,7 @@ impl Workspace {
             server_log: String::new(),
             session_settings: None,
             session_mode: start.settings.session_mode,
+            server_store: None,
             request_error: None,
             pages: Vec::new(),
             timeline: Vec::new(),
@@ -829,12 +871,15 @@ impl Workspace {
         }
         let now = self.browser.clock.now();
         let mut server = server.borrow_mut();
+        let mut tracing = Tracing { inner: &mut **server, traces: Vec::new() };
         let result = match &traversal {
-            Traversal::New(request) => self.browser.navigate(&active, request, &mut **server).map(Some),
-            Traversal::Back => self.browser.back(&active, &mut **server),
-            Traversal::Forward => self.browser.forward(&active, &mut **server),
-            Traversal::Reload => self.browser.reload(&active, &mut **server),
+            Traversal::New(request) => self.browser.navigate(&active, request, &mut tracing).map(Some),
+            Traversal::Back => self.browser.back(&active, &mut tracing),
+            Traversal::Forward => self.browser.forward(&active, &mut tracing),
+            Traversal::Reload => self.browser.reload(&active, &mut tracing),
         };
+        let traces = tracing.traces;
+        self.server_store = server.server_store(now);
         let printed = server.take_log();
         // A view may change the config (e.g. the secret key) at run time.
         self.session_settings = server.session_settings();
@@ -883,6 +928,7 @@ impl Workspace {
             exchange: Some(Rc::new(outcome)),
             request: Some(request),
             error: self.request_error.clone(),
+            traces: Rc::new(traces),
             steps: self.log.len(),
         });
         true
@@ -927,7 +973,17 @@ impl Workspace {
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
         let profile = profile.map(str::to_string);
         let steps = self.log.len();
-        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None, error: None, steps });
+        self.timeline.push(TimelineEntry {
+            at,
+            profile,
+            kind,
+            summary,
+            exchange: None,
+            request: None,
+            error: None,
+            traces: Rc::default(),
+            steps,
+        });
     }
 }
 

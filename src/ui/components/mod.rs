@@ -11,5 +11,6 @@ pub mod network;
 pub mod page_view;
 pub mod sequence_diagram;
 pub mod server_pane;
+pub mod server_session;
 pub mod session_view;
 pub mod timeline;
