@@ -4,7 +4,33 @@
 //! Raw HTML in the source is shown as text (escaped); images become their alt text; every other
 //! construct keeps only its text. Every text and attribute value is escaped.
 
+//!
+//! The page renders only the built-in lessons' Markdown, so it does not carry the renderer:
+//! `build.rs` runs this same module over every string of `lessons/*.json` at build time and the
+//! wasm build looks the HTML up ([`to_html`] there); a text not in the table (none, by the
+//! tests) is shown escaped, as one paragraph. That keeps pulldown-cmark's 70 kB out of the page.
+
+#[cfg(not(target_arch = "wasm32"))]
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+
+#[cfg(target_arch = "wasm32")]
+mod rendered {
+    include!(concat!(env!("OUT_DIR"), "/lesson_markdown.rs"));
+}
+
+/// Lesson Markdown as inert HTML, from the table `build.rs` rendered (the page's build).
+#[cfg(target_arch = "wasm32")]
+pub fn to_html(markdown: &str) -> String {
+    match rendered::RENDERED.binary_search_by(|(text, _)| (*text).cmp(markdown)) {
+        Ok(index) => rendered::RENDERED[index].1.to_string(),
+        Err(_) => {
+            let mut out = String::from("<p>");
+            escape_into(&mut out, markdown);
+            out.push_str("</p>\n");
+            out
+        }
+    }
+}
 
 /// Renders lesson Markdown as HTML that cannot run script.
 ///
@@ -17,6 +43,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 /// assert_eq!(to_html("[docs](https://flask.palletsprojects.com/)"),
 ///     "<p><a href=\"https://flask.palletsprojects.com/\" rel=\"noopener noreferrer\" target=\"_blank\">docs</a></p>\n");
 /// ```
+#[cfg(not(target_arch = "wasm32"))]
 pub fn to_html(markdown: &str) -> String {
     let mut out = String::new();
     // For each open link: whether an <a> was written (an unsafe target drops the tag, keeps the text).
@@ -93,6 +120,7 @@ pub fn to_html(markdown: &str) -> String {
 
 /// Only absolute `http:` and `https:` links are written: `javascript:`, `data:` and relative
 /// targets (which could point into the app's own simulated site) are dropped.
+#[cfg(not(target_arch = "wasm32"))]
 fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))

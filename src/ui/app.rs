@@ -13,6 +13,9 @@ use super::components::{
 };
 use super::state::{Action, Workspace};
 
+/// The longest the saved work in storage lags the page.
+const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// How long the editor must be still before the server reloads (well under the contract's 2 s).
 const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
@@ -46,18 +49,26 @@ pub fn app() -> Html {
         });
     }
     {
-        // Autosave: the saved work (this workspace as current) after every change.
+        // Autosave: the saved work (this workspace as current), written at most every
+        // SAVE_PAUSE so a burst of clicks costs one write; a page being left writes at once.
         let saved = workspace.saved_work();
-        let failed = use_mut_ref(|| false);
+        let pending = use_mut_ref(|| None::<crate::scenario::saved::SavedWork>);
+        let scheduled = use_mut_ref(|| false);
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| flush_on_leave(pending));
+        }
         let loaded = loaded.clone();
         use_effect_with(saved, move |saved| {
-            if !*loaded.borrow() {
-                return;
-            }
-            if let Err(why) = super::storage::save(saved) {
-                if !*failed.borrow() {
-                    *failed.borrow_mut() = true;
-                    gloo_console_warn(&format!("work not saved: {why}"));
+            if *loaded.borrow() {
+                *pending.borrow_mut() = Some(saved.clone());
+                if !*scheduled.borrow() {
+                    *scheduled.borrow_mut() = true;
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(SAVE_PAUSE).await;
+                        *scheduled.borrow_mut() = false;
+                        write_pending(&pending);
+                    });
                 }
             }
         });
@@ -226,6 +237,25 @@ fn server_session(workspace: &Workspace) -> super::components::server_session::S
         title: entry.map(|entry| format!("{}: {}", entry.profile.clone().unwrap_or_default(), entry.summary)),
         store: shown.server_store.clone(),
     }
+}
+
+/// Writes the saved work waiting in `pending`, if any (a storage failure is reported once in the
+/// console: the page keeps working, only the copy in storage is stale).
+fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<crate::scenario::saved::SavedWork>>>) {
+    let Some(work) = pending.borrow_mut().take() else { return };
+    if let Err(why) = super::storage::save(&work) {
+        gloo_console_warn(&format!("work not saved: {why}"));
+    }
+}
+
+/// Writes what is pending when the page is left (closed, reloaded, navigated away).
+fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<crate::scenario::saved::SavedWork>>>) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::new(&window, "pagehide", move |_| write_pending(&pending)).forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = pending;
 }
 
 /// A warning in the browser's console (storage problems are not the learner's to fix).

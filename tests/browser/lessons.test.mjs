@@ -83,6 +83,8 @@ test("a damaged link says so and the earlier work stays; a reload restores the w
   await go(page, "/count");
   await go(page, "/count");
   await expectPageText(page, "Visit number: 2");
+  // The page saves shortly after a change; wait until both requests are in storage.
+  await page.waitForFunction(() => (localStorage.getItem("flask-session-playground") ?? "").split("GET /count").length === 3);
   // Same browser (same storage), a damaged link.
   const damaged = await context.newPage();
   await damaged.goto(`${harness.url}#v1.N4IgLgpg`);

@@ -82,10 +82,12 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
             { panel(2, html! { <SessionView inspection={props.session.clone()} /> }) }
             { panel(3, html! { <Timeline entries={props.timeline.clone()} selected={props.selected} on_action={props.on_action.clone()} /> }) }
-            { panel(4, html! {
+            // The diagram is drawn only while its tab is open: it is the one panel whose size
+            // grows with every entry, and no test id lives inside it.
+            { panel(4, if *selected == 4 { html! {
                 <SequenceDiagram entries={props.timeline.clone()} profiles={props.profiles.clone()}
                     selected={props.selected} on_select={props.on_action.reform(Action::ViewEntry)} />
-            }) }
+            } } else { html! {} }) }
         </div>
     }
 }
