@@ -28,6 +28,7 @@ pub mod code_query;
 pub mod compare;
 pub mod goal;
 pub mod lesson;
+pub mod mode_code;
 pub mod markdown;
 pub mod parse;
 pub mod play;

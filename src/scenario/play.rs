@@ -144,7 +144,11 @@ impl Player {
                 None
             }
             Action::SetSessionMode(mode) => {
+                // Another session interface is another app: the server restarts with it (the
+                // browsers keep their cookies, as across a reload).
                 self.state.session_mode = *mode;
+                let code = self.state.code.clone();
+                self.load(&code);
                 (!mode.is_available()).then_some(StepNote::ModeUnavailable(*mode))
             }
             Action::Back | Action::Forward | Action::Reload => self.traverse(&profile, &step.action),
@@ -156,7 +160,7 @@ impl Player {
     fn load(&mut self, code: &str) {
         let now = self.browser.clock.now();
         self.state.code = code.to_string();
-        match FlaskServer::load(code, now) {
+        match FlaskServer::load(&crate::scenario::mode_code::serve(code, self.state.session_mode), now) {
             Ok(mut server) => {
                 self.log(&format!(" * Serving Flask app 'app' at {}\n", format_instant(now)));
                 let printed = std::mem::take(&mut server.log);
@@ -203,7 +207,12 @@ impl Player {
             Ok(outcome) => {
                 let now = self.browser.clock.now();
                 let settings = self.session_settings();
-                let seen = SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), &settings, now);
+                let seen = match (self.state.session_mode, self.server.as_ref().and_then(|server| server.last_session_trace())) {
+                    (SessionMode::Signed, _) | (_, None) => {
+                        SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), &settings, now)
+                    }
+                    (_, Some(trace)) => SeenSession::from_trace(trace),
+                };
                 self.seen.insert(profile.to_string(), seen);
                 self.pages.insert(profile.to_string(), PageState::from_outcome(&outcome, error));
                 None
@@ -231,7 +240,12 @@ impl Player {
             Ok(Some(outcome)) => {
                 let now = self.browser.clock.now();
                 let settings = self.session_settings();
-                let seen = SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), &settings, now);
+                let seen = match (self.state.session_mode, self.server.as_ref().and_then(|server| server.last_session_trace())) {
+                    (SessionMode::Signed, _) | (_, None) => {
+                        SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), &settings, now)
+                    }
+                    (_, Some(trace)) => SeenSession::from_trace(trace),
+                };
                 self.seen.insert(profile.to_string(), seen);
                 self.pages.insert(profile.to_string(), PageState::from_outcome(&outcome, error));
                 None

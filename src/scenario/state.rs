@@ -191,6 +191,37 @@ impl SeenSession {
     /// let forged = SeenSession::from_cookie_header(Some("session=eyJ2aXNpdHMiOjk5fQ.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY"), &settings, 1_767_225_600);
     /// assert!(matches!(forged.verdict, SeenVerdict::Rejected(_)) && forged.data.is_empty());
     /// ```
+    /// What an app with another session interface (the `unsigned` and `server` modes) opened,
+    /// from the server's own trace of the request. Values arrive as Python reprs; the plain
+    /// ones (strings, numbers, booleans, `None`) become their JSON, anything else stays the
+    /// repr text.
+    ///
+    /// ```
+    /// use session_playground::flask::trace::{CookieOutcome, SessionEntry, SessionSource, SessionTrace, SkipReason};
+    /// use session_playground::scenario::state::{SeenSession, SeenVerdict};
+    /// let trace = SessionTrace { class_name: "FileSystemSession".into(), source: SessionSource::Interface("CacheLibSessionInterface".into()),
+    ///     sid: Some("abc".into()), opened: vec![SessionEntry { key: "'user'".into(), value: "'alice'".into() }], saved: vec![],
+    ///     save_ran: true, modified: false, permanent: false, new: false, accessed: true, cookie: CookieOutcome::NotWritten(SkipReason::NotModified) };
+    /// let seen = SeenSession::from_trace(&trace);
+    /// assert_eq!((seen.verdict, seen.data["user"].as_str()), (SeenVerdict::Accepted, Some("alice")));
+    /// ```
+    pub fn from_trace(trace: &crate::flask::trace::SessionTrace) -> SeenSession {
+        use crate::flask::trace::SessionSource;
+        let verdict = match &trace.source {
+            SessionSource::NoCookie => SeenVerdict::NoCookie,
+            SessionSource::NoSecretKey => SeenVerdict::NoSecretKey,
+            SessionSource::Rejected(why) => SeenVerdict::Rejected(why.clone()),
+            SessionSource::OpenFailed => SeenVerdict::Rejected("the session could not be opened".into()),
+            SessionSource::Cookie | SessionSource::Interface(_) => SeenVerdict::Accepted,
+        };
+        let data = trace
+            .opened
+            .iter()
+            .map(|entry| (repr_to_json(&entry.key).as_str().map_or(entry.key.clone(), str::to_string), repr_to_json(&entry.value)))
+            .collect();
+        SeenSession { verdict, data }
+    }
+
     pub fn from_cookie_header(cookie_header: Option<&str>, settings: &SessionSettings, now: i64) -> SeenSession {
         let empty = BTreeMap::new();
         // Werkzeug parses the header and keeps the first cookie of a repeated name.
@@ -217,4 +248,29 @@ impl SeenSession {
             Verdict::Rejected(_) => SeenSession { verdict: SeenVerdict::Rejected(inspection.verdict.to_string()), data: empty },
         }
     }
+}
+
+/// A Python repr as JSON where the two agree on a plain value (`'a'`, `3`, `1.5`, `True`,
+/// `None`); anything else is kept as its repr text.
+fn repr_to_json(repr: &str) -> serde_json::Value {
+    match repr {
+        "True" => return serde_json::Value::Bool(true),
+        "False" => return serde_json::Value::Bool(false),
+        "None" => return serde_json::Value::Null,
+        _ => {}
+    }
+    if let Some(inner) = repr.strip_prefix('\'').and_then(|rest| rest.strip_suffix('\'')) {
+        if !inner.contains('\\') && !inner.contains('\'') {
+            return serde_json::Value::String(inner.to_string());
+        }
+    }
+    if let Ok(number) = repr.parse::<i64>() {
+        return number.into();
+    }
+    if let Ok(number) = repr.parse::<f64>() {
+        if let Some(number) = serde_json::Number::from_f64(number) {
+            return serde_json::Value::Number(number);
+        }
+    }
+    serde_json::Value::String(repr.to_string())
 }

@@ -94,8 +94,14 @@ impl Workspace {
                     });
                     Some(PageState::from_outcome(outcome, error))
                 });
-                let session_seen = match (last, &settings) {
-                    (Some(entry), Some(settings)) => entry.exchange.as_ref().map(|outcome| {
+                // Flask's signed cookie is read back from the cookie sent, exactly; the other
+                // modes' sessions from the server's trace of what it opened.
+                let trace = last.and_then(|entry| entry.traces.last().cloned().flatten());
+                let session_seen = match (last, &settings, trace) {
+                    (Some(_), _, Some(trace)) if self.session_mode != crate::scenario::SessionMode::Signed => {
+                        Some(SeenSession::from_trace(&trace))
+                    }
+                    (Some(entry), Some(settings), _) => entry.exchange.as_ref().map(|outcome| {
                         SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), settings, entry.at)
                     }),
                     _ => None,

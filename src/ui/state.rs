@@ -665,12 +665,10 @@ impl Workspace {
             }
             StepAction::SetSessionMode(mode) => {
                 let changed = self.session_mode != *mode;
-                self.session_mode = *mode;
-                if changed && !mode.is_available() {
-                    self.notice = Some(format!(
-                        "The {} session mode is not available in this version of the playground; the app keeps Flask's signed cookie.",
-                        mode.as_str()
-                    ));
+                if changed {
+                    // Another session interface is another app: the server restarts with it.
+                    self.session_mode = *mode;
+                    self.restart_for_mode();
                 }
                 changed
             }
@@ -802,6 +800,19 @@ impl Workspace {
 
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
+    /// Restarts the served code under the current session mode (not a code edit: no step).
+    fn restart_for_mode(&mut self) {
+        let code = std::mem::replace(&mut self.code, self.served_code.clone());
+        let log_len = self.log.len();
+        self.reload_server();
+        self.log.truncate(log_len);
+        self.log(&format!(" * Session mode: {}\n", self.session_mode.as_str()));
+        self.code = code;
+        if self.code != self.served_code {
+            self.server_status = ServerStatus::Reloading;
+        }
+    }
+
     pub(crate) fn reload_server(&mut self) {
         let now = self.browser.clock.now();
         self.request_error = None;
@@ -810,7 +821,7 @@ impl Workspace {
         if !(self.log.is_empty() && self.code == self.start.code) {
             self.log.push(Step::new(StepAction::EditCode(self.code.clone())));
         }
-        match FlaskServer::load(&self.code, now) {
+        match FlaskServer::load(&crate::scenario::mode_code::serve(&self.code, self.session_mode), now) {
             Ok(mut server) => {
                 let printed = server.take_log();
                 self.session_settings = PlaygroundServer::session_settings(&mut server);

@@ -8,14 +8,15 @@ simulated Flask and compares, so no lesson claims anything the real Flask does n
 browser model (jar, redirects, clock) and adds the actions lessons have beyond scenario-v1:
 open_browser, continue_where_left_off, copy_cookie, forge_session (signed with itsdangerous
 exactly as Flask signs), edit_code (the app is re-imported; jars are kept, like the reloader)
-and session_mode (the oracle keeps Flask's signed cookie, as the playground does until the
-other modes exist).
+and session_mode (the app is re-imported with the lines the playground adds for that mode,
+read from src/scenario/mode_code.rs so both sides run the same code).
 """
 
 import glob
 import hashlib
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,6 +26,24 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "oracle"))
 import oracle  # noqa: E402
 
 DEFAULT_CLOCK = "2026-01-01T00:00:00Z"
+
+
+def mode_snippets():
+    """The code src/scenario/mode_code.rs appends to the app for each session mode."""
+    with open(os.path.join(ROOT, "src", "scenario", "mode_code.rs"), encoding="utf-8") as handle:
+        source = handle.read()
+    found = dict(re.findall(r'pub const (\w+): &str = r#"(.*?)"#;', source, re.S))
+    return {"signed": "", "unsigned": found["UNSIGNED_INTERFACE"], "server": found["SERVER_STORE"]}
+
+
+MODES = None
+
+
+def serve(code, mode):
+    global MODES
+    if MODES is None:
+        MODES = mode_snippets()
+    return code + MODES[mode]
 
 
 def request_of(value):
@@ -47,10 +66,10 @@ def forge(secret, data):
     return serializer.dumps(data)
 
 
-def play(code, profiles, clock, steps):
+def play(code, profiles, clock, steps, mode="signed"):
     """The record of every step: what the page got and what the profile's jar holds after."""
     oracle._NOW[0] = clock
-    app, startup_error = oracle.load_app(code)
+    app, startup_error = oracle.load_app(serve(code, mode))
     server = oracle.Server(app) if app is not None else None
     jars = {name: oracle.Jar() for name in profiles}
     keep_session = {name: False for name in profiles}
@@ -95,7 +114,11 @@ def play(code, profiles, clock, steps):
             jar.devtools_set(name, forge(step["forge_session"]["secret"], step["forge_session"]["data"]))
         elif "edit_code" in step:
             code = step["edit_code"]
-            app, startup_error = oracle.load_app(code)
+            app, startup_error = oracle.load_app(serve(code, mode))
+            server = oracle.Server(app) if app is not None else None
+        elif "session_mode" in step:
+            mode = step["session_mode"]
+            app, startup_error = oracle.load_app(serve(code, mode))
             server = oracle.Server(app) if app is not None else None
         record["startup_error"] = startup_error["type"] if startup_error else None
         record["jar"] = jar.snapshot(oracle._NOW[0])
@@ -128,11 +151,12 @@ def main():
         profiles = settings.get("profiles", ["Alice", "Bob"])
         clock = oracle.parse_clock(lesson.get("clock", DEFAULT_CLOCK), "clock")
         solution = lesson.get("solution", lesson.get("steps", []))
-        result = {"solution": play(lesson["code"], profiles, clock, solution), "quiz": []}
+        mode = settings.get("session_mode", "signed")
+        result = {"solution": play(lesson["code"], profiles, clock, solution, mode), "quiz": []}
         quiz = lesson.get("quiz")
         for option in quiz["options"] if quiz else []:
             code = option_code(quiz["template"], option["code"]) if "code" in option else lesson["code"]
-            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", [])))
+            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode))
         with open(os.path.join(out_dir, lesson["id"] + ".json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=1, ensure_ascii=False)
             handle.write("\n")
