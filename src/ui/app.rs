@@ -157,7 +157,8 @@ pub fn app() -> Html {
                     />
                 </section>
                 <section class="pane pane-server" aria-label="Server">
-                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace)} />
+                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace)}
+                        mode={workspace.session_mode} on_action={dispatch.clone()} />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
                     <DevTools

@@ -100,3 +100,25 @@ test("a damaged link says so and the earlier work stays; a reload restores the w
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the session modes: an unsigned cookie is readable JSON, a server-side store keeps only an id", async () => {
+  const { page, errors, context } = await open(harness);
+  const mode = page.locator(".session-mode select");
+  const value = () => page.locator('[data-testid=cookie-row][data-cookie-name="session"]').getByTestId("cookie-value").innerText();
+  await mode.selectOption("unsigned");
+  await go(page, "/count");
+  await expectPageText(page, "Visit number: 1");
+  await eventually(value, "eyJ2aXNpdHMiOjF9");
+  await mode.selectOption("server");
+  await go(page, "/count");
+  // The unsigned cookie means nothing to the store: a new session, and its id in the cookie.
+  await expectPageText(page, "Visit number: 1");
+  await go(page, "/count");
+  await expectPageText(page, "Visit number: 2");
+  const id = await value();
+  assert.doesNotMatch(id, /visits|eyJ/);
+  await eventually(() => page.getByTestId("server-session").innerText(), /Server-side store[\s\S]*'visits': 2/);
+  await screenshot(page, "session-mode-server");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use super::server_session::{ServerSession, ServerSessionProps};
-use crate::ui::state::ServerStatus;
+use crate::scenario::SessionMode;
+use crate::ui::state::{Action, ServerStatus};
 
 /// Props of [`ServerPane`].
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,10 @@ pub struct ServerPaneProps {
     pub log: String,
     /// The session of the request shown.
     pub session: ServerSessionProps,
+    /// How the app keeps its session.
+    pub mode: SessionMode,
+    /// Dispatches workspace actions.
+    pub on_action: Callback<Action>,
 }
 
 /// The server pane.
@@ -32,10 +37,31 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
         });
     }
     let status = props.status.as_str();
+    let on_mode = props.on_action.reform(|event: Event| {
+        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+        Action::SetSessionMode(match select.value().as_str() {
+            "unsigned" => SessionMode::Unsigned,
+            "server" => SessionMode::Server,
+            _ => SessionMode::Signed,
+        })
+    });
+    let modes = [
+        (SessionMode::Signed, "signed cookie (Flask's default)"),
+        (SessionMode::Unsigned, "unsigned cookie (no signature)"),
+        (SessionMode::Server, "server-side store (Flask-Session)"),
+    ];
     html! {
         <div class="server">
             <div class="server-header">
                 <h2 class="pane-title">{ "Server" }</h2>
+                <label class="session-mode" title="How the app keeps its session: the server restarts with it; cookies stay">
+                    { "session: " }
+                    <select onchange={on_mode}>
+                        { for modes.iter().map(|(mode, label)| html! {
+                            <option value={mode.as_str()} selected={*mode == props.mode}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
                 <span class="server-status-label">
                     { "flask run: " }
                     <span data-testid="server-status" class={classes!("server-status", status)}>{ status }</span>
