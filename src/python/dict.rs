@@ -441,11 +441,11 @@ impl Dict {
     }
     /// Insert or replace (an existing key keeps its position and its original key object).
     pub fn insert(&mut self, k: Value, v: Value) -> Result<(), Unhashable> {
-        if let (false, Value::Str(name)) = (self.indexed, &k) {
-            if let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut()) {
-                e.1 = v;
-                return Ok(());
-            }
+        if let (false, Value::Str(name)) = (self.indexed, &k)
+            && let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut())
+        {
+            e.1 = v;
+            return Ok(());
         }
         let key = Dict::key(&k)?;
         if let Some(i) = self.find(&key) {
@@ -554,11 +554,9 @@ impl Dict {
 
     /// Set a string key given as a shared string (no allocation when the key is new).
     pub fn set_str_rc(&mut self, name: &Rc<str>, v: Value) {
-        if let Some(i) = self.find_str(name) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.1 = v;
-                return;
-            }
+        if let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut()) {
+            e.1 = v;
+            return;
         }
         let k = Value::Str(name.clone());
         self.push(Key { hash: fast_str_hash(name), value: k.clone() }, k, v);
@@ -566,11 +564,9 @@ impl Dict {
 
     /// Set a string key.
     pub fn set_str(&mut self, name: &str, v: Value) {
-        if let Some(i) = self.find_str(name) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.1 = v;
-                return;
-            }
+        if let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut()) {
+            e.1 = v;
+            return;
         }
         let k = Value::Str(Rc::from(name));
         self.push(Key { hash: fast_str_hash(name), value: k.clone() }, k, v);
