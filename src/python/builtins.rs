@@ -228,6 +228,18 @@ fn to_f64(interp: &Interp, v: &Value, fname: &str) -> PyResult<f64> {
 impl Interp {
     /// `str % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        self.percent_format_text(fmt, args, false).map(|s| Value::Str(Rc::from(s)))
+    }
+
+    /// `bytes % args`: the template's bytes are read as Latin-1 characters (one per byte), so
+    /// the text formatter produces one character per output byte; `%s`/`%b` take bytes only.
+    pub fn percent_format_bytes(&mut self, fmt: &[u8], args: &Value) -> PyResult<Value> {
+        let template: String = fmt.iter().map(|&b| b as char).collect();
+        let text = self.percent_format_text(&template, args, true)?;
+        Ok(Value::Bytes(text.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()))
+    }
+
+    fn percent_format_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
         let mut items: Vec<Value> = match args {
             Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
@@ -302,7 +314,10 @@ impl Interp {
                 Some(k) => {
                     used_mapping = true;
                     match &mapping {
-                        Some(m) => self.get_item(m, &Value::str(k))?,
+                        Some(m) => {
+                            let key = if bytes { Value::Bytes(k.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()) } else { Value::str(k) };
+                            self.get_item(m, &key)?
+                        }
                         None => return Err(self.type_error("format requires a mapping")),
                     }
                 }
@@ -321,6 +336,20 @@ impl Interp {
             let alt = if flags.contains('#') { "#" } else { "" };
             let prec = precision.as_ref().map(|p| format!(".{}", if p.is_empty() { "0" } else { p })).unwrap_or_default();
             let s = match conv {
+                's' | 'b' | 'r' | 'a' if bytes => {
+                    let s = match (conv, &value) {
+                        ('s' | 'b', Value::Bytes(b)) => b.iter().map(|&c| c as char).collect(),
+                        ('s' | 'b', other) => {
+                            return Err(self.type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                other.type_name()
+                            )))
+                        }
+                        _ => ascii_escape(&self.repr(&value)?),
+                    };
+                    let spec = format!("{}{}{}", if align.is_empty() { ">" } else { "<" }, width, prec);
+                    text::format_str(&s, &spec).map_err(|e| self.text_err(e))?
+                }
                 's' | 'r' | 'a' => {
                     let s = match conv {
                         's' => self.to_str(&value)?,
@@ -383,6 +412,12 @@ impl Interp {
                     let spec = format!("{}{}{}{}{}{}{}", align, sign, alt, zero, width, prec, conv);
                     text::format_float(f, &spec).map_err(|e| self.text_err(e))?
                 }
+                'c' if bytes => match &value {
+                    Value::Int(n) if (0..256).contains(n) => char::from(*n as u8).to_string(),
+                    Value::Int(_) => return Err(self.err("OverflowError", "%c arg not in range(256)")),
+                    Value::Bytes(b) if b.len() == 1 => char::from(b[0]).to_string(),
+                    _ => return Err(self.type_error("%c requires an integer in range(256) or a single byte")),
+                },
                 'c' => match &value {
                     Value::Int(n) => char::from_u32(*n as u32).map(|c| c.to_string()).unwrap_or_default(),
                     Value::Str(s) => s.to_string(),
@@ -404,7 +439,7 @@ impl Interp {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
         items.clear();
-        Ok(Value::Str(Rc::from(out)))
+        Ok(out)
     }
 
     /// `int(v)` conversion used by `int()` and friends.

@@ -259,7 +259,7 @@ pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
 /// Python `==` for hashable built-in values (identity for everything else).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
@@ -413,24 +413,20 @@ impl Dict {
             }
         })
     }
-    /// The slot holding the str key `name`.
-    fn find_str(&self, hash: i64, name: &str) -> Option<usize> {
+    /// The slot holding the str key `name`. A small table compares the strings directly:
+    /// hashing the name would cost more than the few comparisons.
+    fn find_str(&self, name: &str) -> Option<usize> {
         if self.indexed {
-            let probe = StrKey(hash, name);
+            let probe = StrKey(fast_str_hash(name), name);
             return self.index.get(&probe as &dyn KeyLike).copied();
         }
-        self.hashes.iter().enumerate().find_map(|(i, &h)| {
-            if h != hash {
-                return None;
-            }
-            match &self.entries[i] {
-                Some((Value::Str(ek), _)) if &**ek == name => Some(i),
-                _ => None,
-            }
-        })
+        self.entries.iter().position(|e| matches!(e, Some((Value::Str(ek), _)) if &**ek == name))
     }
     /// Look a key up.
     pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
+        if let (false, Value::Str(name)) = (self.indexed, k) {
+            return Ok(self.find_str(name).and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())));
+        }
         let key = Dict::key(k)?;
         Ok(self.find(&key).and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())))
     }
@@ -441,10 +437,16 @@ impl Dict {
     }
     /// Whether a (hashable) key is present; unhashable keys are simply absent.
     pub fn contains(&self, k: &Value) -> bool {
-        matches!(Dict::key(k).map(|key| self.find(&key)), Ok(Some(_)))
+        matches!(self.get(k), Ok(Some(_)))
     }
     /// Insert or replace (an existing key keeps its position and its original key object).
     pub fn insert(&mut self, k: Value, v: Value) -> Result<(), Unhashable> {
+        if let (false, Value::Str(name)) = (self.indexed, &k)
+            && let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut())
+        {
+            e.1 = v;
+            return Ok(());
+        }
         let key = Dict::key(&k)?;
         if let Some(i) = self.find(&key) {
             if let Some(e) = self.entries[i].as_mut() {
@@ -546,34 +548,28 @@ impl Dict {
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let i = self.find_str(fast_str_hash(name), name)?;
+        let i = self.find_str(name)?;
         self.entries[i].as_ref().map(|e| e.1.clone())
     }
 
     /// Set a string key given as a shared string (no allocation when the key is new).
     pub fn set_str_rc(&mut self, name: &Rc<str>, v: Value) {
-        let hash = fast_str_hash(name);
-        if let Some(i) = self.find_str(hash, name) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.1 = v;
-                return;
-            }
+        if let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut()) {
+            e.1 = v;
+            return;
         }
         let k = Value::Str(name.clone());
-        self.push(Key { hash, value: k.clone() }, k, v);
+        self.push(Key { hash: fast_str_hash(name), value: k.clone() }, k, v);
     }
 
     /// Set a string key.
     pub fn set_str(&mut self, name: &str, v: Value) {
-        let hash = fast_str_hash(name);
-        if let Some(i) = self.find_str(hash, name) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.1 = v;
-                return;
-            }
+        if let Some(e) = self.find_str(name).and_then(|i| self.entries[i].as_mut()) {
+            e.1 = v;
+            return;
         }
         let k = Value::Str(Rc::from(name));
-        self.push(Key { hash, value: k.clone() }, k, v);
+        self.push(Key { hash: fast_str_hash(name), value: k.clone() }, k, v);
     }
     /// Remove a string key.
     pub fn remove_str(&mut self, name: &str) -> Option<Value> {

@@ -470,6 +470,21 @@ impl Interp {
         Ok(cls)
     }
 
+    /// A string literal's value, made once per literal (see `Interp::str_consts`).
+    fn str_literal(&mut self, f: &Frame, s: &ast::ExprStringLiteral) -> Value {
+        let key = s as *const ast::ExprStringLiteral as usize;
+        if let Some(v) = self.str_consts.get(&key) {
+            return v.clone();
+        }
+        let v = Value::str(s.value.to_str());
+        let tree = Rc::as_ptr(&f.owner) as usize;
+        if !self.pinned_trees.contains_key(&tree) {
+            self.pinned_trees.insert(tree, f.owner.clone());
+        }
+        self.str_consts.insert(key, v.clone());
+        v
+    }
+
     /// The closure chain a function or class defined in `f` sees.
     /// A captured function namespace is registered for the teardown: the function defined in it
     /// usually lives in it too (a cycle).
@@ -882,7 +897,7 @@ impl Interp {
                 ast::Number::Float(x) => Value::Float(*x),
                 ast::Number::Complex { .. } => return Err(self.err("SyntaxError", "complex numbers are not supported in the playground")),
             }),
-            Expr::StringLiteral(s) => Ok(Value::str(s.value.to_str())),
+            Expr::StringLiteral(s) => Ok(self.str_literal(f, s)),
             Expr::BytesLiteral(b) => self.ev_bytes_literal(f, b),
             Expr::BooleanLiteral(b) => Ok(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => Ok(Value::None),

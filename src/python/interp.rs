@@ -115,6 +115,12 @@ pub struct Interp {
     pub(crate) comp_range: (u32, u32),
     /// Lines of the loops running now, innermost last (the step-limit message names one).
     pub(crate) loop_lines: Vec<usize>,
+    /// The `str` value of each string literal evaluated so far, by node address, so a literal
+    /// evaluated again (a dict key in a handler) costs no allocation. Node addresses stay unique
+    /// because the trees they live in are kept in `pinned_trees` for the interpreter's life.
+    pub(crate) str_consts: HashMap<usize, Value, rustc_hash::FxBuildHasher>,
+    /// Parsed modules holding cached literals (see `str_consts`), by address.
+    pub(crate) pinned_trees: HashMap<usize, Rc<super::ast_ref::ParsedModule>, rustc_hash::FxBuildHasher>,
     /// Classes of host objects by their type name (`type(session)`), made on first use.
     pub(crate) native_classes: std::cell::RefCell<HashMap<String, Rc<Class>>>,
     /// Objects unreachable cycles pass through, for the teardown on drop (see `teardown`).
@@ -149,6 +155,8 @@ impl Interp {
             loop_lines: Vec::new(),
             tracked: Default::default(),
             native_classes: Default::default(),
+            str_consts: HashMap::default(),
+            pinned_trees: HashMap::default(),
         };
         super::builtins::install(&mut interp);
         interp

@@ -229,7 +229,7 @@ impl Interp {
                 return self.repeat(&r, &l);
             }
             (Operator::Mod, Value::Str(s), _) => return self.percent_format(s, &r),
-            (Operator::Mod, Value::Bytes(_), _) => {}
+            (Operator::Mod, Value::Bytes(b), _) => return self.percent_format_bytes(b, &r),
             (Operator::BitOr, Value::Dict(a), Value::Dict(b)) => {
                 let mut d = a.borrow().clone();
                 for (k, v) in b.borrow().iter() {

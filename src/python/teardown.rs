@@ -68,10 +68,10 @@ impl Teardown {
         if !holds_values {
             return;
         }
-        if let Some(p) = v.ptr() {
-            if self.seen.insert(p) {
-                self.todo.push(v.clone());
-            }
+        if let Some(p) = v.ptr()
+            && self.seen.insert(p)
+        {
+            self.todo.push(v.clone());
         }
     }
 
