@@ -572,8 +572,7 @@ impl FlaskServer {
             .iter()
             .filter(|(k, _)| k.eq_ignore_ascii_case("Set-Cookie"))
             .map(|(_, v)| v)
-            .filter(|v| v.split_once('=').is_some_and(|(n, _)| n.trim() == name))
-            .last();
+            .rfind(|v| v.split_once('=').is_some_and(|(n, _)| n.trim() == name));
         let deletes = session_cookie.is_some_and(|v| {
             v.split(';').any(|part| part.trim().eq_ignore_ascii_case("Max-Age=0"))
         });
