@@ -49,11 +49,10 @@ pub fn run(args: &[String]) -> Outcome {
             let (stdout, stderr, exit_code) = crate::python::run_file_cli(path, source);
             Outcome { stdout, stderr, exit_code }
         }),
-        Some("check") => Outcome {
-            stderr: "session-playground: `check` (lessons) is not available in this build yet\n".to_string(),
-            exit_code: 2,
-            ..Outcome::default()
-        },
+        Some("check") => {
+            let outcome = crate::scenario::check::check_paths(&args[1..]);
+            Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
+        }
         Some(other) => Outcome {
             stderr: format!("session-playground: unknown command `{other}`; try --help\n"),
             exit_code: 2,

@@ -162,18 +162,18 @@ fn check_keys(
     Ok(())
 }
 
-fn method_ok(m: &str) -> bool {
+pub(crate) fn method_ok(m: &str) -> bool {
     !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-fn target_ok(t: &str) -> bool {
+pub(crate) fn target_ok(t: &str) -> bool {
     t.starts_with('/')
         && !t
             .chars()
             .any(|c| (c as u32) <= 0x20 || c as u32 == 0x7f || c == '#')
 }
 
-fn header_name_ok(n: &str) -> bool {
+pub(crate) fn header_name_ok(n: &str) -> bool {
     !n.is_empty()
         && n.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
@@ -450,7 +450,7 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
     Ok(Scenario { code, clock, steps })
 }
 
-fn parse_clock(text_value: &str) -> Result<i64, Malformed> {
+pub(crate) fn parse_clock(text_value: &str) -> Result<i64, Malformed> {
     crate::browser::clock::parse_instant(text_value).map_err(|e| {
         let shape_ok = text_value.len() == 20
             && text_value.bytes().enumerate().all(|(i, b)| match i {
@@ -476,7 +476,7 @@ fn parse_clock(text_value: &str) -> Result<i64, Malformed> {
 
 /// The first key that appears twice in one object of (already valid) JSON text, if any: the
 /// JSON reader keeps only the last, so duplicates are found on the text itself.
-fn duplicate_key(source: &str) -> Option<String> {
+pub(crate) fn duplicate_key(source: &str) -> Option<String> {
     // Per open container: `Some(keys)` for an object, `None` for an array.
     let mut stack: Vec<Option<Vec<String>>> = Vec::new();
     let mut chars = source.chars().peekable();

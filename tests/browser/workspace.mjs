@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 
 /** Opens the app in a fresh context and waits until the simulated server answers. */
 export async function open(harness, options = {}) {
-  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 }, ...options });
-  await page.goto(options.url ?? harness.url);
+  const { url, ...contextOptions } = options;
+  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  await page.goto(url ?? harness.url);
   await page.getByTestId("editor").locator(".cm-content").waitFor();
   await waitForStatus(page, "running");
   return { page, errors, context };
@@ -90,4 +91,29 @@ export async function expectPageText(page, expected, timeout = 5_000) {
     await page.waitForTimeout(25);
   }
   assert.equal(seen, expected);
+}
+
+/** Waits until the status code reads `expected` (the render follows the key press). */
+export async function expectStatus(page, expected, timeout = 5_000) {
+  await page
+    .waitForFunction((want) => document.querySelector("[data-testid=status-code]")?.textContent === want, expected, { timeout })
+    .catch(() => {});
+  assert.equal(await page.getByTestId("status-code").innerText(), expected);
+}
+
+/**
+ * Asserts that `read()` comes to equal `expected` (or match it, for a RegExp) within `timeout`:
+ * the page renders after the event that changed its state, so a read right after an action may
+ * still see the state before it.
+ */
+export async function eventually(read, expected, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  const ok = (value) => (expected instanceof RegExp ? expected.test(value) : value === expected);
+  let seen = await read();
+  while (!ok(seen) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    seen = await read();
+  }
+  if (expected instanceof RegExp) assert.match(seen, expected);
+  else assert.equal(seen, expected);
 }

@@ -1,0 +1,51 @@
+//! The built-in lessons: JSON files under `lessons/` at the repository root, embedded at build
+//! time. The first five are the questions the project started from (`../shared/seed/`), each
+//! turned into an experiment; the rest cover the traps people meet next.
+
+use crate::scenario::lesson::{Lesson, parse_lesson};
+use crate::scenario::parse::Malformed;
+
+/// A built-in lesson's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BuiltinLesson {
+    /// The lesson id (also the file's `id`).
+    pub id: &'static str,
+    /// The file name under `lessons/`.
+    pub file: &'static str,
+    /// The file's text.
+    pub source: &'static str,
+}
+
+macro_rules! lesson {
+    ($id:literal, $file:literal) => {
+        BuiltinLesson { id: $id, file: $file, source: include_str!(concat!("../../lessons/", $file)) }
+    };
+}
+
+/// Every built-in lesson, in the order the page lists them.
+pub const BUILTIN_LESSONS: &[BuiltinLesson] = &[
+    lesson!("server-authority", "01-server-authority.json"),
+    lesson!("close-browser", "02-close-browser.json"),
+    lesson!("set-username", "03-set-username.json"),
+    lesson!("count", "04-count.json"),
+    lesson!("outside-request", "05-outside-request.json"),
+    lesson!("permanent-lifetime", "06-permanent-lifetime.json"),
+    lesson!("nested-mutation", "07-nested-mutation.json"),
+    lesson!("logout", "08-logout.json"),
+    lesson!("hijack", "09-hijack.json"),
+    lesson!("weak-secret", "10-weak-secret.json"),
+    lesson!("cookie-limit", "11-cookie-limit.json"),
+    lesson!("flash", "12-flash.json"),
+];
+
+/// The built-in lesson `id`, parsed.
+///
+/// ```
+/// use session_playground::scenario::builtin::builtin_lesson;
+/// let lesson = builtin_lesson("count").unwrap().unwrap();
+/// assert_eq!(lesson.id, "count");
+/// assert!(builtin_lesson("no-such-lesson").is_none());
+/// ```
+pub fn builtin_lesson(id: &str) -> Option<Result<Lesson, Malformed>> {
+    BUILTIN_LESSONS.iter().find(|lesson| lesson.id == id).map(|lesson| parse_lesson(lesson.source))
+}

@@ -1,0 +1,165 @@
+//! `session-playground check FILE...`: for authors and CI. Each file is read as a lesson (or a
+//! v1 scenario), its solution is played through the native runner, and every goal is reported
+//! met, unmet or pending; quiz options that can be run are run, and each must produce its
+//! claimed effect exactly when it is the correct one. Exit 2 if a file is malformed or
+//! unreadable, else 1 if a goal is unmet or a quiz answer is wrong, else 0.
+
+use crate::scenario::goal::{GoalStatus, check};
+use crate::scenario::lesson::{Lesson, parse_lesson};
+use crate::scenario::play::{Player, StepNote, play_solution};
+use crate::scenario::run::CliOutcome;
+use crate::scenario::state::LessonState;
+
+/// What running one quiz option showed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuizVerdict {
+    /// The option is marked correct and produced the claimed effect, or is marked wrong and
+    /// did not.
+    Agrees,
+    /// Marked correct but the effect did not happen, or marked wrong but it did.
+    Disagrees(String),
+    /// The option is neither code nor a claim: nothing to run.
+    NotRunnable,
+    /// Its checks need a session mode this build cannot run.
+    Pending,
+}
+
+/// Plays `steps` on `code` from the lesson's settings and returns the final state and the
+/// notes of steps that could not do what they said.
+pub fn play_final(code: &str, lesson: &Lesson, steps: &[crate::scenario::Step]) -> (LessonState, Vec<StepNote>) {
+    let mut player = Player::start(code, &lesson.settings);
+    let notes = steps.iter().filter_map(|step| player.apply(step)).collect();
+    (player.state().clone(), notes)
+}
+
+/// Runs every option of the lesson's quiz (none if it has no quiz). Goals are checked on the
+/// state after the quiz's steps (not "met at some point": a prediction is about the end).
+pub fn check_quiz(lesson: &Lesson) -> Vec<QuizVerdict> {
+    let Some(quiz) = &lesson.quiz else { return Vec::new() };
+    quiz.options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let (goals, code) = match (&option.code, &option.claim) {
+                (Some(_), _) => (quiz.expect.clone(), quiz.option_code(index).unwrap_or_default()),
+                (None, Some(claim)) => (vec![claim.clone()], lesson.code.clone()),
+                (None, None) => return QuizVerdict::NotRunnable,
+            };
+            let (state, _) = play_final(&code, lesson, &quiz.steps);
+            let results: Vec<_> = goals.iter().map(|goal| check(goal, &state)).collect();
+            if results.iter().any(|r| r.status == GoalStatus::Pending) {
+                return QuizVerdict::Pending;
+            }
+            let effect = !results.is_empty() && results.iter().all(|r| r.status == GoalStatus::Met);
+            if effect == option.correct {
+                QuizVerdict::Agrees
+            } else {
+                let seen: Vec<String> = results.iter().map(|r| r.detail.clone()).collect();
+                QuizVerdict::Disagrees(format!(
+                    "marked {} but the effect {} ({})",
+                    if option.correct { "correct" } else { "wrong" },
+                    if effect { "happened" } else { "did not happen" },
+                    seen.join("; ")
+                ))
+            }
+        })
+        .collect()
+}
+
+/// Checks one file's text; appends the report to `out` and returns its exit status.
+pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
+    let lesson = match parse_lesson(source) {
+        Ok(lesson) => lesson,
+        Err(error) => {
+            out.push_str(&format!("{name}: malformed: {}\n", error.to_string().replace('\n', " ")));
+            return 2;
+        }
+    };
+    let title = if lesson.text.title.is_empty() { String::new() } else { format!(" — {}", lesson.text.title) };
+    let id = if lesson.id.is_empty() { format!("version {} scenario", lesson.version) } else { lesson.id.clone() };
+    out.push_str(&format!("{name}: {id}{title}\n"));
+    let report = play_solution(&lesson);
+    let mut status = 0;
+    for (index, note) in &report.notes {
+        out.push_str(&format!("  note     solution step {}: {note}\n", index + 1));
+    }
+    for (goal, (id, result)) in lesson.goals.iter().zip(&report.goals) {
+        let word = match result.status {
+            GoalStatus::Met => "met",
+            GoalStatus::Unmet => {
+                status = 1;
+                "UNMET"
+            }
+            GoalStatus::Pending => "pending",
+        };
+        let text = goal.text.replace('\n', " ");
+        out.push_str(&format!("  {word:<8} {id}: {text}"));
+        if result.status != GoalStatus::Met {
+            out.push_str(&format!(" ({})", result.detail));
+        }
+        out.push('\n');
+    }
+    for (index, verdict) in check_quiz(&lesson).iter().enumerate() {
+        let line = match verdict {
+            QuizVerdict::Agrees => "agrees".to_string(),
+            QuizVerdict::Disagrees(why) => {
+                status = 1;
+                format!("WRONG: {why}")
+            }
+            QuizVerdict::NotRunnable => "not runnable (neither code nor a claim)".to_string(),
+            QuizVerdict::Pending => "pending (needs a session mode this build cannot run)".to_string(),
+        };
+        out.push_str(&format!("  quiz     option {}: {line}\n", index + 1));
+    }
+    if lesson.goals.is_empty() {
+        out.push_str("  (no goals)\n");
+    }
+    status
+}
+
+/// `session-playground check` on already-read files: (name, text) pairs.
+///
+/// ```
+/// use session_playground::scenario::check::check_sources;
+/// let out = check_sources(&[("a.json".into(), r#"{"version": 1, "code": "", "steps": []}"#.into())]);
+/// assert_eq!(out.exit_code, 0);
+/// let out = check_sources(&[("b.json".into(), "{".into())]);
+/// assert_eq!(out.exit_code, 2);
+/// ```
+pub fn check_sources(files: &[(String, String)]) -> CliOutcome {
+    let mut outcome = CliOutcome::default();
+    for (name, source) in files {
+        let status = check_source(name, source, &mut outcome.stdout);
+        outcome.exit_code = outcome.exit_code.max(status);
+    }
+    outcome
+}
+
+/// `session-playground check PATH...`: reads the files and checks them on a thread with the
+/// interpreter's stack size (deep recursion in app code must raise, not overflow).
+pub fn check_paths(paths: &[String]) -> CliOutcome {
+    if paths.is_empty() {
+        return CliOutcome { stderr: "session-playground: `check` needs at least one file; try --help\n".into(), exit_code: 2, ..CliOutcome::default() };
+    }
+    let mut files = Vec::new();
+    let mut stderr = String::new();
+    for path in paths {
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => files.push((path.clone(), text)),
+            Ok(Err(_)) => stderr.push_str(&format!("session-playground: {path}: not UTF-8 text\n")),
+            Err(error) => stderr.push_str(&format!("session-playground: {path}: {error}\n")),
+        }
+    }
+    let worker = std::thread::Builder::new()
+        .stack_size(crate::python::CLI_STACK_SIZE)
+        .spawn(move || check_sources(&files));
+    let mut outcome = match worker.map(|handle| handle.join()) {
+        Ok(Ok(outcome)) => outcome,
+        _ => CliOutcome { stderr: "session-playground: the checker stopped unexpectedly\n".into(), exit_code: 1, ..CliOutcome::default() },
+    };
+    if !stderr.is_empty() {
+        outcome.stderr.insert_str(0, &stderr);
+        outcome.exit_code = 2;
+    }
+    outcome
+}

@@ -1,0 +1,468 @@
+//! Lesson goals and how they are checked: on the state ([`LessonState`]), never on which
+//! buttons were clicked, so a learner may reach a goal their own way and a harmless extra
+//! request does not undo it. [`check`] is a pure function; keeping a goal met once it was met
+//! (progress) is the caller's business (see [`crate::scenario::saved::LessonProgress`]).
+//!
+//! In a file a goal is one object with an `id`, a `text` (Markdown), exactly one check key, and
+//! optionally the `browser` it concerns (default: the lesson's first profile) and the session
+//! `mode` it is about (a goal for a mode this build cannot run is pending, never failed).
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::action::SessionMode;
+use crate::scenario::code_query;
+use crate::scenario::state::{LessonState, ProfileState, SeenVerdict};
+
+/// One goal of a lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawGoal", into = "RawGoal")]
+pub struct Goal {
+    /// A stable id (progress is stored under it).
+    pub id: String,
+    /// What the learner is asked to reach, in Markdown.
+    pub text: String,
+    /// The profile it concerns; `None` is the lesson's first profile.
+    pub browser: Option<String>,
+    /// The session mode it is about; the goal is unmet while another mode is active.
+    pub mode: Option<SessionMode>,
+    /// The id of a goal that must have been met first (e.g. "logged out" only counts after
+    /// "logged in"); progress applies it, [`check`] itself looks at one state.
+    pub after: Option<String>,
+    /// The check.
+    pub check: GoalCheck,
+}
+
+/// What a goal checks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalCheck {
+    /// The profile's last page contains this text.
+    PageShows(String),
+    /// The profile's last page does not contain this text (but there is a page).
+    PageLacks(String),
+    /// The profile's last page has this status.
+    Status(u16),
+    /// The profile's jar has a cookie matching this.
+    JarHas(CookieMatch),
+    /// The profile's jar has no cookie of this name.
+    JarLacks(String),
+    /// The session the server saw on the profile's last request has this key (and value).
+    SessionHas(KeyMatch),
+    /// The profile's last request carried a session cookie the server did not accept.
+    SessionRejected,
+    /// The profile's last request (redirects included) got a `Set-Cookie` of this name with
+    /// these attributes.
+    ResponseSetCookie(SetCookieMatch),
+    /// The code assigns to this target (and value).
+    CodeAssigns(AssignMatch),
+    /// The code calls this function, e.g. `session.clear`.
+    CodeCalls(String),
+    /// The server log contains this text.
+    ServerLogContains(String),
+    /// The code failed to start with this exception class.
+    StartupError(String),
+    /// The profile's browser is closed now.
+    BrowserClosed,
+}
+
+/// A cookie a jar must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CookieMatch {
+    /// Its name.
+    pub name: String,
+    /// Its exact value, if it matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// `true`: it has an expiry date (survives closing the browser); `false`: a session cookie.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistent: Option<bool>,
+    /// Its `HttpOnly` flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_only: Option<bool>,
+}
+
+/// A session key, and the value it must have if given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyMatch {
+    /// The key.
+    pub key: String,
+    /// Its value as JSON (Flask's tagged form), if it matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// A `Set-Cookie` the last response must carry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetCookieMatch {
+    /// The cookie's name.
+    pub name: String,
+    /// Attribute names that must be present, case-insensitive (`Expires`, `Max-Age`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+}
+
+/// An assignment the code must contain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignMatch {
+    /// The target expression, e.g. `session.permanent`.
+    pub target: String,
+    /// The value expression, e.g. `True`, if it matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// Met, unmet or pending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalStatus {
+    /// Reached.
+    Met,
+    /// Not reached (yet).
+    Unmet,
+    /// Cannot be checked in this build (its session mode is not available).
+    Pending,
+}
+
+/// The outcome of checking one goal, with what was seen (learner wording).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalResult {
+    /// Met, unmet or pending.
+    pub status: GoalStatus,
+    /// What was seen, e.g. "Alice's page shows: Visit number: 2".
+    pub detail: String,
+}
+
+impl GoalResult {
+    fn met(detail: impl Into<String>) -> GoalResult {
+        GoalResult { status: GoalStatus::Met, detail: detail.into() }
+    }
+
+    fn unmet(detail: impl Into<String>) -> GoalResult {
+        GoalResult { status: GoalStatus::Unmet, detail: detail.into() }
+    }
+
+    fn from_bool(ok: bool, detail: impl Into<String>) -> GoalResult {
+        if ok { GoalResult::met(detail) } else { GoalResult::unmet(detail) }
+    }
+}
+
+fn snippet(text: &str) -> String {
+    let mut short: String = text.chars().take(80).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// Checks `goal` on `state`.
+///
+/// ```
+/// use session_playground::scenario::goal::{check, Goal, GoalCheck, GoalStatus};
+/// use session_playground::scenario::state::{LessonState, PageState, ProfileState};
+/// let goal = Goal { id: "third".into(), text: "See visit 3".into(), browser: None, mode: None,
+///     after: None, check: GoalCheck::PageShows("Visit number: 3".into()) };
+/// let mut state = LessonState::default();
+/// state.profiles.push(ProfileState { name: "Alice".into(), open: true,
+///     last_page: Some(PageState { status: 200, body: "Visit number: 3".into(), ..PageState::default() }),
+///     ..ProfileState::default() });
+/// assert_eq!(check(&goal, &state).status, GoalStatus::Met);
+/// ```
+pub fn check(goal: &Goal, state: &LessonState) -> GoalResult {
+    if let Some(mode) = goal.mode {
+        if !mode.is_available() {
+            return GoalResult {
+                status: GoalStatus::Pending,
+                detail: format!("needs the {} session mode, which this version of the playground cannot run yet", mode.as_str()),
+            };
+        }
+        if state.session_mode != mode {
+            return GoalResult::unmet(format!("switch the session mode to {} first", mode.as_str()));
+        }
+    }
+    let browser = goal.browser.as_deref();
+    let profile = || state.profile(browser);
+    let who = browser.map(str::to_string).or_else(|| state.profiles.first().map(|p| p.name.clone())).unwrap_or_default();
+    match &goal.check {
+        GoalCheck::PageShows(text) | GoalCheck::PageLacks(text) => {
+            let Some(page) = profile().and_then(|p| p.last_page.as_ref()) else {
+                return GoalResult::unmet(format!("{who}'s browser shows no page yet"));
+            };
+            let shows = page.body.contains(text.as_str());
+            let wanted = matches!(goal.check, GoalCheck::PageShows(_));
+            GoalResult::from_bool(shows == wanted, format!("{who}'s page shows: {}", snippet(&page.body)))
+        }
+        GoalCheck::Status(status) => match profile().and_then(|p| p.last_page.as_ref()) {
+            Some(page) => GoalResult::from_bool(page.status == *status, format!("{who}'s last response: {}", page.status)),
+            None => GoalResult::unmet(format!("{who}'s browser shows no page yet")),
+        },
+        GoalCheck::JarHas(wanted) => {
+            let jar = profile().map(|p| p.jar.as_slice()).unwrap_or_default();
+            let found = jar.iter().any(|cookie| {
+                cookie.name == wanted.name
+                    && wanted.value.as_ref().is_none_or(|value| *value == cookie.value)
+                    && wanted.persistent.is_none_or(|persistent| persistent == cookie.expires.is_some())
+                    && wanted.http_only.is_none_or(|flag| flag == cookie.http_only)
+            });
+            GoalResult::from_bool(found, jar_detail(&who, profile()))
+        }
+        GoalCheck::JarLacks(name) => {
+            let jar = profile().map(|p| p.jar.as_slice()).unwrap_or_default();
+            GoalResult::from_bool(!jar.iter().any(|cookie| cookie.name == *name), jar_detail(&who, profile()))
+        }
+        GoalCheck::SessionHas(wanted) => match profile().and_then(|p| p.session_seen.as_ref()) {
+            Some(seen) => {
+                let ok = seen.data.get(&wanted.key).is_some_and(|value| wanted.value.as_ref().is_none_or(|w| w == value));
+                let shown = serde_json::to_string(&seen.data).unwrap_or_default();
+                GoalResult::from_bool(ok, format!("the server saw {who}'s session as {}", snippet(&shown)))
+            }
+            None => GoalResult::unmet(format!("{who} has not sent a request yet")),
+        },
+        GoalCheck::SessionRejected => match profile().and_then(|p| p.session_seen.as_ref()) {
+            Some(seen) => {
+                let detail = match &seen.verdict {
+                    SeenVerdict::NoCookie => "the last request carried no session cookie".to_string(),
+                    SeenVerdict::Accepted => "the server accepted the last session cookie".to_string(),
+                    SeenVerdict::Rejected(why) => why.clone(),
+                    SeenVerdict::NoSecretKey => "the app has no secret key".to_string(),
+                };
+                GoalResult::from_bool(matches!(seen.verdict, SeenVerdict::Rejected(_)), detail)
+            }
+            None => GoalResult::unmet(format!("{who} has not sent a request yet")),
+        },
+        GoalCheck::ResponseSetCookie(wanted) => {
+            let Some(page) = profile().and_then(|p| p.last_page.as_ref()) else {
+                return GoalResult::unmet(format!("{who} has not sent a request yet"));
+            };
+            let found = page.set_cookies.iter().any(|header| set_cookie_matches(header, wanted));
+            let detail = if page.set_cookies.is_empty() {
+                "the last response set no cookie".to_string()
+            } else {
+                format!("the last response set: {}", snippet(&page.set_cookies.join(" | ")))
+            };
+            GoalResult::from_bool(found, detail)
+        }
+        GoalCheck::CodeAssigns(wanted) => {
+            match code_query::assigns(&state.code, &wanted.target, wanted.value.as_deref()) {
+                Ok(found) => GoalResult::from_bool(found, if found { "the code has it" } else { "the code does not assign it yet" }),
+                Err(error) => GoalResult::unmet(error.to_string()),
+            }
+        }
+        GoalCheck::CodeCalls(function) => match code_query::calls(&state.code, function) {
+            Ok(found) => GoalResult::from_bool(found, if found { "the code calls it" } else { "the code does not call it yet" }),
+            Err(error) => GoalResult::unmet(error.to_string()),
+        },
+        GoalCheck::ServerLogContains(text) => {
+            GoalResult::from_bool(state.server_log.contains(text.as_str()), "checked the server log")
+        }
+        GoalCheck::BrowserClosed => match profile() {
+            Some(p) => GoalResult::from_bool(!p.open, if p.open { format!("{who}'s browser is open") } else { format!("{who}'s browser is closed") }),
+            None => GoalResult::unmet(format!("there is no browser called {who}")),
+        },
+        GoalCheck::StartupError(type_name) => match &state.startup_error {
+            Some(error) => GoalResult::from_bool(
+                error.type_name == *type_name,
+                format!("the app failed to start: {}: {}", error.type_name, error.message),
+            ),
+            None => GoalResult::unmet("the app started without an error"),
+        },
+    }
+}
+
+fn jar_detail(who: &str, profile: Option<&ProfileState>) -> String {
+    let names: Vec<&str> = profile.map(|p| p.jar.iter().map(|c| c.name.as_str()).collect()).unwrap_or_default();
+    if names.is_empty() { format!("{who}'s jar is empty") } else { format!("{who}'s jar has: {}", names.join(", ")) }
+}
+
+/// Whether one `Set-Cookie` value names the cookie and carries every wanted attribute.
+fn set_cookie_matches(header: &str, wanted: &SetCookieMatch) -> bool {
+    let mut parts = header.split(';');
+    let name = parts.next().and_then(|pair| pair.split_once('=')).map(|(name, _)| name.trim());
+    if name != Some(wanted.name.as_str()) {
+        return false;
+    }
+    let attributes: Vec<String> = parts
+        .map(|part| part.split('=').next().unwrap_or("").trim().to_ascii_lowercase())
+        .collect();
+    wanted.with.iter().all(|attribute| attributes.contains(&attribute.to_ascii_lowercase()))
+}
+
+/// The file form of a goal: exactly one check key.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    id: String,
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    browser: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mode: Option<SessionMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    after: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_shows: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_lacks: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jar_has: Option<NameOr<CookieMatch>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jar_lacks: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session_has: Option<NameOr<KeyMatch>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session_rejected: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    response_set_cookie: Option<NameOr<SetCookieMatch>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code_assigns: Option<NameOr<AssignMatch>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code_calls: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    server_log_contains: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    startup_error: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    browser_closed: Option<bool>,
+}
+
+/// A check written either as just a name (`"session"`) or as the full object.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum NameOr<T> {
+    Name(String),
+    Full(T),
+}
+
+impl<T> NameOr<T> {
+    fn full(self, from_name: impl FnOnce(String) -> T) -> T {
+        match self {
+            NameOr::Name(name) => from_name(name),
+            NameOr::Full(full) => full,
+        }
+    }
+}
+
+impl TryFrom<RawGoal> for Goal {
+    type Error = String;
+
+    fn try_from(raw: RawGoal) -> Result<Goal, String> {
+        let mut checks = Vec::new();
+        if let Some(text) = raw.page_shows {
+            checks.push(GoalCheck::PageShows(text));
+        }
+        if let Some(text) = raw.page_lacks {
+            checks.push(GoalCheck::PageLacks(text));
+        }
+        if let Some(status) = raw.status {
+            checks.push(GoalCheck::Status(status));
+        }
+        if let Some(m) = raw.jar_has {
+            checks.push(GoalCheck::JarHas(m.full(|name| CookieMatch { name, ..CookieMatch::default() })));
+        }
+        if let Some(name) = raw.jar_lacks {
+            checks.push(GoalCheck::JarLacks(name));
+        }
+        if let Some(m) = raw.session_has {
+            checks.push(GoalCheck::SessionHas(m.full(|key| KeyMatch { key, value: None })));
+        }
+        if let Some(flag) = raw.session_rejected {
+            if !flag {
+                return Err(format!("goal {:?}: session_rejected: expected true", raw.id));
+            }
+            checks.push(GoalCheck::SessionRejected);
+        }
+        if let Some(m) = raw.response_set_cookie {
+            checks.push(GoalCheck::ResponseSetCookie(m.full(|name| SetCookieMatch { name, with: vec![] })));
+        }
+        if let Some(m) = raw.code_assigns {
+            let m = m.full(|target| AssignMatch { target, value: None });
+            for pattern in std::iter::once(&m.target).chain(m.value.as_ref()) {
+                code_query::check_pattern(pattern).map_err(|e| format!("goal {:?}: {e}", raw.id))?;
+            }
+            checks.push(GoalCheck::CodeAssigns(m));
+        }
+        if let Some(function) = raw.code_calls {
+            code_query::check_pattern(&function).map_err(|e| format!("goal {:?}: {e}", raw.id))?;
+            checks.push(GoalCheck::CodeCalls(function));
+        }
+        if let Some(text) = raw.server_log_contains {
+            checks.push(GoalCheck::ServerLogContains(text));
+        }
+        if let Some(type_name) = raw.startup_error {
+            checks.push(GoalCheck::StartupError(type_name));
+        }
+        if let Some(flag) = raw.browser_closed {
+            if !flag {
+                return Err(format!("goal {:?}: browser_closed: expected true", raw.id));
+            }
+            checks.push(GoalCheck::BrowserClosed);
+        }
+        if raw.id.is_empty() {
+            return Err("a goal needs a non-empty id".into());
+        }
+        if checks.len() != 1 {
+            return Err(format!("goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed)", raw.id));
+        }
+        Ok(Goal { id: raw.id, text: raw.text, browser: raw.browser, mode: raw.mode, after: raw.after, check: checks.remove(0) })
+    }
+}
+
+impl From<Goal> for RawGoal {
+    fn from(goal: Goal) -> RawGoal {
+        let mut raw = RawGoal { id: goal.id, text: goal.text, browser: goal.browser, mode: goal.mode, after: goal.after, ..RawGoal::default() };
+        match goal.check {
+            GoalCheck::PageShows(text) => raw.page_shows = Some(text),
+            GoalCheck::PageLacks(text) => raw.page_lacks = Some(text),
+            GoalCheck::Status(status) => raw.status = Some(status),
+            GoalCheck::JarHas(m) => raw.jar_has = Some(NameOr::Full(m)),
+            GoalCheck::JarLacks(name) => raw.jar_lacks = Some(name),
+            GoalCheck::SessionHas(m) => raw.session_has = Some(NameOr::Full(m)),
+            GoalCheck::SessionRejected => raw.session_rejected = Some(true),
+            GoalCheck::ResponseSetCookie(m) => raw.response_set_cookie = Some(NameOr::Full(m)),
+            GoalCheck::CodeAssigns(m) => raw.code_assigns = Some(NameOr::Full(m)),
+            GoalCheck::CodeCalls(function) => raw.code_calls = Some(function),
+            GoalCheck::ServerLogContains(text) => raw.server_log_contains = Some(text),
+            GoalCheck::StartupError(type_name) => raw.startup_error = Some(type_name),
+            GoalCheck::BrowserClosed => raw.browser_closed = Some(true),
+        }
+        raw
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_cookie_attributes_are_matched_by_name() {
+        let wanted = SetCookieMatch { name: "session".into(), with: vec!["Expires".into()] };
+        assert!(set_cookie_matches("session=abc; Expires=Sun, 01 Feb 2026 00:00:00 GMT; HttpOnly; Path=/", &wanted));
+        assert!(!set_cookie_matches("session=abc; HttpOnly; Path=/", &wanted));
+        assert!(!set_cookie_matches("other=1; Expires=x", &wanted));
+    }
+
+    #[test]
+    fn a_goal_needs_exactly_one_check() {
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t"}"#).is_err());
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","status":200,"page_shows":"x"}"#).is_err());
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","code_calls":"session."}"#).is_err());
+        let goal: Goal = serde_json::from_str(r#"{"id":"a","text":"t","jar_has":"session"}"#).unwrap();
+        assert_eq!(goal.check, GoalCheck::JarHas(CookieMatch { name: "session".into(), ..CookieMatch::default() }));
+    }
+
+    #[test]
+    fn a_goal_for_an_unavailable_mode_is_pending() {
+        let goal = Goal { id: "u".into(), text: String::new(), browser: None, mode: Some(SessionMode::Unsigned), after: None, check: GoalCheck::SessionRejected };
+        let status = check(&goal, &LessonState::default()).status;
+        if SessionMode::Unsigned.is_available() {
+            assert_eq!(status, GoalStatus::Unmet);
+        } else {
+            assert_eq!(status, GoalStatus::Pending);
+        }
+    }
+}

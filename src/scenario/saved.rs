@@ -1,0 +1,197 @@
+//! Saved work, as the page keeps it in localStorage: the current workspace, named saved
+//! workspaces, and per-lesson progress — plain data with serde, one JSON document with a
+//! version, which is also the export/import file. The page does the storage calls; the rules
+//! (never overwrite work silently, goals stay met, "show solution" is not "solved") live here.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::goal::{Goal, GoalResult, GoalStatus};
+use crate::scenario::share::{SHARE_VERSION, SharedState};
+
+/// The saved-work format this build writes and the newest it reads.
+pub const SAVED_WORK_VERSION: u32 = 1;
+
+/// Everything the page keeps between visits.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedWork {
+    /// The format version ([`SAVED_WORK_VERSION`]).
+    pub version: u32,
+    /// The workspace open now (autosaved).
+    #[serde(default)]
+    pub current: Option<SharedState>,
+    /// Workspaces saved under a name, in the order they were saved.
+    #[serde(default)]
+    pub saved: Vec<NamedWorkspace>,
+    /// Progress per lesson id.
+    #[serde(default)]
+    pub progress: BTreeMap<String, LessonProgress>,
+}
+
+/// A workspace kept under a name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedWorkspace {
+    /// The name shown in the list (unique).
+    pub name: String,
+    /// The work: code, settings, lesson and actions, as a share link carries them.
+    pub workspace: SharedState,
+}
+
+/// How far a learner got in one lesson.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonProgress {
+    /// Ids of the goals met (a goal once met stays met).
+    #[serde(default)]
+    pub goals_met: Vec<String>,
+    /// Whether the learner asked to see the solution (recorded as shown, not as solved).
+    #[serde(default)]
+    pub solution_shown: bool,
+    /// The quiz option picked last, if any.
+    #[serde(default)]
+    pub quiz_answer: Option<usize>,
+}
+
+impl LessonProgress {
+    /// Records the goals met in `results` (one per goal of `goals`, in order), keeping the
+    /// ones met before; a goal with `after` counts only once that goal is met. Returns the
+    /// newly met ids.
+    ///
+    /// ```
+    /// use session_playground::scenario::saved::LessonProgress;
+    /// use session_playground::scenario::goal::{Goal, GoalCheck, GoalResult, GoalStatus};
+    /// let goal = |id: &str, after: Option<&str>| Goal { id: id.into(), text: String::new(), browser: None,
+    ///     mode: None, after: after.map(Into::into), check: GoalCheck::BrowserClosed };
+    /// let goals = [goal("a", None), goal("b", Some("a"))];
+    /// let met = GoalResult { status: GoalStatus::Met, detail: String::new() };
+    /// let unmet = GoalResult { status: GoalStatus::Unmet, detail: String::new() };
+    /// let mut progress = LessonProgress::default();
+    /// assert!(progress.record(&goals[1..], &[met.clone()]).is_empty()); // "b" before "a" does not count
+    /// assert_eq!(progress.record(&goals, &[met.clone(), unmet.clone()]), ["a"]);
+    /// // A later, harmless request that makes "a" unmet again does not take it back.
+    /// assert_eq!(progress.record(&goals, &[unmet, met]), ["b"]);
+    /// assert_eq!(progress.goals_met, ["a", "b"]);
+    /// ```
+    pub fn record(&mut self, goals: &[Goal], results: &[GoalResult]) -> Vec<String> {
+        let mut newly = Vec::new();
+        for (goal, result) in goals.iter().zip(results) {
+            if result.status != GoalStatus::Met || self.goals_met.contains(&goal.id) {
+                continue;
+            }
+            if goal.after.as_ref().is_some_and(|first| !self.goals_met.contains(first)) {
+                continue;
+            }
+            self.goals_met.push(goal.id.clone());
+            newly.push(goal.id.clone());
+        }
+        newly
+    }
+
+    /// Whether every goal of `goal_ids` was met by the learner.
+    pub fn solved<'a>(&self, goal_ids: impl IntoIterator<Item = &'a str>) -> bool {
+        goal_ids.into_iter().all(|id| self.goals_met.iter().any(|met| met == id))
+    }
+}
+
+/// Why an imported file was not taken; `Display` is the learner's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not a saved-work file.
+    Malformed(String),
+    /// Made by a newer playground.
+    FutureVersion(u32),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Malformed(why) => write!(f, "This file is not saved work from the playground ({why}). Nothing was changed."),
+            ImportError::FutureVersion(version) => write!(
+                f,
+                "This file was saved by a newer version of the playground (format {version}; this one reads up to {SAVED_WORK_VERSION}). Nothing was changed."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl SavedWork {
+    /// Empty saved work of the current version.
+    pub fn new() -> SavedWork {
+        SavedWork { version: SAVED_WORK_VERSION, ..SavedWork::default() }
+    }
+
+    /// Keeps `workspace` under `name`; if the name is taken, under `name (2)`, `name (3)`...
+    /// Returns the name used. Nothing already saved is overwritten.
+    ///
+    /// ```
+    /// use session_playground::scenario::saved::SavedWork;
+    /// use session_playground::scenario::share::{SharedState, SHARE_VERSION};
+    /// let mut work = SavedWork::new();
+    /// let state = SharedState { version: SHARE_VERSION, lesson: None, code: Some("x".into()), settings: None, actions: vec![] };
+    /// assert_eq!(work.save_as("mine", state.clone()), "mine");
+    /// assert_eq!(work.save_as("mine", state), "mine (2)");
+    /// ```
+    pub fn save_as(&mut self, name: &str, workspace: SharedState) -> String {
+        let taken = |candidate: &str| self.saved.iter().any(|saved| saved.name == candidate);
+        let mut chosen = name.to_string();
+        let mut n = 2;
+        while taken(&chosen) {
+            chosen = format!("{name} ({n})");
+            n += 1;
+        }
+        self.saved.push(NamedWorkspace { name: chosen.clone(), workspace });
+        chosen
+    }
+
+    /// Opens `incoming` (e.g. from a share link) as the current workspace. Current work that
+    /// differs from it is first kept under `keep_as` (numbered if taken); returns the name it
+    /// was kept under, if it was.
+    pub fn open(&mut self, incoming: SharedState, keep_as: &str) -> Option<String> {
+        let current = self.current.take();
+        self.current = Some(incoming.clone());
+        let current = current?;
+        // Pristine work (nothing done, the lesson's own code) and work already saved under a
+        // name are not worth another copy.
+        let pristine = current.actions.is_empty() && current.code.is_none();
+        let already_saved = self.saved.iter().any(|saved| saved.workspace == current);
+        if current == incoming || pristine || already_saved {
+            return None;
+        }
+        Some(self.save_as(keep_as, current))
+    }
+
+    /// The whole document as JSON (the export file).
+    pub fn export(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads an exported document (or what localStorage held).
+    ///
+    /// ```
+    /// use session_playground::scenario::saved::{ImportError, SavedWork};
+    /// let work = SavedWork::new();
+    /// assert_eq!(SavedWork::import(&work.export()), Ok(work));
+    /// assert_eq!(SavedWork::import(r#"{"version": 7}"#), Err(ImportError::FutureVersion(7)));
+    /// ```
+    pub fn import(text: &str) -> Result<SavedWork, ImportError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(version) if version > u64::from(SAVED_WORK_VERSION) => {
+                return Err(ImportError::FutureVersion(u32::try_from(version).unwrap_or(u32::MAX)));
+            }
+            Some(0) | None => return Err(ImportError::Malformed("no version".into())),
+            Some(_) => {}
+        }
+        let work: SavedWork = serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let states = work.current.iter().chain(work.saved.iter().map(|saved| &saved.workspace));
+        if let Some(state) = states.into_iter().find(|state| state.version > SHARE_VERSION) {
+            return Err(ImportError::FutureVersion(state.version));
+        }
+        Ok(work)
+    }
+}
