@@ -144,9 +144,7 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
                     )])
                 }
                 ("datetime", "datetime") => {
-                    let f = interp.get_attr(value, "_unix_seconds")?;
-                    let secs = interp.call(&f, crate::python::Args::default())?;
-                    let secs = secs.as_i64().unwrap_or(0);
+                    let secs = crate::flask::natives::datetime_seconds(interp, value)?;
                     match crate::flask::dump_cookie::http_date(secs) {
                         Ok(text) => Json::Object(vec![(Json::Str(" d".into()), Json::Str(text))]),
                         Err(e) => return Err(interp.err(e.python_type(), e.to_string())),

@@ -277,8 +277,13 @@ pub fn lifetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
 }
 
 /// Whole Unix seconds of a `datetime` (naive ones count as UTC), via its `timestamp()`.
-fn datetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
-    let f = interp.get_attr(v, "_unix_seconds")?;
+pub fn datetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
+    // The playground's datetime has an exact integer helper; any other datetime class (the
+    // interpreter's own module) is read through the public `timestamp()`.
+    let f = match interp.get_attr_opt(v, "_unix_seconds")? {
+        Some(f) => f,
+        None => interp.get_attr(v, "timestamp")?,
+    };
     match interp.call(&f, Args::default())? {
         Value::Int(i) => Ok(i),
         Value::Float(f) => Ok(f.floor() as i64),
@@ -651,13 +656,14 @@ fn build_module(shared: Rc<Shared>) -> Value {
         let salt = secret_bytes(it, &arg(&args, 1))?;
         let data = match session_data(&arg(&args, 2)) {
             Some(d) => d,
-            None => it.mapping_items(&arg(&args, 2))?.into_iter().fold(
-                Dict::new(),
-                |mut d, (k, v)| {
-                    let _ = d.insert(k, v);
-                    d
-                },
-            ),
+            None => {
+                it.mapping_items(&arg(&args, 2))?
+                    .into_iter()
+                    .fold(Dict::new(), |mut d, (k, v)| {
+                        let _ = d.insert(k, v);
+                        d
+                    })
+            }
         };
         let json = crate::flask::json::dumps_tagged(it, &data)?;
         Ok(Value::str(&signing::dumps(
@@ -948,7 +954,9 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let iri_path = builtin("_iri_path", |it, args| {
         // get_current_url: quote(path) with safe "/", then uri_to_iri.
         let text = it.to_str(&arg(&args, 0))?;
-        Ok(Value::str(&uri_to_iri(&crate::flask::routing::quote(&text, "/"))))
+        Ok(Value::str(&uri_to_iri(&crate::flask::routing::quote(
+            &text, "/",
+        ))))
     });
     let uri_to_iri = builtin("_uri_to_iri", |it, args| {
         let text = it.to_str(&arg(&args, 0))?;

@@ -19,10 +19,6 @@ use crate::python::{Args, Dict, HostConfig, Interp, RunError, Value};
 
 /// The Python source of the `flask` module.
 pub const FLASK_PRELUDE: &str = include_str!("prelude/flask.py");
-/// The Python source of the small `datetime` module apps import.
-pub const DATETIME_PRELUDE: &str = include_str!("prelude/datetime.py");
-/// The Python source of `uuid`.
-pub const UUID_PRELUDE: &str = include_str!("prelude/uuid.py");
 /// The Python source of `base64`.
 pub const BASE64_PRELUDE: &str = include_str!("prelude/base64.py");
 /// The Python source of `markupsafe`.
@@ -123,12 +119,6 @@ impl FlaskServer {
         *shared.store.borrow_mut() = ServerStore::new(seed);
         natives::register(&mut interp, shared.clone());
         interp
-            .run_module("datetime", "datetime.py", DATETIME_PRELUDE)
-            .map_err(run_error)?;
-        interp
-            .run_module("uuid", "uuid.py", UUID_PRELUDE)
-            .map_err(run_error)?;
-        interp
             .run_module("base64", "base64.py", BASE64_PRELUDE)
             .map_err(run_error)?;
         interp
@@ -147,13 +137,24 @@ impl FlaskServer {
         ] {
             interp.modules.insert(alias.to_string(), flask.clone());
         }
-        register_lazy(&mut interp, "cachelib", "cachelib/__init__.py", CACHELIB_PRELUDE, &["cachelib.file", "cachelib.simple", "cachelib.base"]);
+        register_lazy(
+            &mut interp,
+            "cachelib",
+            "cachelib/__init__.py",
+            CACHELIB_PRELUDE,
+            &["cachelib.file", "cachelib.simple", "cachelib.base"],
+        );
         register_lazy(
             &mut interp,
             "flask_session",
             "flask_session/__init__.py",
             FLASK_SESSION_PRELUDE,
-            &["flask_session.base", "flask_session.defaults", "flask_session.cachelib", "flask_session.filesystem"],
+            &[
+                "flask_session.base",
+                "flask_session.defaults",
+                "flask_session.cachelib",
+                "flask_session.filesystem",
+            ],
         );
         let module = interp
             .run_module("app", "app.py", source)
@@ -201,7 +202,10 @@ impl FlaskServer {
         let custom = uses_custom_interface(it, &self.app, &self.flask);
         let (session, source) = if custom {
             // A placeholder until the app's interface opens the real one (`_open_custom`).
-            (Session::create(Dict::new(), true), SessionSource::OpenFailed)
+            (
+                Session::create(Dict::new(), true),
+                SessionSource::OpenFailed,
+            )
         } else {
             open_session(it, &self.app, request, self.shared.now.get())
         };
@@ -528,7 +532,11 @@ impl FlaskServer {
         let (state, session, custom) = {
             let ctx = self.shared.ctx.borrow();
             let ctx = ctx.as_ref()?;
-            (ctx.trace.clone(), ctx.session.clone(), ctx.custom_session.clone())
+            (
+                ctx.trace.clone(),
+                ctx.session.clone(),
+                ctx.custom_session.clone(),
+            )
         };
         let value = custom
             .clone()
@@ -546,7 +554,9 @@ impl FlaskServer {
         let null = match &custom {
             None => session.null,
             // NullSession or a subclass of it.
-            Some(Value::Instance(i)) => i.class.mro.borrow().iter().any(|c| c.name == "NullSession"),
+            Some(Value::Instance(i)) => {
+                i.class.mro.borrow().iter().any(|c| c.name == "NullSession")
+            }
             Some(_) => false,
         };
         let sid = match &custom {
@@ -566,16 +576,19 @@ impl FlaskServer {
             Some(Value::Str(s)) => s.to_string(),
             _ => "session".to_string(),
         };
-        let refresh = !matches!(get("SESSION_REFRESH_EACH_REQUEST"), Some(Value::Bool(false)));
+        let refresh = !matches!(
+            get("SESSION_REFRESH_EACH_REQUEST"),
+            Some(Value::Bool(false))
+        );
         let session_cookie = response
             .headers
             .iter()
             .filter(|(k, _)| k.eq_ignore_ascii_case("Set-Cookie"))
             .map(|(_, v)| v)
-            .filter(|v| v.split_once('=').is_some_and(|(n, _)| n.trim() == name))
-            .last();
+            .rfind(|v| v.split_once('=').is_some_and(|(n, _)| n.trim() == name));
         let deletes = session_cookie.is_some_and(|v| {
-            v.split(';').any(|part| part.trim().eq_ignore_ascii_case("Max-Age=0"))
+            v.split(';')
+                .any(|part| part.trim().eq_ignore_ascii_case("Max-Age=0"))
         });
         let facts = SaveFacts {
             null,
@@ -971,7 +984,12 @@ fn open_session(
     request: &Request,
     now: i64,
 ) -> (Rc<Session>, SessionSource) {
-    let null = || (Session::create(Dict::new(), true), SessionSource::NoSecretKey);
+    let null = || {
+        (
+            Session::create(Dict::new(), true),
+            SessionSource::NoSecretKey,
+        )
+    };
     let config = match it.get_attr(app, "config") {
         Ok(c) => c,
         Err(_) => return null(),

@@ -99,7 +99,9 @@ impl std::fmt::Display for CookieOutcome {
 impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            SkipReason::NullSession => "no secret key, so the session is a NullSession and is never saved",
+            SkipReason::NullSession => {
+                "no secret key, so the session is a NullSession and is never saved"
+            }
             SkipReason::EmptyNotModified => "the session is empty and was not modified",
             SkipReason::NotModified => "the session was not modified",
             SkipReason::NotSaved => "an error escaped the app before the session was saved",
@@ -115,7 +117,10 @@ impl std::fmt::Display for SessionSource {
             SessionSource::NoCookie => f.write_str("no session cookie: a new, empty session"),
             SessionSource::Cookie => f.write_str("from the signed session cookie"),
             SessionSource::Rejected(why) => {
-                write!(f, "the session cookie was rejected ({why}): an empty session")
+                write!(
+                    f,
+                    "the session cookie was rejected ({why}): an empty session"
+                )
             }
             SessionSource::Interface(name) => write!(f, "opened by {name}.open_session"),
             SessionSource::OpenFailed => f.write_str("open_session raised: no session"),
@@ -191,9 +196,7 @@ impl SessionDiff {
 /// as they would to a learner reading them).
 pub fn diff_entries(before: &[SessionEntry], after: &[SessionEntry]) -> SessionDiff {
     let find = |list: &[SessionEntry], key: &str| {
-        list.iter()
-            .find(|e| e.key == key)
-            .map(|e| e.value.clone())
+        list.iter().find(|e| e.key == key).map(|e| e.value.clone())
     };
     let mut diff = SessionDiff::default();
     for entry in after {
@@ -324,7 +327,10 @@ mod tests {
             CookieOutcome::Written(WriteReason::RefreshPermanent)
         );
         assert_eq!(
-            cookie_outcome(SaveFacts { empty: true, ..base }),
+            cookie_outcome(SaveFacts {
+                empty: true,
+                ..base
+            }),
             CookieOutcome::NotWritten(SkipReason::EmptyNotModified)
         );
         assert_eq!(

@@ -59,7 +59,10 @@ fn seed_counter_first_visit_adds_then_changes_visits() {
     let diff = trace.diff();
     assert!(diff.added.is_empty() && diff.removed.is_empty());
     assert_eq!(
-        (diff.changed[0].before.as_str(), diff.changed[0].after.as_str()),
+        (
+            diff.changed[0].before.as_str(),
+            diff.changed[0].after.as_str()
+        ),
         ("1", "2")
     );
 }

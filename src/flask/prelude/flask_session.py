@@ -224,7 +224,6 @@ class FileSystemSessionInterface(ServerSideSessionInterface):
 
 _CLIENT_PACKAGES = {
     "redis": "redis",
-    "memcached": "pymemcache",
     "mongodb": "pymongo",
     "sqlalchemy": "flask_sqlalchemy",
     "dynamodb": "boto3",
@@ -265,6 +264,9 @@ class Session:
                 **common_params,
                 client=config.get("SESSION_CACHELIB", Defaults.SESSION_CACHELIB),
             )
+        if SESSION_TYPE == "memcached":
+            # MemcachedSessionInterface tries pylibmc, memcache, pymemcache, libmc in turn.
+            raise ImportError("No memcache module found")
         if SESSION_TYPE in _CLIENT_PACKAGES:
             raise ModuleNotFoundError(f"No module named '{_CLIENT_PACKAGES[SESSION_TYPE]}'")
         raise ValueError(f"Unrecognized value for SESSION_TYPE: {SESSION_TYPE}")
