@@ -456,7 +456,11 @@ impl Workspace {
     /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
     pub fn apply(&self, action: Action) -> Workspace {
         let mut next = self.clone();
-        next.notice = None;
+        // A notice stays until the learner's next deliberate action: typing and the reloader
+        // working in the background do not wipe a message before it is read.
+        if !matches!(action, Action::EditCode(_) | Action::ReloadIfUnchanged(_) | Action::ReloadServer) {
+            next.notice = None;
+        }
         let active = next.active_profile.clone();
         // Acting on the browsers while a past state is on screen acts on the present.
         let keeps_rewind = matches!(
@@ -1401,6 +1405,17 @@ mod tests {
             summary,
             "clock +1s → 2026-01-01T00:01:00Z; Alice's cookie session (Path=/) expired at 2026-01-01T00:01:00Z"
         );
+    }
+
+    #[test]
+    fn the_reloader_in_the_background_does_not_wipe_a_notice() {
+        let workspace = Workspace::started().apply(Action::AdvanceClock("soon".into()));
+        let notice = workspace.notice.clone();
+        assert!(notice.is_some());
+        let code = workspace.code.clone();
+        let workspace = workspace.apply(Action::ReloadIfUnchanged(code.clone())).apply(Action::EditCode(code));
+        assert_eq!(workspace.notice, notice);
+        assert_eq!(workspace.apply(Action::AdvanceClockSeconds(1)).notice, None);
     }
 
     #[test]
