@@ -128,6 +128,7 @@ pub fn app() -> Html {
                 open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
                 saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
+                export={workspace.saved_work()}
                 on_action={dispatch.clone()}
             />
             if let Some((entry, total, summary)) = rewind {

@@ -369,6 +369,42 @@ impl Workspace {
         }
     }
 
+    /// Adds an exported file's saved workspaces and lesson progress to this page's (nothing on
+    /// screen changes; a file that cannot be read changes nothing and says why).
+    pub(crate) fn import_saved(&mut self, text: &str) {
+        let imported = match SavedWork::import(text) {
+            Ok(imported) => imported,
+            Err(error) => {
+                self.notice = Some(error.to_string());
+                return;
+            }
+        };
+        let saved = Rc::make_mut(&mut self.saved);
+        let mut added = 0;
+        for entry in imported.saved.into_iter().chain(imported.current.map(|current| {
+            crate::scenario::saved::NamedWorkspace { name: "Imported workspace".into(), workspace: current }
+        })) {
+            if !saved.saved.iter().any(|kept| kept.workspace == entry.workspace) {
+                saved.save_as(&entry.name, entry.workspace);
+                added += 1;
+            }
+        }
+        for (id, progress) in imported.progress {
+            let mine = saved.progress.entry(id).or_default();
+            for goal in progress.goals_met {
+                if !mine.goals_met.contains(&goal) {
+                    mine.goals_met.push(goal);
+                }
+            }
+            mine.solution_shown |= progress.solution_shown;
+            mine.quiz_answer = mine.quiz_answer.or(progress.quiz_answer);
+        }
+        self.notice = Some(format!(
+            "Imported {added} saved workspace{} and the lesson progress; open them from the Saved menu.",
+            if added == 1 { "" } else { "s" }
+        ));
+    }
+
     /// Opens the saved workspace called `name` (the work on screen is kept, as above).
     pub(crate) fn open_saved(&mut self, name: &str) {
         let Some(entry) = self.saved.saved.iter().find(|entry| entry.name == name).cloned() else {

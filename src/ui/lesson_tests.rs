@@ -211,3 +211,25 @@ fn a_quiz_option_can_be_put_into_the_editor_when_it_is_code() {
     let step = Step::new(StepAction::EditCode(workspace.code.clone()));
     assert!(matches!(step.action, StepAction::EditCode(_)));
 }
+
+#[test]
+fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
+    let mut work = Workspace::started().apply(Action::OpenLesson("count".into()));
+    for _ in 0..3 {
+        work = work.apply(Action::LessonNextStep);
+    }
+    let work = work.apply(Action::OpenLesson("logout".into()));
+    let exported = work.saved_work().export();
+    let other = Workspace::started().apply(Action::Navigate("/count".into()));
+    let imported = other.apply(Action::ImportSaved(exported.clone()));
+    assert_eq!(seen(&imported), seen(&other), "nothing on screen changes");
+    assert_eq!(imported.saved.saved.len(), 2, "the kept count work and the current logout work");
+    assert_eq!(imported.saved.progress.get("count"), work.saved.progress.get("count"));
+    // Importing the same file again adds nothing new.
+    assert_eq!(imported.apply(Action::ImportSaved(exported)).saved.saved.len(), 2);
+    for bad in ["", "{", r#"{"version": 99}"#, r#"{"version": 1, "saved": 3}"#] {
+        let after = other.apply(Action::ImportSaved(bad.into()));
+        assert!(after.notice.as_deref().unwrap_or_default().contains("Nothing was changed"), "{bad}: {:?}", after.notice);
+        assert_eq!(after.saved, other.saved);
+    }
+}

@@ -396,6 +396,8 @@ pub enum Action {
     OpenSaved(String),
     /// The page found saved work in storage: rebuild its current workspace.
     Restore(Box<crate::scenario::saved::SavedWork>),
+    /// "Import": the text of an exported saved-work file.
+    ImportSaved(String),
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -565,6 +567,7 @@ impl Workspace {
             Action::OpenShared(payload) => next.open_shared(&payload),
             Action::OpenSaved(name) => next.open_saved(&name),
             Action::Restore(saved) => next = Workspace::restored(*saved),
+            Action::ImportSaved(text) => next.import_saved(&text),
             Action::ContinueFromHere => {
                 if let Some(rewind) = next.rewind.take() {
                     let code = std::mem::take(&mut next.code);

@@ -122,3 +122,30 @@ test("the session modes: an unsigned cookie is readable JSON, a server-side stor
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("saved work exports as a JSON file and imports into another browser", async () => {
+  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await page.goto(harness.url);
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  await openLesson(page, "count");
+  await page.getByTestId("lesson-next").click();
+  await openLesson(page, "logout");
+  await page.locator(".saved-menu > summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Export all saved work (.json)").click()]);
+  assert.equal(download.suggestedFilename(), "flask-session-playground.json");
+  const file = await download.path();
+
+  const other = await open(harness);
+  await other.page.locator(".saved-menu > summary").click();
+  await other.page.getByLabel("Import saved work from a .json file").setInputFiles(file);
+  await eventually(() => other.page.getByTestId("notice").innerText(), /Imported 2 saved workspaces/);
+  await eventually(() => other.page.locator(".saved-menu > summary").innerText(), /Saved \(2\)/);
+  // A file that is not saved work changes nothing.
+  await other.page.getByLabel("Import saved work from a .json file").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{") });
+  await eventually(() => other.page.getByTestId("notice").innerText(), /Nothing was changed/);
+  await eventually(() => other.page.locator(".saved-menu > summary").innerText(), /Saved \(2\)/);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 //! The page header: the product name, the lesson list, saved workspaces, "Share" with its link,
 //! and the notice line.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::state::Action;
@@ -29,6 +30,8 @@ pub struct HeaderProps {
     pub saved: Vec<String>,
     /// The link made by the last "Share" (absolute URL), if any.
     pub share_url: Option<String>,
+    /// All saved work (exported as a JSON file on request).
+    pub export: crate::scenario::saved::SavedWork,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -38,6 +41,26 @@ pub struct HeaderProps {
 pub fn header(props: &HeaderProps) -> Html {
     let on_dismiss = props.on_action.reform(|_: MouseEvent| Action::DismissNotice);
     let on_share = props.on_action.reform(|_: MouseEvent| Action::Share);
+    // The file is made when asked for (not at every render): the link's address is set just
+    // before the browser follows it.
+    let on_export = {
+        let work = props.export.clone();
+        Callback::from(move |event: MouseEvent| {
+            // Yew delegates events: the listener's element is the root, so find the link itself.
+            let link = event
+                .target()
+                .map(|target| target.unchecked_into::<web_sys::Element>())
+                .and_then(|element| element.closest("a").ok().flatten());
+            if let Some(link) = link {
+                let href = format!("data:application/json;charset=utf-8,{}", percent_encode(&work.export()));
+                let _ = link.set_attribute("href", &href);
+            }
+        })
+    };
+    let on_import = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| read_file(&event, on_action.clone()))
+    };
     let select_all = Callback::from(|event: FocusEvent| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         input.select();
@@ -83,21 +106,31 @@ pub fn header(props: &HeaderProps) -> Html {
                         }) }
                     </ul>
                 </details>
-                if !props.saved.is_empty() {
-                    <details class="menu saved-menu">
-                        <summary>{ format!("Saved ({})", props.saved.len()) }</summary>
-                        <ul class="menu-list">
-                            { for props.saved.iter().map(|name| {
-                                let chosen = name.clone();
-                                let open = props.on_action.reform(move |event: MouseEvent| {
-                                    close_menu(&event);
-                                    Action::OpenSaved(chosen.clone())
-                                });
-                                html! { <li><button onclick={open} title="Open it (the work on screen is kept too)">{ name }</button></li> }
-                            }) }
-                        </ul>
-                    </details>
-                }
+                <details class="menu saved-menu">
+                    <summary>{ format!("Saved ({})", props.saved.len()) }</summary>
+                    <ul class="menu-list">
+                        { for props.saved.iter().map(|name| {
+                            let chosen = name.clone();
+                            let open = props.on_action.reform(move |event: MouseEvent| {
+                                close_menu(&event);
+                                Action::OpenSaved(chosen.clone())
+                            });
+                            html! { <li><button onclick={open} title="Open it (the work on screen is kept too)">{ name }</button></li> }
+                        }) }
+                        <li class="menu-separator">
+                            <a class="menu-link" download="flask-session-playground.json" href="#" onclick={on_export}>
+                                { "Export all saved work (.json)" }
+                            </a>
+                        </li>
+                        <li>
+                            <label class="menu-link import-label">
+                                { "Import saved work…" }
+                                <input type="file" accept="application/json,.json" class="visually-hidden"
+                                    aria-label="Import saved work from a .json file" onchange={on_import} />
+                            </label>
+                        </li>
+                    </ul>
+                </details>
             </nav>
             <div class="share">
                 <button data-testid="share" onclick={on_share} title="A link that rebuilds exactly this state in any browser">{ "Share" }</button>
@@ -128,4 +161,34 @@ fn close_menu(event: &MouseEvent) {
     if let Some(details) = details {
         let _ = details.remove_attribute("open");
     }
+}
+
+/// Percent-encodes `text` for a `data:` URL.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads the chosen file's text and dispatches it as an import.
+fn read_file(event: &Event, on_action: Callback<Action>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        let promise = file.text();
+        yew::platform::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|value| value.as_string());
+            on_action.emit(Action::ImportSaved(text.unwrap_or_default()));
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (event, on_action);
 }
