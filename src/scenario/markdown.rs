@@ -65,7 +65,9 @@ pub fn to_html(markdown: &str) -> String {
                 TagEnd::List(false) => out.push_str("</ul>\n"),
                 TagEnd::Item => out.push_str("</li>\n"),
                 TagEnd::Link => {
-                    if links.pop() == Some(true) {
+                    // Pops even when no <a> was written, so nesting stays balanced.
+                    let wrote_tag = links.pop() == Some(true);
+                    if wrote_tag {
                         out.push_str("</a>");
                     }
                 }

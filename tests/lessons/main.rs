@@ -54,7 +54,8 @@ fn every_builtin_lesson_validates_against_the_schema() {
 fn schema_and_reader_reject_the_same_mistakes() {
     let schema: serde_json::Value = serde_json::from_str(include_str!("../../schema/lesson-v2.schema.json")).unwrap();
     let base: serde_json::Value = serde_json::from_str(BUILTIN_LESSONS[3].source).unwrap();
-    let mutations: Vec<Box<dyn Fn(&mut serde_json::Value)>> = vec![
+    type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
+    let mutations: Vec<Mutation> = vec![
         Box::new(|v| v["colour"] = "red".into()),
         Box::new(|v| v["steps"][0]["close_browser"] = true.into()),
         Box::new(|v| v["steps"][0] = serde_json::json!({"browser": "Alice"})),
@@ -276,7 +277,7 @@ fn random_state(rng: &mut Lcg) -> SharedState {
                 _ => get(&format!("/p{}?q={}", rng.next() % 100, rng.next())).action,
             };
             let mut step = Step::new(action);
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 step.browser = Some("Bob".into());
             }
             step
@@ -284,8 +285,8 @@ fn random_state(rng: &mut Lcg) -> SharedState {
         .collect();
     SharedState {
         version: SHARE_VERSION,
-        lesson: (rng.next() % 2 == 0).then(|| "count".to_string()),
-        code: (rng.next() % 2 == 0).then(|| rng.text(500)),
+        lesson: rng.next().is_multiple_of(2).then(|| "count".to_string()),
+        code: rng.next().is_multiple_of(2).then(|| rng.text(500)),
         settings: None,
         actions,
     }
