@@ -1,0 +1,113 @@
+//! The reference for `scenario::markdown`: the same whitelist over pulldown-cmark's events (the
+//! renderer the playground used before its hand-written subset, which saves ~76 KB of wasm).
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+
+/// Renders lesson Markdown as HTML that cannot run script.
+///
+/// ```
+/// use session_playground::scenario::markdown::to_html;
+/// assert_eq!(to_html("Use `session['k'] = v`, *not* a **global**."),
+///     "<p>Use <code>session['k'] = v</code>, <em>not</em> a <strong>global</strong>.</p>\n");
+/// assert_eq!(to_html("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;\n");
+/// assert_eq!(to_html("[x](javascript:alert(1))"), "<p>x</p>\n");
+/// assert_eq!(to_html("[docs](https://flask.palletsprojects.com/)"),
+///     "<p><a href=\"https://flask.palletsprojects.com/\" rel=\"noopener noreferrer\" target=\"_blank\">docs</a></p>\n");
+/// ```
+pub fn to_html(markdown: &str) -> String {
+    let mut out = String::new();
+    // For each open link: whether an <a> was written (an unsafe target drops the tag, keeps the text).
+    let mut links: Vec<bool> = Vec::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => out.push_str("<p>"),
+                Tag::Emphasis => out.push_str("<em>"),
+                Tag::Strong => out.push_str("<strong>"),
+                Tag::CodeBlock(kind) => {
+                    out.push_str("<pre><code");
+                    if let CodeBlockKind::Fenced(info) = kind {
+                        let language: String = info.split_whitespace().next().unwrap_or("").chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                            .collect();
+                        if !language.is_empty() {
+                            out.push_str(" class=\"language-");
+                            out.push_str(&language);
+                            out.push('"');
+                        }
+                    }
+                    out.push('>');
+                }
+                Tag::List(Some(1)) => out.push_str("<ol>\n"),
+                Tag::List(Some(start)) => out.push_str(&format!("<ol start=\"{start}\">\n")),
+                Tag::List(None) => out.push_str("<ul>\n"),
+                Tag::Item => out.push_str("<li>"),
+                Tag::Link { dest_url, .. } => {
+                    let safe = is_safe_url(&dest_url);
+                    if safe {
+                        out.push_str("<a href=\"");
+                        escape_into(&mut out, &dest_url);
+                        out.push_str("\" rel=\"noopener noreferrer\" target=\"_blank\">");
+                    }
+                    links.push(safe);
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph => out.push_str("</p>\n"),
+                TagEnd::Emphasis => out.push_str("</em>"),
+                TagEnd::Strong => out.push_str("</strong>"),
+                TagEnd::CodeBlock => out.push_str("</code></pre>\n"),
+                TagEnd::List(true) => out.push_str("</ol>\n"),
+                TagEnd::List(false) => out.push_str("</ul>\n"),
+                TagEnd::Item => out.push_str("</li>\n"),
+                TagEnd::Link => {
+                    // Pops even when no <a> was written, so nesting stays balanced.
+                    let wrote_tag = links.pop() == Some(true);
+                    if wrote_tag {
+                        out.push_str("</a>");
+                    }
+                }
+                // Headings, quotes, tables...: their text is kept, the block ends a line.
+                TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock => out.push('\n'),
+                _ => {}
+            },
+            Event::Text(text) => escape_into(&mut out, &text),
+            Event::Code(code) => {
+                out.push_str("<code>");
+                escape_into(&mut out, &code);
+                out.push_str("</code>");
+            }
+            // Raw HTML is shown, never interpreted.
+            Event::Html(html) | Event::InlineHtml(html) => escape_into(&mut out, &html),
+            Event::SoftBreak => out.push('\n'),
+            Event::HardBreak => out.push_str("<br>\n"),
+            Event::Rule => out.push('\n'),
+            Event::InlineMath(text) | Event::DisplayMath(text) | Event::FootnoteReference(text) => escape_into(&mut out, &text),
+            Event::TaskListMarker(_) => {}
+        }
+    }
+    out
+}
+
+/// Only absolute `http:` and `https:` links are written: `javascript:`, `data:` and relative
+/// targets (which could point into the app's own simulated site) are dropped.
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // Attributes are always double-quoted, so `'` needs no escape.
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
