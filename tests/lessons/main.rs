@@ -462,3 +462,28 @@ fn lessons_behave_as_real_flask_does() {
     });
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
+
+#[test]
+fn mangled_lesson_files_are_errors_never_panics() {
+    let mut rng = Lcg(99);
+    for lesson in BUILTIN_LESSONS {
+        let bytes = lesson.source.as_bytes();
+        for _ in 0..60 {
+            let mut mangled = bytes.to_vec();
+            match rng.next() % 3 {
+                0 => mangled.truncate(rng.next() as usize % bytes.len()),
+                1 => {
+                    let at = rng.next() as usize % bytes.len();
+                    mangled[at] = b"{}[]\",:0a-\\ "[rng.next() as usize % 12];
+                }
+                _ => {
+                    let at = rng.next() as usize % bytes.len();
+                    mangled.drain(at..(at + 1 + rng.next() as usize % 40).min(bytes.len()));
+                }
+            }
+            if let Ok(text) = String::from_utf8(mangled) {
+                let _ = parse_lesson(&text);
+            }
+        }
+    }
+}
