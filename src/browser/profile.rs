@@ -298,6 +298,16 @@ impl Browser {
         self.traverse(name, server, 1)
     }
 
+    /// "Reload": requests the history entry on screen again with a GET. `Ok(None)` if there is
+    /// none.
+    pub fn reload(
+        &mut self,
+        name: &str,
+        server: &mut dyn Server,
+    ) -> Result<Option<NavigationOutcome>, NavigationError> {
+        self.traverse(name, server, 0)
+    }
+
     /// Copies one cookie from profile `from` into profile `to` (the session-hijacking lesson).
     /// Returns whether both profiles and the cookie exist.
     pub fn copy_cookie(&mut self, from: &str, key: &CookieKey, to: &str) -> bool {
@@ -309,6 +319,11 @@ impl Browser {
             Some(target) => source.copy_to(key, &mut target.jar, now),
             None => false,
         }
+    }
+
+    /// The host the playground's site lives on (`localhost`).
+    pub fn site_host(&self) -> String {
+        self.site_root().host
     }
 
     fn site_root(&self) -> Url {

@@ -9,7 +9,9 @@
 //! - [`json`]: Python values to Flask's JSON and tagged session JSON, and back;
 //! - [`session`]: `SecureCookieSession` / `NullSession` with Flask's `modified` rules;
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
-//! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl.
+//! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl;
+//! - [`trace`]: the session before/after each request for the server view;
+//! - [`store`]: the server-side store and session ids of the Flask-Session mode.
 //!
 //! Flask's own control flow (dispatch, error handlers, `make_response`, `save_session`) is
 //! written in Python in `prelude/flask.py`, following Flask 3.1.3's source, so that it reads
@@ -24,5 +26,10 @@ pub mod server;
 pub mod session;
 pub mod session_inspect;
 pub mod signing;
+pub mod store;
+pub mod trace;
+
+#[cfg(test)]
+mod trace_tests;
 
 pub use server::{AppError, FlaskServer};

@@ -12,6 +12,8 @@ use crate::flask::dump_cookie::{self, CookieOptions, Expires};
 use crate::flask::routing::{Arg, Match, Router, Rule};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
+use crate::flask::store::{ExpiryRule, ServerStore};
+use crate::flask::trace::{SessionEntry, SessionSource};
 use crate::python::{Args, Dict, Interp, NativeObject, PyResult, Value, builtin, make_module};
 
 /// `RuntimeError` text for a request-bound proxy used outside a request.
@@ -39,6 +41,36 @@ pub struct Ctx {
     pub accessed: bool,
     /// The exception `got_request_exception` was sent for, if any.
     pub got_exception: Option<Value>,
+    /// The session object a custom `app.session_interface` opened (replaces `session`).
+    pub custom_session: Option<Value>,
+    /// What the server view records about the session (see [`crate::flask::trace`]).
+    pub trace: TraceState,
+}
+
+/// The parts of a [`crate::flask::trace::SessionTrace`] gathered while the request runs.
+#[derive(Clone, Debug, Default)]
+pub struct TraceState {
+    /// The data when the session was opened.
+    pub opened: Vec<SessionEntry>,
+    /// Where it came from.
+    pub source: Option<SessionSource>,
+    /// The data and flags when `save_session` was about to run.
+    pub saved: Option<SavedPicture>,
+}
+
+/// The session at the moment Flask saves it.
+#[derive(Clone, Debug, Default)]
+pub struct SavedPicture {
+    /// Its data.
+    pub entries: Vec<SessionEntry>,
+    /// `modified`.
+    pub modified: bool,
+    /// `permanent`.
+    pub permanent: bool,
+    /// `new`.
+    pub new: bool,
+    /// `accessed`.
+    pub accessed: bool,
 }
 
 /// State shared by the native functions of one interpreter.
@@ -50,6 +82,8 @@ pub struct Shared {
     pub ctx: RefCell<Option<Ctx>>,
     /// The virtual time in Unix seconds.
     pub now: Cell<i64>,
+    /// The server-side session store (Flask-Session mode) and the session-id stream.
+    pub store: RefCell<ServerStore>,
 }
 
 /// Which context-local a proxy stands for.
@@ -78,21 +112,28 @@ impl LocalProxy {
             ProxyKind::G => return g_value(&self.shared, interp),
             _ => {}
         }
-        let mut ctx = self.shared.ctx.borrow_mut();
-        let Some(ctx) = ctx.as_mut() else {
+        let mut guard = self.shared.ctx.borrow_mut();
+        let Some(ctx) = guard.as_mut() else {
             let text = match self.kind {
                 ProxyKind::Session | ProxyKind::Request => OUTSIDE_REQUEST,
                 ProxyKind::G | ProxyKind::CurrentApp => OUTSIDE_APP,
             };
             return Err(interp.err("RuntimeError", text));
         };
-        Ok(match self.kind {
+        let custom = match self.kind {
             ProxyKind::Session => {
                 ctx.accessed = true;
-                Value::Native(ctx.session.clone())
+                match &ctx.custom_session {
+                    Some(custom) => custom.clone(),
+                    None => return Ok(Value::Native(ctx.session.clone())),
+                }
             }
-            _ => ctx.app.clone(),
-        })
+            _ => return Ok(ctx.app.clone()),
+        };
+        drop(guard);
+        // RequestContext.session (Flask 3.1.3): using the proxy sets `accessed` on the object.
+        interp.set_attr(&custom, "accessed", Value::Bool(true))?;
+        Ok(custom)
     }
 }
 
@@ -364,6 +405,103 @@ pub fn secret_bytes(interp: &mut Interp, secret: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
+/// The session object of the request: the custom interface's, or the native one.
+fn current_session_value(shared: &Shared, interp: &Interp) -> PyResult<Value> {
+    match shared.ctx.borrow().as_ref() {
+        Some(ctx) => Ok(ctx
+            .custom_session
+            .clone()
+            .unwrap_or_else(|| Value::Native(ctx.session.clone()))),
+        None => Err(interp.err("RuntimeError", OUTSIDE_REQUEST)),
+    }
+}
+
+/// The dict behind a session object without running any of its Python methods (which could
+/// flip `accessed`): the native session's data, a dict subclass's built-in dict, or a dict.
+pub fn session_data(value: &Value) -> Option<crate::python::Dict> {
+    match value {
+        Value::Native(n) => n
+            .as_any()
+            .downcast_ref::<Session>()
+            .map(|s| s.data.borrow().clone()),
+        Value::Instance(i) => match i.base_value() {
+            Some(Value::Dict(d)) => Some(d.borrow().clone()),
+            _ => None,
+        },
+        Value::Dict(d) => Some(d.borrow().clone()),
+        _ => None,
+    }
+}
+
+/// Renders a session's data as reprs for the server view.
+pub fn session_entries(interp: &mut Interp, value: &Value) -> Vec<SessionEntry> {
+    let Some(data) = session_data(value) else {
+        return Vec::new();
+    };
+    data.iter()
+        .map(|(k, v)| SessionEntry {
+            key: interp.repr(&k).unwrap_or_else(|_| "?".into()),
+            value: interp.repr(&v).unwrap_or_else(|_| "?".into()),
+        })
+        .collect()
+}
+
+/// A boolean attribute of a custom session object, read from its instance or class dict
+/// (no property or `__getattr__` code runs).
+fn plain_flag(value: &Value, name: &str) -> bool {
+    match value {
+        Value::Instance(i) => {
+            let found = i
+                .attrs
+                .borrow()
+                .get_str(name)
+                .or_else(|| i.class.lookup(name));
+            matches!(found, Some(Value::Bool(true)))
+        }
+        _ => false,
+    }
+}
+
+/// The session's data and flags now, without side effects.
+pub fn saved_picture(interp: &mut Interp, shared: &Shared) -> Option<SavedPicture> {
+    let (value, accessed) = {
+        let ctx = shared.ctx.borrow();
+        let ctx = ctx.as_ref()?;
+        (
+            ctx.custom_session
+                .clone()
+                .unwrap_or_else(|| Value::Native(ctx.session.clone())),
+            ctx.accessed,
+        )
+    };
+    let entries = session_entries(interp, &value);
+    let permanent = session_data(&value)
+        .and_then(|d| d.get_str("_permanent"))
+        .is_some_and(|v| interp.truthy(&v).unwrap_or(false));
+    Some(match &value {
+        Value::Native(n) => {
+            let modified = n
+                .as_any()
+                .downcast_ref::<Session>()
+                .is_some_and(|s| s.modified.get());
+            SavedPicture {
+                entries,
+                modified,
+                permanent,
+                new: false,
+                accessed,
+            }
+        }
+        other => SavedPicture {
+            entries,
+            modified: plain_flag(other, "modified"),
+            permanent,
+            new: plain_flag(other, "new"),
+            accessed: plain_flag(other, "accessed"),
+        },
+    })
+}
+
 fn current_session(shared: &Shared, interp: &Interp) -> PyResult<Rc<Session>> {
     match shared.ctx.borrow().as_ref() {
         Some(ctx) => Ok(ctx.session.clone()),
@@ -398,8 +536,156 @@ fn build_module(shared: Rc<Shared>) -> Value {
         None => Err(it.err("RuntimeError", OUTSIDE_APP)),
     });
     let s = shared.clone();
-    let raw_session = builtin("_raw_session", move |it, _a| {
-        Ok(Value::Native(current_session(&s, it)?))
+    let raw_session = builtin("_raw_session", move |it, _a| current_session_value(&s, it));
+    let s = shared.clone();
+    let set_session = builtin("_set_session", move |it, args| {
+        // (session, name of the interface class that opened it)
+        let value = arg(&args, 0);
+        let name = it.to_str(&arg(&args, 1))?;
+        let opened = session_entries(it, &value);
+        if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
+            ctx.custom_session = Some(value);
+            ctx.trace.opened = opened;
+            ctx.trace.source = Some(SessionSource::Interface(name));
+        }
+        Ok(Value::None)
+    });
+    let s = shared.clone();
+    let trace_save = builtin("_trace_save", move |it, _a| {
+        let picture = saved_picture(it, &s);
+        if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
+            ctx.trace.saved = picture;
+        }
+        Ok(Value::None)
+    });
+    let s = shared.clone();
+    let token = builtin("_token_urlsafe", move |it, args| {
+        let n = match arg(&args, 0) {
+            Value::None => 32,
+            Value::Int(n) if (0..=1 << 16).contains(&n) => n as usize,
+            other => {
+                let shown = it.repr(&other)?;
+                return Err(it.value_error(format!("bad token length {shown}")));
+            }
+        };
+        Ok(Value::str(&s.store.borrow_mut().sids.token_urlsafe(n)))
+    });
+    let s = shared.clone();
+    let store_get = builtin("_store_get", move |it, args| {
+        let key = it.to_str(&arg(&args, 0))?;
+        let rule = if it.truthy(&arg(&args, 1))? {
+            ExpiryRule::Inclusive
+        } else {
+            ExpiryRule::Exclusive
+        };
+        let json = s
+            .store
+            .borrow()
+            .get(&key, s.now.get(), rule)
+            .map(str::to_string);
+        match json {
+            Some(json) => crate::flask::json::loads_tagged(it, &json),
+            None => Ok(Value::None),
+        }
+    });
+    let s = shared.clone();
+    let store_set = builtin("_store_set", move |it, args| {
+        let key = it.to_str(&arg(&args, 0))?;
+        let value = arg(&args, 1);
+        let json = match &value {
+            Value::Dict(d) => {
+                let d = d.borrow().clone();
+                crate::flask::json::dumps_tagged(it, &d)?
+            }
+            other => {
+                let mut d = Dict::new();
+                d.set_str("v", other.clone());
+                let text = crate::flask::json::dumps_tagged(it, &d)?;
+                // {"v":X} -> X
+                text.strip_prefix("{\"v\":")
+                    .and_then(|t| t.strip_suffix('}'))
+                    .unwrap_or(&text)
+                    .to_string()
+            }
+        };
+        let expires = match arg(&args, 2) {
+            Value::None => None,
+            Value::Int(at) => Some(at),
+            other => Some(lifetime_seconds(it, &other)?),
+        };
+        s.store.borrow_mut().set(&key, json, expires);
+        Ok(Value::Bool(true))
+    });
+    let s = shared.clone();
+    let store_delete = builtin("_store_delete", move |it, args| {
+        let key = it.to_str(&arg(&args, 0))?;
+        Ok(Value::Bool(s.store.borrow_mut().delete(&key)))
+    });
+    let s = shared.clone();
+    let session_loads = builtin("_session_loads", move |it, args| {
+        // (keys, salt, value, max_age) -> data dict, or None when it does not verify.
+        let keys = it.collect(&arg(&args, 0))?;
+        let salt = secret_bytes(it, &arg(&args, 1))?;
+        let value = it.to_str(&arg(&args, 2))?;
+        let max_age = match arg(&args, 3) {
+            Value::None => None,
+            other => Some(lifetime_seconds(it, &other)?),
+        };
+        let mut secrets = Vec::new();
+        for key in keys.iter().rev() {
+            secrets.push(secret_bytes(it, key)?);
+        }
+        let now = s.now.get();
+        let verified = secrets.iter().find_map(|secret| {
+            signing::loads(&SigningKey::derive(secret, &salt), &value, now, max_age).ok()
+        });
+        match verified {
+            Some(unsigned) => crate::flask::json::loads_tagged(it, &unsigned.json),
+            None => Ok(Value::None),
+        }
+    });
+    let s = shared.clone();
+    let session_dumps = builtin("_session_dumps", move |it, args| {
+        // (secret, salt, data dict) -> the signed cookie value.
+        let secret = secret_bytes(it, &arg(&args, 0))?;
+        let salt = secret_bytes(it, &arg(&args, 1))?;
+        let data = match session_data(&arg(&args, 2)) {
+            Some(d) => d,
+            None => it.mapping_items(&arg(&args, 2))?.into_iter().fold(
+                Dict::new(),
+                |mut d, (k, v)| {
+                    let _ = d.insert(k, v);
+                    d
+                },
+            ),
+        };
+        let json = crate::flask::json::dumps_tagged(it, &data)?;
+        Ok(Value::str(&signing::dumps(
+            &SigningKey::derive(&secret, &salt),
+            &json,
+            s.now.get().max(0) as u64,
+        )))
+    });
+    let sign_sid = builtin("_sign_sid", |it, args| {
+        // itsdangerous Signer(secret, salt='flask-session', key_derivation='hmac').sign(sid)
+        let secret = secret_bytes(it, &arg(&args, 0))?;
+        let salt = secret_bytes(it, &arg(&args, 1))?;
+        let value = it.to_str(&arg(&args, 2))?;
+        Ok(Value::str(&signing::sign_plain(
+            &SigningKey::derive(&secret, &salt),
+            &value,
+        )))
+    });
+    let unsign_sid = builtin("_unsign_sid", |it, args| {
+        let secret = secret_bytes(it, &arg(&args, 0))?;
+        let salt = secret_bytes(it, &arg(&args, 1))?;
+        let value = it.to_str(&arg(&args, 2))?;
+        Ok(
+            match signing::unsign_plain(&SigningKey::derive(&secret, &salt), &value) {
+                Some(v) => Value::str(&v),
+                None => Value::None,
+            },
+        )
     });
     let s = shared.clone();
     let session_accessed = builtin("_session_accessed", move |_it, _a| {
@@ -410,7 +696,8 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let is_null = builtin("_is_null_session", |_it, args| {
         Ok(Value::Bool(match arg(&args, 0) {
             Value::Native(n) => n.as_any().downcast_ref::<Session>().is_none_or(|s| s.null),
-            _ => true,
+            // A custom interface's session object: its own `is_null_session` decides.
+            _ => false,
         }))
     });
     let s = shared.clone();
@@ -677,6 +964,16 @@ fn build_module(shared: Rc<Shared>) -> Value {
             ("_ctx_request", ctx_request),
             ("_ctx_app", ctx_app),
             ("_raw_session", raw_session),
+            ("_set_session", set_session),
+            ("_trace_save", trace_save),
+            ("_token_urlsafe", token),
+            ("_store_get", store_get),
+            ("_store_set", store_set),
+            ("_store_delete", store_delete),
+            ("_session_loads", session_loads),
+            ("_session_dumps", session_dumps),
+            ("_sign_sid", sign_sid),
+            ("_unsign_sid", unsign_sid),
             ("_session_accessed", session_accessed),
             ("_is_null_session", is_null),
             ("_sign_session", sign_session),

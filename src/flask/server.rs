@@ -8,10 +8,12 @@
 use std::rc::Rc;
 
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
-use crate::flask::natives::{self, Ctx, Shared};
+use crate::flask::natives::{self, Ctx, Shared, TraceState};
 use crate::flask::routing::{Arg, Match, parse_urlencoded, percent_decode};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
+use crate::flask::store::ServerStore;
+use crate::flask::trace::{self, SaveFacts, SessionSource, SessionTrace};
 use crate::http::{Request, Response};
 use crate::python::{Args, Dict, HostConfig, Interp, RunError, Value};
 
@@ -25,6 +27,10 @@ pub const UUID_PRELUDE: &str = include_str!("prelude/uuid.py");
 pub const BASE64_PRELUDE: &str = include_str!("prelude/base64.py");
 /// The Python source of `markupsafe`.
 pub const MARKUPSAFE_PRELUDE: &str = include_str!("prelude/markupsafe.py");
+/// The Python source of `flask_session` (Flask-Session 0.8.0), imported on first use.
+pub const FLASK_SESSION_PRELUDE: &str = include_str!("prelude/flask_session.py");
+/// The Python source of `cachelib`, imported on first use.
+pub const CACHELIB_PRELUDE: &str = include_str!("prelude/cachelib.py");
 
 /// An exception as the transcript shows it: `type(exc).__name__` and `str(exc)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +67,7 @@ pub struct FlaskServer {
     pub log: String,
     /// The unhandled exception of the last request (what `got_request_exception` saw).
     pub last_error: Option<AppError>,
+    last_trace: Option<SessionTrace>,
 }
 
 fn describe(interp: &mut Interp, value: &Value) -> AppError {
@@ -109,9 +116,11 @@ impl FlaskServer {
             clock: now as f64,
             ..config
         };
+        let seed = config.seed;
         let mut interp = Interp::new(config);
         let shared = Rc::new(Shared::default());
         shared.now.set(now);
+        *shared.store.borrow_mut() = ServerStore::new(seed);
         natives::register(&mut interp, shared.clone());
         interp
             .run_module("datetime", "datetime.py", DATETIME_PRELUDE)
@@ -130,6 +139,7 @@ impl FlaskServer {
             .map_err(run_error)?;
         // `from werkzeug.exceptions import NotFound` finds the same classes.
         for alias in [
+            "flask.sessions",
             "werkzeug",
             "werkzeug.exceptions",
             "werkzeug.wrappers",
@@ -137,6 +147,14 @@ impl FlaskServer {
         ] {
             interp.modules.insert(alias.to_string(), flask.clone());
         }
+        register_lazy(&mut interp, "cachelib", "cachelib/__init__.py", CACHELIB_PRELUDE, &["cachelib.file", "cachelib.simple", "cachelib.base"]);
+        register_lazy(
+            &mut interp,
+            "flask_session",
+            "flask_session/__init__.py",
+            FLASK_SESSION_PRELUDE,
+            &["flask_session.base", "flask_session.defaults", "flask_session.cachelib", "flask_session.filesystem"],
+        );
         let module = interp
             .run_module("app", "app.py", source)
             .map_err(run_error)?;
@@ -149,6 +167,7 @@ impl FlaskServer {
             flask,
             log,
             last_error: None,
+            last_trace: None,
         })
     }
 
@@ -157,6 +176,7 @@ impl FlaskServer {
         self.interp.config.clock = now as f64;
         self.shared.now.set(now);
         self.last_error = None;
+        self.last_trace = None;
         let response = match self.dispatch(request) {
             Ok(response) => response,
             Err(error) => {
@@ -165,6 +185,7 @@ impl FlaskServer {
                 internal_error_page()
             }
         };
+        self.last_trace = self.finish_trace(&response);
         *self.shared.ctx.borrow_mut() = None;
         let printed = self.interp.take_output();
         self.log.push_str(&printed);
@@ -177,8 +198,23 @@ impl FlaskServer {
 
     fn dispatch(&mut self, request: &Request) -> Result<Response, AppError> {
         let it = &mut self.interp;
-        let session = open_session(it, &self.app, request, self.shared.now.get());
-        let fast = fast_view(it, &self.app, &self.shared, request);
+        let custom = uses_custom_interface(it, &self.app, &self.flask);
+        let (session, source) = if custom {
+            // A placeholder until the app's interface opens the real one (`_open_custom`).
+            (Session::create(Dict::new(), true), SessionSource::OpenFailed)
+        } else {
+            open_session(it, &self.app, request, self.shared.now.get())
+        };
+        let opened = if custom {
+            Vec::new()
+        } else {
+            natives::session_entries(it, &Value::Native(session.clone()))
+        };
+        let fast = if custom {
+            None
+        } else {
+            fast_view(it, &self.app, &self.shared, request)
+        };
         *self.shared.ctx.borrow_mut() = Some(Ctx {
             app: self.app.clone(),
             request: None,
@@ -191,15 +227,37 @@ impl FlaskServer {
             g: None,
             accessed: false,
             got_exception: None,
+            custom_session: None,
+            trace: TraceState {
+                opened,
+                source: Some(source),
+                saved: None,
+            },
         });
-        let result = match fast {
-            Some((_, view, args)) => self.run_view(view, args),
-            None => {
-                let dispatch = self.flask_attr("_dispatch")?;
-                self.interp
-                    .call_host(&dispatch, vec![self.app.clone()], vec![])
-                    .map(Outcome::Python)
+        let opened_custom = if custom {
+            // RequestContext.push: the app's `open_session` (an error in it is handled like
+            // one in a view: `handle_exception`).
+            let open = self.flask_attr("_open_custom")?;
+            match self.interp.call_host(&open, vec![self.app.clone()], vec![]) {
+                Ok(Value::None) => Ok(None),
+                Ok(response) => Ok(Some(Outcome::Python(response))),
+                Err(error) => Err(error),
             }
+        } else {
+            Ok(None)
+        };
+        let result = match opened_custom {
+            Ok(Some(outcome)) => Ok(outcome),
+            Err(error) => Err(error),
+            Ok(None) => match fast {
+                Some((_, view, args)) => self.run_view(view, args),
+                None => {
+                    let dispatch = self.flask_attr("_dispatch")?;
+                    self.interp
+                        .call_host(&dispatch, vec![self.app.clone()], vec![])
+                        .map(Outcome::Python)
+                }
+            },
         };
         let it = &mut self.interp;
         let got = self
@@ -371,6 +429,10 @@ fn save_session(
     if session.null {
         return Ok(());
     }
+    let picture = natives::saved_picture(it, shared);
+    if let Some(ctx) = shared.ctx.borrow_mut().as_mut() {
+        ctx.trace.saved = picture;
+    }
     let fail = |e: Box<crate::python::Exc>| e.value;
     let config = it.get_attr(app, "config").map_err(fail)?;
     let mut get = |key: &str| it.get_item(&config, &Value::str(key)).map_err(fail);
@@ -450,6 +512,186 @@ fn save_session(
     response.headers.push(("Set-Cookie".into(), cookie));
     add_vary(response);
     Ok(())
+}
+
+impl FlaskServer {
+    /// The session trace of the last [`FlaskServer::respond`] (`None` before the first request
+    /// or when the request never reached the session, e.g. a startup failure).
+    pub fn last_session_trace(&self) -> Option<&SessionTrace> {
+        self.last_trace.as_ref()
+    }
+
+    /// Builds the trace of the request that just ran, from the request context and the final
+    /// response.
+    fn finish_trace(&mut self, response: &Response) -> Option<SessionTrace> {
+        let it = &mut self.interp;
+        let (state, session, custom) = {
+            let ctx = self.shared.ctx.borrow();
+            let ctx = ctx.as_ref()?;
+            (ctx.trace.clone(), ctx.session.clone(), ctx.custom_session.clone())
+        };
+        let value = custom
+            .clone()
+            .unwrap_or_else(|| Value::Native(session.clone()));
+        let class_name = match &value {
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Native(n) => n.type_name(),
+            other => other.type_name(),
+        };
+        let save_ran = state.saved.is_some();
+        let picture = match state.saved {
+            Some(p) => p,
+            None => natives::saved_picture(it, &self.shared).unwrap_or_default(),
+        };
+        let null = match &custom {
+            None => session.null,
+            // NullSession or a subclass of it.
+            Some(Value::Instance(i)) => i.class.mro.borrow().iter().any(|c| c.name == "NullSession"),
+            Some(_) => false,
+        };
+        let sid = match &custom {
+            Some(v) => match it.get_attr_opt(v, "sid") {
+                Ok(Some(Value::Str(s))) => Some(s.to_string()),
+                _ => None,
+            },
+            None => None,
+        };
+        let config = it.get_attr(&self.app, "config").ok();
+        let mut get = |key: &str| {
+            config
+                .as_ref()
+                .and_then(|c| it.get_item(c, &Value::str(key)).ok())
+        };
+        let name = match get("SESSION_COOKIE_NAME") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => "session".to_string(),
+        };
+        let refresh = !matches!(get("SESSION_REFRESH_EACH_REQUEST"), Some(Value::Bool(false)));
+        let session_cookie = response
+            .headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case("Set-Cookie"))
+            .map(|(_, v)| v)
+            .filter(|v| v.split_once('=').is_some_and(|(n, _)| n.trim() == name))
+            .last();
+        let deletes = session_cookie.is_some_and(|v| {
+            v.split(';').any(|part| part.trim().eq_ignore_ascii_case("Max-Age=0"))
+        });
+        let facts = SaveFacts {
+            null,
+            save_ran,
+            empty: picture.entries.is_empty(),
+            modified: picture.modified,
+            permanent: picture.permanent,
+            refresh_each_request: refresh,
+            default_interface: custom.is_none(),
+            set_cookie: session_cookie.is_some(),
+            set_cookie_deletes: deletes,
+        };
+        Some(SessionTrace {
+            class_name,
+            source: state.source.unwrap_or(SessionSource::OpenFailed),
+            sid,
+            opened: state.opened,
+            saved: picture.entries,
+            save_ran,
+            modified: picture.modified,
+            permanent: picture.permanent,
+            new: picture.new,
+            accessed: picture.accessed,
+            cookie: trace::cookie_outcome(facts),
+        })
+    }
+}
+
+/// How the app keeps its sessions (for the UI's server view and lesson goals).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SessionMode {
+    /// Flask's default: the data in a signed cookie (`SecureCookieSessionInterface`).
+    SignedCookie,
+    /// Flask-Session (`Session(app)`): the cookie holds an id, the data is in the server
+    /// store ([`FlaskServer::server_store`]).
+    ServerSide {
+        /// The interface class (`FileSystemSessionInterface`, `CacheLibSessionInterface`).
+        interface: String,
+    },
+    /// Any other `app.session_interface` the app installed.
+    Custom {
+        /// Its class name.
+        interface: String,
+    },
+}
+
+/// One item of the server-side store, as the UI shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoreItem {
+    /// The store key (`session:` + the session id, by default).
+    pub key: String,
+    /// The stored session data as Python reprs.
+    pub entries: Vec<crate::flask::trace::SessionEntry>,
+    /// Unix second of expiry; `None` = never.
+    pub expires: Option<i64>,
+    /// Past its expiry at the `now` asked about (cachelib keeps such items until they are read
+    /// or overwritten; a read treats them as missing).
+    pub expired: bool,
+}
+
+impl FlaskServer {
+    /// Which session mode the app uses now (it may change `app.session_interface` at any time).
+    pub fn session_mode(&mut self) -> SessionMode {
+        let it = &mut self.interp;
+        if !uses_custom_interface(it, &self.app, &self.flask) {
+            return SessionMode::SignedCookie;
+        }
+        let interface = it.get_attr(&self.app, "session_interface").ok();
+        let class = match &interface {
+            Some(Value::Instance(i)) => Some(i.class.clone()),
+            _ => None,
+        };
+        let name = class
+            .as_ref()
+            .map_or_else(|| "object".to_string(), |c| c.name.clone());
+        let server_side = class.is_some_and(|c| {
+            c.mro
+                .borrow()
+                .iter()
+                .any(|k| k.name == "ServerSideSessionInterface")
+        });
+        if server_side {
+            SessionMode::ServerSide { interface: name }
+        } else {
+            SessionMode::Custom { interface: name }
+        }
+    }
+
+    /// The server-side store's items at `now`, in insertion order, data rendered as reprs.
+    pub fn server_store(&mut self, now: i64) -> Vec<StoreItem> {
+        let entries = self.shared.store.borrow().entries.clone();
+        entries
+            .into_iter()
+            .map(|entry| {
+                let data = crate::flask::json::loads_tagged(&mut self.interp, &entry.json)
+                    .unwrap_or(Value::None);
+                StoreItem {
+                    entries: natives::session_entries(&mut self.interp, &data),
+                    expired: entry.expires.is_some_and(|at| at < now),
+                    expires: entry.expires,
+                    key: entry.key,
+                }
+            })
+            .collect()
+    }
+
+    /// The raw store (plain data), e.g. to carry a "filesystem" store over a reload.
+    pub fn store_snapshot(&self) -> ServerStore {
+        self.shared.store.borrow().clone()
+    }
+
+    /// Replaces the store with `store` (from [`FlaskServer::store_snapshot`] of an earlier
+    /// server): what a restarted server finds on disk with `SESSION_TYPE = "filesystem"`.
+    pub fn restore_store(&mut self, store: ServerStore) {
+        *self.shared.store.borrow_mut() = store;
+    }
 }
 
 impl crate::browser::Server for FlaskServer {
@@ -723,10 +965,16 @@ pub(crate) fn build_request(
 
 /// `SecureCookieSessionInterface.open_session`: a NullSession without a secret key; otherwise
 /// the verified cookie's data, or an empty session when it is missing, tampered or too old.
-fn open_session(it: &mut Interp, app: &Value, request: &Request, now: i64) -> Rc<Session> {
+fn open_session(
+    it: &mut Interp,
+    app: &Value,
+    request: &Request,
+    now: i64,
+) -> (Rc<Session>, SessionSource) {
+    let null = || (Session::create(Dict::new(), true), SessionSource::NoSecretKey);
     let config = match it.get_attr(app, "config") {
         Ok(c) => c,
-        Err(_) => return Session::create(Dict::new(), true),
+        Err(_) => return null(),
     };
     let mut get = |key: &str| it.get_item(&config, &Value::str(key)).ok();
     let secret = get("SECRET_KEY");
@@ -734,9 +982,9 @@ fn open_session(it: &mut Interp, app: &Value, request: &Request, now: i64) -> Rc
     let lifetime = get("PERMANENT_SESSION_LIFETIME");
     let fallbacks = get("SECRET_KEY_FALLBACKS");
     let secret = match secret {
-        None | Some(Value::None) => return Session::create(Dict::new(), true),
-        Some(Value::Str(s)) if s.is_empty() => return Session::create(Dict::new(), true),
-        Some(Value::Bytes(b)) if b.is_empty() => return Session::create(Dict::new(), true),
+        None | Some(Value::None) => return null(),
+        Some(Value::Str(s)) if s.is_empty() => return null(),
+        Some(Value::Bytes(b)) if b.is_empty() => return null(),
         Some(other) => natives::secret_bytes(it, &other).unwrap_or_default(),
     };
     // SecureCookieSessionInterface: the fallbacks verify too; the current key signs.
@@ -759,26 +1007,77 @@ fn open_session(it: &mut Interp, app: &Value, request: &Request, now: i64) -> Rc
         .map(parse_cookie_header)
         .unwrap_or_default();
     let Some((_, value)) = cookies.iter().find(|(n, _)| *n == name) else {
-        return Session::create(Dict::new(), false);
+        return (Session::create(Dict::new(), false), SessionSource::NoCookie);
     };
-    let data = keys
-        .iter()
-        .find_map(|secret| {
-            signing::loads(
-                &SigningKey::derive(secret, signing::SESSION_SALT),
-                value,
-                now,
-                Some(max_age),
-            )
-            .ok()
-        })
+    // Werkzeug's `cookies.get` gives the first; an empty value counts as no cookie.
+    if value.is_empty() {
+        return (Session::create(Dict::new(), false), SessionSource::NoCookie);
+    }
+    let mut first_error = None;
+    let verified = keys.iter().find_map(|secret| {
+        match signing::loads(
+            &SigningKey::derive(secret, signing::SESSION_SALT),
+            value,
+            now,
+            Some(max_age),
+        ) {
+            Ok(unsigned) => Some(unsigned),
+            Err(error) => {
+                first_error.get_or_insert(error);
+                None
+            }
+        }
+    });
+    let data = verified
         .and_then(|unsigned| crate::flask::json::loads_tagged(it, &unsigned.json).ok())
         .and_then(|v| match v {
             Value::Dict(d) => Some(d.borrow().clone()),
             _ => None,
-        })
-        .unwrap_or_default();
-    Session::create(data, false)
+        });
+    match data {
+        Some(data) => (Session::create(data, false), SessionSource::Cookie),
+        None => (
+            Session::create(Dict::new(), false),
+            SessionSource::Rejected(
+                first_error.map_or_else(|| "its data is not a session".into(), |e| e.to_string()),
+            ),
+        ),
+    }
+}
+
+/// Makes `name` (and its `aliases`, e.g. submodules) importable from Python `source`, run on
+/// the first import only: most apps never import it, and a reload should not pay for it.
+fn register_lazy(
+    interp: &mut Interp,
+    name: &'static str,
+    filename: &'static str,
+    source: &'static str,
+    aliases: &[&'static str],
+) {
+    let factory: crate::python::ModuleFactory = Rc::new(move |it: &mut Interp| {
+        if let Some(module) = it.modules.get(name) {
+            return Ok(module.clone());
+        }
+        it.load_source_module(name, filename, source)
+    });
+    interp.register_module(name, factory);
+    for alias in aliases {
+        let factory: crate::python::ModuleFactory =
+            Rc::new(move |it: &mut Interp| it.import_module(name));
+        interp.register_module(alias, factory);
+    }
+}
+
+/// Whether the app replaced Flask's default `SecureCookieSessionInterface()` instance (a
+/// subclass, Flask-Session, or any object): then its Python `open_session`/`save_session` run.
+fn uses_custom_interface(it: &mut Interp, app: &Value, flask: &Value) -> bool {
+    let Ok(interface) = it.get_attr(app, "session_interface") else {
+        return false;
+    };
+    match it.get_attr(flask, "_default_session_interface") {
+        Ok(default) => !interface.is(&default),
+        Err(_) => false,
+    }
 }
 
 #[cfg(test)]

@@ -120,6 +120,21 @@ pub fn sign(key: &SigningKey, payload: &str, timestamp: u64) -> String {
     format!("{value}.{}", base64_py::encode(&signature))
 }
 
+/// itsdangerous's plain `Signer.sign` (no timestamp): `VALUE.SIGNATURE`, as Flask-Session's
+/// `SESSION_USE_SIGNER` signs the session id.
+pub fn sign_plain(key: &SigningKey, value: &str) -> String {
+    let signature = key.signature(value.as_bytes());
+    format!("{value}.{}", base64_py::encode(&signature))
+}
+
+/// itsdangerous's plain `Signer.unsign`: the value when the signature after the last `.`
+/// matches, otherwise `None` (`BadSignature`).
+pub fn unsign_plain(key: &SigningKey, signed: &str) -> Option<String> {
+    let (value, signature) = signed.rsplit_once('.')?;
+    let decoded = base64_py::decode(signature.as_bytes()).ok()?;
+    constant_time_eq(&decoded, &key.signature(value.as_bytes())).then(|| value.to_string())
+}
+
 /// The whole cookie value for a JSON text signed at `timestamp` (Unix seconds).
 ///
 /// ```

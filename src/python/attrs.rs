@@ -54,7 +54,7 @@ impl Interp {
             Value::Slice(_) => "slice",
             Value::Iter(_) => "iterator",
             Value::Super(_) => "super",
-            Value::Native(_) => "object",
+            Value::Native(n) => return self.native_class(&n.type_name()),
             Value::NotImplemented => "NotImplementedType",
             Value::Ellipsis => "ellipsis",
         };
@@ -251,7 +251,10 @@ impl Interp {
                 if let Some(m) = super::generator::generator_method(self, obj, name) {
                     return Ok(Some(m));
                 }
-                n.get_attr(self, name)
+                match n.get_attr(self, name)? {
+                    None if name == "__class__" => Ok(Some(Value::Class(self.native_class(&n.type_name())))),
+                    found => Ok(found),
+                }
             }
             Value::StaticMethod(f) | Value::ClassMethod(f) => Ok(match name {
                 "__func__" => Some((**f).clone()),

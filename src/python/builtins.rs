@@ -15,10 +15,16 @@ use super::generator::{LazyIter, LazyKind};
 use super::value::*;
 
 fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
+    new_class_in("builtins", name, bases, kind)
+}
+
+/// A built-in class defined in `module`. Its MRO starts with itself (a cycle the interpreter's
+/// teardown breaks), so a class made here must end up in `Types` or it is never freed.
+pub(crate) fn new_class_in(module: &str, name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
     let c = Rc::new(Class {
         name: name.to_string(),
         qualname: name.to_string(),
-        module: "builtins".to_string(),
+        module: module.to_string(),
         bases: bases.clone(),
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(Dict::new()),
@@ -110,19 +116,7 @@ pub fn make_types() -> Types {
     }
     // `json.JSONDecodeError` lives here so text helpers' errors map to it.
     let ve = by_name["ValueError"].clone();
-    let jde = new_class("JSONDecodeError", vec![ve], BuiltinType::BaseException);
-    let jde = Rc::new(Class {
-        name: jde.name.clone(),
-        qualname: jde.qualname.clone(),
-        module: "json.decoder".into(),
-        bases: jde.bases.clone(),
-        mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(Dict::new()),
-        builtin: Cell::new(Some(BuiltinType::BaseException)),
-    });
-    let mut mro = vec![jde.clone()];
-    mro.extend(by_name["ValueError"].mro.borrow().iter().cloned());
-    *jde.mro.borrow_mut() = mro;
+    let jde = new_class_in("json.decoder", "JSONDecodeError", vec![ve], BuiltinType::BaseException);
     by_name.insert("JSONDecodeError", jde);
     let fast = FAST_TYPES.iter().map(|n| by_name.get(n).cloned().unwrap_or_else(|| object.clone())).collect();
     Types { object, type_, fast, by_name }
@@ -130,7 +124,12 @@ pub fn make_types() -> Types {
 
 /// Make a built-in function value.
 pub fn builtin(name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: name.to_string(), func: Rc::new(f), receiver: None }))
+    Value::Builtin(Rc::new(Builtin { name: name.to_string(), func: Rc::new(f), receiver: None, held: Vec::new() }))
+}
+
+/// A built-in function whose closure captured `held` (listed for the teardown: see `teardown`).
+pub fn builtin_holding(name: &str, held: Vec<Value>, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: name.to_string(), func: Rc::new(f), receiver: None, held }))
 }
 
 /// Check an exact positional count (`len() takes exactly one argument (2 given)`).
@@ -807,6 +806,13 @@ pub fn install(interp: &mut Interp) {
     reg(interp, "reversed", |it, args| {
         exact_args(it, "reversed", &args, 1)?;
         let v = &args.pos[0];
+        // CPython's iterator type depends on what is reversed (`type(reversed([]))`).
+        let type_name = match v {
+            Value::List(_) => "list_reverseiterator",
+            Value::Range(_) => "range_iterator",
+            Value::Dict(_) => "dict_reversekeyiterator",
+            _ => "reversed",
+        };
         let items = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => it.collect(v)?,
             Value::Dict(d) => d.borrow().keys(),
@@ -819,7 +825,8 @@ pub fn install(interp: &mut Interp) {
         };
         let mut items = items;
         items.reverse();
-        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter())))))
+        let inner = Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter()))));
+        Ok(Value::Native(Rc::new(crate::python::generator::NamedIter::new(type_name, inner))))
     });
     reg(interp, "enumerate", |it, mut args| {
         let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));

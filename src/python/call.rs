@@ -110,12 +110,12 @@ impl Interp {
             }
             None => None,
         };
-        let obj = Value::Instance(Rc::new(Instance {
+        let obj = self.new_instance(Instance {
             class: c.clone(),
             attrs: RefCell::new(Dict::new()),
             exc: if is_exc { Some(RefCell::new(ExcState { args: args.pos.clone(), ..Default::default() })) } else { None },
             base,
-        }));
+        });
         if container.is_some() && !has_user_init {
             return Ok(obj);
         }
@@ -167,6 +167,20 @@ impl Interp {
             }
             return Ok(first);
         };
+        let given = args.pos.len();
+        // The common call: exactly the positional parameters, nothing else to check.
+        if args.kw.is_empty()
+            && p.vararg.is_none()
+            && p.kwarg.is_none()
+            && p.kwonlyargs.is_empty()
+            && given == func.scope.positional.len()
+        {
+            let mut vars = locals.vars.borrow_mut();
+            for (key, v) in func.scope.positional.iter().zip(args.pos.drain(..)) {
+                vars.set_str_rc(key, v);
+            }
+            return Ok(first);
+        }
         let name = &func.qualname;
         let positional: Vec<&str> = p.posonlyargs.iter().chain(&p.args).map(|a| a.parameter.name.id.as_str()).collect();
         let n_posonly = p.posonlyargs.len();

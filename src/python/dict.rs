@@ -361,11 +361,25 @@ impl PartialEq for dyn KeyLike + '_ {
 
 impl Eq for dyn KeyLike + '_ {}
 
+/// Tables with at most this many slots (live or deleted) have no index: a linear scan of the
+/// stored hashes is faster than hashing again, and most namespaces (function locals, instance
+/// `__dict__`s, a session) are this small.
+const SMALL: usize = 8;
+
 /// An insertion-ordered table from hashable values to values.
 #[derive(Clone, Default)]
 pub struct Dict {
+    /// Entries in insertion order; `None` marks a deleted one (order of the rest is kept).
     entries: Vec<Option<(Value, Value)>>,
+    /// The index hash of each slot of `entries` (a separate vector keeps the linear scan of
+    /// small tables dense).
+    hashes: Vec<i64>,
+    /// Hash index over the live entries, built once the table outgrows [`SMALL`] slots.
     index: HashMap<Key, usize, rustc_hash::FxBuildHasher>,
+    /// Whether `index` is in use.
+    indexed: bool,
+    /// Number of live entries.
+    live: usize,
 }
 
 impl Dict {
@@ -375,68 +389,124 @@ impl Dict {
     }
     /// Number of live entries.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.live
     }
     /// Whether empty.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.live == 0
     }
     fn key(k: &Value) -> Result<Key, Unhashable> {
         Ok(Key { hash: index_hash(k)?, value: k.clone() })
     }
+    /// The slot holding `k` (already hashed).
+    fn find(&self, key: &Key) -> Option<usize> {
+        if self.indexed {
+            return self.index.get(key).copied();
+        }
+        self.hashes.iter().enumerate().find_map(|(i, &h)| {
+            if h != key.hash {
+                return None;
+            }
+            match &self.entries[i] {
+                Some((ek, _)) if key_eq(ek, &key.value) => Some(i),
+                _ => None,
+            }
+        })
+    }
+    /// The slot holding the str key `name`.
+    fn find_str(&self, hash: i64, name: &str) -> Option<usize> {
+        if self.indexed {
+            let probe = StrKey(hash, name);
+            return self.index.get(&probe as &dyn KeyLike).copied();
+        }
+        self.hashes.iter().enumerate().find_map(|(i, &h)| {
+            if h != hash {
+                return None;
+            }
+            match &self.entries[i] {
+                Some((Value::Str(ek), _)) if &**ek == name => Some(i),
+                _ => None,
+            }
+        })
+    }
     /// Look a key up.
     pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
         let key = Dict::key(k)?;
-        Ok(self.index.get(&key).and_then(|&i| self.entries[i].as_ref().map(|e| e.1.clone())))
+        Ok(self.find(&key).and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())))
     }
     /// Look a key up, returning the stored key too.
     pub fn get_entry(&self, k: &Value) -> Result<Option<(Value, Value)>, Unhashable> {
         let key = Dict::key(k)?;
-        Ok(self.index.get(&key).and_then(|&i| self.entries[i].clone()))
+        Ok(self.find(&key).and_then(|i| self.entries[i].clone()))
     }
     /// Whether a (hashable) key is present; unhashable keys are simply absent.
     pub fn contains(&self, k: &Value) -> bool {
-        matches!(self.get(k), Ok(Some(_)))
+        matches!(Dict::key(k).map(|key| self.find(&key)), Ok(Some(_)))
     }
     /// Insert or replace (an existing key keeps its position and its original key object).
     pub fn insert(&mut self, k: Value, v: Value) -> Result<(), Unhashable> {
         let key = Dict::key(&k)?;
-        if let Some(&i) = self.index.get(&key) {
+        if let Some(i) = self.find(&key) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.1 = v;
             }
             return Ok(());
         }
-        self.entries.push(Some((k, v)));
-        self.index.insert(key, self.entries.len() - 1);
+        self.push(key, k, v);
         Ok(())
+    }
+    /// Append a new entry (the key is known to be absent).
+    fn push(&mut self, key: Key, k: Value, v: Value) {
+        self.hashes.push(key.hash);
+        self.entries.push(Some((k, v)));
+        self.live += 1;
+        if self.indexed {
+            self.index.insert(key, self.entries.len() - 1);
+        } else if self.entries.len() > SMALL {
+            self.build_index();
+        }
+    }
+    fn build_index(&mut self) {
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = e {
+                self.index.insert(Key { hash: self.hashes[i], value: k.clone() }, i);
+            }
+        }
+        self.indexed = true;
     }
     /// Remove a key, returning its value.
     pub fn remove(&mut self, k: &Value) -> Result<Option<Value>, Unhashable> {
         let key = Dict::key(k)?;
-        let Some(i) = self.index.remove(&key) else { return Ok(None) };
+        let found = if self.indexed { self.index.remove(&key) } else { self.find(&key) };
+        let Some(i) = found else { return Ok(None) };
         let old = self.entries[i].take().map(|e| e.1);
+        self.live -= 1;
         self.maybe_compact();
         Ok(old)
     }
     fn maybe_compact(&mut self) {
-        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
+        if self.live == 0 {
+            self.clear();
+        } else if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             let live: Vec<(Value, Value)> = self.entries.drain(..).flatten().collect();
-            self.index.clear();
+            self.clear();
             for (k, v) in live {
                 let _ = self.insert(k, v);
             }
-        }
-        if self.index.is_empty() {
-            self.entries.clear();
         }
     }
     /// Remove and return the last entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         while let Some(e) = self.entries.pop() {
+            let hash = self.hashes.pop().unwrap_or(0);
             if let Some((k, v)) = e {
-                if let Ok(key) = Dict::key(&k) {
-                    self.index.remove(&key);
+                if self.indexed {
+                    self.index.remove(&Key { hash, value: k.clone() });
+                }
+                self.live -= 1;
+                if self.live == 0 {
+                    self.clear();
                 }
                 return Some((k, v));
             }
@@ -452,7 +522,10 @@ impl Dict {
     /// Remove everything.
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.hashes.clear();
         self.index.clear();
+        self.indexed = false;
+        self.live = 0;
     }
     /// Entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
@@ -473,25 +546,37 @@ impl Dict {
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let probe = StrKey(fast_str_hash(name), name);
-        let i = *self.index.get(&probe as &dyn KeyLike)?;
+        let i = self.find_str(fast_str_hash(name), name)?;
         self.entries[i].as_ref().map(|e| e.1.clone())
     }
 
-    /// Set a string key.
-    pub fn set_str(&mut self, name: &str, v: Value) {
-        let probe = StrKey(fast_str_hash(name), name);
-        if let Some(&i) = self.index.get(&probe as &dyn KeyLike) {
+    /// Set a string key given as a shared string (no allocation when the key is new).
+    pub fn set_str_rc(&mut self, name: &Rc<str>, v: Value) {
+        let hash = fast_str_hash(name);
+        if let Some(i) = self.find_str(hash, name) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.1 = v;
                 return;
             }
         }
-        let _ = self.insert(Value::Str(Rc::from(name)), v);
+        let k = Value::Str(name.clone());
+        self.push(Key { hash, value: k.clone() }, k, v);
+    }
+
+    /// Set a string key.
+    pub fn set_str(&mut self, name: &str, v: Value) {
+        let hash = fast_str_hash(name);
+        if let Some(i) = self.find_str(hash, name) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.1 = v;
+                return;
+            }
+        }
+        let k = Value::Str(Rc::from(name));
+        self.push(Key { hash, value: k.clone() }, k, v);
     }
     /// Remove a string key.
     pub fn remove_str(&mut self, name: &str) -> Option<Value> {
         self.remove(&Value::Str(Rc::from(name))).ok().flatten()
     }
 }
-

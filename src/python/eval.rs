@@ -142,7 +142,7 @@ impl Interp {
     fn exec_stmt(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         let range = rng(s.range());
         f.stmt_range = range;
-        self.current_line = f.source.line_of(range.0 as usize);
+        self.at_offset(&f.source, range.0);
         self.step()?;
         if self.observer.is_some() {
             self.line_event(f, range.0);
@@ -464,19 +464,29 @@ impl Interp {
                 *func.class_cell.borrow_mut() = Some(cls.clone());
             }
         }
+        if let Ok(mut t) = self.tracked.try_borrow_mut() {
+            t.class(&cls);
+        }
         Ok(cls)
     }
 
     /// The closure chain a function or class defined in `f` sees.
+    /// A captured function namespace is registered for the teardown: the function defined in it
+    /// usually lives in it too (a cycle).
     fn child_closure(&self, f: &Frame) -> Option<Rc<EnvChain>> {
         match f.kind {
             FrameKind::Module => None,
             FrameKind::Class => f.closure.clone(),
-            FrameKind::Function => Some(Rc::new(EnvChain {
-                env: f.locals.clone(),
-                scope: f.scope.clone().unwrap_or_default(),
-                parent: f.closure.clone(),
-            })),
+            FrameKind::Function => {
+                if let Ok(mut t) = self.tracked.try_borrow_mut() {
+                    t.env(&f.locals);
+                }
+                Some(Rc::new(EnvChain {
+                    env: f.locals.clone(),
+                    scope: f.scope.clone().unwrap_or_default(),
+                    parent: f.closure.clone(),
+                }))
+            }
         }
     }
 
@@ -627,11 +637,13 @@ impl Interp {
         match f.kind {
             FrameKind::Module => {}
             FrameKind::Function => {
+                // A function's namespace holds only its locals (`store_name` sends global and
+                // nonlocal names elsewhere), so a hit is the answer without asking the scope.
+                if let Some(v) = f.locals.get(name) {
+                    return Ok(v);
+                }
                 let scope = f.scope.as_ref();
                 if scope.map(|s| s.locals.contains(name)).unwrap_or(false) {
-                    if let Some(v) = f.locals.get(name) {
-                        return Ok(v);
-                    }
                     if f.is_comprehension {
                         // Comprehension targets are always bound before use.
                     }
@@ -1157,7 +1169,7 @@ impl Interp {
             for c in &i.elif_else_clauses {
                 match &c.test {
                     Some(test) => {
-                        self.current_line = f.source.line_of(c.range().start().to_usize());
+                        self.at_offset(&f.source, c.range().start().to_u32());
                         let t = self.eval(f, test)?;
                         if self.truthy(&t)? {
                             return self.exec_block(f, &c.body);
@@ -1180,7 +1192,7 @@ impl Interp {
     #[inline(never)]
     fn ex_while_body(&mut self, f: &mut Frame, w: &ast::StmtWhile) -> PyResult<Flow> {
     loop {
-            self.current_line = f.source.line_of(w.range().start().to_usize());
+            self.at_offset(&f.source, w.range().start().to_u32());
             self.step()?;
             let t = self.eval(f, &w.test)?;
             if !self.truthy(&t)? {
@@ -1211,7 +1223,7 @@ impl Interp {
             let iterable = self.eval(f, &fs.iter)?;
             let it = self.iter(&iterable).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))?;
             loop {
-                self.current_line = f.source.line_of(fs.range().start().to_usize());
+                self.at_offset(&f.source, fs.range().start().to_u32());
                 let Some(item) = self.next(&it).map_err(|e| e.at(rng(fs.range()), Anchor::Statement))? else {
                     return self.exec_block(f, &fs.orelse);
                 };

@@ -271,6 +271,18 @@ impl Generator {
 }
 
 impl NativeObject for Generator {
+    fn teardown(&self, t: &mut super::teardown::Teardown) {
+        if let Ok(mut r) = self.returned.try_borrow_mut() {
+            t.value(&std::mem::replace(&mut *r, Value::None));
+        }
+        let Ok(mut st) = self.state.try_borrow_mut() else { return };
+        t.frame(&st.frame);
+        for cursor in std::mem::take(&mut st.stack) {
+            if let Cursor::For { iter, .. } | Cursor::YieldFrom { iter, .. } = cursor {
+                t.value(&iter);
+            }
+        }
+    }
     fn type_name(&self) -> String {
         "generator".into()
     }
@@ -304,7 +316,7 @@ pub fn stop_iteration_for(it: &Interp, obj: &Value) -> Option<Box<super::interp:
 /// `contextlib.contextmanager`: the decorated generator function's first `yield` is the body
 /// of the `with` block.
 pub fn contextmanager(func: Value) -> Value {
-    super::builtins::builtin("contextmanager", move |it, args| {
+    super::builtins::builtin_holding("contextmanager", vec![func.clone()], move |it, args| {
         let g = it.call(&func, args)?;
         Ok(Value::Native(Rc::new(GeneratorContext { generator: g })))
     })
@@ -315,6 +327,9 @@ struct GeneratorContext {
 }
 
 impl NativeObject for GeneratorContext {
+    fn teardown(&self, t: &mut super::teardown::Teardown) {
+        t.value(&self.generator);
+    }
     fn type_name(&self) -> String {
         "_GeneratorContextManager".into()
     }
@@ -370,7 +385,7 @@ pub fn generator_method(it: &mut Interp, obj: &Value, name: &str) -> Option<Valu
     let _ = it;
     let which = name.to_string();
     match name {
-        "send" | "close" | "__next__" => Some(super::builtins::builtin(name, move |it, args| f(it, args, &which))),
+        "send" | "close" | "__next__" => Some(super::builtins::builtin_holding(name, vec![obj.clone()], move |it, args| f(it, args, &which))),
         _ => None,
     }
 }
@@ -396,6 +411,13 @@ impl GenExp {
 }
 
 impl NativeObject for GenExp {
+    fn teardown(&self, t: &mut super::teardown::Teardown) {
+        let Ok(mut st) = self.state.try_borrow_mut() else { return };
+        t.frame(&st.frame);
+        for iter in std::mem::take(&mut st.iters) {
+            t.value(&iter);
+        }
+    }
     fn type_name(&self) -> String {
         "generator".into()
     }
@@ -493,6 +515,10 @@ impl LazyIter {
 }
 
 impl NativeObject for LazyIter {
+    fn teardown(&self, t: &mut super::teardown::Teardown) {
+        self.sources.iter().for_each(|s| t.value(s));
+        t.value(&self.func);
+    }
     fn type_name(&self) -> String {
         match self.kind {
             LazyKind::Zip => "zip",
@@ -541,6 +567,41 @@ impl NativeObject for LazyIter {
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
         Ok(format!("<{} object at 0x{:012x}>", self.type_name(), self as *const LazyIter as usize))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A built-in iterator that only needs CPython's type name (`list_reverseiterator`), delegating
+/// to an inner iterator.
+pub struct NamedIter {
+    name: &'static str,
+    inner: Value,
+}
+
+impl NamedIter {
+    /// Name `inner` (an iterator) as `name`.
+    pub fn new(name: &'static str, inner: Value) -> NamedIter {
+        NamedIter { name, inner }
+    }
+}
+
+impl NativeObject for NamedIter {
+    fn type_name(&self) -> String {
+        self.name.into()
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next_item(&self, it: &mut Interp) -> PyResult<Option<Value>> {
+        it.next(&self.inner)
+    }
+    fn repr(&self, _it: &mut Interp) -> PyResult<String> {
+        Ok(format!("<{} object at 0x{:012x}>", self.name, self as *const NamedIter as usize))
+    }
+    fn teardown(&self, t: &mut super::teardown::Teardown) {
+        t.value(&self.inner);
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self

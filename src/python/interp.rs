@@ -103,8 +103,10 @@ pub struct Interp {
     pub(crate) rng: super::modules::Rng,
     pub(crate) observer: Option<Box<dyn Observer>>,
     pub(crate) scope_cache: HashMap<usize, Rc<super::scope::ScopeInfo>>,
-    /// Line of the statement running now (for the step-limit message).
-    pub(crate) current_line: usize,
+    /// Source and byte offset of the statement running now (for the step-limit message; the
+    /// line number is worked out only when that message is made).
+    pub(crate) current_src: Option<Rc<SourceFile>>,
+    pub(crate) current_offset: u32,
     /// Span of the expression being evaluated when native objects report accesses.
     pub(crate) current_span: (u32, u32),
     /// Containers whose repr is in progress (to print `[...]` for cycles).
@@ -113,6 +115,10 @@ pub struct Interp {
     pub(crate) comp_range: (u32, u32),
     /// Lines of the loops running now, innermost last (the step-limit message names one).
     pub(crate) loop_lines: Vec<usize>,
+    /// Classes of host objects by their type name (`type(session)`), made on first use.
+    pub(crate) native_classes: std::cell::RefCell<HashMap<String, Rc<Class>>>,
+    /// Objects unreachable cycles pass through, for the teardown on drop (see `teardown`).
+    pub(crate) tracked: std::cell::RefCell<super::teardown::Tracked>,
 }
 
 impl Interp {
@@ -135,11 +141,14 @@ impl Interp {
             rng: super::modules::Rng::new(seed),
             observer: None,
             scope_cache: HashMap::new(),
-            current_line: 0,
+            current_src: None,
+            current_offset: 0,
             current_span: (0, 0),
             repr_stack: Vec::new(),
             comp_range: (0, 0),
             loop_lines: Vec::new(),
+            tracked: Default::default(),
+            native_classes: Default::default(),
         };
         super::builtins::install(&mut interp);
         interp
@@ -153,14 +162,37 @@ impl Interp {
         }
     }
 
+    /// The class of host objects whose type name is `type_name` (`functools.partial` is class
+    /// `partial` of module `functools`), deriving from `object`.
+    pub fn native_class(&self, type_name: &str) -> Rc<Class> {
+        if let Some(c) = self.native_classes.borrow().get(type_name) {
+            return c.clone();
+        }
+        let (module, name) = type_name.rsplit_once('.').unwrap_or(("builtins", type_name));
+        let c = super::builtins::new_class_in(module, name, vec![self.types.object.clone()], BuiltinType::Other);
+        if let Ok(mut m) = self.native_classes.try_borrow_mut() {
+            m.insert(type_name.to_string(), c.clone());
+        }
+        c
+    }
+
     /// Make an exception instance of a class with arguments.
     pub fn new_exception(&self, class: Rc<Class>, args: Vec<Value>) -> Value {
-        Value::Instance(Rc::new(Instance {
+        self.new_instance(Instance {
             class,
             attrs: std::cell::RefCell::new(Dict::new()),
             exc: Some(std::cell::RefCell::new(ExcState { args, ..Default::default() })),
             base: None,
-        }))
+        })
+    }
+
+    /// Allocate an instance (registered for the teardown: an instance can hold itself).
+    pub fn new_instance(&self, instance: Instance) -> Value {
+        let rc = Rc::new(instance);
+        if let Ok(mut t) = self.tracked.try_borrow_mut() {
+            t.instance(&rc);
+        }
+        Value::Instance(rc)
     }
 
     /// An error of a built-in exception type with a message, ready to return.
@@ -225,8 +257,22 @@ impl Interp {
     #[cold]
     fn step_limit_error(&self) -> Box<Exc> {
         let n = group_thousands(self.config.step_budget);
-        let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.loop_lines.last().copied().unwrap_or(self.current_line));
+        let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.loop_lines.last().copied().unwrap_or_else(|| self.current_line()));
         self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
+    }
+
+    /// Record where the running statement is (cheap: no line number is computed here).
+    #[inline]
+    pub(crate) fn at_offset(&mut self, src: &Rc<SourceFile>, offset: u32) {
+        if !self.current_src.as_ref().is_some_and(|s| Rc::ptr_eq(s, src)) {
+            self.current_src = Some(src.clone());
+        }
+        self.current_offset = offset;
+    }
+
+    /// Line of the statement running now.
+    pub(crate) fn current_line(&self) -> usize {
+        self.current_src.as_ref().map(|s| s.line_of(self.current_offset as usize)).unwrap_or(0)
     }
 
     /// Start a new top-level call: reset the step counter.
@@ -257,6 +303,13 @@ impl Interp {
     /// Take everything printed so far.
     pub fn take_output(&mut self) -> String {
         std::mem::take(&mut self.out)
+    }
+}
+
+impl Drop for Interp {
+    /// Break the reference cycles among the program's objects so their memory is freed.
+    fn drop(&mut self) {
+        super::teardown::teardown(self);
     }
 }
 

@@ -112,6 +112,9 @@ impl DictView {
 }
 
 impl NativeObject for DictView {
+    fn teardown(&self, t: &mut crate::python::Teardown) {
+        t.value(&Value::Dict(self.dict.clone()));
+    }
     fn type_name(&self) -> String {
         self.kind.to_string()
     }
@@ -383,7 +386,7 @@ pub fn install_constructors(interp: &mut Interp) {
             return Err(it.type_error("object() takes no arguments"));
         }
         let cls = it.types.object.clone();
-        Ok(Value::Instance(Rc::new(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None })))
+        Ok(it.new_instance(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None }))
     });
     def(interp, "object", "__init__", |_it, _args| Ok(Value::None));
     def(interp, "type", "__new__", |it, mut args| {
@@ -1515,6 +1518,18 @@ fn install_numbers(interp: &mut Interp) {
         Ok(Value::from_bigint(n))
     });
     interp.ty("int").dict.borrow_mut().set_str("from_bytes", Value::ClassMethod(Rc::new(from_bytes)));
+    def(interp, "float", "hex", |it, args| match args.pos.first() {
+        Some(Value::Float(f)) => Ok(Value::str(&crate::python::text::float_hex::to_hex(*f))),
+        _ => Err(it.type_error("descriptor 'hex' for 'float' objects doesn't apply to a non-float object")),
+    });
+    let float_fromhex = builtin("fromhex", |it, args| {
+        let Some(Value::Str(s)) = args.pos.get(1) else {
+            let got = args.pos.get(1).map(|v| v.type_name()).unwrap_or_else(|| "NoneType".into());
+            return Err(it.type_error(format!("must be str, not {got}")));
+        };
+        crate::python::text::float_hex::from_hex(s).map(Value::Float).map_err(|e| it.text_err(e))
+    });
+    interp.ty("float").dict.borrow_mut().set_str("fromhex", Value::ClassMethod(Rc::new(float_fromhex)));
     def(interp, "float", "is_integer", |_it, args| {
         Ok(Value::Bool(matches!(args.pos[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
     });

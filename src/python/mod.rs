@@ -15,6 +15,7 @@
 //! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
+//! - `teardown`: breaking reference cycles when an interpreter is dropped (memory given back).
 //! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
 
 mod ast_ref;
@@ -34,6 +35,7 @@ mod repr;
 mod scope;
 mod suggest;
 mod syntax;
+mod teardown;
 pub mod text;
 mod traceback;
 mod value;
@@ -44,6 +46,7 @@ pub use dict::Dict;
 pub use interp::{Exc, HostConfig, Interp, Interp as Interpreter, ModuleFactory, Observer, PyResult};
 pub use modules::make_module;
 pub use syntax::SyntaxErrorInfo;
+pub use teardown::Teardown;
 pub use traceback::FrameSpan;
 pub use value::{Args, Class, Instance, NativeFn, NativeObject, Value};
 pub use builtins::builtin;

@@ -21,6 +21,9 @@ pub struct ScopeInfo {
     pub nonlocals: NameSet,
     /// Whether the body contains `yield` (the function is a generator).
     pub is_generator: bool,
+    /// Names of the positional parameters in order, shared so that binding a call's arguments
+    /// does not allocate them.
+    pub positional: Vec<std::rc::Rc<str>>,
 }
 
 impl ScopeInfo {
@@ -29,6 +32,7 @@ impl ScopeInfo {
         let mut info = ScopeInfo::default();
         let mut bound = Vec::new();
         if let Some(p) = params {
+            info.positional = p.posonlyargs.iter().chain(&p.args).map(|a| std::rc::Rc::from(a.parameter.name.id.as_str())).collect();
             for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
                 bound.push(a.parameter.name.id.to_string());
             }

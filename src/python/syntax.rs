@@ -207,6 +207,14 @@ fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxError
         _ => {}
     }
     if let Some((pos, c)) = unclosed_bracket(source) {
+        // CPython says "was never closed" only when its parser ran into the end of the input
+        // inside the bracket; an error on the bracket's own line with more text after it
+        // (`def f(:`) is a plain "invalid syntax" at the offending token.
+        let same_line = !source.get(pos..at).unwrap_or("").contains('\n');
+        let more_after = !source.get(at..).unwrap_or("").trim().is_empty();
+        if same_line && more_after {
+            return info("SyntaxError", "invalid syntax".into(), source, filename, (range.0, range.0 + 1));
+        }
         if matches!(e.error, ParseErrorType::ExpectedToken { .. } | ParseErrorType::Lexical(LexicalErrorType::Eof) | ParseErrorType::OtherError(_)) {
             return info("SyntaxError", format!("'{c}' was never closed"), source, filename, (pos as u32, pos as u32 + 1));
         }

@@ -262,6 +262,9 @@ pub struct Builtin {
     pub func: NativeFn,
     /// Bound receiver for methods of built-in types (`"abc".upper`).
     pub receiver: Option<Value>,
+    /// Values the Rust closure captured, listed so the interpreter's teardown can reach them
+    /// (it cannot look inside a closure; see `teardown`).
+    pub held: Vec<Value>,
 }
 
 /// Positional and keyword arguments of a call.
@@ -478,6 +481,10 @@ pub trait NativeObject {
     fn truthy(&self, _interp: &mut Interp) -> PyResult<Option<bool>> {
         Ok(None)
     }
+    /// Hand every Python value this object holds to `t` (and empty your own mutable
+    /// containers), so the interpreter's teardown can break reference cycles that pass through
+    /// this object. Called once, when the interpreter is dropped; the default holds nothing.
+    fn teardown(&self, _t: &mut super::teardown::Teardown) {}
     /// Downcasting support for the host.
     fn as_any(&self) -> &dyn std::any::Any;
 }

@@ -95,6 +95,12 @@ pub enum Action {
     EditCode(String),
     /// Switch how the app keeps its session.
     SetSessionMode(SessionMode),
+    /// The browser's Back button: the previous history entry, requested again with a GET.
+    Back,
+    /// The browser's Forward button.
+    Forward,
+    /// The browser's Reload button: the page on screen, requested again with a GET.
+    Reload,
 }
 
 /// One step: an action, the profile it happens in (`None`: the lesson's first profile), and
@@ -224,6 +230,12 @@ struct RawStep {
     edit_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     session_mode: Option<SessionMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    back: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forward: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reload: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     browser: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -414,10 +426,21 @@ impl TryFrom<RawStep> for Step {
         if let Some(mode) = raw.session_mode {
             actions.push(Action::SetSessionMode(mode));
         }
+        for (flag, key, action) in [
+            (raw.back, "back", Action::Back),
+            (raw.forward, "forward", Action::Forward),
+            (raw.reload, "reload", Action::Reload),
+        ] {
+            match flag {
+                Some(true) => actions.push(action),
+                Some(false) => return Err(format!("{key}: expected true")),
+                None => {}
+            }
+        }
         if actions.len() != 1 {
             return Err("a step needs exactly one action key (request, close_browser, open_browser, \
                         open_private_window, continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
-                        forge_session, edit_code, session_mode)"
+                        forge_session, edit_code, session_mode, back, forward, reload)"
                 .into());
         }
         if raw.browser.as_deref() == Some("") {
@@ -457,6 +480,9 @@ impl From<Step> for RawStep {
             }
             Action::EditCode(code) => raw.edit_code = Some(code),
             Action::SetSessionMode(mode) => raw.session_mode = Some(mode),
+            Action::Back => raw.back = Some(true),
+            Action::Forward => raw.forward = Some(true),
+            Action::Reload => raw.reload = Some(true),
         }
         raw
     }
@@ -480,6 +506,7 @@ mod tests {
             r#"{"forge_session":{"secret":"dev","data":{"user":"admin"}}}"#,
             r#"{"session_mode":"unsigned","explain":"Now *unsigned*."}"#,
             r#"{"continue_where_left_off":true}"#,
+            r#"{"back":true,"browser":"Bob"}"#,
             r#"{"open_private_window":true}"#,
         ] {
             assert_eq!(round_trip(text), text);

@@ -147,6 +147,7 @@ impl Player {
                 self.state.session_mode = *mode;
                 (!mode.is_available()).then_some(StepNote::ModeUnavailable(*mode))
             }
+            Action::Back | Action::Forward | Action::Reload => self.traverse(&profile, &step.action),
         };
         self.refresh();
         note
@@ -207,6 +208,35 @@ impl Player {
                 self.pages.insert(profile.to_string(), PageState::from_outcome(&outcome, error));
                 None
             }
+            Err(error) => Some(StepNote::Navigation(error.to_string())),
+        }
+    }
+
+    fn traverse(&mut self, profile: &str, action: &Action) -> Option<StepNote> {
+        let Some(server) = self.server.as_mut() else {
+            return Some(StepNote::AppNotRunning);
+        };
+        let result = match action {
+            Action::Back => self.browser.back(profile, server),
+            Action::Forward => self.browser.forward(profile, server),
+            _ => self.browser.reload(profile, server),
+        };
+        let printed = std::mem::take(&mut server.log);
+        let error = server
+            .last_error
+            .as_ref()
+            .map(|e| ErrorSummary { type_name: e.type_name.clone(), message: e.message.clone() });
+        self.log(&printed);
+        match result {
+            Ok(Some(outcome)) => {
+                let now = self.browser.clock.now();
+                let settings = self.session_settings();
+                let seen = SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), &settings, now);
+                self.seen.insert(profile.to_string(), seen);
+                self.pages.insert(profile.to_string(), PageState::from_outcome(&outcome, error));
+                None
+            }
+            Ok(None) => Some(StepNote::Navigation("there is no page to go to".into())),
             Err(error) => Some(StepNote::Navigation(error.to_string())),
         }
     }

@@ -93,6 +93,11 @@ impl LessonProgress {
         newly
     }
 
+    /// Whether every goal of `goal_ids` was met by the learner.
+    pub fn solved<'a>(&self, goal_ids: impl IntoIterator<Item = &'a str>) -> bool {
+        goal_ids.into_iter().all(|id| self.goals_met.iter().any(|met| met == id))
+    }
+
     /// Whether every goal that can be checked in this build (not pending) is met.
     pub fn all_met(&self, goals: &[Goal]) -> bool {
         goals

@@ -4,10 +4,17 @@
 use yew::prelude::*;
 
 use super::components::{
-    browser_pane::BrowserPane, devtools::DevTools, editor::Editor, header::Header,
+    browser_pane::BrowserPane,
+    devtools::DevTools,
+    editor::Editor,
+    header::{Header, LessonItem},
+    lesson_panel::LessonPanel,
     server_pane::ServerPane,
 };
 use super::state::{Action, Workspace};
+
+/// The longest the saved work in storage lags the page.
+const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// How long the editor must be still before the server reloads (well under the contract's 2 s).
 const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
@@ -16,14 +23,54 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 #[function_component(App)]
 pub fn app() -> Html {
     let workspace = use_reducer(Workspace::default);
+    let loaded = use_mut_ref(|| false);
     {
         // Start the app's server once the page has painted, so the editor is usable first.
+        // Then rebuild the saved work, if there is any, and open a share link from the address.
+        // Until that is done nothing is saved, or the empty first state would overwrite it.
         let dispatch = workspace.dispatcher();
+        let loaded = loaded.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                dispatch.dispatch(Action::ReloadServer);
+                match super::storage::load() {
+                    Some(Ok(saved)) => dispatch.dispatch(Action::Restore(Box::new(saved))),
+                    Some(Err(error)) => {
+                        dispatch.dispatch(Action::ReloadServer);
+                        gloo_console_warn(&format!("saved work not restored: {error}"));
+                    }
+                    None => dispatch.dispatch(Action::ReloadServer),
+                }
+                if let Some(payload) = super::storage::take_fragment() {
+                    dispatch.dispatch(Action::OpenShared(payload));
+                }
+                *loaded.borrow_mut() = true;
             });
+        });
+    }
+    {
+        // Autosave: the saved work (this workspace as current), written at most every
+        // SAVE_PAUSE so a burst of clicks costs one write; a page being left writes at once.
+        let saved = workspace.saved_work();
+        let pending = use_mut_ref(|| None::<crate::scenario::saved::SavedWork>);
+        let scheduled = use_mut_ref(|| false);
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| flush_on_leave(pending));
+        }
+        let loaded = loaded.clone();
+        use_effect_with(saved, move |saved| {
+            if *loaded.borrow() {
+                *pending.borrow_mut() = Some(saved.clone());
+                if !*scheduled.borrow() {
+                    *scheduled.borrow_mut() = true;
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(SAVE_PAUSE).await;
+                        *scheduled.borrow_mut() = false;
+                        write_pending(&pending);
+                    });
+                }
+            }
         });
     }
     let dispatch = {
@@ -46,18 +93,52 @@ pub fn app() -> Html {
         });
     }
     let on_code_change = dispatch.reform(Action::EditCode);
-    let on_dismiss = dispatch.reform(|_| Action::DismissNotice);
 
-    let active = workspace.active();
+    // While a past state is on screen, the panes show it; the editor and timeline stay present.
+    let shown = workspace.shown();
+    let active = shown.active();
     let profile_names: Vec<String> =
-        workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
-    let now = workspace.browser.clock.now();
+        shown.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
+    let now = shown.browser.clock.now();
     let cookies: Vec<_> = active.jar.list(now).into_iter().cloned().collect();
+    let lessons: Vec<LessonItem> = Workspace::lesson_list()
+        .into_iter()
+        .map(|(id, title)| {
+            let solved = workspace.saved.progress.get(&id).is_some_and(|progress| {
+                super::lesson_run::lesson_goal_ids(&id).is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
+            });
+            LessonItem { id, title, solved }
+        })
+        .collect();
+    let share_url = workspace.share_link.as_ref().map(|payload| format!("{}#{payload}", super::storage::page_address()));
+    let lesson = workspace.lesson.clone().map(|run| {
+        let progress = workspace.lesson_progress().cloned().unwrap_or_default();
+        (run, progress)
+    });
+    let rewind = workspace.rewind.as_ref().map(|rewind| {
+        let entry = &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
+        (rewind.entry, workspace.timeline.len(), entry.summary.clone())
+    });
 
     html! {
         <div class="shell">
-            <Header notice={workspace.notice.clone()} {on_dismiss} />
-            <main class="panes">
+            <Header
+                notice={workspace.notice.clone()}
+                {lessons}
+                open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
+                saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
+                {share_url}
+                on_action={dispatch.clone()}
+            />
+            if let Some((entry, total, summary)) = rewind {
+                <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
+            }
+            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson.is_some().then_some("with-lesson"))}>
+                if let Some((run, progress)) = lesson {
+                    <section class="pane pane-lesson" aria-label="Lesson">
+                        <LessonPanel {run} {progress} on_action={dispatch.clone()} />
+                    </section>
+                }
                 <section class="pane pane-editor" aria-label="Editor">
                     <h2 class="pane-title">{ "app.py" }</h2>
                     <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()} />
@@ -68,25 +149,119 @@ pub fn app() -> Html {
                         active={active.name.clone()}
                         open={active.open}
                         continue_where_left_off={active.continue_where_left_off}
-                        page={workspace.active_page().cloned()}
+                        page={shown.active_page().cloned()}
+                        requests={shown.requests().count()}
+                        can_go_back={active.history.can_go_back()}
+                        can_go_forward={active.history.can_go_forward()}
                         on_action={dispatch.clone()}
                     />
                 </section>
                 <section class="pane pane-server" aria-label="Server">
-                    <ServerPane status={workspace.server_status} log={workspace.server_log.clone()} />
+                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace)} />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
                     <DevTools
-                        now={workspace.clock_text()}
+                        now={shown.clock_text()}
                         {cookies}
                         other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
+                        profiles={workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect::<Vec<_>>()}
                         timeline={workspace.timeline.clone()}
-                        requests={workspace.requests().cloned().collect::<Vec<_>>()}
-                        session={workspace.session_inspection()}
+                        selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
+                        requests={shown.requests().cloned().collect::<Vec<_>>()}
+                        session={shown.session_inspection()}
                         on_action={dispatch}
                     />
                 </section>
             </main>
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct RewindBarProps {
+    entry: usize,
+    total: usize,
+    summary: String,
+    on_action: Callback<Action>,
+}
+
+/// The bar shown while a past state is on screen: where in the timeline it is, and the two ways
+/// out (back to the present, or continue from this point and drop what came after).
+#[function_component(RewindBar)]
+fn rewind_bar(props: &RewindBarProps) -> Html {
+    let back = props.on_action.reform(|_: MouseEvent| Action::BackToNow);
+    let continue_here = props.on_action.reform(|_: MouseEvent| Action::ContinueFromHere);
+    let later = props.total - props.entry - 1;
+    html! {
+        <div class="rewind-bar" role="status">
+            <span>
+                { format!("Showing the state right after entry {} of {}: ", props.entry + 1, props.total) }
+                <code>{ &props.summary }</code>
+                { " — acting in the browser acts on the present." }
+            </span>
+            <button class="small" onclick={back}>{ "Back to now" }</button>
+            <button class="small" onclick={continue_here} disabled={later == 0}
+                title="Make this the present: the later entries are dropped; your code stays">
+                { match later { 0 => "Continue from here".to_string(), 1 => "Continue from here (drops 1 entry)".to_string(), n => format!("Continue from here (drops {n} entries)") } }
+            </button>
+        </div>
+    }
+}
+
+/// The request the server view shows: the rewound entry's, else the last request.
+fn server_session(workspace: &Workspace) -> super::components::server_session::ServerSessionProps {
+    let shown = workspace.shown();
+    let entry = match &workspace.rewind {
+        Some(rewind) => workspace.timeline.get(rewind.entry).filter(|entry| entry.exchange.is_some()),
+        None => None,
+    }
+    .or_else(|| shown.requests().last());
+    let exchanges = entry
+        .and_then(|entry| {
+            let outcome = entry.exchange.as_ref()?;
+            Some(
+                outcome
+                    .hops
+                    .iter()
+                    .enumerate()
+                    .map(|(index, hop)| {
+                        let what = format!("{} {} → {}", hop.request.method, hop.url.path_and_query(), hop.response.status);
+                        (what, entry.traces.get(index).cloned().flatten())
+                    })
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    super::components::server_session::ServerSessionProps {
+        exchanges,
+        title: entry.map(|entry| format!("{}: {}", entry.profile.clone().unwrap_or_default(), entry.summary)),
+        store: shown.server_store.clone(),
+    }
+}
+
+/// Writes the saved work waiting in `pending`, if any (a storage failure is reported once in the
+/// console: the page keeps working, only the copy in storage is stale).
+fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<crate::scenario::saved::SavedWork>>>) {
+    let Some(work) = pending.borrow_mut().take() else { return };
+    if let Err(why) = super::storage::save(&work) {
+        gloo_console_warn(&format!("work not saved: {why}"));
+    }
+}
+
+/// Writes what is pending when the page is left (closed, reloaded, navigated away).
+fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<crate::scenario::saved::SavedWork>>>) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::new(&window, "pagehide", move |_| write_pending(&pending)).forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = pending;
+}
+
+/// A warning in the browser's console (storage problems are not the learner's to fix).
+fn gloo_console_warn(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
 }

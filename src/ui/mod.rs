@@ -3,18 +3,30 @@
 //!
 //! Modules:
 //! - [`state`]: the `Workspace` model, the `Action`s and the reducer.
+//! - [`lesson_run`]: lessons, share links and saved work in the workspace.
+//! - [`history`]: the replayable steps and start of a workspace (rewind, share links).
 //! - [`app`]: the root component, owner of the one `use_reducer`.
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
+//! - [`sequence`]: the timeline laid out as a sequence diagram (pure; drawn by a component).
 //! - [`panic_report`]: turns a panic into a readable message in the page and the console.
+//! - [`storage`]: saved work in localStorage and share links in the address fragment.
 //! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
 
 pub mod app;
 mod components;
 pub mod editor_bridge;
+pub mod history;
+pub mod lesson_run;
 pub mod panic_report;
+pub mod sequence;
 pub mod shortcuts;
+#[cfg(test)]
+mod rewind_tests;
+#[cfg(test)]
+mod lesson_tests;
 pub mod state;
+pub mod storage;
 
 /// The seed app the editor opens with: the `/count` example the project was created for.
 pub const SEED_APP: &str = r#"from flask import Flask, session

@@ -17,9 +17,14 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::history::{Start, Step, StepAction};
+use crate::scenario::SessionMode;
+use crate::scenario::parse::RequestStep;
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::session_inspect::{SessionInspection, inspect};
+use crate::flask::server::StoreItem;
+use crate::flask::trace::SessionTrace;
 use crate::flask::{AppError, FlaskServer};
 use crate::http;
 
@@ -39,6 +44,30 @@ pub trait PlaygroundServer: Server {
     /// How the app signs and reads its session cookie, for the dev tools' session decoder.
     fn session_settings(&mut self) -> Option<SessionSettings> {
         None
+    }
+
+    /// The session as the last request saw it, before and after (the server view).
+    fn session_trace(&self) -> Option<SessionTrace> {
+        None
+    }
+
+    /// The server-side session store at `now`, when the app keeps one (Flask-Session).
+    fn server_store(&mut self, _now: i64) -> Option<Vec<StoreItem>> {
+        None
+    }
+}
+
+/// A server that keeps the session trace of every exchange it answers (one per redirect hop).
+struct Tracing<'a> {
+    inner: &'a mut dyn PlaygroundServer,
+    traces: Vec<Option<SessionTrace>>,
+}
+
+impl Server for Tracing<'_> {
+    fn handle(&mut self, request: &http::Request, now: i64) -> http::Response {
+        let response = self.inner.handle(request, now);
+        self.traces.push(self.inner.session_trace());
+        response
     }
 }
 
@@ -67,6 +96,17 @@ impl PlaygroundServer for FlaskServer {
     fn session_settings(&mut self) -> Option<SessionSettings> {
         let settings = FlaskServer::session_settings(self);
         Some(SessionSettings { cookie_name: settings.cookie_name, secret_key: settings.secret_key, max_age: settings.max_age })
+    }
+
+    fn session_trace(&self) -> Option<SessionTrace> {
+        self.last_session_trace().cloned()
+    }
+
+    fn server_store(&mut self, now: i64) -> Option<Vec<StoreItem>> {
+        match self.session_mode() {
+            crate::flask::server::SessionMode::ServerSide { .. } => Some(FlaskServer::server_store(self, now)),
+            _ => None,
+        }
     }
 }
 
@@ -174,6 +214,10 @@ pub struct Workspace {
     pub startup_error: Option<AppError>,
     /// The server log: start-ups, what the app printed, tracebacks.
     pub server_log: String,
+    /// How the app keeps its session (a lesson setting).
+    pub session_mode: SessionMode,
+    /// The server-side session store after the last request, when the app keeps one.
+    pub server_store: Option<Vec<StoreItem>>,
     /// How the running app signs its session (refreshed at each start and request).
     pub session_settings: Option<SessionSettings>,
     /// The unhandled exception of the last request, while the code is unchanged since.
@@ -184,7 +228,37 @@ pub struct Workspace {
     pub timeline: Vec<TimelineEntry>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
     pub notice: Option<String>,
+    /// Where this workspace started.
+    pub start: Start,
+    /// Every effective step since the start: replaying them rebuilds this state.
+    pub log: Vec<Step>,
+    /// A past state on screen (a timeline entry was clicked), while the present stays here.
+    pub rewind: Option<Rewind>,
+    /// The lesson being followed, if any.
+    pub lesson: Option<super::lesson_run::LessonRun>,
+    /// Saved workspaces and lesson progress (the page keeps them in localStorage).
+    pub saved: Rc<crate::scenario::saved::SavedWork>,
+    /// The link payload made by the last "Share" (what follows `#` in the URL).
+    pub share_link: Option<String>,
 }
+
+/// A past state shown instead of the present: the state right after a timeline entry, rebuilt by
+/// replaying the steps up to it.
+#[derive(Clone, Debug)]
+pub struct Rewind {
+    /// The timeline entry (index) whose state is shown.
+    pub entry: usize,
+    /// That state.
+    pub state: Rc<Workspace>,
+}
+
+impl PartialEq for Rewind {
+    fn eq(&self, other: &Self) -> bool {
+        self.entry == other.entry && Rc::ptr_eq(&self.state, &other.state)
+    }
+}
+
+impl Eq for Rewind {}
 
 /// One action in the timeline, with what it did in the learner's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,6 +275,12 @@ pub struct TimelineEntry {
     pub exchange: Option<Rc<NavigationOutcome>>,
     /// For a request: what the learner asked for (what "send again" repeats).
     pub request: Option<NavigationRequest>,
+    /// For a request: the unhandled exception of its final response, if any.
+    pub error: Option<AppError>,
+    /// For a request: the session as the server saw it in each exchange (redirects included).
+    pub traces: Rc<Vec<Option<SessionTrace>>>,
+    /// How many steps of the workspace's log lead to the state right after this entry.
+    pub steps: usize,
 }
 
 /// The kinds of timeline entries.
@@ -242,8 +322,25 @@ pub enum Action {
         /// The new raw value.
         value: String,
     },
-    /// Dev tools: delete a cookie of the active profile.
+    /// Dev tools: a new session cookie (Path=/) in the active profile's jar.
+    AddCookie {
+        /// Its name.
+        name: String,
+        /// Its raw value.
+        value: String,
+    },
+    /// Dev tools: delete a cookie of the active profile (every cookie of its name).
     DeleteCookie(CookieKey),
+    /// Dev tools: sign `data` (a JSON object) as the app's session with a guessed secret key
+    /// and store it as the session cookie — a forgery if the key is right.
+    ForgeSession {
+        /// The secret key tried.
+        secret: String,
+        /// The session's JSON object text.
+        data: String,
+    },
+    /// How the app keeps its session.
+    SetSessionMode(SessionMode),
     /// Dev tools: copy a cookie of the active profile into another profile's jar (what a
     /// session thief does with a stolen cookie).
     CopyCookie {
@@ -262,6 +359,43 @@ pub enum Action {
     Resend,
     /// Open a new private window (a fresh jar, discarded when closed) and show it.
     OpenPrivateWindow,
+    /// The browser's Back button (requests the previous page again).
+    Back,
+    /// The browser's Forward button.
+    Forward,
+    /// The browser's Reload button.
+    Reload,
+    /// Show the state right after a timeline entry (by index), rebuilt by replay.
+    ViewEntry(usize),
+    /// Leave the past state and show the present again.
+    BackToNow,
+    /// Make the past state on screen the present: later entries are dropped (the editor's text
+    /// is kept — it is the learner's work).
+    ContinueFromHere,
+    /// Open a built-in lesson (by id) at its start.
+    OpenLesson(String),
+    /// Leave the lesson, keeping the work.
+    CloseLesson,
+    /// "▶ next step": play the lesson's next scripted step.
+    LessonNextStep,
+    /// "Show solution" (recorded as shown, not solved).
+    ShowSolution,
+    /// "Play the solution" from the lesson's start (the learner's work is kept aside).
+    PlaySolution,
+    /// Pick a quiz option.
+    AnswerQuiz(usize),
+    /// Put a quiz option's code into the editor.
+    TryQuizOption(usize),
+    /// Back to the lesson's start (asked first by the page).
+    ResetLesson,
+    /// "Share": make a link for the current state.
+    Share,
+    /// Open a share link's payload (the part after `#`).
+    OpenShared(String),
+    /// Open a saved workspace by name.
+    OpenSaved(String),
+    /// The page found saved work in storage: rebuild its current workspace.
+    Restore(Box<crate::scenario::saved::SavedWork>),
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -271,32 +405,72 @@ pub enum Action {
 
 impl Default for Workspace {
     fn default() -> Self {
+        Workspace::at_start(&Start::default())
+    }
+}
+
+impl Workspace {
+    /// A workspace at `start`: the browsers open with empty jars, the server not started yet
+    /// (the page starts it after its first paint; replay starts it at once).
+    pub fn at_start(start: &Start) -> Workspace {
+        let names: Vec<&str> = start.settings.profiles.iter().map(String::as_str).collect();
+        let mut browser = Browser::with_profiles(if names.is_empty() { &STARTING_PROFILES } else { &names });
+        browser.clock.set(start.settings.clock);
         Workspace {
-            code: super::SEED_APP.to_string(),
-            browser: Browser::with_profiles(&STARTING_PROFILES),
-            active_profile: STARTING_PROFILES[0].to_string(),
+            code: start.code.clone(),
+            active_profile: browser.profiles()[0].name.clone(),
+            browser,
             server: ServerHandle::default(),
-            // Nothing is served yet: the page starts the server after its first paint.
             served_code: String::new(),
             server_status: ServerStatus::Reloading,
             startup_error: None,
             server_log: String::new(),
             session_settings: None,
+            session_mode: start.settings.session_mode,
+            server_store: None,
             request_error: None,
             pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
+            start: start.clone(),
+            log: Vec::new(),
+            rewind: None,
+            lesson: None,
+            saved: Rc::new(crate::scenario::saved::SavedWork::new()),
+            share_link: None,
         }
     }
-}
 
-impl Workspace {
+    /// The state `steps` lead to from `start`, rebuilt on a fresh server. Steps that cannot
+    /// be carried out (a hand-edited link) are skipped, as the page would refuse them.
+    pub fn replay(start: &Start, steps: &[Step]) -> Workspace {
+        let mut workspace = Workspace::at_start(start);
+        workspace.reload_server();
+        for step in steps {
+            workspace.step(step.clone());
+        }
+        workspace.notice = None;
+        workspace
+    }
+
     /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
     pub fn apply(&self, action: Action) -> Workspace {
         let mut next = self.clone();
         next.notice = None;
-        let now = next.browser.clock.now();
         let active = next.active_profile.clone();
+        // Acting on the browsers while a past state is on screen acts on the present.
+        let keeps_rewind = matches!(
+            action,
+            Action::EditCode(_)
+                | Action::ReloadIfUnchanged(_)
+                | Action::DismissNotice
+                | Action::ViewEntry(_)
+                | Action::ContinueFromHere
+        );
+        if !keeps_rewind {
+            next.rewind = None;
+        }
+        let here = |action: StepAction| Step { action, browser: Some(active.clone()), explain: None };
         match action {
             Action::EditCode(code) => {
                 if code != next.served_code {
@@ -316,64 +490,41 @@ impl Workspace {
                     next.active_profile = name;
                 }
             }
-            Action::CloseBrowser => {
-                if let Some(report) = next.browser.close(&active) {
-                    next.pages.retain(|page| page.profile != active);
-                    next.record(now, Some(&active), TimelineKind::Close, report.to_string());
-                    if report.discarded_private_window {
-                        next.active_profile = STARTING_PROFILES[0].to_string();
-                    }
-                }
-            }
-            Action::OpenBrowser => {
-                if next.browser.reopen(&active) {
-                    next.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
-                }
-            }
-            Action::SetContinueWhereLeftOff(keep) => {
-                if let Some(profile) = next.browser.profile_mut(&active) {
-                    profile.continue_where_left_off = keep;
-                }
-            }
+            Action::CloseBrowser => next.step(here(StepAction::CloseBrowser)),
+            Action::OpenBrowser => next.step(here(StepAction::OpenBrowser)),
+            Action::SetContinueWhereLeftOff(keep) => next.step(here(StepAction::ContinueWhereLeftOff(keep))),
             Action::AdvanceClock(text) => match parse_duration(&text) {
-                Ok(seconds) => next.advance_clock(seconds),
+                // The clock is global; the step still names the profile on screen, so a replay
+                // ends with the same browser in front.
+                Ok(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
                 Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
             },
-            Action::AdvanceClockSeconds(seconds) => next.advance_clock(seconds),
+            Action::AdvanceClockSeconds(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
             Action::EditCookie { key, value } => {
-                let edited = next
-                    .browser
-                    .profile_mut(&active)
-                    .is_some_and(|profile| profile.jar.edit_value(&key, &value));
-                if edited {
-                    let summary = format!("cookie {key} edited in the dev tools");
-                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                if key.path == "/" {
+                    next.step(here(StepAction::SetCookie { name: key.name, value }));
+                } else {
+                    // Steps (and so links and rewind) name a cookie by name at Path=/, as the
+                    // scenario format does.
+                    next.notice = Some(format!("Only cookies with Path=/ can be edited here; {key} has Path={}.", key.path));
                 }
             }
-            Action::DeleteCookie(key) => {
-                let deleted = next
-                    .browser
-                    .profile_mut(&active)
-                    .is_some_and(|profile| profile.jar.delete(&key));
-                if deleted {
-                    let summary = format!("cookie {key} deleted in the dev tools");
-                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-            }
-            Action::CopyCookie { key, to } => {
-                if to != active && next.browser.copy_cookie(&active, &key, &to) {
-                    let summary = format!("cookie {key} copied into {to}'s browser");
-                    next.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-            }
+            Action::AddCookie { name, value } => match check_cookie_name(&name) {
+                Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
+                Ok(()) => next.step(here(StepAction::SetCookie { name, value })),
+            },
+            Action::DeleteCookie(key) => next.step(here(StepAction::DeleteCookie(key.name))),
+            Action::CopyCookie { key, to } => next.step(here(StepAction::CopyCookie { name: key.name, to })),
+            Action::ForgeSession { secret, data } => next.step(here(StepAction::ForgeSession { secret, data })),
+            Action::SetSessionMode(mode) => next.step(here(StepAction::SetSessionMode(mode))),
             Action::DismissNotice => {}
             Action::Navigate(address) => {
                 let address = address.trim();
                 if !address.is_empty() {
-                    next.send(NavigationRequest::get(address));
+                    next.request(NavigationRequest::get(address));
                 }
             }
-            Action::Send(request) => next.send(request),
+            Action::Send(request) => next.request(request),
             Action::Resend => {
                 let last = next
                     .requests()
@@ -381,13 +532,234 @@ impl Workspace {
                     .last()
                     .and_then(|entry| entry.request.clone());
                 match last {
-                    Some(request) => next.send(request),
+                    Some(request) => next.request(request),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),
                 }
             }
-            Action::OpenPrivateWindow => next.active_profile = next.browser.open_private_window(),
+            Action::OpenPrivateWindow => next.step(here(StepAction::OpenPrivateWindow)),
+            Action::Back => next.step(here(StepAction::Back)),
+            Action::Forward => next.step(here(StepAction::Forward)),
+            Action::Reload => next.step(here(StepAction::Reload)),
+            Action::ViewEntry(index) => match next.timeline.get(index) {
+                Some(entry) => {
+                    let steps = entry.steps.min(next.log.len());
+                    let state = Workspace::replay(&next.start, &next.log[..steps]);
+                    next.rewind = Some(Rewind { entry: index, state: Rc::new(state) });
+                }
+                None => next.rewind = None,
+            },
+            Action::BackToNow => {}
+            Action::OpenLesson(id) => next.open_lesson(&id),
+            Action::CloseLesson => next.close_lesson(),
+            Action::LessonNextStep => next.next_lesson_step(),
+            Action::ShowSolution => next.show_solution(),
+            Action::PlaySolution => next.play_solution(),
+            Action::AnswerQuiz(option) => next.answer_quiz(option),
+            Action::TryQuizOption(option) => next.try_quiz_option(option),
+            Action::ResetLesson => next.reset_lesson(),
+            Action::Share => next.share_link = Some(next.share_payload()),
+            Action::OpenShared(payload) => next.open_shared(&payload),
+            Action::OpenSaved(name) => next.open_saved(&name),
+            Action::Restore(saved) => next = Workspace::restored(*saved),
+            Action::ContinueFromHere => {
+                if let Some(rewind) = next.rewind.take() {
+                    let code = std::mem::take(&mut next.code);
+                    let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
+                    let (lesson, saved) = (next.lesson.take(), next.saved.clone());
+                    next = Workspace { lesson, saved, ..(*rewind.state).clone() };
+                    if code != next.served_code {
+                        next.server_status = ServerStatus::Reloading;
+                    }
+                    next.code = code;
+                    next.notice = Some(match dropped {
+                        0 => "Continuing from the last entry: nothing was dropped.".to_string(),
+                        1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
+                        n => format!("Continuing from here: the {n} later entries were dropped."),
+                    });
+                }
+            }
         }
+        next.check_goals();
         next
+    }
+
+    /// The state the panes show: a past one while rewinding, else the present.
+    pub fn shown(&self) -> &Workspace {
+        self.rewind.as_ref().map_or(self, |rewind| &rewind.state)
+    }
+
+    /// A request from the active browser, as a step: the address is resolved against the page
+    /// on screen, so the step names a path on the playground's site (what lesson files and
+    /// links hold). An address elsewhere is refused with a reason.
+    fn request(&mut self, request: NavigationRequest) {
+        let active = self.active_profile.clone();
+        let base = self
+            .browser
+            .profile(&active)
+            .and_then(|profile| profile.history.current().cloned())
+            .unwrap_or_else(|| crate::browser::url::Url::parse("http://localhost/").expect("a valid URL"));
+        let target = match base.resolve(&request.url) {
+            Ok(url) if url.host == self.browser.site_host() => url.path_and_query(),
+            Ok(url) => {
+                self.notice = Some(format!(
+                    "The virtual browser only reaches the simulated app at http://localhost, not {}.",
+                    url.origin()
+                ));
+                return;
+            }
+            Err(error) => {
+                self.notice = Some(format!("The browser could not send that request: {error}."));
+                return;
+            }
+        };
+        let method = request.method.to_ascii_uppercase();
+        let (target, form) = if method == "GET" || method == "HEAD" {
+            // A GET form's fields replace the query, as a browser does.
+            if request.form.is_empty() {
+                (target, None)
+            } else {
+                let path = target.split('?').next().unwrap_or_default().to_string();
+                (format!("{path}?{}", crate::browser::navigation::urlencode(&request.form)), None)
+            }
+        } else {
+            (target, Some(request.form))
+        };
+        let step = RequestStep { method, target, form, headers: request.headers };
+        self.step(Step { action: StepAction::Request(step), browser: Some(active), explain: None });
+    }
+
+    /// Applies one step in its profile (which becomes the active one, so the learner sees
+    /// where it happened) and, if it changed anything, appends it to the log and stamps the
+    /// timeline entries it made.
+    pub fn step(&mut self, step: Step) {
+        if let Some(name) = &step.browser {
+            if self.browser.profile(name).is_some() {
+                self.active_profile = name.clone();
+            } else {
+                self.notice = Some(format!("There is no browser called {name}."));
+                return;
+            }
+        }
+        let step = Step { explain: None, ..step };
+        let entries_before = self.timeline.len();
+        if self.run_step(&step.action) {
+            self.log.push(step);
+            let steps = self.log.len();
+            for entry in &mut self.timeline[entries_before..] {
+                entry.steps = steps;
+            }
+        }
+    }
+
+    /// Carries out `action` in the active profile; returns whether it took effect (a refused
+    /// action explains itself in the notice and is not logged).
+    fn run_step(&mut self, action: &StepAction) -> bool {
+        let now = self.browser.clock.now();
+        let active = self.active_profile.clone();
+        match action {
+            StepAction::EditCode(code) => {
+                self.code = code.clone();
+                self.reload_server();
+                // reload_server logs its own edit_code step.
+                false
+            }
+            StepAction::SetSessionMode(mode) => {
+                let changed = self.session_mode != *mode;
+                self.session_mode = *mode;
+                if changed && !mode.is_available() {
+                    self.notice = Some(format!(
+                        "The {} session mode is not available in this version of the playground; the app keeps Flask's signed cookie.",
+                        mode.as_str()
+                    ));
+                }
+                changed
+            }
+            StepAction::CloseBrowser => match self.browser.close(&active) {
+                Some(report) => {
+                    self.pages.retain(|page| page.profile != active);
+                    self.record(now, Some(&active), TimelineKind::Close, report.to_string());
+                    if report.discarded_private_window {
+                        self.active_profile = self.browser.profiles()[0].name.clone();
+                    }
+                    true
+                }
+                None => false,
+            },
+            StepAction::OpenBrowser => {
+                let closed = self.browser.profile(&active).is_some_and(|profile| !profile.open);
+                if closed && self.browser.reopen(&active) {
+                    self.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
+                }
+                closed
+            }
+            StepAction::ContinueWhereLeftOff(keep) => match self.browser.profile_mut(&active) {
+                Some(profile) if profile.continue_where_left_off != *keep => {
+                    profile.continue_where_left_off = *keep;
+                    true
+                }
+                _ => false,
+            },
+            StepAction::AdvanceClock(seconds) => {
+                self.advance_clock(*seconds);
+                true
+            }
+            StepAction::SetCookie { name, value } => {
+                let host = self.browser.site_host();
+                let Some(profile) = self.browser.profile_mut(&active) else { return false };
+                let existed = profile.jar.list(now).iter().any(|cookie| cookie.name == *name && cookie.path == "/");
+                profile.jar.set_value(&host, name, value, now);
+                let verb = if existed { "edited" } else { "added" };
+                self.record(now, Some(&active), TimelineKind::CookieEdit, format!("cookie {name} {verb} in the dev tools"));
+                true
+            }
+            StepAction::ForgeSession { secret, data } => {
+                let cookie_name = self.session_settings.as_ref().map_or("session".to_string(), |s| s.cookie_name.clone());
+                let key = crate::flask::signing::SigningKey::for_session(secret);
+                let value = crate::flask::signing::dumps(&key, data, now.max(0) as u64);
+                let host = self.browser.site_host();
+                let Some(profile) = self.browser.profile_mut(&active) else { return false };
+                profile.jar.set_value(&host, &cookie_name, &value, now);
+                let summary = format!("session cookie signed in the dev tools with the key {secret:?}");
+                self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                true
+            }
+            StepAction::DeleteCookie(name) => {
+                let deleted = self.browser.profile_mut(&active).map_or(0, |profile| profile.jar.delete_named(name));
+                if deleted > 0 {
+                    self.record(now, Some(&active), TimelineKind::CookieEdit, format!("cookie {name} deleted in the dev tools"));
+                }
+                deleted > 0
+            }
+            StepAction::CopyCookie { name, to } => {
+                let key = self
+                    .browser
+                    .profile(&active)
+                    .and_then(|profile| profile.jar.list(now).into_iter().find(|cookie| cookie.name == *name).map(|cookie| cookie.key()));
+                let copied = *to != active && key.is_some_and(|key| self.browser.copy_cookie(&active, &key, to));
+                if copied {
+                    let summary = format!("cookie {name} copied into {to}'s browser");
+                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
+                }
+                copied
+            }
+            StepAction::Request(request) => {
+                let navigation = NavigationRequest {
+                    method: request.method.clone(),
+                    url: request.target.clone(),
+                    form: request.form.clone().unwrap_or_default(),
+                    headers: request.headers.clone(),
+                    ..NavigationRequest::default()
+                };
+                self.send(Traversal::New(navigation))
+            }
+            StepAction::Back => self.send(Traversal::Back),
+            StepAction::Forward => self.send(Traversal::Forward),
+            StepAction::Reload => self.send(Traversal::Reload),
+            StepAction::OpenPrivateWindow => {
+                self.active_profile = self.browser.open_private_window();
+                true
+            }
+        }
     }
 
     /// The page the active profile shows, if any.
@@ -430,10 +802,14 @@ impl Workspace {
 
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
-    fn reload_server(&mut self) {
+    pub(crate) fn reload_server(&mut self) {
         let now = self.browser.clock.now();
         self.request_error = None;
         self.served_code = self.code.clone();
+        // The start's own code needs no step (replay serves it first); any other code does.
+        if !(self.log.is_empty() && self.code == self.start.code) {
+            self.log.push(Step::new(StepAction::EditCode(self.code.clone())));
+        }
         match FlaskServer::load(&self.code, now) {
             Ok(mut server) => {
                 let printed = server.take_log();
@@ -470,7 +846,9 @@ impl Workspace {
         }
     }
 
-    fn send(&mut self, request: NavigationRequest) {
+    /// Sends a request from the active browser; returns whether it was sent (a refused one
+    /// explains itself in the notice and is not a step).
+    fn send(&mut self, traversal: Traversal) -> bool {
         // A request is always served by the code in the editor, even inside the reload pause.
         if self.served_code != self.code {
             self.reload_server();
@@ -480,53 +858,80 @@ impl Workspace {
                 "The app did not start ({}: {}), so nothing answers. See the server log.",
                 error.type_name, error.message
             ));
-            return;
+            return false;
         }
         let Some(server) = self.server.0.clone() else {
             self.notice = Some("There is no server to answer: the simulated Flask app is not running.".into());
-            return;
+            return false;
         };
         let active = self.active_profile.clone();
         if !self.active().open {
             self.notice = Some(format!("{active}'s browser is closed: open it first."));
-            return;
+            return false;
         }
         let now = self.browser.clock.now();
         let mut server = server.borrow_mut();
-        let result = self.browser.navigate(&active, &request, &mut **server);
+        let mut tracing = Tracing { inner: &mut **server, traces: Vec::new() };
+        let result = match &traversal {
+            Traversal::New(request) => self.browser.navigate(&active, request, &mut tracing).map(Some),
+            Traversal::Back => self.browser.back(&active, &mut tracing),
+            Traversal::Forward => self.browser.forward(&active, &mut tracing),
+            Traversal::Reload => self.browser.reload(&active, &mut tracing),
+        };
+        let traces = tracing.traces;
+        self.server_store = server.server_store(now);
         let printed = server.take_log();
         // A view may change the config (e.g. the secret key) at run time.
         self.session_settings = server.session_settings();
         self.request_error = server.last_error();
         drop(server);
         self.log(&printed);
-        match result {
-            Ok(outcome) => {
-                let page = PageView::from_outcome(&active, &outcome);
-                let mut summary = String::new();
-                for hop in &outcome.hops {
-                    if !summary.is_empty() {
-                        summary.push_str(" → ");
-                    }
-                    let method = &hop.request.method;
-                    summary.push_str(&format!("{method} {} {}", hop.url.path_and_query(), hop.response.status));
-                }
-                if let Some(stop) = &page.stopped {
-                    summary.push_str(&format!(" ({stop})"));
-                }
-                self.pages.retain(|page| page.profile != active);
-                self.pages.push(page);
-                self.timeline.push(TimelineEntry {
-                    at: now,
-                    profile: Some(active),
-                    kind: TimelineKind::Request,
-                    summary,
-                    exchange: Some(Rc::new(outcome)),
-                    request: Some(request),
-                });
+        let outcome = match result {
+            Ok(Some(outcome)) => outcome,
+            Ok(None) => {
+                self.notice = Some(format!("{active}'s browser has {}.", traversal.nothing_to_do()));
+                return false;
             }
-            Err(error) => self.notice = Some(format!("The browser could not send that request: {error}.")),
+            Err(error) => {
+                self.notice = Some(format!("The browser could not send that request: {error}."));
+                return false;
+            }
+        };
+        let page = PageView::from_outcome(&active, &outcome);
+        let mut summary = String::new();
+        if let Some(button) = traversal.button() {
+            summary.push_str(button);
+            summary.push_str(": ");
         }
+        for (index, hop) in outcome.hops.iter().enumerate() {
+            if index > 0 {
+                summary.push_str(" → ");
+            }
+            let method = &hop.request.method;
+            summary.push_str(&format!("{method} {} {}", hop.url.path_and_query(), hop.response.status));
+        }
+        if let Some(stop) = &page.stopped {
+            summary.push_str(&format!(" ({stop})"));
+        }
+        // What "send again" repeats: the request as the learner made it, or the page's URL.
+        let request = match traversal {
+            Traversal::New(request) => request,
+            _ => NavigationRequest::get(&page.url),
+        };
+        self.pages.retain(|page| page.profile != active);
+        self.pages.push(page);
+        self.timeline.push(TimelineEntry {
+            at: now,
+            profile: Some(active),
+            kind: TimelineKind::Request,
+            summary,
+            exchange: Some(Rc::new(outcome)),
+            request: Some(request),
+            error: self.request_error.clone(),
+            traces: Rc::new(traces),
+            steps: self.log.len(),
+        });
+        true
     }
 
     /// The profile the panes show.
@@ -567,8 +972,65 @@ impl Workspace {
 
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
         let profile = profile.map(str::to_string);
-        self.timeline.push(TimelineEntry { at, profile, kind, summary, exchange: None, request: None });
+        let steps = self.log.len();
+        self.timeline.push(TimelineEntry {
+            at,
+            profile,
+            kind,
+            summary,
+            exchange: None,
+            request: None,
+            error: None,
+            traces: Rc::default(),
+            steps,
+        });
     }
+}
+
+/// How a request starts: a new navigation, or a move in the history.
+enum Traversal {
+    New(NavigationRequest),
+    Back,
+    Forward,
+    Reload,
+}
+
+impl Traversal {
+    fn button(&self) -> Option<&'static str> {
+        match self {
+            Traversal::New(_) => None,
+            Traversal::Back => Some("back"),
+            Traversal::Forward => Some("forward"),
+            Traversal::Reload => Some("reload"),
+        }
+    }
+
+    fn nothing_to_do(&self) -> &'static str {
+        match self {
+            Traversal::Forward => "no later page to go forward to",
+            Traversal::Reload => "no page to reload",
+            _ => "no earlier page to go back to",
+        }
+    }
+}
+
+/// Why a cookie name typed into the dev tools' "add" row cannot be stored, if it cannot
+/// (the characters a `Set-Cookie` name may not hold, as the jar's parser sees them).
+///
+/// ```
+/// use session_playground::ui::state::check_cookie_name;
+/// assert!(check_cookie_name("session").is_ok());
+/// assert!(check_cookie_name("").is_err());
+/// assert!(check_cookie_name("a=b").is_err());
+/// ```
+pub fn check_cookie_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("give it a name".into());
+    }
+    if let Some(bad) = name.chars().find(|c| matches!(c, '=' | ';' | ' ' | '\t') || c.is_control()) {
+        return Err(format!("a cookie name cannot contain {bad:?}"));
+    }
+    Ok(())
 }
 
 /// An error marked on a line of the editor.
@@ -956,7 +1418,7 @@ mod tests {
         let alice = Workspace::started().apply(Action::Navigate("/count".into())).apply(Action::Navigate("/count".into()));
         let key = alice.active().jar.all()[0].key();
         let copied = alice.apply(Action::CopyCookie { key, to: "Bob".into() });
-        assert_eq!(copied.timeline.last().unwrap().summary, "cookie session (Path=/) copied into Bob's browser");
+        assert_eq!(copied.timeline.last().unwrap().summary, "cookie session copied into Bob's browser");
         let bob = copied.apply(Action::SelectProfile("Bob".into())).apply(Action::Navigate("/count".into()));
         assert_eq!(bob.active_page().unwrap().body, "Visit number: 3");
     }

@@ -3,6 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
+import { eventually, expectPageText, go, open as openWorkspace, setCode, waitForStatus } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -12,63 +13,26 @@ after(async () => {
   await harness?.stop();
 });
 
-async function open() {
-  const { page, errors, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(harness.url);
-  await page.getByTestId("editor").locator(".cm-content").waitFor();
-  await waitForStatus(page, "running");
-  return { page, errors, context };
-}
-
-async function waitForStatus(page, status) {
-  await page.waitForFunction(
-    (expected) => document.querySelector("[data-testid=server-status]")?.textContent === expected,
-    status,
-    { timeout: 10_000 },
-  );
-}
-
-async function go(page, path) {
-  const bar = page.getByTestId("address-bar");
-  await bar.fill(path);
-  await bar.press("Enter");
-}
-
-async function pageText(page) {
-  const frame = page.getByTestId("page").locator("iframe");
-  if (await frame.count()) return (await frame.contentFrame().locator("body").innerText()).trim();
-  return (await page.getByTestId("page").innerText()).trim();
-}
-
-async function setCode(page, source) {
-  await page.getByTestId("editor").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(source);
-  // CodeMirror applies typed input asynchronously: wait until the editor holds the new source
-  // (its change listener has then told the page), so the next request is served by that code.
-  const lastLine = source.trim().split("\n").pop().trim();
-  await page.waitForFunction(
-    (line) => document.querySelector("[data-testid=editor] .cm-content")?.innerText.includes(line),
-    lastLine,
-  );
+function open(options) {
+  return openWorkspace(harness, options);
 }
 
 test("three visits count up; after close and reopen the count starts over", async () => {
   const { page, errors, context } = await open();
   for (const n of [1, 2, 3]) {
     await go(page, "/count");
-    assert.equal(await pageText(page), `Visit number: ${n}`);
-    assert.equal(await page.getByTestId("status-code").innerText(), "200");
+    await expectPageText(page, `Visit number: ${n}`);
+    await eventually(() => page.getByTestId("status-code").innerText(), "200");
   }
   const row = page.locator('[data-testid=cookie-row][data-cookie-name="session"]');
-  assert.match(await row.getByTestId("cookie-value").innerText(), /^eyJ2aXNpdHMiOjN9\.[\w-]+\.[\w-]+$/);
+  await eventually(() => row.getByTestId("cookie-value").innerText(), /^eyJ2aXNpdHMiOjN9\.[\w-]+\.[\w-]+$/);
   await screenshot(page, "count-three-visits");
   await page.getByTestId("close-browser").click();
-  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 0);
+  await eventually(() => page.locator("[data-testid=cookie-row]").count(), 0);
   await page.getByTestId("open-browser").click();
   await go(page, "/count");
-  assert.equal(await pageText(page), "Visit number: 1");
-  assert.equal(await page.getByTestId("timeline-entry").count(), 6);
+  await expectPageText(page, "Visit number: 1");
+  await eventually(() => page.getByTestId("timeline-entry").count(), 6);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -78,11 +42,11 @@ test("Bob does not see Alice's session", async () => {
   await go(page, "/count");
   await go(page, "/count");
   await page.getByTestId("profile-select").selectOption({ label: "Bob" });
-  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 0);
+  await eventually(() => page.locator("[data-testid=cookie-row]").count(), 0);
   await go(page, "/count");
-  assert.equal(await pageText(page), "Visit number: 1");
+  await expectPageText(page, "Visit number: 1");
   await page.getByTestId("profile-select").selectOption({ label: "Alice" });
-  assert.equal(await pageText(page), "Visit number: 2");
+  await expectPageText(page, "Visit number: 2");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -94,9 +58,9 @@ test("copying Alice's session cookie into Bob's browser makes Bob Alice", async 
   const row = page.locator('[data-testid=cookie-row][data-cookie-name="session"]');
   await row.getByRole("combobox", { name: /Copy cookie session/ }).selectOption("Bob");
   await page.getByTestId("profile-select").selectOption({ label: "Bob" });
-  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 1);
+  await eventually(() => page.locator("[data-testid=cookie-row]").count(), 1);
   await go(page, "/count");
-  assert.equal(await pageText(page), "Visit number: 3");
+  await expectPageText(page, "Visit number: 3");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -111,10 +75,10 @@ test("tampering with the cookie value resets the session", async () => {
   const forged = "eyJ2aXNpdHMiOjk5fQ" + original.slice(original.indexOf("."));
   await value.dblclick();
   const input = page.locator("input.cookie-value-input");
-  assert.equal(await input.inputValue(), original);
+  await eventually(() => input.inputValue(), original);
   await input.fill(forged);
   await input.press("Enter");
-  assert.equal(await value.innerText(), forged);
+  await eventually(() => value.innerText(), forged);
   await page.getByRole("tab", { name: /Session/ }).click();
   const decoded = await page.getByTestId("session-view").innerText();
   assert.match(decoded, /"visits": 99/);
@@ -122,7 +86,7 @@ test("tampering with the cookie value resets the session", async () => {
   await screenshot(page, "session-decoder-tampered");
   await page.getByRole("tab", { name: /Cookies/ }).click();
   await go(page, "/count");
-  assert.equal(await pageText(page), "Visit number: 1");
+  await expectPageText(page, "Visit number: 1");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -144,17 +108,17 @@ test("a permanent session survives closing and expires after 31 days", async () 
     "",
   ].join("\n"));
   await go(page, "/login");
-  assert.equal(await pageText(page), "logged in");
+  await expectPageText(page, "logged in");
   await page.getByTestId("close-browser").click();
   await page.getByTestId("open-browser").click();
   await go(page, "/me");
-  assert.equal(await pageText(page), "alice");
+  await expectPageText(page, "alice");
   const clock = page.getByTestId("clock-input");
   await clock.fill("31d 1s");
   await clock.press("Enter");
-  assert.equal(await page.locator("[data-testid=cookie-row]").count(), 0);
+  await eventually(() => page.locator("[data-testid=cookie-row]").count(), 0);
   await go(page, "/me");
-  assert.equal(await pageText(page), "nobody");
+  await expectPageText(page, "nobody");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -169,8 +133,8 @@ test("a startup error is reported and the status reads error", async () => {
   // The failing line is marked in the editor, with the message on hover.
   const marked = page.getByTestId("editor").locator(".cm-lintRange-error");
   await marked.waitFor();
-  assert.equal(await marked.innerText(), "session['x'] = 1");
-  assert.equal(await page.getByTestId("editor").locator(".cm-lint-marker-error").count(), 1);
+  await eventually(() => marked.innerText(), "session['x'] = 1");
+  await eventually(() => page.getByTestId("editor").locator(".cm-lint-marker-error").count(), 1);
   await screenshot(page, "startup-error");
   assert.deepEqual(errors, []);
   await context.close();
@@ -198,7 +162,7 @@ test("a form in the page posts to the simulated server", async () => {
   await go(page, "/");
   await page.getByTestId("page").locator("iframe").contentFrame().getByRole("button", { name: "Log in" }).click();
   await page.waitForFunction(() => document.querySelector("[data-testid=address-bar]")?.value.endsWith("/hello"));
-  assert.equal(await pageText(page), "Hello, alice!");
+  await expectPageText(page, "Hello, alice!");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -222,12 +186,12 @@ test("an endless loop answers 500 with the step-budget error while the page stay
   await waitForStatus(page, "running");
   await go(page, "/spin");
   await page.waitForFunction(() => document.querySelector("[data-testid=status-code]")?.textContent === "500", null, { timeout: 20_000 });
-  assert.match(await page.getByTestId("server-log").innerText(), /steps/);
+  await eventually(() => page.getByTestId("server-log").innerText(), /steps/);
   await go(page, "/deep");
   await page.waitForFunction(() => /RecursionError/.test(document.querySelector("[data-testid=server-log]")?.textContent), null, { timeout: 20_000 });
   // Still responsive: the clock moves.
   await page.getByRole("button", { name: "+1 h" }).click();
-  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-01-01T01:00:00Z");
+  await eventually(() => page.getByTestId("clock-now").innerText(), "2026-01-01T01:00:00Z");
   await screenshot(page, "endless-loop");
   assert.deepEqual(errors, []);
   await context.close();

@@ -2,6 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
+import { eventually } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -20,15 +21,15 @@ async function open(options) {
 
 test("the page loads with its title, panes and editor, and logs no errors", async () => {
   const { page, errors, context } = await open({ viewport: { width: 1280, height: 800 } });
-  assert.equal(await page.title(), "Flask Session Playground");
+  await eventually(() => page.title(), "Flask Session Playground");
   for (const id of [
     "editor", "address-bar", "page", "profile-select", "close-browser", "open-browser",
     "cookie-jar", "clock-now", "server-log", "session-view", "timeline", "lesson-list",
   ]) {
     assert.equal(await page.getByTestId(id).count(), 1, `one element with data-testid=${id}`);
   }
-  assert.match(await page.getByTestId("editor").innerText(), /session\['visits'\] \+= 1/);
-  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-01-01T00:00:00Z");
+  await eventually(() => page.getByTestId("editor").innerText(), /session\['visits'\] \+= 1/);
+  await eventually(() => page.getByTestId("clock-now").innerText(), "2026-01-01T00:00:00Z");
   const options = await page.getByTestId("profile-select").locator("option").allInnerTexts();
   assert.deepEqual(options, ["Alice", "Bob"]);
   await screenshot(page, "shell-1280x800");
@@ -84,8 +85,8 @@ test("a panic in the wasm shows a readable message instead of a blank page", asy
   await page.goto(`${harness.url}?debug-panic`);
   const notice = page.locator("#panic-report");
   await notice.waitFor();
-  assert.equal(await notice.getAttribute("role"), "alert");
-  assert.match(await notice.innerText(), /internal error[\s\S]*debug-panic was requested/);
+  await eventually(() => notice.getAttribute("role"), "alert");
+  await eventually(() => notice.innerText(), /internal error[\s\S]*debug-panic was requested/);
   assert.ok(errors.some((text) => text.includes("debug-panic was requested")), "logged to the console");
   await screenshot(page, "panic-report");
   await context.close();
@@ -96,19 +97,19 @@ test("the clock advances by a typed duration and explains one it cannot read", a
   const input = page.getByTestId("clock-input");
   await input.fill("31d 1s");
   await input.press("Enter");
-  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-02-01T00:00:01Z");
+  await eventually(() => page.getByTestId("clock-now").innerText(), "2026-02-01T00:00:01Z");
   await input.fill("soon");
   await input.press("Enter");
-  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-02-01T00:00:01Z");
-  assert.match(await page.getByTestId("notice").innerText(), /clock did not move: "soon"/);
+  await eventually(() => page.getByTestId("clock-now").innerText(), "2026-02-01T00:00:01Z");
+  await eventually(() => page.getByTestId("notice").innerText(), /clock did not move: "soon"/);
   await page.getByRole("button", { name: "+1 h" }).click();
-  assert.equal(await page.getByTestId("clock-now").innerText(), "2026-02-01T01:00:01Z");
-  assert.equal(await page.getByTestId("notice").innerText(), "");
-  assert.equal(await page.getByTestId("timeline-entry").count(), 2);
+  await eventually(() => page.getByTestId("clock-now").innerText(), "2026-02-01T01:00:01Z");
+  await eventually(() => page.getByTestId("notice").innerText(), "");
+  await eventually(() => page.getByTestId("timeline-entry").count(), 2);
   await page.getByTestId("close-browser").click();
   await page.getByRole("tab", { name: /Timeline/ }).click();
-  assert.equal(await page.getByTestId("timeline-entry").count(), 3);
-  assert.match(await page.getByTestId("timeline-entry").last().innerText(), /Alice[\s\S]*browser closed/);
+  await eventually(() => page.getByTestId("timeline-entry").count(), 3);
+  await eventually(() => page.getByTestId("timeline-entry").last().innerText(), /Alice[\s\S]*browser closed/);
   await screenshot(page, "clock-and-timeline");
   assert.deepEqual(errors, []);
   await context.close();

@@ -20,12 +20,14 @@ A malformed scenario exits 2 with one line on stderr; everything the app does
 from __future__ import annotations
 
 import atexit
+import base64
 import calendar
 import datetime as _datetime_module
 import io
 import json
 import os
 import re
+import secrets
 import shutil
 import sys
 import tempfile
@@ -627,6 +629,43 @@ def run_request(server: Server, jar: Jar, request: dict) -> dict:
         url = urllib.parse.urldefrag(next_url)[0]
 
 
+class SidStream:
+    """The playground's deterministic stand-in for `secrets.token_bytes` (src/flask/store.rs):
+    splitmix64 from the interpreter's seed (0 for scenarios), 8 little-endian bytes per step.
+    Flask-Session draws its session ids from `secrets.token_urlsafe`; the oracle replaces that
+    function with this stream, so real Flask-Session's transcripts carry exactly the ids the
+    playground produces and compare byte for byte. Nothing else in the reference stack reads
+    `secrets`."""
+
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed: int = 0):
+        self.state = seed
+
+    def next_u64(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & self.MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self.MASK
+        return z ^ (z >> 31)
+
+    def token_bytes(self, n=None) -> bytes:
+        n = 32 if n is None else n
+        out = b""
+        while len(out) < n:
+            out += self.next_u64().to_bytes(8, "little")
+        return out[:n]
+
+    def token_urlsafe(self, n=None) -> str:
+        return base64.urlsafe_b64encode(self.token_bytes(n)).rstrip(b"=").decode("ascii")
+
+
+def install_sid_stream() -> None:
+    stream = SidStream(0)
+    secrets.token_bytes = stream.token_bytes
+    secrets.token_urlsafe = stream.token_urlsafe
+
+
 def load_app(code: str):
     """Import the code as module `app`; return (app, None) or (None, startup_error)."""
     import importlib
@@ -641,6 +680,10 @@ def load_app(code: str):
         handle.write(code)
     sys.path.insert(0, directory)
     sys.modules.pop("app", None)
+    # Flask-Session's "filesystem" store defaults to ./flask_session: keep it in the temporary
+    # directory, fresh for every scenario like the playground's in-memory store.
+    os.chdir(directory)
+    install_sid_stream()
     try:
         module = importlib.import_module("app")
         return find_best_app(module), None
@@ -710,7 +753,7 @@ def main(argv) -> int:
     args = argv[1:]
     out = None
     if len(args) == 3 and args[1] == "-o":
-        out = args[2]
+        out = os.path.abspath(args[2])  # the run changes directory (load_app)
         args = args[:1]
     if len(args) != 1:
         print("usage: oracle.py SCENARIO.json [-o OUT.json]", file=sys.stderr)

@@ -8,6 +8,7 @@ from _flask_native import (
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
     _sign_session, _dump_cookie, _json_dumps, _add_rule, _match, _url_for, _now,
     _got_request_exception, _escape, _uri_to_iri, _iri_path, _allowed_methods, _lifetime_seconds, _http_reason,
+    _set_session, _trace_save, _session_loads, _session_dumps,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -709,6 +710,10 @@ class Response:
     def json(self):
         return self.get_json()
 
+    @property
+    def vary(self):
+        return _VarySet(self)
+
     def _add_vary(self, value):
         current = self.headers.get("Vary")
         if current is None:
@@ -737,6 +742,28 @@ class Response:
 
 
 _DefaultResponse = Response
+
+
+class _VarySet:
+    # Werkzeug's `response.vary` HeaderSet, as far as session interfaces use it.
+    def __init__(self, response):
+        self._response = response
+
+    def add(self, value):
+        self._response._add_vary(value)
+
+    def _items(self):
+        current = self._response.headers.get("Vary") or ""
+        return [x.strip() for x in current.split(",") if x.strip()]
+
+    def __contains__(self, value):
+        return value.lower() in [x.lower() for x in self._items()]
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self):
+        return len(self._items())
 
 
 def redirect(location, code=302, Response=None):
@@ -848,6 +875,229 @@ class Config(dict):
     pass
 
 
+# ---------------------------------------------------------------------------------------------
+# werkzeug.datastructures.CallbackDict and flask.sessions (Flask 3.1.3). The default interface's
+# open/save run natively (server.rs) for speed; these classes are what app code subclasses, and
+# they run whenever `app.session_interface` is anything but the default instance.
+# ---------------------------------------------------------------------------------------------
+
+_missing = object()
+
+
+class CallbackDict(dict):
+    on_update = None
+
+    def __init__(self, initial=None, on_update=None):
+        if initial is None:
+            super().__init__()
+        else:
+            super().__init__(initial)
+        self.on_update = on_update
+
+    def _updated(self):
+        if self.on_update is not None:
+            self.on_update(self)
+
+    def __setitem__(self, key, value):
+        super().update({key: value})
+        self._updated()
+
+    def __delitem__(self, key):
+        super().pop(key)
+        self._updated()
+
+    def setdefault(self, key, default=None):
+        modified = key not in self
+        rv = super().setdefault(key, default)
+        if modified:
+            self._updated()
+        return rv
+
+    def pop(self, key, default=_missing):
+        modified = key in self
+        if default is _missing:
+            rv = super().pop(key)
+        else:
+            rv = super().pop(key, default)
+        if modified:
+            self._updated()
+        return rv
+
+    def clear(self):
+        super().clear()
+        self._updated()
+
+    def popitem(self):
+        rv = super().popitem()
+        self._updated()
+        return rv
+
+    def update(self, *args, **kwargs):
+        super().update(*args, **kwargs)
+        self._updated()
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {dict(self)!r}>"
+
+
+class SessionMixin:
+    @property
+    def permanent(self):
+        return self.get("_permanent", False)
+
+    @permanent.setter
+    def permanent(self, value):
+        self["_permanent"] = bool(value)
+
+    new = False
+    modified = True
+    accessed = False
+
+
+class SecureCookieSession(CallbackDict, SessionMixin):
+    modified = False
+
+    def __init__(self, initial=None):
+        def on_update(self):
+            self.modified = True
+
+        super().__init__(initial, on_update)
+
+
+_NO_SECRET_KEY = (
+    "The session is unavailable because no secret key was set.  Set the secret_key on the"
+    " application to something unique and secret."
+)
+
+
+class NullSession(SecureCookieSession):
+    def __setitem__(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+    def __delitem__(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+    def clear(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+    def pop(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+    def popitem(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+    def update(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+    def setdefault(self, *args, **kwargs):
+        raise RuntimeError(_NO_SECRET_KEY)
+
+
+class SessionInterface:
+    null_session_class = NullSession
+    pickle_based = False
+
+    def make_null_session(self, app):
+        return self.null_session_class()
+
+    def is_null_session(self, obj):
+        return isinstance(obj, self.null_session_class)
+
+    def get_cookie_name(self, app):
+        return app.config["SESSION_COOKIE_NAME"]
+
+    def get_cookie_domain(self, app):
+        return app.config["SESSION_COOKIE_DOMAIN"]
+
+    def get_cookie_path(self, app):
+        return app.config["SESSION_COOKIE_PATH"] or app.config["APPLICATION_ROOT"]
+
+    def get_cookie_httponly(self, app):
+        return app.config["SESSION_COOKIE_HTTPONLY"]
+
+    def get_cookie_secure(self, app):
+        return app.config["SESSION_COOKIE_SECURE"]
+
+    def get_cookie_samesite(self, app):
+        return app.config["SESSION_COOKIE_SAMESITE"]
+
+    def get_cookie_partitioned(self, app):
+        return app.config["SESSION_COOKIE_PARTITIONED"]
+
+    def get_expiration_time(self, app, session):
+        if session.permanent:
+            from datetime import datetime, timezone
+            return datetime.now(timezone.utc) + app.permanent_session_lifetime
+        return None
+
+    def should_set_cookie(self, app, session):
+        return session.modified or (
+            session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
+        )
+
+    def open_session(self, app, request):
+        raise NotImplementedError()
+
+    def save_session(self, app, session, response):
+        raise NotImplementedError()
+
+
+class SecureCookieSessionInterface(SessionInterface):
+    salt = "cookie-session"
+    key_derivation = "hmac"
+    session_class = SecureCookieSession
+
+    def open_session(self, app, request):
+        if not app.secret_key:
+            return None
+        val = request.cookies.get(self.get_cookie_name(app))
+        if not val:
+            return self.session_class()
+        keys = []
+        fallbacks = app.config["SECRET_KEY_FALLBACKS"]
+        if fallbacks:
+            keys.extend(fallbacks)
+        keys.append(app.secret_key)
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        data = _session_loads(keys, self.salt, val, max_age)
+        if data is None:
+            return self.session_class()
+        return self.session_class(data)
+
+    def save_session(self, app, session, response):
+        name = self.get_cookie_name(app)
+        domain = self.get_cookie_domain(app)
+        path = self.get_cookie_path(app)
+        secure = self.get_cookie_secure(app)
+        partitioned = self.get_cookie_partitioned(app)
+        samesite = self.get_cookie_samesite(app)
+        httponly = self.get_cookie_httponly(app)
+        if session.accessed:
+            response.vary.add("Cookie")
+        if not session:
+            if session.modified:
+                response.delete_cookie(name, domain=domain, path=path, secure=secure,
+                                       partitioned=partitioned, samesite=samesite,
+                                       httponly=httponly)
+                response.vary.add("Cookie")
+            return
+        if not self.should_set_cookie(app, session):
+            return
+        expires = self.get_expiration_time(app, session)
+        val = _session_dumps(app.secret_key, self.salt, dict(session))
+        response.set_cookie(name, val, expires=expires, httponly=httponly, domain=domain,
+                            path=path, secure=secure, partitioned=partitioned,
+                            samesite=samesite)
+        response.vary.add("Cookie")
+
+
+def _make_timedelta(value):
+    from datetime import timedelta
+    if value is None or isinstance(value, timedelta):
+        return value
+    return timedelta(seconds=value)
+
+
 _default_config = {
     "DEBUG": False,
     "TESTING": False,
@@ -884,6 +1134,7 @@ _default_config = {
 class Flask:
     response_class = Response
     request_class = Request
+    session_interface = SecureCookieSessionInterface()
 
     def __init__(self, import_name, static_url_path=None, static_folder="static",
                  template_folder="templates", **kwargs):
@@ -927,7 +1178,7 @@ class Flask:
 
     @property
     def permanent_session_lifetime(self):
-        return self.config["PERMANENT_SESSION_LIFETIME"]
+        return _make_timedelta(self.config["PERMANENT_SESSION_LIFETIME"])
 
     @permanent_session_lifetime.setter
     def permanent_session_lifetime(self, value):
@@ -1187,13 +1438,23 @@ class Flask:
     def process_response(self, response):
         for func in reversed(self.after_request_funcs.get(None, [])):
             response = func(response)
-        self._save_session(response)
+        interface = self.session_interface
+        if interface is _default_session_interface:
+            self._save_session(response)
+            return response
+        sess = _raw_session()
+        # A native placeholder means open_session raised: Flask's save_session(None) fails
+        # and the error is swallowed (finalize_request from the error handler).
+        if not _is_null_session(sess) and not interface.is_null_session(sess):
+            _trace_save()
+            interface.save_session(self, sess, response)
         return response
 
     def _save_session(self, response):
         sess = _raw_session()
         if _is_null_session(sess):
             return
+        _trace_save()
         config = self.config
         name = config["SESSION_COOKIE_NAME"]
         domain = config["SESSION_COOKIE_DOMAIN"]
@@ -1266,6 +1527,23 @@ def _dispatch(app):
     else:
         req.routing_exception = RequestRedirect(a)
     return app.wsgi_app()
+
+
+_default_session_interface = Flask.session_interface
+
+
+def _open_custom(app):
+    """RequestContext.push for an app with its own session_interface: open the session (an
+    error is handled like a view's, by handle_exception, whose response is returned)."""
+    interface = app.session_interface
+    try:
+        sess = interface.open_session(app, _ctx_request())
+        if sess is None:
+            sess = interface.make_null_session(app)
+    except Exception as e:
+        return app.handle_exception(e)
+    _set_session(sess, type(interface).__name__)
+    return None
 
 
 def _finish(app, rv):

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::{func, make_module};
-use crate::python::builtins::builtin;
+use crate::python::builtins::{builtin, builtin_holding};
 use crate::python::interp::{Interp, PyResult};
 use crate::python::value::*;
 
@@ -49,6 +49,10 @@ struct Partial {
 }
 
 impl NativeObject for Partial {
+    fn teardown(&self, t: &mut crate::python::Teardown) {
+        t.value(&self.func);
+        self.args.iter().chain(self.kw.iter().map(|(_, v)| v)).for_each(|v| t.value(v));
+    }
     fn type_name(&self) -> String {
         "functools.partial".into()
     }
@@ -98,7 +102,8 @@ fn memoize(f: Value) -> Value {
         Value::Function(func) => func.name.clone(),
         _ => "wrapper".into(),
     };
-    builtin(&name, move |it, args| {
+    let held = vec![f.clone(), Value::Dict(table.clone())];
+    builtin_holding(&name, held, move |it, args| {
         let mut key = args.pos.clone();
         for (k, v) in &args.kw {
             key.push(Value::tuple(vec![Value::str(k), v.clone()]));
@@ -325,7 +330,7 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ("wraps", func("wraps", |it, args| {
                     let wrapped = args.pos.first().cloned().unwrap_or(Value::None);
                     let _ = it;
-                    Ok(builtin("decorator", move |it, args| {
+                    Ok(builtin_holding("decorator", vec![wrapped.clone()], move |it, args| {
                         let wrapper = args.pos.first().cloned().unwrap_or(Value::None);
                         for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
                             if let Some(v) = it.get_attr_opt(&wrapped, attr)? {

@@ -9,6 +9,7 @@
 //! CPython 3.11 generates (`tests/python_text/generate.py`).
 //!
 //! Modules, by what they own:
+//! - [`float_hex`] — `float.hex()` / `float.fromhex()`.
 //! - [`float_repr`] — `repr(float)`, the float layouts behind formatting, `round`, `int(float)`.
 //! - [`format_spec`] — the `format()` mini-language for int, float and str.
 //! - [`percent_format`] — `str % args`.
@@ -36,6 +37,7 @@ pub mod civil_time;
 pub mod codecs;
 pub mod email_date;
 pub mod error;
+pub mod float_hex;
 pub mod float_repr;
 pub mod format_spec;
 pub mod iso_parse;

@@ -19,6 +19,13 @@ pub struct BrowserPaneProps {
     pub continue_where_left_off: bool,
     /// The shown profile's page, if any.
     pub page: Option<PageView>,
+    /// How many requests the workspace has sent: the address bar shows the page's URL again
+    /// after each one (even to the same URL).
+    pub requests: usize,
+    /// Whether Back has an earlier page to go to.
+    pub can_go_back: bool,
+    /// Whether Forward has a later page to go to.
+    pub can_go_forward: bool,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -37,6 +44,9 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
     let on_close = props.on_action.reform(|_| Action::CloseBrowser);
     let on_private = props.on_action.reform(|_| Action::OpenPrivateWindow);
     let on_open = props.on_action.reform(|_| Action::OpenBrowser);
+    let on_back = props.on_action.reform(|_| Action::Back);
+    let on_forward = props.on_action.reform(|_| Action::Forward);
+    let on_reload = props.on_action.reform(|_| Action::Reload);
     let on_continue = props.on_action.reform(|event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         Action::SetContinueWhereLeftOff(input.checked())
@@ -51,6 +61,18 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
         })
     };
     let address = props.page.as_ref().map_or(START_ADDRESS.to_string(), |page| page.url.clone());
+    // The address bar is written only after a request or when the page's URL changes (another
+    // profile, a rewind): a re-render for any other reason (the reloader, the clock) must not throw away
+    // what the learner is typing there.
+    let address_bar = use_node_ref();
+    {
+        let address_bar = address_bar.clone();
+        use_effect_with((address, props.requests), move |(address, _)| {
+            if let Some(input) = address_bar.cast::<web_sys::HtmlInputElement>() {
+                input.set_value(address);
+            }
+        });
+    }
     let status = props.page.as_ref().map(|page| page.status.to_string()).unwrap_or_default();
     let status_class = match props.page.as_ref().map(|page| page.status / 100) {
         Some(2) => "status-ok",
@@ -85,12 +107,20 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                 </label>
             </div>
             <div class="browser-toolbar">
+                <div class="history-buttons">
+                    <button class="icon" onclick={on_back} disabled={closed || !props.can_go_back}
+                        aria-label="Back (requests the previous page again)" title="Back">{ "←" }</button>
+                    <button class="icon" onclick={on_forward} disabled={closed || !props.can_go_forward}
+                        aria-label="Forward" title="Forward">{ "→" }</button>
+                    <button class="icon" onclick={on_reload} disabled={closed || props.page.is_none()}
+                        aria-label="Reload" title="Reload">{ "↻" }</button>
+                </div>
                 <input
                     data-testid="address-bar"
                     class="address-bar"
                     type="text"
                     aria-label="Address (Enter to go)"
-                    value={address}
+                    ref={address_bar}
                     disabled={closed}
                     onkeydown={on_address_key}
                 />

@@ -1,6 +1,7 @@
 //! The Cookies table, like the Application tab of Chrome's dev tools: every attribute of every
 //! cookie in the active profile's jar, with the value editable in place (double-click or Edit;
-//! Enter saves, Escape cancels) and a Delete button per row.
+//! Enter saves, Escape cancels), a Delete button and "copy to" per row, and a row to add a
+//! session cookie by hand.
 
 use yew::prelude::*;
 
@@ -41,7 +42,55 @@ pub fn cookie_table(props: &CookieTableProps) -> Html {
                     />
                 }) }
             </tbody>
+            <tfoot>
+                <AddCookieRow on_action={props.on_action.clone()} />
+            </tfoot>
         </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AddCookieRowProps {
+    on_action: Callback<Action>,
+}
+
+/// Name and value inputs and an Add button: a session cookie for `/`, as Chrome's dev tools add.
+#[function_component(AddCookieRow)]
+fn add_cookie_row(props: &AddCookieRowProps) -> Html {
+    let name = use_node_ref();
+    let value = use_node_ref();
+    let add = {
+        let (name, value) = (name.clone(), value.clone());
+        let on_action = props.on_action.clone();
+        move || {
+            let (Some(name), Some(value)) =
+                (name.cast::<web_sys::HtmlInputElement>(), value.cast::<web_sys::HtmlInputElement>())
+            else {
+                return;
+            };
+            on_action.emit(Action::AddCookie { name: name.value().trim().to_string(), value: value.value() });
+            if crate::ui::state::check_cookie_name(name.value().trim()).is_ok() {
+                name.set_value("");
+                value.set_value("");
+                let _ = name.focus();
+            }
+        }
+    };
+    let on_click = {
+        let add = add.clone();
+        Callback::from(move |_: MouseEvent| add())
+    };
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            add();
+        }
+    });
+    html! {
+        <tr class="cookie-add">
+            <td><input ref={name} class="cookie-add-name" placeholder="name" aria-label="Name of a new cookie" onkeydown={on_key.clone()} /></td>
+            <td colspan="8"><input ref={value} class="cookie-add-value" placeholder="value" aria-label="Value of the new cookie" onkeydown={on_key} /></td>
+            <td class="cookie-actions"><button class="small" onclick={on_click}>{ "Add" }</button></td>
+        </tr>
     }
 }
 
@@ -58,9 +107,13 @@ fn cookie_row(props: &CookieRowProps) -> Html {
     let input = use_node_ref();
     {
         let input = input.clone();
+        let value = props.cookie.value.clone();
         use_effect_with(*editing, move |editing| {
             if *editing {
                 if let Some(element) = input.cast::<web_sys::HtmlInputElement>() {
+                    // Written once when editing starts, not on every render, so a re-render
+                    // (the reloader, the clock) never resets what is being typed.
+                    element.set_value(&value);
                     let _ = element.focus();
                     element.select();
                 }
@@ -117,7 +170,6 @@ fn cookie_row(props: &CookieRowProps) -> Html {
                         ref={input}
                         class="cookie-value-input"
                         aria-label={format!("Value of cookie {}", cookie.name)}
-                        value={cookie.value.clone()}
                         onkeydown={on_key}
                         onblur={on_blur}
                     />

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::clock::Clock;
 use super::cookie_table::CookieTable;
 use super::network::Network;
+use super::sequence_diagram::SequenceDiagram;
 use super::session_view::SessionView;
 use crate::flask::session_inspect::SessionInspection;
 use super::timeline::Timeline;
@@ -20,8 +21,12 @@ pub struct DevToolsProps {
     pub cookies: Vec<Cookie>,
     /// The other profiles (targets of "copy to").
     pub other_profiles: Vec<String>,
+    /// Every profile, in order (the sequence diagram's lanes).
+    pub profiles: Vec<String>,
     /// The timeline entries.
     pub timeline: Vec<TimelineEntry>,
+    /// The timeline entry whose state is on screen, while rewinding.
+    pub selected: Option<usize>,
     /// The request entries of the timeline.
     pub requests: Vec<TimelineEntry>,
     /// The active profile's session cookie, taken apart.
@@ -31,7 +36,7 @@ pub struct DevToolsProps {
 }
 
 /// The tabs of the dev tools, in order.
-const TABS: [&str; 4] = ["Cookies", "Network", "Session", "Timeline"];
+const TABS: [&str; 5] = ["Cookies", "Network", "Session", "Timeline", "Diagram"];
 
 /// The dev-tools pane: the clock above tabs, as in a browser's dev tools. Every panel stays in
 /// the document (hidden when not selected), so tests and screen readers find each one.
@@ -76,7 +81,13 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             }) }
             { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
             { panel(2, html! { <SessionView inspection={props.session.clone()} /> }) }
-            { panel(3, html! { <Timeline entries={props.timeline.clone()} /> }) }
+            { panel(3, html! { <Timeline entries={props.timeline.clone()} selected={props.selected} on_action={props.on_action.clone()} /> }) }
+            // The diagram is drawn only while its tab is open: it is the one panel whose size
+            // grows with every entry, and no test id lives inside it.
+            { panel(4, if *selected == 4 { html! {
+                <SequenceDiagram entries={props.timeline.clone()} profiles={props.profiles.clone()}
+                    selected={props.selected} on_select={props.on_action.reform(Action::ViewEntry)} />
+            } } else { html! {} }) }
         </div>
     }
 }

@@ -1,20 +1,51 @@
-//! The page header: the product name, the lesson list and the notice line.
+//! The page header: the product name, the lesson list, saved workspaces, "Share" with its link,
+//! and the notice line.
 
 use yew::prelude::*;
+
+use crate::ui::state::Action;
+
+/// One entry of the lesson list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonItem {
+    /// The lesson id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Every goal met once.
+    pub solved: bool,
+}
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     /// A message for the learner, if any.
     pub notice: Option<String>,
-    /// Called when the learner dismisses the notice.
-    pub on_dismiss: Callback<()>,
+    /// The built-in lessons.
+    pub lessons: Vec<LessonItem>,
+    /// The open lesson's id, if any.
+    pub open_lesson: Option<String>,
+    /// The names of the saved workspaces.
+    pub saved: Vec<String>,
+    /// The link made by the last "Share" (absolute URL), if any.
+    pub share_url: Option<String>,
+    /// Dispatches workspace actions.
+    pub on_action: Callback<Action>,
 }
 
 /// The top bar.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    let on_dismiss = props.on_action.reform(|_: MouseEvent| Action::DismissNotice);
+    let on_share = props.on_action.reform(|_: MouseEvent| Action::Share);
+    let select_all = Callback::from(|event: FocusEvent| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        input.select();
+    });
+    let lessons_label = match &props.open_lesson {
+        Some(id) => props.lessons.iter().find(|item| item.id == *id).map_or("Lessons".to_string(), |item| format!("Lesson: {}", item.title)),
+        None => "Lessons".to_string(),
+    };
     html! {
         <header class="topbar">
             <h1 class="brand">
@@ -28,8 +59,53 @@ pub fn header(props: &HeaderProps) -> Html {
                 { "Flask Session Playground" }
             </h1>
             <nav class="lessons" aria-label="Lessons">
-                <ul data-testid="lesson-list" class="lesson-list"></ul>
+                <details class="menu lessons-menu">
+                    <summary>{ lessons_label }</summary>
+                    <ul data-testid="lesson-list" class="lesson-list menu-list">
+                        { for props.lessons.iter().enumerate().map(|(index, item)| {
+                            let id = item.id.clone();
+                            let open = props.on_action.reform(move |event: MouseEvent| {
+                                close_menu(&event);
+                                Action::OpenLesson(id.clone())
+                            });
+                            html! {
+                                <li data-testid="lesson-item" data-lesson-id={item.id.clone()}
+                                    class={classes!(item.solved.then_some("solved"), (props.open_lesson.as_ref() == Some(&item.id)).then_some("current"))}>
+                                    <button onclick={open}>
+                                        <span class="lesson-number">{ format!("{}.", index + 1) }</span>
+                                        { &item.title }
+                                        if item.solved {
+                                            <span class="solved-mark" aria-label="solved">{ " ✓" }</span>
+                                        }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
+                if !props.saved.is_empty() {
+                    <details class="menu saved-menu">
+                        <summary>{ format!("Saved ({})", props.saved.len()) }</summary>
+                        <ul class="menu-list">
+                            { for props.saved.iter().map(|name| {
+                                let chosen = name.clone();
+                                let open = props.on_action.reform(move |event: MouseEvent| {
+                                    close_menu(&event);
+                                    Action::OpenSaved(chosen.clone())
+                                });
+                                html! { <li><button onclick={open} title="Open it (the work on screen is kept too)">{ name }</button></li> }
+                            }) }
+                        </ul>
+                    </details>
+                }
             </nav>
+            <div class="share">
+                <button data-testid="share" onclick={on_share} title="A link that rebuilds exactly this state in any browser">{ "Share" }</button>
+                if let Some(url) = &props.share_url {
+                    <input data-testid="share-url" class="share-url" readonly=true value={url.clone()}
+                        aria-label="Share link (select and copy)" onfocus={select_all} />
+                }
+            </div>
             <div class="notice-slot">
                 if let Some(notice) = &props.notice {
                     <div data-testid="notice" role="alert" class="notice">
@@ -41,5 +117,15 @@ pub fn header(props: &HeaderProps) -> Html {
                 }
             </div>
         </header>
+    }
+}
+
+/// Closes the `<details>` menu a click came from.
+fn close_menu(event: &MouseEvent) {
+    let details = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|element| element.closest("details").ok().flatten());
+    if let Some(details) = details {
+        let _ = details.remove_attribute("open");
     }
 }

@@ -141,6 +141,23 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
                 on_action.emit(Action::Send(form_submission(&method, &action, fields, &page_url)));
             })
         };
+        // A focused frame does not match `:focus` in its parent document, so the ring around the
+        // page is switched by the frame window's own focus and blur.
+        if let (Some(window), Some(wrapper)) = (frame.content_window(), frame.parent_element()) {
+            let focused = {
+                let wrapper = wrapper.clone();
+                Closure::<dyn FnMut()>::new(move || {
+                    let _ = wrapper.set_attribute("data-frame-focus", "");
+                })
+            };
+            let blurred = Closure::<dyn FnMut()>::new(move || {
+                let _ = wrapper.remove_attribute("data-frame-focus");
+            });
+            let _ = window.add_event_listener_with_callback("focus", focused.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback("blur", blurred.as_ref().unchecked_ref());
+            focused.forget();
+            blurred.forget();
+        }
         let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
         let _ = document.add_event_listener_with_callback("submit", submits.as_ref().unchecked_ref());
         // The listeners live as long as the frame's document; it is replaced on the next response.

@@ -1,8 +1,10 @@
-//! The server view: whether the simulated Flask runs the editor's code, and its log (start-ups,
-//! print output, tracebacks as Python prints them).
+//! The server view: whether the simulated Flask runs the editor's code, the session as the last
+//! request's handler saw it (before/after, flags, the store), and the log (start-ups, print
+//! output, tracebacks as Python prints them).
 
 use yew::prelude::*;
 
+use super::server_session::{ServerSession, ServerSessionProps};
 use crate::ui::state::ServerStatus;
 
 /// Props of [`ServerPane`].
@@ -12,6 +14,8 @@ pub struct ServerPaneProps {
     pub status: ServerStatus,
     /// The log text.
     pub log: String,
+    /// The session of the request shown.
+    pub session: ServerSessionProps,
 }
 
 /// The server pane.
@@ -37,6 +41,7 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                     <span data-testid="server-status" class={classes!("server-status", status)}>{ status }</span>
                 </span>
             </div>
+            <ServerSession exchanges={props.session.exchanges.clone()} title={props.session.title.clone()} store={props.session.store.clone()} />
             <pre data-testid="server-log" class="server-log" aria-label="Server log" ref={log_ref}>{ &props.log }</pre>
         </div>
     }

@@ -1,0 +1,183 @@
+//! The lesson panel: the question, "▶ next step" with what is about to happen, the goals as
+//! they are met, a hint, the quiz, the solution (shown on request, recorded as shown) and the
+//! explanation. Lesson Markdown arrives as inert HTML from `scenario::markdown`.
+
+use yew::prelude::*;
+
+use crate::scenario::goal::GoalStatus;
+use crate::scenario::markdown::to_html;
+use crate::scenario::saved::LessonProgress;
+use crate::ui::lesson_run::{LessonRun, describe_step};
+use crate::ui::state::Action;
+
+/// Props of [`LessonPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LessonPanelProps {
+    /// The lesson in progress.
+    pub run: LessonRun,
+    /// Its progress (goals met, solution shown, quiz answer).
+    pub progress: LessonProgress,
+    /// Dispatches workspace actions.
+    pub on_action: Callback<Action>,
+}
+
+/// Lesson Markdown (already made inert by `scenario::markdown`) as HTML.
+fn markdown(text: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(to_html(text)))
+}
+
+/// The lesson panel.
+#[function_component(LessonPanel)]
+pub fn lesson_panel(props: &LessonPanelProps) -> Html {
+    let confirming_reset = use_state(|| false);
+    let lesson = &props.run.lesson;
+    let progress = &props.progress;
+    let total = lesson.steps.len();
+    let next = props.run.next_step;
+    let met = |id: &str| progress.goals_met.iter().any(|done| done == id);
+    let all_met = lesson.goals.iter().zip(&props.run.results).all(|(goal, result)| met(&goal.id) || result.status == GoalStatus::Pending);
+    let on_next = props.on_action.reform(|_: MouseEvent| Action::LessonNextStep);
+    let on_show = props.on_action.reform(|_: MouseEvent| Action::ShowSolution);
+    let on_play = props.on_action.reform(|_: MouseEvent| Action::PlaySolution);
+    let on_leave = props.on_action.reform(|_: MouseEvent| Action::CloseLesson);
+    let ask_reset = {
+        let confirming = confirming_reset.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel_reset = {
+        let confirming = confirming_reset.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let do_reset = {
+        let confirming = confirming_reset.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            on_action.emit(Action::ResetLesson);
+        })
+    };
+
+    html! {
+        <div class="lesson" data-lesson-id={lesson.id.clone()}>
+            <div class="lesson-head">
+                <h2 class="lesson-title">{ &lesson.text.title }</h2>
+                <button class="small" onclick={on_leave} title="Keep the work, hide the lesson">{ "Leave lesson" }</button>
+            </div>
+            <div class="lesson-question markdown">{ markdown(&lesson.text.question) }</div>
+
+            if total > 0 {
+                <section class="lesson-steps" aria-label="Scripted steps">
+                    if let Some(step) = lesson.steps.get(next) {
+                        <div class="lesson-next">
+                            if let Some(explain) = &step.explain {
+                                <div class="markdown">{ markdown(explain) }</div>
+                            }
+                            <p class="muted lesson-step-what">{ describe_step(step) }</p>
+                            <button class="primary" data-testid="lesson-next" onclick={on_next}>
+                                { format!("▶ Next step ({} of {total})", next + 1) }
+                            </button>
+                        </div>
+                    } else {
+                        <p class="muted">{ format!("All {total} steps played. Carry on with your own requests, or reset the lesson.") }</p>
+                    }
+                </section>
+            }
+
+            <section class="lesson-goals" aria-label="Goals">
+                <h3>{ "Goals" }</h3>
+                <ul>
+                    { for lesson.goals.iter().zip(props.run.results.iter()).map(|(goal, result)| {
+                        let done = met(&goal.id);
+                        let pending = !done && result.status == GoalStatus::Pending;
+                        let state = if done { "met" } else { "unmet" };
+                        html! {
+                            <li data-testid="lesson-goal" data-goal-id={goal.id.clone()} data-state={state}
+                                class={classes!("lesson-goal", state, pending.then_some("pending"))}
+                                title={result.detail.clone()}>
+                                <span class="goal-mark" aria-hidden="true">{ if done { "✓" } else if pending { "…" } else { "○" } }</span>
+                                <span class="markdown goal-text">{ markdown(&goal.text) }</span>
+                                if pending {
+                                    <span class="muted goal-note">{ "(not available in this version yet)" }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+
+            if !lesson.text.hint.is_empty() {
+                <details class="lesson-hint">
+                    <summary>{ "Hint" }</summary>
+                    <div class="markdown">{ markdown(&lesson.text.hint) }</div>
+                </details>
+            }
+
+            if let Some(quiz) = &lesson.quiz {
+                <section class="lesson-quiz" aria-label="Quiz">
+                    <h3>{ "Quiz" }</h3>
+                    <div class="markdown">{ markdown(&quiz.prompt) }</div>
+                    <ul class="quiz-options">
+                        { for quiz.options.iter().enumerate().map(|(index, option)| {
+                            let chosen = progress.quiz_answer == Some(index);
+                            let on_pick = props.on_action.reform(move |_: MouseEvent| Action::AnswerQuiz(index));
+                            let on_try = props.on_action.reform(move |_: MouseEvent| Action::TryQuizOption(index));
+                            let verdict = chosen.then(|| if option.correct { "right" } else { "wrong" });
+                            html! {
+                                <li class={classes!("quiz-option", verdict)}>
+                                    <button class="quiz-pick" aria-pressed={chosen.to_string()} onclick={on_pick}>
+                                        <span class="markdown">{ markdown(&option.text) }</span>
+                                        if let Some(code) = &option.code {
+                                            <pre class="quiz-code">{ code }</pre>
+                                        }
+                                    </button>
+                                    if option.code.is_some() && quiz.template.is_some() {
+                                        <button class="small" onclick={on_try} title="Put this option into app.py, then send a request to see it run">
+                                            { "Try it in the editor" }
+                                        </button>
+                                    }
+                                    if chosen {
+                                        <div class="quiz-feedback markdown" role="status">
+                                            <strong>{ if option.correct { "Right. " } else { "Not quite. " } }</strong>
+                                            { markdown(&option.feedback) }
+                                        </div>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+
+            <section class="lesson-solution" aria-label="Solution">
+                if progress.solution_shown {
+                    <h3>{ "Solution" }</h3>
+                    <ol class="solution-steps">
+                        { for lesson.solution.iter().map(|step| html! { <li>{ describe_step(step) }</li> }) }
+                    </ol>
+                    <button class="small" onclick={on_play} title="Start the lesson again and play these steps (your work is kept as a saved workspace)">
+                        { "Play the solution" }
+                    </button>
+                } else {
+                    <button class="small" onclick={on_show}>{ "Show solution" }</button>
+                }
+            </section>
+
+            if (all_met || progress.solution_shown) && !lesson.text.explanation.is_empty() {
+                <section class="lesson-explanation" aria-label="Explanation">
+                    <h3>{ if all_met { "Why it happens" } else { "Explanation" } }</h3>
+                    <div class="markdown">{ markdown(&lesson.text.explanation) }</div>
+                </section>
+            }
+
+            <div class="lesson-reset">
+                if *confirming_reset {
+                    <span role="alert">{ "Start this lesson over? Your requests and edits in it are dropped; goals already met stay met." }</span>
+                    <button class="small danger" onclick={do_reset}>{ "Yes, reset" }</button>
+                    <button class="small" onclick={cancel_reset}>{ "Cancel" }</button>
+                } else {
+                    <button class="small" onclick={ask_reset}>{ "Reset lesson" }</button>
+                }
+            </div>
+        </div>
+    }
+}

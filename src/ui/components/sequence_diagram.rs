@@ -1,0 +1,138 @@
+//! The timeline drawn as a sequence diagram in SVG: a lane per browser and one for the server,
+//! an arrow pair per exchange with the `Cookie` and `Set-Cookie` headers written on the arrows,
+//! markers for close, open and cookie edits, bands for clock jumps. Every position and every word
+//! comes from [`crate::ui::sequence::layout`]; this component only draws it.
+//!
+//! Each entry is a focusable group (Tab reaches it, Enter or Space selects it, its accessible
+//! name is the entry's summary). Text is given to Yew as text nodes, which it escapes: cookie
+//! values are the attacker's to choose.
+
+use yew::prelude::*;
+
+use crate::ui::sequence::{
+    self, Arrow, Diagram, FONT_SIZE, HEAD_HEIGHT, LANE_HEAD_BOX_HEIGHT, LANE_HEAD_WIDTH, Label, Lane, Rect, Row,
+};
+use crate::ui::state::TimelineEntry;
+
+/// Props of [`SequenceDiagram`].
+#[derive(Properties, PartialEq)]
+pub struct SequenceDiagramProps {
+    /// The timeline, oldest first.
+    pub entries: Vec<TimelineEntry>,
+    /// The profiles that exist now, in order (each gets a lane).
+    pub profiles: Vec<String>,
+    /// The timeline index of the selected entry, if any.
+    pub selected: Option<usize>,
+    /// Called with an entry's timeline index when it is clicked or chosen with the keyboard.
+    pub on_select: Callback<usize>,
+}
+
+/// The sequence diagram: lane heads that stay in view, and the rows below them.
+#[function_component(SequenceDiagram)]
+pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
+    let diagram = sequence::layout(&props.entries, &props.profiles);
+    let lane_names: Vec<&str> = diagram.lanes.iter().map(|lane| lane.name.as_str()).collect();
+    let heads_name = format!("Lanes: {}", lane_names.join(", "));
+    let font_size = FONT_SIZE.to_string();
+    html! {
+        <div class="seq">
+            <svg class="seq-head" viewBox={view_box(diagram.width, HEAD_HEIGHT)} font-size={font_size.clone()}
+                role="img" aria-label={heads_name}>
+                { for diagram.lanes.iter().map(lane_head) }
+            </svg>
+            <svg class="seq-body" viewBox={view_box(diagram.width, diagram.height)} font-size={font_size}
+                role="group" aria-label="The timeline as a sequence diagram">
+                { for diagram.lanes.iter().map(lifeline) }
+                { for diagram.rows.iter().map(|row| row_view(&diagram, row, props)) }
+                if let Some(hint) = &diagram.empty_hint { { label_view(hint) } }
+            </svg>
+        </div>
+    }
+}
+
+fn view_box(width: f32, height: f32) -> String {
+    format!("0 0 {width} {height}")
+}
+
+fn lane_head(lane: &Lane) -> Html {
+    let class = classes!("seq-lane-head", lane.is_server.then_some("seq-server"));
+    let top = (HEAD_HEIGHT - LANE_HEAD_BOX_HEIGHT) / 2.0;
+    html! {
+        <g class={class}>
+            <title>{ &lane.name }</title>
+            <rect x={(lane.x - LANE_HEAD_WIDTH / 2.0).to_string()} y={top.to_string()}
+                width={LANE_HEAD_WIDTH.to_string()} height={LANE_HEAD_BOX_HEIGHT.to_string()} rx="4" />
+            <text x={lane.x.to_string()} y={(HEAD_HEIGHT / 2.0 + FONT_SIZE / 3.0).to_string()} text-anchor="middle">
+                { &lane.head }
+            </text>
+        </g>
+    }
+}
+
+fn lifeline(lane: &Lane) -> Html {
+    html! {
+        <g class="seq-lifeline">
+            { for lane.lifeline.iter().map(|segment| html! {
+                <line class={classes!("seq-lifeline-piece", segment.closed.then_some("seq-closed"))}
+                    x1={lane.x.to_string()} x2={lane.x.to_string()}
+                    y1={segment.top.to_string()} y2={segment.bottom.to_string()} />
+            }) }
+        </g>
+    }
+}
+
+fn row_view(diagram: &Diagram, row: &Row, props: &SequenceDiagramProps) -> Html {
+    let index = row.entry;
+    let selected = props.selected == Some(index);
+    let on_click = props.on_select.reform(move |_: MouseEvent| index);
+    let on_key = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if matches!(event.key().as_str(), "Enter" | " ") {
+                event.prevent_default();
+                on_select.emit(index);
+            }
+        })
+    };
+    let background = Rect { x: 0.0, y: row.top, width: diagram.width, height: row.height };
+    html! {
+        <g class={classes!("seq-entry", selected.then_some("selected"))} data-entry={index.to_string()}
+            tabindex="0" role="button" aria-pressed={selected.to_string()} aria-label={row.accessible_name.clone()}
+            onclick={on_click} onkeydown={on_key}>
+            { rect_view(&background, "seq-row-bg") }
+            if let Some(band) = &row.band { { rect_view(band, "seq-band") } }
+            { for row.arrows.iter().map(arrow_view) }
+            { for row.boxes.iter().map(|marker| rect_view(marker, "seq-marker")) }
+            { for row.labels.iter().map(label_view) }
+        </g>
+    }
+}
+
+fn rect_view(rect: &Rect, class: &'static str) -> Html {
+    html! {
+        <rect class={class} x={rect.x.to_string()} y={rect.y.to_string()}
+            width={rect.width.to_string()} height={rect.height.to_string()} rx="3" />
+    }
+}
+
+fn arrow_view(arrow: &Arrow) -> Html {
+    let head: Vec<String> = arrow.head().iter().map(|(x, y)| format!("{x},{y}")).collect();
+    let class = classes!("seq-arrow", arrow.response.then_some("seq-response"));
+    html! {
+        <g class={class}>
+            <line x1={arrow.from_x.to_string()} x2={arrow.to_x.to_string()}
+                y1={arrow.y.to_string()} y2={arrow.y.to_string()} />
+            <polygon points={head.join(" ")} />
+        </g>
+    }
+}
+
+fn label_view(label: &Label) -> Html {
+    html! {
+        <text class={classes!("seq-label", label.style.class())} x={label.x.to_string()} y={label.y.to_string()}
+            text-anchor={label.anchor.as_str()}>
+            <title>{ &label.full }</title>
+            { &label.text }
+        </text>
+    }
+}

@@ -1,0 +1,468 @@
+//! Lessons, share links and saved work in the workspace: the reducer's side of issue 7.
+//!
+//! - A lesson in progress is a [`LessonRun`]: the lesson, its next scripted step, and the goal
+//!   results of the latest check. Goals are checked on the state after every action
+//!   ([`Workspace::check_goals`]), so a learner may reach them their own way; progress (goals
+//!   met, solution shown, quiz answer) lives in the saved work, which outlives the page.
+//! - A share link is the workspace's start and steps ([`Workspace::shared_state`]); opening one
+//!   replays it ([`Workspace::open_shared`]).
+//! - Saved work ([`SavedWork`]) is plain data in the workspace; the page writes it to
+//!   localStorage after each change. Nothing here touches storage, so every rule (never
+//!   overwrite work silently) is tested natively.
+
+use std::rc::Rc;
+
+use super::history::{Start, Step, StepAction};
+use super::state::{ServerStatus, Workspace};
+use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
+use crate::scenario::goal::{GoalResult, check};
+use crate::scenario::lesson::Lesson;
+use crate::scenario::saved::{LessonProgress, SavedWork};
+use crate::scenario::share::{SharedState, decode, encode};
+use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState, SeenSession};
+
+/// A lesson being followed.
+#[derive(Clone, Debug)]
+pub struct LessonRun {
+    /// The lesson.
+    pub lesson: Rc<Lesson>,
+    /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
+    pub next_step: usize,
+    /// Each goal's result on the latest state, in the lesson's order.
+    pub results: Vec<GoalResult>,
+}
+
+impl PartialEq for LessonRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.lesson, &other.lesson) && self.next_step == other.next_step && self.results == other.results
+    }
+}
+
+impl Eq for LessonRun {}
+
+/// The name under which work is kept when something else is opened over it.
+pub const KEPT_WORK_NAME: &str = "Work kept before opening";
+
+/// The start of a lesson: its code and settings.
+pub fn lesson_start(lesson: &Lesson) -> Start {
+    Start { code: lesson.code.clone(), settings: lesson.settings.clone(), lesson: Some(lesson.id.clone()) }
+}
+
+/// The start a shared state is measured against: its lesson's, or the playground's own.
+fn own_start(lesson: Option<&str>) -> Result<Start, String> {
+    match lesson {
+        None => Ok(Start::default()),
+        Some(id) => match builtin_lesson(id) {
+            Some(Ok(lesson)) => Ok(lesson_start(&lesson)),
+            Some(Err(error)) => Err(format!("its lesson {id:?} cannot be read ({error})")),
+            None => Err(format!("it names a lesson this playground does not have ({id:?})")),
+        },
+    }
+}
+
+impl Workspace {
+    /// The built-in lessons: (id, title), in the order the page lists them.
+    pub fn lesson_list() -> Vec<(String, String)> {
+        catalogue().iter().map(|entry| (entry.id.clone(), entry.title.clone())).collect()
+    }
+
+    /// What goals are checked on: the code, the jars and pages, the session each profile's last
+    /// request carried as the server read it, the log.
+    pub fn lesson_state(&self) -> LessonState {
+        let now = self.browser.clock.now();
+        let settings = self.session_settings.as_ref().map(|settings| crate::flask::server::SessionSettings {
+            cookie_name: settings.cookie_name.clone(),
+            secret_key: settings.secret_key.clone(),
+            max_age: settings.max_age,
+        });
+        let profiles = self
+            .browser
+            .profiles()
+            .iter()
+            .map(|profile| {
+                let has_page = self.pages.iter().any(|page| page.profile == profile.name);
+                let last = self
+                    .requests()
+                    .filter(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
+                    .last()
+                    .filter(|_| has_page);
+                let last_page = last.and_then(|entry| {
+                    let outcome = entry.exchange.as_ref()?;
+                    let error = entry.error.as_ref().map(|error| ErrorSummary {
+                        type_name: error.type_name.clone(),
+                        message: error.message.clone(),
+                    });
+                    Some(PageState::from_outcome(outcome, error))
+                });
+                let session_seen = match (last, &settings) {
+                    (Some(entry), Some(settings)) => entry.exchange.as_ref().map(|outcome| {
+                        SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), settings, entry.at)
+                    }),
+                    _ => None,
+                };
+                ProfileState { last_page, session_seen, ..ProfileState::from_profile(profile, now) }
+            })
+            .collect();
+        LessonState {
+            code: self.code.clone(),
+            clock: now,
+            session_mode: self.session_mode,
+            startup_error: self
+                .startup_error
+                .as_ref()
+                .map(|error| ErrorSummary { type_name: error.type_name.clone(), message: error.message.clone() }),
+            profiles,
+            server_log: self.server_log.clone(),
+        }
+    }
+
+    /// Checks the open lesson's goals on the present state and records the newly met ones.
+    pub(crate) fn check_goals(&mut self) {
+        let Some(run) = &self.lesson else { return };
+        let lesson = run.lesson.clone();
+        let state = self.lesson_state();
+        let results: Vec<GoalResult> = lesson.goals.iter().map(|goal| check(goal, &state)).collect();
+        let progress = Rc::make_mut(&mut self.saved).progress.entry(lesson.id.clone()).or_default();
+        progress.record(&lesson.goals, &results);
+        if let Some(run) = &mut self.lesson {
+            run.results = results;
+        }
+    }
+
+    /// The open lesson's progress (goals met, solution shown, quiz answer).
+    pub fn lesson_progress(&self) -> Option<&LessonProgress> {
+        let run = self.lesson.as_ref()?;
+        self.saved.progress.get(&run.lesson.id)
+    }
+
+    /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
+    /// workspace if it holds anything.
+    pub(crate) fn open_lesson(&mut self, id: &str) {
+        let lesson = match builtin_lesson(id) {
+            Some(Ok(lesson)) => lesson,
+            Some(Err(error)) => {
+                self.notice = Some(format!("The lesson {id:?} cannot be read: {error}."));
+                return;
+            }
+            None => {
+                self.notice = Some(format!("There is no lesson called {id:?}."));
+                return;
+            }
+        };
+        let start = lesson_start(&lesson);
+        let incoming = start.share(&start, &[]);
+        self.replace_with(Workspace::replay(&start, &[]), incoming);
+        self.lesson = Some(LessonRun { lesson: Rc::new(lesson), next_step: 0, results: Vec::new() });
+        self.check_goals();
+    }
+
+    /// Leaves the lesson: the work stays as it is, without the lesson's panel.
+    pub(crate) fn close_lesson(&mut self) {
+        self.lesson = None;
+        self.start.lesson = None;
+    }
+
+    /// Plays the lesson's next scripted step.
+    pub(crate) fn next_lesson_step(&mut self) {
+        let Some(run) = &self.lesson else { return };
+        let Some(step) = run.lesson.steps.get(run.next_step).cloned() else { return };
+        if let Some(run) = &mut self.lesson {
+            run.next_step += 1;
+        }
+        self.lesson_step(step);
+    }
+
+    /// Plays one step of a lesson file in the workspace (an `edit_code` step also puts the
+    /// code into the editor).
+    fn lesson_step(&mut self, step: Step) {
+        if let StepAction::EditCode(code) = &step.action {
+            self.code = code.clone();
+            self.reload_if_edited();
+            return;
+        }
+        let first = self.browser.profiles()[0].name.clone();
+        let browser = step.browser.clone().unwrap_or(first);
+        // "Coming back" to a site in a closed browser opens it first, as the lesson runner
+        // (and a real browser started from a link) does.
+        let closed = self.browser.profile(&browser).is_some_and(|profile| !profile.open);
+        if closed && matches!(step.action, StepAction::Request(_) | StepAction::Back | StepAction::Forward | StepAction::Reload) {
+            self.step(Step { action: StepAction::OpenBrowser, browser: Some(browser.clone()), explain: None });
+        }
+        self.step(Step { browser: Some(browser), ..step });
+    }
+
+    fn reload_if_edited(&mut self) {
+        if self.served_code != self.code {
+            self.reload_server();
+        }
+    }
+
+    /// "Show solution": recorded as shown (not as solved); the page then lists its steps.
+    pub(crate) fn show_solution(&mut self) {
+        let Some(run) = &self.lesson else { return };
+        let id = run.lesson.id.clone();
+        Rc::make_mut(&mut self.saved).progress.entry(id).or_default().solution_shown = true;
+    }
+
+    /// "Play the solution": the lesson from its start with the solution's steps; the learner's
+    /// work in it is kept as a named saved workspace first.
+    pub(crate) fn play_solution(&mut self) {
+        let Some(run) = self.lesson.clone() else { return };
+        self.show_solution();
+        let start = lesson_start(&run.lesson);
+        let mut replayed = Workspace::replay(&start, &[]);
+        // Progress carries on; goals are checked after every step, as when the learner plays.
+        replayed.saved = self.saved.clone();
+        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), ..run.clone() });
+        replayed.check_goals();
+        for step in run.lesson.solution.clone() {
+            replayed.lesson_step(step);
+            replayed.check_goals();
+        }
+        let incoming = replayed.shared_state();
+        let progress = replayed.saved.progress.clone();
+        let lesson = replayed.lesson.take();
+        self.replace_with(replayed, incoming);
+        Rc::make_mut(&mut self.saved).progress = progress;
+        self.lesson = lesson;
+    }
+
+    /// Records the learner's quiz answer.
+    pub(crate) fn answer_quiz(&mut self, option: usize) {
+        let Some(run) = &self.lesson else { return };
+        let options = run.lesson.quiz.as_ref().map_or(0, |quiz| quiz.options.len());
+        if option < options {
+            let id = run.lesson.id.clone();
+            Rc::make_mut(&mut self.saved).progress.entry(id).or_default().quiz_answer = Some(option);
+        }
+    }
+
+    /// Puts a quiz option's code into the editor (the learner runs it with a request).
+    pub(crate) fn try_quiz_option(&mut self, option: usize) {
+        let code = self.lesson.as_ref().and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
+        match code {
+            Some(code) => {
+                self.code = code;
+                self.server_status = ServerStatus::Reloading;
+            }
+            None => self.notice = Some("That option is not code to run.".into()),
+        }
+    }
+
+    /// Back to the lesson's start (the page has asked the learner first); its progress stays.
+    pub(crate) fn reset_lesson(&mut self) {
+        let Some(run) = self.lesson.clone() else { return };
+        let start = lesson_start(&run.lesson);
+        let saved = self.saved.clone();
+        *self = Workspace::replay(&start, &[]);
+        self.saved = saved;
+        self.lesson = Some(LessonRun { next_step: 0, results: Vec::new(), ..run });
+        self.check_goals();
+    }
+
+    /// The workspace as a share link carries it (its start and steps; the editor's code as a
+    /// last `edit_code` step if it was edited since the server last started).
+    pub fn shared_state(&self) -> SharedState {
+        let own = own_start(self.start.lesson.as_deref()).unwrap_or_default();
+        let mut steps = self.log.clone();
+        if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
+            steps.push(Step::new(StepAction::EditCode(self.code.clone())));
+        }
+        self.start.share(&own, &steps)
+    }
+
+    /// The link payload of [`Workspace::shared_state`] (what goes after `#`).
+    pub fn share_payload(&self) -> String {
+        encode(&self.shared_state())
+    }
+
+    /// Opens a share link payload: the state it describes replaces the one on screen, which is
+    /// kept as a named saved workspace if it holds anything. A link that cannot be opened leaves
+    /// everything as it was and says why in the notice.
+    pub(crate) fn open_shared(&mut self, payload: &str) {
+        let shared = match decode(payload) {
+            Ok(shared) => shared,
+            Err(error) => {
+                self.notice = Some(error.to_string());
+                return;
+            }
+        };
+        let own = match own_start(shared.lesson.as_deref()) {
+            Ok(own) => own,
+            Err(why) => {
+                self.notice = Some(format!("This share link cannot be opened: {why}. Your current work has not been changed."));
+                return;
+            }
+        };
+        let start = Start::from_shared(&shared, &own);
+        let mut replayed = Workspace::replay_all(&start, &shared.actions);
+        replayed.attach_lesson(&shared);
+        self.replace_with(replayed, shared);
+        self.notice.get_or_insert_with(|| "Opened the shared state.".into());
+        self.check_goals();
+    }
+
+    /// Reopens the lesson a shared state belongs to, at the first scripted step not played yet.
+    fn attach_lesson(&mut self, shared: &SharedState) {
+        let Some(id) = &shared.lesson else { return };
+        if let Some(Ok(lesson)) = builtin_lesson(id) {
+            let next_step = played_prefix(&lesson.steps, &shared.actions);
+            self.lesson = Some(LessonRun { lesson: Rc::new(lesson), next_step, results: Vec::new() });
+        }
+    }
+
+    /// Replays steps including `edit_code` ones that leave the code in the editor.
+    fn replay_all(start: &Start, steps: &[Step]) -> Workspace {
+        let mut workspace = Workspace::replay(start, &[]);
+        for step in steps {
+            if let StepAction::EditCode(code) = &step.action {
+                workspace.code = code.clone();
+                workspace.reload_if_edited();
+            } else {
+                workspace.step(step.clone());
+            }
+        }
+        workspace.notice = None;
+        workspace
+    }
+
+    /// Restores the saved work the page found in localStorage: its current workspace is
+    /// replayed (the lesson reopened if it had one).
+    pub fn restored(saved: SavedWork) -> Workspace {
+        let current = saved.current.clone();
+        let mut workspace = Workspace { saved: Rc::new(saved), ..Workspace::default() };
+        if let Some(shared) = current {
+            if let Ok(own) = own_start(shared.lesson.as_deref()) {
+                let start = Start::from_shared(&shared, &own);
+                let mut replayed = Workspace::replay_all(&start, &shared.actions);
+                replayed.saved = workspace.saved.clone();
+                replayed.attach_lesson(&shared);
+                workspace = replayed;
+                workspace.check_goals();
+            }
+        }
+        workspace
+    }
+
+    /// The saved work to write to storage now: what was saved, with this workspace as current.
+    pub fn saved_work(&self) -> SavedWork {
+        let mut saved = (*self.saved).clone();
+        saved.current = Some(self.shared_state());
+        saved
+    }
+
+    /// Replaces the state on screen with `next` (described by `incoming`), keeping the work on
+    /// screen as a named saved workspace unless it is pristine or already saved.
+    fn replace_with(&mut self, next: Workspace, incoming: SharedState) {
+        let mut saved = (*self.saved).clone();
+        saved.current = Some(self.shared_state());
+        let kept = saved.open(incoming, KEPT_WORK_NAME);
+        *self = Workspace { saved: Rc::new(saved), ..next };
+        if let Some(name) = kept {
+            self.notice = Some(format!("Your previous work was kept as the saved workspace \u{201c}{name}\u{201d}."));
+        }
+    }
+
+    /// Opens the saved workspace called `name` (the work on screen is kept, as above).
+    pub(crate) fn open_saved(&mut self, name: &str) {
+        let Some(entry) = self.saved.saved.iter().find(|entry| entry.name == name).cloned() else {
+            self.notice = Some(format!("There is no saved workspace called {name:?}."));
+            return;
+        };
+        match own_start(entry.workspace.lesson.as_deref()) {
+            Ok(own) => {
+                let start = Start::from_shared(&entry.workspace, &own);
+                let mut replayed = Workspace::replay_all(&start, &entry.workspace.actions);
+                replayed.attach_lesson(&entry.workspace);
+                self.replace_with(replayed, entry.workspace);
+                self.check_goals();
+            }
+            Err(why) => self.notice = Some(format!("The saved workspace cannot be opened: {why}.")),
+        }
+    }
+}
+
+/// How many of a lesson's scripted steps `log` begins with (so a restored lesson offers the
+/// right "next step"): steps compare by action and profile, not by their explanations.
+fn played_prefix(script: &[Step], log: &[Step]) -> usize {
+    script
+        .iter()
+        .zip(log)
+        .take_while(|(scripted, done)| {
+            scripted.action == done.action && (scripted.browser.is_none() || scripted.browser == done.browser)
+        })
+        .count()
+}
+
+/// A step in the learner's words, e.g. `POST /login (username=alice) — in Alice's browser`.
+///
+/// ```
+/// use session_playground::scenario::action::get;
+/// use session_playground::ui::lesson_run::describe_step;
+/// assert_eq!(describe_step(&get("/count").in_browser("Bob")), "GET /count — in Bob's browser");
+/// ```
+pub fn describe_step(step: &Step) -> String {
+    let what = match &step.action {
+        StepAction::Request(request) => {
+            let mut line = format!("{} {}", request.method, request.target);
+            if let Some(form) = request.form.as_ref().filter(|form| !form.is_empty()) {
+                let fields: Vec<String> = form.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                line.push_str(&format!(" ({})", fields.join(", ")));
+            }
+            line
+        }
+        StepAction::CloseBrowser => "close the browser".into(),
+        StepAction::OpenBrowser => "open the browser".into(),
+        StepAction::ContinueWhereLeftOff(true) => "turn on \u{201c}continue where you left off\u{201d}".into(),
+        StepAction::ContinueWhereLeftOff(false) => "turn off \u{201c}continue where you left off\u{201d}".into(),
+        StepAction::AdvanceClock(seconds) => format!("move the clock {} ahead", super::state::describe_seconds(*seconds)),
+        StepAction::SetCookie { name, value } => {
+            let short: String = value.chars().take(40).collect();
+            let more = if short.len() < value.len() { "…" } else { "" };
+            format!("set cookie {name} to {short}{more} in the dev tools")
+        }
+        StepAction::DeleteCookie(name) => format!("delete cookie {name} in the dev tools"),
+        StepAction::CopyCookie { name, to } => format!("copy cookie {name} into {to}'s browser"),
+        StepAction::ForgeSession { secret, data } => format!("sign the session {data} with the key {secret:?} in the dev tools"),
+        StepAction::EditCode(_) => "change app.py".into(),
+        StepAction::SetSessionMode(mode) => format!("switch the session to {} mode", mode.as_str()),
+        StepAction::Back => "press Back".into(),
+        StepAction::Forward => "press Forward".into(),
+        StepAction::Reload => "press Reload".into(),
+        StepAction::OpenPrivateWindow => "open a private window".into(),
+    };
+    match &step.browser {
+        Some(browser) => format!("{what} \u{2014} in {browser}'s browser"),
+        None => what,
+    }
+}
+
+/// The goal ids of built-in lesson `id` (for "solved" marks in the lesson list).
+pub fn lesson_goal_ids(id: &str) -> Option<Vec<String>> {
+    catalogue().iter().find(|entry| entry.id == id).map(|entry| entry.goals.clone())
+}
+
+/// What the lesson list shows of a built-in lesson.
+struct CatalogueEntry {
+    id: String,
+    title: String,
+    goals: Vec<String>,
+}
+
+/// The built-in lessons, read once (the page renders the list often; the files never change).
+fn catalogue() -> &'static [CatalogueEntry] {
+    static CATALOGUE: std::sync::OnceLock<Vec<CatalogueEntry>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        BUILTIN_LESSONS
+            .iter()
+            .filter_map(|entry| {
+                let lesson = builtin_lesson(entry.id)?.ok()?;
+                Some(CatalogueEntry {
+                    id: lesson.id.clone(),
+                    title: lesson.text.title.clone(),
+                    goals: lesson.goals.iter().map(|goal| goal.id.clone()).collect(),
+                })
+            })
+            .collect()
+    })
+}

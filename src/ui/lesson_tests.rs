@@ -1,0 +1,213 @@
+//! Lessons, share links and saved work through the page's reducer, on the real simulated Flask
+//! app: every built-in lesson's solution meets its goals when played in the workspace the way
+//! the page plays it, a link rebuilds the same state, and no path loses work.
+
+use super::history::{Step, StepAction};
+use super::lesson_run::KEPT_WORK_NAME;
+use super::state::{Action, Workspace};
+use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
+use crate::scenario::goal::GoalStatus;
+use crate::scenario::share::MAX_LINK_CHARS;
+
+fn page(workspace: &Workspace) -> &str {
+    workspace.active_page().map_or("", |page| page.body.as_str())
+}
+
+/// What the learner sees of a state (jars, pages, timeline, code), for comparing two states.
+fn seen(workspace: &Workspace) -> String {
+    let now = workspace.browser.clock.now();
+    let mut out = format!("now={now} active={} code={:?}\n", workspace.active_profile, workspace.code);
+    for profile in workspace.browser.profiles() {
+        let jar: Vec<String> = profile.jar.list(now).iter().map(|c| format!("{}={} {:?}", c.name, c.value, c.expires)).collect();
+        out.push_str(&format!("{} open={} {jar:?}\n", profile.name, profile.open));
+    }
+    for page in &workspace.pages {
+        out.push_str(&format!("page {} {} {:?}\n", page.profile, page.status, page.body));
+    }
+    for entry in &workspace.timeline {
+        out.push_str(&format!("{} {:?} {}\n", entry.at, entry.profile, entry.summary));
+    }
+    out
+}
+
+#[test]
+fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page() {
+    let list = Workspace::lesson_list();
+    assert_eq!(list.len(), BUILTIN_LESSONS.len());
+    assert!(list.len() >= 12);
+    for (id, title) in list {
+        assert!(!title.is_empty(), "{id} has a title");
+        let workspace = Workspace::started().apply(Action::OpenLesson(id.clone()));
+        assert!(workspace.notice.is_none(), "{id}: {:?}", workspace.notice);
+        let run = workspace.lesson.as_ref().expect("the lesson is open");
+        assert_eq!(run.results.len(), run.lesson.goals.len());
+        let workspace = workspace.apply(Action::PlaySolution);
+        let progress = workspace.lesson_progress().expect("progress is kept");
+        assert!(progress.solution_shown, "{id}: playing the solution is recorded as shown");
+        let run = workspace.lesson.as_ref().expect("still open");
+        for (goal, result) in run.lesson.goals.iter().zip(&run.results) {
+            let met_once = progress.goals_met.contains(&goal.id);
+            assert!(
+                met_once || result.status == GoalStatus::Pending,
+                "{id}: goal {} not met by the solution in the page: {}",
+                goal.id,
+                result.detail
+            );
+        }
+    }
+}
+
+#[test]
+fn scripted_steps_play_one_by_one_and_goals_follow_the_state() {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
+    let lesson = workspace.lesson.as_ref().unwrap().lesson.clone();
+    for _ in 0..3 {
+        workspace = workspace.apply(Action::LessonNextStep);
+    }
+    assert_eq!(page(&workspace), "Visit number: 3");
+    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 3);
+    // A learner's own extra request does not undo a goal met before.
+    let met: Vec<String> = workspace.lesson_progress().unwrap().goals_met.clone();
+    workspace = workspace.apply(Action::Navigate("/count".into()));
+    let still: &Vec<String> = &workspace.lesson_progress().unwrap().goals_met;
+    assert!(met.iter().all(|id| still.contains(id)));
+    while workspace.lesson.as_ref().unwrap().next_step < lesson.steps.len() {
+        workspace = workspace.apply(Action::LessonNextStep);
+    }
+    assert!(!workspace.lesson_progress().unwrap().solution_shown, "reached without the solution");
+}
+
+#[test]
+fn the_count_lesson_after_three_requests_fits_a_short_link_and_reopens_identically() {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
+    for _ in 0..3 {
+        workspace = workspace.apply(Action::Navigate("/count".into()));
+    }
+    let workspace = workspace.apply(Action::Share);
+    let payload = workspace.share_link.clone().expect("a link");
+    assert!(payload.len() <= 400, "{} characters: {payload}", payload.len());
+    let opened = Workspace::started().apply(Action::OpenShared(payload));
+    assert_eq!(seen(&opened), seen(&workspace));
+    assert_eq!(opened.lesson.as_ref().map(|run| run.lesson.id.as_str()), Some("count"));
+}
+
+#[test]
+fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
+    let code = format!("{}\n@app.route('/who')\ndef who():\n    return session.get('user', 'nobody')\n", crate::ui::SEED_APP);
+    let mut workspace = Workspace::started();
+    for action in [
+        Action::Navigate("/count".into()),
+        Action::EditCode(code.clone()),
+        Action::ReloadIfUnchanged(code.clone()),
+        Action::Navigate("/who".into()),
+        Action::AddCookie { name: "theme".into(), value: "dark".into() },
+        Action::SelectProfile("Bob".into()),
+        Action::Navigate("/who".into()),
+        Action::Navigate("count?x=1".into()),
+        Action::Back,
+        Action::Reload,
+        Action::SetContinueWhereLeftOff(true),
+        Action::CloseBrowser,
+        Action::OpenBrowser,
+        Action::AdvanceClockSeconds(90),
+        Action::OpenPrivateWindow,
+        Action::Navigate("/count".into()),
+        Action::ForgeSession { secret: "secret".into(), data: r#"{"visits":41}"#.into() },
+        Action::Navigate("/count".into()),
+        // Typed but not yet served: the link still carries it.
+        Action::EditCode(format!("{code}# unsaved\n")),
+    ] {
+        workspace = workspace.apply(action.clone());
+        assert!(workspace.notice.is_none(), "{action:?}: {:?}", workspace.notice);
+    }
+    assert_eq!(page(&workspace), "Visit number: 42");
+    let payload = workspace.share_payload();
+    let opened = Workspace::started().apply(Action::OpenShared(payload));
+    assert_eq!(opened.code, workspace.code);
+    // The unsaved edit is served on the other side; everything else is as it was.
+    let mut expected = seen(&workspace);
+    expected = expected.replace(&format!("code={:?}", workspace.code), &format!("code={:?}", opened.code));
+    assert_eq!(seen(&opened), expected);
+}
+
+#[test]
+fn bad_links_explain_themselves_and_leave_the_work_alone() {
+    let workspace = Workspace::started().apply(Action::Navigate("/count".into()));
+    let good = workspace.share_payload();
+    let cases = [
+        ("".to_string(), "empty"),
+        ("hello".to_string(), "damaged"),
+        (format!("v1.{}", &good[3..good.len() / 2]), "incomplete"),
+        (format!("v1.{}", "A".repeat(MAX_LINK_CHARS)), "too large"),
+        ("v9.N4Ig".to_string(), "newer version"),
+    ];
+    for (payload, words) in cases {
+        let after = workspace.apply(Action::OpenShared(payload.clone()));
+        let notice = after.notice.clone().unwrap_or_default();
+        assert!(notice.contains(words), "{payload:.40}: {notice}");
+        assert!(notice.contains("not been changed"), "{notice}");
+        assert_eq!(seen(&after), seen(&workspace));
+    }
+}
+
+#[test]
+fn opening_a_link_or_a_lesson_keeps_the_work_on_screen_as_a_saved_workspace() {
+    let work = Workspace::started().apply(Action::Navigate("/count".into())).apply(Action::Navigate("/count".into()));
+    let link = Workspace::started().apply(Action::OpenLesson("logout".into())).share_payload();
+    let opened = work.apply(Action::OpenShared(link));
+    assert_eq!(opened.saved.saved.len(), 1);
+    assert_eq!(opened.saved.saved[0].name, KEPT_WORK_NAME);
+    assert!(opened.notice.as_deref().unwrap_or_default().contains(KEPT_WORK_NAME));
+    // Opening the kept work brings it back exactly, and keeps the lesson work in turn.
+    let back = opened.apply(Action::OpenSaved(KEPT_WORK_NAME.into()));
+    assert_eq!(seen(&back), seen(&work));
+    // Pristine work is not worth keeping.
+    let pristine = Workspace::started().apply(Action::OpenLesson("count".into()));
+    assert!(pristine.saved.saved.is_empty());
+}
+
+#[test]
+fn saved_work_restores_the_workspace_and_the_lesson_with_its_progress() {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
+    for _ in 0..2 {
+        workspace = workspace.apply(Action::LessonNextStep);
+    }
+    workspace = workspace.apply(Action::ShowSolution).apply(Action::AnswerQuiz(1));
+    let stored = workspace.saved_work().export();
+    let imported = crate::scenario::saved::SavedWork::import(&stored).expect("our own export reads back");
+    let restored = Workspace::restored(imported);
+    assert_eq!(seen(&restored), seen(&workspace));
+    let run = restored.lesson.as_ref().expect("the lesson is open again");
+    assert_eq!(run.next_step, 2);
+    let progress = restored.lesson_progress().unwrap();
+    assert!(progress.solution_shown);
+    assert_eq!(progress.quiz_answer, Some(1));
+}
+
+#[test]
+fn reset_goes_back_to_the_lesson_start_and_keeps_progress() {
+    let workspace = Workspace::started()
+        .apply(Action::OpenLesson("count".into()))
+        .apply(Action::LessonNextStep)
+        .apply(Action::ShowSolution)
+        .apply(Action::ResetLesson);
+    assert!(workspace.timeline.is_empty());
+    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 0);
+    assert!(workspace.lesson_progress().unwrap().solution_shown);
+    let lesson = builtin_lesson("count").unwrap().unwrap();
+    assert_eq!(workspace.code, lesson.code);
+}
+
+#[test]
+fn a_quiz_option_can_be_put_into_the_editor_when_it_is_code() {
+    let lesson = BUILTIN_LESSONS
+        .iter()
+        .filter_map(|entry| builtin_lesson(entry.id)?.ok())
+        .find(|lesson| lesson.quiz.as_ref().is_some_and(|quiz| quiz.template.is_some()))
+        .expect("a lesson whose quiz options are code");
+    let quiz = lesson.quiz.clone().unwrap();
+    let workspace = Workspace::started().apply(Action::OpenLesson(lesson.id.clone())).apply(Action::TryQuizOption(0));
+    assert_eq!(Some(workspace.code.clone()), quiz.option_code(0));
+    let step = Step::new(StepAction::EditCode(workspace.code.clone()));
+    assert!(matches!(step.action, StepAction::EditCode(_)));
+}
