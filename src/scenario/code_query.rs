@@ -126,10 +126,10 @@ struct CallFinder<'p> {
 
 impl<'a> Visitor<'a> for CallFinder<'_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Call(call) = expr {
-            if ComparableExpr::from(call.func.as_ref()) == self.function {
-                self.found = true;
-            }
+        if let Expr::Call(call) = expr
+            && ComparableExpr::from(call.func.as_ref()) == self.function
+        {
+            self.found = true;
         }
         visitor::walk_expr(self, expr);
     }

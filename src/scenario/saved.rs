@@ -50,6 +50,9 @@ pub struct LessonProgress {
     /// Whether the learner asked to see the solution (recorded as shown, not as solved).
     #[serde(default)]
     pub solution_shown: bool,
+    /// Whether every goal was already met when the solution was first shown.
+    #[serde(default)]
+    pub solved_before_solution: bool,
     /// The quiz option picked last, if any.
     #[serde(default)]
     pub quiz_answer: Option<usize>,
@@ -94,6 +97,59 @@ impl LessonProgress {
     pub fn solved<'a>(&self, goal_ids: impl IntoIterator<Item = &'a str>) -> bool {
         goal_ids.into_iter().all(|id| self.goals_met.iter().any(|met| met == id))
     }
+
+    /// Whether every goal that can be checked in this build (not pending) is met.
+    pub fn all_met(&self, goals: &[Goal]) -> bool {
+        goals
+            .iter()
+            .filter(|goal| goal.mode.is_none_or(|mode| mode.is_available()))
+            .all(|goal| self.goals_met.contains(&goal.id))
+    }
+
+    /// "Show solution": recorded as shown; goals met afterwards do not count as solved.
+    pub fn show_solution(&mut self, goals: &[Goal]) {
+        if !self.solution_shown {
+            self.solved_before_solution = self.all_met(goals);
+            self.solution_shown = true;
+        }
+    }
+
+    /// Where the learner stands.
+    ///
+    /// ```
+    /// use session_playground::scenario::saved::{LessonOutcome, LessonProgress};
+    /// use session_playground::scenario::goal::{Goal, GoalCheck};
+    /// let goals = [Goal { id: "a".into(), text: String::new(), browser: None, mode: None, after: None,
+    ///     check: GoalCheck::BrowserClosed }];
+    /// let mut progress = LessonProgress::default();
+    /// assert_eq!(progress.outcome(&goals), LessonOutcome::NotStarted);
+    /// progress.show_solution(&goals);
+    /// progress.goals_met.push("a".into());
+    /// assert_eq!(progress.outcome(&goals), LessonOutcome::SolutionShown);
+    /// ```
+    pub fn outcome(&self, goals: &[Goal]) -> LessonOutcome {
+        let all = self.all_met(goals);
+        match (all, self.solution_shown) {
+            (true, false) => LessonOutcome::Solved,
+            (true, true) if self.solved_before_solution => LessonOutcome::Solved,
+            (_, true) => LessonOutcome::SolutionShown,
+            (false, false) if self.goals_met.is_empty() => LessonOutcome::NotStarted,
+            (false, false) => LessonOutcome::InProgress,
+        }
+    }
+}
+
+/// A lesson's state in the lesson list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LessonOutcome {
+    /// No goal met yet.
+    NotStarted,
+    /// Some goals met.
+    InProgress,
+    /// Every goal met by the learner (before any "show solution").
+    Solved,
+    /// The solution was shown before every goal was met.
+    SolutionShown,
 }
 
 /// Why an imported file was not taken; `Display` is the learner's message.

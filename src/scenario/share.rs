@@ -52,7 +52,8 @@ pub struct SharedState {
 pub enum ShareError {
     /// The link carries nothing.
     Empty,
-    /// Characters or content that no share link contains.
+    /// Characters or content that no share link contains (the text says what, for the console;
+    /// the learner's message does not show it).
     Malformed(String),
     /// The link ends too early (cut off when copied).
     Truncated,
@@ -73,7 +74,7 @@ impl std::fmt::Display for ShareError {
         let kept = "Your current work has not been changed.";
         match self {
             ShareError::Empty => write!(f, "This share link is empty. {kept}"),
-            ShareError::Malformed(why) => write!(f, "This share link is damaged and cannot be opened ({why}). {kept}"),
+            ShareError::Malformed(_) => write!(f, "This share link is damaged and cannot be opened. {kept}"),
             ShareError::Truncated => write!(f, "This share link is incomplete: it was probably cut off when it was copied. {kept}"),
             ShareError::Oversized { size } => {
                 write!(f, "This share link is too large to open ({size} characters; the limit is {MAX_LINK_CHARS}). {kept}")

@@ -54,7 +54,8 @@ fn every_builtin_lesson_validates_against_the_schema() {
 fn schema_and_reader_reject_the_same_mistakes() {
     let schema: serde_json::Value = serde_json::from_str(include_str!("../../schema/lesson-v2.schema.json")).unwrap();
     let base: serde_json::Value = serde_json::from_str(BUILTIN_LESSONS[3].source).unwrap();
-    let mutations: Vec<Box<dyn Fn(&mut serde_json::Value)>> = vec![
+    type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
+    let mutations: Vec<Mutation> = vec![
         Box::new(|v| v["colour"] = "red".into()),
         Box::new(|v| v["steps"][0]["close_browser"] = true.into()),
         Box::new(|v| v["steps"][0] = serde_json::json!({"browser": "Alice"})),
@@ -276,7 +277,7 @@ fn random_state(rng: &mut Lcg) -> SharedState {
                 _ => get(&format!("/p{}?q={}", rng.next() % 100, rng.next())).action,
             };
             let mut step = Step::new(action);
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 step.browser = Some("Bob".into());
             }
             step
@@ -284,8 +285,8 @@ fn random_state(rng: &mut Lcg) -> SharedState {
         .collect();
     SharedState {
         version: SHARE_VERSION,
-        lesson: (rng.next() % 2 == 0).then(|| "count".to_string()),
-        code: (rng.next() % 2 == 0).then(|| rng.text(500)),
+        lesson: rng.next().is_multiple_of(2).then(|| "count".to_string()),
+        code: rng.next().is_multiple_of(2).then(|| rng.text(500)),
         settings: None,
         actions,
     }
@@ -440,4 +441,29 @@ fn lessons_behave_as_real_flask_does() {
         mismatches
     });
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn mangled_lesson_files_are_errors_never_panics() {
+    let mut rng = Lcg(99);
+    for lesson in BUILTIN_LESSONS {
+        let bytes = lesson.source.as_bytes();
+        for _ in 0..60 {
+            let mut mangled = bytes.to_vec();
+            match rng.next() % 3 {
+                0 => mangled.truncate(rng.next() as usize % bytes.len()),
+                1 => {
+                    let at = rng.next() as usize % bytes.len();
+                    mangled[at] = b"{}[]\",:0a-\\ "[rng.next() as usize % 12];
+                }
+                _ => {
+                    let at = rng.next() as usize % bytes.len();
+                    mangled.drain(at..(at + 1 + rng.next() as usize % 40).min(bytes.len()));
+                }
+            }
+            if let Ok(text) = String::from_utf8(mangled) {
+                let _ = parse_lesson(&text);
+            }
+        }
+    }
 }

@@ -58,38 +58,32 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
         let name = reference.trim_start_matches("#/$defs/");
         check(root, &root["$defs"][name], value, at, errors);
     }
-    if let Some(Value::String(name)) = rules.get("type") {
-        if !type_ok(name, value) {
+    if let Some(Value::String(name)) = rules.get("type")
+        && !type_ok(name, value) {
             errors.push(format!("{at}: expected {name}"));
             return;
         }
-    }
-    if let Some(wanted) = rules.get("const") {
-        if wanted != value {
+    if let Some(wanted) = rules.get("const")
+        && wanted != value {
             errors.push(format!("{at}: expected {wanted}"));
         }
-    }
-    if let Some(Value::Array(options)) = rules.get("enum") {
-        if !options.contains(value) {
+    if let Some(Value::Array(options)) = rules.get("enum")
+        && !options.contains(value) {
             errors.push(format!("{at}: not one of {options:?}"));
         }
-    }
-    if let (Some(min), Some(s)) = (rules.get("minLength").and_then(Value::as_u64), value.as_str()) {
-        if (s.chars().count() as u64) < min {
+    if let (Some(min), Some(s)) = (rules.get("minLength").and_then(Value::as_u64), value.as_str())
+        && (s.chars().count() as u64) < min {
             errors.push(format!("{at}: shorter than {min}"));
         }
-    }
-    if let (Some(min), Some(n)) = (rules.get("minimum").and_then(Value::as_f64), value.as_f64()) {
-        if n < min {
+    if let (Some(min), Some(n)) = (rules.get("minimum").and_then(Value::as_f64), value.as_f64())
+        && n < min {
             errors.push(format!("{at}: below {min}"));
         }
-    }
     if let Value::Array(items) = value {
-        if let Some(min) = rules.get("minItems").and_then(Value::as_u64) {
-            if (items.len() as u64) < min {
+        if let Some(min) = rules.get("minItems").and_then(Value::as_u64)
+            && (items.len() as u64) < min {
                 errors.push(format!("{at}: fewer than {min} items"));
             }
-        }
         if let Some(item_schema) = rules.get("items") {
             for (i, item) in items.iter().enumerate() {
                 check(root, item_schema, item, &format!("{at}[{i}]"), errors);
@@ -116,11 +110,10 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
             }
         }
     }
-    if let Some(Value::Array(options)) = rules.get("anyOf") {
-        if !options.iter().any(|option| validate_into(root, option, value).is_empty()) {
+    if let Some(Value::Array(options)) = rules.get("anyOf")
+        && !options.iter().any(|option| validate_into(root, option, value).is_empty()) {
             errors.push(format!("{at}: matches none of anyOf"));
         }
-    }
     if let Some(Value::Array(options)) = rules.get("oneOf") {
         let matching = options.iter().filter(|option| validate_into(root, option, value).is_empty()).count();
         if matching != 1 {
