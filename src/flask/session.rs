@@ -21,6 +21,9 @@ pub struct Session {
     pub modified: Cell<bool>,
     /// A `NullSession` (no secret key): reads work, writes raise.
     pub null: bool,
+    /// Attributes the app set on the session object (`session.username = ...`): a real
+    /// `SecureCookieSession` has a `__dict__`, so they are accepted — and never saved.
+    attrs: RefCell<Vec<(String, Value)>>,
     me: std::rc::Weak<Session>,
 }
 
@@ -31,6 +34,7 @@ impl Session {
             data: RefCell::new(data),
             modified: Cell::new(false),
             null,
+            attrs: RefCell::new(Vec::new()),
             me: me.clone(),
         })
     }
@@ -78,6 +82,9 @@ impl NativeObject for Session {
         let Some(me) = self.me.upgrade() else {
             return Ok(None);
         };
+        if let Some((_, value)) = self.attrs.borrow().iter().find(|(key, _)| key == name) {
+            return Ok(Some(value.clone()));
+        }
         // Methods receive the session itself as the first positional argument (bound below).
         let method: Option<Value> = match name {
             "modified" => return Ok(Some(Value::Bool(self.modified.get()))),
@@ -259,8 +266,20 @@ impl NativeObject for Session {
                 Ok(true)
             }
             "accessed" => Ok(true),
-            _ => Ok(false),
+            _ => {
+                let mut attrs = self.attrs.borrow_mut();
+                match attrs.iter_mut().find(|(key, _)| key == name) {
+                    Some(slot) => slot.1 = value,
+                    None => attrs.push((name.to_string(), value)),
+                }
+                Ok(true)
+            }
         }
+    }
+
+    fn teardown(&self, t: &mut crate::python::Teardown) {
+        let attrs = std::mem::take(&mut *self.attrs.borrow_mut());
+        attrs.iter().for_each(|(_, value)| t.value(value));
     }
 
     fn get_item(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<Value>> {

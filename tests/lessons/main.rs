@@ -399,16 +399,8 @@ fn play_records(code: &str, lesson: &Lesson, steps: &[Step]) -> Vec<serde_json::
 
 /// Steps where the simulated Flask is known to differ from Flask 3.1.3: (lesson, run, step).
 /// Each is asserted to still differ, so a fix shows up here and the entry is removed.
-const KNOWN_DIFFERENCES: &[(&str, &str, usize, &str)] = &[(
-    "set-username",
-    "quiz option 1",
-    1,
-    // FIXME(flask layer): `session.username = 'alice'` sets an instance attribute on Flask's
-    // SecureCookieSession (a dict subclass with a __dict__); the simulated session refuses
-    // unknown attributes, so the view fails with a 500. The quiz verdict is the same either
-    // way (`/who` shows None), but the page differs.
-    "the simulated session has no instance attributes",
-)];
+/// None now: the one there was (attributes set on the session object) is fixed.
+const KNOWN_DIFFERENCES: &[(&str, &str, usize, &str)] = &[];
 
 #[test]
 fn lessons_behave_as_real_flask_does() {
