@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::browser::{Browser, CookieKey, NavigationRequest};
+use crate::browser::{Browser, CookieKey, NavigationError, NavigationOutcome, NavigationRequest};
 use crate::browser::clock::format_instant;
 use crate::flask::FlaskServer;
 use crate::flask::server::SessionSettings;
@@ -196,29 +196,8 @@ impl Player {
         let Some(server) = self.server.as_mut() else {
             return Some(StepNote::AppNotRunning);
         };
-        let result = self.browser.navigate(profile, navigation, server);
-        let printed = std::mem::take(&mut server.log);
-        let error = server
-            .last_error
-            .as_ref()
-            .map(|e| ErrorSummary { type_name: e.type_name.clone(), message: e.message.clone() });
-        self.log(&printed);
-        match result {
-            Ok(outcome) => {
-                let now = self.browser.clock.now();
-                let settings = self.session_settings();
-                let seen = match (self.state.session_mode, self.server.as_ref().and_then(|server| server.last_session_trace())) {
-                    (SessionMode::Signed, _) | (_, None) => {
-                        SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), &settings, now)
-                    }
-                    (_, Some(trace)) => SeenSession::from_trace(trace),
-                };
-                self.seen.insert(profile.to_string(), seen);
-                self.pages.insert(profile.to_string(), PageState::from_outcome(&outcome, error));
-                None
-            }
-            Err(error) => Some(StepNote::Navigation(error.to_string())),
-        }
+        let result = self.browser.navigate(profile, navigation, server).map(Some);
+        self.record(profile, result)
     }
 
     fn traverse(&mut self, profile: &str, action: &Action) -> Option<StepNote> {
@@ -230,11 +209,20 @@ impl Player {
             Action::Forward => self.browser.forward(profile, server),
             _ => self.browser.reload(profile, server),
         };
-        let printed = std::mem::take(&mut server.log);
-        let error = server
-            .last_error
-            .as_ref()
-            .map(|e| ErrorSummary { type_name: e.type_name.clone(), message: e.message.clone() });
+        self.record(profile, result)
+    }
+
+    /// Keeps what a navigation of `profile` brought: the server's log, the page, and the
+    /// session the server saw (read back from the signed cookie sent, exactly; from the
+    /// server's trace in the other modes).
+    fn record(&mut self, profile: &str, result: Result<Option<NavigationOutcome>, NavigationError>) -> Option<StepNote> {
+        let (printed, error) = match self.server.as_mut() {
+            Some(server) => (
+                std::mem::take(&mut server.log),
+                server.last_error.as_ref().map(|e| ErrorSummary { type_name: e.type_name.clone(), message: e.message.clone() }),
+            ),
+            None => (String::new(), None),
+        };
         self.log(&printed);
         match result {
             Ok(Some(outcome)) => {

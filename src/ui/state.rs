@@ -747,16 +747,7 @@ impl Workspace {
                 }
                 copied
             }
-            StepAction::Request(request) => {
-                let navigation = NavigationRequest {
-                    method: request.method.clone(),
-                    url: request.target.clone(),
-                    form: request.form.clone().unwrap_or_default(),
-                    headers: request.headers.clone(),
-                    ..NavigationRequest::default()
-                };
-                self.send(Traversal::New(navigation))
-            }
+            StepAction::Request(request) => self.send(Traversal::New(crate::scenario::action::navigation_request(request))),
             StepAction::Back => self.send(Traversal::Back),
             StepAction::Forward => self.send(Traversal::Forward),
             StepAction::Reload => self.send(Traversal::Reload),
