@@ -804,15 +804,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
         let router = s.router.borrow();
         Ok(match outcome {
             Match::Found { rule, args } => {
-                let mut d = Dict::new();
-                for (name, value) in args {
-                    let v = match value {
-                        Arg::Str(t) => Value::str(&t),
-                        Arg::Int(i) => Value::Int(i),
-                        Arg::Float(f) => Value::Float(f),
-                    };
-                    d.set_str(&name, v);
-                }
+                let d = view_args(args);
                 let r = &router.rules[rule];
                 Value::tuple(vec![
                     Value::str("ok"),
@@ -1003,4 +995,18 @@ fn build_module(shared: Rc<Shared>) -> Value {
             ("_b64decode", b64decode),
         ],
     )
+}
+
+/// The converted URL variables of a matched rule as the dict Flask passes to the view.
+pub(crate) fn view_args(args: Vec<(String, Arg)>) -> Dict {
+    let mut d = Dict::new();
+    for (name, value) in args {
+        let v = match value {
+            Arg::Str(t) => Value::str(&t),
+            Arg::Int(i) => Value::Int(i),
+            Arg::Float(f) => Value::Float(f),
+        };
+        d.set_str(&name, v);
+    }
+    d
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
 use crate::flask::natives::{self, Ctx, Shared, TraceState};
-use crate::flask::routing::{Arg, Match, parse_urlencoded, percent_decode};
+use crate::flask::routing::{Match, parse_urlencoded, percent_decode};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
 use crate::flask::store::ServerStore;
@@ -405,15 +405,7 @@ fn fast_view(
     drop(router);
     let views = it.get_attr(app, "view_functions").ok()?;
     let view = it.get_item(&views, &Value::str(&endpoint)).ok()?;
-    let mut d = Dict::new();
-    for (name, value) in args {
-        let v = match value {
-            Arg::Str(t) => Value::str(&t),
-            Arg::Int(i) => Value::Int(i),
-            Arg::Float(f) => Value::Float(f),
-        };
-        d.set_str(&name, v);
-    }
+    let d = natives::view_args(args);
     Some((endpoint, view, Value::dict(d)))
 }
 
@@ -1099,10 +1091,11 @@ fn uses_custom_interface(it: &mut Interp, app: &Value, flask: &Value) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn get(path: &str, cookie: Option<&str>) -> Request {
+    /// A GET to `http://localhost` with an optional `Cookie` header.
+    pub(crate) fn get(path: &str, cookie: Option<&str>) -> Request {
         let mut headers = vec![("Host".to_string(), "localhost".to_string())];
         if let Some(c) = cookie {
             headers.push(("Cookie".into(), c.into()));

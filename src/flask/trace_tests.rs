@@ -1,27 +1,13 @@
 //! The session trace and the server-side store seen through `FlaskServer`, on real apps: what
 //! the UI's server view will show for the cases the lessons are built on.
 
+use crate::flask::server::tests::get;
 use crate::flask::server::{FlaskServer, SessionMode};
 use crate::flask::trace::{CookieOutcome, SessionEntry, SessionSource, SkipReason, WriteReason};
-use crate::http::{Request, Response};
+use crate::http::Response;
 
 const NOW: i64 = 1767225600;
 
-fn get(path: &str, cookie: Option<&str>) -> Request {
-    let mut headers = vec![("Host".to_string(), "localhost".to_string())];
-    if let Some(c) = cookie {
-        headers.push(("Cookie".into(), c.into()));
-    }
-    Request {
-        method: "GET".into(),
-        scheme: "http".into(),
-        host: "localhost".into(),
-        path: path.into(),
-        query: String::new(),
-        headers,
-        body: vec![],
-    }
-}
 
 /// The `name=value` of the response's session cookie, to send back.
 fn cookie_of(response: &Response) -> Option<String> {
