@@ -11,7 +11,8 @@
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
 //! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl;
 //! - [`trace`]: the session before/after each request for the server view;
-//! - [`store`]: the server-side store and session ids of the Flask-Session mode.
+//! - [`store`]: the server-side store and session ids of the Flask-Session mode;
+//! - [`step_record`]: a request recorded line by line for the step-through.
 //!
 //! Flask's own control flow (dispatch, error handlers, `make_response`, `save_session`) is
 //! written in Python in `prelude/flask.py`, following Flask 3.1.3's source, so that it reads
@@ -26,9 +27,12 @@ pub mod server;
 pub mod session;
 pub mod session_inspect;
 pub mod signing;
+pub mod step_record;
 pub mod store;
 pub mod trace;
 
+#[cfg(test)]
+mod step_record_tests;
 #[cfg(test)]
 mod trace_tests;
 

@@ -5,6 +5,7 @@
 //! It implements [`crate::browser::Server`], so the UI and the scenario runner drive it through
 //! the virtual browser.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
@@ -12,6 +13,7 @@ use crate::flask::natives::{self, Ctx, Shared, TraceState};
 use crate::flask::routing::{Match, parse_urlencoded, percent_decode};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
+use crate::flask::step_record::{Recorder, Recording};
 use crate::flask::store::ServerStore;
 use crate::flask::trace::{self, SaveFacts, SessionSource, SessionTrace};
 use crate::http::{Request, Response};
@@ -64,6 +66,8 @@ pub struct FlaskServer {
     /// The unhandled exception of the last request (what `got_request_exception` saw).
     pub last_error: Option<AppError>,
     last_trace: Option<SessionTrace>,
+    /// The request being recorded line by line, while one is (see [`crate::flask::step_record`]).
+    recording: Option<Rc<RefCell<Recording>>>,
 }
 
 fn describe(interp: &mut Interp, value: &Value) -> AppError {
@@ -169,7 +173,23 @@ impl FlaskServer {
             log,
             last_error: None,
             last_trace: None,
+            recording: None,
         })
+    }
+
+    /// Records the requests that follow line by line, until [`FlaskServer::stop_recording`].
+    pub fn start_recording(&mut self) {
+        let recording = Rc::new(RefCell::new(Recording::default()));
+        let recorder = Recorder { recording: recording.clone(), shared: self.shared.clone() };
+        self.interp.set_observer(Some(Box::new(recorder)));
+        self.recording = Some(recording);
+    }
+
+    /// Stops recording and returns what was recorded (`None` when nothing was being recorded).
+    pub fn stop_recording(&mut self) -> Option<Recording> {
+        self.interp.set_observer(None);
+        let recording = self.recording.take()?;
+        Some(recording.take())
     }
 
     /// Answers one request at virtual time `now`; also sets [`FlaskServer::last_error`].
@@ -178,6 +198,11 @@ impl FlaskServer {
         self.shared.now.set(now);
         self.last_error = None;
         self.last_trace = None;
+        if let Some(recording) = &self.recording {
+            let query = if request.query.is_empty() { String::new() } else { format!("?{}", request.query) };
+            let what = format!("{} {}{query}", request.method, request.path);
+            recording.borrow_mut().begin_exchange(what, self.interp.out.len());
+        }
         let response = match self.dispatch(request) {
             Ok(response) => response,
             Err(error) => {
@@ -188,6 +213,9 @@ impl FlaskServer {
         };
         self.last_trace = self.finish_trace(&response);
         *self.shared.ctx.borrow_mut() = None;
+        if let Some(recording) = &self.recording {
+            recording.borrow_mut().settle_output(&self.interp.out);
+        }
         let printed = self.interp.take_output();
         self.log.push_str(&printed);
         let mut response = response;

@@ -64,6 +64,17 @@ impl Session {
     }
 }
 
+/// Tells an attached observer (the step-through) that the running line touched the session:
+/// `kind` is `read`, `test`, `write` or `delete`, and `form` how the code wrote it, with `{}`
+/// where the key's repr goes (`session[{}]`).
+fn report(interp: &mut Interp, kind: &str, form: &str, key: Option<&Value>) {
+    if !interp.observing() {
+        return;
+    }
+    let key = key.map(|key| interp.repr(key).unwrap_or_else(|_| "?".into())).unwrap_or_default();
+    interp.report_access(&format!("{kind} {}", form.replace("{}", &key)));
+}
+
 fn unhashable(interp: &Interp, key: &Value) -> Box<crate::python::Exc> {
     interp.type_error(format!("unhashable type: '{}'", key.type_name()))
 }
@@ -96,6 +107,7 @@ impl NativeObject for Session {
                 builtin("get", move |it, args| {
                     let key = args.pos.first().cloned().unwrap_or(Value::None);
                     let default = args.pos.get(1).cloned().unwrap_or(Value::None);
+                    report(it, "read", "session.get({})", Some(&key));
                     let found = me.data.borrow().get(&key);
                     match found {
                         Ok(v) => Ok(v.unwrap_or(default)),
@@ -134,6 +146,7 @@ impl NativeObject for Session {
                 builtin("pop", move |it, args| {
                     let key = args.pos.first().cloned().unwrap_or(Value::None);
                     let default = args.pos.get(1).cloned();
+                    report(it, "delete", "session.pop({})", Some(&key));
                     let s = &*me;
                     if s.null {
                         return Err(it.err("RuntimeError", NO_SECRET_KEY));
@@ -159,6 +172,7 @@ impl NativeObject for Session {
             "popitem" => Some({
                 let me = me.clone();
                 builtin("popitem", move |it, _args| {
+                    report(it, "delete", "session.popitem()", None);
                     let s = &*me;
                     s.check_writable(it)?;
                     let last = s.data.borrow_mut().pop_last();
@@ -177,6 +191,8 @@ impl NativeObject for Session {
                     let key = args.pos.first().cloned().unwrap_or(Value::None);
                     let default = args.pos.get(1).cloned().unwrap_or(Value::None);
                     let s = &*me;
+                    let kind = if s.data.borrow().get(&key).ok().flatten().is_some() { "read" } else { "write" };
+                    report(it, kind, "session.setdefault({})", Some(&key));
                     if s.null {
                         return Err(it.err("RuntimeError", NO_SECRET_KEY));
                     }
@@ -201,6 +217,7 @@ impl NativeObject for Session {
             "clear" => Some({
                 let me = me.clone();
                 builtin("clear", move |it, _args| {
+                    report(it, "delete", "session.clear()", None);
                     let s = &*me;
                     s.write(it)?;
                     s.data.borrow_mut().clear();
@@ -210,6 +227,7 @@ impl NativeObject for Session {
             "update" => Some({
                 let me = me.clone();
                 builtin("update", move |it, mut args| {
+                    report(it, "write", "session.update(…)", None);
                     let s = &*me;
                     s.check_writable(it)?;
                     let mut pairs: Vec<(Value, Value)> = Vec::new();
@@ -259,6 +277,7 @@ impl NativeObject for Session {
             "permanent" => {
                 // SessionMixin.permanent setter: self["_permanent"] = bool(value)
                 let flag = interp.truthy(&value)?;
+                report(interp, "write", "session.permanent", None);
                 self.write(interp)?;
                 self.data
                     .borrow_mut()
@@ -283,6 +302,7 @@ impl NativeObject for Session {
     }
 
     fn get_item(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<Value>> {
+        report(interp, "read", "session[{}]", Some(key));
         let found = self
             .data
             .borrow()
@@ -295,6 +315,7 @@ impl NativeObject for Session {
     }
 
     fn set_item(&self, interp: &mut Interp, key: Value, value: Value) -> PyResult<bool> {
+        report(interp, "write", "session[{}]", Some(&key));
         self.write(interp)?;
         self.data
             .borrow_mut()
@@ -305,6 +326,7 @@ impl NativeObject for Session {
 
     fn del_item(&self, interp: &mut Interp, key: &Value) -> PyResult<bool> {
         // CallbackDict: the dict operation first, `on_update` only when it succeeded.
+        report(interp, "delete", "session[{}]", Some(key));
         self.check_writable(interp)?;
         let removed = self
             .data
@@ -321,6 +343,7 @@ impl NativeObject for Session {
     }
 
     fn contains(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<bool>> {
+        report(interp, "test", "{} in session", Some(key));
         let found = self
             .data
             .borrow()

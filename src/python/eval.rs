@@ -118,6 +118,9 @@ impl Interp {
     }
 
     fn line_event(&mut self, f: &Frame, start: u32) {
+        if !self.observer.as_mut().is_some_and(|o| o.wants(&f.filename)) {
+            return;
+        }
         let line = f.source.line_of(start as usize);
         let locals: Vec<(String, Value)> = f
             .locals
@@ -129,9 +132,8 @@ impl Interp {
                 _ => None,
             })
             .collect();
-        if let Some(o) = self.observer.as_mut() {
-            o.line(&f.func_name, line, &locals);
-        }
+        let event = super::interp::LineEvent { file: &f.filename, func: &f.func_name, line, locals: &locals };
+        self.with_observer(|observer, interp| observer.line(interp, &event));
     }
 
     /// Run one statement (used by the generator executor).

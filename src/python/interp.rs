@@ -57,13 +57,33 @@ impl Default for HostConfig {
     }
 }
 
+/// A statement about to run, as an [`Observer`] sees it.
+pub struct LineEvent<'a> {
+    /// The file the statement is in (`app.py`, or a module the host loaded).
+    pub file: &'a str,
+    /// The function running it (`<module>` at top level).
+    pub func: &'a str,
+    /// Its first line (1-based).
+    pub line: usize,
+    /// The frame's variables (module globals at top level), in the order they were bound.
+    pub locals: &'a [(String, Value)],
+}
+
 /// Receives line events and native-object accesses; attach with `Interp::set_observer`.
+///
+/// While a callback runs, the observer is detached: Python it runs through the interpreter it is
+/// given (e.g. `repr` of a local) raises no events of its own, and the steps it takes are not
+/// counted against the program's budget, so a program behaves the same watched or not.
 pub trait Observer {
-    /// A statement at `line` is about to run in function `func`; `locals` are the frame's
-    /// variables (module globals at top level).
-    fn line(&mut self, func: &str, line: usize, locals: &[(String, Value)]);
-    /// A native object reported an access (e.g. `session['user']` read or written).
-    fn access(&mut self, _what: &str, _range: (u32, u32)) {}
+    /// Whether line events in `file` are wanted; locals are gathered only for those.
+    fn wants(&mut self, _file: &str) -> bool {
+        true
+    }
+    /// A statement is about to run.
+    fn line(&mut self, interp: &mut Interp, event: &LineEvent<'_>);
+    /// A native object reported an access (e.g. `read session['user']`); `range` is the byte
+    /// span of the expression being evaluated.
+    fn access(&mut self, _interp: &mut Interp, _what: &str, _range: (u32, u32)) {}
 }
 
 /// Built-in types used by the evaluator directly.
@@ -294,13 +314,26 @@ impl Interp {
         self.observer = observer;
     }
 
+    /// Whether an observer is attached (a native object can skip preparing what it would report).
+    pub fn observing(&self) -> bool {
+        self.observer.is_some()
+    }
+
     /// For native objects: report an access (`"read session['user']"`) with the span of the
     /// expression being evaluated. Does nothing without an observer.
     pub fn report_access(&mut self, what: &str) {
         let span = self.current_span;
-        if let Some(o) = self.observer.as_mut() {
-            o.access(what, span);
-        }
+        self.with_observer(|observer, interp| observer.access(interp, what, span));
+    }
+
+    /// Runs `call` with the observer detached, and puts back what the observer's own Python
+    /// would otherwise change: the step count and the position used for messages.
+    pub(crate) fn with_observer(&mut self, call: impl FnOnce(&mut dyn Observer, &mut Interp)) {
+        let Some(mut observer) = self.observer.take() else { return };
+        let saved = (self.steps, self.current_span, self.current_src.clone(), self.current_offset);
+        call(observer.as_mut(), self);
+        (self.steps, self.current_span, self.current_src, self.current_offset) = saved;
+        self.observer = Some(observer);
     }
 
     /// Register a module the program can import; `factory` builds it on first import.

@@ -43,7 +43,7 @@ mod value;
 pub use api::{PyException, RunError};
 pub use cli::{run_file_cli, CLI_STACK_SIZE};
 pub use dict::Dict;
-pub use interp::{Exc, HostConfig, Interp, Interp as Interpreter, ModuleFactory, Observer, PyResult};
+pub use interp::{Exc, HostConfig, Interp, Interp as Interpreter, LineEvent, ModuleFactory, Observer, PyResult};
 pub use modules::make_module;
 pub use syntax::SyntaxErrorInfo;
 pub use teardown::Teardown;

@@ -100,11 +100,11 @@ struct Log {
 }
 
 impl Observer for Log {
-    fn line(&mut self, func: &str, line: usize, locals: &[(String, Value)]) {
-        let names: Vec<&str> = locals.iter().map(|(n, _)| n.as_str()).collect();
-        self.events.borrow_mut().push(format!("line {func} {line} {names:?}"));
+    fn line(&mut self, _interp: &mut Interpreter, event: &crate::python::LineEvent<'_>) {
+        let names: Vec<&str> = event.locals.iter().map(|(n, _)| n.as_str()).collect();
+        self.events.borrow_mut().push(format!("line {} {} {names:?}", event.func, event.line));
     }
-    fn access(&mut self, what: &str, range: (u32, u32)) {
+    fn access(&mut self, _interp: &mut Interpreter, what: &str, range: (u32, u32)) {
         self.events.borrow_mut().push(format!("{what} at {range:?}"));
     }
 }
@@ -172,4 +172,37 @@ fn unbound_local_and_name_suggestions_match_cpython() {
 fn argument_errors_use_qualified_names() {
     let (_, err, _) = run("class Greeter:\n    def greet(self):\n        pass\nGreeter().greet(1)\n");
     assert!(err.ends_with("TypeError: Greeter.greet() takes 1 positional argument but 2 were given\n"), "{err}");
+}
+
+/// An observer that runs Python at every line (the step-through takes reprs of the locals).
+struct Repr {
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+impl Observer for Repr {
+    fn line(&mut self, interp: &mut Interpreter, event: &crate::python::LineEvent<'_>) {
+        let shown: Vec<String> = event.locals.iter().map(|(_, v)| interp.repr(v).unwrap_or_default()).collect();
+        self.seen.borrow_mut().push(format!("{} {}", event.line, shown.join(",")));
+    }
+}
+
+#[test]
+fn an_observer_running_python_neither_spends_the_budget_nor_sees_its_own_lines() {
+    // `Slow.__repr__` takes ~300 steps; with 9 line events, that would exceed the budget of
+    // 1,000 steps if the observer's calls were counted.
+    let src = "class Slow:\n    def __repr__(self):\n        n = 0\n        while n < 100:\n            n += 1\n        return 'slow'\ndef f():\n    s = Slow()\n    a = 1\n    b = 2\n    return a + b\n";
+    let mut py = Interpreter::new(HostConfig { step_budget: 1000, ..HostConfig::default() });
+    let m = py.run_module("app", "app.py", src).unwrap();
+    let f = py.get_attr(&m, "f").unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    py.set_observer(Some(Box::new(Repr { seen: seen.clone() })));
+    for _ in 0..3 {
+        py.reset_budget();
+        let r = py.call_host(&f, vec![], vec![]).unwrap();
+        assert_eq!(py.repr(&r).unwrap(), "3");
+    }
+    let seen = seen.borrow();
+    // Only f's own lines: none from inside __repr__ (lines 3–6), which ran while observed.
+    assert_eq!(seen[..4], ["8 ".to_string(), "9 slow".to_string(), "10 slow,1".to_string(), "11 slow,1,2".to_string()]);
+    assert!(seen.iter().all(|event| !["3 ", "4 ", "5 ", "6 "].iter().any(|line| event.starts_with(line))), "{seen:?}");
 }
