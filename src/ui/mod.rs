@@ -26,6 +26,7 @@ mod rewind_tests;
 #[cfg(test)]
 mod lesson_tests;
 pub mod state;
+pub mod step_through;
 pub mod storage;
 
 /// The seed app the editor opens with: the `/count` example the project was created for.

@@ -24,6 +24,7 @@ use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::session_inspect::{SessionInspection, inspect};
 use crate::flask::server::StoreItem;
+use crate::flask::step_record::Recording;
 use crate::flask::trace::SessionTrace;
 use crate::flask::{AppError, FlaskServer};
 use crate::http;
@@ -53,6 +54,14 @@ pub trait PlaygroundServer: Server {
 
     /// The server-side session store at `now`, when the app keeps one (Flask-Session).
     fn server_store(&mut self, _now: i64) -> Option<Vec<StoreItem>> {
+        None
+    }
+
+    /// Records the requests that follow line by line (the step-through), if the server can.
+    fn start_recording(&mut self) {}
+
+    /// Stops recording and returns the lines recorded.
+    fn stop_recording(&mut self) -> Option<Recording> {
         None
     }
 }
@@ -102,6 +111,14 @@ impl PlaygroundServer for FlaskServer {
         self.last_session_trace().cloned()
     }
 
+    fn start_recording(&mut self) {
+        FlaskServer::start_recording(self);
+    }
+
+    fn stop_recording(&mut self) -> Option<Recording> {
+        FlaskServer::stop_recording(self)
+    }
+
     fn server_store(&mut self, now: i64) -> Option<Vec<StoreItem>> {
         match self.session_mode() {
             crate::flask::server::SessionMode::ServerSide { .. } => Some(FlaskServer::server_store(self, now)),
@@ -118,6 +135,18 @@ impl ServerHandle {
     /// A handle to `server`.
     pub fn new(server: impl PlaygroundServer + 'static) -> Self {
         ServerHandle(Some(Rc::new(RefCell::new(Box::new(server)))))
+    }
+
+    /// Records the requests that follow line by line (nothing without a running server).
+    pub fn start_recording(&self) {
+        if let Some(server) = &self.0 {
+            server.borrow_mut().start_recording();
+        }
+    }
+
+    /// Stops recording and returns the lines recorded.
+    pub fn stop_recording(&self) -> Option<Recording> {
+        self.0.as_ref()?.borrow_mut().stop_recording()
     }
 }
 
@@ -250,11 +279,13 @@ pub struct Rewind {
     pub entry: usize,
     /// That state.
     pub state: Rc<Workspace>,
+    /// The entry's request re-run line by line, while the learner steps through it.
+    pub step_through: Option<super::step_through::StepThrough>,
 }
 
 impl PartialEq for Rewind {
     fn eq(&self, other: &Self) -> bool {
-        self.entry == other.entry && Rc::ptr_eq(&self.state, &other.state)
+        self.entry == other.entry && Rc::ptr_eq(&self.state, &other.state) && self.step_through == other.step_through
     }
 }
 
@@ -372,6 +403,11 @@ pub enum Action {
     /// Make the past state on screen the present: later entries are dropped (the editor's text
     /// is kept — it is the learner's work).
     ContinueFromHere,
+    /// Re-run the request of a timeline entry (by index) line by line, showing the state right
+    /// after it as a rewind does.
+    StepThrough(usize),
+    /// Move the step-through to a recorded line (by index).
+    StepTo(usize),
     /// Open a built-in lesson (by id) at its start.
     OpenLesson(String),
     /// Leave the lesson, keeping the work.
@@ -472,6 +508,8 @@ impl Workspace {
                 | Action::DismissNotice
                 | Action::ViewEntry(_)
                 | Action::ContinueFromHere
+                | Action::StepThrough(_)
+                | Action::StepTo(_)
         );
         if !keeps_rewind {
             next.rewind = None;
@@ -550,11 +588,24 @@ impl Workspace {
                 Some(entry) => {
                     let steps = entry.steps.min(next.log.len());
                     let state = Workspace::replay(&next.start, &next.log[..steps]);
-                    next.rewind = Some(Rewind { entry: index, state: Rc::new(state) });
+                    next.rewind = Some(Rewind { entry: index, state: Rc::new(state), step_through: None });
                 }
                 None => next.rewind = None,
             },
             Action::BackToNow => {}
+            Action::StepThrough(index) => {
+                match super::step_through::StepThrough::record(&next.start, &next.log, &next, index) {
+                    Ok((state, step_through)) => {
+                        next.rewind = Some(Rewind { entry: index, state: Rc::new(state), step_through: Some(step_through) });
+                    }
+                    Err(why) => next.notice = Some(why),
+                }
+            }
+            Action::StepTo(at) => {
+                if let Some(rewind) = next.rewind.as_mut() {
+                    rewind.step_through = rewind.step_through.as_ref().map(|step_through| step_through.at(at));
+                }
+            }
             Action::OpenLesson(id) => next.open_lesson(&id),
             Action::CloseLesson => next.close_lesson(),
             Action::LessonNextStep => next.next_lesson_step(),
