@@ -2,12 +2,30 @@
 // static/editor.bundle.js (an IIFE that sets window.playgroundEditor). The wasm side calls
 // mount() once and then talks to the returned handle; nothing here knows about Flask.
 import { EditorView, basicSetup } from "codemirror";
-import { EditorState, Compartment } from "@codemirror/state";
-import { keymap } from "@codemirror/view";
+import { EditorState, Compartment, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
+
+// The step-through's line: one line decoration, replaced by each setCurrentLine.
+const setCurrent = StateEffect.define();
+const currentLine = StateField.define({
+  create: () => Decoration.none,
+  update(decorations, transaction) {
+    let next = decorations.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setCurrent)) continue;
+      const doc = transaction.state.doc;
+      next = effect.value >= 1 && effect.value <= doc.lines
+        ? Decoration.set([Decoration.line({ class: "cm-step-line" }).range(doc.line(effect.value).from)])
+        : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 const darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
@@ -23,6 +41,7 @@ function mount(parent, text, onChange) {
         keymap.of([indentWithTab]),
         python(),
         lintGutter(),
+        currentLine,
         theme.of(themeFor(darkQuery && darkQuery.matches)),
         EditorView.contentAttributes.of({ "aria-label": "app.py — the Flask app's code" }),
         EditorView.updateListener.of((update) => {
@@ -46,6 +65,12 @@ function mount(parent, text, onChange) {
       }
     },
     focus: () => view.focus(),
+    setCurrentLine: (line) => {
+      const doc = view.state.doc;
+      const effects = [setCurrent.of(line)];
+      if (line >= 1 && line <= doc.lines) effects.push(EditorView.scrollIntoView(doc.line(line).from, { y: "center" }));
+      view.dispatch({ effects });
+    },
     // Marks Python errors on their lines: `marks` is a JSON array of
     // {line, severity: "error"|"warning", message} (1-based lines; out-of-range lines are skipped).
     setMarks: (marks) => {

@@ -115,6 +115,12 @@ pub fn app() -> Html {
         let progress = workspace.lesson_progress().cloned().unwrap_or_default();
         (run, progress)
     });
+    // The request being stepped through, and whether the editor still holds the code it ran.
+    let step = workspace.rewind.as_ref().and_then(|rewind| {
+        let step_through = rewind.step_through.clone()?;
+        let matches = *step_through.source == *workspace.code;
+        Some((step_through, rewind.entry, matches))
+    });
     let rewind = workspace.rewind.as_ref().map(|rewind| {
         let entry = &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
         (rewind.entry, workspace.timeline.len(), entry.summary.clone())
@@ -142,7 +148,8 @@ pub fn app() -> Html {
                 }
                 <section class="pane pane-editor" aria-label="Editor">
                     <h2 class="pane-title">{ "app.py" }</h2>
-                    <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()} />
+                    <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()}
+                        current_line={step.as_ref().filter(|(_, _, matches)| *matches).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
                 </section>
                 <section class="pane pane-browser" aria-label="Virtual browser">
                     <BrowserPane
@@ -158,8 +165,8 @@ pub fn app() -> Html {
                     />
                 </section>
                 <section class="pane pane-server" aria-label="Server">
-                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace)}
-                        mode={workspace.session_mode} on_action={dispatch.clone()} />
+                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace, &dispatch)}
+                        mode={workspace.session_mode} {step} on_action={dispatch.clone()} />
                 </section>
                 <section class="pane pane-devtools" aria-label="Dev tools">
                     <DevTools
@@ -211,13 +218,14 @@ fn rewind_bar(props: &RewindBarProps) -> Html {
 }
 
 /// The request the server view shows: the rewound entry's, else the last request.
-fn server_session(workspace: &Workspace) -> super::components::server_session::ServerSessionProps {
+fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::components::server_session::ServerSessionProps {
     let shown = workspace.shown();
-    let entry = match &workspace.rewind {
-        Some(rewind) => workspace.timeline.get(rewind.entry).filter(|entry| entry.exchange.is_some()),
+    let index = match &workspace.rewind {
+        Some(rewind) => Some(rewind.entry).filter(|index| workspace.timeline.get(*index).is_some_and(|entry| entry.exchange.is_some())),
         None => None,
     }
-    .or_else(|| shown.requests().last());
+    .or_else(|| shown.timeline.iter().rposition(|entry| entry.exchange.is_some()));
+    let entry = index.and_then(|index| shown.timeline.get(index));
     let exchanges = entry
         .and_then(|entry| {
             let outcome = entry.exchange.as_ref()?;
@@ -238,6 +246,7 @@ fn server_session(workspace: &Workspace) -> super::components::server_session::S
         exchanges,
         title: entry.map(|entry| format!("{}: {}", entry.profile.clone().unwrap_or_default(), entry.summary)),
         store: shown.server_store.clone(),
+        on_step: index.map(|index| dispatch.reform(move |_: MouseEvent| Action::StepThrough(index))),
     }
 }
 

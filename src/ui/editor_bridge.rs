@@ -25,4 +25,8 @@ extern "C" {
     /// Marks errors on lines: a JSON array of `{line, severity, message}`.
     #[wasm_bindgen(method, js_name = setMarks)]
     pub fn set_marks(this: &EditorHandle, marks_json: &str);
+
+    /// Highlights line `line` (1-based; 0 clears) and scrolls it into view.
+    #[wasm_bindgen(method, js_name = setCurrentLine)]
+    pub fn set_current_line(this: &EditorHandle, line: usize);
 }

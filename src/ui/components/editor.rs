@@ -13,6 +13,9 @@ pub struct EditorProps {
     pub on_change: Callback<String>,
     /// Errors to mark on their lines (squiggle, gutter marker, message on hover).
     pub marks: Vec<crate::ui::state::EditorMark>,
+    /// The line the step-through is on (highlighted and scrolled into view), if any.
+    #[prop_or_default]
+    pub current_line: Option<usize>,
 }
 
 /// The code editor.
@@ -57,6 +60,14 @@ pub fn editor(props: &EditorProps) -> Html {
             use_effect_with(props.marks.clone(), move |marks| {
                 if let Some((editor, _)) = handle.borrow().as_ref() {
                     editor.set_marks(&serde_json::to_string(marks).unwrap_or_else(|_| "[]".into()));
+                }
+            });
+        }
+        {
+            let handle = handle.clone();
+            use_effect_with(props.current_line, move |line| {
+                if let Some((editor, _)) = handle.borrow().as_ref() {
+                    editor.set_current_line(line.unwrap_or(0));
                 }
             });
         }

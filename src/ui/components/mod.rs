@@ -13,4 +13,5 @@ pub mod sequence_diagram;
 pub mod server_pane;
 pub mod server_session;
 pub mod session_view;
+pub mod step_through;
 pub mod timeline;

@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use super::server_session::{ServerSession, ServerSessionProps};
+use super::step_through::StepThroughView;
+use crate::ui::step_through::StepThrough;
 use crate::scenario::SessionMode;
 use crate::ui::state::{Action, ServerStatus};
 
@@ -19,6 +21,10 @@ pub struct ServerPaneProps {
     pub session: ServerSessionProps,
     /// How the app keeps its session.
     pub mode: SessionMode,
+    /// The request being stepped through: the recording, its timeline entry, and whether the
+    /// editor still holds the code it ran.
+    #[prop_or_default]
+    pub step: Option<(StepThrough, usize, bool)>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -67,7 +73,12 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                     <span data-testid="server-status" class={classes!("server-status", status)}>{ status }</span>
                 </span>
             </div>
-            <ServerSession exchanges={props.session.exchanges.clone()} title={props.session.title.clone()} store={props.session.store.clone()} />
+            if let Some((step_through, entry, editor_matches)) = &props.step {
+                <StepThroughView step_through={step_through.clone()} entry={*entry} editor_matches={*editor_matches} on_action={props.on_action.clone()} />
+            } else {
+                <ServerSession exchanges={props.session.exchanges.clone()} title={props.session.title.clone()}
+                    store={props.session.store.clone()} on_step={props.session.on_step.clone()} />
+            }
             <pre data-testid="server-log" class="server-log" aria-label="Server log" ref={log_ref}>{ &props.log }</pre>
         </div>
     }

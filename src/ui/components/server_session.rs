@@ -20,6 +20,9 @@ pub struct ServerSessionProps {
     pub title: Option<String>,
     /// The server-side store, when the app keeps one.
     pub store: Option<Vec<StoreItem>>,
+    /// Starts the step-through of the request shown (absent when there is none).
+    #[prop_or_default]
+    pub on_step: Option<Callback<MouseEvent>>,
 }
 
 fn entries(list: &[SessionEntry]) -> String {
@@ -40,7 +43,15 @@ pub fn server_session(props: &ServerSessionProps) -> Html {
     html! {
         <div class="server-session" data-testid="server-session">
             if let Some(title) = &props.title {
-                <p class="server-session-title">{ format!("The session in the handler — {title}") }</p>
+                <p class="server-session-title">
+                    { format!("The session in the handler — {title}") }
+                    if let Some(on_step) = &props.on_step {
+                        <button class="small step-start" data-testid="step-through-start" onclick={on_step.clone()}
+                            title="Re-run this request line by line: variables, session reads and writes">
+                            { "Step through" }
+                        </button>
+                    }
+                </p>
             } else {
                 <p class="muted">{ "Send a request to see the session as the server saw it." }</p>
             }
