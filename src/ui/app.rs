@@ -48,11 +48,14 @@ pub fn app() -> Html {
             });
         });
     }
+    // The saved work with this workspace as current: written by the autosave, exported by the
+    // header's menu. Made once per render.
+    let saved = std::rc::Rc::new(workspace.saved_work());
     {
         // Autosave: the saved work (this workspace as current), written at most every
         // SAVE_PAUSE so a burst of clicks costs one write; a page being left writes at once.
-        let saved = workspace.saved_work();
-        let pending = use_mut_ref(|| None::<crate::scenario::saved::SavedWork>);
+        let saved = saved.clone();
+        let pending = use_mut_ref(|| None::<std::rc::Rc<crate::scenario::saved::SavedWork>>);
         let scheduled = use_mut_ref(|| false);
         {
             let pending = pending.clone();
@@ -73,9 +76,11 @@ pub fn app() -> Html {
             }
         });
     }
+    // One callback for the page's life: components whose other props did not change are then
+    // not re-rendered (a new callback each render would make every prop list differ).
     let dispatch = {
-        let workspace = workspace.clone();
-        Callback::from(move |action: Action| workspace.dispatch(action))
+        let dispatcher = workspace.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     {
         let dispatch = dispatch.clone();
@@ -134,7 +139,7 @@ pub fn app() -> Html {
                 open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
                 saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
-                export={workspace.saved_work()}
+                export={saved.clone()}
                 on_action={dispatch.clone()}
             />
             if let Some((entry, total, summary)) = rewind {
@@ -252,7 +257,7 @@ fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::
 
 /// Writes the saved work waiting in `pending`, if any (a storage failure is reported once in the
 /// console: the page keeps working, only the copy in storage is stale).
-fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<crate::scenario::saved::SavedWork>>>) {
+fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>) {
     let Some(work) = pending.borrow_mut().take() else { return };
     if let Err(why) = super::storage::save(&work) {
         gloo_console_warn(&format!("work not saved: {why}"));
@@ -260,7 +265,7 @@ fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<crate::scenario
 }
 
 /// Writes what is pending when the page is left (closed, reloaded, navigated away).
-fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<crate::scenario::saved::SavedWork>>>) {
+fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         gloo_events::EventListener::new(&window, "pagehide", move |_| write_pending(&pending)).forget();

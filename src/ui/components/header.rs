@@ -31,7 +31,7 @@ pub struct HeaderProps {
     /// The link made by the last "Share" (absolute URL), if any.
     pub share_url: Option<String>,
     /// All saved work (exported as a JSON file on request).
-    pub export: crate::scenario::saved::SavedWork,
+    pub export: std::rc::Rc<crate::scenario::saved::SavedWork>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }

@@ -18,6 +18,40 @@ pub struct NetworkProps {
     pub requests: Vec<TimelineEntry>,
 }
 
+#[derive(Properties, PartialEq)]
+struct NetworkRowProps {
+    index: usize,
+    entry: TimelineEntry,
+    selected: bool,
+    on_select: UseStateSetter<Option<usize>>,
+}
+
+/// One request's row: a component of its own so a new request renders one row, not all.
+#[function_component(NetworkRow)]
+fn network_row(props: &NetworkRowProps) -> Html {
+    let (index, entry, selected) = (props.index, &props.entry, props.selected);
+    let Some(outcome) = entry.exchange.as_ref() else { return html! {} };
+    let Some(first) = outcome.hops.first() else { return html! {} };
+    let last = outcome.final_hop();
+    let select = {
+        let setter = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| setter.set(Some(index)))
+    };
+    let redirects = outcome.hops.len() - 1;
+    html! {
+        <tr class={classes!("network-row", selected.then_some("selected"))}
+            onclick={select} tabindex="0" aria-selected={selected.to_string()}>
+            <td>{ entry.profile.clone().unwrap_or_default() }</td>
+            <td>{ &first.request.method }</td>
+            <td>{ first.url.path_and_query() }
+                if redirects > 0 { <span class="muted">{ format!(" (+{redirects} redirect{})", if redirects == 1 { "" } else { "s" }) }</span> }
+            </td>
+            <td>{ last.response.status }</td>
+            <td>{ format_instant(entry.at) }</td>
+        </tr>
+    }
+}
+
 /// The Network list.
 #[function_component(Network)]
 pub fn network(props: &NetworkProps) -> Html {
@@ -29,27 +63,9 @@ pub fn network(props: &NetworkProps) -> Html {
             <table class="network-list">
                 <thead><tr><th>{ "Browser" }</th><th>{ "Method" }</th><th>{ "Path" }</th><th>{ "Status" }</th><th>{ "Time" }</th></tr></thead>
                 <tbody>
-                    { for props.requests.iter().enumerate().filter_map(|(index, entry)| {
-                        let outcome = entry.exchange.as_ref()?;
-                        let first = outcome.hops.first()?;
-                        let last = outcome.final_hop();
-                        let select = {
-                            let selected = selected.clone();
-                            Callback::from(move |_: MouseEvent| selected.set(Some(index)))
-                        };
-                        let redirects = outcome.hops.len() - 1;
-                        Some(html! {
-                            <tr class={classes!("network-row", (shown == Some(index)).then_some("selected"))}
-                                onclick={select} tabindex="0" aria-selected={(shown == Some(index)).to_string()}>
-                                <td>{ entry.profile.clone().unwrap_or_default() }</td>
-                                <td>{ &first.request.method }</td>
-                                <td>{ first.url.path_and_query() }
-                                    if redirects > 0 { <span class="muted">{ format!(" (+{redirects} redirect{})", if redirects == 1 { "" } else { "s" }) }</span> }
-                                </td>
-                                <td>{ last.response.status }</td>
-                                <td>{ format_instant(entry.at) }</td>
-                            </tr>
-                        })
+                    { for props.requests.iter().enumerate().map(|(index, entry)| html! {
+                        <NetworkRow key={index} {index} entry={entry.clone()} selected={shown == Some(index)}
+                            on_select={selected.setter()} />
                     }) }
                 </tbody>
             </table>

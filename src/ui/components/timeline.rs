@@ -62,26 +62,40 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     html! {
         <ol data-testid="timeline" class="timeline" onkeydown={on_key}>
-            { for props.entries.iter().enumerate().map(|(index, entry)| {
-                let tag = kind_tag(entry.kind);
-                let selected = props.selected == Some(index);
-                let onclick = props.on_action.reform(move |_: MouseEvent| {
-                    Action::ViewEntry(index)
-                });
-                html! {
-                    <li data-testid="timeline-entry" class={classes!("timeline-entry", selected.then_some("selected"))}>
-                        <button class="timeline-select" aria-pressed={selected.to_string()} {onclick}
-                            title="Show the state right after this (Up/Down: step through, Escape: back to now)">
-                            <span class={classes!("timeline-tag", tag)}>{ tag }</span>
-                            <time class="timeline-at">{ format_instant(entry.at) }</time>
-                            if let Some(profile) = &entry.profile {
-                                <span class="timeline-profile">{ profile }</span>
-                            }
-                            <span class="timeline-summary">{ &entry.summary }</span>
-                        </button>
-                    </li>
-                }
+            { for props.entries.iter().enumerate().map(|(index, entry)| html! {
+                <TimelineItem key={index} {index} entry={entry.clone()} selected={props.selected == Some(index)}
+                    on_action={props.on_action.clone()} />
             }) }
         </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineItemProps {
+    index: usize,
+    entry: TimelineEntry,
+    selected: bool,
+    on_action: Callback<Action>,
+}
+
+/// One entry. A component of its own so that a new request re-renders one row, not all of
+/// them (its props are compared, and an entry never changes once made).
+#[function_component(TimelineItem)]
+fn timeline_item(props: &TimelineItemProps) -> Html {
+    let (index, entry, selected) = (props.index, &props.entry, props.selected);
+    let tag = kind_tag(entry.kind);
+    let onclick = props.on_action.reform(move |_: MouseEvent| Action::ViewEntry(index));
+    html! {
+        <li data-testid="timeline-entry" class={classes!("timeline-entry", selected.then_some("selected"))}>
+            <button class="timeline-select" aria-pressed={selected.to_string()} {onclick}
+                title="Show the state right after this (Up/Down: step through, Escape: back to now)">
+                <span class={classes!("timeline-tag", tag)}>{ tag }</span>
+                <time class="timeline-at">{ format_instant(entry.at) }</time>
+                if let Some(profile) = &entry.profile {
+                    <span class="timeline-profile">{ profile }</span>
+                }
+                <span class="timeline-summary">{ &entry.summary }</span>
+            </button>
+        </li>
     }
 }
