@@ -14,6 +14,8 @@
 //! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
 
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod bench_hook;
 mod components;
 pub mod editor_bridge;
 pub mod history;

@@ -93,3 +93,32 @@ test("Enter in the address bar to page, jar and timeline updated", async () => {
   assert.ok(rewinds[2] < 5000, `median ${rewinds[2]} ms`);
   await context.close();
 });
+
+test("the interpreter's handler body in wasm, against python3 in the same run", async () => {
+  const { page, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(harness.url);
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  // Fastest of 5 rounds of 100,000 executions, as bench/handler.rs does natively.
+  const wasm = await page.evaluate(() => {
+    const best = (inPython) => Math.min(...[0, 1, 2, 3, 4].map(() => window.wasmBindings.benchHandler(100000, inPython)));
+    return { host: best(false), loop: best(true) };
+  });
+  await context.close();
+  const { execFileSync } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const script = fileURLToPath(new URL("../../bench/handler.py", import.meta.url));
+  const cpython = Object.fromEntries(
+    execFileSync("python3", [script], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line.startsWith("BENCH "))
+      .map((line) => line.split(" ").slice(1)),
+  );
+  const host = Number(cpython.handler_host_call_ns);
+  const loop = Number(cpython.handler_python_loop_ns);
+  console.log(
+    `perf: handler body x 100,000 in wasm (Chromium) vs CPython ${cpython.python_version}, fastest of 5: ` +
+      `host call ${wasm.host.toFixed(1)} / ${host.toFixed(1)} ns = ${(wasm.host / host).toFixed(2)}x, ` +
+      `loop in Python ${wasm.loop.toFixed(1)} / ${loop.toFixed(1)} ns = ${(wasm.loop / loop).toFixed(2)}x`,
+  );
+  assert.ok(wasm.host > 0 && wasm.loop > 0);
+});
