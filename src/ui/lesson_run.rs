@@ -70,11 +70,7 @@ impl Workspace {
     /// request carried as the server read it, the log.
     pub fn lesson_state(&self) -> LessonState {
         let now = self.browser.clock.now();
-        let settings = self.session_settings.as_ref().map(|settings| crate::flask::server::SessionSettings {
-            cookie_name: settings.cookie_name.clone(),
-            secret_key: settings.secret_key.clone(),
-            max_age: settings.max_age,
-        });
+        let settings = self.session_settings.clone();
         let profiles = self
             .browser
             .profiles()

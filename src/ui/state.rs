@@ -23,7 +23,7 @@ use crate::scenario::parse::RequestStep;
 use crate::browser::clock::{format_instant, parse_duration};
 use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::session_inspect::{SessionInspection, inspect};
-use crate::flask::server::StoreItem;
+use crate::flask::server::{SessionSettings, StoreItem};
 use crate::flask::step_record::Recording;
 use crate::flask::trace::SessionTrace;
 use crate::flask::{AppError, FlaskServer};
@@ -80,16 +80,6 @@ impl Server for Tracing<'_> {
     }
 }
 
-/// What the session decoder needs to know about the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionSettings {
-    /// `SESSION_COOKIE_NAME`.
-    pub cookie_name: String,
-    /// `SECRET_KEY` as bytes; `None` when the app has none.
-    pub secret_key: Option<Vec<u8>>,
-    /// `PERMANENT_SESSION_LIFETIME` in seconds.
-    pub max_age: i64,
-}
 
 impl<F: FnMut(&http::Request, i64) -> http::Response> PlaygroundServer for F {}
 
@@ -103,8 +93,7 @@ impl PlaygroundServer for FlaskServer {
     }
 
     fn session_settings(&mut self) -> Option<SessionSettings> {
-        let settings = FlaskServer::session_settings(self);
-        Some(SessionSettings { cookie_name: settings.cookie_name, secret_key: settings.secret_key, max_age: settings.max_age })
+        Some(FlaskServer::session_settings(self))
     }
 
     fn session_trace(&self) -> Option<SessionTrace> {
