@@ -103,6 +103,38 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
 
 /// Parse a module; on failure describe the first error like CPython.
 pub fn parse(source: &str, filename: &str) -> Result<Rc<ParsedModule>, SyntaxErrorInfo> {
+    if let Some(parsed) = recently_parsed(source) {
+        return Ok(parsed);
+    }
+    let parsed = parse_uncached(source, filename)?;
+    remember_parsed(source, &parsed);
+    Ok(parsed)
+}
+
+/// How many parsed sources are kept for reuse.
+const PARSED_KEPT: usize = 8;
+
+thread_local! {
+    /// The last sources parsed successfully and their trees, newest first. Every server start
+    /// in the page runs the same Flask prelude, and a rewind or a reload reruns the same app:
+    /// a tree is never mutated after parsing, so interpreters can share it, and the parse
+    /// (most of a start-up) is done once. Bounded, so it cannot grow with the learner's edits.
+    static PARSED: std::cell::RefCell<Vec<(Rc<str>, Rc<ParsedModule>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn recently_parsed(source: &str) -> Option<Rc<ParsedModule>> {
+    PARSED.with(|kept| kept.borrow().iter().find(|(text, _)| **text == *source).map(|(_, parsed)| parsed.clone()))
+}
+
+fn remember_parsed(source: &str, parsed: &Rc<ParsedModule>) {
+    PARSED.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        kept.insert(0, (Rc::from(source), parsed.clone()));
+        kept.truncate(PARSED_KEPT);
+    });
+}
+
+fn parse_uncached(source: &str, filename: &str) -> Result<Rc<ParsedModule>, SyntaxErrorInfo> {
     if let Some(e) = too_complex(source, filename) {
         return Err(e);
     }
@@ -332,4 +364,27 @@ fn check_block(body: &[rustpython_ruff_python_ast::Stmt], source: &str, filename
         }
     }
     None
+}
+
+#[cfg(test)]
+mod parse_cache_tests {
+    use super::*;
+
+    #[test]
+    fn a_source_parsed_again_shares_its_tree_until_eight_others_came_after_it() {
+        let source = "def f():\n    return 1\n";
+        let first = parse(source, "a.py").unwrap();
+        assert!(Rc::ptr_eq(&first, &parse(&source.to_string(), "b.py").unwrap()), "the same text gives the same tree");
+        for n in 0..PARSED_KEPT {
+            parse(&format!("x = {n}\n"), "other.py").unwrap();
+        }
+        assert!(!Rc::ptr_eq(&first, &parse(source, "a.py").unwrap()), "evicted by newer sources");
+    }
+
+    #[test]
+    fn a_syntax_error_is_never_remembered_and_names_each_file() {
+        let broken = "def f(:\n";
+        assert_eq!(parse(broken, "one.py").err().map(|e| e.filename).as_deref(), Some("one.py"));
+        assert_eq!(parse(broken, "two.py").err().map(|e| e.filename).as_deref(), Some("two.py"));
+    }
 }
