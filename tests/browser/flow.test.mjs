@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
-import { eventually, expectPageText, go, open as openWorkspace, setCode, waitForStatus } from "./workspace.mjs";
+import { eventually, expectPageText, expectStatus, go, open as openWorkspace, setCode, waitForStatus } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -167,7 +167,7 @@ test("a form in the page posts to the simulated server", async () => {
   await context.close();
 });
 
-test("an endless loop answers 500 with the step-budget error while the page stays responsive", async () => {
+test("an endless loop, endless recursion and a huge string are errors in wasm while the page stays responsive", async () => {
   const { page, errors, context } = await open();
   await setCode(page, [
     "from flask import Flask",
@@ -181,6 +181,9 @@ test("an endless loop answers 500 with the step-budget error while the page stay
     "    def f(n):",
     "        return f(n + 1)",
     "    return f(0)",
+    "@app.route('/huge')",
+    "def huge():",
+    "    return 'x' * 10**10",
     "",
   ].join("\n"));
   await waitForStatus(page, "running");
@@ -189,6 +192,10 @@ test("an endless loop answers 500 with the step-budget error while the page stay
   await eventually(() => page.getByTestId("server-log").innerText(), /steps/);
   await go(page, "/deep");
   await page.waitForFunction(() => /RecursionError/.test(document.querySelector("[data-testid=server-log]")?.textContent), null, { timeout: 20_000 });
+  // The memory limit: refused before allocating, as CPython would fail to allocate.
+  await go(page, "/huge");
+  await page.waitForFunction(() => /MemoryError/.test(document.querySelector("[data-testid=server-log]")?.textContent), null, { timeout: 20_000 });
+  await expectStatus(page, "500");
   // Still responsive: the clock moves.
   await page.getByRole("button", { name: "+1 h" }).click();
   await eventually(() => page.getByTestId("clock-now").innerText(), "2026-01-01T01:00:00Z");
