@@ -90,6 +90,29 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
         assert_eq!(&seen(viewed.shown()), expected, "entry {index}");
         // The present is untouched while the past is on screen.
         assert_eq!(seen(&viewed), seen(&workspace));
+        // The view kept when the entry was made and a replay of the log agree.
+        let replayed = Workspace::replay(&workspace.start, &workspace.log[..workspace.timeline[index].steps]);
+        assert_eq!(&seen(&replayed), expected, "entry {index}, replayed");
+        assert_eq!(viewed.shown().timeline, replayed.timeline);
+        assert_eq!(viewed.shown().log, replayed.log);
+    }
+}
+
+#[test]
+fn only_the_latest_entries_keep_their_view_and_older_ones_are_replayed() {
+    use super::state::KEPT_VIEWS;
+    let mut workspace = Workspace::started();
+    for _ in 0..KEPT_VIEWS + 3 {
+        workspace = workspace.apply(Action::Navigate("/count".into()));
+    }
+    let kept: Vec<bool> = workspace.views.iter().map(Option::is_some).collect();
+    assert_eq!(kept.len(), KEPT_VIEWS + 3);
+    assert!(kept[..3].iter().all(|kept| !kept) && kept[3..].iter().all(|kept| *kept), "{kept:?}");
+    for index in [0, 2, 3, KEPT_VIEWS + 2] {
+        let shown = workspace.apply(Action::ViewEntry(index));
+        let page = shown.shown().active_page().map(|page| page.body.clone());
+        assert_eq!(page.as_deref(), Some(format!("Visit number: {}", index + 1).as_str()), "entry {index}");
+        assert_eq!(shown.shown().timeline.len(), index + 1);
     }
 }
 

@@ -258,10 +258,19 @@ pub struct Workspace {
     pub saved: Rc<crate::scenario::saved::SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
     pub share_link: Option<String>,
+    /// For each timeline entry, the state right after it as it was on screen (without its
+    /// timeline and log, which are prefixes of this one's), so a rewind shows it without
+    /// replaying; `None` where not kept (see [`KEPT_VIEWS`]).
+    pub views: Vec<Option<Rc<Workspace>>>,
 }
 
-/// A past state shown instead of the present: the state right after a timeline entry, rebuilt by
-/// replaying the steps up to it.
+/// How many of the latest entries keep their state for an instant rewind; older ones are
+/// rebuilt by replay. Bounds the memory: a kept state holds its jars, pages and server log.
+pub const KEPT_VIEWS: usize = 200;
+
+/// A past state shown instead of the present: the state right after a timeline entry — the view
+/// kept when the entry was made, or (for an old entry) rebuilt by replaying the steps up to it.
+/// "Continue from here" always replays, so the state continued from has a server of its own.
 #[derive(Clone, Debug)]
 pub struct Rewind {
     /// The timeline entry (index) whose state is shown.
@@ -465,6 +474,7 @@ impl Workspace {
             lesson: None,
             saved: Rc::new(crate::scenario::saved::SavedWork::new()),
             share_link: None,
+            views: Vec::new(),
         }
     }
 
@@ -574,9 +584,8 @@ impl Workspace {
             Action::Forward => next.step(here(StepAction::Forward)),
             Action::Reload => next.step(here(StepAction::Reload)),
             Action::ViewEntry(index) => match next.timeline.get(index) {
-                Some(entry) => {
-                    let steps = entry.steps.min(next.log.len());
-                    let state = Workspace::replay(&next.start, &next.log[..steps]);
+                Some(_) => {
+                    let state = next.state_after(index);
                     next.rewind = Some(Rewind { entry: index, state: Rc::new(state), step_through: None });
                 }
                 None => next.rewind = None,
@@ -613,7 +622,11 @@ impl Workspace {
                     let code = std::mem::take(&mut next.code);
                     let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
                     let (lesson, saved) = (next.lesson.take(), next.saved.clone());
-                    next = Workspace { lesson, saved, ..(*rewind.state).clone() };
+                    // A kept view shares the present's server, which has run on since: the
+                    // state to continue from is rebuilt with a server of its own.
+                    let steps = next.timeline.get(rewind.entry).map_or(0, |entry| entry.steps.min(next.log.len()));
+                    let state = Workspace::replay(&next.start, &next.log[..steps]);
+                    next = Workspace { lesson, saved, ..state };
                     if code != next.served_code {
                         next.server_status = ServerStatus::Reloading;
                     }
@@ -695,6 +708,69 @@ impl Workspace {
             for entry in &mut self.timeline[entries_before..] {
                 entry.steps = steps;
             }
+            if self.timeline.len() > entries_before {
+                self.keep_views(entries_before);
+            }
+        }
+    }
+
+    /// Records the state on screen now as the view of the entries from `first` on (the ones the
+    /// step just made), and lets go of views older than the last [`KEPT_VIEWS`] entries.
+    fn keep_views(&mut self, first: usize) {
+        let view = Rc::new(self.view_now());
+        self.views.resize(first, None);
+        self.views.resize(self.timeline.len(), Some(view));
+        let len = self.views.len();
+        if len > KEPT_VIEWS {
+            self.views[len - KEPT_VIEWS - 1] = None;
+        }
+    }
+
+    /// This state as a timeline entry keeps it: what the panes show, without the history.
+    fn view_now(&self) -> Workspace {
+        Workspace {
+            code: self.code.clone(),
+            browser: self.browser.clone(),
+            active_profile: self.active_profile.clone(),
+            // Not the running server: a view is only looked at, and holding the server would
+            // keep every replaced app's interpreter alive for as long as the view is kept.
+            server: ServerHandle::default(),
+            served_code: self.served_code.clone(),
+            server_status: self.server_status,
+            startup_error: self.startup_error.clone(),
+            server_log: self.server_log.clone(),
+            session_mode: self.session_mode,
+            server_store: self.server_store.clone(),
+            session_settings: self.session_settings.clone(),
+            request_error: self.request_error.clone(),
+            pages: self.pages.clone(),
+            timeline: Vec::new(),
+            notice: None,
+            start: self.start.clone(),
+            log: Vec::new(),
+            rewind: None,
+            lesson: None,
+            saved: self.saved.clone(),
+            share_link: None,
+            views: Vec::new(),
+        }
+    }
+
+    /// The state right after timeline entry `index` (which exists): its kept view with the
+    /// history up to it, or — for an entry whose view was let go — a replay of the log.
+    pub fn state_after(&self, index: usize) -> Workspace {
+        let steps = self.timeline[index].steps.min(self.log.len());
+        match self.views.get(index).cloned().flatten() {
+            Some(view) => {
+                let entries = self.timeline.iter().take_while(|entry| entry.steps <= steps).count();
+                Workspace {
+                    timeline: self.timeline[..entries].to_vec(),
+                    log: self.log[..steps].to_vec(),
+                    views: self.views[..entries.min(self.views.len())].to_vec(),
+                    ..(*view).clone()
+                }
+            }
+            None => Workspace::replay(&self.start, &self.log[..steps]),
         }
     }
 
