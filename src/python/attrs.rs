@@ -176,6 +176,8 @@ impl Interp {
                     "__dict__" => Some(Value::dict(c.dict.borrow().clone())),
                     "__doc__" => Some(Value::None),
                     "__class__" => Some(Value::Class(self.ty("type"))),
+                    // A class defining `__eq__` without `__hash__` has `__hash__ = None`.
+                    "__hash__" if matches!(super::dict::class_hash_kind(c), super::dict::HashKind::Unhashable) => Some(Value::None),
                     _ => None,
                 })
             }
@@ -378,6 +380,9 @@ impl Interp {
             Value::Bool(b) => *b as i64,
             Value::Long(b) => {
                 if b.is_negative() { i64::MIN } else { i64::MAX }
+            }
+            Value::Instance(i) if matches!(i.base, Some(Value::Int(_) | Value::Long(_))) => {
+                return self.index_of(i.base.as_ref().unwrap_or(&Value::None), len, what);
             }
             other => {
                 return Err(self.type_error(format!(

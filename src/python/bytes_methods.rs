@@ -54,6 +54,9 @@ pub(crate) fn install(interp: &mut Interp) {
             for a in args.pos.iter_mut().chain(args.kw.iter_mut().map(|(_, v)| v)) {
                 match a {
                     Value::Bytes(b) => *a = to_text(b),
+                    Value::Str(_) if matches!(*name, "find" | "rfind" | "index" | "rindex" | "count") => {
+                        return Err(it.type_error("argument should be integer or bytes-like object, not 'str'"));
+                    }
                     Value::Str(_) => return Err(it.type_error("a bytes-like object is required, not 'str'")),
                     _ => {}
                 }

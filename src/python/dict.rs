@@ -40,7 +40,14 @@ pub fn class_hash_kind(cls: &Class) -> HashKind {
             Some(f) => return HashKind::Python(f),
             None => {}
         }
-        if c.module != "builtins" && d.get_str("__eq__").is_some() {
+        if c.module == "builtins" {
+            if matches!(c.name.as_str(), "int" | "bool" | "float" | "str" | "bytes" | "tuple" | "frozenset") {
+                return HashKind::Base;
+            }
+            if matches!(c.name.as_str(), "dict" | "list" | "set") {
+                return HashKind::Unhashable;
+            }
+        } else if d.get_str("__eq__").is_some() {
             return HashKind::Unhashable;
         }
     }

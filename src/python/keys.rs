@@ -18,8 +18,12 @@ impl Interp {
         let Value::Instance(i) = k else { return Ok(None) };
         let HashKind::Python(f) = dict::class_hash_kind(&i.class) else { return Ok(None) };
         let r = self.call(&self.bind(f, k.clone()), Args::default())?;
+        // CPython keeps a result that fits in a machine word and hashes a bigger int.
         match r {
-            Value::Int(_) | Value::Long(_) | Value::Bool(_) => Ok(Some(dict::hash_value(&r).unwrap_or(0))),
+            Value::Int(-1) => Ok(Some(-2)),
+            Value::Int(h) => Ok(Some(h)),
+            Value::Bool(b) => Ok(Some(b as i64)),
+            Value::Long(_) => Ok(Some(dict::hash_value(&r).unwrap_or(0))),
             _ => Err(self.type_error("__hash__ method should return an integer")),
         }
     }
