@@ -1029,6 +1029,10 @@ pub fn install(interp: &mut Interp) {
         names.dedup();
         Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
     });
+    // Deliberate gap: a built-in function does not see the calling frame (frames live on the
+    // Rust stack of the evaluator), and a module namespace (`Env`) is not a `dict` value that
+    // could read and write through. Supporting it means sharing the module's table as a `dict`
+    // and resolving `globals()` in the evaluator.
     reg(interp, "globals", |it, _args| Err(it.err("NotImplementedError", "globals() is not supported in the playground")));
     reg(interp, "input", |it, _args| Err(it.err("EOFError", "EOF when reading a line")));
     reg(interp, "open", |it, args| {

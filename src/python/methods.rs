@@ -296,6 +296,7 @@ pub fn install_constructors(interp: &mut Interp) {
                 let errors = errors.and_then(|e| e.as_str_opt()).unwrap_or_else(|| "strict".into());
                 Ok(Value::str(&decode(it, b, &enc, &errors)?))
             }
+            (Some(Value::Str(_)), Some(_)) => Err(it.type_error("decoding str is not supported")),
             (Some(v), _) => Ok(Value::str(&it.to_str(v)?)),
         }
     });

@@ -817,7 +817,7 @@ impl Interp {
     pub fn is_iterable(&self, v: &Value) -> bool {
         match v {
             Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) => true,
-            Value::Instance(i) => i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some(),
+            Value::Instance(i) => i.base.is_some() || i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some(),
             Value::Native(_) => true,
             _ => false,
         }

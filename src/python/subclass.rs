@@ -86,12 +86,12 @@ pub(crate) fn instantiate(it: &mut Interp, c: &Rc<Class>, args: &Args) -> PyResu
     let obj = it.call(&new, a)?;
     // `__init__` runs when `__new__` returned an instance of the class; `object.__init__`
     // accepts the arguments because `__new__` is overridden.
-    if let (Value::Instance(i), Some(init @ Value::Function(_))) = (&obj, c.lookup("__init__")) {
-        if i.class.is_subclass(c) {
-            let r = it.call(&it.bind(init, obj.clone()), args.clone())?;
-            if !matches!(r, Value::None) {
-                return Err(it.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-            }
+    if let (Value::Instance(i), Some(init @ Value::Function(_))) = (&obj, c.lookup("__init__"))
+        && i.class.is_subclass(c)
+    {
+        let r = it.call(&it.bind(init, obj.clone()), args.clone())?;
+        if !matches!(r, Value::None) {
+            return Err(it.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
         }
     }
     Ok(Some(obj))
@@ -182,7 +182,8 @@ pub(crate) fn install(interp: &mut Interp) {
         });
         str_class.dict.borrow_mut().set_str(name, m);
     }
-    let others: [(&str, fn(&mut Interp, Value, Option<Value>) -> PyResult<Value>); 6] = [
+    type Unary = fn(&mut Interp, Value, Option<Value>) -> PyResult<Value>;
+    let others: [(&str, Unary); 6] = [
         ("__getitem__", |it, s, k| it.get_item(&s, &k.unwrap_or(Value::None))),
         ("__repr__", |it, s, _| Ok(Value::str(&it.repr(&s)?))),
         ("__str__", |it, s, _| Ok(Value::str(&it.to_str(&s)?))),
