@@ -4,8 +4,11 @@
 //! `random.choice(...)` must print what CPython prints, so the generator (`_randommodule.c`:
 //! `init_genrand`, `init_by_array`, `genrand_uint32`, `random()` from two 32-bit outputs,
 //! `getrandbits`) and the Python-level methods of `Lib/random.py` (`_randbelow_with_getrandbits`,
-//! `randrange`, `choice`, `choices`, `shuffle`, `sample`, `uniform`, seeding of `str`/`bytes`
-//! with version 2 — the value followed by its SHA-512) are reproduced step for step.
+//! `randrange`, `choice`, `choices`, `shuffle`, `sample`, `uniform`, `gauss`, `normalvariate`,
+//! `expovariate`, `triangular`, seeding of `str`/`bytes` with version 2 — the value followed by
+//! its SHA-512) are reproduced step for step. The distributions use the platform's `log`, `sqrt`,
+//! `sin` and `cos`, as CPython's `math` does (natively the same C library; WebAssembly's may
+//! differ in the last bit).
 //!
 //! **Deliberate difference:** CPython seeds from OS randomness when `seed()` is called without
 //! an argument, when the module is first imported and for `Random()`; the playground never reads
@@ -30,11 +33,12 @@ use crate::python::value::*;
 const N: usize = 624;
 const M: usize = 397;
 
-/// The MT19937 state, as in CPython's `RandomObject`.
+/// The MT19937 state, as in CPython's `RandomObject`, plus `gauss`'s saved second value.
 #[derive(Clone)]
 pub struct Mt {
     state: [u32; N],
     index: usize,
+    gauss_next: Option<f64>,
 }
 
 impl Mt {
@@ -50,7 +54,7 @@ impl Mt {
     /// A generator seeded from 32-bit key words (least significant word first), the way
     /// `random.seed(int)` seeds it.
     pub fn from_key(key: &[u32]) -> Mt {
-        let mut mt = Mt { state: [0; N], index: N };
+        let mut mt = Mt { state: [0; N], index: N, gauss_next: None };
         mt.init_by_array(key);
         mt
     }
@@ -154,6 +158,9 @@ impl Mt {
 
     /// `_randbelow_with_getrandbits(n)` for `n` in 64 bits (`n > 0`).
     pub fn below_u64(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
         let k = 64 - n.leading_zeros();
         loop {
             let r = self.bits_u64(k);
@@ -218,7 +225,7 @@ impl NativeObject for RandomObj {
 
 const METHODS: &[&str] = &[
     "seed", "random", "getrandbits", "randbelow", "randrange", "randint", "choice", "choices", "shuffle", "sample", "uniform",
-    "randbytes", "getstate", "setstate",
+    "randbytes", "getstate", "setstate", "gauss", "normalvariate", "expovariate", "triangular",
 ];
 
 /// Build the `random` module.
@@ -430,7 +437,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             let mt = st.borrow();
             let mut words: Vec<Value> = mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
             words.push(Value::Int(mt.index as i64));
-            Ok(Value::tuple(vec![Value::Int(3), Value::tuple(words), Value::None]))
+            let gauss_next = mt.gauss_next.map(Value::Float).unwrap_or(Value::None);
+            Ok(Value::tuple(vec![Value::Int(3), Value::tuple(words), gauss_next]))
         }),
         "setstate" => func("setstate", move |it, args| {
             let p = params(it, "setstate", args, &["state"], 1)?;
@@ -442,7 +450,11 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             if words.len() != N + 1 {
                 return Err(it.value_error("state vector is the wrong size"));
             }
-            let mut mt = Mt { state: [0; N], index: N };
+            let gauss_next = match &parts[2] {
+                Value::None => None,
+                v => Some(it.to_float(v)?),
+            };
+            let mut mt = Mt { state: [0; N], index: N, gauss_next };
             for (i, w) in words.iter().enumerate() {
                 let v = w.as_i64().filter(|v| (0..=u32::MAX as i64).contains(v)).ok_or_else(|| it.err("OverflowError", "Python int too large to convert to C unsigned long"))?;
                 if i < N {
@@ -456,9 +468,87 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             *st.borrow_mut() = mt;
             Ok(Value::None)
         }),
+        "gauss" => func("gauss", move |it, args| {
+            let p = params(it, "gauss", args, &["mu", "sigma"], 0)?;
+            let (mu, sigma) = mu_sigma(it, &p)?;
+            let mut mt = st.borrow_mut();
+            let z = match mt.gauss_next.take() {
+                Some(z) => z,
+                None => {
+                    let x2pi = mt.next_f64() * std::f64::consts::TAU;
+                    let g2rad = (-2.0 * (1.0 - mt.next_f64()).ln()).sqrt();
+                    mt.gauss_next = Some(x2pi.sin() * g2rad);
+                    x2pi.cos() * g2rad
+                }
+            };
+            Ok(Value::Float(mu + z * sigma))
+        }),
+        "normalvariate" => func("normalvariate", move |it, args| {
+            let p = params(it, "normalvariate", args, &["mu", "sigma"], 0)?;
+            let (mu, sigma) = mu_sigma(it, &p)?;
+            let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+            let mut mt = st.borrow_mut();
+            let z = loop {
+                let u1 = mt.next_f64();
+                let u2 = 1.0 - mt.next_f64();
+                let z = magic * (u1 - 0.5) / u2;
+                if z * z / 4.0 <= -u2.ln() {
+                    break z;
+                }
+            };
+            Ok(Value::Float(mu + z * sigma))
+        }),
+        "expovariate" => func("expovariate", move |it, args| {
+            let p = params(it, "expovariate", args, &["lambd"], 1)?;
+            let lambd = it.to_float(p[0].as_ref().unwrap_or(&Value::None))?;
+            let u = st.borrow_mut().next_f64();
+            if lambd == 0.0 {
+                return Err(it.err("ZeroDivisionError", "float division by zero"));
+            }
+            Ok(Value::Float(-(1.0 - u).ln() / lambd))
+        }),
+        "triangular" => func("triangular", move |it, args| {
+            let p = params(it, "triangular", args, &["low", "high", "mode"], 0)?;
+            let low_value = p[0].clone().unwrap_or(Value::Float(0.0));
+            let mut low = it.to_float(&low_value)?;
+            let mut high = match &p[1] {
+                Some(v) => it.to_float(v)?,
+                None => 1.0,
+            };
+            let u = st.borrow_mut().next_f64();
+            let mut c = match &p[2] {
+                None | Some(Value::None) => 0.5,
+                Some(m) => {
+                    if high - low == 0.0 {
+                        return Ok(low_value);
+                    }
+                    (it.to_float(m)? - low) / (high - low)
+                }
+            };
+            let mut u = u;
+            if u > c {
+                u = 1.0 - u;
+                c = 1.0 - c;
+                std::mem::swap(&mut low, &mut high);
+            }
+            Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+        }),
         _ => return None,
     };
     Some(f)
+}
+
+/// `mu` and `sigma` of the normal distributions (defaults 0.0 and 1.0).
+fn mu_sigma(it: &mut Interp, p: &[Option<Value>]) -> PyResult<(f64, f64)> {
+    let mu = match &p[0] {
+        Some(v) => it.to_float(v)?,
+        None => 0.0,
+    };
+    let sigma = match &p[1] {
+        Some(v) => it.to_float(v)?,
+        None => 1.0,
+    };
+    Ok((mu, sigma))
 }
 
 fn randrange(it: &mut Interp, st: &RefCell<Mt>, start: Option<&Value>, stop: Option<&Value>, step: Option<&Value>) -> PyResult<Value> {
