@@ -499,7 +499,8 @@ impl Interp {
                 None => Err(self.key_error(key.clone())),
             },
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__getitem__") {
+                // A built-in type's `__getitem__` is reached through the base value below.
+                if let Some(m) = i.class.lookup("__getitem__").filter(|m| !matches!(m, Value::Builtin(_))) {
                     return self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]));
                 }
                 if let Some(b) = i.base.clone() {

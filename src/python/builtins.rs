@@ -244,7 +244,14 @@ impl Interp {
             Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
         };
-        let mapping = matches!(args, Value::Dict(_)).then(|| args.clone());
+        // CPython takes any object with `__getitem__` (but a tuple or str) as the mapping.
+        let mapping = match args {
+            Value::Dict(_) => Some(args.clone()),
+            Value::Instance(i) if !matches!(i.base, Some(Value::Tuple(_) | Value::Str(_))) && i.class.lookup("__getitem__").is_some() => {
+                Some(args.clone())
+            }
+            _ => None,
+        };
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
@@ -363,6 +370,16 @@ impl Interp {
                     let n = match &value {
                         Value::Int(_) | Value::Long(_) | Value::Bool(_) => value.as_bigint().unwrap_or_default(),
                         Value::Float(f) => text::float_repr::float_to_int(*f).map_err(|e| self.text_err(e))?,
+                        // Numbers in disguise: int/float subclasses, `__index__`, and `__int__`
+                        // for the decimal conversions.
+                        Value::Instance(i)
+                            if matches!(i.base, Some(Value::Int(_) | Value::Long(_) | Value::Float(_)))
+                                || i.class.lookup("__index__").is_some()
+                                || (!matches!(conv, 'x' | 'X' | 'o') && i.class.lookup("__int__").is_some()) =>
+                        {
+                            let n = self.to_int(&value)?;
+                            n.as_bigint().unwrap_or_default()
+                        }
                         other => {
                             let what = if matches!(conv, 'x' | 'X' | 'o') { "an integer is required" } else { "a real number is required" };
                             let _ = what;

@@ -157,6 +157,24 @@ pub(crate) fn install(interp: &mut Interp) {
         });
         class.dict.borrow_mut().set_str("__new__", wrapped);
     }
+    // `hasattr(type(x), "__getitem__")` holds for the built-in sequences and mappings
+    // (markupsafe's `%` tells a mapping argument by it).
+    for ty in ["dict", "list", "tuple", "bytes", "range"] {
+        let m = builtin("__getitem__", |it, args| {
+            let [obj, key] = &args.pos[..] else {
+                return Err(it.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1))));
+            };
+            let obj = match obj {
+                Value::Instance(i) => i.base.clone().unwrap_or_else(|| obj.clone()),
+                _ => obj.clone(),
+            };
+            if matches!(obj, Value::Instance(_)) {
+                return Err(it.type_error("descriptor '__getitem__' requires a built-in object"));
+            }
+            it.get_item(&obj, key)
+        });
+        interp.ty(ty).dict.borrow_mut().set_str("__getitem__", m);
+    }
     let str_class = interp.ty("str");
     let binops: [(&str, Operator, bool); 4] =
         [("__add__", Operator::Add, false), ("__mul__", Operator::Mult, false), ("__rmul__", Operator::Mult, true), ("__mod__", Operator::Mod, false)];
