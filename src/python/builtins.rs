@@ -1051,6 +1051,7 @@ pub fn install(interp: &mut Interp) {
     // could read and write through. Supporting it means sharing the module's table as a `dict`
     // and resolving `globals()` in the evaluator.
     reg(interp, "globals", |it, _args| Err(it.err("NotImplementedError", "globals() is not supported in the playground")));
+    reg(interp, "locals", |it, _args| Err(it.err("NotImplementedError", "locals() is not supported in the playground")));
     reg(interp, "input", |it, _args| Err(it.err("EOFError", "EOF when reading a line")));
     reg(interp, "open", |it, args| {
         let name = args.pos.first().map(|v| it.repr(v)).transpose()?.unwrap_or_default();
