@@ -176,6 +176,8 @@ impl Interp {
                     "__dict__" => Some(Value::dict(c.dict.borrow().clone())),
                     "__doc__" => Some(Value::None),
                     "__class__" => Some(Value::Class(self.ty("type"))),
+                    // A class defining `__eq__` without `__hash__` has `__hash__ = None`.
+                    "__hash__" if matches!(super::dict::class_hash_kind(c), super::dict::HashKind::Unhashable) => Some(Value::None),
                     _ => None,
                 })
             }
@@ -379,6 +381,9 @@ impl Interp {
             Value::Long(b) => {
                 if b.is_negative() { i64::MIN } else { i64::MAX }
             }
+            Value::Instance(i) if matches!(i.base, Some(Value::Int(_) | Value::Long(_))) => {
+                return self.index_of(i.base.as_ref().unwrap_or(&Value::None), len, what);
+            }
             other => {
                 return Err(self.type_error(format!(
                     "{what} indices must be integers or slices, not {}",
@@ -489,16 +494,13 @@ impl Interp {
                 let i = self.index_of(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.start + i as i64 * r.step))
             }
-            Value::Dict(d) => {
-                let r = d.borrow().get(key);
-                match r {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => Err(self.key_error(key.clone())),
-                    Err(u) => Err(self.type_error(format!("unhashable type: '{}'", u.0))),
-                }
-            }
+            Value::Dict(d) => match self.dict_lookup(d, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__getitem__") {
+                // A built-in type's `__getitem__` is reached through the base value below.
+                if let Some(m) = i.class.lookup("__getitem__").filter(|m| !matches!(m, Value::Builtin(_))) {
                     return self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]));
                 }
                 if let Some(b) = i.base.clone() {
@@ -564,10 +566,7 @@ impl Interp {
                 l.borrow_mut()[i] = value;
                 Ok(())
             }
-            Value::Dict(d) => {
-                let r = d.borrow_mut().insert(key, value);
-                r.map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))
-            }
+            Value::Dict(d) => self.dict_store(d, key, value),
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__setitem__") {
                     self.call(&self.bind(m, obj.clone()), Args::positional(vec![key, value]))?;
@@ -610,14 +609,10 @@ impl Interp {
                 l.borrow_mut().remove(i);
                 Ok(())
             }
-            Value::Dict(d) => {
-                let r = d.borrow_mut().remove(key);
-                match r {
-                    Ok(Some(_)) => Ok(()),
-                    Ok(None) => Err(self.key_error(key.clone())),
-                    Err(u) => Err(self.type_error(format!("unhashable type: '{}'", u.0))),
-                }
-            }
+            Value::Dict(d) => match self.dict_delete(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key.clone())),
+            },
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__delitem__") {
                     self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]))?;
@@ -678,6 +673,9 @@ impl Interp {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Long(b) => b.to_i64().ok_or_else(|| self.err("OverflowError", "Python int too large to convert to C ssize_t")),
+            Value::Instance(i) if matches!(i.base, Some(Value::Int(_) | Value::Long(_))) => {
+                self.to_index(i.base.as_ref().unwrap_or(&Value::None))
+            }
             other => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
         }
     }

@@ -88,7 +88,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 const TYPES: &[&str] = &[
-    "int", "float", "str", "bytes", "list", "tuple", "dict", "set", "frozenset", "range", "NoneType",
+    "int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range", "NoneType",
     "function", "builtin_function_or_method", "method", "module", "property", "staticmethod", "classmethod",
     "slice", "iterator", "super", "NotImplementedType", "ellipsis",
 ];
@@ -244,7 +244,14 @@ impl Interp {
             Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
         };
-        let mapping = matches!(args, Value::Dict(_)).then(|| args.clone());
+        // CPython takes any object with `__getitem__` (but a tuple or str) as the mapping.
+        let mapping = match args {
+            Value::Dict(_) => Some(args.clone()),
+            Value::Instance(i) if !matches!(i.base, Some(Value::Tuple(_) | Value::Str(_))) && i.class.lookup("__getitem__").is_some() => {
+                Some(args.clone())
+            }
+            _ => None,
+        };
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
@@ -363,6 +370,16 @@ impl Interp {
                     let n = match &value {
                         Value::Int(_) | Value::Long(_) | Value::Bool(_) => value.as_bigint().unwrap_or_default(),
                         Value::Float(f) => text::float_repr::float_to_int(*f).map_err(|e| self.text_err(e))?,
+                        // Numbers in disguise: int/float subclasses, `__index__`, and `__int__`
+                        // for the decimal conversions.
+                        Value::Instance(i)
+                            if matches!(i.base, Some(Value::Int(_) | Value::Long(_) | Value::Float(_)))
+                                || i.class.lookup("__index__").is_some()
+                                || (!matches!(conv, 'x' | 'X' | 'o') && i.class.lookup("__int__").is_some()) =>
+                        {
+                            let n = self.to_int(&value)?;
+                            n.as_bigint().unwrap_or_default()
+                        }
                         other => {
                             let what = if matches!(conv, 'x' | 'X' | 'o') { "an integer is required" } else { "a real number is required" };
                             let _ = what;
@@ -454,8 +471,11 @@ impl Interp {
                 text::parse_int(&s, 10).map(Value::from_bigint).map_err(|e| self.text_err(e))
             }
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")) {
+                if let Some(m) = i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")).filter(|m| !matches!(m, Value::Builtin(_))) {
                     return self.call(&self.bind(m, v.clone()), Args::default());
+                }
+                if let Some(b) = super::subclass::immutable_base(v) {
+                    return self.to_int(&b);
                 }
                 Err(self.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -474,9 +494,12 @@ impl Interp {
         match v {
             Value::Str(s) => text::parse_float(s).map_err(|e| self.text_err(e)),
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__float__") {
+                if let Some(m) = i.class.lookup("__float__").filter(|m| !matches!(m, Value::Builtin(_))) {
                     let r = self.call(&self.bind(m, v.clone()), Args::default())?;
                     return self.to_float(&r);
+                }
+                if let Some(b) = super::subclass::immutable_base(v) {
+                    return self.to_float(&b);
                 }
                 Err(self.type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name())))
             }
@@ -643,6 +666,9 @@ pub fn install(interp: &mut Interp) {
     interp.builtins.set("__name__", Value::str("builtins"));
     super::methods::install_constructors(interp);
     super::methods::install_methods(interp);
+    super::bytes_methods::install(interp);
+    super::bytearray::install(interp);
+    super::subclass::install(interp);
 
     reg(interp, "print", |it, mut args| {
         let sep = match args.take_kw("sep") {
@@ -764,22 +790,15 @@ pub fn install(interp: &mut Interp) {
     });
     reg(interp, "hash", |it, args| {
         exact_args(it, "hash", &args, 1)?;
-        if let Value::Instance(i) = &args.pos[0] {
-            if let Some(m) = i.class.lookup("__hash__") {
-                if matches!(m, Value::None) {
-                    return Err(it.type_error(format!("unhashable type: '{}'", i.class.name)));
-                }
-                return it.call(&it.bind(m, args.pos[0].clone()), Args::default());
-            }
-            if i.class.lookup("__eq__").is_some() {
-                return Err(it.type_error(format!("unhashable type: '{}'", i.class.name)));
-            }
-        }
-        super::dict::hash_value(&args.pos[0]).map(Value::Int).map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))
+        it.hash_of(&args.pos[0]).map(Value::Int)
     });
     reg(interp, "abs", |it, args| {
         exact_args(it, "abs", &args, 1)?;
-        match &args.pos[0] {
+        let arg = match super::subclass::immutable_base(&args.pos[0]) {
+            Some(b) if !matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__abs__").is_some()) => b,
+            _ => args.pos[0].clone(),
+        };
+        match &arg {
             Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::from_bigint(BigInt::from(*i).abs()))),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Long(b) => Ok(Value::from_bigint(b.abs())),
@@ -952,7 +971,7 @@ pub fn install(interp: &mut Interp) {
         if args.pos.is_empty() {
             return Err(it.type_error("round() missing required argument 'number' (pos 1)"));
         }
-        let v = args.pos[0].clone();
+        let v = super::subclass::immutable_base(&args.pos[0]).unwrap_or_else(|| args.pos[0].clone());
         match (&v, nd) {
             (Value::Float(f), None | Some(Value::None)) => {
                 text::float_repr::round_float_to_int(*f).map(Value::from_bigint).map_err(|e| it.text_err(e))
@@ -1027,7 +1046,12 @@ pub fn install(interp: &mut Interp) {
         names.dedup();
         Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
     });
+    // Deliberate gap: a built-in function does not see the calling frame (frames live on the
+    // Rust stack of the evaluator), and a module namespace (`Env`) is not a `dict` value that
+    // could read and write through. Supporting it means sharing the module's table as a `dict`
+    // and resolving `globals()` in the evaluator.
     reg(interp, "globals", |it, _args| Err(it.err("NotImplementedError", "globals() is not supported in the playground")));
+    reg(interp, "locals", |it, _args| Err(it.err("NotImplementedError", "locals() is not supported in the playground")));
     reg(interp, "input", |it, _args| Err(it.err("EOFError", "EOF when reading a line")));
     reg(interp, "open", |it, args| {
         let name = args.pos.first().map(|v| it.repr(v)).transpose()?.unwrap_or_default();

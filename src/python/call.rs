@@ -81,6 +81,9 @@ impl Interp {
                 return func(self, a);
             }
         }
+        if let Some(obj) = super::subclass::instantiate(self, c, &args)? {
+            return Ok(obj);
+        }
         if let Some(Value::Function(_)) = c.dict.borrow().get_str("__new__") {
             // A user `__new__`: call it, then `__init__` if it returned an instance of the class.
             let new = c.dict.borrow().get_str("__new__").unwrap_or(Value::None);

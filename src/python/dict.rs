@@ -3,8 +3,10 @@
 //! Written by hand (rather than pulling `indexmap`) because Python keys need Python equality
 //! (`1 == 1.0 == True` are one key) and Python's int/float hash, and because deletion must keep
 //! the remaining order. Entries live in a vector with tombstones; an index maps hashes to
-//! positions. Keys of user classes hash by identity (custom `__hash__`/`__eq__` on dict keys are
-//! not supported: that would need the interpreter inside the table).
+//! positions. The table never runs Python code: keys whose class defines `__hash__` in Python are
+//! hashed by the interpreter, which stores them with that hash and compares them with `==`
+//! itself (`keys.rs`); here they are compared by identity. Instances of `str`/`int`/... subclasses
+//! without their own `__hash__`/`__eq__` hash and compare as their built-in value.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -13,7 +15,55 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use super::value::Value;
+use super::value::{Class, Value};
+
+/// How instances of a class hash (CPython's `type.__hash__` slot, including the rule that a
+/// class defining `__eq__` without `__hash__` gets `__hash__ = None`).
+pub enum HashKind {
+    /// `object.__hash__`: by identity.
+    Identity,
+    /// The built-in base's hash (a `str`/`int`/... subclass).
+    Base,
+    /// A `__hash__` written in Python (the interpreter calls it).
+    Python(Value),
+    /// `__hash__ = None`, or `__eq__` defined without `__hash__`.
+    Unhashable,
+}
+
+/// How instances of `cls` hash: the first class of the MRO that defines `__hash__` or `__eq__`.
+pub fn class_hash_kind(cls: &Class) -> HashKind {
+    for c in cls.mro.borrow().iter() {
+        let d = c.dict.borrow();
+        match d.get_str("__hash__") {
+            Some(Value::None) => return HashKind::Unhashable,
+            Some(Value::Builtin(_)) => return HashKind::Base,
+            Some(f) => return HashKind::Python(f),
+            None => {}
+        }
+        if c.module == "builtins" {
+            if matches!(c.name.as_str(), "int" | "bool" | "float" | "str" | "bytes" | "tuple" | "frozenset") {
+                return HashKind::Base;
+            }
+            if matches!(c.name.as_str(), "dict" | "list" | "set") {
+                return HashKind::Unhashable;
+            }
+        } else if d.get_str("__eq__").is_some() {
+            return HashKind::Unhashable;
+        }
+    }
+    HashKind::Identity
+}
+
+/// The built-in value a `str`/`int`/... subclass instance hashes and compares as, if any.
+fn hashable_base(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Instance(i) => match &i.base {
+            Some(b @ (Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Float(_) | Value::Bytes(_) | Value::Tuple(_) | Value::FrozenSet(_))) => Some(b),
+            _ => None,
+        },
+        _ => None,
+    }
+}
 
 /// Why a value cannot be a key.
 #[derive(Debug)]
@@ -168,6 +218,10 @@ fn fast_str_hash(s: &str) -> i64 {
 fn index_hash(v: &Value) -> Result<i64, Unhashable> {
     match v {
         Value::Str(s) => Ok(fast_str_hash(s)),
+        Value::Instance(i) if matches!(i.base, Some(Value::Str(_))) => match (class_hash_kind(&i.class), &i.base) {
+            (HashKind::Base, Some(Value::Str(s))) => Ok(fast_str_hash(s)),
+            _ => hash_value(v),
+        },
         other => hash_value(other),
     }
 }
@@ -252,6 +306,15 @@ pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
         }
         Value::NotImplemented => 7,
         Value::Ellipsis => 11,
+        Value::Instance(i) => match class_hash_kind(&i.class) {
+            HashKind::Unhashable => return Err(Unhashable(i.class.name.clone())),
+            HashKind::Base => match hashable_base(v) {
+                Some(b) => return hash_value(b),
+                None => (v.ptr().unwrap_or(0) >> 4) as i64,
+            },
+            HashKind::Identity | HashKind::Python(_) => (v.ptr().unwrap_or(0) >> 4) as i64,
+        },
+        Value::Native(n) if n.type_name() == "bytearray" => return Err(Unhashable(n.type_name())),
         other => (other.ptr().unwrap_or(0) >> 4) as i64,
     })
 }
@@ -276,6 +339,12 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::Ellipsis, Value::Ellipsis) | (Value::NotImplemented, Value::NotImplemented) => true,
+        (Value::Instance(_), _) | (_, Value::Instance(_)) if !a.is(b) => match (hashable_base(a), hashable_base(b)) {
+            (Some(x), Some(y)) => key_eq(x, y),
+            (Some(x), None) if !matches!(b, Value::Instance(_)) => key_eq(x, b),
+            (None, Some(y)) if !matches!(a, Value::Instance(_)) => key_eq(a, y),
+            _ => false,
+        },
         _ => a.is(b),
     }
 }
@@ -313,7 +382,10 @@ impl KeyLike for Key {
     fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Str(s) => Some(s),
-            _ => None,
+            other => match hashable_base(other) {
+                Some(Value::Str(s)) => Some(s),
+                _ => None,
+            },
         }
     }
     fn as_value(&self) -> Option<&Value> {
@@ -420,7 +492,11 @@ impl Dict {
             let probe = StrKey(fast_str_hash(name), name);
             return self.index.get(&probe as &dyn KeyLike).copied();
         }
-        self.entries.iter().position(|e| matches!(e, Some((Value::Str(ek), _)) if &**ek == name))
+        self.entries.iter().position(|e| match e {
+            Some((Value::Str(ek), _)) => &**ek == name,
+            Some((k @ Value::Instance(_), _)) => matches!(hashable_base(k), Some(Value::Str(ek)) if &**ek == name),
+            _ => false,
+        })
     }
     /// Look a key up.
     pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
@@ -491,10 +567,13 @@ impl Dict {
         if self.live == 0 {
             self.clear();
         } else if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
-            let live: Vec<(Value, Value)> = self.entries.drain(..).flatten().collect();
+            // Keep the stored hashes: a key hashed by Python code cannot be hashed again here.
+            let hashes = std::mem::take(&mut self.hashes);
+            let live: Vec<(i64, (Value, Value))> =
+                hashes.into_iter().zip(self.entries.drain(..)).filter_map(|(h, e)| e.map(|e| (h, e))).collect();
             self.clear();
-            for (k, v) in live {
-                let _ = self.insert(k, v);
+            for (hash, (k, v)) in live {
+                self.push(Key { hash, value: k.clone() }, k, v);
             }
         }
     }
@@ -517,8 +596,9 @@ impl Dict {
     }
     /// Remove and return the first entry.
     pub fn pop_first(&mut self) -> Option<(Value, Value)> {
-        let k = self.iter().next()?.0;
-        let v = self.remove(&k).ok()??;
+        let slot = self.entries.iter().position(|e| e.is_some())?;
+        let k = self.entries[slot].as_ref()?.0.clone();
+        let v = self.remove_at(slot)?;
         Some((k, v))
     }
     /// Remove everything.
@@ -545,6 +625,40 @@ impl Dict {
     /// Values in insertion order.
     pub fn values(&self) -> Vec<Value> {
         self.entries.iter().flatten().map(|(_, v)| v.clone()).collect()
+    }
+    /// Live slots whose index hash is `hash`, with their keys (for keys the interpreter compares
+    /// with Python `==`: see `keys.rs`).
+    pub fn slots_with_hash(&self, hash: i64) -> Vec<(usize, Value)> {
+        self.hashes
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| **h == hash)
+            .filter_map(|(i, _)| self.entries[i].as_ref().map(|e| (i, e.0.clone())))
+            .collect()
+    }
+    /// The value in a live slot.
+    pub fn value_at(&self, slot: usize) -> Option<Value> {
+        self.entries.get(slot)?.as_ref().map(|e| e.1.clone())
+    }
+    /// Replace the value in a live slot.
+    pub fn set_at(&mut self, slot: usize, v: Value) {
+        if let Some(Some(e)) = self.entries.get_mut(slot) {
+            e.1 = v;
+        }
+    }
+    /// Remove the entry in a live slot, returning its value.
+    pub fn remove_at(&mut self, slot: usize) -> Option<Value> {
+        let (k, v) = self.entries.get_mut(slot)?.take()?;
+        if self.indexed {
+            self.index.remove(&Key { hash: self.hashes[slot], value: k });
+        }
+        self.live -= 1;
+        self.maybe_compact();
+        Some(v)
+    }
+    /// Append a key known to be absent, stored under a hash the interpreter computed.
+    pub fn push_with_hash(&mut self, hash: i64, k: Value, v: Value) {
+        self.push(Key { hash, value: k.clone() }, k, v);
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {

@@ -1388,8 +1388,8 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    pub(crate) fn dict_insert(&self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
-        d.insert(k, v).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))
+    pub(crate) fn dict_insert(&mut self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
+        self.dict_insert_new(d, k, v)
     }
 
     fn eval_elts(&mut self, f: &mut Frame, elts: &[Expr]) -> PyResult<Vec<Value>> {

@@ -193,6 +193,10 @@ impl Interp {
     /// The class of host objects whose type name is `type_name` (`functools.partial` is class
     /// `partial` of module `functools`), deriving from `object`.
     pub fn native_class(&self, type_name: &str) -> Rc<Class> {
+        // Built-in types implemented as host objects (`bytearray`) are the builtins' class.
+        if let Some(c) = self.types.by_name.get(type_name) {
+            return c.clone();
+        }
         if let Some(c) = self.native_classes.borrow().get(type_name) {
             return c.clone();
         }

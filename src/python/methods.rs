@@ -33,7 +33,11 @@ fn def(interp: &Interp, ty: &str, name: &str, f: impl Fn(&mut Interp, Args) -> P
     let min = if name == "pop" && ty != "dict" { 1 } else { min_args(name) };
     let owned = name.to_string();
     let ty_name = ty.to_string();
-    let checked = move |it: &mut Interp, args: Args| -> PyResult<Value> {
+    let unwrap = super::subclass::unwraps_receiver(ty, name);
+    let checked = move |it: &mut Interp, mut args: Args| -> PyResult<Value> {
+        if unwrap {
+            super::subclass::unwrap_args(&mut args);
+        }
         if args.pos.is_empty() {
             return Err(it.type_error(format!("unbound method {ty_name}.{owned}() needs an argument")));
         }
@@ -292,6 +296,7 @@ pub fn install_constructors(interp: &mut Interp) {
                 let errors = errors.and_then(|e| e.as_str_opt()).unwrap_or_else(|| "strict".into());
                 Ok(Value::str(&decode(it, b, &enc, &errors)?))
             }
+            (Some(Value::Str(_)), Some(_)) => Err(it.type_error("decoding str is not supported")),
             (Some(v), _) => Ok(Value::str(&it.to_str(v)?)),
         }
     });
@@ -382,10 +387,14 @@ pub fn install_constructors(interp: &mut Interp) {
         Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
     });
     def(interp, "object", "__new__", |it, args| {
-        if args.pos.len() > 1 {
+        // `object.__new__(cls)` from a user `__new__` makes an instance of `cls`.
+        let cls = match args.pos.first() {
+            Some(Value::Class(c)) if c.builtin.get() == Some(BuiltinType::Object) => c.clone(),
+            _ => it.types.object.clone(),
+        };
+        if args.pos.len() > 1 && Rc::ptr_eq(&cls, &it.types.object) {
             return Err(it.type_error("object() takes no arguments"));
         }
-        let cls = it.types.object.clone();
         Ok(it.new_instance(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None }))
     });
     def(interp, "object", "__init__", |_it, _args| Ok(Value::None));
@@ -842,6 +851,11 @@ fn install_str(interp: &mut Interp) {
             }
             match x {
                 Value::Str(s) => out.push_str(s),
+                Value::Instance(inst) if matches!(inst.base, Some(Value::Str(_))) => {
+                    if let Some(Value::Str(s)) = &inst.base {
+                        out.push_str(s);
+                    }
+                }
                 o => return Err(it.type_error(format!("sequence item {i}: expected str instance, {} found", o.type_name()))),
             }
             if out.len() > it.config.memory_limit {
@@ -1162,11 +1176,9 @@ fn install_dict(interp: &mut Interp) {
     def(interp, "dict", "get", |it, args| {
         range_args(it, "get", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
         let d = self_dict(it, &args)?;
-        let r = d.borrow().get(&args.pos[1]);
-        match r {
-            Ok(Some(v)) => Ok(v),
-            Ok(None) => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
-            Err(u) => Err(it.type_error(format!("unhashable type: '{}'", u.0))),
+        match it.dict_lookup(&d, &args.pos[1])? {
+            Some(v) => Ok(v),
+            None => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
         }
     });
     for (name, kind) in [("keys", "dict_keys"), ("values", "dict_values"), ("items", "dict_items")] {
@@ -1179,14 +1191,12 @@ fn install_dict(interp: &mut Interp) {
     def(interp, "dict", "pop", |it, args| {
         range_args(it, "pop", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
         let d = self_dict(it, &args)?;
-        let r = d.borrow_mut().remove(&args.pos[1]);
-        match r {
-            Ok(Some(v)) => Ok(v),
-            Ok(None) => match args.pos.get(2) {
+        match it.dict_delete(&d, &args.pos[1])? {
+            Some(v) => Ok(v),
+            None => match args.pos.get(2) {
                 Some(v) => Ok(v.clone()),
                 None => Err(it.key_error(args.pos[1].clone())),
             },
-            Err(u) => Err(it.type_error(format!("unhashable type: '{}'", u.0))),
         }
     });
     def(interp, "dict", "popitem", |it, args| {
@@ -1200,12 +1210,11 @@ fn install_dict(interp: &mut Interp) {
     def(interp, "dict", "setdefault", |it, args| {
         range_args(it, "setdefault", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
         let d = self_dict(it, &args)?;
-        let cur = d.borrow().get(&args.pos[1]).map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))?;
-        match cur {
+        match it.dict_lookup(&d, &args.pos[1])? {
             Some(v) => Ok(v),
             None => {
                 let v = args.pos.get(2).cloned().unwrap_or(Value::None);
-                let _ = d.borrow_mut().insert(args.pos[1].clone(), v.clone());
+                it.dict_store(&d, args.pos[1].clone(), v.clone())?;
                 Ok(v)
             }
         }
@@ -1260,22 +1269,19 @@ fn install_set(interp: &mut Interp) {
     def(interp, "set", "add", |it, args| {
         exact_args(it, "set.add", &Args::positional(args.pos[1..].to_vec()), 1)?;
         let s = self_set(it, &args)?;
-        let r = s.borrow_mut().insert(args.pos[1].clone(), Value::None);
-        r.map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))?;
+        it.dict_store(&s, args.pos[1].clone(), Value::None)?;
         Ok(Value::None)
     });
     def(interp, "set", "remove", |it, args| {
         let s = self_set(it, &args)?;
-        let r = s.borrow_mut().remove(&args.pos[1]);
-        match r {
-            Ok(Some(_)) => Ok(Value::None),
-            Ok(None) => Err(it.key_error(args.pos[1].clone())),
-            Err(u) => Err(it.type_error(format!("unhashable type: '{}'", u.0))),
+        match it.dict_delete(&s, &args.pos[1])? {
+            Some(_) => Ok(Value::None),
+            None => Err(it.key_error(args.pos[1].clone())),
         }
     });
     def(interp, "set", "discard", |it, args| {
         let s = self_set(it, &args)?;
-        let _ = s.borrow_mut().remove(&args.pos[1]);
+        it.dict_delete(&s, &args.pos[1])?;
         Ok(Value::None)
     });
     def(interp, "set", "pop", |it, args| {
@@ -1295,8 +1301,7 @@ fn install_set(interp: &mut Interp) {
         let s = self_set(it, &args)?;
         for other in &args.pos[1..] {
             for x in it.collect(other)? {
-                let r = s.borrow_mut().insert(x, Value::None);
-                r.map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))?;
+                it.dict_store(&s, x, Value::None)?;
             }
         }
         Ok(Value::None)

@@ -151,6 +151,15 @@ impl Interp {
                 }
                 return Ok(l.clone());
             }
+            (Value::Native(_), Operator::Add) if super::bytearray::as_bytearray(&l).is_some() => {
+                let more = super::bytearray::bytes_like(&r)
+                    .ok_or_else(|| self.type_error(format!("can't concat {} to bytearray", r.type_name())))?;
+                if let Some(b) = super::bytearray::as_bytearray(&l) {
+                    self.check_size((b.data.borrow().len() + more.len()) as u128)?;
+                    b.data.borrow_mut().extend(more);
+                }
+                return Ok(l.clone());
+            }
             (Value::Instance(i), _) => {
                 let (_, _, iname) = dunder(op);
                 if let Some(m) = i.class.lookup(iname) {
@@ -188,6 +197,9 @@ impl Interp {
             return self.num_op(op, &l, &r);
         }
         if let Some(v) = self.user_binop(op, &l, &r)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.builtin_subclass_binop(op, &l, &r, inplace)? {
             return Ok(v);
         }
         match (op, &l, &r) {
@@ -579,6 +591,16 @@ impl Interp {
         }
         match (l, r) {
             (Value::Bytes(a), Value::Bytes(b)) => return Ok(a.cmp(b)),
+            (Value::Native(_), _) | (_, Value::Native(_)) => {
+                if let (Some(a), Some(b)) = (super::bytearray::bytes_like(l), super::bytearray::bytes_like(r)) {
+                    return Ok(a.cmp(&b));
+                }
+            }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                if let Some((a, b)) = super::subclass::unwrap_pair(l, r) {
+                    return self.order(&a, &b, sym);
+                }
+            }
             (Value::List(a), Value::List(b)) => {
                 let (a, b) = (a.borrow().clone(), b.borrow().clone());
                 return self.seq_order(&a, &b, sym);
@@ -682,6 +704,9 @@ impl Interp {
                 }
             }
             (Value::Native(_), _) | (_, Value::Native(_)) => {
+                if let (Some(a), Some(b)) = (super::bytearray::bytes_like(l), super::bytearray::bytes_like(r)) {
+                    return Ok(a == b);
+                }
                 if l.is(r) {
                     return Ok(true);
                 }
@@ -710,6 +735,10 @@ impl Interp {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
+                Value::Instance(i) if matches!(i.base, Some(Value::Str(_))) => {
+                    let sub = i.base.clone().unwrap_or(Value::None);
+                    self.contains(container, &sub)
+                }
                 _ => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
             },
             Value::Bytes(b) => match item {
@@ -717,13 +746,7 @@ impl Interp {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
                 _ => Err(self.type_error(format!("a bytes-like object is required, not '{}'", item.type_name()))),
             },
-            Value::Dict(d) | Value::Set(d) => {
-                let r = d.borrow().get(item);
-                match r {
-                    Ok(v) => Ok(v.is_some()),
-                    Err(u) => Err(self.type_error(format!("unhashable type: '{}'", u.0))),
-                }
-            }
+            Value::Dict(d) | Value::Set(d) => Ok(self.dict_lookup(d, item)?.is_some()),
             Value::FrozenSet(d) => Ok(d.contains(item)),
             Value::Range(r) => Ok(match item.as_i64() {
                 Some(i) => {
@@ -794,7 +817,7 @@ impl Interp {
     pub fn is_iterable(&self, v: &Value) -> bool {
         match v {
             Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) => true,
-            Value::Instance(i) => i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some(),
+            Value::Instance(i) => i.base.is_some() || i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some(),
             Value::Native(_) => true,
             _ => false,
         }

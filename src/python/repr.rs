@@ -196,6 +196,10 @@ impl Interp {
                         };
                     }
                 }
+                // `str.__str__` gives the plain string of a `str` subclass.
+                if let Some(b @ Value::Str(_)) = &i.base {
+                    return Ok(b.as_str_opt().unwrap_or_default());
+                }
                 if let Some(st) = &i.exc {
                     let args = st.borrow().args.clone();
                     let is_key_error = i.class.is_subclass(&self.ty("KeyError"));
@@ -234,6 +238,9 @@ impl Interp {
                 if let Some(m) = i.class.lookup("__format__") {
                     let r = self.call(&self.bind(m, v.clone()), Args::positional(vec![Value::str(spec)]))?;
                     return self.to_str(&r);
+                }
+                if let Some(b) = super::subclass::immutable_base(v) {
+                    return self.format(&b, spec);
                 }
                 if spec.is_empty() {
                     return self.to_str(v);

@@ -147,6 +147,27 @@ def garbage():
         o.err = e
 for _ in range(20):
     garbage()
+class Tag(str):
+    def __new__(cls, text):
+        obj = super().__new__(cls, text)
+        obj.me = obj
+        return obj
+t = Tag("x")
+class Key:
+    def __eq__(self, other):
+        return self is other
+    def __hash__(self):
+        return 1
+k = Key()
+table = {k: None}
+table[k] = table
+k.table = table
+import random
+rng = random.Random(1)
+rng_list = [rng]
+buf = bytearray(b"ab")
+buf_list = [buf, rng_list]
+rng_list.append(buf_list)
 print(json.dumps([1, 2]), datetime.timedelta(days=1), n.size)
 "#;
 

@@ -1,4 +1,4 @@
-//! Small modules: `time`, `random`, `secrets`, `string`, `sys`, `functools`, `typing`, `os`.
+//! Small modules: `time`, `secrets`, `string`, `sys`, `functools`, `typing`, `os`.
 //!
 //! Time and randomness come from the host (`HostConfig::clock`, `HostConfig::seed`): nothing
 //! here reads the wall clock or the OS.
@@ -174,73 +174,6 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                     // The playground's clock is virtual: sleeping moves it forward.
                     it.config.clock += s;
                     Ok(Value::None)
-                })),
-            ],
-        ),
-        "random" => make_module(
-            "random",
-            vec![
-                ("seed", func("seed", |it, args| {
-                    let s = match args.pos.first() {
-                        Some(Value::Int(i)) => *i as u64,
-                        Some(v) => crate::python::dict::hash_value(v).unwrap_or(0) as u64,
-                        None => it.config.seed,
-                    };
-                    it.rng = super::Rng::new(s);
-                    Ok(Value::None)
-                })),
-                ("random", func("random", |it, _a| Ok(Value::Float(it.rng.next_f64())))),
-                ("uniform", func("uniform", |it, args| {
-                    let a = it.to_float(args.pos.first().unwrap_or(&Value::Int(0)))?;
-                    let b = it.to_float(args.pos.get(1).unwrap_or(&Value::Int(1)))?;
-                    Ok(Value::Float(a + (b - a) * it.rng.next_f64()))
-                })),
-                ("randint", func("randint", |it, args| {
-                    let a = it.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
-                    let b = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
-                    if b < a {
-                        return Err(it.value_error(format!("empty range for randrange() ({a}, {}, {})", b + 1, b + 1 - a)));
-                    }
-                    Ok(Value::Int(a + it.rng.below((b - a + 1) as u64) as i64))
-                })),
-                ("randrange", func("randrange", |it, args| {
-                    let v: Vec<i64> = args.pos.iter().map(|x| it.to_index(x)).collect::<PyResult<_>>()?;
-                    let (start, stop, step) = match v.len() {
-                        1 => (0, v[0], 1),
-                        2 => (v[0], v[1], 1),
-                        3 => (v[0], v[1], v[2]),
-                        _ => return Err(it.type_error("randrange expected at least 1 argument")),
-                    };
-                    let n = crate::python::value::RangeObj { start, stop, step }.len();
-                    if n <= 0 || step == 0 {
-                        return Err(it.value_error(format!("empty range for randrange() ({start}, {stop}, {})", stop - start)));
-                    }
-                    Ok(Value::Int(start + step * it.rng.below(n as u64) as i64))
-                })),
-                ("choice", func("choice", |it, args| choice(it, &args))),
-                ("shuffle", func("shuffle", |it, args| {
-                    let Some(Value::List(l)) = args.pos.first() else {
-                        return Err(it.type_error("shuffle() argument must be a list"));
-                    };
-                    let n = l.borrow().len();
-                    for i in (1..n).rev() {
-                        let j = it.rng.below(i as u64 + 1) as usize;
-                        l.borrow_mut().swap(i, j);
-                    }
-                    Ok(Value::None)
-                })),
-                ("sample", func("sample", |it, args| {
-                    let mut pool = it.collect(args.pos.first().unwrap_or(&Value::None))?;
-                    let k = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
-                    if k < 0 || k as usize > pool.len() {
-                        return Err(it.value_error("Sample larger than population or is negative"));
-                    }
-                    let mut out = Vec::new();
-                    for _ in 0..k {
-                        let i = it.rng.below(pool.len() as u64) as usize;
-                        out.push(pool.remove(i));
-                    }
-                    Ok(Value::list(out))
                 })),
             ],
         ),

@@ -14,8 +14,10 @@ mod hashing;
 pub mod json;
 mod math;
 mod misc;
+mod random;
 
-/// The seeded generator behind `random`, `secrets` and `uuid` (xoshiro256**: small, fast and
+/// The seeded generator behind `secrets`, `uuid4` and `os.urandom` (`random` has CPython's own
+/// Mersenne Twister: `random.rs`) (xoshiro256**: small, fast and
 /// deterministic; the host chooses the seed, so no OS randomness is ever read).
 pub struct Rng {
     s: [u64; 4],
@@ -45,10 +47,6 @@ impl Rng {
         self.s[2] ^= t;
         self.s[3] = self.s[3].rotate_left(45);
         result
-    }
-    /// A float in [0, 1).
-    pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
     /// An integer in [0, n).
     pub fn below(&mut self, n: u64) -> u64 {
@@ -100,9 +98,10 @@ impl Interp {
                 "uuid" => self.load_source_module("uuid", "<frozen uuid>", include_str!("py/uuid.py"))?,
                 "datetime" => self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?,
                 "json" => json::make(self),
+                "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
-                "contextlib" | "time" | "random" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
+                "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
                     match misc::make(self, name)? {
                         Some(m) => m,
                         None => return Err(self.not_found(name)),
