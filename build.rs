@@ -1,6 +1,8 @@
 //! Renders the built-in lessons' Markdown at build time for the page (see
 //! `src/scenario/markdown.rs`): every string of `lessons/*.json` goes through the same renderer
-//! the native build uses, into a sorted table `OUT_DIR/lesson_markdown.rs`.
+//! the native build uses, into a table `OUT_DIR/lesson_markdown.rs` sorted by the text's
+//! fingerprint; texts whose HTML is the plain escaped paragraph the page makes anyway are left
+//! out, and so is every text itself (the lessons carry it).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -34,12 +36,18 @@ fn main() {
         strings(&value, &mut found);
         for text in found {
             let html = markdown::to_html(&text);
-            table.insert(text, html);
+            if html == markdown::plain_paragraph(&text) {
+                continue;
+            }
+            let key = markdown::fingerprint(&text);
+            if let Some(other) = table.insert(key, html.clone()) {
+                assert_eq!(other, html, "two lesson texts share the fingerprint {key:#x}: change one of them");
+            }
         }
     }
-    let mut out = String::from("/// (Markdown, HTML) of every lesson string, sorted by Markdown.\npub static RENDERED: &[(&str, &str)] = &[\n");
-    for (text, html) in &table {
-        out.push_str(&format!("    ({text:?}, {html:?}),\n"));
+    let mut out = String::from("/// (fingerprint of the Markdown, HTML) of the lesson strings with Markdown in them, sorted.\npub static RENDERED: &[(u64, &str)] = &[\n");
+    for (key, html) in &table {
+        out.push_str(&format!("    ({key:#x}, {html:?}),\n"));
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lesson_markdown.rs");

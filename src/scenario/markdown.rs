@@ -7,8 +7,10 @@
 //!
 //! The page renders only the built-in lessons' Markdown, so it does not carry the renderer:
 //! `build.rs` runs this same module over every string of `lessons/*.json` at build time and the
-//! wasm build looks the HTML up ([`to_html`] there); a text not in the table (none, by the
-//! tests) is shown escaped, as one paragraph. That keeps pulldown-cmark's 70 kB out of the page.
+//! wasm build looks the HTML up ([`to_html`] there). That keeps pulldown-cmark's 70 kB out of
+//! the page. The table is keyed by a [`fingerprint`] of the text, not the text (the lessons
+//! already carry it), and leaves out every text whose HTML is just itself escaped in one
+//! paragraph ([`plain_paragraph`]), which is what the page makes of a text not in the table.
 
 #[cfg(not(target_arch = "wasm32"))]
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
@@ -21,15 +23,24 @@ mod rendered {
 /// Lesson Markdown as inert HTML, from the table `build.rs` rendered (the page's build).
 #[cfg(target_arch = "wasm32")]
 pub fn to_html(markdown: &str) -> String {
-    match rendered::RENDERED.binary_search_by(|(text, _)| (*text).cmp(markdown)) {
+    let key = fingerprint(markdown);
+    match rendered::RENDERED.binary_search_by_key(&key, |(key, _)| *key) {
         Ok(index) => rendered::RENDERED[index].1.to_string(),
-        Err(_) => {
-            let mut out = String::from("<p>");
-            escape_into(&mut out, markdown);
-            out.push_str("</p>\n");
-            out
-        }
+        Err(_) => plain_paragraph(markdown),
     }
+}
+
+/// A text's key in the build-time table: its 64-bit FNV-1a hash.
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The HTML of a text without Markdown in it: the text escaped, as one paragraph.
+pub fn plain_paragraph(text: &str) -> String {
+    let mut out = String::from("<p>");
+    escape_into(&mut out, text);
+    out.push_str("</p>\n");
+    out
 }
 
 /// Renders lesson Markdown as HTML that cannot run script.
@@ -165,5 +176,51 @@ mod tests {
     fn lists_and_code_blocks_render() {
         assert_eq!(to_html("1. a\n2. b\n"), "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n");
         assert_eq!(to_html("    x < 1\n"), "<pre><code>x &lt; 1\n</code></pre>\n");
+    }
+}
+
+#[cfg(test)]
+mod page_table_tests {
+    use super::*;
+
+    mod table {
+        include!(concat!(env!("OUT_DIR"), "/lesson_markdown.rs"));
+    }
+
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) => out.push(text.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|item| strings(item, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|item| strings(item, out)),
+            _ => {}
+        }
+    }
+
+    /// What the page shows for `text`: its HTML from the build-time table, else the plain paragraph.
+    fn page_html(text: &str) -> String {
+        let key = fingerprint(text);
+        match table::RENDERED.binary_search_by_key(&key, |(key, _)| *key) {
+            Ok(index) => table::RENDERED[index].1.to_string(),
+            Err(_) => plain_paragraph(text),
+        }
+    }
+
+    #[test]
+    fn the_page_shows_every_built_in_lesson_text_as_the_renderer_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if entry.path().extension().is_some_and(|ext| ext == "json") {
+                let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+                strings(&value, &mut texts);
+            }
+        }
+        assert!(texts.len() > 300, "{} texts", texts.len());
+        assert!(table::RENDERED.windows(2).all(|pair| pair[0].0 < pair[1].0), "sorted by fingerprint");
+        for text in &texts {
+            assert_eq!(page_html(text), to_html(text), "{text:?}");
+        }
+        // A text the table does not know (e.g. from elsewhere) is shown escaped, never as HTML.
+        assert_eq!(page_html("<b>not a lesson</b>"), "<p>&lt;b&gt;not a lesson&lt;/b&gt;</p>\n");
     }
 }
