@@ -74,9 +74,12 @@ impl TbEntry {
         if end - start == stripped_len && anchors.is_none() {
             return;
         }
+        // Columns on screen, as CPython counts them: a wide character (CJK, fullwidth) takes two.
+        let widths: Vec<usize> = raw.chars().map(|c| if super::text::char_class::is_wide(c) { 2 } else { 1 }).collect();
+        let width = |i: usize| widths.get(i).copied().unwrap_or(1);
         out.push_str("    ");
-        for _ in indent..start {
-            out.push(' ');
+        for i in indent..start {
+            out.push_str(&" ".repeat(width(i)));
         }
         for i in start..end {
             let c = match anchors {
@@ -85,7 +88,9 @@ impl TbEntry {
                 }
                 None => '^',
             };
-            out.push(c);
+            for _ in 0..width(i) {
+                out.push(c);
+            }
         }
         out.push('\n');
     }

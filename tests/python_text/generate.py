@@ -240,6 +240,8 @@ def gen_unicode_tables():
                             code_ranges(lambda ch: unicodedata.category(ch) == "Lt")))
     text.append(rust_ranges("ID_START", "Valid first characters of an identifier (XID_Start and `_`).",
                             code_ranges(lambda ch: (ch + "a").isidentifier())))
+    text.append(rust_ranges("WIDE", "East Asian Width W or F: two columns wide where tracebacks place their carets.",
+                            code_ranges(lambda ch: unicodedata.east_asian_width(ch) in "WF")))
     text.append(rust_ranges("ID_CONTINUE", "Valid later characters of an identifier (XID_Continue).",
                             code_ranges(lambda ch: ("a" + ch).isidentifier())))
     text.append("/// First code point (digit zero) of each run of ten decimal digits\n"

@@ -29,6 +29,12 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
         .is_ok()
 }
 
+/// Whether `c` takes two columns (East Asian Width W or F), as CPython's tracebacks count it when
+/// they place their carets under a line.
+pub fn is_wide(c: char) -> bool {
+    !c.is_ascii() && in_ranges(tables::WIDE, c)
+}
+
 /// Whether `repr()` shows `c` as itself (`str.isprintable` for one character).
 pub fn is_printable(c: char) -> bool {
     in_ranges(tables::PRINTABLE, c)
