@@ -125,6 +125,8 @@ pub struct Interp {
     pub(crate) native_classes: std::cell::RefCell<HashMap<String, Rc<Class>>>,
     /// Objects unreachable cycles pass through, for the teardown on drop (see `teardown`).
     pub(crate) tracked: std::cell::RefCell<super::teardown::Tracked>,
+    /// Namespaces and argument vectors of finished calls, kept for the next ones.
+    pub(crate) recycler: super::recycle::Recycler,
 }
 
 impl Interp {
@@ -157,6 +159,7 @@ impl Interp {
             native_classes: Default::default(),
             str_consts: HashMap::default(),
             pinned_trees: HashMap::default(),
+            recycler: Default::default(),
         };
         super::builtins::install(&mut interp);
         interp
