@@ -553,14 +553,16 @@ impl Interp {
                         let mut s = ScopeInfo::for_function(params, &d.body);
                         s.is_generator = super::scope::body_yields(&d.body);
                         if !s.is_generator && s.order.iter().all(|n| s.locals.contains(&**n)) {
-                            s.fast = super::fast_locals::layout_for(Body::Stmts(&d.body), s.order.clone());
+                            let declared = |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
+                            s.fast = super::fast_locals::layout_for(Body::Stmts(&d.body), s.order.clone(), &declared);
                         }
                         s
                     }
                     FuncDef::Lambda(l) => {
                         let mut s = ScopeInfo::for_lambda(params, &l.body);
                         if s.order.iter().all(|n| s.locals.contains(&**n)) {
-                            s.fast = super::fast_locals::layout_for(Body::Expr(&l.body), s.order.clone());
+                            let declared = |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
+                            s.fast = super::fast_locals::layout_for(Body::Expr(&l.body), s.order.clone(), &declared);
                         }
                         s
                     }
@@ -1721,15 +1723,28 @@ impl Interp {
     }
 
     fn eval_fstring(&mut self, f: &mut Frame, fs: &ast::ExprFString) -> PyResult<Value> {
-        // Room for the literal parts and a few short values: one allocation in the common case.
-        let mut out = String::with_capacity(32);
+        // The text is built in the interpreter's scratch buffer (kept between f-strings, so
+        // building costs no allocation) and copied once into the `str`. A nested f-string finds
+        // the buffer taken and uses a fresh one.
+        let mut out = std::mem::take(&mut self.fstring_buf);
+        out.clear();
+        let mut built = Ok(());
         for part in fs.value.iter() {
             match part {
                 ast::FStringPart::Literal(l) => out.push_str(&l.value),
-                ast::FStringPart::FString(fstr) => self.fstring_elements(f, &fstr.elements, &mut out)?,
+                ast::FStringPart::FString(fstr) => {
+                    built = self.fstring_elements(f, &fstr.elements, &mut out);
+                    if built.is_err() {
+                        break;
+                    }
+                }
             }
         }
-        Ok(Value::Str(Rc::from(out)))
+        let v = Value::Str(Rc::from(out.as_str()));
+        if out.capacity() <= 4096 {
+            self.fstring_buf = out;
+        }
+        built.map(|()| v)
     }
 
     fn fstring_elements(&mut self, f: &mut Frame, elements: &ast::InterpolatedStringElements, out: &mut String) -> PyResult<()> {
@@ -1746,8 +1761,7 @@ impl Interp {
                                 continue;
                             }
                             Value::Int(n) => {
-                                use std::fmt::Write;
-                                let _ = write!(out, "{n}");
+                                push_int(out, *n);
                                 continue;
                             }
                             _ => {}
@@ -1781,6 +1795,25 @@ impl Interp {
         }
         Ok(())
     }
+}
+
+/// Append the decimal digits of `n` (what `str(n)` gives), without the formatting machinery.
+fn push_int(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
 }
 
 fn unreachable_flow() -> Box<Exc> {

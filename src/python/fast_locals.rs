@@ -61,14 +61,25 @@ impl FastLayout {
 
 /// The layout for a function whose body (or lambda expression) qualifies, with the body's
 /// `Name` nodes annotated; `None` (nothing annotated) when it does not. `ordered` lists the
-/// local names, positional parameters first; `is_local` says which names are local.
-pub fn layout_for(body: Body<'_>, ordered: Vec<Rc<str>>) -> Option<FastLayout> {
-    let mut check = Qualifies(true);
+/// local names the scope analysis found, positional parameters first; `declared` says whether
+/// a name is declared `global` or `nonlocal` (never a local).
+pub fn layout_for(body: Body<'_>, mut ordered: Vec<Rc<str>>, declared: &dyn Fn(&str) -> bool) -> Option<FastLayout> {
+    let mut check = Qualifies { ok: true, stored: Vec::new() };
     match body {
         Body::Stmts(stmts) => stmts.iter().for_each(|s| check.visit_stmt(s)),
         Body::Expr(e) => check.visit_expr(e),
     }
-    if !check.0 || ordered.len() >= NOT_LOCAL as usize {
+    if !check.ok {
+        return None;
+    }
+    // Every name the body assigns or deletes is a local unless declared otherwise, wherever the
+    // assignment hides (a walrus inside a dict display, an assert...): give each a slot.
+    for name in check.stored {
+        if !declared(name) && !ordered.iter().any(|n| &**n == name) {
+            ordered.push(Rc::from(name));
+        }
+    }
+    if ordered.len() >= NOT_LOCAL as usize {
         return None;
     }
     let index = ordered.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
@@ -100,14 +111,18 @@ pub fn site(n: &ast::ExprName) -> Site {
     }
 }
 
-/// Finds what would make a function's locals visible outside its call.
-struct Qualifies(bool);
+/// Finds what would make a function's locals visible outside its call, and the names the body
+/// binds through `Name` targets.
+struct Qualifies<'a> {
+    ok: bool,
+    stored: Vec<&'a str>,
+}
 
-impl<'a> Visitor<'a> for Qualifies {
+impl<'a> Visitor<'a> for Qualifies<'a> {
     fn visit_stmt(&mut self, s: &'a Stmt) {
         match s {
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => self.0 = false,
-            _ if self.0 => walk_stmt(self, s),
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => self.ok = false,
+            _ if self.ok => walk_stmt(self, s),
             _ => {}
         }
     }
@@ -120,8 +135,13 @@ impl<'a> Visitor<'a> for Qualifies {
             | Expr::Generator(_)
             | Expr::Yield(_)
             | Expr::YieldFrom(_)
-            | Expr::Await(_) => self.0 = false,
-            _ if self.0 => walk_expr(self, e),
+            | Expr::Await(_) => self.ok = false,
+            Expr::Name(n) => {
+                if !matches!(n.ctx, ast::ExprContext::Load) {
+                    self.stored.push(n.id.as_str());
+                }
+            }
+            _ if self.ok => walk_expr(self, e),
             _ => {}
         }
     }

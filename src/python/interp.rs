@@ -127,6 +127,8 @@ pub struct Interp {
     pub(crate) tracked: std::cell::RefCell<super::teardown::Tracked>,
     /// Namespaces and argument vectors of finished calls, kept for the next ones.
     pub(crate) recycler: super::recycle::Recycler,
+    /// Scratch buffer f-strings are built in (see `eval_fstring`).
+    pub(crate) fstring_buf: String,
 }
 
 impl Interp {
@@ -160,6 +162,7 @@ impl Interp {
             str_consts: HashMap::default(),
             pinned_trees: HashMap::default(),
             recycler: Default::default(),
+            fstring_buf: String::new(),
         };
         super::builtins::install(&mut interp);
         interp
