@@ -676,10 +676,12 @@ impl Interp {
         let mut slots = self.recycler.slots(layout.len());
         if self.is_plain_positional_call(func, &args) {
             // The positional parameters are the first slots, in order.
-            let first = args.pos.first().cloned();
-            for (slot, v) in slots.iter_mut().zip(args.pos.drain(..)) {
-                *slot = Some(v);
+            while let Some(v) = args.pos.pop() {
+                if let Some(slot) = slots.get_mut(args.pos.len()) {
+                    *slot = Some(v);
+                }
             }
+            let first = slots.first().cloned().flatten();
             self.recycler.give_args(args.pos);
             return Ok((first, Some(slots)));
         }

@@ -101,8 +101,9 @@ pub enum Body<'a> {
     Expr(&'a Expr),
 }
 
-/// The annotation of a `Name` node.
-#[inline]
+/// The annotation of a `Name` node. (Forced inline: the shipped build optimises for size and
+/// would otherwise call this for every variable read.)
+#[inline(always)]
 pub fn site(n: &ast::ExprName) -> Site {
     match n.node_index.load().as_u32() {
         None => Site::Unknown,

@@ -258,8 +258,9 @@ impl Interp {
         self.raise_value(self.new_exception(self.ty(kind), vec![]))
     }
 
-    /// Count one step; fails when the budget is spent.
-    #[inline]
+    /// Count one step; fails when the budget is spent. (Forced inline: the shipped build
+    /// optimises for size and would otherwise call this for every statement.)
+    #[inline(always)]
     pub(crate) fn step(&mut self) -> PyResult<()> {
         self.steps += 1;
         if self.steps > self.config.step_budget {
@@ -276,7 +277,7 @@ impl Interp {
     }
 
     /// Record where the running statement is (cheap: no line number is computed here).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at_offset(&mut self, src: &Rc<SourceFile>, offset: u32) {
         if !self.current_src.as_ref().is_some_and(|s| Rc::ptr_eq(s, src)) {
             self.current_src = Some(src.clone());
