@@ -637,14 +637,12 @@ impl Interp {
         self.depth += 1;
         let r = match &func.def {
             FuncDef::Def(d) => {
-                let d = d.clone();
                 self.exec_block(&mut frame, &d.body).map(|flow| match flow {
                     Flow::Return(v) => v,
                     _ => Value::None,
                 })
             }
             FuncDef::Lambda(l) => {
-                let l = l.clone();
                 frame.func_name = Rc::from("<lambda>");
                 frame.stmt_range = rng(l.body.range());
                 self.eval(&mut frame, &l.body)
@@ -1659,7 +1657,7 @@ impl Interp {
         let range = rng(c.range());
         // Zero-argument super() needs the frame.
         if let Expr::Name(n) = &*c.func {
-            if n.id.as_str() == "super" && c.arguments.args.is_empty() && self.local_value(f, "super").is_none() {
+            if c.arguments.args.is_empty() && n.id.as_str() == "super" && self.local_value(f, "super").is_none() {
                 if let Some(Value::Builtin(_)) = self.builtins.get("super") {
                     if f.globals.get("super").is_none() {
                         return self.zero_arg_super(f).map_err(|e| e.at(range, Anchor::Plain));
