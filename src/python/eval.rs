@@ -567,6 +567,13 @@ impl Interp {
                         s
                     }
                 });
+                // The cache is keyed by node address and the body's names now carry slot
+                // annotations: keep the tree alive so no other tree can reuse the address.
+                let tree = match &def {
+                    FuncDef::Def(d) => d.owner().clone(),
+                    FuncDef::Lambda(l) => l.owner().clone(),
+                };
+                self.pinned_trees.entry(Rc::as_ptr(&tree) as usize).or_insert(tree);
                 self.scope_cache.insert(key, s.clone());
                 s
             }

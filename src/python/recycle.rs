@@ -54,7 +54,9 @@ impl Recycler {
         }
         // Dropping the variables cannot run Python code (no `__del__`), so nothing can observe
         // the namespace between here and its next use.
-        vars.clear();
+        if !vars.is_empty() {
+            vars.clear();
+        }
         drop(vars);
         self.envs.push(env);
     }
