@@ -42,9 +42,6 @@ pub enum FrameKind {
     Class,
 }
 
-/// A function's local variables by slot (see `fast_locals`); `None` is an unbound variable.
-pub type Slots = Vec<Option<Value>>;
-
 /// One activation: the namespaces a piece of code sees, and where it is.
 pub struct Frame {
     /// What kind of code runs here.
@@ -79,7 +76,7 @@ pub struct Frame {
     pub yields: Option<Vec<Value>>,
     /// The local variables by slot, when the function keeps them in a vector (see
     /// `fast_locals`; the layout is `scope.fast`). `locals` is then unused.
-    pub fast: Option<Slots>,
+    pub fast: Option<Vec<Option<Value>>>,
 }
 
 fn rng(r: rustpython_ruff_text_size::TextRange) -> (u32, u32) {
@@ -677,7 +674,7 @@ impl Interp {
     /// Bind a call's arguments: into slots when the function keeps its locals in a vector,
     /// otherwise into `locals`. Returns the first positional argument (for `super()`) and the
     /// slots.
-    fn bind_call(&mut self, func: &Rc<Function>, mut args: Args, locals: &Rc<Env>) -> PyResult<(Option<Value>, Option<Slots>)> {
+    fn bind_call(&mut self, func: &Rc<Function>, mut args: Args, locals: &Rc<Env>) -> PyResult<(Option<Value>, Option<Vec<Option<Value>>>)> {
         let Some(layout) = func.scope.fast.as_ref() else {
             return Ok((self.bind_args(func, args, locals)?, None));
         };
@@ -798,10 +795,10 @@ impl Interp {
     /// Read a name that is not a local of the running function: a free, global or builtin
     /// variable.
     fn load_outer(&mut self, f: &Frame, name: &str) -> PyResult<Value> {
-        if !f.scope.as_ref().map(|s| s.globals.contains(name)).unwrap_or(false)
-            && let Some(r) = self.load_free(f, name)
-        {
-            return r;
+        if !f.scope.as_ref().map(|s| s.globals.contains(name)).unwrap_or(false) {
+            if let Some(r) = self.load_free(f, name) {
+                return r;
+            }
         }
         if let Some(v) = f.globals.get(name) {
             return Ok(v);
@@ -838,11 +835,11 @@ impl Interp {
     /// Bind the variable a `Name` node names.
     #[inline]
     fn store_name_node(&mut self, f: &mut Frame, n: &ast::ExprName, v: Value) -> PyResult<()> {
-        if let (Some(slots), Site::Slot(i)) = (f.fast.as_mut(), super::fast_locals::site(n))
-            && let Some(slot) = slots.get_mut(i)
-        {
-            *slot = Some(v);
-            return Ok(());
+        if let (Some(slots), Site::Slot(i)) = (f.fast.as_mut(), super::fast_locals::site(n)) {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(v);
+                return Ok(());
+            }
         }
         self.store_name(f, n.id.as_str(), v)
     }
@@ -894,11 +891,11 @@ impl Interp {
                 f.globals.set(name, v);
                 return Ok(());
             }
-            if let (Some(slots), Some(i)) = (f.fast.as_mut(), scope.fast.as_ref().and_then(|l| l.slot(name)))
-                && let Some(slot) = slots.get_mut(i)
-            {
-                *slot = Some(v);
-                return Ok(());
+            if let (Some(slots), Some(i)) = (f.fast.as_mut(), scope.fast.as_ref().and_then(|l| l.slot(name))) {
+                if let Some(slot) = slots.get_mut(i) {
+                    *slot = Some(v);
+                    return Ok(());
+                }
             }
         }
         f.locals.set(name, v);

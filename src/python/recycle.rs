@@ -28,7 +28,7 @@ const SMALL_ARGS: usize = 16;
 pub(crate) struct Recycler {
     envs: Vec<Rc<Env>>,
     arg_vecs: Vec<Vec<Value>>,
-    slot_vecs: Vec<super::eval::Slots>,
+    slot_vecs: Vec<Vec<Option<Value>>>,
 }
 
 impl Recycler {
@@ -79,7 +79,7 @@ impl Recycler {
 
     /// `n` empty local-variable slots (see `fast_locals`).
     #[inline]
-    pub(crate) fn slots(&mut self, n: usize) -> super::eval::Slots {
+    pub(crate) fn slots(&mut self, n: usize) -> Vec<Option<Value>> {
         let mut v = self.slot_vecs.pop().unwrap_or_default();
         v.resize(n, None);
         v
@@ -87,7 +87,7 @@ impl Recycler {
 
     /// Take back a call's slots (their values are dropped now, as a namespace's would be).
     #[inline]
-    pub(crate) fn give_slots(&mut self, mut v: super::eval::Slots) {
+    pub(crate) fn give_slots(&mut self, mut v: Vec<Option<Value>>) {
         v.clear();
         if self.slot_vecs.len() < KEEP && v.capacity() <= SMALL_NAMESPACE * 4 {
             self.slot_vecs.push(v);
