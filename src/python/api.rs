@@ -93,6 +93,7 @@ impl Interp {
             stmt_range: (0, 0),
             is_comprehension: false,
             yields: None,
+            fast: None,
         };
         self.reset_budget();
         self.depth = 0;
@@ -138,6 +139,7 @@ impl Interp {
             stmt_range: (0, 0),
             is_comprehension: false,
             yields: None,
+            fast: None,
         };
         match self.exec_block(&mut frame, &parsed.module.body) {
             Ok(_) => Ok(module),

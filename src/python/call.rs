@@ -153,6 +153,19 @@ impl Interp {
         Ok(())
     }
 
+    /// Whether a call passes exactly the function's positional parameters and nothing else
+    /// (binding needs no checks: argument `i` is parameter `i`).
+    #[inline]
+    pub(crate) fn is_plain_positional_call(&self, func: &Function, args: &Args) -> bool {
+        args.kw.is_empty()
+            && match func.def.parameters() {
+                None => args.pos.is_empty(),
+                Some(p) => {
+                    p.vararg.is_none() && p.kwarg.is_none() && p.kwonlyargs.is_empty() && args.pos.len() == func.scope.positional.len()
+                }
+            }
+    }
+
     /// Bind call arguments to a Python function's parameters in `locals`.
     /// Returns the first positional argument (for zero-argument `super()`).
     pub(crate) fn bind_args(&mut self, func: &Rc<Function>, mut args: Args, locals: &Env) -> PyResult<Option<Value>> {
@@ -182,6 +195,8 @@ impl Interp {
             for (key, v) in func.scope.positional.iter().zip(args.pos.drain(..)) {
                 vars.set_str_rc(key, v);
             }
+            drop(vars);
+            self.recycler.give_args(args.pos);
             return Ok(first);
         }
         let name = &func.qualname;

@@ -14,6 +14,7 @@ use ast::{Expr, Stmt};
 
 use super::ast_ref::{AstRef, ParsedModule};
 use super::dict::Dict;
+use super::fast_locals::{Body, Site};
 use super::interp::{Exc, Interp, PyResult};
 use super::scope::ScopeInfo;
 use super::value::*;
@@ -73,6 +74,9 @@ pub struct Frame {
     pub is_comprehension: bool,
     /// Values yielded so far when this frame runs a generator function (eagerly).
     pub yields: Option<Vec<Value>>,
+    /// The local variables by slot, when the function keeps them in a vector (see
+    /// `fast_locals`; the layout is `scope.fast`). `locals` is then unused.
+    pub fast: Option<Vec<Option<Value>>>,
 }
 
 fn rng(r: rustpython_ruff_text_size::TextRange) -> (u32, u32) {
@@ -122,7 +126,21 @@ impl Interp {
             return;
         }
         let line = f.source.line_of(start as usize);
-        let locals: Vec<(String, Value)> = f
+        let locals: Vec<(String, Value)> = if let (Some(slots), Some(layout)) =
+            (&f.fast, f.scope.as_ref().and_then(|s| s.fast.as_ref()))
+        {
+            // Slot order is CPython's `co_varnames` order (parameters first).
+            layout
+                .names
+                .iter()
+                .zip(slots)
+                .filter_map(|(k, v)| match v {
+                    Some(v) if !k.starts_with("__") => Some((k.to_string(), v.clone())),
+                    _ => None,
+                })
+                .collect()
+        } else {
+            f
             .locals
             .vars
             .borrow()
@@ -131,7 +149,8 @@ impl Interp {
                 Value::Str(s) if !s.starts_with("__") => Some((s.to_string(), v)),
                 _ => None,
             })
-            .collect();
+            .collect()
+        };
         let event = super::interp::LineEvent { file: &f.filename, func: &f.func_name, line, locals: &locals };
         self.with_observer(|observer, interp| observer.line(interp, &event));
     }
@@ -409,6 +428,7 @@ impl Interp {
             stmt_range: f.stmt_range,
             is_comprehension: false,
             yields: None,
+            fast: None,
         };
         self.depth += 1;
         let r = self.exec_block(&mut cf, &c.body);
@@ -533,10 +553,28 @@ impl Interp {
                     FuncDef::Def(d) => {
                         let mut s = ScopeInfo::for_function(params, &d.body);
                         s.is_generator = super::scope::body_yields(&d.body);
+                        if !s.is_generator && s.order.iter().all(|n| s.locals.contains(&**n)) {
+                            let declared = |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
+                            s.fast = super::fast_locals::layout_for(Body::Stmts(&d.body), s.order.clone(), &declared);
+                        }
                         s
                     }
-                    FuncDef::Lambda(l) => ScopeInfo::for_lambda(params, &l.body),
+                    FuncDef::Lambda(l) => {
+                        let mut s = ScopeInfo::for_lambda(params, &l.body);
+                        if s.order.iter().all(|n| s.locals.contains(&**n)) {
+                            let declared = |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
+                            s.fast = super::fast_locals::layout_for(Body::Expr(&l.body), s.order.clone(), &declared);
+                        }
+                        s
+                    }
                 });
+                // The cache is keyed by node address and the body's names now carry slot
+                // annotations: keep the tree alive so no other tree can reuse the address.
+                let tree = match &def {
+                    FuncDef::Def(d) => d.owner().clone(),
+                    FuncDef::Lambda(l) => l.owner().clone(),
+                };
+                self.pinned_trees.entry(Rc::as_ptr(&tree) as usize).or_insert(tree);
                 self.scope_cache.insert(key, s.clone());
                 s
             }
@@ -567,8 +605,14 @@ impl Interp {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         self.step()?;
-        let locals = Rc::new(Env::default());
-        let first_arg = self.bind_args(func, args, &locals)?;
+        let locals = self.recycler.env();
+        let (first_arg, fast) = match self.bind_call(func, args, &locals) {
+            Ok(bound) => bound,
+            Err(e) => {
+                self.recycler.give_env(locals);
+                return Err(e);
+            }
+        };
         let owner = match &func.def {
             FuncDef::Def(d) => d.owner().clone(),
             FuncDef::Lambda(l) => l.owner().clone(),
@@ -590,6 +634,7 @@ impl Interp {
             stmt_range: (0, 0),
             is_comprehension: false,
             yields: if is_gen { Some(Vec::new()) } else { None },
+            fast,
         };
         if is_gen {
             if let FuncDef::Def(d) = &func.def {
@@ -600,26 +645,72 @@ impl Interp {
         self.depth += 1;
         let r = match &func.def {
             FuncDef::Def(d) => {
-                let d = d.clone();
                 self.exec_block(&mut frame, &d.body).map(|flow| match flow {
                     Flow::Return(v) => v,
                     _ => Value::None,
                 })
             }
             FuncDef::Lambda(l) => {
-                let l = l.clone();
                 frame.func_name = Rc::from("<lambda>");
                 frame.stmt_range = rng(l.body.range());
                 self.eval(&mut frame, &l.body)
             }
         };
         self.depth -= 1;
-        let r = r.map_err(|e| self.commit_tb(e, &frame))?;
+        let r = r.map_err(|e| self.commit_tb(e, &frame));
+        let items = frame.yields.take();
+        let Frame { locals, fast, .. } = frame;
+        self.recycler.give_env(locals);
+        if let Some(slots) = fast {
+            self.recycler.give_slots(slots);
+        }
+        let r = r?;
         if is_gen {
-            let items = frame.yields.take().unwrap_or_default();
+            let items = items.unwrap_or_default();
             return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(IterState::Values(items.into_iter())))));
         }
         Ok(r)
+    }
+
+    /// Bind a call's arguments: into slots when the function keeps its locals in a vector,
+    /// otherwise into `locals`. Returns the first positional argument (for `super()`) and the
+    /// slots.
+    fn bind_call(&mut self, func: &Rc<Function>, mut args: Args, locals: &Rc<Env>) -> PyResult<(Option<Value>, Option<Vec<Option<Value>>>)> {
+        let Some(layout) = func.scope.fast.as_ref() else {
+            return Ok((self.bind_args(func, args, locals)?, None));
+        };
+        let mut slots = self.recycler.slots(layout.len());
+        if self.is_plain_positional_call(func, &args) {
+            // The positional parameters are the first slots, in order.
+            while let Some(v) = args.pos.pop() {
+                if let Some(slot) = slots.get_mut(args.pos.len()) {
+                    *slot = Some(v);
+                }
+            }
+            let first = slots.first().cloned().flatten();
+            self.recycler.give_args(args.pos);
+            return Ok((first, Some(slots)));
+        }
+        // Defaults, keywords, `*args`, `**kwargs`: bind by name as for a namespace, then move
+        // the values into their slots.
+        let first = match self.bind_args(func, args, locals) {
+            Ok(first) => first,
+            Err(e) => {
+                self.recycler.give_slots(slots);
+                return Err(e);
+            }
+        };
+        let mut vars = locals.vars.borrow_mut();
+        for (k, v) in vars.iter() {
+            if let Value::Str(k) = &k
+                && let Some(i) = layout.slot(k)
+                && let Some(slot) = slots.get_mut(i)
+            {
+                *slot = Some(v);
+            }
+        }
+        vars.clear();
+        Ok((first, Some(slots)))
     }
 
     // ----- names -----
@@ -654,6 +745,15 @@ impl Interp {
         match f.kind {
             FrameKind::Module => {}
             FrameKind::Function => {
+                if let Some(slots) = &f.fast {
+                    if let Some(i) = f.scope.as_ref().and_then(|s| s.fast.as_ref()).and_then(|l| l.slot(name)) {
+                        return match slots.get(i) {
+                            Some(Some(v)) => Ok(v.clone()),
+                            _ => Err(self.unbound_local(name)),
+                        };
+                    }
+                    return self.load_outer(f, name);
+                }
                 // A function's namespace holds only its locals (`store_name` sends global and
                 // nonlocal names elsewhere), so a hit is the answer without asking the scope.
                 if let Some(v) = f.locals.get(name) {
@@ -693,6 +793,67 @@ impl Interp {
         Err(self.name_error(f, name))
     }
 
+    /// Read a name that is not a local of the running function: a free, global or builtin
+    /// variable.
+    fn load_outer(&mut self, f: &Frame, name: &str) -> PyResult<Value> {
+        if !f.scope.as_ref().map(|s| s.globals.contains(name)).unwrap_or(false) {
+            if let Some(r) = self.load_free(f, name) {
+                return r;
+            }
+        }
+        if let Some(v) = f.globals.get(name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v);
+        }
+        Err(self.name_error(f, name))
+    }
+
+    /// `UnboundLocalError` for reading an unassigned local.
+    #[cold]
+    fn unbound_local(&self, name: &str) -> Box<Exc> {
+        self.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
+    /// Read the variable a `Name` node names (a slot index when the node is annotated).
+    #[inline]
+    fn load_name_node(&mut self, f: &Frame, n: &ast::ExprName) -> PyResult<Value> {
+        if let Some(slots) = &f.fast {
+            match super::fast_locals::site(n) {
+                Site::Slot(i) => {
+                    if let Some(Some(v)) = slots.get(i) {
+                        return Ok(v.clone());
+                    }
+                }
+                Site::NotLocal => return self.load_outer(f, n.id.as_str()),
+                Site::Unknown => {}
+            }
+        }
+        self.load_name(f, n.id.as_str())
+    }
+
+    /// Bind the variable a `Name` node names.
+    #[inline]
+    fn store_name_node(&mut self, f: &mut Frame, n: &ast::ExprName, v: Value) -> PyResult<()> {
+        if let (Some(slots), Site::Slot(i)) = (f.fast.as_mut(), super::fast_locals::site(n)) {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(v);
+                return Ok(());
+            }
+        }
+        self.store_name(f, n.id.as_str(), v)
+    }
+
+    /// The value of a local variable of the running function or class body, if bound.
+    fn local_value(&self, f: &Frame, name: &str) -> Option<Value> {
+        if let Some(slots) = &f.fast {
+            let i = f.scope.as_ref().and_then(|s| s.fast.as_ref()).and_then(|l| l.slot(name))?;
+            return slots.get(i).cloned().flatten();
+        }
+        f.locals.get(name)
+    }
+
     fn load_free(&self, f: &Frame, name: &str) -> Option<PyResult<Value>> {
         let mut chain = f.closure.as_ref();
         while let Some(c) = chain {
@@ -713,7 +874,7 @@ impl Interp {
     }
 
     /// Bind a variable.
-    pub(crate) fn store_name(&mut self, f: &Frame, name: &str, v: Value) -> PyResult<()> {
+    pub(crate) fn store_name(&mut self, f: &mut Frame, name: &str, v: Value) -> PyResult<()> {
         if let Some(scope) = &f.scope {
             if scope.globals.contains(name) {
                 f.globals.set(name, v);
@@ -731,15 +892,24 @@ impl Interp {
                 f.globals.set(name, v);
                 return Ok(());
             }
+            if let (Some(slots), Some(i)) = (f.fast.as_mut(), scope.fast.as_ref().and_then(|l| l.slot(name))) {
+                if let Some(slot) = slots.get_mut(i) {
+                    *slot = Some(v);
+                    return Ok(());
+                }
+            }
         }
         f.locals.set(name, v);
         Ok(())
     }
 
-    fn delete_name(&mut self, f: &Frame, name: &str) -> bool {
+    fn delete_name(&mut self, f: &mut Frame, name: &str) -> bool {
         if let Some(scope) = &f.scope {
             if scope.globals.contains(name) {
                 return f.globals.remove(name);
+            }
+            if let (Some(slots), Some(i)) = (f.fast.as_mut(), scope.fast.as_ref().and_then(|l| l.slot(name))) {
+                return slots.get_mut(i).and_then(|s| s.take()).is_some();
             }
         }
         f.locals.remove(name)
@@ -750,7 +920,7 @@ impl Interp {
     /// Assign to a target expression (name, attribute, subscript, tuple/list unpacking).
     pub(crate) fn assign(&mut self, f: &mut Frame, target: &Expr, v: Value) -> PyResult<()> {
         match target {
-            Expr::Name(n) => self.store_name(f, n.id.as_str(), v),
+            Expr::Name(n) => self.store_name_node(f, n, v),
             Expr::Attribute(a) => {
                 let obj = self.eval(f, &a.value)?;
                 self.current_span = rng(a.range());
@@ -826,10 +996,10 @@ impl Interp {
         let anchor = binop_anchor_aug(&f.source, a);
         match &*a.target {
             Expr::Name(n) => {
-                let cur = self.load_name(f, n.id.as_str()).map_err(|e| e.at(rng(n.range()), Anchor::Plain))?;
+                let cur = self.load_name_node(f, n).map_err(|e| e.at(rng(n.range()), Anchor::Plain))?;
                 let rhs = self.eval(f, &a.value)?;
                 let v = self.inplace_op(a.op, cur, rhs).map_err(|e| e.at(range, anchor))?;
-                self.store_name(f, n.id.as_str(), v)
+                self.store_name_node(f, n, v)
             }
             Expr::Attribute(at) => {
                 let obj = self.eval(f, &at.value)?;
@@ -890,7 +1060,7 @@ impl Interp {
     /// Evaluate an expression.
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match e {
-            Expr::Name(n) => self.load_name(f, n.id.as_str()).map_err(|x| x.at(rng(n.range()), Anchor::Plain)),
+            Expr::Name(n) => self.load_name_node(f, n).map_err(|x| x.at(rng(n.range()), Anchor::Plain)),
             Expr::NumberLiteral(n) => Ok(match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Value::Int(v),
@@ -1359,7 +1529,11 @@ impl Interp {
                         for (k, v) in md.env.vars.borrow().iter() {
                             if let Value::Str(k) = &k {
                                 if !k.starts_with('_') {
-                                    f.locals.set(k, v.clone());
+                                    if f.fast.is_some() {
+                                        self.store_name(f, k, v.clone())?;
+                                    } else {
+                                        f.locals.set(k, v.clone());
+                                    }
                                 }
                             }
                         }
@@ -1455,6 +1629,7 @@ impl Interp {
             stmt_range: f.stmt_range,
             is_comprehension: true,
             yields: None,
+            fast: None,
         }
     }
 
@@ -1490,7 +1665,7 @@ impl Interp {
         let range = rng(c.range());
         // Zero-argument super() needs the frame.
         if let Expr::Name(n) = &*c.func {
-            if n.id.as_str() == "super" && c.arguments.args.is_empty() && f.locals.get("super").is_none() {
+            if c.arguments.args.is_empty() && n.id.as_str() == "super" && self.local_value(f, "super").is_none() {
                 if let Some(Value::Builtin(_)) = self.builtins.get("super") {
                     if f.globals.get("super").is_none() {
                         return self.zero_arg_super(f).map_err(|e| e.at(range, Anchor::Plain));
@@ -1499,7 +1674,7 @@ impl Interp {
             }
         }
         let func = self.eval(f, &c.func)?;
-        let mut args = Args::default();
+        let mut args = Args { pos: self.recycler.args(), kw: Vec::new() };
         for a in c.arguments.args.iter() {
             if let Expr::Starred(s) = a {
                 let v = self.eval(f, &s.value)?;
@@ -1556,14 +1731,28 @@ impl Interp {
     }
 
     fn eval_fstring(&mut self, f: &mut Frame, fs: &ast::ExprFString) -> PyResult<Value> {
-        let mut out = String::new();
+        // The text is built in the interpreter's scratch buffer (kept between f-strings, so
+        // building costs no allocation) and copied once into the `str`. A nested f-string finds
+        // the buffer taken and uses a fresh one.
+        let mut out = std::mem::take(&mut self.fstring_buf);
+        out.clear();
+        let mut built = Ok(());
         for part in fs.value.iter() {
             match part {
                 ast::FStringPart::Literal(l) => out.push_str(&l.value),
-                ast::FStringPart::FString(fstr) => self.fstring_elements(f, &fstr.elements, &mut out)?,
+                ast::FStringPart::FString(fstr) => {
+                    built = self.fstring_elements(f, &fstr.elements, &mut out);
+                    if built.is_err() {
+                        break;
+                    }
+                }
             }
         }
-        Ok(Value::Str(Rc::from(out)))
+        let v = Value::Str(Rc::from(out.as_str()));
+        if out.capacity() <= 4096 {
+            self.fstring_buf = out;
+        }
+        built.map(|()| v)
     }
 
     fn fstring_elements(&mut self, f: &mut Frame, elements: &ast::InterpolatedStringElements, out: &mut String) -> PyResult<()> {
@@ -1572,6 +1761,20 @@ impl Interp {
                 ast::InterpolatedStringElement::Literal(l) => out.push_str(&l.value),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let v = self.eval(f, &i.expression)?;
+                    // `{n}` and `{s}` of an int or a str: the text is `str(v)`, written in place.
+                    if i.debug_text.is_none() && i.format_spec.is_none() && i.conversion == ast::ConversionFlag::None {
+                        match &v {
+                            Value::Str(s) => {
+                                out.push_str(s);
+                                continue;
+                            }
+                            Value::Int(n) => {
+                                push_int(out, *n);
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     let mut conversion = i.conversion;
                     if let Some(dbg) = &i.debug_text {
                         out.push_str(&dbg.leading);
@@ -1600,6 +1803,25 @@ impl Interp {
         }
         Ok(())
     }
+}
+
+/// Append the decimal digits of `n` (what `str(n)` gives), without the formatting machinery.
+fn push_int(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
 }
 
 fn unreachable_flow() -> Box<Exc> {

@@ -139,12 +139,17 @@ pub struct Interp {
     /// evaluated again (a dict key in a handler) costs no allocation. Node addresses stay unique
     /// because the trees they live in are kept in `pinned_trees` for the interpreter's life.
     pub(crate) str_consts: HashMap<usize, Value, rustc_hash::FxBuildHasher>,
-    /// Parsed modules holding cached literals (see `str_consts`), by address.
+    /// Parsed modules holding cached literals (see `str_consts`) or functions whose scope is in
+    /// `scope_cache`, by address.
     pub(crate) pinned_trees: HashMap<usize, Rc<super::ast_ref::ParsedModule>, rustc_hash::FxBuildHasher>,
     /// Classes of host objects by their type name (`type(session)`), made on first use.
     pub(crate) native_classes: std::cell::RefCell<HashMap<String, Rc<Class>>>,
     /// Objects unreachable cycles pass through, for the teardown on drop (see `teardown`).
     pub(crate) tracked: std::cell::RefCell<super::teardown::Tracked>,
+    /// Namespaces and argument vectors of finished calls, kept for the next ones.
+    pub(crate) recycler: super::recycle::Recycler,
+    /// Scratch buffer f-strings are built in (see `eval_fstring`).
+    pub(crate) fstring_buf: String,
 }
 
 impl Interp {
@@ -177,6 +182,8 @@ impl Interp {
             native_classes: Default::default(),
             str_consts: HashMap::default(),
             pinned_trees: HashMap::default(),
+            recycler: Default::default(),
+            fstring_buf: String::new(),
         };
         super::builtins::install(&mut interp);
         interp
@@ -276,8 +283,9 @@ impl Interp {
         self.raise_value(self.new_exception(self.ty(kind), vec![]))
     }
 
-    /// Count one step; fails when the budget is spent.
-    #[inline]
+    /// Count one step; fails when the budget is spent. (Forced inline: the shipped build
+    /// optimises for size and would otherwise call this for every statement.)
+    #[inline(always)]
     pub(crate) fn step(&mut self) -> PyResult<()> {
         self.steps += 1;
         if self.steps > self.config.step_budget {
@@ -294,7 +302,7 @@ impl Interp {
     }
 
     /// Record where the running statement is (cheap: no line number is computed here).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at_offset(&mut self, src: &Rc<SourceFile>, offset: u32) {
         if !self.current_src.as_ref().is_some_and(|s| Rc::ptr_eq(s, src)) {
             self.current_src = Some(src.clone());

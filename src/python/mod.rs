@@ -11,10 +11,11 @@
 //! Modules, in reading order:
 //! - `value`, `dict`: the object model and the ordered hash table.
 //! - `interp`: interpreter state, host config, the error type, limits.
-//! - `eval`, `scope`, `call`, `attrs`, `ops`, `repr`: evaluation.
+//! - `eval`, `scope`, `fast_locals`, `call`, `attrs`, `ops`, `repr`: evaluation.
 //! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
+//! - `recycle`: reusing the namespaces and argument vectors of finished calls.
 //! - `teardown`: breaking reference cycles when an interpreter is dropped (memory given back).
 //! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
 
@@ -28,12 +29,14 @@ mod call;
 mod cli;
 mod dict;
 mod eval;
+mod fast_locals;
 pub(crate) mod generator;
 mod interp;
 mod keys;
 mod methods;
 mod modules;
 mod ops;
+mod recycle;
 mod repr;
 mod scope;
 mod subclass;

@@ -24,6 +24,11 @@ pub struct ScopeInfo {
     /// Names of the positional parameters in order, shared so that binding a call's arguments
     /// does not allocate them.
     pub positional: Vec<std::rc::Rc<str>>,
+    /// The local names in slot order: positional parameters first, then the others in the order
+    /// they first appear (CPython's `co_varnames` order).
+    pub order: Vec<std::rc::Rc<str>>,
+    /// The slots of the locals when the function keeps them in a vector (see `fast_locals`).
+    pub fast: Option<super::fast_locals::FastLayout>,
 }
 
 impl ScopeInfo {
@@ -46,19 +51,29 @@ impl ScopeInfo {
         for s in body {
             collect_stmt(s, &mut bound, &mut info);
         }
+        info.order = info.positional.clone();
         for b in bound {
             if !info.globals.contains(&b) && !info.nonlocals.contains(&b) {
-                info.locals.insert(b);
+                info.add_local(b);
             }
         }
         info
+    }
+    /// Record a local name (once, keeping first-appearance order).
+    fn add_local(&mut self, name: String) {
+        if !self.order.iter().any(|n| **n == *name) {
+            self.order.push(std::rc::Rc::from(name.as_str()));
+        }
+        self.locals.insert(name);
     }
     /// Analyse a lambda (its body is one expression).
     pub fn for_lambda(params: Option<&ast::Parameters>, body: &Expr) -> ScopeInfo {
         let mut info = ScopeInfo::for_function(params, &[]);
         let mut bound = Vec::new();
         collect_expr(body, &mut bound);
-        info.locals.extend(bound);
+        for b in bound {
+            info.add_local(b);
+        }
         info
     }
     /// Analyse a comprehension: its loop targets.

@@ -186,6 +186,27 @@ impl Observer for Repr {
     }
 }
 
+/// Records each line event as `func line name=value ...` (ints and strs only).
+struct Locals {
+    events: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+impl Observer for Locals {
+    fn line(&mut self, _interp: &mut Interpreter, event: &crate::python::LineEvent<'_>) {
+        let (func, line) = (event.func, event.line);
+        let vars: Vec<String> = event
+            .locals
+            .iter()
+            .map(|(n, v)| match v {
+                Value::Int(i) => format!("{n}={i}"),
+                Value::Str(s) => format!("{n}={s}"),
+                _ => format!("{n}=?"),
+            })
+            .collect();
+        self.events.borrow_mut().push(format!("{func} {line} {}", vars.join(" ")));
+    }
+}
+
 #[test]
 fn an_observer_running_python_neither_spends_the_budget_nor_sees_its_own_lines() {
     // `Slow.__repr__` takes ~300 steps; with 9 line events, that would exceed the budget of
@@ -205,4 +226,20 @@ fn an_observer_running_python_neither_spends_the_budget_nor_sees_its_own_lines()
     // Only f's own lines: none from inside __repr__ (lines 3–6), which ran while observed.
     assert_eq!(seen[..4], ["8 ".to_string(), "9 slow".to_string(), "10 slow,1".to_string(), "11 slow,1,2".to_string()]);
     assert!(seen.iter().all(|event| !["3 ", "4 ", "5 ", "6 "].iter().any(|line| event.starts_with(line))), "{seen:?}");
+}
+
+#[test]
+fn observer_sees_locals_of_functions_with_slots_and_with_namespaces() {
+    let mut py = Interpreter::new(HostConfig::default());
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    py.set_observer(Some(Box::new(Locals { events: events.clone() })));
+    // `plain` keeps its locals in slots (no nested scope); `outer` in a namespace (a closure
+    // captures it). Both report parameters first, then locals once bound, by name.
+    let src = "def plain(a, b=2):\n    c = a + b\n    del a\n    return c\ndef outer(x):\n    y = x * 2\n    f = lambda: y\n    return f()\nplain(1)\nouter(5)\n";
+    py.run_module("app", "app.py", src).unwrap();
+    let ev = events.borrow().clone();
+    for expected in ["plain 2 a=1 b=2", "plain 3 a=1 b=2 c=3", "plain 4 b=2 c=3", "outer 6 x=5", "outer 7 x=5 y=10", "outer 8 x=5 y=10 f=?"] {
+        assert!(ev.contains(&expected.to_string()), "{expected} not in {ev:?}");
+    }
+    py.set_observer(None);
 }
