@@ -1408,7 +1408,7 @@ class Flask:
                 " None or ended without a return statement."
             )
         if isinstance(rv, _Markup):
-            # Markup is a str subclass in markupsafe (a plain class in the playground).
+            # The response body is the text itself (Markup is a str subclass, as in markupsafe).
             rv = str(rv)
         if not isinstance(rv, Response):
             if isinstance(rv, (str, bytes)):
