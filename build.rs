@@ -12,15 +12,6 @@ use std::path::Path;
 #[path = "src/scenario/markdown.rs"]
 mod markdown;
 
-fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::String(text) => out.push(text.clone()),
-        serde_json::Value::Array(items) => items.iter().for_each(|item| strings(item, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|item| strings(item, out)),
-        _ => {}
-    }
-}
-
 fn main() {
     println!("cargo:rerun-if-changed=lessons");
     println!("cargo:rerun-if-changed=src/scenario/markdown.rs");
@@ -33,7 +24,7 @@ fn main() {
         // A broken lesson is reported by the lesson tests, not here.
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
         let mut found = Vec::new();
-        strings(&value, &mut found);
+        markdown::json_strings(&value, &mut found);
         for text in found {
             let html = markdown::to_html(&text);
             if html == markdown::plain_paragraph(&text) {

@@ -208,46 +208,27 @@ fn render(interp: &mut Interp, value: &Value, depth: usize, out: &mut String) {
         out.push('…');
         return;
     }
-    let items = |out: &mut String, interp: &mut Interp, values: &[Value]| {
-        for (index, item) in values.iter().enumerate() {
-            if index == MAX_ITEMS {
-                out.push_str(", …");
-                break;
-            }
-            if index > 0 {
-                out.push_str(", ");
-            }
-            render(interp, item, depth + 1, out);
-        }
-    };
     match value {
         Value::Native(native) => out.push_str(&format!("<{}>", native.type_name())),
         Value::List(list) => {
             let values = list.borrow().clone();
             out.push('[');
-            items(out, interp, &values);
+            listed(out, &values, |out, item| render(interp, item, depth + 1, out));
             out.push(']');
         }
         Value::Tuple(values) => {
             out.push('(');
-            items(out, interp, values);
+            listed(out, values, |out, item| render(interp, item, depth + 1, out));
             out.push_str(if values.len() == 1 { ",)" } else { ")" });
         }
         Value::Dict(dict) => {
             let pairs: Vec<(Value, Value)> = dict.borrow().iter().collect();
             out.push('{');
-            for (index, (key, item)) in pairs.iter().enumerate() {
-                if index == MAX_ITEMS {
-                    out.push_str(", …");
-                    break;
-                }
-                if index > 0 {
-                    out.push_str(", ");
-                }
+            listed(out, &pairs, |out, (key, item)| {
                 render(interp, key, depth + 1, out);
                 out.push_str(": ");
                 render(interp, item, depth + 1, out);
-            }
+            });
             out.push('}');
         }
         Value::Instance(instance) if repr_written_in_app(&instance.class) => {
@@ -268,6 +249,20 @@ fn render(interp: &mut Interp, value: &Value, depth: usize, out: &mut String) {
             Ok(text) => out.push_str(&text),
             Err(error) => out.push_str(&format!("<repr failed: {}>", error.value.type_name())),
         },
+    }
+}
+
+/// Writes `items` separated by `, `, the first [`MAX_ITEMS`] of them, then `…`.
+fn listed<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
+    for (index, item) in items.iter().enumerate() {
+        if index == MAX_ITEMS {
+            out.push_str(", …");
+            break;
+        }
+        if index > 0 {
+            out.push_str(", ");
+        }
+        each(out, item);
     }
 }
 

@@ -432,7 +432,7 @@ impl Interp {
         Ok((start, stop, step))
     }
 
-    fn slice_positions(&self, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    pub(crate) fn slice_positions(&self, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(s, len)?;
         let mut out = Vec::new();
         let mut i = start;

@@ -92,17 +92,6 @@ fn index(it: &Interp, key: &Value, len: usize) -> PyResult<usize> {
     Ok(j as usize)
 }
 
-fn slice_positions(it: &Interp, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
-    let (start, stop, step) = it.slice_indices(s, len)?;
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    Ok(out)
-}
-
 impl NativeObject for ByteArray {
     fn type_name(&self) -> String {
         "bytearray".into()
@@ -192,7 +181,7 @@ impl NativeObject for ByteArray {
     fn get_item(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<Value>> {
         let data = self.data.borrow().clone();
         if let Value::Slice(s) = key {
-            let pos = slice_positions(interp, s, data.len())?;
+            let pos = interp.slice_positions(s, data.len())?;
             return Ok(Some(new_value(pos.into_iter().map(|p| data[p]).collect())));
         }
         let i = index(interp, key, data.len())?;
@@ -212,7 +201,7 @@ impl NativeObject for ByteArray {
                 self.data.borrow_mut().splice(start as usize..stop as usize, new);
                 return Ok(true);
             }
-            let pos = slice_positions(interp, s, len)?;
+            let pos = interp.slice_positions(s, len)?;
             if pos.len() != new.len() {
                 return Err(interp.value_error(format!(
                     "attempt to assign bytes of size {} to extended slice of size {}",
@@ -234,7 +223,7 @@ impl NativeObject for ByteArray {
     fn del_item(&self, interp: &mut Interp, key: &Value) -> PyResult<bool> {
         let len = self.data.borrow().len();
         if let Value::Slice(s) = key {
-            let mut pos = slice_positions(interp, s, len)?;
+            let mut pos = interp.slice_positions(s, len)?;
             pos.sort_unstable();
             let mut d = self.data.borrow_mut();
             for p in pos.into_iter().rev() {

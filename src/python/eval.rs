@@ -784,6 +784,12 @@ impl Interp {
                 }
             }
         }
+        self.load_global(f, name)
+    }
+
+    /// Read a global, else a builtin, else raise NameError.
+    #[inline]
+    fn load_global(&mut self, f: &Frame, name: &str) -> PyResult<Value> {
         if let Some(v) = f.globals.get(name) {
             return Ok(v);
         }
@@ -801,13 +807,7 @@ impl Interp {
                 return r;
             }
         }
-        if let Some(v) = f.globals.get(name) {
-            return Ok(v);
-        }
-        if let Some(v) = self.builtins.get(name) {
-            return Ok(v);
-        }
-        Err(self.name_error(f, name))
+        self.load_global(f, name)
     }
 
     /// `UnboundLocalError` for reading an unassigned local.

@@ -30,6 +30,16 @@ pub fn to_html(markdown: &str) -> String {
     }
 }
 
+/// Every string in a lesson file's JSON, in document order: what `build.rs` renders.
+pub fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) => out.push(text.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|item| json_strings(item, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|item| json_strings(item, out)),
+        _ => {}
+    }
+}
+
 /// A text's key in the build-time table: its 64-bit FNV-1a hash.
 pub fn fingerprint(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
@@ -187,15 +197,6 @@ mod page_table_tests {
         include!(concat!(env!("OUT_DIR"), "/lesson_markdown.rs"));
     }
 
-    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::String(text) => out.push(text.clone()),
-            serde_json::Value::Array(items) => items.iter().for_each(|item| strings(item, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|item| strings(item, out)),
-            _ => {}
-        }
-    }
-
     /// What the page shows for `text`: its HTML from the build-time table, else the plain paragraph.
     fn page_html(text: &str) -> String {
         let key = fingerprint(text);
@@ -212,7 +213,7 @@ mod page_table_tests {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             if entry.path().extension().is_some_and(|ext| ext == "json") {
                 let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
-                strings(&value, &mut texts);
+                json_strings(&value, &mut texts);
             }
         }
         assert!(texts.len() > 300, "{} texts", texts.len());
