@@ -44,6 +44,7 @@ pub fn app() -> Html {
                 if let Some(payload) = super::storage::take_fragment() {
                     dispatch.dispatch(Action::OpenShared(payload));
                 }
+                Workspace::warm_up();
                 *loaded.borrow_mut() = true;
             });
         });

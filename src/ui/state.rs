@@ -912,6 +912,20 @@ impl Workspace {
         Workspace::default().apply(Action::ReloadServer)
     }
 
+    /// Runs the paths a click takes — a request with its session, the timeline, a rewind — once
+    /// on a throwaway workspace, and returns how many entries it made (2). The page calls it
+    /// right after it has loaded: the browser compiles WebAssembly functions when they are first
+    /// called, which made the learner's first requests take 15–40 ms instead of ~5 (measured
+    /// in Chromium); done here, that happens before the learner clicks. Nothing on screen changes.
+    pub fn warm_up() -> usize {
+        let workspace = Workspace::started()
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::ViewEntry(0))
+            .apply(Action::BackToNow);
+        workspace.timeline.len()
+    }
+
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
     /// Restarts the served code under the current session mode (not a code edit: no step).
@@ -1355,6 +1369,13 @@ mod tests {
         assert!(workspace.server_log.contains("KeyError: 'missing'"), "{}", workspace.server_log);
         let marks = workspace.editor_marks();
         assert_eq!((marks[0].line, marks[0].severity.as_str(), marks[0].message.as_str()), (6, "warning", "KeyError: 'missing'"));
+    }
+
+    #[test]
+    fn the_warm_up_takes_a_request_path_and_leaves_nothing_behind() {
+        assert_eq!(Workspace::warm_up(), 2);
+        // A workspace started afterwards is as fresh as ever.
+        assert!(Workspace::started().timeline.is_empty());
     }
 
     #[test]

@@ -42,7 +42,9 @@ test("Enter in the address bar to page, jar and timeline updated", async () => {
   await page.getByTestId("editor").locator(".cm-content").waitFor();
   await page.waitForFunction(() => document.querySelector("[data-testid=server-status]")?.textContent === "running");
   await page.getByTestId("address-bar").fill("/count");
-  const times = await page.evaluate(async (requests) => {
+  // Two rounds of 50: the first right after the page loaded (the first request also creates
+  // the page's frame), the second once the page has been used; both are reported.
+  const measure = () => page.evaluate(async (requests) => {
     const bar = document.querySelector("[data-testid=address-bar]");
     const timeline = document.querySelector("[data-testid=timeline]");
     const results = [];
@@ -64,16 +66,19 @@ test("Enter in the address bar to page, jar and timeline updated", async () => {
     }
     return results;
   }, REQUESTS);
+  for (const round of ["first 50 after load", "next 50"]) {
+    const times = await measure();
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.ceil(times.length * 0.95) - 1];
+    const median = times[Math.floor(times.length / 2)];
+    console.log(`perf: Enter → page, jar and timeline updated, ${round}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target p95 ≤ 16 ms)`);
+    assert.ok(p95 < 1000, `p95 ${p95} ms`);
+  }
   const body = await page.getByTestId("page").locator("iframe").contentFrame().locator("body").innerText();
-  assert.equal(body.trim(), `Visit number: ${REQUESTS}`);
-  times.sort((a, b) => a - b);
-  const p95 = times[Math.ceil(times.length * 0.95) - 1];
-  const median = times[Math.floor(times.length / 2)];
-  console.log(`perf: Enter → page, jar and timeline updated, ${REQUESTS} requests: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target p95 ≤ 16 ms)`);
-  assert.ok(p95 < 1000, `p95 ${p95} ms`);
+  assert.equal(body.trim(), `Visit number: ${2 * REQUESTS}`);
   // Rewind: a click on an entry puts the state right after it on screen (the entry's kept
-  // view; the first entry and the last, 5 clicks each), measured like Enter: click → the
-  // rewind bar in the document.
+  // view; the first entry and the last of 100, 5 clicks each), measured like Enter: click →
+  // the rewind bar in the document.
   await page.getByRole("tab", { name: /Timeline/ }).click();
   const rewinds = await page.evaluate(async () => {
     const results = [];
@@ -97,7 +102,7 @@ test("Enter in the address bar to page, jar and timeline updated", async () => {
     }
     return results.sort((a, b) => a - b);
   });
-  console.log(`perf: rewind to entry 50 or 1 of 50, 10 clicks: median ${rewinds[5].toFixed(1)} ms, max ${rewinds[9].toFixed(1)} ms (target: one frame, 16 ms)`);
+  console.log(`perf: rewind to entry 100 or 1 of 100, 10 clicks: median ${rewinds[5].toFixed(1)} ms, max ${rewinds[9].toFixed(1)} ms (target: one frame, 16 ms)`);
   assert.ok(rewinds[5] < 5000, `median ${rewinds[5]} ms`);
   await context.close();
 });
