@@ -8,8 +8,12 @@
 use std::time::Instant;
 
 use session_playground::flask::FlaskServer;
-use session_playground::http::{Request, Response};
 use session_playground::ui::SEED_APP;
+
+#[path = "count_requests.rs"]
+mod count_requests;
+use count_requests::{cookie_pair, count_request};
+use session_playground::http::Response;
 
 /// Requests per timed round (the figure).
 const REQUESTS: usize = 10_000;
@@ -18,42 +22,12 @@ const ROUNDS: usize = 3;
 /// Virtual time of the first request (2026-01-01T00:00:00Z); each request is a second later.
 const START: i64 = 1_767_225_600;
 
-/// `GET /count`, with the cookie from the previous response when there is one.
-fn request(cookie: Option<&str>) -> Request {
-    let mut headers = vec![("Host".to_string(), "localhost".to_string())];
-    if let Some(cookie) = cookie {
-        headers.push(("Cookie".to_string(), cookie.to_string()));
-    }
-    Request {
-        method: "GET".to_string(),
-        scheme: "http".to_string(),
-        host: "localhost".to_string(),
-        path: "/count".to_string(),
-        query: String::new(),
-        headers,
-        body: Vec::new(),
-    }
-}
-
-/// The `name=value` pair of the response's (first) Set-Cookie, which a browser sends back.
-fn cookie_pair(response: &Response) -> Option<String> {
-    let set_cookie = response.header("Set-Cookie")?;
-    Some(
-        set_cookie
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
-    )
-}
-
 /// Sends `count` requests, carrying the cookie, and returns the last response.
 fn visit(server: &mut FlaskServer, count: usize) -> Option<Response> {
     let mut cookie: Option<String> = None;
     let mut last = None;
     for index in 0..count {
-        let response = server.respond(&request(cookie.as_deref()), START + index as i64);
+        let response = server.respond(&count_request(cookie.as_deref()), START + index as i64);
         if let Some(pair) = cookie_pair(&response) {
             cookie = Some(pair);
         }

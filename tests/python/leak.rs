@@ -18,9 +18,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 
 use session_playground::flask::FlaskServer;
-use session_playground::http::Request;
 use session_playground::python::{HostConfig, Interpreter};
 use session_playground::ui::SEED_APP;
+
+#[path = "../../bench/count_requests.rs"]
+mod count_requests;
+use count_requests::{cookie_pair, count_request};
 
 /// Counts the bytes currently allocated through the global allocator.
 struct Counting;
@@ -73,22 +76,6 @@ fn growth(round: &dyn Fn()) -> isize {
         round();
     }
     live() - before
-}
-
-fn count_request(cookie: Option<&str>) -> Request {
-    let mut headers = vec![("Host".to_string(), "localhost".to_string())];
-    if let Some(cookie) = cookie {
-        headers.push(("Cookie".to_string(), cookie.to_string()));
-    }
-    Request {
-        method: "GET".to_string(),
-        scheme: "http".to_string(),
-        host: "localhost".to_string(),
-        path: "/count".to_string(),
-        query: String::new(),
-        headers,
-        body: Vec::new(),
-    }
 }
 
 /// A bare interpreter: built-in types, builtins, nothing run.
@@ -196,8 +183,8 @@ fn flask_reload() {
     for i in 0..3 {
         let response = server.respond(&count_request(cookie.as_deref()), 1_767_225_600 + i);
         assert_eq!(response.status, 200);
-        if let Some(set) = response.header("Set-Cookie") {
-            cookie = set.split(';').next().map(|s| s.trim().to_string());
+        if let Some(pair) = cookie_pair(&response) {
+            cookie = Some(pair);
         }
     }
     assert!(cookie.is_some(), "the seed app set no cookie");
