@@ -19,6 +19,7 @@
 //! like the real thing and behaves like it.
 
 pub mod base64_py;
+pub mod dev_server_log;
 pub mod dump_cookie;
 pub mod json;
 pub mod natives;

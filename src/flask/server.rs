@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
 use crate::flask::natives::{self, Ctx, Shared, TraceState};
 use crate::flask::routing::{Match, parse_urlencoded, percent_decode};
@@ -218,6 +219,8 @@ impl FlaskServer {
         }
         let printed = self.interp.take_output();
         self.log.push_str(&printed);
+        self.log.push_str(&dev_server_log::access_line(&request.method, &request.path, &request.query, response.status, now));
+        self.log.push('\n');
         let mut response = response;
         if request.method == "HEAD" {
             response.body.clear();
@@ -302,10 +305,8 @@ impl FlaskServer {
             let error = describe(it, &exc);
             // Flask's log_exception: "Exception on /path [GET]" and the traceback.
             let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
-            self.log.push_str(&format!(
-                "ERROR in app: Exception on {path} [{}]\n",
-                request.method
-            ));
+            self.log.push_str(&dev_server_log::error_line(&request.method, &path, self.shared.now.get()));
+            self.log.push('\n');
             self.log.push_str(&error.traceback);
             self.last_error = Some(error);
         }
@@ -1176,6 +1177,22 @@ pub(crate) mod tests {
         let next = server.respond(&get("/", None), 0);
         assert_eq!((next.status, next.body.as_slice()), (200, b"ok".as_slice()));
         assert!(server.last_error.is_none());
+    }
+
+    #[test]
+    fn every_request_ends_its_log_with_werkzeugs_access_line_after_what_the_view_printed() {
+        let source = "from flask import Flask, redirect\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    print('hi')\n    return redirect('/x')\n@app.route('/boom')\ndef boom():\n    return 1 / 0\n";
+        let mut server = FlaskServer::load(source, 0).unwrap();
+        server.log.clear();
+        server.respond(&get("/", None), 0);
+        // The lines' format is checked against the real server in `dev_server_log`; here, order.
+        assert_eq!(server.log, format!("hi\n{}\n", dev_server_log::access_line("GET", "/", "", 302, 0)));
+        server.log.clear();
+        server.respond(&get("/boom", None), 61);
+        let error = dev_server_log::error_line("GET", "/boom", 61);
+        assert!(server.log.starts_with(&format!("{error}\nTraceback (most recent call last):\n")), "{}", server.log);
+        let access = dev_server_log::access_line("GET", "/boom", "", 500, 61);
+        assert!(server.log.ends_with(&format!("ZeroDivisionError: division by zero\n{access}\n")), "{}", server.log);
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
 //! - [`sequence`]: the timeline laid out as a sequence diagram (pure; drawn by a component).
+//! - [`ansi`]: terminal colours in the server log (Werkzeug colours its access lines).
 //! - [`panic_report`]: turns a panic into a readable message in the page and the console.
 //! - [`storage`]: saved work in localStorage and share links in the address fragment.
 //! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
 
+pub mod ansi;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod bench_hook;

@@ -37,3 +37,4 @@ done
 if [ -f "$here/gen_primitives.py" ]; then
     "$venv/bin/python" "$here/gen_primitives.py" "$here/primitives"
 fi
+"$venv/bin/python" "$here/gen_server_log.py" "$here/primitives"

@@ -1,11 +1,13 @@
 //! The server view: whether the simulated Flask runs the editor's code, the session as the last
 //! request's handler saw it (before/after, flags, the store), and the log (start-ups, print
-//! output, tracebacks as Python prints them).
+//! output, tracebacks as Python prints them, and the development server's access lines in the
+//! colours a terminal shows).
 
 use yew::prelude::*;
 
 use super::server_session::{ServerSession, ServerSessionProps};
 use super::step_through::StepThroughView;
+use crate::ui::ansi::{Style, runs};
 use crate::ui::step_through::StepThrough;
 use crate::scenario::SessionMode;
 use crate::ui::state::{Action, ServerStatus};
@@ -79,7 +81,11 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                 <ServerSession exchanges={props.session.exchanges.clone()} title={props.session.title.clone()}
                     store={props.session.store.clone()} on_step={props.session.on_step.clone()} />
             }
-            <pre data-testid="server-log" class="server-log" aria-label="Server log" ref={log_ref}>{ &props.log }</pre>
+            <pre data-testid="server-log" class="server-log" aria-label="Server log" ref={log_ref}>
+                { for runs(&props.log).into_iter().map(|(style, text)| {
+                    if style == Style::default() { html! { { text } } } else { html! { <span class={classes!(style.classes())}>{ text }</span> } }
+                }) }
+            </pre>
         </div>
     }
 }

@@ -1,0 +1,185 @@
+//! What the development server (`flask run`) prints for each request, as Werkzeug 3.1 and
+//! Flask 3.1 write it to the terminal: Werkzeug's access line
+//! (`127.0.0.1 - - [01/Jan/2026 00:00:00] "GET /count HTTP/1.1" 200 -`) and the first line of
+//! Flask's error log (`[2026-01-01 00:00:00,000] ERROR in app: Exception on /boom [GET]`).
+//!
+//! The details that make the line look like the learner's own terminal:
+//! - the request target is shown as Werkzeug's `uri_to_iri` shows it: UTF-8 escapes decoded
+//!   (`/caf%C3%A9` → `/café`), reserved and undecodable ones kept (`%2F`, `%FF`), then control
+//!   characters escaped as `\xNN` and `\` doubled;
+//! - the request line is wrapped in ANSI colours by status (Werkzeug always adds them: green
+//!   for a redirect, yellow for 404, bold red for another 4xx, bold magenta for a 5xx); the
+//!   server pane renders them (`ui::ansi`);
+//! - times are the virtual clock's, in UTC (the playground's only time zone).
+//!
+//! Written by hand: it is a format, and `tests/oracle/gen_server_log.py` records the real
+//! server's lines (`tests/oracle/primitives/server_log.json`) for the tests below.
+
+use crate::python::text::civil_time::civil_from_days;
+use crate::python::text::url_text::unquote_to_bytes;
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Werkzeug's access line for one request (without the final newline).
+///
+/// ```
+/// use session_playground::flask::dev_server_log::access_line;
+/// assert_eq!(
+///     access_line("GET", "/count", "", 200, 1_767_225_600),
+///     "127.0.0.1 - - [01/Jan/2026 00:00:00] \"GET /count HTTP/1.1\" 200 -"
+/// );
+/// ```
+pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64) -> String {
+    let mut target = unquote_part(path, b"/?#");
+    if !query.is_empty() {
+        target.push('?');
+        target.push_str(&unquote_part(query, b"&=+#"));
+    }
+    let request_line = escape_controls(&format!("{method} {target} HTTP/1.1"));
+    let styled = match status_style(status) {
+        Some(style) => format!("{style}{request_line}\x1b[0m"),
+        None => request_line,
+    };
+    let (year, month, day, hour, minute, second) = civil(now);
+    let month_name = MONTHS[month as usize - 1];
+    format!("127.0.0.1 - - [{day:02}/{month_name}/{year:04} {hour:02}:{minute:02}:{second:02}] \"{styled}\" {status} -")
+}
+
+/// The first line Flask logs for an exception in a view (its traceback follows).
+///
+/// ```
+/// use session_playground::flask::dev_server_log::error_line;
+/// assert_eq!(
+///     error_line("GET", "/boom", 1_767_225_600),
+///     "[2026-01-01 00:00:00,000] ERROR in app: Exception on /boom [GET]"
+/// );
+/// ```
+pub fn error_line(method: &str, decoded_path: &str, now: i64) -> String {
+    let (year, month, day, hour, minute, second) = civil(now);
+    format!("[{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02},000] ERROR in app: Exception on {decoded_path} [{method}]")
+}
+
+/// The ANSI styles Werkzeug's `log_request` puts around the request line.
+fn status_style(status: u16) -> Option<&'static str> {
+    match status {
+        100..=199 => Some("\x1b[1m"),
+        200 => None,
+        304 => Some("\x1b[36m"),
+        300..=399 => Some("\x1b[32m"),
+        404 => Some("\x1b[33m"),
+        400..=499 => Some("\x1b[31m\x1b[1m"),
+        _ => Some("\x1b[35m\x1b[1m"),
+    }
+}
+
+fn civil(now: i64) -> (i64, u32, u32, i64, i64, i64) {
+    let (year, month, day) = civil_from_days(now.div_euclid(86_400));
+    let second_of_day = now.rem_euclid(86_400);
+    (year, month, day, second_of_day / 3600, second_of_day % 3600 / 60, second_of_day % 60)
+}
+
+/// Werkzeug's `_unquote_partial` for one URL part: runs of escapes of the characters that must
+/// stay quoted (controls, space, `%`, DEL and the part's own `kept`) stay as written; every
+/// other run is decoded as UTF-8, with undecodable bytes written back as upper-case escapes.
+fn unquote_part(text: &str, kept: &[u8]) -> String {
+    let bytes = text.as_bytes();
+    let is_kept = |at: usize| -> bool {
+        if bytes.get(at) != Some(&b'%') {
+            return false;
+        }
+        let hex = |i: usize| bytes.get(at + i).and_then(|&b| (b as char).to_digit(16));
+        match (hex(1), hex(2)) {
+            (Some(high), Some(low)) => {
+                let byte = (high * 16 + low) as u8;
+                byte <= 0x20 || byte == b'%' || byte == 0x7f || kept.contains(&byte)
+            }
+            _ => false,
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_kept(at) {
+            out.push_str(&decode_quoting_invalid(&unquote_to_bytes(&text[start..at])));
+            out.push_str(&text[at..at + 3]);
+            at += 3;
+            start = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&decode_quoting_invalid(&unquote_to_bytes(&text[start..])));
+    out
+}
+
+/// UTF-8 decoding with Werkzeug's `werkzeug.url_quote` error handler: each undecodable
+/// stretch (the maximal subpart, as CPython's decoder reports it) is written as `%XX`.
+fn decode_quoting_invalid(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = error.error_len().unwrap_or(rest.len());
+                for byte in &rest[..bad] {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+                bytes = &rest[bad..];
+            }
+        }
+    }
+}
+
+/// `log_request`'s control-character table: C0, DEL and C1 as `\xNN`, and `\` doubled.
+fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Case {
+        instant: String,
+        method: String,
+        target: String,
+        status: u16,
+        access: String,
+        error: Option<String>,
+    }
+
+    fn instant(text: &str) -> i64 {
+        crate::browser::clock::parse_instant(text).expect("fixture instants are RFC 3339")
+    }
+
+    #[test]
+    fn lines_match_the_real_development_server() {
+        let cases: Vec<Case> = serde_json::from_str(include_str!("../../tests/oracle/primitives/server_log.json")).unwrap();
+        assert!(cases.len() >= 10);
+        for case in cases {
+            let now = instant(&case.instant);
+            let (path, query) = case.target.split_once('?').unwrap_or((&case.target, ""));
+            assert_eq!(access_line(&case.method, path, query, case.status, now), case.access, "{}", case.target);
+            if let Some(error) = case.error {
+                let decoded = String::from_utf8_lossy(&unquote_to_bytes(path)).into_owned();
+                assert_eq!(error_line(&case.method, &decoded, now), error, "{}", case.target);
+            }
+        }
+    }
+}
