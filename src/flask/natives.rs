@@ -39,8 +39,9 @@ pub struct Ctx {
     pub g: Option<Value>,
     /// Whether the `session` proxy was used (Flask 3.1.3 sets `accessed` then).
     pub accessed: bool,
-    /// The exception `got_request_exception` was sent for, if any.
-    pub got_exception: Option<Value>,
+    /// The exception `got_request_exception` was sent for, if any, and how much output the
+    /// app had printed by then (Flask logs the exception at that moment).
+    pub got_exception: Option<(Value, usize)>,
     /// The session object a custom `app.session_interface` opened (replaces `session`).
     pub custom_session: Option<Value>,
     /// What the server view records about the session (see [`crate::flask::trace`]).
@@ -886,9 +887,9 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let s = shared.clone();
     let now = builtin("_now", move |_it, _a| Ok(Value::Int(s.now.get())));
     let s = shared.clone();
-    let got = builtin("_got_request_exception", move |_it, args| {
+    let got = builtin("_got_request_exception", move |it, args| {
         if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
-            ctx.got_exception = Some(arg(&args, 0));
+            ctx.got_exception = Some((arg(&args, 0), it.out.len()));
         }
         Ok(Value::None)
     });

@@ -103,6 +103,15 @@ fn run_error(error: RunError) -> AppError {
     }
 }
 
+/// What a request wrote to the error log, kept until the log is written in the terminal's order.
+#[derive(Default)]
+struct LoggedErrors {
+    /// Flask's `log_exception` text, and how much the app had printed before it.
+    flask: Option<(usize, String)>,
+    /// The traceback of an exception that escaped Flask (Werkzeug's "Error on request").
+    escaped: Option<String>,
+}
+
 impl FlaskServer {
     /// Runs `source` as module `app` at virtual time `now` and finds its Flask app.
     /// An exception at import time (or no app) is a startup error.
@@ -204,10 +213,11 @@ impl FlaskServer {
             let what = format!("{} {}{query}", request.method, request.path);
             recording.borrow_mut().begin_exchange(what, self.interp.out.len());
         }
-        let response = match self.dispatch(request) {
+        let mut logged = LoggedErrors::default();
+        let response = match self.dispatch(request, &mut logged) {
             Ok(response) => response,
             Err(error) => {
-                self.log.push_str(&error.traceback);
+                logged.escaped = Some(error.traceback.clone());
                 self.last_error = Some(error);
                 internal_error_page()
             }
@@ -217,10 +227,28 @@ impl FlaskServer {
         if let Some(recording) = &self.recording {
             recording.borrow_mut().settle_output(&self.interp.out);
         }
+        // The terminal's order: what the view printed up to the exception Flask logged, that
+        // log, the rest of the output, then Werkzeug's access line as the status is sent, and
+        // last the traceback of an exception that escaped Flask.
         let printed = self.interp.take_output();
-        self.log.push_str(&printed);
+        match logged.flask {
+            Some((at, text)) if printed.is_char_boundary(at) => {
+                self.log.push_str(&printed[..at]);
+                self.log.push_str(&text);
+                self.log.push_str(&printed[at..]);
+            }
+            Some((_, text)) => {
+                self.log.push_str(&printed);
+                self.log.push_str(&text);
+            }
+            None => self.log.push_str(&printed),
+        }
         self.log.push_str(&dev_server_log::access_line(&request.method, &request.path, &request.query, response.status, now));
         self.log.push('\n');
+        if let Some(traceback) = logged.escaped {
+            self.log.push_str("Error on request:\n");
+            self.log.push_str(&traceback);
+        }
         let mut response = response;
         if request.method == "HEAD" {
             response.body.clear();
@@ -228,7 +256,7 @@ impl FlaskServer {
         response
     }
 
-    fn dispatch(&mut self, request: &Request) -> Result<Response, AppError> {
+    fn dispatch(&mut self, request: &Request, logged: &mut LoggedErrors) -> Result<Response, AppError> {
         let it = &mut self.interp;
         let custom = uses_custom_interface(it, &self.app, &self.flask);
         let (session, source) = if custom {
@@ -301,13 +329,12 @@ impl FlaskServer {
             .borrow_mut()
             .as_mut()
             .and_then(|c| c.got_exception.take());
-        if let Some(exc) = got {
+        if let Some((exc, printed_before)) = got {
             let error = describe(it, &exc);
             // Flask's log_exception: "Exception on /path [GET]" and the traceback.
             let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
-            self.log.push_str(&dev_server_log::error_line(&request.method, &path, self.shared.now.get()));
-            self.log.push('\n');
-            self.log.push_str(&error.traceback);
+            let line = dev_server_log::error_line(&request.method, &path, self.shared.now.get());
+            logged.flask = Some((printed_before, format!("{line}\n{}", error.traceback)));
             self.last_error = Some(error);
         }
         match result {
@@ -320,7 +347,7 @@ impl FlaskServer {
                 // the step budget spent outside a view): the WSGI server answers a plain 500
                 // and nothing is saved. The exception reported stays the one Flask saw first.
                 let error = run_error(error);
-                self.log.push_str(&error.traceback);
+                logged.escaped = Some(error.traceback.clone());
                 if self.last_error.is_none() {
                     self.last_error = Some(error);
                 }
@@ -1181,7 +1208,7 @@ pub(crate) mod tests {
 
     #[test]
     fn every_request_ends_its_log_with_werkzeugs_access_line_after_what_the_view_printed() {
-        let source = "from flask import Flask, redirect\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    print('hi')\n    return redirect('/x')\n@app.route('/boom')\ndef boom():\n    return 1 / 0\n";
+        let source = "from flask import Flask, redirect\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    print('hi')\n    return redirect('/x')\n@app.route('/boom')\ndef boom():\n    print('before')\n    return 1 / 0\n@app.errorhandler(500)\ndef oops(e):\n    print('handler')\n    return 'oops', 500\n";
         let mut server = FlaskServer::load(source, 0).unwrap();
         server.log.clear();
         server.respond(&get("/", None), 0);
@@ -1190,9 +1217,11 @@ pub(crate) mod tests {
         server.log.clear();
         server.respond(&get("/boom", None), 61);
         let error = dev_server_log::error_line("GET", "/boom", 61);
-        assert!(server.log.starts_with(&format!("{error}\nTraceback (most recent call last):\n")), "{}", server.log);
+        // Flask logs the exception when it catches it: after what the view printed, before
+        // what the error handler prints; Werkzeug's line comes when the status is sent.
+        assert!(server.log.starts_with(&format!("before\n{error}\nTraceback (most recent call last):\n")), "{}", server.log);
         let access = dev_server_log::access_line("GET", "/boom", "", 500, 61);
-        assert!(server.log.ends_with(&format!("ZeroDivisionError: division by zero\n{access}\n")), "{}", server.log);
+        assert!(server.log.ends_with(&format!("ZeroDivisionError: division by zero\nhandler\n{access}\n")), "{}", server.log);
     }
 
     #[test]
@@ -1216,7 +1245,7 @@ pub(crate) mod tests {
         assert!(
             server
                 .log
-                .ends_with("ZeroDivisionError: division by zero\n"),
+                .contains("ZeroDivisionError: division by zero\n127.0.0.1 - - "),
             "{}",
             server.log
         );
