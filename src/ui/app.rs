@@ -11,7 +11,7 @@ use super::components::{
     lesson_panel::LessonPanel,
     server_pane::ServerPane,
 };
-use super::state::{Action, Workspace};
+use super::state::{Action, TimelineKind, Workspace};
 
 /// The longest the saved work in storage lags the page.
 const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
@@ -182,7 +182,7 @@ pub fn app() -> Html {
                         profiles={workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect::<Vec<_>>()}
                         timeline={workspace.timeline.clone()}
                         selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
-                        requests={shown.requests().cloned().collect::<Vec<_>>()}
+                        requests={shown.timeline.iter().enumerate().filter(|(_, entry)| entry.kind == TimelineKind::Request).map(|(index, entry)| (index, entry.clone())).collect::<Vec<_>>()}
                         session={shown.session_inspection()}
                         on_action={dispatch}
                     />

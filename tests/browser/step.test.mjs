@@ -87,3 +87,23 @@ test("variables are shown before each line, and a changed one is marked", async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a request in the Network list steps through from there, and the server log shows each request as flask run does", async () => {
+  const { page, errors, context } = await open(harness);
+  await go(page, "/count");
+  await expectPageText(page, "Visit number: 1");
+  await go(page, "/nowhere");
+  await eventually(() => page.getByTestId("status-code").innerText(), "404");
+  // Werkzeug's access lines, the 404 in the terminal's yellow.
+  const log = page.getByTestId("server-log");
+  await eventually(() => log.innerText(), /127\.0\.0\.1 - - \[01\/Jan\/2026 00:00:00\] "GET \/count HTTP\/1\.1" 200 -\n.*"GET \/nowhere HTTP\/1\.1" 404 -/);
+  assert.equal(await log.locator("span.ansi-fg-3").innerText(), "GET /nowhere HTTP/1.1");
+
+  await page.getByRole("tab", { name: /Network/ }).click();
+  await page.locator(".network-row").first().click();
+  await page.getByTestId("network-step-through").click();
+  await eventually(() => position(page), "step 1 of 3 · line 8 in count()");
+  await eventually(() => page.getByTestId("step-through").innerText(), /Alice: GET \/count 200/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

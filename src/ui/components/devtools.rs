@@ -27,8 +27,8 @@ pub struct DevToolsProps {
     pub timeline: Vec<TimelineEntry>,
     /// The timeline entry whose state is on screen, while rewinding.
     pub selected: Option<usize>,
-    /// The request entries of the timeline.
-    pub requests: Vec<TimelineEntry>,
+    /// The request entries of the timeline, each with its index in the timeline.
+    pub requests: Vec<(usize, TimelineEntry)>,
     /// The active profile's session cookie, taken apart.
     pub session: Option<(String, SessionInspection)>,
     /// Dispatches workspace actions.
@@ -79,7 +79,7 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
                     <CookieTable cookies={props.cookies.clone()} other_profiles={props.other_profiles.clone()} on_action={props.on_action.clone()} />
                 </div>
             }) }
-            { panel(1, html! { <Network requests={props.requests.clone()} /> }) }
+            { panel(1, html! { <Network requests={props.requests.clone()} on_action={props.on_action.clone()} /> }) }
             { panel(2, html! { <SessionView inspection={props.session.clone()} /> }) }
             { panel(3, html! { <Timeline entries={props.timeline.clone()} selected={props.selected} on_action={props.on_action.clone()} /> }) }
             // The diagram is drawn only while its tab is open: it is the one panel whose size

@@ -1,6 +1,7 @@
 //! The Network list of the dev tools: one row per request (method, path, status, virtual time);
 //! a selected row opens every exchange with its raw request and response headers, `Cookie` and
-//! `Set-Cookie` highlighted, and the jar's reason for each cookie sent, skipped or stored.
+//! `Set-Cookie` highlighted, and the jar's reason for each cookie sent, skipped or stored, and a
+//! button that steps through that request line by line in the server view.
 
 use std::rc::Rc;
 
@@ -9,13 +10,15 @@ use yew::prelude::*;
 use crate::browser::NavigationOutcome;
 use crate::browser::clock::format_instant;
 use crate::browser::navigation::Hop;
-use crate::ui::state::TimelineEntry;
+use crate::ui::state::{Action, TimelineEntry};
 
 /// Props of [`Network`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkProps {
-    /// The request entries of the timeline, oldest first.
-    pub requests: Vec<TimelineEntry>,
+    /// The request entries of the timeline, oldest first, each with its index in the timeline.
+    pub requests: Vec<(usize, TimelineEntry)>,
+    /// Dispatches workspace actions (the step-through).
+    pub on_action: Callback<Action>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -63,13 +66,17 @@ pub fn network(props: &NetworkProps) -> Html {
             <table class="network-list">
                 <thead><tr><th>{ "Browser" }</th><th>{ "Method" }</th><th>{ "Path" }</th><th>{ "Status" }</th><th>{ "Time" }</th></tr></thead>
                 <tbody>
-                    { for props.requests.iter().enumerate().map(|(index, entry)| html! {
+                    { for props.requests.iter().map(|(_, entry)| entry).enumerate().map(|(index, entry)| html! {
                         <NetworkRow key={index} {index} entry={entry.clone()} selected={shown == Some(index)}
                             on_select={selected.setter()} />
                     }) }
                 </tbody>
             </table>
-            if let Some(outcome) = shown.and_then(|index| props.requests.get(index)).and_then(|entry| entry.exchange.clone()) {
+            if let Some((entry, outcome)) = shown.and_then(|index| props.requests.get(index)).and_then(|(entry, request)| Some((*entry, request.exchange.clone()?))) {
+                <div class="exchange-actions">
+                    <button data-testid="network-step-through" title="Run this request again line by line in the server view"
+                        onclick={props.on_action.reform(move |_: MouseEvent| Action::StepThrough(entry))}>{ "Step through this request" }</button>
+                </div>
                 <Exchange {outcome} />
             }
         </div>
