@@ -25,9 +25,14 @@
 //! - `Secure`: accepted and sent on https and on `localhost`, which browsers treat as secure.
 //! - `SameSite` without a value the browser knows is "unspecified". Chromium enforces
 //!   **Lax by default** for such cookies: not sent on cross-site subresources or cross-site POSTs.
-//!   Chromium still ships the "Lax+POST" mitigation: an unspecified cookie younger than
-//!   2 minutes *is* sent on a cross-site top-level POST (seen in Chromium 156). The jar applies it
-//!   using the virtual clock and the cookie's creation time, and says so in the decision.
+//!   Why: a cookie that rides every request another site can trigger lets that site act as the
+//!   logged-in user (cross-site request forgery); treating unmarked cookies as Lax stops that for
+//!   forms posted and resources embedded from elsewhere, while a link from another site still
+//!   arrives logged in. Chromium still ships the "Lax+POST" mitigation: an unspecified cookie
+//!   younger than 2 minutes *is* sent on a cross-site top-level POST. Both were seen in Chromium
+//!   156 (`tests/browser_layer/chromium/`, cases `cross_site_form_post_carries_none_and_young_unset`
+//!   and `cross_site_form_post_after_two_minutes`). The jar applies them using the virtual clock
+//!   and the cookie's creation time, and says so in the decision.
 //! - `Partitioned` cookies (CHIPS) need `Secure` and are only sent when the top-level site is the
 //!   one they were set under; a cross-site image is the only case where that differs here.
 //! - Third-party cookies (an embedded cross-site request, like an image on another site) are

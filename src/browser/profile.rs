@@ -28,7 +28,8 @@ pub const DEFAULT_PROFILE: &str = "default";
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     entries: Vec<Url>,
-    /// Index of the current entry; meaningless when `entries` is empty.
+    /// Index of the current entry; meaningless when `entries` is empty. A hand-edited share link
+    /// can put any value here, so every use tolerates one out of range.
     current: usize,
 }
 
@@ -50,13 +51,13 @@ impl History {
 
     /// Whether "forward" has somewhere to go.
     pub fn can_go_forward(&self) -> bool {
-        self.current + 1 < self.entries.len()
+        self.current.saturating_add(1) < self.entries.len()
     }
 
     /// A new page: drops the forward entries, then appends.
     fn push(&mut self, url: Url) {
         if !self.entries.is_empty() {
-            self.entries.truncate(self.current + 1);
+            self.entries.truncate(self.current.saturating_add(1));
         }
         self.entries.push(url);
         self.current = self.entries.len() - 1;

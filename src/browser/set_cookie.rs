@@ -380,12 +380,15 @@ fn apply_attribute(cookie: &mut SetCookie, attribute: &str) {
     }
 }
 
-/// `Max-Age`: an optional `-` then one or more digits; too many digits saturate (as Chromium's
-/// `StringToInt64` does) rather than making the attribute unreadable.
+/// `Max-Age`: an optional `-` or `+` then one or more digits; too many digits saturate (as
+/// Chromium's `StringToInt64` does) rather than making the attribute unreadable. RFC 6265bis
+/// §5.6.2 would ignore `+0`; Chromium 156 reads it as 0 and deletes the cookie
+/// (`tests/browser_layer/chromium/`, case `max_age_plus_zero`).
 fn parse_max_age(value: &str) -> Option<i64> {
-    let (negative, digits) = match value.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, value),
+    let (negative, digits) = match (value.strip_prefix('-'), value.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, value),
     };
     if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
@@ -544,7 +547,13 @@ mod tests {
         assert_eq!(parse("a=1; Max-Age=60").max_age, Some(60));
         assert_eq!(parse("a=1; Max-Age=-5").max_age, Some(-5));
         assert_eq!(parse("a=1; Max-Age=0").max_age, Some(0));
-        for bad in ["50,399", "2.63,", "+5", "", "-", "1e3", " 5x"] {
+        // A leading + is read, as Chromium does (case max_age_plus_zero); a second sign is not
+        // (cases max_age_lone_plus, max_age_plus_minus, max_age_minus_plus, max_age_double_plus_zero).
+        assert_eq!(parse("a=1; Max-Age=+5").max_age, Some(5));
+        assert_eq!(parse("a=1; Max-Age=+0").max_age, Some(0));
+        for bad in [
+            "50,399", "2.63,", "+", "+-5", "-+5", "++0", "", "-", "1e3", " 5x",
+        ] {
             let cookie = parse(&format!("a=1; Max-Age={bad}"));
             assert_eq!(cookie.max_age, None, "{bad}");
             assert_eq!(cookie.notes.len(), 1, "{bad}");

@@ -2,6 +2,7 @@
 //! profiles through a test-double server, a replay of the fidelity oracle's browser decisions,
 //! serde round trips, and a small store + retrieve benchmark.
 
+mod audit;
 mod bench;
 mod chromium;
 mod navigation;

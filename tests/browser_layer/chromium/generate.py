@@ -27,9 +27,11 @@ import urllib.parse
 
 CHROMIUM = sys.argv[1] if len(sys.argv) > 1 else "/usr/bin/chromium"
 
-# (name, set_path, [Set-Cookie values], read_path[, context]); the context of the read request is
-# same-site unless a page on another site (http://127.0.0.1:PORT) makes it: "link" (script
-# navigation), "form" (auto-submitted POST form) or "image" (<img>).
+# (name, set_path, [Set-Cookie values], read_path[, context[, delay]]); the context of the read
+# request is same-site unless a page on another site (http://127.0.0.1:PORT) makes it: "link"
+# (script navigation), "form" (auto-submitted POST form) or "image" (<img>). With a delay (seconds,
+# cross-site contexts only) that page holds the request back that long (a script the server answers
+# late), so the cookies are that much older when it is made; cases.json records it as read_after.
 SAME_SITE_SET = ["strict=1; SameSite=Strict", "lax=1; SameSite=Lax", "none=1; SameSite=None; Secure", "unset=1"]
 CASES = [
     # Expires: Chromium's own cookie-date parser, where it differs from RFC 6265bis 5.1.1.
@@ -121,7 +123,34 @@ CASES = [
     ("replaced_cookie_with_same_value", "/", ["a=1", "b=2", "a=1"], "/"),
     ("replaced_cookie_with_same_value_new_attribute", "/", ["a=1", "b=2", "a=1; HttpOnly"], "/"),
     ("replaced_cookie_with_same_value_new_expiry", "/", ["a=1", "b=2", "a=1; Max-Age=100"], "/"),
+    # Added by the issue-4 audit: corners the cases above cannot tell apart.
+    # "+0": a leading + either makes Max-Age unreadable (session cookie, sent) or means 0 (deleted).
+    ("max_age_plus_zero", "/", ["c=1; Max-Age=+0"], "/"),
+    ("max_age_lone_plus", "/", ["c=1; Max-Age=+"], "/"),
+    ("max_age_plus_minus", "/", ["c=1; Max-Age=+-5"], "/"),
+    ("max_age_minus_plus", "/", ["c=1; Max-Age=-+5"], "/"),
+    ("max_age_double_plus_zero", "/", ["c=1; Max-Age=++0"], "/"),
+    ("domain_lone_dot", "/", ["c=1; Domain=."], "/"),
+    # The 1024-byte attribute limit applies to Expires too: a past date padded past it is ignored.
+    ("expires_attribute_over_1024_bytes_ignored", "/",
+     ["c=1; Expires=Wed, 01 Jan 2020 00:00:00 GMT," + "x" * 995], "/"),
+    ("expires_attribute_of_1024_bytes_kept", "/",
+     ["c=1; Expires=Wed, 01 Jan 2020 00:00:00 GMT," + "x" * 994], "/"),
+    ("domain_trailing_dot", "/", ["c=1; Domain=localhost."], "/"),
+    ("secure_cookie_overwritten_from_http_localhost", "/", ["c=1; Secure", "c=2"], "/"),
+    # Lax by default: past Chromium's 2-minute Lax+POST window an unspecified cookie no longer
+    # rides a cross-site POST (the case above, read at once, cannot show the default).
+    ("cross_site_form_post_after_two_minutes", "/", SAME_SITE_SET, "/read", "form", 125),
+    ("cross_site_link_after_two_minutes", "/", SAME_SITE_SET, "/read", "link", 125),
 ]
+
+
+def parts(case):
+    """(name, set_path, headers, read_path, context, delay) of a CASES entry."""
+    name, set_path, headers, read_path, *rest = case
+    context = rest[0] if rest else "same-site"
+    delay = rest[1] if len(rest) > 1 else 0
+    return name, set_path, headers, read_path, context, delay
 
 RECORDED = {}
 
@@ -138,13 +167,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         port = self.server.server_address[1]
+        if url.path == "/slow":
+            time.sleep(int(query["seconds"][0]))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/javascript")
+            self.end_headers()
+            return
         if "set" in query:
             index = int(query["set"][0])
-            _, _, headers, read_path, *context = CASES[index]
+            _, _, headers, read_path, context, _ = parts(CASES[index])
             self.send_response(302)
             for header in headers:
                 self.send_header("Set-Cookie", header)
-            if context:
+            if context != "same-site":
                 self.send_header("Location", f"http://127.0.0.1:{port}/launch?case={index}")
             else:
                 self.send_header("Location", f"{read_path}?read={index}")
@@ -152,13 +187,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if url.path == "/launch":
             index = int(query["case"][0])
-            _, _, _, read_path, context = CASES[index]
+            _, _, _, read_path, context, delay = parts(CASES[index])
             target = f"http://localhost:{port}{read_path}?read={index}"
+            wait = f'<script src="/slow?seconds={delay}"></script>' if delay else ""
             page = {
-                "link": f'<script>location.href = "{target}";</script>',
+                "link": f'{wait}<script>location.href = "{target}";</script>',
                 "form": f'<form method="POST" action="{target}"><input name="a" value="b"></form>'
-                        "<script>document.forms[0].submit();</script>",
-                "image": f'<img src="{target}">',
+                        f"{wait}<script>document.forms[0].submit();</script>",
+                "image": f'{wait}<img src="{target}">',
             }[context]
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -179,7 +215,8 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     generated_at = int(time.time())
-    for index, (name, set_path, *_) in enumerate(CASES):
+    for index, case in enumerate(CASES):
+        name, set_path, _, _, _, delay = parts(case)
         profile = tempfile.mkdtemp()
         # Headless --dump-dom can hang after a cross-site navigation, so stop Chromium (its
         # whole process group: /usr/bin/chromium is a wrapper script) as soon as the read
@@ -191,7 +228,7 @@ def main():
              f"http://localhost:{port}{set_path}?set={index}"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 30 + delay
         while index not in RECORDED and chromium.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         if chromium.poll() is None:
@@ -202,11 +239,14 @@ def main():
         if index not in RECORDED:
             sys.exit(f"case {name}: Chromium never made the read request")
     server.shutdown()
-    cases = [
-        {"name": name, "set_path": set_path, "set_cookie": headers, "read_path": read_path,
-         "context": (context or ["same-site"])[0], "cookie": RECORDED[index]}
-        for index, (name, set_path, headers, read_path, *context) in enumerate(CASES)
-    ]
+    cases = []
+    for index, case in enumerate(CASES):
+        name, set_path, headers, read_path, context, delay = parts(case)
+        entry = {"name": name, "set_path": set_path, "set_cookie": headers,
+                 "read_path": read_path, "context": context, "cookie": RECORDED[index]}
+        if delay:
+            entry["read_after"] = delay
+        cases.append(entry)
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.json")
     with open(out, "w") as file:
         json.dump({"chromium": version, "generated_at": generated_at, "cases": cases}, file, indent=1)
