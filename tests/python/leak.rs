@@ -1,4 +1,5 @@
-//! Memory given back: dropping an interpreter (or a `FlaskServer`) frees everything it built.
+//! Memory given back: dropping an interpreter (or a `FlaskServer`, or the page's `Workspace`)
+//! frees everything it built.
 //!
 //! Python objects reference each other in cycles (a module's functions point at the module's
 //! globals, which hold the functions; classes hold methods whose globals hold the class), and
@@ -20,6 +21,7 @@ use std::sync::atomic::{AtomicIsize, Ordering};
 use session_playground::flask::FlaskServer;
 use session_playground::python::{HostConfig, Interpreter};
 use session_playground::ui::SEED_APP;
+use session_playground::ui::state::{Action, Workspace};
 
 #[path = "../../bench/count_requests.rs"]
 mod count_requests;
@@ -190,13 +192,29 @@ fn flask_reload() {
     assert!(cookie.is_some(), "the seed app set no cookie");
 }
 
+/// The page's whole state: the seed app started, three requests, a rewind to the first one,
+/// a step-through of it, a closed browser, then dropped — what a replay (a rewind to an old
+/// entry, an opened link) leaves behind when the page moves on.
+fn page_workspace() {
+    let mut workspace = Workspace::started();
+    for _ in 0..3 {
+        workspace = workspace.apply(Action::Navigate("/count".into()));
+    }
+    assert_eq!(workspace.timeline.len(), 3, "{:?}", workspace.notice);
+    workspace = workspace.apply(Action::ViewEntry(0));
+    workspace = workspace.apply(Action::StepThrough(0));
+    assert!(workspace.rewind.as_ref().is_some_and(|rewind| rewind.step_through.is_some()), "{:?}", workspace.notice);
+    drop(workspace.apply(Action::BackToNow).apply(Action::CloseBrowser));
+}
+
 fn main() {
     let mut failed = false;
-    let cases: [(&str, &dyn Fn()); 4] = [
+    let cases: [(&str, &dyn Fn()); 5] = [
         ("bare interpreter", &bare_interpreter),
         ("learner cycles", &learner_cycles),
         ("flask load", &flask_load),
         ("flask load + 3 requests", &flask_reload),
+        ("page workspace: requests, rewind, step-through", &page_workspace),
     ];
     for (name, round) in cases {
         let grew = growth(round);
