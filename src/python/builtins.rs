@@ -346,6 +346,9 @@ impl Interp {
                 's' | 'b' | 'r' | 'a' if bytes => {
                     let s = match (conv, &value) {
                         ('s' | 'b', Value::Bytes(b)) => b.iter().map(|&c| c as char).collect(),
+                        ('s' | 'b', other) if super::bytearray::as_bytearray(other).is_some() => {
+                            super::bytearray::bytes_like(other).unwrap_or_default().iter().map(|&c| c as char).collect()
+                        }
                         ('s' | 'b', other) => {
                             return Err(self.type_error(format!(
                                 "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
@@ -453,7 +456,8 @@ impl Interp {
             self.check_size(out.len() as u128)?;
         }
         if !used_mapping && idx < items.len() && mapping.is_none() {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+            let kind = if bytes { "bytes" } else { "string" };
+            return Err(self.type_error(format!("not all arguments converted during {kind} formatting")));
         }
         items.clear();
         Ok(out)
