@@ -106,7 +106,7 @@ fn function_variables(f: &Frame) -> Vec<(Value, Option<Value>)> {
         // A name the static analysis missed still lives in the namespace.
         for k in f.locals.borrow().keys() {
             if let Value::Str(k) = k
-                && !names.iter().any(|n| *n == k)
+                && !names.contains(&k)
             {
                 names.push(k);
             }
