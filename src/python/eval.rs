@@ -1267,6 +1267,8 @@ impl Interp {
             let first_iter = self.iter(&src).map_err(|e| e.at(rng(first.iter.range()), Anchor::Plain))?;
             let mut cf = self.comp_frame(f, &c.generators, "<genexpr>");
             cf.stmt_range = rng(c.range());
+            // The first iterator is the generator's local `.0`, as in CPython (see `comp_level`).
+            cf.locals.set(".0", first_iter.clone());
             let node = AstRef::new(&f.owner, c);
             Ok(Value::Native(Rc::new(super::generator::GenExp::new(cf, node, first_iter))))
     }

@@ -16,9 +16,9 @@
 //!   Unbound variables are left out (and removed when they become unbound). Cell and free
 //!   variables are found here by walking the function's syntax tree, which only happens when
 //!   `locals()` is called.
-//! - In a comprehension, `locals()` holds its hidden iterator `.0` and its targets, in binding
-//!   order. Deliberate gap: a comprehension's free variables (names of an enclosing function it
-//!   reads) are left out; CPython lists them too.
+//! - In a comprehension or generator expression, `locals()` holds its hidden iterator `.0` and
+//!   its targets, in binding order. Deliberate gap: a comprehension's free variables (names of an
+//!   enclosing function it reads) are left out; CPython lists them too.
 
 use std::cell::RefCell;
 use std::rc::Rc;

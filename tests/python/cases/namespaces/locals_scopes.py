@@ -17,6 +17,8 @@ print(C.b, sorted(k for k in C.ns if not k.startswith('__')))
 print([sorted(locals()) for x in range(2)])
 print([sorted(locals()) for x in range(2) for y in 'ab' if y == 'a'])
 print({k: sorted(locals()) for k in 'z'})
+print(list(sorted(locals()) for x in range(2)))
+print(next(len(locals()) for a in 'q' for b in 'r'))
 
 
 def f():
