@@ -878,7 +878,7 @@ fn find_app(it: &mut Interp, flask: &Value, module: &Value) -> Result<Value, App
             "Failed to find Flask application or factory in module 'app'. Use 'app:name' to specify one.",
         ));
     };
-    let values: Vec<(Value, Value)> = m.env.vars.borrow().iter().collect();
+    let values: Vec<(Value, Value)> = m.env.borrow().iter().collect();
     let apps: Vec<Value> = values
         .iter()
         .map(|(_, v)| v.clone())

@@ -94,6 +94,7 @@ impl Interp {
             is_comprehension: false,
             yields: None,
             fast: None,
+            locals_dict: None,
         };
         self.reset_budget();
         self.depth = 0;
@@ -140,6 +141,7 @@ impl Interp {
             is_comprehension: false,
             yields: None,
             fast: None,
+            locals_dict: None,
         };
         match self.exec_block(&mut frame, &parsed.module.body) {
             Ok(_) => Ok(module),

@@ -94,7 +94,7 @@ impl Interp {
         };
         let e = self.err("AttributeError", msg);
         let mut candidates: Vec<String> = match obj {
-            Value::Module(m) => m.env.vars.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
+            Value::Module(m) => m.env.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
             Value::Instance(i) => {
                 let mut v: Vec<String> = i.attrs.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect();
                 for c in i.class.mro.borrow().iter() {
@@ -183,7 +183,7 @@ impl Interp {
             }
             Value::Module(m) => Ok(m.env.get(name).or_else(|| match name {
                 "__name__" => Some(Value::str(&m.name)),
-                "__dict__" => Some(Value::dict(m.env.vars.borrow().clone())),
+                "__dict__" => Some(Value::Dict(m.env.clone())),
                 _ => None,
             })),
             Value::Function(f) => {

@@ -346,6 +346,9 @@ impl Interp {
                 's' | 'b' | 'r' | 'a' if bytes => {
                     let s = match (conv, &value) {
                         ('s' | 'b', Value::Bytes(b)) => b.iter().map(|&c| c as char).collect(),
+                        ('s' | 'b', other) if super::bytearray::as_bytearray(other).is_some() => {
+                            super::bytearray::bytes_like(other).unwrap_or_default().iter().map(|&c| c as char).collect()
+                        }
                         ('s' | 'b', other) => {
                             return Err(self.type_error(format!(
                                 "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
@@ -453,7 +456,8 @@ impl Interp {
             self.check_size(out.len() as u128)?;
         }
         if !used_mapping && idx < items.len() && mapping.is_none() {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+            let kind = if bytes { "bytes" } else { "string" };
+            return Err(self.type_error(format!("not all arguments converted during {kind} formatting")));
         }
         items.clear();
         Ok(out)
@@ -1028,10 +1032,11 @@ pub fn install(interp: &mut Interp) {
         }
     });
     reg(interp, "dir", |it, args| {
+        // `dir()` without an argument is answered by the evaluator (it needs the frame).
         exact_args(it, "dir", &args, 1)?;
         let v = &args.pos[0];
         let mut names: Vec<String> = match v {
-            Value::Module(m) => m.env.vars.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
+            Value::Module(m) => m.env.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
             Value::Instance(i) => {
                 let mut n: Vec<String> = i.attrs.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect();
                 for c in i.class.mro.borrow().iter() {
@@ -1046,12 +1051,12 @@ pub fn install(interp: &mut Interp) {
         names.dedup();
         Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
     });
-    // Deliberate gap: a built-in function does not see the calling frame (frames live on the
-    // Rust stack of the evaluator), and a module namespace (`Env`) is not a `dict` value that
-    // could read and write through. Supporting it means sharing the module's table as a `dict`
-    // and resolving `globals()` in the evaluator.
-    reg(interp, "globals", |it, _args| Err(it.err("NotImplementedError", "globals() is not supported in the playground")));
-    reg(interp, "locals", |it, _args| Err(it.err("NotImplementedError", "locals() is not supported in the playground")));
+    // A call of `globals`/`locals` (or `vars`/`dir` without an argument) in Python code is
+    // answered by the evaluator, which has the calling frame (see `frame_locals`). These bodies
+    // run only for calls made from native code (`map(globals, ...)`), which have no Python frame
+    // at hand: deliberate gap, with CPython's text when arguments are given.
+    reg(interp, "globals", |it, args| namespace_without_frame(it, "globals", &args));
+    reg(interp, "locals", |it, args| namespace_without_frame(it, "locals", &args));
     reg(interp, "input", |it, _args| Err(it.err("EOFError", "EOF when reading a line")));
     reg(interp, "open", |it, args| {
         let name = args.pos.first().map(|v| it.repr(v)).transpose()?.unwrap_or_default();
@@ -1090,4 +1095,15 @@ impl Interp {
             _ => Err(self.type_error(msg.to_string())),
         }
     }
+}
+
+/// `globals()`/`locals()` called from native code, where no Python frame is at hand.
+fn namespace_without_frame(it: &mut Interp, name: &str, args: &Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(it.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if !args.pos.is_empty() {
+        return Err(it.type_error(format!("{name}() takes no arguments ({} given)", args.pos.len())));
+    }
+    Err(it.err("NotImplementedError", format!("{name}() called from a built-in function is not supported in the playground")))
 }

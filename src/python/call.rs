@@ -191,7 +191,7 @@ impl Interp {
             && p.kwonlyargs.is_empty()
             && given == func.scope.positional.len()
         {
-            let mut vars = locals.vars.borrow_mut();
+            let mut vars = locals.borrow_mut();
             for (key, v) in func.scope.positional.iter().zip(args.pos.drain(..)) {
                 vars.set_str_rc(key, v);
             }
@@ -205,7 +205,7 @@ impl Interp {
         let n_pos = positional.len();
         let n_defaults = func.defaults.len();
         let given = args.pos.len();
-        let mut vars = locals.vars.borrow_mut();
+        let mut vars = locals.borrow_mut();
         // Positional parameters.
         let mut extra = Vec::new();
         for (i, v) in args.pos.drain(..).enumerate() {

@@ -15,6 +15,7 @@ use ast::{Expr, Stmt};
 use super::ast_ref::{AstRef, ParsedModule};
 use super::dict::Dict;
 use super::fast_locals::{Body, Site};
+use super::frame_locals::Which;
 use super::interp::{Exc, Interp, PyResult};
 use super::scope::ScopeInfo;
 use super::value::*;
@@ -77,6 +78,9 @@ pub struct Frame {
     /// The local variables by slot, when the function keeps them in a vector (see
     /// `fast_locals`; the layout is `scope.fast`). `locals` is then unused.
     pub fast: Option<Vec<Option<Value>>>,
+    /// The dict `locals()` returned in this function frame, refreshed by each call (CPython
+    /// 3.11's `f_locals`; see `frame_locals`).
+    pub locals_dict: Option<Rc<Env>>,
 }
 
 fn rng(r: rustpython_ruff_text_size::TextRange) -> (u32, u32) {
@@ -142,7 +146,6 @@ impl Interp {
         } else {
             f
             .locals
-            .vars
             .borrow()
             .iter()
             .filter_map(|(k, v)| match k {
@@ -429,12 +432,16 @@ impl Interp {
             is_comprehension: false,
             yields: None,
             fast: None,
+            locals_dict: None,
         };
         self.depth += 1;
         let r = self.exec_block(&mut cf, &c.body);
         self.depth -= 1;
         r.map_err(|e| self.commit_tb(e, &cf))?;
-        let dict = std::mem::take(&mut *ns.vars.borrow_mut());
+        drop(cf);
+        // The namespace becomes the class dict; a copy when `locals()` handed it out (CPython's
+        // `type()` copies it too, so that dict keeps its entries).
+        let dict = if Rc::strong_count(&ns) == 1 { std::mem::take(&mut *ns.borrow_mut()) } else { ns.borrow().clone() };
         let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
         let mut v = Value::Class(cls);
         for dec in decorators.into_iter().rev() {
@@ -635,6 +642,7 @@ impl Interp {
             is_comprehension: false,
             yields: if is_gen { Some(Vec::new()) } else { None },
             fast,
+            locals_dict: None,
         };
         if is_gen {
             if let FuncDef::Def(d) = &func.def {
@@ -700,7 +708,7 @@ impl Interp {
                 return Err(e);
             }
         };
-        let mut vars = locals.vars.borrow_mut();
+        let mut vars = locals.borrow_mut();
         for (k, v) in vars.iter() {
             if let Value::Str(k) = &k
                 && let Some(i) = layout.slot(k)
@@ -721,13 +729,13 @@ impl Interp {
         if f.kind != FrameKind::Module {
             let mut local_names: Vec<String> = match &f.scope {
                 Some(s) => s.locals.iter().cloned().collect(),
-                None => f.locals.vars.borrow().keys().iter().filter_map(str_of).collect(),
+                None => f.locals.borrow().keys().iter().filter_map(str_of).collect(),
             };
             local_names.sort();
             candidates.push(local_names);
         }
-        candidates.push(f.globals.vars.borrow().keys().iter().filter_map(str_of).collect());
-        candidates.push(self.builtins.vars.borrow().keys().iter().filter_map(str_of).collect());
+        candidates.push(f.globals.borrow().keys().iter().filter_map(str_of).collect());
+        candidates.push(self.builtins.borrow().keys().iter().filter_map(str_of).collect());
         for list in candidates {
             if let Some(s) = super::suggest::suggest(name, &list) {
                 set_suggestion(&e.value, s);
@@ -1259,6 +1267,8 @@ impl Interp {
             let first_iter = self.iter(&src).map_err(|e| e.at(rng(first.iter.range()), Anchor::Plain))?;
             let mut cf = self.comp_frame(f, &c.generators, "<genexpr>");
             cf.stmt_range = rng(c.range());
+            // The first iterator is the generator's local `.0`, as in CPython (see `comp_level`).
+            cf.locals.set(".0", first_iter.clone());
             let node = AstRef::new(&f.owner, c);
             Ok(Value::Native(Rc::new(super::generator::GenExp::new(cf, node, first_iter))))
     }
@@ -1526,7 +1536,7 @@ impl Interp {
                 let name = a.name.id.as_str();
                 if name == "*" {
                     if let Value::Module(md) = &m {
-                        for (k, v) in md.env.vars.borrow().iter() {
+                        for (k, v) in md.env.borrow().iter() {
                             if let Value::Str(k) = &k {
                                 if !k.starts_with('_') {
                                     if f.fast.is_some() {
@@ -1630,6 +1640,7 @@ impl Interp {
             is_comprehension: true,
             yields: None,
             fast: None,
+            locals_dict: None,
         }
     }
 
@@ -1647,6 +1658,11 @@ impl Interp {
             None => self.eval(cf, &g.iter)?,
         };
         let it = self.iter(&iterable).map_err(|e| e.at(rng(g.iter.range()), Anchor::Plain))?;
+        if level == 0 {
+            // CPython passes the first iterator to the comprehension's code as its local `.0`;
+            // only `locals()` shows it.
+            cf.locals.set(".0", it.clone());
+        }
         'items: while let Some(item) = self.next(&it)? {
             self.step()?;
             self.assign(cf, &g.target, item)?;
@@ -1719,7 +1735,63 @@ impl Interp {
             }
         }
         self.current_span = range;
+        if let Some(which) = self.namespace_builtin(&func) {
+            // `vars()` and `dir()` without an argument look at the frame; with one they are
+            // ordinary built-ins.
+            if !(matches!(which, Which::Vars | Which::Dir) && !(args.pos.is_empty() && args.kw.is_empty())) {
+                return self.call_namespace_builtin(f, args, which).map_err(|e| e.at(range, Anchor::Plain));
+            }
+        }
         self.call(&func, args).map_err(|e| e.at(range, Anchor::Plain))
+    }
+
+    /// Whether `func` is the built-in `globals`, `locals`, `vars` or `dir` (which need the
+    /// calling frame).
+    #[inline]
+    fn namespace_builtin(&self, func: &Value) -> Option<Which> {
+        let Value::Builtin(b) = func else { return None };
+        if b.receiver.is_some() {
+            return None;
+        }
+        let which = match b.name.as_str() {
+            "globals" => Which::Globals,
+            "locals" => Which::Locals,
+            "vars" => Which::Vars,
+            "dir" => Which::Dir,
+            _ => return None,
+        };
+        match self.builtins.get(&b.name) {
+            Some(Value::Builtin(registered)) if Rc::ptr_eq(&registered, b) => Some(which),
+            _ => None,
+        }
+    }
+
+    /// Call `globals()` or `locals()` in frame `f`, checking the (absent) arguments as CPython.
+    fn call_namespace_builtin(&mut self, f: &mut Frame, args: Args, which: Which) -> PyResult<Value> {
+        let name = match which {
+            Which::Globals => "globals",
+            Which::Locals => "locals",
+            Which::Vars => "vars",
+            Which::Dir => "dir",
+        };
+        if !args.kw.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        if !args.pos.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no arguments ({} given)", args.pos.len())));
+        }
+        self.recycler.give_args(args.pos);
+        let namespace = self.frame_namespace(f, which);
+        if which != Which::Dir {
+            return Ok(namespace);
+        }
+        let Value::Dict(d) = namespace else { return Ok(namespace) };
+        let mut names: Vec<Value> = d.borrow().keys().into_iter().filter(|k| matches!(k, Value::Str(_))).collect();
+        names.sort_by(|a, b| match (a, b) {
+            (Value::Str(a), Value::Str(b)) => a.cmp(b),
+            _ => std::cmp::Ordering::Equal,
+        });
+        Ok(Value::list(names))
     }
 
     fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {

@@ -11,7 +11,7 @@
 //! Modules, in reading order:
 //! - `value`, `dict`: the object model and the ordered hash table.
 //! - `interp`: interpreter state, host config, the error type, limits.
-//! - `eval`, `scope`, `fast_locals`, `call`, `attrs`, `ops`, `repr`: evaluation.
+//! - `eval`, `scope`, `fast_locals`, `frame_locals`, `call`, `attrs`, `ops`, `repr`: evaluation.
 //! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
@@ -30,6 +30,7 @@ mod cli;
 mod dict;
 mod eval;
 mod fast_locals;
+mod frame_locals;
 pub(crate) mod generator;
 mod interp;
 mod keys;

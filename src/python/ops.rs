@@ -242,6 +242,14 @@ impl Interp {
             }
             (Operator::Mod, Value::Str(s), _) => return self.percent_format(s, &r),
             (Operator::Mod, Value::Bytes(b), _) => return self.percent_format_bytes(b, &r),
+            (Operator::Mod, Value::Native(_), _) if super::bytearray::as_bytearray(&l).is_some() => {
+                // `bytearray % x` formats as `bytes % x` and gives a new bytearray.
+                let template = super::bytearray::bytes_like(&l).unwrap_or_default();
+                return match self.percent_format_bytes(&template, &r)? {
+                    Value::Bytes(b) => Ok(super::bytearray::new_value(b.to_vec())),
+                    other => Ok(other),
+                };
+            }
             (Operator::BitOr, Value::Dict(a), Value::Dict(b)) => {
                 let mut d = a.borrow().clone();
                 for (k, v) in b.borrow().iter() {

@@ -108,6 +108,9 @@ impl Teardown {
         if let Some(a) = &f.first_arg {
             self.value(a);
         }
+        if let Some(d) = &f.locals_dict {
+            self.env(d);
+        }
         for y in f.yields.iter().flatten() {
             self.value(y);
         }
@@ -218,7 +221,7 @@ impl Teardown {
                 self.empty(&v);
                 self.kept.push(v);
             } else if let Some(e) = self.todo_envs.pop() {
-                self.take_dict(&e.vars);
+                self.take_dict(&e);
                 self.kept_envs.push(e);
             } else {
                 break;

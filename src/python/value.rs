@@ -219,25 +219,33 @@ impl SourceFile {
     }
 }
 
-/// A variable namespace (function locals, module globals, class bodies).
-#[derive(Default)]
-pub struct Env {
-    /// The variables.
-    pub vars: RefCell<Dict>,
+/// A variable namespace (function locals, module globals, class bodies): a `dict` table.
+///
+/// It is the very table a `dict` value holds (`Value::Dict` wraps the same `Rc<RefCell<Dict>>`),
+/// so `globals()` and a module's `__dict__` are the live namespace, as in CPython: writing
+/// `globals()['x'] = 1` binds the global `x`. Variables are read and written through
+/// [`Namespace`].
+pub type Env = RefCell<Dict>;
+
+/// Variable access on a namespace ([`Env`]), by name.
+pub trait Namespace {
+    /// Read a variable.
+    fn get(&self, name: &str) -> Option<Value>;
+    /// Write a variable.
+    fn set(&self, name: &str, value: Value);
+    /// Delete a variable, reporting whether it existed.
+    fn remove(&self, name: &str) -> bool;
 }
 
-impl Env {
-    /// Read a variable.
-    pub fn get(&self, name: &str) -> Option<Value> {
-        self.vars.borrow().get_str(name)
+impl Namespace for Env {
+    fn get(&self, name: &str) -> Option<Value> {
+        self.borrow().get_str(name)
     }
-    /// Write a variable.
-    pub fn set(&self, name: &str, value: Value) {
-        self.vars.borrow_mut().set_str(name, value);
+    fn set(&self, name: &str, value: Value) {
+        self.borrow_mut().set_str(name, value);
     }
-    /// Delete a variable, reporting whether it existed.
-    pub fn remove(&self, name: &str) -> bool {
-        self.vars.borrow_mut().remove_str(name).is_some()
+    fn remove(&self, name: &str) -> bool {
+        self.borrow_mut().remove_str(name).is_some()
     }
 }
 

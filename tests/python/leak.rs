@@ -157,6 +157,11 @@ rng_list = [rng]
 buf = bytearray(b"ab")
 buf_list = [buf, rng_list]
 rng_list.append(buf_list)
+def snapshot():
+    d = locals()
+    locals()
+    return 1
+snapshot()
 print(json.dumps([1, 2]), datetime.timedelta(days=1), n.size)
 "#;
 
