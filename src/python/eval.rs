@@ -1767,6 +1767,9 @@ impl Interp {
     }
 
     /// Call `globals()` or `locals()` in frame `f`, checking the (absent) arguments as CPython.
+    /// Cold and out of line, so the hot call path stays as small as it was.
+    #[cold]
+    #[inline(never)]
     fn call_namespace_builtin(&mut self, f: &mut Frame, args: Args, which: Which) -> PyResult<Value> {
         let name = match which {
             Which::Globals => "globals",
