@@ -900,12 +900,14 @@ impl CookieJar {
 
     /// Orders and serialises the sent cookies, marks them used, evicts the expired ones.
     fn finish_retrieval(&mut self, verdicts: &[Verdict], now: i64) -> Option<String> {
-        let mut sent: Vec<usize> = (0..self.cookies.len())
+        // Longer paths first, then earlier creation: the jar is in creation order, so the index
+        // breaks ties (the pairs are distinct, so an unstable sort gives the same order).
+        let mut sent: Vec<(std::cmp::Reverse<usize>, usize)> = (0..self.cookies.len())
             .filter(|&index| verdicts[index].is_sent())
+            .map(|index| (std::cmp::Reverse(self.cookies[index].path.len()), index))
             .collect();
-        // Longer paths first; the sort is stable and the jar is in creation order, so equal
-        // paths stay oldest first.
-        sent.sort_by_key(|&index| std::cmp::Reverse(self.cookies[index].path.len()));
+        sent.sort_unstable();
+        let sent: Vec<usize> = sent.into_iter().map(|(_, index)| index).collect();
         let header = (!sent.is_empty()).then(|| {
             let mut header = String::with_capacity(
                 sent.iter()
