@@ -1136,21 +1136,22 @@ impl<'a> RetrievalContext<'a> {
     }
 
     fn top_level_site(&self) -> &Rc<str> {
-        self.top_level_site.get_or_init(|| {
-            Rc::from(
-                self.request
-                    .site
-                    .top_level_site(&self.request.url.origin()),
-            )
-        })
+        self.top_level_site
+            .get_or_init(|| Rc::from(self.request.site.top_level_site(&self.request.url.origin())))
     }
 
     fn host(&self) -> Rc<str> {
-        Rc::clone(self.host.get_or_init(|| Rc::from(self.request.url.host.as_str())))
+        Rc::clone(
+            self.host
+                .get_or_init(|| Rc::from(self.request.url.host.as_str())),
+        )
     }
 
     fn path(&self) -> Rc<str> {
-        Rc::clone(self.path.get_or_init(|| Rc::from(self.request.url.path.as_str())))
+        Rc::clone(
+            self.path
+                .get_or_init(|| Rc::from(self.request.url.path.as_str())),
+        )
     }
 
     fn method(&self) -> Rc<str> {
@@ -2082,7 +2083,10 @@ mod tests {
         // Replacing a cookie (same key) keeps sharing its key with the earlier decisions.
         store_at(&mut jar, "/", "a=2; Path=/admin", NOW + 1);
         let second = retrieve_in(&mut jar, "/count", NOW + 1, &SiteContext::SameSite, "GET");
-        assert!(Rc::ptr_eq(&first.decisions[0].key, &second.decisions[0].key));
+        assert!(Rc::ptr_eq(
+            &first.decisions[0].key,
+            &second.decisions[0].key
+        ));
         let paths = |retrieval: &Retrieval| -> Vec<Rc<str>> {
             retrieval
                 .decisions
@@ -2108,7 +2112,10 @@ mod tests {
         );
         let json = serde_json::to_string(&second).unwrap();
         assert!(json.contains(r#""key":{"name":"a","domain":"localhost","host_only":true,"path":"/admin","partition":null}"#), "{json}");
-        assert!(json.contains(r#"{"PathMismatch":{"cookie_path":"/admin","request_path":"/count"}}"#), "{json}");
+        assert!(
+            json.contains(r#"{"PathMismatch":{"cookie_path":"/admin","request_path":"/count"}}"#),
+            "{json}"
+        );
         assert_eq!(serde_json::from_str::<Retrieval>(&json).unwrap(), second);
     }
 
