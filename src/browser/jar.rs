@@ -8,6 +8,16 @@
 //! that match the URL and the [`SiteContext`], orders them and writes the `Cookie` header; the
 //! result is a [`Retrieval`] listing a [`SendDecision`] per cookie.
 //!
+//! # Decisions are data, and cheap
+//! Navigation records a decision for *every* cookie in the jar on every hop (the Network panel
+//! and the sequence diagram show them), so a decision copies no string: it holds the cookie's
+//! [`CookieKey`], made once per cookie and shared (`Rc`), and a [`SkipReason`] whose strings are
+//! shared with that key (the cookie's domain, path, partition) or made once per request (its
+//! host, path, method, site). The wording is produced by `Display` from that data. Decisions stay
+//! plain values for serde (`Rc` is written as what it points to). `BENCHMARKS.md` has the cost:
+//! the decisions add one `Vec` and at most four shared strings per request, whatever the number
+//! of cookies; [`CookieJar::cookie_header`] is the header alone.
+//!
 //! # Rules, and where the playground takes a side
 //! - Cookies are keyed by name, domain, host-only flag, path and partition. Replacing one keeps
 //!   its creation time and its place in the jar (so the `Cookie` header order does not change),
@@ -46,7 +56,9 @@
 //! Dev-tools operations (list, edit, add, delete, clear session cookies, copy to another jar)
 //! bypass the `Secure`/`HttpOnly`/`SameSite` checks, as the real dev-tools do.
 
+use std::cell::OnceCell;
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +107,34 @@ pub struct Cookie {
     pub partition: Option<String>,
     /// Tie-breaker for "older first": the jar's running count at first storage.
     pub creation_order: u64,
+    /// The key the send decisions name, made once (see [`SharedKey`]).
+    #[serde(skip)]
+    shared_key: SharedKey,
+}
+
+/// A cookie's [`CookieKey`], made the first time a request's decisions name the cookie and
+/// shared by every decision since, so that a request copies no string per cookie (the jar makes a
+/// decision for each of its cookies on every request).
+///
+/// Only a jar fills it, for a cookie it holds, and a jar never changes the name, domain, path or
+/// partition of a cookie it holds (a replacement has the same key by definition); a cookie
+/// arriving from outside ([`CookieJar::add`]) has it cleared, so it is never stale. It is not
+/// saved, and compares equal to any other: it is not part of the cookie's value.
+#[derive(Clone, Default)]
+struct SharedKey(OnceCell<Rc<CookieKey>>);
+
+impl PartialEq for SharedKey {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SharedKey {}
+
+impl fmt::Debug for SharedKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SharedKey")
+    }
 }
 
 impl Cookie {
@@ -114,18 +154,24 @@ impl Cookie {
             same_site: SameSite::Unspecified,
             partition: None,
             creation_order: 0,
+            shared_key: SharedKey::default(),
         }
     }
 
-    /// The identity of the cookie in the jar.
+    /// The identity of the cookie in the jar (a fresh copy; retrieval shares the jar's own).
     pub fn key(&self) -> CookieKey {
         CookieKey {
-            name: self.name.clone(),
-            domain: self.domain.clone(),
+            name: Rc::from(self.name.as_str()),
+            domain: Rc::from(self.domain.as_str()),
             host_only: self.host_only,
-            path: self.path.clone(),
-            partition: self.partition.clone(),
+            path: Rc::from(self.path.as_str()),
+            partition: self.partition.as_deref().map(Rc::from),
         }
+    }
+
+    /// The key the send decisions name: made once, then shared.
+    fn shared_key(&self) -> Rc<CookieKey> {
+        Rc::clone(self.shared_key.0.get_or_init(|| Rc::new(self.key())))
     }
 
     /// Whether the cookie has expired at `now`.
@@ -152,18 +198,33 @@ impl Cookie {
 }
 
 /// What identifies a cookie in a jar: two cookies with the same key cannot coexist.
+///
+/// The strings are shared (`Rc<str>`): every [`SendDecision`] of every request names its cookie,
+/// and cloning a key only counts references instead of copying four strings per cookie per
+/// request. Serde writes them as plain strings.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CookieKey {
     /// The name.
-    pub name: String,
+    pub name: Rc<str>,
     /// The domain or host.
-    pub domain: String,
+    pub domain: Rc<str>,
     /// Host-only flag.
     pub host_only: bool,
     /// The path.
-    pub path: String,
+    pub path: Rc<str>,
     /// The partition (top-level site) for a partitioned cookie.
-    pub partition: Option<String>,
+    pub partition: Option<Rc<str>>,
+}
+
+impl CookieKey {
+    /// Whether this is the key of `cookie` (compares in place, without building its key).
+    pub fn describes(&self, cookie: &Cookie) -> bool {
+        *self.name == *cookie.name
+            && *self.domain == *cookie.domain
+            && self.host_only == cookie.host_only
+            && *self.path == *cookie.path
+            && self.partition.as_deref() == cookie.partition.as_deref()
+    }
 }
 
 impl fmt::Display for CookieKey {
@@ -379,10 +440,14 @@ pub struct Retrieval {
 }
 
 /// Whether one cookie was sent.
+///
+/// A request makes one per cookie in the jar, so a decision copies no string: the key is the
+/// jar's own (shared), and the reason shares the key's and the request's strings (see
+/// [`SkipReason`]). Serde writes the key as a plain [`CookieKey`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendDecision {
     /// The cookie it is about.
-    pub key: CookieKey,
+    pub key: Rc<CookieKey>,
     /// The outcome.
     pub outcome: SendOutcome,
 }
@@ -402,6 +467,10 @@ pub enum SendOutcome {
 }
 
 /// Why a stored cookie was left out of a request.
+///
+/// The facts the wording needs are kept as data; the strings among them are shared (`Rc`) with
+/// the cookie's key (its domain, path, partition) or with the other decisions of the same request
+/// (its host, path, method, site), made once per request. Serde writes them as plain values.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SkipReason {
     /// It expired (and has now been evicted).
@@ -414,23 +483,23 @@ pub enum SkipReason {
     /// Its domain does not match the request host.
     HostMismatch {
         /// The cookie's domain.
-        domain: String,
+        domain: Rc<str>,
         /// The request host.
-        host: String,
+        host: Rc<str>,
     },
     /// Its path does not path-match the request path.
     PathMismatch {
         /// The cookie's path.
-        cookie_path: String,
+        cookie_path: Rc<str>,
         /// The request path.
-        request_path: String,
+        request_path: Rc<str>,
     },
     /// A `Secure` cookie and an insecure request.
     Secure,
     /// `SameSite=Strict` on a cross-site request.
     SameSiteStrict {
         /// The request's context.
-        site: SiteContext,
+        site: Rc<SiteContext>,
     },
     /// `SameSite=Lax` (or unspecified, treated as Lax) on a cross-site request that is not a
     /// top-level GET.
@@ -438,21 +507,21 @@ pub enum SkipReason {
         /// The cookie's SameSite (Lax or Unspecified).
         same_site: SameSite,
         /// The request's context.
-        site: SiteContext,
+        site: Rc<SiteContext>,
         /// The request method.
-        method: String,
+        method: Rc<str>,
     },
     /// Third-party cookies are blocked and this is an embedded cross-site request.
     ThirdPartyCookiesBlocked {
         /// The request's context.
-        site: SiteContext,
+        site: Rc<SiteContext>,
     },
     /// A partitioned cookie under another top-level site.
     OtherPartition {
         /// The cookie's partition.
-        partition: String,
+        partition: Rc<str>,
         /// The top-level site of this request.
-        top_level_site: String,
+        top_level_site: Rc<str>,
     },
 }
 
@@ -755,6 +824,7 @@ impl CookieJar {
             same_site,
             partition,
             creation_order: self.next_creation_order,
+            shared_key: SharedKey::default(),
         };
 
         let existing = self.cookies.iter().position(|old| old.same_key(&cookie));
@@ -771,8 +841,11 @@ impl CookieJar {
         let key = cookie.key();
         match existing {
             Some(index) => {
-                cookie.created = self.cookies[index].created;
-                cookie.creation_order = self.cookies[index].creation_order;
+                let old = &mut self.cookies[index];
+                cookie.created = old.created;
+                cookie.creation_order = old.creation_order;
+                // Same key: the decisions already naming it go on sharing it.
+                cookie.shared_key = std::mem::take(&mut old.shared_key);
                 self.cookies[index] = cookie;
             }
             None => {
@@ -803,9 +876,10 @@ impl CookieJar {
             .cookies
             .iter()
             .zip(&verdicts)
-            .map(|(cookie, verdict)| SendDecision {
-                key: cookie.key(),
-                outcome: context.explain(cookie, *verdict, now),
+            .map(|(cookie, verdict)| {
+                let key = cookie.shared_key();
+                let outcome = context.explain(&key, cookie, *verdict, now);
+                SendDecision { key, outcome }
             })
             .collect();
         let header = self.finish_retrieval(&verdicts, now);
@@ -826,12 +900,14 @@ impl CookieJar {
 
     /// Orders and serialises the sent cookies, marks them used, evicts the expired ones.
     fn finish_retrieval(&mut self, verdicts: &[Verdict], now: i64) -> Option<String> {
-        let mut sent: Vec<usize> = (0..self.cookies.len())
+        // Longer paths first, then earlier creation: the jar is in creation order, so the index
+        // breaks ties (the pairs are distinct, so an unstable sort gives the same order).
+        let mut sent: Vec<(std::cmp::Reverse<usize>, usize)> = (0..self.cookies.len())
             .filter(|&index| verdicts[index].is_sent())
+            .map(|index| (std::cmp::Reverse(self.cookies[index].path.len()), index))
             .collect();
-        // Longer paths first; the sort is stable and the jar is in creation order, so equal
-        // paths stay oldest first.
-        sent.sort_by_key(|&index| std::cmp::Reverse(self.cookies[index].path.len()));
+        sent.sort_unstable();
+        let sent: Vec<usize> = sent.into_iter().map(|(_, index)| index).collect();
         let header = (!sent.is_empty()).then(|| {
             let mut header = String::with_capacity(
                 sent.iter()
@@ -881,7 +957,7 @@ impl CookieJar {
 
     /// Dev-tools "edit": sets the value of the cookie with `key`. Returns whether it existed.
     pub fn edit_value(&mut self, key: &CookieKey, value: &str) -> bool {
-        match self.cookies.iter_mut().find(|cookie| cookie.key() == *key) {
+        match self.cookies.iter_mut().find(|cookie| key.describes(cookie)) {
             Some(cookie) => {
                 cookie.value = value.to_string();
                 true
@@ -919,6 +995,8 @@ impl CookieJar {
     /// key and keeping that one's creation time and place.
     pub fn add(&mut self, mut cookie: Cookie, now: i64) {
         cookie.last_access = now;
+        // Its key fields may have been changed since a jar shared its key.
+        cookie.shared_key = SharedKey::default();
         match self.cookies.iter().position(|old| old.same_key(&cookie)) {
             Some(index) => {
                 cookie.created = self.cookies[index].created;
@@ -937,7 +1015,7 @@ impl CookieJar {
     /// Dev-tools "delete": removes the cookie with `key`. Returns whether it existed.
     pub fn delete(&mut self, key: &CookieKey) -> bool {
         let before = self.cookies.len();
-        self.cookies.retain(|cookie| cookie.key() != *key);
+        self.cookies.retain(|cookie| !key.describes(cookie));
         before != self.cookies.len()
     }
 
@@ -954,7 +1032,7 @@ impl CookieJar {
         match self
             .cookies
             .iter()
-            .find(|cookie| cookie.key() == *key && !cookie.is_expired(now))
+            .find(|cookie| key.describes(cookie) && !cookie.is_expired(now))
         {
             Some(cookie) => {
                 other.add(cookie.clone(), now);
@@ -966,11 +1044,15 @@ impl CookieJar {
 
     /// Keeps the domain under Chromium's per-domain limit, evicting least recently used cookies.
     fn enforce_domain_limit(&mut self, just_stored: &CookieKey, now: i64) -> Vec<CookieKey> {
-        let domain = &just_stored.domain;
+        if self.cookies.len() <= MAX_COOKIES_PER_DOMAIN {
+            // No domain can be over the limit: skip counting (this runs on every store).
+            return Vec::new();
+        }
+        let domain: &str = &just_stored.domain;
         let count = self
             .cookies
             .iter()
-            .filter(|cookie| cookie.domain == *domain)
+            .filter(|cookie| cookie.domain == domain)
             .count();
         if count <= MAX_COOKIES_PER_DOMAIN {
             return Vec::new();
@@ -979,7 +1061,7 @@ impl CookieJar {
         let mut candidates: Vec<(bool, i64, u64, CookieKey)> = self
             .cookies
             .iter()
-            .filter(|cookie| cookie.domain == *domain && cookie.key() != *just_stored)
+            .filter(|cookie| cookie.domain == domain && !just_stored.describes(cookie))
             .map(|cookie| {
                 (
                     !cookie.is_expired(now),
@@ -996,7 +1078,7 @@ impl CookieJar {
             .map(|(_, _, _, key)| key)
             .collect();
         self.cookies
-            .retain(|cookie| !evicted.contains(&cookie.key()));
+            .retain(|cookie| !evicted.iter().any(|key| key.describes(cookie)));
         evicted
     }
 }
@@ -1023,13 +1105,19 @@ impl Verdict {
     }
 }
 
-/// The request facts retrieval needs, computed once per request.
+/// The request facts retrieval needs, computed once per request. The shared strings the skip
+/// reasons name are made the first time a reason needs them, then shared by every decision.
 struct RetrievalContext<'a> {
     request: &'a CookieRequest<'a>,
     secure_origin: bool,
-    top_level_site: String,
     safe_method: bool,
     block_third_party_cookies: bool,
+    /// Also needed to decide on partitioned cookies.
+    top_level_site: OnceCell<Rc<str>>,
+    host: OnceCell<Rc<str>>,
+    path: OnceCell<Rc<str>>,
+    method: OnceCell<Rc<str>>,
+    site: OnceCell<Rc<SiteContext>>,
 }
 
 impl<'a> RetrievalContext<'a> {
@@ -1038,9 +1126,40 @@ impl<'a> RetrievalContext<'a> {
             request,
             block_third_party_cookies,
             secure_origin: request.url.is_potentially_trustworthy(),
-            top_level_site: request.site.top_level_site(&request.url.origin()),
+            top_level_site: OnceCell::new(),
+            host: OnceCell::new(),
+            path: OnceCell::new(),
+            method: OnceCell::new(),
+            site: OnceCell::new(),
             safe_method: matches!(request.method, "GET" | "HEAD" | "OPTIONS" | "TRACE"),
         }
+    }
+
+    fn top_level_site(&self) -> &Rc<str> {
+        self.top_level_site
+            .get_or_init(|| Rc::from(self.request.site.top_level_site(&self.request.url.origin())))
+    }
+
+    fn host(&self) -> Rc<str> {
+        Rc::clone(
+            self.host
+                .get_or_init(|| Rc::from(self.request.url.host.as_str())),
+        )
+    }
+
+    fn path(&self) -> Rc<str> {
+        Rc::clone(
+            self.path
+                .get_or_init(|| Rc::from(self.request.url.path.as_str())),
+        )
+    }
+
+    fn method(&self) -> Rc<str> {
+        Rc::clone(self.method.get_or_init(|| Rc::from(self.request.method)))
+    }
+
+    fn site(&self) -> Rc<SiteContext> {
+        Rc::clone(self.site.get_or_init(|| Rc::new(self.request.site.clone())))
     }
 
     /// RFC 6265bis §5.8.3, in the order the reasons are reported.
@@ -1061,7 +1180,7 @@ impl<'a> RetrievalContext<'a> {
         if cookie
             .partition
             .as_ref()
-            .is_some_and(|partition| *partition != self.top_level_site)
+            .is_some_and(|partition| **partition != **self.top_level_site())
         {
             return Verdict::OtherPartition;
         }
@@ -1095,10 +1214,8 @@ impl<'a> RetrievalContext<'a> {
         }
     }
 
-    /// The learner-facing outcome of a verdict.
-    fn explain(&self, cookie: &Cookie, verdict: Verdict, now: i64) -> SendOutcome {
-        let url = self.request.url;
-        let site = || self.request.site.clone();
+    /// The learner-facing outcome of a verdict; `key` is the cookie's shared key.
+    fn explain(&self, key: &CookieKey, cookie: &Cookie, verdict: Verdict, now: i64) -> SendOutcome {
         let reason = match verdict {
             Verdict::Sent => return SendOutcome::Sent,
             Verdict::SentLaxAllowingUnsafe => {
@@ -1114,26 +1231,26 @@ impl<'a> RetrievalContext<'a> {
                 }
             }
             Verdict::HostMismatch => SkipReason::HostMismatch {
-                domain: cookie.domain.clone(),
-                host: url.host.clone(),
+                domain: key.domain.clone(),
+                host: self.host(),
             },
             Verdict::PathMismatch => SkipReason::PathMismatch {
-                cookie_path: cookie.path.clone(),
-                request_path: url.path.clone(),
+                cookie_path: key.path.clone(),
+                request_path: self.path(),
             },
             Verdict::Secure => SkipReason::Secure,
             Verdict::OtherPartition => SkipReason::OtherPartition {
-                partition: cookie.partition.clone().unwrap_or_default(),
-                top_level_site: self.top_level_site.clone(),
+                partition: key.partition.clone().unwrap_or_else(|| Rc::from("")),
+                top_level_site: self.top_level_site().clone(),
             },
             Verdict::ThirdPartyCookiesBlocked => {
-                SkipReason::ThirdPartyCookiesBlocked { site: site() }
+                SkipReason::ThirdPartyCookiesBlocked { site: self.site() }
             }
-            Verdict::SameSiteStrict => SkipReason::SameSiteStrict { site: site() },
+            Verdict::SameSiteStrict => SkipReason::SameSiteStrict { site: self.site() },
             Verdict::SameSiteLax => SkipReason::SameSiteLax {
                 same_site: cookie.same_site,
-                site: site(),
-                method: self.request.method.to_string(),
+                site: self.site(),
+                method: self.method(),
             },
         };
         SendOutcome::NotSent(reason)
@@ -1899,7 +2016,7 @@ mod tests {
         let decision = store_at(&mut jar, "/", "new=1", NOW + 502);
         assert_eq!(jar.all().len(), COOKIES_PER_DOMAIN_AFTER_EVICTION);
         assert_eq!(decision.evicted.len(), 31);
-        assert_eq!(decision.evicted[0].name, "c1");
+        assert_eq!(&*decision.evicted[0].name, "c1");
         assert!(jar.all().iter().any(|cookie| cookie.name == "c0"));
         assert!(
             decision
@@ -1955,6 +2072,69 @@ mod tests {
             Some("session=alice")
         );
         assert_eq!(bob.all()[0].created, NOW + 5);
+    }
+
+    #[test]
+    fn decisions_share_the_cookie_key_and_the_request_facts() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1; Path=/admin", NOW);
+        store_at(&mut jar, "/", "b=1; Path=/shop", NOW);
+        let first = retrieve_in(&mut jar, "/count", NOW, &SiteContext::SameSite, "GET");
+        // Replacing a cookie (same key) keeps sharing its key with the earlier decisions.
+        store_at(&mut jar, "/", "a=2; Path=/admin", NOW + 1);
+        let second = retrieve_in(&mut jar, "/count", NOW + 1, &SiteContext::SameSite, "GET");
+        assert!(Rc::ptr_eq(
+            &first.decisions[0].key,
+            &second.decisions[0].key
+        ));
+        let paths = |retrieval: &Retrieval| -> Vec<Rc<str>> {
+            retrieval
+                .decisions
+                .iter()
+                .map(|decision| match &decision.outcome {
+                    SendOutcome::NotSent(SkipReason::PathMismatch {
+                        cookie_path,
+                        request_path,
+                    }) => {
+                        assert!(Rc::ptr_eq(cookie_path, &decision.key.path));
+                        Rc::clone(request_path)
+                    }
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let request_paths = paths(&second);
+        assert!(Rc::ptr_eq(&request_paths[0], &request_paths[1]));
+        // Shared or not, the wording and the saved form are what they were.
+        assert_eq!(
+            second.decisions[1].to_string(),
+            "b (Path=/shop): not sent: Path=/shop does not match /count"
+        );
+        let json = serde_json::to_string(&second).unwrap();
+        assert!(json.contains(r#""key":{"name":"a","domain":"localhost","host_only":true,"path":"/admin","partition":null}"#), "{json}");
+        assert!(
+            json.contains(r#"{"PathMismatch":{"cookie_path":"/admin","request_path":"/count"}}"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Retrieval>(&json).unwrap(), second);
+    }
+
+    #[test]
+    fn a_cookie_changed_outside_the_jar_is_named_by_its_new_key() {
+        let mut jar = CookieJar::default();
+        store_at(&mut jar, "/", "a=1; Path=/admin", NOW);
+        retrieve_in(&mut jar, "/count", NOW, &SiteContext::SameSite, "GET");
+        // A copy made after the jar shared the key, then changed (a dev-tools "add").
+        let mut moved = jar.all()[0].clone();
+        moved.path = "/shop".to_string();
+        moved.name = "b".to_string();
+        let mut other = CookieJar::default();
+        other.add(moved, NOW);
+        let retrieval = retrieve_in(&mut other, "/count", NOW, &SiteContext::SameSite, "GET");
+        assert_eq!(
+            retrieval.decisions[0].to_string(),
+            "b (Path=/shop): not sent: Path=/shop does not match /count"
+        );
     }
 
     #[test]

@@ -159,7 +159,12 @@ impl fmt::Display for RedirectStop {
 }
 
 /// Everything that happened during one navigation.
+///
+/// Never without a hop: [`navigate`] records one before it returns an outcome, and deserialising
+/// (a saved timeline, a shared link: data that can be anything) refuses an outcome without one,
+/// so [`NavigationOutcome::final_hop`] always has a hop to return.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "SavedOutcome")]
 pub struct NavigationOutcome {
     /// Every exchange, in order: the redirects followed, then the final one. Never empty.
     pub hops: Vec<Hop>,
@@ -167,16 +172,38 @@ pub struct NavigationOutcome {
     pub stop: Option<RedirectStop>,
 }
 
+/// A [`NavigationOutcome`] as read from saved data, before it is checked to have a hop.
+#[derive(Deserialize)]
+struct SavedOutcome {
+    hops: Vec<Hop>,
+    stop: Option<RedirectStop>,
+}
+
+impl TryFrom<SavedOutcome> for NavigationOutcome {
+    type Error = &'static str;
+
+    fn try_from(saved: SavedOutcome) -> Result<Self, Self::Error> {
+        if saved.hops.is_empty() {
+            return Err("a navigation outcome has at least one request (hops is empty)");
+        }
+        Ok(NavigationOutcome {
+            hops: saved.hops,
+            stop: saved.stop,
+        })
+    }
+}
+
 impl NavigationOutcome {
     /// The last exchange: its response is what the page shows.
     pub fn final_hop(&self) -> &Hop {
-        // `navigate` always records at least one hop before returning an outcome.
+        // Never empty (see the type's docs): `navigate` records a hop before returning, and
+        // deserialising rejects an outcome without one.
         &self.hops[self.hops.len() - 1]
     }
 
     /// The redirect exchanges that were followed (all but the last hop).
     pub fn redirects(&self) -> &[Hop] {
-        &self.hops[..self.hops.len() - 1]
+        self.hops.split_last().map_or(&[], |(_, followed)| followed)
     }
 }
 

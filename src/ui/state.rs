@@ -544,8 +544,8 @@ impl Workspace {
             },
             Action::AdvanceClockSeconds(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
             Action::EditCookie { key, value } => {
-                if key.path == "/" {
-                    next.step(here(StepAction::SetCookie { name: key.name, value }));
+                if &*key.path == "/" {
+                    next.step(here(StepAction::SetCookie { name: key.name.to_string(), value }));
                 } else {
                     // Steps (and so links and rewind) name a cookie by name at Path=/, as the
                     // scenario format does.
@@ -556,8 +556,8 @@ impl Workspace {
                 Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
                 Ok(()) => next.step(here(StepAction::SetCookie { name, value })),
             },
-            Action::DeleteCookie(key) => next.step(here(StepAction::DeleteCookie(key.name))),
-            Action::CopyCookie { key, to } => next.step(here(StepAction::CopyCookie { name: key.name, to })),
+            Action::DeleteCookie(key) => next.step(here(StepAction::DeleteCookie(key.name.to_string()))),
+            Action::CopyCookie { key, to } => next.step(here(StepAction::CopyCookie { name: key.name.to_string(), to })),
             Action::ForgeSession { secret, data } => next.step(here(StepAction::ForgeSession { secret, data })),
             Action::SetSessionMode(mode) => next.step(here(StepAction::SetSessionMode(mode))),
             Action::DismissNotice => {}

@@ -456,3 +456,31 @@ fn cross_site_form_post_does_not_carry_lax_cookies_but_the_redirected_get_does()
         "strict (Path=/): not sent: SameSite=Strict and the request comes from a form posted from https://evil.example"
     );
 }
+
+#[test]
+fn a_saved_outcome_without_any_hop_is_refused_instead_of_panicking_later() {
+    use session_playground::browser::NavigationOutcome;
+    // Saved or shared data can be anything: an outcome must keep its promise of a final hop.
+    let error = serde_json::from_str::<NavigationOutcome>(r#"{"hops":[],"stop":null}"#)
+        .expect_err("an outcome without a hop must not deserialise");
+    assert!(error.to_string().contains("hops is empty"), "{error}");
+
+    // A real outcome still round-trips, and its final hop and redirects are what they were.
+    let mut server = recorder(|request: &Request| match request.path.as_str() {
+        "/go" => response(302, &[("Location", "/here")]),
+        _ => response(200, &[]),
+    });
+    let outcome = navigate(
+        &mut CookieJar::default(),
+        &Url::localhost("/").unwrap(),
+        &NavigationRequest::get("/go"),
+        &mut server,
+        0,
+    )
+    .unwrap();
+    let json = serde_json::to_string(&outcome).unwrap();
+    let back: NavigationOutcome = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, outcome);
+    assert_eq!(back.final_hop().url.path, "/here");
+    assert_eq!(back.redirects().len(), 1);
+}
