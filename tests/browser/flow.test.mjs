@@ -203,3 +203,17 @@ test("an endless loop, endless recursion and a huge string are errors in wasm wh
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the server log follows its newest line, as a terminal does", async () => {
+  const { page, errors, context } = await open();
+  await setCode(page, "from flask import Flask\napp = Flask(__name__)\n@app.route('/talk')\ndef talk():\n    for i in range(60):\n        print('line', i)\n    return 'ok'\n");
+  await waitForStatus(page, "running");
+  await go(page, "/talk");
+  await expectPageText(page, "ok");
+  const log = page.getByTestId("server-log");
+  await eventually(() => log.innerText(), /line 59\n127\.0\.0\.1 - - .*"GET \/talk HTTP\/1\.1" 200 -/);
+  // Scrolled to the end once the frame has been laid out.
+  await eventually(() => log.evaluate((element) => element.scrollHeight > element.clientHeight && element.scrollTop + element.clientHeight >= element.scrollHeight - 2), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

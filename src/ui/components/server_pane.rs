@@ -36,11 +36,18 @@ pub struct ServerPaneProps {
 pub fn server_pane(props: &ServerPaneProps) -> Html {
     let log_ref = use_node_ref();
     {
-        // Keep the newest lines in view, as a terminal does.
+        // Keep the newest lines in view, as a terminal does. Every request adds a line, so this
+        // runs on each one: reading the height in the next animation frame uses the layout the
+        // frame does anyway, where reading it here would force one in the middle of the update.
         let log_ref = log_ref.clone();
         use_effect_with(props.log.len(), move |_| {
-            if let Some(element) = log_ref.cast::<web_sys::Element>() {
-                element.set_scroll_top(element.scroll_height());
+            let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(element) = log_ref.cast::<web_sys::Element>() {
+                    element.set_scroll_top(element.scroll_height());
+                }
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&scroll));
             }
         });
     }
