@@ -98,8 +98,7 @@ impl Interp {
                 "uuid" => self.load_source_module("uuid", "<frozen uuid>", include_str!("py/uuid.py"))?,
                 "datetime" => self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?,
                 "json" => json::make(self),
-                "_random" => random::make(self),
-                "random" => self.load_source_module("random", "<frozen random>", include_str!("py/random.py"))?,
+                "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
                 "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {

@@ -1,8 +1,4 @@
-//! `_random`: CPython 3.11's Mersenne Twister (MT19937) and the `random` functions built on it.
-//!
-//! The `random` module is `py/random.py`: it re-exports these functions and defines the `Random`
-//! class in Python, from `Lib/random.py`, over this module's generator core (`_random.Random`),
-//! so that learners can subclass it.
+//! `random`: CPython 3.11's Mersenne Twister (MT19937) and the `Random` methods built on it.
 //!
 //! Written by hand because the values are visible: a learner's `random.seed(1)` followed by
 //! `random.choice(...)` must print what CPython prints, so the generator (`_randommodule.c`:
@@ -214,13 +210,13 @@ pub struct RandomObj {
 
 impl NativeObject for RandomObj {
     fn type_name(&self) -> String {
-        "_random.Random".into()
+        "random.Random".into()
     }
     fn get_attr(&self, _interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         Ok(method(name, &self.state, &self.module))
     }
     fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
-        Ok(format!("<_random.Random object at {:#x}>", Rc::as_ptr(&self.state) as *const u8 as usize))
+        Ok(format!("<random.Random object at {:#x}>", Rc::as_ptr(&self.state) as *const u8 as usize))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -232,8 +228,7 @@ const METHODS: &[&str] = &[
     "randbytes", "getstate", "setstate", "gauss", "normalvariate", "expovariate", "triangular",
 ];
 
-/// Build the `_random` module: the generator core (`_random.Random`) and the module-level
-/// functions, which `py/random.py` (the `random` module and its `Random` class) re-exports.
+/// Build the `random` module.
 pub fn make(it: &mut Interp) -> Value {
     let module = Rc::new(RandomModule { host_draws: Cell::new(0) });
     let state = Rc::new(RefCell::new(host_state(it, &module)));
@@ -243,7 +238,7 @@ pub fn make(it: &mut Interp) -> Value {
             items.push((name, m));
         }
     }
-    let class = it.native_class("_random.Random");
+    let class = it.native_class("random.Random");
     let module_for_new = module.clone();
     class.dict.borrow_mut().set_str(
         "__new__",
@@ -257,9 +252,7 @@ pub fn make(it: &mut Interp) -> Value {
         }),
     );
     items.push(("Random", Value::Class(class)));
-    // The module's own state as a generator object, for the distributions `random.py` adds.
-    items.push(("_shared", Value::Native(Rc::new(RandomObj { state, module }))));
-    make_module("_random", items)
+    make_module("random", items)
 }
 
 /// The next state drawn from the host seed.
