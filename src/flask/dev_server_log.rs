@@ -4,9 +4,9 @@
 //! Flask's error log (`[2026-01-01 00:00:00,000] ERROR in app: Exception on /boom [GET]`).
 //!
 //! The details that make the line look like the learner's own terminal:
-//! - the request target is shown as Werkzeug's `uri_to_iri` shows it: UTF-8 escapes decoded
-//!   (`/caf%C3%A9` → `/café`), reserved and undecodable ones kept (`%2F`, `%FF`), then control
-//!   characters escaped as `\xNN` and `\` doubled;
+//! - the request target is shown as Werkzeug's `uri_to_iri` shows it ([`crate::flask::iri`]:
+//!   `/caf%C3%A9` → `/café`, `%2F` and `%FF` kept), then control characters escaped as `\xNN`
+//!   and `\` doubled;
 //! - the request line is wrapped in ANSI colours by status (Werkzeug always adds them: green
 //!   for a redirect, yellow for 404, bold red for another 4xx, bold magenta for a 5xx); the
 //!   server pane renders them (`ui::ansi`);
@@ -15,8 +15,8 @@
 //! Written by hand: it is a format, and `tests/oracle/gen_server_log.py` records the real
 //! server's lines (`tests/oracle/primitives/server_log.json`) for the tests below.
 
+use crate::flask::iri;
 use crate::python::text::civil_time::civil_from_days;
-use crate::python::text::url_text::unquote_to_bytes;
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -30,10 +30,10 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// );
 /// ```
 pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64) -> String {
-    let mut target = unquote_part(path, b"/?#");
+    let mut target = iri::path(path);
     if !query.is_empty() {
         target.push('?');
-        target.push_str(&unquote_part(query, b"&=+#"));
+        target.push_str(&iri::query(query));
     }
     let request_line = escape_controls(&format!("{method} {target} HTTP/1.1"));
     let styled = match status_style(status) {
@@ -78,64 +78,6 @@ fn civil(now: i64) -> (i64, u32, u32, i64, i64, i64) {
     (year, month, day, second_of_day / 3600, second_of_day % 3600 / 60, second_of_day % 60)
 }
 
-/// Werkzeug's `_unquote_partial` for one URL part: runs of escapes of the characters that must
-/// stay quoted (controls, space, `%`, DEL and the part's own `kept`) stay as written; every
-/// other run is decoded as UTF-8, with undecodable bytes written back as upper-case escapes.
-fn unquote_part(text: &str, kept: &[u8]) -> String {
-    let bytes = text.as_bytes();
-    let is_kept = |at: usize| -> bool {
-        if bytes.get(at) != Some(&b'%') {
-            return false;
-        }
-        let hex = |i: usize| bytes.get(at + i).and_then(|&b| (b as char).to_digit(16));
-        match (hex(1), hex(2)) {
-            (Some(high), Some(low)) => {
-                let byte = (high * 16 + low) as u8;
-                byte <= 0x20 || byte == b'%' || byte == 0x7f || kept.contains(&byte)
-            }
-            _ => false,
-        }
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        if is_kept(at) {
-            out.push_str(&decode_quoting_invalid(&unquote_to_bytes(&text[start..at])));
-            out.push_str(&text[at..at + 3]);
-            at += 3;
-            start = at;
-        } else {
-            at += 1;
-        }
-    }
-    out.push_str(&decode_quoting_invalid(&unquote_to_bytes(&text[start..])));
-    out
-}
-
-/// UTF-8 decoding with Werkzeug's `werkzeug.url_quote` error handler: each undecodable
-/// stretch (the maximal subpart, as CPython's decoder reports it) is written as `%XX`.
-fn decode_quoting_invalid(mut bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    loop {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => {
-                out.push_str(text);
-                return out;
-            }
-            Err(error) => {
-                let (valid, rest) = bytes.split_at(error.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                let bad = error.error_len().unwrap_or(rest.len());
-                for byte in &rest[..bad] {
-                    out.push_str(&format!("%{byte:02X}"));
-                }
-                bytes = &rest[bad..];
-            }
-        }
-    }
-}
-
 /// `log_request`'s control-character table: C0, DEL and C1 as `\xNN`, and `\` doubled.
 fn escape_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -177,7 +119,8 @@ mod tests {
             let (path, query) = case.target.split_once('?').unwrap_or((&case.target, ""));
             assert_eq!(access_line(&case.method, path, query, case.status, now), case.access, "{}", case.target);
             if let Some(error) = case.error {
-                let decoded = String::from_utf8_lossy(&unquote_to_bytes(path)).into_owned();
+                let bytes = crate::python::text::url_text::unquote_to_bytes(path);
+                let decoded = String::from_utf8_lossy(&bytes).into_owned();
                 assert_eq!(error_line(&case.method, &decoded, now), error, "{}", case.target);
             }
         }

@@ -21,6 +21,7 @@
 pub mod base64_py;
 pub mod dev_server_log;
 pub mod dump_cookie;
+pub mod iri;
 pub mod json;
 pub mod natives;
 pub mod routing;

@@ -292,64 +292,6 @@ pub fn datetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
     }
 }
 
-/// Werkzeug's `uri_to_iri` for a query: `%XX` runs that decode to non-ASCII UTF-8 characters
-/// are shown as those characters; ASCII escapes (`%20`, `%3C`) stay encoded.
-///
-/// ```
-/// use session_playground::flask::natives::uri_to_iri;
-/// assert_eq!(uri_to_iri("b=x%20y&c=%C3%A9"), "b=x%20y&c=\u{e9}");
-/// ```
-pub fn uri_to_iri(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::new();
-    let mut i = 0;
-    let hex = |c: u8| (c as char).to_digit(16);
-    while i < bytes.len() {
-        // Collect a run of %XX escapes.
-        let mut run = Vec::new();
-        let mut j = i;
-        while j + 2 < bytes.len() && bytes[j] == b'%' {
-            match (hex(bytes[j + 1]), hex(bytes[j + 2])) {
-                (Some(h), Some(l)) => {
-                    run.push((h * 16 + l) as u8);
-                    j += 3;
-                }
-                _ => break,
-            }
-        }
-        if run.is_empty() {
-            let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
-            out.push_str(&text[i..i + ch_len]);
-            i += ch_len;
-            continue;
-        }
-        let mut k = 0;
-        while k < run.len() {
-            let width = match run[k] {
-                0xc2..=0xdf => 2,
-                0xe0..=0xef => 3,
-                0xf0..=0xf4 => 4,
-                _ => 1,
-            };
-            let decoded = run
-                .get(k..k + width)
-                .and_then(|chunk| std::str::from_utf8(chunk).ok());
-            match decoded {
-                Some(ch) if width > 1 => {
-                    out.push_str(ch);
-                    k += width;
-                }
-                _ => {
-                    out.push_str(&format!("%{:02X}", run[k]));
-                    k += 1;
-                }
-            }
-        }
-        i = j;
-    }
-    out
-}
-
 /// Markupsafe's `escape` on text.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -947,13 +889,13 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let iri_path = builtin("_iri_path", |it, args| {
         // get_current_url: quote(path) with safe "/", then uri_to_iri.
         let text = it.to_str(&arg(&args, 0))?;
-        Ok(Value::str(&uri_to_iri(&crate::flask::routing::quote(
+        Ok(Value::str(&crate::flask::iri::path(&crate::flask::routing::quote(
             &text, "/",
         ))))
     });
     let uri_to_iri = builtin("_uri_to_iri", |it, args| {
         let text = it.to_str(&arg(&args, 0))?;
-        Ok(Value::str(&uri_to_iri(&text)))
+        Ok(Value::str(&crate::flask::iri::query(&text)))
     });
     make_module(
         "_flask_native",
