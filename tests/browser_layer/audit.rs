@@ -17,16 +17,7 @@ use session_playground::browser::{
 };
 use session_playground::http::{Request, Response};
 
-fn ok(status: u16, headers: &[(&str, &str)]) -> Response {
-    Response {
-        status,
-        headers: headers
-            .iter()
-            .map(|(name, value)| (name.to_string(), value.to_string()))
-            .collect(),
-        body: Vec::new(),
-    }
-}
+use crate::navigation::response;
 
 #[test]
 fn see_other_turns_a_post_into_a_get_without_the_form() {
@@ -36,8 +27,8 @@ fn see_other_turns_a_post_into_a_get_without_the_form() {
     let mut server = |request: &Request, _now: i64| {
         seen.push(request.clone());
         match request.path.as_str() {
-            "/a" => ok(303, &[("Location", "/b")]),
-            _ => ok(200, &[]),
+            "/a" => response(303, &[("Location", "/b")]),
+            _ => response(200, &[]),
         }
     };
     let mut jar = CookieJar::default();
@@ -239,7 +230,7 @@ fn browser_round_trips_through_serde_part_way_back_in_its_history() {
             "/b" => &[("Set-Cookie", "p=2; Path=/b; Max-Age=600; Secure; HttpOnly")],
             _ => &[],
         };
-        ok(200, headers)
+        response(200, headers)
     };
     let mut browser = Browser::with_profiles(&["Alice", "Bob"]);
     browser.scheme = Scheme::Https;
@@ -279,7 +270,7 @@ fn browser_round_trips_through_serde_part_way_back_in_its_history() {
 
 #[test]
 fn a_history_index_out_of_range_in_saved_state_does_not_panic() {
-    let mut app = |_: &Request, _now: i64| ok(200, &[]);
+    let mut app = |_: &Request, _now: i64| response(200, &[]);
     let mut browser = Browser::default();
     for path in ["/a", "/b"] {
         browser

@@ -24,7 +24,8 @@ fn recorder<F: FnMut(&Request) -> Response>(route: F) -> Recorder<F> {
     }
 }
 
-fn response(status: u16, headers: &[(&str, &str)]) -> Response {
+/// A response with no body (shared with `audit`).
+pub(crate) fn response(status: u16, headers: &[(&str, &str)]) -> Response {
     Response {
         status,
         headers: headers
