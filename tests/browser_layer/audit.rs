@@ -15,7 +15,7 @@ use session_playground::browser::url::Scheme;
 use session_playground::browser::{
     Browser, Cookie, CookieJar, CookieRequest, NavigationRequest, SameSite, SiteContext, Url,
 };
-use session_playground::http::{Request, Response};
+use session_playground::http::Request;
 
 use crate::navigation::response;
 
