@@ -1,5 +1,5 @@
 //! The built-in lessons: JSON files under `lessons/` at the repository root, embedded at build
-//! time. The first five are the questions the project started from (`../shared/seed/`), each
+//! time. The first five are the five quiz questions the project started from, each
 //! turned into an experiment; the rest cover the traps people meet next.
 
 use crate::scenario::lesson::{Lesson, parse_lesson};

@@ -1,5 +1,6 @@
-//! Runs every vector of `../shared/data/wpt-cookies/*.json` (web-platform-tests `cookies/`
-//! suite) through the jar, replayed as that folder's README says.
+//! Runs every vector of `wpt-cookies/*.json` beside this file (web-platform-tests `cookies/`
+//! suite, copied into the repository with its source named in that folder's README) through
+//! the jar, replayed as the README says.
 
 use std::path::PathBuf;
 
@@ -27,7 +28,7 @@ struct Vector {
 }
 
 fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wpt-cookies")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser_layer/wpt-cookies")
 }
 
 /// The `Cookie` header the browser sends after receiving `vector`'s Set-Cookie headers.
@@ -78,7 +79,7 @@ fn replace_ignore_case(text: &str, from: &str, to: &str) -> String {
 #[test]
 fn every_wpt_cookie_vector_passes_or_is_listed_as_not_applicable() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
-        .expect("the shared WPT vectors sit beside the repository")
+        .expect("the WPT vectors are in tests/browser_layer/wpt-cookies")
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
