@@ -13,6 +13,18 @@ use crate::scenario::share::{SHARE_VERSION, SharedState};
 /// The saved-work format this build writes and the newest it reads.
 pub const SAVED_WORK_VERSION: u32 = 1;
 
+/// How many "kept before opening" workspaces [`SavedWork::open`] keeps; older ones go first.
+pub const MAX_KEPT_WORK: usize = 5;
+
+/// What [`SavedWork::open`] did with the work it replaced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Kept {
+    /// The name the replaced work was kept under, if it was kept.
+    pub name: Option<String>,
+    /// Older kept workspaces dropped to stay within [`MAX_KEPT_WORK`], oldest first.
+    pub dropped: Vec<String>,
+}
+
 /// Everything the page keeps between visits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -205,20 +217,72 @@ impl SavedWork {
     }
 
     /// Opens `incoming` (e.g. from a share link) as the current workspace. Current work that
-    /// differs from it is first kept under `keep_as` (numbered if taken); returns the name it
-    /// was kept under, if it was.
-    pub fn open(&mut self, incoming: SharedState, keep_as: &str) -> Option<String> {
+    /// differs from it is first kept under `keep_as` (numbered if taken). At most
+    /// [`MAX_KEPT_WORK`] such entries are kept: the oldest go first, and the answer names them so
+    /// the page can say so.
+    pub fn open(&mut self, incoming: SharedState, keep_as: &str) -> Kept {
         let current = self.current.take();
         self.current = Some(incoming.clone());
-        let current = current?;
+        let Some(current) = current else { return Kept::default() };
         // Pristine work (nothing done, the lesson's own code) and work already saved under a
         // name are not worth another copy.
         let pristine = current.actions.is_empty() && current.code.is_none();
         let already_saved = self.saved.iter().any(|saved| saved.workspace == current);
         if current == incoming || pristine || already_saved {
+            return Kept::default();
+        }
+        let name = self.save_as(keep_as, current);
+        let is_kept_entry = |entry: &NamedWorkspace| {
+            entry.name == keep_as
+                || entry.name.strip_prefix(keep_as).and_then(|rest| rest.strip_prefix(" (")).is_some_and(|rest| rest.ends_with(')'))
+        };
+        let mut dropped = Vec::new();
+        while self.saved.iter().filter(|entry| is_kept_entry(entry)).count() > MAX_KEPT_WORK {
+            let oldest = self.saved.iter().position(is_kept_entry).expect("counted above");
+            dropped.push(self.saved.remove(oldest).name);
+        }
+        Kept { name: Some(name), dropped }
+    }
+
+    /// Moves the current workspace, if it holds anything, into the named workspaces as `name`
+    /// (numbered if taken): the page's "start afresh", and its safe start after a load that never
+    /// finished. Returns the name used.
+    pub fn set_aside_current(&mut self, name: &str) -> Option<String> {
+        let current = self.current.take()?;
+        if current.actions.is_empty() && current.code.is_none() {
             return None;
         }
-        Some(self.save_as(keep_as, current))
+        if let Some(saved) = self.saved.iter().find(|saved| saved.workspace == current) {
+            return Some(saved.name.clone());
+        }
+        Some(self.save_as(name, current))
+    }
+
+    /// Adds `other`'s named workspaces (and its current one, as `current_as`) that this work
+    /// does not hold yet, and its lesson progress (goals met are a union; "solution shown"
+    /// sticks). This work's own current workspace stays. Returns how many workspaces were added.
+    /// Used for an imported file and for what another tab of the page saved.
+    pub fn merge(&mut self, other: SavedWork, current_as: Option<&str>) -> usize {
+        let mut added = 0;
+        let other_current = current_as.and_then(|name| other.current.map(|workspace| NamedWorkspace { name: name.to_string(), workspace }));
+        for entry in other.saved.into_iter().chain(other_current) {
+            let known = self.saved.iter().any(|kept| kept.workspace == entry.workspace) || self.current.as_ref() == Some(&entry.workspace);
+            if !known {
+                self.save_as(&entry.name, entry.workspace);
+                added += 1;
+            }
+        }
+        for (id, progress) in other.progress {
+            let mine = self.progress.entry(id).or_default();
+            for goal in progress.goals_met {
+                if !mine.goals_met.contains(&goal) {
+                    mine.goals_met.push(goal);
+                }
+            }
+            mine.solution_shown |= progress.solution_shown;
+            mine.quiz_answer = mine.quiz_answer.or(progress.quiz_answer);
+        }
+        added
     }
 
     /// The whole document as JSON (the export file).
@@ -236,6 +300,11 @@ impl SavedWork {
     /// ```
     pub fn import(text: &str) -> Result<SavedWork, ImportError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        SavedWork::from_json(value)
+    }
+
+    /// Reads the document from its parsed JSON (what the page's storage hands back).
+    pub fn from_json(value: serde_json::Value) -> Result<SavedWork, ImportError> {
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(version) if version > u64::from(SAVED_WORK_VERSION) => {
                 return Err(ImportError::FutureVersion(u32::try_from(version).unwrap_or(u32::MAX)));

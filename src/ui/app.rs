@@ -12,6 +12,7 @@ use super::components::{
     server_pane::ServerPane,
 };
 use super::state::{Action, TimelineKind, Workspace};
+use super::storage::Found;
 
 /// The longest the saved work in storage lags the page.
 const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
@@ -24,28 +25,48 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 pub fn app() -> Html {
     let workspace = use_reducer(Workspace::default);
     let loaded = use_mut_ref(|| false);
+    // What the page must tell the learner about storage (kept apart from the workspace's notice,
+    // which the next action clears: this stays until the problem is gone or dismissed).
+    let storage_note = use_state(|| None::<StorageNote>);
     {
         // Start the app's server once the page has painted, so the editor is usable first.
         // Then rebuild the saved work, if there is any, and open a share link from the address.
         // Until that is done nothing is saved, or the empty first state would overwrite it.
         let dispatch = workspace.dispatcher();
         let loaded = loaded.clone();
+        let storage_note = storage_note.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                // A load or action that never ended (the tab froze or crashed) left the busy mark:
+                // this time the saved work is opened without being run.
+                let interrupted = super::storage::was_busy();
+                let busy = |action: Action| {
+                    super::storage::mark_busy(true);
+                    dispatch.dispatch(action);
+                    super::storage::mark_busy(false);
+                };
+                let mut may_save = true;
                 match super::storage::load() {
-                    Some(Ok(saved)) => dispatch.dispatch(Action::Restore(Box::new(saved))),
-                    Some(Err(error)) => {
-                        dispatch.dispatch(Action::ReloadServer);
-                        gloo_console_warn(&format!("saved work not restored: {error}"));
+                    Found::Work(saved) if interrupted => busy(Action::RestoreWithoutRunning(Box::new(saved))),
+                    Found::Work(saved) => busy(Action::Restore(Box::new(saved))),
+                    Found::Unreadable { why, set_aside } => {
+                        may_save = set_aside.is_ok();
+                        storage_note.set(Some(StorageNote::Unreadable { why, set_aside }));
+                        busy(Action::ReloadServer);
                     }
-                    None => dispatch.dispatch(Action::ReloadServer),
+                    Found::Nothing => busy(Action::ReloadServer),
                 }
                 if let Some(payload) = super::storage::take_fragment() {
-                    dispatch.dispatch(Action::OpenShared(payload));
+                    busy(Action::OpenShared(payload));
                 }
+                super::storage::mark_busy(true);
                 Workspace::warm_up();
-                *loaded.borrow_mut() = true;
+                super::storage::mark_busy(false);
+                // Unreadable work that could not be set aside is never written over.
+                *loaded.borrow_mut() = may_save;
+                let from_other_tab = dispatch.clone();
+                super::storage::on_other_tab(move |work| from_other_tab.dispatch(Action::OtherTabSaved(Box::new(work))));
             });
         });
     }
@@ -58,9 +79,18 @@ pub fn app() -> Html {
         let saved = saved.clone();
         let pending = use_mut_ref(|| None::<std::rc::Rc<crate::scenario::saved::SavedWork>>);
         let scheduled = use_mut_ref(|| false);
+        let report = {
+            let storage_note = storage_note.clone();
+            Callback::from(move |outcome: Result<(), String>| match outcome {
+                Err(why) => storage_note.set(Some(StorageNote::NotSaved(why))),
+                Ok(()) if matches!(*storage_note, Some(StorageNote::NotSaved(_))) => storage_note.set(None),
+                Ok(()) => {}
+            })
+        };
         {
             let pending = pending.clone();
-            use_effect_with((), move |_| flush_on_leave(pending));
+            let report = report.clone();
+            use_effect_with((), move |_| flush_on_leave(pending, report));
         }
         let loaded = loaded.clone();
         use_effect_with(saved, move |saved| {
@@ -71,7 +101,7 @@ pub fn app() -> Html {
                     yew::platform::spawn_local(async move {
                         yew::platform::time::sleep(SAVE_PAUSE).await;
                         *scheduled.borrow_mut() = false;
-                        write_pending(&pending);
+                        write_pending(&pending, &report);
                     });
                 }
             }
@@ -79,9 +109,14 @@ pub fn app() -> Html {
     }
     // One callback for the page's life: components whose other props did not change are then
     // not re-rendered (a new callback each render would make every prop list differ).
+    // Each action is carried out between two busy marks (see `storage::was_busy`).
     let dispatch = {
         let dispatcher = workspace.dispatcher();
-        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+        use_callback((), move |action: Action, _| {
+            super::storage::mark_busy(true);
+            dispatcher.dispatch(action);
+            super::storage::mark_busy(false);
+        })
     };
     {
         let dispatch = dispatch.clone();
@@ -143,6 +178,12 @@ pub fn app() -> Html {
                 export={saved.clone()}
                 on_action={dispatch.clone()}
             />
+            if let Some(note) = (*storage_note).clone() {
+                <StorageBanner {note} on_dismiss={
+                    let storage_note = storage_note.clone();
+                    Callback::from(move |_: MouseEvent| storage_note.set(None))
+                } />
+            }
             if let Some((entry, total, summary)) = rewind {
                 <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
             }
@@ -256,23 +297,69 @@ fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::
     }
 }
 
-/// Writes the saved work waiting in `pending`, if any (a storage failure is reported once in the
-/// console: the page keeps working, only the copy in storage is stale).
-fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>) {
+/// Writes the saved work waiting in `pending`, if any, and reports how it went.
+fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>, report: &Callback<Result<(), String>>) {
     let Some(work) = pending.borrow_mut().take() else { return };
-    if let Err(why) = super::storage::save(&work) {
+    let outcome = super::storage::save(&work);
+    if let Err(why) = &outcome {
         gloo_console_warn(&format!("work not saved: {why}"));
     }
+    report.emit(outcome);
 }
 
 /// Writes what is pending when the page is left (closed, reloaded, navigated away).
-fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>) {
+fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>, report: Callback<Result<(), String>>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
-        gloo_events::EventListener::new(&window, "pagehide", move |_| write_pending(&pending)).forget();
+        gloo_events::EventListener::new(&window, "pagehide", move |_| write_pending(&pending, &report)).forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = pending;
+    let _ = (pending, report);
+}
+
+/// What the page says about storage: the saved work is not being kept, or what was found could
+/// not be read and where it went.
+#[derive(Clone, Debug, PartialEq)]
+enum StorageNote {
+    /// The last write failed: why, in the learner's words.
+    NotSaved(String),
+    /// The saved work found at load could not be read.
+    Unreadable { why: String, set_aside: Result<String, String> },
+}
+
+#[derive(Properties, PartialEq)]
+struct StorageBannerProps {
+    note: StorageNote,
+    on_dismiss: Callback<MouseEvent>,
+}
+
+/// The storage banner: stays until dismissed (or, for a failed write, until a write succeeds).
+#[function_component(StorageBanner)]
+fn storage_banner(props: &StorageBannerProps) -> Html {
+    let (text, download) = match &props.note {
+        StorageNote::NotSaved(why) => (
+            format!("Your work is not being saved: {why}. It stays on screen while this tab is open; use Saved \u{2192} Export to keep a copy."),
+            None,
+        ),
+        StorageNote::Unreadable { why, set_aside: Ok(key) } => (
+            format!("The saved work found here could not be read ({why}). It was set aside, not deleted (browser storage key \u{201c}{key}\u{201d}); you start with a fresh workspace."),
+            super::storage::set_aside_text(key),
+        ),
+        StorageNote::Unreadable { why, set_aside: Err(problem) } => (
+            format!("The saved work found here could not be read ({why}), and it could not be set aside ({problem}). Nothing will be saved over it in this tab."),
+            None,
+        ),
+    };
+    html! {
+        <div data-testid="storage-warning" class="storage-warning" role="alert">
+            <span>{ text }</span>
+            if let Some(text) = download {
+                <a class="small" data-testid="storage-download" download="flask-session-playground-unreadable.json"
+                    href={super::components::header::json_data_url(&text)}>{ "Download it" }</a>
+            }
+            <button class="small" onclick={props.on_dismiss.clone()} aria-label="Dismiss">{ "×" }</button>
+        </div>
+    }
 }
 
 /// A warning in the browser's console (storage problems are not the learner's to fix).

@@ -17,7 +17,7 @@ use super::state::{ServerStatus, Workspace};
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::{GoalResult, check};
 use crate::scenario::lesson::Lesson;
-use crate::scenario::saved::{LessonProgress, SavedWork};
+use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
 use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState, SeenSession};
 
@@ -42,6 +42,12 @@ impl Eq for LessonRun {}
 
 /// The name under which work is kept when something else is opened over it.
 pub const KEPT_WORK_NAME: &str = "Work kept before opening";
+
+/// The name the safe start keeps the work under that it did not run.
+pub const NOT_RUN_NAME: &str = "Work not run (the page did not finish loading)";
+
+/// The name "Start afresh" keeps the previous work under.
+pub const AFRESH_NAME: &str = "Work before starting afresh";
 
 /// The start of a lesson: its code and settings.
 pub fn lesson_start(lesson: &Lesson) -> Start {
@@ -346,6 +352,42 @@ impl Workspace {
         workspace
     }
 
+    /// The saved work the page found, opened without running anything: its current workspace
+    /// is set aside as the named workspace [`NOT_RUN_NAME`] and the page starts fresh. This is the
+    /// safe start after a load that never finished (the work may be what stopped it); the learner
+    /// opens it again from the Saved menu when they choose.
+    pub fn restored_without_running(mut saved: SavedWork) -> (Workspace, Option<String>) {
+        let name = saved.set_aside_current(NOT_RUN_NAME);
+        (Workspace { saved: Rc::new(saved), ..Workspace::default() }, name)
+    }
+
+    /// "Start afresh": an empty workspace; the work on screen is kept as a named workspace
+    /// (unless there is nothing in it), as opening a link keeps it.
+    pub(crate) fn start_afresh(&mut self) {
+        let mut saved = (*self.saved).clone();
+        saved.current = Some(self.shared_state());
+        let kept = saved.set_aside_current(AFRESH_NAME);
+        *self = Workspace { saved: Rc::new(saved), ..Workspace::default() };
+        self.reload_server();
+        self.notice = Some(match kept {
+            Some(name) => format!("A fresh start. Your previous work is in the Saved menu as \u{201c}{name}\u{201d}."),
+            None => "A fresh start.".to_string(),
+        });
+    }
+
+    /// Another tab of the playground saved its work: its named workspaces and lesson progress
+    /// join this tab's (nothing on screen changes), so this tab's next save does not erase them.
+    pub(crate) fn merge_other_tab(&mut self, other: SavedWork) {
+        let added = Rc::make_mut(&mut self.saved).merge(other, None);
+        if added > 0 {
+            self.notice = Some(format!(
+                "Another tab of the playground saved {added} workspace{}; {} in the Saved menu here too.",
+                if added == 1 { "" } else { "s" },
+                if added == 1 { "it is" } else { "they are" }
+            ));
+        }
+    }
+
     /// The saved work to write to storage now: what was saved, with this workspace as current.
     pub fn saved_work(&self) -> SavedWork {
         let mut saved = (*self.saved).clone();
@@ -360,8 +402,15 @@ impl Workspace {
         saved.current = Some(self.shared_state());
         let kept = saved.open(incoming, KEPT_WORK_NAME);
         *self = Workspace { saved: Rc::new(saved), ..next };
-        if let Some(name) = kept {
-            self.notice = Some(format!("Your previous work was kept as the saved workspace \u{201c}{name}\u{201d}."));
+        if let Some(name) = kept.name {
+            let mut notice = format!("Your previous work was kept as the saved workspace \u{201c}{name}\u{201d}.");
+            if !kept.dropped.is_empty() {
+                notice.push_str(&format!(
+                    " The playground keeps the {MAX_KEPT_WORK} most recent of these; the oldest ({}) made room for it.",
+                    kept.dropped.iter().map(|name| format!("\u{201c}{name}\u{201d}")).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            self.notice = Some(notice);
         }
     }
 
@@ -375,26 +424,7 @@ impl Workspace {
                 return;
             }
         };
-        let saved = Rc::make_mut(&mut self.saved);
-        let mut added = 0;
-        for entry in imported.saved.into_iter().chain(imported.current.map(|current| {
-            crate::scenario::saved::NamedWorkspace { name: "Imported workspace".into(), workspace: current }
-        })) {
-            if !saved.saved.iter().any(|kept| kept.workspace == entry.workspace) {
-                saved.save_as(&entry.name, entry.workspace);
-                added += 1;
-            }
-        }
-        for (id, progress) in imported.progress {
-            let mine = saved.progress.entry(id).or_default();
-            for goal in progress.goals_met {
-                if !mine.goals_met.contains(&goal) {
-                    mine.goals_met.push(goal);
-                }
-            }
-            mine.solution_shown |= progress.solution_shown;
-            mine.quiz_answer = mine.quiz_answer.or(progress.quiz_answer);
-        }
+        let added = Rc::make_mut(&mut self.saved).merge(imported, Some("Imported workspace"));
         self.notice = Some(format!(
             "Imported {added} saved workspace{} and the lesson progress; open them from the Saved menu.",
             if added == 1 { "" } else { "s" }

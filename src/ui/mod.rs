@@ -20,6 +20,7 @@ pub mod app;
 pub mod bench_hook;
 mod components;
 pub mod editor_bridge;
+pub mod frame_policy;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;
@@ -32,6 +33,8 @@ mod lesson_tests;
 pub mod state;
 pub mod step_through;
 pub mod storage;
+#[cfg(test)]
+mod storage_tests;
 
 /// The seed app the editor opens with: the `/count` example the project was created for.
 pub const SEED_APP: &str = r#"from flask import Flask, session

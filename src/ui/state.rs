@@ -432,6 +432,13 @@ pub enum Action {
     Restore(Box<crate::scenario::saved::SavedWork>),
     /// "Import": the text of an exported saved-work file.
     ImportSaved(String),
+    /// The page found saved work but the previous load never finished: open it without running
+    /// anything (its current workspace is set aside under a name).
+    RestoreWithoutRunning(Box<crate::scenario::saved::SavedWork>),
+    /// Another tab wrote its saved work: merge its named workspaces and progress into this one's.
+    OtherTabSaved(Box<crate::scenario::saved::SavedWork>),
+    /// "Start afresh": an empty workspace, the current work kept as a named workspace.
+    StartAfresh,
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -495,7 +502,7 @@ impl Workspace {
         let mut next = self.clone();
         // A notice stays until the learner's next deliberate action: typing and the reloader
         // working in the background do not wipe a message before it is read.
-        if !matches!(action, Action::EditCode(_) | Action::ReloadIfUnchanged(_) | Action::ReloadServer) {
+        if !matches!(action, Action::EditCode(_) | Action::ReloadIfUnchanged(_) | Action::ReloadServer | Action::OtherTabSaved(_)) {
             next.notice = None;
         }
         let active = next.active_profile.clone();
@@ -505,6 +512,7 @@ impl Workspace {
             Action::EditCode(_)
                 | Action::ReloadIfUnchanged(_)
                 | Action::DismissNotice
+                | Action::OtherTabSaved(_)
                 | Action::ViewEntry(_)
                 | Action::ContinueFromHere
                 | Action::StepThrough(_)
@@ -617,6 +625,19 @@ impl Workspace {
             Action::OpenSaved(name) => next.open_saved(&name),
             Action::Restore(saved) => next = Workspace::restored(*saved),
             Action::ImportSaved(text) => next.import_saved(&text),
+            Action::RestoreWithoutRunning(saved) => {
+                let (fresh, kept) = Workspace::restored_without_running(*saved);
+                next = fresh;
+                next.reload_server();
+                next.notice = Some(match kept {
+                    Some(name) => format!(
+                        "The playground did not finish loading last time, so your work was not run now. It is in the Saved menu as \u{201c}{name}\u{201d}: open it when you want to run it."
+                    ),
+                    None => "The playground did not finish loading last time; it starts fresh.".to_string(),
+                });
+            }
+            Action::OtherTabSaved(saved) => next.merge_other_tab(*saved),
+            Action::StartAfresh => next.start_afresh(),
             Action::ContinueFromHere => {
                 if let Some(rewind) = next.rewind.take() {
                     let code = std::mem::take(&mut next.code);

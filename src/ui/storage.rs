@@ -1,25 +1,214 @@
-//! The page's ties to the browser it runs in: saved work in `localStorage` and share links in
-//! the address's fragment. Everything here is a thin call into web-sys; what to save and how to
-//! read it back are the scenario layer's pure functions (`SavedWork::export` / `import`).
-//! Natively (tests) there is no storage and no address: the functions do nothing.
+//! The page's ties to the browser it runs in: saved work in `localStorage` (through
+//! `gloo-storage`) and share links in the address's fragment. What to save and how to read it
+//! back are the scenario layer's pure functions (`SavedWork::from_json`, `merge`); the rules
+//! here are about never losing what storage holds:
+//! - saved work this build cannot read is *set aside* under a backup key before anything is
+//!   written, and the learner is told where it went (if even that fails, nothing is written);
+//! - a failed write is reported with its reason (storage full, storage disabled), not swallowed;
+//! - a "busy" mark is set while the page carries out an action, so a load after a tab that died
+//!   mid-action (a frozen or crashed app) can open without running the work again;
+//! - another tab's save reaches this tab (the `storage` event) so both keep each other's work.
+//!
+//! Natively (tests) there is no storage and no address: the functions report nothing found.
 
-use crate::scenario::saved::{ImportError, SavedWork};
+use crate::scenario::saved::SavedWork;
 
 /// The `localStorage` key of the saved work.
 pub const STORAGE_KEY: &str = "flask-session-playground";
 
-/// The saved work found in storage: `None` if there is none (or no storage at all).
-pub fn load() -> Option<Result<SavedWork, ImportError>> {
-    let text = local_storage()?.get_item(STORAGE_KEY).ok()??;
-    Some(SavedWork::import(&text))
+/// Where unreadable saved work is set aside: this, or this with `.2`, `.3`... if taken.
+pub const BACKUP_KEY: &str = "flask-session-playground.unreadable";
+
+/// Set while the page carries out an action; found at load, it means the last one never ended.
+const BUSY_KEY: &str = "flask-session-playground.busy";
+
+/// What the page found in storage when it loaded.
+#[derive(Debug)]
+pub enum Found {
+    /// No saved work (a first visit, or storage cannot be used at all).
+    Nothing,
+    /// Saved work this build reads.
+    Work(SavedWork),
+    /// Saved work this build cannot read (a newer build's, or damaged).
+    Unreadable {
+        /// Why it could not be read, in the learner's words.
+        why: String,
+        /// The key it was set aside under, or why it could not be (then nothing may be written).
+        set_aside: Result<String, String>,
+    },
 }
 
-/// Writes `work` to storage; the error says why it could not be kept (quota, private mode).
+/// The first free backup key, given which keys are `taken`.
+///
+/// ```
+/// use session_playground::ui::storage::backup_key;
+/// assert_eq!(backup_key(|_| false), "flask-session-playground.unreadable");
+/// let taken = ["flask-session-playground.unreadable", "flask-session-playground.unreadable.2"];
+/// assert_eq!(backup_key(|key| taken.contains(&key)), "flask-session-playground.unreadable.3");
+/// ```
+pub fn backup_key(taken: impl Fn(&str) -> bool) -> String {
+    if !taken(BACKUP_KEY) {
+        return BACKUP_KEY.to_string();
+    }
+    (2..).map(|n| format!("{BACKUP_KEY}.{n}")).find(|key| !taken(key)).expect("an unbounded search finds a free key")
+}
+
+/// The learner's words for a refused write: `name` is the DOMException's name.
+///
+/// ```
+/// use session_playground::ui::storage::refusal;
+/// assert!(refusal("QuotaExceededError").contains("full"));
+/// assert!(refusal("SecurityError").contains("does not allow"));
+/// ```
+pub fn refusal(name: &str) -> String {
+    match name {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => "the browser's storage for this site is full".to_string(),
+        "SecurityError" => "the browser does not allow this page to store anything (private mode or a blocked site)".to_string(),
+        other => format!("the browser refused to store it ({other})"),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use gloo_storage::errors::StorageError;
+    use gloo_storage::{LocalStorage, Storage};
+    use wasm_bindgen::JsCast;
+
+    use super::{BUSY_KEY, Found, STORAGE_KEY, backup_key, refusal};
+    use crate::scenario::saved::SavedWork;
+
+    /// Whether `localStorage` can be used at all: gloo-storage throws when it cannot (a sandboxed
+    /// frame, storage blocked), so every call below asks this first.
+    fn usable() -> bool {
+        web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))))
+    }
+
+    fn why_refused(error: StorageError) -> String {
+        match error {
+            StorageError::JsError(error) => refusal(&error.name),
+            other => format!("it could not be written ({other})"),
+        }
+    }
+
+    pub fn load() -> Found {
+        if !usable() {
+            return Found::Nothing;
+        }
+        let why = match LocalStorage::get::<serde_json::Value>(STORAGE_KEY) {
+            Err(StorageError::KeyNotFound(_)) => return Found::Nothing,
+            Ok(value) => match SavedWork::from_json(value) {
+                Ok(work) => return Found::Work(work),
+                Err(error) => error.to_string().replace(" Nothing was changed.", ""),
+            },
+            Err(StorageError::SerdeError(error)) => format!("it is not complete JSON: {error}"),
+            Err(StorageError::JsError(error)) => refusal(&error.name),
+        };
+        Found::Unreadable { why, set_aside: set_aside() }
+    }
+
+    /// Copies what the storage key holds to a free backup key, then frees the key.
+    fn set_aside() -> Result<String, String> {
+        let raw = LocalStorage::raw();
+        let text = raw.get_item(STORAGE_KEY).ok().flatten().unwrap_or_default();
+        let key = backup_key(|key| raw.get_item(key).ok().flatten().is_some());
+        LocalStorage::set(&key, serde_json::Value::String(text)).map_err(why_refused)?;
+        LocalStorage::delete(STORAGE_KEY);
+        Ok(key)
+    }
+
+    pub fn save(work: &SavedWork) -> Result<(), String> {
+        if !usable() {
+            return Err(refusal("SecurityError"));
+        }
+        LocalStorage::set(STORAGE_KEY, work).map_err(why_refused)
+    }
+
+    pub fn set_aside_text(key: &str) -> Option<String> {
+        if !usable() {
+            return None;
+        }
+        LocalStorage::get::<String>(key).ok()
+    }
+
+    pub fn mark_busy(busy: bool) {
+        if usable() {
+            if busy {
+                let _ = LocalStorage::set(BUSY_KEY, true);
+            } else {
+                LocalStorage::delete(BUSY_KEY);
+            }
+        }
+    }
+
+    pub fn was_busy() -> bool {
+        usable() && LocalStorage::get::<bool>(BUSY_KEY).unwrap_or(false)
+    }
+
+    pub fn on_other_tab(mut receive: impl FnMut(SavedWork) + 'static) {
+        let Some(window) = web_sys::window() else { return };
+        gloo_events::EventListener::new(&window, "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+            if event.key().as_deref() != Some(STORAGE_KEY) {
+                return;
+            }
+            if let Some(work) = event.new_value().and_then(|text| SavedWork::import(&text).ok()) {
+                receive(work);
+            }
+        })
+        .forget();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::Found;
+    use crate::scenario::saved::SavedWork;
+
+    pub fn load() -> Found {
+        Found::Nothing
+    }
+    pub fn save(_: &SavedWork) -> Result<(), String> {
+        Ok(())
+    }
+    pub fn set_aside_text(_: &str) -> Option<String> {
+        None
+    }
+    pub fn mark_busy(_: bool) {}
+    pub fn was_busy() -> bool {
+        false
+    }
+    pub fn on_other_tab(_: impl FnMut(SavedWork) + 'static) {}
+}
+
+/// The saved work found in storage; unreadable work is set aside first (see the module doc).
+pub fn load() -> Found {
+    imp::load()
+}
+
+/// Writes `work` to storage; the error says why it could not be kept, in the learner's words.
 pub fn save(work: &SavedWork) -> Result<(), String> {
-    let Some(storage) = local_storage() else { return Ok(()) };
-    storage
-        .set_item(STORAGE_KEY, &work.export())
-        .map_err(|_| "the browser refused to store it (storage full or disabled)".to_string())
+    imp::save(work)
+}
+
+/// The text set aside under `key` (for the learner to download).
+pub fn set_aside_text(key: &str) -> Option<String> {
+    imp::set_aside_text(key)
+}
+
+/// Marks the page busy (an action under way) or idle again.
+pub fn mark_busy(busy: bool) {
+    imp::mark_busy(busy)
+}
+
+/// Whether the page was still busy when it was last left: the previous load or action never
+/// ended (the tab froze or crashed).
+pub fn was_busy() -> bool {
+    imp::was_busy()
+}
+
+/// Calls `receive` with what another tab of the playground saves.
+pub fn on_other_tab(receive: impl FnMut(SavedWork) + 'static) {
+    imp::on_other_tab(receive)
 }
 
 /// The share payload in the address (`#v1.…`), removed from the address so a reload does not
@@ -44,15 +233,4 @@ pub fn page_address() -> String {
     let Some(window) = web_sys::window() else { return String::new() };
     let location = window.location();
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()?.local_storage().ok()?
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
-    }
 }

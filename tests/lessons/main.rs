@@ -351,11 +351,11 @@ fn saved_work_round_trips_and_opening_a_link_keeps_unsaved_work() {
 
     let incoming = SharedState { lesson: None, code: Some("print(1)\n".into()), actions: vec![], ..shared.clone() };
     let kept = work.open(incoming.clone(), "Before the link");
-    assert_eq!(kept.as_deref(), Some("Before the link"));
+    assert_eq!(kept.name.as_deref(), Some("Before the link"));
     assert_eq!(work.saved[0].workspace, shared);
     assert_eq!(work.current.as_ref(), Some(&incoming));
     // Opening the same link again keeps nothing new: nothing would be lost.
-    assert_eq!(work.open(incoming, "Before the link"), None);
+    assert_eq!(work.open(incoming, "Before the link").name, None);
 
     let exported = work.export();
     assert_eq!(SavedWork::import(&exported), Ok(work.clone()));

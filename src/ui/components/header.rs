@@ -52,11 +52,14 @@ pub fn header(props: &HeaderProps) -> Html {
                 .map(|target| target.unchecked_into::<web_sys::Element>())
                 .and_then(|element| element.closest("a").ok().flatten());
             if let Some(link) = link {
-                let href = format!("data:application/json;charset=utf-8,{}", percent_encode(&work.export()));
-                let _ = link.set_attribute("href", &href);
+                let _ = link.set_attribute("href", &json_data_url(&work.export()));
             }
         })
     };
+    let on_afresh = props.on_action.reform(|event: MouseEvent| {
+        close_menu(&event);
+        Action::StartAfresh
+    });
     let on_import = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| read_file(&event, on_action.clone()))
@@ -123,6 +126,10 @@ pub fn header(props: &HeaderProps) -> Html {
                             </a>
                         </li>
                         <li>
+                            <button data-testid="start-afresh" onclick={on_afresh}
+                                title="An empty workspace; the work on screen is kept in this menu">{ "Start afresh" }</button>
+                        </li>
+                        <li>
                             <label class="menu-link import-label">
                                 { "Import saved work…" }
                                 <input type="file" accept="application/json,.json" class="visually-hidden"
@@ -161,6 +168,11 @@ fn close_menu(event: &MouseEvent) {
     if let Some(details) = details {
         let _ = details.remove_attribute("open");
     }
+}
+
+/// A `data:` URL holding `json` as a file to download.
+pub(crate) fn json_data_url(json: &str) -> String {
+    format!("data:application/json;charset=utf-8,{}", percent_encode(json))
 }
 
 /// Percent-encodes `text` for a `data:` URL.
