@@ -2,7 +2,12 @@
 //! no `allow-scripts`, so nothing in a response (or a share link) can run script. The frame keeps
 //! `allow-same-origin` so that the page can see clicks on links and form submissions inside it
 //! and route them to the simulated server instead of the real network; without scripts that
-//! grants the frame nothing. JSON is pretty-printed; anything else is shown as text.
+//! grants the frame nothing. Nothing in the frame reaches the network: the document carries
+//! `ui::frame_policy`'s Content-Security-Policy (no fetch, frame or form target), links are
+//! found along the event's composed path (shadow DOM, `<area>`, SVG links), a submit button's
+//! `formaction`/`formmethod` are honoured, and any navigation of the frame the page did not make
+//! itself is cancelled (the Navigation API's `navigate` event). JSON is pretty-printed; anything
+//! else is shown as text.
 
 use yew::prelude::*;
 
@@ -44,7 +49,7 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
                     class="page-frame"
                     title={format!("Response from {}", page.url)}
                     sandbox="allow-same-origin allow-forms"
-                    srcdoc={page.body.clone()}
+                    srcdoc={crate::ui::frame_policy::framed(&page.body)}
                 />
             }
         }
@@ -92,15 +97,8 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
         let clicks = {
             let on_action = on_action.clone();
             Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
-                let link = event
-                    .target()
-                    // The target lives in the frame's realm, where `instanceof Element` of this
-                    // realm is false: cast without the check (clicks always target elements).
-                    .map(|target| target.unchecked_into::<web_sys::Element>())
-                    .and_then(|element| element.closest("a[href]").ok().flatten());
-                if let Some(link) = link {
+                if let Some(href) = followed_link(&event) {
                     event.prevent_default();
-                    let href = link.get_attribute("href").unwrap_or_default();
                     // An in-page anchor (`#top`) is not a request.
                     if !href.starts_with('#') {
                         on_action.emit(Action::Send(NavigationRequest::get(&href)));
@@ -136,8 +134,13 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
                         }
                     }
                 }
-                let method = form.get_attribute("method").unwrap_or_default();
-                let action = form.get_attribute("action").unwrap_or_default();
+                // A submit button's own formmethod/formaction win over the form's.
+                let submitter = event.submitter().map(|submitter| submitter.unchecked_into::<web_sys::Element>());
+                let chosen = |own: &str, of_form: &str| {
+                    submitter.as_ref().and_then(|button| button.get_attribute(own)).or_else(|| form.get_attribute(of_form)).unwrap_or_default()
+                };
+                let method = chosen("formmethod", "method");
+                let action = chosen("formaction", "action");
                 on_action.emit(Action::Send(form_submission(&method, &action, fields, &page_url)));
             })
         };
@@ -158,10 +161,94 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
             focused.forget();
             blurred.forget();
         }
+        cancel_own_navigations(&frame);
+        guard_nested_frames(&document);
         let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
         let _ = document.add_event_listener_with_callback("submit", submits.as_ref().unchecked_ref());
         // The listeners live as long as the frame's document; it is replaced on the next response.
         clicks.forget();
         submits.forget();
     })
+}
+
+/// The address of the link a click follows, if any: the first `<a>` or `<area>` with an `href`
+/// (or an SVG link's `xlink:href`) on the click's composed path, so links inside open shadow
+/// roots count too.
+#[cfg(target_arch = "wasm32")]
+fn followed_link(event: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    const XLINK: &str = "http://www.w3.org/1999/xlink";
+    event.composed_path().iter().find_map(|target| {
+        // The targets live in the frame's realm, where `instanceof Element` of this realm is
+        // false: read them without the check, skipping what is not an element.
+        let element = target.unchecked_into::<web_sys::Element>();
+        if js_sys::Reflect::get(&element, &"localName".into()).ok()?.as_string().is_none() {
+            return None;
+        }
+        match element.local_name().as_str() {
+            "a" | "area" => element.get_attribute("href").or_else(|| element.get_attribute_ns(Some(XLINK), "href")),
+            _ => None,
+        }
+    })
+}
+
+/// Cancels every navigation of the frame that the page did not start by setting its document:
+/// a link or form the click and submit handlers did not see (a closed shadow root, a `<base>`
+/// target, a nested frame) never reaches the network. Where the Navigation API is missing, the
+/// frame's Content-Security-Policy still stops forms and fetches.
+#[cfg(target_arch = "wasm32")]
+fn cancel_own_navigations(frame: &web_sys::HtmlIFrameElement) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let Some(window) = frame.content_window() else { return };
+    let Ok(navigation) = js_sys::Reflect::get(&window, &"navigation".into()) else { return };
+    if navigation.is_undefined() || navigation.is_null() {
+        return;
+    }
+    let navigation = navigation.unchecked_into::<web_sys::EventTarget>();
+    let cancel = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let url = js_sys::Reflect::get(&event, &"destination".into())
+            .and_then(|destination| js_sys::Reflect::get(&destination, &"url".into()))
+            .ok()
+            .and_then(|url| url.as_string())
+            .unwrap_or_default();
+        // The page's own updates load `about:srcdoc`; anything else is the document's doing.
+        if !url.starts_with("about:") {
+            event.prevent_default();
+        }
+    });
+    let _ = navigation.add_event_listener_with_callback("navigate", cancel.as_ref().unchecked_ref());
+    cancel.forget();
+}
+
+/// Frames inside the response (a `srcdoc` frame gets through `frame-src`, and inherits the
+/// policy, but its links could still navigate it): each one's navigations are cancelled as the
+/// page frame's are, at every depth, including frames that load later.
+#[cfg(target_arch = "wasm32")]
+fn guard_nested_frames(document: &web_sys::Document) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    fn guard(frame: &web_sys::HtmlIFrameElement) {
+        cancel_own_navigations(frame);
+        if let Some(inner) = frame.content_document() {
+            guard_nested_frames(&inner);
+        }
+    }
+    if let Ok(frames) = document.query_selector_all("iframe") {
+        for index in 0..frames.length() {
+            if let Some(node) = frames.get(index) {
+                guard(&node.unchecked_into());
+            }
+        }
+    }
+    // `load` does not bubble, but a capturing listener on the document sees it for every frame.
+    let on_load = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(target) = event.target() else { return };
+        let element = target.unchecked_into::<web_sys::Element>();
+        if js_sys::Reflect::get(&element, &"localName".into()).ok().and_then(|name| name.as_string()).as_deref() == Some("iframe") {
+            guard(&element.unchecked_into());
+        }
+    });
+    let _ = document.add_event_listener_with_callback_and_bool("load", on_load.as_ref().unchecked_ref(), true);
+    on_load.forget();
 }

@@ -1,0 +1,116 @@
+// Hostile input: nothing a response (or a share link that rebuilds one) contains reaches the
+// network. A listener on another port stands for "any other origin"; a response full of ways to
+// make a browser contact it is shown and every link, area, SVG link, shadow-DOM link, nested
+// frame's form and formaction in it is clicked. The listener must see no request at all, and the
+// playground must keep working.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { screenshot, start } from "./harness.mjs";
+import { eventually, expectPageText, go, open, pageText, setCode, waitForStatus } from "./workspace.mjs";
+
+let harness;
+let listener;
+const seen = [];
+before(async () => {
+  harness = await start();
+  listener = createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    response.writeHead(200, { "Content-Type": "text/html" }).end("reached");
+  });
+  await new Promise((ready) => listener.listen(0, "127.0.0.1", ready));
+});
+after(async () => {
+  await harness?.stop();
+  await new Promise((done) => listener?.close(done));
+});
+
+/** The hostile page: each vector is named by the path it would request. */
+function hostilePage(origin) {
+  const L = origin;
+  const gif = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+  return `<!doctype html>
+<html><head>
+<link rel="stylesheet" href="${L}/link-stylesheet"><link rel="prefetch" href="${L}/link-prefetch">
+<link rel="preload" as="image" href="${L}/link-preload"><link rel="icon" href="${L}/link-icon">
+<style>@import url(${L}/css-import); body { background-image: url(${L}/css-background); }
+@font-face { font-family: f; src: url(${L}/css-font); } p { font-family: f; }</style>
+<base href="${L}/base/">
+</head><body>
+<p>hostile page ready</p>
+<img src="${L}/img"><img srcset="${L}/img-srcset 1x" src="${gif}">
+<picture><source srcset="${L}/picture-source"><img src="${gif}"></picture>
+<div style="background: url(${L}/inline-style-background)">styled</div>
+<svg width="60" height="30"><image href="${L}/svg-image" width="10" height="10"/></svg>
+<iframe src="${L}/iframe"></iframe>
+<iframe src="data:text/html,<img src='${L}/data-iframe-img'>"></iframe>
+<object data="${L}/object"></object><embed src="${L}/embed">
+<video poster="${L}/video-poster"></video><audio src="${L}/audio"></audio>
+<input type="image" src="${L}/input-image" alt="input image">
+<img src="relative-image-resolved-against-base">
+<svg width="120" height="30"><a id="svg-link" xlink:href="${L}/svg-xlink-href"><text x="0" y="20">svg link</text></a></svg>
+<map name="m"><area id="area" shape="rect" coords="0,0,40,40" href="${L}/area"></map>
+<img id="mapped" usemap="#m" width="40" height="40" src="${gif}">
+<div id="host"><template shadowrootmode="open"><a id="shadow-link" href="${L}/shadow-link">shadow link</a></template></div>
+<form method="post" action="/ok"><input name="pw" value="hunter2"><button id="formaction" formaction="${L}/formaction">formaction</button></form>
+<iframe id="nested" srcdoc="<form method=post action='${L}/nested-form'><input name=pw value=hunter2><button id=nested-submit>go</button></form><a id=nested-link href='${L}/nested-link'>nested link</a>"></iframe>
+<a id="plain" href="${L}/plain-link">plain link</a>
+</body></html>`;
+}
+
+test("no response can make the viewer's browser contact another origin, on load or on click", async () => {
+  const origin = `http://127.0.0.1:${listener.address().port}`;
+  const { page, errors, context } = await open(harness);
+  const html = hostilePage(origin);
+  await setCode(
+    page,
+    `from flask import Flask\napp = Flask(__name__)\n\nPAGE = ${JSON.stringify(html)}\n\n@app.route('/')\ndef home():\n    return PAGE\n`,
+  );
+  await waitForStatus(page, "running");
+  await go(page, "/");
+  await eventually(() => pageText(page), /hostile page ready/);
+  const frame = page.getByTestId("page").locator("iframe").contentFrame();
+  await screenshot(page, "hostile-page");
+  // Every way of following something in the page, inside shadow DOM and nested frames too.
+  const clicks = [
+    ["plain link", () => frame.locator("#plain").click()],
+    ["svg xlink:href", () => frame.locator("#svg-link text").click()],
+    ["area", () => frame.locator("#mapped").click({ position: { x: 10, y: 10 } })],
+    ["shadow-DOM link", () => frame.locator("#shadow-link").click()],
+    ["formaction", () => frame.locator("#formaction").click()],
+    ["nested frame's form", () => frame.frameLocator("#nested").locator("#nested-submit").click()],
+    ["nested frame's link", () => frame.frameLocator("#nested").locator("#nested-link").click()],
+  ];
+  for (const [name, click] of clicks) {
+    // The previous click may have replaced the page: show the hostile page again first.
+    if (!(await frame.locator("#plain").count())) {
+      await go(page, "/");
+      await eventually(() => pageText(page), /hostile page ready/);
+    }
+    await click().catch((error) => assert.fail(`${name}: ${error.message}`));
+    await page.waitForTimeout(200);
+    assert.deepEqual(seen, [], `after the ${name} click, the other origin was reached`);
+  }
+  await page.waitForTimeout(500);
+  assert.deepEqual(seen, [], "no request reached the other origin");
+  // The playground still answers.
+  await go(page, "/");
+  await eventually(() => pageText(page), /hostile page ready/);
+  // CSP reports are console errors of the frame; anything else is a defect.
+  assert.deepEqual(errors.filter((error) => !/Content Security Policy|Refused to|ERR_BLOCKED/.test(error)), []);
+  await context.close();
+});
+
+test("the page itself carries a Content-Security-Policy that allows only its own origin", async () => {
+  const { page, errors, context } = await open(harness);
+  const policy = await page.evaluate(
+    () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
+  );
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /form-action 'none'/);
+  assert.doesNotMatch(policy, /unsafe-eval'|https?:/);
+  await go(page, "/count");
+  await expectPageText(page, "Visit number: 1");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
