@@ -1062,15 +1062,19 @@ class SessionInterface:
         return app.config["SESSION_COOKIE_PARTITIONED"]
 
     def get_expiration_time(self, app, session):
-        if session.permanent:
-            from datetime import datetime, timezone
-            return datetime.now(timezone.utc) + app.permanent_session_lifetime
-        return None
+        # A permanent session's cookie lasts the configured lifetime from now (an aware UTC
+        # datetime); any other is a browser-session cookie (None).
+        if not session.permanent:
+            return None
+        from datetime import datetime, timezone
+        return datetime.now(timezone.utc) + app.permanent_session_lifetime
 
     def should_set_cookie(self, app, session):
-        return session.modified or (
-            session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
-        )
+        # Written when changed, and on every request for a permanent session when
+        # SESSION_REFRESH_EACH_REQUEST is on (so its expiry moves forward).
+        if session.modified:
+            return True
+        return session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
 
     def open_session(self, app, request):
         raise NotImplementedError()
@@ -1129,11 +1133,12 @@ class SecureCookieSessionInterface(SessionInterface):
             response.vary.add("Cookie")
 
 
-def _make_timedelta(value):
+def _as_timedelta(value):
+    # PERMANENT_SESSION_LIFETIME may be set as a number of seconds; None and timedeltas pass.
     from datetime import timedelta
-    if value is None or isinstance(value, timedelta):
-        return value
-    return timedelta(seconds=value)
+    if value is not None and not isinstance(value, timedelta):
+        value = timedelta(seconds=value)
+    return value
 
 
 def _rule_methods(methods, view_func):
@@ -1285,7 +1290,7 @@ class Flask:
 
     @property
     def permanent_session_lifetime(self):
-        return _make_timedelta(self.config["PERMANENT_SESSION_LIFETIME"])
+        return _as_timedelta(self.config["PERMANENT_SESSION_LIFETIME"])
 
     @permanent_session_lifetime.setter
     def permanent_session_lifetime(self, value):
@@ -1331,44 +1336,48 @@ class Flask:
 
         return register
 
-    def _method_route(self, method, rule, options):
-        # app.get/post/...: route() with one method; naming methods there is a mistake.
-        if "methods" in options:
-            raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
-        return self.route(rule, methods=[method], **options)
+    def _route_for(self, method, rule, options):
+        # app.get/post/...: route() with that one method; naming methods there is a mistake.
+        if "methods" not in options:
+            return self.route(rule, methods=[method], **options)
+        raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
 
     def get(self, rule, **options):
-        return self._method_route("GET", rule, options)
+        return self._route_for("GET", rule, options)
 
     def post(self, rule, **options):
-        return self._method_route("POST", rule, options)
+        return self._route_for("POST", rule, options)
 
     def put(self, rule, **options):
-        return self._method_route("PUT", rule, options)
+        return self._route_for("PUT", rule, options)
 
     def delete(self, rule, **options):
-        return self._method_route("DELETE", rule, options)
+        return self._route_for("DELETE", rule, options)
 
     def patch(self, rule, **options):
-        return self._method_route("PATCH", rule, options)
+        return self._route_for("PATCH", rule, options)
 
     def endpoint(self, endpoint):
-        def decorator(f):
-            self.view_functions[endpoint] = f
-            return f
-        return decorator
+        # Names a view for an endpoint added without one (add_url_rule(..., endpoint=...)).
+        def register(view):
+            self.view_functions[endpoint] = view
+            return view
+
+        return register
+
+    # Request hooks, app-wide (the None key; blueprints would have their own lists).
+    def _add_hook(self, hooks, f):
+        hooks.setdefault(None, []).append(f)
+        return f
 
     def before_request(self, f):
-        self.before_request_funcs.setdefault(None, []).append(f)
-        return f
+        return self._add_hook(self.before_request_funcs, f)
 
     def after_request(self, f):
-        self.after_request_funcs.setdefault(None, []).append(f)
-        return f
+        return self._add_hook(self.after_request_funcs, f)
 
     def teardown_request(self, f):
-        self.teardown_request_funcs.setdefault(None, []).append(f)
-        return f
+        return self._add_hook(self.teardown_request_funcs, f)
 
     def errorhandler(self, code_or_exception):
         def register(handler):
