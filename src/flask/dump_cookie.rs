@@ -323,18 +323,39 @@ pub fn http_date(seconds: i64) -> Result<String, DumpCookieError> {
     ))
 }
 
-/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian, like Python's datetime).
+/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar (Python's
+/// `datetime`). The days are counted from 0000-03-01, so that a leap day ends its counting
+/// year: 400-year cycles of 146 097 days; in a cycle, centuries of 36 524 days (the fourth a day
+/// longer); in a century, 4-year runs of 1 461 days (the last one of a short century a day
+/// shorter); in a run, years of 365 days (the fourth a day longer); in a year, the months March
+/// to February.
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    /// From 0000-03-01 to 1970-01-01.
+    const EPOCH_FROM_MARCH_0000: i64 = 719_468;
+    /// March, April, ..., January, and February as long as it can be.
+    const MONTH_LENGTHS: [i64; 12] = [31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29];
+    let counted = days + EPOCH_FROM_MARCH_0000;
+    let cycles = counted.div_euclid(146_097);
+    let mut left = counted.rem_euclid(146_097);
+    let centuries = (left / 36_524).min(3);
+    left -= centuries * 36_524;
+    let runs = left / 1_461;
+    left -= runs * 1_461;
+    let years = (left / 365).min(3);
+    left -= years * 365;
+    let mut month_index = 0;
+    while left >= MONTH_LENGTHS[month_index] {
+        left -= MONTH_LENGTHS[month_index];
+        month_index += 1;
+    }
+    // January and February close the counting year, so they are in the next calendar year.
+    let (month, into_next_year) = if month_index < 10 {
+        (month_index as i64 + 3, 0)
+    } else {
+        (month_index as i64 - 9, 1)
+    };
+    let year = cycles * 400 + centuries * 100 + runs * 4 + years + into_next_year;
+    (year, month, left + 1)
 }
 
 #[cfg(test)]
@@ -432,5 +453,19 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(-719_162), (1, 1, 1));
         assert_eq!(civil_from_days(2_932_896), (9999, 12, 31));
+    }
+
+    #[test]
+    fn days_to_civil_agrees_with_the_interpreters_calendar() {
+        // Every day from year -1000 to 11000 (beyond both ends of the range dump_cookie
+        // accepts, where the error message shows the year), against python::text's calendar.
+        for days in -1_085_000..3_300_000 {
+            let (year, month, day) = crate::python::text::civil_time::civil_from_days(days);
+            assert_eq!(
+                civil_from_days(days),
+                (year, i64::from(month), i64::from(day)),
+                "{days}"
+            );
+        }
     }
 }

@@ -15,8 +15,8 @@
 //! - [`step_record`]: a request recorded line by line for the step-through.
 //!
 //! Flask's own control flow (dispatch, error handlers, `make_response`, `save_session`) is
-//! written in Python in `prelude/flask.py`, following Flask 3.1.3's source, so that it reads
-//! like the real thing and behaves like it.
+//! written in Python in `prelude/flask.py`: Flask 3.1.3's behaviour (hook order, messages,
+//! defaults) reproduced in the playground's own code, so that a learner can read it as Python.
 
 pub mod base64_py;
 pub mod dev_server_log;

@@ -1,6 +1,9 @@
 # The `flask` module the learner's app imports, written in Python and run by the playground's
-# interpreter. It follows Flask 3.1.3 / Werkzeug 3.1.9 closely (same control flow, same
-# messages); what must be byte-exact or needs the host (routing, signing, JSON, Set-Cookie
+# interpreter. What it reproduces is Flask 3.1.3's and Werkzeug 3.1.9's *behaviour*: the order
+# of the request hooks, when the session is opened and saved, when `Vary: Cookie` is added, the
+# defaults, the error messages and pages. The code itself is the playground's own, written from
+# that behaviour (comments name the upstream function a piece stands for); it is not a copy of
+# Flask's source. What must be byte-exact or needs the host (routing, signing, JSON, Set-Cookie
 # strings, the clock, the context-local proxies) comes from the native module `_flask_native`.
 from markupsafe import Markup as _Markup
 from _flask_native import (
@@ -16,48 +19,56 @@ from _flask_native import (
 # ---------------------------------------------------------------------------------------------
 
 
+# The page Werkzeug answers an HTTP error with (HTTPException.get_body).
+_ERROR_PAGE = (
+    "<!doctype html>\n<html lang=en>\n<title>{code} {name}</title>\n<h1>{name}</h1>\n{text}\n"
+)
+
+
 class HTTPException(Exception):
+    """An HTTP error that is also a response: its class gives the code and the default text,
+    an instance may carry its own text or a ready response."""
+
     code = None
     description = None
 
     def __init__(self, description=None, response=None):
-        super().__init__()
+        Exception.__init__(self)
+        self.response = response
+        # Only a given text shadows the class's; None keeps the default.
         if description is not None:
             self.description = description
-        self.response = response
 
     @property
     def name(self):
         return _http_reason(self.code)
 
+    def _code_or_unknown(self):
+        return "???" if self.code is None else self.code
+
     def get_description(self, environ=None, scope=None):
-        description = _escape(self.description).replace("\n", "<br>")
-        return f"<p>{description}</p>"
+        text = "" if self.description is None else self.description
+        return "<p>" + _escape(text).replace("\n", "<br>") + "</p>"
 
     def get_body(self, environ=None, scope=None):
-        return (
-            "<!doctype html>\n"
-            "<html lang=en>\n"
-            f"<title>{self.code} {_escape(self.name)}</title>\n"
-            f"<h1>{_escape(self.name)}</h1>\n"
-            f"{self.get_description(environ)}\n"
+        return _ERROR_PAGE.format(
+            code=self.code, name=_escape(self.name), text=self.get_description(environ)
         )
 
     def get_headers(self, environ=None, scope=None):
         return [("Content-Type", "text/html; charset=utf-8")]
 
     def get_response(self, environ=None, scope=None):
-        if self.response is not None:
-            return self.response
-        return Response(self.get_body(environ), self.code, self.get_headers(environ))
+        ready = self.response
+        if ready is None:
+            ready = Response(self.get_body(environ), self.code, self.get_headers(environ))
+        return ready
 
     def __str__(self):
-        code = self.code if self.code is not None else "???"
-        return f"{code} {self.name}: {self.description}"
+        return f"{self._code_or_unknown()} {self.name}: {self.description}"
 
     def __repr__(self):
-        code = self.code if self.code is not None else "???"
-        return f"<{type(self).__name__} '{code}: {self.name}'>"
+        return f"<{type(self).__name__} '{self._code_or_unknown()}: {self.name}'>"
 
 
 class BadRequest(HTTPException):
@@ -66,12 +77,11 @@ class BadRequest(HTTPException):
 
 
 class BadRequestKeyError(BadRequest, KeyError):
+    # A 400 that is also the KeyError of the missing key (`request.form["x"]`): the key is
+    # its only argument, as a KeyError's.
     def __init__(self, arg=None, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if arg is None:
-            KeyError.__init__(self)
-        else:
-            KeyError.__init__(self, arg)
+        BadRequest.__init__(self, *args, **kwargs)
+        self.args = () if arg is None else (arg,)
 
     def __str__(self):
         return BadRequest.__str__(self)
@@ -107,14 +117,13 @@ class MethodNotAllowed(HTTPException):
     description = "The method is not allowed for the requested URL."
 
     def __init__(self, valid_methods=None, description=None, response=None):
-        super().__init__(description=description, response=response)
         self.valid_methods = valid_methods
+        HTTPException.__init__(self, description=description, response=response)
 
     def get_headers(self, environ=None, scope=None):
-        headers = super().get_headers(environ, scope)
-        if self.valid_methods:
-            headers.append(("Allow", ", ".join(self.valid_methods)))
-        return headers
+        # The methods the URL does accept, when known, go in an Allow header.
+        allow = [("Allow", ", ".join(self.valid_methods))] if self.valid_methods else []
+        return super().get_headers(environ, scope) + allow
 
 
 class NotAcceptable(HTTPException):
@@ -181,8 +190,9 @@ class InternalServerError(HTTPException):
     )
 
     def __init__(self, description=None, response=None, original_exception=None):
+        HTTPException.__init__(self, description=description, response=response)
+        # What went wrong in the app, for a handler of 500 to look at (None for abort(500)).
         self.original_exception = original_exception
-        super().__init__(description=description, response=response)
 
 
 class NotImplemented(HTTPException):
@@ -203,14 +213,15 @@ class RoutingException(Exception):
 
 
 class RequestRedirect(HTTPException, RoutingException):
+    # The router's answer to `/page` for a rule `/page/`: a permanent redirect to the new URL.
     code = 308
 
     def __init__(self, new_url):
-        super().__init__(new_url)
         self.new_url = new_url
+        HTTPException.__init__(self, new_url)
 
     def get_response(self, environ=None, scope=None):
-        return redirect(self.new_url, self.code)
+        return redirect(self.new_url, code=self.code)
 
 
 class BuildError(RoutingException, LookupError):
@@ -226,11 +237,14 @@ _aborter_mapping = {
 
 
 def abort(status, *args, **kwargs):
-    if not isinstance(status, int):
+    # abort(response) with nothing else raises that very response; abort(code, ...) raises the
+    # exception class registered for the code, built from the other arguments.
+    if not (args or kwargs or isinstance(status, int)):
         raise HTTPException(response=status)
-    if status not in _aborter_mapping:
+    error_class = _aborter_mapping.get(status)
+    if error_class is None:
         raise LookupError(f"no exception for {status!r}")
-    raise _aborter_mapping[status](*args, **kwargs)
+    raise error_class(*args, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -594,6 +608,32 @@ def _url_quote_path(path):
     return _iri_path(path)
 
 
+# The mimetypes Werkzeug's get_content_type gives a charset besides text/* and */*+xml.
+_CHARSET_MIMETYPES = ("application/xml", "application/javascript", "application/ecmascript")
+
+
+def _with_charset(mimetype):
+    """A mimetype as a Content-Type value: the textual ones get `; charset=utf-8`."""
+    textual = (
+        mimetype.startswith("text/")
+        or mimetype.endswith("+xml")
+        or mimetype in _CHARSET_MIMETYPES
+    )
+    return mimetype + "; charset=utf-8" if textual else mimetype
+
+
+def _body_bytes(body):
+    # A body is text, bytes, or an iterable of chunks of either (joined here at once).
+    if body is None:
+        return b""
+    if isinstance(body, (str, bytes)):
+        return body
+    chunks = []
+    for chunk in body:
+        chunks.append(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+    return b"".join(chunks)
+
+
 class Response:
     default_status = 200
     default_mimetype = "text/html"
@@ -601,38 +641,23 @@ class Response:
 
     def __init__(self, response=None, status=None, headers=None, mimetype=None,
                  content_type=None):
-        if isinstance(headers, Headers):
-            self.headers = headers
-        elif not headers:
-            self.headers = Headers()
-        else:
-            self.headers = Headers(headers)
+        # A Headers object passed in is used as it is, anything else is copied into new ones.
+        self.headers = headers if isinstance(headers, Headers) else Headers(headers or None)
         if content_type is None:
-            if mimetype is None and "content-type" not in self.headers:
-                mimetype = self.default_mimetype
-            if mimetype is not None:
-                if mimetype.startswith("text/") or mimetype in (
-                    "application/xml", "application/javascript", "application/ecmascript"
-                ) or mimetype.endswith("+xml"):
-                    mimetype = mimetype + "; charset=utf-8"
-                content_type = mimetype
+            content_type = self._content_type_for(mimetype)
         if content_type is not None:
             self.headers["Content-Type"] = content_type
-        if status is None:
-            status = self.default_status
-        self.status_code = 200
-        if isinstance(status, int):
-            self.status_code = status
-        else:
-            self.status = status
-        if response is None:
-            self.set_data(b"")
-        elif isinstance(response, (str, bytes)):
-            self.set_data(response)
-        else:
-            self.set_data(b"".join(
-                [x.encode("utf-8") if isinstance(x, str) else x for x in response]
-            ))
+        self.status = self.default_status if status is None else status
+        self.set_data(_body_bytes(response))
+
+    def _content_type_for(self, mimetype):
+        # Without a mimetype the class's default applies, unless the headers given already
+        # say what the body is.
+        if mimetype is None:
+            if "content-type" in self.headers:
+                return None
+            mimetype = self.default_mimetype
+        return None if mimetype is None else _with_charset(mimetype)
 
     @property
     def status(self):
@@ -679,9 +704,7 @@ class Response:
 
     @mimetype.setter
     def mimetype(self, value):
-        if value.startswith("text/"):
-            value = value + "; charset=utf-8"
-        self.headers["Content-Type"] = value
+        self.headers["Content-Type"] = _with_charset(value)
 
     @property
     def content_type(self):
@@ -766,42 +789,45 @@ class _VarySet:
         return len(self._items())
 
 
+# The little page Werkzeug's redirect() puts in the body; {0} is the escaped target.
+_REDIRECT_PAGE = (
+    "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n"
+    "<p>You should be redirected automatically to the target URL: <a href=\"{0}\">{0}</a>."
+    " If not, click the link.\n"
+)
+
+
 def redirect(location, code=302, Response=None):
-    if Response is None:
-        Response = _DefaultResponse
-    html_location = _escape(location)
-    response = Response(
-        "<!doctype html>\n"
-        "<html lang=en>\n"
-        "<title>Redirecting...</title>\n"
-        "<h1>Redirecting...</h1>\n"
-        "<p>You should be redirected automatically to the target URL: "
-        f'<a href="{html_location}">{_escape(location)}</a>. If not, click the link.\n',
-        code,
-        mimetype="text/html",
-    )
-    response.headers["Location"] = location
-    return response
+    response_class = _DefaultResponse if Response is None else Response
+    answer = response_class(_REDIRECT_PAGE.format(_escape(location)), code, mimetype="text/html")
+    answer.headers["Location"] = location
+    return answer
+
+
+def _json_payload(args, kwargs):
+    # What the JSON provider's response() serializes: keyword arguments as an object, one
+    # positional argument as itself, several as an array, nothing as null.
+    if kwargs:
+        if args:
+            raise TypeError("app.json.response() takes either args or kwargs, not both")
+        return kwargs
+    if len(args) == 1:
+        return args[0]
+    return args if args else None
 
 
 def jsonify(*args, **kwargs):
-    if args and kwargs:
-        raise TypeError("app.json.response() takes either args or kwargs, not both")
-    if not args and not kwargs:
-        data = None
-    elif len(args) == 1:
-        data = args[0]
-    else:
-        data = args or kwargs
-    return Response(_json_dumps(data) + "\n", mimetype="application/json")
+    text = _json_dumps(_json_payload(args, kwargs))
+    return Response(text + "\n", mimetype="application/json")
 
 
 def make_response(*args):
+    # No arguments: an empty response; one: converted as a view's return value; several:
+    # taken together as the (body, status, headers) tuple a view may return.
+    app = current_app
     if not args:
-        return current_app.response_class()
-    if len(args) == 1:
-        args = args[0]
-    return current_app.make_response(args)
+        return app.response_class()
+    return app.make_response(args[0] if len(args) == 1 else args)
 
 
 def url_for(endpoint, *, _anchor=None, _method=None, _scheme=None, _external=None, **values):
@@ -809,21 +835,22 @@ def url_for(endpoint, *, _anchor=None, _method=None, _scheme=None, _external=Non
 
 
 def flash(message, category="message"):
-    flashes = session.get("_flashes", [])
-    flashes.append((category, message))
-    session["_flashes"] = flashes
+    # The queue is a list of (category, message) pairs under the session key "_flashes"; it is
+    # stored back so that the session counts as modified.
+    queue = session.get("_flashes", [])
+    queue.append((category, message))
+    session["_flashes"] = queue
 
 
 def get_flashed_messages(with_categories=False, category_filter=()):
-    flashes = g.get("_flashes") if "_flashes" in g else None
-    if flashes is None:
-        flashes = session.pop("_flashes") if "_flashes" in session else []
-        g._flashes = flashes
-    if category_filter:
-        flashes = [f for f in flashes if f[0] in category_filter]
-    if not with_categories:
-        return [x[1] for x in flashes]
-    return flashes
+    # The first call in a request takes the queue out of the session; later calls in the same
+    # request see the same messages again (Flask keeps them on the request context, we on g).
+    taken = g.get("_flashes") if "_flashes" in g else None
+    if taken is None:
+        taken = session.pop("_flashes") if "_flashes" in session else []
+        g._flashes = taken
+    wanted = [pair for pair in taken if pair[0] in category_filter] if category_filter else taken
+    return wanted if with_categories else [text for _category, text in wanted]
 
 
 def render_template_string(source, **context):
@@ -885,83 +912,93 @@ _missing = object()
 
 
 class CallbackDict(dict):
+    """Werkzeug's CallbackDict: a dict that calls `on_update(self)` after every change made
+    through its own methods (reads never call it)."""
+
     on_update = None
 
     def __init__(self, initial=None, on_update=None):
-        if initial is None:
-            super().__init__()
-        else:
-            super().__init__(initial)
+        super().__init__(() if initial is None else initial)
         self.on_update = on_update
 
-    def _updated(self):
-        if self.on_update is not None:
-            self.on_update(self)
+    def _changed(self):
+        callback = self.on_update
+        if callback is not None:
+            callback(self)
 
+    # Each change is made on the plain dict, then reported. (`super().update` stands in for
+    # `super().__setitem__`: the interpreter's super() does not reach dunders of built-in types.)
     def __setitem__(self, key, value):
-        super().update({key: value})
-        self._updated()
+        super().update(((key, value),))
+        self._changed()
 
     def __delitem__(self, key):
         super().pop(key)
-        self._updated()
+        self._changed()
 
     def setdefault(self, key, default=None):
-        modified = key not in self
-        rv = super().setdefault(key, default)
-        if modified:
-            self._updated()
-        return rv
+        # Only inserting a missing key is a change.
+        if key in self:
+            return super().get(key)
+        super().update(((key, default),))
+        self._changed()
+        return default
 
     def pop(self, key, default=_missing):
-        modified = key in self
+        # Only removing a present key is a change; a missing one gives the default, or the
+        # KeyError when there is none.
+        if key in self:
+            value = super().pop(key)
+            self._changed()
+            return value
         if default is _missing:
-            rv = super().pop(key)
-        else:
-            rv = super().pop(key, default)
-        if modified:
-            self._updated()
-        return rv
+            raise KeyError(key)
+        return default
+
+    def popitem(self):
+        pair = super().popitem()
+        self._changed()
+        return pair
 
     def clear(self):
         super().clear()
-        self._updated()
-
-    def popitem(self):
-        rv = super().popitem()
-        self._updated()
-        return rv
+        self._changed()
 
     def update(self, *args, **kwargs):
         super().update(*args, **kwargs)
-        self._updated()
+        self._changed()
 
     def __repr__(self):
         return f"<{type(self).__name__} {dict(self)!r}>"
 
 
+def _read_permanent(session):
+    return session.get("_permanent", False)
+
+
+def _write_permanent(session, value):
+    session["_permanent"] = bool(value)
+
+
 class SessionMixin:
-    @property
-    def permanent(self):
-        return self.get("_permanent", False)
-
-    @permanent.setter
-    def permanent(self, value):
-        self["_permanent"] = bool(value)
-
+    # flask.sessions.SessionMixin: `permanent` lives in the data under "_permanent"; the class
+    # defaults say a session is not new, not accessed, and (unless it tracks it) modified.
+    permanent = property(_read_permanent, _write_permanent)
     new = False
-    modified = True
     accessed = False
+    modified = True
+
+
+def _mark_modified(session):
+    session.modified = True
 
 
 class SecureCookieSession(CallbackDict, SessionMixin):
+    # Starts unmodified; any change through the dict methods marks it modified.
     modified = False
 
     def __init__(self, initial=None):
-        def on_update(self):
-            self.modified = True
-
-        super().__init__(initial, on_update)
+        super().__init__(initial, _mark_modified)
 
 
 _NO_SECRET_KEY = (
@@ -1025,15 +1062,19 @@ class SessionInterface:
         return app.config["SESSION_COOKIE_PARTITIONED"]
 
     def get_expiration_time(self, app, session):
-        if session.permanent:
-            from datetime import datetime, timezone
-            return datetime.now(timezone.utc) + app.permanent_session_lifetime
-        return None
+        # A permanent session's cookie lasts the configured lifetime from now (an aware UTC
+        # datetime); any other is a browser-session cookie (None).
+        if not session.permanent:
+            return None
+        from datetime import datetime, timezone
+        return datetime.now(timezone.utc) + app.permanent_session_lifetime
 
     def should_set_cookie(self, app, session):
-        return session.modified or (
-            session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
-        )
+        # Written when changed, and on every request for a permanent session when
+        # SESSION_REFRESH_EACH_REQUEST is on (so its expiry moves forward).
+        if session.modified:
+            return True
+        return session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
 
     def open_session(self, app, request):
         raise NotImplementedError()
@@ -1048,54 +1089,125 @@ class SecureCookieSessionInterface(SessionInterface):
     session_class = SecureCookieSession
 
     def open_session(self, app, request):
+        # No secret key: no session (Flask then makes the null session).
         if not app.secret_key:
             return None
-        val = request.cookies.get(self.get_cookie_name(app))
-        if not val:
-            return self.session_class()
-        keys = []
-        fallbacks = app.config["SECRET_KEY_FALLBACKS"]
-        if fallbacks:
-            keys.extend(fallbacks)
-        keys.append(app.secret_key)
-        max_age = int(app.permanent_session_lifetime.total_seconds())
-        data = _session_loads(keys, self.salt, val, max_age)
-        if data is None:
-            return self.session_class()
-        return self.session_class(data)
+        cookie = request.cookies.get(self.get_cookie_name(app))
+        if cookie:
+            # The fallback keys are tried before the current one; a cookie older than the
+            # permanent lifetime, or one no key verifies, gives a fresh session.
+            keys = list(app.config["SECRET_KEY_FALLBACKS"] or ()) + [app.secret_key]
+            lifetime = int(app.permanent_session_lifetime.total_seconds())
+            data = _session_loads(keys, self.salt, cookie, lifetime)
+            if data is not None:
+                return self.session_class(data)
+        return self.session_class()
+
+    def _cookie_attributes(self, app):
+        # The getters are called in the order Flask calls them (a subclass may override one).
+        attributes = {}
+        attributes["domain"] = self.get_cookie_domain(app)
+        attributes["path"] = self.get_cookie_path(app)
+        attributes["secure"] = self.get_cookie_secure(app)
+        attributes["partitioned"] = self.get_cookie_partitioned(app)
+        attributes["samesite"] = self.get_cookie_samesite(app)
+        attributes["httponly"] = self.get_cookie_httponly(app)
+        return attributes
 
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)
-        domain = self.get_cookie_domain(app)
-        path = self.get_cookie_path(app)
-        secure = self.get_cookie_secure(app)
-        partitioned = self.get_cookie_partitioned(app)
-        samesite = self.get_cookie_samesite(app)
-        httponly = self.get_cookie_httponly(app)
+        attributes = self._cookie_attributes(app)
+        # A response that depends on the session varies with the Cookie header: reading it
+        # is enough, and so is writing or deleting the cookie below.
         if session.accessed:
             response.vary.add("Cookie")
-        if not session:
-            if session.modified:
-                response.delete_cookie(name, domain=domain, path=path, secure=secure,
-                                       partitioned=partitioned, samesite=samesite,
-                                       httponly=httponly)
+        if session:
+            if self.should_set_cookie(app, session):
+                expires = self.get_expiration_time(app, session)
+                value = _session_dumps(app.secret_key, self.salt, dict(session))
+                response.set_cookie(name, value, expires=expires, **attributes)
                 response.vary.add("Cookie")
-            return
-        if not self.should_set_cookie(app, session):
-            return
-        expires = self.get_expiration_time(app, session)
-        val = _session_dumps(app.secret_key, self.salt, dict(session))
-        response.set_cookie(name, val, expires=expires, httponly=httponly, domain=domain,
-                            path=path, secure=secure, partitioned=partitioned,
-                            samesite=samesite)
-        response.vary.add("Cookie")
+        elif session.modified:
+            # Emptied during the request: the browser is told to forget the cookie.
+            response.delete_cookie(name, **attributes)
+            response.vary.add("Cookie")
 
 
-def _make_timedelta(value):
+def _as_timedelta(value):
+    # PERMANENT_SESSION_LIFETIME may be set as a number of seconds; None and timedeltas pass.
     from datetime import timedelta
-    if value is None or isinstance(value, timedelta):
-        return value
-    return timedelta(seconds=value)
+    if value is not None and not isinstance(value, timedelta):
+        value = timedelta(seconds=value)
+    return value
+
+
+def _rule_methods(methods, view_func):
+    """The methods a rule accepts, upper case, each once: those given, else the view's own
+    `methods` attribute, else GET."""
+    listed = methods if methods is not None else getattr(view_func, "methods", None) or ["GET"]
+    if isinstance(listed, str):
+        # A string would be taken letter by letter.
+        raise TypeError(
+            "Allowed methods must be a list of strings, for example:"
+            ' @app.route(..., methods=["POST"])'
+        )
+    accepted = []
+    for method in listed:
+        method = method.upper()
+        if method not in accepted:
+            accepted.append(method)
+    return accepted
+
+
+_ONLY_CLASSES_OR_CODES = "Handlers can only be registered for Exception classes or HTTP error codes."
+
+
+def _handler_key(spec):
+    """What errorhandler(spec) files a handler under: (exception class, HTTP code or None).
+    `spec` is an HTTP error code or an Exception subclass."""
+    # A code is looked up; one without an exception class stays a number and is refused.
+    exc_class = _aborter_mapping.get(spec, spec) if isinstance(spec, int) else spec
+    if isinstance(exc_class, int):
+        raise ValueError(
+            f"'{spec}' is not a recognized HTTP error code. Use a subclass of HTTPException with"
+            " that code instead."
+        )
+    if isinstance(exc_class, Exception):
+        raise TypeError(f"{exc_class!r} is an instance, not a class. {_ONLY_CLASSES_OR_CODES}")
+    if not issubclass(exc_class, Exception):
+        raise ValueError(
+            f"'{exc_class.__name__}' is not a subclass of Exception. {_ONLY_CLASSES_OR_CODES}"
+        )
+    return exc_class, (exc_class.code if issubclass(exc_class, HTTPException) else None)
+
+
+def _most_specific(handlers, exc_type):
+    # The handler for the nearest class in the MRO, or None (also for no handlers at all).
+    if handlers:
+        for cls in exc_type.__mro__:
+            if cls in handlers:
+                return handlers[cls]
+    return None
+
+
+def _split_view_result(rv):
+    """A view's return value as (body, status, headers): a tuple may be (body, status,
+    headers), (body, status) or (body, headers) -- a second item that is a Headers, dict,
+    tuple or list is headers."""
+    if not isinstance(rv, tuple):
+        return rv, None, None
+    if len(rv) == 3:
+        body, status, headers = rv
+        return body, status, headers
+    if len(rv) == 2:
+        body, extra = rv
+        if isinstance(extra, (Headers, dict, tuple, list)):
+            return body, None, extra
+        return body, extra, None
+    raise TypeError(
+        "The view function did not return a valid response tuple. The tuple must have the form"
+        " (body, status, headers), (body, status), or (body, headers)."
+    )
 
 
 _default_config = {
@@ -1178,7 +1290,7 @@ class Flask:
 
     @property
     def permanent_session_lifetime(self):
-        return _make_timedelta(self.config["PERMANENT_SESSION_LIFETIME"])
+        return _as_timedelta(self.config["PERMANENT_SESSION_LIFETIME"])
 
     @permanent_session_lifetime.setter
     def permanent_session_lifetime(self, value):
@@ -1192,111 +1304,98 @@ class Flask:
     def add_url_rule(self, rule, endpoint=None, view_func=None, provide_automatic_options=None,
                      **options):
         if endpoint is None:
+            # The endpoint defaults to the view's name.
+            assert view_func is not None, "expected view func if endpoint is not provided."
             endpoint = view_func.__name__
-        options["endpoint"] = endpoint
-        methods = options.pop("methods", None)
-        if methods is None:
-            methods = getattr(view_func, "methods", None) or ("GET",)
-        if isinstance(methods, str):
-            raise TypeError(
-                "Allowed methods must be a list of strings, for example:"
-                ' @app.route(..., methods=["POST"])'
-            )
-        methods = [m.upper() for m in methods]
+        methods = _rule_methods(options.pop("methods", None), view_func)
+        # OPTIONS is answered automatically unless the rule lists it itself (or the view or
+        # the config says no).
         if provide_automatic_options is None:
-            provide_automatic_options = "OPTIONS" not in methods and self.config[
-                "PROVIDE_AUTOMATIC_OPTIONS"]
-        if provide_automatic_options:
+            provide_automatic_options = getattr(view_func, "provide_automatic_options", None)
+        if provide_automatic_options is None:
+            provide_automatic_options = (
+                "OPTIONS" not in methods and self.config["PROVIDE_AUTOMATIC_OPTIONS"]
+            )
+        if provide_automatic_options and "OPTIONS" not in methods:
             methods.append("OPTIONS")
+        # The rule goes into the URL map first; a clash of endpoints is noticed afterwards.
         _add_rule(rule, endpoint, methods, options.get("strict_slashes", True),
                   provide_automatic_options)
-        if view_func is not None:
-            old_func = self.view_functions.get(endpoint)
-            if old_func is not None and old_func != view_func:
-                raise AssertionError(
-                    "View function mapping is overwriting an existing"
-                    f" endpoint function: {endpoint}"
-                )
-            self.view_functions[endpoint] = view_func
+        if view_func is None:
+            return
+        known = self.view_functions.setdefault(endpoint, view_func)
+        if known != view_func:
+            raise AssertionError(
+                f"View function mapping is overwriting an existing endpoint function: {endpoint}"
+            )
 
     def route(self, rule, **options):
-        def decorator(f):
-            endpoint = options.pop("endpoint", None)
-            self.add_url_rule(rule, endpoint, f, **options)
-            return f
-        return decorator
+        def register(view):
+            self.add_url_rule(rule, options.pop("endpoint", None), view, **options)
+            return view
 
-    def _method_route(self, method, rule, options):
-        if "methods" in options:
-            raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
-        return self.route(rule, methods=[method], **options)
+        return register
+
+    def _route_for(self, method, rule, options):
+        # app.get/post/...: route() with that one method; naming methods there is a mistake.
+        if "methods" not in options:
+            return self.route(rule, methods=[method], **options)
+        raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
 
     def get(self, rule, **options):
-        return self._method_route("GET", rule, options)
+        return self._route_for("GET", rule, options)
 
     def post(self, rule, **options):
-        return self._method_route("POST", rule, options)
+        return self._route_for("POST", rule, options)
 
     def put(self, rule, **options):
-        return self._method_route("PUT", rule, options)
+        return self._route_for("PUT", rule, options)
 
     def delete(self, rule, **options):
-        return self._method_route("DELETE", rule, options)
+        return self._route_for("DELETE", rule, options)
 
     def patch(self, rule, **options):
-        return self._method_route("PATCH", rule, options)
+        return self._route_for("PATCH", rule, options)
 
     def endpoint(self, endpoint):
-        def decorator(f):
-            self.view_functions[endpoint] = f
-            return f
-        return decorator
+        # Names a view for an endpoint added without one (add_url_rule(..., endpoint=...)).
+        def register(view):
+            self.view_functions[endpoint] = view
+            return view
+
+        return register
+
+    # Request hooks, app-wide (the None key; blueprints would have their own lists).
+    def _add_hook(self, hooks, f):
+        hooks.setdefault(None, []).append(f)
+        return f
 
     def before_request(self, f):
-        self.before_request_funcs.setdefault(None, []).append(f)
-        return f
+        return self._add_hook(self.before_request_funcs, f)
 
     def after_request(self, f):
-        self.after_request_funcs.setdefault(None, []).append(f)
-        return f
+        return self._add_hook(self.after_request_funcs, f)
 
     def teardown_request(self, f):
-        self.teardown_request_funcs.setdefault(None, []).append(f)
-        return f
+        return self._add_hook(self.teardown_request_funcs, f)
 
     def errorhandler(self, code_or_exception):
-        def decorator(f):
-            self.register_error_handler(code_or_exception, f)
-            return f
-        return decorator
+        def register(handler):
+            self.register_error_handler(code_or_exception, handler)
+            return handler
+
+        return register
 
     def register_error_handler(self, code_or_exception, f):
-        exc_class, code = self._get_exc_class_and_code(code_or_exception)
-        self.error_handler_spec[None].setdefault(code, {})[exc_class] = f
+        # Handlers are filed by HTTP code (None for other exceptions), then by class.
+        exc_class, code = _handler_key(code_or_exception)
+        by_code = self.error_handler_spec[None]
+        if code not in by_code:
+            by_code[code] = {}
+        by_code[code][exc_class] = f
 
     def _get_exc_class_and_code(self, exc_class_or_code):
-        if isinstance(exc_class_or_code, int):
-            if exc_class_or_code not in _aborter_mapping:
-                raise ValueError(
-                    f"'{exc_class_or_code}' is not a recognized HTTP error code. Use a subclass"
-                    " of HTTPException with that code instead."
-                )
-            exc_class = _aborter_mapping[exc_class_or_code]
-        else:
-            exc_class = exc_class_or_code
-        if isinstance(exc_class, Exception):
-            raise TypeError(
-                f"{exc_class!r} is an instance, not a class. Handlers can only be registered"
-                " for Exception classes or HTTP error codes."
-            )
-        if not issubclass(exc_class, Exception):
-            raise ValueError(
-                f"'{exc_class.__name__}' is not a subclass of Exception. Handlers can only be"
-                " registered for Exception classes or HTTP error codes."
-            )
-        if issubclass(exc_class, HTTPException):
-            return exc_class, exc_class.code
-        return exc_class, None
+        return _handler_key(exc_class_or_code)
 
     def app_context(self):
         raise RuntimeError("app.app_context() is not available in the playground yet.")
@@ -1307,49 +1406,48 @@ class Flask:
     # -- dispatch ---------------------------------------------------------------------------
 
     def _find_error_handler(self, e):
-        exc_class = type(e)
+        # The handlers registered for the error's HTTP code come first, then those for any
+        # code; within each, the most specific class in the error's MRO wins.
+        by_code = self.error_handler_spec[None]
         code = e.code if isinstance(e, HTTPException) else None
-        for c in (code, None):
-            handler_map = self.error_handler_spec[None].get(c)
-            if not handler_map:
-                continue
-            for cls in exc_class.__mro__:
-                handler = handler_map.get(cls)
-                if handler is not None:
-                    return handler
+        for handlers in (by_code.get(code), by_code.get(None)):
+            found = _most_specific(handlers, type(e))
+            if found is not None:
+                return found
         return None
 
     def handle_http_exception(self, e):
-        if e.code is None:
-            return e
-        if isinstance(e, RoutingException):
+        # An error without a code, or a routing redirect, is a response as it is.
+        if e.code is None or isinstance(e, RoutingException):
             return e
         handler = self._find_error_handler(e)
-        if handler is None:
-            return e
-        return handler(e)
+        return e if handler is None else handler(e)
 
     def handle_user_exception(self, e):
         if isinstance(e, HTTPException):
             return self.handle_http_exception(e)
         handler = self._find_error_handler(e)
-        if handler is None:
-            raise e
-        return handler(e)
+        if handler is not None:
+            return handler(e)
+        raise e
 
     def handle_exception(self, e):
+        # An unhandled error: reported (the log line and traceback), then answered as a 500,
+        # through a handler of 500 / InternalServerError when the app has one.
         _got_request_exception(e)
-        server_error = InternalServerError(original_exception=e)
-        handler = self._find_error_handler(server_error)
+        answer = InternalServerError(original_exception=e)
+        handler = self._find_error_handler(answer)
         if handler is not None:
-            server_error = handler(server_error)
-        return self.finalize_request(server_error, from_error_handler=True)
+            answer = handler(answer)
+        return self.finalize_request(answer, from_error_handler=True)
 
     def preprocess_request(self):
-        for func in self.before_request_funcs.get(None, []):
-            rv = func()
-            if rv is not None:
-                return rv
+        # before_request functions in registration order; the first to return something ends
+        # the request with that value.
+        for hook in self.before_request_funcs.get(None, []):
+            early = hook()
+            if early is not None:
+                return early
         return None
 
     def dispatch_request(self):
@@ -1367,9 +1465,8 @@ class Flask:
 
     def full_dispatch_request(self):
         try:
-            rv = self.preprocess_request()
-            if rv is None:
-                rv = self.dispatch_request()
+            early = self.preprocess_request()
+            rv = early if early is not None else self.dispatch_request()
         except Exception as e:
             rv = self.handle_user_exception(e)
         return self.finalize_request(rv)
@@ -1377,67 +1474,54 @@ class Flask:
     def finalize_request(self, rv, from_error_handler=False):
         response = self.make_response(rv)
         try:
-            response = self.process_response(response)
+            return self.process_response(response)
         except Exception:
-            if not from_error_handler:
-                raise
-        return response
+            # While an error is being answered, a failing after_request or session save
+            # leaves that error's response as it is.
+            if from_error_handler:
+                return response
+            raise
 
     def make_response(self, rv):
-        status = None
-        headers = None
-        if isinstance(rv, tuple):
-            len_rv = len(rv)
-            if len_rv == 3:
-                rv, status, headers = rv
-            elif len_rv == 2:
-                if isinstance(rv[1], (Headers, dict, tuple, list)):
-                    rv, headers = rv
-                else:
-                    rv, status = rv
-            else:
-                raise TypeError(
-                    "The view function did not return a valid response tuple."
-                    " The tuple must have the form (body, status, headers),"
-                    " (body, status), or (body, headers)."
-                )
-        if rv is None:
+        body, status, headers = _split_view_result(rv)
+        if body is None:
             raise TypeError(
-                f"The view function for {_ctx_request().endpoint!r} did not"
-                " return a valid response. The function either returned"
-                " None or ended without a return statement."
+                f"The view function for {_ctx_request().endpoint!r} did not return a valid"
+                " response. The function either returned None or ended without a return"
+                " statement."
             )
-        if isinstance(rv, _Markup):
-            # The response body is the text itself (Markup is a str subclass, as in markupsafe).
-            rv = str(rv)
-        if not isinstance(rv, Response):
-            if isinstance(rv, (str, bytes)):
-                rv = self.response_class(rv, status=status, headers=headers)
-                status = headers = None
-            elif isinstance(rv, (dict, list)):
-                rv = jsonify(rv)
-            elif isinstance(rv, HTTPException):
-                rv = rv.get_response()
-            else:
-                raise TypeError(
-                    "The view function did not return a valid"
-                    " response. The return type must be a string,"
-                    " dict, list, tuple with headers or status,"
-                    " Response instance, or WSGI callable, but it was a"
-                    f" {type(rv).__name__}."
-                )
+        if isinstance(body, _Markup):
+            body = str(body)  # Markup is a str subclass; the body is its text
+        if isinstance(body, Response):
+            response = body
+        elif isinstance(body, (str, bytes)):
+            # Status and headers go straight into the new response.
+            response = self.response_class(body, status=status, headers=headers)
+            status = headers = None
+        elif isinstance(body, (dict, list)):
+            response = jsonify(body)
+        elif isinstance(body, HTTPException):
+            response = body.get_response()
+        else:
+            raise TypeError(
+                "The view function did not return a valid response. The return type must be a"
+                " string, dict, list, tuple with headers or status, Response instance, or WSGI"
+                f" callable, but it was a {type(body).__name__}."
+            )
+        # Otherwise they change the response the view made: the status setter takes a code
+        # as well as a status line.
         if status is not None:
-            if isinstance(status, (str, bytes)):
-                rv.status = status
-            else:
-                rv.status_code = status
+            response.status = status
         if headers:
-            rv.headers.update(headers)
-        return rv
+            response.headers.update(headers)
+        return response
 
     def process_response(self, response):
-        for func in reversed(self.after_request_funcs.get(None, [])):
-            response = func(response)
+        # after_request functions run last-registered first, each given the previous one's
+        # response; then the session is saved.
+        hooks = self.after_request_funcs.get(None, [])
+        for hook in hooks[::-1]:
+            response = hook(response)
         interface = self.session_interface
         if interface is _default_session_interface:
             self._save_session(response)
@@ -1451,47 +1535,43 @@ class Flask:
         return response
 
     def _save_session(self, response):
+        # The default interface's save_session, on the native session and straight from the
+        # config (the same decisions as SecureCookieSessionInterface.save_session above).
         sess = _raw_session()
         if _is_null_session(sess):
             return
         _trace_save()
         config = self.config
+        attributes = {
+            "domain": config["SESSION_COOKIE_DOMAIN"],
+            "path": config["SESSION_COOKIE_PATH"] or config["APPLICATION_ROOT"],
+            "secure": config["SESSION_COOKIE_SECURE"],
+            "partitioned": config["SESSION_COOKIE_PARTITIONED"],
+            "samesite": config["SESSION_COOKIE_SAMESITE"],
+            "httponly": config["SESSION_COOKIE_HTTPONLY"],
+        }
         name = config["SESSION_COOKIE_NAME"]
-        domain = config["SESSION_COOKIE_DOMAIN"]
-        path = config["SESSION_COOKIE_PATH"] or config["APPLICATION_ROOT"]
-        secure = config["SESSION_COOKIE_SECURE"]
-        partitioned = config["SESSION_COOKIE_PARTITIONED"]
-        samesite = config["SESSION_COOKIE_SAMESITE"]
-        httponly = config["SESSION_COOKIE_HTTPONLY"]
         if _session_accessed():
             response._add_vary("Cookie")
         if not sess:
             if sess.modified:
-                response.delete_cookie(name, domain=domain, path=path, secure=secure,
-                                       partitioned=partitioned, samesite=samesite,
-                                       httponly=httponly)
+                response.delete_cookie(name, **attributes)
                 response._add_vary("Cookie")
             return
-        if not (sess.modified or (sess.permanent and config["SESSION_REFRESH_EACH_REQUEST"])):
-            return
-        expires = None
-        if sess.permanent:
-            expires = _now() + _lifetime_seconds(config["PERMANENT_SESSION_LIFETIME"])
-        val = _sign_session(sess)
-        response.set_cookie(name, val, expires=expires, httponly=httponly, domain=domain,
-                            path=path, secure=secure, partitioned=partitioned,
-                            samesite=samesite)
-        response._add_vary("Cookie")
+        # A permanent session is written again on every request when the config says so,
+        # which moves its expiry forward.
+        if sess.modified or (sess.permanent and config["SESSION_REFRESH_EACH_REQUEST"]):
+            expires = None
+            if sess.permanent:
+                expires = _now() + _lifetime_seconds(config["PERMANENT_SESSION_LIFETIME"])
+            response.set_cookie(name, _sign_session(sess), expires=expires, **attributes)
+            response._add_vary("Cookie")
 
     def wsgi_app(self):
         try:
-            try:
-                response = self.full_dispatch_request()
-            except Exception as e:
-                response = self.handle_exception(e)
-        finally:
-            pass
-        return response
+            return self.full_dispatch_request()
+        except Exception as e:
+            return self.handle_exception(e)
 
 
 def _json_loads(text):

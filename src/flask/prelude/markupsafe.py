@@ -1,36 +1,37 @@
-# The playground's `markupsafe`: MarkupSafe 3.0's `escape` and `Markup` (a `str` subclass),
-# following its source (src/markupsafe/__init__.py) method for method. Differences, all
-# deliberate: type annotations and positional-only markers are left out; `escape` uses the
-# playground's native escaper (the same five replacements as `_speedups`); `Markup.format`
-# wraps each argument in a helper whose `__format__` does what MarkupSafe's EscapeFormatter
-# does in `format_field` (the playground has no `string.Formatter`); and `unescape` knows the
-# numeric character references and the common named entities, not all of `html.entities`.
-from _flask_native import _escape as _escape_inner
+# The playground's `markupsafe`: MarkupSafe 3.0's `escape` and `Markup` (a `str` subclass that
+# is already safe HTML), reproduced from what they do, in our own code. The rule Markup keeps:
+# whatever text joins it (concatenation, %-formatting, str.format, join, replace, padding) is
+# escaped first unless it is Markup itself (or has `__html__`), and the str methods that make
+# new text from it return Markup again. Differences, all deliberate: no type annotations or
+# positional-only markers; `escape` uses the playground's native escaper (the same five
+# replacements as `_speedups`); `Markup.format` wraps each argument in a helper whose
+# `__format__` does what MarkupSafe's EscapeFormatter does per field (the playground has no
+# `string.Formatter`); and `unescape` knows the numeric character references and the common
+# named entities, not all of `html.entities`.
+from _flask_native import _escape as _escape_text
 
 
 def escape(s):
     """Replace the characters ``&``, ``<``, ``>``, ``'``, and ``"`` in the string with HTML-safe
     sequences. If the object has an ``__html__`` method, it is called and the return value is
     assumed to already be safe for HTML."""
-    if type(s) is str:
-        return Markup(_escape_inner(s))
-    if hasattr(s, "__html__"):
-        return Markup(s.__html__())
-    return Markup(_escape_inner(str(s)))
+    # The native escaper already honours __html__ (and turns other objects into str first).
+    return Markup(_escape_text(s))
 
 
 def escape_silent(s):
     """Like :func:`escape` but treats ``None`` as the empty string."""
-    if s is None:
-        return Markup()
-    return escape(s)
+    return Markup() if s is None else escape(s)
 
 
 def soft_str(s):
     """Convert an object to a string if it isn't already, preserving a :class:`Markup`."""
-    if not isinstance(s, str):
-        return str(s)
-    return s
+    return s if isinstance(s, str) else str(s)
+
+
+def _joins_as_text(value):
+    # What Markup accepts next to itself: text, or an object that can render as HTML.
+    return isinstance(value, str) or hasattr(value, "__html__")
 
 
 class Markup(str):
@@ -40,57 +41,78 @@ class Markup(str):
     __slots__ = ()
 
     def __new__(cls, object="", encoding=None, errors="strict"):
+        # An object with __html__ is taken at its word; bytes are decoded when an encoding
+        # is given, as str() does.
         if hasattr(object, "__html__"):
             object = object.__html__()
-        if encoding is None:
-            return super().__new__(cls, object)
-        return super().__new__(cls, object, encoding, errors)
+        str_args = (object,) if encoding is None else (object, encoding, errors)
+        return super().__new__(cls, *str_args)
 
     def __html__(self):
         return self
 
+    def __html_format__(self, format_spec):
+        if format_spec:
+            raise ValueError("Unsupported format specification for Markup.")
+        return self
+
+    @classmethod
+    def escape(cls, s):
+        """Escape a string. Calls :func:`escape` and ensures that for subclasses the correct
+        type is returned."""
+        escaped = escape(s)
+        return escaped if escaped.__class__ is cls else cls(escaped)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({super().__repr__()})"
+
+    # -- text joining the markup is escaped ------------------------------------------------
+
     def __add__(self, value):
-        if isinstance(value, str) or hasattr(value, "__html__"):
-            return self.__class__(super().__add__(self.escape(value)))
-        return NotImplemented
+        if not _joins_as_text(value):
+            return NotImplemented
+        return self.__class__(super().__add__(self.escape(value)))
 
     def __radd__(self, value):
-        if isinstance(value, str) or hasattr(value, "__html__"):
-            return self.escape(value).__add__(self)
-        return NotImplemented
+        if not _joins_as_text(value):
+            return NotImplemented
+        return self.escape(value) + self
 
     def __mul__(self, value):
         return self.__class__(super().__mul__(value))
 
-    def __rmul__(self, value):
-        return self.__class__(super().__mul__(value))
+    __rmul__ = __mul__
 
     def __mod__(self, value):
-        if isinstance(value, tuple):
-            # a tuple of arguments, each wrapped
-            value = tuple(_MarkupEscapeHelper(x, self.escape) for x in value)
-        elif hasattr(type(value), "__getitem__") and not isinstance(value, str):
-            # a mapping of arguments, wrapped
-            value = _MarkupEscapeHelper(value, self.escape)
-        else:
-            # a single argument, wrapped with the helper and a tuple
-            value = (_MarkupEscapeHelper(value, self.escape),)
-        return self.__class__(super().__mod__(value))
+        # Each %-argument is escaped when it is turned into text: the items of a tuple, the
+        # values a mapping gives for %(name)s, or else the one value.
+        def wrap(obj):
+            return _PercentArgument(obj, self.escape)
 
-    def __repr__(self):
-        return f"{self.__class__.__name__}({super().__repr__()})"
+        if isinstance(value, tuple):
+            arguments = tuple([wrap(item) for item in value])
+        elif isinstance(value, str) or not hasattr(type(value), "__getitem__"):
+            arguments = (wrap(value),)
+        else:
+            arguments = wrap(value)
+        return self.__class__(super().__mod__(arguments))
 
     def join(self, iterable):
-        return self.__class__(super().join(map(self.escape, iterable)))
+        return self.__class__(super().join([self.escape(item) for item in iterable]))
 
-    def split(self, sep=None, maxsplit=-1):
-        return [self.__class__(v) for v in super().split(sep, maxsplit)]
+    def format(self, *args, **kwargs):
+        wrapped = [_FormatField(arg, self.escape) for arg in args]
+        named = {key: _FormatField(arg, self.escape) for key, arg in kwargs.items()}
+        return self.__class__(super().format(*wrapped, **named))
 
-    def rsplit(self, sep=None, maxsplit=-1):
-        return [self.__class__(v) for v in super().rsplit(sep, maxsplit)]
+    def format_map(self, mapping):
+        named = {key: _FormatField(mapping[key], self.escape) for key in mapping}
+        return self.__class__(super().format(**named))
 
-    def splitlines(self, keepends=False):
-        return [self.__class__(v) for v in super().splitlines(keepends)]
+    def __getitem__(self, key):
+        return self.__class__(super().__getitem__(key))
+
+    # -- leaving HTML ------------------------------------------------------------------------
 
     def unescape(self):
         """Convert escaped markup back into a text string. This replaces HTML entities with the
@@ -100,128 +122,92 @@ class Markup(str):
     def striptags(self):
         """:meth:`unescape` the markup, remove tags, and normalize whitespace to single
         spaces."""
-        value = str(self)
-        parts = []
-        pos = 0
-        while (start := value.find("<", pos)) != -1:
-            if value.startswith("<!--", start):
-                # comment
-                if (end := value.find("-->", start + 4)) == -1:
-                    # unclosed
-                    break
-                end += 3
-            else:
-                # tag
-                if (end := value.find(">", start)) == -1:
-                    # unclosed
-                    break
-                end += 1
-            parts.append(value[pos:start])
-            pos = end
-        # found at least one tag, combine parts
-        if pos > 0:
-            # any trailing data after the last closed tag
-            parts.append(value[pos:])
-            value = "".join(parts)
-        # collapse spaces
-        value = " ".join(value.split())
-        # unescape the processed value using the current class
-        return self.__class__(value).unescape()
-
-    @classmethod
-    def escape(cls, s):
-        """Escape a string. Calls :func:`escape` and ensures that for subclasses the correct
-        type is returned."""
-        rv = escape(s)
-        if rv.__class__ is not cls:
-            return cls(rv)
-        return rv
-
-    def __getitem__(self, key):
-        return self.__class__(super().__getitem__(key))
-
-    def capitalize(self):
-        return self.__class__(super().capitalize())
-
-    def title(self):
-        return self.__class__(super().title())
-
-    def lower(self):
-        return self.__class__(super().lower())
-
-    def upper(self):
-        return self.__class__(super().upper())
-
-    def replace(self, old, new, count=-1):
-        return self.__class__(super().replace(old, self.escape(new), count))
-
-    def ljust(self, width, fillchar=" "):
-        return self.__class__(super().ljust(width, self.escape(fillchar)))
-
-    def rjust(self, width, fillchar=" "):
-        return self.__class__(super().rjust(width, self.escape(fillchar)))
-
-    def lstrip(self, chars=None):
-        return self.__class__(super().lstrip(chars))
-
-    def rstrip(self, chars=None):
-        return self.__class__(super().rstrip(chars))
-
-    def center(self, width, fillchar=" "):
-        return self.__class__(super().center(width, self.escape(fillchar)))
-
-    def strip(self, chars=None):
-        return self.__class__(super().strip(chars))
-
-    def translate(self, table):
-        return self.__class__(super().translate(table))
-
-    def expandtabs(self, tabsize=8):
-        return self.__class__(super().expandtabs(tabsize))
-
-    def swapcase(self):
-        return self.__class__(super().swapcase())
-
-    def zfill(self, width):
-        return self.__class__(super().zfill(width))
-
-    def casefold(self):
-        return self.__class__(super().casefold())
-
-    def removeprefix(self, prefix):
-        return self.__class__(super().removeprefix(prefix))
-
-    def removesuffix(self, suffix):
-        return self.__class__(super().removesuffix(suffix))
-
-    def partition(self, sep):
-        left, sep, right = super().partition(sep)
-        cls = self.__class__
-        return cls(left), cls(sep), cls(right)
-
-    def rpartition(self, sep):
-        left, sep, right = super().rpartition(sep)
-        cls = self.__class__
-        return cls(left), cls(sep), cls(right)
-
-    def format(self, *args, **kwargs):
-        args = [_EscapeFormatField(a, self.escape) for a in args]
-        kwargs = {k: _EscapeFormatField(v, self.escape) for k, v in kwargs.items()}
-        return self.__class__(super().format(*args, **kwargs))
-
-    def format_map(self, mapping):
-        fields = {k: _EscapeFormatField(mapping[k], self.escape) for k in mapping}
-        return self.__class__(super().format(**fields))
-
-    def __html_format__(self, format_spec):
-        if format_spec:
-            raise ValueError("Unsupported format specification for Markup.")
-        return self
+        words = _without_tags(str(self)).split()
+        return self.__class__(" ".join(words)).unescape()
 
 
-class _EscapeFormatField:
-    """A replacement field's value: MarkupSafe's ``EscapeFormatter.format_field`` as
-    ``__format__``; attribute and item lookups in the field name reach the wrapped object."""
+def _without_tags(text):
+    """The text with its `<...>` tags and `<!-- ... -->` comments cut out. Scanning stops at
+    the first one that is not closed: from there on the text is kept as it is."""
+    pieces = []
+    kept_from = 0
+    while True:
+        opening = text.find("<", kept_from)
+        if opening < 0:
+            break
+        if text.startswith("<!--", opening):
+            closing, closer = text.find("-->", opening + 4), 3
+        else:
+            closing, closer = text.find(">", opening), 1
+        if closing < 0:
+            break
+        pieces.append(text[kept_from:opening])
+        kept_from = closing + closer
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
+
+
+# The str methods Markup overrides, generated: each returns Markup (or a list or triple of
+# Markup) made from str's own result. For the ones listed in _INSERTED_AT, the argument at that
+# position is text put into the markup, so it is escaped first.
+_KEEPS_MARKUP = (
+    "capitalize", "casefold", "center", "expandtabs", "ljust", "lower", "lstrip",
+    "removeprefix", "removesuffix", "replace", "rjust", "rstrip", "strip", "swapcase", "title",
+    "translate", "upper", "zfill",
+)
+_INSERTED_AT = {"center": 1, "ljust": 1, "replace": 1, "rjust": 1}
+_GIVES_LIST = ("split", "rsplit", "splitlines")
+_GIVES_TRIPLE = ("partition", "rpartition")
+
+
+def _markup_method(name, shape):
+    inserted = _INSERTED_AT.get(name)
+
+    def method(self, *args, **kwargs):
+        if inserted is not None and len(args) > inserted:
+            args = args[:inserted] + (self.escape(args[inserted]),) + args[inserted + 1:]
+        # str's own method, on the plain text of the markup.
+        result = getattr(str(self), name)(*args, **kwargs)
+        kind = self.__class__
+        if shape == "list":
+            return [kind(part) for part in result]
+        if shape == "triple":
+            return tuple([kind(part) for part in result])
+        return kind(result)
+
+    return method
+
+
+for _name in _KEEPS_MARKUP:
+    setattr(Markup, _name, _markup_method(_name, "text"))
+for _name in _GIVES_LIST:
+    setattr(Markup, _name, _markup_method(_name, "list"))
+for _name in _GIVES_TRIPLE:
+    setattr(Markup, _name, _markup_method(_name, "triple"))
+
+
+def _field_text(obj, format_spec, escape):
+    """One replacement field of Markup.format, as MarkupSafe's EscapeFormatter renders it: an
+    object's own __html_format__ first, then its __html__ (which takes no format spec), else
+    the ordinary format() of the value, escaped."""
+    html_format = getattr(obj, "__html_format__", None)
+    if html_format is not None:
+        return str(escape(html_format(format_spec)))
+    html = getattr(obj, "__html__", None)
+    if html is None:
+        return str(escape(format(obj, str(format_spec))))
+    if format_spec:
+        raise ValueError(
+            f"Format specifier {format_spec} given, but {type(obj)} does not define"
+            " __html_format__. A class that defines __html__ must define __html_format__ to"
+            " work with format specifiers."
+        )
+    return str(escape(html()))
+
+
+class _FormatField:
+    """A replacement field's value in Markup.format; attribute and item lookups in the field
+    name reach the wrapped object."""
 
     __slots__ = ("obj", "escape")
 
@@ -230,30 +216,18 @@ class _EscapeFormatField:
         self.escape = escape
 
     def __getattr__(self, name):
-        return _EscapeFormatField(getattr(self.obj, name), self.escape)
+        return _FormatField(getattr(self.obj, name), self.escape)
 
     def __getitem__(self, key):
-        return _EscapeFormatField(self.obj[key], self.escape)
+        return _FormatField(self.obj[key], self.escape)
 
     def __format__(self, format_spec):
-        value = self.obj
-        if hasattr(value, "__html_format__"):
-            rv = value.__html_format__(format_spec)
-        elif hasattr(value, "__html__"):
-            if format_spec:
-                raise ValueError(
-                    f"Format specifier {format_spec} given, but {type(value)} does not"
-                    " define __html_format__. A class that defines __html__ must define"
-                    " __html_format__ to work with format specifiers."
-                )
-            rv = value.__html__()
-        else:
-            rv = format(value, str(format_spec))
-        return str(self.escape(rv))
+        return _field_text(self.obj, format_spec, self.escape)
 
 
-class _MarkupEscapeHelper:
-    """Helper for :meth:`Markup.__mod__`."""
+class _PercentArgument:
+    """An argument of Markup's % operator: escaped when %s or %r turns it into text; %d and
+    %f see the number; %(name)s looks the name up in the wrapped mapping."""
 
     __slots__ = ("obj", "escape")
 
@@ -262,7 +236,7 @@ class _MarkupEscapeHelper:
         self.escape = escape
 
     def __getitem__(self, key):
-        return self.__class__(self.obj[key], self.escape)
+        return _PercentArgument(self.obj[key], self.escape)
 
     def __str__(self):
         return str(self.escape(self.obj))

@@ -1,12 +1,14 @@
 //! `random`: CPython 3.11's Mersenne Twister (MT19937) and the `Random` methods built on it.
 //!
 //! Written by hand because the values are visible: a learner's `random.seed(1)` followed by
-//! `random.choice(...)` must print what CPython prints, so the generator (`_randommodule.c`:
-//! `init_genrand`, `init_by_array`, `genrand_uint32`, `random()` from two 32-bit outputs,
-//! `getrandbits`) and the Python-level methods of `Lib/random.py` (`_randbelow_with_getrandbits`,
-//! `randrange`, `choice`, `choices`, `shuffle`, `sample`, `uniform`, `gauss`, `normalvariate`,
-//! `expovariate`, `triangular`, seeding of `str`/`bytes` with version 2 — the value followed by
-//! its SHA-512) are reproduced step for step. The distributions use the platform's `log`, `sqrt`,
+//! `random.choice(...)` must print what CPython prints. The generator is written from the
+//! MT19937 description (Matsumoto and Nishimura, 1998: the seeding recurrences of
+//! `init_genrand`/`init_by_array`, the twist recurrence, the tempering), with CPython's use of
+//! it (`random()` from two 32-bit outputs, `getrandbits`); the Python-level methods of
+//! `Lib/random.py` (`_randbelow_with_getrandbits`, `randrange`, `choice`, `choices`, `shuffle`,
+//! `sample`, `uniform`, `gauss`, `normalvariate`, `expovariate`, `triangular`, seeding of
+//! `str`/`bytes` with version 2 — the value followed by its SHA-512) draw the same random
+//! numbers in the same order, so they give the same values. The distributions use the platform's `log`, `sqrt`,
 //! `sin` and `cos`, as CPython's `math` does (natively the same C library; WebAssembly's may
 //! differ in the last bit).
 //!
@@ -41,12 +43,45 @@ pub struct Mt {
     gauss_next: Option<f64>,
 }
 
+/// The twist's matrix A, applied when the combined word is odd.
+const TWIST_XOR: u32 = 0x9908_b0df;
+/// Word `k`'s top bit joins word `k + 1`'s low 31 bits in the recurrence.
+const TOP_BIT: u32 = 0x8000_0000;
+
+/// MT19937's output tempering: shifts and masks that spread one state word's bits.
+fn temper(word: u32) -> u32 {
+    let word = word ^ (word >> 11);
+    let word = word ^ ((word << 7) & 0x9d2c_5680);
+    let word = word ^ ((word << 15) & 0xefc6_0000);
+    word ^ (word >> 18)
+}
+
+/// The seeding walk's next position: 1..N-1 and round again; each wrap copies the last
+/// word into word 0.
+fn move_on(state: &mut [u32; N], at: &mut usize) {
+    *at += 1;
+    if *at == N {
+        state[0] = state[N - 1];
+        *at = 1;
+    }
+}
+
+/// One step of the seeding recurrences: the previous word, spread by `x ^ (x >> 30)`.
+fn spread(previous: u32) -> u32 {
+    previous ^ (previous >> 30)
+}
+
 impl Mt {
-    fn init_genrand(&mut self, s: u32) {
-        self.state[0] = s;
-        for i in 1..N {
-            let prev = self.state[i - 1];
-            self.state[i] = 1812433253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+    /// `init_genrand(seed)`: word 0 is the seed; each next word is
+    /// `1812433253 * spread(previous) + index` (mod 2^32).
+    fn init_genrand(&mut self, seed: u32) {
+        let mut previous = seed;
+        self.state[0] = seed;
+        for (index, word) in self.state.iter_mut().enumerate().skip(1) {
+            previous = 1_812_433_253u32
+                .wrapping_mul(spread(previous))
+                .wrapping_add(index as u32);
+            *word = previous;
         }
         self.index = N;
     }
@@ -54,67 +89,61 @@ impl Mt {
     /// A generator seeded from 32-bit key words (least significant word first), the way
     /// `random.seed(int)` seeds it.
     pub fn from_key(key: &[u32]) -> Mt {
-        let mut mt = Mt { state: [0; N], index: N, gauss_next: None };
+        let mut mt = Mt {
+            state: [0; N],
+            index: N,
+            gauss_next: None,
+        };
         mt.init_by_array(key);
         mt
     }
 
+    /// `init_by_array(key)`: start from `init_genrand(19650218)`, then two mixing passes that
+    /// walk the words 1, 2, ..., N-1 and around again (each time round, word 0 takes the last
+    /// word's value). Pass one, max(N, key length) steps: word ^= spread(before) * 1664525,
+    /// plus the key word (key cycled) and its index. Pass two, N-1 steps:
+    /// word ^= spread(before) * 1566083941, minus the position. Finally word 0 is 2^31, so
+    /// the state is never all zeros.
     fn init_by_array(&mut self, key: &[u32]) {
-        self.init_genrand(19650218);
-        let mt = &mut self.state;
-        let (mut i, mut j) = (1usize, 0usize);
-        let len = key.len().max(1);
-        for _ in 0..N.max(len) {
-            let prev = mt[i - 1];
-            let word = key.get(j).copied().unwrap_or(0);
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1664525)).wrapping_add(word).wrapping_add(j as u32);
-            i += 1;
-            j += 1;
-            if i >= N {
-                mt[0] = mt[N - 1];
-                i = 1;
-            }
-            if j >= len {
-                j = 0;
-            }
+        self.init_genrand(19_650_218);
+        let key: &[u32] = if key.is_empty() { &[0] } else { key };
+        let state = &mut self.state;
+        let mut at = 1usize;
+        for step in 0..N.max(key.len()) {
+            let which = step % key.len();
+            let mixed = state[at] ^ spread(state[at - 1]).wrapping_mul(1_664_525);
+            state[at] = mixed.wrapping_add(key[which]).wrapping_add(which as u32);
+            move_on(state, &mut at);
         }
-        for _ in 0..N - 1 {
-            let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
-            i += 1;
-            if i >= N {
-                mt[0] = mt[N - 1];
-                i = 1;
-            }
+        for _ in 1..N {
+            let mixed = state[at] ^ spread(state[at - 1]).wrapping_mul(1_566_083_941);
+            state[at] = mixed.wrapping_sub(at as u32);
+            move_on(state, &mut at);
         }
-        mt[0] = 0x8000_0000;
+        state[0] = TOP_BIT;
+    }
+
+    /// Regenerates all N words with the MT19937 recurrence
+    /// x[k] = x[k + M] ^ twist(top bit of x[k] | low bits of x[k + 1]), indices mod N, in
+    /// increasing k (so the last M words read words already regenerated).
+    fn regenerate(&mut self) {
+        let state = &mut self.state;
+        for k in 0..N {
+            let joined = (state[k] & TOP_BIT) | (state[(k + 1) % N] & !TOP_BIT);
+            let twisted = (joined >> 1) ^ if joined & 1 == 1 { TWIST_XOR } else { 0 };
+            state[k] = state[(k + M) % N] ^ twisted;
+        }
+        self.index = 0;
     }
 
     /// The next 32 random bits (`genrand_uint32`).
     pub fn next_u32(&mut self) -> u32 {
-        const UPPER: u32 = 0x8000_0000;
-        const LOWER: u32 = 0x7fff_ffff;
-        let mag = |y: u32| if y & 1 == 1 { 0x9908_b0df } else { 0 };
         if self.index >= N {
-            let mt = &mut self.state;
-            for kk in 0..N - M {
-                let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
-                mt[kk] = mt[kk + M] ^ (y >> 1) ^ mag(y);
-            }
-            for kk in N - M..N - 1 {
-                let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
-                mt[kk] = mt[kk + M - N] ^ (y >> 1) ^ mag(y);
-            }
-            let y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
-            mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ mag(y);
-            self.index = 0;
+            self.regenerate();
         }
-        let mut y = self.state[self.index];
+        let word = self.state[self.index];
         self.index += 1;
-        y ^= y >> 11;
-        y ^= (y << 7) & 0x9d2c_5680;
-        y ^= (y << 15) & 0xefc6_0000;
-        y ^ (y >> 18)
+        temper(word)
     }
 
     /// `random()`: 53 bits from two outputs.
@@ -551,42 +580,49 @@ fn mu_sigma(it: &mut Interp, p: &[Option<Value>]) -> PyResult<(f64, f64)> {
     Ok((mu, sigma))
 }
 
-fn randrange(it: &mut Interp, st: &RefCell<Mt>, start: Option<&Value>, stop: Option<&Value>, step: Option<&Value>) -> PyResult<Value> {
-    let istart = int_arg(it, start.unwrap_or(&Value::None))?;
+/// `randrange(start[, stop[, step]])`: one draw of `_randbelow(count)`, where `count` is how
+/// many numbers `range(start, stop, step)` holds, picks the number at that position. The
+/// arguments are converted in order (start, stop, step); the error messages are CPython's
+/// (an empty range with step 1 shows the numbers).
+fn randrange(
+    it: &mut Interp,
+    st: &RefCell<Mt>,
+    start: Option<&Value>,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> PyResult<Value> {
+    let first = int_arg(it, start.unwrap_or(&Value::None))?;
     let Some(stop) = stop.filter(|v| !matches!(v, Value::None)) else {
+        // randrange(stop): the numbers 0..stop.
         if step.is_some() {
             return Err(it.type_error("Missing a non-None stop argument"));
         }
-        if istart.is_positive() {
-            return Ok(Value::from_bigint(st.borrow_mut().below(&istart)));
+        if !first.is_positive() {
+            return Err(it.value_error("empty range for randrange()"));
         }
-        return Err(it.value_error("empty range for randrange()"));
+        return Ok(Value::from_bigint(st.borrow_mut().below(&first)));
     };
-    let istop = int_arg(it, stop)?;
-    let width = &istop - &istart;
-    let istep = match step {
-        None => BigInt::from(1),
+    let end = int_arg(it, stop)?;
+    let stride = match step {
         Some(s) => int_arg(it, s)?,
+        None => BigInt::from(1),
     };
-    if istep == BigInt::from(1) {
-        if width.is_positive() {
-            let r = st.borrow_mut().below(&width);
-            return Ok(Value::from_bigint(istart + r));
-        }
-        return Err(it.value_error(format!("empty range for randrange() ({istart}, {istop}, {width})")));
-    }
-    let n = if istep.is_positive() {
-        num_integer::Integer::div_floor(&(&width + &istep - 1), &istep)
-    } else if istep.is_negative() {
-        num_integer::Integer::div_floor(&(&width + &istep + 1), &istep)
-    } else {
+    if stride.is_zero() {
         return Err(it.value_error("zero step for randrange()"));
-    };
-    if !n.is_positive() {
-        return Err(it.value_error("empty range for randrange()"));
     }
-    let r = st.borrow_mut().below(&n);
-    Ok(Value::from_bigint(istart + istep * r))
+    let span = &end - &first;
+    // ceil(span / stride): positive only when the stride goes from start towards stop.
+    let count = num_integer::Integer::div_ceil(&span, &stride);
+    if !count.is_positive() {
+        let message = if stride == BigInt::from(1) {
+            format!("empty range for randrange() ({first}, {end}, {span})")
+        } else {
+            "empty range for randrange()".to_string()
+        };
+        return Err(it.value_error(message));
+    }
+    let position = st.borrow_mut().below(&count);
+    Ok(Value::from_bigint(first + stride * position))
 }
 
 /// `bisect.bisect_right(a, x, 0, hi)` over float keys.
