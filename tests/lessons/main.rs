@@ -159,7 +159,7 @@ fn check_command_reports_and_exits_as_documented() {
 
     // A goal the solution cannot reach: exit 1, and the goal is named.
     let mut broken: serde_json::Value = serde_json::from_str(BUILTIN_LESSONS[3].source).unwrap();
-    broken["goals"][0]["page_shows"] = "Visit number: 99".into();
+    broken["goals"][0]["all_of"][0]["page_shows"] = "Visit number: 99".into();
     let outcome = on_big_stack(move || check_sources(&[("broken.json".into(), broken.to_string())]));
     assert_eq!(outcome.exit_code, 1);
     assert!(outcome.stdout.contains("UNMET    third"), "{}", outcome.stdout);
