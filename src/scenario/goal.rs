@@ -604,6 +604,26 @@ mod tests {
     }
 
     #[test]
+    fn all_of_reads_writes_and_needs_every_check() {
+        let goal: Goal = serde_json::from_str(r#"{"id":"a","text":"t","all_of":[{"page_shows":"in"},{"code_unchanged":true}]}"#).unwrap();
+        assert_eq!(goal.check, GoalCheck::AllOf(vec![GoalCheck::PageShows("in".into()), GoalCheck::CodeUnchanged]));
+        let back: Goal = serde_json::from_str(&serde_json::to_string(&goal).unwrap()).unwrap();
+        assert_eq!(back, goal);
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","all_of":[{"id":"b","page_shows":"in"}]}"#).is_err());
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","all_of":[]}"#).is_err());
+        let mut state = LessonState { code: "x = 1  # changed comment\n".into(), lesson_code: "x = 1\n".into(), ..LessonState::default() };
+        state.profiles.push(ProfileState {
+            name: "Alice".into(),
+            open: true,
+            last_page: Some(crate::scenario::state::PageState { status: 200, body: "in".into(), ..Default::default() }),
+            ..ProfileState::default()
+        });
+        assert_eq!(check(&goal, &state).status, GoalStatus::Met);
+        state.code = "x = 2\n".into();
+        assert_eq!(check(&goal, &state).status, GoalStatus::Unmet);
+    }
+
+    #[test]
     fn a_goal_for_an_unavailable_mode_is_pending() {
         let goal = Goal { id: "u".into(), text: String::new(), browser: None, mode: Some(SessionMode::Unsigned), after: None, check: GoalCheck::SessionRejected };
         let status = check(&goal, &LessonState::default()).status;

@@ -189,7 +189,7 @@ impl Workspace {
 
     /// Plays one step of a lesson file in the workspace (an `edit_code` step also puts the
     /// code into the editor).
-    fn lesson_step(&mut self, step: Step) {
+    pub(crate) fn lesson_step(&mut self, step: Step) {
         if let StepAction::EditCode(code) = &step.action {
             self.code = code.clone();
             self.reload_if_edited();
