@@ -83,6 +83,10 @@ pub struct Profile {
     pub open: bool,
     /// "Continue where you left off": closing keeps session cookies and history.
     pub continue_where_left_off: bool,
+    /// Navigations since the browser was last closed (0 when it has not navigated since):
+    /// lesson goals use it to tell "came back and was still logged in" from "logged in again".
+    #[serde(default)]
+    pub navigations_since_open: u32,
 }
 
 impl Profile {
@@ -95,6 +99,7 @@ impl Profile {
             private: false,
             open: true,
             continue_where_left_off: false,
+            navigations_since_open: 0,
         }
     }
 }
@@ -240,6 +245,7 @@ impl Browser {
         }
         let profile = &mut self.profiles[index];
         profile.open = false;
+        profile.navigations_since_open = 0;
         if profile.continue_where_left_off {
             return Some(CloseReport {
                 session_cookies_dropped: 0,
@@ -376,6 +382,7 @@ impl Browser {
                 name: name.to_string(),
             })?;
         profile.open = true;
+        profile.navigations_since_open = profile.navigations_since_open.saturating_add(1);
         let base = profile.history.current().cloned().unwrap_or(root);
         navigate(&mut profile.jar, &base, request, server, now)
     }

@@ -1,7 +1,9 @@
 //! `session-playground check FILE...`: for authors and CI. Each file is read as a lesson (or a
 //! v1 scenario), its solution is played through the native runner, and every goal is reported
 //! met, unmet or pending; quiz options that can be run are run, and each must produce its
-//! claimed effect exactly when it is the correct one. Exit 2 if a file is malformed or
+//! claimed effect exactly when it is the correct one; every claim's experiment must hold, every
+//! known shortcut must leave its goals unmet and every alternative solution must meet its own.
+//! Exit 2 if a file is malformed or
 //! unreadable, else 1 if a goal is unmet or a quiz answer is wrong, else 0.
 
 use crate::scenario::goal::{GoalStatus, check};
@@ -66,6 +68,56 @@ pub fn check_quiz(lesson: &Lesson) -> Vec<QuizVerdict> {
         .collect()
 }
 
+/// Plays every claim of the lesson (its steps from the lesson's start, on its own code if it
+/// names one) and checks its `expect` on the final state: `(id, Ok)` when every check holds,
+/// else `(id, Err(what was seen))`.
+pub fn check_claims(lesson: &Lesson) -> Vec<(String, Result<(), String>)> {
+    lesson
+        .claims
+        .iter()
+        .map(|claim| {
+            let code = claim.code.clone().unwrap_or_else(|| lesson.code.clone());
+            let (state, notes) = play_final(&code, lesson, &claim.steps);
+            (claim.id.clone(), expect_on(&claim.expect, &state, &notes))
+        })
+        .collect()
+}
+
+/// Whether every goal of `expect` holds on `state` (a step that could not run fails it).
+pub fn expect_on(expect: &[crate::scenario::goal::Goal], state: &LessonState, notes: &[StepNote]) -> Result<(), String> {
+    if let Some(note) = notes.first() {
+        return Err(format!("a step could not run: {note}"));
+    }
+    let failed: Vec<String> = expect
+        .iter()
+        .map(|goal| (goal, check(goal, state)))
+        .filter(|(_, result)| result.status != GoalStatus::Met)
+        .map(|(goal, result)| format!("{}: {}", goal.id, result.detail))
+        .collect();
+    if failed.is_empty() { Ok(()) } else { Err(failed.join("; ")) }
+}
+
+/// Plays the lesson's shortcuts and alternatives from its start, checking goals as the page
+/// does (met once, `after` respected): `(kind, id, Ok)` when a shortcut meets none of its goals
+/// and an alternative meets all of its own, else `Err(the goals that went wrong)`.
+pub fn check_probes(lesson: &Lesson) -> Vec<(&'static str, String, Result<(), String>)> {
+    let mut out = Vec::new();
+    for (kind, probes, must_meet) in [("shortcut", &lesson.shortcuts, false), ("alternative", &lesson.alternatives, true)] {
+        for probe in probes {
+            let report = crate::scenario::play::play_and_check(&lesson.code, &lesson.settings, &probe.steps, &lesson.goals);
+            let wrong: Vec<String> = report
+                .goals
+                .iter()
+                .filter(|(id, _)| probe.goals.contains(id))
+                .filter(|(_, result)| (result.status == GoalStatus::Met) != must_meet)
+                .map(|(id, result)| if must_meet { format!("{id} unmet ({})", result.detail) } else { format!("{id} met") })
+                .collect();
+            out.push((kind, probe.id.clone(), if wrong.is_empty() { Ok(()) } else { Err(wrong.join("; ")) }));
+        }
+    }
+    out
+}
+
 /// Checks one file's text; appends the report to `out` and returns its exit status.
 pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
     let lesson = match parse_lesson(source) {
@@ -110,6 +162,27 @@ pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
             QuizVerdict::Pending => "pending (needs a session mode this build cannot run)".to_string(),
         };
         out.push_str(&format!("  quiz     option {}: {line}\n", index + 1));
+    }
+    for (id, result) in check_claims(&lesson) {
+        match result {
+            Ok(()) => out.push_str(&format!("  claim    {id}: holds\n")),
+            Err(why) => {
+                status = 1;
+                out.push_str(&format!("  claim    {id}: FAILS ({why})\n"));
+            }
+        }
+    }
+    for (kind, id, result) in check_probes(&lesson) {
+        let word = match (kind, &result) {
+            ("shortcut", Ok(())) => "refused".to_string(),
+            ("shortcut", Err(why)) => format!("MEETS GOALS: {why}"),
+            (_, Ok(())) => "accepted".to_string(),
+            (_, Err(why)) => format!("REJECTED: {why}"),
+        };
+        if result.is_err() {
+            status = 1;
+        }
+        out.push_str(&format!("  {kind:<8} {id}: {word}\n"));
     }
     if lesson.goals.is_empty() {
         out.push_str("  (no goals)\n");

@@ -41,6 +41,22 @@ fn module(code: &str) -> Result<Vec<Stmt>, QueryError> {
         .map_err(|_| QueryError::CodeDoesNotParse)
 }
 
+/// Whether two programs are the same statements (comments, blank lines, quotes and layout do
+/// not count); code that does not parse is compared line by line without trailing spaces.
+///
+/// ```
+/// use session_playground::scenario::code_query::same_program;
+/// assert!(same_program("x = 'a'  # note\n\n", "x = \"a\"\n"));
+/// assert!(!same_program("x = 'a'\n", "x = 'b'\n"));
+/// ```
+pub fn same_program(code: &str, other: &str) -> bool {
+    use rustpython_ruff_python_ast::comparable::ComparableStmt;
+    match (module(code), module(other)) {
+        (Ok(a), Ok(b)) => a.iter().map(ComparableStmt::from).eq(b.iter().map(ComparableStmt::from)),
+        _ => code.lines().map(str::trim_end).filter(|l| !l.is_empty()).eq(other.lines().map(str::trim_end).filter(|l| !l.is_empty())),
+    }
+}
+
 /// Checks that a pattern is a Python expression (used when a lesson file is read).
 pub fn check_pattern(pattern: &str) -> Result<(), QueryError> {
     expression(pattern).map(|_| ())

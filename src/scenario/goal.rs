@@ -63,6 +63,21 @@ pub enum GoalCheck {
     StartupError(String),
     /// The profile's browser is closed now.
     BrowserClosed,
+    /// Every one of these checks holds at once (on the same profile and state).
+    AllOf(Vec<GoalCheck>),
+    /// The first request of the profile's last navigation carried a cookie of this name (it
+    /// was in the jar before the server answered).
+    SentCookie(String),
+    /// The profile's last page is its first navigation since the browser was (re)opened.
+    FirstSinceOpen,
+    /// At least this many seconds of virtual time have passed since the lesson started.
+    ClockAtLeast(u64),
+    /// The code is the lesson's own (an experiment about the app must not rewrite it); blank
+    /// lines, trailing spaces and comments do not count as changes.
+    CodeUnchanged,
+    /// The server never set a cookie of this name in the profile's browser since the lesson
+    /// started (a cookie it holds came from somewhere else: the dev tools, a copy).
+    NeverReceived(String),
 }
 
 /// A cookie a jar must hold.
@@ -102,6 +117,9 @@ pub struct SetCookieMatch {
     /// Attribute names that must be present, case-insensitive (`Expires`, `Max-Age`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<String>,
+    /// The cookie's `name=value` must be longer than this many bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longer_than: Option<usize>,
 }
 
 /// An assignment the code must contain.
@@ -183,16 +201,20 @@ pub fn check(goal: &Goal, state: &LessonState) -> GoalResult {
             return GoalResult::unmet(format!("switch the session mode to {} first", mode.as_str()));
         }
     }
-    let browser = goal.browser.as_deref();
+    check_on(&goal.check, goal.browser.as_deref(), state)
+}
+
+/// One check on `state` for the profile `browser` (`None`: the first).
+fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) -> GoalResult {
     let profile = || state.profile(browser);
     let who = browser.map(str::to_string).or_else(|| state.profiles.first().map(|p| p.name.clone())).unwrap_or_default();
-    match &goal.check {
+    match goal_check {
         GoalCheck::PageShows(text) | GoalCheck::PageLacks(text) => {
             let Some(page) = profile().and_then(|p| p.last_page.as_ref()) else {
                 return GoalResult::unmet(format!("{who}'s browser shows no page yet"));
             };
             let shows = page.body.contains(text.as_str());
-            let wanted = matches!(goal.check, GoalCheck::PageShows(_));
+            let wanted = matches!(goal_check, GoalCheck::PageShows(_));
             GoalResult::from_bool(shows == wanted, format!("{who}'s page shows: {}", snippet(&page.body)))
         }
         GoalCheck::Status(status) => match profile().and_then(|p| p.last_page.as_ref()) {
@@ -269,6 +291,48 @@ pub fn check(goal: &Goal, state: &LessonState) -> GoalResult {
             ),
             None => GoalResult::unmet("the app started without an error"),
         },
+        GoalCheck::AllOf(checks) => {
+            let results: Vec<GoalResult> = checks.iter().map(|c| check_on(c, browser, state)).collect();
+            match results.iter().find(|r| r.status != GoalStatus::Met) {
+                Some(unmet) => unmet.clone(),
+                None => GoalResult::met(results.iter().map(|r| r.detail.as_str()).collect::<Vec<_>>().join("; ")),
+            }
+        }
+        GoalCheck::SentCookie(name) => match profile().and_then(|p| p.last_page.as_ref()) {
+            Some(page) => {
+                let sent = page.sent_cookies.iter().any(|sent| sent == name);
+                GoalResult::from_bool(
+                    sent,
+                    if sent { format!("{who}'s last request carried {name}") } else { format!("{who}'s last request carried no {name} cookie") },
+                )
+            }
+            None => GoalResult::unmet(format!("{who}'s browser shows no page yet")),
+        },
+        GoalCheck::FirstSinceOpen => match profile() {
+            Some(p) => GoalResult::from_bool(
+                p.last_page.is_some() && p.navigations_since_open == 1,
+                format!("{who} has loaded {} page(s) since the browser was last opened", p.navigations_since_open),
+            ),
+            None => GoalResult::unmet(format!("there is no browser called {who}")),
+        },
+        GoalCheck::ClockAtLeast(seconds) => {
+            let passed = state.clock.saturating_sub(state.start_clock);
+            GoalResult::from_bool(passed >= *seconds as i64, format!("{passed} s have passed on the clock"))
+        }
+        GoalCheck::CodeUnchanged => {
+            let same = code_query::same_program(&state.code, &state.lesson_code);
+            GoalResult::from_bool(same, if same { "the app is the lesson's own" } else { "the app's code was changed" })
+        }
+        GoalCheck::NeverReceived(name) => match profile() {
+            Some(p) => {
+                let received = p.received_cookies.iter().any(|got| got == name);
+                GoalResult::from_bool(
+                    !received,
+                    if received { format!("the server set {name} in {who}'s browser") } else { format!("the server never set {name} in {who}'s browser") },
+                )
+            }
+            None => GoalResult::unmet(format!("there is no browser called {who}")),
+        },
     }
 }
 
@@ -280,8 +344,12 @@ fn jar_detail(who: &str, profile: Option<&ProfileState>) -> String {
 /// Whether one `Set-Cookie` value names the cookie and carries every wanted attribute.
 fn set_cookie_matches(header: &str, wanted: &SetCookieMatch) -> bool {
     let mut parts = header.split(';');
-    let name = parts.next().and_then(|pair| pair.split_once('=')).map(|(name, _)| name.trim());
+    let pair = parts.next().unwrap_or("");
+    let name = pair.split_once('=').map(|(name, _)| name.trim());
     if name != Some(wanted.name.as_str()) {
+        return false;
+    }
+    if wanted.longer_than.is_some_and(|limit| pair.trim().len() <= limit) {
         return false;
     }
     let attributes: Vec<String> = parts
@@ -294,7 +362,9 @@ fn set_cookie_matches(header: &str, wanted: &SetCookieMatch) -> bool {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGoal {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     browser: Option<String>,
@@ -328,6 +398,18 @@ struct RawGoal {
     startup_error: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     browser_closed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    all_of: Option<Vec<RawGoal>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sent_cookie: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_since_open: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    clock_at_least: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code_unchanged: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    never_received: Option<String>,
 }
 
 /// A check written either as just a name (`"session"`) or as the full object.
@@ -351,6 +433,18 @@ impl TryFrom<RawGoal> for Goal {
     type Error = String;
 
     fn try_from(raw: RawGoal) -> Result<Goal, String> {
+        if raw.id.is_empty() {
+            return Err("a goal needs a non-empty id".into());
+        }
+        let (id, text, browser, mode, after) = (raw.id.clone(), raw.text.clone(), raw.browser.clone(), raw.mode, raw.after.clone());
+        let check = one_check(raw)?;
+        Ok(Goal { id, text, browser, mode, after, check })
+    }
+}
+
+/// The one check of a goal (or of an `all_of` entry).
+fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
+    {
         let mut checks = Vec::new();
         if let Some(text) = raw.page_shows {
             checks.push(GoalCheck::PageShows(text));
@@ -377,7 +471,7 @@ impl TryFrom<RawGoal> for Goal {
             checks.push(GoalCheck::SessionRejected);
         }
         if let Some(m) = raw.response_set_cookie {
-            checks.push(GoalCheck::ResponseSetCookie(m.full(|name| SetCookieMatch { name, with: vec![] })));
+            checks.push(GoalCheck::ResponseSetCookie(m.full(|name| SetCookieMatch { name, with: vec![], longer_than: None })));
         }
         if let Some(m) = raw.code_assigns {
             let m = m.full(|target| AssignMatch { target, value: None });
@@ -402,20 +496,58 @@ impl TryFrom<RawGoal> for Goal {
             }
             checks.push(GoalCheck::BrowserClosed);
         }
-        if raw.id.is_empty() {
-            return Err("a goal needs a non-empty id".into());
+        if let Some(entries) = raw.all_of {
+            if entries.is_empty() {
+                return Err(format!("goal {:?}: all_of: expected at least one check", raw.id));
+            }
+            let mut all = Vec::new();
+            for entry in entries {
+                if !entry.id.is_empty() || !entry.text.is_empty() || entry.browser.is_some() || entry.mode.is_some() || entry.after.is_some() {
+                    return Err(format!("goal {:?}: an all_of entry holds only a check key", raw.id));
+                }
+                all.push(one_check(entry).map_err(|e| format!("goal {:?}: all_of: {e}", raw.id))?);
+            }
+            checks.push(GoalCheck::AllOf(all));
+        }
+        if let Some(name) = raw.sent_cookie {
+            checks.push(GoalCheck::SentCookie(name));
+        }
+        if let Some(flag) = raw.first_since_open {
+            if !flag {
+                return Err(format!("goal {:?}: first_since_open: expected true", raw.id));
+            }
+            checks.push(GoalCheck::FirstSinceOpen);
+        }
+        if let Some(seconds) = raw.clock_at_least {
+            checks.push(GoalCheck::ClockAtLeast(seconds));
+        }
+        if let Some(flag) = raw.code_unchanged {
+            if !flag {
+                return Err(format!("goal {:?}: code_unchanged: expected true", raw.id));
+            }
+            checks.push(GoalCheck::CodeUnchanged);
+        }
+        if let Some(name) = raw.never_received {
+            checks.push(GoalCheck::NeverReceived(name));
         }
         if checks.len() != 1 {
-            return Err(format!("goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed)", raw.id));
+            return Err(format!("goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received)", raw.id));
         }
-        Ok(Goal { id: raw.id, text: raw.text, browser: raw.browser, mode: raw.mode, after: raw.after, check: checks.remove(0) })
+        Ok(checks.remove(0))
     }
 }
 
 impl From<Goal> for RawGoal {
     fn from(goal: Goal) -> RawGoal {
         let mut raw = RawGoal { id: goal.id, text: goal.text, browser: goal.browser, mode: goal.mode, after: goal.after, ..RawGoal::default() };
-        match goal.check {
+        put_check(&mut raw, goal.check);
+        raw
+    }
+}
+
+fn put_check(raw: &mut RawGoal, check: GoalCheck) {
+    {
+        match check {
             GoalCheck::PageShows(text) => raw.page_shows = Some(text),
             GoalCheck::PageLacks(text) => raw.page_lacks = Some(text),
             GoalCheck::Status(status) => raw.status = Some(status),
@@ -429,8 +561,24 @@ impl From<Goal> for RawGoal {
             GoalCheck::ServerLogContains(text) => raw.server_log_contains = Some(text),
             GoalCheck::StartupError(type_name) => raw.startup_error = Some(type_name),
             GoalCheck::BrowserClosed => raw.browser_closed = Some(true),
+            GoalCheck::AllOf(checks) => {
+                raw.all_of = Some(
+                    checks
+                        .into_iter()
+                        .map(|check| {
+                            let mut entry = RawGoal::default();
+                            put_check(&mut entry, check);
+                            entry
+                        })
+                        .collect(),
+                )
+            }
+            GoalCheck::SentCookie(name) => raw.sent_cookie = Some(name),
+            GoalCheck::FirstSinceOpen => raw.first_since_open = Some(true),
+            GoalCheck::ClockAtLeast(seconds) => raw.clock_at_least = Some(seconds),
+            GoalCheck::CodeUnchanged => raw.code_unchanged = Some(true),
+            GoalCheck::NeverReceived(name) => raw.never_received = Some(name),
         }
-        raw
     }
 }
 
@@ -440,7 +588,7 @@ mod tests {
 
     #[test]
     fn set_cookie_attributes_are_matched_by_name() {
-        let wanted = SetCookieMatch { name: "session".into(), with: vec!["Expires".into()] };
+        let wanted = SetCookieMatch { name: "session".into(), with: vec!["Expires".into()], longer_than: None };
         assert!(set_cookie_matches("session=abc; Expires=Sun, 01 Feb 2026 00:00:00 GMT; HttpOnly; Path=/", &wanted));
         assert!(!set_cookie_matches("session=abc; HttpOnly; Path=/", &wanted));
         assert!(!set_cookie_matches("other=1; Expires=x", &wanted));
@@ -453,6 +601,26 @@ mod tests {
         assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","code_calls":"session."}"#).is_err());
         let goal: Goal = serde_json::from_str(r#"{"id":"a","text":"t","jar_has":"session"}"#).unwrap();
         assert_eq!(goal.check, GoalCheck::JarHas(CookieMatch { name: "session".into(), ..CookieMatch::default() }));
+    }
+
+    #[test]
+    fn all_of_reads_writes_and_needs_every_check() {
+        let goal: Goal = serde_json::from_str(r#"{"id":"a","text":"t","all_of":[{"page_shows":"in"},{"code_unchanged":true}]}"#).unwrap();
+        assert_eq!(goal.check, GoalCheck::AllOf(vec![GoalCheck::PageShows("in".into()), GoalCheck::CodeUnchanged]));
+        let back: Goal = serde_json::from_str(&serde_json::to_string(&goal).unwrap()).unwrap();
+        assert_eq!(back, goal);
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","all_of":[{"id":"b","page_shows":"in"}]}"#).is_err());
+        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","all_of":[]}"#).is_err());
+        let mut state = LessonState { code: "x = 1  # changed comment\n".into(), lesson_code: "x = 1\n".into(), ..LessonState::default() };
+        state.profiles.push(ProfileState {
+            name: "Alice".into(),
+            open: true,
+            last_page: Some(crate::scenario::state::PageState { status: 200, body: "in".into(), ..Default::default() }),
+            ..ProfileState::default()
+        });
+        assert_eq!(check(&goal, &state).status, GoalStatus::Met);
+        state.code = "x = 2\n".into();
+        assert_eq!(check(&goal, &state).status, GoalStatus::Unmet);
     }
 
     #[test]

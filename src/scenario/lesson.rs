@@ -48,6 +48,46 @@ pub struct Lesson {
     pub solution: Vec<Step>,
     /// What the learner should reach.
     pub goals: Vec<Goal>,
+    /// The lesson's factual statements, each with an experiment that shows it.
+    pub claims: Vec<Claim>,
+    /// Known ways to tick goals without doing the experiment: each must not meet its goals.
+    pub shortcuts: Vec<Probe>,
+    /// Other correct solutions: each must meet its goals.
+    pub alternatives: Vec<Probe>,
+}
+
+/// A statement the lesson makes, and the experiment that backs it: `steps` played from the
+/// lesson's start (on `code`, default the lesson's own) end in a state where every goal of
+/// `expect` holds. The tests run it through the simulated Flask and through real Flask 3.1.3.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// A stable id (the real-Flask record is stored under it).
+    pub id: String,
+    /// The sentence it supports, or a short quote of it, exactly as the lesson's text has it.
+    pub quote: String,
+    /// The app to start with, if not the lesson's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The steps (the same form as the lesson's steps).
+    pub steps: Vec<Step>,
+    /// What holds at the end (goal checks; `after` is not used).
+    pub expect: Vec<Goal>,
+}
+
+/// A way through the lesson, played from its start, and the goals it must (an alternative) or
+/// must not (a shortcut) meet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Probe {
+    /// A stable id.
+    pub id: String,
+    /// What the learner does, in words.
+    pub text: String,
+    /// The steps.
+    pub steps: Vec<Step>,
+    /// The ids of the goals concerned.
+    pub goals: Vec<String>,
 }
 
 /// Settings a lesson starts with (and a share link carries).
@@ -96,12 +136,26 @@ pub struct LessonText {
     pub title: String,
     /// The question the experiment answers.
     pub question: String,
-    /// A hint.
-    #[serde(default)]
+    /// A single hint (older files; prefer `hints`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hint: String,
+    /// Hints from a nudge to the answer, revealed one at a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
     /// The explanation, shown once the learner has seen it happen (or asked for the solution).
     #[serde(default)]
     pub explanation: String,
+}
+
+impl LessonText {
+    /// The hints in the order they are revealed: `hints`, or the single `hint`.
+    pub fn hint_list(&self) -> Vec<&str> {
+        if self.hints.is_empty() {
+            Some(self.hint.as_str()).filter(|hint| !hint.is_empty()).into_iter().collect()
+        } else {
+            self.hints.iter().map(String::as_str).collect()
+        }
+    }
 }
 
 /// A multiple-choice question whose answer can be checked by running it.
@@ -200,6 +254,12 @@ struct RawLesson {
     solution: Option<Vec<Step>>,
     #[serde(default)]
     goals: Vec<Goal>,
+    #[serde(default)]
+    claims: Vec<Claim>,
+    #[serde(default)]
+    shortcuts: Vec<Probe>,
+    #[serde(default)]
+    alternatives: Vec<Probe>,
 }
 
 #[derive(Default, Deserialize)]
@@ -243,6 +303,9 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 steps: scenario.steps.iter().map(Step::from_v1).collect(),
                 solution: Vec::new(),
                 goals: Vec::new(),
+                claims: Vec::new(),
+                shortcuts: Vec::new(),
+                alternatives: Vec::new(),
             })
         }
         Some(2) => parse_v2(source),
@@ -305,6 +368,29 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             }
         }
     }
+    let mut claim_ids: Vec<&str> = Vec::new();
+    for (i, claim) in raw.claims.iter().enumerate() {
+        if claim.id.is_empty() || claim_ids.contains(&claim.id.as_str()) {
+            return Err(bad(&format!("claims[{i}].id"), "expected a non-empty id used once"));
+        }
+        claim_ids.push(&claim.id);
+        if claim.expect.is_empty() {
+            return Err(bad(&format!("claims[{i}].expect"), "a claim needs at least one check"));
+        }
+        if claim.quote.trim().is_empty() || !lesson_texts(&raw.lesson, raw.quiz.as_ref()).iter().any(|text| text.contains(claim.quote.as_str())) {
+            return Err(bad(&format!("claims[{i}].quote"), "not found in the lesson's text (question, hints, explanation, quiz)"));
+        }
+    }
+    for (list, probes) in [("shortcuts", &raw.shortcuts), ("alternatives", &raw.alternatives)] {
+        for (i, probe) in probes.iter().enumerate() {
+            if probe.goals.is_empty() {
+                return Err(bad(&format!("{list}[{i}].goals"), "name at least one goal"));
+            }
+            if let Some(unknown) = probe.goals.iter().find(|id| !ids.contains(&id.as_str())) {
+                return Err(bad(&format!("{list}[{i}].goals"), format!("no goal has the id {unknown:?}")));
+            }
+        }
+    }
     let solution = raw.solution.unwrap_or_else(|| raw.steps.clone());
     Ok(Lesson {
         version: raw.version,
@@ -316,7 +402,24 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         steps: raw.steps,
         solution,
         goals: raw.goals,
+        claims: raw.claims,
+        shortcuts: raw.shortcuts,
+        alternatives: raw.alternatives,
     })
+}
+
+/// Every text a claim may quote: the question, the hints, the explanation and the quiz.
+fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str> {
+    let mut texts = vec![text.question.as_str(), text.hint.as_str(), text.explanation.as_str()];
+    texts.extend(text.hints.iter().map(String::as_str));
+    if let Some(quiz) = quiz {
+        texts.push(&quiz.prompt);
+        for option in &quiz.options {
+            texts.push(&option.text);
+            texts.push(&option.feedback);
+        }
+    }
+    texts
 }
 
 #[cfg(test)]

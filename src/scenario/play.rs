@@ -16,7 +16,7 @@ use crate::scenario::action::{Action, SessionMode, Step, navigation_request};
 use crate::scenario::goal::{Goal, GoalResult, GoalStatus, check};
 use crate::scenario::lesson::{Lesson, Settings};
 use crate::scenario::saved::LessonProgress;
-use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState, SeenSession};
+use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState, SeenSession, set_cookie_name};
 
 /// Something a step could not do, in the learner's words (the step is skipped, play goes on).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,7 @@ pub struct Player {
     state: LessonState,
     pages: BTreeMap<String, PageState>,
     seen: BTreeMap<String, SeenSession>,
+    received: BTreeMap<String, Vec<String>>,
 }
 
 impl Player {
@@ -67,8 +68,14 @@ impl Player {
         let mut player = Player {
             browser,
             server: None,
-            state: LessonState { session_mode: settings.session_mode, ..LessonState::default() },
+            state: LessonState {
+                session_mode: settings.session_mode,
+                lesson_code: code.to_string(),
+                start_clock: settings.clock,
+                ..LessonState::default()
+            },
             pages: BTreeMap::new(),
+            received: BTreeMap::new(),
             seen: BTreeMap::new(),
         };
         player.load(code);
@@ -235,7 +242,15 @@ impl Player {
                     (_, Some(trace)) => SeenSession::from_trace(trace),
                 };
                 self.seen.insert(profile.to_string(), seen);
-                self.pages.insert(profile.to_string(), PageState::from_outcome(&outcome, error));
+                let page = PageState::from_outcome(&outcome, error);
+                let received = self.received.entry(profile.to_string()).or_default();
+                for header in &page.set_cookies {
+                    let name = set_cookie_name(header).to_string();
+                    if !received.contains(&name) {
+                        received.push(name);
+                    }
+                }
+                self.pages.insert(profile.to_string(), page);
                 None
             }
             Ok(None) => Some(StepNote::Navigation("there is no page to go to".into())),
@@ -268,6 +283,7 @@ impl Player {
             .map(|profile| ProfileState {
                 last_page: self.pages.get(&profile.name).cloned(),
                 session_seen: self.seen.get(&profile.name).cloned(),
+                received_cookies: self.received.get(&profile.name).cloned().unwrap_or_default(),
                 ..ProfileState::from_profile(profile, now)
             })
             .collect();

@@ -29,6 +29,12 @@ pub struct LessonState {
     pub profiles: Vec<ProfileState>,
     /// The server log: start-ups, what the app printed, tracebacks.
     pub server_log: String,
+    /// The lesson's own code (what `code_unchanged` compares with).
+    #[serde(default)]
+    pub lesson_code: String,
+    /// The virtual time the lesson started at, Unix seconds (what `clock_at_least` counts from).
+    #[serde(default)]
+    pub start_clock: i64,
 }
 
 impl LessonState {
@@ -63,6 +69,13 @@ pub struct ProfileState {
     pub last_page: Option<PageState>,
     /// The session the server saw on its last request (absent before the first).
     pub session_seen: Option<SeenSession>,
+    /// Navigations since the browser was last closed (the last page is the first one after
+    /// reopening when this is 1).
+    #[serde(default)]
+    pub navigations_since_open: u32,
+    /// The names of every cookie the server set in this browser since the lesson started.
+    #[serde(default)]
+    pub received_cookies: Vec<String>,
 }
 
 impl ProfileState {
@@ -75,6 +88,8 @@ impl ProfileState {
             jar: profile.jar.list(now).into_iter().map(JarEntry::from_cookie).collect(),
             last_page: None,
             session_seen: None,
+            navigations_since_open: profile.navigations_since_open,
+            received_cookies: Vec::new(),
         }
     }
 }
@@ -130,8 +145,17 @@ pub struct PageState {
     /// Every `Set-Cookie` value of the navigation, redirects included, in order (a login
     /// usually sets its cookie on the redirect, not on the page shown).
     pub set_cookies: Vec<String>,
+    /// The names of the cookies the navigation's first request carried (what the browser had
+    /// before the server answered).
+    #[serde(default)]
+    pub sent_cookies: Vec<String>,
     /// The unhandled exception of the final response.
     pub error: Option<ErrorSummary>,
+}
+
+/// The cookie name of a `Set-Cookie` value.
+pub fn set_cookie_name(header: &str) -> &str {
+    header.split(';').next().and_then(|pair| pair.split_once('=')).map_or("", |(name, _)| name.trim())
 }
 
 impl PageState {
@@ -149,6 +173,12 @@ impl PageState {
                 .filter(|(name, _)| name.eq_ignore_ascii_case("Set-Cookie"))
                 .map(|(_, value)| value.clone())
                 .collect(),
+            sent_cookies: outcome
+                .hops
+                .first()
+                .and_then(|hop| hop.cookie.as_deref())
+                .map(|header| crate::flask::server::parse_cookie_header(header).into_iter().map(|(name, _)| name.to_string()).collect())
+                .unwrap_or_default(),
             error,
         }
     }

@@ -108,7 +108,18 @@ impl Workspace {
                     }),
                     _ => None,
                 };
-                ProfileState { last_page, session_seen, ..ProfileState::from_profile(profile, now) }
+                let mut received_cookies: Vec<String> = Vec::new();
+                for entry in self.requests().filter(|entry| entry.profile.as_deref() == Some(profile.name.as_str())) {
+                    for hop in entry.exchange.iter().flat_map(|outcome| outcome.hops.iter()) {
+                        for (name, value) in &hop.response.headers {
+                            let cookie = crate::scenario::state::set_cookie_name(value).to_string();
+                            if name.eq_ignore_ascii_case("Set-Cookie") && !received_cookies.contains(&cookie) {
+                                received_cookies.push(cookie);
+                            }
+                        }
+                    }
+                }
+                ProfileState { last_page, session_seen, received_cookies, ..ProfileState::from_profile(profile, now) }
             })
             .collect();
         LessonState {
@@ -121,6 +132,8 @@ impl Workspace {
                 .map(|error| ErrorSummary { type_name: error.type_name.clone(), message: error.message.clone() }),
             profiles,
             server_log: self.server_log.clone(),
+            lesson_code: self.start.code.clone(),
+            start_clock: self.start.settings.clock,
         }
     }
 
@@ -182,7 +195,7 @@ impl Workspace {
 
     /// Plays one step of a lesson file in the workspace (an `edit_code` step also puts the
     /// code into the editor).
-    fn lesson_step(&mut self, step: Step) {
+    pub(crate) fn lesson_step(&mut self, step: Step) {
         if let StepAction::EditCode(code) = &step.action {
             self.code = code.clone();
             self.reload_if_edited();

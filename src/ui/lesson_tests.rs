@@ -233,3 +233,28 @@ fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
         assert_eq!(after.saved, other.saved);
     }
 }
+
+#[test]
+fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
+    use super::lesson_run::{LessonRun, lesson_start};
+    for builtin in BUILTIN_LESSONS {
+        let lesson = builtin_lesson(builtin.id).unwrap().unwrap();
+        for (probes, must_meet) in [(&lesson.shortcuts, false), (&lesson.alternatives, true)] {
+            for probe in probes {
+                let opened = Workspace::started().apply(Action::OpenLesson(lesson.id.clone()));
+                let run = opened.lesson.clone().expect("the lesson is open");
+                let mut workspace = Workspace::replay(&lesson_start(&lesson), &[]);
+                workspace.lesson = Some(LessonRun { next_step: lesson.steps.len(), ..run });
+                workspace.check_goals();
+                for step in probe.steps.clone() {
+                    workspace.lesson_step(step);
+                    workspace.check_goals();
+                }
+                let met = workspace.lesson_progress().map(|p| p.goals_met.clone()).unwrap_or_default();
+                for goal in &probe.goals {
+                    assert_eq!(met.contains(goal), must_meet, "{}: {} {}: goal {goal}", lesson.id, if must_meet { "alternative" } else { "shortcut" }, probe.id);
+                }
+            }
+        }
+    }
+}

@@ -6,8 +6,9 @@ mod schema;
 
 use session_playground::scenario::action::{Action, SessionMode, Step, get};
 use session_playground::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
-use session_playground::scenario::check::{QuizVerdict, check_quiz, check_sources};
-use session_playground::scenario::goal::GoalStatus;
+use session_playground::scenario::check::{QuizVerdict, check_claims, check_probes, check_quiz, check_sources, expect_on};
+use session_playground::scenario::goal::{Goal, GoalStatus};
+use session_playground::scenario::state::{ErrorSummary, JarEntry, LessonState, PageState, ProfileState, SeenSession, SeenVerdict};
 use session_playground::scenario::lesson::{Lesson, parse_lesson};
 use session_playground::scenario::markdown::to_html;
 use session_playground::scenario::play::{Player, StepNote, play_solution};
@@ -135,6 +136,7 @@ fn a_wrong_quiz_key_is_caught() {
 fn lesson_markdown_renders_to_whitelisted_html_only() {
     for lesson in all_lessons() {
         let mut texts = vec![lesson.text.title, lesson.text.question, lesson.text.hint, lesson.text.explanation];
+        texts.extend(lesson.text.hints.iter().cloned());
         texts.extend(lesson.steps.iter().filter_map(|s| s.explain.clone()));
         texts.extend(lesson.goals.iter().map(|g| g.text.clone()));
         for text in texts {
@@ -157,7 +159,7 @@ fn check_command_reports_and_exits_as_documented() {
 
     // A goal the solution cannot reach: exit 1, and the goal is named.
     let mut broken: serde_json::Value = serde_json::from_str(BUILTIN_LESSONS[3].source).unwrap();
-    broken["goals"][0]["page_shows"] = "Visit number: 99".into();
+    broken["goals"][0]["all_of"][0]["page_shows"] = "Visit number: 99".into();
     let outcome = on_big_stack(move || check_sources(&[("broken.json".into(), broken.to_string())]));
     assert_eq!(outcome.exit_code, 1);
     assert!(outcome.stdout.contains("UNMET    third"), "{}", outcome.stdout);
@@ -417,6 +419,12 @@ fn lessons_behave_as_real_flask_does() {
                     runs.push((format!("quiz option {}", index + 1), play_records(&code, &lesson, &quiz.steps), expected["quiz"][index].clone()));
                 }
             }
+            for (index, claim) in lesson.claims.iter().enumerate() {
+                let recorded = &expected["claims"][index];
+                assert_eq!(recorded["id"], claim.id.as_str(), "{}: claims changed (run tests/lessons/oracle_lessons.py)", lesson.id);
+                let code = claim.code.clone().unwrap_or_else(|| lesson.code.clone());
+                runs.push((format!("claim {}", claim.id), play_records(&code, &lesson, &claim.steps), recorded["records"].clone()));
+            }
             for (what, ours, theirs) in runs {
                 let theirs = theirs.as_array().cloned().unwrap_or_default();
                 assert_eq!(ours.len(), theirs.len(), "{}: {what}: step count", lesson.id);
@@ -433,6 +441,132 @@ fn lessons_behave_as_real_flask_does() {
         mismatches
     });
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+/// The state real Flask left after a claim's steps (`oracle_lessons.py` writes it), in the form
+/// goals are checked on.
+fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) -> LessonState {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let strings = |v: &serde_json::Value| v.as_array().map(|a| a.iter().map(text).collect()).unwrap_or_default();
+    let profiles = value["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| ProfileState {
+            name: text(&p["name"]),
+            open: p["open"].as_bool().unwrap(),
+            jar: p["jar"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| JarEntry {
+                    name: text(&c["name"]),
+                    value: text(&c["value"]),
+                    path: text(&c["path"]),
+                    expires: c["expires"].as_i64(),
+                    http_only: c["http_only"].as_bool().unwrap(),
+                    secure: c["secure"].as_bool().unwrap(),
+                    same_site: text(&c["same_site"]),
+                })
+                .collect(),
+            last_page: p["last_page"].as_object().map(|page| PageState {
+                status: page["status"].as_u64().unwrap() as u16,
+                body: text(&page["body"]),
+                headers: Vec::new(),
+                set_cookies: strings(&page["set_cookies"]),
+                sent_cookies: strings(&page["sent_cookies"]),
+                error: None,
+            }),
+            session_seen: p["session_seen"].as_object().map(|seen| SeenSession {
+                verdict: match seen["verdict"].as_str().unwrap() {
+                    "no_cookie" => SeenVerdict::NoCookie,
+                    "accepted" => SeenVerdict::Accepted,
+                    "no_secret_key" => SeenVerdict::NoSecretKey,
+                    _ => SeenVerdict::Rejected("real Flask refused the cookie".into()),
+                },
+                data: seen["data"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            }),
+            navigations_since_open: p["navigations_since_open"].as_u64().unwrap() as u32,
+            received_cookies: strings(&p["received"]),
+        })
+        .collect();
+    LessonState {
+        code: text(&value["code"]),
+        clock: value["clock"].as_i64().unwrap(),
+        session_mode: serde_json::from_value(value["session_mode"].clone()).unwrap(),
+        startup_error: value["startup_error"]
+            .as_object()
+            .map(|e| ErrorSummary { type_name: text(&e["type"]), message: text(&e["message"]) }),
+        profiles,
+        server_log: text(&value["server_log"]),
+        lesson_code: lesson_code.to_string(),
+        start_clock,
+    }
+}
+
+#[test]
+fn every_claim_holds_in_real_flask_and_in_ours() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/oracle");
+    let (ours, lessons) = on_big_stack(|| {
+        let lessons = all_lessons();
+        (lessons.iter().map(check_claims).collect::<Vec<_>>(), lessons)
+    });
+    let mut failures = Vec::new();
+    for (lesson, results) in lessons.iter().zip(ours) {
+        assert!(!lesson.claims.is_empty(), "{}: every lesson backs its statements with at least one claim", lesson.id);
+        let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{}.json", lesson.id))).unwrap()).unwrap();
+        for ((claim, (_, result)), recorded) in lesson.claims.iter().zip(results).zip(expected["claims"].as_array().unwrap()) {
+            if let Err(why) = result {
+                failures.push(format!("{}: claim {}: ours: {why}", lesson.id, claim.id));
+            }
+            let code = claim.code.clone().unwrap_or_else(|| lesson.code.clone());
+            let state = real_state(&recorded["state"], &code, lesson.settings.clock);
+            if let Err(why) = expect_on(&claim.expect, &state, &[]) {
+                failures.push(format!("{}: claim {}: real Flask: {why}", lesson.id, claim.id));
+            }
+        }
+        assert_eq!(expected["claims"].as_array().unwrap().len(), lesson.claims.len(), "{}: run tests/lessons/oracle_lessons.py", lesson.id);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_false_claim_fails_against_real_flask() {
+    // The lesson text once said a session that is not permanent ignores the lifetime; the
+    // experiment behind the corrected sentence, with the old sentence's prediction, must fail.
+    let lesson = builtin_lesson("permanent-lifetime").unwrap().unwrap();
+    let claim = lesson.claims.iter().find(|c| c.id == "not-permanent-refused").unwrap().clone();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/oracle");
+    let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("permanent-lifetime.json")).unwrap()).unwrap();
+    let recorded = expected["claims"].as_array().unwrap().iter().find(|c| c["id"] == "not-permanent-refused").unwrap();
+    let state = real_state(&recorded["state"], &lesson.code, lesson.settings.clock);
+    let old_prediction: Vec<Goal> = vec![serde_json::from_str(r#"{"id": "still-in", "text": "", "page_shows": "Logged in as alice"}"#).unwrap()];
+    assert!(expect_on(&old_prediction, &state, &[]).is_err());
+    assert!(expect_on(&claim.expect, &state, &[]).is_ok());
+}
+
+#[test]
+fn shortcuts_fail_their_goals_and_alternatives_meet_them() {
+    let results = on_big_stack(|| all_lessons().iter().map(|l| (l.id.clone(), check_probes(l))).collect::<Vec<_>>());
+    let mut failures = Vec::new();
+    for (id, probes) in &results {
+        for (kind, probe, result) in probes {
+            if let Err(why) = result {
+                failures.push(format!("{id}: {kind} {probe}: {why}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let count = |kind: &str| results.iter().map(|(_, probes)| probes.iter().filter(|(k, _, _)| *k == kind).count()).sum::<usize>();
+    assert!(count("shortcut") >= 10 && count("alternative") >= 10, "shortcuts {}, alternatives {}", count("shortcut"), count("alternative"));
+}
+
+#[test]
+fn every_lesson_has_progressive_hints_and_a_quiz() {
+    for lesson in all_lessons() {
+        assert!(lesson.text.hint_list().len() >= 3, "{}: hints from a nudge to the answer", lesson.id);
+        assert!(lesson.quiz.is_some(), "{}: a quiz", lesson.id);
+    }
 }
 
 #[test]

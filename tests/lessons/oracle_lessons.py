@@ -10,6 +10,12 @@ open_browser, continue_where_left_off, copy_cookie, forge_session (signed with i
 exactly as Flask signs), edit_code (the app is re-imported; jars are kept, like the reloader)
 and session_mode (the app is re-imported with the lines the playground adds for that mode,
 read from src/scenario/mode_code.rs so both sides run the same code).
+
+Each lesson's claims (the experiments behind its statements) are played the same way; for them
+the file also keeps the final state goals are checked on (every profile's jar with its flags, the
+last page, the cookies its first request carried, the session the real Flask opened for it, the
+cookies the server ever set in it), so the Rust test checks each claim's `expect` against what
+real Flask did, with the same code that checks goals.
 """
 
 import glob
@@ -18,6 +24,7 @@ import json
 import os
 import re
 import sys
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -66,31 +73,150 @@ def forge(secret, data):
     return serializer.dumps(data)
 
 
-def play(code, profiles, clock, steps, mode="signed"):
-    """The record of every step: what the page got and what the profile's jar holds after."""
-    oracle._NOW[0] = clock
+class FlagJar(oracle.Jar):
+    """oracle.Jar that also keeps each cookie's HttpOnly, Secure and SameSite flags."""
+
+    def store(self, header_value, request_path, now):
+        super().store(header_value, request_path, now)
+        pair, _, attributes = header_value.partition(";")
+        name, _, value = pair.partition("=")
+        flags = {"http_only": False, "secure": False, "same_site": ""}
+        for attribute in attributes.split(";") if attributes else []:
+            key, _, attr_value = attribute.partition("=")
+            key = key.strip().lower()
+            if key == "httponly":
+                flags["http_only"] = True
+            elif key == "secure":
+                flags["secure"] = True
+            elif key == "samesite":
+                flags["same_site"] = attr_value.strip()
+        for cookie in self.cookies:
+            if cookie["name"] == name.strip() and cookie["value"] == value.strip():
+                cookie.update(flags)
+
+    def full_snapshot(self, now):
+        self._purge(now)
+        return [
+            {
+                "name": c["name"],
+                "value": c["value"],
+                "path": c["path"],
+                "expires": c["expires"],
+                "http_only": c.get("http_only", False),
+                "secure": c.get("secure", False),
+                "same_site": c.get("same_site", ""),
+            }
+            for c in self.cookies
+        ]
+
+
+class SeenInterface:
+    """Wraps an app's session interface to keep what it opened for the last request: whether
+    a cookie came, whether it verified, and the data (Flask's tagged JSON form)."""
+
+    def __init__(self, inner, box):
+        self.inner = inner
+        self.box = box
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def open_session(self, app, request):
+        from flask.json.tag import TaggedJSONSerializer
+        from flask.sessions import SecureCookieSessionInterface
+        from itsdangerous import BadSignature
+
+        session = self.inner.open_session(app, request)
+        value = request.cookies.get(app.config["SESSION_COOKIE_NAME"])
+        if value is None:
+            verdict = "no_cookie"
+        elif session is None or not app.secret_key:
+            verdict = "no_secret_key"
+        elif type(self.inner) is SecureCookieSessionInterface:
+            try:
+                max_age = int(app.permanent_session_lifetime.total_seconds())
+                self.inner.get_signing_serializer(app).loads(value, max_age=max_age)
+                verdict = "accepted"
+            except BadSignature:
+                verdict = "rejected"
+        else:
+            verdict = "accepted"
+        data = json.loads(TaggedJSONSerializer().dumps(dict(session))) if session is not None else {}
+        self.box[0] = {"verdict": verdict, "data": data}
+        return session
+
+
+def load(code, mode, box):
     app, startup_error = oracle.load_app(serve(code, mode))
+    if app is not None:
+        app.session_interface = SeenInterface(app.session_interface, box)
+    return app, startup_error
+
+
+def cookie_names(header):
+    if not header:
+        return []
+    return [part.split("=", 1)[0].strip() for part in header.split(";") if "=" in part]
+
+
+def play(code, profiles, clock, steps, mode="signed", final=None):
+    """The record of every step: what the page got and what the profile's jar holds after.
+    With `final` (a dict), it is filled with the state after the last step."""
+    oracle._NOW[0] = clock
+    box = [None]
+    app, startup_error = load(code, mode, box)
     server = oracle.Server(app) if app is not None else None
-    jars = {name: oracle.Jar() for name in profiles}
+    jars = {name: FlagJar() for name in profiles}
     keep_session = {name: False for name in profiles}
+    seen = {}  # per profile: open, navigations, last page, session seen, cookies received
+    log = [startup_error["type"] + ": " + startup_error["message"]] if startup_error else []
+
+    def profile_state(name):
+        return seen.setdefault(name, {"open": True, "navigations_since_open": 0, "last_page": None, "session_seen": None, "received": []})
+
     records = []
     for step in steps:
         browser = step.get("browser", profiles[0])
-        jar = jars.setdefault(browser, oracle.Jar())
+        jar = jars.setdefault(browser, FlagJar())
+        state = profile_state(browser)
         keep_session.setdefault(browser, False)
         record = {"browser": browser, "status": None, "body": None, "set_cookie": [], "note": None}
         if "request" in step:
             if server is None:
                 record["note"] = "app not running"
             else:
-                result = oracle.run_request(server, jar, request_of(step["request"]))
+                request = request_of(step["request"])
+                first_path = "".join(c if ord(c) < 0x80 else urllib.parse.quote(c) for c in request["target"])
+                first_cookie = jar.header(urllib.parse.urlsplit("http://localhost" + first_path).path or "/", oracle._NOW[0])
+                box[0] = None
+                result = oracle.run_request(server, jar, request)
                 record["status"] = result["status"]
                 record["body"] = result["body"]
                 for hop in result["redirects"] + [result]:
                     record["set_cookie"] += [v for k, v in hop["headers"] if k.lower() == "set-cookie"]
+                state["open"] = True
+                state["navigations_since_open"] += 1
+                state["last_page"] = {
+                    "status": result["status"],
+                    "body": result["body"],
+                    "set_cookies": record["set_cookie"],
+                    "sent_cookies": cookie_names(first_cookie),
+                }
+                state["session_seen"] = box[0]
+                for header in record["set_cookie"]:
+                    name = header.split(";", 1)[0].split("=", 1)[0].strip()
+                    if name not in state["received"]:
+                        state["received"].append(name)
+                if result["error"]:
+                    log.append(result["error"]["type"] + ": " + result["error"]["message"])
         elif "close_browser" in step:
+            state["open"] = False
+            state["navigations_since_open"] = 0
+            state["last_page"] = None
             if not keep_session[browser]:
                 jar.close()
+        elif "open_browser" in step:
+            state["open"] = True
         elif "open_private_window" in step:
             raise NotImplementedError("private windows are not modelled here yet")
         elif "continue_where_left_off" in step:
@@ -105,7 +231,7 @@ def play(code, profiles, clock, steps, mode="signed"):
             name, to = step["copy_cookie"]["name"], step["copy_cookie"]["to"]
             jar.snapshot(oracle._NOW[0])  # drops expired cookies
             for cookie in [c for c in jar.cookies if c["name"] == name][:1]:
-                target = jars.setdefault(to, oracle.Jar())
+                target = jars.setdefault(to, FlagJar())
                 target.counter += 1
                 target.cookies = [c for c in target.cookies if not (c["name"] == name and c["path"] == cookie["path"])]
                 target.cookies.append({**cookie, "created": target.counter})
@@ -114,15 +240,27 @@ def play(code, profiles, clock, steps, mode="signed"):
             jar.devtools_set(name, forge(step["forge_session"]["secret"], step["forge_session"]["data"]))
         elif "edit_code" in step:
             code = step["edit_code"]
-            app, startup_error = oracle.load_app(serve(code, mode))
+            app, startup_error = load(code, mode, box)
             server = oracle.Server(app) if app is not None else None
+            if startup_error:
+                log.append(startup_error["type"] + ": " + startup_error["message"])
         elif "session_mode" in step:
             mode = step["session_mode"]
-            app, startup_error = oracle.load_app(serve(code, mode))
+            app, startup_error = load(code, mode, box)
             server = oracle.Server(app) if app is not None else None
         record["startup_error"] = startup_error["type"] if startup_error else None
         record["jar"] = jar.snapshot(oracle._NOW[0])
         records.append(record)
+    if final is not None:
+        final["code"] = code
+        final["clock"] = oracle._NOW[0]
+        final["session_mode"] = mode
+        final["startup_error"] = startup_error
+        final["server_log"] = "\n".join(log)
+        final["profiles"] = []
+        for name in list(profiles) + [n for n in jars if n not in profiles]:
+            state = profile_state(name)
+            final["profiles"].append({"name": name, **state, "jar": jars.setdefault(name, FlagJar()).full_snapshot(oracle._NOW[0])})
     return records
 
 
@@ -157,6 +295,11 @@ def main():
         for option in quiz["options"] if quiz else []:
             code = option_code(quiz["template"], option["code"]) if "code" in option else lesson["code"]
             result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode))
+        result["claims"] = []
+        for claim in lesson.get("claims", []):
+            final = {}
+            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final)
+            result["claims"].append({"id": claim["id"], "records": records, "state": final})
         with open(os.path.join(out_dir, lesson["id"] + ".json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=1, ensure_ascii=False)
             handle.write("\n")

@@ -1,5 +1,5 @@
 //! The lesson panel: the question, "▶ next step" with what is about to happen, the goals as
-//! they are met, a hint, the quiz, the solution (shown on request, recorded as shown) and the
+//! they are met, the hints (revealed one at a time, from a nudge to the answer), the quiz, the solution (shown on request, recorded as shown) and the
 //! explanation. Lesson Markdown arrives as inert HTML from `scenario::markdown`.
 
 use yew::prelude::*;
@@ -30,7 +30,16 @@ fn markdown(text: &str) -> Html {
 #[function_component(LessonPanel)]
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let confirming_reset = use_state(|| false);
+    // Hints revealed so far, for the lesson they were revealed in (another lesson starts at 0).
+    let hints_revealed = use_state(|| (String::new(), 0usize));
     let lesson = &props.run.lesson;
+    let hints = lesson.text.hint_list();
+    let shown_hints = if hints_revealed.0 == lesson.id { hints_revealed.1.min(hints.len()) } else { 0 };
+    let on_hint = {
+        let revealed = hints_revealed.clone();
+        let id = lesson.id.clone();
+        Callback::from(move |_: MouseEvent| revealed.set((id.clone(), shown_hints + 1)))
+    };
     let progress = &props.progress;
     let total = lesson.steps.len();
     let next = props.run.next_step;
@@ -105,11 +114,23 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 </ul>
             </section>
 
-            if !lesson.text.hint.is_empty() {
-                <details class="lesson-hint">
-                    <summary>{ "Hint" }</summary>
-                    <div class="markdown">{ markdown(&lesson.text.hint) }</div>
-                </details>
+            if !hints.is_empty() {
+                <section class="lesson-hints" aria-label="Hints">
+                    { for hints.iter().take(shown_hints).enumerate().map(|(index, hint)| html! {
+                        <div class="lesson-hint markdown" data-testid="lesson-hint" data-hint={(index + 1).to_string()}>
+                            { markdown(hint) }
+                        </div>
+                    }) }
+                    if shown_hints < hints.len() {
+                        <button class="small" data-testid="lesson-show-hint" onclick={on_hint}>
+                            { if shown_hints == 0 {
+                                format!("Show a hint (1 of {})", hints.len())
+                            } else {
+                                format!("Show the next hint ({} of {})", shown_hints + 1, hints.len())
+                            } }
+                        </button>
+                    }
+                </section>
             }
 
             if let Some(quiz) = &lesson.quiz {
