@@ -20,7 +20,7 @@ pub const STORAGE_KEY: &str = "flask-session-playground";
 pub const BACKUP_KEY: &str = "flask-session-playground.unreadable";
 
 /// Set while the page carries out an action; found at load, it means the last one never ended.
-const BUSY_KEY: &str = "flask-session-playground.busy";
+pub const BUSY_KEY: &str = "flask-session-playground.busy";
 
 /// What the page found in storage when it loaded.
 #[derive(Debug)]
