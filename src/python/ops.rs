@@ -245,9 +245,9 @@ impl Interp {
             (Operator::Mod, Value::Native(_), _) if super::bytearray::as_bytearray(&l).is_some() => {
                 // `bytearray % x` formats as `bytes % x` and gives a new bytearray.
                 let template = super::bytearray::bytes_like(&l).unwrap_or_default();
-                return match self.percent_format_bytes(&template, &r)? {
+                return match &self.percent_format_bytes(&template, &r)? {
                     Value::Bytes(b) => Ok(super::bytearray::new_value(b.to_vec())),
-                    other => Ok(other),
+                    other => Ok(other.clone()),
                 };
             }
             (Operator::BitOr, Value::Dict(a), Value::Dict(b)) => {

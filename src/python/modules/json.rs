@@ -99,7 +99,7 @@ pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String>
     if let Some(x) = kw.take_kw("allow_nan") {
         opts.allow_nan = it.truthy(&x)?;
     }
-    match kw.take_kw("indent") {
+    match &kw.take_kw("indent") {
         None | Some(Value::None) => {}
         Some(Value::Str(s)) => opts.indent = Some(s.to_string()),
         Some(x) => opts.indent = Some(DumpOptions::indent_spaces(it.to_index(&x)?)),
