@@ -8,7 +8,8 @@ use crate::python::text::json_text::{dumps, loads, DumpOptions, Json, MAX_DEPTH}
 use crate::python::value::*;
 
 fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResult<Json> {
-    if depth > MAX_DEPTH {
+    // Counted with the Python calls below, as CPython's encoder does.
+    if depth > MAX_DEPTH || depth + it.depth >= it.config.recursion_limit {
         return Err(it.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
     }
     Ok(match v {
