@@ -122,4 +122,40 @@ mod tests {
         assert_eq!(outcome.stderr.lines().count(), 1);
         assert!(outcome.stderr.contains("frobnicate"));
     }
+
+    /// Issue 13: hostile programs end with the Python error CPython prints, never an abort.
+    #[test]
+    fn hostile_programs_end_with_python_errors() {
+        let dir = std::env::temp_dir().join(format!("cli-hostile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let deep_list = "def mk(n):\n    x = []\n    for i in range(n):\n        x = [x]\n    return x\n";
+        let cases: Vec<(String, &str, &str)> = vec![
+            (format!("x = {}1\n", "-".repeat(500_000)), "", "RecursionError: maximum recursion depth exceeded during compilation\n"),
+            (format!("print(1)\nf{}\n", "()".repeat(100_000)), "", "RecursionError: maximum recursion depth exceeded during compilation\n"),
+            (format!("{deep_list}nested = mk(100000)\nnested = None\nprint('freed')\n"), "freed\n", ""),
+            (format!("{deep_list}print(mk(100000))\n"), "", "RecursionError: maximum recursion depth exceeded while getting the repr of an object\n"),
+            (format!("{deep_list}mk(100000) == mk(100000)\n"), "", "RecursionError: maximum recursion depth exceeded in comparison\n"),
+        ];
+        for (i, (source, want_out, want_err_end)) in cases.iter().enumerate() {
+            let path = dir.join(format!("p{i}.py"));
+            std::fs::write(&path, source).unwrap();
+            let outcome = run(&args(&["py", path.to_str().unwrap()]));
+            assert_eq!(outcome.stdout, *want_out, "case {i}");
+            assert!(outcome.stderr.ends_with(want_err_end), "case {i}: {}", outcome.stderr);
+            assert_eq!(outcome.exit_code, if want_err_end.is_empty() { 0 } else { 1 }, "case {i}");
+        }
+        // `run`: an app that fails to load or a view that fails is in the transcript; exit 0.
+        let app = format!(
+            "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'k'\n{deep_list}@app.route('/')\ndef index():\n    session['x'] = mk(100000)\n    return 'ok'\n"
+        );
+        for code in [app, format!("y = {}x\n", "not ".repeat(50_000))] {
+            let scenario = serde_json::json!({"version": 1, "code": code, "steps": [{"request": "GET /"}]});
+            let path = dir.join("scenario.json");
+            std::fs::write(&path, scenario.to_string()).unwrap();
+            let outcome = run(&args(&["run", path.to_str().unwrap()]));
+            assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
+            assert!(outcome.stdout.contains("RecursionError"), "{}", outcome.stdout);
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

@@ -51,7 +51,8 @@ pub fn loads_tagged(interp: &mut Interp, source: &str) -> PyResult<Value> {
 }
 
 fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> PyResult<Json> {
-    if depth > 500 {
+    // Counted with the Python calls below (Flask's tagger recurses in Python).
+    if depth > 500 || depth + interp.depth >= interp.config.recursion_limit {
         return Err(interp.err(
             "RecursionError",
             "maximum recursion depth exceeded while encoding a JSON object",

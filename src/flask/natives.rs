@@ -643,7 +643,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
         ))
     });
     let is_null = builtin("_is_null_session", |_it, args| {
-        Ok(Value::Bool(match arg(&args, 0) {
+        Ok(Value::Bool(match &arg(&args, 0) {
             Value::Native(n) => n.as_any().downcast_ref::<Session>().is_none_or(|s| s.null),
             // A custom interface's session object: its own `is_null_session` decides.
             _ => false,
@@ -669,7 +669,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let s = shared.clone();
     let dump = builtin("_dump_cookie", move |it, args| {
         let key = it.to_str(&arg(&args, 0))?;
-        let value = match arg(&args, 1) {
+        let value = match &arg(&args, 1) {
             Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
             other => it.to_str(&other)?,
         };
@@ -678,10 +678,10 @@ fn build_module(shared: Rc<Shared>) -> Value {
             Value::Int(i) => Some(i),
             other => Some(lifetime_seconds(it, &other)?),
         };
-        let expires = match arg(&args, 3) {
+        let expires = match &arg(&args, 3) {
             Value::None => None,
-            Value::Int(i) => Some(Expires::Timestamp(i as f64)),
-            Value::Float(f) => Some(Expires::Timestamp(f)),
+            Value::Int(i) => Some(Expires::Timestamp(*i as f64)),
+            Value::Float(f) => Some(Expires::Timestamp(*f)),
             Value::Str(t) => Some(Expires::Raw(t.to_string())),
             other => Some(Expires::DateTime(datetime_seconds(it, &other)?)),
         };
@@ -856,7 +856,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
     });
     let b64encode = builtin("_b64encode", |it, args| {
         use base64::Engine;
-        let Value::Bytes(data) = arg(&args, 0) else {
+        let Value::Bytes(data) = &arg(&args, 0) else {
             return Err(it.type_error("a bytes-like object is required"));
         };
         let text = if it.truthy(&arg(&args, 1))? {
@@ -867,7 +867,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
         Ok(Value::Bytes(std::rc::Rc::from(text.into_bytes())))
     });
     let b64decode = builtin("_b64decode", |it, args| {
-        let Value::Bytes(data) = arg(&args, 0) else {
+        let Value::Bytes(data) = &arg(&args, 0) else {
             return Err(it.type_error("argument should be a bytes-like object or ASCII string"));
         };
         let mut data = data.to_vec();

@@ -371,7 +371,7 @@ impl FlaskServer {
             Value::Dict(d) => d
                 .borrow()
                 .iter()
-                .filter_map(|(k, v)| match k {
+                .filter_map(|(k, v)| match &k {
                     Value::Str(k) => Some((k.to_string(), v)),
                     _ => None,
                 })
@@ -379,7 +379,7 @@ impl FlaskServer {
             _ => Vec::new(),
         };
         match self.interp.call_host(&view, vec![], kwargs) {
-            Ok(Value::Str(body)) => {
+            Ok(Value::Str(ref body)) => {
                 let mut response = Response {
                     status: 200,
                     headers: vec![
@@ -608,7 +608,7 @@ impl FlaskServer {
             Some(_) => false,
         };
         let sid = match &custom {
-            Some(v) => match it.get_attr_opt(v, "sid") {
+            Some(v) => match &it.get_attr_opt(v, "sid") {
                 Ok(Some(Value::Str(s))) => Some(s.to_string()),
                 _ => None,
             },
@@ -620,7 +620,7 @@ impl FlaskServer {
                 .as_ref()
                 .and_then(|c| it.get_item(c, &Value::str(key)).ok())
         };
-        let name = match get("SESSION_COOKIE_NAME") {
+        let name = match &get("SESSION_COOKIE_NAME") {
             Some(Value::Str(s)) => s.to_string(),
             _ => "session".to_string(),
         };
@@ -808,7 +808,7 @@ fn to_response(it: &mut Interp, response: &Value) -> Result<Response, RunError> 
     let body = it
         .get_attr(response, "_data")
         .map_err(|e| exc_error(it, e))?;
-    let body = match body {
+    let body = match &body {
         Value::Bytes(b) => b.to_vec(),
         other => it
             .to_str(&other)
@@ -860,7 +860,7 @@ fn find_app(it: &mut Interp, flask: &Value, module: &Value) -> Result<Value, App
     let flask_class = it
         .get_attr(flask, "Flask")
         .map_err(|e| run_error(exc_error(it, e)))?;
-    let Value::Class(flask_class) = flask_class else {
+    let Value::Class(flask_class) = &flask_class else {
         return Err(no_app(
             "Failed to find Flask application or factory in module 'app'. Use 'app:name' to specify one.",
         ));
@@ -1047,7 +1047,7 @@ fn open_session(
     let name = get("SESSION_COOKIE_NAME");
     let lifetime = get("PERMANENT_SESSION_LIFETIME");
     let fallbacks = get("SECRET_KEY_FALLBACKS");
-    let secret = match secret {
+    let secret = match &secret {
         None | Some(Value::None) => return null(),
         Some(Value::Str(s)) if s.is_empty() => return null(),
         Some(Value::Bytes(b)) if b.is_empty() => return null(),
@@ -1060,7 +1060,7 @@ fn open_session(
             keys.push(natives::secret_bytes(it, &key).unwrap_or_default());
         }
     }
-    let name = match name {
+    let name = match &name {
         Some(Value::Str(s)) => s.to_string(),
         _ => "session".to_string(),
     };
@@ -1096,7 +1096,7 @@ fn open_session(
     });
     let data = verified
         .and_then(|unsigned| crate::flask::json::loads_tagged(it, &unsigned.json).ok())
-        .and_then(|v| match v {
+        .and_then(|v| match &v {
             Value::Dict(d) => Some(d.borrow().clone()),
             _ => None,
         });
@@ -1285,7 +1285,7 @@ impl FlaskServer {
         let secret = get("SECRET_KEY");
         let name = get("SESSION_COOKIE_NAME");
         let lifetime = get("PERMANENT_SESSION_LIFETIME");
-        let cookie_name = match name {
+        let cookie_name = match &name {
             Some(Value::Str(s)) => s.to_string(),
             _ => "session".to_string(),
         };

@@ -161,10 +161,10 @@ impl Interp {
             }
             Value::Class(c) => {
                 if let Some(a) = c.lookup(name) {
-                    return Ok(Some(match a {
-                        Value::ClassMethod(f) => Value::Method(Rc::new((obj.clone(), (*f).clone()))),
-                        Value::StaticMethod(f) => (*f).clone(),
-                        other => other,
+                    return Ok(Some(match &a {
+                        Value::ClassMethod(f) => Value::Method(Rc::new((obj.clone(), (**f).clone()))),
+                        Value::StaticMethod(f) => (**f).clone(),
+                        _ => a,
                     }));
                 }
                 Ok(match name {
@@ -227,10 +227,10 @@ impl Interp {
                             return self.call(&p.fget, Args::positional(vec![target.clone()])).map(Some);
                         }
                         if let Value::Class(_) = target {
-                            return Ok(Some(match a {
-                                Value::ClassMethod(f) => Value::Method(Rc::new((target.clone(), (*f).clone()))),
-                                Value::StaticMethod(f) => (*f).clone(),
-                                other => other,
+                            return Ok(Some(match &a {
+                                Value::ClassMethod(f) => Value::Method(Rc::new((target.clone(), (**f).clone()))),
+                                Value::StaticMethod(f) => (**f).clone(),
+                                _ => a.clone(),
                             }));
                         }
                         return Ok(Some(self.bind(a, target.clone())));
@@ -298,7 +298,7 @@ impl Interp {
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Property(p)) = inst.class.lookup(name) {
+                if let Some(Value::Property(p)) = &inst.class.lookup(name) {
                     if matches!(p.fset, Value::None) {
                         return Err(self.err(
                             "AttributeError",

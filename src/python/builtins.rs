@@ -675,12 +675,12 @@ pub fn install(interp: &mut Interp) {
     super::subclass::install(interp);
 
     reg(interp, "print", |it, mut args| {
-        let sep = match args.take_kw("sep") {
+        let sep = match &args.take_kw("sep") {
             None | Some(Value::None) => " ".to_string(),
             Some(Value::Str(s)) => s.to_string(),
             Some(o) => return Err(it.type_error(format!("sep must be None or a string, not {}", o.type_name()))),
         };
-        let end = match args.take_kw("end") {
+        let end = match &args.take_kw("end") {
             None | Some(Value::None) => "\n".to_string(),
             Some(Value::Str(s)) => s.to_string(),
             Some(o) => return Err(it.type_error(format!("end must be None or a string, not {}", o.type_name()))),

@@ -42,13 +42,13 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
 
 /// `bytes` results become `bytearray`s (also inside the lists `split` returns).
 fn retag(v: Value) -> Value {
-    match v {
+    match &v {
         Value::Bytes(b) => new_value(b.to_vec()),
         Value::List(l) => {
             let items: Vec<Value> = l.borrow().iter().cloned().map(retag).collect();
             Value::list(items)
         }
-        other => other,
+        other => other.clone(),
     }
 }
 
@@ -163,7 +163,9 @@ impl NativeObject for ByteArray {
             "copy" => builtin("copy", move |_it, _args| Ok(new_value(data.borrow().clone()))),
             _ => {
                 // Everything else is `bytes`'s method on a snapshot.
-                let Some(Value::Builtin(m)) = interp.ty("bytes").lookup(name) else { return Ok(None) };
+                let lookup = interp.ty("bytes").lookup(name);
+                let Some(Value::Builtin(m)) = &lookup else { return Ok(None) };
+                let m = m.clone();
                 builtin(name, move |it, mut args| {
                     for a in args.pos.iter_mut() {
                         let snapshot = as_bytearray(a).map(|b| Value::Bytes(Rc::from(b.data.borrow().as_slice())));
@@ -271,7 +273,7 @@ pub fn install(interp: &mut Interp) {
         args.pos.remove(0);
         let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
         let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned());
-        let data = match (args.pos.first(), encoding) {
+        let data = match (args.pos.first(), &encoding) {
             (None, _) => Vec::new(),
             (Some(Value::Str(s)), Some(Value::Str(enc))) => {
                 let errors = errors.and_then(|e| e.as_str_opt()).unwrap_or_else(|| "strict".into());
@@ -294,7 +296,7 @@ pub fn install(interp: &mut Interp) {
     });
     class.dict.borrow_mut().set_str("__new__", ctor);
     if let Some(fromhex) = interp.ty("bytes").dict.borrow().get_str("fromhex") {
-        let Value::ClassMethod(f) = fromhex else { return };
+        let Value::ClassMethod(f) = &fromhex else { return };
         let f = (*f).clone();
         let wrapped = builtin("fromhex", move |it, args| {
             let v = it.call(&f, args)?;

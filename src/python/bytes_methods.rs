@@ -23,14 +23,14 @@ fn to_text(b: &[u8]) -> Value {
 }
 
 fn to_bytes(v: Value) -> Value {
-    match v {
+    match &v {
         Value::Str(s) => Value::Bytes(Rc::from(s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>())),
         Value::List(l) => {
             let items: Vec<Value> = l.borrow().iter().cloned().map(to_bytes).collect();
             Value::list(items)
         }
         Value::Tuple(t) => Value::tuple(t.iter().cloned().map(to_bytes).collect()),
-        other => other,
+        other => other.clone(),
     }
 }
 
@@ -42,7 +42,9 @@ pub(crate) fn install(interp: &mut Interp) {
         if bytes.dict.borrow().get_str(name).is_some() {
             continue;
         }
-        let Some(Value::Builtin(m)) = text.dict.borrow().get_str(name) else { continue };
+        let lookup = text.dict.borrow().get_str(name);
+        let Some(Value::Builtin(m)) = &lookup else { continue };
+        let m = m.clone();
         let f = builtin(name, move |it: &mut Interp, mut args: Args| -> PyResult<Value> {
             match args.pos.first() {
                 Some(Value::Bytes(_)) => {}

@@ -74,7 +74,7 @@ impl Interp {
     fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
         // Built-in types carry their constructor as `__new__` (a Rust function).
         if c.module == "builtins" || c.builtin.get() == Some(BuiltinType::Other) {
-            if let Some(Value::Builtin(ctor)) = c.dict.borrow().get_str("__new__") {
+            if let Some(Value::Builtin(ctor)) = &c.dict.borrow().get_str("__new__") {
                 let mut a = args;
                 a.pos.insert(0, Value::Class(c.clone()));
                 let func = ctor.func.clone();
@@ -106,7 +106,7 @@ impl Interp {
                 let ctor = k.dict.borrow().get_str("__new__");
                 let mut a = if has_user_init { Args::default() } else { args.clone() };
                 a.pos.insert(0, Value::Class(k.clone()));
-                match ctor {
+                match &ctor {
                     Some(Value::Builtin(b)) => Some((b.func.clone())(self, a)?),
                     _ => None,
                 }

@@ -270,6 +270,104 @@ pub fn cpython_set_order(keys: &[Value]) -> Vec<usize> {
     table.into_iter().flatten().collect()
 }
 
+/// CPython's xxHash-based tuple hash: the start, one item, the end.
+const TUPLE_SEED: u64 = 2870177450012600261;
+fn tuple_lane(acc: u64, item_hash: i64) -> u64 {
+    let acc = acc.wrapping_add((item_hash as u64).wrapping_mul(14029467366897019727));
+    acc.rotate_left(31).wrapping_mul(11400714785074694791)
+}
+fn tuple_finish(acc: u64, len: usize) -> i64 {
+    let h = acc.wrapping_add((len as u64) ^ (TUPLE_SEED ^ 3527539)) as i64;
+    if h == -1 { 1546275796 } else { h }
+}
+
+/// Values whose hash or `==` as a key descends into other such values.
+fn nests(v: &Value) -> bool {
+    matches!(v, Value::Tuple(_) | Value::FrozenSet(_))
+}
+
+/// The hash of nested tuples and frozensets, with a work list instead of native recursion (a
+/// tuple nested 100,000 deep hashes in CPython too, and must not overflow the page's stack).
+fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
+    struct Open {
+        items: Vec<Value>,
+        next: usize,
+        tuple: bool,
+        acc: u64,
+    }
+    fn open(v: &Value) -> Option<Open> {
+        match v {
+            Value::Tuple(t) => Some(Open { items: t.to_vec(), next: 0, tuple: true, acc: TUPLE_SEED }),
+            Value::FrozenSet(d) => Some(Open { items: d.keys(), next: 0, tuple: false, acc: 0 }),
+            _ => None,
+        }
+    }
+    fn add(o: &mut Open, h: i64) {
+        o.acc = if o.tuple { tuple_lane(o.acc, h) } else { o.acc ^ (h.wrapping_mul(0x9e3779b9) as u64) };
+    }
+    let Some(first) = open(v) else { return hash_value(v) };
+    let mut stack = vec![first];
+    loop {
+        let Some(top) = stack.last_mut() else { return Ok(0) };
+        if top.next < top.items.len() {
+            let item = top.items[top.next].clone();
+            top.next += 1;
+            match open(&item) {
+                Some(inner) => stack.push(inner),
+                None => {
+                    let h = hash_value(&item)?;
+                    add(top, h);
+                }
+            }
+            continue;
+        }
+        let Some(done) = stack.pop() else { return Ok(0) };
+        let h = if done.tuple { tuple_finish(done.acc, done.items.len()) } else { done.acc as i64 };
+        match stack.last_mut() {
+            Some(parent) => add(parent, h),
+            None => return Ok(h),
+        }
+    }
+}
+
+/// `==` of two tuples as keys, with a work list when they nest (see `hash_nested`).
+///
+/// **Written-down difference:** CPython compares keys with `==`, which raises
+/// `RecursionError: maximum recursion depth exceeded in comparison` for two distinct equal
+/// tuples nested about 1,000 deep (`d[b]` where `d = {a: 1}`); key comparison here cannot
+/// raise, so it completes and finds the key.
+fn tuples_eq(x: &Rc<[Value]>, y: &Rc<[Value]>) -> bool {
+    if Rc::ptr_eq(x, y) {
+        return true;
+    }
+    if x.len() != y.len() {
+        return false;
+    }
+    if !x.iter().any(nests) {
+        return x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q));
+    }
+    let mut pending: Vec<(Value, Value)> = x.iter().cloned().zip(y.iter().cloned()).rev().collect();
+    while let Some((p, q)) = pending.pop() {
+        match (&p, &q) {
+            (Value::Tuple(a), Value::Tuple(b)) => {
+                if Rc::ptr_eq(a, b) {
+                    continue;
+                }
+                if a.len() != b.len() {
+                    return false;
+                }
+                pending.extend(a.iter().cloned().zip(b.iter().cloned()).rev());
+            }
+            _ => {
+                if !key_eq(&p, &q) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
 /// Python `hash(value)` for built-in values; identity hash for other objects.
 pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
     Ok(match v {
@@ -281,19 +379,19 @@ pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
         Value::Str(s) => hash_str(s),
         Value::Bytes(b) => hash_bytes(b),
         Value::Tuple(items) => {
-            // CPython's xxHash-based tuple hash.
-            let mut acc: u64 = 2870177450012600261;
-            for item in items.iter() {
-                let lane = hash_value(item)? as u64;
-                acc = acc.wrapping_add(lane.wrapping_mul(14029467366897019727));
-                acc = acc.rotate_left(31);
-                acc = acc.wrapping_mul(11400714785074694791);
+            if items.iter().any(nests) {
+                return hash_nested(v);
             }
-            acc = acc.wrapping_add((items.len() as u64) ^ (2870177450012600261 ^ 3527539));
-            let h = acc as i64;
-            if h == -1 { 1546275796 } else { h }
+            let mut acc = TUPLE_SEED;
+            for item in items.iter() {
+                acc = tuple_lane(acc, hash_value(item)?);
+            }
+            tuple_finish(acc, items.len())
         }
         Value::FrozenSet(d) => {
+            if d.keys().iter().any(nests) {
+                return hash_nested(v);
+            }
             let mut h: i64 = 0;
             for (k, _) in d.iter() {
                 h ^= hash_value(&k)?.wrapping_mul(0x9e3779b9);
@@ -334,7 +432,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             y.fract() == 0.0 && x.to_f64() == Some(*y) && BigInt::from(*y as i128) == **x
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        (Value::Tuple(x), Value::Tuple(y)) => tuples_eq(x, y),
         (Value::FrozenSet(x), Value::FrozenSet(y)) => x.len() == y.len() && x.iter().all(|(k, _)| y.contains(&k)),
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::None, Value::None) => true,

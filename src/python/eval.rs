@@ -148,7 +148,7 @@ impl Interp {
             .locals
             .borrow()
             .iter()
-            .filter_map(|(k, v)| match k {
+            .filter_map(|(k, v)| match &k {
                 Value::Str(s) if !s.starts_with("__") => Some((s.to_string(), v)),
                 _ => None,
             })
@@ -399,8 +399,8 @@ impl Interp {
         let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
             for a in args.args.iter() {
-                match self.eval(f, a)? {
-                    Value::Class(cls) => bases.push(cls),
+                match &self.eval(f, a)? {
+                    Value::Class(cls) => bases.push(cls.clone()),
                     other => return Err(self.type_error(format!("bases must be types, not {}", other.type_name()))),
                 }
             }
@@ -408,7 +408,7 @@ impl Interp {
         let name = c.name.id.to_string();
         let qualname = format!("{}{}", f.qual_prefix, name);
         let ns = Rc::new(Env::default());
-        let module_name = match f.globals.get("__name__") {
+        let module_name = match &f.globals.get("__name__") {
             Some(Value::Str(s)) => s.to_string(),
             _ => "__main__".to_string(),
         };
@@ -1720,10 +1720,10 @@ impl Interp {
                         }
                     };
                     for (kk, vv) in items {
-                        let Value::Str(kk) = kk else {
+                        let Value::Str(kk) = &kk else {
                             return Err(self.type_error("keywords must be strings").at(range, Anchor::Plain));
                         };
-                        if args.kw.iter().any(|(n, _)| **n == *kk) {
+                        if args.kw.iter().any(|(n, _)| **n == **kk) {
                             let fname = self.callable_name(&func);
                             return Err(self
                                 .type_error(format!("{fname} got multiple values for keyword argument '{kk}'"))
@@ -1760,7 +1760,7 @@ impl Interp {
             "dir" => Which::Dir,
             _ => return None,
         };
-        match self.builtins.get(&b.name) {
+        match &self.builtins.get(&b.name) {
             Some(Value::Builtin(registered)) if Rc::ptr_eq(&registered, b) => Some(which),
             _ => None,
         }
@@ -1788,7 +1788,7 @@ impl Interp {
         if which != Which::Dir {
             return Ok(namespace);
         }
-        let Value::Dict(d) = namespace else { return Ok(namespace) };
+        let Value::Dict(d) = &namespace else { return Ok(namespace) };
         let mut names: Vec<Value> = d.borrow().keys().into_iter().filter(|k| matches!(k, Value::Str(_))).collect();
         names.sort_by(|a, b| match (a, b) {
             (Value::Str(a), Value::Str(b)) => a.cmp(b),

@@ -85,7 +85,7 @@ impl Interp {
 fn refresh(dict: &Env, variables: Vec<(Value, Option<Value>)>) {
     let Ok(mut d) = dict.try_borrow_mut() else { return };
     for (name, value) in variables {
-        let Value::Str(name) = name else { continue };
+        let Value::Str(name) = &name else { continue };
         match value {
             Some(v) => d.set_str(&name, v),
             None => {
@@ -105,10 +105,10 @@ fn function_variables(f: &Frame) -> Vec<(Value, Option<Value>)> {
     if scope.fast.is_none() {
         // A name the static analysis missed still lives in the namespace.
         for k in f.locals.borrow().keys() {
-            if let Value::Str(k) = k
+            if let Value::Str(k) = &k
                 && !names.contains(&k)
             {
-                names.push(k);
+                names.push(k.clone());
             }
         }
     }

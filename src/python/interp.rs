@@ -283,6 +283,24 @@ impl Interp {
         self.raise_value(self.new_exception(self.ty(kind), vec![]))
     }
 
+    /// Enter one level of a native walk over learner data (comparison, repr, JSON): it counts
+    /// against the recursion limit together with the Python calls, as CPython 3.11's
+    /// `Py_EnterRecursiveCall` does, so the native stack used is bounded whatever mix of
+    /// Python frames and nested data got there. `what` ends the message (`" in comparison"`).
+    /// Pair with [`Interp::leave_native`].
+    pub(crate) fn enter_native(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= self.config.recursion_limit {
+            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leave a level entered with [`Interp::enter_native`].
+    pub(crate) fn leave_native(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
     /// Count one step; fails when the budget is spent. (Forced inline: the shipped build
     /// optimises for size and would otherwise call this for every statement.)
     #[inline(always)]

@@ -290,7 +290,7 @@ pub fn install_constructors(interp: &mut Interp) {
         args.pos.remove(0);
         let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
         let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned());
-        match (args.pos.first(), encoding) {
+        match (args.pos.first(), &encoding) {
             (None, _) => Ok(Value::str("")),
             (Some(Value::Bytes(b)), Some(Value::Str(enc))) => {
                 let errors = errors.and_then(|e| e.as_str_opt()).unwrap_or_else(|| "strict".into());
@@ -303,7 +303,7 @@ pub fn install_constructors(interp: &mut Interp) {
     def(interp, "bytes", "__new__", |it, mut args| {
         args.pos.remove(0);
         let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
-        match (args.pos.first(), encoding) {
+        match (args.pos.first(), &encoding) {
             (None, _) => Ok(Value::Bytes(Rc::from(Vec::new()))),
             (Some(Value::Str(s)), Some(Value::Str(enc))) => Ok(Value::Bytes(Rc::from(encode(it, s, &enc, "strict")?))),
             (Some(v), _) => {
@@ -780,7 +780,7 @@ fn install_str(interp: &mut Interp) {
             let s = self_str(&args);
             let sep = args.take_kw("sep").or_else(|| args.pos.get(1).cloned());
             let maxsplit = args.take_kw("maxsplit").or_else(|| args.pos.get(2).cloned()).map(|v| it.to_index(&v)).transpose()?.unwrap_or(-1);
-            match sep {
+            match &sep {
                 None | Some(Value::None) => {
                     if name == "split" {
                         Ok(Value::list(split_whitespace(&s, maxsplit)))
@@ -799,11 +799,11 @@ fn install_str(interp: &mut Interp) {
                         return Err(it.value_error("empty separator"));
                     }
                     let parts: Vec<Value> = if maxsplit < 0 {
-                        s.split(&*sep).map(Value::str).collect()
+                        s.split(&**sep).map(Value::str).collect()
                     } else if name == "split" {
-                        s.splitn(maxsplit as usize + 1, &*sep).map(Value::str).collect()
+                        s.splitn(maxsplit as usize + 1, &**sep).map(Value::str).collect()
                     } else {
-                        let mut p: Vec<Value> = s.rsplitn(maxsplit as usize + 1, &*sep).map(Value::str).collect();
+                        let mut p: Vec<Value> = s.rsplitn(maxsplit as usize + 1, &**sep).map(Value::str).collect();
                         p.reverse();
                         p
                     };
@@ -1448,12 +1448,12 @@ fn install_numbers(interp: &mut Interp) {
             let Some(base) = i.base.clone() else { return Ok(Value::None) };
             let mut a = args;
             a.pos.insert(0, Value::Class(it.ty(ty)));
-            let fresh = match it.ty(ty).dict.borrow().get_str("__new__") {
+            let fresh = match &it.ty(ty).dict.borrow().get_str("__new__") {
                 Some(Value::Builtin(b)) => b.func.clone(),
                 _ => return Ok(Value::None),
             };
             let v = fresh(it, a)?;
-            match (&base, v) {
+            match (&base, &v) {
                 (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
                 (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
                 (Value::Set(s), Value::Set(n)) => *s.borrow_mut() = n.borrow().clone(),

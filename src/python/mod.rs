@@ -61,3 +61,5 @@ pub use builtins::builtin;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod deep_tests;

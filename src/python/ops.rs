@@ -245,9 +245,9 @@ impl Interp {
             (Operator::Mod, Value::Native(_), _) if super::bytearray::as_bytearray(&l).is_some() => {
                 // `bytearray % x` formats as `bytes % x` and gives a new bytearray.
                 let template = super::bytearray::bytes_like(&l).unwrap_or_default();
-                return match self.percent_format_bytes(&template, &r)? {
+                return match &self.percent_format_bytes(&template, &r)? {
                     Value::Bytes(b) => Ok(super::bytearray::new_value(b.to_vec())),
-                    other => Ok(other),
+                    other => Ok(other.clone()),
                 };
             }
             (Operator::BitOr, Value::Dict(a), Value::Dict(b)) => {
@@ -611,11 +611,17 @@ impl Interp {
             }
             (Value::List(a), Value::List(b)) => {
                 let (a, b) = (a.borrow().clone(), b.borrow().clone());
-                return self.seq_order(&a, &b, sym);
+                self.enter_native(" in comparison")?;
+                let res = self.seq_order(&a, &b, sym);
+                self.leave_native();
+                return res;
             }
             (Value::Tuple(a), Value::Tuple(b)) => {
                 let (a, b) = (a.to_vec(), b.to_vec());
-                return self.seq_order(&a, &b, sym);
+                self.enter_native(" in comparison")?;
+                let res = self.seq_order(&a, &b, sym);
+                self.leave_native();
+                return res;
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));
@@ -647,22 +653,8 @@ impl Interp {
         Ok(a.len().cmp(&b.len()))
     }
 
-    /// `l == r`.
-    pub fn eq(&mut self, l: &Value, r: &Value) -> PyResult<bool> {
-        match (l, r) {
-            (Value::Int(a), Value::Int(b)) => return Ok(a == b),
-            (Value::Str(a), Value::Str(b)) => return Ok(a == b),
-            _ => {}
-        }
-        if is_num(l) && is_num(r) {
-            if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) {
-                return Ok(match (l, r) {
-                    (Value::Float(a), Value::Float(b)) => a == b,
-                    _ => super::dict::key_eq(l, r),
-                });
-            }
-            return Ok(big(l) == big(r));
-        }
+    /// `==` of two lists, two tuples or two dicts (entered through `eq`'s depth check).
+    fn eq_containers(&mut self, l: &Value, r: &Value) -> PyResult<bool> {
         match (l, r) {
             (Value::List(a), Value::List(b)) => {
                 if Rc::ptr_eq(a, b) {
@@ -691,6 +683,34 @@ impl Interp {
                     }
                 }
                 Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// `l == r`.
+    pub fn eq(&mut self, l: &Value, r: &Value) -> PyResult<bool> {
+        match (l, r) {
+            (Value::Int(a), Value::Int(b)) => return Ok(a == b),
+            (Value::Str(a), Value::Str(b)) => return Ok(a == b),
+            _ => {}
+        }
+        if is_num(l) && is_num(r) {
+            if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) {
+                return Ok(match (l, r) {
+                    (Value::Float(a), Value::Float(b)) => a == b,
+                    _ => super::dict::key_eq(l, r),
+                });
+            }
+            return Ok(big(l) == big(r));
+        }
+        match (l, r) {
+            (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) | (Value::Dict(_), Value::Dict(_)) => {
+                // Nested containers recurse on the native stack: bounded like CPython's.
+                self.enter_native(" in comparison")?;
+                let res = self.eq_containers(l, r);
+                self.leave_native();
+                res
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));

@@ -126,7 +126,7 @@ impl Interp {
                 if let Some(m) = i.class.lookup("__repr__") {
                     if !matches!(m, Value::Builtin(_)) {
                         let r = self.call(&self.bind(m, v.clone()), Args::default())?;
-                        return match r {
+                        return match &r {
                             Value::Str(s) => Ok(s.to_string()),
                             other => Err(self.type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
                         };
@@ -190,7 +190,7 @@ impl Interp {
                 if let Some(m) = i.class.lookup("__str__") {
                     if !matches!(m, Value::Builtin(_)) {
                         let r = self.call(&self.bind(m, v.clone()), Args::default())?;
-                        return match r {
+                        return match &r {
                             Value::Str(s) => Ok(s.to_string()),
                             other => Err(self.type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
                         };

@@ -77,9 +77,9 @@ pub(crate) fn instantiate(it: &mut Interp, c: &Rc<Class>, args: &Args) -> PyResu
         return Ok(None);
     }
     let Some(new) = new else { return Ok(None) };
-    let new = match new {
-        Value::StaticMethod(f) => (*f).clone(),
-        other => other,
+    let new = match &new {
+        Value::StaticMethod(f) => (**f).clone(),
+        other => other.clone(),
     };
     let mut a = args.clone();
     a.pos.insert(0, Value::Class(c.clone()));
@@ -138,7 +138,7 @@ impl Interp {
 pub(crate) fn install(interp: &mut Interp) {
     for ty in IMMUTABLE {
         let class = interp.ty(ty);
-        let Some(Value::Builtin(ctor)) = class.dict.borrow().get_str("__new__") else { continue };
+        let Some(Value::Builtin(ctor)) = &class.dict.borrow().get_str("__new__") else { continue };
         let own = class.clone();
         let f = ctor.func.clone();
         let wrapped = builtin("__new__", move |it, args| {

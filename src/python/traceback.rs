@@ -108,7 +108,7 @@ impl Interp {
             Err(_) => "<exception str() failed>".to_string(),
         };
         let mut line = if msg.is_empty() { name } else { format!("{name}: {msg}") };
-        if let Some(Value::Str(s)) = inst.attrs.borrow().get_str("__suggestion__") {
+        if let Some(Value::Str(s)) = &inst.attrs.borrow().get_str("__suggestion__") {
             line.push_str(&format!(". Did you mean: '{s}'?"));
         }
         line

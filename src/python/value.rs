@@ -623,3 +623,110 @@ impl Value {
         }
     }
 }
+
+/// Dropping deep data without deep native recursion.
+///
+/// `nested = [nested]` ten thousand times makes a chain of lists each holding the next; the
+/// compiler-made drop would recurse once per level on the native stack and overflow the page's
+/// (a crashed tab that crashes again on reload, since the code is autosaved). So a container
+/// whose last reference goes away (a `list`, `tuple`, `dict`, `set`, `frozenset` or an instance's
+/// `__dict__`) is freed through a work list: the first such drop on the thread empties it in
+/// place and drops its items; any container among them whose last reference that was is not
+/// freed there but queued, and the loop frees the queue. The native depth stays constant, and
+/// the hot path pays one reference-count comparison per container value dropped.
+mod deep_drop {
+    use super::Value;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    thread_local! {
+        static DRAINING: Cell<bool> = const { Cell::new(false) };
+        static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Values holding no other values.
+    fn is_leaf(v: &Value) -> bool {
+        matches!(
+            v,
+            Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Long(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_)
+        )
+    }
+
+    /// Whether dropping `v` frees a container that still holds values.
+    #[inline]
+    pub(super) fn frees_items(v: &Value) -> bool {
+        match v {
+            Value::List(l) => Rc::strong_count(l) == 1 && l.try_borrow().is_ok_and(|items| !items.is_empty()),
+            Value::Dict(d) | Value::Set(d) => Rc::strong_count(d) == 1 && d.try_borrow().is_ok_and(|d| !d.is_empty()),
+            Value::Tuple(t) => Rc::strong_count(t) == 1 && Rc::weak_count(t) == 0 && t.iter().any(|x| !is_leaf(x)),
+            Value::FrozenSet(d) => Rc::strong_count(d) == 1 && Rc::weak_count(d) == 0 && !d.is_empty(),
+            Value::Instance(i) => Rc::strong_count(i) == 1 && i.attrs.try_borrow().is_ok_and(|a| !a.is_empty()),
+            _ => false,
+        }
+    }
+
+    /// Drop the items of a container being freed (afterwards `frees_items` is false for it).
+    fn empty(v: &mut Value) {
+        match v {
+            Value::List(l) => drop(std::mem::take(&mut *l.borrow_mut())),
+            Value::Dict(d) | Value::Set(d) => drop(std::mem::take(&mut *d.borrow_mut())),
+            Value::Tuple(t) => {
+                if let Some(items) = Rc::get_mut(t) {
+                    for item in items.iter_mut() {
+                        drop(std::mem::replace(item, Value::None));
+                    }
+                }
+            }
+            Value::FrozenSet(d) => {
+                if let Some(d) = Rc::get_mut(d) {
+                    drop(std::mem::take(d));
+                }
+            }
+            Value::Instance(i) => drop(std::mem::take(&mut *i.attrs.borrow_mut())),
+            _ => {}
+        }
+    }
+
+    /// Free `v` (for which `frees_items` holds) with a work list instead of recursion.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn drop_deep(v: &mut Value) {
+        let taken = std::mem::replace(v, Value::None);
+        if DRAINING.get() {
+            PENDING.with(|p| p.borrow_mut().push(taken));
+            return;
+        }
+        DRAINING.set(true);
+        let mut next = Some(taken);
+        while let Some(mut v) = next {
+            empty(&mut v);
+            drop(v);
+            next = PENDING.with(|p| p.borrow_mut().pop());
+        }
+        PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.capacity() > 4096 {
+                *p = Vec::new();
+            }
+        });
+        DRAINING.set(false);
+    }
+}
+
+impl Drop for Value {
+    #[inline]
+    fn drop(&mut self) {
+        if deep_drop::frees_items(self) {
+            deep_drop::drop_deep(self);
+        }
+    }
+}

@@ -235,7 +235,7 @@ pub fn make_civil(_it: &mut Interp) -> Value {
                 let date_only = args.pos.get(1).and_then(|v| v.as_str_opt()).as_deref() == Some("date");
                 match parse_iso(&text, date_only) {
                     Some((c, off)) => {
-                        let Value::Tuple(t) = tuple_of(&c) else { return Ok(Value::None) };
+                        let Value::Tuple(t) = &tuple_of(&c) else { return Ok(Value::None) };
                         let mut v = t.to_vec();
                         v.push(off.map(Value::Int).unwrap_or(Value::None));
                         Ok(Value::tuple(v))

@@ -8,7 +8,8 @@ use crate::python::text::json_text::{dumps, loads, DumpOptions, Json, MAX_DEPTH}
 use crate::python::value::*;
 
 fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResult<Json> {
-    if depth > MAX_DEPTH {
+    // Counted with the Python calls below, as CPython's encoder does.
+    if depth > MAX_DEPTH || depth + it.depth >= it.config.recursion_limit {
         return Err(it.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
     }
     Ok(match v {
@@ -99,7 +100,7 @@ pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String>
     if let Some(x) = kw.take_kw("allow_nan") {
         opts.allow_nan = it.truthy(&x)?;
     }
-    match kw.take_kw("indent") {
+    match &kw.take_kw("indent") {
         None | Some(Value::None) => {}
         Some(Value::Str(s)) => opts.indent = Some(s.to_string()),
         Some(x) => opts.indent = Some(DumpOptions::indent_spaces(it.to_index(&x)?)),
