@@ -134,7 +134,7 @@ test("two tabs: what one tab saves joins the other's saved workspaces, and survi
   // The other tab saves a document holding a named workspace (what its autosave writes).
   await other.evaluate((key) => {
     const work = JSON.parse(localStorage.getItem(key));
-    const named = { ...work.current, code: "print('from the other tab')\n" };
+    const named = { ...work.current, c: "print('from the other tab')\n" };
     work.saved = [...work.saved, { name: "Other tab's work", workspace: named }];
     localStorage.setItem(key, JSON.stringify(work));
   }, KEY);
