@@ -20,16 +20,19 @@ use crate::flask::trace::{self, SaveFacts, SessionSource, SessionTrace};
 use crate::http::{Request, Response};
 use crate::python::{Args, Dict, HostConfig, Interp, RunError, Value};
 
+// Each embedded source is build.rs's copy of `prelude/<file>` without its comments (line for
+// line, so tracebacks name the same lines); `comment_free_copies_keep_every_line` checks them.
+
 /// The Python source of the `flask` module.
-pub const FLASK_PRELUDE: &str = include_str!("prelude/flask.py");
+pub const FLASK_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/flask.py"));
 /// The Python source of `base64`.
-pub const BASE64_PRELUDE: &str = include_str!("prelude/base64.py");
+pub const BASE64_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/base64.py"));
 /// The Python source of `markupsafe`.
-pub const MARKUPSAFE_PRELUDE: &str = include_str!("prelude/markupsafe.py");
+pub const MARKUPSAFE_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/markupsafe.py"));
 /// The Python source of `flask_session` (Flask-Session 0.8.0), imported on first use.
-pub const FLASK_SESSION_PRELUDE: &str = include_str!("prelude/flask_session.py");
+pub const FLASK_SESSION_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/flask_session.py"));
 /// The Python source of `cachelib`, imported on first use.
-pub const CACHELIB_PRELUDE: &str = include_str!("prelude/cachelib.py");
+pub const CACHELIB_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/cachelib.py"));
 
 /// An exception as the transcript shows it: `type(exc).__name__` and `str(exc)`.
 #[derive(Clone, Debug, PartialEq, Eq)]

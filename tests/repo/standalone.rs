@@ -56,3 +56,31 @@ fn the_docs_name_no_path_outside_the_repository() {
         }
     }
 }
+
+/// build.rs embeds the Python preludes and stdlib modules without comments: every line of the
+/// copy must be its source line with at most a comment (and the spaces before it) cut off, so
+/// no code is lost and line numbers stay. (That the copies run is what every suite checks.)
+#[test]
+fn comment_free_copies_keep_every_line() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let embedded = [
+        ("src/flask/prelude/flask.py", session_playground::flask::server::FLASK_PRELUDE),
+        ("src/flask/prelude/base64.py", session_playground::flask::server::BASE64_PRELUDE),
+        ("src/flask/prelude/markupsafe.py", session_playground::flask::server::MARKUPSAFE_PRELUDE),
+        ("src/flask/prelude/flask_session.py", session_playground::flask::server::FLASK_SESSION_PRELUDE),
+        ("src/flask/prelude/cachelib.py", session_playground::flask::server::CACHELIB_PRELUDE),
+    ];
+    let mut cut = 0;
+    for (path, copy) in embedded {
+        let source = std::fs::read_to_string(root.join(path)).unwrap();
+        let (source_lines, copy_lines): (Vec<&str>, Vec<&str>) = (source.split('\n').collect(), copy.split('\n').collect());
+        assert_eq!(source_lines.len(), copy_lines.len(), "{path}: the copy keeps every line");
+        for (number, (original, kept)) in source_lines.iter().zip(&copy_lines).enumerate() {
+            assert!(original.starts_with(kept), "{path}:{}: {kept:?} is not the start of {original:?}", number + 1);
+            let rest = original[kept.len()..].trim_start();
+            assert!(rest.is_empty() || rest.starts_with('#'), "{path}:{}: code was cut: {rest:?}", number + 1);
+            cut += usize::from(!rest.is_empty());
+        }
+    }
+    assert!(cut > 100, "comments were removed ({cut} lines)");
+}

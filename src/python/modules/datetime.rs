@@ -10,7 +10,7 @@ use crate::python::text::civil_time::{self as civil, CivilDateTime, TimeSpec, Zo
 use crate::python::value::*;
 
 /// The Python half of the module.
-pub const DATETIME_PY: &str = include_str!("py/datetime.py");
+pub const DATETIME_PY: &str = include_str!(concat!(env!("OUT_DIR"), "/py/datetime.py"));
 
 fn int(it: &Interp, args: &Args, i: usize) -> PyResult<i64> {
     match args.pos.get(i) {

@@ -94,8 +94,8 @@ impl Interp {
             match name {
                 "math" => math::make(self),
                 "_civil" => datetime::make_civil(self),
-                "collections" => self.load_source_module("collections", "<frozen collections>", include_str!("py/collections.py"))?,
-                "uuid" => self.load_source_module("uuid", "<frozen uuid>", include_str!("py/uuid.py"))?,
+                "collections" => self.load_source_module("collections", "<frozen collections>", include_str!(concat!(env!("OUT_DIR"), "/py/collections.py")))?,
+                "uuid" => self.load_source_module("uuid", "<frozen uuid>", include_str!(concat!(env!("OUT_DIR"), "/py/uuid.py")))?,
                 "datetime" => self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?,
                 "json" => json::make(self),
                 "random" => random::make(self),
