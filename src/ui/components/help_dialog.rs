@@ -63,30 +63,35 @@ pub fn help_dialog() -> Html {
 fn install_key() {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
-        gloo_events::EventListener::new(&window, "keydown", |event| {
-            use wasm_bindgen::JsCast;
-            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if event.key() != "?" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                return;
-            }
-            let typing = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|element| {
-                    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        || element
-                            .closest("[contenteditable=true], .cm-editor")
-                            .ok()
-                            .flatten()
-                            .is_some()
-                });
-            if !typing {
-                event.prevent_default();
-                open_help();
-            }
-        })
+        gloo_events::EventListener::new_with_options(
+            &window,
+            "keydown",
+            gloo_events::EventListenerOptions::enable_prevent_default(),
+            |event| {
+                use wasm_bindgen::JsCast;
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if event.key() != "?" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let typing = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|element| {
+                        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            || element
+                                .closest("[contenteditable=true], .cm-editor")
+                                .ok()
+                                .flatten()
+                                .is_some()
+                    });
+                if !typing {
+                    event.prevent_default();
+                    open_help();
+                }
+            },
+        )
         .forget();
     }
 }
