@@ -15,7 +15,8 @@ after(async () => {
 async function open(options) {
   const { page, errors, context } = await harness.newPage(options);
   await page.goto(harness.url);
-  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  // Attached, not visible: in the narrow layout the editor waits behind its tab.
+  await page.getByTestId("editor").locator(".cm-content").waitFor({ state: "attached" });
   return { page, errors, context };
 }
 
