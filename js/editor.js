@@ -67,7 +67,7 @@ function mount(parent, text, onChange) {
         lintGutter(),
         currentLine,
         theme.of(themeFor(darkQuery && darkQuery.matches)),
-        EditorView.contentAttributes.of({ "aria-label": "app.py — the Flask app's code" }),
+        EditorView.contentAttributes.of({ "aria-label": "app.py — the Flask app's code", "aria-describedby": "editor-keys" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),

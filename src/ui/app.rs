@@ -8,9 +8,12 @@ use super::components::{
     devtools::DevTools,
     editor::Editor,
     header::{Header, LessonItem},
-    lesson_panel::LessonPanel,
+    help_dialog::HelpDialog,
+    lesson_panel::{LessonPanel, NextLesson},
     server_pane::ServerPane,
+    welcome::Welcome,
 };
+use super::guide::{Pane, focus_after, pane_for};
 use super::state::{Action, TimelineKind, Workspace};
 use super::storage::Found;
 
@@ -24,6 +27,9 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 #[function_component(App)]
 pub fn app() -> Html {
     let workspace = use_reducer(Workspace::default);
+    // The pane shown in the narrow layout (one at a time), and whether the welcome was put away.
+    let pane = use_state(|| Pane::Lesson);
+    let welcome_hidden = use_state(|| false);
     let loaded = use_mut_ref(|| false);
     // What the page must tell the learner about storage (kept apart from the workspace's notice,
     // which the next action clears: this stays until the problem is gone or dismissed).
@@ -110,14 +116,29 @@ pub fn app() -> Html {
     // One callback for the page's life: components whose other props did not change are then
     // not re-rendered (a new callback each render would make every prop list differ).
     // Each action is carried out between two busy marks (see `storage::was_busy`).
+    // After each action: in the narrow layout the pane that shows its result comes into view,
+    // and a focus lost with the control that had it goes to the natural next control.
     let dispatch = {
         let dispatcher = workspace.dispatcher();
+        let show_pane = pane.setter();
         use_callback((), move |action: Action, _| {
+            let switch_to = pane_for(&action);
+            let mut refocus: Vec<&'static str> = focus_after(&action).to_vec();
             super::storage::mark_busy(true);
             dispatcher.dispatch(action);
             super::storage::mark_busy(false);
+            if let Some(next) = switch_to {
+                show_pane.set(next);
+                refocus.push(".pane-tab[aria-current=true]");
+            }
+            super::dom::refocus_soon(refocus);
         })
     };
+    {
+        // A share link pasted into the address of an open playground tab: open it now.
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| on_hash_change(dispatch));
+    }
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| super::shortcuts::install(dispatch));
@@ -151,6 +172,12 @@ pub fn app() -> Html {
             LessonItem { id, title, solved }
         })
         .collect();
+    let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();
+    let next_lesson = workspace.lesson.as_ref().and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson.id)).and_then(|id| {
+        lessons.iter().find(|item| item.id == id).map(|item| NextLesson { id: item.id.clone(), title: item.title.clone() })
+    });
+    let first_lesson = lessons.iter().find(|item| item.id == super::guide::FIRST_LESSON).cloned();
+    let start_address = super::guide::start_address(workspace.lesson.as_ref().map(|run| &*run.lesson));
     let share_url = workspace.share_link.as_ref().map(|payload| format!("{}#{payload}", super::storage::page_address()));
     let lesson = workspace.lesson.clone().map(|run| {
         let progress = workspace.lesson_progress().cloned().unwrap_or_default();
@@ -167,17 +194,48 @@ pub fn app() -> Html {
         (rewind.entry, workspace.timeline.len(), entry.summary.clone())
     });
 
+    let show_welcome = lesson.is_none() && !*welcome_hidden;
+    let lesson_label = if lesson.is_some() { "Lesson" } else { "Welcome" };
+    let lesson_column = lesson.is_some() || show_welcome;
+    let pane_tab = |which: Pane| {
+        let current = *pane == which;
+        let pane = pane.clone();
+        let select = Callback::from(move |_: MouseEvent| {
+            pane.set(which);
+            super::dom::focus_soon(which.selector());
+        });
+        html! {
+            <button class="pane-tab" aria-current={current.then_some("true")} aria-controls={which.id()} onclick={select}>
+                { which.label() }
+            </button>
+        }
+    };
+    let on_hide_welcome = {
+        let welcome_hidden = welcome_hidden.clone();
+        let pane = pane.clone();
+        Callback::from(move |_: MouseEvent| {
+            welcome_hidden.set(true);
+            pane.set(Pane::Browser);
+            super::dom::focus_soon("[data-testid=address-bar]");
+        })
+    };
+    let section_class = |which: Pane, class: &'static str| classes!("pane", class, (*pane == which).then_some("pane-current"));
+
     html! {
         <div class="shell">
+            <nav class="pane-tabs" aria-label="Panes">
+                { for Pane::ALL.into_iter().map(pane_tab) }
+            </nav>
             <Header
                 notice={workspace.notice.clone()}
-                {lessons}
+                lessons={lessons.clone()}
                 open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
                 saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
                 export={saved.clone()}
                 on_action={dispatch.clone()}
             />
+            <HelpDialog />
             if let Some(note) = (*storage_note).clone() {
                 <StorageBanner {note} on_dismiss={
                     let storage_note = storage_note.clone();
@@ -187,19 +245,26 @@ pub fn app() -> Html {
             if let Some((entry, total, summary)) = rewind {
                 <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
             }
-            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson.is_some().then_some("with-lesson"))}>
-                if let Some((run, progress)) = lesson {
-                    <section class="pane pane-lesson" aria-label="Lesson">
-                        <LessonPanel {run} {progress} on_action={dispatch.clone()} />
-                    </section>
-                }
-                <section class="pane pane-editor" aria-label="Editor">
-                    <h2 class="pane-title">{ "app.py" }</h2>
+            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson_column.then_some("with-lesson"))}>
+                <section id={Pane::Lesson.id()} tabindex="-1" class={section_class(Pane::Lesson, "pane-lesson")}
+                    aria-label={lesson_label}>
+                    if let Some((run, progress)) = lesson {
+                        <LessonPanel {run} {progress} {next_lesson} on_action={dispatch.clone()} />
+                    } else {
+                        <Welcome lessons={lessons.clone()} first={first_lesson} on_hide={on_hide_welcome} on_action={dispatch.clone()} />
+                    }
+                </section>
+                <section id={Pane::Code.id()} tabindex="-1" class={section_class(Pane::Code, "pane-editor")} aria-label="Editor">
+                    <div class="pane-head">
+                        <h2 class="pane-title">{ "app.py" }</h2>
+                        <p class="pane-hint" id="editor-keys">{ "Tab indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor · " }<kbd>{ "?" }</kbd>{ " shortcuts" }</p>
+                    </div>
                     <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()}
                         current_line={step.as_ref().filter(|(_, _, matches)| *matches).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
                 </section>
-                <section class="pane pane-browser" aria-label="Virtual browser">
+                <section id={Pane::Browser.id()} tabindex="-1" class={section_class(Pane::Browser, "pane-browser")} aria-label="Virtual browser">
                     <BrowserPane
+                        {start_address}
                         profiles={profile_names.clone()}
                         active={active.name.clone()}
                         open={active.open}
@@ -211,11 +276,12 @@ pub fn app() -> Html {
                         on_action={dispatch.clone()}
                     />
                 </section>
-                <section class="pane pane-server" aria-label="Server">
+                <section id={Pane::Server.id()} tabindex="-1" class={section_class(Pane::Server, "pane-server")} aria-label="Server">
                     <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace, &dispatch)}
                         mode={workspace.session_mode} {step} on_action={dispatch.clone()} />
                 </section>
-                <section class="pane pane-devtools" aria-label="Dev tools">
+                <section id={Pane::DevTools.id()} tabindex="-1" class={section_class(Pane::DevTools, "pane-devtools")} aria-label="Dev tools">
+                    <h2 class="pane-title">{ "Dev tools" }</h2>
                     <DevTools
                         now={shown.clock_text()}
                         {cookies}
@@ -295,6 +361,21 @@ fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::
         store: shown.server_store.clone(),
         on_step: index.map(|index| dispatch.reform(move |_: MouseEvent| Action::StepThrough(index))),
     }
+}
+
+/// Opens a share link pasted into the address bar of this open tab (the `hashchange` event).
+fn on_hash_change(dispatch: Callback<Action>) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::new(&window, "hashchange", move |_| {
+            if let Some(payload) = super::storage::take_fragment() {
+                dispatch.emit(Action::OpenShared(payload));
+            }
+        })
+        .forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = dispatch;
 }
 
 /// Writes the saved work waiting in `pending`, if any, and reports how it went.

@@ -12,6 +12,8 @@
 //! - [`ansi`]: terminal colours in the server log (Werkzeug colours its access lines).
 //! - [`panic_report`]: turns a panic into a readable message in the page and the console.
 //! - [`storage`]: saved work in localStorage and share links in the address fragment.
+//! - [`guide`]: the narrow layout's panes, lessons by difficulty, start addresses, what the
+//!   step box offers, notice kinds (plain data, tested natively).
 //! - [`shortcuts`]: page-wide keyboard shortcuts (Ctrl/Cmd+Enter, Ctrl+L).
 
 pub mod ansi;
@@ -19,8 +21,10 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod bench_hook;
 mod components;
+pub mod dom;
 pub mod editor_bridge;
 pub mod frame_policy;
+pub mod guide;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;

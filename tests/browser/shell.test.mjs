@@ -15,7 +15,8 @@ after(async () => {
 async function open(options) {
   const { page, errors, context } = await harness.newPage(options);
   await page.goto(harness.url);
-  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  // Attached, not visible: in the narrow layout the editor waits behind its tab.
+  await page.getByTestId("editor").locator(".cm-content").waitFor({ state: "attached" });
   return { page, errors, context };
 }
 
@@ -64,15 +65,20 @@ test("close and open the browser of one profile only", async () => {
   await context.close();
 });
 
-test("phone width stacks the panes and dark mode follows the OS", async () => {
+test("phone width shows one pane at a time, by tabs, and dark mode follows the OS", async () => {
   const { page, errors, context } = await open({
     viewport: { width: 390, height: 844 },
     colorScheme: "dark",
   });
+  // The narrow layout: a tab per pane, one pane in view; the tabs lead to the editor and the browser.
+  await page.locator(".pane-tab", { hasText: "Code" }).click();
   const editorBox = await page.getByTestId("editor").boundingBox();
-  const pageBox = await page.getByTestId("page").boundingBox();
-  assert.ok(pageBox.y > editorBox.y + editorBox.height - 1, "the browser pane sits below the editor");
   assert.ok(editorBox.width <= 390, "the editor fits the phone width");
+  assert.equal(await page.getByTestId("page").isVisible(), false, "the browser pane waits behind its tab");
+  await page.locator(".pane-tab", { hasText: "Browser" }).click();
+  const pageBox = await page.getByTestId("page").boundingBox();
+  assert.ok(pageBox && pageBox.width <= 390, "the browser pane fits the phone width");
+  assert.equal(await page.getByTestId("editor").isVisible(), false, "one pane at a time");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(background, "rgb(20, 23, 29)");
   await screenshot(page, "shell-phone-dark");

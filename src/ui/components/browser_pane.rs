@@ -26,12 +26,11 @@ pub struct BrowserPaneProps {
     pub can_go_back: bool,
     /// Whether Forward has a later page to go to.
     pub can_go_forward: bool,
+    /// What the address bar shows before the first request (the lesson's start path).
+    pub start_address: String,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
-
-/// What the address bar shows before the first request.
-pub const START_ADDRESS: &str = "http://localhost/count";
 
 /// The browser pane.
 #[function_component(BrowserPane)]
@@ -42,6 +41,11 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
         Action::SelectProfile(select.value())
     });
     let on_close = props.on_action.reform(|_| Action::CloseBrowser);
+    let server_error = props.page.as_ref().is_some_and(|page| page.status >= 500);
+    let show_log = Callback::from(|_: MouseEvent| {
+        crate::ui::dom::click(".pane-tab[aria-controls=pane-server]");
+        crate::ui::dom::focus_soon("[data-testid=server-log]");
+    });
     let on_private = props.on_action.reform(|_| Action::OpenPrivateWindow);
     let on_open = props.on_action.reform(|_| Action::OpenBrowser);
     let on_back = props.on_action.reform(|_| Action::Back);
@@ -60,7 +64,7 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
             }
         })
     };
-    let address = props.page.as_ref().map_or(START_ADDRESS.to_string(), |page| page.url.clone());
+    let address = props.page.as_ref().map_or(props.start_address.clone(), |page| page.url.clone());
     // The address bar is written only after a request or when the page's URL changes (another
     // profile, a rewind): a re-render for any other reason (the reloader, the clock) must not throw away
     // what the learner is typing there.
@@ -101,9 +105,10 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                 <button onclick={on_private} title="A fresh cookie jar, discarded when you close it">
                     { "New private window" }
                 </button>
-                <label class="continue-toggle">
-                    <input type="checkbox" checked={props.continue_where_left_off} onchange={on_continue} />
+                <label class="continue-toggle" title="Chrome's setting: with it on, closing the browser keeps session cookies, as a restored tab does">
+                    <input type="checkbox" checked={props.continue_where_left_off} onchange={on_continue} aria-describedby="continue-note" />
                     { "Continue where you left off" }
+                    <span class="visually-hidden" id="continue-note">{ "When on, session cookies survive closing the browser, as in Chrome's setting of that name." }</span>
                 </label>
             </div>
             <div class="browser-toolbar">
@@ -128,6 +133,13 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                     { status }
                 </span>
             </div>
+            if server_error {
+                <p class="server-error-note" role="note">
+                    { "The app raised an exception: the traceback is in the " }
+                    <button class="link-button" onclick={show_log}>{ "server log" }</button>
+                    { " (Server pane)." }
+                </p>
+            }
             if closed {
                 <p class="page-closed">
                     { format!("{}'s browser is closed. Session cookies are gone; persistent ones wait for it to open again.", props.active) }

@@ -29,18 +29,34 @@ pub fn clock(props: &ClockProps) -> Html {
             }
         })
     };
+    let input = use_node_ref();
+    let on_go = {
+        let input = input.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                on_action.emit(Action::AdvanceClock(input.value()));
+                input.set_value("");
+            }
+        })
+    };
     html! {
         <div class="clock" role="group" aria-label="Virtual clock">
             <span class="clock-label">{ "Virtual time" }</span>
             <time data-testid="clock-now" class="clock-now">{ &props.now }</time>
-            <input
-                data-testid="clock-input"
-                class="clock-input"
-                type="text"
-                placeholder="31d 1s"
-                aria-label="Advance the clock by (e.g. 90s, 15m, 2h, 31d 1s), then Enter"
-                onkeydown={on_key}
-            />
+            <label class="clock-advance">
+                <span>{ "Advance by" }</span>
+                <input
+                    ref={input}
+                    data-testid="clock-input"
+                    class="clock-input"
+                    type="text"
+                    placeholder="e.g. 31d 1s"
+                    aria-label="Advance the clock by (e.g. 90s, 15m, 2h, 31d 1s), then Enter"
+                    onkeydown={on_key}
+                />
+            </label>
+            <button class="small" data-testid="clock-go" onclick={on_go}>{ "Go" }</button>
             { for QUICK.iter().map(|(label, seconds)| {
                 let seconds = *seconds;
                 html! {

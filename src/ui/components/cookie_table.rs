@@ -1,6 +1,7 @@
 //! The Cookies table, like the Application tab of Chrome's dev tools: every attribute of every
 //! cookie in the active profile's jar, with the value editable in place (double-click or Edit;
-//! Enter saves, Escape cancels), a Delete button and "copy to" per row, and a row to add a
+//! Enter saves, Escape cancels), a Delete button and "copy to" per row — name, value and actions
+//! first, the other attributes on a details row below, so nothing hides off to the right —, a row to add a
 //! session cookie by hand.
 
 use yew::prelude::*;
@@ -27,9 +28,9 @@ pub fn cookie_table(props: &CookieTableProps) -> Html {
         <table data-testid="cookie-jar" class="cookie-jar">
             <thead>
                 <tr>
-                    <th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Domain" }</th><th>{ "Path" }</th>
-                    <th>{ "Expires / Max-Age" }</th><th>{ "Size" }</th><th>{ "HttpOnly" }</th>
-                    <th>{ "Secure" }</th><th>{ "SameSite" }</th><th><span class="visually-hidden">{ "Actions" }</span></th>
+                    <th scope="col" class="cookie-name-head">{ "Name" }</th>
+                    <th scope="col">{ "Value" }</th>
+                    <th scope="col" class="cookie-actions-head">{ "Actions" }</th>
                 </tr>
             </thead>
             <tbody>
@@ -88,7 +89,7 @@ fn add_cookie_row(props: &AddCookieRowProps) -> Html {
     html! {
         <tr class="cookie-add">
             <td><input ref={name} class="cookie-add-name" placeholder="name" aria-label="Name of a new cookie" onkeydown={on_key.clone()} /></td>
-            <td colspan="8"><input ref={value} class="cookie-add-value" placeholder="value" aria-label="Value of the new cookie" onkeydown={on_key} /></td>
+            <td><input ref={value} class="cookie-add-value" placeholder="value" aria-label="Value of the new cookie" onkeydown={on_key} /></td>
             <td class="cookie-actions"><button class="small" onclick={on_click}>{ "Add" }</button></td>
         </tr>
     }
@@ -159,9 +160,12 @@ fn cookie_row(props: &CookieRowProps) -> Html {
     let expires = cookie.expires.map(format_instant).unwrap_or_else(|| "Session".to_string());
     let size = cookie.name.len() + cookie.value.len();
     let domain = if cookie.host_only { cookie.domain.clone() } else { format!(".{}", cookie.domain) };
-    let check = |on: bool| if on { "✓" } else { "" };
+    let flag = |name: &'static str, on: bool| html! {
+        <span class={classes!("flag", on.then_some("on"))}>{ name }{ if on { " \u{2713}" } else { " \u{2717}" } }</span>
+    };
 
     html! {
+        <>
         <tr data-testid="cookie-row" data-cookie-name={cookie.name.clone()}>
             <td class="cookie-name">{ &cookie.name }</td>
             if *editing {
@@ -180,13 +184,6 @@ fn cookie_row(props: &CookieRowProps) -> Html {
                     { &cookie.value }
                 </td>
             }
-            <td>{ domain }</td>
-            <td>{ &cookie.path }</td>
-            <td>{ expires }</td>
-            <td>{ size }</td>
-            <td>{ check(cookie.http_only) }</td>
-            <td>{ check(cookie.secure) }</td>
-            <td>{ cookie.same_site.to_string() }</td>
             <td class="cookie-actions">
                 <button class="small" onclick={start_edit} aria-label={format!("Edit cookie {}", cookie.name)}>{ "Edit" }</button>
                 <button class="small" onclick={on_delete} aria-label={format!("Delete cookie {}", cookie.name)}>{ "Delete" }</button>
@@ -198,5 +195,17 @@ fn cookie_row(props: &CookieRowProps) -> Html {
                 }
             </td>
         </tr>
+        <tr class="cookie-details" data-cookie-details={cookie.name.clone()}>
+            <td colspan="3">
+                <span class="cookie-attr"><span class="attr-name">{ "Domain " }</span>{ domain }</span>
+                <span class="cookie-attr"><span class="attr-name">{ "Path " }</span>{ &cookie.path }</span>
+                <span class="cookie-attr"><span class="attr-name">{ "Expires " }</span>{ expires }</span>
+                <span class="cookie-attr"><span class="attr-name">{ "Size " }</span>{ size }</span>
+                { flag("HttpOnly", cookie.http_only) }
+                { flag("Secure", cookie.secure) }
+                <span class="cookie-attr"><span class="attr-name">{ "SameSite " }</span>{ cookie.same_site.to_string() }</span>
+            </td>
+        </tr>
+        </>
     }
 }

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ui::guide::{NoticeKind, by_level, notice_kind};
 use crate::ui::state::Action;
 
 /// One entry of the lesson list.
@@ -68,6 +69,18 @@ pub fn header(props: &HeaderProps) -> Html {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         input.select();
     });
+    let copied = use_state(|| None::<String>);
+    let on_copy = {
+        let copied = copied.clone();
+        let url = props.share_url.clone().unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            crate::ui::dom::copy_text(&url);
+            copied.set(Some(url.clone()));
+        })
+    };
+    let on_help = Callback::from(|_: MouseEvent| super::help_dialog::open_help());
+    let ids: Vec<&str> = props.lessons.iter().map(|item| item.id.as_str()).collect();
+    let groups = by_level(&ids);
     let lessons_label = match &props.open_lesson {
         Some(id) => props.lessons.iter().find(|item| item.id == *id).map_or("Lessons".to_string(), |item| format!("Lesson: {}", item.title)),
         None => "Lessons".to_string(),
@@ -88,24 +101,35 @@ pub fn header(props: &HeaderProps) -> Html {
                 <details class="menu lessons-menu">
                     <summary>{ lessons_label }</summary>
                     <ul data-testid="lesson-list" class="lesson-list menu-list">
-                        { for props.lessons.iter().enumerate().map(|(index, item)| {
-                            let id = item.id.clone();
-                            let open = props.on_action.reform(move |event: MouseEvent| {
-                                close_menu(&event);
-                                Action::OpenLesson(id.clone())
-                            });
-                            html! {
-                                <li data-testid="lesson-item" data-lesson-id={item.id.clone()}
-                                    class={classes!(item.solved.then_some("solved"), (props.open_lesson.as_ref() == Some(&item.id)).then_some("current"))}>
-                                    <button onclick={open}>
-                                        <span class="lesson-number">{ format!("{}.", index + 1) }</span>
-                                        { &item.title }
-                                        if item.solved {
-                                            <span class="solved-mark" aria-label="solved">{ " ✓" }</span>
-                                        }
-                                    </button>
-                                </li>
-                            }
+                        { for groups.iter().scan(0usize, |number, (level, members)| {
+                            let first = *number;
+                            *number += members.len();
+                            Some((first, level, members))
+                        }).map(|(first, level, members)| html! {
+                            <>
+                                <li class="menu-heading" aria-hidden="true">{ level.label() }</li>
+                                { for members.iter().enumerate().filter_map(|(offset, id)| {
+                                    props.lessons.iter().find(|item| item.id == *id).map(|item| (first + offset, item))
+                                }).map(|(index, item)| {
+                                    let id = item.id.clone();
+                                    let open = props.on_action.reform(move |event: MouseEvent| {
+                                        close_menu(&event);
+                                        Action::OpenLesson(id.clone())
+                                    });
+                                    html! {
+                                        <li data-testid="lesson-item" data-lesson-id={item.id.clone()}
+                                            class={classes!(item.solved.then_some("solved"), (props.open_lesson.as_ref() == Some(&item.id)).then_some("current"))}>
+                                            <button onclick={open} aria-label={format!("{} ({}){}", item.title, level.label(), if item.solved { ", done" } else { "" })}>
+                                                <span class="lesson-number">{ format!("{}.", index + 1) }</span>
+                                                { &item.title }
+                                                if item.solved {
+                                                    <span class="solved-mark" aria-hidden="true">{ " \u{2713}" }</span>
+                                                }
+                                            </button>
+                                        </li>
+                                    }
+                                }) }
+                            </>
                         }) }
                     </ul>
                 </details>
@@ -143,12 +167,19 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button data-testid="share" onclick={on_share} title="A link that rebuilds exactly this state in any browser">{ "Share" }</button>
                 if let Some(url) = &props.share_url {
                     <input data-testid="share-url" class="share-url" readonly=true value={url.clone()}
-                        aria-label="Share link (select and copy)" onfocus={select_all} />
+                        aria-label="Share link" onfocus={select_all} />
+                    <button class="small" data-testid="share-copy" onclick={on_copy}>
+                        { if copied.as_deref() == Some(url.as_str()) { "Copied \u{2713}" } else { "Copy link" } }
+                    </button>
                 }
             </div>
+            <button class="small help-button" onclick={on_help} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+                { "Keys ?" }
+            </button>
             <div class="notice-slot">
                 if let Some(notice) = &props.notice {
-                    <div data-testid="notice" role="alert" class="notice">
+                    <div data-testid="notice" role={if notice_kind(notice) == NoticeKind::Info { "status" } else { "alert" }}
+                        class={classes!("notice", if notice_kind(notice) == NoticeKind::Info { "notice-info" } else { "notice-error" })}>
                         <span>{ notice }</span>
                         <button class="small" onclick={on_dismiss} aria-label="Dismiss">{ "×" }</button>
                     </div>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::scenario::goal::GoalStatus;
 use crate::scenario::markdown::to_html;
 use crate::scenario::saved::LessonProgress;
+use crate::ui::guide::{StepOffer, quiz_verdict, step_offer};
 use crate::ui::lesson_run::{LessonRun, describe_step};
 use crate::ui::state::Action;
 
@@ -17,8 +18,20 @@ pub struct LessonPanelProps {
     pub run: LessonRun,
     /// Its progress (goals met, solution shown, quiz answer).
     pub progress: LessonProgress,
+    /// The lesson after this one, offered once every goal is met.
+    #[prop_or_default]
+    pub next_lesson: Option<NextLesson>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
+}
+
+/// The lesson offered after this one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextLesson {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
 }
 
 /// Lesson Markdown (already made inert by `scenario::markdown`) as HTML.
@@ -49,6 +62,8 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let on_show = props.on_action.reform(|_: MouseEvent| Action::ShowSolution);
     let on_play = props.on_action.reform(|_: MouseEvent| Action::PlaySolution);
     let on_leave = props.on_action.reform(|_: MouseEvent| Action::CloseLesson);
+    let on_replay = props.on_action.reform(|_: MouseEvent| Action::ResetLesson);
+    let offer = step_offer(total, next, all_met);
     let ask_reset = {
         let confirming = confirming_reset.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -69,14 +84,14 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     html! {
         <div class="lesson" data-lesson-id={lesson.id.clone()}>
             <div class="lesson-head">
-                <h2 class="lesson-title">{ &lesson.text.title }</h2>
+                <h2 class="lesson-title" tabindex="-1">{ &lesson.text.title }</h2>
                 <button class="small" onclick={on_leave} title="Keep the work, hide the lesson">{ "Leave lesson" }</button>
             </div>
             <div class="lesson-question markdown">{ markdown(&lesson.text.question) }</div>
 
             if total > 0 {
                 <section class="lesson-steps" aria-label="Scripted steps">
-                    if let Some(step) = lesson.steps.get(next) {
+                    if let (StepOffer::Next(next), Some(step)) = (offer, lesson.steps.get(next)) {
                         <div class="lesson-next">
                             if let Some(explain) = &step.explain {
                                 <div class="markdown">{ markdown(explain) }</div>
@@ -86,8 +101,13 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                                 { format!("▶ Next step ({} of {total})", next + 1) }
                             </button>
                         </div>
+                    } else if offer == StepOffer::ResetAndReplay {
+                        <div class="lesson-next">
+                            <p>{ format!("All {total} steps played, and a goal is still open. Try your own requests, or start again and watch each step.") }</p>
+                            <button class="primary" data-testid="lesson-replay" onclick={on_replay}>{ "\u{21ba} Reset and replay" }</button>
+                        </div>
                     } else {
-                        <p class="muted">{ format!("All {total} steps played. Carry on with your own requests, or reset the lesson.") }</p>
+                        <p class="muted lesson-done-steps">{ "Every goal is met: no more steps needed." }</p>
                     }
                 </section>
             }
@@ -158,7 +178,9 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                                     }
                                     if chosen {
                                         <div class="quiz-feedback markdown" role="status">
-                                            <strong>{ if option.correct { "Right. " } else { "Not quite. " } }</strong>
+                                            if let Some(verdict) = quiz_verdict(option.correct, &option.feedback) {
+                                                <strong>{ verdict }{ " " }</strong>
+                                            }
                                             { markdown(&option.feedback) }
                                         </div>
                                     }
@@ -187,6 +209,20 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 <section class="lesson-explanation" aria-label="Explanation">
                     <h3>{ if all_met { "Why it happens" } else { "Explanation" } }</h3>
                     <div class="markdown">{ markdown(&lesson.text.explanation) }</div>
+                </section>
+            }
+
+            if all_met {
+                <section class="lesson-finished" aria-label="Lesson finished" data-testid="lesson-finished">
+                    <p><strong>{ "\u{2713} Lesson done." }</strong></p>
+                    if let Some(next_lesson) = &props.next_lesson {
+                        <button class="primary" data-testid="next-lesson" onclick={{
+                            let id = next_lesson.id.clone();
+                            props.on_action.reform(move |_: MouseEvent| Action::OpenLesson(id.clone()))
+                        }}>{ format!("Next lesson \u{2192} {}", next_lesson.title) }</button>
+                    } else {
+                        <p class="muted">{ "That was the last lesson. The playground is yours: write your own app." }</p>
+                    }
                 </section>
             }
 

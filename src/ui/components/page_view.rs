@@ -62,7 +62,7 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
         }
         Some(page) => html! { <pre class="page-text">{ &page.body }</pre> },
     };
-    html! { <div data-testid="page" class="page" aria-label="Page">{ content }</div> }
+    html! { <div data-testid="page" class="page" role="region" aria-label="Page">{ content }</div> }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

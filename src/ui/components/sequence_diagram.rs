@@ -36,11 +36,11 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     let font_size = FONT_SIZE.to_string();
     html! {
         <div class="seq">
-            <svg class="seq-head" viewBox={view_box(diagram.width, HEAD_HEIGHT)} font-size={font_size.clone()}
+            <svg class="seq-head" viewBox={view_box(diagram.width, HEAD_HEIGHT)} font-size={font_size.clone()} width={diagram.width.to_string()}
                 role="img" aria-label={heads_name}>
                 { for diagram.lanes.iter().map(lane_head) }
             </svg>
-            <svg class="seq-body" viewBox={view_box(diagram.width, diagram.height)} font-size={font_size}
+            <svg class="seq-body" viewBox={view_box(diagram.width, diagram.height)} font-size={font_size} width={diagram.width.to_string()}
                 role="group" aria-label="The timeline as a sequence diagram">
                 { for diagram.lanes.iter().map(lifeline) }
                 { for diagram.rows.iter().map(|row| row_view(&diagram, row, props)) }

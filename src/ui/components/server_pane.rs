@@ -77,8 +77,8 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <span class="server-status-label">
-                    { "flask run: " }
+                <span class="server-status-label" title="The simulated development server (what `flask run` starts): it restarts on the editor's code when you pause typing">
+                    { "dev server (flask run): " }
                     <span data-testid="server-status" class={classes!("server-status", status)}>{ status }</span>
                 </span>
             </div>
@@ -88,7 +88,7 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                 <ServerSession exchanges={props.session.exchanges.clone()} title={props.session.title.clone()}
                     store={props.session.store.clone()} on_step={props.session.on_step.clone()} />
             }
-            <pre data-testid="server-log" class="server-log" aria-label="Server log" ref={log_ref}>
+            <pre data-testid="server-log" class="server-log" aria-label="Server log" tabindex="0" ref={log_ref}>
                 { for runs(&props.log).into_iter().map(|(style, text)| {
                     if style == Style::default() { html! { { text } } } else { html! { <span class={classes!(style.classes())}>{ text }</span> } }
                 }) }

@@ -31,6 +31,7 @@ pub fn session_view(props: &SessionViewProps) -> Html {
     parts.reverse();
     html! {
         <div data-testid="session-view" class="session-view">
+            <p class={classes!("session-verdict", verdict_class)}><span class="session-verdict-label">{ "Does the app accept it? " }</span>{ seen.verdict.to_string() }</p>
             <p class="session-parts">
                 { for parts.iter().enumerate().map(|(index, part)| html! {
                     <>
@@ -46,8 +47,6 @@ pub fn session_view(props: &SessionViewProps) -> Html {
                 <dd>{ seen.signed_at.map(|at| format_instant(at as i64)).unwrap_or_else(|| "(no readable timestamp)".to_string()) }</dd>
                 <dt>{ "Signature (HMAC-SHA1 with a key derived from the secret key)" }</dt>
                 <dd class="session-signature">{ &seen.signature }</dd>
-                <dt>{ "Does the app accept it?" }</dt>
-                <dd class={verdict_class}>{ seen.verdict.to_string() }</dd>
             </dl>
         </div>
     }

@@ -1,0 +1,97 @@
+//! The keyboard help: a `<dialog>` listing the page's shortcuts, opened with `?` (outside text
+//! fields) or the header's "Keys" button, closed with Escape or its button.
+
+use yew::prelude::*;
+
+/// The shortcuts, as (keys, what they do).
+const SHORTCUTS: [(&str, &str); 7] = [
+    ("?", "Open this list of shortcuts"),
+    ("Ctrl+L (\u{2318}L)", "Go to the address bar"),
+    ("Enter (in the address bar)", "Send the request"),
+    (
+        "Ctrl+Enter (\u{2318}Enter)",
+        "Send the last request again, from anywhere, even the editor",
+    ),
+    ("Tab (in the editor)", "Indent"),
+    ("Esc, then Tab", "Leave the editor (Shift+Tab goes back)"),
+    ("Esc", "Close this dialog or a menu"),
+];
+
+/// Opens the help dialog (the header's button calls this too).
+pub fn open_help() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(dialog) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("help-dialog"))
+    {
+        if !dialog.has_attribute("open") {
+            crate::ui::dom::call_method(&dialog, "showModal");
+        }
+    }
+}
+
+/// The dialog, and the `?` key that opens it.
+#[function_component(HelpDialog)]
+pub fn help_dialog() -> Html {
+    use_effect_with((), |_| install_key());
+    let close = Callback::from(|event: MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(dialog) = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|element| element.closest("dialog").ok().flatten())
+        {
+            crate::ui::dom::call_method(&dialog, "close");
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = event;
+    });
+    html! {
+        <dialog id="help-dialog" class="help-dialog" aria-labelledby="help-title">
+            <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
+            <table class="help-keys">
+                <tbody>
+                    { for SHORTCUTS.iter().map(|(keys, what)| html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr> }) }
+                </tbody>
+            </table>
+            <p class="muted">{ "Every pane can be reached with Tab; the links at the very top of the page (the first Tab) jump straight to one." }</p>
+            <button class="primary" onclick={close} autofocus=true>{ "Close" }</button>
+        </dialog>
+    }
+}
+
+/// `?` anywhere but in a text field opens the dialog.
+fn install_key() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::new_with_options(
+            &window,
+            "keydown",
+            gloo_events::EventListenerOptions::enable_prevent_default(),
+            |event| {
+                use wasm_bindgen::JsCast;
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if event.key() != "?" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let typing = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|element| {
+                        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            || element
+                                .closest("[contenteditable=true], .cm-editor")
+                                .ok()
+                                .flatten()
+                                .is_some()
+                    });
+                if !typing {
+                    event.prevent_default();
+                    open_help();
+                }
+            },
+        )
+        .forget();
+    }
+}
