@@ -1,7 +1,7 @@
 // The code editor of the page: CodeMirror 6 with Python, bundled by esbuild into
 // static/editor.bundle.js (an IIFE that sets window.playgroundEditor). The wasm side calls
 // mount() once and then talks to the returned handle; nothing here knows about Flask.
-import { EditorState, Compartment, StateEffect, StateField } from "@codemirror/state";
+import { EditorState, Compartment, Prec, StateEffect, StateField } from "@codemirror/state";
 import {
   Decoration, EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
   drawSelection, highlightActiveLine,
@@ -59,7 +59,8 @@ const darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: 
 const lightContrast = syntaxHighlighting(
   HighlightStyle.define([{ tag: [tags.regexp, tags.escape, tags.special(tags.string)], color: "#b23400" }]),
 );
-const darkContrast = EditorView.theme({ ".cm-gutters": { color: "#9aa3b2" } }, { dark: true });
+// (highest precedence: CodeMirror mounts earlier theme rules later, so they win over one-dark's)
+const darkContrast = Prec.highest(EditorView.theme({ ".cm-gutters": { color: "#9aa3b2" } }, { dark: true }));
 
 function mount(parent, text, onChange) {
   const theme = new Compartment();

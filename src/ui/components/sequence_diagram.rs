@@ -129,8 +129,10 @@ fn arrow_view(arrow: &Arrow) -> Html {
 
 fn label_view(label: &Label) -> Html {
     html! {
+        // The row names itself (its aria-label says the same, in words): the drawn labels are
+        // hidden from assistive technology so the name is not read twice, or mismatched.
         <text class={classes!("seq-label", label.style.class())} x={label.x.to_string()} y={label.y.to_string()}
-            text-anchor={label.anchor.as_str()}>
+            text-anchor={label.anchor.as_str()} aria-hidden="true">
             <title>{ &label.full }</title>
             { &label.text }
         </text>
