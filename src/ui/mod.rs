@@ -20,6 +20,8 @@ pub mod app;
 pub mod bench_hook;
 mod components;
 pub mod editor_bridge;
+#[cfg(test)]
+mod engine_tests;
 pub mod frame_policy;
 pub mod history;
 pub mod lesson_run;
