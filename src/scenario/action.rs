@@ -27,19 +27,6 @@ pub enum SessionMode {
 }
 
 impl SessionMode {
-    /// Whether the simulated Flask of this build can run the mode. Lessons using a mode that is
-    /// not available still load; their goals for it report
-    /// [`GoalStatus::Pending`](crate::scenario::goal::GoalStatus::Pending).
-    ///
-    /// ```
-    /// use session_playground::scenario::SessionMode;
-    /// assert!(SessionMode::Signed.is_available());
-    /// ```
-    pub fn is_available(self) -> bool {
-        // Every mode runs: see `scenario::mode_code` for the code each one adds to the app.
-        true
-    }
-
     /// The name used in files: `signed`, `unsigned`, `server`.
     pub fn as_str(self) -> &'static str {
         match self {
