@@ -8,6 +8,7 @@
 //! - [`world`]: the one engine: a [`World`] (browser, server, clock) and
 //!   [`World::apply`], which carries out a step for every front end and returns its [`Effect`];
 //! - [`run`]: replaying v1 steps through a [`World`] into a [`run::Transcript`];
+//! - [`transcript`]: the transcript's records (plain data);
 //! - [`pretty`]: the transcript's text, laid out as the oracle writes it;
 //! - [`compare`]: the contract's rules for comparing two transcripts;
 //! - [`action`]: one learner action (v1's and the page's) and its file form;
@@ -38,6 +39,7 @@ pub mod run;
 pub mod saved;
 pub mod share;
 pub mod state;
+pub mod transcript;
 pub mod world;
 
 pub use action::{Action, SessionMode, Step};

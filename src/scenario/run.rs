@@ -2,71 +2,10 @@
 //! [`World`] (one jar per profile, redirects followed like Chromium), and each step's effect is
 //! recorded in the transcript format of the contract.
 
-use serde::Serialize;
-
 use crate::scenario::action::SessionMode;
 use crate::scenario::parse::{Scenario, parse_scenario};
+pub use crate::scenario::transcript::{ErrorInfo, JarCookie, RedirectInfo, StepRecord, Transcript};
 use crate::scenario::world::{Effect, EffectKind, StepNote, World};
-
-/// An exception in the transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ErrorInfo {
-    /// `type(exc).__name__`.
-    #[serde(rename = "type")]
-    pub type_name: String,
-    /// `str(exc)`.
-    pub message: String,
-}
-
-/// A followed redirect.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RedirectInfo {
-    /// Its status.
-    pub status: u16,
-    /// Its `Location`.
-    pub location: String,
-    /// Its headers.
-    pub headers: Vec<(String, String)>,
-}
-
-/// A cookie in the jar after a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct JarCookie {
-    /// Name.
-    pub name: String,
-    /// Value.
-    pub value: String,
-    /// Unix seconds, or `None` for a session cookie.
-    pub expires: Option<i64>,
-}
-
-/// The record of one step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StepRecord {
-    /// Final status (request steps only).
-    pub status: Option<u16>,
-    /// Final body as UTF-8 (lossy).
-    pub body: Option<String>,
-    /// Final response headers.
-    pub headers: Vec<(String, String)>,
-    /// The Cookie header sent on the final request.
-    pub request_cookie: Option<String>,
-    /// Redirects followed.
-    pub redirects: Vec<RedirectInfo>,
-    /// The unhandled exception of the final response.
-    pub error: Option<ErrorInfo>,
-    /// The profile's jar after the step.
-    pub jar: Vec<JarCookie>,
-}
-
-/// A whole transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Transcript {
-    /// Set when the app could not start.
-    pub startup_error: Option<ErrorInfo>,
-    /// One record per step.
-    pub steps: Vec<StepRecord>,
-}
 
 /// Runs a parsed scenario.
 pub fn run_scenario(scenario: &Scenario) -> Transcript {

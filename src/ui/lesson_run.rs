@@ -13,6 +13,7 @@
 use std::rc::Rc;
 
 use super::history::{Start, Step};
+pub use super::state::LessonRun;
 use super::state::{ServerStatus, Workspace};
 use crate::scenario;
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
@@ -21,27 +22,6 @@ use crate::scenario::lesson::Lesson;
 use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
 use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState};
-
-/// A lesson being followed.
-#[derive(Clone, Debug)]
-pub struct LessonRun {
-    /// The lesson.
-    pub lesson: Rc<Lesson>,
-    /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
-    pub next_step: usize,
-    /// Each goal's result on the latest state, in the lesson's order.
-    pub results: Vec<GoalResult>,
-}
-
-impl PartialEq for LessonRun {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.lesson, &other.lesson)
-            && self.next_step == other.next_step
-            && self.results == other.results
-    }
-}
-
-impl Eq for LessonRun {}
 
 /// The name under which work is kept when something else is opened over it.
 pub const KEPT_WORK_NAME: &str = "Work kept before opening";

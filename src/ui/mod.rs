@@ -26,6 +26,7 @@ pub mod frame_policy;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;
+pub mod reducer;
 pub mod sequence;
 pub mod shortcuts;
 #[cfg(test)]
@@ -34,6 +35,8 @@ mod rewind_tests;
 mod lesson_tests;
 pub mod state;
 pub mod step_through;
+#[cfg(test)]
+mod step_through_tests;
 pub mod storage;
 #[cfg(test)]
 mod storage_tests;

@@ -16,10 +16,11 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::history::{Start, Step};
-use crate::browser::clock::{format_instant, parse_duration};
+use super::step_through::StepThrough;
+use crate::scenario::goal::GoalResult;
+use crate::scenario::lesson::Lesson;
+use crate::browser::clock::format_instant;
 use crate::browser::{CookieKey, NavigationOutcome, NavigationRequest};
 use crate::flask::AppError;
 use crate::flask::session_inspect::{SessionInspection, inspect};
@@ -114,7 +115,7 @@ pub struct Workspace {
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
     pub rewind: Option<Rewind>,
     /// The lesson being followed, if any.
-    pub lesson: Option<super::lesson_run::LessonRun>,
+    pub lesson: Option<LessonRun>,
     /// Saved workspaces and lesson progress (the page keeps them in localStorage).
     pub saved: Rc<crate::scenario::saved::SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
@@ -133,6 +134,25 @@ impl Deref for Workspace {
     }
 }
 
+/// A lesson being followed.
+#[derive(Clone, Debug)]
+pub struct LessonRun {
+    /// The lesson.
+    pub lesson: Rc<Lesson>,
+    /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
+    pub next_step: usize,
+    /// Each goal's result on the latest state, in the lesson's order.
+    pub results: Vec<GoalResult>,
+}
+
+impl PartialEq for LessonRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.lesson, &other.lesson) && self.next_step == other.next_step && self.results == other.results
+    }
+}
+
+impl Eq for LessonRun {}
+
 /// How many of the latest entries keep their state for an instant rewind; older ones are
 /// rebuilt by replay. Bounds the memory: a kept state holds its jars, pages and server log.
 pub const KEPT_VIEWS: usize = 200;
@@ -147,7 +167,7 @@ pub struct Rewind {
     /// That state.
     pub state: Rc<Workspace>,
     /// The entry's request re-run line by line, while the learner steps through it.
-    pub step_through: Option<super::step_through::StepThrough>,
+    pub step_through: Option<StepThrough>,
 }
 
 impl PartialEq for Rewind {
@@ -369,218 +389,26 @@ impl Workspace {
         workspace
     }
 
-    /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
-    pub fn apply(&self, action: Action) -> Workspace {
-        let mut next = self.clone();
-        // A notice stays until the learner's next deliberate action: typing and the reloader
-        // working in the background do not wipe a message before it is read.
-        if !matches!(
-            action,
-            Action::EditCode(_)
-                | Action::ReloadIfUnchanged(_)
-                | Action::ReloadServer
-                | Action::OtherTabSaved(_)
-        ) {
-            next.notice = None;
-        }
-        let active = next.active_profile.clone();
-        // Acting on the browsers while a past state is on screen acts on the present.
-        let keeps_rewind = matches!(
-            action,
-            Action::EditCode(_)
-                | Action::ReloadIfUnchanged(_)
-                | Action::DismissNotice
-                | Action::OtherTabSaved(_)
-                | Action::ViewEntry(_)
-                | Action::ContinueFromHere
-                | Action::StepThrough(_)
-                | Action::StepTo(_)
-        );
-        if !keeps_rewind {
-            next.rewind = None;
-        }
-        let here = |action: scenario::Action| Step {
-            action,
-            browser: Some(active.clone()),
-            explain: None,
+    /// Re-runs the request of timeline entry `entry` line by line (the step-through). Returns the state right after
+    /// the entry (the same state a rewind to it shows) and the recording, or why the entry
+    /// cannot be stepped through.
+    pub fn record_step_through(&self, entry: usize) -> Result<(Workspace, StepThrough), String> {
+        let (start, log) = (&self.start, &self.log);
+        let Some(item) = self.timeline.get(entry) else {
+            return Err("There is no such entry in the timeline.".to_string());
         };
-        match action {
-            Action::EditCode(code) => {
-                if code != next.served_code {
-                    next.server_status = ServerStatus::Reloading;
-                }
-                next.code = code;
-            }
-            Action::ReloadServer => next.reload_server(),
-            Action::ReloadIfUnchanged(code) => {
-                if code == next.code && next.served_code != next.code {
-                    next.reload_server();
-                }
-            }
-            Action::SelectProfile(name) => {
-                // A stale name (e.g. a closed private window) is ignored rather than trusted.
-                if next.browser.profile(&name).is_some() {
-                    next.active_profile = name;
-                }
-            }
-            Action::CloseBrowser => next.step(here(scenario::Action::CloseBrowser)),
-            Action::OpenBrowser => next.step(here(scenario::Action::OpenBrowser)),
-            Action::SetContinueWhereLeftOff(keep) => {
-                next.step(here(scenario::Action::ContinueWhereLeftOff(keep)))
-            }
-            Action::AdvanceClock(text) => match parse_duration(&text) {
-                // The clock is global; the step still names the profile on screen, so a replay
-                // ends with the same browser in front.
-                Ok(seconds) => next.step(here(scenario::Action::AdvanceClock(seconds))),
-                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
-            },
-            Action::AdvanceClockSeconds(seconds) => {
-                next.step(here(scenario::Action::AdvanceClock(seconds)))
-            }
-            Action::EditCookie { key, value } => {
-                if &*key.path == "/" {
-                    next.step(here(scenario::Action::SetCookie {
-                        name: key.name.to_string(),
-                        value,
-                    }));
-                } else {
-                    // Steps (and so links and rewind) name a cookie by name at Path=/, as the
-                    // scenario format does.
-                    next.notice = Some(format!(
-                        "Only cookies with Path=/ can be edited here; {key} has Path={}.",
-                        key.path
-                    ));
-                }
-            }
-            Action::AddCookie { name, value } => match check_cookie_name(&name) {
-                Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
-                Ok(()) => next.step(here(scenario::Action::SetCookie { name, value })),
-            },
-            Action::DeleteCookie(key) => {
-                next.step(here(scenario::Action::DeleteCookie(key.name.to_string())))
-            }
-            Action::CopyCookie { key, to } => next.step(here(scenario::Action::CopyCookie {
-                name: key.name.to_string(),
-                to,
-            })),
-            Action::ForgeSession { secret, data } => {
-                next.step(here(scenario::Action::ForgeSession { secret, data }))
-            }
-            Action::SetSessionMode(mode) => next.step(here(scenario::Action::SetSessionMode(mode))),
-            Action::DismissNotice => {}
-            Action::Navigate(address) => {
-                let address = address.trim();
-                if !address.is_empty() {
-                    next.request(NavigationRequest::get(address));
-                }
-            }
-            Action::Send(request) => next.request(request),
-            Action::Resend => {
-                let last = next
-                    .requests()
-                    .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
-                    .last()
-                    .and_then(|entry| entry.request.clone());
-                match last {
-                    Some(request) => next.request(request),
-                    None => next.notice = Some(format!("{active} has not sent a request yet.")),
-                }
-            }
-            Action::OpenPrivateWindow => next.step(here(scenario::Action::OpenPrivateWindow)),
-            Action::Back => next.step(here(scenario::Action::Back)),
-            Action::Forward => next.step(here(scenario::Action::Forward)),
-            Action::Reload => next.step(here(scenario::Action::Reload)),
-            Action::ViewEntry(index) => match next.timeline.get(index) {
-                Some(_) => {
-                    let state = next.state_after(index);
-                    next.rewind = Some(Rewind {
-                        entry: index,
-                        state: Rc::new(state),
-                        step_through: None,
-                    });
-                }
-                None => next.rewind = None,
-            },
-            Action::BackToNow => {}
-            Action::StepThrough(index) => {
-                match super::step_through::StepThrough::record(&next.start, &next.log, &next, index)
-                {
-                    Ok((state, step_through)) => {
-                        next.rewind = Some(Rewind {
-                            entry: index,
-                            state: Rc::new(state),
-                            step_through: Some(step_through),
-                        });
-                    }
-                    Err(why) => next.notice = Some(why),
-                }
-            }
-            Action::StepTo(at) => {
-                if let Some(rewind) = next.rewind.as_mut() {
-                    rewind.step_through = rewind
-                        .step_through
-                        .as_ref()
-                        .map(|step_through| step_through.at(at));
-                }
-            }
-            Action::OpenLesson(id) => next.open_lesson(&id),
-            Action::CloseLesson => next.close_lesson(),
-            Action::LessonNextStep => next.next_lesson_step(),
-            Action::ShowSolution => next.show_solution(),
-            Action::PlaySolution => next.play_solution(),
-            Action::AnswerQuiz(option) => next.answer_quiz(option),
-            Action::TryQuizOption(option) => next.try_quiz_option(option),
-            Action::ResetLesson => next.reset_lesson(),
-            Action::Share => next.share_link = Some(next.share_payload()),
-            Action::OpenShared(payload) => next.open_shared(&payload),
-            Action::OpenSaved(name) => next.open_saved(&name),
-            Action::Restore(saved) => next = Workspace::restored(*saved),
-            Action::ImportSaved(text) => next.import_saved(&text),
-            Action::RestoreWithoutRunning(saved) => {
-                let (fresh, kept) = Workspace::restored_without_running(*saved);
-                next = fresh;
-                next.reload_server();
-                next.notice = Some(match kept {
-                    Some(name) => format!(
-                        "The playground did not finish loading last time, so your work was not run now. It is in the Saved menu as \u{201c}{name}\u{201d}: open it when you want to run it."
-                    ),
-                    None => "The playground did not finish loading last time; it starts fresh."
-                        .to_string(),
-                });
-            }
-            Action::OtherTabSaved(saved) => next.merge_other_tab(*saved),
-            Action::StartAfresh => next.start_afresh(),
-            Action::ContinueFromHere => {
-                if let Some(rewind) = next.rewind.take() {
-                    let code = std::mem::take(&mut next.code);
-                    let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
-                    let (lesson, saved) = (next.lesson.take(), next.saved.clone());
-                    // A kept view shares the present's server, which has run on since: the
-                    // state to continue from is rebuilt with a server of its own.
-                    let steps = next
-                        .timeline
-                        .get(rewind.entry)
-                        .map_or(0, |entry| entry.steps.min(next.log.len()));
-                    let state = Workspace::replay(&next.start, &next.log[..steps]);
-                    next = Workspace {
-                        lesson,
-                        saved,
-                        ..state
-                    };
-                    if code != next.served_code {
-                        next.server_status = ServerStatus::Reloading;
-                    }
-                    next.code = code;
-                    next.notice = Some(match dropped {
-                        0 => "Continuing from the last entry: nothing was dropped.".to_string(),
-                        1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
-                        n => format!("Continuing from here: the {n} later entries were dropped."),
-                    });
-                }
-            }
+        if item.kind != TimelineKind::Request || item.steps == 0 || item.steps > log.len() {
+            return Err("Only a request can be stepped through: pick one in the timeline or the network list.".to_string());
         }
-        next.check_goals();
-        next
+        let mut state = Workspace::replay(start, &log[..item.steps - 1]);
+        state.server.start_recording();
+        state.step(log[item.steps - 1].clone());
+        let recording = state.server.stop_recording().unwrap_or_default();
+        state.notice = None;
+        let traces = state.timeline.get(entry).map(|item| item.traces.clone()).unwrap_or_default();
+        let title = format!("{}: {}", item.profile.clone().unwrap_or_default(), item.summary);
+        let step_through = StepThrough::new(recording, &state.served_code, &traces, title);
+        Ok((state, step_through))
     }
 
     /// The state the panes show: a past one while rewinding, else the present.
@@ -591,7 +419,7 @@ impl Workspace {
     /// A request from the active browser, as a step: the address is resolved against the page
     /// on screen, so the step names a path on the playground's site (what lesson files and
     /// links hold). An address elsewhere is refused with a reason.
-    fn request(&mut self, request: NavigationRequest) {
+    pub(super) fn request(&mut self, request: NavigationRequest) {
         let active = self.active_profile.clone();
         let base = self
             .browser
@@ -895,25 +723,6 @@ impl Workspace {
             .filter(|entry| entry.kind == TimelineKind::Request)
     }
 
-    /// The workspace as the page opens: the seed app, already running.
-    pub fn started() -> Workspace {
-        Workspace::default().apply(Action::ReloadServer)
-    }
-
-    /// Runs the paths a click takes — a request with its session, the timeline, a rewind — once
-    /// on a throwaway workspace, and returns how many entries it made (2). The page calls it
-    /// right after it has loaded: the browser compiles WebAssembly functions when they are first
-    /// called, which made the learner's first requests take 15–40 ms instead of ~5 (measured
-    /// in Chromium); done here, that happens before the learner clicks. Nothing on screen changes.
-    pub fn warm_up() -> usize {
-        let workspace = Workspace::started()
-            .apply(Action::Navigate("/count".into()))
-            .apply(Action::Navigate("/count".into()))
-            .apply(Action::ViewEntry(0))
-            .apply(Action::BackToNow);
-        workspace.timeline.len()
-    }
-
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
     pub(crate) fn reload_server(&mut self) {
@@ -1165,14 +974,6 @@ pub fn form_submission(
         url: url.to_string(),
         form: fields,
         ..NavigationRequest::default()
-    }
-}
-
-impl Reducible for Workspace {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
     }
 }
 
