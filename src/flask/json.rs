@@ -145,7 +145,7 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
                     )])
                 }
                 ("datetime", "datetime") => {
-                    let secs = crate::flask::natives::datetime_seconds(interp, value)?;
+                    let secs = crate::flask::convert::datetime_seconds(interp, value)?;
                     match crate::flask::dump_cookie::http_date(secs) {
                         Ok(text) => Json::Object(vec![(Json::Str(" d".into()), Json::Str(text))]),
                         Err(e) => return Err(interp.err(e.python_type(), e.to_string())),

@@ -8,6 +8,8 @@
 //! - [`routing`]: the URL map (converters, 404/405/308, `url_for` building);
 //! - [`json`]: Python values to Flask's JSON and tagged session JSON, and back;
 //! - [`session`]: `SecureCookieSession` / `NullSession` with Flask's `modified` rules;
+//! - [`convert`]: Python values read as plain data (a `datetime` as Unix seconds);
+//! - [`request`]: the `Cookie` header as Werkzeug reads it and the Python `Request` object;
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
 //! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl;
 //! - [`trace`]: the session before/after each request for the server view;
@@ -19,11 +21,13 @@
 //! defaults) reproduced in the playground's own code, so that a learner can read it as Python.
 
 pub mod base64_py;
+pub mod convert;
 pub mod dev_server_log;
 pub mod dump_cookie;
 pub mod iri;
 pub mod json;
 pub mod natives;
+pub mod request;
 pub mod routing;
 pub mod server;
 pub mod session;

@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::flask::convert::datetime_seconds;
 use crate::flask::dump_cookie::{self, CookieOptions, Expires};
 use crate::flask::routing::{Arg, Match, Router, Rule};
 use crate::flask::session::Session;
@@ -150,7 +151,7 @@ pub fn request_value(shared: &Shared, interp: &mut Interp) -> PyResult<Value> {
         }
         (ctx.raw.clone(), ctx.flask.clone(), ctx.matched.clone())
     };
-    let request = crate::flask::server::build_request(interp, &flask, &raw)?;
+    let request = crate::flask::request::build_request(interp, &flask, &raw)?;
     if let Some((endpoint, view_args)) = matched {
         interp.set_attr(&request, "endpoint", Value::str(&endpoint))?;
         interp.set_attr(&request, "view_args", view_args)?;
@@ -274,21 +275,6 @@ pub fn lifetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
                 ))),
             }
         }
-    }
-}
-
-/// Whole Unix seconds of a `datetime` (naive ones count as UTC), via its `timestamp()`.
-pub fn datetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
-    // The playground's datetime has an exact integer helper; any other datetime class (the
-    // interpreter's own module) is read through the public `timestamp()`.
-    let f = match interp.get_attr_opt(v, "_unix_seconds")? {
-        Some(f) => f,
-        None => interp.get_attr(v, "timestamp")?,
-    };
-    match interp.call(&f, Args::default())? {
-        Value::Int(i) => Ok(i),
-        Value::Float(f) => Ok(f.floor() as i64),
-        _ => Err(interp.type_error("bad datetime")),
     }
 }
 

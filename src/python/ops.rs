@@ -109,27 +109,6 @@ impl Interp {
         })
     }
 
-    fn user_binop(&mut self, op: Operator, l: &Value, r: &Value) -> PyResult<Option<Value>> {
-        let (name, rname, _) = dunder(op);
-        if let Value::Instance(i) = l {
-            if let Some(m) = i.class.lookup(name) {
-                let res = self.call(&self.bind(m, l.clone()), Args::positional(vec![r.clone()]))?;
-                if !matches!(res, Value::NotImplemented) {
-                    return Ok(Some(res));
-                }
-            }
-        }
-        if let Value::Instance(i) = r {
-            if let Some(m) = i.class.lookup(rname) {
-                let res = self.call(&self.bind(m, r.clone()), Args::positional(vec![l.clone()]))?;
-                if !matches!(res, Value::NotImplemented) {
-                    return Ok(Some(res));
-                }
-            }
-        }
-        Ok(None)
-    }
-
     /// `l op= r`: in-place for lists and sets, otherwise the binary operator.
     pub fn inplace_op(&mut self, op: Operator, l: Value, r: Value) -> PyResult<Value> {
         match (&l, op) {
@@ -196,7 +175,8 @@ impl Interp {
         if is_num(&l) && is_num(&r) {
             return self.num_op(op, &l, &r);
         }
-        if let Some(v) = self.user_binop(op, &l, &r)? {
+        let (name, rname, _) = dunder(op);
+        if let Some(v) = self.rich_user(&l, &r, name, rname)? {
             return Ok(v);
         }
         if let Some(v) = self.builtin_subclass_binop(op, &l, &r, inplace)? {
@@ -563,6 +543,9 @@ impl Interp {
         }
     }
 
+    /// A user class's `l.name(r)`, else its reflected `r.rname(l)` (binary and rich
+    /// comparison operators alike); `None` when neither is defined or both return
+    /// `NotImplemented`.
     fn rich_user(&mut self, l: &Value, r: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
         if let Value::Instance(i) = l {
             if let Some(m) = i.class.lookup(name) {

@@ -12,7 +12,6 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::browser::{NavigationRequest, SiteContext};
-use crate::scenario::parse::{self, RequestStep};
 
 /// How the app keeps its session (a lesson setting, and an action that switches it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,19 +27,6 @@ pub enum SessionMode {
 }
 
 impl SessionMode {
-    /// Whether the simulated Flask of this build can run the mode. Lessons using a mode that is
-    /// not available still load; their goals for it report
-    /// [`GoalStatus::Pending`](crate::scenario::goal::GoalStatus::Pending).
-    ///
-    /// ```
-    /// use session_playground::scenario::SessionMode;
-    /// assert!(SessionMode::Signed.is_available());
-    /// ```
-    pub fn is_available(self) -> bool {
-        // Every mode runs: see `scenario::mode_code` for the code each one adds to the app.
-        true
-    }
-
     /// The name used in files: `signed`, `unsigned`, `server`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -49,6 +35,39 @@ impl SessionMode {
             SessionMode::Server => "server",
         }
     }
+}
+
+/// A request step: what the address bar, a link or a form sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestStep {
+    /// Upper-case method.
+    pub method: String,
+    /// Path with optional `?query`.
+    pub target: String,
+    /// Form fields (never on GET/HEAD).
+    pub form: Option<Vec<(String, String)>>,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+}
+
+/// Whether `m` is a method a step may send (upper-case letters).
+pub(crate) fn method_ok(m: &str) -> bool {
+    !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether `t` is a request target a step may send (a path, no spaces, controls or fragment).
+pub(crate) fn target_ok(t: &str) -> bool {
+    t.starts_with('/')
+        && !t
+            .chars()
+            .any(|c| (c as u32) <= 0x20 || c as u32 == 0x7f || c == '#')
+}
+
+/// Whether `n` is a header name (an HTTP token).
+pub(crate) fn header_name_ok(n: &str) -> bool {
+    !n.is_empty()
+        && n.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// What a step does.
@@ -127,25 +146,17 @@ impl Step {
     /// assert_eq!(back.browser.as_deref(), Some("Bob"));
     /// ```
     pub fn new(action: Action) -> Step {
-        Step { action, browser: None, explain: None }
+        Step {
+            action,
+            browser: None,
+            explain: None,
+        }
     }
 
     /// The same step in profile `browser`.
     pub fn in_browser(mut self, browser: &str) -> Step {
         self.browser = Some(browser.to_string());
         self
-    }
-
-    /// A scenario-v1 step as a lesson step (`"default"` stays an explicit profile name).
-    pub fn from_v1(step: &parse::Step) -> Step {
-        let action = match &step.action {
-            parse::StepAction::Request(request) => Action::Request(request.clone()),
-            parse::StepAction::CloseBrowser => Action::CloseBrowser,
-            parse::StepAction::AdvanceClock(seconds) => Action::AdvanceClock(*seconds),
-            parse::StepAction::SetCookie { name, value } => Action::SetCookie { name: name.clone(), value: value.clone() },
-            parse::StepAction::DeleteCookie(name) => Action::DeleteCookie(name.clone()),
-        };
-        Step { action, browser: Some(step.browser.clone()), explain: None }
     }
 }
 
@@ -156,7 +167,12 @@ impl Step {
 /// assert_eq!(serde_json::to_string(&get("/count")).unwrap(), r#"{"request":"GET /count"}"#);
 /// ```
 pub fn get(target: &str) -> Step {
-    Step::new(Action::Request(RequestStep { method: "GET".into(), target: target.into(), form: None, headers: vec![] }))
+    Step::new(Action::Request(RequestStep {
+        method: "GET".into(),
+        target: target.into(),
+        form: None,
+        headers: vec![],
+    }))
 }
 
 /// The browser-layer request a request step sends (same-site, like the address bar).
@@ -187,7 +203,10 @@ pub fn request_step(request: &NavigationRequest) -> Option<Step> {
     if request.site != SiteContext::SameSite {
         return None;
     }
-    let target = request.url.strip_prefix("http://localhost").unwrap_or(&request.url);
+    let target = request
+        .url
+        .strip_prefix("http://localhost")
+        .unwrap_or(&request.url);
     let target = if target.is_empty() { "/" } else { target };
     let method = request.method.to_ascii_uppercase();
     let has_form = !request.form.is_empty() && method != "GET" && method != "HEAD";
@@ -195,11 +214,22 @@ pub fn request_step(request: &NavigationRequest) -> Option<Step> {
     let (target, form) = if !request.form.is_empty() && !has_form {
         // A GET form puts its fields in the query, as the browser does.
         let joiner = if target.contains('?') { '&' } else { '?' };
-        (format!("{target}{joiner}{}", crate::browser::navigation::urlencode(&request.form)), None)
+        (
+            format!(
+                "{target}{joiner}{}",
+                crate::browser::navigation::urlencode(&request.form)
+            ),
+            None,
+        )
     } else {
         (target.to_string(), has_form.then(|| request.form.clone()))
     };
-    Some(Step::new(Action::Request(RequestStep { method, target, form, headers: request.headers.clone() })))
+    Some(Step::new(Action::Request(RequestStep {
+        method,
+        target,
+        form,
+        headers: request.headers.clone(),
+    })))
 }
 
 /// The file form of a step: every action key optional, exactly one must be present.
@@ -330,32 +360,49 @@ fn request_from_raw(raw: RawRequest) -> Result<RequestStep, String> {
         RawRequest::Line(line) => {
             let parts: Vec<&str> = line.split(' ').collect();
             let [method, target] = parts[..] else {
-                return Err(format!("request line {line:?} is not \"METHOD /path[?query]\""));
+                return Err(format!(
+                    "request line {line:?} is not \"METHOD /path[?query]\""
+                ));
             };
             check_request(method, target, false)?;
-            Ok(RequestStep { method: method.into(), target: target.into(), form: None, headers: vec![] })
+            Ok(RequestStep {
+                method: method.into(),
+                target: target.into(),
+                form: None,
+                headers: vec![],
+            })
         }
         RawRequest::Full(full) => {
             check_request(&full.method, &full.path, full.form.is_some())?;
             for (name, value) in &full.headers.0 {
-                if !parse::header_name_ok(name) {
+                if !header_name_ok(name) {
                     return Err(format!("bad header name {name:?}"));
                 }
-                if value.chars().any(|c| matches!(c as u32, 0..=8 | 0x0a..=0x1f | 0x7f)) {
+                if value
+                    .chars()
+                    .any(|c| matches!(c as u32, 0..=8 | 0x0a..=0x1f | 0x7f))
+                {
                     return Err(format!("control character in header {name:?}"));
                 }
             }
-            Ok(RequestStep { method: full.method, target: full.path, form: full.form.map(|f| f.0), headers: full.headers.0 })
+            Ok(RequestStep {
+                method: full.method,
+                target: full.path,
+                form: full.form.map(|f| f.0),
+                headers: full.headers.0,
+            })
         }
     }
 }
 
 fn check_request(method: &str, target: &str, has_form: bool) -> Result<(), String> {
-    if !parse::method_ok(method) {
+    if !method_ok(method) {
         return Err(format!("bad method {method:?} (uppercase letters only)"));
     }
-    if !parse::target_ok(target) {
-        return Err(format!("bad path {target:?} (must start with '/', no spaces)"));
+    if !target_ok(target) {
+        return Err(format!(
+            "bad path {target:?} (must start with '/', no spaces)"
+        ));
     }
     if has_form && (method == "GET" || method == "HEAD") {
         return Err(format!("a form is not allowed on {method}"));
@@ -402,7 +449,10 @@ impl TryFrom<RawStep> for Step {
             if cookie.name.is_empty() {
                 return Err("set_cookie.name: expected a non-empty string".into());
             }
-            actions.push(Action::SetCookie { name: cookie.name, value: cookie.value });
+            actions.push(Action::SetCookie {
+                name: cookie.name,
+                value: cookie.value,
+            });
         }
         if let Some(name) = raw.delete_cookie {
             if name.is_empty() {
@@ -411,14 +461,20 @@ impl TryFrom<RawStep> for Step {
             actions.push(Action::DeleteCookie(name));
         }
         if let Some(copy) = raw.copy_cookie {
-            actions.push(Action::CopyCookie { name: copy.name, to: copy.to });
+            actions.push(Action::CopyCookie {
+                name: copy.name,
+                to: copy.to,
+            });
         }
         if let Some(forge) = raw.forge_session {
             if !forge.data.is_object() {
                 return Err("forge_session.data: expected an object".into());
             }
             let data = serde_json::to_string(&forge.data).map_err(|e| e.to_string())?;
-            actions.push(Action::ForgeSession { secret: forge.secret, data });
+            actions.push(Action::ForgeSession {
+                secret: forge.secret,
+                data,
+            });
         }
         if let Some(code) = raw.edit_code {
             actions.push(Action::EditCode(code));
@@ -446,13 +502,21 @@ impl TryFrom<RawStep> for Step {
         if raw.browser.as_deref() == Some("") {
             return Err("browser: expected a non-empty string".into());
         }
-        Ok(Step { action: actions.remove(0), browser: raw.browser, explain: raw.explain })
+        Ok(Step {
+            action: actions.remove(0),
+            browser: raw.browser,
+            explain: raw.explain,
+        })
     }
 }
 
 impl From<Step> for RawStep {
     fn from(step: Step) -> RawStep {
-        let mut raw = RawStep { browser: step.browser, explain: step.explain, ..RawStep::default() };
+        let mut raw = RawStep {
+            browser: step.browser,
+            explain: step.explain,
+            ..RawStep::default()
+        };
         match step.action {
             Action::Request(request) => {
                 raw.request = Some(if request.form.is_none() && request.headers.is_empty() {
@@ -471,11 +535,14 @@ impl From<Step> for RawStep {
             Action::OpenPrivateWindow => raw.open_private_window = Some(true),
             Action::ContinueWhereLeftOff(keep) => raw.continue_where_left_off = Some(keep),
             Action::AdvanceClock(seconds) => raw.advance_clock = Some(seconds),
-            Action::SetCookie { name, value } => raw.set_cookie = Some(RawSetCookie { name, value }),
+            Action::SetCookie { name, value } => {
+                raw.set_cookie = Some(RawSetCookie { name, value })
+            }
             Action::DeleteCookie(name) => raw.delete_cookie = Some(name),
             Action::CopyCookie { name, to } => raw.copy_cookie = Some(RawCopyCookie { name, to }),
             Action::ForgeSession { secret, data } => {
-                let data = serde_json::from_str(&data).unwrap_or(serde_json::Value::Object(Default::default()));
+                let data = serde_json::from_str(&data)
+                    .unwrap_or(serde_json::Value::Object(Default::default()));
                 raw.forge_session = Some(RawForge { secret, data })
             }
             Action::EditCode(code) => raw.edit_code = Some(code),

@@ -22,8 +22,6 @@ pub enum QuizVerdict {
     Disagrees(String),
     /// The option is neither code nor a claim: nothing to run.
     NotRunnable,
-    /// Its checks need a session mode this build cannot run.
-    Pending,
 }
 
 /// Plays `steps` on `code` from the lesson's settings and returns the final state and the
@@ -49,9 +47,6 @@ pub fn check_quiz(lesson: &Lesson) -> Vec<QuizVerdict> {
             };
             let (state, _) = play_final(&code, lesson, &quiz.steps);
             let results: Vec<_> = goals.iter().map(|goal| check(goal, &state)).collect();
-            if results.iter().any(|r| r.status == GoalStatus::Pending) {
-                return QuizVerdict::Pending;
-            }
             let effect = !results.is_empty() && results.iter().all(|r| r.status == GoalStatus::Met);
             if effect == option.correct {
                 QuizVerdict::Agrees
@@ -159,7 +154,6 @@ pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
                 format!("WRONG: {why}")
             }
             QuizVerdict::NotRunnable => "not runnable (neither code nor a claim)".to_string(),
-            QuizVerdict::Pending => "pending (needs a session mode this build cannot run)".to_string(),
         };
         out.push_str(&format!("  quiz     option {}: {line}\n", index + 1));
     }

@@ -300,7 +300,7 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 settings: Settings { clock: scenario.clock, profiles: vec!["default".to_string()], ..Settings::default() },
                 text: LessonText::default(),
                 quiz: None,
-                steps: scenario.steps.iter().map(Step::from_v1).collect(),
+                steps: scenario.steps.clone(),
                 solution: Vec::new(),
                 goals: Vec::new(),
                 claims: Vec::new(),

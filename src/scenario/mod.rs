@@ -5,8 +5,10 @@
 //!
 //! - [`parse`]: the v1 scenario file, validated exactly as the contract says (every malformed
 //!   file is a [`parse::Malformed`] naming what and where);
-//! - [`run`]: replaying v1 steps through [`crate::browser::Browser`] and
-//!   [`crate::flask::FlaskServer`] into a [`run::Transcript`];
+//! - [`world`]: the one engine: a [`World`] (browser, server, clock) and
+//!   [`World::apply`], which carries out a step for every front end and returns its [`Effect`];
+//! - [`run`]: replaying v1 steps through a [`World`] into a [`run::Transcript`];
+//! - [`transcript`]: the transcript's records (plain data);
 //! - [`pretty`]: the transcript's text, laid out as the oracle writes it;
 //! - [`compare`]: the contract's rules for comparing two transcripts;
 //! - [`action`]: one learner action (v1's and the page's) and its file form;
@@ -28,8 +30,8 @@ pub mod code_query;
 pub mod compare;
 pub mod goal;
 pub mod lesson;
-pub mod mode_code;
 pub mod markdown;
+pub mod mode_code;
 pub mod parse;
 pub mod play;
 pub mod pretty;
@@ -37,10 +39,13 @@ pub mod run;
 pub mod saved;
 pub mod share;
 pub mod state;
+pub mod transcript;
+pub mod world;
 
 pub use action::{Action, SessionMode, Step};
 pub use goal::{Goal, GoalCheck, GoalResult, GoalStatus, check};
 pub use lesson::{Lesson, Settings, parse_lesson};
-pub use parse::{Malformed, Scenario, StepAction, parse_scenario};
+pub use parse::{Malformed, Scenario, parse_scenario};
 pub use run::{CliOutcome, Transcript, run_cli, run_path, run_scenario};
 pub use state::LessonState;
+pub use world::{Effect, EffectKind, World};

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::python::text::{self, Json};
+use crate::scenario::action::{Action, RequestStep, Step, header_name_ok, method_ok, target_ok};
 
 /// The default virtual time.
 pub const DEFAULT_CLOCK: &str = "2026-01-01T00:00:00Z";
@@ -39,48 +40,6 @@ fn bad(place: &str, problem: impl Into<String>) -> Malformed {
     }
 }
 
-/// A request step.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequestStep {
-    /// Upper-case method.
-    pub method: String,
-    /// Path with optional `?query`.
-    pub target: String,
-    /// Form fields (never on GET/HEAD).
-    pub form: Option<Vec<(String, String)>>,
-    /// Extra headers.
-    pub headers: Vec<(String, String)>,
-}
-
-/// What a step does.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StepAction {
-    /// Send a request.
-    Request(RequestStep),
-    /// Close the profile's browser.
-    CloseBrowser,
-    /// Move the global clock.
-    AdvanceClock(u64),
-    /// Dev-tools edit of a cookie value.
-    SetCookie {
-        /// Cookie name.
-        name: String,
-        /// Raw value.
-        value: String,
-    },
-    /// Dev-tools delete of every cookie with this name.
-    DeleteCookie(String),
-}
-
-/// One step and the browser profile it happens in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    /// The action.
-    pub action: StepAction,
-    /// The profile (`default` unless given).
-    pub browser: String,
-}
-
 /// A parsed scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
@@ -88,7 +47,7 @@ pub struct Scenario {
     pub code: String,
     /// Start time, Unix seconds.
     pub clock: i64,
-    /// The steps.
+    /// The steps, each naming its profile (`default` unless the file gives one).
     pub steps: Vec<Step>,
 }
 
@@ -160,23 +119,6 @@ fn check_keys(
         }
     }
     Ok(())
-}
-
-pub(crate) fn method_ok(m: &str) -> bool {
-    !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-pub(crate) fn target_ok(t: &str) -> bool {
-    t.starts_with('/')
-        && !t
-            .chars()
-            .any(|c| (c as u32) <= 0x20 || c as u32 == 0x7f || c == '#')
-}
-
-pub(crate) fn header_name_ok(n: &str) -> bool {
-    !n.is_empty()
-        && n.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 fn string_map(json: &Json, place: &str) -> Result<Vec<(String, String)>, Malformed> {
@@ -335,14 +277,14 @@ fn parse_step(json: &Json, place: &str) -> Result<Step, Malformed> {
     let value = get(entries, action).unwrap_or(&Json::Null);
     let inner = format!("{place}.{action}");
     let action = match action {
-        "request" => StepAction::Request(parse_request(value, &inner)?),
+        "request" => Action::Request(parse_request(value, &inner)?),
         "close_browser" => match value {
-            Json::Bool(true) => StepAction::CloseBrowser,
+            Json::Bool(true) => Action::CloseBrowser,
             _ => return Err(bad(&inner, "expected true")),
         },
         "advance_clock" => match value {
             Json::Int(i) => match u64::try_from(i.clone()) {
-                Ok(n) if n <= 1 << 40 => StepAction::AdvanceClock(n),
+                Ok(n) if n <= 1 << 40 => Action::AdvanceClock(n),
                 _ => {
                     return Err(bad(
                         &inner,
@@ -368,14 +310,18 @@ fn parse_step(json: &Json, place: &str) -> Result<Step, Malformed> {
                 Some(Json::Str(v)) => v.clone(),
                 _ => return Err(bad(&format!("{inner}.value"), "expected a string")),
             };
-            StepAction::SetCookie { name, value }
+            Action::SetCookie { name, value }
         }
         _ => match value {
-            Json::Str(n) if !n.is_empty() => StepAction::DeleteCookie(n.clone()),
+            Json::Str(n) if !n.is_empty() => Action::DeleteCookie(n.clone()),
             _ => return Err(bad(&inner, "expected a cookie name")),
         },
     };
-    Ok(Step { action, browser })
+    Ok(Step {
+        action,
+        browser: Some(browser),
+        explain: None,
+    })
 }
 
 /// Parses and validates a scenario file's text.

@@ -2,7 +2,7 @@
 //! except that lists of scalars — header pairs — stay on one line), so the CLI's output and the
 //! committed expected transcripts can be diffed line by line.
 
-use crate::scenario::run::{StepRecord, Transcript};
+use crate::scenario::transcript::{StepRecord, Transcript};
 
 /// A JSON value with keys in the contract's order.
 enum J {

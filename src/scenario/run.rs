@@ -1,94 +1,58 @@
-//! Replaying a scenario: the app is loaded once at the start clock, every step goes through the
-//! virtual browser (one jar per profile, redirects followed like Chromium), and each step's
-//! outcome is recorded in the transcript format of the contract.
+//! Replaying a scenario: the app is loaded once at the start clock, every step is applied to a
+//! [`World`] (one jar per profile, redirects followed like Chromium), and each step's effect is
+//! recorded in the transcript format of the contract.
 
-use serde::Serialize;
-
-use crate::browser::{Browser, NavigationRequest, VirtualClock};
-use crate::flask::FlaskServer;
-use crate::scenario::parse::{Scenario, StepAction, parse_scenario};
-
-/// An exception in the transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ErrorInfo {
-    /// `type(exc).__name__`.
-    #[serde(rename = "type")]
-    pub type_name: String,
-    /// `str(exc)`.
-    pub message: String,
-}
-
-/// A followed redirect.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RedirectInfo {
-    /// Its status.
-    pub status: u16,
-    /// Its `Location`.
-    pub location: String,
-    /// Its headers.
-    pub headers: Vec<(String, String)>,
-}
-
-/// A cookie in the jar after a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct JarCookie {
-    /// Name.
-    pub name: String,
-    /// Value.
-    pub value: String,
-    /// Unix seconds, or `None` for a session cookie.
-    pub expires: Option<i64>,
-}
-
-/// The record of one step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StepRecord {
-    /// Final status (request steps only).
-    pub status: Option<u16>,
-    /// Final body as UTF-8 (lossy).
-    pub body: Option<String>,
-    /// Final response headers.
-    pub headers: Vec<(String, String)>,
-    /// The Cookie header sent on the final request.
-    pub request_cookie: Option<String>,
-    /// Redirects followed.
-    pub redirects: Vec<RedirectInfo>,
-    /// The unhandled exception of the final response.
-    pub error: Option<ErrorInfo>,
-    /// The profile's jar after the step.
-    pub jar: Vec<JarCookie>,
-}
-
-/// A whole transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Transcript {
-    /// Set when the app could not start.
-    pub startup_error: Option<ErrorInfo>,
-    /// One record per step.
-    pub steps: Vec<StepRecord>,
-}
+use crate::scenario::action::SessionMode;
+use crate::scenario::parse::{Scenario, parse_scenario};
+pub use crate::scenario::transcript::{ErrorInfo, JarCookie, RedirectInfo, StepRecord, Transcript};
+use crate::scenario::world::{Effect, EffectKind, StepNote, World};
 
 /// Runs a parsed scenario.
 pub fn run_scenario(scenario: &Scenario) -> Transcript {
-    let mut server = match FlaskServer::load(&scenario.code, scenario.clock) {
-        Ok(server) => server,
-        Err(error) => {
-            return Transcript {
-                startup_error: Some(ErrorInfo {
-                    type_name: error.type_name,
-                    message: error.message,
-                }),
+    let (transcript, _) = run_with_effects(scenario);
+    transcript
+}
+
+/// Runs a parsed scenario, returning the transcript and the effect of every step (the
+/// transcript's records are views of those effects).
+pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>) {
+    let mut world = World::new(
+        &["default".to_string()],
+        scenario.clock,
+        SessionMode::Signed,
+    );
+    if let EffectKind::Started(Err(error)) = world.start(&scenario.code).kind {
+        let startup_error = Some(ErrorInfo {
+            type_name: error.type_name,
+            message: error.message,
+        });
+        return (
+            Transcript {
+                startup_error,
                 steps: Vec::new(),
-            };
-        }
-    };
-    let mut browser = Browser::default();
-    browser.clock = VirtualClock::at(scenario.clock);
+            },
+            Vec::new(),
+        );
+    }
+    let mut effects = Vec::new();
     let mut steps = Vec::new();
     for step in &scenario.steps {
-        let profile = step.browser.as_str();
-        browser.profile_or_create(profile);
-        let now = browser.clock.now();
+        let effect = world.apply(step);
+        steps.push(StepRecord::of(&effect, &world));
+        effects.push(effect);
+    }
+    (
+        Transcript {
+            startup_error: None,
+            steps,
+        },
+        effects,
+    )
+}
+
+impl StepRecord {
+    /// The transcript's view of a step's effect, with the profile's jar after it.
+    fn of(effect: &Effect, world: &World) -> StepRecord {
         let mut record = StepRecord {
             status: None,
             body: None,
@@ -98,63 +62,39 @@ pub fn run_scenario(scenario: &Scenario) -> Transcript {
             error: None,
             jar: Vec::new(),
         };
-        match &step.action {
-            StepAction::Request(request) => {
-                let navigation = NavigationRequest {
-                    method: request.method.clone(),
-                    url: request.target.clone(),
-                    form: request.form.clone().unwrap_or_default(),
-                    headers: request.headers.clone(),
-                    ..NavigationRequest::default()
-                };
-                match browser.navigate(profile, &navigation, &mut server) {
-                    Ok(outcome) => {
-                        let last = outcome.final_hop();
-                        record.status = Some(last.response.status);
-                        record.body =
-                            Some(String::from_utf8_lossy(&last.response.body).into_owned());
-                        record.headers = last.response.headers.clone();
-                        record.request_cookie = last.cookie.clone();
-                        record.redirects = outcome
-                            .redirects()
-                            .iter()
-                            .map(|hop| RedirectInfo {
-                                status: hop.response.status,
-                                location: hop.response.header("Location").unwrap_or("").to_string(),
-                                headers: hop.response.headers.clone(),
-                            })
-                            .collect();
-                        record.error = server.last_error.as_ref().map(|e| ErrorInfo {
-                            type_name: e.type_name.clone(),
-                            message: e.message.clone(),
-                        });
-                    }
-                    Err(error) => {
-                        record.error = Some(ErrorInfo {
-                            type_name: "NavigationError".into(),
-                            message: error.to_string(),
-                        });
-                    }
-                }
+        match &effect.kind {
+            EffectKind::Request(exchange) => {
+                let outcome = &exchange.outcome;
+                let last = outcome.final_hop();
+                record.status = Some(last.response.status);
+                record.body = Some(String::from_utf8_lossy(&last.response.body).into_owned());
+                record.headers = last.response.headers.clone();
+                record.request_cookie = last.cookie.clone();
+                record.redirects = outcome
+                    .redirects()
+                    .iter()
+                    .map(|hop| RedirectInfo {
+                        status: hop.response.status,
+                        location: hop.response.header("Location").unwrap_or("").to_string(),
+                        headers: hop.response.headers.clone(),
+                    })
+                    .collect();
+                record.error = exchange.error.as_ref().map(|e| ErrorInfo {
+                    type_name: e.type_name.clone(),
+                    message: e.message.clone(),
+                });
             }
-            StepAction::CloseBrowser => {
-                browser.close(profile);
+            EffectKind::Refused(StepNote::Navigation(why)) => {
+                record.error = Some(ErrorInfo {
+                    type_name: "NavigationError".into(),
+                    message: why.clone(),
+                });
             }
-            StepAction::AdvanceClock(seconds) => browser.clock.advance(*seconds),
-            StepAction::SetCookie { name, value } => {
-                if let Some(p) = browser.profile_mut(profile) {
-                    p.jar.set_value("localhost", name, value, now);
-                }
-            }
-            StepAction::DeleteCookie(name) => {
-                if let Some(p) = browser.profile_mut(profile) {
-                    p.jar.delete_named(name);
-                }
-            }
+            _ => {}
         }
-        let now = browser.clock.now();
-        if let Some(p) = browser.profile(profile) {
-            record.jar = p
+        let now = world.now();
+        if let Some(profile) = world.browser().profile(&effect.profile) {
+            record.jar = profile
                 .jar
                 .list(now)
                 .iter()
@@ -165,11 +105,7 @@ pub fn run_scenario(scenario: &Scenario) -> Transcript {
                 })
                 .collect();
         }
-        steps.push(record);
-    }
-    Transcript {
-        startup_error: None,
-        steps,
+        record
     }
 }
 

@@ -110,12 +110,9 @@ impl LessonProgress {
         goal_ids.into_iter().all(|id| self.goals_met.iter().any(|met| met == id))
     }
 
-    /// Whether every goal that can be checked in this build (not pending) is met.
+    /// Whether every goal is met.
     pub fn all_met(&self, goals: &[Goal]) -> bool {
-        goals
-            .iter()
-            .filter(|goal| goal.mode.is_none_or(|mode| mode.is_available()))
-            .all(|goal| self.goals_met.contains(&goal.id))
+        goals.iter().all(|goal| self.goals_met.contains(&goal.id))
     }
 
     /// "Show solution": recorded as shown; goals met afterwards do not count as solved.

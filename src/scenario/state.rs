@@ -56,6 +56,16 @@ pub struct ErrorSummary {
     pub message: String,
 }
 
+impl ErrorSummary {
+    /// The summary of a server-layer exception.
+    pub fn of(error: &crate::flask::AppError) -> ErrorSummary {
+        ErrorSummary {
+            type_name: error.type_name.clone(),
+            message: error.message.clone(),
+        }
+    }
+}
+
 /// One browser profile.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileState {
@@ -85,7 +95,12 @@ impl ProfileState {
         ProfileState {
             name: profile.name.clone(),
             open: profile.open,
-            jar: profile.jar.list(now).into_iter().map(JarEntry::from_cookie).collect(),
+            jar: profile
+                .jar
+                .list(now)
+                .into_iter()
+                .map(JarEntry::from_cookie)
+                .collect(),
             last_page: None,
             session_seen: None,
             navigations_since_open: profile.navigations_since_open,
@@ -155,7 +170,11 @@ pub struct PageState {
 
 /// The cookie name of a `Set-Cookie` value.
 pub fn set_cookie_name(header: &str) -> &str {
-    header.split(';').next().and_then(|pair| pair.split_once('=')).map_or("", |(name, _)| name.trim())
+    header
+        .split(';')
+        .next()
+        .and_then(|pair| pair.split_once('='))
+        .map_or("", |(name, _)| name.trim())
 }
 
 impl PageState {
@@ -177,7 +196,12 @@ impl PageState {
                 .hops
                 .first()
                 .and_then(|hop| hop.cookie.as_deref())
-                .map(|header| crate::flask::server::parse_cookie_header(header).into_iter().map(|(name, _)| name.to_string()).collect())
+                .map(|header| {
+                    crate::flask::server::parse_cookie_header(header)
+                        .into_iter()
+                        .map(|(name, _)| name.to_string())
+                        .collect()
+                })
                 .unwrap_or_default(),
             error,
         }
@@ -241,18 +265,31 @@ impl SeenSession {
             SessionSource::NoCookie => SeenVerdict::NoCookie,
             SessionSource::NoSecretKey => SeenVerdict::NoSecretKey,
             SessionSource::Rejected(why) => SeenVerdict::Rejected(why.clone()),
-            SessionSource::OpenFailed => SeenVerdict::Rejected("the session could not be opened".into()),
+            SessionSource::OpenFailed => {
+                SeenVerdict::Rejected("the session could not be opened".into())
+            }
             SessionSource::Cookie | SessionSource::Interface(_) => SeenVerdict::Accepted,
         };
         let data = trace
             .opened
             .iter()
-            .map(|entry| (repr_to_json(&entry.key).as_str().map_or(entry.key.clone(), str::to_string), repr_to_json(&entry.value)))
+            .map(|entry| {
+                (
+                    repr_to_json(&entry.key)
+                        .as_str()
+                        .map_or(entry.key.clone(), str::to_string),
+                    repr_to_json(&entry.value),
+                )
+            })
             .collect();
         SeenSession { verdict, data }
     }
 
-    pub fn from_cookie_header(cookie_header: Option<&str>, settings: &SessionSettings, now: i64) -> SeenSession {
+    pub fn from_cookie_header(
+        cookie_header: Option<&str>,
+        settings: &SessionSettings,
+        now: i64,
+    ) -> SeenSession {
         let empty = BTreeMap::new();
         // Werkzeug parses the header and keeps the first cookie of a repeated name.
         let value = cookie_header.and_then(|header| {
@@ -262,20 +299,39 @@ impl SeenSession {
                 .map(|(_, value)| value)
         });
         let Some(value) = value else {
-            return SeenSession { verdict: SeenVerdict::NoCookie, data: empty };
+            return SeenSession {
+                verdict: SeenVerdict::NoCookie,
+                data: empty,
+            };
         };
-        let inspection = inspect(&value, settings.secret_key.as_deref(), now, settings.max_age);
+        let inspection = inspect(
+            &value,
+            settings.secret_key.as_deref(),
+            now,
+            settings.max_age,
+        );
         match &inspection.verdict {
             Verdict::Valid => {
                 let data = inspection
                     .payload_json
                     .as_deref()
-                    .and_then(|json| serde_json::from_str::<BTreeMap<String, serde_json::Value>>(json).ok())
+                    .and_then(|json| {
+                        serde_json::from_str::<BTreeMap<String, serde_json::Value>>(json).ok()
+                    })
                     .unwrap_or_default();
-                SeenSession { verdict: SeenVerdict::Accepted, data }
+                SeenSession {
+                    verdict: SeenVerdict::Accepted,
+                    data,
+                }
             }
-            Verdict::NoSecretKey => SeenSession { verdict: SeenVerdict::NoSecretKey, data: empty },
-            Verdict::Rejected(_) => SeenSession { verdict: SeenVerdict::Rejected(inspection.verdict.to_string()), data: empty },
+            Verdict::NoSecretKey => SeenSession {
+                verdict: SeenVerdict::NoSecretKey,
+                data: empty,
+            },
+            Verdict::Rejected(_) => SeenSession {
+                verdict: SeenVerdict::Rejected(inspection.verdict.to_string()),
+                data: empty,
+            },
         }
     }
 }
@@ -289,7 +345,10 @@ fn repr_to_json(repr: &str) -> serde_json::Value {
         "None" => return serde_json::Value::Null,
         _ => {}
     }
-    if let Some(inner) = repr.strip_prefix('\'').and_then(|rest| rest.strip_suffix('\'')) {
+    if let Some(inner) = repr
+        .strip_prefix('\'')
+        .and_then(|rest| rest.strip_suffix('\''))
+    {
         if !inner.contains('\\') && !inner.contains('\'') {
             return serde_json::Value::String(inner.to_string());
         }

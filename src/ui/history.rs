@@ -9,9 +9,9 @@
 //! each restart of the app on new code is an `edit_code` step. The start's own code is served
 //! without a step, which keeps links short.
 
+pub use crate::scenario::Step;
 use crate::scenario::lesson::Settings;
 use crate::scenario::share::{SHARE_VERSION, SharedState};
-pub use crate::scenario::{Action as StepAction, Step};
 
 /// Where a workspace starts: the code in the editor, the settings (clock, profiles, session
 /// mode), and the lesson it belongs to.
@@ -27,7 +27,11 @@ pub struct Start {
 
 impl Default for Start {
     fn default() -> Self {
-        Start { code: super::SEED_APP.to_string(), settings: Settings::default(), lesson: None }
+        Start {
+            code: super::SEED_APP.to_string(),
+            settings: Settings::default(),
+            lesson: None,
+        }
     }
 }
 
@@ -48,7 +52,10 @@ impl Start {
     pub fn from_shared(shared: &SharedState, own: &Start) -> Start {
         Start {
             code: shared.code.clone().unwrap_or_else(|| own.code.clone()),
-            settings: shared.settings.clone().unwrap_or_else(|| own.settings.clone()),
+            settings: shared
+                .settings
+                .clone()
+                .unwrap_or_else(|| own.settings.clone()),
             lesson: shared.lesson.clone(),
         }
     }

@@ -12,33 +12,16 @@
 
 use std::rc::Rc;
 
-use super::history::{Start, Step, StepAction};
+use super::history::{Start, Step};
+pub use super::state::LessonRun;
 use super::state::{ServerStatus, Workspace};
+use crate::scenario;
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::{GoalResult, check};
 use crate::scenario::lesson::Lesson;
 use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
-use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState, SeenSession};
-
-/// A lesson being followed.
-#[derive(Clone, Debug)]
-pub struct LessonRun {
-    /// The lesson.
-    pub lesson: Rc<Lesson>,
-    /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
-    pub next_step: usize,
-    /// Each goal's result on the latest state, in the lesson's order.
-    pub results: Vec<GoalResult>,
-}
-
-impl PartialEq for LessonRun {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.lesson, &other.lesson) && self.next_step == other.next_step && self.results == other.results
-    }
-}
-
-impl Eq for LessonRun {}
+use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState};
 
 /// The name under which work is kept when something else is opened over it.
 pub const KEPT_WORK_NAME: &str = "Work kept before opening";
@@ -51,7 +34,11 @@ pub const AFRESH_NAME: &str = "Work before starting afresh";
 
 /// The start of a lesson: its code and settings.
 pub fn lesson_start(lesson: &Lesson) -> Start {
-    Start { code: lesson.code.clone(), settings: lesson.settings.clone(), lesson: Some(lesson.id.clone()) }
+    Start {
+        code: lesson.code.clone(),
+        settings: lesson.settings.clone(),
+        lesson: Some(lesson.id.clone()),
+    }
 }
 
 /// The start a shared state is measured against: its lesson's, or the playground's own.
@@ -61,7 +48,9 @@ fn own_start(lesson: Option<&str>) -> Result<Start, String> {
         Some(id) => match builtin_lesson(id) {
             Some(Ok(lesson)) => Ok(lesson_start(&lesson)),
             Some(Err(error)) => Err(format!("its lesson {id:?} cannot be read ({error})")),
-            None => Err(format!("it names a lesson this playground does not have ({id:?})")),
+            None => Err(format!(
+                "it names a lesson this playground does not have ({id:?})"
+            )),
         },
     }
 }
@@ -69,14 +58,16 @@ fn own_start(lesson: Option<&str>) -> Result<Start, String> {
 impl Workspace {
     /// The built-in lessons: (id, title), in the order the page lists them.
     pub fn lesson_list() -> Vec<(String, String)> {
-        catalogue().iter().map(|entry| (entry.id.clone(), entry.title.clone())).collect()
+        catalogue()
+            .iter()
+            .map(|entry| (entry.id.clone(), entry.title.clone()))
+            .collect()
     }
 
     /// What goals are checked on: the code, the jars and pages, the session each profile's last
     /// request carried as the server read it, the log.
     pub fn lesson_state(&self) -> LessonState {
         let now = self.browser.clock.now();
-        let settings = self.session_settings.clone();
         let profiles = self
             .browser
             .profiles()
@@ -90,46 +81,44 @@ impl Workspace {
                     .filter(|_| has_page);
                 let last_page = last.and_then(|entry| {
                     let outcome = entry.exchange.as_ref()?;
-                    let error = entry.error.as_ref().map(|error| ErrorSummary {
-                        type_name: error.type_name.clone(),
-                        message: error.message.clone(),
-                    });
+                    let error = entry.error.as_ref().map(ErrorSummary::of);
                     Some(PageState::from_outcome(outcome, error))
                 });
-                // Flask's signed cookie is read back from the cookie sent, exactly; the other
-                // modes' sessions from the server's trace of what it opened.
-                let trace = last.and_then(|entry| entry.traces.last().cloned().flatten());
-                let session_seen = match (last, &settings, trace) {
-                    (Some(_), _, Some(trace)) if self.session_mode != crate::scenario::SessionMode::Signed => {
-                        Some(SeenSession::from_trace(&trace))
-                    }
-                    (Some(entry), Some(settings), _) => entry.exchange.as_ref().map(|outcome| {
-                        SeenSession::from_cookie_header(outcome.final_hop().cookie.as_deref(), settings, entry.at)
-                    }),
-                    _ => None,
-                };
+                // The session as the app read it when the request was made.
+                let session_seen = last.and_then(|entry| entry.seen.clone());
                 let mut received_cookies: Vec<String> = Vec::new();
-                for entry in self.requests().filter(|entry| entry.profile.as_deref() == Some(profile.name.as_str())) {
-                    for hop in entry.exchange.iter().flat_map(|outcome| outcome.hops.iter()) {
+                for entry in self
+                    .requests()
+                    .filter(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
+                {
+                    for hop in entry
+                        .exchange
+                        .iter()
+                        .flat_map(|outcome| outcome.hops.iter())
+                    {
                         for (name, value) in &hop.response.headers {
                             let cookie = crate::scenario::state::set_cookie_name(value).to_string();
-                            if name.eq_ignore_ascii_case("Set-Cookie") && !received_cookies.contains(&cookie) {
+                            if name.eq_ignore_ascii_case("Set-Cookie")
+                                && !received_cookies.contains(&cookie)
+                            {
                                 received_cookies.push(cookie);
                             }
                         }
                     }
                 }
-                ProfileState { last_page, session_seen, received_cookies, ..ProfileState::from_profile(profile, now) }
+                ProfileState {
+                    last_page,
+                    session_seen,
+                    received_cookies,
+                    ..ProfileState::from_profile(profile, now)
+                }
             })
             .collect();
         LessonState {
             code: self.code.clone(),
             clock: now,
             session_mode: self.session_mode,
-            startup_error: self
-                .startup_error
-                .as_ref()
-                .map(|error| ErrorSummary { type_name: error.type_name.clone(), message: error.message.clone() }),
+            startup_error: self.startup_error.as_ref().map(ErrorSummary::of),
             profiles,
             server_log: self.server_log.clone(),
             lesson_code: self.start.code.clone(),
@@ -142,8 +131,15 @@ impl Workspace {
         let Some(run) = &self.lesson else { return };
         let lesson = run.lesson.clone();
         let state = self.lesson_state();
-        let results: Vec<GoalResult> = lesson.goals.iter().map(|goal| check(goal, &state)).collect();
-        let progress = Rc::make_mut(&mut self.saved).progress.entry(lesson.id.clone()).or_default();
+        let results: Vec<GoalResult> = lesson
+            .goals
+            .iter()
+            .map(|goal| check(goal, &state))
+            .collect();
+        let progress = Rc::make_mut(&mut self.saved)
+            .progress
+            .entry(lesson.id.clone())
+            .or_default();
         progress.record(&lesson.goals, &results);
         if let Some(run) = &mut self.lesson {
             run.results = results;
@@ -173,7 +169,11 @@ impl Workspace {
         let start = lesson_start(&lesson);
         let incoming = start.share(&start, &[]);
         self.replace_with(Workspace::replay(&start, &[]), incoming);
-        self.lesson = Some(LessonRun { lesson: Rc::new(lesson), next_step: 0, results: Vec::new() });
+        self.lesson = Some(LessonRun {
+            lesson: Rc::new(lesson),
+            next_step: 0,
+            results: Vec::new(),
+        });
         self.check_goals();
     }
 
@@ -186,7 +186,9 @@ impl Workspace {
     /// Plays the lesson's next scripted step.
     pub(crate) fn next_lesson_step(&mut self) {
         let Some(run) = &self.lesson else { return };
-        let Some(step) = run.lesson.steps.get(run.next_step).cloned() else { return };
+        let Some(step) = run.lesson.steps.get(run.next_step).cloned() else {
+            return;
+        };
         if let Some(run) = &mut self.lesson {
             run.next_step += 1;
         }
@@ -196,7 +198,7 @@ impl Workspace {
     /// Plays one step of a lesson file in the workspace (an `edit_code` step also puts the
     /// code into the editor).
     pub(crate) fn lesson_step(&mut self, step: Step) {
-        if let StepAction::EditCode(code) = &step.action {
+        if let scenario::Action::EditCode(code) = &step.action {
             self.code = code.clone();
             self.reload_if_edited();
             return;
@@ -205,11 +207,29 @@ impl Workspace {
         let browser = step.browser.clone().unwrap_or(first);
         // "Coming back" to a site in a closed browser opens it first, as the lesson runner
         // (and a real browser started from a link) does.
-        let closed = self.browser.profile(&browser).is_some_and(|profile| !profile.open);
-        if closed && matches!(step.action, StepAction::Request(_) | StepAction::Back | StepAction::Forward | StepAction::Reload) {
-            self.step(Step { action: StepAction::OpenBrowser, browser: Some(browser.clone()), explain: None });
+        let closed = self
+            .browser
+            .profile(&browser)
+            .is_some_and(|profile| !profile.open);
+        if closed
+            && matches!(
+                step.action,
+                scenario::Action::Request(_)
+                    | scenario::Action::Back
+                    | scenario::Action::Forward
+                    | scenario::Action::Reload
+            )
+        {
+            self.step(Step {
+                action: scenario::Action::OpenBrowser,
+                browser: Some(browser.clone()),
+                explain: None,
+            });
         }
-        self.step(Step { browser: Some(browser), ..step });
+        self.step(Step {
+            browser: Some(browser),
+            ..step
+        });
     }
 
     fn reload_if_edited(&mut self) {
@@ -222,19 +242,28 @@ impl Workspace {
     pub(crate) fn show_solution(&mut self) {
         let Some(run) = &self.lesson else { return };
         let id = run.lesson.id.clone();
-        Rc::make_mut(&mut self.saved).progress.entry(id).or_default().solution_shown = true;
+        Rc::make_mut(&mut self.saved)
+            .progress
+            .entry(id)
+            .or_default()
+            .solution_shown = true;
     }
 
     /// "Play the solution": the lesson from its start with the solution's steps; the learner's
     /// work in it is kept as a named saved workspace first.
     pub(crate) fn play_solution(&mut self) {
-        let Some(run) = self.lesson.clone() else { return };
+        let Some(run) = self.lesson.clone() else {
+            return;
+        };
         self.show_solution();
         let start = lesson_start(&run.lesson);
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), ..run.clone() });
+        replayed.lesson = Some(LessonRun {
+            next_step: run.lesson.steps.len(),
+            ..run.clone()
+        });
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
             replayed.lesson_step(step);
@@ -251,16 +280,27 @@ impl Workspace {
     /// Records the learner's quiz answer.
     pub(crate) fn answer_quiz(&mut self, option: usize) {
         let Some(run) = &self.lesson else { return };
-        let options = run.lesson.quiz.as_ref().map_or(0, |quiz| quiz.options.len());
+        let options = run
+            .lesson
+            .quiz
+            .as_ref()
+            .map_or(0, |quiz| quiz.options.len());
         if option < options {
             let id = run.lesson.id.clone();
-            Rc::make_mut(&mut self.saved).progress.entry(id).or_default().quiz_answer = Some(option);
+            Rc::make_mut(&mut self.saved)
+                .progress
+                .entry(id)
+                .or_default()
+                .quiz_answer = Some(option);
         }
     }
 
     /// Puts a quiz option's code into the editor (the learner runs it with a request).
     pub(crate) fn try_quiz_option(&mut self, option: usize) {
-        let code = self.lesson.as_ref().and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
+        let code = self
+            .lesson
+            .as_ref()
+            .and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
         match code {
             Some(code) => {
                 self.code = code;
@@ -272,12 +312,18 @@ impl Workspace {
 
     /// Back to the lesson's start (the page has asked the learner first); its progress stays.
     pub(crate) fn reset_lesson(&mut self) {
-        let Some(run) = self.lesson.clone() else { return };
+        let Some(run) = self.lesson.clone() else {
+            return;
+        };
         let start = lesson_start(&run.lesson);
         let saved = self.saved.clone();
         *self = Workspace::replay(&start, &[]);
         self.saved = saved;
-        self.lesson = Some(LessonRun { next_step: 0, results: Vec::new(), ..run });
+        self.lesson = Some(LessonRun {
+            next_step: 0,
+            results: Vec::new(),
+            ..run
+        });
         self.check_goals();
     }
 
@@ -287,7 +333,7 @@ impl Workspace {
         let own = own_start(self.start.lesson.as_deref()).unwrap_or_default();
         let mut steps = self.log.clone();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
-            steps.push(Step::new(StepAction::EditCode(self.code.clone())));
+            steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
         self.start.share(&own, &steps)
     }
@@ -311,7 +357,9 @@ impl Workspace {
         let own = match own_start(shared.lesson.as_deref()) {
             Ok(own) => own,
             Err(why) => {
-                self.notice = Some(format!("This share link cannot be opened: {why}. Your current work has not been changed."));
+                self.notice = Some(format!(
+                    "This share link cannot be opened: {why}. Your current work has not been changed."
+                ));
                 return;
             }
         };
@@ -319,7 +367,8 @@ impl Workspace {
         let mut replayed = Workspace::replay_all(&start, &shared.actions);
         replayed.attach_lesson(&shared);
         self.replace_with(replayed, shared);
-        self.notice.get_or_insert_with(|| "Opened the shared state.".into());
+        self.notice
+            .get_or_insert_with(|| "Opened the shared state.".into());
         self.check_goals();
     }
 
@@ -328,7 +377,11 @@ impl Workspace {
         let Some(id) = &shared.lesson else { return };
         if let Some(Ok(lesson)) = builtin_lesson(id) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun { lesson: Rc::new(lesson), next_step, results: Vec::new() });
+            self.lesson = Some(LessonRun {
+                lesson: Rc::new(lesson),
+                next_step,
+                results: Vec::new(),
+            });
         }
     }
 
@@ -336,7 +389,7 @@ impl Workspace {
     fn replay_all(start: &Start, steps: &[Step]) -> Workspace {
         let mut workspace = Workspace::replay(start, &[]);
         for step in steps {
-            if let StepAction::EditCode(code) = &step.action {
+            if let scenario::Action::EditCode(code) = &step.action {
                 workspace.code = code.clone();
                 workspace.reload_if_edited();
             } else {
@@ -351,7 +404,10 @@ impl Workspace {
     /// replayed (the lesson reopened if it had one).
     pub fn restored(saved: SavedWork) -> Workspace {
         let current = saved.current.clone();
-        let mut workspace = Workspace { saved: Rc::new(saved), ..Workspace::default() };
+        let mut workspace = Workspace {
+            saved: Rc::new(saved),
+            ..Workspace::default()
+        };
         if let Some(shared) = current {
             if let Ok(own) = own_start(shared.lesson.as_deref()) {
                 let start = Start::from_shared(&shared, &own);
@@ -371,7 +427,13 @@ impl Workspace {
     /// opens it again from the Saved menu when they choose.
     pub fn restored_without_running(mut saved: SavedWork) -> (Workspace, Option<String>) {
         let name = saved.set_aside_current(NOT_RUN_NAME);
-        (Workspace { saved: Rc::new(saved), ..Workspace::default() }, name)
+        (
+            Workspace {
+                saved: Rc::new(saved),
+                ..Workspace::default()
+            },
+            name,
+        )
     }
 
     /// "Start afresh": an empty workspace; the work on screen is kept as a named workspace
@@ -380,10 +442,15 @@ impl Workspace {
         let mut saved = (*self.saved).clone();
         saved.current = Some(self.shared_state());
         let kept = saved.set_aside_current(AFRESH_NAME);
-        *self = Workspace { saved: Rc::new(saved), ..Workspace::default() };
+        *self = Workspace {
+            saved: Rc::new(saved),
+            ..Workspace::default()
+        };
         self.reload_server();
         self.notice = Some(match kept {
-            Some(name) => format!("A fresh start. Your previous work is in the Saved menu as \u{201c}{name}\u{201d}."),
+            Some(name) => format!(
+                "A fresh start. Your previous work is in the Saved menu as \u{201c}{name}\u{201d}."
+            ),
             None => "A fresh start.".to_string(),
         });
     }
@@ -414,9 +481,14 @@ impl Workspace {
         let mut saved = (*self.saved).clone();
         saved.current = Some(self.shared_state());
         let kept = saved.open(incoming, KEPT_WORK_NAME);
-        *self = Workspace { saved: Rc::new(saved), ..next };
+        *self = Workspace {
+            saved: Rc::new(saved),
+            ..next
+        };
         if let Some(name) = kept.name {
-            let mut notice = format!("Your previous work was kept as the saved workspace \u{201c}{name}\u{201d}.");
+            let mut notice = format!(
+                "Your previous work was kept as the saved workspace \u{201c}{name}\u{201d}."
+            );
             if !kept.dropped.is_empty() {
                 notice.push_str(&format!(
                     " The playground keeps the {MAX_KEPT_WORK} most recent of these; the oldest ({}) made room for it.",
@@ -446,7 +518,13 @@ impl Workspace {
 
     /// Opens the saved workspace called `name` (the work on screen is kept, as above).
     pub(crate) fn open_saved(&mut self, name: &str) {
-        let Some(entry) = self.saved.saved.iter().find(|entry| entry.name == name).cloned() else {
+        let Some(entry) = self
+            .saved
+            .saved
+            .iter()
+            .find(|entry| entry.name == name)
+            .cloned()
+        else {
             self.notice = Some(format!("There is no saved workspace called {name:?}."));
             return;
         };
@@ -470,7 +548,8 @@ fn played_prefix(script: &[Step], log: &[Step]) -> usize {
         .iter()
         .zip(log)
         .take_while(|(scripted, done)| {
-            scripted.action == done.action && (scripted.browser.is_none() || scripted.browser == done.browser)
+            scripted.action == done.action
+                && (scripted.browser.is_none() || scripted.browser == done.browser)
         })
         .count()
 }
@@ -484,33 +563,49 @@ fn played_prefix(script: &[Step], log: &[Step]) -> usize {
 /// ```
 pub fn describe_step(step: &Step) -> String {
     let what = match &step.action {
-        StepAction::Request(request) => {
+        scenario::Action::Request(request) => {
             let mut line = format!("{} {}", request.method, request.target);
             if let Some(form) = request.form.as_ref().filter(|form| !form.is_empty()) {
-                let fields: Vec<String> = form.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                let fields: Vec<String> = form
+                    .iter()
+                    .map(|(name, value)| format!("{name}={value}"))
+                    .collect();
                 line.push_str(&format!(" ({})", fields.join(", ")));
             }
             line
         }
-        StepAction::CloseBrowser => "close the browser".into(),
-        StepAction::OpenBrowser => "open the browser".into(),
-        StepAction::ContinueWhereLeftOff(true) => "turn on \u{201c}continue where you left off\u{201d}".into(),
-        StepAction::ContinueWhereLeftOff(false) => "turn off \u{201c}continue where you left off\u{201d}".into(),
-        StepAction::AdvanceClock(seconds) => format!("move the clock {} ahead", super::state::describe_seconds(*seconds)),
-        StepAction::SetCookie { name, value } => {
+        scenario::Action::CloseBrowser => "close the browser".into(),
+        scenario::Action::OpenBrowser => "open the browser".into(),
+        scenario::Action::ContinueWhereLeftOff(true) => {
+            "turn on \u{201c}continue where you left off\u{201d}".into()
+        }
+        scenario::Action::ContinueWhereLeftOff(false) => {
+            "turn off \u{201c}continue where you left off\u{201d}".into()
+        }
+        scenario::Action::AdvanceClock(seconds) => format!(
+            "move the clock {} ahead",
+            super::state::describe_seconds(*seconds)
+        ),
+        scenario::Action::SetCookie { name, value } => {
             let short: String = value.chars().take(40).collect();
             let more = if short.len() < value.len() { "…" } else { "" };
             format!("set cookie {name} to {short}{more} in the dev tools")
         }
-        StepAction::DeleteCookie(name) => format!("delete cookie {name} in the dev tools"),
-        StepAction::CopyCookie { name, to } => format!("copy cookie {name} into {to}'s browser"),
-        StepAction::ForgeSession { secret, data } => format!("sign the session {data} with the key {secret:?} in the dev tools"),
-        StepAction::EditCode(_) => "change app.py".into(),
-        StepAction::SetSessionMode(mode) => format!("switch the session to {} mode", mode.as_str()),
-        StepAction::Back => "press Back".into(),
-        StepAction::Forward => "press Forward".into(),
-        StepAction::Reload => "press Reload".into(),
-        StepAction::OpenPrivateWindow => "open a private window".into(),
+        scenario::Action::DeleteCookie(name) => format!("delete cookie {name} in the dev tools"),
+        scenario::Action::CopyCookie { name, to } => {
+            format!("copy cookie {name} into {to}'s browser")
+        }
+        scenario::Action::ForgeSession { secret, data } => {
+            format!("sign the session {data} with the key {secret:?} in the dev tools")
+        }
+        scenario::Action::EditCode(_) => "change app.py".into(),
+        scenario::Action::SetSessionMode(mode) => {
+            format!("switch the session to {} mode", mode.as_str())
+        }
+        scenario::Action::Back => "press Back".into(),
+        scenario::Action::Forward => "press Forward".into(),
+        scenario::Action::Reload => "press Reload".into(),
+        scenario::Action::OpenPrivateWindow => "open a private window".into(),
     };
     match &step.browser {
         Some(browser) => format!("{what} \u{2014} in {browser}'s browser"),
@@ -520,7 +615,10 @@ pub fn describe_step(step: &Step) -> String {
 
 /// The goal ids of built-in lesson `id` (for "solved" marks in the lesson list).
 pub fn lesson_goal_ids(id: &str) -> Option<Vec<String>> {
-    catalogue().iter().find(|entry| entry.id == id).map(|entry| entry.goals.clone())
+    catalogue()
+        .iter()
+        .find(|entry| entry.id == id)
+        .map(|entry| entry.goals.clone())
 }
 
 /// What the lesson list shows of a built-in lesson.

@@ -2,7 +2,8 @@
 //! app: every built-in lesson's solution meets its goals when played in the workspace the way
 //! the page plays it, a link rebuilds the same state, and no path loses work.
 
-use super::history::{Step, StepAction};
+use super::history::Step;
+use crate::scenario;
 use super::lesson_run::KEPT_WORK_NAME;
 use super::state::{Action, Workspace};
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
@@ -208,8 +209,8 @@ fn a_quiz_option_can_be_put_into_the_editor_when_it_is_code() {
     let quiz = lesson.quiz.clone().unwrap();
     let workspace = Workspace::started().apply(Action::OpenLesson(lesson.id.clone())).apply(Action::TryQuizOption(0));
     assert_eq!(Some(workspace.code.clone()), quiz.option_code(0));
-    let step = Step::new(StepAction::EditCode(workspace.code.clone()));
-    assert!(matches!(step.action, StepAction::EditCode(_)));
+    let step = Step::new(scenario::Action::EditCode(workspace.code.clone()));
+    assert!(matches!(step.action, scenario::Action::EditCode(_)));
 }
 
 #[test]

@@ -23,11 +23,14 @@ pub mod bench_hook;
 mod components;
 pub mod dom;
 pub mod editor_bridge;
+#[cfg(test)]
+mod engine_tests;
 pub mod frame_policy;
 pub mod guide;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;
+pub mod reducer;
 pub mod sequence;
 pub mod shortcuts;
 #[cfg(test)]
@@ -36,6 +39,8 @@ mod rewind_tests;
 mod lesson_tests;
 pub mod state;
 pub mod step_through;
+#[cfg(test)]
+mod step_through_tests;
 pub mod storage;
 #[cfg(test)]
 mod storage_tests;

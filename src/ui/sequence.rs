@@ -625,7 +625,7 @@ mod tests {
             let profile = profile.map(str::to_string);
             // One learner action per entry, as in the workspace's log.
             let steps = self.entries.len() + 1;
-            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None, error: None, traces: Rc::default(), steps });
+            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None, error: None, traces: Rc::default(), seen: None, steps });
         }
 
         fn profiles(&self) -> Vec<String> {
@@ -741,6 +741,7 @@ mod tests {
             request: None,
             error: None,
             traces: Rc::default(),
+            seen: None,
             steps: 1,
         };
         let diagram = layout(&[entry], &["Alice".to_string(), "Bob".to_string()]);

@@ -2,160 +2,35 @@
 //! transitions between its states. Components dispatch [`Action`]s; [`Workspace::apply`] is the
 //! only place state changes, so every behaviour of the page below the DOM is tested here.
 //!
-//! The virtual browser is the `browser` layer's [`Browser`]; this module adds what only the page
-//! needs: which profile is on screen, what each profile's page shows, the timeline of actions and
-//! the notice line.
+//! The browser, the server and the clock are the scenario layer's [`World`], stepped only through
+//! [`World::apply`] (the same engine the CLI and the lesson player use); the workspace reads it
+//! through `Deref` and adds what only the page needs: which profile is on screen, what each
+//! profile's page shows, the timeline of actions (a view of each step's [`Effect`]) and the
+//! notice line.
 //!
 //! One part is not a plain value: the simulated server ([`ServerHandle`]) keeps the app's module
 //! state between requests, as a running Flask process does, so a request mutates it in place.
 //! Replaying the same actions on a fresh server reproduces it exactly (determinism), which is how
 //! rewind and share links rebuild a state.
 
-use std::cell::RefCell;
-use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
 
-use yew::Reducible;
-
-use super::history::{Start, Step, StepAction};
-use crate::scenario::SessionMode;
-use crate::scenario::parse::RequestStep;
-use crate::browser::clock::{format_instant, parse_duration};
-use crate::browser::{Browser, CookieKey, NavigationOutcome, NavigationRequest, Server};
+use super::history::{Start, Step};
+use super::step_through::StepThrough;
+use crate::scenario::goal::GoalResult;
+use crate::scenario::lesson::Lesson;
+use crate::browser::clock::format_instant;
+use crate::browser::{CookieKey, NavigationOutcome, NavigationRequest};
+use crate::flask::AppError;
 use crate::flask::session_inspect::{SessionInspection, inspect};
-use crate::flask::server::{SessionSettings, StoreItem};
-use crate::flask::step_record::Recording;
 use crate::flask::trace::SessionTrace;
-use crate::flask::{AppError, FlaskServer};
 use crate::http;
-
-/// A server the page can run: it answers requests and keeps a log (what the app printed,
-/// tracebacks), which the page drains after every request.
-pub trait PlaygroundServer: Server {
-    /// The log written since the last call.
-    fn take_log(&mut self) -> String {
-        String::new()
-    }
-
-    /// The unhandled exception of the last request, if there was one.
-    fn last_error(&self) -> Option<AppError> {
-        None
-    }
-
-    /// How the app signs and reads its session cookie, for the dev tools' session decoder.
-    fn session_settings(&mut self) -> Option<SessionSettings> {
-        None
-    }
-
-    /// The session as the last request saw it, before and after (the server view).
-    fn session_trace(&self) -> Option<SessionTrace> {
-        None
-    }
-
-    /// The server-side session store at `now`, when the app keeps one (Flask-Session).
-    fn server_store(&mut self, _now: i64) -> Option<Vec<StoreItem>> {
-        None
-    }
-
-    /// Records the requests that follow line by line (the step-through), if the server can.
-    fn start_recording(&mut self) {}
-
-    /// Stops recording and returns the lines recorded.
-    fn stop_recording(&mut self) -> Option<Recording> {
-        None
-    }
-}
-
-/// A server that keeps the session trace of every exchange it answers (one per redirect hop).
-struct Tracing<'a> {
-    inner: &'a mut dyn PlaygroundServer,
-    traces: Vec<Option<SessionTrace>>,
-}
-
-impl Server for Tracing<'_> {
-    fn handle(&mut self, request: &http::Request, now: i64) -> http::Response {
-        let response = self.inner.handle(request, now);
-        self.traces.push(self.inner.session_trace());
-        response
-    }
-}
-
-
-impl<F: FnMut(&http::Request, i64) -> http::Response> PlaygroundServer for F {}
-
-impl PlaygroundServer for FlaskServer {
-    fn take_log(&mut self) -> String {
-        std::mem::take(&mut self.log)
-    }
-
-    fn last_error(&self) -> Option<AppError> {
-        self.last_error.clone()
-    }
-
-    fn session_settings(&mut self) -> Option<SessionSettings> {
-        Some(FlaskServer::session_settings(self))
-    }
-
-    fn session_trace(&self) -> Option<SessionTrace> {
-        self.last_session_trace().cloned()
-    }
-
-    fn start_recording(&mut self) {
-        FlaskServer::start_recording(self);
-    }
-
-    fn stop_recording(&mut self) -> Option<Recording> {
-        FlaskServer::stop_recording(self)
-    }
-
-    fn server_store(&mut self, now: i64) -> Option<Vec<StoreItem>> {
-        match self.session_mode() {
-            crate::flask::server::SessionMode::ServerSide { .. } => Some(FlaskServer::server_store(self, now)),
-            _ => None,
-        }
-    }
-}
-
-/// The simulated server the browsers talk to, shared by successive workspace states.
-#[derive(Clone, Default)]
-pub struct ServerHandle(Option<Rc<RefCell<Box<dyn PlaygroundServer>>>>);
-
-impl ServerHandle {
-    /// A handle to `server`.
-    pub fn new(server: impl PlaygroundServer + 'static) -> Self {
-        ServerHandle(Some(Rc::new(RefCell::new(Box::new(server)))))
-    }
-
-    /// Records the requests that follow line by line (nothing without a running server).
-    pub fn start_recording(&self) {
-        if let Some(server) = &self.0 {
-            server.borrow_mut().start_recording();
-        }
-    }
-
-    /// Stops recording and returns the lines recorded.
-    pub fn stop_recording(&self) -> Option<Recording> {
-        self.0.as_ref()?.borrow_mut().stop_recording()
-    }
-}
-
-impl PartialEq for ServerHandle {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(left), Some(right)) => Rc::ptr_eq(left, right),
-            (None, None) => true,
-            _ => false,
-        }
-    }
-}
-
-impl Eq for ServerHandle {}
-
-impl fmt::Debug for ServerHandle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_some() { "ServerHandle(running)" } else { "ServerHandle(none)" })
-    }
-}
+use crate::scenario::action::RequestStep;
+use crate::scenario::state::SeenSession;
+pub use crate::scenario::world::{AppServer, ServerHandle};
+use crate::scenario::world::{Effect, EffectKind, Exchange, StepNote, World};
+use crate::scenario::{self, SessionMode};
 
 /// What the `server-status` element says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,7 +78,9 @@ impl PageView {
             profile: profile.to_string(),
             url: hop.url.to_string(),
             status: hop.response.status,
-            content_type: http::header(&hop.response.headers, "Content-Type").unwrap_or("").to_string(),
+            content_type: http::header(&hop.response.headers, "Content-Type")
+                .unwrap_or("")
+                .to_string(),
             body: String::from_utf8_lossy(&hop.response.body).into_owned(),
             stopped: outcome.stop.as_ref().map(ToString::to_string),
         }
@@ -216,30 +93,15 @@ pub const STARTING_PROFILES: [&str; 2] = ["Alice", "Bob"];
 /// Everything the page shows, as one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
-    /// The app's source, as the editor holds it.
+    /// The app's source, as the editor holds it (the served code, [`World::served_code`],
+    /// lags it while the learner types).
     pub code: String,
-    /// The virtual browser: the clock and every profile with its jar.
-    pub browser: Browser,
+    /// The browser, the server and the clock; read through `Deref`, changed only by steps.
+    pub(super) world: World,
     /// The name of the profile the panes show.
     pub active_profile: String,
-    /// The server the browsers send requests to.
-    pub server: ServerHandle,
-    /// The code the server runs (it lags `code` while the learner types).
-    pub served_code: String,
     /// Whether the server runs the editor's code, is about to reload, or failed to start.
     pub server_status: ServerStatus,
-    /// Why the code failed to start, when it did.
-    pub startup_error: Option<AppError>,
-    /// The server log: start-ups, what the app printed, tracebacks.
-    pub server_log: String,
-    /// How the app keeps its session (a lesson setting).
-    pub session_mode: SessionMode,
-    /// The server-side session store after the last request, when the app keeps one.
-    pub server_store: Option<Vec<StoreItem>>,
-    /// How the running app signs its session (refreshed at each start and request).
-    pub session_settings: Option<SessionSettings>,
-    /// The unhandled exception of the last request, while the code is unchanged since.
-    pub request_error: Option<AppError>,
     /// Each profile's page (absent before its first request and after its browser closed).
     pub pages: Vec<PageView>,
     /// Every action so far, oldest first.
@@ -253,7 +115,7 @@ pub struct Workspace {
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
     pub rewind: Option<Rewind>,
     /// The lesson being followed, if any.
-    pub lesson: Option<super::lesson_run::LessonRun>,
+    pub lesson: Option<LessonRun>,
     /// Saved workspaces and lesson progress (the page keeps them in localStorage).
     pub saved: Rc<crate::scenario::saved::SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
@@ -263,6 +125,33 @@ pub struct Workspace {
     /// replaying; `None` where not kept (see [`KEPT_VIEWS`]).
     pub views: Vec<Option<Rc<Workspace>>>,
 }
+
+impl Deref for Workspace {
+    type Target = World;
+
+    fn deref(&self) -> &World {
+        &self.world
+    }
+}
+
+/// A lesson being followed.
+#[derive(Clone, Debug)]
+pub struct LessonRun {
+    /// The lesson.
+    pub lesson: Rc<Lesson>,
+    /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
+    pub next_step: usize,
+    /// Each goal's result on the latest state, in the lesson's order.
+    pub results: Vec<GoalResult>,
+}
+
+impl PartialEq for LessonRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.lesson, &other.lesson) && self.next_step == other.next_step && self.results == other.results
+    }
+}
+
+impl Eq for LessonRun {}
 
 /// How many of the latest entries keep their state for an instant rewind; older ones are
 /// rebuilt by replay. Bounds the memory: a kept state holds its jars, pages and server log.
@@ -278,12 +167,14 @@ pub struct Rewind {
     /// That state.
     pub state: Rc<Workspace>,
     /// The entry's request re-run line by line, while the learner steps through it.
-    pub step_through: Option<super::step_through::StepThrough>,
+    pub step_through: Option<StepThrough>,
 }
 
 impl PartialEq for Rewind {
     fn eq(&self, other: &Self) -> bool {
-        self.entry == other.entry && Rc::ptr_eq(&self.state, &other.state) && self.step_through == other.step_through
+        self.entry == other.entry
+            && Rc::ptr_eq(&self.state, &other.state)
+            && self.step_through == other.step_through
     }
 }
 
@@ -308,6 +199,8 @@ pub struct TimelineEntry {
     pub error: Option<AppError>,
     /// For a request: the session as the server saw it in each exchange (redirects included).
     pub traces: Rc<Vec<Option<SessionTrace>>>,
+    /// For a request: the session its final request carried, as the app read it.
+    pub seen: Option<SeenSession>,
     /// How many steps of the workspace's log lead to the state right after this entry.
     pub steps: usize,
 }
@@ -456,22 +349,21 @@ impl Workspace {
     /// A workspace at `start`: the browsers open with empty jars, the server not started yet
     /// (the page starts it after its first paint; replay starts it at once).
     pub fn at_start(start: &Start) -> Workspace {
-        let names: Vec<&str> = start.settings.profiles.iter().map(String::as_str).collect();
-        let mut browser = Browser::with_profiles(if names.is_empty() { &STARTING_PROFILES } else { &names });
-        browser.clock.set(start.settings.clock);
+        let starting: Vec<String> = STARTING_PROFILES
+            .iter()
+            .map(|name| name.to_string())
+            .collect();
+        let profiles = if start.settings.profiles.is_empty() {
+            &starting
+        } else {
+            &start.settings.profiles
+        };
+        let world = World::new(profiles, start.settings.clock, start.settings.session_mode);
         Workspace {
             code: start.code.clone(),
-            active_profile: browser.profiles()[0].name.clone(),
-            browser,
-            server: ServerHandle::default(),
-            served_code: String::new(),
+            active_profile: world.browser().profiles()[0].name.clone(),
+            world,
             server_status: ServerStatus::Reloading,
-            startup_error: None,
-            server_log: String::new(),
-            session_settings: None,
-            session_mode: start.settings.session_mode,
-            server_store: None,
-            request_error: None,
             pages: Vec::new(),
             timeline: Vec::new(),
             notice: None,
@@ -497,171 +389,26 @@ impl Workspace {
         workspace
     }
 
-    /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
-    pub fn apply(&self, action: Action) -> Workspace {
-        let mut next = self.clone();
-        // A notice stays until the learner's next deliberate action: typing and the reloader
-        // working in the background do not wipe a message before it is read.
-        if !matches!(action, Action::EditCode(_) | Action::ReloadIfUnchanged(_) | Action::ReloadServer | Action::OtherTabSaved(_)) {
-            next.notice = None;
+    /// Re-runs the request of timeline entry `entry` line by line (the step-through). Returns the state right after
+    /// the entry (the same state a rewind to it shows) and the recording, or why the entry
+    /// cannot be stepped through.
+    pub fn record_step_through(&self, entry: usize) -> Result<(Workspace, StepThrough), String> {
+        let (start, log) = (&self.start, &self.log);
+        let Some(item) = self.timeline.get(entry) else {
+            return Err("There is no such entry in the timeline.".to_string());
+        };
+        if item.kind != TimelineKind::Request || item.steps == 0 || item.steps > log.len() {
+            return Err("Only a request can be stepped through: pick one in the timeline or the network list.".to_string());
         }
-        let active = next.active_profile.clone();
-        // Acting on the browsers while a past state is on screen acts on the present.
-        let keeps_rewind = matches!(
-            action,
-            Action::EditCode(_)
-                | Action::ReloadIfUnchanged(_)
-                | Action::DismissNotice
-                | Action::OtherTabSaved(_)
-                | Action::ViewEntry(_)
-                | Action::ContinueFromHere
-                | Action::StepThrough(_)
-                | Action::StepTo(_)
-        );
-        if !keeps_rewind {
-            next.rewind = None;
-        }
-        let here = |action: StepAction| Step { action, browser: Some(active.clone()), explain: None };
-        match action {
-            Action::EditCode(code) => {
-                if code != next.served_code {
-                    next.server_status = ServerStatus::Reloading;
-                }
-                next.code = code;
-            }
-            Action::ReloadServer => next.reload_server(),
-            Action::ReloadIfUnchanged(code) => {
-                if code == next.code && next.served_code != next.code {
-                    next.reload_server();
-                }
-            }
-            Action::SelectProfile(name) => {
-                // A stale name (e.g. a closed private window) is ignored rather than trusted.
-                if next.browser.profile(&name).is_some() {
-                    next.active_profile = name;
-                }
-            }
-            Action::CloseBrowser => next.step(here(StepAction::CloseBrowser)),
-            Action::OpenBrowser => next.step(here(StepAction::OpenBrowser)),
-            Action::SetContinueWhereLeftOff(keep) => next.step(here(StepAction::ContinueWhereLeftOff(keep))),
-            Action::AdvanceClock(text) => match parse_duration(&text) {
-                // The clock is global; the step still names the profile on screen, so a replay
-                // ends with the same browser in front.
-                Ok(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
-                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
-            },
-            Action::AdvanceClockSeconds(seconds) => next.step(here(StepAction::AdvanceClock(seconds))),
-            Action::EditCookie { key, value } => {
-                if &*key.path == "/" {
-                    next.step(here(StepAction::SetCookie { name: key.name.to_string(), value }));
-                } else {
-                    // Steps (and so links and rewind) name a cookie by name at Path=/, as the
-                    // scenario format does.
-                    next.notice = Some(format!("Only cookies with Path=/ can be edited here; {key} has Path={}.", key.path));
-                }
-            }
-            Action::AddCookie { name, value } => match check_cookie_name(&name) {
-                Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
-                Ok(()) => next.step(here(StepAction::SetCookie { name, value })),
-            },
-            Action::DeleteCookie(key) => next.step(here(StepAction::DeleteCookie(key.name.to_string()))),
-            Action::CopyCookie { key, to } => next.step(here(StepAction::CopyCookie { name: key.name.to_string(), to })),
-            Action::ForgeSession { secret, data } => next.step(here(StepAction::ForgeSession { secret, data })),
-            Action::SetSessionMode(mode) => next.step(here(StepAction::SetSessionMode(mode))),
-            Action::DismissNotice => {}
-            Action::Navigate(address) => {
-                let address = address.trim();
-                if !address.is_empty() {
-                    next.request(NavigationRequest::get(address));
-                }
-            }
-            Action::Send(request) => next.request(request),
-            Action::Resend => {
-                let last = next
-                    .requests()
-                    .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
-                    .last()
-                    .and_then(|entry| entry.request.clone());
-                match last {
-                    Some(request) => next.request(request),
-                    None => next.notice = Some(format!("{active} has not sent a request yet.")),
-                }
-            }
-            Action::OpenPrivateWindow => next.step(here(StepAction::OpenPrivateWindow)),
-            Action::Back => next.step(here(StepAction::Back)),
-            Action::Forward => next.step(here(StepAction::Forward)),
-            Action::Reload => next.step(here(StepAction::Reload)),
-            Action::ViewEntry(index) => match next.timeline.get(index) {
-                Some(_) => {
-                    let state = next.state_after(index);
-                    next.rewind = Some(Rewind { entry: index, state: Rc::new(state), step_through: None });
-                }
-                None => next.rewind = None,
-            },
-            Action::BackToNow => {}
-            Action::StepThrough(index) => {
-                match super::step_through::StepThrough::record(&next.start, &next.log, &next, index) {
-                    Ok((state, step_through)) => {
-                        next.rewind = Some(Rewind { entry: index, state: Rc::new(state), step_through: Some(step_through) });
-                    }
-                    Err(why) => next.notice = Some(why),
-                }
-            }
-            Action::StepTo(at) => {
-                if let Some(rewind) = next.rewind.as_mut() {
-                    rewind.step_through = rewind.step_through.as_ref().map(|step_through| step_through.at(at));
-                }
-            }
-            Action::OpenLesson(id) => next.open_lesson(&id),
-            Action::CloseLesson => next.close_lesson(),
-            Action::LessonNextStep => next.next_lesson_step(),
-            Action::ShowSolution => next.show_solution(),
-            Action::PlaySolution => next.play_solution(),
-            Action::AnswerQuiz(option) => next.answer_quiz(option),
-            Action::TryQuizOption(option) => next.try_quiz_option(option),
-            Action::ResetLesson => next.reset_lesson(),
-            Action::Share => next.share_link = Some(next.share_payload()),
-            Action::OpenShared(payload) => next.open_shared(&payload),
-            Action::OpenSaved(name) => next.open_saved(&name),
-            Action::Restore(saved) => next = Workspace::restored(*saved),
-            Action::ImportSaved(text) => next.import_saved(&text),
-            Action::RestoreWithoutRunning(saved) => {
-                let (fresh, kept) = Workspace::restored_without_running(*saved);
-                next = fresh;
-                next.reload_server();
-                next.notice = Some(match kept {
-                    Some(name) => format!(
-                        "The playground did not finish loading last time, so your work was not run now. It is in the Saved menu as \u{201c}{name}\u{201d}: open it when you want to run it."
-                    ),
-                    None => "The playground did not finish loading last time; it starts fresh.".to_string(),
-                });
-            }
-            Action::OtherTabSaved(saved) => next.merge_other_tab(*saved),
-            Action::StartAfresh => next.start_afresh(),
-            Action::ContinueFromHere => {
-                if let Some(rewind) = next.rewind.take() {
-                    let code = std::mem::take(&mut next.code);
-                    let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
-                    let (lesson, saved) = (next.lesson.take(), next.saved.clone());
-                    // A kept view shares the present's server, which has run on since: the
-                    // state to continue from is rebuilt with a server of its own.
-                    let steps = next.timeline.get(rewind.entry).map_or(0, |entry| entry.steps.min(next.log.len()));
-                    let state = Workspace::replay(&next.start, &next.log[..steps]);
-                    next = Workspace { lesson, saved, ..state };
-                    if code != next.served_code {
-                        next.server_status = ServerStatus::Reloading;
-                    }
-                    next.code = code;
-                    next.notice = Some(match dropped {
-                        0 => "Continuing from the last entry: nothing was dropped.".to_string(),
-                        1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
-                        n => format!("Continuing from here: the {n} later entries were dropped."),
-                    });
-                }
-            }
-        }
-        next.check_goals();
-        next
+        let mut state = Workspace::replay(start, &log[..item.steps - 1]);
+        state.server.start_recording();
+        state.step(log[item.steps - 1].clone());
+        let recording = state.server.stop_recording().unwrap_or_default();
+        state.notice = None;
+        let traces = state.timeline.get(entry).map(|item| item.traces.clone()).unwrap_or_default();
+        let title = format!("{}: {}", item.profile.clone().unwrap_or_default(), item.summary);
+        let step_through = StepThrough::new(recording, &state.served_code, &traces, title);
+        Ok((state, step_through))
     }
 
     /// The state the panes show: a past one while rewinding, else the present.
@@ -672,13 +419,15 @@ impl Workspace {
     /// A request from the active browser, as a step: the address is resolved against the page
     /// on screen, so the step names a path on the playground's site (what lesson files and
     /// links hold). An address elsewhere is refused with a reason.
-    fn request(&mut self, request: NavigationRequest) {
+    pub(super) fn request(&mut self, request: NavigationRequest) {
         let active = self.active_profile.clone();
         let base = self
             .browser
             .profile(&active)
             .and_then(|profile| profile.history.current().cloned())
-            .unwrap_or_else(|| crate::browser::url::Url::parse("http://localhost/").expect("a valid URL"));
+            .unwrap_or_else(|| {
+                crate::browser::url::Url::parse("http://localhost/").expect("a valid URL")
+            });
         let target = match base.resolve(&request.url) {
             Ok(url) if url.host == self.browser.site_host() => url.path_and_query(),
             Ok(url) => {
@@ -700,30 +449,56 @@ impl Workspace {
                 (target, None)
             } else {
                 let path = target.split('?').next().unwrap_or_default().to_string();
-                (format!("{path}?{}", crate::browser::navigation::urlencode(&request.form)), None)
+                (
+                    format!(
+                        "{path}?{}",
+                        crate::browser::navigation::urlencode(&request.form)
+                    ),
+                    None,
+                )
             }
         } else {
             (target, Some(request.form))
         };
-        let step = RequestStep { method, target, form, headers: request.headers };
-        self.step(Step { action: StepAction::Request(step), browser: Some(active), explain: None });
+        let step = RequestStep {
+            method,
+            target,
+            form,
+            headers: request.headers,
+        };
+        self.step(Step {
+            action: scenario::Action::Request(step),
+            browser: Some(active),
+            explain: None,
+        });
     }
 
     /// Applies one step in its profile (which becomes the active one, so the learner sees
     /// where it happened) and, if it changed anything, appends it to the log and stamps the
     /// timeline entries it made.
     pub fn step(&mut self, step: Step) {
+        self.step_effect(step);
+    }
+
+    /// [`Workspace::step`], returning the step's effect, or `None` when the page did not step
+    /// the world (a browser that is gone or closed, an app that is not running, a code edit,
+    /// which restarts the server without being a timeline entry).
+    pub fn step_effect(&mut self, step: Step) -> Option<Effect> {
         if let Some(name) = &step.browser {
             if self.browser.profile(name).is_some() {
                 self.active_profile = name.clone();
             } else {
                 self.notice = Some(format!("There is no browser called {name}."));
-                return;
+                return None;
             }
         }
-        let step = Step { explain: None, ..step };
+        let step = Step {
+            explain: None,
+            ..step
+        };
         let entries_before = self.timeline.len();
-        if self.run_step(&step.action) {
+        let effect = self.run_step(&step.action);
+        if effect.as_ref().is_some_and(Effect::took_effect) {
             self.log.push(step);
             let steps = self.log.len();
             for entry in &mut self.timeline[entries_before..] {
@@ -733,6 +508,7 @@ impl Workspace {
                 self.keep_views(entries_before);
             }
         }
+        effect
     }
 
     /// Records the state on screen now as the view of the entries from `first` on (the ones the
@@ -751,19 +527,11 @@ impl Workspace {
     fn view_now(&self) -> Workspace {
         Workspace {
             code: self.code.clone(),
-            browser: self.browser.clone(),
-            active_profile: self.active_profile.clone(),
             // Not the running server: a view is only looked at, and holding the server would
             // keep every replaced app's interpreter alive for as long as the view is kept.
-            server: ServerHandle::default(),
-            served_code: self.served_code.clone(),
+            world: self.world.without_server(),
+            active_profile: self.active_profile.clone(),
             server_status: self.server_status,
-            startup_error: self.startup_error.clone(),
-            server_log: self.server_log.clone(),
-            session_mode: self.session_mode,
-            server_store: self.server_store.clone(),
-            session_settings: self.session_settings.clone(),
-            request_error: self.request_error.clone(),
             pages: self.pages.clone(),
             timeline: Vec::new(),
             notice: None,
@@ -783,7 +551,11 @@ impl Workspace {
         let steps = self.timeline[index].steps.min(self.log.len());
         match self.views.get(index).cloned().flatten() {
             Some(view) => {
-                let entries = self.timeline.iter().take_while(|entry| entry.steps <= steps).count();
+                let entries = self
+                    .timeline
+                    .iter()
+                    .take_while(|entry| entry.steps <= steps)
+                    .count();
                 Workspace {
                     timeline: self.timeline[..entries].to_vec(),
                     log: self.log[..steps].to_vec(),
@@ -795,109 +567,116 @@ impl Workspace {
         }
     }
 
-    /// Carries out `action` in the active profile; returns whether it took effect (a refused
-    /// action explains itself in the notice and is not logged).
-    fn run_step(&mut self, action: &StepAction) -> bool {
-        let now = self.browser.clock.now();
+    /// Carries out `action` in the active profile through the world and shows its effect;
+    /// returns whether it took effect (a refused action explains itself in the notice and is
+    /// not logged).
+    fn run_step(&mut self, action: &scenario::Action) -> Option<Effect> {
         let active = self.active_profile.clone();
         match action {
-            StepAction::EditCode(code) => {
+            scenario::Action::EditCode(code) => {
                 self.code = code.clone();
                 self.reload_server();
                 // reload_server logs its own edit_code step.
-                false
+                return None;
             }
-            StepAction::SetSessionMode(mode) => {
-                let changed = self.session_mode != *mode;
-                if changed {
-                    // Another session interface is another app: the server restarts with it.
-                    self.session_mode = *mode;
-                    self.restart_for_mode();
-                }
-                changed
+            scenario::Action::Request(request) => {
+                let asked = scenario::action::navigation_request(request);
+                return self.send(action.clone(), Some(asked));
             }
-            StepAction::CloseBrowser => match self.browser.close(&active) {
-                Some(report) => {
-                    self.pages.retain(|page| page.profile != active);
-                    self.record(now, Some(&active), TimelineKind::Close, report.to_string());
-                    if report.discarded_private_window {
-                        self.active_profile = self.browser.profiles()[0].name.clone();
-                    }
-                    true
-                }
-                None => false,
-            },
-            StepAction::OpenBrowser => {
-                let closed = self.browser.profile(&active).is_some_and(|profile| !profile.open);
-                if closed && self.browser.reopen(&active) {
-                    self.record(now, Some(&active), TimelineKind::Open, "browser opened".to_string());
-                }
-                closed
+            scenario::Action::Back | scenario::Action::Forward | scenario::Action::Reload => {
+                return self.send(action.clone(), None);
             }
-            StepAction::ContinueWhereLeftOff(keep) => match self.browser.profile_mut(&active) {
-                Some(profile) if profile.continue_where_left_off != *keep => {
-                    profile.continue_where_left_off = *keep;
-                    true
-                }
-                _ => false,
-            },
-            StepAction::AdvanceClock(seconds) => {
-                self.advance_clock(*seconds);
-                true
-            }
-            StepAction::SetCookie { name, value } => {
-                let host = self.browser.site_host();
-                let Some(profile) = self.browser.profile_mut(&active) else { return false };
-                let existed = profile.jar.list(now).iter().any(|cookie| cookie.name == *name && cookie.path == "/");
-                profile.jar.set_value(&host, name, value, now);
-                let verb = if existed { "edited" } else { "added" };
-                self.record(now, Some(&active), TimelineKind::CookieEdit, format!("cookie {name} {verb} in the dev tools"));
-                true
-            }
-            StepAction::ForgeSession { secret, data } => {
-                let cookie_name = self.session_settings.as_ref().map_or("session".to_string(), |s| s.cookie_name.clone());
-                let key = crate::flask::signing::SigningKey::for_session(secret);
-                let value = crate::flask::signing::dumps(&key, data, now.max(0) as u64);
-                let host = self.browser.site_host();
-                let Some(profile) = self.browser.profile_mut(&active) else { return false };
-                profile.jar.set_value(&host, &cookie_name, &value, now);
-                let summary = format!("session cookie signed in the dev tools with the key {secret:?}");
-                self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                true
-            }
-            StepAction::DeleteCookie(name) => {
-                let deleted = self.browser.profile_mut(&active).map_or(0, |profile| profile.jar.delete_named(name));
-                if deleted > 0 {
-                    self.record(now, Some(&active), TimelineKind::CookieEdit, format!("cookie {name} deleted in the dev tools"));
-                }
-                deleted > 0
-            }
-            StepAction::CopyCookie { name, to } => {
-                let key = self
-                    .browser
-                    .profile(&active)
-                    .and_then(|profile| profile.jar.list(now).into_iter().find(|cookie| cookie.name == *name).map(|cookie| cookie.key()));
-                let copied = *to != active && key.is_some_and(|key| self.browser.copy_cookie(&active, &key, to));
-                if copied {
-                    let summary = format!("cookie {name} copied into {to}'s browser");
-                    self.record(now, Some(&active), TimelineKind::CookieEdit, summary);
-                }
-                copied
-            }
-            StepAction::Request(request) => self.send(Traversal::New(crate::scenario::action::navigation_request(request))),
-            StepAction::Back => self.send(Traversal::Back),
-            StepAction::Forward => self.send(Traversal::Forward),
-            StepAction::Reload => self.send(Traversal::Reload),
-            StepAction::OpenPrivateWindow => {
-                self.active_profile = self.browser.open_private_window();
-                true
-            }
+            _ => {}
         }
+        let effect = self.world.apply(&Step {
+            action: action.clone(),
+            browser: Some(active.clone()),
+            explain: None,
+        });
+        let Effect {
+            profile, at, kind, ..
+        } = effect.clone();
+        match kind {
+            EffectKind::Started(result) => {
+                // A session mode switch restarts the served code; the editor may be ahead of it.
+                self.server_status = if result.is_ok() {
+                    ServerStatus::Running
+                } else {
+                    ServerStatus::Error
+                };
+                if self.code != self.served_code {
+                    self.server_status = ServerStatus::Reloading;
+                }
+            }
+            EffectKind::Closed(report) => {
+                self.pages.retain(|page| page.profile != active);
+                self.record(at, Some(&active), TimelineKind::Close, report.to_string());
+                if report.discarded_private_window {
+                    self.active_profile = self.browser.profiles()[0].name.clone();
+                }
+            }
+            EffectKind::Opened => self.record(
+                at,
+                Some(&active),
+                TimelineKind::Open,
+                "browser opened".to_string(),
+            ),
+            EffectKind::PrivateWindowOpened => self.active_profile = profile,
+            EffectKind::ClockMoved { seconds, expired } => {
+                let now = self.browser.clock.now();
+                let mut summary = format!(
+                    "clock +{} → {}",
+                    describe_seconds(seconds),
+                    format_instant(now)
+                );
+                for (name, cookie) in expired {
+                    let expired_at = cookie.expires.map(format_instant).unwrap_or_default();
+                    summary.push_str(&format!(
+                        "; {name}'s cookie {} expired at {expired_at}",
+                        cookie.key()
+                    ));
+                }
+                self.record(now, None, TimelineKind::ClockJump, summary);
+            }
+            EffectKind::CookieSet { name, existed } => {
+                let verb = if existed { "edited" } else { "added" };
+                self.record(
+                    at,
+                    Some(&active),
+                    TimelineKind::CookieEdit,
+                    format!("cookie {name} {verb} in the dev tools"),
+                );
+            }
+            EffectKind::SessionForged { secret, .. } => {
+                let summary =
+                    format!("session cookie signed in the dev tools with the key {secret:?}");
+                self.record(at, Some(&active), TimelineKind::CookieEdit, summary);
+            }
+            EffectKind::CookiesDeleted { name } => {
+                self.record(
+                    at,
+                    Some(&active),
+                    TimelineKind::CookieEdit,
+                    format!("cookie {name} deleted in the dev tools"),
+                );
+            }
+            EffectKind::CookieCopied { name, to } => {
+                let summary = format!("cookie {name} copied into {to}'s browser");
+                self.record(at, Some(&active), TimelineKind::CookieEdit, summary);
+            }
+            EffectKind::ContinueWhereLeftOff(_)
+            | EffectKind::Unchanged
+            | EffectKind::Refused(_)
+            | EffectKind::Request(_) => {}
+        }
+        Some(effect)
     }
 
     /// The page the active profile shows, if any.
     pub fn active_page(&self) -> Option<&PageView> {
-        self.pages.iter().find(|page| page.profile == self.active_profile)
+        self.pages
+            .iter()
+            .find(|page| page.profile == self.active_profile)
     }
 
     /// The errors the editor marks: the startup error, or the last request's unhandled one, on
@@ -909,7 +688,11 @@ impl Workspace {
             (None, None) => return Vec::new(),
         };
         app_line(&error.traceback)
-            .map(|line| EditorMark { line, severity: severity.to_string(), message: format!("{}: {}", error.type_name, error.message) })
+            .map(|line| EditorMark {
+                line,
+                severity: severity.to_string(),
+                message: format!("{}: {}", error.type_name, error.message),
+            })
             .into_iter()
             .collect()
     }
@@ -918,97 +701,51 @@ impl Workspace {
     pub fn session_inspection(&self) -> Option<(String, SessionInspection)> {
         let settings = self.session_settings.as_ref()?;
         let now = self.browser.clock.now();
-        let cookie = self.active().jar.list(now).into_iter().find(|cookie| cookie.name == settings.cookie_name)?;
-        let inspection = inspect(&cookie.value, settings.secret_key.as_deref(), now, settings.max_age);
+        let cookie = self
+            .active()
+            .jar
+            .list(now)
+            .into_iter()
+            .find(|cookie| cookie.name == settings.cookie_name)?;
+        let inspection = inspect(
+            &cookie.value,
+            settings.secret_key.as_deref(),
+            now,
+            settings.max_age,
+        );
         Some((cookie.value.clone(), inspection))
     }
 
     /// The timeline entries that are requests, oldest first (the Network list).
     pub fn requests(&self) -> impl Iterator<Item = &TimelineEntry> {
-        self.timeline.iter().filter(|entry| entry.kind == TimelineKind::Request)
-    }
-
-    /// The workspace as the page opens: the seed app, already running.
-    pub fn started() -> Workspace {
-        Workspace::default().apply(Action::ReloadServer)
-    }
-
-    /// Runs the paths a click takes — a request with its session, the timeline, a rewind — once
-    /// on a throwaway workspace, and returns how many entries it made (2). The page calls it
-    /// right after it has loaded: the browser compiles WebAssembly functions when they are first
-    /// called, which made the learner's first requests take 15–40 ms instead of ~5 (measured
-    /// in Chromium); done here, that happens before the learner clicks. Nothing on screen changes.
-    pub fn warm_up() -> usize {
-        let workspace = Workspace::started()
-            .apply(Action::Navigate("/count".into()))
-            .apply(Action::Navigate("/count".into()))
-            .apply(Action::ViewEntry(0))
-            .apply(Action::BackToNow);
-        workspace.timeline.len()
+        self.timeline
+            .iter()
+            .filter(|entry| entry.kind == TimelineKind::Request)
     }
 
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
-    /// Restarts the served code under the current session mode (not a code edit: no step).
-    fn restart_for_mode(&mut self) {
-        let code = std::mem::replace(&mut self.code, self.served_code.clone());
-        let log_len = self.log.len();
-        self.reload_server();
-        self.log.truncate(log_len);
-        self.log(&format!(" * Session mode: {}\n", self.session_mode.as_str()));
-        self.code = code;
-        if self.code != self.served_code {
-            self.server_status = ServerStatus::Reloading;
-        }
-    }
-
     pub(crate) fn reload_server(&mut self) {
-        let now = self.browser.clock.now();
-        self.request_error = None;
-        self.served_code = self.code.clone();
         // The start's own code needs no step (replay serves it first); any other code does.
         if !(self.log.is_empty() && self.code == self.start.code) {
-            self.log.push(Step::new(StepAction::EditCode(self.code.clone())));
+            self.log
+                .push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
-        match FlaskServer::load(&crate::scenario::mode_code::serve(&self.code, self.session_mode), now) {
-            Ok(mut server) => {
-                let printed = server.take_log();
-                self.session_settings = PlaygroundServer::session_settings(&mut server);
-                self.server = ServerHandle::new(server);
-                self.server_status = ServerStatus::Running;
-                self.startup_error = None;
-                self.log(&format!(" * Serving Flask app 'app' at {}\n", format_instant(now)));
-                self.log(&printed);
-            }
-            Err(error) => {
-                self.server = ServerHandle::default();
-                self.server_status = ServerStatus::Error;
-                self.log(&format!(" * The app failed to start at {}:\n", format_instant(now)));
-                self.log(&error.traceback);
-                self.startup_error = Some(error);
-            }
-        }
-    }
-
-    fn log(&mut self, text: &str) {
-        self.server_log.push_str(text);
-        if !text.is_empty() && !text.ends_with('\n') {
-            self.server_log.push('\n');
-        }
-        // The log keeps its last 64 KiB, so an app that prints in a loop cannot grow the page.
-        const KEEP: usize = 64 * 1024;
-        if self.server_log.len() > KEEP {
-            let mut cut = self.server_log.len() - KEEP;
-            while !self.server_log.is_char_boundary(cut) {
-                cut += 1;
-            }
-            self.server_log.drain(..cut);
-        }
+        let code = self.code.clone();
+        self.server_status = match self.world.start(&code).kind {
+            EffectKind::Started(Ok(())) => ServerStatus::Running,
+            _ => ServerStatus::Error,
+        };
     }
 
     /// Sends a request from the active browser; returns whether it was sent (a refused one
-    /// explains itself in the notice and is not a step).
-    fn send(&mut self, traversal: Traversal) -> bool {
+    /// explains itself in the notice and is not a step). `asked` is what the learner asked
+    /// for, for a new navigation (what "send again" repeats).
+    fn send(
+        &mut self,
+        action: scenario::Action,
+        asked: Option<NavigationRequest>,
+    ) -> Option<Effect> {
         // A request is always served by the code in the editor, even inside the reload pause.
         if self.served_code != self.code {
             self.reload_server();
@@ -1018,48 +755,56 @@ impl Workspace {
                 "The app did not start ({}: {}), so nothing answers. See the server log.",
                 error.type_name, error.message
             ));
-            return false;
+            return None;
         }
-        let Some(server) = self.server.0.clone() else {
-            self.notice = Some("There is no server to answer: the simulated Flask app is not running.".into());
-            return false;
-        };
+        if !self.server.is_running() {
+            self.notice = Some(
+                "There is no server to answer: the simulated Flask app is not running.".into(),
+            );
+            return None;
+        }
         let active = self.active_profile.clone();
         if !self.active().open {
             self.notice = Some(format!("{active}'s browser is closed: open it first."));
-            return false;
+            return None;
         }
-        let now = self.browser.clock.now();
-        let mut server = server.borrow_mut();
-        let mut tracing = Tracing { inner: &mut **server, traces: Vec::new() };
-        let result = match &traversal {
-            Traversal::New(request) => self.browser.navigate(&active, request, &mut tracing).map(Some),
-            Traversal::Back => self.browser.back(&active, &mut tracing),
-            Traversal::Forward => self.browser.forward(&active, &mut tracing),
-            Traversal::Reload => self.browser.reload(&active, &mut tracing),
+        let button = match action {
+            scenario::Action::Back => Some("back"),
+            scenario::Action::Forward => Some("forward"),
+            scenario::Action::Reload => Some("reload"),
+            _ => None,
         };
-        let traces = tracing.traces;
-        self.server_store = server.server_store(now);
-        let printed = server.take_log();
-        // A view may change the config (e.g. the secret key) at run time.
-        self.session_settings = server.session_settings();
-        self.request_error = server.last_error();
-        drop(server);
-        self.log(&printed);
-        let outcome = match result {
-            Ok(Some(outcome)) => outcome,
-            Ok(None) => {
-                self.notice = Some(format!("{active}'s browser has {}.", traversal.nothing_to_do()));
-                return false;
+        let effect = self.world.apply(&Step {
+            action,
+            browser: Some(active.clone()),
+            explain: None,
+        });
+        let (at, exchange) = match effect.kind.clone() {
+            EffectKind::Request(exchange) => (effect.at, exchange),
+            EffectKind::Refused(StepNote::NoHistoryEntry) => {
+                let nothing = match button {
+                    Some("forward") => "no later page to go forward to",
+                    Some("reload") => "no page to reload",
+                    _ => "no earlier page to go back to",
+                };
+                self.notice = Some(format!("{active}'s browser has {nothing}."));
+                return Some(effect);
             }
-            Err(error) => {
-                self.notice = Some(format!("The browser could not send that request: {error}."));
-                return false;
+            EffectKind::Refused(StepNote::Navigation(why)) => {
+                self.notice = Some(format!("The browser could not send that request: {why}."));
+                return None;
             }
+            _ => return Some(effect),
         };
+        let Exchange {
+            outcome,
+            traces,
+            error,
+            seen,
+        } = exchange;
         let page = PageView::from_outcome(&active, &outcome);
         let mut summary = String::new();
-        if let Some(button) = traversal.button() {
+        if let Some(button) = button {
             summary.push_str(button);
             summary.push_str(": ");
         }
@@ -1068,30 +813,31 @@ impl Workspace {
                 summary.push_str(" → ");
             }
             let method = &hop.request.method;
-            summary.push_str(&format!("{method} {} {}", hop.url.path_and_query(), hop.response.status));
+            summary.push_str(&format!(
+                "{method} {} {}",
+                hop.url.path_and_query(),
+                hop.response.status
+            ));
         }
         if let Some(stop) = &page.stopped {
             summary.push_str(&format!(" ({stop})"));
         }
-        // What "send again" repeats: the request as the learner made it, or the page's URL.
-        let request = match traversal {
-            Traversal::New(request) => request,
-            _ => NavigationRequest::get(&page.url),
-        };
+        let request = asked.unwrap_or_else(|| NavigationRequest::get(&page.url));
         self.pages.retain(|page| page.profile != active);
         self.pages.push(page);
         self.timeline.push(TimelineEntry {
-            at: now,
+            at,
             profile: Some(active),
             kind: TimelineKind::Request,
             summary,
-            exchange: Some(Rc::new(outcome)),
+            exchange: Some(outcome),
             request: Some(request),
-            error: self.request_error.clone(),
-            traces: Rc::new(traces),
+            error,
+            traces,
+            seen: Some(seen),
             steps: self.log.len(),
         });
-        true
+        Some(effect)
     }
 
     /// The profile the panes show.
@@ -1107,29 +853,6 @@ impl Workspace {
         format_instant(self.browser.clock.now())
     }
 
-    fn advance_clock(&mut self, seconds: u64) {
-        self.browser.clock.advance(seconds);
-        let now = self.browser.clock.now();
-        // Expired cookies leave every jar now, so the learner sees them go with a reason.
-        let mut expired = Vec::new();
-        let names: Vec<String> =
-            self.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
-        for name in names {
-            if let Some(profile) = self.browser.profile_mut(&name) {
-                for cookie in profile.jar.evict_expired(now) {
-                    let at = cookie.expires.map(format_instant).unwrap_or_default();
-                    expired.push(format!("{name}'s cookie {} expired at {at}", cookie.key()));
-                }
-            }
-        }
-        let mut summary = format!("clock +{} → {}", describe_seconds(seconds), format_instant(now));
-        for line in expired {
-            summary.push_str("; ");
-            summary.push_str(&line);
-        }
-        self.record(now, None, TimelineKind::ClockJump, summary);
-    }
-
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
         let profile = profile.map(str::to_string);
         let steps = self.log.len();
@@ -1142,35 +865,9 @@ impl Workspace {
             request: None,
             error: None,
             traces: Rc::default(),
+            seen: None,
             steps,
         });
-    }
-}
-
-/// How a request starts: a new navigation, or a move in the history.
-enum Traversal {
-    New(NavigationRequest),
-    Back,
-    Forward,
-    Reload,
-}
-
-impl Traversal {
-    fn button(&self) -> Option<&'static str> {
-        match self {
-            Traversal::New(_) => None,
-            Traversal::Back => Some("back"),
-            Traversal::Forward => Some("forward"),
-            Traversal::Reload => Some("reload"),
-        }
-    }
-
-    fn nothing_to_do(&self) -> &'static str {
-        match self {
-            Traversal::Forward => "no later page to go forward to",
-            Traversal::Reload => "no page to reload",
-            _ => "no earlier page to go back to",
-        }
     }
 }
 
@@ -1187,7 +884,10 @@ pub fn check_cookie_name(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("give it a name".into());
     }
-    if let Some(bad) = name.chars().find(|c| matches!(c, '=' | ';' | ' ' | '\t') || c.is_control()) {
+    if let Some(bad) = name
+        .chars()
+        .find(|c| matches!(c, '=' | ';' | ' ' | '\t') || c.is_control())
+    {
         return Err(format!("a cookie name cannot contain {bad:?}"));
     }
     Ok(())
@@ -1217,7 +917,12 @@ pub fn app_line(traceback: &str) -> Option<usize> {
     traceback
         .lines()
         .filter_map(|line| line.trim_start().strip_prefix("File \"app.py\", line "))
-        .filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .filter_map(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
         .last()
 }
 
@@ -1239,29 +944,43 @@ pub fn describe_seconds(seconds: u64) -> String {
             rest %= size;
         }
     }
-    if out.is_empty() { "0s".to_string() } else { out.join(" ") }
+    if out.is_empty() {
+        "0s".to_string()
+    } else {
+        out.join(" ")
+    }
 }
 
 /// A form inside the page at `page_url`, as the request the browser sends when it is submitted
 /// (an empty `action` means the page's own URL, as in HTML).
-pub fn form_submission(method: &str, action: &str, fields: Vec<(String, String)>, page_url: &str) -> NavigationRequest {
-    let method = if method.eq_ignore_ascii_case("post") { "POST" } else { "GET" };
-    let url = if action.trim().is_empty() { page_url } else { action };
-    NavigationRequest { method: method.to_string(), url: url.to_string(), form: fields, ..NavigationRequest::default() }
-}
-
-impl Reducible for Workspace {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+pub fn form_submission(
+    method: &str,
+    action: &str,
+    fields: Vec<(String, String)>,
+    page_url: &str,
+) -> NavigationRequest {
+    let method = if method.eq_ignore_ascii_case("post") {
+        "POST"
+    } else {
+        "GET"
+    };
+    let url = if action.trim().is_empty() {
+        page_url
+    } else {
+        action
+    };
+    NavigationRequest {
+        method: method.to_string(),
+        url: url.to_string(),
+        form: fields,
+        ..NavigationRequest::default()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::browser::{Cookie, NavigationRequest};
+    use crate::browser::Cookie;
     use crate::http::{Request, Response};
 
     /// A counter app in miniature: `/count` reads a `visits` cookie and sets it one higher.
@@ -1287,15 +1006,23 @@ mod tests {
                 headers: vec![("Location".into(), "/count".into())],
                 body: Vec::new(),
             },
-            _ => Response { status: 404, headers: vec![], body: b"not found".to_vec() },
+            _ => Response {
+                status: 404,
+                headers: vec![],
+                body: b"not found".to_vec(),
+            },
         }
     }
 
     fn with_counting_server() -> Workspace {
+        with_server(counting_server)
+    }
+
+    /// The default workspace with `server` answering as its app.
+    fn with_server(server: impl AppServer + 'static) -> Workspace {
         let workspace = Workspace::default();
         Workspace {
-            server: ServerHandle::new(counting_server),
-            served_code: workspace.code.clone(),
+            world: workspace.world.clone().with_server(&workspace.code, server),
             server_status: ServerStatus::Running,
             ..workspace
         }
@@ -1360,22 +1087,39 @@ mod tests {
             .apply(Action::ReloadIfUnchanged(first));
         assert_eq!(workspace.server_status, ServerStatus::Reloading);
         let workspace = workspace.apply(Action::ReloadIfUnchanged(second.clone()));
-        assert_eq!((workspace.server_status, workspace.served_code.as_str()), (ServerStatus::Running, second.as_str()));
+        assert_eq!(
+            (workspace.server_status, workspace.served_code.as_str()),
+            (ServerStatus::Running, second.as_str())
+        );
     }
 
     #[test]
     fn a_startup_error_is_logged_and_requests_explain_it() {
         let code = "from flask import Flask, session\napp = Flask(__name__)\nsession['x'] = 1\n";
-        let workspace = Workspace::started().apply(Action::EditCode(code.into())).apply(Action::ReloadServer);
+        let workspace = Workspace::started()
+            .apply(Action::EditCode(code.into()))
+            .apply(Action::ReloadServer);
         assert_eq!(workspace.server_status, ServerStatus::Error);
         let error = workspace.startup_error.as_ref().unwrap();
         assert_eq!(error.type_name, "RuntimeError");
-        assert!(error.message.starts_with("Working outside of request context."));
-        assert!(workspace.server_log.contains("line 3, in <module>"), "{}", workspace.server_log);
+        assert!(
+            error
+                .message
+                .starts_with("Working outside of request context.")
+        );
+        assert!(
+            workspace.server_log.contains("line 3, in <module>"),
+            "{}",
+            workspace.server_log
+        );
         let marks = workspace.editor_marks();
         assert_eq!(marks.len(), 1);
         assert_eq!((marks[0].line, marks[0].severity.as_str()), (3, "error"));
-        assert!(marks[0].message.starts_with("RuntimeError: Working outside of request context."));
+        assert!(
+            marks[0]
+                .message
+                .starts_with("RuntimeError: Working outside of request context.")
+        );
         let asked = workspace.apply(Action::Navigate("/".into()));
         assert!(asked.notice.as_deref().unwrap().contains("did not start"));
         assert_eq!(asked.requests().count(), 0);
@@ -1384,12 +1128,29 @@ mod tests {
     #[test]
     fn print_output_and_tracebacks_reach_the_server_log() {
         let code = "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    print('hello from the view')\n    return {}['missing']\n";
-        let workspace = Workspace::started().apply(Action::EditCode(code.into())).apply(Action::Navigate("/".into()));
+        let workspace = Workspace::started()
+            .apply(Action::EditCode(code.into()))
+            .apply(Action::Navigate("/".into()));
         assert_eq!(workspace.active_page().unwrap().status, 500);
-        assert!(workspace.server_log.contains("hello from the view\n"), "{}", workspace.server_log);
-        assert!(workspace.server_log.contains("KeyError: 'missing'"), "{}", workspace.server_log);
+        assert!(
+            workspace.server_log.contains("hello from the view\n"),
+            "{}",
+            workspace.server_log
+        );
+        assert!(
+            workspace.server_log.contains("KeyError: 'missing'"),
+            "{}",
+            workspace.server_log
+        );
         let marks = workspace.editor_marks();
-        assert_eq!((marks[0].line, marks[0].severity.as_str(), marks[0].message.as_str()), (6, "warning", "KeyError: 'missing'"));
+        assert_eq!(
+            (
+                marks[0].line,
+                marks[0].severity.as_str(),
+                marks[0].message.as_str()
+            ),
+            (6, "warning", "KeyError: 'missing'")
+        );
     }
 
     #[test]
@@ -1406,10 +1167,15 @@ mod tests {
             workspace = workspace.apply(Action::Navigate("/count".into()));
         }
         assert_eq!(workspace.active_page().unwrap().body, "Visit number: 3");
-        assert_eq!(workspace.active_page().unwrap().url, "http://localhost/count");
+        assert_eq!(
+            workspace.active_page().unwrap().url,
+            "http://localhost/count"
+        );
         let closed = workspace.apply(Action::CloseBrowser);
         assert_eq!(closed.active_page(), None);
-        let again = closed.apply(Action::OpenBrowser).apply(Action::Navigate("/count".into()));
+        let again = closed
+            .apply(Action::OpenBrowser)
+            .apply(Action::Navigate("/count".into()));
         assert_eq!(again.active_page().unwrap().body, "Visit number: 1");
         assert_eq!(again.requests().count(), 4);
     }
@@ -1427,8 +1193,13 @@ mod tests {
     #[test]
     fn resend_repeats_the_last_request_of_the_active_profile() {
         let first = with_counting_server().apply(Action::Resend);
-        assert_eq!(first.notice.as_deref(), Some("Alice has not sent a request yet."));
-        let workspace = with_counting_server().apply(Action::Navigate("/count".into())).apply(Action::Resend);
+        assert_eq!(
+            first.notice.as_deref(),
+            Some("Alice has not sent a request yet.")
+        );
+        let workspace = with_counting_server()
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::Resend);
         assert_eq!(workspace.active_page().unwrap().body, "Visit number: 2");
     }
 
@@ -1462,59 +1233,92 @@ mod tests {
 
     #[test]
     fn requests_explain_instead_of_failing_when_they_cannot_be_sent() {
-        let no_server = Workspace { served_code: crate::ui::SEED_APP.into(), ..Workspace::default() }
-            .apply(Action::Navigate("/count".into()));
+        let idle = Workspace::default();
+        let no_server = Workspace {
+            world: idle.world.clone().with_served_code(crate::ui::SEED_APP),
+            ..idle
+        }
+        .apply(Action::Navigate("/count".into()));
         assert!(no_server.notice.as_deref().unwrap().contains("no server"));
         assert!(no_server.timeline.is_empty());
-        let closed = with_counting_server().apply(Action::CloseBrowser).apply(Action::Navigate("/count".into()));
-        assert_eq!(closed.notice.as_deref(), Some("Alice's browser is closed: open it first."));
+        let closed = with_counting_server()
+            .apply(Action::CloseBrowser)
+            .apply(Action::Navigate("/count".into()));
+        assert_eq!(
+            closed.notice.as_deref(),
+            Some("Alice's browser is closed: open it first.")
+        );
         let bad = with_counting_server().apply(Action::Navigate("http://[oops/".into()));
-        assert!(bad.notice.as_deref().unwrap().starts_with("The browser could not send that request"));
+        assert!(
+            bad.notice
+                .as_deref()
+                .unwrap()
+                .starts_with("The browser could not send that request")
+        );
         let blank = with_counting_server().apply(Action::Navigate("   ".into()));
         assert!(blank.timeline.is_empty() && blank.notice.is_none());
     }
 
     /// A workspace whose active profile got `set_cookie` from a response to `GET /`.
     fn with_cookie(set_cookie: &str) -> Workspace {
-        let mut workspace = Workspace::default();
         let header = set_cookie.to_string();
-        let mut server = move |_: &Request, _: i64| Response {
+        let server = move |_: &Request, _: i64| Response {
             status: 200,
             headers: vec![("Set-Cookie".to_string(), header.clone())],
             body: Vec::new(),
         };
-        workspace
-            .browser
-            .navigate("Alice", &NavigationRequest::get("/"), &mut server)
-            .expect("the test server answers");
-        workspace
+        with_server(server).apply(Action::Navigate("/".into()))
     }
 
     fn cookie_names(workspace: &Workspace, profile: &str) -> Vec<String> {
         let now = workspace.browser.clock.now();
         let profile = workspace.browser.profile(profile).unwrap();
-        profile.jar.list(now).into_iter().map(|cookie: &Cookie| cookie.name.clone()).collect()
+        profile
+            .jar
+            .list(now)
+            .into_iter()
+            .map(|cookie: &Cookie| cookie.name.clone())
+            .collect()
     }
 
     #[test]
     fn forms_post_only_when_they_say_so() {
         let fields = vec![("username".to_string(), "alice".to_string())];
         let post = form_submission("post", "/login", fields.clone(), "http://localhost/");
-        assert_eq!((post.method.as_str(), post.url.as_str()), ("POST", "/login"));
+        assert_eq!(
+            (post.method.as_str(), post.url.as_str()),
+            ("POST", "/login")
+        );
         assert_eq!(post.form, fields);
         let here = form_submission("", " ", vec![], "http://localhost/count");
-        assert_eq!((here.method.as_str(), here.url.as_str()), ("GET", "http://localhost/count"));
-        assert_eq!(form_submission("dialog", "/x", vec![], "http://localhost/").method, "GET");
+        assert_eq!(
+            (here.method.as_str(), here.url.as_str()),
+            ("GET", "http://localhost/count")
+        );
+        assert_eq!(
+            form_submission("dialog", "/x", vec![], "http://localhost/").method,
+            "GET"
+        );
     }
 
     #[test]
     fn alice_is_active_and_both_browsers_open_at_load() {
         let workspace = Workspace::default();
         assert_eq!(workspace.active().name, "Alice");
-        let names: Vec<&str> =
-            workspace.browser.profiles().iter().map(|profile| profile.name.as_str()).collect();
+        let names: Vec<&str> = workspace
+            .browser
+            .profiles()
+            .iter()
+            .map(|profile| profile.name.as_str())
+            .collect();
         assert_eq!(names, STARTING_PROFILES);
-        assert!(workspace.browser.profiles().iter().all(|profile| profile.open));
+        assert!(
+            workspace
+                .browser
+                .profiles()
+                .iter()
+                .all(|profile| profile.open)
+        );
         assert_eq!(workspace.clock_text(), "2026-01-01T00:00:00Z");
     }
 
@@ -1565,7 +1369,9 @@ mod tests {
         let notice = workspace.notice.clone();
         assert!(notice.is_some());
         let code = workspace.code.clone();
-        let workspace = workspace.apply(Action::ReloadIfUnchanged(code.clone())).apply(Action::EditCode(code));
+        let workspace = workspace
+            .apply(Action::ReloadIfUnchanged(code.clone()))
+            .apply(Action::EditCode(code));
         assert_eq!(workspace.notice, notice);
         assert_eq!(workspace.apply(Action::AdvanceClockSeconds(1)).notice, None);
     }
@@ -1575,7 +1381,10 @@ mod tests {
         let workspace = Workspace::default().apply(Action::AdvanceClock("soon".to_string()));
         assert_eq!(workspace.clock_text(), "2026-01-01T00:00:00Z");
         let notice = workspace.notice.as_deref().unwrap();
-        assert!(notice.starts_with("The clock did not move: \"soon\""), "{notice}");
+        assert!(
+            notice.starts_with("The clock did not move: \"soon\""),
+            "{notice}"
+        );
         assert!(workspace.timeline.is_empty());
         assert_eq!(workspace.apply(Action::DismissNotice).notice, None);
     }
@@ -1584,26 +1393,43 @@ mod tests {
     fn editing_a_cookie_changes_the_value_sent_and_is_a_timeline_entry() {
         let workspace = with_cookie("session=abc; Path=/");
         let key = workspace.active().jar.all()[0].key();
-        let edited = workspace.apply(Action::EditCookie { key: key.clone(), value: "forged".into() });
+        let edited = workspace.apply(Action::EditCookie {
+            key: key.clone(),
+            value: "forged".into(),
+        });
         assert_eq!(edited.active().jar.all()[0].value, "forged");
-        assert_eq!(edited.timeline.last().unwrap().kind, TimelineKind::CookieEdit);
+        assert_eq!(
+            edited.timeline.last().unwrap().kind,
+            TimelineKind::CookieEdit
+        );
         let deleted = edited.apply(Action::DeleteCookie(key));
         assert_eq!(cookie_names(&deleted, "Alice"), Vec::<String>::new());
     }
 
     #[test]
     fn a_copied_session_cookie_logs_bob_in_as_alice() {
-        let alice = Workspace::started().apply(Action::Navigate("/count".into())).apply(Action::Navigate("/count".into()));
+        let alice = Workspace::started()
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::Navigate("/count".into()));
         let key = alice.active().jar.all()[0].key();
-        let copied = alice.apply(Action::CopyCookie { key, to: "Bob".into() });
-        assert_eq!(copied.timeline.last().unwrap().summary, "cookie session copied into Bob's browser");
-        let bob = copied.apply(Action::SelectProfile("Bob".into())).apply(Action::Navigate("/count".into()));
+        let copied = alice.apply(Action::CopyCookie {
+            key,
+            to: "Bob".into(),
+        });
+        assert_eq!(
+            copied.timeline.last().unwrap().summary,
+            "cookie session copied into Bob's browser"
+        );
+        let bob = copied
+            .apply(Action::SelectProfile("Bob".into()))
+            .apply(Action::Navigate("/count".into()));
         assert_eq!(bob.active_page().unwrap().body, "Visit number: 3");
     }
 
     #[test]
     fn bob_does_not_see_alices_cookies() {
-        let workspace = with_cookie("session=abc; Path=/").apply(Action::SelectProfile("Bob".into()));
+        let workspace =
+            with_cookie("session=abc; Path=/").apply(Action::SelectProfile("Bob".into()));
         assert_eq!(workspace.active().name, "Bob");
         assert!(workspace.active().jar.all().is_empty());
     }

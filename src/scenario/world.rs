@@ -1,0 +1,705 @@
+//! The one engine every front end steps: a [`World`] is the virtual browser (its profiles, jars
+//! and the one clock), the simulated server and how it was started, and [`World::apply`] carries
+//! out one [`Step`] in it, returning an [`Effect`] — what the step did, as data. The v1
+//! transcript runner ([`crate::scenario::run`]), the lesson player ([`crate::scenario::play`])
+//! and the page's reducer (`ui::state`) all step a `World`; each turns effects into its own view
+//! (a transcript record, a [`crate::scenario::LessonState`], a timeline entry). None of them
+//! touches a jar, the clock or the server itself.
+//!
+//! Front-end policy stays in the front end: the page refuses a click in a closed browser or in
+//! a profile that is gone (a stale link) before stepping, and restarts the server on the
+//! editor's code before a request; a `World` opens a closed browser when asked to navigate (as
+//! the browser layer does) and creates a profile a step names (as scenario files do).
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use crate::browser::clock::format_instant;
+use crate::browser::profile::CloseReport;
+use crate::browser::{
+    Browser, Cookie, CookieKey, NavigationError, NavigationOutcome, NavigationRequest, Server,
+};
+use crate::flask::server::{SessionSettings, StoreItem};
+use crate::flask::step_record::Recording;
+use crate::flask::trace::SessionTrace;
+use crate::flask::{AppError, FlaskServer};
+use crate::http;
+use crate::scenario::action::{Action, SessionMode, Step, navigation_request};
+use crate::scenario::state::SeenSession;
+
+/// A server a world can run: it answers requests and keeps a log (what the app printed,
+/// tracebacks), which the world drains after every request. [`FlaskServer`] is the real one;
+/// a closure `FnMut(&Request, i64) -> Response` is one too (tests).
+pub trait AppServer: Server {
+    /// The log written since the last call.
+    fn take_log(&mut self) -> String {
+        String::new()
+    }
+
+    /// The unhandled exception of the last request, if there was one.
+    fn last_error(&self) -> Option<AppError> {
+        None
+    }
+
+    /// How the app signs and reads its session cookie.
+    fn session_settings(&mut self) -> Option<SessionSettings> {
+        None
+    }
+
+    /// The session as the last request saw it, before and after (the server view).
+    fn session_trace(&self) -> Option<SessionTrace> {
+        None
+    }
+
+    /// The server-side session store at `now`, when the app keeps one (Flask-Session).
+    fn server_store(&mut self, _now: i64) -> Option<Vec<StoreItem>> {
+        None
+    }
+
+    /// Records the requests that follow line by line (the step-through), if the server can.
+    fn start_recording(&mut self) {}
+
+    /// Stops recording and returns the lines recorded.
+    fn stop_recording(&mut self) -> Option<Recording> {
+        None
+    }
+}
+
+impl<F: FnMut(&http::Request, i64) -> http::Response> AppServer for F {}
+
+impl AppServer for FlaskServer {
+    fn take_log(&mut self) -> String {
+        std::mem::take(&mut self.log)
+    }
+
+    fn last_error(&self) -> Option<AppError> {
+        self.last_error.clone()
+    }
+
+    fn session_settings(&mut self) -> Option<SessionSettings> {
+        Some(FlaskServer::session_settings(self))
+    }
+
+    fn session_trace(&self) -> Option<SessionTrace> {
+        self.last_session_trace().cloned()
+    }
+
+    fn start_recording(&mut self) {
+        FlaskServer::start_recording(self);
+    }
+
+    fn stop_recording(&mut self) -> Option<Recording> {
+        FlaskServer::stop_recording(self)
+    }
+
+    fn server_store(&mut self, now: i64) -> Option<Vec<StoreItem>> {
+        match self.session_mode() {
+            crate::flask::server::SessionMode::ServerSide { .. } => {
+                Some(FlaskServer::server_store(self, now))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The running server, shared by the copies of a world (the page keeps successive states;
+/// a request mutates the one process, as a real `flask run` does).
+#[derive(Clone, Default)]
+pub struct ServerHandle(Option<Rc<RefCell<Box<dyn AppServer>>>>);
+
+impl ServerHandle {
+    /// A handle to `server`.
+    pub fn new(server: impl AppServer + 'static) -> Self {
+        ServerHandle(Some(Rc::new(RefCell::new(Box::new(server)))))
+    }
+
+    /// Whether a server is running.
+    pub fn is_running(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Records the requests that follow line by line (nothing without a running server).
+    pub fn start_recording(&self) {
+        if let Some(server) = &self.0 {
+            server.borrow_mut().start_recording();
+        }
+    }
+
+    /// Stops recording and returns the lines recorded.
+    pub fn stop_recording(&self) -> Option<Recording> {
+        self.0.as_ref()?.borrow_mut().stop_recording()
+    }
+}
+
+impl PartialEq for ServerHandle {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(left), Some(right)) => Rc::ptr_eq(left, right),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for ServerHandle {}
+
+impl fmt::Debug for ServerHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "ServerHandle(running)"
+        } else {
+            "ServerHandle(none)"
+        })
+    }
+}
+
+/// A server that keeps the session trace of every exchange it answers (one per redirect hop).
+struct Tracing<'a> {
+    inner: &'a mut dyn AppServer,
+    traces: Vec<Option<SessionTrace>>,
+}
+
+impl Server for Tracing<'_> {
+    fn handle(&mut self, request: &http::Request, now: i64) -> http::Response {
+        let response = self.inner.handle(request, now);
+        self.traces.push(self.inner.session_trace());
+        response
+    }
+}
+
+/// Why a step was not carried out, in the learner's words (the step changes nothing; a lesson
+/// plays on, the page says why).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepNote {
+    /// A request while the app is not running.
+    AppNotRunning,
+    /// The browser could not start the navigation.
+    Navigation(String),
+    /// Back, Forward or Reload with no history entry to go to.
+    NoHistoryEntry,
+    /// A step names a cookie the profile does not have.
+    NoSuchCookie(String),
+    /// A copy to a profile that does not exist.
+    NoSuchProfile(String),
+}
+
+impl fmt::Display for StepNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StepNote::AppNotRunning => f.write_str("the app is not running, so nothing answers"),
+            StepNote::Navigation(why) => write!(f, "the browser did not send the request: {why}"),
+            StepNote::NoHistoryEntry => {
+                f.write_str("the browser did not send the request: there is no page to go to")
+            }
+            StepNote::NoSuchCookie(name) => {
+                write!(f, "there is no cookie named {name:?} in this browser")
+            }
+            StepNote::NoSuchProfile(name) => write!(f, "there is no browser called {name:?}"),
+        }
+    }
+}
+
+/// A request as it went: every exchange, what the server saw and what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exchange {
+    /// Every exchange, with the cookies sent and stored and why.
+    pub outcome: Rc<NavigationOutcome>,
+    /// The session as the server saw it in each exchange (redirects included).
+    pub traces: Rc<Vec<Option<SessionTrace>>>,
+    /// The unhandled exception of the final response, if any.
+    pub error: Option<AppError>,
+    /// The session the final request carried, as the app read it: from the signed cookie sent
+    /// (exactly what Flask verifies), or from the server's trace in the other session modes.
+    pub seen: SeenSession,
+}
+
+/// What a step did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EffectKind {
+    /// Not carried out, and why.
+    Refused(StepNote),
+    /// Carried out, but nothing changed (opening an open browser, deleting a cookie that is
+    /// not there, choosing the mode the app already has).
+    Unchanged,
+    /// The server (re)started on new code or in another session mode; `Err` when the code
+    /// failed to start.
+    Started(Result<(), AppError>),
+    /// A request (a navigation, Back, Forward or Reload).
+    Request(Exchange),
+    /// The browser closed.
+    Closed(CloseReport),
+    /// The browser opened again.
+    Opened,
+    /// A private window opened; the effect's profile is its name.
+    PrivateWindowOpened,
+    /// "Continue where you left off" turned on or off.
+    ContinueWhereLeftOff(bool),
+    /// The clock moved forward; the cookies that expired left their jars then.
+    ClockMoved {
+        /// How far, in seconds.
+        seconds: u64,
+        /// Each expired cookie and the profile it left.
+        expired: Vec<(String, Cookie)>,
+    },
+    /// A cookie's value set in the dev tools (Path=/, on the site's host).
+    CookieSet {
+        /// Its name.
+        name: String,
+        /// Whether it replaced one (edited) rather than added one.
+        existed: bool,
+    },
+    /// A session cookie signed with a guessed key and stored under the app's cookie name.
+    SessionForged {
+        /// The cookie name used (the app's `SESSION_COOKIE_NAME`).
+        name: String,
+        /// The key tried.
+        secret: String,
+    },
+    /// Every cookie of a name deleted in the dev tools.
+    CookiesDeleted {
+        /// Their name.
+        name: String,
+    },
+    /// A cookie copied into another profile's jar.
+    CookieCopied {
+        /// Its name.
+        name: String,
+        /// The receiving profile.
+        to: String,
+    },
+}
+
+/// What one step did, where and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Effect {
+    /// The profile it happened in (for a new private window, the window).
+    pub profile: String,
+    /// The virtual time when it started, Unix seconds.
+    pub at: i64,
+    /// The host the playground's site is on (where the dev tools put cookies).
+    pub host: String,
+    /// What it did.
+    pub kind: EffectKind,
+}
+
+impl Effect {
+    /// Whether the step changed anything (a refused or idle step is not worth logging).
+    pub fn took_effect(&self) -> bool {
+        !matches!(self.kind, EffectKind::Refused(_) | EffectKind::Unchanged)
+    }
+}
+
+/// How much of the server log a world keeps: its last 64 KiB, so an app that prints in a loop
+/// cannot grow it without bound.
+pub const SERVER_LOG_KEPT: usize = 64 * 1024;
+
+/// The browser, the server and the clock, stepped only through [`World::apply`].
+///
+/// Its fields are read by the front ends (crate-visible for the page's components); nothing
+/// outside this module changes them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct World {
+    /// The virtual browser: the clock and every profile with its jar.
+    pub(crate) browser: Browser,
+    /// The server the browsers send requests to (none before the first start, or when the code
+    /// failed to start).
+    pub(crate) server: ServerHandle,
+    /// How the app keeps its session.
+    pub(crate) session_mode: SessionMode,
+    /// The code the server runs (as written; the session mode's lines are added when served).
+    pub(crate) served_code: String,
+    /// Why the code failed to start, when it did.
+    pub(crate) startup_error: Option<AppError>,
+    /// How the running app signs its session (refreshed at each start and request).
+    pub(crate) session_settings: Option<SessionSettings>,
+    /// The server-side session store after the last request, when the app keeps one.
+    pub(crate) server_store: Option<Vec<StoreItem>>,
+    /// The unhandled exception of the last request, until the server restarts.
+    pub(crate) request_error: Option<AppError>,
+    /// The server log: start-ups, what the app printed, tracebacks (the last
+    /// [`SERVER_LOG_KEPT`] bytes).
+    pub(crate) server_log: String,
+}
+
+impl World {
+    /// Browsers `profiles` (open, empty jars) at `clock`, in session mode `mode`; no server yet
+    /// ([`World::start`] starts one).
+    pub fn new(profiles: &[String], clock: i64, mode: SessionMode) -> World {
+        let names: Vec<&str> = profiles.iter().map(String::as_str).collect();
+        let mut browser = Browser::with_profiles(&names);
+        browser.clock.set(clock);
+        World {
+            browser,
+            server: ServerHandle::default(),
+            session_mode: mode,
+            served_code: String::new(),
+            startup_error: None,
+            session_settings: None,
+            server_store: None,
+            request_error: None,
+            server_log: String::new(),
+        }
+    }
+
+    /// The same world with `server` answering (tests use a closure as the app).
+    pub fn with_server(mut self, code: &str, server: impl AppServer + 'static) -> World {
+        self.server = ServerHandle::new(server);
+        self.served_code = code.to_string();
+        self
+    }
+
+    /// The same world on no server, for code that only looks at it (a kept view: holding the
+    /// server would keep a replaced app's interpreter alive).
+    pub fn without_server(&self) -> World {
+        World {
+            server: ServerHandle::default(),
+            ..self.clone()
+        }
+    }
+
+    /// The same world as if `code` had been served, with no server running (a test of what
+    /// happens when nothing answers).
+    pub fn with_served_code(mut self, code: &str) -> World {
+        self.served_code = code.to_string();
+        self
+    }
+
+    /// The virtual browser.
+    pub fn browser(&self) -> &Browser {
+        &self.browser
+    }
+
+    /// The virtual time, Unix seconds.
+    pub fn now(&self) -> i64 {
+        self.browser.clock.now()
+    }
+
+    /// The running server, if any (the step-through records through it).
+    pub fn server(&self) -> &ServerHandle {
+        &self.server
+    }
+
+    /// The session mode.
+    pub fn session_mode(&self) -> SessionMode {
+        self.session_mode
+    }
+
+    /// The code the server was last started on.
+    pub fn served_code(&self) -> &str {
+        &self.served_code
+    }
+
+    /// Why the code failed to start, if it did.
+    pub fn startup_error(&self) -> Option<&AppError> {
+        self.startup_error.as_ref()
+    }
+
+    /// How the running app signs its session.
+    pub fn session_settings(&self) -> Option<&SessionSettings> {
+        self.session_settings.as_ref()
+    }
+
+    /// The server log.
+    pub fn server_log(&self) -> &str {
+        &self.server_log
+    }
+
+    /// Starts (or restarts) the server on `code` in the current session mode: the same as an
+    /// `edit_code` step.
+    pub fn start(&mut self, code: &str) -> Effect {
+        self.apply(&Step::new(Action::EditCode(code.to_string())))
+    }
+
+    /// Carries out `step` in its profile (`None`: the first profile; a profile the step names
+    /// is created if there is none, as scenario files bring browsers into being).
+    pub fn apply(&mut self, step: &Step) -> Effect {
+        let profile = match &step.browser {
+            Some(name) => name.clone(),
+            None => self
+                .browser
+                .profiles()
+                .first()
+                .map_or_else(|| "default".to_string(), |p| p.name.clone()),
+        };
+        self.browser.profile_or_create(&profile);
+        let at = self.now();
+        let host = self.browser.site_host();
+        let mut effect_profile = profile.clone();
+        let kind = match &step.action {
+            Action::EditCode(code) => self.load(code),
+            Action::SetSessionMode(mode) if *mode == self.session_mode => EffectKind::Unchanged,
+            Action::SetSessionMode(mode) => {
+                // Another session interface is another app: the server restarts with it (the
+                // browsers keep their cookies, as across a reload).
+                self.session_mode = *mode;
+                let code = self.served_code.clone();
+                let kind = self.load(&code);
+                self.log(&format!(" * Session mode: {}\n", mode.as_str()));
+                kind
+            }
+            Action::Request(request) => {
+                self.send(&profile, Traversal::New(navigation_request(request)))
+            }
+            Action::Back => self.send(&profile, Traversal::Back),
+            Action::Forward => self.send(&profile, Traversal::Forward),
+            Action::Reload => self.send(&profile, Traversal::Reload),
+            Action::CloseBrowser => match self.browser.close(&profile) {
+                Some(report) => EffectKind::Closed(report),
+                None => EffectKind::Unchanged,
+            },
+            Action::OpenBrowser => {
+                let closed = self.browser.profile(&profile).is_some_and(|p| !p.open);
+                if closed && self.browser.reopen(&profile) {
+                    EffectKind::Opened
+                } else {
+                    EffectKind::Unchanged
+                }
+            }
+            Action::OpenPrivateWindow => {
+                effect_profile = self.browser.open_private_window();
+                EffectKind::PrivateWindowOpened
+            }
+            Action::ContinueWhereLeftOff(keep) => match self.browser.profile_mut(&profile) {
+                Some(p) if p.continue_where_left_off != *keep => {
+                    p.continue_where_left_off = *keep;
+                    EffectKind::ContinueWhereLeftOff(*keep)
+                }
+                _ => EffectKind::Unchanged,
+            },
+            Action::AdvanceClock(seconds) => self.advance_clock(*seconds),
+            Action::SetCookie { name, value } => {
+                let Some(p) = self.browser.profile_mut(&profile) else {
+                    return self.unchanged(profile, at, host);
+                };
+                let existed = p
+                    .jar
+                    .list(at)
+                    .iter()
+                    .any(|cookie| cookie.name == *name && cookie.path == "/");
+                p.jar.set_value(&host, name, value, at);
+                EffectKind::CookieSet {
+                    name: name.clone(),
+                    existed,
+                }
+            }
+            Action::ForgeSession { secret, data } => {
+                let name = self
+                    .session_settings
+                    .as_ref()
+                    .map_or_else(|| "session".to_string(), |s| s.cookie_name.clone());
+                let key = crate::flask::signing::SigningKey::for_session(secret);
+                let value = crate::flask::signing::dumps(&key, data, at.max(0) as u64);
+                let Some(p) = self.browser.profile_mut(&profile) else {
+                    return self.unchanged(profile, at, host);
+                };
+                p.jar.set_value(&host, &name, &value, at);
+                EffectKind::SessionForged {
+                    name,
+                    secret: secret.clone(),
+                }
+            }
+            Action::DeleteCookie(name) => {
+                let deleted = self
+                    .browser
+                    .profile_mut(&profile)
+                    .map_or(0, |p| p.jar.delete_named(name));
+                if deleted > 0 {
+                    EffectKind::CookiesDeleted { name: name.clone() }
+                } else {
+                    EffectKind::Unchanged
+                }
+            }
+            Action::CopyCookie { name, to } => self.copy_cookie(&profile, name, to),
+        };
+        Effect {
+            profile: effect_profile,
+            at,
+            host,
+            kind,
+        }
+    }
+
+    fn unchanged(&self, profile: String, at: i64, host: String) -> Effect {
+        Effect {
+            profile,
+            at,
+            host,
+            kind: EffectKind::Unchanged,
+        }
+    }
+
+    /// Starts `code` (with the session mode's lines) at the current virtual time.
+    fn load(&mut self, code: &str) -> EffectKind {
+        let now = self.now();
+        self.request_error = None;
+        self.served_code = code.to_string();
+        match FlaskServer::load(
+            &crate::scenario::mode_code::serve(code, self.session_mode),
+            now,
+        ) {
+            Ok(mut server) => {
+                let printed = AppServer::take_log(&mut server);
+                self.session_settings = AppServer::session_settings(&mut server);
+                self.server = ServerHandle::new(server);
+                self.startup_error = None;
+                self.log(&format!(
+                    " * Serving Flask app 'app' at {}\n",
+                    format_instant(now)
+                ));
+                self.log(&printed);
+                EffectKind::Started(Ok(()))
+            }
+            Err(error) => {
+                self.server = ServerHandle::default();
+                self.log(&format!(
+                    " * The app failed to start at {}:\n",
+                    format_instant(now)
+                ));
+                self.log(&error.traceback);
+                self.startup_error = Some(error.clone());
+                EffectKind::Started(Err(error))
+            }
+        }
+    }
+
+    fn log(&mut self, text: &str) {
+        self.server_log.push_str(text);
+        if !text.is_empty() && !text.ends_with('\n') {
+            self.server_log.push('\n');
+        }
+        if self.server_log.len() > SERVER_LOG_KEPT {
+            let mut cut = self.server_log.len() - SERVER_LOG_KEPT;
+            while !self.server_log.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.server_log.drain(..cut);
+        }
+    }
+
+    fn send(&mut self, profile: &str, traversal: Traversal) -> EffectKind {
+        let Some(server) = self.server.0.clone() else {
+            return EffectKind::Refused(StepNote::AppNotRunning);
+        };
+        let now = self.now();
+        let mut server = server.borrow_mut();
+        let mut tracing = Tracing {
+            inner: &mut **server,
+            traces: Vec::new(),
+        };
+        let result = match &traversal {
+            Traversal::New(request) => self
+                .browser
+                .navigate(profile, request, &mut tracing)
+                .map(Some),
+            Traversal::Back => self.browser.back(profile, &mut tracing),
+            Traversal::Forward => self.browser.forward(profile, &mut tracing),
+            Traversal::Reload => self.browser.reload(profile, &mut tracing),
+        };
+        let traces = tracing.traces;
+        self.server_store = server.server_store(now);
+        let printed = server.take_log();
+        // A view may change the config (e.g. the secret key) at run time.
+        self.session_settings = server.session_settings();
+        self.request_error = server.last_error();
+        drop(server);
+        self.log(&printed);
+        match result {
+            Ok(Some(outcome)) => {
+                let seen =
+                    self.seen_session(&outcome, traces.last().cloned().flatten().as_ref(), now);
+                EffectKind::Request(Exchange {
+                    outcome: Rc::new(outcome),
+                    traces: Rc::new(traces),
+                    error: self.request_error.clone(),
+                    seen,
+                })
+            }
+            Ok(None) => EffectKind::Refused(StepNote::NoHistoryEntry),
+            Err(error) => EffectKind::Refused(StepNote::Navigation(navigation_error_text(&error))),
+        }
+    }
+
+    /// The session the final request of `outcome` carried, as the app read it: Flask's signed
+    /// cookie is read back from the cookie sent, exactly; the other modes' sessions from the
+    /// server's trace of what it opened.
+    fn seen_session(
+        &self,
+        outcome: &NavigationOutcome,
+        trace: Option<&SessionTrace>,
+        now: i64,
+    ) -> SeenSession {
+        match (self.session_mode, trace) {
+            (SessionMode::Signed, _) | (_, None) => {
+                let default = SessionSettings {
+                    cookie_name: "session".into(),
+                    secret_key: None,
+                    max_age: 2_678_400,
+                };
+                let settings = self.session_settings.as_ref().unwrap_or(&default);
+                SeenSession::from_cookie_header(
+                    outcome.final_hop().cookie.as_deref(),
+                    settings,
+                    now,
+                )
+            }
+            (_, Some(trace)) => SeenSession::from_trace(trace),
+        }
+    }
+
+    fn advance_clock(&mut self, seconds: u64) -> EffectKind {
+        self.browser.clock.advance(seconds);
+        let now = self.now();
+        // Expired cookies leave every jar now, so the learner sees them go with a reason.
+        let mut expired = Vec::new();
+        let names: Vec<String> = self
+            .browser
+            .profiles()
+            .iter()
+            .map(|profile| profile.name.clone())
+            .collect();
+        for name in names {
+            if let Some(profile) = self.browser.profile_mut(&name) {
+                for cookie in profile.jar.evict_expired(now) {
+                    expired.push((name.clone(), cookie));
+                }
+            }
+        }
+        EffectKind::ClockMoved { seconds, expired }
+    }
+
+    fn copy_cookie(&mut self, from: &str, name: &str, to: &str) -> EffectKind {
+        if self.browser.profile(to).is_none() {
+            return EffectKind::Refused(StepNote::NoSuchProfile(to.to_string()));
+        }
+        let now = self.now();
+        let key: Option<CookieKey> = self.browser.profile(from).and_then(|p| {
+            p.jar
+                .list(now)
+                .into_iter()
+                .find(|c| c.name == name)
+                .map(|c| c.key())
+        });
+        match key {
+            None => EffectKind::Refused(StepNote::NoSuchCookie(name.to_string())),
+            Some(_) if to == from => EffectKind::Unchanged,
+            Some(key) if self.browser.copy_cookie(from, &key, to) => EffectKind::CookieCopied {
+                name: name.to_string(),
+                to: to.to_string(),
+            },
+            Some(_) => EffectKind::Refused(StepNote::NoSuchCookie(name.to_string())),
+        }
+    }
+}
+
+fn navigation_error_text(error: &NavigationError) -> String {
+    error.to_string()
+}
+
+/// How a request starts: a new navigation, or a move in the history.
+enum Traversal {
+    New(NavigationRequest),
+    Back,
+    Forward,
+    Reload,
+}

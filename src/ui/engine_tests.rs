@@ -1,0 +1,130 @@
+//! One engine for every front end: the same steps through the v1 transcript runner, the lesson
+//! player and the page's reducer give equal effects — the host cookies are set on, the session
+//! cookie's name, the jars.
+
+use super::history::Step;
+use super::state::Workspace;
+use crate::scenario::action::get;
+use crate::scenario::lesson::Settings;
+use crate::scenario::parse::Scenario;
+use crate::scenario::play::Player;
+use crate::scenario::world::{Effect, EffectKind};
+use crate::scenario::{self, SessionMode};
+
+/// An app whose session cookie is not called `session`, so a front end that assumes the name
+/// would forge the wrong cookie.
+const APP: &str = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_NAME'] = 'sid'\n\n@app.route('/count')\ndef count():\n    session['n'] = session.get('n', 0) + 1\n    return str(session['n'])\n";
+
+fn steps() -> Vec<Step> {
+    let profile = |step: Step| step.in_browser("default");
+    vec![
+        profile(get("/count")),
+        profile(Step::new(scenario::Action::SetCookie {
+            name: "theme".into(),
+            value: "dark".into(),
+        })),
+        profile(Step::new(scenario::Action::ForgeSession {
+            secret: "k".into(),
+            data: r#"{"n":41}"#.into(),
+        })),
+        profile(get("/count")),
+        profile(Step::new(scenario::Action::AdvanceClock(60))),
+        profile(Step::new(scenario::Action::DeleteCookie("theme".into()))),
+        profile(Step::new(scenario::Action::CloseBrowser)),
+    ]
+}
+
+/// What every front end must agree on: the kind of effect and where it happened.
+fn comparable(effect: &Effect) -> (String, String, i64, EffectKind) {
+    (
+        effect.profile.clone(),
+        effect.host.clone(),
+        effect.at,
+        effect.kind.clone(),
+    )
+}
+
+#[test]
+fn the_cli_the_player_and_the_page_step_the_same_world() {
+    // The v1 runner takes the file's steps as they are parsed: the same `Step`s (a v1 file
+    // cannot write a forged session, so the scenario is built here rather than parsed).
+    let clock = Settings::default().clock;
+    let scenario = Scenario {
+        code: APP.to_string(),
+        clock,
+        steps: steps(),
+    };
+    let (transcript, v1) = crate::scenario::run::run_with_effects(&scenario);
+    assert_eq!(transcript.startup_error, None);
+
+    let settings = Settings {
+        profiles: vec!["default".into()],
+        session_mode: SessionMode::Signed,
+        ..Settings::default()
+    };
+    let mut player = Player::start(APP, &settings);
+    let played: Vec<Effect> = steps().iter().map(|step| player.play(step)).collect();
+
+    let start = super::history::Start {
+        code: APP.to_string(),
+        settings,
+        lesson: None,
+    };
+    let mut workspace = Workspace::replay(&start, &[]);
+    let paged: Vec<Effect> = steps()
+        .into_iter()
+        .map(|step| workspace.step_effect(step).expect("stepped"))
+        .collect();
+
+    assert_eq!(v1.len(), steps().len());
+    for (index, ((v1, played), paged)) in v1.iter().zip(&played).zip(&paged).enumerate() {
+        assert_eq!(
+            comparable(v1),
+            comparable(played),
+            "step {index}: the CLI and the player"
+        );
+        assert_eq!(
+            comparable(v1),
+            comparable(paged),
+            "step {index}: the CLI and the page"
+        );
+    }
+    // The forged cookie has the app's own cookie name, on the site's host, in every front end.
+    assert!(matches!(&v1[2].kind, EffectKind::SessionForged { name, .. } if name == "sid"));
+    assert_eq!(v1[1].host, "localhost");
+    let EffectKind::Request(exchange) = &paged[3].kind else {
+        panic!("a request")
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&exchange.outcome.final_hop().response.body),
+        "42"
+    );
+    // The jars agree too: the transcript's, the player's and the page's.
+    let jar = |names: Vec<(String, String)>| names;
+    let v1_jar = jar(transcript.steps[3]
+        .jar
+        .iter()
+        .map(|c| (c.name.clone(), c.value.clone()))
+        .collect());
+    let page_jar = jar(workspace
+        .browser()
+        .profile("default")
+        .expect("a profile")
+        .jar
+        .all()
+        .iter()
+        .map(|c| (c.name.clone(), c.value.clone()))
+        .collect());
+    let player_jar = jar(player
+        .state()
+        .profile(Some("default"))
+        .expect("a profile")
+        .jar
+        .iter()
+        .map(|c| (c.name.clone(), c.value.clone()))
+        .collect());
+    assert!(v1_jar.iter().any(|(name, _)| name == "sid"), "{v1_jar:?}");
+    // After the close, the session cookies are gone everywhere.
+    assert_eq!(page_jar, player_jar);
+    assert!(transcript.steps.last().expect("a record").jar.is_empty() && page_jar.is_empty());
+}

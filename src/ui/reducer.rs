@@ -1,0 +1,254 @@
+//! The page's reducer: [`Workspace::apply`] turns a learner's [`Action`] into the next state,
+//! the only place state changes. It sits above the parts it dispatches to — the workspace's own
+//! transitions (`state`), lessons, links and saved work (`lesson_run`) — so neither of them
+//! depends on it or on each other's callers.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use super::history::Step;
+use super::state::{Action, Rewind, ServerStatus, Workspace, check_cookie_name};
+use crate::browser::NavigationRequest;
+use crate::browser::clock::parse_duration;
+use crate::scenario;
+
+impl Workspace {
+    /// The state after `action`; `self` is left as it was (rewind and replay rely on that).
+    pub fn apply(&self, action: Action) -> Workspace {
+        let mut next = self.clone();
+        // A notice stays until the learner's next deliberate action: typing and the reloader
+        // working in the background do not wipe a message before it is read.
+        if !matches!(
+            action,
+            Action::EditCode(_)
+                | Action::ReloadIfUnchanged(_)
+                | Action::ReloadServer
+                | Action::OtherTabSaved(_)
+        ) {
+            next.notice = None;
+        }
+        let active = next.active_profile.clone();
+        // Acting on the browsers while a past state is on screen acts on the present.
+        let keeps_rewind = matches!(
+            action,
+            Action::EditCode(_)
+                | Action::ReloadIfUnchanged(_)
+                | Action::DismissNotice
+                | Action::OtherTabSaved(_)
+                | Action::ViewEntry(_)
+                | Action::ContinueFromHere
+                | Action::StepThrough(_)
+                | Action::StepTo(_)
+        );
+        if !keeps_rewind {
+            next.rewind = None;
+        }
+        let here = |action: scenario::Action| Step {
+            action,
+            browser: Some(active.clone()),
+            explain: None,
+        };
+        match action {
+            Action::EditCode(code) => {
+                if code != next.served_code {
+                    next.server_status = ServerStatus::Reloading;
+                }
+                next.code = code;
+            }
+            Action::ReloadServer => next.reload_server(),
+            Action::ReloadIfUnchanged(code) => {
+                if code == next.code && next.served_code != next.code {
+                    next.reload_server();
+                }
+            }
+            Action::SelectProfile(name) => {
+                // A stale name (e.g. a closed private window) is ignored rather than trusted.
+                if next.browser.profile(&name).is_some() {
+                    next.active_profile = name;
+                }
+            }
+            Action::CloseBrowser => next.step(here(scenario::Action::CloseBrowser)),
+            Action::OpenBrowser => next.step(here(scenario::Action::OpenBrowser)),
+            Action::SetContinueWhereLeftOff(keep) => {
+                next.step(here(scenario::Action::ContinueWhereLeftOff(keep)))
+            }
+            Action::AdvanceClock(text) => match parse_duration(&text) {
+                // The clock is global; the step still names the profile on screen, so a replay
+                // ends with the same browser in front.
+                Ok(seconds) => next.step(here(scenario::Action::AdvanceClock(seconds))),
+                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
+            },
+            Action::AdvanceClockSeconds(seconds) => {
+                next.step(here(scenario::Action::AdvanceClock(seconds)))
+            }
+            Action::EditCookie { key, value } => {
+                if &*key.path == "/" {
+                    next.step(here(scenario::Action::SetCookie {
+                        name: key.name.to_string(),
+                        value,
+                    }));
+                } else {
+                    // Steps (and so links and rewind) name a cookie by name at Path=/, as the
+                    // scenario format does.
+                    next.notice = Some(format!(
+                        "Only cookies with Path=/ can be edited here; {key} has Path={}.",
+                        key.path
+                    ));
+                }
+            }
+            Action::AddCookie { name, value } => match check_cookie_name(&name) {
+                Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
+                Ok(()) => next.step(here(scenario::Action::SetCookie { name, value })),
+            },
+            Action::DeleteCookie(key) => {
+                next.step(here(scenario::Action::DeleteCookie(key.name.to_string())))
+            }
+            Action::CopyCookie { key, to } => next.step(here(scenario::Action::CopyCookie {
+                name: key.name.to_string(),
+                to,
+            })),
+            Action::ForgeSession { secret, data } => {
+                next.step(here(scenario::Action::ForgeSession { secret, data }))
+            }
+            Action::SetSessionMode(mode) => next.step(here(scenario::Action::SetSessionMode(mode))),
+            Action::DismissNotice => {}
+            Action::Navigate(address) => {
+                let address = address.trim();
+                if !address.is_empty() {
+                    next.request(NavigationRequest::get(address));
+                }
+            }
+            Action::Send(request) => next.request(request),
+            Action::Resend => {
+                let last = next
+                    .requests()
+                    .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
+                    .last()
+                    .and_then(|entry| entry.request.clone());
+                match last {
+                    Some(request) => next.request(request),
+                    None => next.notice = Some(format!("{active} has not sent a request yet.")),
+                }
+            }
+            Action::OpenPrivateWindow => next.step(here(scenario::Action::OpenPrivateWindow)),
+            Action::Back => next.step(here(scenario::Action::Back)),
+            Action::Forward => next.step(here(scenario::Action::Forward)),
+            Action::Reload => next.step(here(scenario::Action::Reload)),
+            Action::ViewEntry(index) => match next.timeline.get(index) {
+                Some(_) => {
+                    let state = next.state_after(index);
+                    next.rewind = Some(Rewind {
+                        entry: index,
+                        state: Rc::new(state),
+                        step_through: None,
+                    });
+                }
+                None => next.rewind = None,
+            },
+            Action::BackToNow => {}
+            Action::StepThrough(index) => match next.record_step_through(index) {
+                Ok((state, step_through)) => {
+                    next.rewind = Some(Rewind {
+                        entry: index,
+                        state: Rc::new(state),
+                        step_through: Some(step_through),
+                    });
+                }
+                Err(why) => next.notice = Some(why),
+            },
+            Action::StepTo(at) => {
+                if let Some(rewind) = next.rewind.as_mut() {
+                    rewind.step_through = rewind
+                        .step_through
+                        .as_ref()
+                        .map(|step_through| step_through.at(at));
+                }
+            }
+            Action::OpenLesson(id) => next.open_lesson(&id),
+            Action::CloseLesson => next.close_lesson(),
+            Action::LessonNextStep => next.next_lesson_step(),
+            Action::ShowSolution => next.show_solution(),
+            Action::PlaySolution => next.play_solution(),
+            Action::AnswerQuiz(option) => next.answer_quiz(option),
+            Action::TryQuizOption(option) => next.try_quiz_option(option),
+            Action::ResetLesson => next.reset_lesson(),
+            Action::Share => next.share_link = Some(next.share_payload()),
+            Action::OpenShared(payload) => next.open_shared(&payload),
+            Action::OpenSaved(name) => next.open_saved(&name),
+            Action::Restore(saved) => next = Workspace::restored(*saved),
+            Action::ImportSaved(text) => next.import_saved(&text),
+            Action::RestoreWithoutRunning(saved) => {
+                let (fresh, kept) = Workspace::restored_without_running(*saved);
+                next = fresh;
+                next.reload_server();
+                next.notice = Some(match kept {
+                    Some(name) => format!(
+                        "The playground did not finish loading last time, so your work was not run now. It is in the Saved menu as \u{201c}{name}\u{201d}: open it when you want to run it."
+                    ),
+                    None => "The playground did not finish loading last time; it starts fresh."
+                        .to_string(),
+                });
+            }
+            Action::OtherTabSaved(saved) => next.merge_other_tab(*saved),
+            Action::StartAfresh => next.start_afresh(),
+            Action::ContinueFromHere => {
+                if let Some(rewind) = next.rewind.take() {
+                    let code = std::mem::take(&mut next.code);
+                    let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
+                    let (lesson, saved) = (next.lesson.take(), next.saved.clone());
+                    // A kept view shares the present's server, which has run on since: the
+                    // state to continue from is rebuilt with a server of its own.
+                    let steps = next
+                        .timeline
+                        .get(rewind.entry)
+                        .map_or(0, |entry| entry.steps.min(next.log.len()));
+                    let state = Workspace::replay(&next.start, &next.log[..steps]);
+                    next = Workspace {
+                        lesson,
+                        saved,
+                        ..state
+                    };
+                    if code != next.served_code {
+                        next.server_status = ServerStatus::Reloading;
+                    }
+                    next.code = code;
+                    next.notice = Some(match dropped {
+                        0 => "Continuing from the last entry: nothing was dropped.".to_string(),
+                        1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
+                        n => format!("Continuing from here: the {n} later entries were dropped."),
+                    });
+                }
+            }
+        }
+        next.check_goals();
+        next
+    }
+
+    /// The workspace as the page opens: the seed app, already running.
+    pub fn started() -> Workspace {
+        Workspace::default().apply(Action::ReloadServer)
+    }
+
+    /// Runs the paths a click takes — a request with its session, the timeline, a rewind — once
+    /// on a throwaway workspace, and returns how many entries it made (2). The page calls it
+    /// right after it has loaded: the browser compiles WebAssembly functions when they are first
+    /// called, which made the learner's first requests take 15–40 ms instead of ~5 (measured
+    /// in Chromium); done here, that happens before the learner clicks. Nothing on screen changes.
+    pub fn warm_up() -> usize {
+        let workspace = Workspace::started()
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::Navigate("/count".into()))
+            .apply(Action::ViewEntry(0))
+            .apply(Action::BackToNow);
+        workspace.timeline.len()
+    }
+}
+
+impl Reducible for Workspace {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
