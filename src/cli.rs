@@ -20,6 +20,11 @@ USAGE:
     session-playground run SCENARIO.json   replay a scenario, print its transcript (JSON)
     session-playground check FILE...       validate lessons and play their solutions
     session-playground py FILE.py          run a Python file like `python3 FILE.py`
+    session-playground verify [-f FILE]... [LINK|CODE]...
+                                           check hand-ins (links and completion codes, one
+                                           per line in FILE): who met which goals, the quiz,
+                                           whether the solution was shown; exits 1 if any
+                                           hand-in is tampered or unreadable
     session-playground --help              print this help
 
 The page itself is served with `scripts/serve` (see README.md).
@@ -53,11 +58,44 @@ pub fn run(args: &[String]) -> Outcome {
             let outcome = crate::scenario::check::check_paths(&args[1..]);
             Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
         }
+        Some("verify") => verify(&args[1..]),
         Some(other) => Outcome {
             stderr: format!("session-playground: unknown command `{other}`; try --help\n"),
             exit_code: 2,
             ..Outcome::default()
         },
+    }
+}
+
+/// `verify`: hand-ins from `-f FILE` (one per line) and from the arguments themselves; the
+/// report comes back as a value ([`crate::ui::hand_in::verify`]) and is mapped to an exit code
+/// here: 0 all readable and untampered, 1 some flagged, 2 a usage or file error.
+fn verify(args: &[String]) -> Outcome {
+    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let mut entries: Vec<String> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "-f" || arg == "--file" {
+            let Some(path) = rest.next() else { return usage("`verify -f` needs a file".into()) };
+            match std::fs::read(path).map(String::from_utf8) {
+                Ok(Ok(text)) => entries.extend(text.lines().map(str::to_string)),
+                Ok(Err(_)) => return usage(format!("{path}: not UTF-8 text")),
+                Err(error) => return usage(format!("{path}: {error}")),
+            }
+        } else {
+            entries.push(arg.clone());
+        }
+    }
+    if entries.iter().all(|entry| entry.trim().is_empty()) {
+        return usage("`verify` needs hand-ins (links or codes, or -f FILE); try --help".into());
+    }
+    // Replaying runs the app on the interpreter, which wants its own large stack.
+    let worker = std::thread::Builder::new()
+        .stack_size(crate::python::CLI_STACK_SIZE)
+        .spawn(move || crate::ui::hand_in::verify(&entries));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(report)) => Outcome { stdout: report.table(), stderr: String::new(), exit_code: i32::from(report.any_flagged()) },
+        _ => Outcome { stderr: "session-playground: the check stopped unexpectedly\n".into(), exit_code: 1, ..Outcome::default() },
     }
 }
 
@@ -113,6 +151,20 @@ mod tests {
         assert_eq!(outcome.stdout, "42\n");
         assert_eq!(outcome.exit_code, 1);
         assert!(outcome.stderr.ends_with("ZeroDivisionError: division by zero\n"), "{}", outcome.stderr);
+    }
+
+    #[test]
+    fn verify_maps_its_report_to_an_exit_code() {
+        assert_eq!(run(&args(&["verify"])).exit_code, 2);
+        assert_eq!(run(&args(&["verify", "-f", "no/such/file"])).exit_code, 2);
+        let path = std::env::temp_dir().join(format!("cli-verify-{}.txt", std::process::id()));
+        std::fs::write(&path, "v2.N4Ig\n\ncount.3of3.quiz-right.own-work.0123456789\n").unwrap();
+        let outcome = run(&args(&["verify", "-f", path.to_str().unwrap()]));
+        std::fs::remove_file(&path).ok();
+        assert_eq!(outcome.exit_code, 1, "{outcome:?}");
+        assert!(outcome.stdout.contains("DAMAGED") && outcome.stdout.contains("UNVERIFIED"), "{}", outcome.stdout);
+        let outcome = run(&args(&["verify", "count.3of3.quiz-right.own-work.0123456789"]));
+        assert_eq!(outcome.exit_code, 0, "a lone code is unverified, not flagged");
     }
 
     #[test]

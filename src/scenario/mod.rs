@@ -27,6 +27,7 @@ pub mod check;
 pub mod code_query;
 pub mod compare;
 pub mod goal;
+pub mod handin;
 pub mod lesson;
 pub mod mode_code;
 pub mod markdown;

@@ -4,8 +4,13 @@
 //!   results of the latest check. Goals are checked on the state after every action
 //!   ([`Workspace::check_goals`]), so a learner may reach them their own way; progress (goals
 //!   met, solution shown, quiz answer) lives in the saved work, which outlives the page.
-//! - A share link is the workspace's start and steps ([`Workspace::shared_state`]); opening one
-//!   replays it ([`Workspace::open_shared`]).
+//! - A share link is the workspace's start and steps ([`Workspace::shared_state`]), with the
+//!   learner's quiz answer and the point where the solution was shown; opening one replays it
+//!   ([`Workspace::open_shared`]) and checks the goals after every replayed action, as when the
+//!   learner played, so a goal that needs an earlier one (`after`) is met again exactly as the
+//!   sender met it. The progress a link shows is recomputed from its steps, never read from it.
+//! - "Hand in" is a share link naming the learner, with the completion code its replay earns
+//!   ([`Workspace::hand_in`]; `scenario::handin`, checked by `ui::hand_in`).
 //! - Saved work ([`SavedWork`]) is plain data in the workspace; the page writes it to
 //!   localStorage after each change. Nothing here touches storage, so every rule (never
 //!   overwrite work silently) is tested natively.
@@ -16,6 +21,7 @@ use super::history::{Start, Step, StepAction};
 use super::state::{ServerStatus, Workspace};
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::{GoalResult, check};
+use crate::scenario::handin::{CompletionCode, clean_name, completion_code};
 use crate::scenario::lesson::Lesson;
 use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
@@ -30,11 +36,25 @@ pub struct LessonRun {
     pub next_step: usize,
     /// Each goal's result on the latest state, in the lesson's order.
     pub results: Vec<GoalResult>,
+    /// For a run opened from a link: the progress its replay made (shown instead of the
+    /// learner's own record, which the link's progress also joins), so the page shows exactly
+    /// what the sender reached.
+    pub link_progress: Option<LessonProgress>,
+}
+
+impl LessonRun {
+    /// A run of `lesson` at scripted step `next_step`, nothing checked yet.
+    pub fn new(lesson: Rc<Lesson>, next_step: usize) -> LessonRun {
+        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None }
+    }
 }
 
 impl PartialEq for LessonRun {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.lesson, &other.lesson) && self.next_step == other.next_step && self.results == other.results
+        Rc::ptr_eq(&self.lesson, &other.lesson)
+            && self.next_step == other.next_step
+            && self.results == other.results
+            && self.link_progress == other.link_progress
     }
 }
 
@@ -143,17 +163,30 @@ impl Workspace {
         let lesson = run.lesson.clone();
         let state = self.lesson_state();
         let results: Vec<GoalResult> = lesson.goals.iter().map(|goal| check(goal, &state)).collect();
-        let progress = Rc::make_mut(&mut self.saved).progress.entry(lesson.id.clone()).or_default();
-        progress.record(&lesson.goals, &results);
+        self.update_progress(|progress| {
+            progress.record(&lesson.goals, &results);
+        });
         if let Some(run) = &mut self.lesson {
             run.results = results;
         }
     }
 
-    /// The open lesson's progress (goals met, solution shown, quiz answer).
+    /// Changes the open lesson's progress: the learner's record in the saved work, and the run's
+    /// own if it was opened from a link.
+    fn update_progress(&mut self, change: impl Fn(&mut LessonProgress)) {
+        let Some(run) = &mut self.lesson else { return };
+        if let Some(progress) = &mut run.link_progress {
+            change(progress);
+        }
+        let id = run.lesson.id.clone();
+        change(Rc::make_mut(&mut self.saved).progress.entry(id).or_default());
+    }
+
+    /// The open lesson's progress (goals met, solution shown, quiz answer): the link's, for a
+    /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
         let run = self.lesson.as_ref()?;
-        self.saved.progress.get(&run.lesson.id)
+        run.link_progress.as_ref().or_else(|| self.saved.progress.get(&run.lesson.id))
     }
 
     /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
@@ -173,7 +206,7 @@ impl Workspace {
         let start = lesson_start(&lesson);
         let incoming = start.share(&start, &[]);
         self.replace_with(Workspace::replay(&start, &[]), incoming);
-        self.lesson = Some(LessonRun { lesson: Rc::new(lesson), next_step: 0, results: Vec::new() });
+        self.lesson = Some(LessonRun::new(Rc::new(lesson), 0));
         self.check_goals();
     }
 
@@ -221,8 +254,8 @@ impl Workspace {
     /// "Show solution": recorded as shown (not as solved); the page then lists its steps.
     pub(crate) fn show_solution(&mut self) {
         let Some(run) = &self.lesson else { return };
-        let id = run.lesson.id.clone();
-        Rc::make_mut(&mut self.saved).progress.entry(id).or_default().solution_shown = true;
+        let lesson = run.lesson.clone();
+        self.update_progress(|progress| progress.show_solution(&lesson.goals));
     }
 
     /// "Play the solution": the lesson from its start with the solution's steps; the learner's
@@ -234,7 +267,7 @@ impl Workspace {
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), ..run.clone() });
+        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), link_progress: None, ..run.clone() });
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
             replayed.lesson_step(step);
@@ -253,8 +286,7 @@ impl Workspace {
         let Some(run) = &self.lesson else { return };
         let options = run.lesson.quiz.as_ref().map_or(0, |quiz| quiz.options.len());
         if option < options {
-            let id = run.lesson.id.clone();
-            Rc::make_mut(&mut self.saved).progress.entry(id).or_default().quiz_answer = Some(option);
+            self.update_progress(|progress| progress.quiz_answer = Some(option));
         }
     }
 
@@ -277,19 +309,27 @@ impl Workspace {
         let saved = self.saved.clone();
         *self = Workspace::replay(&start, &[]);
         self.saved = saved;
-        self.lesson = Some(LessonRun { next_step: 0, results: Vec::new(), ..run });
+        self.lesson = Some(LessonRun::new(run.lesson, 0));
         self.check_goals();
     }
 
     /// The workspace as a share link carries it (its start and steps; the editor's code as a
-    /// last `edit_code` step if it was edited since the server last started).
+    /// last `edit_code` step if it was edited since the server last started; in a lesson, the
+    /// quiz answer and when the solution was shown).
     pub fn shared_state(&self) -> SharedState {
         let own = own_start(self.start.lesson.as_deref()).unwrap_or_default();
         let mut steps = self.log.clone();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
             steps.push(Step::new(StepAction::EditCode(self.code.clone())));
         }
-        self.start.share(&own, &steps)
+        let mut shared = self.start.share(&own, &steps);
+        if let Some(progress) = self.lesson_progress() {
+            shared.quiz_answer = progress.quiz_answer;
+            // Shown after every goal was met: at the end, so the replay finds them all met;
+            // otherwise at the start (the learner saw it before finishing).
+            shared.solution_shown_at = progress.solution_shown.then(|| if progress.solved_before_solution { steps.len() } else { 0 });
+        }
+        shared
     }
 
     /// The link payload of [`Workspace::shared_state`] (what goes after `#`).
@@ -316,11 +356,43 @@ impl Workspace {
             }
         };
         let start = Start::from_shared(&shared, &own);
-        let mut replayed = Workspace::replay_all(&start, &shared.actions);
-        replayed.attach_lesson(&shared);
+        let mut replayed = Workspace::replay_shared(&start, &shared);
+        // The link's progress, as its replay made it: shown for this run, and joined to the
+        // learner's own record (a goal met stays met).
+        let link_progress = replayed.lesson.as_ref().map(|run| (run.lesson.id.clone(), replayed.saved.progress.get(&run.lesson.id).cloned().unwrap_or_default()));
+        if let (Some(run), Some((_, progress))) = (&mut replayed.lesson, &link_progress) {
+            run.link_progress = Some(progress.clone());
+        }
         self.replace_with(replayed, shared);
+        if let Some((id, progress)) = link_progress {
+            Rc::make_mut(&mut self.saved).progress.entry(id).or_default().join(&progress);
+        }
         self.notice.get_or_insert_with(|| "Opened the shared state.".into());
         self.check_goals();
+    }
+
+    /// The progress a shared state's replay makes in its lesson, computed as opening it in the
+    /// page computes it (the link's claims are never read). Errors say why it has none.
+    pub fn replayed_progress(shared: &SharedState) -> Result<(Rc<Lesson>, LessonProgress), String> {
+        let Some(id) = shared.lesson.as_deref() else { return Err("it belongs to no lesson".into()) };
+        let own = own_start(Some(id))?;
+        let start = Start::from_shared(shared, &own);
+        let replayed = Workspace::replay_shared(&start, shared);
+        let run = replayed.lesson.as_ref().ok_or_else(|| format!("its lesson {id:?} could not be opened"))?;
+        let progress = replayed.saved.progress.get(id).cloned().unwrap_or_default();
+        Ok((run.lesson.clone(), progress))
+    }
+
+    /// "Hand in": the workspace's link, naming the learner, with the completion code its replay
+    /// earns (computed by replaying the link, exactly as `verify` will); `None` outside a lesson.
+    pub fn hand_in(&self, name: &str) -> Option<(String, CompletionCode)> {
+        self.lesson.as_ref()?;
+        let mut shared = self.shared_state();
+        shared.handed_in_by = clean_name(name);
+        let (lesson, progress) = Workspace::replayed_progress(&shared).ok()?;
+        let code = completion_code(&shared, &lesson, &progress);
+        shared.hand_in_code = Some(code.to_string());
+        Some((encode(&shared), code))
     }
 
     /// Reopens the lesson a shared state belongs to, at the first scripted step not played yet.
@@ -328,20 +400,35 @@ impl Workspace {
         let Some(id) = &shared.lesson else { return };
         if let Some(Ok(lesson)) = builtin_lesson(id) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun { lesson: Rc::new(lesson), next_step, results: Vec::new() });
+            self.lesson = Some(LessonRun::new(Rc::new(lesson), next_step));
         }
     }
 
-    /// Replays steps including `edit_code` ones that leave the code in the editor.
-    fn replay_all(start: &Start, steps: &[Step]) -> Workspace {
+    /// Replays a shared state from `start` as the learner played it: its lesson attached first,
+    /// the goals checked after the start and after every action (recorded in this workspace's
+    /// saved work), "show solution" pressed where it was, the quiz answer given at the end.
+    /// `edit_code` steps leave their code in the editor.
+    fn replay_shared(start: &Start, shared: &SharedState) -> Workspace {
         let mut workspace = Workspace::replay(start, &[]);
-        for step in steps {
+        workspace.attach_lesson(shared);
+        workspace.check_goals();
+        for (index, step) in shared.actions.iter().enumerate() {
+            if shared.solution_shown_at == Some(index) {
+                workspace.show_solution();
+            }
             if let StepAction::EditCode(code) = &step.action {
                 workspace.code = code.clone();
                 workspace.reload_if_edited();
             } else {
                 workspace.step(step.clone());
             }
+            workspace.check_goals();
+        }
+        if shared.solution_shown_at.is_some_and(|at| at >= shared.actions.len()) {
+            workspace.show_solution();
+        }
+        if let Some(option) = shared.quiz_answer {
+            workspace.answer_quiz(option);
         }
         workspace.notice = None;
         workspace
@@ -355,9 +442,13 @@ impl Workspace {
         if let Some(shared) = current {
             if let Ok(own) = own_start(shared.lesson.as_deref()) {
                 let start = Start::from_shared(&shared, &own);
-                let mut replayed = Workspace::replay_all(&start, &shared.actions);
+                let mut replayed = Workspace::replay_shared(&start, &shared);
+                // The learner's own record, with what the replay met joined to it.
+                let progress = replayed.saved.progress.clone();
                 replayed.saved = workspace.saved.clone();
-                replayed.attach_lesson(&shared);
+                for (id, progress) in progress {
+                    Rc::make_mut(&mut replayed.saved).progress.entry(id).or_default().join(&progress);
+                }
                 workspace = replayed;
                 workspace.check_goals();
             }
@@ -453,9 +544,12 @@ impl Workspace {
         match own_start(entry.workspace.lesson.as_deref()) {
             Ok(own) => {
                 let start = Start::from_shared(&entry.workspace, &own);
-                let mut replayed = Workspace::replay_all(&start, &entry.workspace.actions);
-                replayed.attach_lesson(&entry.workspace);
+                let replayed = Workspace::replay_shared(&start, &entry.workspace);
+                let progress = replayed.saved.progress.clone();
                 self.replace_with(replayed, entry.workspace);
+                for (id, progress) in progress {
+                    Rc::make_mut(&mut self.saved).progress.entry(id).or_default().join(&progress);
+                }
                 self.check_goals();
             }
             Err(why) => self.notice = Some(format!("The saved workspace cannot be opened: {why}.")),

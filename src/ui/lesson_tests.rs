@@ -258,3 +258,79 @@ fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
         }
     }
 }
+
+/// Plays every step of `lesson`'s solution as the learner would (goals checked after each),
+/// then answers the quiz with `answer`.
+fn solved_by_hand(id: &str, answer: Option<usize>) -> Workspace {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson(id.into()));
+    let lesson = workspace.lesson.as_ref().unwrap().lesson.clone();
+    for step in lesson.solution.clone() {
+        workspace.lesson_step(step);
+        workspace.check_goals();
+    }
+    match answer {
+        Some(option) => workspace.apply(Action::AnswerQuiz(option)),
+        None => workspace,
+    }
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_link_carries_exactly_the_progress_its_sender_had_in_every_lesson() {
+    for builtin in BUILTIN_LESSONS {
+        let lesson = builtin_lesson(builtin.id).unwrap().unwrap();
+        let correct = lesson.quiz.as_ref().and_then(|quiz| quiz.options.iter().position(|option| option.correct));
+        let sender = solved_by_hand(builtin.id, correct);
+        let sent = sender.lesson_progress().cloned().unwrap();
+        assert!(!sent.goals_met.is_empty(), "{}: the solution meets goals", lesson.id);
+        let opened = Workspace::started().apply(Action::OpenShared(sender.share_payload()));
+        let got = opened.lesson_progress().cloned().expect("the lesson is open with its progress");
+        assert_eq!(sorted(got.goals_met.clone()), sorted(sent.goals_met.clone()), "{}", lesson.id);
+        assert_eq!(got.quiz_answer, correct, "{}", lesson.id);
+        assert!(!got.solution_shown, "{}", lesson.id);
+        // The receiver's own record holds it too, and sharing again gives the same state.
+        assert_eq!(sorted(opened.saved.progress[&lesson.id].goals_met.clone()), sorted(sent.goals_met));
+        assert_eq!(opened.shared_state(), sender.shared_state(), "{}", lesson.id);
+    }
+}
+
+#[test]
+fn the_count_lesson_reached_by_hand_reopens_with_every_goal_met_even_those_that_need_an_earlier_one() {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
+    for _ in 0..3 {
+        workspace = workspace.apply(Action::Navigate("/count".into()));
+    }
+    workspace = workspace.apply(Action::CloseBrowser).apply(Action::OpenBrowser).apply(Action::Navigate("/count".into())).apply(Action::AnswerQuiz(1));
+    assert_eq!(workspace.lesson_progress().unwrap().goals_met, ["third", "closed", "restart"]);
+    let opened = Workspace::started().apply(Action::OpenShared(workspace.share_payload()));
+    assert_eq!(opened.lesson_progress().unwrap().goals_met, ["third", "closed", "restart"]);
+    assert_eq!(opened.lesson_progress().unwrap().quiz_answer, Some(1));
+}
+
+#[test]
+fn a_link_opened_over_a_teachers_own_progress_shows_the_links_progress_only() {
+    let teacher = solved_by_hand("count", Some(1));
+    let learner = Workspace::started().apply(Action::OpenLesson("count".into())).apply(Action::Navigate("/count".into()));
+    let opened = teacher.apply(Action::OpenShared(learner.share_payload()));
+    assert!(opened.lesson_progress().unwrap().goals_met.is_empty());
+    assert_eq!(opened.lesson_progress().unwrap().quiz_answer, None);
+    // The teacher's own record is untouched.
+    assert_eq!(opened.saved.progress["count"].goals_met.len(), 3);
+}
+
+#[test]
+fn solution_shown_travels_and_says_whether_it_came_before_the_goals() {
+    let before = Workspace::started().apply(Action::OpenLesson("count".into())).apply(Action::PlaySolution);
+    let opened = Workspace::started().apply(Action::OpenShared(before.share_payload()));
+    let progress = opened.lesson_progress().unwrap();
+    assert!(progress.solution_shown && !progress.solved_before_solution);
+    let after = solved_by_hand("count", None).apply(Action::ShowSolution);
+    assert!(after.lesson_progress().unwrap().solved_before_solution);
+    let opened = Workspace::started().apply(Action::OpenShared(after.share_payload()));
+    let progress = opened.lesson_progress().unwrap();
+    assert!(progress.solution_shown && progress.solved_before_solution);
+}

@@ -21,6 +21,7 @@ pub mod bench_hook;
 mod components;
 pub mod editor_bridge;
 pub mod frame_policy;
+pub mod hand_in;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;

@@ -205,9 +205,8 @@ fn count_link_after_three_requests() -> (String, SharedState) {
     let state = SharedState {
         version: SHARE_VERSION,
         lesson: Some("count".into()),
-        code: None,
-        settings: None,
         actions: vec![get("/count"), get("/count"), get("/count")],
+        ..SharedState::default()
     };
     (encode(&state), state)
 }
@@ -289,8 +288,10 @@ fn random_state(rng: &mut Lcg) -> SharedState {
         version: SHARE_VERSION,
         lesson: rng.next().is_multiple_of(2).then(|| "count".to_string()),
         code: rng.next().is_multiple_of(2).then(|| rng.text(500)),
-        settings: None,
         actions,
+        quiz_answer: rng.next().is_multiple_of(2).then(|| (rng.next() % 4) as usize),
+        handed_in_by: rng.next().is_multiple_of(3).then(|| rng.text(20)),
+        ..SharedState::default()
     }
 }
 
