@@ -7,6 +7,7 @@ use super::components::{
     browser_pane::BrowserPane,
     devtools::DevTools,
     editor::Editor,
+    hand_in::HandInBox,
     header::{Header, LessonItem},
     lesson_panel::LessonPanel,
     server_pane::ServerPane,
@@ -190,7 +191,8 @@ pub fn app() -> Html {
             <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson.is_some().then_some("with-lesson"))}>
                 if let Some((run, progress)) = lesson {
                     <section class="pane pane-lesson" aria-label="Lesson">
-                        <LessonPanel {run} {progress} on_action={dispatch.clone()} />
+                        <LessonPanel run={run.clone()} {progress} on_action={dispatch.clone()} />
+                        <HandInBox hand_in={run.hand_in} page_address={super::storage::page_address()} on_action={dispatch.clone()} />
                     </section>
                 }
                 <section class="pane pane-editor" aria-label="Editor">

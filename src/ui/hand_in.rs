@@ -358,7 +358,7 @@ mod tests {
         if let Some(option) = answer {
             workspace = workspace.apply(Action::AnswerQuiz(option));
         }
-        workspace.hand_in(name).expect("a lesson is open")
+        workspace.hand_in_link(name).expect("a lesson is open")
     }
 
     #[test]

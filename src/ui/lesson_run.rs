@@ -40,12 +40,27 @@ pub struct LessonRun {
     /// learner's own record, which the link's progress also joins), so the page shows exactly
     /// what the sender reached.
     pub link_progress: Option<LessonProgress>,
+    /// The last "Hand in" made in this run.
+    pub hand_in: Option<HandIn>,
+}
+
+/// A hand-in: the link payload (naming the learner, carrying its code) and the code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandIn {
+    /// What follows `#` in the link.
+    pub payload: String,
+    /// The completion code.
+    pub code: String,
+    /// Goals met, of `total`.
+    pub met: usize,
+    /// The checkable goals.
+    pub total: usize,
 }
 
 impl LessonRun {
     /// A run of `lesson` at scripted step `next_step`, nothing checked yet.
     pub fn new(lesson: Rc<Lesson>, next_step: usize) -> LessonRun {
-        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None }
+        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None, hand_in: None }
     }
 }
 
@@ -55,6 +70,7 @@ impl PartialEq for LessonRun {
             && self.next_step == other.next_step
             && self.results == other.results
             && self.link_progress == other.link_progress
+            && self.hand_in == other.hand_in
     }
 }
 
@@ -267,7 +283,7 @@ impl Workspace {
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), link_progress: None, ..run.clone() });
+        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), link_progress: None, hand_in: None, ..run.clone() });
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
             replayed.lesson_step(step);
@@ -383,9 +399,18 @@ impl Workspace {
         Ok((run.lesson.clone(), progress))
     }
 
-    /// "Hand in": the workspace's link, naming the learner, with the completion code its replay
-    /// earns (computed by replaying the link, exactly as `verify` will); `None` outside a lesson.
-    pub fn hand_in(&self, name: &str) -> Option<(String, CompletionCode)> {
+    /// "Hand in" in the page: the run keeps the link and code (see [`Workspace::hand_in_link`]).
+    pub(crate) fn hand_in(&mut self, name: &str) {
+        let made = self.hand_in_link(name);
+        if let (Some(run), Some((payload, code))) = (&mut self.lesson, made) {
+            run.hand_in = Some(HandIn { payload, code: code.to_string(), met: code.met, total: code.total });
+        }
+    }
+
+    /// The hand-in of this workspace: its link, naming the learner, with the completion code its
+    /// replay earns (computed by replaying the link, exactly as `verify` will); `None` outside a
+    /// lesson.
+    pub fn hand_in_link(&self, name: &str) -> Option<(String, CompletionCode)> {
         self.lesson.as_ref()?;
         let mut shared = self.shared_state();
         shared.handed_in_by = clean_name(name);

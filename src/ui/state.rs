@@ -424,6 +424,8 @@ pub enum Action {
     ResetLesson,
     /// "Share": make a link for the current state.
     Share,
+    /// "Hand in" under the name typed: a link naming the learner and a completion code.
+    HandIn(String),
     /// Open a share link's payload (the part after `#`).
     OpenShared(String),
     /// Open a saved workspace by name.
@@ -621,6 +623,7 @@ impl Workspace {
             Action::TryQuizOption(option) => next.try_quiz_option(option),
             Action::ResetLesson => next.reset_lesson(),
             Action::Share => next.share_link = Some(next.share_payload()),
+            Action::HandIn(name) => next.hand_in(&name),
             Action::OpenShared(payload) => next.open_shared(&payload),
             Action::OpenSaved(name) => next.open_saved(&name),
             Action::Restore(saved) => next = Workspace::restored(*saved),

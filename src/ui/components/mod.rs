@@ -5,6 +5,7 @@ pub mod clock;
 pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
+pub mod hand_in;
 pub mod header;
 pub mod lesson_panel;
 pub mod network;
