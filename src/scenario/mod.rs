@@ -29,6 +29,7 @@ pub mod compare;
 pub mod goal;
 pub mod handin;
 pub mod lesson;
+pub mod link_lesson;
 pub mod mode_code;
 pub mod markdown;
 pub mod parse;

@@ -62,6 +62,14 @@ pub struct SharedState {
     /// recomputes it from the rest of the link and flags a link whose code disagrees.
     #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
     pub hand_in_code: Option<String>,
+    /// A whole lesson file (v2 JSON: text, hints, quiz, goals, steps), for a lesson that is not
+    /// built in — a teacher's own. Validated like any lesson file when the link is opened.
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    pub lesson_file: Option<serde_json::Value>,
+    /// Where the lesson file is published (a URL on the page's own site): a link may carry only
+    /// this, and the page fetches the file; once fetched, `lesson_file` holds it too.
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    pub lesson_url: Option<String>,
 }
 
 /// Why a link could not be opened; `Display` is the learner's message.

@@ -12,6 +12,7 @@ use super::components::{
     lesson_panel::LessonPanel,
     server_pane::ServerPane,
 };
+use super::fragment::Opening;
 use super::state::{Action, TimelineKind, Workspace};
 use super::storage::Found;
 
@@ -58,8 +59,17 @@ pub fn app() -> Html {
                     }
                     Found::Nothing => busy(Action::ReloadServer),
                 }
-                if let Some(payload) = super::storage::take_fragment() {
-                    busy(Action::OpenShared(payload));
+                if let Some(fragment) = super::storage::take_fragment() {
+                    match super::fragment::read_fragment(&fragment).opening {
+                        Opening::Link(payload) => busy(Action::OpenShared(payload)),
+                        Opening::Fetch(shared) => {
+                            let url = shared.lesson_url.clone().unwrap_or_default();
+                            let text = super::fetch::fetch_text(&url).await;
+                            busy(Action::OpenFetchedLesson(shared, text));
+                        }
+                        Opening::BadAddress(why) => busy(Action::Notice(why)),
+                        Opening::Nothing => {}
+                    }
                 }
                 super::storage::mark_busy(true);
                 Workspace::warm_up();

@@ -222,6 +222,13 @@ fn read_entry(line: usize, text: &str) -> Entry {
 /// Checks hand-ins: each entry is one line holding a link, a code, or both (blank lines are
 /// skipped). A code on a line of its own is matched to a link by its digest.
 pub fn verify(entries: &[String]) -> VerifyReport {
+    verify_against(entries, &[])
+}
+
+/// [`verify`], with the teacher's own lesson files (JSON): a hand-in of a lesson with one of
+/// these ids must carry exactly that file — a learner who edited the lesson in their link (to
+/// make its goals easier) is flagged.
+pub fn verify_against(entries: &[String], lessons: &[serde_json::Value]) -> VerifyReport {
     let mut report = VerifyReport::default();
     let entries: Vec<Entry> = entries
         .iter()
@@ -245,7 +252,13 @@ pub fn verify(entries: &[String]) -> VerifyReport {
             }
             continue;
         };
-        let row = check_link(entry.line, &link, entry.code.as_ref(), &mut link_codes);
+        let row = check_link(
+            entry.line,
+            &link,
+            entry.code.as_ref(),
+            lessons,
+            &mut link_codes,
+        );
         report.rows.push(row);
     }
     for (line, code) in lone_codes {
@@ -278,6 +291,7 @@ fn check_link(
     line: usize,
     link: &str,
     code: Option<&CompletionCode>,
+    lessons: &[serde_json::Value],
     link_codes: &mut Vec<CompletionCode>,
 ) -> HandInRow {
     let shared = match decode(link) {
@@ -296,7 +310,13 @@ fn check_link(
         Err(why) => return HandInRow::damaged(line, format!("this link cannot be checked: {why}")),
     };
     let made = completion_code(&shared, &lesson, &progress);
+    let teachers = lessons.iter().find(|file| {
+        file.get("id").and_then(serde_json::Value::as_str) == Some(lesson.id.as_str())
+    });
     let verdict = match (&shared.hand_in_code, code) {
+        _ if teachers.is_some() && shared.lesson_file.as_ref() != teachers => {
+            Verdict::Tampered("its lesson is not the lesson file you gave (edited, or another lesson with the same id)".into())
+        }
         (Some(carried), _) if *carried != made.to_string() => {
             Verdict::Tampered("the link was changed after it was handed in".into())
         }

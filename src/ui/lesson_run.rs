@@ -23,6 +23,7 @@ use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::{GoalResult, check};
 use crate::scenario::handin::{CompletionCode, clean_name, completion_code};
 use crate::scenario::lesson::Lesson;
+use crate::scenario::link_lesson::{LinkLesson, lesson_of, read_lesson_file};
 use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
 use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState, SeenSession};
@@ -42,6 +43,8 @@ pub struct LessonRun {
     pub link_progress: Option<LessonProgress>,
     /// The last "Hand in" made in this run.
     pub hand_in: Option<HandIn>,
+    /// For a lesson that came in a link (not built in): the file and where it came from.
+    pub from_link: Option<Rc<LinkLesson>>,
 }
 
 /// A hand-in: the link payload (naming the learner, carrying its code) and the code.
@@ -60,7 +63,21 @@ pub struct HandIn {
 impl LessonRun {
     /// A run of `lesson` at scripted step `next_step`, nothing checked yet.
     pub fn new(lesson: Rc<Lesson>, next_step: usize) -> LessonRun {
-        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None, hand_in: None }
+        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None, hand_in: None, from_link: None }
+    }
+
+    /// Where the learner's progress in this lesson is kept: a built-in lesson's id, or
+    /// `link:<id>` for a lesson from a link (which may reuse a built-in id).
+    pub fn progress_key(&self) -> String {
+        match &self.from_link {
+            Some(_) => format!("link:{}", self.lesson.id),
+            None => self.lesson.id.clone(),
+        }
+    }
+
+    /// For a lesson from a link: where it says it comes from (a host, "this site", "a link").
+    pub fn source(&self) -> Option<String> {
+        self.from_link.as_ref().map(|link| link.source())
     }
 }
 
@@ -71,6 +88,7 @@ impl PartialEq for LessonRun {
             && self.results == other.results
             && self.link_progress == other.link_progress
             && self.hand_in == other.hand_in
+            && self.from_link.as_ref().map(Rc::as_ptr) == other.from_link.as_ref().map(Rc::as_ptr)
     }
 }
 
@@ -90,16 +108,10 @@ pub fn lesson_start(lesson: &Lesson) -> Start {
     Start { code: lesson.code.clone(), settings: lesson.settings.clone(), lesson: Some(lesson.id.clone()) }
 }
 
-/// The start a shared state is measured against: its lesson's, or the playground's own.
-fn own_start(lesson: Option<&str>) -> Result<Start, String> {
-    match lesson {
-        None => Ok(Start::default()),
-        Some(id) => match builtin_lesson(id) {
-            Some(Ok(lesson)) => Ok(lesson_start(&lesson)),
-            Some(Err(error)) => Err(format!("its lesson {id:?} cannot be read ({error})")),
-            None => Err(format!("it names a lesson this playground does not have ({id:?})")),
-        },
-    }
+/// The start a shared state is measured against: its lesson's (built in, or carried by the
+/// link), or the playground's own.
+fn own_start(shared: &SharedState) -> Result<Start, String> {
+    Ok(lesson_of(shared)?.map_or_else(Start::default, |(lesson, _)| lesson_start(&lesson)))
 }
 
 impl Workspace {
@@ -194,15 +206,15 @@ impl Workspace {
         if let Some(progress) = &mut run.link_progress {
             change(progress);
         }
-        let id = run.lesson.id.clone();
-        change(Rc::make_mut(&mut self.saved).progress.entry(id).or_default());
+        let key = run.progress_key();
+        change(Rc::make_mut(&mut self.saved).progress.entry(key).or_default());
     }
 
     /// The open lesson's progress (goals met, solution shown, quiz answer): the link's, for a
     /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
         let run = self.lesson.as_ref()?;
-        run.link_progress.as_ref().or_else(|| self.saved.progress.get(&run.lesson.id))
+        run.link_progress.as_ref().or_else(|| self.saved.progress.get(&run.progress_key()))
     }
 
     /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
@@ -325,7 +337,7 @@ impl Workspace {
         let saved = self.saved.clone();
         *self = Workspace::replay(&start, &[]);
         self.saved = saved;
-        self.lesson = Some(LessonRun::new(run.lesson, 0));
+        self.lesson = Some(LessonRun { from_link: run.from_link.clone(), ..LessonRun::new(run.lesson, 0) });
         self.check_goals();
     }
 
@@ -333,12 +345,20 @@ impl Workspace {
     /// last `edit_code` step if it was edited since the server last started; in a lesson, the
     /// quiz answer and when the solution was shown).
     pub fn shared_state(&self) -> SharedState {
-        let own = own_start(self.start.lesson.as_deref()).unwrap_or_default();
+        let link = self.lesson.as_ref().and_then(|run| run.from_link.clone()).filter(|link| self.start.lesson.as_ref() == Some(&link.lesson.id));
+        let own = match &link {
+            Some(link) => lesson_start(&link.lesson),
+            None => own_start(&SharedState { lesson: self.start.lesson.clone(), ..SharedState::default() }).unwrap_or_default(),
+        };
         let mut steps = self.log.clone();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
             steps.push(Step::new(StepAction::EditCode(self.code.clone())));
         }
         let mut shared = self.start.share(&own, &steps);
+        if let Some(link) = link {
+            shared.lesson_file = Some(link.file.clone());
+            shared.lesson_url = link.url.clone();
+        }
         if let Some(progress) = self.lesson_progress() {
             shared.quiz_answer = progress.quiz_answer;
             // Shown after every goal was met: at the end, so the replay finds them all met;
@@ -364,7 +384,34 @@ impl Workspace {
                 return;
             }
         };
-        let own = match own_start(shared.lesson.as_deref()) {
+        self.open_shared_state(shared);
+    }
+
+    /// Opens a link whose lesson file the page fetched from the link's `lesson_url` (`text`, or
+    /// why it could not be fetched).
+    pub(crate) fn open_fetched_lesson(&mut self, mut shared: SharedState, text: Result<String, String>) {
+        let url = shared.lesson_url.clone().unwrap_or_default();
+        let kept = "Your current work has not been changed.";
+        let text = match text {
+            Ok(text) => text,
+            Err(why) => {
+                self.notice = Some(format!("The lesson at {url} could not be loaded: {why}. {kept}"));
+                return;
+            }
+        };
+        match read_lesson_file(&text, Some(&url)) {
+            Ok(link) => {
+                shared.lesson.get_or_insert_with(|| link.lesson.id.clone());
+                shared.lesson_file = Some(link.file);
+                self.open_shared_state(shared);
+            }
+            Err(why) => self.notice = Some(format!("The lesson at {url} cannot be opened: {why}. {kept}")),
+        }
+    }
+
+    /// Opens a decoded shared state (see [`Workspace::open_shared`]).
+    fn open_shared_state(&mut self, shared: SharedState) {
+        let own = match own_start(&shared) {
             Ok(own) => own,
             Err(why) => {
                 self.notice = Some(format!("This share link cannot be opened: {why}. Your current work has not been changed."));
@@ -375,7 +422,7 @@ impl Workspace {
         let mut replayed = Workspace::replay_shared(&start, &shared);
         // The link's progress, as its replay made it: shown for this run, and joined to the
         // learner's own record (a goal met stays met).
-        let link_progress = replayed.lesson.as_ref().map(|run| (run.lesson.id.clone(), replayed.saved.progress.get(&run.lesson.id).cloned().unwrap_or_default()));
+        let link_progress = replayed.lesson.as_ref().map(|run| (run.progress_key(), replayed.saved.progress.get(&run.progress_key()).cloned().unwrap_or_default()));
         if let (Some(run), Some((_, progress))) = (&mut replayed.lesson, &link_progress) {
             run.link_progress = Some(progress.clone());
         }
@@ -390,12 +437,14 @@ impl Workspace {
     /// The progress a shared state's replay makes in its lesson, computed as opening it in the
     /// page computes it (the link's claims are never read). Errors say why it has none.
     pub fn replayed_progress(shared: &SharedState) -> Result<(Rc<Lesson>, LessonProgress), String> {
-        let Some(id) = shared.lesson.as_deref() else { return Err("it belongs to no lesson".into()) };
-        let own = own_start(Some(id))?;
+        if lesson_of(shared)?.is_none() {
+            return Err("it belongs to no lesson".into());
+        }
+        let own = own_start(shared)?;
         let start = Start::from_shared(shared, &own);
         let replayed = Workspace::replay_shared(&start, shared);
-        let run = replayed.lesson.as_ref().ok_or_else(|| format!("its lesson {id:?} could not be opened"))?;
-        let progress = replayed.saved.progress.get(id).cloned().unwrap_or_default();
+        let run = replayed.lesson.as_ref().ok_or_else(|| "its lesson could not be opened".to_string())?;
+        let progress = replayed.saved.progress.get(&run.progress_key()).cloned().unwrap_or_default();
         Ok((run.lesson.clone(), progress))
     }
 
@@ -422,10 +471,9 @@ impl Workspace {
 
     /// Reopens the lesson a shared state belongs to, at the first scripted step not played yet.
     fn attach_lesson(&mut self, shared: &SharedState) {
-        let Some(id) = &shared.lesson else { return };
-        if let Some(Ok(lesson)) = builtin_lesson(id) {
+        if let Ok(Some((lesson, link))) = lesson_of(shared) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun::new(Rc::new(lesson), next_step));
+            self.lesson = Some(LessonRun { from_link: link.map(Rc::new), ..LessonRun::new(Rc::new(lesson), next_step) });
         }
     }
 
@@ -465,7 +513,7 @@ impl Workspace {
         let current = saved.current.clone();
         let mut workspace = Workspace { saved: Rc::new(saved), ..Workspace::default() };
         if let Some(shared) = current {
-            if let Ok(own) = own_start(shared.lesson.as_deref()) {
+            if let Ok(own) = own_start(&shared) {
                 let start = Start::from_shared(&shared, &own);
                 let mut replayed = Workspace::replay_shared(&start, &shared);
                 // The learner's own record, with what the replay met joined to it.
@@ -566,7 +614,7 @@ impl Workspace {
             self.notice = Some(format!("There is no saved workspace called {name:?}."));
             return;
         };
-        match own_start(entry.workspace.lesson.as_deref()) {
+        match own_start(&entry.workspace) {
             Ok(own) => {
                 let start = Start::from_shared(&entry.workspace, &own);
                 let replayed = Workspace::replay_shared(&start, &entry.workspace);

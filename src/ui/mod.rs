@@ -20,6 +20,8 @@ pub mod app;
 pub mod bench_hook;
 mod components;
 pub mod editor_bridge;
+pub mod fetch;
+pub mod fragment;
 pub mod frame_policy;
 pub mod hand_in;
 pub mod history;

@@ -426,6 +426,10 @@ pub enum Action {
     Share,
     /// "Hand in" under the name typed: a link naming the learner and a completion code.
     HandIn(String),
+    /// Say something to the learner (e.g. why the address could not be opened).
+    Notice(String),
+    /// A link's lesson file was fetched (its text, or why not): open the link with it.
+    OpenFetchedLesson(Box<crate::scenario::share::SharedState>, Result<String, String>),
     /// Open a share link's payload (the part after `#`).
     OpenShared(String),
     /// Open a saved workspace by name.
@@ -624,6 +628,8 @@ impl Workspace {
             Action::ResetLesson => next.reset_lesson(),
             Action::Share => next.share_link = Some(next.share_payload()),
             Action::HandIn(name) => next.hand_in(&name),
+            Action::OpenFetchedLesson(shared, text) => next.open_fetched_lesson(*shared, text),
+            Action::Notice(text) => next.notice = Some(text),
             Action::OpenShared(payload) => next.open_shared(&payload),
             Action::OpenSaved(name) => next.open_saved(&name),
             Action::Restore(saved) => next = Workspace::restored(*saved),
