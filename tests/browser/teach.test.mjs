@@ -75,3 +75,40 @@ test("hand in: a link naming the learner and a completion code; the link replays
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// ---- lessons in links ----
+
+import { readFileSync } from "node:fs";
+
+const countFile = JSON.parse(readFileSync(new URL("../../lessons/04-count.json", import.meta.url), "utf8"));
+const teachersLesson = JSON.stringify({ ...countFile, id: "my-count", lesson: { ...countFile.lesson, title: "Counting, my way" } });
+
+test("a lesson published beside the page opens from #lesson=URL, says where it is from, and travels on in a share link", async () => {
+  const server = await start({ routes: { "/lessons/my-count.json": { type: "application/json", body: teachersLesson } } });
+  try {
+    const { page, errors, context } = await open(server, { url: `${server.url}#lesson=/lessons/my-count.json` });
+    await page.locator(".lesson[data-lesson-id=my-count]").waitFor();
+    assert.equal(await page.locator(".lesson-title").innerText(), "Counting, my way");
+    assert.equal(await page.getByTestId("lesson-from").innerText(), "from this site");
+    const next = page.getByTestId("lesson-next");
+    while (await next.count()) await next.click();
+    assert.deepEqual(await goalStates(page), ["third:met", "closed:met", "restart:met"]);
+    await screenshot(page, "teach-lesson-from-url");
+    await page.getByTestId("share").click();
+    const url = await page.getByTestId("share-url").inputValue();
+    console.log(`a teacher's lesson carried whole, played to the end: ${url.length - url.indexOf("#") - 1} characters after #`);
+    const fresh = await open(server, { url });
+    await fresh.page.locator(".lesson[data-lesson-id=my-count]").waitFor();
+    await eventually(() => goalStates(fresh.page).then((states) => states.join(",")), "third:met,closed:met,restart:met");
+    assert.equal(await fresh.page.getByTestId("lesson-from").innerText(), "from this site");
+    // A missing lesson file says so and opens nothing.
+    const missing = await open(server, { url: `${server.url}#lesson=/lessons/none.json` });
+    await eventually(() => missing.page.getByTestId("notice").innerText(), /could not be loaded: the server answered 404[\s\S]*not been changed/);
+    assert.equal(await missing.page.locator(".lesson").count(), 0);
+    assert.deepEqual(fresh.errors, []);
+    assert.deepEqual(errors, []);
+    await Promise.all([context.close(), fresh.context.close(), missing.context.close()]);
+  } finally {
+    await server.stop();
+  }
+});
