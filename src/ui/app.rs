@@ -7,6 +7,7 @@ use super::components::{
     browser_pane::BrowserPane,
     devtools::DevTools,
     editor::Editor,
+    embed_bar::EmbedBar,
     hand_in::HandInBox,
     header::{Header, LessonItem},
     lesson_panel::LessonPanel,
@@ -26,6 +27,16 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 #[function_component(App)]
 pub fn app() -> Html {
     let workspace = use_reducer(Workspace::default);
+    // `#embed`: the compact layout, and storage is never read or written (set before anything
+    // loads or saves).
+    let embedded = *use_state(|| {
+        let embedded = super::fragment::address_is_embed();
+        if embedded {
+            super::storage::set_read_only();
+        }
+        embedded
+    });
+    let show_devtools = use_state(|| false);
     let loaded = use_mut_ref(|| false);
     // What the page must tell the learner about storage (kept apart from the workspace's notice,
     // which the next action clears: this stays until the problem is gone or dismissed).
@@ -179,7 +190,7 @@ pub fn app() -> Html {
     });
 
     html! {
-        <div class="shell">
+        <div class={classes!("shell", embedded.then_some("embedded"), (*show_devtools).then_some("with-devtools"))}>
             <Header
                 notice={workspace.notice.clone()}
                 {lessons}
@@ -189,6 +200,13 @@ pub fn app() -> Html {
                 export={saved.clone()}
                 on_action={dispatch.clone()}
             />
+            if embedded {
+                <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
+                    on_toggle={
+                        let show_devtools = show_devtools.clone();
+                        Callback::from(move |_: MouseEvent| show_devtools.set(!*show_devtools))
+                    } />
+            }
             if let Some(note) = (*storage_note).clone() {
                 <StorageBanner {note} on_dismiss={
                     let storage_note = storage_note.clone();

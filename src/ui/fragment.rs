@@ -77,6 +77,14 @@ pub fn read_fragment(fragment: &str) -> Fragment {
     }
 }
 
+/// Whether the page's address asks for the embedded layout (read without consuming it).
+pub fn address_is_embed() -> bool {
+    let hash = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default();
+    read_fragment(&hash).embed
+}
+
 /// `%XX` escapes decoded (a URL pasted into an address may have them); bad escapes stay as
 /// they are.
 fn percent_decode(text: &str) -> String {

@@ -143,7 +143,10 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button data-testid="share" onclick={on_share} title="A link that rebuilds exactly this state in any browser">{ "Share" }</button>
                 if let Some(url) = &props.share_url {
                     <input data-testid="share-url" class="share-url" readonly=true value={url.clone()}
-                        aria-label="Share link (select and copy)" onfocus={select_all} />
+                        aria-label="Share link (select and copy)" onfocus={select_all.clone()} />
+                    <input data-testid="embed-snippet" class="share-url" readonly=true onfocus={select_all}
+                        aria-label="Embed this in a web page (select and copy)"
+                        value={format!("<iframe src=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" title=\"Flask Session Playground\"></iframe>", url.replacen('#', "#embed&", 1))} />
                 }
             </div>
             <div class="notice-slot">

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
+pub mod embed_bar;
 pub mod hand_in;
 pub mod header;
 pub mod lesson_panel;
