@@ -20,6 +20,17 @@ USAGE:
     session-playground run SCENARIO.json   replay a scenario, print its transcript (JSON)
     session-playground check FILE...       validate lessons and play their solutions
     session-playground py FILE.py          run a Python file like `python3 FILE.py`
+    session-playground link LESSON.json [PAGE_URL]
+                                           validate a lesson file and print a link that
+                                           carries it whole (to PAGE_URL, default
+                                           http://127.0.0.1:8080/)
+    session-playground verify [--lesson LESSON.json]... [-f FILE]... [LINK|CODE]...
+                                           check hand-ins (links and completion codes, one
+                                           per line in FILE): who met which goals, the quiz,
+                                           whether the solution was shown; exits 1 if any
+                                           hand-in is tampered or unreadable; --lesson:
+                                           your own lesson file, which hand-ins of its id
+                                           must carry unchanged
     session-playground --help              print this help
 
 The page itself is served with `scripts/serve` (see README.md).
@@ -53,11 +64,91 @@ pub fn run(args: &[String]) -> Outcome {
             let outcome = crate::scenario::check::check_paths(&args[1..]);
             Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
         }
+        Some("verify") => verify(&args[1..]),
+        Some("link") => lesson_link(args),
         Some(other) => Outcome {
             stderr: format!("session-playground: unknown command `{other}`; try --help\n"),
             exit_code: 2,
             ..Outcome::default()
         },
+    }
+}
+
+/// `link`: a teacher's lesson file carried whole in a share link (validated first, exactly as
+/// the page will when it is opened).
+fn lesson_link(args: &[String]) -> Outcome {
+    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let (path, base) = match args {
+        [_, path] => (path, "http://127.0.0.1:8080/"),
+        [_, path, base] => (path, base.as_str()),
+        _ => return usage("`link` takes a lesson file and, optionally, the page's address; try --help".into()),
+    };
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => return usage(format!("{path}: not UTF-8 text")),
+        Err(error) => return usage(format!("{path}: {error}")),
+    };
+    match crate::scenario::link_lesson::read_lesson_file(&text, None) {
+        Ok(link) => {
+            let shared = crate::scenario::share::SharedState {
+                version: crate::scenario::share::SHARE_VERSION,
+                lesson: Some(link.lesson.id.clone()),
+                lesson_file: Some(link.file),
+                ..Default::default()
+            };
+            let payload = crate::scenario::share::encode(&shared);
+            let base = base.split('#').next().unwrap_or(base);
+            Outcome {
+                stdout: format!("{base}#{payload}\n"),
+                stderr: format!("{path}: lesson {:?}, {} characters after #\n", link.lesson.id, payload.len()),
+                exit_code: 0,
+            }
+        }
+        Err(why) => Outcome { stderr: format!("session-playground: {path}: {}\n", why.replacen("its lesson file", "the lesson file", 1)), exit_code: 1, ..Outcome::default() },
+    }
+}
+
+/// `verify`: hand-ins from `-f FILE` (one per line) and from the arguments themselves; the
+/// report comes back as a value ([`crate::ui::hand_in::verify`]) and is mapped to an exit code
+/// here: 0 all readable and untampered, 1 some flagged, 2 a usage or file error.
+fn verify(args: &[String]) -> Outcome {
+    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let mut entries: Vec<String> = Vec::new();
+    let mut lessons: Vec<serde_json::Value> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--lesson" {
+            let Some(path) = rest.next() else { return usage("`verify --lesson` needs a lesson file".into()) };
+            let text = match std::fs::read(path).map(String::from_utf8) {
+                Ok(Ok(text)) => text,
+                Ok(Err(_)) => return usage(format!("{path}: not UTF-8 text")),
+                Err(error) => return usage(format!("{path}: {error}")),
+            };
+            match crate::scenario::link_lesson::read_lesson_file(&text, None) {
+                Ok(link) => lessons.push(link.file),
+                Err(why) => return usage(format!("{path}: {}", why.replacen("its lesson file", "the lesson file", 1))),
+            }
+        } else if arg == "-f" || arg == "--file" {
+            let Some(path) = rest.next() else { return usage("`verify -f` needs a file".into()) };
+            match std::fs::read(path).map(String::from_utf8) {
+                Ok(Ok(text)) => entries.extend(text.lines().map(str::to_string)),
+                Ok(Err(_)) => return usage(format!("{path}: not UTF-8 text")),
+                Err(error) => return usage(format!("{path}: {error}")),
+            }
+        } else {
+            entries.push(arg.clone());
+        }
+    }
+    if entries.iter().all(|entry| entry.trim().is_empty()) {
+        return usage("`verify` needs hand-ins (links or codes, or -f FILE); try --help".into());
+    }
+    // Replaying runs the app on the interpreter, which wants its own large stack.
+    let worker = std::thread::Builder::new()
+        .stack_size(crate::python::CLI_STACK_SIZE)
+        .spawn(move || crate::ui::hand_in::verify_against(&entries, &lessons));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(report)) => Outcome { stdout: report.table(), stderr: String::new(), exit_code: i32::from(report.any_flagged()) },
+        _ => Outcome { stderr: "session-playground: the check stopped unexpectedly\n".into(), exit_code: 1, ..Outcome::default() },
     }
 }
 
@@ -113,6 +204,34 @@ mod tests {
         assert_eq!(outcome.stdout, "42\n");
         assert_eq!(outcome.exit_code, 1);
         assert!(outcome.stderr.ends_with("ZeroDivisionError: division by zero\n"), "{}", outcome.stderr);
+    }
+
+    #[test]
+    fn verify_maps_its_report_to_an_exit_code() {
+        assert_eq!(run(&args(&["verify"])).exit_code, 2);
+        assert_eq!(run(&args(&["verify", "-f", "no/such/file"])).exit_code, 2);
+        let path = std::env::temp_dir().join(format!("cli-verify-{}.txt", std::process::id()));
+        std::fs::write(&path, "v2.N4Ig\n\ncount.3of3.quiz-right.own-work.0123456789\n").unwrap();
+        let outcome = run(&args(&["verify", "-f", path.to_str().unwrap()]));
+        std::fs::remove_file(&path).ok();
+        assert_eq!(outcome.exit_code, 1, "{outcome:?}");
+        assert!(outcome.stdout.contains("DAMAGED") && outcome.stdout.contains("UNVERIFIED"), "{}", outcome.stdout);
+        let outcome = run(&args(&["verify", "count.3of3.quiz-right.own-work.0123456789"]));
+        assert_eq!(outcome.exit_code, 0, "a lone code is unverified, not flagged");
+    }
+
+    #[test]
+    fn link_carries_a_valid_lesson_file_and_refuses_a_bad_one() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let outcome = run(&args(&["link", &format!("{root}/lessons/04-count.json"), "https://school.example/play/"]));
+        assert_eq!(outcome.exit_code, 0, "{outcome:?}");
+        assert!(outcome.stdout.starts_with("https://school.example/play/#v2."), "{}", outcome.stdout);
+        let path = std::env::temp_dir().join(format!("cli-link-{}.json", std::process::id()));
+        std::fs::write(&path, r#"{"version": 2, "id": "x"}"#).unwrap();
+        let outcome = run(&args(&["link", path.to_str().unwrap()]));
+        std::fs::remove_file(&path).ok();
+        assert_eq!(outcome.exit_code, 1);
+        assert!(outcome.stderr.contains("the lesson file is not valid"), "{}", outcome.stderr);
     }
 
     #[test]

@@ -105,6 +105,22 @@ impl LessonProgress {
         newly
     }
 
+    /// Adds `other`'s progress to this one: goals met are a union, "solution shown" sticks
+    /// (solved before it only if both say so), `other`'s quiz answer wins if it has one.
+    pub fn join(&mut self, other: &LessonProgress) {
+        for goal in &other.goals_met {
+            if !self.goals_met.contains(goal) {
+                self.goals_met.push(goal.clone());
+            }
+        }
+        if other.solution_shown {
+            self.solved_before_solution =
+                if self.solution_shown { self.solved_before_solution && other.solved_before_solution } else { other.solved_before_solution };
+            self.solution_shown = true;
+        }
+        self.quiz_answer = other.quiz_answer.or(self.quiz_answer);
+    }
+
     /// Whether every goal of `goal_ids` was met by the learner.
     pub fn solved<'a>(&self, goal_ids: impl IntoIterator<Item = &'a str>) -> bool {
         goal_ids.into_iter().all(|id| self.goals_met.iter().any(|met| met == id))
@@ -197,7 +213,7 @@ impl SavedWork {
     /// use session_playground::scenario::saved::SavedWork;
     /// use session_playground::scenario::share::{SharedState, SHARE_VERSION};
     /// let mut work = SavedWork::new();
-    /// let state = SharedState { version: SHARE_VERSION, lesson: None, code: Some("x".into()), settings: None, actions: vec![] };
+    /// let state = SharedState { version: SHARE_VERSION, code: Some("x".into()), ..SharedState::default() };
     /// assert_eq!(work.save_as("mine", state.clone()), "mine");
     /// assert_eq!(work.save_as("mine", state), "mine (2)");
     /// ```

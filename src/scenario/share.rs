@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::scenario::action::Step;
 use crate::scenario::lesson::Settings;
 
-/// The share format this build writes, and the newest it reads.
-pub const SHARE_VERSION: u32 = 1;
+/// The share format this build writes, and the newest it reads. Version 2 added the learner's
+/// quiz answer and "solution shown" (progress itself is never carried: it is recomputed by
+/// replaying the actions) and the hand-in fields; version 1 links still open.
+pub const SHARE_VERSION: u32 = 2;
 
 /// The longest link payload accepted, in characters (64 KB).
 pub const MAX_LINK_CHARS: usize = 64 * 1024;
@@ -27,7 +29,7 @@ pub const MAX_DECODED_UNITS: usize = 1 << 20;
 const URI_ALPHABET: &[u8; 65] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
 
 /// What a share link carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SharedState {
     /// The format version ([`SHARE_VERSION`]).
@@ -45,6 +47,29 @@ pub struct SharedState {
     /// Every action since the start, oldest first (code edits included).
     #[serde(rename = "a", default)]
     pub actions: Vec<Step>,
+    /// The quiz option the learner picked last, if any (v2). Whether it is right is decided by
+    /// the lesson, not by the link.
+    #[serde(rename = "q", default, skip_serializing_if = "Option::is_none")]
+    pub quiz_answer: Option<usize>,
+    /// "Show solution" was pressed when this many actions had been played (v2); replaying the
+    /// link presses it at the same point, so "solved before the solution" is recomputed too.
+    #[serde(rename = "ss", default, skip_serializing_if = "Option::is_none")]
+    pub solution_shown_at: Option<usize>,
+    /// The name the learner typed when handing the work in (v2).
+    #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
+    pub handed_in_by: Option<String>,
+    /// The completion code the page computed when the work was handed in (v2): `verify`
+    /// recomputes it from the rest of the link and flags a link whose code disagrees.
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    pub hand_in_code: Option<String>,
+    /// A whole lesson file (v2 JSON: text, hints, quiz, goals, steps), for a lesson that is not
+    /// built in — a teacher's own. Validated like any lesson file when the link is opened.
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    pub lesson_file: Option<serde_json::Value>,
+    /// Where the lesson file is published (a URL on the page's own site): a link may carry only
+    /// this, and the page fetches the file; once fetched, `lesson_file` holds it too.
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    pub lesson_url: Option<String>,
 }
 
 /// Why a link could not be opened; `Display` is the learner's message.
@@ -94,10 +119,10 @@ impl std::error::Error for ShareError {}
 /// ```
 /// use session_playground::scenario::share::{decode, encode, SharedState, SHARE_VERSION};
 /// use session_playground::scenario::action::get;
-/// let state = SharedState { version: SHARE_VERSION, lesson: Some("count".into()), code: None,
-///     settings: None, actions: vec![get("/count"), get("/count")] };
+/// let state = SharedState { version: SHARE_VERSION, lesson: Some("count".into()),
+///     actions: vec![get("/count"), get("/count")], quiz_answer: Some(1), ..SharedState::default() };
 /// let link = encode(&state);
-/// assert!(link.starts_with("v1."));
+/// assert!(link.starts_with("v2."));
 /// assert_eq!(decode(&link), Ok(state));
 /// ```
 pub fn encode(state: &SharedState) -> String {

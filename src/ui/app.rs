@@ -7,6 +7,8 @@ use super::components::{
     browser_pane::BrowserPane,
     devtools::DevTools,
     editor::Editor,
+    embed_bar::EmbedBar,
+    hand_in::HandInBox,
     header::{Header, LessonItem},
     help_dialog::HelpDialog,
     lesson_panel::{LessonPanel, NextLesson},
@@ -14,6 +16,7 @@ use super::components::{
     welcome::Welcome,
 };
 use super::guide::{Pane, focus_after, pane_for};
+use super::fragment::Opening;
 use super::state::{Action, TimelineKind, Workspace};
 use super::storage::Found;
 
@@ -30,6 +33,16 @@ pub fn app() -> Html {
     // The pane shown in the narrow layout (one at a time), and whether the welcome was put away.
     let pane = use_state(|| Pane::Lesson);
     let welcome_hidden = use_state(|| false);
+    // `#embed`: the compact layout, and storage is never read or written (set before anything
+    // loads or saves).
+    let embedded = *use_state(|| {
+        let embedded = super::fragment::address_is_embed();
+        if embedded {
+            super::storage::set_read_only();
+        }
+        embedded
+    });
+    let show_devtools = use_state(|| false);
     let loaded = use_mut_ref(|| false);
     // What the page must tell the learner about storage (kept apart from the workspace's notice,
     // which the next action clears: this stays until the problem is gone or dismissed).
@@ -63,8 +76,17 @@ pub fn app() -> Html {
                     }
                     Found::Nothing => busy(Action::ReloadServer),
                 }
-                if let Some(payload) = super::storage::take_fragment() {
-                    busy(Action::OpenShared(payload));
+                if let Some(fragment) = super::storage::take_fragment() {
+                    match super::fragment::read_fragment(&fragment).opening {
+                        Opening::Link(payload) => busy(Action::OpenShared(payload)),
+                        Opening::Fetch(shared) => {
+                            let url = shared.lesson_url.clone().unwrap_or_default();
+                            let text = super::fetch::fetch_text(&url).await;
+                            busy(Action::OpenFetchedLesson(shared, text));
+                        }
+                        Opening::BadAddress(why) => busy(Action::Notice(why)),
+                        Opening::Nothing => {}
+                    }
                 }
                 super::storage::mark_busy(true);
                 Workspace::warm_up();
@@ -222,7 +244,7 @@ pub fn app() -> Html {
     let section_class = |which: Pane, class: &'static str| classes!("pane", class, (*pane == which).then_some("pane-current"));
 
     html! {
-        <div class="shell">
+        <div class={classes!("shell", embedded.then_some("embedded"), (*show_devtools).then_some("with-devtools"))}>
             <nav class="pane-tabs" aria-label="Panes">
                 { for Pane::ALL.into_iter().map(pane_tab) }
             </nav>
@@ -236,6 +258,13 @@ pub fn app() -> Html {
                 on_action={dispatch.clone()}
             />
             <HelpDialog />
+            if embedded {
+                <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
+                    on_toggle={
+                        let show_devtools = show_devtools.clone();
+                        Callback::from(move |_: MouseEvent| show_devtools.set(!*show_devtools))
+                    } />
+            }
             if let Some(note) = (*storage_note).clone() {
                 <StorageBanner {note} on_dismiss={
                     let storage_note = storage_note.clone();
@@ -249,7 +278,8 @@ pub fn app() -> Html {
                 <section id={Pane::Lesson.id()} tabindex="-1" class={section_class(Pane::Lesson, "pane-lesson")}
                     aria-label={lesson_label}>
                     if let Some((run, progress)) = lesson {
-                        <LessonPanel {run} {progress} {next_lesson} on_action={dispatch.clone()} />
+                        <LessonPanel run={run.clone()} {progress} {next_lesson} on_action={dispatch.clone()} />
+                        <HandInBox hand_in={run.hand_in} page_address={super::storage::page_address()} on_action={dispatch.clone()} />
                     } else {
                         <Welcome lessons={lessons.clone()} first={first_lesson} on_hide={on_hide_welcome} on_action={dispatch.clone()} />
                     }

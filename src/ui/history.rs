@@ -45,6 +45,7 @@ impl Start {
             code: (self.code != own.code).then(|| self.code.clone()),
             settings: (self.settings != own.settings).then(|| self.settings.clone()),
             actions: steps.to_vec(),
+            ..SharedState::default()
         }
     }
 

@@ -4,8 +4,13 @@
 //!   results of the latest check. Goals are checked on the state after every action
 //!   ([`Workspace::check_goals`]), so a learner may reach them their own way; progress (goals
 //!   met, solution shown, quiz answer) lives in the saved work, which outlives the page.
-//! - A share link is the workspace's start and steps ([`Workspace::shared_state`]); opening one
-//!   replays it ([`Workspace::open_shared`]).
+//! - A share link is the workspace's start and steps ([`Workspace::shared_state`]), with the
+//!   learner's quiz answer and the point where the solution was shown; opening one replays it
+//!   ([`Workspace::open_shared`]) and checks the goals after every replayed action, as when the
+//!   learner played, so a goal that needs an earlier one (`after`) is met again exactly as the
+//!   sender met it. The progress a link shows is recomputed from its steps, never read from it.
+//! - "Hand in" is a share link naming the learner, with the completion code its replay earns
+//!   ([`Workspace::hand_in`]; `scenario::handin`, checked by `ui::hand_in`).
 //! - Saved work ([`SavedWork`]) is plain data in the workspace; the page writes it to
 //!   localStorage after each change. Nothing here touches storage, so every rule (never
 //!   overwrite work silently) is tested natively.
@@ -13,15 +18,18 @@
 use std::rc::Rc;
 
 use super::history::{Start, Step};
-pub use super::state::LessonRun;
+pub use super::state::{HandIn, LessonRun};
 use super::state::{ServerStatus, Workspace};
 use crate::scenario;
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::{GoalResult, check};
+use crate::scenario::handin::{CompletionCode, clean_name, completion_code};
 use crate::scenario::lesson::Lesson;
+use crate::scenario::link_lesson::{lesson_of, read_lesson_file};
 use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
 use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState};
+
 
 /// The name under which work is kept when something else is opened over it.
 pub const KEPT_WORK_NAME: &str = "Work kept before opening";
@@ -41,18 +49,10 @@ pub fn lesson_start(lesson: &Lesson) -> Start {
     }
 }
 
-/// The start a shared state is measured against: its lesson's, or the playground's own.
-fn own_start(lesson: Option<&str>) -> Result<Start, String> {
-    match lesson {
-        None => Ok(Start::default()),
-        Some(id) => match builtin_lesson(id) {
-            Some(Ok(lesson)) => Ok(lesson_start(&lesson)),
-            Some(Err(error)) => Err(format!("its lesson {id:?} cannot be read ({error})")),
-            None => Err(format!(
-                "it names a lesson this playground does not have ({id:?})"
-            )),
-        },
-    }
+/// The start a shared state is measured against: its lesson's (built in, or carried by the
+/// link), or the playground's own.
+fn own_start(shared: &SharedState) -> Result<Start, String> {
+    Ok(lesson_of(shared)?.map_or_else(Start::default, |(lesson, _)| lesson_start(&lesson)))
 }
 
 impl Workspace {
@@ -131,25 +131,31 @@ impl Workspace {
         let Some(run) = &self.lesson else { return };
         let lesson = run.lesson.clone();
         let state = self.lesson_state();
-        let results: Vec<GoalResult> = lesson
-            .goals
-            .iter()
-            .map(|goal| check(goal, &state))
-            .collect();
-        let progress = Rc::make_mut(&mut self.saved)
-            .progress
-            .entry(lesson.id.clone())
-            .or_default();
-        progress.record(&lesson.goals, &results);
+        let results: Vec<GoalResult> = lesson.goals.iter().map(|goal| check(goal, &state)).collect();
+        self.update_progress(|progress| {
+            progress.record(&lesson.goals, &results);
+        });
         if let Some(run) = &mut self.lesson {
             run.results = results;
         }
     }
 
-    /// The open lesson's progress (goals met, solution shown, quiz answer).
+    /// Changes the open lesson's progress: the learner's record in the saved work, and the run's
+    /// own if it was opened from a link.
+    fn update_progress(&mut self, change: impl Fn(&mut LessonProgress)) {
+        let Some(run) = &mut self.lesson else { return };
+        if let Some(progress) = &mut run.link_progress {
+            change(progress);
+        }
+        let key = run.progress_key();
+        change(Rc::make_mut(&mut self.saved).progress.entry(key).or_default());
+    }
+
+    /// The open lesson's progress (goals met, solution shown, quiz answer): the link's, for a
+    /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
         let run = self.lesson.as_ref()?;
-        self.saved.progress.get(&run.lesson.id)
+        run.link_progress.as_ref().or_else(|| self.saved.progress.get(&run.progress_key()))
     }
 
     /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
@@ -169,11 +175,7 @@ impl Workspace {
         let start = lesson_start(&lesson);
         let incoming = start.share(&start, &[]);
         self.replace_with(Workspace::replay(&start, &[]), incoming);
-        self.lesson = Some(LessonRun {
-            lesson: Rc::new(lesson),
-            next_step: 0,
-            results: Vec::new(),
-        });
+        self.lesson = Some(LessonRun::new(Rc::new(lesson), 0));
         self.check_goals();
     }
 
@@ -241,12 +243,8 @@ impl Workspace {
     /// "Show solution": recorded as shown (not as solved); the page then lists its steps.
     pub(crate) fn show_solution(&mut self) {
         let Some(run) = &self.lesson else { return };
-        let id = run.lesson.id.clone();
-        Rc::make_mut(&mut self.saved)
-            .progress
-            .entry(id)
-            .or_default()
-            .solution_shown = true;
+        let lesson = run.lesson.clone();
+        self.update_progress(|progress| progress.show_solution(&lesson.goals));
     }
 
     /// "Play the solution": the lesson from its start with the solution's steps; the learner's
@@ -260,10 +258,7 @@ impl Workspace {
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun {
-            next_step: run.lesson.steps.len(),
-            ..run.clone()
-        });
+        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), link_progress: None, hand_in: None, ..run.clone() });
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
             replayed.lesson_step(step);
@@ -286,12 +281,7 @@ impl Workspace {
             .as_ref()
             .map_or(0, |quiz| quiz.options.len());
         if option < options {
-            let id = run.lesson.id.clone();
-            Rc::make_mut(&mut self.saved)
-                .progress
-                .entry(id)
-                .or_default()
-                .quiz_answer = Some(option);
+            self.update_progress(|progress| progress.quiz_answer = Some(option));
         }
     }
 
@@ -319,23 +309,35 @@ impl Workspace {
         let saved = self.saved.clone();
         *self = Workspace::replay(&start, &[]);
         self.saved = saved;
-        self.lesson = Some(LessonRun {
-            next_step: 0,
-            results: Vec::new(),
-            ..run
-        });
+        self.lesson = Some(LessonRun { from_link: run.from_link.clone(), ..LessonRun::new(run.lesson, 0) });
         self.check_goals();
     }
 
     /// The workspace as a share link carries it (its start and steps; the editor's code as a
-    /// last `edit_code` step if it was edited since the server last started).
+    /// last `edit_code` step if it was edited since the server last started; in a lesson, the
+    /// quiz answer and when the solution was shown).
     pub fn shared_state(&self) -> SharedState {
-        let own = own_start(self.start.lesson.as_deref()).unwrap_or_default();
+        let link = self.lesson.as_ref().and_then(|run| run.from_link.clone()).filter(|link| self.start.lesson.as_ref() == Some(&link.lesson.id));
+        let own = match &link {
+            Some(link) => lesson_start(&link.lesson),
+            None => own_start(&SharedState { lesson: self.start.lesson.clone(), ..SharedState::default() }).unwrap_or_default(),
+        };
         let mut steps = self.log.clone();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
             steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
-        self.start.share(&own, &steps)
+        let mut shared = self.start.share(&own, &steps);
+        if let Some(link) = link {
+            shared.lesson_file = Some(link.file.clone());
+            shared.lesson_url = link.url.clone();
+        }
+        if let Some(progress) = self.lesson_progress() {
+            shared.quiz_answer = progress.quiz_answer;
+            // Shown after every goal was met: at the end, so the replay finds them all met;
+            // otherwise at the start (the learner saw it before finishing).
+            shared.solution_shown_at = progress.solution_shown.then(|| if progress.solved_before_solution { steps.len() } else { 0 });
+        }
+        shared
     }
 
     /// The link payload of [`Workspace::shared_state`] (what goes after `#`).
@@ -354,7 +356,34 @@ impl Workspace {
                 return;
             }
         };
-        let own = match own_start(shared.lesson.as_deref()) {
+        self.open_shared_state(shared);
+    }
+
+    /// Opens a link whose lesson file the page fetched from the link's `lesson_url` (`text`, or
+    /// why it could not be fetched).
+    pub(crate) fn open_fetched_lesson(&mut self, mut shared: SharedState, text: Result<String, String>) {
+        let url = shared.lesson_url.clone().unwrap_or_default();
+        let kept = "Your current work has not been changed.";
+        let text = match text {
+            Ok(text) => text,
+            Err(why) => {
+                self.notice = Some(format!("The lesson at {url} could not be loaded: {why}. {kept}"));
+                return;
+            }
+        };
+        match read_lesson_file(&text, Some(&url)) {
+            Ok(link) => {
+                shared.lesson.get_or_insert_with(|| link.lesson.id.clone());
+                shared.lesson_file = Some(link.file);
+                self.open_shared_state(shared);
+            }
+            Err(why) => self.notice = Some(format!("The lesson at {url} cannot be opened: {why}. {kept}")),
+        }
+    }
+
+    /// Opens a decoded shared state (see [`Workspace::open_shared`]).
+    fn open_shared_state(&mut self, shared: SharedState) {
+        let own = match own_start(&shared) {
             Ok(own) => own,
             Err(why) => {
                 self.notice = Some(format!(
@@ -364,37 +393,89 @@ impl Workspace {
             }
         };
         let start = Start::from_shared(&shared, &own);
-        let mut replayed = Workspace::replay_all(&start, &shared.actions);
-        replayed.attach_lesson(&shared);
+        let mut replayed = Workspace::replay_shared(&start, &shared);
+        // The link's progress, as its replay made it: shown for this run, and joined to the
+        // learner's own record (a goal met stays met).
+        let link_progress = replayed.lesson.as_ref().map(|run| (run.progress_key(), replayed.saved.progress.get(&run.progress_key()).cloned().unwrap_or_default()));
+        if let (Some(run), Some((_, progress))) = (&mut replayed.lesson, &link_progress) {
+            run.link_progress = Some(progress.clone());
+        }
         self.replace_with(replayed, shared);
-        self.notice
-            .get_or_insert_with(|| "Opened the shared state.".into());
+        if let Some((id, progress)) = link_progress {
+            Rc::make_mut(&mut self.saved).progress.entry(id).or_default().join(&progress);
+        }
+        self.notice.get_or_insert_with(|| "Opened the shared state.".into());
         self.check_goals();
+    }
+
+    /// The progress a shared state's replay makes in its lesson, computed as opening it in the
+    /// page computes it (the link's claims are never read). Errors say why it has none.
+    pub fn replayed_progress(shared: &SharedState) -> Result<(Rc<Lesson>, LessonProgress), String> {
+        if lesson_of(shared)?.is_none() {
+            return Err("it belongs to no lesson".into());
+        }
+        let own = own_start(shared)?;
+        let start = Start::from_shared(shared, &own);
+        let replayed = Workspace::replay_shared(&start, shared);
+        let run = replayed.lesson.as_ref().ok_or_else(|| "its lesson could not be opened".to_string())?;
+        let progress = replayed.saved.progress.get(&run.progress_key()).cloned().unwrap_or_default();
+        Ok((run.lesson.clone(), progress))
+    }
+
+    /// "Hand in" in the page: the run keeps the link and code (see [`Workspace::hand_in_link`]).
+    pub(crate) fn hand_in(&mut self, name: &str) {
+        let made = self.hand_in_link(name);
+        if let (Some(run), Some((payload, code))) = (&mut self.lesson, made) {
+            run.hand_in = Some(HandIn { payload, code: code.to_string(), met: code.met, total: code.total });
+        }
+    }
+
+    /// The hand-in of this workspace: its link, naming the learner, with the completion code its
+    /// replay earns (computed by replaying the link, exactly as `verify` will); `None` outside a
+    /// lesson.
+    pub fn hand_in_link(&self, name: &str) -> Option<(String, CompletionCode)> {
+        self.lesson.as_ref()?;
+        let mut shared = self.shared_state();
+        shared.handed_in_by = clean_name(name);
+        let (lesson, progress) = Workspace::replayed_progress(&shared).ok()?;
+        let code = completion_code(&shared, &lesson, &progress);
+        shared.hand_in_code = Some(code.to_string());
+        Some((encode(&shared), code))
     }
 
     /// Reopens the lesson a shared state belongs to, at the first scripted step not played yet.
     fn attach_lesson(&mut self, shared: &SharedState) {
-        let Some(id) = &shared.lesson else { return };
-        if let Some(Ok(lesson)) = builtin_lesson(id) {
+        if let Ok(Some((lesson, link))) = lesson_of(shared) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun {
-                lesson: Rc::new(lesson),
-                next_step,
-                results: Vec::new(),
-            });
+            self.lesson = Some(LessonRun { from_link: link.map(Rc::new), ..LessonRun::new(Rc::new(lesson), next_step) });
         }
     }
 
-    /// Replays steps including `edit_code` ones that leave the code in the editor.
-    fn replay_all(start: &Start, steps: &[Step]) -> Workspace {
+    /// Replays a shared state from `start` as the learner played it: its lesson attached first,
+    /// the goals checked after the start and after every action (recorded in this workspace's
+    /// saved work), "show solution" pressed where it was, the quiz answer given at the end.
+    /// `edit_code` steps leave their code in the editor.
+    fn replay_shared(start: &Start, shared: &SharedState) -> Workspace {
         let mut workspace = Workspace::replay(start, &[]);
-        for step in steps {
+        workspace.attach_lesson(shared);
+        workspace.check_goals();
+        for (index, step) in shared.actions.iter().enumerate() {
+            if shared.solution_shown_at == Some(index) {
+                workspace.show_solution();
+            }
             if let scenario::Action::EditCode(code) = &step.action {
                 workspace.code = code.clone();
                 workspace.reload_if_edited();
             } else {
                 workspace.step(step.clone());
             }
+            workspace.check_goals();
+        }
+        if shared.solution_shown_at.is_some_and(|at| at >= shared.actions.len()) {
+            workspace.show_solution();
+        }
+        if let Some(option) = shared.quiz_answer {
+            workspace.answer_quiz(option);
         }
         workspace.notice = None;
         workspace
@@ -409,11 +490,15 @@ impl Workspace {
             ..Workspace::default()
         };
         if let Some(shared) = current {
-            if let Ok(own) = own_start(shared.lesson.as_deref()) {
+            if let Ok(own) = own_start(&shared) {
                 let start = Start::from_shared(&shared, &own);
-                let mut replayed = Workspace::replay_all(&start, &shared.actions);
+                let mut replayed = Workspace::replay_shared(&start, &shared);
+                // The learner's own record, with what the replay met joined to it.
+                let progress = replayed.saved.progress.clone();
                 replayed.saved = workspace.saved.clone();
-                replayed.attach_lesson(&shared);
+                for (id, progress) in progress {
+                    Rc::make_mut(&mut replayed.saved).progress.entry(id).or_default().join(&progress);
+                }
                 workspace = replayed;
                 workspace.check_goals();
             }
@@ -528,12 +613,15 @@ impl Workspace {
             self.notice = Some(format!("There is no saved workspace called {name:?}."));
             return;
         };
-        match own_start(entry.workspace.lesson.as_deref()) {
+        match own_start(&entry.workspace) {
             Ok(own) => {
                 let start = Start::from_shared(&entry.workspace, &own);
-                let mut replayed = Workspace::replay_all(&start, &entry.workspace.actions);
-                replayed.attach_lesson(&entry.workspace);
+                let replayed = Workspace::replay_shared(&start, &entry.workspace);
+                let progress = replayed.saved.progress.clone();
                 self.replace_with(replayed, entry.workspace);
+                for (id, progress) in progress {
+                    Rc::make_mut(&mut self.saved).progress.entry(id).or_default().join(&progress);
+                }
                 self.check_goals();
             }
             Err(why) => self.notice = Some(format!("The saved workspace cannot be opened: {why}.")),

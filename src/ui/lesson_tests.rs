@@ -259,3 +259,160 @@ fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
         }
     }
 }
+
+/// Plays every step of `lesson`'s solution as the learner would (goals checked after each),
+/// then answers the quiz with `answer`.
+fn solved_by_hand(id: &str, answer: Option<usize>) -> Workspace {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson(id.into()));
+    let lesson = workspace.lesson.as_ref().unwrap().lesson.clone();
+    for step in lesson.solution.clone() {
+        workspace.lesson_step(step);
+        workspace.check_goals();
+    }
+    match answer {
+        Some(option) => workspace.apply(Action::AnswerQuiz(option)),
+        None => workspace,
+    }
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_link_carries_exactly_the_progress_its_sender_had_in_every_lesson() {
+    for builtin in BUILTIN_LESSONS {
+        let lesson = builtin_lesson(builtin.id).unwrap().unwrap();
+        let correct = lesson.quiz.as_ref().and_then(|quiz| quiz.options.iter().position(|option| option.correct));
+        let sender = solved_by_hand(builtin.id, correct);
+        let sent = sender.lesson_progress().cloned().unwrap();
+        assert!(!sent.goals_met.is_empty(), "{}: the solution meets goals", lesson.id);
+        let opened = Workspace::started().apply(Action::OpenShared(sender.share_payload()));
+        let got = opened.lesson_progress().cloned().expect("the lesson is open with its progress");
+        assert_eq!(sorted(got.goals_met.clone()), sorted(sent.goals_met.clone()), "{}", lesson.id);
+        assert_eq!(got.quiz_answer, correct, "{}", lesson.id);
+        assert!(!got.solution_shown, "{}", lesson.id);
+        // The receiver's own record holds it too, and sharing again gives the same state.
+        assert_eq!(sorted(opened.saved.progress[&lesson.id].goals_met.clone()), sorted(sent.goals_met));
+        assert_eq!(opened.shared_state(), sender.shared_state(), "{}", lesson.id);
+    }
+}
+
+#[test]
+fn the_count_lesson_reached_by_hand_reopens_with_every_goal_met_even_those_that_need_an_earlier_one() {
+    let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
+    for _ in 0..3 {
+        workspace = workspace.apply(Action::Navigate("/count".into()));
+    }
+    workspace = workspace.apply(Action::CloseBrowser).apply(Action::OpenBrowser).apply(Action::Navigate("/count".into())).apply(Action::AnswerQuiz(1));
+    assert_eq!(workspace.lesson_progress().unwrap().goals_met, ["third", "closed", "restart"]);
+    let opened = Workspace::started().apply(Action::OpenShared(workspace.share_payload()));
+    assert_eq!(opened.lesson_progress().unwrap().goals_met, ["third", "closed", "restart"]);
+    assert_eq!(opened.lesson_progress().unwrap().quiz_answer, Some(1));
+}
+
+#[test]
+fn a_link_opened_over_a_teachers_own_progress_shows_the_links_progress_only() {
+    let teacher = solved_by_hand("count", Some(1));
+    let learner = Workspace::started().apply(Action::OpenLesson("count".into())).apply(Action::Navigate("/count".into()));
+    let opened = teacher.apply(Action::OpenShared(learner.share_payload()));
+    assert!(opened.lesson_progress().unwrap().goals_met.is_empty());
+    assert_eq!(opened.lesson_progress().unwrap().quiz_answer, None);
+    // The teacher's own record is untouched.
+    assert_eq!(opened.saved.progress["count"].goals_met.len(), 3);
+}
+
+#[test]
+fn solution_shown_travels_and_says_whether_it_came_before_the_goals() {
+    let before = Workspace::started().apply(Action::OpenLesson("count".into())).apply(Action::PlaySolution);
+    let opened = Workspace::started().apply(Action::OpenShared(before.share_payload()));
+    let progress = opened.lesson_progress().unwrap();
+    assert!(progress.solution_shown && !progress.solved_before_solution);
+    let after = solved_by_hand("count", None).apply(Action::ShowSolution);
+    assert!(after.lesson_progress().unwrap().solved_before_solution);
+    let opened = Workspace::started().apply(Action::OpenShared(after.share_payload()));
+    let progress = opened.lesson_progress().unwrap();
+    assert!(progress.solution_shown && progress.solved_before_solution);
+}
+
+/// A teacher's own lesson: the count lesson's file under another id and title.
+fn teachers_lesson() -> serde_json::Value {
+    let source = crate::scenario::builtin::BUILTIN_LESSONS.iter().find(|entry| entry.id == "count").unwrap().source;
+    let mut file: serde_json::Value = serde_json::from_str(source).unwrap();
+    file["id"] = "my-count".into();
+    file["lesson"]["title"] = "Counting, my way".into();
+    file
+}
+
+#[test]
+fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
+    use crate::scenario::share::{SHARE_VERSION, SharedState, encode};
+    let link = SharedState { version: SHARE_VERSION, lesson: Some("my-count".into()), lesson_file: Some(teachers_lesson()), ..SharedState::default() };
+    let payload = encode(&link);
+    println!("the count lesson carried whole: {} characters", payload.len());
+    let opened = Workspace::started().apply(Action::OpenShared(payload));
+    let run = opened.lesson.as_ref().expect("the teacher's lesson is open");
+    assert_eq!(run.lesson.text.title, "Counting, my way");
+    assert_eq!(run.source().as_deref(), Some("a link"));
+    // The learner plays it; their progress is kept apart from the built-in lesson's.
+    let mut learner = opened;
+    for _ in 0..5 {
+        learner = learner.apply(Action::LessonNextStep);
+    }
+    let learner = learner.apply(Action::AnswerQuiz(1));
+    assert_eq!(learner.lesson_progress().unwrap().goals_met.len(), 3);
+    assert!(learner.saved.progress.contains_key("link:my-count") && !learner.saved.progress.contains_key("count"));
+    let shared = learner.share_payload();
+    println!("… after the learner finished it: {} characters", shared.len());
+    let reopened = Workspace::started().apply(Action::OpenShared(shared));
+    assert_eq!(reopened.lesson.as_ref().unwrap().lesson.text.title, "Counting, my way");
+    assert_eq!(reopened.lesson_progress().unwrap().goals_met.len(), 3);
+    // It is handed in and checked like a built-in lesson.
+    let (payload, code) = learner.hand_in_link("Ada").unwrap();
+    assert!(code.to_string().starts_with("my-count.3of3.quiz-right.own-work."), "{code}");
+    let report = super::hand_in::verify(&[payload.clone()]);
+    assert_eq!(report.rows[0].verdict, super::hand_in::Verdict::Verified, "{}", report.table());
+    // Checked against the teacher's own file: the same file passes, an eased one is flagged.
+    assert_eq!(super::hand_in::verify_against(&[payload.clone()], &[teachers_lesson()]).rows[0].verdict, super::hand_in::Verdict::Verified);
+    let mut eased = crate::scenario::share::decode(&payload).unwrap();
+    eased.lesson_file.as_mut().unwrap()["goals"][2]["text"] = "Anything will do".into();
+    let eased = crate::scenario::share::encode(&eased);
+    let report = super::hand_in::verify_against(&[eased], &[teachers_lesson()]);
+    assert!(matches!(&report.rows[0].verdict, super::hand_in::Verdict::Tampered(why) if why.contains("not the lesson file you gave")), "{}", report.table());
+    // A restored page (saved work) reopens it too.
+    let restored = Workspace::restored(learner.saved_work());
+    assert_eq!(restored.lesson.as_ref().unwrap().lesson.text.title, "Counting, my way");
+}
+
+#[test]
+fn a_fetched_lesson_opens_and_a_bad_one_explains_itself_and_changes_nothing() {
+    use crate::scenario::share::{SHARE_VERSION, SharedState};
+    let at = |url: &str| SharedState { version: SHARE_VERSION, lesson_url: Some(url.into()), ..SharedState::default() };
+    let work = Workspace::started().apply(Action::Navigate("/count".into()));
+    let opened = work.apply(Action::OpenFetchedLesson(Box::new(at("https://school.example/l/mine.json")), Ok(teachers_lesson().to_string())));
+    let run = opened.lesson.as_ref().expect("open");
+    assert_eq!(run.source().as_deref(), Some("school.example"));
+    // Shared again, the link carries the file, so it opens without fetching.
+    assert!(opened.shared_state().lesson_file.is_some());
+    assert!(Workspace::started().apply(Action::OpenShared(opened.share_payload())).lesson.is_some());
+    let mut bad_goal = teachers_lesson();
+    bad_goal["goals"][0]["page_shows"] = 3.into();
+    let too_many: serde_json::Value = {
+        let mut file = teachers_lesson();
+        file["steps"] = serde_json::Value::Array(vec![serde_json::json!({"request": "GET /"}); 300]);
+        file
+    };
+    for (text, words) in [
+        (Err("the server answered 404".to_string()), "could not be loaded: the server answered 404"),
+        (Ok("{".to_string()), "not JSON"),
+        (Ok(bad_goal.to_string()), "not valid"),
+        (Ok(too_many.to_string()), "more than 200 steps"),
+        (Ok("x".repeat(200_000)), "too large"),
+    ] {
+        let after = work.apply(Action::OpenFetchedLesson(Box::new(at("/l/mine.json")), text));
+        let notice = after.notice.clone().unwrap_or_default();
+        assert!(notice.contains(words) && notice.contains("not been changed"), "{words}: {notice}");
+        assert_eq!(seen(&after), seen(&work));
+    }
+}

@@ -25,8 +25,11 @@ pub mod dom;
 pub mod editor_bridge;
 #[cfg(test)]
 mod engine_tests;
+pub mod fetch;
+pub mod fragment;
 pub mod frame_policy;
 pub mod guide;
+pub mod hand_in;
 pub mod history;
 pub mod lesson_run;
 pub mod panic_report;

@@ -143,11 +143,58 @@ pub struct LessonRun {
     pub next_step: usize,
     /// Each goal's result on the latest state, in the lesson's order.
     pub results: Vec<GoalResult>,
+    /// For a run opened from a link: the progress its replay made (shown instead of the
+    /// learner's own record, which the link's progress also joins), so the page shows exactly
+    /// what the sender reached.
+    pub link_progress: Option<crate::scenario::saved::LessonProgress>,
+    /// The last "Hand in" made in this run.
+    pub hand_in: Option<HandIn>,
+    /// For a lesson that came in a link (not built in): the file and where it came from.
+    pub from_link: Option<Rc<crate::scenario::link_lesson::LinkLesson>>,
+}
+
+/// A hand-in: the link payload (naming the learner, carrying its code) and the code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandIn {
+    /// What follows `#` in the link.
+    pub payload: String,
+    /// The completion code.
+    pub code: String,
+    /// Goals met, of `total`.
+    pub met: usize,
+    /// The checkable goals.
+    pub total: usize,
+}
+
+impl LessonRun {
+    /// A run of `lesson` at scripted step `next_step`, nothing checked yet.
+    pub fn new(lesson: Rc<Lesson>, next_step: usize) -> LessonRun {
+        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None, hand_in: None, from_link: None }
+    }
+
+    /// Where the learner's progress in this lesson is kept: a built-in lesson's id, or
+    /// `link:<id>` for a lesson from a link (which may reuse a built-in id).
+    pub fn progress_key(&self) -> String {
+        match &self.from_link {
+            Some(_) => format!("link:{}", self.lesson.id),
+            None => self.lesson.id.clone(),
+        }
+    }
+
+    /// For a lesson from a link: where it says it comes from (a host, "this site", "a link").
+    pub fn source(&self) -> Option<String> {
+        self.from_link.as_ref().map(|link| link.source())
+    }
 }
 
 impl PartialEq for LessonRun {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.lesson, &other.lesson) && self.next_step == other.next_step && self.results == other.results
+        Rc::ptr_eq(&self.lesson, &other.lesson)
+            && self.next_step == other.next_step
+            && self.results == other.results
+            && self.link_progress == other.link_progress
+            && self.hand_in == other.hand_in
+            && self.from_link.as_ref().map(Rc::as_ptr) == other.from_link.as_ref().map(Rc::as_ptr)
     }
 }
 
@@ -317,6 +364,12 @@ pub enum Action {
     ResetLesson,
     /// "Share": make a link for the current state.
     Share,
+    /// "Hand in" under the name typed: a link naming the learner and a completion code.
+    HandIn(String),
+    /// Say something to the learner (e.g. why the address could not be opened).
+    Notice(String),
+    /// A link's lesson file was fetched (its text, or why not): open the link with it.
+    OpenFetchedLesson(Box<crate::scenario::share::SharedState>, Result<String, String>),
     /// Open a share link's payload (the part after `#`).
     OpenShared(String),
     /// Open a saved workspace by name.

@@ -182,11 +182,31 @@ mod imp {
 
 /// The saved work found in storage; unreadable work is set aside first (see the module doc).
 pub fn load() -> Found {
+    if read_only() {
+        return Found::Nothing;
+    }
     imp::load()
+}
+
+thread_local! {
+    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From now on this page neither reads nor writes storage (an embedded page: the learner's saved
+/// work on this site is never touched by a lesson embedded elsewhere).
+pub fn set_read_only() {
+    READ_ONLY.with(|flag| flag.set(true));
+}
+
+fn read_only() -> bool {
+    READ_ONLY.with(std::cell::Cell::get)
 }
 
 /// Writes `work` to storage; the error says why it could not be kept, in the learner's words.
 pub fn save(work: &SavedWork) -> Result<(), String> {
+    if read_only() {
+        return Ok(());
+    }
     imp::save(work)
 }
 
@@ -197,7 +217,9 @@ pub fn set_aside_text(key: &str) -> Option<String> {
 
 /// Marks the page busy (an action under way) or idle again.
 pub fn mark_busy(busy: bool) {
-    imp::mark_busy(busy)
+    if !read_only() {
+        imp::mark_busy(busy)
+    }
 }
 
 /// Whether the page was still busy when it was last left: the previous load or action never
@@ -208,7 +230,9 @@ pub fn was_busy() -> bool {
 
 /// Calls `receive` with what another tab of the playground saves.
 pub fn on_other_tab(receive: impl FnMut(SavedWork) + 'static) {
-    imp::on_other_tab(receive)
+    if !read_only() {
+        imp::on_other_tab(receive)
+    }
 }
 
 /// The share payload in the address (`#v1.…`), removed from the address so a reload does not

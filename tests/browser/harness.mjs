@@ -21,17 +21,33 @@ const MIME = {
   ".png": "image/png",
 };
 
-function serveDist() {
+/**
+ * Serves `root` (dist/ by default) under `prefix` ("/" by default; e.g. "/course/play/" serves
+ * the page as a static host serves it in a sub-folder: anything outside the prefix is a 404).
+ * `routes` maps extra paths to { type, body } (e.g. a lesson file, or a page that embeds ours).
+ */
+export function serveDist({ prefix = "/", root = DIST, routes = {}, headers = {} } = {}) {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const file = normalize(join(DIST, path.endsWith("/") ? path + "index.html" : path));
-    if (!file.startsWith(DIST)) {
+    let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const route = routes[path];
+    if (route) {
+      response.writeHead(200, { "Content-Type": route.type, ...(route.headers || {}) });
+      response.end(route.body);
+      return;
+    }
+    if (!path.startsWith(prefix)) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    path = "/" + path.slice(prefix.length);
+    const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
+    if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { "Content-Type": MIME[extname(file)] || "application/octet-stream" });
+      response.writeHead(200, { "Content-Type": MIME[extname(file)] || "application/octet-stream", ...headers });
       response.end(body);
     } catch {
       response.writeHead(404).end("not found");
@@ -40,10 +56,14 @@ function serveDist() {
   return new Promise((ready) => server.listen(0, "127.0.0.1", () => ready(server)));
 }
 
-/** Starts the server and the browser; returns { url, browser, newPage, stop }. */
-export async function start() {
-  const server = await serveDist();
-  const url = `http://127.0.0.1:${server.address().port}/`;
+/**
+ * Starts the server and the browser; returns { url, browser, newPage, stop }. `options.prefix`
+ * mounts dist/ under a sub-path (the page must then be built with `--public-url` that path);
+ * `options.routes` adds files beside it (see `serveDist`).
+ */
+export async function start(options = {}) {
+  const server = await serveDist(options);
+  const url = `http://127.0.0.1:${server.address().port}${options.prefix ?? "/"}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,

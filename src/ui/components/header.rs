@@ -167,10 +167,13 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button data-testid="share" onclick={on_share} title="A link that rebuilds exactly this state in any browser">{ "Share" }</button>
                 if let Some(url) = &props.share_url {
                     <input data-testid="share-url" class="share-url" readonly=true value={url.clone()}
-                        aria-label="Share link" onfocus={select_all} />
+                        aria-label="Share link" onfocus={select_all.clone()} />
                     <button class="small" data-testid="share-copy" onclick={on_copy}>
                         { if copied.as_deref() == Some(url.as_str()) { "Copied \u{2713}" } else { "Copy link" } }
                     </button>
+                    <input data-testid="embed-snippet" class="share-url" readonly=true onfocus={select_all}
+                        aria-label="Embed this in a web page (select and copy)"
+                        value={format!("<iframe src=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" title=\"Flask Session Playground\"></iframe>", url.replacen('#', "#embed&", 1))} />
                 }
             </div>
             <button class="small help-button" onclick={on_help} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">

@@ -85,6 +85,9 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         <div class="lesson" data-lesson-id={lesson.id.clone()}>
             <div class="lesson-head">
                 <h2 class="lesson-title" tabindex="-1">{ &lesson.text.title }</h2>
+                if let Some(source) = props.run.source() {
+                    <span class="lesson-from muted" data-testid="lesson-from">{ format!("from {source}") }</span>
+                }
                 <button class="small" onclick={on_leave} title="Keep the work, hide the lesson">{ "Leave lesson" }</button>
             </div>
             <div class="lesson-question markdown">{ markdown(&lesson.text.question) }</div>

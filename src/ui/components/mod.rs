@@ -5,6 +5,8 @@ pub mod clock;
 pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
+pub mod embed_bar;
+pub mod hand_in;
 pub mod header;
 pub mod help_dialog;
 pub mod lesson_panel;

@@ -1,0 +1,503 @@
+//! Checking hand-ins: many hand-in links and completion codes in, one row per learner out —
+//! who, which lesson, which goals were met, the quiz, whether the solution was shown — with the
+//! hand-ins that do not add up flagged. Every row's progress is recomputed by replaying the link
+//! through the same reducer the page uses ([`Workspace::replayed_progress`]); nothing a link or a
+//! code claims is taken on trust. `session-playground verify` prints [`VerifyReport::table`];
+//! the page's "Check hand-ins" view shows the same rows.
+
+use crate::scenario::handin::{CompletionCode, completion_code, quiz_verdict};
+use crate::scenario::share::decode;
+
+use super::state::Workspace;
+
+/// The most hand-ins one check reads (a class, with room to spare).
+pub const MAX_HAND_INS: usize = 1000;
+
+/// How a hand-in stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The link replays to what its code says (and the code handed with it, if any, agrees).
+    Verified,
+    /// A plain share link (no hand-in code): its progress is recomputed all the same.
+    NoCode,
+    /// A completion code with no link to check it against: its claims are unverified.
+    CodeOnly,
+    /// The link or the code was changed after it was made.
+    Tampered(String),
+    /// Not a hand-in that can be read.
+    Damaged(String),
+}
+
+impl Verdict {
+    /// Whether the teacher should look at this hand-in (tampered or unreadable).
+    pub fn flagged(&self) -> bool {
+        matches!(self, Verdict::Tampered(_) | Verdict::Damaged(_))
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Verdict::Verified => "ok".into(),
+            Verdict::NoCode => "ok (share link, not handed in)".into(),
+            Verdict::CodeOnly => "UNVERIFIED: code only, no link".into(),
+            Verdict::Tampered(why) => format!("TAMPERED: {why}"),
+            Verdict::Damaged(why) => format!("DAMAGED: {why}"),
+        }
+    }
+}
+
+/// One hand-in, as the teacher's table shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandInRow {
+    /// The line it came from (1-based, among the entries given).
+    pub line: usize,
+    /// The name the learner typed (empty if none).
+    pub who: String,
+    /// The lesson's id.
+    pub lesson: String,
+    /// Goals met, of the checkable total.
+    pub met: usize,
+    /// The checkable goals.
+    pub total: usize,
+    /// The ids of the goals not met.
+    pub missing: Vec<String>,
+    /// `None`: no quiz; `Some(None)`: not answered; `Some(Some(right))`.
+    pub quiz: Option<Option<bool>>,
+    /// Whether the solution was shown before every goal was met.
+    pub solution_shown: bool,
+    /// How it stands.
+    pub verdict: Verdict,
+}
+
+impl HandInRow {
+    /// Every goal met, by the learner's own work, and not flagged.
+    pub fn complete(&self) -> bool {
+        self.total > 0
+            && self.met == self.total
+            && !self.solution_shown
+            && matches!(self.verdict, Verdict::Verified | Verdict::NoCode)
+    }
+
+    fn damaged(line: usize, why: String) -> HandInRow {
+        HandInRow {
+            line,
+            who: String::new(),
+            lesson: String::new(),
+            met: 0,
+            total: 0,
+            missing: Vec::new(),
+            quiz: None,
+            solution_shown: false,
+            verdict: Verdict::Damaged(why),
+        }
+    }
+}
+
+/// The rows of a check, in the order of the entries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerifyReport {
+    /// One per hand-in.
+    pub rows: Vec<HandInRow>,
+}
+
+impl VerifyReport {
+    /// Whether any hand-in is flagged.
+    pub fn any_flagged(&self) -> bool {
+        self.rows.iter().any(|row| row.verdict.flagged())
+    }
+
+    /// The report as a plain-text table with a summary line.
+    pub fn table(&self) -> String {
+        let header =
+            ["#", "who", "lesson", "goals", "quiz", "solution", "status"].map(String::from);
+        let mut lines: Vec<[String; 7]> = vec![header];
+        for row in &self.rows {
+            let goals = if row.total == 0 && row.lesson.is_empty() {
+                String::new()
+            } else if row.missing.is_empty() {
+                format!("{}/{}", row.met, row.total)
+            } else {
+                format!(
+                    "{}/{} (missing: {})",
+                    row.met,
+                    row.total,
+                    row.missing.join(", ")
+                )
+            };
+            let quiz = match row.quiz {
+                _ if row.lesson.is_empty() => String::new(),
+                None => "-".into(),
+                Some(None) => "unanswered".into(),
+                Some(Some(true)) => "1/1 right".into(),
+                Some(Some(false)) => "0/1 wrong".into(),
+            };
+            let solution = if row.lesson.is_empty() {
+                String::new()
+            } else if row.solution_shown {
+                "shown".into()
+            } else {
+                "not shown".into()
+            };
+            lines.push([
+                row.line.to_string(),
+                row.who.clone(),
+                row.lesson.clone(),
+                goals,
+                quiz,
+                solution,
+                row.verdict.text(),
+            ]);
+        }
+        let widths: Vec<usize> = (0..7)
+            .map(|c| {
+                lines
+                    .iter()
+                    .map(|line| line[c].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        for line in &lines {
+            let cells: Vec<String> = line
+                .iter()
+                .zip(&widths)
+                .map(|(cell, width)| format!("{cell:<width$}"))
+                .collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+        }
+        let complete = self.rows.iter().filter(|row| row.complete()).count();
+        let flagged = self.rows.iter().filter(|row| row.verdict.flagged()).count();
+        let unverified = self
+            .rows
+            .iter()
+            .filter(|row| row.verdict == Verdict::CodeOnly)
+            .count();
+        out.push_str(&format!(
+            "\n{} hand-in{}: {complete} complete, {} not complete, {flagged} flagged, {unverified} unverified\n",
+            self.rows.len(),
+            if self.rows.len() == 1 { "" } else { "s" },
+            self.rows.len() - complete - flagged - unverified
+        ));
+        out
+    }
+}
+
+/// What one entry (a line, or a command-line argument) holds: links and codes.
+struct Entry {
+    line: usize,
+    link: Option<String>,
+    code: Option<CompletionCode>,
+    unknown: Option<String>,
+}
+
+/// The share payload in `text`: what follows `#` in a URL, or the text itself.
+fn payload_of(text: &str) -> &str {
+    let fragment = text.split_once('#').map_or(text, |(_, fragment)| fragment);
+    // An embed address (`#embed&v2.…`) names the link after the options.
+    fragment.rsplit('&').next().unwrap_or(fragment)
+}
+
+fn read_entry(line: usize, text: &str) -> Entry {
+    let mut entry = Entry {
+        line,
+        link: None,
+        code: None,
+        unknown: None,
+    };
+    for token in text.split_whitespace() {
+        if let Some(code) = CompletionCode::parse(token) {
+            entry.code = Some(code);
+        } else if entry.link.is_none() && (token.contains('#') || token.starts_with('v')) {
+            entry.link = Some(payload_of(token).to_string());
+        } else {
+            entry
+                .unknown
+                .get_or_insert_with(|| token.chars().take(40).collect());
+        }
+    }
+    entry
+}
+
+/// Checks hand-ins: each entry is one line holding a link, a code, or both (blank lines are
+/// skipped). A code on a line of its own is matched to a link by its digest.
+pub fn verify(entries: &[String]) -> VerifyReport {
+    verify_against(entries, &[])
+}
+
+/// [`verify`], with the teacher's own lesson files (JSON): a hand-in of a lesson with one of
+/// these ids must carry exactly that file — a learner who edited the lesson in their link (to
+/// make its goals easier) is flagged.
+pub fn verify_against(entries: &[String], lessons: &[serde_json::Value]) -> VerifyReport {
+    let mut report = VerifyReport::default();
+    let entries: Vec<Entry> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .take(MAX_HAND_INS)
+        .map(|(index, text)| read_entry(index + 1, text))
+        .collect();
+    // The codes of every link, to match lone codes against.
+    let mut link_codes: Vec<CompletionCode> = Vec::new();
+    let mut lone_codes: Vec<(usize, CompletionCode)> = Vec::new();
+    for entry in entries {
+        let Some(link) = entry.link else {
+            match (entry.code, entry.unknown) {
+                (Some(code), _) => lone_codes.push((entry.line, code)),
+                (None, Some(what)) => report.rows.push(HandInRow::damaged(
+                    entry.line,
+                    format!("neither a link nor a completion code ({what:?})"),
+                )),
+                (None, None) => {}
+            }
+            continue;
+        };
+        let row = check_link(
+            entry.line,
+            &link,
+            entry.code.as_ref(),
+            lessons,
+            &mut link_codes,
+        );
+        report.rows.push(row);
+    }
+    for (line, code) in lone_codes {
+        let matching = link_codes.iter().find(|made| made.digest == code.digest);
+        let verdict = match matching {
+            Some(made) if *made == code => continue, // handed in with its link: already a row
+            Some(_) => Verdict::Tampered(
+                "the completion code's claims were changed (it does not match its link)".into(),
+            ),
+            None => Verdict::CodeOnly,
+        };
+        report.rows.push(HandInRow {
+            line,
+            who: String::new(),
+            lesson: code.lesson.clone(),
+            met: code.met,
+            total: code.total,
+            missing: Vec::new(),
+            quiz: code.quiz,
+            solution_shown: code.solution_shown,
+            verdict,
+        });
+    }
+    report.rows.sort_by_key(|row| row.line);
+    report
+}
+
+/// One link's row: decoded (bounded), replayed, its code recomputed and compared.
+fn check_link(
+    line: usize,
+    link: &str,
+    code: Option<&CompletionCode>,
+    lessons: &[serde_json::Value],
+    link_codes: &mut Vec<CompletionCode>,
+) -> HandInRow {
+    let shared = match decode(link) {
+        Ok(shared) => shared,
+        Err(error) => {
+            return HandInRow::damaged(
+                line,
+                error
+                    .to_string()
+                    .replace(" Your current work has not been changed.", ""),
+            );
+        }
+    };
+    let (lesson, progress) = match Workspace::replayed_progress(&shared) {
+        Ok(found) => found,
+        Err(why) => return HandInRow::damaged(line, format!("this link cannot be checked: {why}")),
+    };
+    let made = completion_code(&shared, &lesson, &progress);
+    let teachers = lessons.iter().find(|file| {
+        file.get("id").and_then(serde_json::Value::as_str) == Some(lesson.id.as_str())
+    });
+    let verdict = match (&shared.hand_in_code, code) {
+        _ if teachers.is_some() && shared.lesson_file.as_ref() != teachers => {
+            Verdict::Tampered("its lesson is not the lesson file you gave (edited, or another lesson with the same id)".into())
+        }
+        (Some(carried), _) if *carried != made.to_string() => {
+            Verdict::Tampered("the link was changed after it was handed in".into())
+        }
+        (_, Some(code)) if *code != made => {
+            Verdict::Tampered("the completion code handed with it does not match the link".into())
+        }
+        (None, _) => Verdict::NoCode,
+        (Some(_), _) => Verdict::Verified,
+    };
+    let missing = lesson
+        .goals
+        .iter()
+        .filter(|goal| !progress.goals_met.contains(&goal.id))
+        .map(|goal| goal.id.clone())
+        .collect();
+    let row = HandInRow {
+        line,
+        who: shared.handed_in_by.clone().unwrap_or_default(),
+        lesson: lesson.id.clone(),
+        met: made.met,
+        total: made.total,
+        missing,
+        quiz: quiz_verdict(&lesson, &progress),
+        solution_shown: made.solution_shown,
+        verdict,
+    };
+    link_codes.push(made);
+    row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::builtin::builtin_lesson;
+    use crate::scenario::share::encode;
+    use crate::ui::state::Action;
+
+    /// A learner who plays the first `steps` steps of `lesson`'s solution, answers the quiz with
+    /// `answer`, maybe looks at the solution first, and hands in as `name`.
+    fn hand_in(
+        lesson: &str,
+        name: &str,
+        steps: usize,
+        answer: Option<usize>,
+        peek: bool,
+    ) -> (String, CompletionCode) {
+        let mut workspace = Workspace::started().apply(Action::OpenLesson(lesson.into()));
+        if peek {
+            workspace = workspace.apply(Action::ShowSolution);
+        }
+        let solution = workspace.lesson.as_ref().unwrap().lesson.solution.clone();
+        for step in solution.into_iter().take(steps) {
+            workspace.lesson_step(step);
+            workspace.check_goals();
+        }
+        if let Some(option) = answer {
+            workspace = workspace.apply(Action::AnswerQuiz(option));
+        }
+        workspace.hand_in_link(name).expect("a lesson is open")
+    }
+
+    #[test]
+    fn a_class_of_hand_ins_is_checked_and_the_tampered_ones_are_flagged() {
+        let count = builtin_lesson("count").unwrap().unwrap();
+        let full = count.solution.len();
+        let mut lines = Vec::new();
+        let mut expected_complete = 0;
+        for n in 0..32usize {
+            let name = format!("Learner {n:02}");
+            // Every third stops early; every fifth gets the quiz wrong; every seventh peeks.
+            let steps = if n % 3 == 0 { n % full } else { full };
+            let answer = if n % 5 == 0 { Some(0) } else { Some(1) };
+            let peek = n % 7 == 6;
+            let (payload, code) = hand_in("count", &name, steps, answer, peek);
+            if steps == full && !peek {
+                expected_complete += 1;
+            }
+            assert_eq!(code.met == code.total, steps == full, "{name}: {code}");
+            match n % 4 {
+                0 => lines.push(format!("https://teacher.example/play/#{payload}  {code}")),
+                1 => lines.push(payload),
+                2 => lines.push(format!("https://teacher.example/play/#{payload}")),
+                _ => {
+                    // The code on a line of its own, after its link.
+                    lines.push(format!("http://127.0.0.1:8080/#{payload}"));
+                    lines.push(code.to_string());
+                }
+            }
+        }
+        // A learner who did not finish hands in, then edits the link's name and quiz answer.
+        let (payload, _) = hand_in("count", "Mallory", 2, Some(0), false);
+        let mut edited = decode(&payload).unwrap();
+        edited.handed_in_by = Some("Alice".into());
+        edited.quiz_answer = Some(1);
+        lines.push(encode(&edited));
+        // Another edits the claims of the code handed with the link.
+        let (payload, code) = hand_in("count", "Trudy", 3, Some(1), false);
+        let boasted =
+            code.to_string()
+                .replacen(&format!("{}of", code.met), &format!("{}of", code.total), 1);
+        lines.push(format!("{payload} {boasted}"));
+        // A link cut short, and a lone code nobody handed a link for.
+        lines.push(format!("v2.{}", &payload[3..payload.len() / 2]));
+        lines.push("count.3of3.quiz-right.own-work.0123456789".into());
+        lines.push(String::new());
+
+        let report = verify(&lines);
+        let table = report.table();
+        println!("{table}");
+        assert_eq!(report.rows.len(), 32 + 4, "{table}");
+        assert_eq!(
+            report.rows.iter().filter(|row| row.complete()).count(),
+            expected_complete,
+            "{table}"
+        );
+        let flagged: Vec<&HandInRow> = report
+            .rows
+            .iter()
+            .filter(|row| row.verdict.flagged())
+            .collect();
+        assert_eq!(flagged.len(), 3, "{table}");
+        assert_eq!(flagged[0].who, "Alice");
+        assert!(
+            matches!(&flagged[0].verdict, Verdict::Tampered(why) if why.contains("changed after"))
+        );
+        assert_eq!(flagged[1].who, "Trudy");
+        assert!(
+            matches!(&flagged[1].verdict, Verdict::Tampered(why) if why.contains("does not match"))
+        );
+        assert!(matches!(&flagged[2].verdict, Verdict::Damaged(_)));
+        assert_eq!(report.rows.last().unwrap().verdict, Verdict::CodeOnly);
+        // What the table says of one honest learner who did not finish and one who peeked.
+        let learner = |n: usize| {
+            report
+                .rows
+                .iter()
+                .find(|row| row.who == format!("Learner {n:02}"))
+                .unwrap()
+        };
+        assert_eq!(
+            (learner(0).met, learner(0).missing.clone()),
+            (
+                0,
+                vec!["third".to_string(), "closed".into(), "restart".into()]
+            )
+        );
+        assert!(learner(6).solution_shown && !learner(6).complete());
+        assert_eq!(learner(5).quiz, Some(Some(false)));
+        assert!(
+            table.contains("Learner 01") && table.contains("TAMPERED") && table.contains("3/3")
+        );
+        assert!(report.any_flagged());
+    }
+
+    #[test]
+    fn hostile_entries_are_rows_not_panics() {
+        let lines: Vec<String> = [
+            "#",
+            "v2.",
+            "v1.%%%",
+            "hello there",
+            &format!("v2.{}", "A".repeat(70_000)),
+            "v9.N4Ig",
+            "count.1of3.quiz-right.own-work.ABC",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let report = verify(&lines);
+        assert!(
+            report.rows.iter().all(|row| row.verdict.flagged()),
+            "{}",
+            report.table()
+        );
+        // A link that is not a lesson's work.
+        let plain = Workspace::started()
+            .apply(Action::Navigate("/count".into()))
+            .share_payload();
+        let report = verify(&[plain]);
+        assert!(
+            matches!(&report.rows[0].verdict, Verdict::Damaged(why) if why.contains("no lesson"))
+        );
+    }
+}
