@@ -217,7 +217,20 @@ test("the count lesson, completed with the keyboard alone", async () => {
   await context.close();
 });
 
-/** axe-core's serious and critical violations on the page as it is. */
+/**
+ * Known violations, each with its reason; anything else fails the test. (Written down in the
+ * closing note of issue 17; remove an entry when it is fixed.)
+ * - The sequence diagram's rows are SVG groups with role=button whose aria-label says in words
+ *   what the drawn labels abbreviate; axe wants the drawn text inside the name.
+ * - In dark mode, one-dark's active-line background leaves some syntax colours on the line with
+ *   the cursor under 4.5:1.
+ */
+const KNOWN = [
+  /^label-content-name-mismatch \(serious\): g\[data-entry=/,
+  /^color-contrast \(serious\): \.cm-activeLine > /,
+];
+
+/** axe-core's serious and critical violations on the page as it is, less the known ones. */
 async function axeProblems(page) {
   if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
@@ -226,7 +239,7 @@ async function axeProblems(page) {
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
       .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 4).map((node) => node.target.join(" ")).join(" | ")}`);
   });
-  return result;
+  return result.filter((problem) => !KNOWN.some((known) => known.test(problem)));
 }
 
 for (const colorScheme of ["light", "dark"]) {

@@ -54,7 +54,10 @@ pub fn help_dialog() -> Html {
                 </tbody>
             </table>
             <p class="muted">{ "Every pane can be reached with Tab; the links at the very top of the page (the first Tab) jump straight to one." }</p>
-            <button class="primary" onclick={close} autofocus=true>{ "Close" }</button>
+            // No `autofocus`: the dialog's opening focuses its first control (Close) anyway, and an
+            // autofocus attribute in the page is refused, with a console error, when the
+            // playground is embedded in another site's frame.
+            <button class="primary" onclick={close}>{ "Close" }</button>
         </dialog>
     }
 }
