@@ -331,7 +331,7 @@ impl Workspace {
     /// last `edit_code` step if it was edited since the server last started).
     pub fn shared_state(&self) -> SharedState {
         let own = own_start(self.start.lesson.as_deref()).unwrap_or_default();
-        let mut steps = self.log.clone();
+        let mut steps = self.log.to_vec();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
             steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
