@@ -3,7 +3,9 @@
 //!
 //! - [`calendar`]: the proleptic Gregorian calendar (days since 1970-01-01 to a date and back,
 //!   leap years, weekdays), month and day names, and the HTTP date format;
+//! - [`number`]: numbers as the learner reads them (`4,123`);
 //! - [`repr`]: Python's `repr` of `bytes`.
 
 pub mod calendar;
+pub mod number;
 pub mod repr;
