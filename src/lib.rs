@@ -3,6 +3,7 @@
 //!
 //! The layers, lowest first (see ARCHITECTURE.md; dependencies point one way):
 //! - [`http`]: plain request/response data shared by the browser and the server.
+//! - [`text`]: pure helpers every layer may use (the calendar, HTTP dates, month names).
 //! - [`browser`]: the virtual browser (clock, cookie jar with reasons, profiles, navigation).
 //! - [`python`]: the Python interpreter for app code (ruff's parser, our evaluator).
 //! - [`flask`]: the simulated Flask/Werkzeug/itsdangerous on the interpreter.
@@ -16,4 +17,5 @@ pub mod flask;
 pub mod http;
 pub mod python;
 pub mod scenario;
+pub mod text;
 pub mod ui;

@@ -5,12 +5,14 @@
 //! replaying the same actions reproduces every expiry decision. **Architecture invariant:** nothing
 //! in the browser layer reads the wall clock; every time-dependent function takes `now: i64`.
 //!
-//! Calendar arithmetic is written by hand (Howard Hinnant's `days_from_civil` algorithm) because
-//! it is twenty lines and a date crate would add weight to the wasm build for no gain.
+//! Calendar arithmetic is [`crate::text::calendar`] (the playground's own, shared by every layer;
+//! a date crate would add weight to the wasm build for no gain).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::calendar;
 
 /// 2026-01-01T00:00:00Z, the instant every new playground starts at.
 pub const DEFAULT_START: i64 = 1_767_225_600;
@@ -202,7 +204,7 @@ pub fn format_instant(unix_seconds: i64) -> String {
     let t = unix_seconds.clamp(MIN_INSTANT, MAX_INSTANT);
     let days = t.div_euclid(86_400);
     let secs = t.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = calendar::civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         secs / 3_600,
@@ -247,52 +249,13 @@ pub fn parse_instant(text: &str) -> Result<i64, ClockError> {
 /// Days since 1970-01-01 of a proleptic Gregorian date, or `None` if the date does not exist
 /// (month 13, February 30th, ...).
 pub(crate) fn days_from_civil_checked(year: i64, month: i64, day: i64) -> Option<i64> {
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if !(1..=12).contains(&month) || day < 1 || day > i64::from(calendar::days_in_month(year, month as u32)) {
         return None;
     }
-    Some(days_from_civil(year, month, day))
+    Some(calendar::days_from_civil(year, month as u32, day as u32))
 }
 
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
 
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
 
 #[cfg(test)]
 mod tests {

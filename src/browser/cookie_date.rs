@@ -117,14 +117,10 @@ fn match_time(token: &[u8]) -> Option<(i64, i64, i64)> {
 
 /// A token starting (case-insensitively) with a three-letter month name.
 fn match_month(token: &[u8]) -> Option<i64> {
-    const MONTHS: [&[u8; 3]; 12] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec",
-    ];
     let prefix = token.get(..3)?;
-    MONTHS
+    crate::text::calendar::MONTH_ABBREVIATIONS
         .iter()
-        .position(|name| name.eq_ignore_ascii_case(prefix))
+        .position(|name| name.as_bytes().eq_ignore_ascii_case(prefix))
         .map(|index| index as i64 + 1)
 }
 

@@ -410,17 +410,9 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
-/// `4123` → `"4,123"`, the way the learner-facing reasons write byte counts.
-pub(crate) fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+/// A byte count the way the learner-facing reasons write it (`4,123`).
+fn thousands(number: usize) -> String {
+    crate::text::number::thousands(number as u64)
 }
 
 #[cfg(test)]

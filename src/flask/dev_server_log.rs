@@ -16,9 +16,7 @@
 //! server's lines (`tests/oracle/primitives/server_log.json`) for the tests below.
 
 use crate::flask::iri;
-use crate::python::text::civil_time::civil_from_days;
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+use crate::text::calendar::{MONTH_ABBREVIATIONS, civil_from_days};
 
 /// Werkzeug's access line for one request (without the final newline).
 ///
@@ -41,7 +39,7 @@ pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64)
         None => request_line,
     };
     let (year, month, day, hour, minute, second) = civil(now);
-    let month_name = MONTHS[month as usize - 1];
+    let month_name = MONTH_ABBREVIATIONS[month as usize - 1];
     format!("127.0.0.1 - - [{day:02}/{month_name}/{year:04} {hour:02}:{minute:02}:{second:02}] \"{styled}\" {status} -")
 }
 

@@ -17,6 +17,8 @@
 
 use std::fmt;
 
+use crate::text::calendar;
+
 /// What `expires=` was given as.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expires {
@@ -295,9 +297,6 @@ fn format_timestamp(seconds: f64) -> Result<String, DumpCookieError> {
     http_date(whole as i64)
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /// `Wdy, DD Mon YYYY HH:MM:SS GMT` for whole Unix seconds in years 1-9999.
 ///
 /// ```
@@ -306,56 +305,11 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// assert_eq!(http_date(1769904000).unwrap(), "Sun, 01 Feb 2026 00:00:00 GMT");
 /// ```
 pub fn http_date(seconds: i64) -> Result<String, DumpCookieError> {
-    let days = seconds.div_euclid(86_400);
-    let second_of_day = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
+    let (year, _, _) = calendar::civil_from_days(seconds.div_euclid(86_400));
     if !(1..=9999).contains(&year) {
         return Err(DumpCookieError::ExpiresOutOfRange { year: Some(year) });
     }
-    // 1970-01-01 was a Thursday (index 3 with Monday = 0).
-    let weekday = WEEKDAYS[usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0)];
-    let month_name = MONTHS[usize::try_from(month - 1).unwrap_or(0)];
-    Ok(format!(
-        "{weekday}, {day:02} {month_name} {year:04} {:02}:{:02}:{:02} GMT",
-        second_of_day / 3600,
-        second_of_day % 3600 / 60,
-        second_of_day % 60
-    ))
-}
-
-/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar (Python's
-/// `datetime`). The days are counted from 0000-03-01, so that a leap day ends its counting
-/// year: 400-year cycles of 146 097 days; in a cycle, centuries of 36 524 days (the fourth a day
-/// longer); in a century, 4-year runs of 1 461 days (the last one of a short century a day
-/// shorter); in a run, years of 365 days (the fourth a day longer); in a year, the months March
-/// to February.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    /// From 0000-03-01 to 1970-01-01.
-    const EPOCH_FROM_MARCH_0000: i64 = 719_468;
-    /// March, April, ..., January, and February as long as it can be.
-    const MONTH_LENGTHS: [i64; 12] = [31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29];
-    let counted = days + EPOCH_FROM_MARCH_0000;
-    let cycles = counted.div_euclid(146_097);
-    let mut left = counted.rem_euclid(146_097);
-    let centuries = (left / 36_524).min(3);
-    left -= centuries * 36_524;
-    let runs = left / 1_461;
-    left -= runs * 1_461;
-    let years = (left / 365).min(3);
-    left -= years * 365;
-    let mut month_index = 0;
-    while left >= MONTH_LENGTHS[month_index] {
-        left -= MONTH_LENGTHS[month_index];
-        month_index += 1;
-    }
-    // January and February close the counting year, so they are in the next calendar year.
-    let (month, into_next_year) = if month_index < 10 {
-        (month_index as i64 + 3, 0)
-    } else {
-        (month_index as i64 - 9, 1)
-    };
-    let year = cycles * 400 + centuries * 100 + runs * 4 + years + into_next_year;
-    (year, month, left + 1)
+    Ok(calendar::http_date(seconds))
 }
 
 #[cfg(test)]
@@ -446,26 +400,5 @@ mod tests {
             "theme=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/"
         );
         assert_eq!(dump_cookie("visited", "yes", &CookieOptions::default(), now).unwrap(), "visited=yes; Path=/");
-    }
-
-    #[test]
-    fn days_to_civil_round_trips_known_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(-719_162), (1, 1, 1));
-        assert_eq!(civil_from_days(2_932_896), (9999, 12, 31));
-    }
-
-    #[test]
-    fn days_to_civil_agrees_with_the_interpreters_calendar() {
-        // Every day from year -1000 to 11000 (beyond both ends of the range dump_cookie
-        // accepts, where the error message shows the year), against python::text's calendar.
-        for days in -1_085_000..3_300_000 {
-            let (year, month, day) = crate::python::text::civil_time::civil_from_days(days);
-            assert_eq!(
-                civil_from_days(days),
-                (year, i64::from(month), i64::from(day)),
-                "{days}"
-            );
-        }
     }
 }

@@ -26,6 +26,7 @@ use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
 use super::base64_py;
+use crate::text::repr::bytes_repr;
 
 /// The salt Flask's session interface uses.
 pub const SESSION_SALT: &[u8] = b"cookie-session";
@@ -226,7 +227,7 @@ impl fmt::Display for UnsignError {
         match self {
             UnsignError::NoSeparator => formatter.write_str("No b'.' found in value"),
             UnsignError::SignatureMismatch { signature, .. } => {
-                write!(formatter, "Signature {} does not match", python_bytes_repr(signature))
+                write!(formatter, "Signature {} does not match", bytes_repr(signature))
             }
             UnsignError::TimestampMissing => formatter.write_str("timestamp missing"),
             UnsignError::MalformedTimestamp => formatter.write_str("Malformed timestamp"),
@@ -367,30 +368,6 @@ fn constant_time_eq(left: &[u8], right: &[u8]) -> bool {
     left.len() == right.len() && left.iter().zip(right).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
-/// Python's `repr(bytes)`: `b'...'`, switching to double quotes when the bytes contain `'`
-/// but no `"`.
-pub fn python_bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { '"' } else { '\'' };
-    let mut out = String::from("b");
-    out.push(quote);
-    for &byte in bytes {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            _ if char::from(byte) == quote => {
-                out.push('\\');
-                out.push(quote);
-            }
-            0x20..=0x7e => out.push(char::from(byte)),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
-        }
-    }
-    out.push(quote);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,9 +457,9 @@ mod tests {
 
     #[test]
     fn bytes_repr_follows_python() {
-        assert_eq!(python_bytes_repr(b"abc"), "b'abc'");
-        assert_eq!(python_bytes_repr(b"a'b"), "b\"a'b\"");
-        assert_eq!(python_bytes_repr(b"a'\"b"), "b'a\\'\"b'");
-        assert_eq!(python_bytes_repr(b"\x00\xff\\"), "b'\\x00\\xff\\\\'");
+        assert_eq!(bytes_repr(b"abc"), "b'abc'");
+        assert_eq!(bytes_repr(b"a'b"), "b\"a'b\"");
+        assert_eq!(bytes_repr(b"a'\"b"), "b'a\\'\"b'");
+        assert_eq!(bytes_repr(b"\x00\xff\\"), "b'\\x00\\xff\\\\'");
     }
 }

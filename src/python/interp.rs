@@ -314,7 +314,7 @@ impl Interp {
 
     #[cold]
     fn step_limit_error(&self) -> Box<Exc> {
-        let n = group_thousands(self.config.step_budget);
+        let n = crate::text::number::thousands(self.config.step_budget);
         let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.loop_lines.last().copied().unwrap_or_else(|| self.current_line()));
         self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
     }
@@ -384,15 +384,3 @@ impl Drop for Interp {
     }
 }
 
-/// `1000000` → `1,000,000`.
-pub fn group_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}

@@ -17,9 +17,7 @@ use std::rc::Rc;
 
 use crate::browser::clock::format_instant;
 use crate::browser::profile::CloseReport;
-use crate::browser::{
-    Browser, Cookie, CookieKey, NavigationError, NavigationOutcome, NavigationRequest, Server,
-};
+use crate::browser::{Browser, Cookie, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::server::{SessionSettings, StoreItem};
 use crate::flask::step_record::Recording;
 use crate::flask::trace::SessionTrace;
@@ -469,9 +467,7 @@ impl World {
             },
             Action::AdvanceClock(seconds) => self.advance_clock(*seconds),
             Action::SetCookie { name, value } => {
-                let Some(p) = self.browser.profile_mut(&profile) else {
-                    return self.unchanged(profile, at, host);
-                };
+                let p = self.browser.profile_or_create(&profile);
                 let existed = p
                     .jar
                     .list(at)
@@ -490,9 +486,7 @@ impl World {
                     .map_or_else(|| "session".to_string(), |s| s.cookie_name.clone());
                 let key = crate::flask::signing::SigningKey::for_session(secret);
                 let value = crate::flask::signing::dumps(&key, data, at.max(0) as u64);
-                let Some(p) = self.browser.profile_mut(&profile) else {
-                    return self.unchanged(profile, at, host);
-                };
+                let p = self.browser.profile_or_create(&profile);
                 p.jar.set_value(&host, &name, &value, at);
                 EffectKind::SessionForged {
                     name,
@@ -517,15 +511,6 @@ impl World {
             at,
             host,
             kind,
-        }
-    }
-
-    fn unchanged(&self, profile: String, at: i64, host: String) -> Effect {
-        Effect {
-            profile,
-            at,
-            host,
-            kind: EffectKind::Unchanged,
         }
     }
 
@@ -616,7 +601,7 @@ impl World {
                 })
             }
             Ok(None) => EffectKind::Refused(StepNote::NoHistoryEntry),
-            Err(error) => EffectKind::Refused(StepNote::Navigation(navigation_error_text(&error))),
+            Err(error) => EffectKind::Refused(StepNote::Navigation(error.to_string())),
         }
     }
 
@@ -690,10 +675,6 @@ impl World {
             Some(_) => EffectKind::Refused(StepNote::NoSuchCookie(name.to_string())),
         }
     }
-}
-
-fn navigation_error_text(error: &NavigationError) -> String {
-    error.to_string()
 }
 
 /// How a request starts: a new navigation, or a move in the history.

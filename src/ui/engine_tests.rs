@@ -30,6 +30,17 @@ fn steps() -> Vec<Step> {
         profile(get("/count")),
         profile(Step::new(scenario::Action::AdvanceClock(60))),
         profile(Step::new(scenario::Action::DeleteCookie("theme".into()))),
+        profile(Step::new(scenario::Action::Reload)),
+        profile(Step::new(scenario::Action::SetSessionMode(
+            SessionMode::Server,
+        ))),
+        profile(get("/count")),
+        profile(get("/count")),
+        profile(Step::new(scenario::Action::Back)),
+        profile(Step::new(scenario::Action::ContinueWhereLeftOff(true))),
+        profile(Step::new(scenario::Action::CloseBrowser)),
+        profile(Step::new(scenario::Action::OpenBrowser)),
+        profile(Step::new(scenario::Action::ContinueWhereLeftOff(false))),
         profile(Step::new(scenario::Action::CloseBrowser)),
     ]
 }
@@ -99,32 +110,47 @@ fn the_cli_the_player_and_the_page_step_the_same_world() {
         String::from_utf8_lossy(&exchange.outcome.final_hop().response.body),
         "42"
     );
-    // The jars agree too: the transcript's, the player's and the page's.
-    let jar = |names: Vec<(String, String)>| names;
-    let v1_jar = jar(transcript.steps[3]
+    // The jars agree too, after every step: the transcript's, the player's and the page's.
+    let sid = |jar: &[(String, String)]| jar.iter().any(|(name, _)| name == "sid");
+    let v1_jar: Vec<(String, String)> = transcript.steps[3]
         .jar
         .iter()
         .map(|c| (c.name.clone(), c.value.clone()))
-        .collect());
-    let page_jar = jar(workspace
+        .collect();
+    assert!(sid(&v1_jar), "{v1_jar:?}");
+    let last: Vec<(String, String)> = transcript
+        .steps
+        .last()
+        .expect("a record")
+        .jar
+        .iter()
+        .map(|c| (c.name.clone(), c.value.clone()))
+        .collect();
+    let now = workspace.browser().clock.now();
+    let page_jar: Vec<(String, String)> = workspace
         .browser()
         .profile("default")
         .expect("a profile")
         .jar
-        .all()
+        .list(now)
         .iter()
         .map(|c| (c.name.clone(), c.value.clone()))
-        .collect());
-    let player_jar = jar(player
+        .collect();
+    let player_jar: Vec<(String, String)> = player
         .state()
         .profile(Some("default"))
         .expect("a profile")
         .jar
         .iter()
         .map(|c| (c.name.clone(), c.value.clone()))
-        .collect());
-    assert!(v1_jar.iter().any(|(name, _)| name == "sid"), "{v1_jar:?}");
-    // After the close, the session cookies are gone everywhere.
-    assert_eq!(page_jar, player_jar);
-    assert!(transcript.steps.last().expect("a record").jar.is_empty() && page_jar.is_empty());
+        .collect();
+    assert_eq!(last, page_jar);
+    assert_eq!(last, player_jar);
+    // The server mode's session id is a persistent cookie: it outlives the last close.
+    assert!(
+        sid(&last) && !last.iter().any(|(name, _)| name == "theme"),
+        "{last:?}"
+    );
+    // Every kind of step was carried out, none refused.
+    assert!(v1.iter().all(Effect::took_effect), "{v1:?}");
 }

@@ -322,7 +322,7 @@ impl Workspace {
             Some(link) => lesson_start(&link.lesson),
             None => own_start(&SharedState { lesson: self.start.lesson.clone(), ..SharedState::default() }).unwrap_or_default(),
         };
-        let mut steps = self.log.clone();
+        let mut steps = self.log.to_vec();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
             steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }

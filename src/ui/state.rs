@@ -18,8 +18,6 @@ use std::rc::Rc;
 
 use super::history::{Start, Step};
 use super::step_through::StepThrough;
-use crate::scenario::goal::GoalResult;
-use crate::scenario::lesson::Lesson;
 use crate::browser::clock::format_instant;
 use crate::browser::{CookieKey, NavigationOutcome, NavigationRequest};
 use crate::flask::AppError;
@@ -27,6 +25,8 @@ use crate::flask::session_inspect::{SessionInspection, inspect};
 use crate::flask::trace::SessionTrace;
 use crate::http;
 use crate::scenario::action::RequestStep;
+use crate::scenario::goal::GoalResult;
+use crate::scenario::lesson::Lesson;
 use crate::scenario::state::SeenSession;
 pub use crate::scenario::world::{AppServer, ServerHandle};
 use crate::scenario::world::{Effect, EffectKind, Exchange, StepNote, World};
@@ -110,8 +110,9 @@ pub struct Workspace {
     pub notice: Option<String>,
     /// Where this workspace started.
     pub start: Start,
-    /// Every effective step since the start: replaying them rebuilds this state.
-    pub log: Vec<Step>,
+    /// Every effective step since the start: replaying them rebuilds this state (shared
+    /// between successive states; a step copies it only if another state still holds it).
+    pub log: Rc<Vec<Step>>,
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
     pub rewind: Option<Rewind>,
     /// The lesson being followed, if any.
@@ -120,10 +121,23 @@ pub struct Workspace {
     pub saved: Rc<crate::scenario::saved::SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
     pub share_link: Option<String>,
-    /// For each timeline entry, the state right after it as it was on screen (without its
-    /// timeline and log, which are prefixes of this one's), so a rewind shows it without
-    /// replaying; `None` where not kept (see [`KEPT_VIEWS`]).
-    pub views: Vec<Option<Rc<Workspace>>>,
+    /// For each timeline entry, a snapshot of what the panes showed right after it, so a
+    /// rewind shows it without replaying; `None` where not kept (see [`KEPT_VIEWS`]). Shared
+    /// between successive states like the log.
+    pub(super) views: Rc<Vec<Option<Rc<Snapshot>>>>,
+}
+
+/// What the panes showed right after a timeline entry, without the history (the timeline and
+/// the log up to the entry are prefixes of the present's) and without the running server
+/// (holding it would keep every replaced app's interpreter alive for as long as the view is
+/// kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    code: String,
+    world: World,
+    active_profile: String,
+    server_status: ServerStatus,
+    pages: Vec<PageView>,
 }
 
 impl Deref for Workspace {
@@ -421,12 +435,12 @@ impl Workspace {
             timeline: Vec::new(),
             notice: None,
             start: start.clone(),
-            log: Vec::new(),
+            log: Rc::default(),
             rewind: None,
             lesson: None,
             saved: Rc::new(crate::scenario::saved::SavedWork::new()),
             share_link: None,
-            views: Vec::new(),
+            views: Rc::default(),
         }
     }
 
@@ -458,8 +472,16 @@ impl Workspace {
         state.step(log[item.steps - 1].clone());
         let recording = state.server.stop_recording().unwrap_or_default();
         state.notice = None;
-        let traces = state.timeline.get(entry).map(|item| item.traces.clone()).unwrap_or_default();
-        let title = format!("{}: {}", item.profile.clone().unwrap_or_default(), item.summary);
+        let traces = state
+            .timeline
+            .get(entry)
+            .map(|item| item.traces.clone())
+            .unwrap_or_default();
+        let title = format!(
+            "{}: {}",
+            item.profile.clone().unwrap_or_default(),
+            item.summary
+        );
         let step_through = StepThrough::new(recording, &state.served_code, &traces, title);
         Ok((state, step_through))
     }
@@ -552,7 +574,7 @@ impl Workspace {
         let entries_before = self.timeline.len();
         let effect = self.run_step(&step.action);
         if effect.as_ref().is_some_and(Effect::took_effect) {
-            self.log.push(step);
+            Rc::make_mut(&mut self.log).push(step);
             let steps = self.log.len();
             for entry in &mut self.timeline[entries_before..] {
                 entry.steps = steps;
@@ -567,34 +589,25 @@ impl Workspace {
     /// Records the state on screen now as the view of the entries from `first` on (the ones the
     /// step just made), and lets go of views older than the last [`KEPT_VIEWS`] entries.
     fn keep_views(&mut self, first: usize) {
-        let view = Rc::new(self.view_now());
-        self.views.resize(first, None);
-        self.views.resize(self.timeline.len(), Some(view));
-        let len = self.views.len();
+        let view = Rc::new(self.snapshot());
+        let entries = self.timeline.len();
+        let views = Rc::make_mut(&mut self.views);
+        views.resize(first, None);
+        views.resize(entries, Some(view));
+        let len = views.len();
         if len > KEPT_VIEWS {
-            self.views[len - KEPT_VIEWS - 1] = None;
+            views[len - KEPT_VIEWS - 1] = None;
         }
     }
 
-    /// This state as a timeline entry keeps it: what the panes show, without the history.
-    fn view_now(&self) -> Workspace {
-        Workspace {
+    /// This state as a timeline entry keeps it: what the panes show.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
             code: self.code.clone(),
-            // Not the running server: a view is only looked at, and holding the server would
-            // keep every replaced app's interpreter alive for as long as the view is kept.
             world: self.world.without_server(),
             active_profile: self.active_profile.clone(),
             server_status: self.server_status,
             pages: self.pages.clone(),
-            timeline: Vec::new(),
-            notice: None,
-            start: self.start.clone(),
-            log: Vec::new(),
-            rewind: None,
-            lesson: None,
-            saved: self.saved.clone(),
-            share_link: None,
-            views: Vec::new(),
         }
     }
 
@@ -609,11 +622,28 @@ impl Workspace {
                     .iter()
                     .take_while(|entry| entry.steps <= steps)
                     .count();
+                let Snapshot {
+                    code,
+                    world,
+                    active_profile,
+                    server_status,
+                    pages,
+                } = (*view).clone();
                 Workspace {
+                    code,
+                    world,
+                    active_profile,
+                    server_status,
+                    pages,
                     timeline: self.timeline[..entries].to_vec(),
-                    log: self.log[..steps].to_vec(),
-                    views: self.views[..entries.min(self.views.len())].to_vec(),
-                    ..(*view).clone()
+                    notice: None,
+                    start: self.start.clone(),
+                    log: Rc::new(self.log[..steps].to_vec()),
+                    rewind: None,
+                    lesson: None,
+                    saved: self.saved.clone(),
+                    share_link: None,
+                    views: Rc::new(self.views[..entries.min(self.views.len())].to_vec()),
                 }
             }
             None => Workspace::replay(&self.start, &self.log[..steps]),
@@ -781,7 +811,7 @@ impl Workspace {
     pub(crate) fn reload_server(&mut self) {
         // The start's own code needs no step (replay serves it first); any other code does.
         if !(self.log.is_empty() && self.code == self.start.code) {
-            self.log
+            Rc::make_mut(&mut self.log)
                 .push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
         let code = self.code.clone();

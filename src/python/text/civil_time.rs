@@ -30,29 +30,8 @@ pub struct CivilDateTime {
 }
 
 const MICROS_PER_DAY: i64 = 86_400_000_000;
-const DAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::text::calendar::{DAY_NAMES, MONTH_NAMES};
+pub use crate::text::calendar::{civil_from_days, days_from_civil, days_in_month, is_leap_year};
 
 /// The English name of `month` (1..=12); out-of-range fields, which a
 /// `datetime` never has, read as `???` rather than panicking.
@@ -61,21 +40,6 @@ fn month_name(month: u32) -> &'static str {
         .get((month as usize).wrapping_sub(1))
         .copied()
         .unwrap_or("???")
-}
-
-/// Whether `year` is a leap year in the proleptic Gregorian calendar.
-pub fn is_leap_year(year: i64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-/// The number of days in `month` (1..=12) of `year`.
-pub fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 /// The checks of `datetime(year, month, day, hour, minute, second,
@@ -117,44 +81,6 @@ pub fn check_datetime_fields(
         return Err(TextError::value("microsecond must be in 0..999999"));
     }
     Ok(())
-}
-
-/// Days since 1970-01-01 of a date (negative before it).
-///
-/// ```
-/// use session_playground::python::text::civil_time::{days_from_civil, civil_from_days};
-/// assert_eq!(days_from_civil(2000, 3, 1), 11017);
-/// assert_eq!(civil_from_days(-1), (1969, 12, 31));
-/// ```
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    // Howard Hinnant's algorithm: years start in March so leap days fall last.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = month as i64;
-    let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day as i64 - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The date `days` after 1970-01-01.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// `date.toordinal()`: 0001-01-01 is day 1.
@@ -370,17 +296,10 @@ pub fn timezone_repr(offset_micros: i64) -> String {
 /// assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
 /// ```
 pub fn http_date(unix_seconds: i64) -> String {
-    let t = CivilDateTime::from_unix_micros(unix_seconds.saturating_mul(1_000_000));
-    format!(
-        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-        &DAY_NAMES[weekday(t.year, t.month, t.day) as usize][..3],
-        t.day,
-        &month_name(t.month)[..3],
-        t.year,
-        t.hour,
-        t.minute,
-        t.second
-    )
+    // The interpreter's instants are microseconds: beyond them the date stays at the last one.
+    const LATEST: i64 = i64::MAX / 1_000_000;
+    const EARLIEST: i64 = i64::MIN.div_euclid(1_000_000);
+    crate::text::calendar::http_date(unix_seconds.clamp(EARLIEST, LATEST))
 }
 
 // ------------------------------------------------------------ timedelta

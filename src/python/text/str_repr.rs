@@ -54,39 +54,7 @@ fn push_hex_escape(out: &mut String, code: u32) {
     out.push_str(&text);
 }
 
-/// `repr(data)` for Python `bytes` (`b'...'`).
-///
-/// ```
-/// use session_playground::python::text::str_repr::bytes_repr;
-/// assert_eq!(bytes_repr(b"ab\x00'"), "b\"ab\\x00'\"");
-/// assert_eq!(bytes_repr(b"\xff"), "b'\\xff'");
-/// ```
-pub fn bytes_repr(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::with_capacity(data.len() + 3);
-    out.push('b');
-    out.push(quote as char);
-    for &byte in data {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b if b == quote => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            b if !(0x20..0x7f).contains(&b) => out.push_str(&format!("\\x{b:02x}")),
-            b => out.push(b as char),
-        }
-    }
-    out.push(quote as char);
-    out
-}
+pub use crate::text::repr::bytes_repr;
 
 /// `ascii(text)`: like [`str_repr`] but every non-ASCII character escaped.
 ///

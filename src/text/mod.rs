@@ -1,0 +1,11 @@
+//! Pure helpers every layer may use (the bottom layer, beside [`crate::http`]): it depends on
+//! nothing in the crate, reads no clock, and has no state.
+//!
+//! - [`calendar`]: the proleptic Gregorian calendar (days since 1970-01-01 to a date and back,
+//!   leap years, weekdays), month and day names, and the HTTP date format;
+//! - [`number`]: numbers as the learner reads them (`4,123`);
+//! - [`repr`]: Python's `repr` of `bytes`.
+
+pub mod calendar;
+pub mod number;
+pub mod repr;
