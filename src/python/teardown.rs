@@ -52,20 +52,7 @@ pub struct Teardown {
 impl Teardown {
     /// Hand a value to the walk (it will be visited once and its containers emptied).
     pub fn value(&mut self, v: &Value) {
-        let holds_values = !matches!(
-            v,
-            Value::None
-                | Value::NotImplemented
-                | Value::Ellipsis
-                | Value::Bool(_)
-                | Value::Int(_)
-                | Value::Long(_)
-                | Value::Float(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Range(_)
-        );
-        if !holds_values {
+        if !v.holds_values() {
             return;
         }
         if let Some(p) = v.ptr()

@@ -644,22 +644,6 @@ mod deep_drop {
         static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Values holding no other values.
-    fn is_leaf(v: &Value) -> bool {
-        matches!(
-            v,
-            Value::None
-                | Value::NotImplemented
-                | Value::Ellipsis
-                | Value::Bool(_)
-                | Value::Int(_)
-                | Value::Long(_)
-                | Value::Float(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Range(_)
-        )
-    }
 
     /// Whether dropping `v` frees a container that still holds values.
     #[inline]
@@ -667,7 +651,7 @@ mod deep_drop {
         match v {
             Value::List(l) => Rc::strong_count(l) == 1 && l.try_borrow().is_ok_and(|items| !items.is_empty()),
             Value::Dict(d) | Value::Set(d) => Rc::strong_count(d) == 1 && d.try_borrow().is_ok_and(|d| !d.is_empty()),
-            Value::Tuple(t) => Rc::strong_count(t) == 1 && Rc::weak_count(t) == 0 && t.iter().any(|x| !is_leaf(x)),
+            Value::Tuple(t) => Rc::strong_count(t) == 1 && Rc::weak_count(t) == 0 && t.iter().any(Value::holds_values),
             Value::FrozenSet(d) => Rc::strong_count(d) == 1 && Rc::weak_count(d) == 0 && !d.is_empty(),
             Value::Instance(i) => Rc::strong_count(i) == 1 && i.attrs.try_borrow().is_ok_and(|a| !a.is_empty()),
             _ => false,
@@ -719,6 +703,27 @@ mod deep_drop {
             }
         });
         DRAINING.set(false);
+    }
+}
+
+impl Value {
+    /// Whether this value can hold other values (a container, an instance, a function...): what
+    /// the deep drop and the teardown walk visit; scalars and strings hold none.
+    #[inline]
+    pub(crate) fn holds_values(&self) -> bool {
+        !matches!(
+            self,
+            Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Long(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_)
+        )
     }
 }
 
