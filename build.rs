@@ -88,12 +88,19 @@ fn embedded_python(out_dir: &str) {
     fs::create_dir_all(&dest).expect("OUT_DIR is writable");
     for folder in ["src/flask/prelude", "src/python/modules/py"] {
         println!("cargo:rerun-if-changed={folder}");
-        for entry in fs::read_dir(folder).expect("the embedded Python's folder").flatten() {
+        for entry in fs::read_dir(folder)
+            .expect("the embedded Python's folder")
+            .flatten()
+        {
             let path = entry.path();
             if path.extension().is_some_and(|ext| ext == "py") {
                 println!("cargo:rerun-if-changed={}", path.display());
                 let source = fs::read_to_string(&path).expect("readable Python");
-                fs::write(dest.join(path.file_name().unwrap()), strip_python_comments(&source)).expect("OUT_DIR is writable");
+                fs::write(
+                    dest.join(path.file_name().unwrap()),
+                    strip_python_comments(&source),
+                )
+                .expect("OUT_DIR is writable");
             }
         }
     }
@@ -108,9 +115,16 @@ fn main() {
     fs::create_dir_all(&copies).expect("OUT_DIR is writable");
     embedded_python(&out_dir);
     let mut table = BTreeMap::new();
-    let mut files: Vec<_> = fs::read_dir("lessons").expect("the lessons folder").flatten().map(|entry| entry.path()).collect();
+    let mut files: Vec<_> = fs::read_dir("lessons")
+        .expect("the lessons folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
     files.sort();
-    for path in files.iter().filter(|path| path.extension().is_some_and(|ext| ext == "json")) {
+    for path in files
+        .iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+    {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).expect("a readable lesson file");
         // A broken lesson is reported by the lesson tests, not here.
@@ -134,11 +148,16 @@ fn main() {
             }
             let key = markdown::fingerprint(&text);
             if let Some(other) = table.insert(key, html.clone()) {
-                assert_eq!(other, html, "two lesson texts share the fingerprint {key:#x}: change one of them");
+                assert_eq!(
+                    other, html,
+                    "two lesson texts share the fingerprint {key:#x}: change one of them"
+                );
             }
         }
     }
-    let mut out = String::from("/// (fingerprint of the Markdown, HTML) of the lesson strings with Markdown in them, sorted.\npub static RENDERED: &[(u64, &str)] = &[\n");
+    let mut out = String::from(
+        "/// (fingerprint of the Markdown, HTML) of the lesson strings with Markdown in them, sorted.\npub static RENDERED: &[(u64, &str)] = &[\n",
+    );
     for (key, html) in &table {
         out.push_str(&format!("    ({key:#x}, {html:?}),\n"));
     }

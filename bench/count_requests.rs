@@ -23,5 +23,13 @@ pub fn count_request(cookie: Option<&str>) -> Request {
 
 /// The `name=value` pair of the response's (first) Set-Cookie, which a browser sends back.
 pub fn cookie_pair(response: &Response) -> Option<String> {
-    Some(response.header("Set-Cookie")?.split(';').next().unwrap_or_default().trim().to_string())
+    Some(
+        response
+            .header("Set-Cookie")?
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    )
 }

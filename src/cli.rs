@@ -54,15 +54,27 @@ pub fn run(args: &[String]) -> Outcome {
             // Runs on the interpreter's own large stack (deep recursion in app code must be a
             // RecursionError, never a native stack overflow).
             let outcome = crate::scenario::run_path(path);
-            Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
+            Outcome {
+                stdout: outcome.stdout,
+                stderr: outcome.stderr,
+                exit_code: outcome.exit_code,
+            }
         }),
         Some("py") => with_one_file(args, |path, source| {
             let (stdout, stderr, exit_code) = crate::python::run_file_cli(path, source);
-            Outcome { stdout, stderr, exit_code }
+            Outcome {
+                stdout,
+                stderr,
+                exit_code,
+            }
         }),
         Some("check") => {
             let outcome = crate::scenario::check::check_paths(&args[1..]);
-            Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code: outcome.exit_code }
+            Outcome {
+                stdout: outcome.stdout,
+                stderr: outcome.stderr,
+                exit_code: outcome.exit_code,
+            }
         }
         Some("verify") => verify(&args[1..]),
         Some("link") => lesson_link(args),
@@ -77,11 +89,19 @@ pub fn run(args: &[String]) -> Outcome {
 /// `link`: a teacher's lesson file carried whole in a share link (validated first, exactly as
 /// the page will when it is opened).
 fn lesson_link(args: &[String]) -> Outcome {
-    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let usage = |message: String| Outcome {
+        stderr: format!("session-playground: {message}\n"),
+        exit_code: 2,
+        ..Outcome::default()
+    };
     let (path, base) = match args {
         [_, path] => (path, "http://127.0.0.1:8080/"),
         [_, path, base] => (path, base.as_str()),
-        _ => return usage("`link` takes a lesson file and, optionally, the page's address; try --help".into()),
+        _ => {
+            return usage(
+                "`link` takes a lesson file and, optionally, the page's address; try --help".into(),
+            );
+        }
     };
     let text = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(text)) => text,
@@ -100,11 +120,22 @@ fn lesson_link(args: &[String]) -> Outcome {
             let base = base.split('#').next().unwrap_or(base);
             Outcome {
                 stdout: format!("{base}#{payload}\n"),
-                stderr: format!("{path}: lesson {:?}, {} characters after #\n", link.lesson.id, payload.len()),
+                stderr: format!(
+                    "{path}: lesson {:?}, {} characters after #\n",
+                    link.lesson.id,
+                    payload.len()
+                ),
                 exit_code: 0,
             }
         }
-        Err(why) => Outcome { stderr: format!("session-playground: {path}: {}\n", why.replacen("its lesson file", "the lesson file", 1)), exit_code: 1, ..Outcome::default() },
+        Err(why) => Outcome {
+            stderr: format!(
+                "session-playground: {path}: {}\n",
+                why.replacen("its lesson file", "the lesson file", 1)
+            ),
+            exit_code: 1,
+            ..Outcome::default()
+        },
     }
 }
 
@@ -112,13 +143,19 @@ fn lesson_link(args: &[String]) -> Outcome {
 /// report comes back as a value ([`crate::ui::hand_in::verify`]) and is mapped to an exit code
 /// here: 0 all readable and untampered, 1 some flagged, 2 a usage or file error.
 fn verify(args: &[String]) -> Outcome {
-    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let usage = |message: String| Outcome {
+        stderr: format!("session-playground: {message}\n"),
+        exit_code: 2,
+        ..Outcome::default()
+    };
     let mut entries: Vec<String> = Vec::new();
     let mut lessons: Vec<serde_json::Value> = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if arg == "--lesson" {
-            let Some(path) = rest.next() else { return usage("`verify --lesson` needs a lesson file".into()) };
+            let Some(path) = rest.next() else {
+                return usage("`verify --lesson` needs a lesson file".into());
+            };
             let text = match std::fs::read(path).map(String::from_utf8) {
                 Ok(Ok(text)) => text,
                 Ok(Err(_)) => return usage(format!("{path}: not UTF-8 text")),
@@ -126,10 +163,17 @@ fn verify(args: &[String]) -> Outcome {
             };
             match crate::scenario::link_lesson::read_lesson_file(&text, None) {
                 Ok(link) => lessons.push(link.file),
-                Err(why) => return usage(format!("{path}: {}", why.replacen("its lesson file", "the lesson file", 1))),
+                Err(why) => {
+                    return usage(format!(
+                        "{path}: {}",
+                        why.replacen("its lesson file", "the lesson file", 1)
+                    ));
+                }
             }
         } else if arg == "-f" || arg == "--file" {
-            let Some(path) = rest.next() else { return usage("`verify -f` needs a file".into()) };
+            let Some(path) = rest.next() else {
+                return usage("`verify -f` needs a file".into());
+            };
             match std::fs::read(path).map(String::from_utf8) {
                 Ok(Ok(text)) => entries.extend(text.lines().map(str::to_string)),
                 Ok(Err(_)) => return usage(format!("{path}: not UTF-8 text")),
@@ -147,15 +191,27 @@ fn verify(args: &[String]) -> Outcome {
         .stack_size(crate::python::CLI_STACK_SIZE)
         .spawn(move || crate::ui::hand_in::verify_against(&entries, &lessons));
     match worker.map(|handle| handle.join()) {
-        Ok(Ok(report)) => Outcome { stdout: report.table(), stderr: String::new(), exit_code: i32::from(report.any_flagged()) },
-        _ => Outcome { stderr: "session-playground: the check stopped unexpectedly\n".into(), exit_code: 1, ..Outcome::default() },
+        Ok(Ok(report)) => Outcome {
+            stdout: report.table(),
+            stderr: String::new(),
+            exit_code: i32::from(report.any_flagged()),
+        },
+        _ => Outcome {
+            stderr: "session-playground: the check stopped unexpectedly\n".into(),
+            exit_code: 1,
+            ..Outcome::default()
+        },
     }
 }
 
 /// Reads the one file argument of `run` and `py`; a missing or unreadable file exits 2 with one
 /// line naming it.
 fn with_one_file(args: &[String], command: impl FnOnce(&str, &str) -> Outcome) -> Outcome {
-    let usage = |message: String| Outcome { stderr: format!("session-playground: {message}\n"), exit_code: 2, ..Outcome::default() };
+    let usage = |message: String| Outcome {
+        stderr: format!("session-playground: {message}\n"),
+        exit_code: 2,
+        ..Outcome::default()
+    };
     let [_, path] = args else {
         return usage(format!("`{}` takes exactly one file; try --help", args[0]));
     };
@@ -189,7 +245,11 @@ mod tests {
             let outcome = run(&args(&[command, "no/such/file"]));
             assert_eq!(outcome.exit_code, 2);
             assert_eq!(outcome.stderr.lines().count(), 1);
-            assert!(outcome.stderr.contains("no/such/file"), "{}", outcome.stderr);
+            assert!(
+                outcome.stderr.contains("no/such/file"),
+                "{}",
+                outcome.stderr
+            );
         }
         let outcome = run(&args(&["run"]));
         assert_eq!((outcome.exit_code, outcome.stderr.lines().count()), (2, 1));
@@ -203,7 +263,13 @@ mod tests {
         std::fs::remove_file(&path).ok();
         assert_eq!(outcome.stdout, "42\n");
         assert_eq!(outcome.exit_code, 1);
-        assert!(outcome.stderr.ends_with("ZeroDivisionError: division by zero\n"), "{}", outcome.stderr);
+        assert!(
+            outcome
+                .stderr
+                .ends_with("ZeroDivisionError: division by zero\n"),
+            "{}",
+            outcome.stderr
+        );
     }
 
     #[test]
@@ -211,27 +277,55 @@ mod tests {
         assert_eq!(run(&args(&["verify"])).exit_code, 2);
         assert_eq!(run(&args(&["verify", "-f", "no/such/file"])).exit_code, 2);
         let path = std::env::temp_dir().join(format!("cli-verify-{}.txt", std::process::id()));
-        std::fs::write(&path, "v2.N4Ig\n\ncount.3of3.quiz-right.own-work.0123456789\n").unwrap();
+        std::fs::write(
+            &path,
+            "v2.N4Ig\n\ncount.3of3.quiz-right.own-work.0123456789\n",
+        )
+        .unwrap();
         let outcome = run(&args(&["verify", "-f", path.to_str().unwrap()]));
         std::fs::remove_file(&path).ok();
         assert_eq!(outcome.exit_code, 1, "{outcome:?}");
-        assert!(outcome.stdout.contains("DAMAGED") && outcome.stdout.contains("UNVERIFIED"), "{}", outcome.stdout);
-        let outcome = run(&args(&["verify", "count.3of3.quiz-right.own-work.0123456789"]));
-        assert_eq!(outcome.exit_code, 0, "a lone code is unverified, not flagged");
+        assert!(
+            outcome.stdout.contains("DAMAGED") && outcome.stdout.contains("UNVERIFIED"),
+            "{}",
+            outcome.stdout
+        );
+        let outcome = run(&args(&[
+            "verify",
+            "count.3of3.quiz-right.own-work.0123456789",
+        ]));
+        assert_eq!(
+            outcome.exit_code, 0,
+            "a lone code is unverified, not flagged"
+        );
     }
 
     #[test]
     fn link_carries_a_valid_lesson_file_and_refuses_a_bad_one() {
         let root = env!("CARGO_MANIFEST_DIR");
-        let outcome = run(&args(&["link", &format!("{root}/lessons/04-count.json"), "https://school.example/play/"]));
+        let outcome = run(&args(&[
+            "link",
+            &format!("{root}/lessons/04-count.json"),
+            "https://school.example/play/",
+        ]));
         assert_eq!(outcome.exit_code, 0, "{outcome:?}");
-        assert!(outcome.stdout.starts_with("https://school.example/play/#v2."), "{}", outcome.stdout);
+        assert!(
+            outcome
+                .stdout
+                .starts_with("https://school.example/play/#v2."),
+            "{}",
+            outcome.stdout
+        );
         let path = std::env::temp_dir().join(format!("cli-link-{}.json", std::process::id()));
         std::fs::write(&path, r#"{"version": 2, "id": "x"}"#).unwrap();
         let outcome = run(&args(&["link", path.to_str().unwrap()]));
         std::fs::remove_file(&path).ok();
         assert_eq!(outcome.exit_code, 1);
-        assert!(outcome.stderr.contains("the lesson file is not valid"), "{}", outcome.stderr);
+        assert!(
+            outcome.stderr.contains("the lesson file is not valid"),
+            "{}",
+            outcome.stderr
+        );
     }
 
     #[test]
@@ -247,33 +341,67 @@ mod tests {
     fn hostile_programs_end_with_python_errors() {
         let dir = std::env::temp_dir().join(format!("cli-hostile-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let deep_list = "def mk(n):\n    x = []\n    for i in range(n):\n        x = [x]\n    return x\n";
+        let deep_list =
+            "def mk(n):\n    x = []\n    for i in range(n):\n        x = [x]\n    return x\n";
         let cases: Vec<(String, &str, &str)> = vec![
-            (format!("x = {}1\n", "-".repeat(500_000)), "", "RecursionError: maximum recursion depth exceeded during compilation\n"),
-            (format!("print(1)\nf{}\n", "()".repeat(100_000)), "", "RecursionError: maximum recursion depth exceeded during compilation\n"),
-            (format!("{deep_list}nested = mk(100000)\nnested = None\nprint('freed')\n"), "freed\n", ""),
-            (format!("{deep_list}print(mk(100000))\n"), "", "RecursionError: maximum recursion depth exceeded while getting the repr of an object\n"),
-            (format!("{deep_list}mk(100000) == mk(100000)\n"), "", "RecursionError: maximum recursion depth exceeded in comparison\n"),
+            (
+                format!("x = {}1\n", "-".repeat(500_000)),
+                "",
+                "RecursionError: maximum recursion depth exceeded during compilation\n",
+            ),
+            (
+                format!("print(1)\nf{}\n", "()".repeat(100_000)),
+                "",
+                "RecursionError: maximum recursion depth exceeded during compilation\n",
+            ),
+            (
+                format!("{deep_list}nested = mk(100000)\nnested = None\nprint('freed')\n"),
+                "freed\n",
+                "",
+            ),
+            (
+                format!("{deep_list}print(mk(100000))\n"),
+                "",
+                "RecursionError: maximum recursion depth exceeded while getting the repr of an object\n",
+            ),
+            (
+                format!("{deep_list}mk(100000) == mk(100000)\n"),
+                "",
+                "RecursionError: maximum recursion depth exceeded in comparison\n",
+            ),
         ];
         for (i, (source, want_out, want_err_end)) in cases.iter().enumerate() {
             let path = dir.join(format!("p{i}.py"));
             std::fs::write(&path, source).unwrap();
             let outcome = run(&args(&["py", path.to_str().unwrap()]));
             assert_eq!(outcome.stdout, *want_out, "case {i}");
-            assert!(outcome.stderr.ends_with(want_err_end), "case {i}: {}", outcome.stderr);
-            assert_eq!(outcome.exit_code, if want_err_end.is_empty() { 0 } else { 1 }, "case {i}");
+            assert!(
+                outcome.stderr.ends_with(want_err_end),
+                "case {i}: {}",
+                outcome.stderr
+            );
+            assert_eq!(
+                outcome.exit_code,
+                if want_err_end.is_empty() { 0 } else { 1 },
+                "case {i}"
+            );
         }
         // `run`: an app that fails to load or a view that fails is in the transcript; exit 0.
         let app = format!(
             "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'k'\n{deep_list}@app.route('/')\ndef index():\n    session['x'] = mk(100000)\n    return 'ok'\n"
         );
         for code in [app, format!("y = {}x\n", "not ".repeat(50_000))] {
-            let scenario = serde_json::json!({"version": 1, "code": code, "steps": [{"request": "GET /"}]});
+            let scenario =
+                serde_json::json!({"version": 1, "code": code, "steps": [{"request": "GET /"}]});
             let path = dir.join("scenario.json");
             std::fs::write(&path, scenario.to_string()).unwrap();
             let outcome = run(&args(&["run", path.to_str().unwrap()]));
             assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
-            assert!(outcome.stdout.contains("RecursionError"), "{}", outcome.stdout);
+            assert!(
+                outcome.stdout.contains("RecursionError"),
+                "{}",
+                outcome.stdout
+            );
         }
         std::fs::remove_dir_all(&dir).ok();
     }

@@ -249,13 +249,14 @@ pub fn parse_instant(text: &str) -> Result<i64, ClockError> {
 /// Days since 1970-01-01 of a proleptic Gregorian date, or `None` if the date does not exist
 /// (month 13, February 30th, ...).
 pub(crate) fn days_from_civil_checked(year: i64, month: i64, day: i64) -> Option<i64> {
-    if !(1..=12).contains(&month) || day < 1 || day > i64::from(calendar::days_in_month(year, month as u32)) {
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > i64::from(calendar::days_in_month(year, month as u32))
+    {
         return None;
     }
     Some(calendar::days_from_civil(year, month as u32, day as u32))
 }
-
-
 
 #[cfg(test)]
 mod tests {

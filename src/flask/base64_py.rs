@@ -45,7 +45,10 @@ pub enum DecodeError {
 /// ```
 pub fn decode(data: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let padding = (4 - data.len() % 4) % 4;
-    let padded = data.iter().copied().chain(std::iter::repeat_n(b'=', padding));
+    let padded = data
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(b'=', padding));
     a2b_base64_lenient(padded.map(|byte| match byte {
         b'-' => b'+',
         b'_' => b'/',

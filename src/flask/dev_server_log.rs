@@ -40,7 +40,9 @@ pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64)
     };
     let (year, month, day, hour, minute, second) = civil(now);
     let month_name = MONTH_ABBREVIATIONS[month as usize - 1];
-    format!("127.0.0.1 - - [{day:02}/{month_name}/{year:04} {hour:02}:{minute:02}:{second:02}] \"{styled}\" {status} -")
+    format!(
+        "127.0.0.1 - - [{day:02}/{month_name}/{year:04} {hour:02}:{minute:02}:{second:02}] \"{styled}\" {status} -"
+    )
 }
 
 /// The first line Flask logs for an exception in a view (its traceback follows).
@@ -54,7 +56,9 @@ pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64)
 /// ```
 pub fn error_line(method: &str, decoded_path: &str, now: i64) -> String {
     let (year, month, day, hour, minute, second) = civil(now);
-    format!("[{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02},000] ERROR in app: Exception on {decoded_path} [{method}]")
+    format!(
+        "[{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02},000] ERROR in app: Exception on {decoded_path} [{method}]"
+    )
 }
 
 /// The ANSI styles Werkzeug's `log_request` puts around the request line.
@@ -73,7 +77,14 @@ fn status_style(status: u16) -> Option<&'static str> {
 fn civil(now: i64) -> (i64, u32, u32, i64, i64, i64) {
     let (year, month, day) = civil_from_days(now.div_euclid(86_400));
     let second_of_day = now.rem_euclid(86_400);
-    (year, month, day, second_of_day / 3600, second_of_day % 3600 / 60, second_of_day % 60)
+    (
+        year,
+        month,
+        day,
+        second_of_day / 3600,
+        second_of_day % 3600 / 60,
+        second_of_day % 60,
+    )
 }
 
 /// `log_request`'s control-character table: C0, DEL and C1 as `\xNN`, and `\` doubled.
@@ -82,7 +93,9 @@ fn escape_controls(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
-            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             _ => out.push(c),
         }
     }
@@ -110,16 +123,29 @@ mod tests {
 
     #[test]
     fn lines_match_the_real_development_server() {
-        let cases: Vec<Case> = serde_json::from_str(include_str!("../../tests/oracle/primitives/server_log.json")).unwrap();
+        let cases: Vec<Case> = serde_json::from_str(include_str!(
+            "../../tests/oracle/primitives/server_log.json"
+        ))
+        .unwrap();
         assert!(cases.len() >= 10);
         for case in cases {
             let now = instant(&case.instant);
             let (path, query) = case.target.split_once('?').unwrap_or((&case.target, ""));
-            assert_eq!(access_line(&case.method, path, query, case.status, now), case.access, "{}", case.target);
+            assert_eq!(
+                access_line(&case.method, path, query, case.status, now),
+                case.access,
+                "{}",
+                case.target
+            );
             if let Some(error) = case.error {
                 let bytes = crate::python::text::url_text::unquote_to_bytes(path);
                 let decoded = String::from_utf8_lossy(&bytes).into_owned();
-                assert_eq!(error_line(&case.method, &decoded, now), error, "{}", case.target);
+                assert_eq!(
+                    error_line(&case.method, &decoded, now),
+                    error,
+                    "{}",
+                    case.target
+                );
             }
         }
     }

@@ -99,7 +99,9 @@ impl DumpCookieError {
             DumpCookieError::InvalidSameSite | DumpCookieError::ExpiresNotFinite => "ValueError",
             DumpCookieError::ExpiresOutOfRange { year: Some(_) } => "ValueError",
             DumpCookieError::ExpiresOutOfRange { year: None } => "OverflowError",
-            DumpCookieError::DomainLabelEmptyOrTooLong | DumpCookieError::DomainLabelTooLong => "UnicodeError",
+            DumpCookieError::DomainLabelEmptyOrTooLong | DumpCookieError::DomainLabelTooLong => {
+                "UnicodeError"
+            }
             DumpCookieError::DomainNotAscii => "NotImplementedError",
         }
     }
@@ -108,18 +110,23 @@ impl DumpCookieError {
 impl fmt::Display for DumpCookieError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DumpCookieError::InvalidSameSite => formatter.write_str("SameSite must be 'Strict', 'Lax', or 'None'."),
-            DumpCookieError::ExpiresOutOfRange { year: Some(year) } => write!(formatter, "year {year} is out of range"),
+            DumpCookieError::InvalidSameSite => {
+                formatter.write_str("SameSite must be 'Strict', 'Lax', or 'None'.")
+            }
+            DumpCookieError::ExpiresOutOfRange { year: Some(year) } => {
+                write!(formatter, "year {year} is out of range")
+            }
             DumpCookieError::ExpiresOutOfRange { year: None } => {
                 formatter.write_str("timestamp out of range for platform time_t")
             }
-            DumpCookieError::ExpiresNotFinite => formatter.write_str("Invalid value NaN (not a number)"),
-            DumpCookieError::DomainLabelEmptyOrTooLong => {
-                formatter.write_str("encoding with 'idna' codec failed (UnicodeError: label empty or too long)")
+            DumpCookieError::ExpiresNotFinite => {
+                formatter.write_str("Invalid value NaN (not a number)")
             }
-            DumpCookieError::DomainLabelTooLong => {
-                formatter.write_str("encoding with 'idna' codec failed (UnicodeError: label too long)")
-            }
+            DumpCookieError::DomainLabelEmptyOrTooLong => formatter.write_str(
+                "encoding with 'idna' codec failed (UnicodeError: label empty or too long)",
+            ),
+            DumpCookieError::DomainLabelTooLong => formatter
+                .write_str("encoding with 'idna' codec failed (UnicodeError: label too long)"),
             DumpCookieError::DomainNotAscii => {
                 formatter.write_str("the playground does not IDNA-encode non-ASCII cookie domains")
             }
@@ -147,7 +154,12 @@ impl std::error::Error for DumpCookieError {}
 /// let strict = CookieOptions { samesite: Some("strict".into()), partitioned: true, ..CookieOptions::default() };
 /// assert_eq!(dump_cookie("s", "v", &strict, now).unwrap(), "s=v; Secure; Path=/; SameSite=Strict; Partitioned");
 /// ```
-pub fn dump_cookie(key: &str, value: &str, options: &CookieOptions, now: i64) -> Result<String, DumpCookieError> {
+pub fn dump_cookie(
+    key: &str,
+    value: &str,
+    options: &CookieOptions,
+    now: i64,
+) -> Result<String, DumpCookieError> {
     let path = options.path.as_deref().map(quote_path);
     let domain = match options.domain.as_deref() {
         // `if domain:` — an empty string is kept as it is (and printed as `Domain=`).
@@ -160,12 +172,16 @@ pub fn dump_cookie(key: &str, value: &str, options: &CookieOptions, now: i64) ->
         Some(Expires::Timestamp(seconds)) => Some(format_timestamp(*seconds)?),
         None => match options.max_age {
             // datetime.now(tz=utc).timestamp() + max_age, a float, as Werkzeug computes it.
-            Some(max_age) if options.sync_expires => Some(format_timestamp(now as f64 + max_age as f64)?),
+            Some(max_age) if options.sync_expires => {
+                Some(format_timestamp(now as f64 + max_age as f64)?)
+            }
             _ => None,
         },
     };
     let samesite = match options.samesite.as_deref() {
-        Some(samesite) => Some(canonical_samesite(samesite).ok_or(DumpCookieError::InvalidSameSite)?),
+        Some(samesite) => {
+            Some(canonical_samesite(samesite).ok_or(DumpCookieError::InvalidSameSite)?)
+        }
         None => None,
     };
     let secure = options.secure || options.partitioned;
@@ -201,7 +217,9 @@ pub fn dump_cookie(key: &str, value: &str, options: &CookieOptions, now: i64) ->
 /// `samesite.title()` checked against `{"Strict", "Lax", "None"}`.
 fn canonical_samesite(samesite: &str) -> Option<&'static str> {
     let titled = python_title(samesite);
-    ["Strict", "Lax", "None"].into_iter().find(|candidate| *candidate == titled)
+    ["Strict", "Lax", "None"]
+        .into_iter()
+        .find(|candidate| *candidate == titled)
 }
 
 /// `str.title()`: a cased character after an uncased one is upper-cased, others lower-cased.
@@ -259,13 +277,20 @@ fn quote_path(path: &str) -> String {
 
 /// `domain.partition(":")[0].lstrip(".").encode("idna")` for ASCII names.
 fn encode_domain(domain: &str) -> Result<String, DumpCookieError> {
-    let host = domain.split(':').next().unwrap_or("").trim_start_matches('.');
+    let host = domain
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('.');
     if !host.is_ascii() {
         return Err(DumpCookieError::DomainNotAscii);
     }
     let labels: Vec<&str> = host.split('.').collect();
     if let Some((last, rest)) = labels.split_last() {
-        if rest.iter().any(|label| label.is_empty() || label.len() >= 64) {
+        if rest
+            .iter()
+            .any(|label| label.is_empty() || label.len() >= 64)
+        {
             return Err(DumpCookieError::DomainLabelEmptyOrTooLong);
         }
         if last.len() >= 64 {
@@ -351,16 +376,29 @@ mod tests {
 
     fn expires(json: &ExpiresJson) -> Expires {
         match json.kind.as_str() {
-            "timestamp" => Expires::Timestamp(json.value.as_ref().and_then(serde_json::Value::as_f64).unwrap()),
+            "timestamp" => Expires::Timestamp(
+                json.value
+                    .as_ref()
+                    .and_then(serde_json::Value::as_f64)
+                    .unwrap(),
+            ),
             "datetime" => Expires::DateTime(json.unix.unwrap()),
-            _ => Expires::Raw(json.value.as_ref().and_then(|v| v.as_str()).unwrap().to_string()),
+            _ => Expires::Raw(
+                json.value
+                    .as_ref()
+                    .and_then(|v| v.as_str())
+                    .unwrap()
+                    .to_string(),
+            ),
         }
     }
 
     #[test]
     fn matches_werkzeug_on_every_fixture() {
-        let cases: Vec<Case> =
-            serde_json::from_str(include_str!("../../tests/oracle/primitives/dump_cookie.json")).unwrap();
+        let cases: Vec<Case> = serde_json::from_str(include_str!(
+            "../../tests/oracle/primitives/dump_cookie.json"
+        ))
+        .unwrap();
         assert!(cases.len() > 300);
         for case in &cases {
             let options = CookieOptions {
@@ -382,7 +420,11 @@ mod tests {
                     assert_eq!(err.python_type(), error.kind, "{context}");
                     assert_eq!(err.to_string(), error.message, "{context}");
                 }
-                _ => panic!("{context}: got {got:?}, expected {:?} / {:?}", case.header, case.error.as_ref().map(|e| &e.message)),
+                _ => panic!(
+                    "{context}: got {got:?}, expected {:?} / {:?}",
+                    case.header,
+                    case.error.as_ref().map(|e| &e.message)
+                ),
             }
         }
     }
@@ -399,6 +441,9 @@ mod tests {
             dump_cookie("theme", "", &deletion, now).unwrap(),
             "theme=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/"
         );
-        assert_eq!(dump_cookie("visited", "yes", &CookieOptions::default(), now).unwrap(), "visited=yes; Path=/");
+        assert_eq!(
+            dump_cookie("visited", "yes", &CookieOptions::default(), now).unwrap(),
+            "visited=yes; Path=/"
+        );
     }
 }

@@ -875,9 +875,9 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let iri_path = builtin("_iri_path", |it, args| {
         // get_current_url: quote(path) with safe "/", then uri_to_iri.
         let text = it.to_str(&arg(&args, 0))?;
-        Ok(Value::str(&crate::flask::iri::path(&crate::flask::routing::quote(
-            &text, "/",
-        ))))
+        Ok(Value::str(&crate::flask::iri::path(
+            &crate::flask::routing::quote(&text, "/"),
+        )))
     });
     let uri_to_iri = builtin("_uri_to_iri", |it, args| {
         let text = it.to_str(&arg(&args, 0))?;

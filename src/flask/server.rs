@@ -11,8 +11,8 @@ use std::rc::Rc;
 use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
 use crate::flask::natives::{self, Ctx, Shared, TraceState};
-use crate::flask::routing::{Match, percent_decode};
 pub use crate::flask::request::parse_cookie_header;
+use crate::flask::routing::{Match, percent_decode};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
 use crate::flask::step_record::{Recorder, Recording};
@@ -31,7 +31,8 @@ pub const BASE64_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/base
 /// The Python source of `markupsafe`.
 pub const MARKUPSAFE_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/markupsafe.py"));
 /// The Python source of `flask_session` (Flask-Session 0.8.0), imported on first use.
-pub const FLASK_SESSION_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/flask_session.py"));
+pub const FLASK_SESSION_PRELUDE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/py/flask_session.py"));
 /// The Python source of `cachelib`, imported on first use.
 pub const CACHELIB_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/cachelib.py"));
 
@@ -194,7 +195,10 @@ impl FlaskServer {
     /// Records the requests that follow line by line, until [`FlaskServer::stop_recording`].
     pub fn start_recording(&mut self) {
         let recording = Rc::new(RefCell::new(Recording::default()));
-        let recorder = Recorder { recording: recording.clone(), shared: self.shared.clone() };
+        let recorder = Recorder {
+            recording: recording.clone(),
+            shared: self.shared.clone(),
+        };
         self.interp.set_observer(Some(Box::new(recorder)));
         self.recording = Some(recording);
     }
@@ -213,9 +217,15 @@ impl FlaskServer {
         self.last_error = None;
         self.last_trace = None;
         if let Some(recording) = &self.recording {
-            let query = if request.query.is_empty() { String::new() } else { format!("?{}", request.query) };
+            let query = if request.query.is_empty() {
+                String::new()
+            } else {
+                format!("?{}", request.query)
+            };
             let what = format!("{} {}{query}", request.method, request.path);
-            recording.borrow_mut().begin_exchange(what, self.interp.out.len());
+            recording
+                .borrow_mut()
+                .begin_exchange(what, self.interp.out.len());
         }
         let mut logged = LoggedErrors::default();
         let response = match self.dispatch(request, &mut logged) {
@@ -247,7 +257,13 @@ impl FlaskServer {
             }
             None => self.log.push_str(&printed),
         }
-        self.log.push_str(&dev_server_log::access_line(&request.method, &request.path, &request.query, response.status, now));
+        self.log.push_str(&dev_server_log::access_line(
+            &request.method,
+            &request.path,
+            &request.query,
+            response.status,
+            now,
+        ));
         self.log.push('\n');
         if let Some(traceback) = logged.escaped {
             self.log.push_str("Error on request:\n");
@@ -260,7 +276,11 @@ impl FlaskServer {
         response
     }
 
-    fn dispatch(&mut self, request: &Request, logged: &mut LoggedErrors) -> Result<Response, AppError> {
+    fn dispatch(
+        &mut self,
+        request: &Request,
+        logged: &mut LoggedErrors,
+    ) -> Result<Response, AppError> {
         let it = &mut self.interp;
         let custom = uses_custom_interface(it, &self.app, &self.flask);
         let (session, source) = if custom {
@@ -1111,15 +1131,33 @@ pub(crate) mod tests {
         server.log.clear();
         server.respond(&get("/", None), 0);
         // The lines' format is checked against the real server in `dev_server_log`; here, order.
-        assert_eq!(server.log, format!("hi\n{}\n", dev_server_log::access_line("GET", "/", "", 302, 0)));
+        assert_eq!(
+            server.log,
+            format!(
+                "hi\n{}\n",
+                dev_server_log::access_line("GET", "/", "", 302, 0)
+            )
+        );
         server.log.clear();
         server.respond(&get("/boom", None), 61);
         let error = dev_server_log::error_line("GET", "/boom", 61);
         // Flask logs the exception when it catches it: after what the view printed, before
         // what the error handler prints; Werkzeug's line comes when the status is sent.
-        assert!(server.log.starts_with(&format!("before\n{error}\nTraceback (most recent call last):\n")), "{}", server.log);
+        assert!(
+            server.log.starts_with(&format!(
+                "before\n{error}\nTraceback (most recent call last):\n"
+            )),
+            "{}",
+            server.log
+        );
         let access = dev_server_log::access_line("GET", "/boom", "", 500, 61);
-        assert!(server.log.ends_with(&format!("ZeroDivisionError: division by zero\nhandler\n{access}\n")), "{}", server.log);
+        assert!(
+            server.log.ends_with(&format!(
+                "ZeroDivisionError: division by zero\nhandler\n{access}\n"
+            )),
+            "{}",
+            server.log
+        );
     }
 
     #[test]

@@ -71,7 +71,9 @@ fn report(interp: &mut Interp, kind: &str, form: &str, key: Option<&Value>) {
     if !interp.observing() {
         return;
     }
-    let key = key.map(|key| interp.repr(key).unwrap_or_else(|_| "?".into())).unwrap_or_default();
+    let key = key
+        .map(|key| interp.repr(key).unwrap_or_else(|_| "?".into()))
+        .unwrap_or_default();
     interp.report_access(&format!("{kind} {}", form.replace("{}", &key)));
 }
 
@@ -191,7 +193,11 @@ impl NativeObject for Session {
                     let key = args.pos.first().cloned().unwrap_or(Value::None);
                     let default = args.pos.get(1).cloned().unwrap_or(Value::None);
                     let s = &*me;
-                    let kind = if s.data.borrow().get(&key).ok().flatten().is_some() { "read" } else { "write" };
+                    let kind = if s.data.borrow().get(&key).ok().flatten().is_some() {
+                        "read"
+                    } else {
+                        "write"
+                    };
                     report(it, kind, "session.setdefault({})", Some(&key));
                     if s.null {
                         return Err(it.err("RuntimeError", NO_SECRET_KEY));

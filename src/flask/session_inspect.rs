@@ -72,7 +72,12 @@ pub fn inspect(value: &str, secret: Option<&[u8]>, now: i64, max_age: i64) -> Se
     let decoded = payload.and_then(|part| signing::decode_payload(part.as_bytes()).ok());
     let verdict = match secret {
         None => Verdict::NoSecretKey,
-        Some(secret) => match signing::loads(&SigningKey::derive(secret, signing::SESSION_SALT), value, now, Some(max_age)) {
+        Some(secret) => match signing::loads(
+            &SigningKey::derive(secret, signing::SESSION_SALT),
+            value,
+            now,
+            Some(max_age),
+        ) {
             Ok(_) => Verdict::Valid,
             Err(error) => Verdict::Rejected(error),
         },
@@ -102,15 +107,27 @@ mod tests {
         let cookie = signed(r#"{"user":"alice"}"#, "other", START as u64);
         let seen = inspect(&cookie, Some(b"secret"), START, MONTH);
         assert_eq!(seen.payload_json.as_deref(), Some(r#"{"user":"alice"}"#));
-        assert!(matches!(seen.verdict, Verdict::Rejected(UnsignError::SignatureMismatch { .. })));
+        assert!(matches!(
+            seen.verdict,
+            Verdict::Rejected(UnsignError::SignatureMismatch { .. })
+        ));
     }
 
     #[test]
     fn an_old_cookie_is_rejected_one_second_after_the_lifetime() {
         let cookie = signed(r#"{"a":1}"#, "secret", START as u64);
-        assert_eq!(inspect(&cookie, Some(b"secret"), START + MONTH, MONTH).verdict, Verdict::Valid);
+        assert_eq!(
+            inspect(&cookie, Some(b"secret"), START + MONTH, MONTH).verdict,
+            Verdict::Valid
+        );
         let late = inspect(&cookie, Some(b"secret"), START + MONTH + 1, MONTH);
-        assert_eq!(late.verdict.to_string(), format!("rejected: signed {} s ago, older than PERMANENT_SESSION_LIFETIME ({MONTH} s); the app sees an empty session", MONTH + 1));
+        assert_eq!(
+            late.verdict.to_string(),
+            format!(
+                "rejected: signed {} s ago, older than PERMANENT_SESSION_LIFETIME ({MONTH} s); the app sees an empty session",
+                MONTH + 1
+            )
+        );
     }
 
     #[test]
@@ -128,7 +145,10 @@ mod tests {
         for value in ["", ".", "..", "...", "abc", "a.b.c", ".!!.x.y", "ééé.é.é"] {
             let seen = inspect(value, Some(b"secret"), START, MONTH);
             assert!(matches!(seen.verdict, Verdict::Rejected(_)), "{value}");
-            assert_eq!(inspect(value, None, START, MONTH).verdict, Verdict::NoSecretKey);
+            assert_eq!(
+                inspect(value, None, START, MONTH).verdict,
+                Verdict::NoSecretKey
+            );
         }
     }
 }

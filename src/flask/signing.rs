@@ -110,13 +110,19 @@ fn zlib_compress(data: &[u8]) -> Vec<u8> {
 /// `int_to_bytes`: big-endian with no leading zero bytes (0 gives no bytes at all).
 fn timestamp_bytes(timestamp: u64) -> Vec<u8> {
     let bytes = timestamp.to_be_bytes();
-    let first = bytes.iter().position(|&byte| byte != 0).unwrap_or(bytes.len());
+    let first = bytes
+        .iter()
+        .position(|&byte| byte != 0)
+        .unwrap_or(bytes.len());
     bytes[first..].to_vec()
 }
 
 /// Appends `.TIMESTAMP.SIGNATURE` to an encoded payload (itsdangerous `TimestampSigner.sign`).
 pub fn sign(key: &SigningKey, payload: &str, timestamp: u64) -> String {
-    let value = format!("{payload}.{}", base64_py::encode(&timestamp_bytes(timestamp)));
+    let value = format!(
+        "{payload}.{}",
+        base64_py::encode(&timestamp_bytes(timestamp))
+    );
     let signature = key.signature(value.as_bytes());
     format!("{value}.{}", base64_py::encode(&signature))
 }
@@ -209,14 +215,17 @@ impl UnsignError {
     pub fn python_type(&self) -> &'static str {
         match self {
             UnsignError::NoSeparator => "BadSignature",
-            UnsignError::SignatureMismatch { timestamp_present: false, .. } => "BadSignature",
+            UnsignError::SignatureMismatch {
+                timestamp_present: false,
+                ..
+            } => "BadSignature",
             UnsignError::SignatureMismatch { .. }
             | UnsignError::TimestampMissing
             | UnsignError::MalformedTimestamp => "BadTimeSignature",
             UnsignError::Expired { .. } | UnsignError::SignedInFuture { .. } => "SignatureExpired",
-            UnsignError::PayloadNotBase64 | UnsignError::PayloadNotZlib | UnsignError::PayloadNotUtf8 => {
-                "BadPayload"
-            }
+            UnsignError::PayloadNotBase64
+            | UnsignError::PayloadNotZlib
+            | UnsignError::PayloadNotUtf8 => "BadPayload",
             UnsignError::TimestampOutOfRange => "OverflowError",
         }
     }
@@ -270,7 +279,12 @@ const MAX_DATETIME_TIMESTAMP: u64 = 253_402_300_799;
 /// let wrong = SigningKey::for_session("other");
 /// assert_eq!(loads(&wrong, cookie, 1767225600, Some(month)).unwrap_err().python_type(), "BadTimeSignature");
 /// ```
-pub fn loads(key: &SigningKey, value: &str, now: i64, max_age: Option<i64>) -> Result<Unsigned, UnsignError> {
+pub fn loads(
+    key: &SigningKey,
+    value: &str,
+    now: i64,
+    max_age: Option<i64>,
+) -> Result<Unsigned, UnsignError> {
     let bytes = value.as_bytes();
     // Signer.unsign: split off the signature at the last separator.
     let Some(last) = bytes.iter().rposition(|&byte| byte == b'.') else {
@@ -286,16 +300,24 @@ pub fn loads(key: &SigningKey, value: &str, now: i64, max_age: Option<i64>) -> R
         return Err(if signature_ok {
             UnsignError::TimestampMissing
         } else {
-            UnsignError::SignatureMismatch { signature: signature.to_vec(), timestamp_present: false }
+            UnsignError::SignatureMismatch {
+                signature: signature.to_vec(),
+                timestamp_present: false,
+            }
         });
     };
     let (payload, timestamp_part) = (&signed[..dot], &signed[dot + 1..]);
-    let timestamp = base64_py::decode(timestamp_part).ok().and_then(|raw| bytes_to_int(&raw));
+    let timestamp = base64_py::decode(timestamp_part)
+        .ok()
+        .and_then(|raw| bytes_to_int(&raw));
     if !signature_ok {
         if timestamp.is_some_and(|seconds| seconds > MAX_DATETIME_TIMESTAMP) {
             return Err(UnsignError::MalformedTimestamp);
         }
-        return Err(UnsignError::SignatureMismatch { signature: signature.to_vec(), timestamp_present: true });
+        return Err(UnsignError::SignatureMismatch {
+            signature: signature.to_vec(),
+            timestamp_present: true,
+        });
     }
     let Some(timestamp) = timestamp else {
         return Err(UnsignError::MalformedTimestamp);
@@ -315,7 +337,11 @@ pub fn loads(key: &SigningKey, value: &str, now: i64, max_age: Option<i64>) -> R
         }
     }
     let (json, compressed) = decode_payload(payload)?;
-    Ok(Unsigned { json, timestamp, compressed })
+    Ok(Unsigned {
+        json,
+        timestamp,
+        compressed,
+    })
 }
 
 /// `bytes_to_int`: `struct.unpack(">Q", raw.rjust(8, b"\0"))`, so more than 8 bytes is
@@ -324,7 +350,10 @@ pub(crate) fn bytes_to_int(raw: &[u8]) -> Option<u64> {
     if raw.len() > 8 {
         return None;
     }
-    Some(raw.iter().fold(0u64, |acc, &byte| (acc << 8) | u64::from(byte)))
+    Some(
+        raw.iter()
+            .fold(0u64, |acc, &byte| (acc << 8) | u64::from(byte)),
+    )
 }
 
 /// URLSafeSerializerMixin.load_payload, then the UTF-8 decode of a text serializer.
@@ -352,10 +381,14 @@ fn zlib_decompress(data: &[u8]) -> Option<Vec<u8>> {
         let consumed = usize::try_from(inflater.total_in()).ok()?;
         let input = data.get(consumed..)?;
         let before = (inflater.total_in(), inflater.total_out());
-        let status = inflater.decompress_vec(input, &mut out, flate2::FlushDecompress::None).ok()?;
+        let status = inflater
+            .decompress_vec(input, &mut out, flate2::FlushDecompress::None)
+            .ok()?;
         match status {
             flate2::Status::StreamEnd => return Some(out),
-            _ if (inflater.total_in(), inflater.total_out()) == before && out.len() < out.capacity() => {
+            _ if (inflater.total_in(), inflater.total_out()) == before
+                && out.len() < out.capacity() =>
+            {
                 // No progress with room to spare: the stream is truncated.
                 return None;
             }
@@ -365,7 +398,12 @@ fn zlib_decompress(data: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn constant_time_eq(left: &[u8], right: &[u8]) -> bool {
-    left.len() == right.len() && left.iter().zip(right).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    left.len() == right.len()
+        && left
+            .iter()
+            .zip(right)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 #[cfg(test)]
@@ -406,39 +444,62 @@ mod tests {
 
     #[test]
     fn dumps_matches_itsdangerous_on_every_fixture() {
-        let cases: Vec<DumpsCase> =
-            serde_json::from_str(include_str!("../../tests/oracle/primitives/signing_dumps.json")).unwrap();
+        let cases: Vec<DumpsCase> = serde_json::from_str(include_str!(
+            "../../tests/oracle/primitives/signing_dumps.json"
+        ))
+        .unwrap();
         assert!(cases.len() > 300);
         for case in &cases {
             let key = SigningKey::for_session(&case.secret);
-            assert_eq!(hex(key.as_bytes()), case.derived_key_hex, "key for {:?}", case.secret);
+            assert_eq!(
+                hex(key.as_bytes()),
+                case.derived_key_hex,
+                "key for {:?}",
+                case.secret
+            );
             let cookie = dumps(&key, &case.json, case.timestamp);
-            assert_eq!(cookie, case.cookie, "dumps({:?}, {:?}, {})", case.secret, case.json, case.timestamp);
+            assert_eq!(
+                cookie, case.cookie,
+                "dumps({:?}, {:?}, {})",
+                case.secret, case.json, case.timestamp
+            );
             assert_eq!(cookie.starts_with('.'), case.compressed);
         }
     }
 
     #[test]
     fn loads_matches_itsdangerous_on_every_fixture() {
-        let cases: Vec<LoadsCase> =
-            serde_json::from_str(include_str!("../../tests/oracle/primitives/signing_loads.json")).unwrap();
+        let cases: Vec<LoadsCase> = serde_json::from_str(include_str!(
+            "../../tests/oracle/primitives/signing_loads.json"
+        ))
+        .unwrap();
         assert!(cases.len() > 300);
         for case in &cases {
             let key = SigningKey::for_session(&case.secret);
             let got = loads(&key, &case.cookie, case.now, case.max_age);
-            let context = format!("loads({:?}, {:?}, now={}, max_age={:?})", case.secret, case.cookie, case.now, case.max_age);
+            let context = format!(
+                "loads({:?}, {:?}, now={}, max_age={:?})",
+                case.secret, case.cookie, case.now, case.max_age
+            );
             match (&got, &case.json, &case.error) {
                 (Ok(unsigned), Some(json), None) => assert_eq!(&unsigned.json, json, "{context}"),
                 (Err(UnsignError::TimestampOutOfRange), None, Some(error)) => {
                     // Python's message depends on how far out of range (OverflowError for
                     // time_t, ValueError for the year); the kind is what matters to Flask.
-                    assert!(["OverflowError", "ValueError", "OSError"].contains(&error.kind.as_str()), "{context}");
+                    assert!(
+                        ["OverflowError", "ValueError", "OSError"].contains(&error.kind.as_str()),
+                        "{context}"
+                    );
                 }
                 (Err(err), None, Some(error)) => {
                     assert_eq!(err.python_type(), error.kind, "{context}");
                     assert_eq!(err.to_string(), error.message, "{context}");
                 }
-                _ => panic!("{context}: got {got:?}, expected json {:?} error {:?}", case.json, case.error.as_ref().map(|e| &e.message)),
+                _ => panic!(
+                    "{context}: got {got:?}, expected json {:?} error {:?}",
+                    case.json,
+                    case.error.as_ref().map(|e| &e.message)
+                ),
             }
         }
     }
@@ -446,7 +507,10 @@ mod tests {
     #[test]
     fn fixed_clock_cookie_from_flask_facts() {
         let key = SigningKey::for_session("secret");
-        assert_eq!(dumps(&key, r#"{"visits":1}"#, 1_767_225_600), "eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY");
+        assert_eq!(
+            dumps(&key, r#"{"visits":1}"#, 1_767_225_600),
+            "eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY"
+        );
     }
 
     #[test]

@@ -91,9 +91,14 @@ impl AccessKind {
     }
 
     fn from_word(word: &str) -> Option<AccessKind> {
-        [AccessKind::Read, AccessKind::Test, AccessKind::Write, AccessKind::Delete]
-            .into_iter()
-            .find(|kind| kind.word() == word)
+        [
+            AccessKind::Read,
+            AccessKind::Test,
+            AccessKind::Write,
+            AccessKind::Delete,
+        ]
+        .into_iter()
+        .find(|kind| kind.word() == word)
     }
 }
 
@@ -139,7 +144,10 @@ impl Observer for Recorder {
             .filter(|(_, value)| !matches!(value, Value::Module(_) | Value::Class(_)))
             .map(|(name, value)| (name.clone(), shown(interp, value)))
             .collect();
-        let session = accessed.is_some().then(|| self.session_now(interp)).flatten();
+        let session = accessed
+            .is_some()
+            .then(|| self.session_now(interp))
+            .flatten();
         if let (Some(accessed), Some(ctx)) = (accessed, self.shared.ctx.borrow_mut().as_mut()) {
             ctx.accessed = accessed;
         }
@@ -158,10 +166,17 @@ impl Observer for Recorder {
     }
 
     fn access(&mut self, _interp: &mut Interp, what: &str, _range: (u32, u32)) {
-        let Some((word, rest)) = what.split_once(' ') else { return };
-        let Some(kind) = AccessKind::from_word(word) else { return };
+        let Some((word, rest)) = what.split_once(' ') else {
+            return;
+        };
+        let Some(kind) = AccessKind::from_word(word) else {
+            return;
+        };
         if let Some(last) = self.recording.borrow_mut().lines.last_mut() {
-            last.accesses.push(SessionAccess { kind, what: rest.to_string() });
+            last.accesses.push(SessionAccess {
+                kind,
+                what: rest.to_string(),
+            });
         }
     }
 }
@@ -171,7 +186,9 @@ impl Recorder {
         let value = {
             let ctx = self.shared.ctx.borrow();
             let ctx = ctx.as_ref()?;
-            ctx.custom_session.clone().unwrap_or_else(|| Value::Native(ctx.session.clone()))
+            ctx.custom_session
+                .clone()
+                .unwrap_or_else(|| Value::Native(ctx.session.clone()))
         };
         Some(natives::session_entries(interp, &value))
     }
@@ -213,12 +230,16 @@ fn render(interp: &mut Interp, value: &Value, depth: usize, out: &mut String) {
         Value::List(list) => {
             let values = list.borrow().clone();
             out.push('[');
-            listed(out, &values, |out, item| render(interp, item, depth + 1, out));
+            listed(out, &values, |out, item| {
+                render(interp, item, depth + 1, out)
+            });
             out.push(']');
         }
         Value::Tuple(values) => {
             out.push('(');
-            listed(out, values, |out, item| render(interp, item, depth + 1, out));
+            listed(out, values, |out, item| {
+                render(interp, item, depth + 1, out)
+            });
             out.push_str(if values.len() == 1 { ",)" } else { ")" });
         }
         Value::Dict(dict) => {

@@ -13,7 +13,13 @@ const NOW: i64 = 1767225600;
 const COUNTER: &str = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'secret'\n\n@app.route('/count')\ndef count():\n    visits = session.get('visits', 0)\n    visits += 1\n    print('visit', visits)\n    session['visits'] = visits\n    return f\"Visit number: {session['visits']}\"\n";
 
 fn cookie_of(response: &Response) -> Option<String> {
-    Some(response.header("Set-Cookie")?.split(';').next()?.to_string())
+    Some(
+        response
+            .header("Set-Cookie")?
+            .split(';')
+            .next()?
+            .to_string(),
+    )
 }
 
 fn recorded(source: &str, path: &str, cookie: Option<&str>) -> (Response, Recording) {
@@ -24,7 +30,11 @@ fn recorded(source: &str, path: &str, cookie: Option<&str>) -> (Response, Record
 }
 
 fn locals(recording: &Recording, index: usize) -> Vec<(&str, &str)> {
-    recording.lines[index].locals.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect()
+    recording.lines[index]
+        .locals
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect()
 }
 
 #[test]
@@ -39,19 +49,33 @@ fn the_counter_view_runs_line_by_line_with_its_variables_and_session() {
     assert_eq!(recording.exchanges, vec!["GET /count".to_string()]);
     let lines: Vec<usize> = recording.lines.iter().map(|step| step.line).collect();
     assert_eq!(lines, vec![7, 8, 9, 10, 11]);
-    assert!(recording.lines.iter().all(|step| step.func == "count" && step.exchange == 0));
+    assert!(
+        recording
+            .lines
+            .iter()
+            .all(|step| step.func == "count" && step.exchange == 0)
+    );
     assert_eq!(locals(&recording, 0), vec![]);
     assert_eq!(locals(&recording, 1), vec![("visits", "1")]);
     assert_eq!(locals(&recording, 2), vec![("visits", "2")]);
     let before = |index: usize| recording.lines[index].session.clone().unwrap();
-    let visits = |value: &str| vec![SessionEntry { key: "'visits'".into(), value: value.into() }];
+    let visits = |value: &str| {
+        vec![SessionEntry {
+            key: "'visits'".into(),
+            value: value.into(),
+        }]
+    };
     assert_eq!(before(0), visits("1"));
     assert_eq!(before(3), visits("1"));
     assert_eq!(before(4), visits("2"), "line 10 wrote the new count");
     let accesses: Vec<(usize, AccessKind, &str)> = recording
         .lines
         .iter()
-        .flat_map(|step| step.accesses.iter().map(move |access| (step.line, access.kind, access.what.as_str())))
+        .flat_map(|step| {
+            step.accesses
+                .iter()
+                .map(move |access| (step.line, access.kind, access.what.as_str()))
+        })
         .collect();
     assert_eq!(
         accesses,
@@ -62,7 +86,13 @@ fn the_counter_view_runs_line_by_line_with_its_variables_and_session() {
         ]
     );
     assert_eq!(recording.lines[2].printed, "visit 2\n");
-    assert!(recording.lines.iter().enumerate().all(|(i, step)| i == 2 || step.printed.is_empty()));
+    assert!(
+        recording
+            .lines
+            .iter()
+            .enumerate()
+            .all(|(i, step)| i == 2 || step.printed.is_empty())
+    );
     assert!(!recording.truncated);
 }
 
@@ -77,13 +107,20 @@ fn watching_a_request_changes_nothing_in_its_answer() {
     let (watched, recording) = recorded(source, "/", None);
     assert_eq!(watched, expected);
     assert_eq!(String::from_utf8_lossy(&watched.body), "0 3");
-    assert!(watched.header("Vary").is_none(), "the proxy was never used, so no Vary: Cookie");
+    assert!(
+        watched.header("Vary").is_none(),
+        "the proxy was never used, so no Vary: Cookie"
+    );
     let last = recording.lines.last().unwrap();
     assert_eq!(last.line, 18);
     let names: Vec<&str> = last.locals.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names, vec!["s", "n", "total", "i"]);
     assert_eq!(last.locals[0].1, "<LocalProxy>");
-    assert_eq!(last.locals[1].1, "<Noisy object: parts=[<Noisy object: parts=[<Noisy object: parts=…>, (…,), {…: …}]>, (1,), {'a': None}]>", "its __repr__ is never called; the cycle ends");
+    assert_eq!(
+        last.locals[1].1,
+        "<Noisy object: parts=[<Noisy object: parts=[<Noisy object: parts=…>, (…,), {…: …}]>, (1,), {'a': None}]>",
+        "its __repr__ is never called; the cycle ends"
+    );
 }
 
 #[test]
@@ -104,8 +141,18 @@ fn a_redirect_followed_by_the_browser_is_a_second_exchange_of_the_same_recording
     let cookie = cookie_of(&first).unwrap();
     server.respond(&get("/", Some(&cookie)), NOW);
     let recording = server.stop_recording().unwrap();
-    assert_eq!(recording.exchanges, vec!["GET /login".to_string(), "GET /".to_string()]);
-    let lines: Vec<(usize, usize)> = recording.lines.iter().map(|step| (step.exchange, step.line)).collect();
+    assert_eq!(
+        recording.exchanges,
+        vec!["GET /login".to_string(), "GET /".to_string()]
+    );
+    let lines: Vec<(usize, usize)> = recording
+        .lines
+        .iter()
+        .map(|step| (step.exchange, step.line))
+        .collect();
     assert_eq!(lines, vec![(0, 7), (0, 8), (1, 12)]);
-    assert!(server.stop_recording().is_none(), "a stopped recording is gone");
+    assert!(
+        server.stop_recording().is_none(),
+        "a stopped recording is gone"
+    );
 }

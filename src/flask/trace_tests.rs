@@ -8,7 +8,6 @@ use crate::http::Response;
 
 const NOW: i64 = 1767225600;
 
-
 /// The `name=value` of the response's session cookie, to send back.
 fn cookie_of(response: &Response) -> Option<String> {
     let header = response.header("Set-Cookie")?;

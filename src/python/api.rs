@@ -47,7 +47,14 @@ impl Interp {
         let v = e.value.clone();
         let frames = v
             .exc_state()
-            .map(|st| st.borrow().traceback.iter().filter(|t| !t.filename.starts_with("<frozen")).map(|t| t.span()).collect())
+            .map(|st| {
+                st.borrow()
+                    .traceback
+                    .iter()
+                    .filter(|t| !t.filename.starts_with("<frozen"))
+                    .map(|t| t.span())
+                    .collect()
+            })
             .unwrap_or_default();
         let type_name = match &v {
             Value::Instance(i) => i.class.display_name(),
@@ -55,7 +62,13 @@ impl Interp {
         };
         let message = self.to_str(&v).unwrap_or_default();
         let traceback = self.format_exception(&v);
-        PyException { value: v, type_name, message, frames, traceback }
+        PyException {
+            value: v,
+            type_name,
+            message,
+            frames,
+            traceback,
+        }
     }
 
     /// Run `source` as a module named `name` (file name `filename` in tracebacks); returns the
@@ -69,13 +82,21 @@ impl Interp {
     /// let x = py.get_attr(&m, "x").unwrap();
     /// assert_eq!(py.repr(&x).unwrap(), "42");
     /// ```
-    pub fn run_module(&mut self, name: &str, filename: &str, source: &str) -> Result<Value, RunError> {
+    pub fn run_module(
+        &mut self,
+        name: &str,
+        filename: &str,
+        source: &str,
+    ) -> Result<Value, RunError> {
         let parsed = super::syntax::parse(source, filename).map_err(RunError::Syntax)?;
         let env = Rc::new(Env::default());
         env.set("__name__", Value::str(name));
         env.set("__file__", Value::str(filename));
         env.set("__doc__", Value::None);
-        let module = Value::Module(Rc::new(Module { name: name.to_string(), env: env.clone() }));
+        let module = Value::Module(Rc::new(Module {
+            name: name.to_string(),
+            env: env.clone(),
+        }));
         self.modules.insert(name.to_string(), module.clone());
         let mut frame = Frame {
             kind: FrameKind::Module,
@@ -102,9 +123,9 @@ impl Interp {
         let body = &parsed.module.body;
         match self.exec_block(&mut frame, body) {
             Ok(Flow::Normal) | Ok(Flow::Return(_)) => Ok(module),
-            Ok(Flow::Break) | Ok(Flow::Continue) => {
-                Err(RunError::Exception(self.exception_info(&self.err("SyntaxError", "'break' outside loop"))))
-            }
+            Ok(Flow::Break) | Ok(Flow::Continue) => Err(RunError::Exception(
+                self.exception_info(&self.err("SyntaxError", "'break' outside loop")),
+            )),
             Err(e) => {
                 let e = self.commit_tb(e, &frame);
                 Err(RunError::Exception(self.exception_info(&e)))
@@ -115,14 +136,22 @@ impl Interp {
     /// Run Python source as a library module (no budget reset; used for stdlib modules written
     /// in Python and available to the host for its own preludes). Frames of files whose name
     /// starts with `<frozen` are left out of printed tracebacks, like CPython's C modules.
-    pub fn load_source_module(&mut self, name: &str, filename: &str, source: &str) -> PyResult<Value> {
+    pub fn load_source_module(
+        &mut self,
+        name: &str,
+        filename: &str,
+        source: &str,
+    ) -> PyResult<Value> {
         let parsed = match super::syntax::parse(source, filename) {
             Ok(p) => p,
             Err(e) => return Err(self.err("SyntaxError", e.message)),
         };
         let env = Rc::new(Env::default());
         env.set("__name__", Value::str(name));
-        let module = Value::Module(Rc::new(Module { name: name.to_string(), env: env.clone() }));
+        let module = Value::Module(Rc::new(Module {
+            name: name.to_string(),
+            env: env.clone(),
+        }));
         self.modules.insert(name.to_string(), module.clone());
         let mut frame = Frame {
             kind: FrameKind::Module,
@@ -162,11 +191,22 @@ impl Interp {
     /// let r = py.call_host(&f, vec![Value::str("zoe")], vec![("punct".into(), Value::str("?"))]).unwrap();
     /// assert_eq!(py.to_str(&r).unwrap(), "hi zoe?");
     /// ```
-    pub fn call_host(&mut self, f: &Value, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Value, RunError> {
+    pub fn call_host(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> Result<Value, RunError> {
         self.reset_budget();
         self.depth = 0;
         self.handling.clear();
-        match self.call(f, Args { pos: args, kw: kwargs }) {
+        match self.call(
+            f,
+            Args {
+                pos: args,
+                kw: kwargs,
+            },
+        ) {
             Ok(v) => Ok(v),
             Err(e) => Err(RunError::Exception(self.exception_info(&e))),
         }

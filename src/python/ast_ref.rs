@@ -29,7 +29,10 @@ impl<T> AstRef<T> {
     /// long as this reference exists, so the pointer stays valid. Callers only pass nodes
     /// reached by walking `owner.module`.
     pub fn new(owner: &Rc<ParsedModule>, node: &T) -> AstRef<T> {
-        AstRef { owner: owner.clone(), node: node as *const T }
+        AstRef {
+            owner: owner.clone(),
+            node: node as *const T,
+        }
     }
     /// The module that owns the node.
     pub fn owner(&self) -> &Rc<ParsedModule> {
@@ -43,7 +46,10 @@ impl<T> AstRef<T> {
 
 impl<T> Clone for AstRef<T> {
     fn clone(&self) -> Self {
-        AstRef { owner: self.owner.clone(), node: self.node }
+        AstRef {
+            owner: self.owner.clone(),
+            node: self.node,
+        }
     }
 }
 

@@ -94,16 +94,41 @@ impl Interp {
         };
         let e = self.err("AttributeError", msg);
         let mut candidates: Vec<String> = match obj {
-            Value::Module(m) => m.env.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
+            Value::Module(m) => m
+                .env
+                .borrow()
+                .keys()
+                .iter()
+                .filter_map(|k| k.as_str_opt())
+                .collect(),
             Value::Instance(i) => {
-                let mut v: Vec<String> = i.attrs.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect();
+                let mut v: Vec<String> = i
+                    .attrs
+                    .borrow()
+                    .keys()
+                    .iter()
+                    .filter_map(|k| k.as_str_opt())
+                    .collect();
                 for c in i.class.mro.borrow().iter() {
                     v.extend(c.dict.borrow().keys().iter().filter_map(|k| k.as_str_opt()));
                 }
                 v
             }
-            Value::Class(c) => c.mro.borrow().iter().flat_map(|c| c.dict.borrow().keys()).filter_map(|k| k.as_str_opt()).collect(),
-            other => self.class_of(other).dict.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
+            Value::Class(c) => c
+                .mro
+                .borrow()
+                .iter()
+                .flat_map(|c| c.dict.borrow().keys())
+                .filter_map(|k| k.as_str_opt())
+                .collect(),
+            other => self
+                .class_of(other)
+                .dict
+                .borrow()
+                .keys()
+                .iter()
+                .filter_map(|k| k.as_str_opt())
+                .collect(),
         };
         candidates.sort();
         candidates.dedup();
@@ -122,7 +147,9 @@ impl Interp {
                     if matches!(p.fget, Value::None) {
                         return Err(self.attr_error_unreadable(name));
                     }
-                    return self.call(&p.fget, Args::positional(vec![obj.clone()])).map(Some);
+                    return self
+                        .call(&p.fget, Args::positional(vec![obj.clone()]))
+                        .map(Some);
                 }
                 if let Some(v) = inst.attrs.borrow().get_str(name) {
                     return Ok(Some(v));
@@ -135,8 +162,12 @@ impl Interp {
                     match name {
                         "args" => return Ok(Some(Value::tuple(st.args.clone()))),
                         "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
-                        "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
-                        "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
+                        "__context__" => {
+                            return Ok(Some(st.context.clone().unwrap_or(Value::None)));
+                        }
+                        "__suppress_context__" => {
+                            return Ok(Some(Value::Bool(st.suppress_context)));
+                        }
                         "__traceback__" => return Ok(Some(Value::None)),
                         "value" if inst.class.is_subclass(&self.ty("StopIteration")) => {
                             return Ok(Some(st.args.first().cloned().unwrap_or(Value::None)));
@@ -162,7 +193,9 @@ impl Interp {
             Value::Class(c) => {
                 if let Some(a) = c.lookup(name) {
                     return Ok(Some(match &a {
-                        Value::ClassMethod(f) => Value::Method(Rc::new((obj.clone(), (**f).clone()))),
+                        Value::ClassMethod(f) => {
+                            Value::Method(Rc::new((obj.clone(), (**f).clone())))
+                        }
                         Value::StaticMethod(f) => (**f).clone(),
                         _ => a,
                     }));
@@ -171,13 +204,28 @@ impl Interp {
                     "__name__" => Some(Value::str(&c.name)),
                     "__qualname__" => Some(Value::str(&c.qualname)),
                     "__module__" => Some(Value::str(&c.module)),
-                    "__bases__" => Some(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())),
-                    "__mro__" => Some(Value::tuple(c.mro.borrow().iter().map(|b| Value::Class(b.clone())).collect())),
+                    "__bases__" => Some(Value::tuple(
+                        c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+                    )),
+                    "__mro__" => Some(Value::tuple(
+                        c.mro
+                            .borrow()
+                            .iter()
+                            .map(|b| Value::Class(b.clone()))
+                            .collect(),
+                    )),
                     "__dict__" => Some(Value::dict(c.dict.borrow().clone())),
                     "__doc__" => Some(Value::None),
                     "__class__" => Some(Value::Class(self.ty("type"))),
                     // A class defining `__eq__` without `__hash__` has `__hash__ = None`.
-                    "__hash__" if matches!(super::dict::class_hash_kind(c), super::dict::HashKind::Unhashable) => Some(Value::None),
+                    "__hash__"
+                        if matches!(
+                            super::dict::class_hash_kind(c),
+                            super::dict::HashKind::Unhashable
+                        ) =>
+                    {
+                        Some(Value::None)
+                    }
                     _ => None,
                 })
             }
@@ -196,7 +244,11 @@ impl Interp {
                     "__module__" => f.globals.get("__name__"),
                     "__doc__" => Some(function_doc(f)),
                     "__dict__" => Some(Value::dict(f.attrs.borrow().clone())),
-                    "__defaults__" => Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+                    "__defaults__" => Some(if f.defaults.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(f.defaults.clone())
+                    }),
                     "__class__" => Some(Value::Class(self.ty("function"))),
                     "__wrapped__" => None,
                     _ => None,
@@ -220,15 +272,23 @@ impl Interp {
                     other => self.class_of(other),
                 };
                 let mro = cls.mro.borrow().clone();
-                let pos = mro.iter().position(|c| Rc::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
+                let pos = mro
+                    .iter()
+                    .position(|c| Rc::ptr_eq(c, start))
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
                 for c in &mro[pos..] {
                     if let Some(a) = c.dict.borrow().get_str(name) {
                         if let Value::Property(p) = &a {
-                            return self.call(&p.fget, Args::positional(vec![target.clone()])).map(Some);
+                            return self
+                                .call(&p.fget, Args::positional(vec![target.clone()]))
+                                .map(Some);
                         }
                         if let Value::Class(_) = target {
                             return Ok(Some(match &a {
-                                Value::ClassMethod(f) => Value::Method(Rc::new((target.clone(), (**f).clone()))),
+                                Value::ClassMethod(f) => {
+                                    Value::Method(Rc::new((target.clone(), (**f).clone())))
+                                }
                                 Value::StaticMethod(f) => (**f).clone(),
                                 _ => a.clone(),
                             }));
@@ -254,7 +314,9 @@ impl Interp {
                     return Ok(Some(m));
                 }
                 match n.get_attr(self, name)? {
-                    None if name == "__class__" => Ok(Some(Value::Class(self.native_class(&n.type_name())))),
+                    None if name == "__class__" => {
+                        Ok(Some(Value::Class(self.native_class(&n.type_name()))))
+                    }
                     found => Ok(found),
                 }
             }
@@ -302,7 +364,10 @@ impl Interp {
                     if matches!(p.fset, Value::None) {
                         return Err(self.err(
                             "AttributeError",
-                            format!("property '{name}' of '{}' object has no setter", inst.class.name),
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ),
                         ));
                     }
                     self.call(&p.fset, Args::positional(vec![obj.clone(), value]))?;
@@ -339,7 +404,10 @@ impl Interp {
                 if n.set_attr(self, name, value)? {
                     Ok(())
                 } else {
-                    Err(self.err("AttributeError", format!("'{}' object has no attribute '{name}'", obj.type_name())))
+                    Err(self.err(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", obj.type_name()),
+                    ))
                 }
             }
             _ => {
@@ -347,10 +415,16 @@ impl Interp {
                 if has {
                     Err(self.err(
                         "AttributeError",
-                        format!("'{}' object attribute '{name}' is read-only", obj.type_name()),
+                        format!(
+                            "'{}' object attribute '{name}' is read-only",
+                            obj.type_name()
+                        ),
                     ))
                 } else {
-                    Err(self.err("AttributeError", format!("'{}' object has no attribute '{name}'", obj.type_name())))
+                    Err(self.err(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", obj.type_name()),
+                    ))
                 }
             }
         }
@@ -379,7 +453,11 @@ impl Interp {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::Long(b) => {
-                if b.is_negative() { i64::MIN } else { i64::MAX }
+                if b.is_negative() {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }
             }
             Value::Instance(i) if matches!(i.base, Some(Value::Int(_) | Value::Long(_))) => {
                 return self.index_of(i.base.as_ref().unwrap_or(&Value::None), len, what);
@@ -388,7 +466,7 @@ impl Interp {
                 return Err(self.type_error(format!(
                     "{what} indices must be integers or slices, not {}",
                     other.type_name()
-                )))
+                )));
             }
         };
         let len_i = len as i64;
@@ -406,8 +484,14 @@ impl Interp {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(*i)),
                 Value::Bool(b) => Ok(Some(*b as i64)),
-                Value::Long(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
-                _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                Value::Long(b) => Ok(Some(if b.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })),
+                _ => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             }
         };
         let step = get(&s[2])?.unwrap_or(1);
@@ -427,7 +511,10 @@ impl Interp {
         let (start, stop) = if step > 0 {
             (fix(get(&s[0])?, 0, 0, len), fix(get(&s[1])?, len, 0, len))
         } else {
-            (fix(get(&s[0])?, len - 1, -1, len - 1), fix(get(&s[1])?, -1, -1, len - 1))
+            (
+                fix(get(&s[0])?, len - 1, -1, len - 1),
+                fix(get(&s[1])?, -1, -1, len - 1),
+            )
         };
         Ok((start, stop, step))
     }
@@ -450,7 +537,9 @@ impl Interp {
                 if let Value::Slice(s) = key {
                     let items = l.borrow();
                     let pos = self.slice_positions(s, items.len())?;
-                    return Ok(Value::list(pos.into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        pos.into_iter().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let items = l.borrow();
                 let i = self.index_of(key, items.len(), "list")?;
@@ -459,7 +548,9 @@ impl Interp {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = key {
                     let pos = self.slice_positions(s, t.len())?;
-                    return Ok(Value::tuple(pos.into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        pos.into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 let i = self.index_of(key, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -468,7 +559,9 @@ impl Interp {
                 let chars: Vec<char> = st.chars().collect();
                 if let Value::Slice(s) = key {
                     let pos = self.slice_positions(s, chars.len())?;
-                    return Ok(Value::Str(Rc::from(pos.into_iter().map(|i| chars[i]).collect::<String>())));
+                    return Ok(Value::Str(Rc::from(
+                        pos.into_iter().map(|i| chars[i]).collect::<String>(),
+                    )));
                 }
                 let i = self.index_of(key, chars.len(), "string")?;
                 Ok(Value::str(&chars[i].to_string()))
@@ -476,7 +569,9 @@ impl Interp {
             Value::Bytes(b) => {
                 if let Value::Slice(s) = key {
                     let pos = self.slice_positions(s, b.len())?;
-                    return Ok(Value::Bytes(Rc::from(pos.into_iter().map(|i| b[i]).collect::<Vec<u8>>())));
+                    return Ok(Value::Bytes(Rc::from(
+                        pos.into_iter().map(|i| b[i]).collect::<Vec<u8>>(),
+                    )));
                 }
                 let i = self.index_of(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
@@ -500,29 +595,54 @@ impl Interp {
             },
             Value::Instance(i) => {
                 // A built-in type's `__getitem__` is reached through the base value below.
-                if let Some(m) = i.class.lookup("__getitem__").filter(|m| !matches!(m, Value::Builtin(_))) {
-                    return self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]));
+                if let Some(m) = i
+                    .class
+                    .lookup("__getitem__")
+                    .filter(|m| !matches!(m, Value::Builtin(_)))
+                {
+                    return self.call(
+                        &self.bind(m, obj.clone()),
+                        Args::positional(vec![key.clone()]),
+                    );
                 }
                 if let Some(b) = i.base.clone() {
                     return match self.get_item(&b, key) {
-                        Err(e) if matches!(b, Value::Dict(_)) && self.exc_matches(&e.value, "KeyError") => match i.class.lookup("__missing__") {
-                            Some(m) => self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()])),
-                            None => Err(e),
-                        },
+                        Err(e)
+                            if matches!(b, Value::Dict(_))
+                                && self.exc_matches(&e.value, "KeyError") =>
+                        {
+                            match i.class.lookup("__missing__") {
+                                Some(m) => self.call(
+                                    &self.bind(m, obj.clone()),
+                                    Args::positional(vec![key.clone()]),
+                                ),
+                                None => Err(e),
+                            }
+                        }
                         other => other,
                     };
                 }
                 Err(self.type_error(format!("'{}' object is not subscriptable", obj.type_name())))
             }
-            Value::Native(n) => match n.clone().get_item(self, key)? {
-                Some(v) => Ok(v),
-                None => Err(self.type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
-            },
-            Value::Class(c) if matches!(c.name.as_str(), "list" | "dict" | "tuple" | "set" | "type" | "frozenset") => {
+            Value::Native(n) => {
+                match n.clone().get_item(self, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self
+                        .type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+                }
+            }
+            Value::Class(c)
+                if matches!(
+                    c.name.as_str(),
+                    "list" | "dict" | "tuple" | "set" | "type" | "frozenset"
+                ) =>
+            {
                 // `list[int]` in annotations: a generic alias we do not model.
                 Ok(obj.clone())
             }
-            Value::Class(c) => Err(self.type_error(format!("type '{}' is not subscriptable", c.name))),
+            Value::Class(c) => {
+                Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))
+            }
             _ => Err(self.type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
         }
     }
@@ -561,7 +681,11 @@ impl Interp {
                 }
                 let len = l.borrow().len();
                 let i = self.index_of(&key, len, "list").map_err(|e| {
-                    if self.exc_matches(&e.value, "IndexError") { self.err("IndexError", "list assignment index out of range") } else { e }
+                    if self.exc_matches(&e.value, "IndexError") {
+                        self.err("IndexError", "list assignment index out of range")
+                    } else {
+                        e
+                    }
                 })?;
                 l.borrow_mut()[i] = value;
                 Ok(())
@@ -569,22 +693,34 @@ impl Interp {
             Value::Dict(d) => self.dict_store(d, key, value),
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__setitem__") {
-                    self.call(&self.bind(m, obj.clone()), Args::positional(vec![key, value]))?;
+                    self.call(
+                        &self.bind(m, obj.clone()),
+                        Args::positional(vec![key, value]),
+                    )?;
                     return Ok(());
                 }
                 if let Some(b) = i.base.clone() {
                     return self.set_item(&b, key, value);
                 }
-                Err(self.type_error(format!("'{}' object does not support item assignment", obj.type_name())))
+                Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    obj.type_name()
+                )))
             }
             Value::Native(n) => {
                 if n.clone().set_item(self, key, value)? {
                     Ok(())
                 } else {
-                    Err(self.type_error(format!("'{}' object does not support item assignment", obj.type_name())))
+                    Err(self.type_error(format!(
+                        "'{}' object does not support item assignment",
+                        obj.type_name()
+                    )))
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -604,7 +740,11 @@ impl Interp {
                 }
                 let len = l.borrow().len();
                 let i = self.index_of(key, len, "list").map_err(|e| {
-                    if self.exc_matches(&e.value, "IndexError") { self.err("IndexError", "list assignment index out of range") } else { e }
+                    if self.exc_matches(&e.value, "IndexError") {
+                        self.err("IndexError", "list assignment index out of range")
+                    } else {
+                        e
+                    }
                 })?;
                 l.borrow_mut().remove(i);
                 Ok(())
@@ -615,22 +755,34 @@ impl Interp {
             },
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__delitem__") {
-                    self.call(&self.bind(m, obj.clone()), Args::positional(vec![key.clone()]))?;
+                    self.call(
+                        &self.bind(m, obj.clone()),
+                        Args::positional(vec![key.clone()]),
+                    )?;
                     return Ok(());
                 }
                 if let Some(b) = i.base.clone() {
                     return self.del_item(&b, key);
                 }
-                Err(self.type_error(format!("'{}' object does not support item deletion", obj.type_name())))
+                Err(self.type_error(format!(
+                    "'{}' object does not support item deletion",
+                    obj.type_name()
+                )))
             }
             Value::Native(n) => {
                 if n.clone().del_item(self, key)? {
                     Ok(())
                 } else {
-                    Err(self.type_error(format!("'{}' object does not support item deletion", obj.type_name())))
+                    Err(self.type_error(format!(
+                        "'{}' object does not support item deletion",
+                        obj.type_name()
+                    )))
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item deletion", obj.type_name()))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item deletion",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -654,16 +806,29 @@ impl Interp {
                     return match r.as_i64() {
                         Some(n) if n >= 0 => Ok(n as usize),
                         Some(_) => Err(self.value_error("__len__() should return >= 0")),
-                        None => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name()))),
+                        None => Err(self.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            r.type_name()
+                        ))),
                     };
                 }
-                return Err(self.type_error(format!("object of type '{}' has no len()", v.type_name())));
+                return Err(
+                    self.type_error(format!("object of type '{}' has no len()", v.type_name()))
+                );
             }
             Value::Native(n) => match n.clone().len(self)? {
                 Some(n) => n,
-                None => return Err(self.type_error(format!("object of type '{}' has no len()", v.type_name()))),
+                None => {
+                    return Err(
+                        self.type_error(format!("object of type '{}' has no len()", v.type_name()))
+                    );
+                }
             },
-            _ => return Err(self.type_error(format!("object of type '{}' has no len()", v.type_name()))),
+            _ => {
+                return Err(
+                    self.type_error(format!("object of type '{}' has no len()", v.type_name()))
+                );
+            }
         })
     }
 
@@ -672,11 +837,19 @@ impl Interp {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Long(b) => b.to_i64().ok_or_else(|| self.err("OverflowError", "Python int too large to convert to C ssize_t")),
+            Value::Long(b) => b.to_i64().ok_or_else(|| {
+                self.err(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                )
+            }),
             Value::Instance(i) if matches!(i.base, Some(Value::Int(_) | Value::Long(_))) => {
                 self.to_index(i.base.as_ref().unwrap_or(&Value::None))
             }
-            other => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+            other => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ))),
         }
     }
 }

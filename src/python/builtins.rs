@@ -9,9 +9,9 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::dict::Dict;
+use super::generator::{LazyIter, LazyKind};
 use super::interp::{Interp, PyResult, Types};
 use super::text;
-use super::generator::{LazyIter, LazyKind};
 use super::value::*;
 
 fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
@@ -20,7 +20,12 @@ fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> 
 
 /// A built-in class defined in `module`. Its MRO starts with itself (a cycle the interpreter's
 /// teardown breaks), so a class made here must end up in `Types` or it is never freed.
-pub(crate) fn new_class_in(module: &str, name: &str, bases: Vec<Rc<Class>>, kind: BuiltinType) -> Rc<Class> {
+pub(crate) fn new_class_in(
+    module: &str,
+    name: &str,
+    bases: Vec<Rc<Class>>,
+    kind: BuiltinType,
+) -> Rc<Class> {
     let c = Rc::new(Class {
         name: name.to_string(),
         qualname: name.to_string(),
@@ -88,19 +93,54 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 const TYPES: &[&str] = &[
-    "int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range", "NoneType",
-    "function", "builtin_function_or_method", "method", "module", "property", "staticmethod", "classmethod",
-    "slice", "iterator", "super", "NotImplementedType", "ellipsis",
+    "int",
+    "float",
+    "str",
+    "bytes",
+    "bytearray",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "NoneType",
+    "function",
+    "builtin_function_or_method",
+    "method",
+    "module",
+    "property",
+    "staticmethod",
+    "classmethod",
+    "slice",
+    "iterator",
+    "super",
+    "NotImplementedType",
+    "ellipsis",
 ];
 
 /// Built-in value types reachable by index through `Types::fast` (see `Interp::class_of`).
-pub const FAST_TYPES: &[&str] = &["bool", "int", "float", "str", "bytes", "list", "tuple", "dict", "set", "frozenset", "range", "NoneType"];
+pub const FAST_TYPES: &[&str] = &[
+    "bool",
+    "int",
+    "float",
+    "str",
+    "bytes",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "NoneType",
+];
 
 /// Create the built-in classes.
 pub fn make_types() -> Types {
     let object = new_class("object", vec![], BuiltinType::Object);
     let type_ = new_class("type", vec![object.clone()], BuiltinType::Other);
-    let mut by_name: HashMap<&'static str, Rc<Class>, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut by_name: HashMap<&'static str, Rc<Class>, rustc_hash::FxBuildHasher> =
+        HashMap::default();
     by_name.insert("object", object.clone());
     by_name.insert("type", type_.clone());
     for t in TYPES {
@@ -108,7 +148,11 @@ pub fn make_types() -> Types {
     }
     let int = by_name["int"].clone();
     by_name.insert("bool", new_class("bool", vec![int], BuiltinType::Other));
-    let base = new_class("BaseException", vec![object.clone()], BuiltinType::BaseException);
+    let base = new_class(
+        "BaseException",
+        vec![object.clone()],
+        BuiltinType::BaseException,
+    );
     by_name.insert("BaseException", base);
     for (name, parent) in EXCEPTIONS {
         let p = by_name[parent].clone();
@@ -116,20 +160,47 @@ pub fn make_types() -> Types {
     }
     // `json.JSONDecodeError` lives here so text helpers' errors map to it.
     let ve = by_name["ValueError"].clone();
-    let jde = new_class_in("json.decoder", "JSONDecodeError", vec![ve], BuiltinType::BaseException);
+    let jde = new_class_in(
+        "json.decoder",
+        "JSONDecodeError",
+        vec![ve],
+        BuiltinType::BaseException,
+    );
     by_name.insert("JSONDecodeError", jde);
-    let fast = FAST_TYPES.iter().map(|n| by_name.get(n).cloned().unwrap_or_else(|| object.clone())).collect();
-    Types { object, type_, fast, by_name }
+    let fast = FAST_TYPES
+        .iter()
+        .map(|n| by_name.get(n).cloned().unwrap_or_else(|| object.clone()))
+        .collect();
+    Types {
+        object,
+        type_,
+        fast,
+        by_name,
+    }
 }
 
 /// Make a built-in function value.
 pub fn builtin(name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: name.to_string(), func: Rc::new(f), receiver: None, held: Vec::new() }))
+    Value::Builtin(Rc::new(Builtin {
+        name: name.to_string(),
+        func: Rc::new(f),
+        receiver: None,
+        held: Vec::new(),
+    }))
 }
 
 /// A built-in function whose closure captured `held` (listed for the teardown: see `teardown`).
-pub fn builtin_holding(name: &str, held: Vec<Value>, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: name.to_string(), func: Rc::new(f), receiver: None, held }))
+pub fn builtin_holding(
+    name: &str,
+    held: Vec<Value>,
+    f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static,
+) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: name.to_string(),
+        func: Rc::new(f),
+        receiver: None,
+        held,
+    }))
 }
 
 /// Check an exact positional count (`len() takes exactly one argument (2 given)`).
@@ -144,7 +215,10 @@ pub fn exact_args(interp: &Interp, name: &str, args: &Args, n: usize) -> PyResul
             n => format!("exactly {n} arguments"),
         };
         if n == 0 {
-            return Err(interp.type_error(format!("{name}() takes no arguments ({} given)", args.pos.len())));
+            return Err(interp.type_error(format!(
+                "{name}() takes no arguments ({} given)",
+                args.pos.len()
+            )));
         }
         return Err(interp.type_error(format!("{name}() takes {what} ({} given)", args.pos.len())));
     }
@@ -152,7 +226,13 @@ pub fn exact_args(interp: &Interp, name: &str, args: &Args, n: usize) -> PyResul
 }
 
 /// Check a positional count range (`expected at most 3 arguments, got 4`).
-pub fn range_args(interp: &Interp, name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+pub fn range_args(
+    interp: &Interp,
+    name: &str,
+    args: &Args,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.pos.len();
     if n < min {
         return Err(interp.type_error(format!(
@@ -172,11 +252,20 @@ pub fn range_args(interp: &Interp, name: &str, args: &Args, min: usize, max: usi
 /// Parse a big integer literal's decimal text.
 pub fn parse_int_literal(s: &str) -> Value {
     let clean: String = s.chars().filter(|c| *c != '_').collect();
-    let (radix, digits) = if let Some(r) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+    let (radix, digits) = if let Some(r) = clean
+        .strip_prefix("0x")
+        .or_else(|| clean.strip_prefix("0X"))
+    {
         (16, r)
-    } else if let Some(r) = clean.strip_prefix("0o").or_else(|| clean.strip_prefix("0O")) {
+    } else if let Some(r) = clean
+        .strip_prefix("0o")
+        .or_else(|| clean.strip_prefix("0O"))
+    {
         (8, r)
-    } else if let Some(r) = clean.strip_prefix("0b").or_else(|| clean.strip_prefix("0B")) {
+    } else if let Some(r) = clean
+        .strip_prefix("0b")
+        .or_else(|| clean.strip_prefix("0B"))
+    {
         (2, r)
     } else {
         (10, clean.as_str())
@@ -211,9 +300,9 @@ pub fn big_true_div(a: &BigInt, b: &BigInt) -> f64 {
     let q = (a << 0usize) / (b << 0usize);
     let _ = shift;
     let r = a - &q * b;
-    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(f64::INFINITY)
+    q.to_f64().unwrap_or(f64::INFINITY)
+        + r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(f64::INFINITY)
 }
-
 
 fn to_f64(interp: &Interp, v: &Value, fname: &str) -> PyResult<f64> {
     match v {
@@ -221,14 +310,19 @@ fn to_f64(interp: &Interp, v: &Value, fname: &str) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Long(b) => text::float_repr::int_to_float(b).map_err(|e| interp.text_err(e)),
-        other => Err(interp.type_error(format!("must be real number, not {}{}", other.type_name(), fname))),
+        other => Err(interp.type_error(format!(
+            "must be real number, not {}{}",
+            other.type_name(),
+            fname
+        ))),
     }
 }
 
 impl Interp {
     /// `str % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
-        self.percent_format_text(fmt, args, false).map(|s| Value::Str(Rc::from(s)))
+        self.percent_format_text(fmt, args, false)
+            .map(|s| Value::Str(Rc::from(s)))
     }
 
     /// `bytes % args`: the template's bytes are read as Latin-1 characters (one per byte), so
@@ -236,7 +330,12 @@ impl Interp {
     pub fn percent_format_bytes(&mut self, fmt: &[u8], args: &Value) -> PyResult<Value> {
         let template: String = fmt.iter().map(|&b| b as char).collect();
         let text = self.percent_format_text(&template, args, true)?;
-        Ok(Value::Bytes(text.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()))
+        Ok(Value::Bytes(
+            text.chars()
+                .map(|c| c as u32 as u8)
+                .collect::<Vec<u8>>()
+                .into(),
+        ))
     }
 
     fn percent_format_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
@@ -247,7 +346,10 @@ impl Interp {
         // CPython takes any object with `__getitem__` (but a tuple or str) as the mapping.
         let mapping = match args {
             Value::Dict(_) => Some(args.clone()),
-            Value::Instance(i) if !matches!(i.base, Some(Value::Tuple(_) | Value::Str(_))) && i.class.lookup("__getitem__").is_some() => {
+            Value::Instance(i)
+                if !matches!(i.base, Some(Value::Tuple(_) | Value::Str(_)))
+                    && i.class.lookup("__getitem__").is_some() =>
+            {
                 Some(args.clone())
             }
             _ => None,
@@ -322,7 +424,16 @@ impl Interp {
                     used_mapping = true;
                     match &mapping {
                         Some(m) => {
-                            let key = if bytes { Value::Bytes(k.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()) } else { Value::str(k) };
+                            let key = if bytes {
+                                Value::Bytes(
+                                    k.chars()
+                                        .map(|c| c as u32 as u8)
+                                        .collect::<Vec<u8>>()
+                                        .into(),
+                                )
+                            } else {
+                                Value::str(k)
+                            };
                             self.get_item(m, &key)?
                         }
                         None => return Err(self.type_error("format requires a mapping")),
@@ -333,15 +444,30 @@ impl Interp {
                     idx += 1;
                     match v {
                         Some(v) => v,
-                        None => return Err(self.type_error("not enough arguments for format string")),
+                        None => {
+                            return Err(self.type_error("not enough arguments for format string"));
+                        }
                     }
                 }
             };
             let align = if flags.contains('-') { "<" } else { "" };
-            let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
-            let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+            let sign = if flags.contains('+') {
+                "+"
+            } else if flags.contains(' ') {
+                " "
+            } else {
+                ""
+            };
+            let zero = if flags.contains('0') && !flags.contains('-') {
+                "0"
+            } else {
+                ""
+            };
             let alt = if flags.contains('#') { "#" } else { "" };
-            let prec = precision.as_ref().map(|p| format!(".{}", if p.is_empty() { "0" } else { p })).unwrap_or_default();
+            let prec = precision
+                .as_ref()
+                .map(|p| format!(".{}", if p.is_empty() { "0" } else { p }))
+                .unwrap_or_default();
             let s = match conv {
                 's' | 'b' | 'r' | 'a' if bytes => {
                     let s = match (conv, &value) {
@@ -357,7 +483,12 @@ impl Interp {
                         }
                         _ => ascii_escape(&self.repr(&value)?),
                     };
-                    let spec = format!("{}{}{}", if align.is_empty() { ">" } else { "<" }, width, prec);
+                    let spec = format!(
+                        "{}{}{}",
+                        if align.is_empty() { ">" } else { "<" },
+                        width,
+                        prec
+                    );
                     text::format_str(&s, &spec).map_err(|e| self.text_err(e))?
                 }
                 's' | 'r' | 'a' => {
@@ -366,30 +497,50 @@ impl Interp {
                         'r' => self.repr(&value)?,
                         _ => ascii_escape(&self.repr(&value)?),
                     };
-                    let spec = format!("{}{}{}", if align.is_empty() { ">" } else { "<" }, width, prec);
+                    let spec = format!(
+                        "{}{}{}",
+                        if align.is_empty() { ">" } else { "<" },
+                        width,
+                        prec
+                    );
                     text::format_str(&s, &spec).map_err(|e| self.text_err(e))?
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                     let n = match &value {
-                        Value::Int(_) | Value::Long(_) | Value::Bool(_) => value.as_bigint().unwrap_or_default(),
-                        Value::Float(f) => text::float_repr::float_to_int(*f).map_err(|e| self.text_err(e))?,
+                        Value::Int(_) | Value::Long(_) | Value::Bool(_) => {
+                            value.as_bigint().unwrap_or_default()
+                        }
+                        Value::Float(f) => {
+                            text::float_repr::float_to_int(*f).map_err(|e| self.text_err(e))?
+                        }
                         // Numbers in disguise: int/float subclasses, `__index__`, and `__int__`
                         // for the decimal conversions.
                         Value::Instance(i)
-                            if matches!(i.base, Some(Value::Int(_) | Value::Long(_) | Value::Float(_)))
-                                || i.class.lookup("__index__").is_some()
-                                || (!matches!(conv, 'x' | 'X' | 'o') && i.class.lookup("__int__").is_some()) =>
+                            if matches!(
+                                i.base,
+                                Some(Value::Int(_) | Value::Long(_) | Value::Float(_))
+                            ) || i.class.lookup("__index__").is_some()
+                                || (!matches!(conv, 'x' | 'X' | 'o')
+                                    && i.class.lookup("__int__").is_some()) =>
                         {
                             let n = self.to_int(&value)?;
                             n.as_bigint().unwrap_or_default()
                         }
                         other => {
-                            let what = if matches!(conv, 'x' | 'X' | 'o') { "an integer is required" } else { "a real number is required" };
+                            let what = if matches!(conv, 'x' | 'X' | 'o') {
+                                "an integer is required"
+                            } else {
+                                "a real number is required"
+                            };
                             let _ = what;
                             return Err(self.type_error(format!(
                                 "%{} format: {} is required, not {}",
                                 conv,
-                                if matches!(conv, 'x' | 'X' | 'o') { "an integer" } else { "a real number" },
+                                if matches!(conv, 'x' | 'X' | 'o') {
+                                    "an integer"
+                                } else {
+                                    "a real number"
+                                },
                                 other.type_name()
                             )));
                         }
@@ -400,7 +551,8 @@ impl Interp {
                         'o' => "o",
                         _ => "d",
                     };
-                    let mut body = text::format_int(&n, &format!("{sign}{alt}{code}")).map_err(|e| self.text_err(e))?;
+                    let mut body = text::format_int(&n, &format!("{sign}{alt}{code}"))
+                        .map_err(|e| self.text_err(e))?;
                     if let Some(p) = &precision {
                         let p: usize = p.parse().unwrap_or(0);
                         let neg = body.starts_with('-');
@@ -410,14 +562,27 @@ impl Interp {
                             body = format!("{}{}{}", if neg { "-" } else { sign }, pad, digits);
                         }
                     }
-                    let spec = format!("{}{}{}", if align.is_empty() { if zero.is_empty() { ">" } else { "" } } else { "<" }, zero, width);
+                    let spec = format!(
+                        "{}{}{}",
+                        if align.is_empty() {
+                            if zero.is_empty() { ">" } else { "" }
+                        } else {
+                            "<"
+                        },
+                        zero,
+                        width
+                    );
                     if zero.is_empty() || !align.is_empty() {
                         text::format_str(&body, &spec).map_err(|e| self.text_err(e))?
                     } else {
                         let w: usize = width.parse().unwrap_or(0);
                         let neg = body.starts_with(['-', '+', ' ']);
                         if body.chars().count() < w {
-                            let (s0, rest) = if neg { body.split_at(1) } else { ("", body.as_str()) };
+                            let (s0, rest) = if neg {
+                                body.split_at(1)
+                            } else {
+                                ("", body.as_str())
+                            };
                             format!("{s0}{}{rest}", "0".repeat(w - body.chars().count()))
                         } else {
                             body
@@ -428,18 +593,29 @@ impl Interp {
                     let f = to_f64(self, &value, "").map_err(|_| {
                         self.type_error(format!("must be real number, not {}", value.type_name()))
                     })?;
-                    let prec = if prec.is_empty() { ".6".to_string() } else { prec.clone() };
+                    let prec = if prec.is_empty() {
+                        ".6".to_string()
+                    } else {
+                        prec.clone()
+                    };
                     let spec = format!("{}{}{}{}{}{}{}", align, sign, alt, zero, width, prec, conv);
                     text::format_float(f, &spec).map_err(|e| self.text_err(e))?
                 }
                 'c' if bytes => match &value {
                     Value::Int(n) if (0..256).contains(n) => char::from(*n as u8).to_string(),
-                    Value::Int(_) => return Err(self.err("OverflowError", "%c arg not in range(256)")),
+                    Value::Int(_) => {
+                        return Err(self.err("OverflowError", "%c arg not in range(256)"));
+                    }
                     Value::Bytes(b) if b.len() == 1 => char::from(b[0]).to_string(),
-                    _ => return Err(self.type_error("%c requires an integer in range(256) or a single byte")),
+                    _ => {
+                        return Err(self
+                            .type_error("%c requires an integer in range(256) or a single byte"));
+                    }
                 },
                 'c' => match &value {
-                    Value::Int(n) => char::from_u32(*n as u32).map(|c| c.to_string()).unwrap_or_default(),
+                    Value::Int(n) => char::from_u32(*n as u32)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
                     Value::Str(s) => s.to_string(),
                     _ => return Err(self.type_error("%c requires int or char")),
                 },
@@ -449,7 +625,7 @@ impl Interp {
                         other,
                         other as u32,
                         i - 1
-                    )))
+                    )));
                 }
             };
             out.push_str(&s);
@@ -457,7 +633,9 @@ impl Interp {
         }
         if !used_mapping && idx < items.len() && mapping.is_none() {
             let kind = if bytes { "bytes" } else { "string" };
-            return Err(self.type_error(format!("not all arguments converted during {kind} formatting")));
+            return Err(self.type_error(format!(
+                "not all arguments converted during {kind} formatting"
+            )));
         }
         items.clear();
         Ok(out)
@@ -468,14 +646,25 @@ impl Interp {
         match v {
             Value::Int(_) | Value::Long(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Float(f) => text::float_repr::float_to_int(*f).map(Value::from_bigint).map_err(|e| self.text_err(e)),
-            Value::Str(s) => text::parse_int(s, 10).map(Value::from_bigint).map_err(|e| self.text_err(e)),
+            Value::Float(f) => text::float_repr::float_to_int(*f)
+                .map(Value::from_bigint)
+                .map_err(|e| self.text_err(e)),
+            Value::Str(s) => text::parse_int(s, 10)
+                .map(Value::from_bigint)
+                .map_err(|e| self.text_err(e)),
             Value::Bytes(b) => {
                 let s = String::from_utf8_lossy(b).to_string();
-                text::parse_int(&s, 10).map(Value::from_bigint).map_err(|e| self.text_err(e))
+                text::parse_int(&s, 10)
+                    .map(Value::from_bigint)
+                    .map_err(|e| self.text_err(e))
             }
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")).filter(|m| !matches!(m, Value::Builtin(_))) {
+                if let Some(m) = i
+                    .class
+                    .lookup("__int__")
+                    .or_else(|| i.class.lookup("__index__"))
+                    .filter(|m| !matches!(m, Value::Builtin(_)))
+                {
                     return self.call(&self.bind(m, v.clone()), Args::default());
                 }
                 if let Some(b) = super::subclass::immutable_base(v) {
@@ -498,22 +687,39 @@ impl Interp {
         match v {
             Value::Str(s) => text::parse_float(s).map_err(|e| self.text_err(e)),
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__float__").filter(|m| !matches!(m, Value::Builtin(_))) {
+                if let Some(m) = i
+                    .class
+                    .lookup("__float__")
+                    .filter(|m| !matches!(m, Value::Builtin(_)))
+                {
                     let r = self.call(&self.bind(m, v.clone()), Args::default())?;
                     return self.to_float(&r);
                 }
                 if let Some(b) = super::subclass::immutable_base(v) {
                     return self.to_float(&b);
                 }
-                Err(self.type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name())))
+                Err(self.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    v.type_name()
+                )))
             }
-            Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::Long(_) => to_f64(self, v, ""),
-            _ => Err(self.type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+            Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::Long(_) => {
+                to_f64(self, v, "")
+            }
+            _ => Err(self.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                v.type_name()
+            ))),
         }
     }
 
     /// Sort values in place with an optional key function, like `list.sort`.
-    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
+    pub fn sort_values(
+        &mut self,
+        items: &mut Vec<Value>,
+        key: &Value,
+        reverse: bool,
+    ) -> PyResult<()> {
         let keys: Vec<Value> = if matches!(key, Value::None) {
             items.clone()
         } else {
@@ -562,7 +768,11 @@ impl Interp {
 
 /// CPython's small-list path (`count_run` then `binarysort`), so that the first comparison
 /// made — and therefore the TypeError for mixed types — is the one CPython makes.
-fn binary_insertion_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize, &mut Interp) -> bool, me: &mut Interp) {
+fn binary_insertion_sort(
+    v: &mut Vec<usize>,
+    lt: &mut dyn FnMut(usize, usize, &mut Interp) -> bool,
+    me: &mut Interp,
+) {
     let n = v.len();
     if n < 2 {
         return;
@@ -596,7 +806,12 @@ fn binary_insertion_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize, &m
     }
 }
 
-fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize, &mut Interp) -> bool, me: &mut Interp, reverse: bool) {
+fn merge_sort(
+    v: &mut Vec<usize>,
+    less: &mut dyn FnMut(usize, usize, &mut Interp) -> bool,
+    me: &mut Interp,
+    reverse: bool,
+) {
     if v.len() <= 1 {
         return;
     }
@@ -608,7 +823,11 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize, &mut Interp
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
         // Take from the right only when strictly before the left element (stability).
-        let take_right = if reverse { less(right[j], left[i], me) } else { less(left[i], right[j], me) };
+        let take_right = if reverse {
+            less(right[j], left[i], me)
+        } else {
+            less(left[i], right[j], me)
+        };
         if take_right {
             v.push(right[j]);
             j += 1;
@@ -642,10 +861,22 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want_less: bool) -> 
         };
     }
     let mut best = items[0].clone();
-    let mut best_key = if matches!(key, Value::None) { best.clone() } else { interp.call(&key, Args::positional(vec![best.clone()]))? };
+    let mut best_key = if matches!(key, Value::None) {
+        best.clone()
+    } else {
+        interp.call(&key, Args::positional(vec![best.clone()]))?
+    };
     for it in items.into_iter().skip(1) {
-        let k = if matches!(key, Value::None) { it.clone() } else { interp.call(&key, Args::positional(vec![it.clone()]))? };
-        let op = if want_less { rustpython_ruff_python_ast::CmpOp::Lt } else { rustpython_ruff_python_ast::CmpOp::Gt };
+        let k = if matches!(key, Value::None) {
+            it.clone()
+        } else {
+            interp.call(&key, Args::positional(vec![it.clone()]))?
+        };
+        let op = if want_less {
+            rustpython_ruff_python_ast::CmpOp::Lt
+        } else {
+            rustpython_ruff_python_ast::CmpOp::Gt
+        };
         if interp.compare(op, &k, &best_key)? {
             best = it;
             best_key = k;
@@ -659,7 +890,16 @@ pub fn install(interp: &mut Interp) {
     for (name, class) in interp.types.by_name.clone() {
         if !matches!(
             name,
-            "NoneType" | "function" | "builtin_function_or_method" | "method" | "module" | "iterator" | "NotImplementedType" | "ellipsis" | "JSONDecodeError" | "StepLimitExceeded"
+            "NoneType"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "module"
+                | "iterator"
+                | "NotImplementedType"
+                | "ellipsis"
+                | "JSONDecodeError"
+                | "StepLimitExceeded"
         ) {
             interp.builtins.set(name, Value::Class(class));
         }
@@ -678,12 +918,22 @@ pub fn install(interp: &mut Interp) {
         let sep = match &args.take_kw("sep") {
             None | Some(Value::None) => " ".to_string(),
             Some(Value::Str(s)) => s.to_string(),
-            Some(o) => return Err(it.type_error(format!("sep must be None or a string, not {}", o.type_name()))),
+            Some(o) => {
+                return Err(it.type_error(format!(
+                    "sep must be None or a string, not {}",
+                    o.type_name()
+                )));
+            }
         };
         let end = match &args.take_kw("end") {
             None | Some(Value::None) => "\n".to_string(),
             Some(Value::Str(s)) => s.to_string(),
-            Some(o) => return Err(it.type_error(format!("end must be None or a string, not {}", o.type_name()))),
+            Some(o) => {
+                return Err(it.type_error(format!(
+                    "end must be None or a string, not {}",
+                    o.type_name()
+                )));
+            }
         };
         let _ = args.take_kw("flush");
         let file = args.take_kw("file");
@@ -701,7 +951,8 @@ pub fn install(interp: &mut Interp) {
         if it.out.len() + s.len() > it.config.memory_limit {
             return Err(it.err_empty("MemoryError"));
         }
-        let to_stderr = matches!(&file, Some(Value::Module(_)) | Some(Value::Native(_))) || matches!(&file, Some(Value::Instance(i)) if i.class.name == "stderr");
+        let to_stderr = matches!(&file, Some(Value::Module(_)) | Some(Value::Native(_)))
+            || matches!(&file, Some(Value::Instance(i)) if i.class.name == "stderr");
         if to_stderr {
             it.err_out.push_str(&s);
         } else {
@@ -714,7 +965,12 @@ pub fn install(interp: &mut Interp) {
         let spec = match args.pos.get(1) {
             None => String::new(),
             Some(Value::Str(s)) => s.to_string(),
-            Some(o) => return Err(it.type_error(format!("format() argument 2 must be str, not {}", o.type_name()))),
+            Some(o) => {
+                return Err(it.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    o.type_name()
+                )));
+            }
         };
         Ok(Value::str(&it.format(&args.pos[0], &spec)?))
     });
@@ -733,14 +989,22 @@ pub fn install(interp: &mut Interp) {
     reg(interp, "isinstance", |it, args| {
         exact_args(it, "isinstance", &args, 2)?;
         let cls = it.class_of(&args.pos[0]);
-        Ok(Value::Bool(it.class_matches(&cls, &args.pos[1], "isinstance() arg 2 must be a type, a tuple of types, or a union")?))
+        Ok(Value::Bool(it.class_matches(
+            &cls,
+            &args.pos[1],
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )?))
     });
     reg(interp, "issubclass", |it, args| {
         exact_args(it, "issubclass", &args, 2)?;
         let Value::Class(c) = &args.pos[0] else {
             return Err(it.type_error("issubclass() arg 1 must be a class"));
         };
-        Ok(Value::Bool(it.class_matches(c, &args.pos[1], "issubclass() arg 2 must be a class, a tuple of classes, or a union")?))
+        Ok(Value::Bool(it.class_matches(
+            c,
+            &args.pos[1],
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        )?))
     });
     reg(interp, "hasattr", |it, args| {
         exact_args(it, "hasattr", &args, 2)?;
@@ -760,7 +1024,9 @@ pub fn install(interp: &mut Interp) {
         };
         match it.get_attr(&args.pos[0], n) {
             Ok(v) => Ok(v),
-            Err(e) if args.pos.len() == 3 && it.exc_matches(&e.value, "AttributeError") => Ok(args.pos[2].clone()),
+            Err(e) if args.pos.len() == 3 && it.exc_matches(&e.value, "AttributeError") => {
+                Ok(args.pos[2].clone())
+            }
             Err(e) => Err(e),
         }
     });
@@ -799,11 +1065,16 @@ pub fn install(interp: &mut Interp) {
     reg(interp, "abs", |it, args| {
         exact_args(it, "abs", &args, 1)?;
         let arg = match super::subclass::immutable_base(&args.pos[0]) {
-            Some(b) if !matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__abs__").is_some()) => b,
+            Some(b) if !matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__abs__").is_some()) => {
+                b
+            }
             _ => args.pos[0].clone(),
         };
         match &arg {
-            Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::from_bigint(BigInt::from(*i).abs()))),
+            Value::Int(i) => Ok(i
+                .checked_abs()
+                .map(Value::Int)
+                .unwrap_or_else(|| Value::from_bigint(BigInt::from(*i).abs()))),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Long(b) => Ok(Value::from_bigint(b.abs())),
             Value::Float(f) => Ok(Value::Float(f.abs())),
@@ -817,7 +1088,10 @@ pub fn install(interp: &mut Interp) {
     reg(interp, "min", |it, args| min_max(it, args, "min", true));
     reg(interp, "max", |it, args| min_max(it, args, "max", false));
     reg(interp, "sum", |it, mut args| {
-        let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+        let start = args
+            .take_kw("start")
+            .or_else(|| args.pos.get(1).cloned())
+            .unwrap_or(Value::Int(0));
         if args.pos.is_empty() {
             return Err(it.type_error("sum() takes at least 1 positional argument (0 given)"));
         }
@@ -853,9 +1127,16 @@ pub fn install(interp: &mut Interp) {
     });
     reg(interp, "sorted", |it, mut args| {
         let key = args.take_kw("key").unwrap_or(Value::None);
-        let reverse = args.take_kw("reverse").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+        let reverse = args
+            .take_kw("reverse")
+            .map(|v| it.truthy(&v))
+            .transpose()?
+            .unwrap_or(false);
         if args.pos.len() != 1 {
-            return Err(it.type_error(format!("sorted expected 1 argument, got {}", args.pos.len())));
+            return Err(it.type_error(format!(
+                "sorted expected 1 argument, got {}",
+                args.pos.len()
+            )));
         }
         let mut items = it.collect(&args.pos[0])?;
         it.sort_values(&mut items, &key, reverse)?;
@@ -872,7 +1153,11 @@ pub fn install(interp: &mut Interp) {
             _ => "reversed",
         };
         let items = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => it.collect(v)?,
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Range(_)
+            | Value::Bytes(_) => it.collect(v)?,
             Value::Dict(d) => d.borrow().keys(),
             Value::Instance(i) if i.class.lookup("__reversed__").is_some() => {
                 let m = i.class.lookup("__reversed__").unwrap_or(Value::None);
@@ -884,27 +1169,44 @@ pub fn install(interp: &mut Interp) {
         let mut items = items;
         items.reverse();
         let inner = Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter()))));
-        Ok(Value::Native(Rc::new(crate::python::generator::NamedIter::new(type_name, inner))))
+        Ok(Value::Native(Rc::new(
+            crate::python::generator::NamedIter::new(type_name, inner),
+        )))
     });
     reg(interp, "enumerate", |it, mut args| {
-        let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+        let start = args
+            .take_kw("start")
+            .or_else(|| args.pos.get(1).cloned())
+            .unwrap_or(Value::Int(0));
         if args.pos.is_empty() {
             return Err(it.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
         }
         let src = it.iter(&args.pos[0])?;
         let start = it.to_index(&start)?;
-        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Enumerate, vec![src], Value::None, start))))
+        Ok(Value::Native(Rc::new(LazyIter::new(
+            LazyKind::Enumerate,
+            vec![src],
+            Value::None,
+            start,
+        ))))
     });
     reg(interp, "zip", |it, mut args| {
         let _strict = args.take_kw("strict");
         let mut sources = Vec::new();
         for (i, a) in args.pos.iter().enumerate() {
             if !it.is_iterable(a) {
-                return Err(it.type_error(format!("zip argument #{} must support iteration", i + 1)));
+                return Err(
+                    it.type_error(format!("zip argument #{} must support iteration", i + 1))
+                );
             }
             sources.push(it.iter(a)?);
         }
-        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Zip, sources, Value::None, 0))))
+        Ok(Value::Native(Rc::new(LazyIter::new(
+            LazyKind::Zip,
+            sources,
+            Value::None,
+            0,
+        ))))
     });
     reg(interp, "map", |it, args| {
         if args.pos.len() < 2 {
@@ -914,12 +1216,22 @@ pub fn install(interp: &mut Interp) {
         for a in &args.pos[1..] {
             sources.push(it.iter(a)?);
         }
-        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Map, sources, args.pos[0].clone(), 0))))
+        Ok(Value::Native(Rc::new(LazyIter::new(
+            LazyKind::Map,
+            sources,
+            args.pos[0].clone(),
+            0,
+        ))))
     });
     reg(interp, "filter", |it, args| {
         exact_args(it, "filter", &args, 2)?;
         let src = it.iter(&args.pos[1])?;
-        Ok(Value::Native(Rc::new(LazyIter::new(LazyKind::Filter, vec![src], args.pos[0].clone(), 0))))
+        Ok(Value::Native(Rc::new(LazyIter::new(
+            LazyKind::Filter,
+            vec![src],
+            args.pos[0].clone(),
+            0,
+        ))))
     });
     reg(interp, "iter", |it, args| {
         range_args(it, "iter", &args, 1, 1)?;
@@ -927,15 +1239,21 @@ pub fn install(interp: &mut Interp) {
     });
     reg(interp, "next", |it, args| {
         range_args(it, "next", &args, 1, 2)?;
-        let is_iter = matches!(&args.pos[0], Value::Iter(_)) || matches!(&args.pos[0], Value::Native(n) if n.is_iterator()) || matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__next__").is_some());
+        let is_iter = matches!(&args.pos[0], Value::Iter(_))
+            || matches!(&args.pos[0], Value::Native(n) if n.is_iterator())
+            || matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__next__").is_some());
         if !is_iter {
-            return Err(it.type_error(format!("'{}' object is not an iterator", args.pos[0].type_name())));
+            return Err(it.type_error(format!(
+                "'{}' object is not an iterator",
+                args.pos[0].type_name()
+            )));
         }
         match it.next(&args.pos[0])? {
             Some(v) => Ok(v),
             None => match args.pos.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => Err(super::generator::stop_iteration_for(it, &args.pos[0]).unwrap_or_else(|| it.err_empty("StopIteration"))),
+                None => Err(super::generator::stop_iteration_for(it, &args.pos[0])
+                    .unwrap_or_else(|| it.err_empty("StopIteration"))),
             },
         }
     });
@@ -946,11 +1264,17 @@ pub fn install(interp: &mut Interp) {
                 let mut cs = s.chars();
                 match (cs.next(), cs.next()) {
                     (Some(c), None) => Ok(Value::Int(c as i64)),
-                    _ => Err(it.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+                    _ => Err(it.type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.chars().count()
+                    ))),
                 }
             }
             Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-            o => Err(it.type_error(format!("ord() expected string of length 1, but {} found", o.type_name()))),
+            o => Err(it.type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                o.type_name()
+            ))),
         }
     });
     reg(interp, "chr", |it, args| {
@@ -961,12 +1285,19 @@ pub fn install(interp: &mut Interp) {
             None => Err(it.value_error("chr() arg not in range(0x110000)")),
         }
     });
-    for (name, f) in [("hex", text::number_parse::int_hex as fn(&BigInt) -> String), ("oct", text::number_parse::int_oct), ("bin", text::number_parse::int_bin)] {
+    for (name, f) in [
+        ("hex", text::number_parse::int_hex as fn(&BigInt) -> String),
+        ("oct", text::number_parse::int_oct),
+        ("bin", text::number_parse::int_bin),
+    ] {
         reg(interp, name, move |it, args| {
             exact_args(it, name, &args, 1)?;
             match args.pos[0].as_bigint() {
                 Some(b) => Ok(Value::str(&f(&b))),
-                None => Err(it.type_error(format!("'{}' object cannot be interpreted as an integer", args.pos[0].type_name()))),
+                None => Err(it.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    args.pos[0].type_name()
+                ))),
             }
         });
     }
@@ -975,16 +1306,21 @@ pub fn install(interp: &mut Interp) {
         if args.pos.is_empty() {
             return Err(it.type_error("round() missing required argument 'number' (pos 1)"));
         }
-        let v = super::subclass::immutable_base(&args.pos[0]).unwrap_or_else(|| args.pos[0].clone());
+        let v =
+            super::subclass::immutable_base(&args.pos[0]).unwrap_or_else(|| args.pos[0].clone());
         match (&v, nd) {
-            (Value::Float(f), None | Some(Value::None)) => {
-                text::float_repr::round_float_to_int(*f).map(Value::from_bigint).map_err(|e| it.text_err(e))
-            }
+            (Value::Float(f), None | Some(Value::None)) => text::float_repr::round_float_to_int(*f)
+                .map(Value::from_bigint)
+                .map_err(|e| it.text_err(e)),
             (Value::Float(f), Some(n)) => {
                 let n = it.to_index(&n)?;
-                text::float_repr::round_float(*f, n).map(Value::Float).map_err(|e| it.text_err(e))
+                text::float_repr::round_float(*f, n)
+                    .map(Value::Float)
+                    .map_err(|e| it.text_err(e))
             }
-            (Value::Int(_) | Value::Long(_) | Value::Bool(_), None | Some(Value::None)) => it.to_int(&v),
+            (Value::Int(_) | Value::Long(_) | Value::Bool(_), None | Some(Value::None)) => {
+                it.to_int(&v)
+            }
             (Value::Int(_) | Value::Long(_) | Value::Bool(_), Some(n)) => {
                 let n = it.to_index(&n)?;
                 if n >= 0 {
@@ -994,34 +1330,62 @@ pub fn install(interp: &mut Interp) {
                 let p = num_traits::pow(BigInt::from(10), (-n).min(400) as usize);
                 let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(Value::from_bigint(q * p))
             }
             (Value::Instance(i), nd) if i.class.lookup("__round__").is_some() => {
                 let m = i.class.lookup("__round__").unwrap_or(Value::None);
-                let a = match nd { Some(n) => vec![n], None => vec![] };
+                let a = match nd {
+                    Some(n) => vec![n],
+                    None => vec![],
+                };
                 it.call(&it.bind(m, v.clone()), Args::positional(a))
             }
-            (o, _) => Err(it.type_error(format!("type {} doesn't define __round__ method", o.type_name()))),
+            (o, _) => Err(it.type_error(format!(
+                "type {} doesn't define __round__ method",
+                o.type_name()
+            ))),
         }
     });
     reg(interp, "pow", |it, args| {
         range_args(it, "pow", &args, 2, 3)?;
         if args.pos.len() == 3 {
-            let (Some(b), Some(e), Some(m)) = (args.pos[0].as_bigint(), args.pos[1].as_bigint(), args.pos[2].as_bigint()) else {
-                return Err(it.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(m)) = (
+                args.pos[0].as_bigint(),
+                args.pos[1].as_bigint(),
+                args.pos[2].as_bigint(),
+            ) else {
+                return Err(it.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if m.is_zero() {
                 return Err(it.value_error("pow() 3rd argument cannot be 0"));
             }
             return Ok(Value::from_bigint(b.modpow(&e, &m)));
         }
-        it.binary_op(rustpython_ruff_python_ast::Operator::Pow, args.pos[0].clone(), args.pos[1].clone())
+        it.binary_op(
+            rustpython_ruff_python_ast::Operator::Pow,
+            args.pos[0].clone(),
+            args.pos[1].clone(),
+        )
     });
     reg(interp, "divmod", |it, args| {
         exact_args(it, "divmod", &args, 2)?;
-        let q = it.binary_op(rustpython_ruff_python_ast::Operator::FloorDiv, args.pos[0].clone(), args.pos[1].clone())?;
-        let r = it.binary_op(rustpython_ruff_python_ast::Operator::Mod, args.pos[0].clone(), args.pos[1].clone())?;
+        let q = it.binary_op(
+            rustpython_ruff_python_ast::Operator::FloorDiv,
+            args.pos[0].clone(),
+            args.pos[1].clone(),
+        )?;
+        let r = it.binary_op(
+            rustpython_ruff_python_ast::Operator::Mod,
+            args.pos[0].clone(),
+            args.pos[1].clone(),
+        )?;
         Ok(Value::tuple(vec![q, r]))
     });
     reg(interp, "vars", |it, args| {
@@ -1036,16 +1400,41 @@ pub fn install(interp: &mut Interp) {
         exact_args(it, "dir", &args, 1)?;
         let v = &args.pos[0];
         let mut names: Vec<String> = match v {
-            Value::Module(m) => m.env.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
+            Value::Module(m) => m
+                .env
+                .borrow()
+                .keys()
+                .iter()
+                .filter_map(|k| k.as_str_opt())
+                .collect(),
             Value::Instance(i) => {
-                let mut n: Vec<String> = i.attrs.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect();
+                let mut n: Vec<String> = i
+                    .attrs
+                    .borrow()
+                    .keys()
+                    .iter()
+                    .filter_map(|k| k.as_str_opt())
+                    .collect();
                 for c in i.class.mro.borrow().iter() {
                     n.extend(c.dict.borrow().keys().iter().filter_map(|k| k.as_str_opt()));
                 }
                 n
             }
-            Value::Class(c) => c.mro.borrow().iter().flat_map(|c| c.dict.borrow().keys()).filter_map(|k| k.as_str_opt()).collect(),
-            other => it.class_of(other).dict.borrow().keys().iter().filter_map(|k| k.as_str_opt()).collect(),
+            Value::Class(c) => c
+                .mro
+                .borrow()
+                .iter()
+                .flat_map(|c| c.dict.borrow().keys())
+                .filter_map(|k| k.as_str_opt())
+                .collect(),
+            other => it
+                .class_of(other)
+                .dict
+                .borrow()
+                .keys()
+                .iter()
+                .filter_map(|k| k.as_str_opt())
+                .collect(),
         };
         names.sort();
         names.dedup();
@@ -1055,22 +1444,46 @@ pub fn install(interp: &mut Interp) {
     // answered by the evaluator, which has the calling frame (see `frame_locals`). These bodies
     // run only for calls made from native code (`map(globals, ...)`), which have no Python frame
     // at hand: deliberate gap, with CPython's text when arguments are given.
-    reg(interp, "globals", |it, args| namespace_without_frame(it, "globals", &args));
-    reg(interp, "locals", |it, args| namespace_without_frame(it, "locals", &args));
-    reg(interp, "input", |it, _args| Err(it.err("EOFError", "EOF when reading a line")));
+    reg(interp, "globals", |it, args| {
+        namespace_without_frame(it, "globals", &args)
+    });
+    reg(interp, "locals", |it, args| {
+        namespace_without_frame(it, "locals", &args)
+    });
+    reg(interp, "input", |it, _args| {
+        Err(it.err("EOFError", "EOF when reading a line"))
+    });
     reg(interp, "open", |it, args| {
-        let name = args.pos.first().map(|v| it.repr(v)).transpose()?.unwrap_or_default();
-        Err(it.err("FileNotFoundError", format!("[Errno 2] No such file or directory: {name}")))
+        let name = args
+            .pos
+            .first()
+            .map(|v| it.repr(v))
+            .transpose()?
+            .unwrap_or_default();
+        Err(it.err(
+            "FileNotFoundError",
+            format!("[Errno 2] No such file or directory: {name}"),
+        ))
     });
     reg(interp, "exit", |it, args| {
-        let code = args.pos.first().cloned().map(|v| vec![v]).unwrap_or_default();
+        let code = args
+            .pos
+            .first()
+            .cloned()
+            .map(|v| vec![v])
+            .unwrap_or_default();
         Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
     });
-    interp.builtins.set("quit", interp.builtins.get("exit").unwrap_or(Value::None));
+    interp
+        .builtins
+        .set("quit", interp.builtins.get("exit").unwrap_or(Value::None));
     reg(interp, "super", |it, args| {
         exact_args(it, "super", &args, 2)?;
         let Value::Class(c) = &args.pos[0] else {
-            return Err(it.type_error(format!("super() argument 1 must be a type, not {}", args.pos[0].type_name())));
+            return Err(it.type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                args.pos[0].type_name()
+            )));
         };
         Ok(Value::Super(Rc::new((c.clone(), args.pos[1].clone()))))
     });
@@ -1103,7 +1516,13 @@ fn namespace_without_frame(it: &mut Interp, name: &str, args: &Args) -> PyResult
         return Err(it.type_error(format!("{name}() takes no keyword arguments")));
     }
     if !args.pos.is_empty() {
-        return Err(it.type_error(format!("{name}() takes no arguments ({} given)", args.pos.len())));
+        return Err(it.type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            args.pos.len()
+        )));
     }
-    Err(it.err("NotImplementedError", format!("{name}() called from a built-in function is not supported in the playground")))
+    Err(it.err(
+        "NotImplementedError",
+        format!("{name}() called from a built-in function is not supported in the playground"),
+    ))
 }

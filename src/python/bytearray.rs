@@ -21,7 +21,9 @@ pub struct ByteArray {
 
 /// A new `bytearray` value.
 pub fn new_value(data: Vec<u8>) -> Value {
-    Value::Native(Rc::new(ByteArray { data: Rc::new(RefCell::new(data)) }))
+    Value::Native(Rc::new(ByteArray {
+        data: Rc::new(RefCell::new(data)),
+    }))
 }
 
 /// The `bytearray` behind a value, if it is one.
@@ -58,7 +60,10 @@ fn byte_of(it: &mut Interp, v: &Value) -> PyResult<u8> {
         Some(n) if (0..256).contains(&n) => Ok(n as u8),
         Some(_) => Err(it.value_error("byte must be in range(0, 256)")),
         None if matches!(v, Value::Long(_)) => Err(it.value_error("byte must be in range(0, 256)")),
-        None => Err(it.type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
+        None => Err(it.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
     }
 }
 
@@ -83,9 +88,18 @@ fn index(it: &Interp, key: &Value, len: usize) -> PyResult<usize> {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::Long(_) => i64::MAX,
-        other => return Err(it.type_error(format!("bytearray indices must be integers or slices, not {}", other.type_name()))),
+        other => {
+            return Err(it.type_error(format!(
+                "bytearray indices must be integers or slices, not {}",
+                other.type_name()
+            )));
+        }
     };
-    let j = if i < 0 { i.saturating_add(len as i64) } else { i };
+    let j = if i < 0 {
+        i.saturating_add(len as i64)
+    } else {
+        i
+    };
     if j < 0 || j >= len as i64 {
         return Err(it.err("IndexError", "bytearray index out of range"));
     }
@@ -101,7 +115,10 @@ impl NativeObject for ByteArray {
         let m = match name {
             "append" => builtin("append", move |it, args| {
                 let [x] = &args.pos[..] else {
-                    return Err(it.type_error(format!("bytearray.append() takes exactly one argument ({} given)", args.pos.len())));
+                    return Err(it.type_error(format!(
+                        "bytearray.append() takes exactly one argument ({} given)",
+                        args.pos.len()
+                    )));
                 };
                 let b = byte_of(it, x)?;
                 data.borrow_mut().push(b);
@@ -109,7 +126,10 @@ impl NativeObject for ByteArray {
             }),
             "extend" => builtin("extend", move |it, args| {
                 let [x] = &args.pos[..] else {
-                    return Err(it.type_error(format!("bytearray.extend() takes exactly one argument ({} given)", args.pos.len())));
+                    return Err(it.type_error(format!(
+                        "bytearray.extend() takes exactly one argument ({} given)",
+                        args.pos.len()
+                    )));
                 };
                 if matches!(x, Value::Int(_)) {
                     return Err(it.type_error("can't extend bytearray with int"));
@@ -121,7 +141,10 @@ impl NativeObject for ByteArray {
             }),
             "insert" => builtin("insert", move |it, args| {
                 let [i, x] = &args.pos[..] else {
-                    return Err(it.type_error(format!("insert expected 2 arguments, got {}", args.pos.len())));
+                    return Err(it.type_error(format!(
+                        "insert expected 2 arguments, got {}",
+                        args.pos.len()
+                    )));
                 };
                 let i = it.to_index(i)?;
                 let b = byte_of(it, x)?;
@@ -137,7 +160,8 @@ impl NativeObject for ByteArray {
                 }
                 let i = match args.pos.first() {
                     None => len - 1,
-                    Some(v) => index(it, v, len).map_err(|_| it.err("IndexError", "pop index out of range"))?,
+                    Some(v) => index(it, v, len)
+                        .map_err(|_| it.err("IndexError", "pop index out of range"))?,
                 };
                 Ok(Value::Int(data.borrow_mut().remove(i) as i64))
             }),
@@ -160,20 +184,26 @@ impl NativeObject for ByteArray {
                 data.borrow_mut().reverse();
                 Ok(Value::None)
             }),
-            "copy" => builtin("copy", move |_it, _args| Ok(new_value(data.borrow().clone()))),
+            "copy" => builtin("copy", move |_it, _args| {
+                Ok(new_value(data.borrow().clone()))
+            }),
             _ => {
                 // Everything else is `bytes`'s method on a snapshot.
                 let lookup = interp.ty("bytes").lookup(name);
-                let Some(Value::Builtin(m)) = &lookup else { return Ok(None) };
+                let Some(Value::Builtin(m)) = &lookup else {
+                    return Ok(None);
+                };
                 let m = m.clone();
                 builtin(name, move |it, mut args| {
                     for a in args.pos.iter_mut() {
-                        let snapshot = as_bytearray(a).map(|b| Value::Bytes(Rc::from(b.data.borrow().as_slice())));
+                        let snapshot = as_bytearray(a)
+                            .map(|b| Value::Bytes(Rc::from(b.data.borrow().as_slice())));
                         if let Some(s) = snapshot {
                             *a = s;
                         }
                     }
-                    args.pos.insert(0, Value::Bytes(Rc::from(data.borrow().as_slice())));
+                    args.pos
+                        .insert(0, Value::Bytes(Rc::from(data.borrow().as_slice())));
                     (m.func.clone())(it, args).map(retag)
                 })
             }
@@ -193,14 +223,18 @@ impl NativeObject for ByteArray {
         let len = self.data.borrow().len();
         if let Value::Slice(s) = &key {
             let new = if matches!(value, Value::Int(_)) {
-                return Err(interp.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+                return Err(interp.type_error(
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                ));
             } else {
                 bytes_from(interp, &value)?
             };
             let (start, stop, step) = interp.slice_indices(s, len)?;
             if step == 1 {
                 let stop = stop.max(start);
-                self.data.borrow_mut().splice(start as usize..stop as usize, new);
+                self.data
+                    .borrow_mut()
+                    .splice(start as usize..stop as usize, new);
                 return Ok(true);
             }
             let pos = interp.slice_positions(s, len)?;
@@ -240,14 +274,22 @@ impl NativeObject for ByteArray {
     fn contains(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<bool>> {
         let d = self.data.borrow();
         if let Some(sub) = bytes_like(key) {
-            return Ok(Some(sub.is_empty() || d.windows(sub.len()).any(|w| w == &sub[..])));
+            return Ok(Some(
+                sub.is_empty() || d.windows(sub.len()).any(|w| w == &sub[..]),
+            ));
         }
         drop(d);
         let b = byte_of(interp, key)?;
         Ok(Some(self.data.borrow().contains(&b)))
     }
     fn iterate(&self, _interp: &mut Interp) -> PyResult<Option<Vec<Value>>> {
-        Ok(Some(self.data.borrow().iter().map(|b| Value::Int(*b as i64)).collect()))
+        Ok(Some(
+            self.data
+                .borrow()
+                .iter()
+                .map(|b| Value::Int(*b as i64))
+                .collect(),
+        ))
     }
     fn len(&self, _interp: &mut Interp) -> PyResult<Option<usize>> {
         Ok(Some(self.data.borrow().len()))
@@ -255,7 +297,11 @@ impl NativeObject for ByteArray {
     fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
         let r = super::text::bytes_repr(&self.data.borrow());
         // CPython's bytearray repr escapes `'` even inside double quotes.
-        let r = if r.starts_with("b\"") { r.replace('\'', "\\'") } else { r };
+        let r = if r.starts_with("b\"") {
+            r.replace('\'', "\\'")
+        } else {
+            r
+        };
         Ok(format!("bytearray({r})"))
     }
     fn truthy(&self, _interp: &mut Interp) -> PyResult<Option<bool>> {
@@ -271,15 +317,21 @@ pub fn install(interp: &mut Interp) {
     let class = interp.ty("bytearray");
     let ctor = builtin("bytearray", |it, mut args| {
         args.pos.remove(0);
-        let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
+        let encoding = args
+            .take_kw("encoding")
+            .or_else(|| args.pos.get(1).cloned());
         let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned());
         let data = match (args.pos.first(), &encoding) {
             (None, _) => Vec::new(),
             (Some(Value::Str(s)), Some(Value::Str(enc))) => {
-                let errors = errors.and_then(|e| e.as_str_opt()).unwrap_or_else(|| "strict".into());
+                let errors = errors
+                    .and_then(|e| e.as_str_opt())
+                    .unwrap_or_else(|| "strict".into());
                 super::methods::encode(it, s, &enc, &errors)?
             }
-            (Some(Value::Str(_)), None) => return Err(it.type_error("string argument without an encoding")),
+            (Some(Value::Str(_)), None) => {
+                return Err(it.type_error("string argument without an encoding"));
+            }
             (Some(Value::Int(n)), _) => {
                 if *n < 0 {
                     return Err(it.value_error("negative count"));
@@ -296,12 +348,17 @@ pub fn install(interp: &mut Interp) {
     });
     class.dict.borrow_mut().set_str("__new__", ctor);
     if let Some(fromhex) = interp.ty("bytes").dict.borrow().get_str("fromhex") {
-        let Value::ClassMethod(f) = &fromhex else { return };
+        let Value::ClassMethod(f) = &fromhex else {
+            return;
+        };
         let f = (*f).clone();
         let wrapped = builtin("fromhex", move |it, args| {
             let v = it.call(&f, args)?;
             Ok(retag(v))
         });
-        class.dict.borrow_mut().set_str("fromhex", Value::ClassMethod(Rc::new(wrapped)));
+        class
+            .dict
+            .borrow_mut()
+            .set_str("fromhex", Value::ClassMethod(Rc::new(wrapped)));
     }
 }

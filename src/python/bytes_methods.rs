@@ -14,8 +14,25 @@ use super::interp::{Interp, PyResult};
 use super::value::*;
 
 const BORROWED: &[&str] = &[
-    "split", "rsplit", "replace", "find", "rfind", "index", "rindex", "count", "partition", "rpartition", "center", "ljust",
-    "rjust", "zfill", "removeprefix", "removesuffix", "expandtabs", "lstrip", "rstrip",
+    "split",
+    "rsplit",
+    "replace",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "partition",
+    "rpartition",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "lstrip",
+    "rstrip",
 ];
 
 fn to_text(b: &[u8]) -> Value {
@@ -24,7 +41,9 @@ fn to_text(b: &[u8]) -> Value {
 
 fn to_bytes(v: Value) -> Value {
     match &v {
-        Value::Str(s) => Value::Bytes(Rc::from(s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>())),
+        Value::Str(s) => Value::Bytes(Rc::from(
+            s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>(),
+        )),
         Value::List(l) => {
             let items: Vec<Value> = l.borrow().iter().cloned().map(to_bytes).collect();
             Value::list(items)
@@ -43,28 +62,50 @@ pub(crate) fn install(interp: &mut Interp) {
             continue;
         }
         let lookup = text.dict.borrow().get_str(name);
-        let Some(Value::Builtin(m)) = &lookup else { continue };
+        let Some(Value::Builtin(m)) = &lookup else {
+            continue;
+        };
         let m = m.clone();
-        let f = builtin(name, move |it: &mut Interp, mut args: Args| -> PyResult<Value> {
-            match args.pos.first() {
-                Some(Value::Bytes(_)) => {}
-                Some(other) => {
-                    return Err(it.type_error(format!("descriptor '{name}' requires a 'bytes' object but received a '{}'", other.type_name())));
-                }
-                None => return Err(it.type_error(format!("unbound method bytes.{name}() needs an argument"))),
-            }
-            for a in args.pos.iter_mut().chain(args.kw.iter_mut().map(|(_, v)| v)) {
-                match a {
-                    Value::Bytes(b) => *a = to_text(b),
-                    Value::Str(_) if matches!(*name, "find" | "rfind" | "index" | "rindex" | "count") => {
-                        return Err(it.type_error("argument should be integer or bytes-like object, not 'str'"));
+        let f = builtin(
+            name,
+            move |it: &mut Interp, mut args: Args| -> PyResult<Value> {
+                match args.pos.first() {
+                    Some(Value::Bytes(_)) => {}
+                    Some(other) => {
+                        return Err(it.type_error(format!(
+                            "descriptor '{name}' requires a 'bytes' object but received a '{}'",
+                            other.type_name()
+                        )));
                     }
-                    Value::Str(_) => return Err(it.type_error("a bytes-like object is required, not 'str'")),
-                    _ => {}
+                    None => {
+                        return Err(it.type_error(format!(
+                            "unbound method bytes.{name}() needs an argument"
+                        )));
+                    }
                 }
-            }
-            (m.func.clone())(it, args).map(to_bytes)
-        });
+                for a in args
+                    .pos
+                    .iter_mut()
+                    .chain(args.kw.iter_mut().map(|(_, v)| v))
+                {
+                    match a {
+                        Value::Bytes(b) => *a = to_text(b),
+                        Value::Str(_)
+                            if matches!(*name, "find" | "rfind" | "index" | "rindex" | "count") =>
+                        {
+                            return Err(it.type_error(
+                                "argument should be integer or bytes-like object, not 'str'",
+                            ));
+                        }
+                        Value::Str(_) => {
+                            return Err(it.type_error("a bytes-like object is required, not 'str'"));
+                        }
+                        _ => {}
+                    }
+                }
+                (m.func.clone())(it, args).map(to_bytes)
+            },
+        );
         bytes.dict.borrow_mut().set_str(name, f);
     }
 }

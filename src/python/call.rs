@@ -8,7 +8,11 @@ use super::interp::{Interp, PyResult};
 use super::value::*;
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
@@ -99,12 +103,21 @@ impl Interp {
         }
         let is_exc = c.builtin.get() == Some(BuiltinType::BaseException);
         // A subclass of a built-in container keeps a real container inside.
-        let container = c.mro.borrow().iter().find(|k| k.module == "builtins" && matches!(k.name.as_str(), "dict" | "list" | "set")).cloned();
+        let container = c
+            .mro
+            .borrow()
+            .iter()
+            .find(|k| k.module == "builtins" && matches!(k.name.as_str(), "dict" | "list" | "set"))
+            .cloned();
         let has_user_init = matches!(c.lookup("__init__"), Some(Value::Function(_)));
         let base = match &container {
             Some(k) => {
                 let ctor = k.dict.borrow().get_str("__new__");
-                let mut a = if has_user_init { Args::default() } else { args.clone() };
+                let mut a = if has_user_init {
+                    Args::default()
+                } else {
+                    args.clone()
+                };
                 a.pos.insert(0, Value::Class(k.clone()));
                 match &ctor {
                     Some(Value::Builtin(b)) => Some((b.func.clone())(self, a)?),
@@ -116,7 +129,14 @@ impl Interp {
         let obj = self.new_instance(Instance {
             class: c.clone(),
             attrs: RefCell::new(Dict::new()),
-            exc: if is_exc { Some(RefCell::new(ExcState { args: args.pos.clone(), ..Default::default() })) } else { None },
+            exc: if is_exc {
+                Some(RefCell::new(ExcState {
+                    args: args.pos.clone(),
+                    ..Default::default()
+                }))
+            } else {
+                None
+            },
             base,
         });
         if container.is_some() && !has_user_init {
@@ -131,12 +151,26 @@ impl Interp {
             Some(init @ Value::Function(_)) => {
                 let r = self.call(&self.bind(init, obj.clone()), args)?;
                 if !matches!(r, Value::None) {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        r.type_name()
+                    )));
                 }
             }
             Some(init @ Value::Builtin(_)) => {
                 // object.__init__ rejects arguments only when __init__ is not overridden.
-                let is_object_init = c.lookup("__init__").map(|v| v.is(&self.types.object.dict.borrow().get_str("__init__").unwrap_or(Value::None))).unwrap_or(false);
+                let is_object_init = c
+                    .lookup("__init__")
+                    .map(|v| {
+                        v.is(&self
+                            .types
+                            .object
+                            .dict
+                            .borrow()
+                            .get_str("__init__")
+                            .unwrap_or(Value::None))
+                    })
+                    .unwrap_or(false);
                 if is_object_init {
                     if !args.pos.is_empty() || !args.kw.is_empty() {
                         return Err(self.type_error(format!("{}() takes no arguments", c.name)));
@@ -161,25 +195,40 @@ impl Interp {
             && match func.def.parameters() {
                 None => args.pos.is_empty(),
                 Some(p) => {
-                    p.vararg.is_none() && p.kwarg.is_none() && p.kwonlyargs.is_empty() && args.pos.len() == func.scope.positional.len()
+                    p.vararg.is_none()
+                        && p.kwarg.is_none()
+                        && p.kwonlyargs.is_empty()
+                        && args.pos.len() == func.scope.positional.len()
                 }
             }
     }
 
     /// Bind call arguments to a Python function's parameters in `locals`.
     /// Returns the first positional argument (for zero-argument `super()`).
-    pub(crate) fn bind_args(&mut self, func: &Rc<Function>, mut args: Args, locals: &Env) -> PyResult<Option<Value>> {
+    pub(crate) fn bind_args(
+        &mut self,
+        func: &Rc<Function>,
+        mut args: Args,
+        locals: &Env,
+    ) -> PyResult<Option<Value>> {
         let first = args.pos.first().cloned();
         let Some(p) = func.def.parameters() else {
             if !args.pos.is_empty() {
                 return Err(self.type_error(format!(
                     "{}() takes 0 positional arguments but {} given",
                     func.qualname,
-                    if args.pos.len() == 1 { "1 was".to_string() } else { format!("{} were", args.pos.len()) }
+                    if args.pos.len() == 1 {
+                        "1 was".to_string()
+                    } else {
+                        format!("{} were", args.pos.len())
+                    }
                 )));
             }
             if let Some((k, _)) = args.kw.first() {
-                return Err(self.type_error(format!("{}() got an unexpected keyword argument '{k}'", func.qualname)));
+                return Err(self.type_error(format!(
+                    "{}() got an unexpected keyword argument '{k}'",
+                    func.qualname
+                )));
             }
             return Ok(first);
         };
@@ -200,7 +249,12 @@ impl Interp {
             return Ok(first);
         }
         let name = &func.qualname;
-        let positional: Vec<&str> = p.posonlyargs.iter().chain(&p.args).map(|a| a.parameter.name.id.as_str()).collect();
+        let positional: Vec<&str> = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .map(|a| a.parameter.name.id.as_str())
+            .collect();
         let n_posonly = p.posonlyargs.len();
         let n_pos = positional.len();
         let n_defaults = func.defaults.len();
@@ -219,9 +273,21 @@ impl Interp {
             Some(va) => vars.set_str(va.name.id.as_str(), Value::tuple(extra)),
             None => {
                 if !extra.is_empty() {
-                    let kwonly_given = args.kw.iter().filter(|(k, _)| p.kwonlyargs.iter().any(|a| a.parameter.name.id.as_str() == k)).count();
+                    let kwonly_given = args
+                        .kw
+                        .iter()
+                        .filter(|(k, _)| {
+                            p.kwonlyargs
+                                .iter()
+                                .any(|a| a.parameter.name.id.as_str() == k)
+                        })
+                        .count();
                     let takes = if n_defaults > 0 {
-                        format!("from {} to {}", n_pos - n_defaults, plural(n_pos, "positional argument"))
+                        format!(
+                            "from {} to {}",
+                            n_pos - n_defaults,
+                            plural(n_pos, "positional argument")
+                        )
                     } else {
                         plural(n_pos, "positional argument")
                     };
@@ -245,11 +311,16 @@ impl Interp {
         let mut posonly_as_kw = Vec::new();
         for (k, v) in args.kw.drain(..) {
             let pos_idx = positional.iter().position(|n| *n == k);
-            let is_kwonly = p.kwonlyargs.iter().any(|a| a.parameter.name.id.as_str() == k);
+            let is_kwonly = p
+                .kwonlyargs
+                .iter()
+                .any(|a| a.parameter.name.id.as_str() == k);
             match pos_idx {
                 Some(i) if i >= n_posonly => {
                     if vars.get_str(&k).is_some() {
-                        return Err(self.type_error(format!("{name}() got multiple values for argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{name}() got multiple values for argument '{k}'"
+                        )));
                     }
                     vars.set_str(&k, v);
                 }
@@ -257,7 +328,9 @@ impl Interp {
                 Some(_) if p.kwarg.is_none() => posonly_as_kw.push(k),
                 _ => {
                     if p.kwarg.is_none() {
-                        return Err(self.type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{name}() got an unexpected keyword argument '{k}'"
+                        )));
                     }
                     kwargs.set_str(&k, v);
                 }
@@ -288,7 +361,11 @@ impl Interp {
             return Err(self.type_error(format!(
                 "{name}() missing {} {}: {}",
                 missing.len(),
-                if missing.len() == 1 { "required positional argument" } else { "required positional arguments" },
+                if missing.len() == 1 {
+                    "required positional argument"
+                } else {
+                    "required positional arguments"
+                },
                 name_list(&missing)
             )));
         }
@@ -306,7 +383,11 @@ impl Interp {
             return Err(self.type_error(format!(
                 "{name}() missing {} {}: {}",
                 missing_kw.len(),
-                if missing_kw.len() == 1 { "required keyword-only argument" } else { "required keyword-only arguments" },
+                if missing_kw.len() == 1 {
+                    "required keyword-only argument"
+                } else {
+                    "required keyword-only arguments"
+                },
                 name_list(&missing_kw)
             )));
         }

@@ -20,10 +20,16 @@ pub const CLI_STACK_SIZE: usize = 256 << 20;
 pub fn run_file_cli(path: &str, source: &str) -> (String, String, i32) {
     let path = path.to_string();
     let source = source.to_string();
-    let worker = std::thread::Builder::new().stack_size(CLI_STACK_SIZE).spawn(move || run_in_thread(&path, &source));
+    let worker = std::thread::Builder::new()
+        .stack_size(CLI_STACK_SIZE)
+        .spawn(move || run_in_thread(&path, &source));
     match worker.map(|h| h.join()) {
         Ok(Ok(r)) => r,
-        _ => (String::new(), "internal error: the interpreter thread failed\n".to_string(), 1),
+        _ => (
+            String::new(),
+            "internal error: the interpreter thread failed\n".to_string(),
+            1,
+        ),
     }
 }
 
@@ -40,7 +46,11 @@ fn run_in_thread(path: &str, source: &str) -> (String, String, i32) {
         }
         Err(RunError::Exception(e)) => {
             if py.exc_matches(&e.value, "SystemExit") {
-                let args = e.value.exc_state().map(|s| s.borrow().args.clone()).unwrap_or_default();
+                let args = e
+                    .value
+                    .exc_state()
+                    .map(|s| s.borrow().args.clone())
+                    .unwrap_or_default();
                 match args.first() {
                     None | Some(Value::None) => 0,
                     Some(Value::Int(i)) => *i as i32,

@@ -41,7 +41,10 @@ pub fn class_hash_kind(cls: &Class) -> HashKind {
             None => {}
         }
         if c.module == "builtins" {
-            if matches!(c.name.as_str(), "int" | "bool" | "float" | "str" | "bytes" | "tuple" | "frozenset") {
+            if matches!(
+                c.name.as_str(),
+                "int" | "bool" | "float" | "str" | "bytes" | "tuple" | "frozenset"
+            ) {
                 return HashKind::Base;
             }
             if matches!(c.name.as_str(), "dict" | "list" | "set") {
@@ -58,7 +61,15 @@ pub fn class_hash_kind(cls: &Class) -> HashKind {
 fn hashable_base(v: &Value) -> Option<&Value> {
     match v {
         Value::Instance(i) => match &i.base {
-            Some(b @ (Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Float(_) | Value::Bytes(_) | Value::Tuple(_) | Value::FrozenSet(_))) => Some(b),
+            Some(
+                b @ (Value::Str(_)
+                | Value::Int(_)
+                | Value::Long(_)
+                | Value::Float(_)
+                | Value::Bytes(_)
+                | Value::Tuple(_)
+                | Value::FrozenSet(_)),
+            ) => Some(b),
             _ => None,
         },
         _ => None,
@@ -111,7 +122,11 @@ pub fn hash_float(f: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & MODULUS) | x >> (61 - e);
     let h = (x as i64) * sign;
     if h == -1 { -2 } else { h }
@@ -218,10 +233,12 @@ fn fast_str_hash(s: &str) -> i64 {
 fn index_hash(v: &Value) -> Result<i64, Unhashable> {
     match v {
         Value::Str(s) => Ok(fast_str_hash(s)),
-        Value::Instance(i) if matches!(i.base, Some(Value::Str(_))) => match (class_hash_kind(&i.class), &i.base) {
-            (HashKind::Base, Some(Value::Str(s))) => Ok(fast_str_hash(s)),
-            _ => hash_value(v),
-        },
+        Value::Instance(i) if matches!(i.base, Some(Value::Str(_))) => {
+            match (class_hash_kind(&i.class), &i.base) {
+                (HashKind::Base, Some(Value::Str(s))) => Ok(fast_str_hash(s)),
+                _ => hash_value(v),
+            }
+        }
         other => hash_value(other),
     }
 }
@@ -231,7 +248,10 @@ fn index_hash(v: &Value) -> Result<i64, Unhashable> {
 /// `Objects/setobject.c`).
 pub fn cpython_set_order(keys: &[Value]) -> Vec<usize> {
     const LINEAR_PROBES: usize = 9;
-    let hashes: Vec<u64> = keys.iter().map(|k| hash_value(k).unwrap_or(0) as u64).collect();
+    let hashes: Vec<u64> = keys
+        .iter()
+        .map(|k| hash_value(k).unwrap_or(0) as u64)
+        .collect();
     let mut table: Vec<Option<usize>> = vec![None; 8];
     let mut used = 0usize;
     fn insert(table: &mut [Option<usize>], hash: u64, idx: usize) {
@@ -239,7 +259,11 @@ pub fn cpython_set_order(keys: &[Value]) -> Vec<usize> {
         let mut i = (hash as usize) & mask;
         let mut perturb = hash;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 if table[i + j].is_none() {
                     table[i + j] = Some(idx);
@@ -247,7 +271,11 @@ pub fn cpython_set_order(keys: &[Value]) -> Vec<usize> {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
     for (idx, &h) in hashes.iter().enumerate() {
@@ -297,18 +325,36 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
     }
     fn open(v: &Value) -> Option<Open> {
         match v {
-            Value::Tuple(t) => Some(Open { items: t.to_vec(), next: 0, tuple: true, acc: TUPLE_SEED }),
-            Value::FrozenSet(d) => Some(Open { items: d.keys(), next: 0, tuple: false, acc: 0 }),
+            Value::Tuple(t) => Some(Open {
+                items: t.to_vec(),
+                next: 0,
+                tuple: true,
+                acc: TUPLE_SEED,
+            }),
+            Value::FrozenSet(d) => Some(Open {
+                items: d.keys(),
+                next: 0,
+                tuple: false,
+                acc: 0,
+            }),
             _ => None,
         }
     }
     fn add(o: &mut Open, h: i64) {
-        o.acc = if o.tuple { tuple_lane(o.acc, h) } else { o.acc ^ (h.wrapping_mul(0x9e3779b9) as u64) };
+        o.acc = if o.tuple {
+            tuple_lane(o.acc, h)
+        } else {
+            o.acc ^ (h.wrapping_mul(0x9e3779b9) as u64)
+        };
     }
-    let Some(first) = open(v) else { return hash_value(v) };
+    let Some(first) = open(v) else {
+        return hash_value(v);
+    };
     let mut stack = vec![first];
     loop {
-        let Some(top) = stack.last_mut() else { return Ok(0) };
+        let Some(top) = stack.last_mut() else {
+            return Ok(0);
+        };
         if top.next < top.items.len() {
             let item = top.items[top.next].clone();
             top.next += 1;
@@ -321,8 +367,14 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
             }
             continue;
         }
-        let Some(done) = stack.pop() else { return Ok(0) };
-        let h = if done.tuple { tuple_finish(done.acc, done.items.len()) } else { done.acc as i64 };
+        let Some(done) = stack.pop() else {
+            return Ok(0);
+        };
+        let h = if done.tuple {
+            tuple_finish(done.acc, done.items.len())
+        } else {
+            done.acc as i64
+        };
         match stack.last_mut() {
             Some(parent) => add(parent, h),
             None => return Ok(h),
@@ -425,24 +477,32 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
         (Value::Float(x), Value::Float(y)) => x == y,
-        (Value::Float(x), Value::Int(y)) | (Value::Int(y), Value::Float(x)) => *x == *y as f64 && (*y as f64) as i64 == *y,
-        (Value::Float(x), Value::Bool(y)) | (Value::Bool(y), Value::Float(x)) => *x == *y as i64 as f64,
+        (Value::Float(x), Value::Int(y)) | (Value::Int(y), Value::Float(x)) => {
+            *x == *y as f64 && (*y as f64) as i64 == *y
+        }
+        (Value::Float(x), Value::Bool(y)) | (Value::Bool(y), Value::Float(x)) => {
+            *x == *y as i64 as f64
+        }
         (Value::Long(x), Value::Long(y)) => x == y,
         (Value::Long(x), Value::Float(y)) | (Value::Float(y), Value::Long(x)) => {
             y.fract() == 0.0 && x.to_f64() == Some(*y) && BigInt::from(*y as i128) == **x
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => tuples_eq(x, y),
-        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.len() == y.len() && x.iter().all(|(k, _)| y.contains(&k)),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, _)| y.contains(&k))
+        }
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::Ellipsis, Value::Ellipsis) | (Value::NotImplemented, Value::NotImplemented) => true,
-        (Value::Instance(_), _) | (_, Value::Instance(_)) if !a.is(b) => match (hashable_base(a), hashable_base(b)) {
-            (Some(x), Some(y)) => key_eq(x, y),
-            (Some(x), None) if !matches!(b, Value::Instance(_)) => key_eq(x, b),
-            (None, Some(y)) if !matches!(a, Value::Instance(_)) => key_eq(a, y),
-            _ => false,
-        },
+        (Value::Instance(_), _) | (_, Value::Instance(_)) if !a.is(b) => {
+            match (hashable_base(a), hashable_base(b)) {
+                (Some(x), Some(y)) => key_eq(x, y),
+                (Some(x), None) if !matches!(b, Value::Instance(_)) => key_eq(x, b),
+                (None, Some(y)) if !matches!(a, Value::Instance(_)) => key_eq(a, y),
+                _ => false,
+            }
+        }
         _ => a.is(b),
     }
 }
@@ -566,7 +626,10 @@ impl Dict {
         self.live == 0
     }
     fn key(k: &Value) -> Result<Key, Unhashable> {
-        Ok(Key { hash: index_hash(k)?, value: k.clone() })
+        Ok(Key {
+            hash: index_hash(k)?,
+            value: k.clone(),
+        })
     }
     /// The slot holding `k` (already hashed).
     fn find(&self, key: &Key) -> Option<usize> {
@@ -592,17 +655,23 @@ impl Dict {
         }
         self.entries.iter().position(|e| match e {
             Some((Value::Str(ek), _)) => &**ek == name,
-            Some((k @ Value::Instance(_), _)) => matches!(hashable_base(k), Some(Value::Str(ek)) if &**ek == name),
+            Some((k @ Value::Instance(_), _)) => {
+                matches!(hashable_base(k), Some(Value::Str(ek)) if &**ek == name)
+            }
             _ => false,
         })
     }
     /// Look a key up.
     pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
         if let (false, Value::Str(name)) = (self.indexed, k) {
-            return Ok(self.find_str(name).and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())));
+            return Ok(self
+                .find_str(name)
+                .and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())));
         }
         let key = Dict::key(k)?;
-        Ok(self.find(&key).and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())))
+        Ok(self
+            .find(&key)
+            .and_then(|i| self.entries[i].as_ref().map(|e| e.1.clone())))
     }
     /// Look a key up, returning the stored key too.
     pub fn get_entry(&self, k: &Value) -> Result<Option<(Value, Value)>, Unhashable> {
@@ -646,7 +715,13 @@ impl Dict {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
             if let Some((k, _)) = e {
-                self.index.insert(Key { hash: self.hashes[i], value: k.clone() }, i);
+                self.index.insert(
+                    Key {
+                        hash: self.hashes[i],
+                        value: k.clone(),
+                    },
+                    i,
+                );
             }
         }
         self.indexed = true;
@@ -654,7 +729,11 @@ impl Dict {
     /// Remove a key, returning its value.
     pub fn remove(&mut self, k: &Value) -> Result<Option<Value>, Unhashable> {
         let key = Dict::key(k)?;
-        let found = if self.indexed { self.index.remove(&key) } else { self.find(&key) };
+        let found = if self.indexed {
+            self.index.remove(&key)
+        } else {
+            self.find(&key)
+        };
         let Some(i) = found else { return Ok(None) };
         let old = self.entries[i].take().map(|e| e.1);
         self.live -= 1;
@@ -667,11 +746,21 @@ impl Dict {
         } else if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             // Keep the stored hashes: a key hashed by Python code cannot be hashed again here.
             let hashes = std::mem::take(&mut self.hashes);
-            let live: Vec<(i64, (Value, Value))> =
-                hashes.into_iter().zip(self.entries.drain(..)).filter_map(|(h, e)| e.map(|e| (h, e))).collect();
+            let live: Vec<(i64, (Value, Value))> = hashes
+                .into_iter()
+                .zip(self.entries.drain(..))
+                .filter_map(|(h, e)| e.map(|e| (h, e)))
+                .collect();
             self.clear();
             for (hash, (k, v)) in live {
-                self.push(Key { hash, value: k.clone() }, k, v);
+                self.push(
+                    Key {
+                        hash,
+                        value: k.clone(),
+                    },
+                    k,
+                    v,
+                );
             }
         }
     }
@@ -681,7 +770,10 @@ impl Dict {
             let hash = self.hashes.pop().unwrap_or(0);
             if let Some((k, v)) = e {
                 if self.indexed {
-                    self.index.remove(&Key { hash, value: k.clone() });
+                    self.index.remove(&Key {
+                        hash,
+                        value: k.clone(),
+                    });
                 }
                 self.live -= 1;
                 if self.live == 0 {
@@ -709,20 +801,34 @@ impl Dict {
     }
     /// Entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
-        self.entries.iter().flatten().map(|(k, v)| (k.clone(), v.clone()))
+        self.entries
+            .iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.clone()))
     }
     /// Keys in insertion order.
     pub fn keys(&self) -> Vec<Value> {
-        self.entries.iter().flatten().map(|(k, _)| k.clone()).collect()
+        self.entries
+            .iter()
+            .flatten()
+            .map(|(k, _)| k.clone())
+            .collect()
     }
     /// Keys in the order CPython's set would iterate them (for `set`/`frozenset`).
     pub fn set_keys(&self) -> Vec<Value> {
         let keys = self.keys();
-        cpython_set_order(&keys).into_iter().map(|i| keys[i].clone()).collect()
+        cpython_set_order(&keys)
+            .into_iter()
+            .map(|i| keys[i].clone())
+            .collect()
     }
     /// Values in insertion order.
     pub fn values(&self) -> Vec<Value> {
-        self.entries.iter().flatten().map(|(_, v)| v.clone()).collect()
+        self.entries
+            .iter()
+            .flatten()
+            .map(|(_, v)| v.clone())
+            .collect()
     }
     /// Live slots whose index hash is `hash`, with their keys (for keys the interpreter compares
     /// with Python `==`: see `keys.rs`).
@@ -748,7 +854,10 @@ impl Dict {
     pub fn remove_at(&mut self, slot: usize) -> Option<Value> {
         let (k, v) = self.entries.get_mut(slot)?.take()?;
         if self.indexed {
-            self.index.remove(&Key { hash: self.hashes[slot], value: k });
+            self.index.remove(&Key {
+                hash: self.hashes[slot],
+                value: k,
+            });
         }
         self.live -= 1;
         self.maybe_compact();
@@ -756,7 +865,14 @@ impl Dict {
     }
     /// Append a key known to be absent, stored under a hash the interpreter computed.
     pub fn push_with_hash(&mut self, hash: i64, k: Value, v: Value) {
-        self.push(Key { hash, value: k.clone() }, k, v);
+        self.push(
+            Key {
+                hash,
+                value: k.clone(),
+            },
+            k,
+            v,
+        );
     }
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
@@ -771,7 +887,14 @@ impl Dict {
             return;
         }
         let k = Value::Str(name.clone());
-        self.push(Key { hash: fast_str_hash(name), value: k.clone() }, k, v);
+        self.push(
+            Key {
+                hash: fast_str_hash(name),
+                value: k.clone(),
+            },
+            k,
+            v,
+        );
     }
 
     /// Set a string key.
@@ -781,7 +904,14 @@ impl Dict {
             return;
         }
         let k = Value::Str(Rc::from(name));
-        self.push(Key { hash: fast_str_hash(name), value: k.clone() }, k, v);
+        self.push(
+            Key {
+                hash: fast_str_hash(name),
+                value: k.clone(),
+            },
+            k,
+            v,
+        );
     }
     /// Remove a string key.
     pub fn remove_str(&mut self, name: &str) -> Option<Value> {

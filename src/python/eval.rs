@@ -8,9 +8,9 @@
 
 use std::rc::Rc;
 
+use ast::{Expr, Stmt};
 use rustpython_ruff_python_ast as ast;
 use rustpython_ruff_text_size::Ranged;
-use ast::{Expr, Stmt};
 
 use super::ast_ref::{AstRef, ParsedModule};
 use super::dict::Dict;
@@ -105,7 +105,13 @@ impl Interp {
             if let Some(st) = e.value.exc_state() {
                 st.borrow_mut().traceback.insert(
                     0,
-                    TbEntry { filename: f.filename.clone(), func: f.func_name.clone(), source: f.source.clone(), range, anchor },
+                    TbEntry {
+                        filename: f.filename.clone(),
+                        func: f.func_name.clone(),
+                        source: f.source.clone(),
+                        range,
+                        anchor,
+                    },
                 );
             }
         }
@@ -144,17 +150,21 @@ impl Interp {
                 })
                 .collect()
         } else {
-            f
-            .locals
-            .borrow()
-            .iter()
-            .filter_map(|(k, v)| match &k {
-                Value::Str(s) if !s.starts_with("__") => Some((s.to_string(), v)),
-                _ => None,
-            })
-            .collect()
+            f.locals
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| match &k {
+                    Value::Str(s) if !s.starts_with("__") => Some((s.to_string(), v)),
+                    _ => None,
+                })
+                .collect()
         };
-        let event = super::interp::LineEvent { file: &f.filename, func: &f.func_name, line, locals: &locals };
+        let event = super::interp::LineEvent {
+            file: &f.filename,
+            func: &f.func_name,
+            line,
+            locals: &locals,
+        };
         self.with_observer(|observer, interp| observer.line(interp, &event));
     }
 
@@ -171,7 +181,8 @@ impl Interp {
         if self.observer.is_some() {
             self.line_event(f, range.0);
         }
-        self.exec_stmt_inner(f, s).map_err(|e| e.at(range, Anchor::Statement))
+        self.exec_stmt_inner(f, s)
+            .map_err(|e| e.at(range, Anchor::Statement))
     }
 
     fn exec_stmt_inner(&mut self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
@@ -198,12 +209,17 @@ impl Interp {
             Stmt::ImportFrom(i) => return self.ex_import_from(f, i),
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Match(_) => {
-                return Err(self.err("SyntaxError", "the match statement is not supported in the playground"));
+                return Err(self.err(
+                    "SyntaxError",
+                    "the match statement is not supported in the playground",
+                ));
             }
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
-                return Err(self.err("SyntaxError", "this statement is not supported in the playground"));
+                return Err(self.err(
+                    "SyntaxError",
+                    "this statement is not supported in the playground",
+                ));
             }
-        
         }
         Ok(Flow::Normal)
     }
@@ -219,14 +235,21 @@ impl Interp {
                 y.push(v);
                 Ok(Value::None)
             }
-            None => Err(self.err("SyntaxError", "this use of 'yield' (inside an expression) is not supported in the playground")),
+            None => Err(self.err(
+                "SyntaxError",
+                "this use of 'yield' (inside an expression) is not supported in the playground",
+            )),
         }
     }
 
     fn raise_stmt(&mut self, f: &mut Frame, r: &ast::StmtRaise) -> PyResult<Box<Exc>> {
         let Some(exc) = &r.exc else {
             return match self.handling.last() {
-                Some(v) => Ok(Box::new(Exc { value: v.clone(), loc: None, reraised: true })),
+                Some(v) => Ok(Box::new(Exc {
+                    value: v.clone(),
+                    loc: None,
+                    reraised: true,
+                })),
                 None => Ok(self.err("RuntimeError", "No active exception to reraise")),
             };
         };
@@ -235,13 +258,21 @@ impl Interp {
         let cause = match &r.cause {
             Some(c) => {
                 let c = self.eval(f, c)?;
-                Some(if matches!(c, Value::None) { Value::None } else { self.make_exception_value(c)? })
+                Some(if matches!(c, Value::None) {
+                    Value::None
+                } else {
+                    self.make_exception_value(c)?
+                })
             }
             None => None,
         };
         if let (Some(c), Some(st)) = (cause, v.exc_state()) {
             let mut st = st.borrow_mut();
-            st.cause = if matches!(c, Value::None) { None } else { Some(c) };
+            st.cause = if matches!(c, Value::None) {
+                None
+            } else {
+                Some(c)
+            };
             st.suppress_context = true;
         }
         Ok(self.raise_value(v))
@@ -250,7 +281,9 @@ impl Interp {
     /// `raise X`: a class is instantiated; anything else must be an exception instance.
     pub(crate) fn make_exception_value(&mut self, v: Value) -> PyResult<Value> {
         match &v {
-            Value::Class(c) if c.is_subclass(&self.ty("BaseException")) => self.call(&v, Args::default()),
+            Value::Class(c) if c.is_subclass(&self.ty("BaseException")) => {
+                self.call(&v, Args::default())
+            }
             Value::Instance(i) if i.exc.is_some() => Ok(v),
             _ => Err(self.type_error("exceptions must derive from BaseException")),
         }
@@ -260,7 +293,9 @@ impl Interp {
         match handler {
             Value::Class(c) => {
                 if !c.is_subclass(&self.ty("BaseException")) {
-                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
                 }
                 Ok(matches!(exc, Value::Instance(i) if i.class.is_subclass(c)))
             }
@@ -272,7 +307,9 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -344,21 +381,36 @@ impl Interp {
         result
     }
 
-    fn with_stmt(&mut self, f: &mut Frame, items: &[ast::WithItem], body: &[Stmt]) -> PyResult<Flow> {
+    fn with_stmt(
+        &mut self,
+        f: &mut Frame,
+        items: &[ast::WithItem],
+        body: &[Stmt],
+    ) -> PyResult<Flow> {
         let Some((item, rest)) = items.split_first() else {
             return self.exec_block(f, body);
         };
         let range = rng(item.context_expr.range());
         let mgr = self.eval(f, &item.context_expr)?;
-        let enter = self.get_special(&mgr, "__enter__").map_err(|e| e.at(range, Anchor::Plain))?;
-        let exit = self.get_special(&mgr, "__exit__").map_err(|e| e.at(range, Anchor::Plain))?;
-        let entered = self.call(&enter, Args::default()).map_err(|e| e.at(range, Anchor::Plain))?;
+        let enter = self
+            .get_special(&mgr, "__enter__")
+            .map_err(|e| e.at(range, Anchor::Plain))?;
+        let exit = self
+            .get_special(&mgr, "__exit__")
+            .map_err(|e| e.at(range, Anchor::Plain))?;
+        let entered = self
+            .call(&enter, Args::default())
+            .map_err(|e| e.at(range, Anchor::Plain))?;
         if let Some(target) = &item.optional_vars {
             self.assign(f, target, entered)?;
         }
         match self.with_stmt(f, rest, body) {
             Ok(flow) => {
-                self.call(&exit, Args::positional(vec![Value::None, Value::None, Value::None])).map_err(|e| e.at(range, Anchor::Plain))?;
+                self.call(
+                    &exit,
+                    Args::positional(vec![Value::None, Value::None, Value::None]),
+                )
+                .map_err(|e| e.at(range, Anchor::Plain))?;
                 Ok(flow)
             }
             Err(e) if self.exc_matches(&e.value, "StepLimitExceeded") => Err(e),
@@ -367,10 +419,17 @@ impl Interp {
                 e.reraised = true;
                 let ty = Value::Class(self.class_of(&e.value));
                 self.handling.push(e.value.clone());
-                let r = self.call(&exit, Args::positional(vec![ty, e.value.clone(), Value::None]));
+                let r = self.call(
+                    &exit,
+                    Args::positional(vec![ty, e.value.clone(), Value::None]),
+                );
                 self.handling.pop();
                 let r = r.map_err(|e| e.at(range, Anchor::Plain))?;
-                if self.truthy(&r)? { Ok(Flow::Normal) } else { Err(e) }
+                if self.truthy(&r)? {
+                    Ok(Flow::Normal)
+                } else {
+                    Err(e)
+                }
             }
         }
     }
@@ -386,7 +445,10 @@ impl Interp {
                         return Ok(v);
                     }
                 }
-                Err(self.type_error(format!("'{}' object does not support the context manager protocol", obj.type_name())))
+                Err(self.type_error(format!(
+                    "'{}' object does not support the context manager protocol",
+                    obj.type_name()
+                )))
             }
         }
     }
@@ -401,7 +463,12 @@ impl Interp {
             for a in args.args.iter() {
                 match &self.eval(f, a)? {
                     Value::Class(cls) => bases.push(cls.clone()),
-                    other => return Err(self.type_error(format!("bases must be types, not {}", other.type_name()))),
+                    other => {
+                        return Err(self.type_error(format!(
+                            "bases must be types, not {}",
+                            other.type_name()
+                        )));
+                    }
                 }
             }
         }
@@ -441,7 +508,11 @@ impl Interp {
         drop(cf);
         // The namespace becomes the class dict; a copy when `locals()` handed it out (CPython's
         // `type()` copies it too, so that dict keeps its entries).
-        let dict = if Rc::strong_count(&ns) == 1 { std::mem::take(&mut *ns.borrow_mut()) } else { ns.borrow().clone() };
+        let dict = if Rc::strong_count(&ns) == 1 {
+            std::mem::take(&mut *ns.borrow_mut())
+        } else {
+            ns.borrow().clone()
+        };
         let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
         let mut v = Value::Class(cls);
         for dec in decorators.into_iter().rev() {
@@ -451,7 +522,14 @@ impl Interp {
     }
 
     /// Create a class object: compute its MRO and wire `super()` support.
-    pub fn new_class(&mut self, name: &str, qualname: &str, module: &str, mut bases: Vec<Rc<Class>>, dict: Dict) -> PyResult<Rc<Class>> {
+    pub fn new_class(
+        &mut self,
+        name: &str,
+        qualname: &str,
+        module: &str,
+        mut bases: Vec<Rc<Class>>,
+        dict: Dict,
+    ) -> PyResult<Rc<Class>> {
         if bases.is_empty() {
             bases.push(self.types.object.clone());
         }
@@ -534,7 +612,13 @@ impl Interp {
         }
     }
 
-    fn make_function(&mut self, f: &mut Frame, def: FuncDef, params: Option<&ast::Parameters>, name: &str) -> PyResult<Value> {
+    fn make_function(
+        &mut self,
+        f: &mut Frame,
+        def: FuncDef,
+        params: Option<&ast::Parameters>,
+        name: &str,
+    ) -> PyResult<Value> {
         let mut defaults = Vec::new();
         let mut kw_defaults = Vec::new();
         if let Some(p) = params {
@@ -561,16 +645,26 @@ impl Interp {
                         let mut s = ScopeInfo::for_function(params, &d.body);
                         s.is_generator = super::scope::body_yields(&d.body);
                         if !s.is_generator && s.order.iter().all(|n| s.locals.contains(&**n)) {
-                            let declared = |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
-                            s.fast = super::fast_locals::layout_for(Body::Stmts(&d.body), s.order.clone(), &declared);
+                            let declared =
+                                |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
+                            s.fast = super::fast_locals::layout_for(
+                                Body::Stmts(&d.body),
+                                s.order.clone(),
+                                &declared,
+                            );
                         }
                         s
                     }
                     FuncDef::Lambda(l) => {
                         let mut s = ScopeInfo::for_lambda(params, &l.body);
                         if s.order.iter().all(|n| s.locals.contains(&**n)) {
-                            let declared = |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
-                            s.fast = super::fast_locals::layout_for(Body::Expr(&l.body), s.order.clone(), &declared);
+                            let declared =
+                                |n: &str| s.globals.contains(n) || s.nonlocals.contains(n);
+                            s.fast = super::fast_locals::layout_for(
+                                Body::Expr(&l.body),
+                                s.order.clone(),
+                                &declared,
+                            );
                         }
                         s
                     }
@@ -581,7 +675,9 @@ impl Interp {
                     FuncDef::Def(d) => d.owner().clone(),
                     FuncDef::Lambda(l) => l.owner().clone(),
                 };
-                self.pinned_trees.entry(Rc::as_ptr(&tree) as usize).or_insert(tree);
+                self.pinned_trees
+                    .entry(Rc::as_ptr(&tree) as usize)
+                    .or_insert(tree);
                 self.scope_cache.insert(key, s.clone());
                 s
             }
@@ -647,17 +743,17 @@ impl Interp {
         if is_gen {
             if let FuncDef::Def(d) = &func.def {
                 let body = AstRef::new(d.owner(), &d.body);
-                return Ok(Value::Native(Rc::new(super::generator::Generator::new(&func.name, frame, body))));
+                return Ok(Value::Native(Rc::new(super::generator::Generator::new(
+                    &func.name, frame, body,
+                ))));
             }
         }
         self.depth += 1;
         let r = match &func.def {
-            FuncDef::Def(d) => {
-                self.exec_block(&mut frame, &d.body).map(|flow| match flow {
-                    Flow::Return(v) => v,
-                    _ => Value::None,
-                })
-            }
+            FuncDef::Def(d) => self.exec_block(&mut frame, &d.body).map(|flow| match flow {
+                Flow::Return(v) => v,
+                _ => Value::None,
+            }),
             FuncDef::Lambda(l) => {
                 frame.func_name = Rc::from("<lambda>");
                 frame.stmt_range = rng(l.body.range());
@@ -675,7 +771,9 @@ impl Interp {
         let r = r?;
         if is_gen {
             let items = items.unwrap_or_default();
-            return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(IterState::Values(items.into_iter())))));
+            return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(
+                IterState::Values(items.into_iter()),
+            ))));
         }
         Ok(r)
     }
@@ -683,7 +781,12 @@ impl Interp {
     /// Bind a call's arguments: into slots when the function keeps its locals in a vector,
     /// otherwise into `locals`. Returns the first positional argument (for `super()`) and the
     /// slots.
-    fn bind_call(&mut self, func: &Rc<Function>, mut args: Args, locals: &Rc<Env>) -> PyResult<(Option<Value>, Option<Vec<Option<Value>>>)> {
+    fn bind_call(
+        &mut self,
+        func: &Rc<Function>,
+        mut args: Args,
+        locals: &Rc<Env>,
+    ) -> PyResult<(Option<Value>, Option<Vec<Option<Value>>>)> {
         let Some(layout) = func.scope.fast.as_ref() else {
             return Ok((self.bind_args(func, args, locals)?, None));
         };
@@ -734,8 +837,22 @@ impl Interp {
             local_names.sort();
             candidates.push(local_names);
         }
-        candidates.push(f.globals.borrow().keys().iter().filter_map(str_of).collect());
-        candidates.push(self.builtins.borrow().keys().iter().filter_map(str_of).collect());
+        candidates.push(
+            f.globals
+                .borrow()
+                .keys()
+                .iter()
+                .filter_map(str_of)
+                .collect(),
+        );
+        candidates.push(
+            self.builtins
+                .borrow()
+                .keys()
+                .iter()
+                .filter_map(str_of)
+                .collect(),
+        );
         for list in candidates {
             if let Some(s) = super::suggest::suggest(name, &list) {
                 set_suggestion(&e.value, s);
@@ -754,7 +871,12 @@ impl Interp {
             FrameKind::Module => {}
             FrameKind::Function => {
                 if let Some(slots) = &f.fast {
-                    if let Some(i) = f.scope.as_ref().and_then(|s| s.fast.as_ref()).and_then(|l| l.slot(name)) {
+                    if let Some(i) = f
+                        .scope
+                        .as_ref()
+                        .and_then(|s| s.fast.as_ref())
+                        .and_then(|l| l.slot(name))
+                    {
                         return match slots.get(i) {
                             Some(Some(v)) => Ok(v.clone()),
                             _ => Err(self.unbound_local(name)),
@@ -810,7 +932,12 @@ impl Interp {
     /// Read a name that is not a local of the running function: a free, global or builtin
     /// variable.
     fn load_outer(&mut self, f: &Frame, name: &str) -> PyResult<Value> {
-        if !f.scope.as_ref().map(|s| s.globals.contains(name)).unwrap_or(false) {
+        if !f
+            .scope
+            .as_ref()
+            .map(|s| s.globals.contains(name))
+            .unwrap_or(false)
+        {
             if let Some(r) = self.load_free(f, name) {
                 return r;
             }
@@ -821,7 +948,12 @@ impl Interp {
     /// `UnboundLocalError` for reading an unassigned local.
     #[cold]
     fn unbound_local(&self, name: &str) -> Box<Exc> {
-        self.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+        self.err(
+            "UnboundLocalError",
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
     }
 
     /// Read the variable a `Name` node names (a slot index when the node is annotated).
@@ -856,7 +988,11 @@ impl Interp {
     /// The value of a local variable of the running function or class body, if bound.
     fn local_value(&self, f: &Frame, name: &str) -> Option<Value> {
         if let Some(slots) = &f.fast {
-            let i = f.scope.as_ref().and_then(|s| s.fast.as_ref()).and_then(|l| l.slot(name))?;
+            let i = f
+                .scope
+                .as_ref()
+                .and_then(|s| s.fast.as_ref())
+                .and_then(|l| l.slot(name))?;
             return slots.get(i).cloned().flatten();
         }
         f.locals.get(name)
@@ -888,7 +1024,9 @@ impl Interp {
                 f.globals.set(name, v);
                 return Ok(());
             }
-            if scope.nonlocals.contains(name) || (f.is_comprehension && !scope.locals.contains(name)) {
+            if scope.nonlocals.contains(name)
+                || (f.is_comprehension && !scope.locals.contains(name))
+            {
                 let mut chain = f.closure.as_ref();
                 while let Some(c) = chain {
                     if c.scope.locals.contains(name) {
@@ -900,7 +1038,10 @@ impl Interp {
                 f.globals.set(name, v);
                 return Ok(());
             }
-            if let (Some(slots), Some(i)) = (f.fast.as_mut(), scope.fast.as_ref().and_then(|l| l.slot(name))) {
+            if let (Some(slots), Some(i)) = (
+                f.fast.as_mut(),
+                scope.fast.as_ref().and_then(|l| l.slot(name)),
+            ) {
                 if let Some(slot) = slots.get_mut(i) {
                     *slot = Some(v);
                     return Ok(());
@@ -916,7 +1057,10 @@ impl Interp {
             if scope.globals.contains(name) {
                 return f.globals.remove(name);
             }
-            if let (Some(slots), Some(i)) = (f.fast.as_mut(), scope.fast.as_ref().and_then(|l| l.slot(name))) {
+            if let (Some(slots), Some(i)) = (
+                f.fast.as_mut(),
+                scope.fast.as_ref().and_then(|l| l.slot(name)),
+            ) {
                 return slots.get_mut(i).and_then(|s| s.take()).is_some();
             }
         }
@@ -932,28 +1076,44 @@ impl Interp {
             Expr::Attribute(a) => {
                 let obj = self.eval(f, &a.value)?;
                 self.current_span = rng(a.range());
-                self.set_attr(&obj, a.attr.id.as_str(), v).map_err(|e| e.at(rng(a.range()), Anchor::Plain))
+                self.set_attr(&obj, a.attr.id.as_str(), v)
+                    .map_err(|e| e.at(rng(a.range()), Anchor::Plain))
             }
             Expr::Subscript(s) => {
                 let obj = self.eval(f, &s.value)?;
                 let key = self.eval(f, &s.slice)?;
                 self.current_span = rng(s.range());
-                self.set_item(&obj, key, v).map_err(|e| e.at(rng(s.range()), subscript_anchor(&f.source, s)))
+                self.set_item(&obj, key, v)
+                    .map_err(|e| e.at(rng(s.range()), subscript_anchor(&f.source, s)))
             }
             Expr::Tuple(t) => self.unpack(f, &t.elts, v, rng(target.range())),
             Expr::List(t) => self.unpack(f, &t.elts, v, rng(target.range())),
-            Expr::Starred(_) => Err(self.err("SyntaxError", "starred assignment target must be in a list or tuple")),
+            Expr::Starred(_) => Err(self.err(
+                "SyntaxError",
+                "starred assignment target must be in a list or tuple",
+            )),
             _ => Err(self.err("SyntaxError", "cannot assign to expression")),
         }
     }
 
-    fn unpack(&mut self, f: &mut Frame, targets: &[Expr], v: Value, range: (u32, u32)) -> PyResult<()> {
+    fn unpack(
+        &mut self,
+        f: &mut Frame,
+        targets: &[Expr],
+        v: Value,
+        range: (u32, u32),
+    ) -> PyResult<()> {
         let items = match &v {
             Value::Tuple(t) => t.to_vec(),
             Value::List(l) => l.borrow().clone(),
             _ => {
                 if !self.is_iterable(&v) {
-                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", v.type_name())).at(range, Anchor::Plain));
+                    return Err(self
+                        .type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            v.type_name()
+                        ))
+                        .at(range, Anchor::Plain));
                 }
                 self.collect(&v)?
             }
@@ -962,11 +1122,20 @@ impl Interp {
         match star {
             None => {
                 if items.len() > targets.len() {
-                    return Err(self.value_error(format!("too many values to unpack (expected {})", targets.len())).at(range, Anchor::Plain));
+                    return Err(self
+                        .value_error(format!(
+                            "too many values to unpack (expected {})",
+                            targets.len()
+                        ))
+                        .at(range, Anchor::Plain));
                 }
                 if items.len() < targets.len() {
                     return Err(self
-                        .value_error(format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()))
+                        .value_error(format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            targets.len(),
+                            items.len()
+                        ))
                         .at(range, Anchor::Plain));
                 }
                 for (t, item) in targets.iter().zip(items) {
@@ -1004,31 +1173,48 @@ impl Interp {
         let anchor = binop_anchor_aug(&f.source, a);
         match &*a.target {
             Expr::Name(n) => {
-                let cur = self.load_name_node(f, n).map_err(|e| e.at(rng(n.range()), Anchor::Plain))?;
+                let cur = self
+                    .load_name_node(f, n)
+                    .map_err(|e| e.at(rng(n.range()), Anchor::Plain))?;
                 let rhs = self.eval(f, &a.value)?;
-                let v = self.inplace_op(a.op, cur, rhs).map_err(|e| e.at(range, anchor))?;
+                let v = self
+                    .inplace_op(a.op, cur, rhs)
+                    .map_err(|e| e.at(range, anchor))?;
                 self.store_name_node(f, n, v)
             }
             Expr::Attribute(at) => {
                 let obj = self.eval(f, &at.value)?;
                 self.current_span = rng(at.range());
-                let cur = self.get_attr(&obj, at.attr.id.as_str()).map_err(|e| e.at(rng(at.range()), Anchor::Plain))?;
+                let cur = self
+                    .get_attr(&obj, at.attr.id.as_str())
+                    .map_err(|e| e.at(rng(at.range()), Anchor::Plain))?;
                 let rhs = self.eval(f, &a.value)?;
-                let v = self.inplace_op(a.op, cur, rhs).map_err(|e| e.at(range, anchor))?;
+                let v = self
+                    .inplace_op(a.op, cur, rhs)
+                    .map_err(|e| e.at(range, anchor))?;
                 self.current_span = rng(at.range());
-                self.set_attr(&obj, at.attr.id.as_str(), v).map_err(|e| e.at(rng(at.range()), Anchor::Plain))
+                self.set_attr(&obj, at.attr.id.as_str(), v)
+                    .map_err(|e| e.at(rng(at.range()), Anchor::Plain))
             }
             Expr::Subscript(s) => {
                 let obj = self.eval(f, &s.value)?;
                 let key = self.eval(f, &s.slice)?;
                 self.current_span = rng(s.range());
-                let cur = self.get_item(&obj, &key).map_err(|e| e.at(rng(s.range()), subscript_anchor(&f.source, s)))?;
+                let cur = self
+                    .get_item(&obj, &key)
+                    .map_err(|e| e.at(rng(s.range()), subscript_anchor(&f.source, s)))?;
                 let rhs = self.eval(f, &a.value)?;
-                let v = self.inplace_op(a.op, cur, rhs).map_err(|e| e.at(range, anchor))?;
+                let v = self
+                    .inplace_op(a.op, cur, rhs)
+                    .map_err(|e| e.at(range, anchor))?;
                 self.current_span = rng(s.range());
-                self.set_item(&obj, key, v).map_err(|e| e.at(rng(s.range()), Anchor::Plain))
+                self.set_item(&obj, key, v)
+                    .map_err(|e| e.at(rng(s.range()), Anchor::Plain))
             }
-            _ => Err(self.err("SyntaxError", "'expression' is an illegal expression for augmented assignment")),
+            _ => Err(self.err(
+                "SyntaxError",
+                "'expression' is an illegal expression for augmented assignment",
+            )),
         }
     }
 
@@ -1037,7 +1223,11 @@ impl Interp {
             Expr::Name(n) => {
                 if !self.delete_name(f, n.id.as_str()) {
                     let name = n.id.as_str();
-                    if f.scope.as_ref().map(|s| s.locals.contains(name)).unwrap_or(false) {
+                    if f.scope
+                        .as_ref()
+                        .map(|s| s.locals.contains(name))
+                        .unwrap_or(false)
+                    {
                         return Err(self.err(
                             "UnboundLocalError",
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -1055,7 +1245,8 @@ impl Interp {
                 let obj = self.eval(f, &s.value)?;
                 let key = self.eval(f, &s.slice)?;
                 self.current_span = rng(s.range());
-                self.del_item(&obj, &key).map_err(|e| e.at(rng(s.range()), subscript_anchor(&f.source, s)))
+                self.del_item(&obj, &key)
+                    .map_err(|e| e.at(rng(s.range()), subscript_anchor(&f.source, s)))
             }
             Expr::Tuple(t) => t.elts.iter().try_for_each(|e| self.delete(f, e)),
             Expr::List(t) => t.elts.iter().try_for_each(|e| self.delete(f, e)),
@@ -1068,14 +1259,21 @@ impl Interp {
     /// Evaluate an expression.
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match e {
-            Expr::Name(n) => self.load_name_node(f, n).map_err(|x| x.at(rng(n.range()), Anchor::Plain)),
+            Expr::Name(n) => self
+                .load_name_node(f, n)
+                .map_err(|x| x.at(rng(n.range()), Anchor::Plain)),
             Expr::NumberLiteral(n) => Ok(match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Value::Int(v),
                     None => super::builtins::parse_int_literal(&i.to_string()),
                 },
                 ast::Number::Float(x) => Value::Float(*x),
-                ast::Number::Complex { .. } => return Err(self.err("SyntaxError", "complex numbers are not supported in the playground")),
+                ast::Number::Complex { .. } => {
+                    return Err(self.err(
+                        "SyntaxError",
+                        "complex numbers are not supported in the playground",
+                    ));
+                }
             }),
             Expr::StringLiteral(s) => Ok(self.str_literal(f, s)),
             Expr::BytesLiteral(b) => self.ev_bytes_literal(f, b),
@@ -1105,290 +1303,324 @@ impl Interp {
             Expr::Starred(_) => Err(self.err("SyntaxError", "can't use starred expression here")),
             Expr::Yield(y) => self.do_yield(f, y.value.as_deref()),
             Expr::YieldFrom(y) => self.ev_yield_from(f, y),
-            Expr::Await(_) => Err(self.err("SyntaxError", "await is not supported in the playground")),
-            Expr::TString(_) | Expr::IpyEscapeCommand(_) => Err(self.err("SyntaxError", "this expression is not supported in the playground")),
-        
+            Expr::Await(_) => {
+                Err(self.err("SyntaxError", "await is not supported in the playground"))
+            }
+            Expr::TString(_) | Expr::IpyEscapeCommand(_) => Err(self.err(
+                "SyntaxError",
+                "this expression is not supported in the playground",
+            )),
         }
     }
 
     #[inline(never)]
     fn ev_bytes_literal(&mut self, _f: &mut Frame, b: &ast::ExprBytesLiteral) -> PyResult<Value> {
-    Ok(Value::Bytes(Rc::from(b.value.bytes().collect::<Vec<u8>>())))
+        Ok(Value::Bytes(Rc::from(b.value.bytes().collect::<Vec<u8>>())))
     }
 
     #[inline(never)]
     fn ev_bin_op(&mut self, f: &mut Frame, b: &ast::ExprBinOp) -> PyResult<Value> {
-            let l = self.eval(f, &b.left)?;
-            let r = self.eval(f, &b.right)?;
-            self.binary_op(b.op, l, r).map_err(|x| x.at(rng(b.range()), binop_anchor(&f.source, b)))
+        let l = self.eval(f, &b.left)?;
+        let r = self.eval(f, &b.right)?;
+        self.binary_op(b.op, l, r)
+            .map_err(|x| x.at(rng(b.range()), binop_anchor(&f.source, b)))
     }
 
     #[inline(never)]
     fn ev_unary_op(&mut self, f: &mut Frame, u: &ast::ExprUnaryOp) -> PyResult<Value> {
-            let v = self.eval(f, &u.operand)?;
-            self.unary_op(u.op, v).map_err(|x| x.at(rng(u.range()), Anchor::Plain))
+        let v = self.eval(f, &u.operand)?;
+        self.unary_op(u.op, v)
+            .map_err(|x| x.at(rng(u.range()), Anchor::Plain))
     }
 
     #[inline(never)]
     fn ev_bool_op(&mut self, f: &mut Frame, b: &ast::ExprBoolOp) -> PyResult<Value> {
-            let mut last = Value::None;
-            for (i, ve) in b.values.iter().enumerate() {
-                last = self.eval(f, ve)?;
-                if i + 1 == b.values.len() {
-                    break;
-                }
-                let t = self.truthy(&last)?;
-                match b.op {
-                    ast::BoolOp::And if !t => return Ok(last),
-                    ast::BoolOp::Or if t => return Ok(last),
-                    _ => {}
-                }
+        let mut last = Value::None;
+        for (i, ve) in b.values.iter().enumerate() {
+            last = self.eval(f, ve)?;
+            if i + 1 == b.values.len() {
+                break;
             }
-            Ok(last)
+            let t = self.truthy(&last)?;
+            match b.op {
+                ast::BoolOp::And if !t => return Ok(last),
+                ast::BoolOp::Or if t => return Ok(last),
+                _ => {}
+            }
+        }
+        Ok(last)
     }
 
     #[inline(never)]
     fn ev_compare(&mut self, f: &mut Frame, c: &ast::ExprCompare) -> PyResult<Value> {
-            let mut left = self.eval(f, &c.left)?;
-            for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
-                let right = self.eval(f, right_e)?;
-                let ok = self.compare(*op, &left, &right).map_err(|x| x.at(rng(c.range()), Anchor::Plain))?;
-                if !ok {
-                    return Ok(Value::Bool(false));
-                }
-                left = right;
+        let mut left = self.eval(f, &c.left)?;
+        for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
+            let right = self.eval(f, right_e)?;
+            let ok = self
+                .compare(*op, &left, &right)
+                .map_err(|x| x.at(rng(c.range()), Anchor::Plain))?;
+            if !ok {
+                return Ok(Value::Bool(false));
             }
-            Ok(Value::Bool(true))
+            left = right;
+        }
+        Ok(Value::Bool(true))
     }
 
     #[inline(never)]
     fn ev_if(&mut self, f: &mut Frame, i: &ast::ExprIf) -> PyResult<Value> {
-            let t = self.eval(f, &i.test)?;
-            if self.truthy(&t)? { self.eval(f, &i.body) } else { self.eval(f, &i.orelse) }
+        let t = self.eval(f, &i.test)?;
+        if self.truthy(&t)? {
+            self.eval(f, &i.body)
+        } else {
+            self.eval(f, &i.orelse)
+        }
     }
 
     #[inline(never)]
     fn ev_attribute(&mut self, f: &mut Frame, a: &ast::ExprAttribute) -> PyResult<Value> {
-            let obj = self.eval(f, &a.value)?;
-            self.current_span = rng(a.range());
-            self.get_attr(&obj, a.attr.id.as_str()).map_err(|x| x.at(rng(a.range()), Anchor::Plain))
+        let obj = self.eval(f, &a.value)?;
+        self.current_span = rng(a.range());
+        self.get_attr(&obj, a.attr.id.as_str())
+            .map_err(|x| x.at(rng(a.range()), Anchor::Plain))
     }
 
     #[inline(never)]
     fn ev_subscript(&mut self, f: &mut Frame, s: &ast::ExprSubscript) -> PyResult<Value> {
-            let obj = self.eval(f, &s.value)?;
-            let key = self.eval(f, &s.slice)?;
-            self.current_span = rng(s.range());
-            self.get_item(&obj, &key).map_err(|x| x.at(rng(s.range()), subscript_anchor(&f.source, s)))
+        let obj = self.eval(f, &s.value)?;
+        let key = self.eval(f, &s.slice)?;
+        self.current_span = rng(s.range());
+        self.get_item(&obj, &key)
+            .map_err(|x| x.at(rng(s.range()), subscript_anchor(&f.source, s)))
     }
 
     #[inline(never)]
     fn ev_slice(&mut self, f: &mut Frame, s: &ast::ExprSlice) -> PyResult<Value> {
-            let mut parts = [Value::None, Value::None, Value::None];
-            for (i, p) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
-                if let Some(p) = p {
-                    parts[i] = self.eval(f, p)?;
-                }
+        let mut parts = [Value::None, Value::None, Value::None];
+        for (i, p) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
+            if let Some(p) = p {
+                parts[i] = self.eval(f, p)?;
             }
-            Ok(Value::Slice(Rc::new(parts)))
+        }
+        Ok(Value::Slice(Rc::new(parts)))
     }
 
     #[inline(never)]
     fn ev_list(&mut self, f: &mut Frame, l: &ast::ExprList) -> PyResult<Value> {
-    Ok(Value::list(self.eval_elts(f, &l.elts)?))
+        Ok(Value::list(self.eval_elts(f, &l.elts)?))
     }
 
     #[inline(never)]
     fn ev_tuple(&mut self, f: &mut Frame, t: &ast::ExprTuple) -> PyResult<Value> {
-    Ok(Value::tuple(self.eval_elts(f, &t.elts)?))
+        Ok(Value::tuple(self.eval_elts(f, &t.elts)?))
     }
 
     #[inline(never)]
     fn ev_set(&mut self, f: &mut Frame, s: &ast::ExprSet) -> PyResult<Value> {
-            let items = self.eval_elts(f, &s.elts)?;
-            let mut d = Dict::new();
-            for it in items {
-                self.dict_insert(&mut d, it, Value::None)?;
-            }
-            Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+        let items = self.eval_elts(f, &s.elts)?;
+        let mut d = Dict::new();
+        for it in items {
+            self.dict_insert(&mut d, it, Value::None)?;
+        }
+        Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
     }
 
     #[inline(never)]
     fn ev_dict(&mut self, f: &mut Frame, d: &ast::ExprDict) -> PyResult<Value> {
-            let mut out = Dict::new();
-            for item in &d.items {
-                match &item.key {
-                    Some(k) => {
-                        let k = self.eval(f, k)?;
-                        let v = self.eval(f, &item.value)?;
+        let mut out = Dict::new();
+        for item in &d.items {
+            match &item.key {
+                Some(k) => {
+                    let k = self.eval(f, k)?;
+                    let v = self.eval(f, &item.value)?;
+                    self.dict_insert(&mut out, k, v)?;
+                }
+                None => {
+                    let m = self.eval(f, &item.value)?;
+                    for (k, v) in self.mapping_items(&m)? {
                         self.dict_insert(&mut out, k, v)?;
-                    }
-                    None => {
-                        let m = self.eval(f, &item.value)?;
-                        for (k, v) in self.mapping_items(&m)? {
-                            self.dict_insert(&mut out, k, v)?;
-                        }
                     }
                 }
             }
-            Ok(Value::dict(out))
+        }
+        Ok(Value::dict(out))
     }
 
     #[inline(never)]
     fn ev_named(&mut self, f: &mut Frame, n: &ast::ExprNamed) -> PyResult<Value> {
-            let v = self.eval(f, &n.value)?;
-            self.assign(f, &n.target, v.clone())?;
-            Ok(v)
+        let v = self.eval(f, &n.value)?;
+        self.assign(f, &n.target, v.clone())?;
+        Ok(v)
     }
 
     #[inline(never)]
     fn ev_lambda(&mut self, f: &mut Frame, l: &ast::ExprLambda) -> PyResult<Value> {
-            let def = FuncDef::Lambda(AstRef::new(&f.owner, l));
-            self.make_function(f, def, l.parameters.as_deref(), "<lambda>")
+        let def = FuncDef::Lambda(AstRef::new(&f.owner, l));
+        self.make_function(f, def, l.parameters.as_deref(), "<lambda>")
     }
 
     #[inline(never)]
     fn ev_list_comp(&mut self, f: &mut Frame, c: &ast::ExprListComp) -> PyResult<Value> {
-            let mut out = Vec::new();
-            { self.comp_range = rng(c.range()); }
-            self.comprehension(f, &c.generators, "<listcomp>", &mut |me, cf| {
-                let v = me.eval(cf, &c.elt)?;
-                me.check_size((out.len() as u128 + 1) * 8)?;
-                out.push(v);
-                Ok(())
-            })?;
-            Ok(Value::list(out))
+        let mut out = Vec::new();
+        {
+            self.comp_range = rng(c.range());
+        }
+        self.comprehension(f, &c.generators, "<listcomp>", &mut |me, cf| {
+            let v = me.eval(cf, &c.elt)?;
+            me.check_size((out.len() as u128 + 1) * 8)?;
+            out.push(v);
+            Ok(())
+        })?;
+        Ok(Value::list(out))
     }
 
     #[inline(never)]
     fn ev_generator(&mut self, f: &mut Frame, c: &ast::ExprGenerator) -> PyResult<Value> {
-            let Some(first) = c.generators.first() else { return Ok(Value::None) };
-            let src = self.eval(f, &first.iter)?;
-            let first_iter = self.iter(&src).map_err(|e| e.at(rng(first.iter.range()), Anchor::Plain))?;
-            let mut cf = self.comp_frame(f, &c.generators, "<genexpr>");
-            cf.stmt_range = rng(c.range());
-            // The first iterator is the generator's local `.0`, as in CPython (see `comp_level`).
-            cf.locals.set(".0", first_iter.clone());
-            let node = AstRef::new(&f.owner, c);
-            Ok(Value::Native(Rc::new(super::generator::GenExp::new(cf, node, first_iter))))
+        let Some(first) = c.generators.first() else {
+            return Ok(Value::None);
+        };
+        let src = self.eval(f, &first.iter)?;
+        let first_iter = self
+            .iter(&src)
+            .map_err(|e| e.at(rng(first.iter.range()), Anchor::Plain))?;
+        let mut cf = self.comp_frame(f, &c.generators, "<genexpr>");
+        cf.stmt_range = rng(c.range());
+        // The first iterator is the generator's local `.0`, as in CPython (see `comp_level`).
+        cf.locals.set(".0", first_iter.clone());
+        let node = AstRef::new(&f.owner, c);
+        Ok(Value::Native(Rc::new(super::generator::GenExp::new(
+            cf, node, first_iter,
+        ))))
     }
 
     #[inline(never)]
     fn ev_set_comp(&mut self, f: &mut Frame, c: &ast::ExprSetComp) -> PyResult<Value> {
-            let mut out = Dict::new();
-            { self.comp_range = rng(c.range()); }
-            self.comprehension(f, &c.generators, "<setcomp>", &mut |me, cf| {
-                let v = me.eval(cf, &c.elt)?;
-                me.dict_insert(&mut out, v, Value::None)
-            })?;
-            Ok(Value::Set(Rc::new(std::cell::RefCell::new(out))))
+        let mut out = Dict::new();
+        {
+            self.comp_range = rng(c.range());
+        }
+        self.comprehension(f, &c.generators, "<setcomp>", &mut |me, cf| {
+            let v = me.eval(cf, &c.elt)?;
+            me.dict_insert(&mut out, v, Value::None)
+        })?;
+        Ok(Value::Set(Rc::new(std::cell::RefCell::new(out))))
     }
 
     #[inline(never)]
     fn ev_dict_comp(&mut self, f: &mut Frame, c: &ast::ExprDictComp) -> PyResult<Value> {
-            let mut out = Dict::new();
-            { self.comp_range = rng(c.range()); }
-            self.comprehension(f, &c.generators, "<dictcomp>", &mut |me, cf| {
-                let k = me.eval(cf, &c.key)?;
-                let v = me.eval(cf, &c.value)?;
-                me.dict_insert(&mut out, k, v)
-            })?;
-            Ok(Value::dict(out))
+        let mut out = Dict::new();
+        {
+            self.comp_range = rng(c.range());
+        }
+        self.comprehension(f, &c.generators, "<dictcomp>", &mut |me, cf| {
+            let k = me.eval(cf, &c.key)?;
+            let v = me.eval(cf, &c.value)?;
+            me.dict_insert(&mut out, k, v)
+        })?;
+        Ok(Value::dict(out))
     }
 
     #[inline(never)]
     fn ev_yield_from(&mut self, f: &mut Frame, y: &ast::ExprYieldFrom) -> PyResult<Value> {
-            let it = self.eval(f, &y.value)?;
-            for v in self.collect(&it)? {
-                match f.yields.as_mut() {
-                    Some(ys) => ys.push(v),
-                    None => return Err(self.err("SyntaxError", "'yield' outside function")),
-                }
+        let it = self.eval(f, &y.value)?;
+        for v in self.collect(&it)? {
+            match f.yields.as_mut() {
+                Some(ys) => ys.push(v),
+                None => return Err(self.err("SyntaxError", "'yield' outside function")),
             }
-            Ok(Value::None)
+        }
+        Ok(Value::None)
     }
 
     #[inline(never)]
     fn ex_expr(&mut self, f: &mut Frame, e: &ast::StmtExpr) -> PyResult<Flow> {
-            if let Expr::Yield(y) = &*e.value {
-                self.do_yield(f, y.value.as_deref())?;
-            } else {
-                self.eval(f, &e.value)?;
-            }
+        if let Expr::Yield(y) = &*e.value {
+            self.do_yield(f, y.value.as_deref())?;
+        } else {
+            self.eval(f, &e.value)?;
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_assign(&mut self, f: &mut Frame, a: &ast::StmtAssign) -> PyResult<Flow> {
-            let v = if let Expr::Yield(y) = &*a.value { self.do_yield(f, y.value.as_deref())? } else { self.eval(f, &a.value)? };
-            for t in &a.targets {
-                self.assign(f, t, v.clone())?;
-            }
+        let v = if let Expr::Yield(y) = &*a.value {
+            self.do_yield(f, y.value.as_deref())?
+        } else {
+            self.eval(f, &a.value)?
+        };
+        for t in &a.targets {
+            self.assign(f, t, v.clone())?;
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_aug_assign(&mut self, f: &mut Frame, a: &ast::StmtAugAssign) -> PyResult<Flow> {
-    self.aug_assign(f, a)?;
+        self.aug_assign(f, a)?;
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_ann_assign(&mut self, f: &mut Frame, a: &ast::StmtAnnAssign) -> PyResult<Flow> {
-            if let Some(v) = &a.value {
-                let v = self.eval(f, v)?;
-                self.assign(f, &a.target, v)?;
-            }
+        if let Some(v) = &a.value {
+            let v = self.eval(f, v)?;
+            self.assign(f, &a.target, v)?;
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_return(&mut self, f: &mut Frame, r: &ast::StmtReturn) -> PyResult<Flow> {
-            let v = match &r.value {
-                Some(e) => self.eval(f, e)?,
-                None => Value::None,
-            };
-            return Ok(Flow::Return(v));
+        let v = match &r.value {
+            Some(e) => self.eval(f, e)?,
+            None => Value::None,
+        };
+        return Ok(Flow::Return(v));
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_if(&mut self, f: &mut Frame, i: &ast::StmtIf) -> PyResult<Flow> {
-            let t = self.eval(f, &i.test)?;
-            if self.truthy(&t).map_err(|e| e.at(rng(i.test.range()), Anchor::Plain))? {
-                return self.exec_block(f, &i.body);
-            }
-            for c in &i.elif_else_clauses {
-                match &c.test {
-                    Some(test) => {
-                        self.at_offset(&f.source, c.range().start().to_u32());
-                        let t = self.eval(f, test)?;
-                        if self.truthy(&t)? {
-                            return self.exec_block(f, &c.body);
-                        }
+        let t = self.eval(f, &i.test)?;
+        if self
+            .truthy(&t)
+            .map_err(|e| e.at(rng(i.test.range()), Anchor::Plain))?
+        {
+            return self.exec_block(f, &i.body);
+        }
+        for c in &i.elif_else_clauses {
+            match &c.test {
+                Some(test) => {
+                    self.at_offset(&f.source, c.range().start().to_u32());
+                    let t = self.eval(f, test)?;
+                    if self.truthy(&t)? {
+                        return self.exec_block(f, &c.body);
                     }
-                    None => return self.exec_block(f, &c.body),
                 }
+                None => return self.exec_block(f, &c.body),
             }
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_while(&mut self, f: &mut Frame, w: &ast::StmtWhile) -> PyResult<Flow> {
-        self.loop_lines.push(f.source.line_of(w.range().start().to_usize()));
+        self.loop_lines
+            .push(f.source.line_of(w.range().start().to_usize()));
         let r = self.ex_while_body(f, w);
         self.loop_lines.pop();
         r
     }
     #[inline(never)]
     fn ex_while_body(&mut self, f: &mut Frame, w: &ast::StmtWhile) -> PyResult<Flow> {
-    loop {
+        loop {
             self.at_offset(&f.source, w.range().start().to_u32());
             self.step()?;
             let t = self.eval(f, &w.test)?;
@@ -1407,167 +1639,199 @@ impl Interp {
 
     #[inline(never)]
     fn ex_for(&mut self, f: &mut Frame, fs: &ast::StmtFor) -> PyResult<Flow> {
-        self.loop_lines.push(f.source.line_of(fs.range().start().to_usize()));
+        self.loop_lines
+            .push(f.source.line_of(fs.range().start().to_usize()));
         let r = self.ex_for_body(f, fs);
         self.loop_lines.pop();
         r
     }
     #[inline(never)]
     fn ex_for_body(&mut self, f: &mut Frame, fs: &ast::StmtFor) -> PyResult<Flow> {
-            if fs.is_async {
-                return Err(self.err("SyntaxError", "async for is not supported in the playground"));
+        if fs.is_async {
+            return Err(self.err(
+                "SyntaxError",
+                "async for is not supported in the playground",
+            ));
+        }
+        let iterable = self.eval(f, &fs.iter)?;
+        let it = self
+            .iter(&iterable)
+            .map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))?;
+        loop {
+            self.at_offset(&f.source, fs.range().start().to_u32());
+            let Some(item) = self
+                .next(&it)
+                .map_err(|e| e.at(rng(fs.range()), Anchor::Statement))?
+            else {
+                return self.exec_block(f, &fs.orelse);
+            };
+            self.assign(f, &fs.target, item)?;
+            match self.exec_block(f, &fs.body)? {
+                Flow::Break => break,
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                _ => {}
             }
-            let iterable = self.eval(f, &fs.iter)?;
-            let it = self.iter(&iterable).map_err(|e| e.at(rng(fs.iter.range()), Anchor::Plain))?;
-            loop {
-                self.at_offset(&f.source, fs.range().start().to_u32());
-                let Some(item) = self.next(&it).map_err(|e| e.at(rng(fs.range()), Anchor::Statement))? else {
-                    return self.exec_block(f, &fs.orelse);
-                };
-                self.assign(f, &fs.target, item)?;
-                match self.exec_block(f, &fs.body)? {
-                    Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    _ => {}
-                }
-            }
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_function_def(&mut self, f: &mut Frame, d: &ast::StmtFunctionDef) -> PyResult<Flow> {
-            if d.is_async {
-                return Err(self.err("SyntaxError", "async functions are not supported in the playground"));
-            }
-            let mut decorators = Vec::new();
-            for dec in &d.decorator_list {
-                decorators.push((self.eval(f, &dec.expression)?, rng(dec.expression.range())));
-            }
-            let func = self.make_function(f, FuncDef::Def(AstRef::new(&f.owner, d)), Some(&*d.parameters), d.name.id.as_str())?;
-            let mut v = func;
-            for (dec, r) in decorators.into_iter().rev() {
-                v = self.call(&dec, Args::positional(vec![v])).map_err(|e| e.at(r, Anchor::Plain))?;
-            }
-            self.store_name(f, d.name.id.as_str(), v)?;
+        if d.is_async {
+            return Err(self.err(
+                "SyntaxError",
+                "async functions are not supported in the playground",
+            ));
+        }
+        let mut decorators = Vec::new();
+        for dec in &d.decorator_list {
+            decorators.push((self.eval(f, &dec.expression)?, rng(dec.expression.range())));
+        }
+        let func = self.make_function(
+            f,
+            FuncDef::Def(AstRef::new(&f.owner, d)),
+            Some(&*d.parameters),
+            d.name.id.as_str(),
+        )?;
+        let mut v = func;
+        for (dec, r) in decorators.into_iter().rev() {
+            v = self
+                .call(&dec, Args::positional(vec![v]))
+                .map_err(|e| e.at(r, Anchor::Plain))?;
+        }
+        self.store_name(f, d.name.id.as_str(), v)?;
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_class_def(&mut self, f: &mut Frame, c: &ast::StmtClassDef) -> PyResult<Flow> {
-            let v = self.class_def(f, c)?;
-            self.store_name(f, c.name.id.as_str(), v)?;
+        let v = self.class_def(f, c)?;
+        self.store_name(f, c.name.id.as_str(), v)?;
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_delete(&mut self, f: &mut Frame, d: &ast::StmtDelete) -> PyResult<Flow> {
-            for t in &d.targets {
-                self.delete(f, t)?;
-            }
+        for t in &d.targets {
+            self.delete(f, t)?;
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_assert(&mut self, f: &mut Frame, a: &ast::StmtAssert) -> PyResult<Flow> {
-            let t = self.eval(f, &a.test)?;
-            if !self.truthy(&t)? {
-                let test_range = rng(a.test.range());
-                let args = match &a.msg {
-                    Some(m) => vec![self.eval(f, m)?],
-                    None => vec![],
-                };
-                let e = self.new_exception(self.ty("AssertionError"), args);
-                return Err(self.raise_value(e).at(test_range, Anchor::Plain));
-            }
+        let t = self.eval(f, &a.test)?;
+        if !self.truthy(&t)? {
+            let test_range = rng(a.test.range());
+            let args = match &a.msg {
+                Some(m) => vec![self.eval(f, m)?],
+                None => vec![],
+            };
+            let e = self.new_exception(self.ty("AssertionError"), args);
+            return Err(self.raise_value(e).at(test_range, Anchor::Plain));
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_with(&mut self, f: &mut Frame, w: &ast::StmtWith) -> PyResult<Flow> {
-            if w.is_async {
-                return Err(self.err("SyntaxError", "async with is not supported in the playground"));
-            }
-            return self.with_stmt(f, &w.items, &w.body);
+        if w.is_async {
+            return Err(self.err(
+                "SyntaxError",
+                "async with is not supported in the playground",
+            ));
+        }
+        return self.with_stmt(f, &w.items, &w.body);
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_import(&mut self, f: &mut Frame, i: &ast::StmtImport) -> PyResult<Flow> {
-            for a in &i.names {
-                let full = a.name.id.as_str();
-                let mut prefix = String::new();
-                for part in full.split('.') {
-                    if !prefix.is_empty() {
-                        prefix.push('.');
-                    }
-                    prefix.push_str(part);
-                    if prefix.len() < full.len() {
-                        self.import_module(&prefix).map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
-                    }
+        for a in &i.names {
+            let full = a.name.id.as_str();
+            let mut prefix = String::new();
+            for part in full.split('.') {
+                if !prefix.is_empty() {
+                    prefix.push('.');
                 }
-                let m = self.import_module(full).map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
-                match &a.asname {
-                    Some(asn) => self.store_name(f, asn.id.as_str(), m)?,
-                    None => {
-                        let top = full.split('.').next().unwrap_or(full);
-                        let tm = self.import_module(top)?;
-                        self.store_name(f, top, tm)?
-                    }
+                prefix.push_str(part);
+                if prefix.len() < full.len() {
+                    self.import_module(&prefix)
+                        .map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
                 }
             }
+            let m = self
+                .import_module(full)
+                .map_err(|e| e.at(rng(i.range()), Anchor::Statement))?;
+            match &a.asname {
+                Some(asn) => self.store_name(f, asn.id.as_str(), m)?,
+                None => {
+                    let top = full.split('.').next().unwrap_or(full);
+                    let tm = self.import_module(top)?;
+                    self.store_name(f, top, tm)?
+                }
+            }
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn ex_import_from(&mut self, f: &mut Frame, i: &ast::StmtImportFrom) -> PyResult<Flow> {
-            let modname = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
-            if i.level > 0 {
-                return Err(self.err("ImportError", "attempted relative import with no known parent package"));
-            }
-            let m = self.import_module(&modname)?;
-            for a in &i.names {
-                let name = a.name.id.as_str();
-                if name == "*" {
-                    if let Value::Module(md) = &m {
-                        for (k, v) in md.env.borrow().iter() {
-                            if let Value::Str(k) = &k {
-                                if !k.starts_with('_') {
-                                    if f.fast.is_some() {
-                                        self.store_name(f, k, v.clone())?;
-                                    } else {
-                                        f.locals.set(k, v.clone());
-                                    }
+        let modname = i
+            .module
+            .as_ref()
+            .map(|m| m.id.to_string())
+            .unwrap_or_default();
+        if i.level > 0 {
+            return Err(self.err(
+                "ImportError",
+                "attempted relative import with no known parent package",
+            ));
+        }
+        let m = self.import_module(&modname)?;
+        for a in &i.names {
+            let name = a.name.id.as_str();
+            if name == "*" {
+                if let Value::Module(md) = &m {
+                    for (k, v) in md.env.borrow().iter() {
+                        if let Value::Str(k) = &k {
+                            if !k.starts_with('_') {
+                                if f.fast.is_some() {
+                                    self.store_name(f, k, v.clone())?;
+                                } else {
+                                    f.locals.set(k, v.clone());
                                 }
                             }
                         }
                     }
-                    continue;
                 }
-                let v = match self.get_attr_opt(&m, name)? {
-                    Some(v) => v,
-                    None => {
-                        // A submodule (`from os import path`) may still be importable.
-                        match self.import_module(&format!("{modname}.{name}")) {
-                            Ok(v) => v,
-                            Err(_) => {
-                                return Err(self.err(
-                                    "ImportError",
-                                    format!("cannot import name '{name}' from '{modname}' (unknown location)"),
-                                ))
-                            }
-                        }
-                    }
-                };
-                let bind = a.asname.as_ref().map(|x| x.id.as_str()).unwrap_or(name);
-                self.store_name(f, bind, v)?;
+                continue;
             }
+            let v = match self.get_attr_opt(&m, name)? {
+                Some(v) => v,
+                None => {
+                    // A submodule (`from os import path`) may still be importable.
+                    match self.import_module(&format!("{modname}.{name}")) {
+                        Ok(v) => v,
+                        Err(_) => return Err(self.err(
+                            "ImportError",
+                            format!(
+                                "cannot import name '{name}' from '{modname}' (unknown location)"
+                            ),
+                        )),
+                    }
+                }
+            };
+            let bind = a.asname.as_ref().map(|x| x.id.as_str()).unwrap_or(name);
+            self.store_name(f, bind, v)?;
+        }
         #[allow(unreachable_code)]
         Ok(Flow::Normal)
     }
@@ -1582,7 +1846,10 @@ impl Interp {
             if let Expr::Starred(s) = e {
                 let v = self.eval(f, &s.value)?;
                 if !self.is_iterable(&v) {
-                    return Err(self.type_error(format!("Value after * must be an iterable, not {}", v.type_name())));
+                    return Err(self.type_error(format!(
+                        "Value after * must be an iterable, not {}",
+                        v.type_name()
+                    )));
                 }
                 out.extend(self.collect(&v)?);
             } else {
@@ -1600,7 +1867,9 @@ impl Interp {
         body: &mut dyn FnMut(&mut Interp, &mut Frame) -> PyResult<()>,
     ) -> PyResult<()> {
         let outer = self.comp_range;
-        let Some(first) = gens.first() else { return Ok(()) };
+        let Some(first) = gens.first() else {
+            return Ok(());
+        };
         // The first iterable is evaluated in the enclosing scope, as in CPython.
         let first_iter = self.eval(f, &first.iter)?;
         let mut cf = self.comp_frame(f, gens, name);
@@ -1652,12 +1921,16 @@ impl Interp {
         iterable: Option<Value>,
         body: &mut dyn FnMut(&mut Interp, &mut Frame) -> PyResult<()>,
     ) -> PyResult<()> {
-        let Some(g) = gens.get(level) else { return body(self, cf) };
+        let Some(g) = gens.get(level) else {
+            return body(self, cf);
+        };
         let iterable = match iterable {
             Some(v) => v,
             None => self.eval(cf, &g.iter)?,
         };
-        let it = self.iter(&iterable).map_err(|e| e.at(rng(g.iter.range()), Anchor::Plain))?;
+        let it = self
+            .iter(&iterable)
+            .map_err(|e| e.at(rng(g.iter.range()), Anchor::Plain))?;
         if level == 0 {
             // CPython passes the first iterator to the comprehension's code as its local `.0`;
             // only `locals()` shows it.
@@ -1681,23 +1954,34 @@ impl Interp {
         let range = rng(c.range());
         // Zero-argument super() needs the frame.
         if let Expr::Name(n) = &*c.func {
-            if c.arguments.args.is_empty() && n.id.as_str() == "super" && self.local_value(f, "super").is_none() {
+            if c.arguments.args.is_empty()
+                && n.id.as_str() == "super"
+                && self.local_value(f, "super").is_none()
+            {
                 if let Some(Value::Builtin(_)) = self.builtins.get("super") {
                     if f.globals.get("super").is_none() {
-                        return self.zero_arg_super(f).map_err(|e| e.at(range, Anchor::Plain));
+                        return self
+                            .zero_arg_super(f)
+                            .map_err(|e| e.at(range, Anchor::Plain));
                     }
                 }
             }
         }
         let func = self.eval(f, &c.func)?;
-        let mut args = Args { pos: self.recycler.args(), kw: Vec::new() };
+        let mut args = Args {
+            pos: self.recycler.args(),
+            kw: Vec::new(),
+        };
         for a in c.arguments.args.iter() {
             if let Expr::Starred(s) = a {
                 let v = self.eval(f, &s.value)?;
                 if !self.is_iterable(&v) {
                     let fname = self.callable_name(&func);
                     return Err(self
-                        .type_error(format!("{fname} argument after * must be an iterable, not {}", v.type_name()))
+                        .type_error(format!(
+                            "{fname} argument after * must be an iterable, not {}",
+                            v.type_name()
+                        ))
                         .at(range, Anchor::Plain));
                 }
                 args.pos.extend(self.collect(&v)?);
@@ -1711,22 +1995,31 @@ impl Interp {
                 Some(name) => args.kw.push((name.id.to_string(), v)),
                 None => {
                     let items = match &v {
-                        Value::Dict(_) | Value::Native(_) | Value::Instance(_) => self.mapping_items(&v)?,
+                        Value::Dict(_) | Value::Native(_) | Value::Instance(_) => {
+                            self.mapping_items(&v)?
+                        }
                         _ => {
                             let fname = self.callable_name(&func);
                             return Err(self
-                                .type_error(format!("{fname} argument after ** must be a mapping, not {}", v.type_name()))
+                                .type_error(format!(
+                                    "{fname} argument after ** must be a mapping, not {}",
+                                    v.type_name()
+                                ))
                                 .at(range, Anchor::Plain));
                         }
                     };
                     for (kk, vv) in items {
                         let Value::Str(kk) = &kk else {
-                            return Err(self.type_error("keywords must be strings").at(range, Anchor::Plain));
+                            return Err(self
+                                .type_error("keywords must be strings")
+                                .at(range, Anchor::Plain));
                         };
                         if args.kw.iter().any(|(n, _)| **n == **kk) {
                             let fname = self.callable_name(&func);
                             return Err(self
-                                .type_error(format!("{fname} got multiple values for keyword argument '{kk}'"))
+                                .type_error(format!(
+                                    "{fname} got multiple values for keyword argument '{kk}'"
+                                ))
                                 .at(range, Anchor::Plain));
                         }
                         args.kw.push((kk.to_string(), vv));
@@ -1738,11 +2031,16 @@ impl Interp {
         if let Some(which) = self.namespace_builtin(&func) {
             // `vars()` and `dir()` without an argument look at the frame; with one they are
             // ordinary built-ins.
-            if !(matches!(which, Which::Vars | Which::Dir) && !(args.pos.is_empty() && args.kw.is_empty())) {
-                return self.call_namespace_builtin(f, args, which).map_err(|e| e.at(range, Anchor::Plain));
+            if !(matches!(which, Which::Vars | Which::Dir)
+                && !(args.pos.is_empty() && args.kw.is_empty()))
+            {
+                return self
+                    .call_namespace_builtin(f, args, which)
+                    .map_err(|e| e.at(range, Anchor::Plain));
             }
         }
-        self.call(&func, args).map_err(|e| e.at(range, Anchor::Plain))
+        self.call(&func, args)
+            .map_err(|e| e.at(range, Anchor::Plain))
     }
 
     /// Whether `func` is the built-in `globals`, `locals`, `vars` or `dir` (which need the
@@ -1770,7 +2068,12 @@ impl Interp {
     /// Cold and out of line, so the hot call path stays as small as it was.
     #[cold]
     #[inline(never)]
-    fn call_namespace_builtin(&mut self, f: &mut Frame, args: Args, which: Which) -> PyResult<Value> {
+    fn call_namespace_builtin(
+        &mut self,
+        f: &mut Frame,
+        args: Args,
+        which: Which,
+    ) -> PyResult<Value> {
         let name = match which {
             Which::Globals => "globals",
             Which::Locals => "locals",
@@ -1781,15 +2084,25 @@ impl Interp {
             return Err(self.type_error(format!("{name}() takes no keyword arguments")));
         }
         if !args.pos.is_empty() {
-            return Err(self.type_error(format!("{name}() takes no arguments ({} given)", args.pos.len())));
+            return Err(self.type_error(format!(
+                "{name}() takes no arguments ({} given)",
+                args.pos.len()
+            )));
         }
         self.recycler.give_args(args.pos);
         let namespace = self.frame_namespace(f, which);
         if which != Which::Dir {
             return Ok(namespace);
         }
-        let Value::Dict(d) = &namespace else { return Ok(namespace) };
-        let mut names: Vec<Value> = d.borrow().keys().into_iter().filter(|k| matches!(k, Value::Str(_))).collect();
+        let Value::Dict(d) = &namespace else {
+            return Ok(namespace);
+        };
+        let mut names: Vec<Value> = d
+            .borrow()
+            .keys()
+            .into_iter()
+            .filter(|k| matches!(k, Value::Str(_)))
+            .collect();
         names.sort_by(|a, b| match (a, b) {
             (Value::Str(a), Value::Str(b)) => a.cmp(b),
             _ => std::cmp::Ordering::Equal,
@@ -1798,7 +2111,10 @@ impl Interp {
     }
 
     fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {
-        let cls = f.function.as_ref().and_then(|func| func.class_cell.borrow().clone());
+        let cls = f
+            .function
+            .as_ref()
+            .and_then(|func| func.class_cell.borrow().clone());
         let (Some(cls), Some(obj)) = (cls, f.first_arg.clone()) else {
             return Err(self.err("RuntimeError", "super(): no arguments"));
         };
@@ -1830,14 +2146,22 @@ impl Interp {
         built.map(|()| v)
     }
 
-    fn fstring_elements(&mut self, f: &mut Frame, elements: &ast::InterpolatedStringElements, out: &mut String) -> PyResult<()> {
+    fn fstring_elements(
+        &mut self,
+        f: &mut Frame,
+        elements: &ast::InterpolatedStringElements,
+        out: &mut String,
+    ) -> PyResult<()> {
         for el in elements.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => out.push_str(&l.value),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let v = self.eval(f, &i.expression)?;
                     // `{n}` and `{s}` of an int or a str: the text is `str(v)`, written in place.
-                    if i.debug_text.is_none() && i.format_spec.is_none() && i.conversion == ast::ConversionFlag::None {
+                    if i.debug_text.is_none()
+                        && i.format_spec.is_none()
+                        && i.conversion == ast::ConversionFlag::None
+                    {
                         match &v {
                             Value::Str(s) => {
                                 out.push_str(s);
@@ -1855,7 +2179,10 @@ impl Interp {
                         out.push_str(&dbg.leading);
                         let src = &f.source.text;
                         let r = i.expression.range();
-                        out.push_str(src.get(r.start().to_usize()..r.end().to_usize()).unwrap_or(""));
+                        out.push_str(
+                            src.get(r.start().to_usize()..r.end().to_usize())
+                                .unwrap_or(""),
+                        );
                         out.push_str(&dbg.trailing);
                         if conversion == ast::ConversionFlag::None && i.format_spec.is_none() {
                             conversion = ast::ConversionFlag::Repr;
@@ -1865,13 +2192,17 @@ impl Interp {
                         ast::ConversionFlag::None => v,
                         ast::ConversionFlag::Str => Value::str(&self.to_str(&v)?),
                         ast::ConversionFlag::Repr => Value::str(&self.repr(&v)?),
-                        ast::ConversionFlag::Ascii => Value::str(&super::builtins::ascii_escape(&self.repr(&v)?)),
+                        ast::ConversionFlag::Ascii => {
+                            Value::str(&super::builtins::ascii_escape(&self.repr(&v)?))
+                        }
                     };
                     let mut spec = String::new();
                     if let Some(fs) = &i.format_spec {
                         self.fstring_elements(f, &fs.elements, &mut spec)?;
                     }
-                    let s = self.format(&v, &spec).map_err(|e| e.at(rng(i.range()), Anchor::Plain))?;
+                    let s = self
+                        .format(&v, &spec)
+                        .map_err(|e| e.at(rng(i.range()), Anchor::Plain))?;
                     out.push_str(&s);
                 }
             }
@@ -1900,7 +2231,11 @@ fn push_int(out: &mut String, n: i64) {
 }
 
 fn unreachable_flow() -> Box<Exc> {
-    Box::new(Exc { value: Value::None, loc: None, reraised: false })
+    Box::new(Exc {
+        value: Value::None,
+        loc: None,
+        reraised: false,
+    })
 }
 
 fn str_of(v: &Value) -> Option<String> {
@@ -1913,7 +2248,9 @@ fn str_of(v: &Value) -> Option<String> {
 /// Attach a "Did you mean" suggestion to an exception (shown only in tracebacks, as in CPython).
 pub(crate) fn set_suggestion(exc: &Value, s: String) {
     if let Value::Instance(i) = exc {
-        i.attrs.borrow_mut().set_str("__suggestion__", Value::str(&s));
+        i.attrs
+            .borrow_mut()
+            .set_str("__suggestion__", Value::str(&s));
     }
 }
 
@@ -1924,7 +2261,10 @@ fn is_ws(b: u8) -> bool {
 /// CPython 3.11's anchors for a binary operation: the operator between the operands.
 fn binop_anchor(src: &SourceFile, b: &ast::ExprBinOp) -> Anchor {
     let text = src.text.as_bytes();
-    let (ls, le) = (b.left.range().end().to_usize(), b.right.range().start().to_usize());
+    let (ls, le) = (
+        b.left.range().end().to_usize(),
+        b.right.range().start().to_usize(),
+    );
     let mut i = ls;
     while i < le {
         let c = text.get(i).copied().unwrap_or(b' ');
@@ -1984,7 +2324,10 @@ fn c3_mro(cls: &Rc<Class>) -> Option<Vec<Rc<Class>>> {
         let mut found = None;
         for s in &seqs {
             let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
+            {
                 found = Some(cand.clone());
                 break;
             }

@@ -17,9 +17,9 @@
 
 use std::rc::Rc;
 
-use rustpython_ruff_python_ast as ast;
 use ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ast::{Expr, Stmt};
+use rustpython_ruff_python_ast as ast;
 
 /// The annotation of a name that is not a local of its function (a global, builtin or free
 /// variable): lookups skip the slots. Slot numbers are far below it.
@@ -63,8 +63,15 @@ impl FastLayout {
 /// `Name` nodes annotated; `None` (nothing annotated) when it does not. `ordered` lists the
 /// local names the scope analysis found, positional parameters first; `declared` says whether
 /// a name is declared `global` or `nonlocal` (never a local).
-pub fn layout_for(body: Body<'_>, mut ordered: Vec<Rc<str>>, declared: &dyn Fn(&str) -> bool) -> Option<FastLayout> {
-    let mut check = Qualifies { ok: true, stored: Vec::new() };
+pub fn layout_for(
+    body: Body<'_>,
+    mut ordered: Vec<Rc<str>>,
+    declared: &dyn Fn(&str) -> bool,
+) -> Option<FastLayout> {
+    let mut check = Qualifies {
+        ok: true,
+        stored: Vec::new(),
+    };
     match body {
         Body::Stmts(stmts) => stmts.iter().for_each(|s| check.visit_stmt(s)),
         Body::Expr(e) => check.visit_expr(e),
@@ -82,8 +89,15 @@ pub fn layout_for(body: Body<'_>, mut ordered: Vec<Rc<str>>, declared: &dyn Fn(&
     if ordered.len() >= NOT_LOCAL as usize {
         return None;
     }
-    let index = ordered.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
-    let layout = FastLayout { names: ordered, index };
+    let index = ordered
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.clone(), i))
+        .collect();
+    let layout = FastLayout {
+        names: ordered,
+        index,
+    };
     let mut annotate = Annotate(&layout);
     match body {
         Body::Stmts(stmts) => stmts.iter().for_each(|s| annotate.visit_stmt(s)),

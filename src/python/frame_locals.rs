@@ -23,9 +23,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use rustpython_ruff_python_ast as ast;
 use ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ast::{Expr, Stmt};
+use rustpython_ruff_python_ast as ast;
 
 use super::dict::Dict;
 use super::eval::{Frame, FrameKind};
@@ -56,7 +56,11 @@ impl Interp {
             FrameKind::Module | FrameKind::Class => Value::Dict(f.locals.clone()),
             FrameKind::Function => {
                 let variables = if f.is_comprehension {
-                    f.locals.borrow().iter().map(|(k, v)| (k, Some(v))).collect()
+                    f.locals
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k, Some(v)))
+                        .collect()
                 } else {
                     function_variables(f)
                 };
@@ -83,7 +87,9 @@ impl Interp {
 /// Write the variables into the frame's locals dict: bound ones set (a known key keeps its
 /// place), unbound ones removed; keys the program added itself stay.
 fn refresh(dict: &Env, variables: Vec<(Value, Option<Value>)>) {
-    let Ok(mut d) = dict.try_borrow_mut() else { return };
+    let Ok(mut d) = dict.try_borrow_mut() else {
+        return;
+    };
     for (name, value) in variables {
         let Value::Str(name) = &name else { continue };
         match value {
@@ -97,7 +103,9 @@ fn refresh(dict: &Env, variables: Vec<(Value, Option<Value>)>) {
 
 /// A function frame's variables in `co_localsplusnames` order, each with its value if bound.
 fn function_variables(f: &Frame) -> Vec<(Value, Option<Value>)> {
-    let Some(scope) = &f.scope else { return Vec::new() };
+    let Some(scope) = &f.scope else {
+        return Vec::new();
+    };
     let mut names: Vec<Rc<str>> = match &scope.fast {
         Some(layout) => layout.names.clone(),
         None => scope.order.clone(),
@@ -145,8 +153,14 @@ fn function_variables(f: &Frame) -> Vec<(Value, Option<Value>)> {
 
 /// Number of parameters (they keep their place even when a nested scope reads them).
 fn param_count(func: Option<&Function>) -> usize {
-    let Some(p) = func.and_then(|func| func.def.parameters()) else { return 0 };
-    p.posonlyargs.len() + p.args.len() + p.kwonlyargs.len() + usize::from(p.vararg.is_some()) + usize::from(p.kwarg.is_some())
+    let Some(p) = func.and_then(|func| func.def.parameters()) else {
+        return 0;
+    };
+    p.posonlyargs.len()
+        + p.args.len()
+        + p.kwonlyargs.len()
+        + usize::from(p.vararg.is_some())
+        + usize::from(p.kwarg.is_some())
 }
 
 /// The value of a free variable: the nearest enclosing function scope binding it.
@@ -178,13 +192,22 @@ fn enclosing_binds(closure: Option<&Rc<EnvChain>>, name: &str) -> bool {
 
 /// The cell variables (locals a nested scope reads) and free variables (names of enclosing
 /// function scopes this one uses) of a function, each sorted, as CPython's compiler orders them.
-fn cells_and_free(func: &Function, scope: &ScopeInfo, closure: Option<&Rc<EnvChain>>) -> (Vec<Rc<str>>, Vec<Rc<str>>) {
+fn cells_and_free(
+    func: &Function,
+    scope: &ScopeInfo,
+    closure: Option<&Rc<EnvChain>>,
+) -> (Vec<Rc<str>>, Vec<Rc<str>>) {
     let mut uses = Uses::default();
     match &func.def {
         FuncDef::Def(d) => d.body.iter().for_each(|s| uses.visit_stmt(s)),
         FuncDef::Lambda(l) => uses.visit_expr(&l.body),
     }
-    let mut cells: Vec<Rc<str>> = uses.nested.iter().filter(|n| scope.locals.contains(*n)).map(|n| Rc::from(n.as_str())).collect();
+    let mut cells: Vec<Rc<str>> = uses
+        .nested
+        .iter()
+        .filter(|n| scope.locals.contains(*n))
+        .map(|n| Rc::from(n.as_str()))
+        .collect();
     let mut free: Vec<Rc<str>> = uses
         .own
         .iter()
@@ -252,7 +275,9 @@ impl<'a> Visitor<'a> for Uses {
         match s {
             Stmt::FunctionDef(d) => {
                 // Decorators, defaults and annotations run in this scope.
-                d.decorator_list.iter().for_each(|dec| self.visit_expr(&dec.expression));
+                d.decorator_list
+                    .iter()
+                    .for_each(|dec| self.visit_expr(&dec.expression));
                 for p in d.parameters.iter() {
                     if let Some(default) = p.default() {
                         self.visit_expr(default);
@@ -261,7 +286,9 @@ impl<'a> Visitor<'a> for Uses {
                 self.nested_function(Some(&d.parameters), Ok(&d.body));
             }
             Stmt::ClassDef(c) => {
-                c.decorator_list.iter().for_each(|dec| self.visit_expr(&dec.expression));
+                c.decorator_list
+                    .iter()
+                    .for_each(|dec| self.visit_expr(&dec.expression));
                 if let Some(args) = &c.arguments {
                     args.args.iter().for_each(|e| self.visit_expr(e));
                     args.keywords.iter().for_each(|k| self.visit_expr(&k.value));
@@ -270,7 +297,8 @@ impl<'a> Visitor<'a> for Uses {
                 let bound = ScopeInfo::for_function(None, &c.body).locals;
                 let mut inner = Uses::default();
                 c.body.iter().for_each(|s| inner.visit_stmt(s));
-                self.nested.extend(inner.own.into_iter().filter(|n| !bound.contains(n)));
+                self.nested
+                    .extend(inner.own.into_iter().filter(|n| !bound.contains(n)));
                 self.nested.extend(inner.nested);
             }
             Stmt::Nonlocal(n) => self.own.extend(n.names.iter().map(|n| n.id.to_string())),

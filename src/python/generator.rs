@@ -12,9 +12,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use ast::{Expr, Stmt};
 use rustpython_ruff_python_ast as ast;
 use rustpython_ruff_text_size::Ranged;
-use ast::{Expr, Stmt};
 
 use super::ast_ref::AstRef;
 use super::eval::{Flow, Frame};
@@ -22,10 +22,21 @@ use super::interp::{Interp, PyResult};
 use super::value::*;
 
 enum Cursor {
-    Block { body: AstRef<Vec<Stmt>>, idx: usize },
-    For { stmt: AstRef<ast::StmtFor>, iter: Value },
-    While { stmt: AstRef<ast::StmtWhile> },
-    YieldFrom { iter: Value, targets: Option<AstRef<Vec<Expr>>> },
+    Block {
+        body: AstRef<Vec<Stmt>>,
+        idx: usize,
+    },
+    For {
+        stmt: AstRef<ast::StmtFor>,
+        iter: Value,
+    },
+    While {
+        stmt: AstRef<ast::StmtWhile>,
+    },
+    YieldFrom {
+        iter: Value,
+        targets: Option<AstRef<Vec<Expr>>>,
+    },
 }
 
 struct GenState {
@@ -55,7 +66,13 @@ impl Generator {
         Generator {
             returned: RefCell::new(Value::None),
             name: name.to_string(),
-            state: RefCell::new(GenState { frame, stack: vec![Cursor::Block { body, idx: 0 }], pending: None, finished: false, running: false }),
+            state: RefCell::new(GenState {
+                frame,
+                stack: vec![Cursor::Block { body, idx: 0 }],
+                pending: None,
+                finished: false,
+                running: false,
+            }),
         }
     }
 
@@ -97,15 +114,27 @@ impl Generator {
         }
     }
 
-    fn run(&self, it: &mut Interp, st: &mut GenState, sent: Value) -> PyResult<Result<Value, Value>> {
-        let GenState { frame, stack, pending, .. } = st;
+    fn run(
+        &self,
+        it: &mut Interp,
+        st: &mut GenState,
+        sent: Value,
+    ) -> PyResult<Result<Value, Value>> {
+        let GenState {
+            frame,
+            stack,
+            pending,
+            ..
+        } = st;
         if let Some(targets) = pending.take() {
             for t in targets.iter() {
                 it.assign(frame, t, sent.clone())?;
             }
         }
         loop {
-            let Some(top) = stack.last_mut() else { return Ok(Err(Value::None)) };
+            let Some(top) = stack.last_mut() else {
+                return Ok(Err(Value::None));
+            };
             match top {
                 Cursor::Block { body, idx } => {
                     let body = body.clone();
@@ -152,7 +181,10 @@ impl Generator {
                             Expr::YieldFrom(y) => {
                                 let src = it.eval(frame, &y.value)?;
                                 let iter = it.iter(&src)?;
-                                stack.push(Cursor::YieldFrom { iter, targets: None });
+                                stack.push(Cursor::YieldFrom {
+                                    iter,
+                                    targets: None,
+                                });
                             }
                             _ => return Err(unsupported(it, range)),
                         },
@@ -168,20 +200,31 @@ impl Generator {
                             Expr::YieldFrom(y) => {
                                 let src = it.eval(frame, &y.value)?;
                                 let iter = it.iter(&src)?;
-                                stack.push(Cursor::YieldFrom { iter, targets: Some(AstRef::new(body.owner(), &a.targets)) });
+                                stack.push(Cursor::YieldFrom {
+                                    iter,
+                                    targets: Some(AstRef::new(body.owner(), &a.targets)),
+                                });
                             }
                             _ => return Err(unsupported(it, range)),
                         },
                         Stmt::For(fs) => {
                             let src = it.eval(frame, &fs.iter)?;
                             let iter = it.iter(&src)?;
-                            stack.push(Cursor::For { stmt: AstRef::new(body.owner(), fs), iter });
+                            stack.push(Cursor::For {
+                                stmt: AstRef::new(body.owner(), fs),
+                                iter,
+                            });
                         }
-                        Stmt::While(w) => stack.push(Cursor::While { stmt: AstRef::new(body.owner(), w) }),
+                        Stmt::While(w) => stack.push(Cursor::While {
+                            stmt: AstRef::new(body.owner(), w),
+                        }),
                         Stmt::If(i) => {
                             let t = it.eval(frame, &i.test)?;
                             if it.truthy(&t)? {
-                                stack.push(Cursor::Block { body: AstRef::new(body.owner(), &i.body), idx: 0 });
+                                stack.push(Cursor::Block {
+                                    body: AstRef::new(body.owner(), &i.body),
+                                    idx: 0,
+                                });
                             } else {
                                 for c in &i.elif_else_clauses {
                                     let take = match &c.test {
@@ -192,7 +235,10 @@ impl Generator {
                                         None => true,
                                     };
                                     if take {
-                                        stack.push(Cursor::Block { body: AstRef::new(body.owner(), &c.body), idx: 0 });
+                                        stack.push(Cursor::Block {
+                                            body: AstRef::new(body.owner(), &c.body),
+                                            idx: 0,
+                                        });
                                         break;
                                     }
                                 }
@@ -206,11 +252,17 @@ impl Generator {
                     match it.next(&iter)? {
                         Some(item) => {
                             it.assign(frame, &stmt.target, item)?;
-                            stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.body), idx: 0 });
+                            stack.push(Cursor::Block {
+                                body: AstRef::new(stmt.owner(), &stmt.body),
+                                idx: 0,
+                            });
                         }
                         None => {
                             stack.pop();
-                            stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.orelse), idx: 0 });
+                            stack.push(Cursor::Block {
+                                body: AstRef::new(stmt.owner(), &stmt.orelse),
+                                idx: 0,
+                            });
                         }
                     }
                 }
@@ -219,10 +271,16 @@ impl Generator {
                     it.step()?;
                     let t = it.eval(frame, &stmt.test)?;
                     if it.truthy(&t)? {
-                        stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.body), idx: 0 });
+                        stack.push(Cursor::Block {
+                            body: AstRef::new(stmt.owner(), &stmt.body),
+                            idx: 0,
+                        });
                     } else {
                         stack.pop();
-                        stack.push(Cursor::Block { body: AstRef::new(stmt.owner(), &stmt.orelse), idx: 0 });
+                        stack.push(Cursor::Block {
+                            body: AstRef::new(stmt.owner(), &stmt.orelse),
+                            idx: 0,
+                        });
                     }
                 }
                 Cursor::YieldFrom { iter, targets } => {
@@ -246,7 +304,10 @@ impl Generator {
 }
 
 fn unsupported(it: &Interp, _range: (u32, u32)) -> Box<super::interp::Exc> {
-    it.err("SyntaxError", "this use of 'yield' (inside try/with or an expression) is not supported in the playground")
+    it.err(
+        "SyntaxError",
+        "this use of 'yield' (inside try/with or an expression) is not supported in the playground",
+    )
 }
 
 /// Advance an iterator, distinguishing a generator's return value.
@@ -261,7 +322,11 @@ fn next_with_return(it: &mut Interp, iter: &Value) -> PyResult<Result<Value, Val
 
 impl Generator {
     fn stop_iteration(&self, it: &Interp, ret: Value) -> Box<super::interp::Exc> {
-        let args = if matches!(ret, Value::None) { vec![] } else { vec![ret.clone()] };
+        let args = if matches!(ret, Value::None) {
+            vec![]
+        } else {
+            vec![ret.clone()]
+        };
         let e = it.new_exception(it.ty("StopIteration"), args);
         if let Value::Instance(i) = &e {
             i.attrs.borrow_mut().set_str("value", ret);
@@ -275,7 +340,9 @@ impl NativeObject for Generator {
         if let Ok(mut r) = self.returned.try_borrow_mut() {
             t.value(&std::mem::replace(&mut *r, Value::None));
         }
-        let Ok(mut st) = self.state.try_borrow_mut() else { return };
+        let Ok(mut st) = self.state.try_borrow_mut() else {
+            return;
+        };
         t.frame(&st.frame);
         for cursor in std::mem::take(&mut st.stack) {
             if let Cursor::For { iter, .. } | Cursor::YieldFrom { iter, .. } = cursor {
@@ -297,7 +364,10 @@ impl NativeObject for Generator {
         Ok(None)
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
-        Ok(format!("<generator object {} at 0x{:012x}>", self.name, self as *const Generator as usize))
+        Ok(format!(
+            "<generator object {} at 0x{:012x}>",
+            self.name, self as *const Generator as usize
+        ))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -336,12 +406,20 @@ impl NativeObject for GeneratorContext {
     fn get_attr(&self, _it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         let g = self.generator.clone();
         Ok(match name {
-            "__enter__" => Some(super::builtins::builtin("__enter__", move |it, _args| match it.next(&g)? {
-                Some(v) => Ok(v),
-                None => Err(it.err("RuntimeError", "generator didn't yield")),
-            })),
+            "__enter__" => Some(super::builtins::builtin(
+                "__enter__",
+                move |it, _args| match it.next(&g)? {
+                    Some(v) => Ok(v),
+                    None => Err(it.err("RuntimeError", "generator didn't yield")),
+                },
+            )),
             "__exit__" => Some(super::builtins::builtin("__exit__", move |it, args| {
-                if args.pos.first().map(|v| !matches!(v, Value::None)).unwrap_or(false) {
+                if args
+                    .pos
+                    .first()
+                    .map(|v| !matches!(v, Value::None))
+                    .unwrap_or(false)
+                {
                     // Throwing into the generator is not supported: let the exception propagate.
                     return Ok(Value::Bool(false));
                 }
@@ -364,8 +442,12 @@ pub fn generator_method(it: &mut Interp, obj: &Value, name: &str) -> Option<Valu
     n.as_any().downcast_ref::<Generator>()?;
     let me = obj.clone();
     let f = move |it: &mut Interp, args: Args, which: &str| -> PyResult<Value> {
-        let Value::Native(n) = &me else { return Ok(Value::None) };
-        let Some(g) = n.as_any().downcast_ref::<Generator>() else { return Ok(Value::None) };
+        let Value::Native(n) = &me else {
+            return Ok(Value::None);
+        };
+        let Some(g) = n.as_any().downcast_ref::<Generator>() else {
+            return Ok(Value::None);
+        };
         match which {
             "close" => {
                 let mut st = g.state.borrow_mut();
@@ -374,7 +456,11 @@ pub fn generator_method(it: &mut Interp, obj: &Value, name: &str) -> Option<Valu
                 Ok(Value::None)
             }
             _ => {
-                let sent = if which == "send" { args.pos.first().cloned().unwrap_or(Value::None) } else { Value::None };
+                let sent = if which == "send" {
+                    args.pos.first().cloned().unwrap_or(Value::None)
+                } else {
+                    Value::None
+                };
                 match g.resume(it, sent)? {
                     Ok(v) => Ok(v),
                     Err(ret) => Err(g.stop_iteration(it, ret)),
@@ -385,7 +471,11 @@ pub fn generator_method(it: &mut Interp, obj: &Value, name: &str) -> Option<Valu
     let _ = it;
     let which = name.to_string();
     match name {
-        "send" | "close" | "__next__" => Some(super::builtins::builtin_holding(name, vec![obj.clone()], move |it, args| f(it, args, &which))),
+        "send" | "close" | "__next__" => Some(super::builtins::builtin_holding(
+            name,
+            vec![obj.clone()],
+            move |it, args| f(it, args, &which),
+        )),
         _ => None,
     }
 }
@@ -406,13 +496,22 @@ struct GenExpState {
 impl GenExp {
     /// Create from the comprehension frame and the first iterator.
     pub fn new(frame: Frame, node: AstRef<ast::ExprGenerator>, first: Value) -> GenExp {
-        GenExp { state: RefCell::new(GenExpState { frame, node, iters: vec![first], done: false }) }
+        GenExp {
+            state: RefCell::new(GenExpState {
+                frame,
+                node,
+                iters: vec![first],
+                done: false,
+            }),
+        }
     }
 }
 
 impl NativeObject for GenExp {
     fn teardown(&self, t: &mut super::teardown::Teardown) {
-        let Ok(mut st) = self.state.try_borrow_mut() else { return };
+        let Ok(mut st) = self.state.try_borrow_mut() else {
+            return;
+        };
         t.frame(&st.frame);
         for iter in std::mem::take(&mut st.iters) {
             t.value(&iter);
@@ -429,7 +528,12 @@ impl NativeObject for GenExp {
             Ok(s) => s,
             Err(_) => return Err(it.value_error("generator already executing")),
         };
-        let GenExpState { frame, node, iters, done } = &mut *st;
+        let GenExpState {
+            frame,
+            node,
+            iters,
+            done,
+        } = &mut *st;
         if *done {
             return Ok(None);
         }
@@ -475,7 +579,10 @@ impl NativeObject for GenExp {
         }
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
-        Ok(format!("<generator object <genexpr> at 0x{:012x}>", self as *const GenExp as usize))
+        Ok(format!(
+            "<generator object <genexpr> at 0x{:012x}>",
+            self as *const GenExp as usize
+        ))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -510,7 +617,12 @@ pub struct LazyIter {
 impl LazyIter {
     /// A lazy iterator over already-`iter()`ed sources.
     pub fn new(kind: LazyKind, sources: Vec<Value>, func: Value, start: i64) -> LazyIter {
-        LazyIter { kind, sources, func, count: std::cell::Cell::new(start) }
+        LazyIter {
+            kind,
+            sources,
+            func,
+            count: std::cell::Cell::new(start),
+        }
     }
 }
 
@@ -566,7 +678,11 @@ impl NativeObject for LazyIter {
         }
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
-        Ok(format!("<{} object at 0x{:012x}>", self.type_name(), self as *const LazyIter as usize))
+        Ok(format!(
+            "<{} object at 0x{:012x}>",
+            self.type_name(),
+            self as *const LazyIter as usize
+        ))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -598,7 +714,10 @@ impl NativeObject for NamedIter {
         it.next(&self.inner)
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
-        Ok(format!("<{} object at 0x{:012x}>", self.name, self as *const NamedIter as usize))
+        Ok(format!(
+            "<{} object at 0x{:012x}>",
+            self.name, self as *const NamedIter as usize
+        ))
     }
     fn teardown(&self, t: &mut super::teardown::Teardown) {
         t.value(&self.inner);

@@ -141,7 +141,8 @@ pub struct Interp {
     pub(crate) str_consts: HashMap<usize, Value, rustc_hash::FxBuildHasher>,
     /// Parsed modules holding cached literals (see `str_consts`) or functions whose scope is in
     /// `scope_cache`, by address.
-    pub(crate) pinned_trees: HashMap<usize, Rc<super::ast_ref::ParsedModule>, rustc_hash::FxBuildHasher>,
+    pub(crate) pinned_trees:
+        HashMap<usize, Rc<super::ast_ref::ParsedModule>, rustc_hash::FxBuildHasher>,
     /// Classes of host objects by their type name (`type(session)`), made on first use.
     pub(crate) native_classes: std::cell::RefCell<HashMap<String, Rc<Class>>>,
     /// Objects unreachable cycles pass through, for the teardown on drop (see `teardown`).
@@ -207,8 +208,15 @@ impl Interp {
         if let Some(c) = self.native_classes.borrow().get(type_name) {
             return c.clone();
         }
-        let (module, name) = type_name.rsplit_once('.').unwrap_or(("builtins", type_name));
-        let c = super::builtins::new_class_in(module, name, vec![self.types.object.clone()], BuiltinType::Other);
+        let (module, name) = type_name
+            .rsplit_once('.')
+            .unwrap_or(("builtins", type_name));
+        let c = super::builtins::new_class_in(
+            module,
+            name,
+            vec![self.types.object.clone()],
+            BuiltinType::Other,
+        );
         if let Ok(mut m) = self.native_classes.try_borrow_mut() {
             m.insert(type_name.to_string(), c.clone());
         }
@@ -220,7 +228,10 @@ impl Interp {
         self.new_instance(Instance {
             class,
             attrs: std::cell::RefCell::new(Dict::new()),
-            exc: Some(std::cell::RefCell::new(ExcState { args, ..Default::default() })),
+            exc: Some(std::cell::RefCell::new(ExcState {
+                args,
+                ..Default::default()
+            })),
             base: None,
         })
     }
@@ -250,7 +261,11 @@ impl Interp {
                 }
             }
         }
-        Box::new(Exc { value, loc: None, reraised: false })
+        Box::new(Exc {
+            value,
+            loc: None,
+            reraised: false,
+        })
     }
 
     /// `TypeError`.
@@ -290,7 +305,10 @@ impl Interp {
     /// Pair with [`Interp::leave_native`].
     pub(crate) fn enter_native(&mut self, what: &str) -> PyResult<()> {
         if self.depth >= self.config.recursion_limit {
-            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+            return Err(self.err(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{what}"),
+            ));
         }
         self.depth += 1;
         Ok(())
@@ -315,14 +333,24 @@ impl Interp {
     #[cold]
     fn step_limit_error(&self) -> Box<Exc> {
         let n = crate::text::number::thousands(self.config.step_budget);
-        let msg = format!("stopped after {n} steps: is there an endless loop at line {}?", self.loop_lines.last().copied().unwrap_or_else(|| self.current_line()));
+        let msg = format!(
+            "stopped after {n} steps: is there an endless loop at line {}?",
+            self.loop_lines
+                .last()
+                .copied()
+                .unwrap_or_else(|| self.current_line())
+        );
         self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
     }
 
     /// Record where the running statement is (cheap: no line number is computed here).
     #[inline(always)]
     pub(crate) fn at_offset(&mut self, src: &Rc<SourceFile>, offset: u32) {
-        if !self.current_src.as_ref().is_some_and(|s| Rc::ptr_eq(s, src)) {
+        if !self
+            .current_src
+            .as_ref()
+            .is_some_and(|s| Rc::ptr_eq(s, src))
+        {
             self.current_src = Some(src.clone());
         }
         self.current_offset = offset;
@@ -330,7 +358,10 @@ impl Interp {
 
     /// Line of the statement running now.
     pub(crate) fn current_line(&self) -> usize {
-        self.current_src.as_ref().map(|s| s.line_of(self.current_offset as usize)).unwrap_or(0)
+        self.current_src
+            .as_ref()
+            .map(|s| s.line_of(self.current_offset as usize))
+            .unwrap_or(0)
     }
 
     /// Start a new top-level call: reset the step counter.
@@ -359,10 +390,22 @@ impl Interp {
     /// Runs `call` with the observer detached, and puts back what the observer's own Python
     /// would otherwise change: the step count and the position used for messages.
     pub(crate) fn with_observer(&mut self, call: impl FnOnce(&mut dyn Observer, &mut Interp)) {
-        let Some(mut observer) = self.observer.take() else { return };
-        let saved = (self.steps, self.current_span, self.current_src.clone(), self.current_offset);
+        let Some(mut observer) = self.observer.take() else {
+            return;
+        };
+        let saved = (
+            self.steps,
+            self.current_span,
+            self.current_src.clone(),
+            self.current_offset,
+        );
         call(observer.as_mut(), self);
-        (self.steps, self.current_span, self.current_src, self.current_offset) = saved;
+        (
+            self.steps,
+            self.current_span,
+            self.current_src,
+            self.current_offset,
+        ) = saved;
         self.observer = Some(observer);
     }
 
@@ -383,4 +426,3 @@ impl Drop for Interp {
         super::teardown::teardown(self);
     }
 }
-

@@ -15,8 +15,12 @@ use super::value::*;
 impl Interp {
     /// `hash(k)` when it needs Python code (`__hash__` defined in Python); `None` otherwise.
     pub(crate) fn python_key_hash(&mut self, k: &Value) -> PyResult<Option<i64>> {
-        let Value::Instance(i) = k else { return Ok(None) };
-        let HashKind::Python(f) = dict::class_hash_kind(&i.class) else { return Ok(None) };
+        let Value::Instance(i) = k else {
+            return Ok(None);
+        };
+        let HashKind::Python(f) = dict::class_hash_kind(&i.class) else {
+            return Ok(None);
+        };
         let r = self.call(&self.bind(f, k.clone()), Args::default())?;
         // CPython keeps a result that fits in a machine word and hashes a bigger int.
         match r {
@@ -42,7 +46,11 @@ impl Interp {
     }
 
     /// The slot holding `k` (whose Python hash is `hash`), compared with `==`.
-    fn python_key_slot(&mut self, candidates: Vec<(usize, Value)>, k: &Value) -> PyResult<Option<usize>> {
+    fn python_key_slot(
+        &mut self,
+        candidates: Vec<(usize, Value)>,
+        k: &Value,
+    ) -> PyResult<Option<usize>> {
         for (slot, stored) in candidates {
             if stored.is(k) || self.eq(&stored, k)? {
                 return Ok(Some(slot));

@@ -19,18 +19,27 @@ use super::value::*;
 fn min_args(name: &str) -> usize {
     match name {
         "insert" | "replace" => 3,
-        "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count" | "center" | "ljust"
-        | "rjust" | "zfill" | "partition" | "rpartition" | "append" | "extend" | "remove" | "get" | "pop"
-        | "setdefault" | "add" | "discard" | "issubset" | "issuperset" | "isdisjoint" | "setter" | "getter"
-        | "deleter" | "fromkeys" => 2,
+        "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count"
+        | "center" | "ljust" | "rjust" | "zfill" | "partition" | "rpartition" | "append"
+        | "extend" | "remove" | "get" | "pop" | "setdefault" | "add" | "discard" | "issubset"
+        | "issuperset" | "isdisjoint" | "setter" | "getter" | "deleter" | "fromkeys" => 2,
         _ => 1,
     }
 }
 
-fn def(interp: &Interp, ty: &str, name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) {
+fn def(
+    interp: &Interp,
+    ty: &str,
+    name: &str,
+    f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static,
+) {
     let c = interp.ty(ty);
     // `list.pop()` and `dict.pop(k)` / `set.pop()` differ; only list/set pop may omit the index.
-    let min = if name == "pop" && ty != "dict" { 1 } else { min_args(name) };
+    let min = if name == "pop" && ty != "dict" {
+        1
+    } else {
+        min_args(name)
+    };
     let owned = name.to_string();
     let ty_name = ty.to_string();
     let unwrap = super::subclass::unwraps_receiver(ty, name);
@@ -39,7 +48,9 @@ fn def(interp: &Interp, ty: &str, name: &str, f: impl Fn(&mut Interp, Args) -> P
             super::subclass::unwrap_args(&mut args);
         }
         if args.pos.is_empty() {
-            return Err(it.type_error(format!("unbound method {ty_name}.{owned}() needs an argument")));
+            return Err(it.type_error(format!(
+                "unbound method {ty_name}.{owned}() needs an argument"
+            )));
         }
         if args.pos.len() < min {
             let want = min - 1;
@@ -65,7 +76,10 @@ fn arg_str(it: &Interp, v: Option<&Value>, fname: &str, pos: usize) -> PyResult<
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.clone())),
-        Some(o) => Err(it.type_error(format!("{fname}() argument {pos} must be str or None, not {}", o.type_name()))),
+        Some(o) => Err(it.type_error(format!(
+            "{fname}() argument {pos} must be str or None, not {}",
+            o.type_name()
+        ))),
     }
 }
 
@@ -77,13 +91,17 @@ fn need_str(it: &Interp, v: Option<&Value>, what: &str) -> PyResult<Rc<str>> {
     }
 }
 
-
 fn char_index_to_byte(s: &str, i: usize) -> usize {
     s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
 }
 
 /// Clamp Python-style (start, end) optional arguments to char positions.
-fn sub_range(it: &Interp, s: &str, start: Option<&Value>, end: Option<&Value>) -> PyResult<(usize, usize)> {
+fn sub_range(
+    it: &Interp,
+    s: &str,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize)> {
     let n = s.chars().count() as i64;
     let fix = |v: Option<&Value>, d: i64| -> PyResult<i64> {
         Ok(match v {
@@ -203,11 +221,15 @@ pub fn decode(it: &Interp, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 };
                 Err(it.err(
                     "UnicodeDecodeError",
-                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"),
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"
+                    ),
                 ))
             }
         },
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => Ok(b.iter().map(|&x| x as char).collect()),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
+            Ok(b.iter().map(|&x| x as char).collect())
+        }
         "ascii" | "us-ascii" => {
             let mut s = String::new();
             for (i, &x) in b.iter().enumerate() {
@@ -246,7 +268,12 @@ fn bytes_of(it: &mut Interp, v: &Value) -> PyResult<Vec<u8>> {
                 match x.as_i64() {
                     Some(n) if (0..256).contains(&n) => out.push(n as u8),
                     Some(_) => return Err(it.value_error("bytes must be in range(0, 256)")),
-                    None => return Err(it.type_error(format!("'{}' object cannot be interpreted as an integer", x.type_name()))),
+                    None => {
+                        return Err(it.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            x.type_name()
+                        )));
+                    }
                 }
             }
             Ok(out)
@@ -260,16 +287,23 @@ pub fn install_constructors(interp: &mut Interp) {
         args.pos.remove(0);
         let base = args.take_kw("base").or_else(|| args.pos.get(1).cloned());
         if args.pos.len() > 2 {
-            return Err(it.type_error(format!("int() takes at most 2 arguments ({} given)", args.pos.len())));
+            return Err(it.type_error(format!(
+                "int() takes at most 2 arguments ({} given)",
+                args.pos.len()
+            )));
         }
         match (args.pos.first(), base) {
             (None, _) => Ok(Value::Int(0)),
             (Some(v), None) => it.to_int(v),
             (Some(Value::Str(s)), Some(b)) => {
                 let b = it.to_index(&b)?;
-                text::parse_int(s, b).map(Value::from_bigint).map_err(|e| it.text_err(e))
+                text::parse_int(s, b)
+                    .map(Value::from_bigint)
+                    .map_err(|e| it.text_err(e))
             }
-            (Some(_), Some(_)) => Err(it.type_error("int() can't convert non-string with explicit base")),
+            (Some(_), Some(_)) => {
+                Err(it.type_error("int() can't convert non-string with explicit base"))
+            }
         }
     });
     def(interp, "float", "__new__", |it, mut args| {
@@ -288,12 +322,16 @@ pub fn install_constructors(interp: &mut Interp) {
     });
     def(interp, "str", "__new__", |it, mut args| {
         args.pos.remove(0);
-        let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
+        let encoding = args
+            .take_kw("encoding")
+            .or_else(|| args.pos.get(1).cloned());
         let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned());
         match (args.pos.first(), &encoding) {
             (None, _) => Ok(Value::str("")),
             (Some(Value::Bytes(b)), Some(Value::Str(enc))) => {
-                let errors = errors.and_then(|e| e.as_str_opt()).unwrap_or_else(|| "strict".into());
+                let errors = errors
+                    .and_then(|e| e.as_str_opt())
+                    .unwrap_or_else(|| "strict".into());
                 Ok(Value::str(&decode(it, b, &enc, &errors)?))
             }
             (Some(Value::Str(_)), Some(_)) => Err(it.type_error("decoding str is not supported")),
@@ -302,10 +340,14 @@ pub fn install_constructors(interp: &mut Interp) {
     });
     def(interp, "bytes", "__new__", |it, mut args| {
         args.pos.remove(0);
-        let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
+        let encoding = args
+            .take_kw("encoding")
+            .or_else(|| args.pos.get(1).cloned());
         match (args.pos.first(), &encoding) {
             (None, _) => Ok(Value::Bytes(Rc::from(Vec::new()))),
-            (Some(Value::Str(s)), Some(Value::Str(enc))) => Ok(Value::Bytes(Rc::from(encode(it, s, &enc, "strict")?))),
+            (Some(Value::Str(s)), Some(Value::Str(enc))) => {
+                Ok(Value::Bytes(Rc::from(encode(it, s, &enc, "strict")?)))
+            }
             (Some(v), _) => {
                 let v = v.clone();
                 Ok(Value::Bytes(Rc::from(bytes_of(it, &v)?)))
@@ -339,13 +381,20 @@ pub fn install_constructors(interp: &mut Interp) {
                     it.dict_insert(&mut d, x, Value::None)?;
                 }
             }
-            Ok(if name == "set" { Value::Set(Rc::new(RefCell::new(d))) } else { Value::FrozenSet(Rc::new(d)) })
+            Ok(if name == "set" {
+                Value::Set(Rc::new(RefCell::new(d)))
+            } else {
+                Value::FrozenSet(Rc::new(d))
+            })
         });
     }
     def(interp, "dict", "__new__", |it, mut args| {
         args.pos.remove(0);
         if args.pos.len() > 1 {
-            return Err(it.type_error(format!("dict expected at most 1 argument, got {}", args.pos.len())));
+            return Err(it.type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                args.pos.len()
+            )));
         }
         let mut d = Dict::new();
         if let Some(v) = args.pos.first() {
@@ -372,8 +421,18 @@ pub fn install_constructors(interp: &mut Interp) {
         for a in &args.pos {
             match a {
                 Value::Int(_) | Value::Bool(_) => v.push(a.as_i64().unwrap_or(0)),
-                Value::Long(_) => return Err(it.err("OverflowError", "Python int too large to convert to C ssize_t")),
-                o => return Err(it.type_error(format!("'{}' object cannot be interpreted as an integer", o.type_name()))),
+                Value::Long(_) => {
+                    return Err(it.err(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                }
+                o => {
+                    return Err(it.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        o.type_name()
+                    )));
+                }
             }
         }
         let (start, stop, step) = match n {
@@ -395,7 +454,12 @@ pub fn install_constructors(interp: &mut Interp) {
         if args.pos.len() > 1 && Rc::ptr_eq(&cls, &it.types.object) {
             return Err(it.type_error("object() takes no arguments"));
         }
-        Ok(it.new_instance(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: None }))
+        Ok(it.new_instance(Instance {
+            class: cls,
+            attrs: RefCell::new(Dict::new()),
+            exc: None,
+            base: None,
+        }))
     });
     def(interp, "object", "__init__", |_it, _args| Ok(Value::None));
     def(interp, "type", "__new__", |it, mut args| {
@@ -406,7 +470,16 @@ pub fn install_constructors(interp: &mut Interp) {
         if args.pos.len() == 3 {
             let name = args.pos[0].as_str_opt().unwrap_or_default();
             let bases: Vec<Rc<Class>> = match &args.pos[1] {
-                Value::Tuple(t) => t.iter().filter_map(|b| if let Value::Class(c) = b { Some(c.clone()) } else { None }).collect(),
+                Value::Tuple(t) => t
+                    .iter()
+                    .filter_map(|b| {
+                        if let Value::Class(c) = b {
+                            Some(c.clone())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
                 _ => vec![],
             };
             let d = match &args.pos[2] {
@@ -420,26 +493,53 @@ pub fn install_constructors(interp: &mut Interp) {
     });
     def(interp, "property", "__new__", |it, mut args| {
         args.pos.remove(0);
-        let fget = args.take_kw("fget").or_else(|| args.pos.first().cloned()).unwrap_or(Value::None);
-        let fset = args.take_kw("fset").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
-        let fdel = args.take_kw("fdel").or_else(|| args.pos.get(2).cloned()).unwrap_or(Value::None);
+        let fget = args
+            .take_kw("fget")
+            .or_else(|| args.pos.first().cloned())
+            .unwrap_or(Value::None);
+        let fset = args
+            .take_kw("fset")
+            .or_else(|| args.pos.get(1).cloned())
+            .unwrap_or(Value::None);
+        let fdel = args
+            .take_kw("fdel")
+            .or_else(|| args.pos.get(2).cloned())
+            .unwrap_or(Value::None);
         let _ = it;
         Ok(Value::Property(Rc::new(Property { fget, fset, fdel })))
     });
     def(interp, "property", "setter", |it, args| {
         exact_args(it, "setter", &args, 2)?;
-        let Value::Property(p) = &args.pos[0] else { return Err(it.type_error("descriptor 'setter' requires a 'property' object")) };
-        Ok(Value::Property(Rc::new(Property { fget: p.fget.clone(), fset: args.pos[1].clone(), fdel: p.fdel.clone() })))
+        let Value::Property(p) = &args.pos[0] else {
+            return Err(it.type_error("descriptor 'setter' requires a 'property' object"));
+        };
+        Ok(Value::Property(Rc::new(Property {
+            fget: p.fget.clone(),
+            fset: args.pos[1].clone(),
+            fdel: p.fdel.clone(),
+        })))
     });
     def(interp, "property", "getter", |it, args| {
         exact_args(it, "getter", &args, 2)?;
-        let Value::Property(p) = &args.pos[0] else { return Err(it.type_error("descriptor 'getter' requires a 'property' object")) };
-        Ok(Value::Property(Rc::new(Property { fget: args.pos[1].clone(), fset: p.fset.clone(), fdel: p.fdel.clone() })))
+        let Value::Property(p) = &args.pos[0] else {
+            return Err(it.type_error("descriptor 'getter' requires a 'property' object"));
+        };
+        Ok(Value::Property(Rc::new(Property {
+            fget: args.pos[1].clone(),
+            fset: p.fset.clone(),
+            fdel: p.fdel.clone(),
+        })))
     });
     def(interp, "property", "deleter", |it, args| {
         exact_args(it, "deleter", &args, 2)?;
-        let Value::Property(p) = &args.pos[0] else { return Err(it.type_error("descriptor 'deleter' requires a 'property' object")) };
-        Ok(Value::Property(Rc::new(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: args.pos[1].clone() })))
+        let Value::Property(p) = &args.pos[0] else {
+            return Err(it.type_error("descriptor 'deleter' requires a 'property' object"));
+        };
+        Ok(Value::Property(Rc::new(Property {
+            fget: p.fget.clone(),
+            fset: p.fset.clone(),
+            fdel: args.pos[1].clone(),
+        })))
     });
     def(interp, "staticmethod", "__new__", |it, args| {
         exact_args(it, "staticmethod", &args, 2)?;
@@ -466,10 +566,18 @@ pub fn install_constructors(interp: &mut Interp) {
         let _ = it;
         Ok(Value::None)
     });
-    def(interp, "BaseException", "with_traceback", |_it, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)));
-    def(interp, "BaseException", "add_note", |_it, _args| Ok(Value::None));
+    def(interp, "BaseException", "with_traceback", |_it, args| {
+        Ok(args.pos.first().cloned().unwrap_or(Value::None))
+    });
+    def(interp, "BaseException", "add_note", |_it, _args| {
+        Ok(Value::None)
+    });
     def(interp, "object", "__eq__", |_it, args| {
-        Ok(if args.pos.len() == 2 && args.pos[0].is(&args.pos[1]) { Value::Bool(true) } else { Value::NotImplemented })
+        Ok(if args.pos.len() == 2 && args.pos[0].is(&args.pos[1]) {
+            Value::Bool(true)
+        } else {
+            Value::NotImplemented
+        })
     });
     def(interp, "object", "__str__", |it, args| {
         let v = args.pos.first().cloned().unwrap_or(Value::None);
@@ -490,7 +598,12 @@ pub fn install_constructors(interp: &mut Interp) {
     for n in ["__eq__", "__str__", "__repr__", "__setattr__"] {
         let v = interp.types.object.dict.borrow_mut().remove_str(n);
         if let Some(v) = v {
-            interp.types.object.dict.borrow_mut().set_str(&format!("_object{n}"), v);
+            interp
+                .types
+                .object
+                .dict
+                .borrow_mut()
+                .set_str(&format!("_object{n}"), v);
         }
     }
 }
@@ -512,18 +625,17 @@ fn dict_update_from(it: &mut Interp, d: &mut Dict, v: &Value) -> PyResult<()> {
         other => {
             let items = it.collect(other)?;
             for (i, item) in items.into_iter().enumerate() {
-                let pair = match &item {
-                    Value::Tuple(_) | Value::List(_) | Value::Str(_) => it.collect(&item)?,
-                    o => {
-                        return Err(it.type_error(format!(
+                let pair =
+                    match &item {
+                        Value::Tuple(_) | Value::List(_) | Value::Str(_) => it.collect(&item)?,
+                        o => return Err(it.type_error(format!(
                             "cannot convert dictionary update sequence element #{i} to a sequence"
                         )))
                         .map_err(|e| {
                             let _ = o;
                             e
-                        })
-                    }
-                };
+                        }),
+                    };
                 if pair.len() != 2 {
                     return Err(it.value_error(format!(
                         "dictionary update sequence element #{i} has length {}; 2 is required",
@@ -546,7 +658,9 @@ fn split_whitespace(s: &str, maxsplit: i64) -> Vec<Value> {
             out.push(Value::str(rest));
             return out;
         }
-        let end = rest.find(|c: char| text::char_class::is_space(c)).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| text::char_class::is_space(c))
+            .unwrap_or(rest.len());
         out.push(Value::str(&rest[..end]));
         rest = rest[end..].trim_start_matches(|c: char| text::char_class::is_space(c));
         n += 1;
@@ -555,7 +669,12 @@ fn split_whitespace(s: &str, maxsplit: i64) -> Vec<Value> {
 }
 
 /// `str.format` over a format string.
-pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(String, Value)]) -> PyResult<String> {
+pub fn str_format(
+    it: &mut Interp,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+) -> PyResult<String> {
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -593,7 +712,10 @@ pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(String,
                 None => (field.clone(), String::new()),
             };
             let (name, conv) = match name_conv.find('!') {
-                Some(p) => (name_conv[..p].to_string(), Some(name_conv[p + 1..].to_string())),
+                Some(p) => (
+                    name_conv[..p].to_string(),
+                    Some(name_conv[p + 1..].to_string()),
+                ),
                 None => (name_conv, None),
             };
             // Split the field name into the first part and attribute/index accessors.
@@ -607,13 +729,26 @@ pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(String,
                 auto += 1;
                 match v {
                     Some(v) => v,
-                    None => return Err(it.err("IndexError", format!("Replacement index {} out of range for positional args tuple", auto - 1))),
+                    None => {
+                        return Err(it.err(
+                            "IndexError",
+                            format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                auto - 1
+                            ),
+                        ));
+                    }
                 }
             } else if let Ok(n) = first.parse::<usize>() {
                 manual = true;
                 match args.get(n) {
                     Some(v) => v.clone(),
-                    None => return Err(it.err("IndexError", format!("Replacement index {n} out of range for positional args tuple"))),
+                    None => {
+                        return Err(it.err(
+                            "IndexError",
+                            format!("Replacement index {n} out of range for positional args tuple"),
+                        ));
+                    }
                 }
             } else {
                 match kwargs.iter().find(|(k, _)| k == first) {
@@ -647,7 +782,11 @@ pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(String,
                 Some("a") => Value::str(&super::builtins::ascii_escape(&it.repr(&value)?)),
                 Some(c) => return Err(it.value_error(format!("Unknown conversion specifier {c}"))),
             };
-            let spec = if spec.contains('{') { str_format(it, &spec, args, kwargs)? } else { spec };
+            let spec = if spec.contains('{') {
+                str_format(it, &spec, args, kwargs)?
+            } else {
+                spec
+            };
             out.push_str(&it.format(&value, &spec)?);
             it.check_size(out.len() as u128)?;
         } else if c == '}' {
@@ -677,20 +816,43 @@ pub fn install_methods(interp: &mut Interp) {
 
 fn install_str(interp: &mut Interp) {
     let simple: &[(&str, fn(&str) -> String)] = &[
-        ("upper", |s| { let mut o = String::new(); s.chars().for_each(|c| text::char_class::push_upper(&mut o, c)); o }),
-        ("lower", |s| { let mut o = String::new(); s.chars().for_each(|c| text::char_class::push_lower(&mut o, c)); o }),
-        ("casefold", |s| { let mut o = String::new(); s.chars().for_each(|c| text::char_class::push_casefold(&mut o, c)); o }),
+        ("upper", |s| {
+            let mut o = String::new();
+            s.chars()
+                .for_each(|c| text::char_class::push_upper(&mut o, c));
+            o
+        }),
+        ("lower", |s| {
+            let mut o = String::new();
+            s.chars()
+                .for_each(|c| text::char_class::push_lower(&mut o, c));
+            o
+        }),
+        ("casefold", |s| {
+            let mut o = String::new();
+            s.chars()
+                .for_each(|c| text::char_class::push_casefold(&mut o, c));
+            o
+        }),
         ("swapcase", |s| {
             let mut o = String::new();
             for c in s.chars() {
-                if text::char_class::is_upper(c) { text::char_class::push_lower(&mut o, c) } else if text::char_class::is_lower(c) { text::char_class::push_upper(&mut o, c) } else { o.push(c) }
+                if text::char_class::is_upper(c) {
+                    text::char_class::push_lower(&mut o, c)
+                } else if text::char_class::is_lower(c) {
+                    text::char_class::push_upper(&mut o, c)
+                } else {
+                    o.push(c)
+                }
             }
             o
         }),
         ("capitalize", |s| {
             let mut o = String::new();
             let mut cs = s.chars();
-            if let Some(c) = cs.next() { text::char_class::push_title(&mut o, c); }
+            if let Some(c) = cs.next() {
+                text::char_class::push_title(&mut o, c);
+            }
             cs.for_each(|c| text::char_class::push_lower(&mut o, c));
             o
         }),
@@ -698,7 +860,11 @@ fn install_str(interp: &mut Interp) {
             let mut o = String::new();
             let mut prev_cased = false;
             for c in s.chars() {
-                if prev_cased { text::char_class::push_lower(&mut o, c) } else { text::char_class::push_title(&mut o, c) }
+                if prev_cased {
+                    text::char_class::push_lower(&mut o, c)
+                } else {
+                    text::char_class::push_title(&mut o, c)
+                }
                 prev_cased = text::char_class::is_cased(c);
             }
             o
@@ -729,27 +895,40 @@ fn install_str(interp: &mut Interp) {
     }
     def(interp, "str", "isupper", |_it, args| {
         let s = self_str(&args);
-        Ok(Value::Bool(s.chars().any(text::char_class::is_upper) && !s.chars().any(text::char_class::is_lower)))
+        Ok(Value::Bool(
+            s.chars().any(text::char_class::is_upper) && !s.chars().any(text::char_class::is_lower),
+        ))
     });
     def(interp, "str", "islower", |_it, args| {
         let s = self_str(&args);
-        Ok(Value::Bool(s.chars().any(text::char_class::is_lower) && !s.chars().any(text::char_class::is_upper)))
+        Ok(Value::Bool(
+            s.chars().any(text::char_class::is_lower) && !s.chars().any(text::char_class::is_upper),
+        ))
     });
     def(interp, "str", "isidentifier", |_it, args| {
         let s = self_str(&args);
         let mut cs = s.chars();
-        Ok(Value::Bool(cs.next().map(|c| c == '_' || text::char_class::is_id_start(c)).unwrap_or(false) && cs.all(text::char_class::is_id_continue)))
+        Ok(Value::Bool(
+            cs.next()
+                .map(|c| c == '_' || text::char_class::is_id_start(c))
+                .unwrap_or(false)
+                && cs.all(text::char_class::is_id_continue),
+        ))
     });
     def(interp, "str", "istitle", |_it, args| {
         let s = self_str(&args);
         let (mut cased, mut prev) = (false, false);
         for c in s.chars() {
             if text::char_class::is_upper(c) || text::char_class::is_title(c) {
-                if prev { return Ok(Value::Bool(false)); }
+                if prev {
+                    return Ok(Value::Bool(false));
+                }
                 prev = true;
                 cased = true;
             } else if text::char_class::is_lower(c) {
-                if !prev { return Ok(Value::Bool(false)); }
+                if !prev {
+                    return Ok(Value::Bool(false));
+                }
                 prev = true;
                 cased = true;
             } else {
@@ -779,7 +958,12 @@ fn install_str(interp: &mut Interp) {
         def(interp, "str", name, move |it, mut args| {
             let s = self_str(&args);
             let sep = args.take_kw("sep").or_else(|| args.pos.get(1).cloned());
-            let maxsplit = args.take_kw("maxsplit").or_else(|| args.pos.get(2).cloned()).map(|v| it.to_index(&v)).transpose()?.unwrap_or(-1);
+            let maxsplit = args
+                .take_kw("maxsplit")
+                .or_else(|| args.pos.get(2).cloned())
+                .map(|v| it.to_index(&v))
+                .transpose()?
+                .unwrap_or(-1);
             match &sep {
                 None | Some(Value::None) => {
                     if name == "split" {
@@ -788,7 +972,15 @@ fn install_str(interp: &mut Interp) {
                         let rev: String = s.chars().rev().collect();
                         let mut parts: Vec<Value> = split_whitespace(&rev, maxsplit)
                             .into_iter()
-                            .map(|v| Value::str(&v.as_str_opt().unwrap_or_default().chars().rev().collect::<String>()))
+                            .map(|v| {
+                                Value::str(
+                                    &v.as_str_opt()
+                                        .unwrap_or_default()
+                                        .chars()
+                                        .rev()
+                                        .collect::<String>(),
+                                )
+                            })
                             .collect();
                         parts.reverse();
                         Ok(Value::list(parts))
@@ -801,26 +993,49 @@ fn install_str(interp: &mut Interp) {
                     let parts: Vec<Value> = if maxsplit < 0 {
                         s.split(&**sep).map(Value::str).collect()
                     } else if name == "split" {
-                        s.splitn(maxsplit as usize + 1, &**sep).map(Value::str).collect()
+                        s.splitn(maxsplit as usize + 1, &**sep)
+                            .map(Value::str)
+                            .collect()
                     } else {
-                        let mut p: Vec<Value> = s.rsplitn(maxsplit as usize + 1, &**sep).map(Value::str).collect();
+                        let mut p: Vec<Value> = s
+                            .rsplitn(maxsplit as usize + 1, &**sep)
+                            .map(Value::str)
+                            .collect();
                         p.reverse();
                         p
                     };
                     Ok(Value::list(parts))
                 }
-                Some(o) => Err(it.type_error(format!("must be str or None, not {}", o.type_name()))),
+                Some(o) => {
+                    Err(it.type_error(format!("must be str or None, not {}", o.type_name())))
+                }
             }
         });
     }
     def(interp, "str", "splitlines", |it, mut args| {
         let s = self_str(&args);
-        let keep = args.take_kw("keepends").or_else(|| args.pos.get(1).cloned()).map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+        let keep = args
+            .take_kw("keepends")
+            .or_else(|| args.pos.get(1).cloned())
+            .map(|v| it.truthy(&v))
+            .transpose()?
+            .unwrap_or(false);
         let mut out = Vec::new();
         let mut cur = String::new();
         let mut cs = s.chars().peekable();
         while let Some(c) = cs.next() {
-            if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            if matches!(
+                c,
+                '\n' | '\r'
+                    | '\x0b'
+                    | '\x0c'
+                    | '\x1c'
+                    | '\x1d'
+                    | '\x1e'
+                    | '\u{85}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+            ) {
                 let mut end = c.to_string();
                 if c == '\r' && cs.peek() == Some(&'\n') {
                     cs.next();
@@ -856,7 +1071,12 @@ fn install_str(interp: &mut Interp) {
                         out.push_str(s);
                     }
                 }
-                o => return Err(it.type_error(format!("sequence item {i}: expected str instance, {} found", o.type_name()))),
+                o => {
+                    return Err(it.type_error(format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        o.type_name()
+                    )));
+                }
             }
             if out.len() > it.config.memory_limit {
                 return Err(it.err_empty("MemoryError"));
@@ -865,15 +1085,34 @@ fn install_str(interp: &mut Interp) {
         Ok(Value::Str(Rc::from(out)))
     });
     def(interp, "str", "replace", |it, args| {
-        range_args(it, "replace", &Args::positional(args.pos[1..].to_vec()), 2, 3)?;
+        range_args(
+            it,
+            "replace",
+            &Args::positional(args.pos[1..].to_vec()),
+            2,
+            3,
+        )?;
         let s = self_str(&args);
         let old = need_str(it, args.pos.get(1), "replace() argument 1 must be str")?;
         let new = need_str(it, args.pos.get(2), "replace() argument 2 must be str")?;
-        let count = args.pos.get(3).map(|v| it.to_index(v)).transpose()?.unwrap_or(-1);
-        let n = if old.is_empty() { s.chars().count() + 1 } else { s.matches(&*old).count() };
+        let count = args
+            .pos
+            .get(3)
+            .map(|v| it.to_index(v))
+            .transpose()?
+            .unwrap_or(-1);
+        let n = if old.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(&*old).count()
+        };
         let n = if count >= 0 { n.min(count as usize) } else { n };
         it.check_size(s.len() as u128 + n as u128 * new.len() as u128)?;
-        Ok(Value::Str(Rc::from(if count < 0 { s.replace(&*old, &new) } else { s.replacen(&*old, &new, count as usize) })))
+        Ok(Value::Str(Rc::from(if count < 0 {
+            s.replace(&*old, &new)
+        } else {
+            s.replacen(&*old, &new, count as usize)
+        })))
     });
     for name in ["startswith", "endswith"] {
         def(interp, "str", name, move |it, args| {
@@ -888,9 +1127,14 @@ fn install_str(interp: &mut Interp) {
             };
             for c in cands {
                 let Value::Str(p) = &c else {
-                    return Err(it.type_error(format!("{name} first arg must be str or a tuple of str, not {}", c.type_name())));
+                    return Err(it.type_error(format!(
+                        "{name} first arg must be str or a tuple of str, not {}",
+                        c.type_name()
+                    )));
                 };
-                if (name == "startswith" && sub.starts_with(&**p)) || (name == "endswith" && sub.ends_with(&**p)) {
+                if (name == "startswith" && sub.starts_with(&**p))
+                    || (name == "endswith" && sub.ends_with(&**p))
+                {
                     return Ok(Value::Bool(true));
                 }
             }
@@ -906,10 +1150,18 @@ fn install_str(interp: &mut Interp) {
             let (ba, bb) = (char_index_to_byte(&s, a), char_index_to_byte(&s, b.max(a)));
             let hay = &s[ba..bb];
             if name == "count" {
-                let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&*sub).count() };
+                let n = if sub.is_empty() {
+                    hay.chars().count() + 1
+                } else {
+                    hay.matches(&*sub).count()
+                };
                 return Ok(Value::Int(n as i64));
             }
-            let found = if name.starts_with('r') { hay.rfind(&*sub) } else { hay.find(&*sub) };
+            let found = if name.starts_with('r') {
+                hay.rfind(&*sub)
+            } else {
+                hay.find(&*sub)
+            };
             match found {
                 Some(p) => Ok(Value::Int((a + hay[..p].chars().count()) as i64)),
                 None if name.ends_with("index") => Err(it.value_error("substring not found")),
@@ -925,7 +1177,11 @@ fn install_str(interp: &mut Interp) {
             let fill = match args.pos.get(2) {
                 None => ' ',
                 Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                Some(_) => return Err(it.type_error("The fill character must be exactly one character long")),
+                Some(_) => {
+                    return Err(
+                        it.type_error("The fill character must be exactly one character long")
+                    );
+                }
             };
             let n = s.chars().count() as i64;
             if width <= n {
@@ -942,7 +1198,12 @@ fn install_str(interp: &mut Interp) {
                 }
             };
             let f = fill.to_string();
-            Ok(Value::Str(Rc::from(format!("{}{}{}", f.repeat(l), s, f.repeat(r)))))
+            Ok(Value::Str(Rc::from(format!(
+                "{}{}{}",
+                f.repeat(l),
+                s,
+                f.repeat(r)
+            ))))
         });
     }
     def(interp, "str", "zfill", |it, args| {
@@ -955,7 +1216,11 @@ fn install_str(interp: &mut Interp) {
         }
         it.check_size(width as u128)?;
         let pad = "0".repeat((width - n) as usize);
-        Ok(Value::Str(Rc::from(if s.starts_with(['+', '-']) { format!("{}{}{}", &s[..1], pad, &s[1..]) } else { format!("{pad}{s}") })))
+        Ok(Value::Str(Rc::from(if s.starts_with(['+', '-']) {
+            format!("{}{}{}", &s[..1], pad, &s[1..])
+        } else {
+            format!("{pad}{s}")
+        })))
     });
     for name in ["partition", "rpartition"] {
         def(interp, "str", name, move |it, args| {
@@ -965,10 +1230,20 @@ fn install_str(interp: &mut Interp) {
             if sep.is_empty() {
                 return Err(it.value_error("empty separator"));
             }
-            let found = if name == "partition" { s.find(&*sep) } else { s.rfind(&*sep) };
+            let found = if name == "partition" {
+                s.find(&*sep)
+            } else {
+                s.rfind(&*sep)
+            };
             Ok(Value::tuple(match found {
-                Some(p) => vec![Value::str(&s[..p]), Value::Str(sep.clone()), Value::str(&s[p + sep.len()..])],
-                None if name == "partition" => vec![Value::Str(s.clone()), Value::str(""), Value::str("")],
+                Some(p) => vec![
+                    Value::str(&s[..p]),
+                    Value::Str(sep.clone()),
+                    Value::str(&s[p + sep.len()..]),
+                ],
+                None if name == "partition" => {
+                    vec![Value::Str(s.clone()), Value::str(""), Value::str("")]
+                }
                 None => vec![Value::str(""), Value::str(""), Value::Str(s.clone())],
             }))
         });
@@ -985,8 +1260,16 @@ fn install_str(interp: &mut Interp) {
     });
     def(interp, "str", "encode", |it, mut args| {
         let s = self_str(&args);
-        let enc = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned()).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "utf-8".into());
-        let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned()).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "strict".into());
+        let enc = args
+            .take_kw("encoding")
+            .or_else(|| args.pos.get(1).cloned())
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_else(|| "utf-8".into());
+        let errors = args
+            .take_kw("errors")
+            .or_else(|| args.pos.get(2).cloned())
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_else(|| "strict".into());
         Ok(Value::Bytes(Rc::from(encode(it, &s, &enc, &errors)?)))
     });
     def(interp, "str", "format", |it, args| {
@@ -997,12 +1280,22 @@ fn install_str(interp: &mut Interp) {
     def(interp, "str", "format_map", |it, args| {
         let s = self_str(&args);
         let m = args.pos.get(1).cloned().unwrap_or(Value::None);
-        let kw: Vec<(String, Value)> = it.mapping_items(&m)?.into_iter().filter_map(|(k, v)| k.as_str_opt().map(|k| (k, v))).collect();
+        let kw: Vec<(String, Value)> = it
+            .mapping_items(&m)?
+            .into_iter()
+            .filter_map(|(k, v)| k.as_str_opt().map(|k| (k, v)))
+            .collect();
         Ok(Value::Str(Rc::from(str_format(it, &s, &[], &kw)?)))
     });
     def(interp, "str", "expandtabs", |it, args| {
         let s = self_str(&args);
-        let size = args.pos.get(1).map(|v| it.to_index(v)).transpose()?.unwrap_or(8).max(0) as usize;
+        let size = args
+            .pos
+            .get(1)
+            .map(|v| it.to_index(v))
+            .transpose()?
+            .unwrap_or(8)
+            .max(0) as usize;
         let mut out = String::new();
         let mut col = 0;
         for c in s.chars() {
@@ -1019,7 +1312,9 @@ fn install_str(interp: &mut Interp) {
         }
         Ok(Value::Str(Rc::from(out)))
     });
-    def(interp, "str", "__len__", |it, args| Ok(Value::Int(it.len(&args.pos[0])? as i64)));
+    def(interp, "str", "__len__", |it, args| {
+        Ok(Value::Int(it.len(&args.pos[0])? as i64))
+    });
 }
 
 fn self_list(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Vec<Value>>>> {
@@ -1035,7 +1330,12 @@ fn self_list(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Vec<Value>>>> {
 
 fn install_list(interp: &mut Interp) {
     def(interp, "list", "append", |it, args| {
-        exact_args(it, "list.append", &Args::positional(args.pos[1..].to_vec()), 1)?;
+        exact_args(
+            it,
+            "list.append",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+        )?;
         let l = self_list(it, &args)?;
         let n = l.borrow().len();
         if n % 1024 == 1023 {
@@ -1045,7 +1345,12 @@ fn install_list(interp: &mut Interp) {
         Ok(Value::None)
     });
     def(interp, "list", "extend", |it, args| {
-        exact_args(it, "list.extend", &Args::positional(args.pos[1..].to_vec()), 1)?;
+        exact_args(
+            it,
+            "list.extend",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+        )?;
         let l = self_list(it, &args)?;
         let items = it.collect(&args.pos[1])?;
         it.check_size((l.borrow().len() + items.len()) as u128 * 8)?;
@@ -1068,7 +1373,12 @@ fn install_list(interp: &mut Interp) {
         if n == 0 {
             return Err(it.err("IndexError", "pop from empty list"));
         }
-        let i = args.pos.get(1).map(|v| it.to_index(v)).transpose()?.unwrap_or(-1);
+        let i = args
+            .pos
+            .get(1)
+            .map(|v| it.to_index(v))
+            .transpose()?
+            .unwrap_or(-1);
         let j = if i < 0 { i + n } else { i };
         if j < 0 || j >= n {
             return Err(it.err("IndexError", "pop index out of range"));
@@ -1076,7 +1386,12 @@ fn install_list(interp: &mut Interp) {
         Ok(l.borrow_mut().remove(j as usize))
     });
     def(interp, "list", "remove", |it, args| {
-        exact_args(it, "list.remove", &Args::positional(args.pos[1..].to_vec()), 1)?;
+        exact_args(
+            it,
+            "list.remove",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+        )?;
         let l = self_list(it, &args)?;
         let items = l.borrow().clone();
         for (i, x) in items.iter().enumerate() {
@@ -1100,7 +1415,12 @@ fn install_list(interp: &mut Interp) {
         Err(it.value_error(format!("{r} is not in list")))
     });
     def(interp, "list", "count", |it, args| {
-        exact_args(it, "list.count", &Args::positional(args.pos[1..].to_vec()), 1)?;
+        exact_args(
+            it,
+            "list.count",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+        )?;
         let l = self_list(it, &args)?;
         let items = l.borrow().clone();
         let mut n = 0;
@@ -1114,7 +1434,11 @@ fn install_list(interp: &mut Interp) {
     def(interp, "list", "sort", |it, mut args| {
         let l = self_list(it, &args)?;
         let key = args.take_kw("key").unwrap_or(Value::None);
-        let reverse = args.take_kw("reverse").map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+        let reverse = args
+            .take_kw("reverse")
+            .map(|v| it.truthy(&v))
+            .transpose()?
+            .unwrap_or(false);
         if args.pos.len() > 1 {
             return Err(it.type_error("sort() takes no positional arguments"));
         }
@@ -1181,7 +1505,11 @@ fn install_dict(interp: &mut Interp) {
             None => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
         }
     });
-    for (name, kind) in [("keys", "dict_keys"), ("values", "dict_values"), ("items", "dict_items")] {
+    for (name, kind) in [
+        ("keys", "dict_keys"),
+        ("values", "dict_values"),
+        ("items", "dict_items"),
+    ] {
         def(interp, "dict", name, move |it, args| {
             exact_args(it, name, &Args::positional(args.pos[1..].to_vec()), 0)?;
             let d = self_dict(it, &args)?;
@@ -1208,7 +1536,13 @@ fn install_dict(interp: &mut Interp) {
         }
     });
     def(interp, "dict", "setdefault", |it, args| {
-        range_args(it, "setdefault", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
+        range_args(
+            it,
+            "setdefault",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+            2,
+        )?;
         let d = self_dict(it, &args)?;
         match it.dict_lookup(&d, &args.pos[1])? {
             Some(v) => Ok(v),
@@ -1243,7 +1577,13 @@ fn install_dict(interp: &mut Interp) {
         Ok(Value::None)
     });
     let fromkeys = builtin("fromkeys", |it, args| {
-        range_args(it, "fromkeys", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
+        range_args(
+            it,
+            "fromkeys",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+            2,
+        )?;
         let keys = it.collect(&args.pos[1])?;
         let v = args.pos.get(2).cloned().unwrap_or(Value::None);
         let mut d = Dict::new();
@@ -1252,7 +1592,11 @@ fn install_dict(interp: &mut Interp) {
         }
         Ok(Value::dict(d))
     });
-    interp.ty("dict").dict.borrow_mut().set_str("fromkeys", Value::ClassMethod(Rc::new(fromkeys)));
+    interp
+        .ty("dict")
+        .dict
+        .borrow_mut()
+        .set_str("fromkeys", Value::ClassMethod(Rc::new(fromkeys)));
 }
 
 fn install_set(interp: &mut Interp) {
@@ -1307,9 +1651,18 @@ fn install_set(interp: &mut Interp) {
         Ok(Value::None)
     });
     for (name, op) in [
-        ("intersection_update", rustpython_ruff_python_ast::Operator::BitAnd),
-        ("difference_update", rustpython_ruff_python_ast::Operator::Sub),
-        ("symmetric_difference_update", rustpython_ruff_python_ast::Operator::BitXor),
+        (
+            "intersection_update",
+            rustpython_ruff_python_ast::Operator::BitAnd,
+        ),
+        (
+            "difference_update",
+            rustpython_ruff_python_ast::Operator::Sub,
+        ),
+        (
+            "symmetric_difference_update",
+            rustpython_ruff_python_ast::Operator::BitXor,
+        ),
     ] {
         def(interp, "set", name, move |it, args| {
             let s = self_set(it, &args)?;
@@ -1336,7 +1689,10 @@ fn install_set(interp: &mut Interp) {
             ("union", rustpython_ruff_python_ast::Operator::BitOr),
             ("intersection", rustpython_ruff_python_ast::Operator::BitAnd),
             ("difference", rustpython_ruff_python_ast::Operator::Sub),
-            ("symmetric_difference", rustpython_ruff_python_ast::Operator::BitXor),
+            (
+                "symmetric_difference",
+                rustpython_ruff_python_ast::Operator::BitXor,
+            ),
         ] {
             def(interp, ty, name, move |it, args| {
                 let mut acc = args.pos[0].clone();
@@ -1384,29 +1740,61 @@ fn install_bytes(interp: &mut Interp) {
     }
     def(interp, "bytes", "decode", |it, mut args| {
         let b = self_bytes(&args);
-        let enc = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned()).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "utf-8".into());
-        let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned()).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "strict".into());
+        let enc = args
+            .take_kw("encoding")
+            .or_else(|| args.pos.get(1).cloned())
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_else(|| "utf-8".into());
+        let errors = args
+            .take_kw("errors")
+            .or_else(|| args.pos.get(2).cloned())
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_else(|| "strict".into());
         Ok(Value::str(&decode(it, &b, &enc, &errors)?))
     });
     def(interp, "bytes", "hex", |_it, args| {
         let b = self_bytes(&args);
-        Ok(Value::str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>()))
+        Ok(Value::str(
+            &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+        ))
     });
     for name in ["startswith", "endswith"] {
         def(interp, "bytes", name, move |it, args| {
             let b = self_bytes(&args);
             let Some(Value::Bytes(p)) = args.pos.get(1) else {
-                return Err(it.type_error(format!("{name} first arg must be bytes or a tuple of bytes")));
+                return Err(it.type_error(format!(
+                    "{name} first arg must be bytes or a tuple of bytes"
+                )));
             };
-            Ok(Value::Bool(if name == "startswith" { b.starts_with(p) } else { b.ends_with(p) }))
+            Ok(Value::Bool(if name == "startswith" {
+                b.starts_with(p)
+            } else {
+                b.ends_with(p)
+            }))
         });
     }
-    def(interp, "bytes", "upper", |_it, args| Ok(Value::Bytes(Rc::from(self_bytes(&args).to_ascii_uppercase()))));
-    def(interp, "bytes", "lower", |_it, args| Ok(Value::Bytes(Rc::from(self_bytes(&args).to_ascii_lowercase()))));
+    def(interp, "bytes", "upper", |_it, args| {
+        Ok(Value::Bytes(Rc::from(
+            self_bytes(&args).to_ascii_uppercase(),
+        )))
+    });
+    def(interp, "bytes", "lower", |_it, args| {
+        Ok(Value::Bytes(Rc::from(
+            self_bytes(&args).to_ascii_lowercase(),
+        )))
+    });
     def(interp, "bytes", "strip", |_it, args| {
         let b = self_bytes(&args);
-        let s: Vec<u8> = b.iter().copied().skip_while(|c| c.is_ascii_whitespace()).collect();
-        let end = s.iter().rposition(|c| !c.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(0);
+        let s: Vec<u8> = b
+            .iter()
+            .copied()
+            .skip_while(|c| c.is_ascii_whitespace())
+            .collect();
+        let end = s
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .map(|p| p + 1)
+            .unwrap_or(0);
         Ok(Value::Bytes(Rc::from(&s[..end])))
     });
     def(interp, "bytes", "join", |it, args| {
@@ -1419,33 +1807,57 @@ fn install_bytes(interp: &mut Interp) {
             }
             match x {
                 Value::Bytes(b) => out.extend_from_slice(b),
-                o => return Err(it.type_error(format!("sequence item {i}: expected a bytes-like object, {} found", o.type_name()))),
+                o => {
+                    return Err(it.type_error(format!(
+                        "sequence item {i}: expected a bytes-like object, {} found",
+                        o.type_name()
+                    )));
+                }
             }
         }
         Ok(Value::Bytes(Rc::from(out)))
     });
     let fromhex = builtin("fromhex", |it, args| {
-        let s = args.pos.get(1).and_then(|v| v.as_str_opt()).unwrap_or_default();
+        let s = args
+            .pos
+            .get(1)
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_default();
         let clean: Vec<u8> = s.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
         let mut out = Vec::new();
         for (i, pair) in clean.chunks(2).enumerate() {
-            let h = std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok());
+            let h = std::str::from_utf8(pair)
+                .ok()
+                .and_then(|p| u8::from_str_radix(p, 16).ok());
             match h {
                 Some(x) if pair.len() == 2 => out.push(x),
-                _ => return Err(it.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i * 2))),
+                _ => {
+                    return Err(it.value_error(format!(
+                        "non-hexadecimal number found in fromhex() arg at position {}",
+                        i * 2
+                    )));
+                }
             }
         }
         Ok(Value::Bytes(Rc::from(out)))
     });
-    interp.ty("bytes").dict.borrow_mut().set_str("fromhex", Value::ClassMethod(Rc::new(fromhex)));
+    interp
+        .ty("bytes")
+        .dict
+        .borrow_mut()
+        .set_str("fromhex", Value::ClassMethod(Rc::new(fromhex)));
 }
 
 fn install_numbers(interp: &mut Interp) {
     for ty in ["dict", "list", "set"] {
         def(interp, ty, "__init__", move |it, mut args| {
             let me = args.pos.remove(0);
-            let Value::Instance(i) = &me else { return Ok(Value::None) };
-            let Some(base) = i.base.clone() else { return Ok(Value::None) };
+            let Value::Instance(i) = &me else {
+                return Ok(Value::None);
+            };
+            let Some(base) = i.base.clone() else {
+                return Ok(Value::None);
+            };
             let mut a = args;
             a.pos.insert(0, Value::Class(it.ty(ty)));
             let fresh = match &it.ty(ty).dict.borrow().get_str("__new__") {
@@ -1463,16 +1875,24 @@ fn install_numbers(interp: &mut Interp) {
         });
     }
     def(interp, "slice", "indices", |it, args| {
-        let Some(Value::Slice(s)) = args.pos.first() else { return Err(it.type_error("descriptor 'indices' requires a 'slice' object")) };
+        let Some(Value::Slice(s)) = args.pos.first() else {
+            return Err(it.type_error("descriptor 'indices' requires a 'slice' object"));
+        };
         let n = it.to_index(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
         if n < 0 {
             return Err(it.value_error("length should not be negative"));
         }
         let (a, b, c) = it.slice_indices(s, n as usize)?;
-        Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+        Ok(Value::tuple(vec![
+            Value::Int(a),
+            Value::Int(b),
+            Value::Int(c),
+        ]))
     });
     def(interp, "float", "as_integer_ratio", |it, args| {
-        let Some(Value::Float(f)) = args.pos.first() else { return Err(it.type_error("descriptor requires a 'float' object")) };
+        let Some(Value::Float(f)) = args.pos.first() else {
+            return Err(it.type_error("descriptor requires a 'float' object"));
+        };
         if f.is_infinite() {
             return Err(it.err("OverflowError", "cannot convert Infinity to integer ratio"));
         }
@@ -1488,15 +1908,32 @@ fn install_numbers(interp: &mut Interp) {
         }
         let n = crate::python::text::float_repr::float_to_int(num).map_err(|e| it.text_err(e))?;
         let g = num_integer::Integer::gcd(&n, &den);
-        Ok(Value::tuple(vec![Value::from_bigint(&n / &g), Value::from_bigint(&den / &g)]))
+        Ok(Value::tuple(vec![
+            Value::from_bigint(&n / &g),
+            Value::from_bigint(&den / &g),
+        ]))
     });
     def(interp, "int", "bit_length", |_it, args| {
-        Ok(Value::Int(args.pos[0].as_bigint().map(|b| b.bits() as i64).unwrap_or(0)))
+        Ok(Value::Int(
+            args.pos[0]
+                .as_bigint()
+                .map(|b| b.bits() as i64)
+                .unwrap_or(0),
+        ))
     });
     def(interp, "int", "to_bytes", |it, mut args| {
         let n = args.pos[0].as_bigint().unwrap_or_default();
-        let length = args.take_kw("length").or_else(|| args.pos.get(1).cloned()).map(|v| it.to_index(&v)).transpose()?.unwrap_or(1);
-        let order = args.take_kw("byteorder").or_else(|| args.pos.get(2).cloned()).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "big".into());
+        let length = args
+            .take_kw("length")
+            .or_else(|| args.pos.get(1).cloned())
+            .map(|v| it.to_index(&v))
+            .transpose()?
+            .unwrap_or(1);
+        let order = args
+            .take_kw("byteorder")
+            .or_else(|| args.pos.get(2).cloned())
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_else(|| "big".into());
         if n.is_negative() {
             return Err(it.err("OverflowError", "can't convert negative int to unsigned"));
         }
@@ -1515,30 +1952,60 @@ fn install_numbers(interp: &mut Interp) {
         Ok(Value::Bytes(Rc::from(out)))
     });
     let from_bytes = builtin("from_bytes", |it, mut args| {
-        let order = args.take_kw("byteorder").or_else(|| args.pos.get(2).cloned()).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "big".into());
+        let order = args
+            .take_kw("byteorder")
+            .or_else(|| args.pos.get(2).cloned())
+            .and_then(|v| v.as_str_opt())
+            .unwrap_or_else(|| "big".into());
         let Some(Value::Bytes(b)) = args.pos.get(1) else {
             return Err(it.type_error("cannot convert object to bytes"));
         };
-        let n = if order == "little" { BigInt::from_bytes_le(num_bigint::Sign::Plus, b) } else { BigInt::from_bytes_be(num_bigint::Sign::Plus, b) };
+        let n = if order == "little" {
+            BigInt::from_bytes_le(num_bigint::Sign::Plus, b)
+        } else {
+            BigInt::from_bytes_be(num_bigint::Sign::Plus, b)
+        };
         Ok(Value::from_bigint(n))
     });
-    interp.ty("int").dict.borrow_mut().set_str("from_bytes", Value::ClassMethod(Rc::new(from_bytes)));
+    interp
+        .ty("int")
+        .dict
+        .borrow_mut()
+        .set_str("from_bytes", Value::ClassMethod(Rc::new(from_bytes)));
     def(interp, "float", "hex", |it, args| match args.pos.first() {
         Some(Value::Float(f)) => Ok(Value::str(&crate::python::text::float_hex::to_hex(*f))),
-        _ => Err(it.type_error("descriptor 'hex' for 'float' objects doesn't apply to a non-float object")),
+        _ => Err(it.type_error(
+            "descriptor 'hex' for 'float' objects doesn't apply to a non-float object",
+        )),
     });
     let float_fromhex = builtin("fromhex", |it, args| {
         let Some(Value::Str(s)) = args.pos.get(1) else {
-            let got = args.pos.get(1).map(|v| v.type_name()).unwrap_or_else(|| "NoneType".into());
+            let got = args
+                .pos
+                .get(1)
+                .map(|v| v.type_name())
+                .unwrap_or_else(|| "NoneType".into());
             return Err(it.type_error(format!("must be str, not {got}")));
         };
-        crate::python::text::float_hex::from_hex(s).map(Value::Float).map_err(|e| it.text_err(e))
+        crate::python::text::float_hex::from_hex(s)
+            .map(Value::Float)
+            .map_err(|e| it.text_err(e))
     });
-    interp.ty("float").dict.borrow_mut().set_str("fromhex", Value::ClassMethod(Rc::new(float_fromhex)));
+    interp
+        .ty("float")
+        .dict
+        .borrow_mut()
+        .set_str("fromhex", Value::ClassMethod(Rc::new(float_fromhex)));
     def(interp, "float", "is_integer", |_it, args| {
-        Ok(Value::Bool(matches!(args.pos[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+        Ok(Value::Bool(
+            matches!(args.pos[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0),
+        ))
     });
-    def(interp, "int", "__index__", |_it, args| Ok(args.pos[0].clone()));
-    def(interp, "float", "__float__", |_it, args| Ok(args.pos[0].clone()));
+    def(interp, "int", "__index__", |_it, args| {
+        Ok(args.pos[0].clone())
+    });
+    def(interp, "float", "__float__", |_it, args| {
+        Ok(args.pos[0].clone())
+    });
     let _ = ToPrimitive::to_f64(&BigInt::from(0));
 }

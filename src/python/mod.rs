@@ -19,8 +19,8 @@
 //! - `teardown`: breaking reference cycles when an interpreter is dropped (memory given back).
 //! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
 
-mod ast_ref;
 mod api;
+mod ast_ref;
 mod attrs;
 mod builtins;
 mod bytearray;
@@ -49,17 +49,19 @@ mod traceback;
 mod value;
 
 pub use api::{PyException, RunError};
-pub use cli::{run_file_cli, CLI_STACK_SIZE};
+pub use builtins::builtin;
+pub use cli::{CLI_STACK_SIZE, run_file_cli};
 pub use dict::Dict;
-pub use interp::{Exc, HostConfig, Interp, Interp as Interpreter, LineEvent, ModuleFactory, Observer, PyResult};
+pub use interp::{
+    Exc, HostConfig, Interp, Interp as Interpreter, LineEvent, ModuleFactory, Observer, PyResult,
+};
 pub use modules::make_module;
 pub use syntax::SyntaxErrorInfo;
 pub use teardown::Teardown;
 pub use traceback::FrameSpan;
 pub use value::{Args, Class, Instance, NativeFn, NativeObject, Value};
-pub use builtins::builtin;
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod deep_tests;
+#[cfg(test)]
+mod tests;

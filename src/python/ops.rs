@@ -5,11 +5,11 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use ast::{CmpOp, Operator, UnaryOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero, Pow};
+use num_traits::{Pow, Signed, ToPrimitive, Zero};
 use rustpython_ruff_python_ast as ast;
-use ast::{CmpOp, Operator, UnaryOp};
 
 use super::dict::Dict;
 use super::interp::{Interp, PyResult};
@@ -53,7 +53,10 @@ fn dunder(op: Operator) -> (&'static str, &'static str, &'static str) {
 }
 
 fn is_num(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Long(_) | Value::Bool(_) | Value::Float(_))
+    matches!(
+        v,
+        Value::Int(_) | Value::Long(_) | Value::Bool(_) | Value::Float(_)
+    )
 }
 
 fn as_f64(v: &Value) -> Option<f64> {
@@ -86,7 +89,11 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
             Value::Range(r) => r.len() > 0,
-            Value::Instance(i) if i.class.lookup("__bool__").is_none() && i.class.lookup("__len__").is_none() && i.base.is_some() => {
+            Value::Instance(i)
+                if i.class.lookup("__bool__").is_none()
+                    && i.class.lookup("__len__").is_none()
+                    && i.base.is_some() =>
+            {
                 let b = i.base.clone().unwrap_or(Value::None);
                 return self.truthy(&b);
             }
@@ -95,7 +102,10 @@ impl Interp {
                     let r = self.call(&self.bind(m, v.clone()), Args::default())?;
                     return match r {
                         Value::Bool(b) => Ok(b),
-                        other => Err(self.type_error(format!("__bool__ should return bool, returned {}", other.type_name()))),
+                        other => Err(self.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            other.type_name()
+                        ))),
                     };
                 }
                 if let Some(m) = i.class.lookup("__len__") {
@@ -113,9 +123,13 @@ impl Interp {
     pub fn inplace_op(&mut self, op: Operator, l: Value, r: Value) -> PyResult<Value> {
         match (&l, op) {
             (Value::List(a), Operator::Add) => {
-                let items = if let Value::List(b) = &r { b.borrow().clone() } else {
+                let items = if let Value::List(b) = &r {
+                    b.borrow().clone()
+                } else {
                     if !self.is_iterable(&r) {
-                        return Err(self.type_error(format!("'{}' object is not iterable", r.type_name())));
+                        return Err(
+                            self.type_error(format!("'{}' object is not iterable", r.type_name()))
+                        );
                     }
                     self.collect(&r)?
                 };
@@ -126,13 +140,15 @@ impl Interp {
             (Value::Dict(a), Operator::BitOr) => {
                 for (k, v) in self.mapping_items(&r)? {
                     let mut d = a.borrow_mut();
-                    d.insert(k, v).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                    d.insert(k, v)
+                        .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
                 }
                 return Ok(l.clone());
             }
             (Value::Native(_), Operator::Add) if super::bytearray::as_bytearray(&l).is_some() => {
-                let more = super::bytearray::bytes_like(&r)
-                    .ok_or_else(|| self.type_error(format!("can't concat {} to bytearray", r.type_name())))?;
+                let more = super::bytearray::bytes_like(&r).ok_or_else(|| {
+                    self.type_error(format!("can't concat {} to bytearray", r.type_name()))
+                })?;
                 if let Some(b) = super::bytearray::as_bytearray(&l) {
                     self.check_size((b.data.borrow().len() + more.len()) as u128)?;
                     b.data.borrow_mut().extend(more);
@@ -142,7 +158,8 @@ impl Interp {
             (Value::Instance(i), _) => {
                 let (_, _, iname) = dunder(op);
                 if let Some(m) = i.class.lookup(iname) {
-                    let res = self.call(&self.bind(m, l.clone()), Args::positional(vec![r.clone()]))?;
+                    let res =
+                        self.call(&self.bind(m, l.clone()), Args::positional(vec![r.clone()]))?;
                     if !matches!(res, Value::NotImplemented) {
                         return Ok(res);
                     }
@@ -158,7 +175,13 @@ impl Interp {
         self.binary_op_sym(op, l, r, false)
     }
 
-    fn binary_op_sym(&mut self, op: Operator, l: Value, r: Value, inplace: bool) -> PyResult<Value> {
+    fn binary_op_sym(
+        &mut self,
+        op: Operator,
+        l: Value,
+        r: Value,
+        inplace: bool,
+    ) -> PyResult<Value> {
         // Fast path for small ints.
         if let (Value::Int(a), Value::Int(b)) = (&l, &r) {
             let (a, b) = (*a, *b);
@@ -191,7 +214,10 @@ impl Interp {
                 return Ok(Value::Str(Rc::from(s)));
             }
             (Operator::Add, Value::Str(_), _) => {
-                return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", r.type_name())));
+                return Err(self.type_error(format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    r.type_name()
+                )));
             }
             (Operator::Add, Value::Bytes(a), Value::Bytes(b)) => {
                 self.check_size(a.len() as u128 + b.len() as u128)?;
@@ -204,7 +230,10 @@ impl Interp {
                 return Ok(Value::list(v));
             }
             (Operator::Add, Value::List(_), _) => {
-                return Err(self.type_error(format!("can only concatenate list (not \"{}\") to list", r.type_name())));
+                return Err(self.type_error(format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    r.type_name()
+                )));
             }
             (Operator::Add, Value::Tuple(a), Value::Tuple(b)) => {
                 let mut v = a.to_vec();
@@ -212,17 +241,30 @@ impl Interp {
                 return Ok(Value::tuple(v));
             }
             (Operator::Add, Value::Tuple(_), _) => {
-                return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", r.type_name())));
+                return Err(self.type_error(format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    r.type_name()
+                )));
             }
-            (Operator::Mult, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_) | Value::Long(_)) => {
+            (
+                Operator::Mult,
+                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_),
+                Value::Int(_) | Value::Bool(_) | Value::Long(_),
+            ) => {
                 return self.repeat(&l, &r);
             }
-            (Operator::Mult, Value::Int(_) | Value::Bool(_) | Value::Long(_), Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)) => {
+            (
+                Operator::Mult,
+                Value::Int(_) | Value::Bool(_) | Value::Long(_),
+                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_),
+            ) => {
                 return self.repeat(&r, &l);
             }
             (Operator::Mod, Value::Str(s), _) => return self.percent_format(s, &r),
             (Operator::Mod, Value::Bytes(b), _) => return self.percent_format_bytes(b, &r),
-            (Operator::Mod, Value::Native(_), _) if super::bytearray::as_bytearray(&l).is_some() => {
+            (Operator::Mod, Value::Native(_), _)
+                if super::bytearray::as_bytearray(&l).is_some() =>
+            {
                 // `bytearray % x` formats as `bytes % x` and gives a new bytearray.
                 let template = super::bytearray::bytes_like(&l).unwrap_or_default();
                 return match &self.percent_format_bytes(&template, &r)? {
@@ -245,7 +287,11 @@ impl Interp {
             _ => {}
         }
         let sym = op_symbol(op);
-        let sym = if inplace && op != Operator::Pow { format!("{sym}=") } else { sym.to_string() };
+        let sym = if inplace && op != Operator::Pow {
+            format!("{sym}=")
+        } else {
+            sym.to_string()
+        };
         Err(self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{}' and '{}'",
             l.type_name(),
@@ -301,7 +347,11 @@ impl Interp {
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
         let count = match n {
             Value::Long(b) => {
-                if b.is_negative() { 0 } else { u64::MAX as i64 }
+                if b.is_negative() {
+                    0
+                } else {
+                    u64::MAX as i64
+                }
             }
             other => other.as_i64().unwrap_or(0),
         };
@@ -366,14 +416,21 @@ impl Interp {
                 }
                 Operator::Pow => {
                     if a == 0.0 && b < 0.0 {
-                        return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                        return Err(self.err(
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power",
+                        ));
                     }
                     if a < 0.0 && b.fract() != 0.0 {
-                        return Err(self.value_error("complex results are not supported in the playground"));
+                        return Err(
+                            self.value_error("complex results are not supported in the playground")
+                        );
                     }
                     let r = a.powf(b);
                     if r.is_infinite() && a.is_finite() && b.is_finite() {
-                        return Err(self.err("OverflowError", "(34, 'Numerical result out of range')"));
+                        return Err(
+                            self.err("OverflowError", "(34, 'Numerical result out of range')")
+                        );
                     }
                     r
                 }
@@ -383,18 +440,37 @@ impl Interp {
                         op_symbol(op),
                         l.type_name(),
                         r.type_name()
-                    )))
+                    )));
                 }
             }));
         }
         // Integers (bool counts as int).
         if let (Some(a), Some(b)) = (l.as_i64(), r.as_i64()) {
             match op {
-                Operator::Add => return Ok(a.checked_add(b).map(Value::Int).unwrap_or_else(|| Value::from_bigint(BigInt::from(a) + b))),
-                Operator::Sub => return Ok(a.checked_sub(b).map(Value::Int).unwrap_or_else(|| Value::from_bigint(BigInt::from(a) - b))),
-                Operator::Mult => return Ok(a.checked_mul(b).map(Value::Int).unwrap_or_else(|| Value::from_bigint(BigInt::from(a) * b))),
-                Operator::FloorDiv if b != 0 && !(a == i64::MIN && b == -1) => return Ok(Value::Int(Integer::div_floor(&a, &b))),
-                Operator::Mod if b != 0 && !(a == i64::MIN && b == -1) => return Ok(Value::Int(Integer::mod_floor(&a, &b))),
+                Operator::Add => {
+                    return Ok(a
+                        .checked_add(b)
+                        .map(Value::Int)
+                        .unwrap_or_else(|| Value::from_bigint(BigInt::from(a) + b)));
+                }
+                Operator::Sub => {
+                    return Ok(a
+                        .checked_sub(b)
+                        .map(Value::Int)
+                        .unwrap_or_else(|| Value::from_bigint(BigInt::from(a) - b)));
+                }
+                Operator::Mult => {
+                    return Ok(a
+                        .checked_mul(b)
+                        .map(Value::Int)
+                        .unwrap_or_else(|| Value::from_bigint(BigInt::from(a) * b)));
+                }
+                Operator::FloorDiv if b != 0 && !(a == i64::MIN && b == -1) => {
+                    return Ok(Value::Int(Integer::div_floor(&a, &b)));
+                }
+                Operator::Mod if b != 0 && !(a == i64::MIN && b == -1) => {
+                    return Ok(Value::Int(Integer::mod_floor(&a, &b)));
+                }
                 Operator::BitAnd => return Ok(Value::Int(a & b)),
                 Operator::BitOr => return Ok(Value::Int(a | b)),
                 Operator::BitXor => return Ok(Value::Int(a ^ b)),
@@ -434,7 +510,10 @@ impl Interp {
             Operator::Pow => {
                 if b.is_negative() {
                     if a.is_zero() {
-                        return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                        return Err(self.err(
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power",
+                        ));
                     }
                     let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) else {
                         return Ok(Value::Float(0.0));
@@ -474,7 +553,7 @@ impl Interp {
                     "unsupported operand type(s) for @: '{}' and '{}'",
                     l.type_name(),
                     r.type_name()
-                )))
+                )));
             }
         })
     }
@@ -484,7 +563,10 @@ impl Interp {
         match op {
             UnaryOp::Not => Ok(Value::Bool(!self.truthy(&v)?)),
             UnaryOp::USub => match &v {
-                Value::Int(i) => Ok(i.checked_neg().map(Value::Int).unwrap_or_else(|| Value::from_bigint(-BigInt::from(*i)))),
+                Value::Int(i) => Ok(i
+                    .checked_neg()
+                    .map(Value::Int)
+                    .unwrap_or_else(|| Value::from_bigint(-BigInt::from(*i)))),
                 Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
                 Value::Long(b) => Ok(Value::from_bigint(-(**b).clone())),
                 Value::Float(f) => Ok(Value::Float(-f)),
@@ -510,7 +592,10 @@ impl Interp {
                 return self.call(&self.bind(m, v.clone()), Args::default());
             }
         }
-        Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
+        Err(self.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            v.type_name()
+        )))
     }
 
     /// A comparison operator.
@@ -546,7 +631,13 @@ impl Interp {
     /// A user class's `l.name(r)`, else its reflected `r.rname(l)` (binary and rich
     /// comparison operators alike); `None` when neither is defined or both return
     /// `NotImplemented`.
-    fn rich_user(&mut self, l: &Value, r: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+    fn rich_user(
+        &mut self,
+        l: &Value,
+        r: &Value,
+        name: &str,
+        rname: &str,
+    ) -> PyResult<Option<Value>> {
         if let Value::Instance(i) = l {
             if let Some(m) = i.class.lookup(name) {
                 let res = self.call(&self.bind(m, l.clone()), Args::positional(vec![r.clone()]))?;
@@ -583,7 +674,10 @@ impl Interp {
         match (l, r) {
             (Value::Bytes(a), Value::Bytes(b)) => return Ok(a.cmp(b)),
             (Value::Native(_), _) | (_, Value::Native(_)) => {
-                if let (Some(a), Some(b)) = (super::bytearray::bytes_like(l), super::bytearray::bytes_like(r)) {
+                if let (Some(a), Some(b)) = (
+                    super::bytearray::bytes_like(l),
+                    super::bytearray::bytes_like(r),
+                ) {
                     return Ok(a.cmp(&b));
                 }
             }
@@ -615,7 +709,13 @@ impl Interp {
                     (true, false) => Ordering::Less,
                     (false, true) => Ordering::Greater,
                     // Neither: every strict comparison is False; report "less-or-equal false".
-                    _ => if sym.starts_with('<') { Ordering::Greater } else { Ordering::Less },
+                    _ => {
+                        if sym.starts_with('<') {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Less
+                        }
+                    }
                 });
             }
             _ => {}
@@ -688,7 +788,9 @@ impl Interp {
             return Ok(big(l) == big(r));
         }
         match (l, r) {
-            (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) | (Value::Dict(_), Value::Dict(_)) => {
+            (Value::List(_), Value::List(_))
+            | (Value::Tuple(_), Value::Tuple(_))
+            | (Value::Dict(_), Value::Dict(_)) => {
                 // Nested containers recurse on the native stack: bounded like CPython's.
                 self.enter_native(" in comparison")?;
                 let res = self.eq_containers(l, r);
@@ -715,7 +817,10 @@ impl Interp {
                 }
             }
             (Value::Native(_), _) | (_, Value::Native(_)) => {
-                if let (Some(a), Some(b)) = (super::bytearray::bytes_like(l), super::bytearray::bytes_like(r)) {
+                if let (Some(a), Some(b)) = (
+                    super::bytearray::bytes_like(l),
+                    super::bytearray::bytes_like(r),
+                ) {
                     return Ok(a == b);
                 }
                 if l.is(r) {
@@ -750,12 +855,20 @@ impl Interp {
                     let sub = i.base.clone().unwrap_or(Value::None);
                     self.contains(container, &sub)
                 }
-                _ => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+                _ => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    item.type_name()
+                ))),
             },
             Value::Bytes(b) => match item {
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                }
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                _ => Err(self.type_error(format!("a bytes-like object is required, not '{}'", item.type_name()))),
+                _ => Err(self.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    item.type_name()
+                ))),
             },
             Value::Dict(d) | Value::Set(d) => Ok(self.dict_lookup(d, item)?.is_some()),
             Value::FrozenSet(d) => Ok(d.contains(item)),
@@ -775,7 +888,10 @@ impl Interp {
             }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__contains__") {
-                    let r = self.call(&self.bind(m, container.clone()), Args::positional(vec![item.clone()]))?;
+                    let r = self.call(
+                        &self.bind(m, container.clone()),
+                        Args::positional(vec![item.clone()]),
+                    )?;
                     return self.truthy(&r);
                 }
                 let items = self.collect(container)?;
@@ -791,7 +907,10 @@ impl Interp {
             }
             Value::Native(n) => match n.clone().contains(self, item)? {
                 Some(b) => Ok(b),
-                None => Err(self.type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+                None => Err(self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    container.type_name()
+                ))),
             },
             Value::List(l) => {
                 let items = l.borrow().clone();
@@ -809,7 +928,10 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+            _ => Err(self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                container.type_name()
+            ))),
         }
     }
 
@@ -827,8 +949,20 @@ impl Interp {
     /// Whether `iter(v)` would succeed.
     pub fn is_iterable(&self, v: &Value) -> bool {
         match v {
-            Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) => true,
-            Value::Instance(i) => i.base.is_some() || i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some(),
+            Value::Str(_)
+            | Value::Bytes(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Range(_)
+            | Value::Iter(_) => true,
+            Value::Instance(i) => {
+                i.base.is_some()
+                    || i.class.lookup("__iter__").is_some()
+                    || i.class.lookup("__getitem__").is_some()
+            }
             Value::Native(_) => true,
             _ => false,
         }
@@ -843,7 +977,11 @@ impl Interp {
             Value::Dict(d) => IterState::Values(d.borrow().keys().into_iter()),
             Value::Set(d) => IterState::Values(d.borrow().set_keys().into_iter()),
             Value::FrozenSet(d) => IterState::Values(d.set_keys().into_iter()),
-            Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Range(r) => IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            },
             Value::Instance(i) if i.class.lookup("__iter__").is_none() && i.base.is_some() => {
                 let b = i.base.clone().unwrap_or(Value::None);
                 return self.iter(&b);
@@ -853,20 +991,29 @@ impl Interp {
                     let it = self.call(&self.bind(m, v.clone()), Args::default())?;
                     if let Value::Instance(ii) = &it {
                         if ii.class.lookup("__next__").is_none() {
-                            return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
+                            return Err(self.type_error(format!(
+                                "iter() returned non-iterator of type '{}'",
+                                it.type_name()
+                            )));
                         }
                         IterState::User(it)
                     } else {
                         return self.iter(&it);
                     }
                 } else {
-                    return Err(self.type_error(format!("'{}' object is not iterable", v.type_name())));
+                    return Err(
+                        self.type_error(format!("'{}' object is not iterable", v.type_name()))
+                    );
                 }
             }
             Value::Native(n) if n.is_iterator() => return Ok(v.clone()),
             Value::Native(n) => match n.clone().iterate(self)? {
                 Some(items) => IterState::Values(items.into_iter()),
-                None => return Err(self.type_error(format!("'{}' object is not iterable", v.type_name()))),
+                None => {
+                    return Err(
+                        self.type_error(format!("'{}' object is not iterable", v.type_name()))
+                    );
+                }
             },
             _ => return Err(self.type_error(format!("'{}' object is not iterable", v.type_name()))),
         };

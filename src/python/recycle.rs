@@ -48,7 +48,9 @@ impl Recycler {
         if self.envs.len() >= KEEP || Rc::strong_count(&env) != 1 || Rc::weak_count(&env) != 0 {
             return;
         }
-        let Ok(mut vars) = env.try_borrow_mut() else { return };
+        let Ok(mut vars) = env.try_borrow_mut() else {
+            return;
+        };
         if vars.len() > SMALL_NAMESPACE {
             return;
         }

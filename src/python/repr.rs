@@ -24,13 +24,22 @@ impl Interp {
         self.step()?;
         // Nested containers recurse on the Rust stack: bound it like CPython's recursion check.
         if self.repr_stack.len() + self.depth > self.config.recursion_limit {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.err(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         Ok(match v {
             Value::None => "None".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Ellipsis => "Ellipsis".into(),
-            Value::Bool(b) => if *b { "True".into() } else { "False".into() },
+            Value::Bool(b) => {
+                if *b {
+                    "True".into()
+                } else {
+                    "False".into()
+                }
+            }
             Value::Int(i) => i.to_string(),
             Value::Long(b) => self.int_to_str(b)?,
             Value::Float(f) => text::float_repr(*f),
@@ -53,19 +62,24 @@ impl Interp {
                 self.repr_leave();
                 r?
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s[0])?,
+                self.repr(&s[1])?,
+                self.repr(&s[2])?
+            ),
             _ => return self.repr_other(v),
         })
     }
 
     fn repr_tuple(&mut self, t: &[Value]) -> PyResult<String> {
         Ok({
-                if t.len() == 1 {
-                    format!("({},)", self.repr(&t[0])?)
-                } else {
-                    let items = t.to_vec();
-                    format!("({})", self.join_reprs(&items)?)
-                }
+            if t.len() == 1 {
+                format!("({},)", self.repr(&t[0])?)
+            } else {
+                let items = t.to_vec();
+                format!("({})", self.join_reprs(&items)?)
+            }
         })
     }
 
@@ -93,26 +107,53 @@ impl Interp {
             }
             Value::Set(d) => {
                 let items = d.borrow().set_keys();
-                if items.is_empty() { "set()".into() } else { format!("{{{}}}", self.join_reprs(&items)?) }
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
             }
             Value::FrozenSet(d) => {
                 let items = d.set_keys();
-                if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", self.join_reprs(&items)?) }
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                }
             }
             Value::Range(r) => {
-                if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) }
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s[0])?,
+                self.repr(&s[1])?,
+                self.repr(&s[2])?
+            ),
             Value::Function(f) => format!("<function {} at {}>", f.qualname, addr(v)),
             Value::Builtin(b) => match &b.receiver {
-                Some(r) => format!("<built-in method {} of {} object at {}>", b.name, r.type_name(), addr(r)),
+                Some(r) => format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    r.type_name(),
+                    addr(r)
+                ),
                 None => format!("<built-in function {}>", b.name),
             },
             Value::Method(m) => {
                 let fname = match &m.1 {
                     Value::Function(f) => f.qualname.clone(),
                     Value::Builtin(b) => {
-                        return Ok(format!("<built-in method {} of {} object at {}>", b.name, m.0.type_name(), addr(&m.0)));
+                        return Ok(format!(
+                            "<built-in method {} of {} object at {}>",
+                            b.name,
+                            m.0.type_name(),
+                            addr(&m.0)
+                        ));
                     }
                     other => other.type_name(),
                 };
@@ -120,7 +161,11 @@ impl Interp {
                 format!("<bound method {fname} of {recv}>")
             }
             Value::Class(c) => {
-                if c.module == "builtins" { format!("<class '{}'>", c.qualname) } else { format!("<class '{}.{}'>", c.module, c.qualname) }
+                if c.module == "builtins" {
+                    format!("<class '{}'>", c.qualname)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
             }
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__repr__") {
@@ -128,7 +173,10 @@ impl Interp {
                         let r = self.call(&self.bind(m, v.clone()), Args::default())?;
                         return match &r {
                             Value::Str(s) => Ok(s.to_string()),
-                            other => Err(self.type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                            other => Err(self.type_error(format!(
+                                "__repr__ returned non-string (type {})",
+                                other.type_name()
+                            ))),
                         };
                     }
                 }
@@ -137,7 +185,11 @@ impl Interp {
                 }
                 if let Some(st) = &i.exc {
                     let args = st.borrow().args.clone();
-                    let inner = if args.len() == 1 { self.repr(&args[0])? } else { self.join_reprs(&args)? };
+                    let inner = if args.len() == 1 {
+                        self.repr(&args[0])?
+                    } else {
+                        self.join_reprs(&args)?
+                    };
                     return Ok(format!("{}({inner})", i.class.name));
                 }
                 format!("<{} object at {}>", i.class.display_name_full(), addr(v))
@@ -148,7 +200,11 @@ impl Interp {
             Value::Property(_) => format!("<property object at {}>", addr(v)),
             Value::StaticMethod(_) => format!("<staticmethod object at {}>", addr(v)),
             Value::ClassMethod(_) => format!("<classmethod object at {}>", addr(v)),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, s.1.type_name()),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                s.1.type_name()
+            ),
             _ => String::new(),
         })
     }
@@ -192,7 +248,10 @@ impl Interp {
                         let r = self.call(&self.bind(m, v.clone()), Args::default())?;
                         return match &r {
                             Value::Str(s) => Ok(s.to_string()),
-                            other => Err(self.type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                            other => Err(self.type_error(format!(
+                                "__str__ returned non-string (type {})",
+                                other.type_name()
+                            ))),
                         };
                     }
                 }
@@ -231,12 +290,16 @@ impl Interp {
                 if spec.is_empty() {
                     return Ok(if *b { "True".into() } else { "False".into() });
                 }
-                text::format_spec::format_int_named(&BigInt::from(*b as i64), spec, "bool").map_err(|e| self.text_err(e))
+                text::format_spec::format_int_named(&BigInt::from(*b as i64), spec, "bool")
+                    .map_err(|e| self.text_err(e))
             }
             Value::Float(f) => text::format_float(*f, spec).map_err(|e| self.text_err(e)),
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__format__") {
-                    let r = self.call(&self.bind(m, v.clone()), Args::positional(vec![Value::str(spec)]))?;
+                    let r = self.call(
+                        &self.bind(m, v.clone()),
+                        Args::positional(vec![Value::str(spec)]),
+                    )?;
                     return self.to_str(&r);
                 }
                 if let Some(b) = super::subclass::immutable_base(v) {
@@ -245,13 +308,19 @@ impl Interp {
                 if spec.is_empty() {
                     return self.to_str(v);
                 }
-                Err(self.type_error(format!("unsupported format string passed to {}.__format__", i.class.name)))
+                Err(self.type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    i.class.name
+                )))
             }
             _ => {
                 if spec.is_empty() {
                     return self.to_str(v);
                 }
-                Err(self.type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
+                Err(self.type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )))
             }
         }
     }

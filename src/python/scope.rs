@@ -7,8 +7,8 @@
 /// A fast set of names (FxHash: names are short and trusted to be few).
 pub type NameSet = std::collections::HashSet<String, rustc_hash::FxBuildHasher>;
 
-use rustpython_ruff_python_ast as ast;
 use ast::{Expr, Stmt};
+use rustpython_ruff_python_ast as ast;
 
 /// Names and declarations of one function (or comprehension) scope.
 #[derive(Default, Debug)]
@@ -37,7 +37,12 @@ impl ScopeInfo {
         let mut info = ScopeInfo::default();
         let mut bound = Vec::new();
         if let Some(p) = params {
-            info.positional = p.posonlyargs.iter().chain(&p.args).map(|a| std::rc::Rc::from(a.parameter.name.id.as_str())).collect();
+            info.positional = p
+                .posonlyargs
+                .iter()
+                .chain(&p.args)
+                .map(|a| std::rc::Rc::from(a.parameter.name.id.as_str()))
+                .collect();
             for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
                 bound.push(a.parameter.name.id.to_string());
             }
@@ -124,9 +129,15 @@ fn collect_expr(e: &Expr, out: &mut Vec<String>) {
         Expr::Call(c) => {
             collect_expr(&c.func, out);
             c.arguments.args.iter().for_each(|x| collect_expr(x, out));
-            c.arguments.keywords.iter().for_each(|k| collect_expr(&k.value, out));
+            c.arguments
+                .keywords
+                .iter()
+                .for_each(|k| collect_expr(&k.value, out));
         }
-        Expr::ListComp(c) => c.generators.iter().for_each(|g| g.ifs.iter().for_each(|x| collect_expr(x, out))),
+        Expr::ListComp(c) => c
+            .generators
+            .iter()
+            .for_each(|g| g.ifs.iter().for_each(|x| collect_expr(x, out))),
         Expr::Tuple(t) => t.elts.iter().for_each(|x| collect_expr(x, out)),
         Expr::List(t) => t.elts.iter().for_each(|x| collect_expr(x, out)),
         Expr::Subscript(s) => {
@@ -254,7 +265,9 @@ fn stmt_yields(s: &Stmt) -> bool {
         Stmt::Return(r) => r.value.as_deref().map(expr_yields).unwrap_or(false),
         Stmt::For(f) => body_yields(&f.body) || body_yields(&f.orelse),
         Stmt::While(w) => body_yields(&w.body) || body_yields(&w.orelse),
-        Stmt::If(i) => body_yields(&i.body) || i.elif_else_clauses.iter().any(|c| body_yields(&c.body)),
+        Stmt::If(i) => {
+            body_yields(&i.body) || i.elif_else_clauses.iter().any(|c| body_yields(&c.body))
+        }
         Stmt::With(w) => body_yields(&w.body),
         Stmt::Try(t) => {
             body_yields(&t.body)

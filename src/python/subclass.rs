@@ -35,7 +35,15 @@ pub(crate) fn unwraps_receiver(ty: &str, method: &str) -> bool {
 pub(crate) fn immutable_base(v: &Value) -> Option<Value> {
     match v {
         Value::Instance(i) => match &i.base {
-            Some(b @ (Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Float(_) | Value::Bytes(_) | Value::Tuple(_) | Value::FrozenSet(_))) => Some(b.clone()),
+            Some(
+                b @ (Value::Str(_)
+                | Value::Int(_)
+                | Value::Long(_)
+                | Value::Float(_)
+                | Value::Bytes(_)
+                | Value::Tuple(_)
+                | Value::FrozenSet(_)),
+            ) => Some(b.clone()),
             _ => None,
         },
         _ => None,
@@ -59,13 +67,20 @@ pub(crate) fn unwrap_pair(l: &Value, r: &Value) -> Option<(Value, Value)> {
     };
     match (base(l), base(r)) {
         (None, None) => None,
-        (a, b) => Some((a.unwrap_or_else(|| l.clone()), b.unwrap_or_else(|| r.clone()))),
+        (a, b) => Some((
+            a.unwrap_or_else(|| l.clone()),
+            b.unwrap_or_else(|| r.clone()),
+        )),
     }
 }
 
 /// The immutable built-in class among `c`'s ancestors, if any.
 fn immutable_ancestor(c: &Rc<Class>) -> Option<Rc<Class>> {
-    c.mro.borrow().iter().find(|k| k.module == "builtins" && IMMUTABLE.contains(&k.name.as_str())).cloned()
+    c.mro
+        .borrow()
+        .iter()
+        .find(|k| k.module == "builtins" && IMMUTABLE.contains(&k.name.as_str()))
+        .cloned()
 }
 
 /// `Cls(...)` for a class that overrides `__new__` in Python or derives from an immutable
@@ -91,7 +106,10 @@ pub(crate) fn instantiate(it: &mut Interp, c: &Rc<Class>, args: &Args) -> PyResu
     {
         let r = it.call(&it.bind(init, obj.clone()), args.clone())?;
         if !matches!(r, Value::None) {
-            return Err(it.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+            return Err(it.type_error(format!(
+                "__init__() should return None, not '{}'",
+                r.type_name()
+            )));
         }
     }
     Ok(Some(obj))
@@ -100,7 +118,13 @@ pub(crate) fn instantiate(it: &mut Interp, c: &Rc<Class>, args: &Args) -> PyResu
 impl Interp {
     /// Binary operators on `bytearray`s and on built-in subclass instances whose class does not
     /// define the operator (after the user dunders were tried).
-    pub(crate) fn builtin_subclass_binop(&mut self, op: Operator, l: &Value, r: &Value, inplace: bool) -> PyResult<Option<Value>> {
+    pub(crate) fn builtin_subclass_binop(
+        &mut self,
+        op: Operator,
+        l: &Value,
+        r: &Value,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         use super::bytearray::{as_bytearray, bytes_like, new_value};
         let _ = inplace;
         if as_bytearray(l).is_some() || as_bytearray(r).is_some() {
@@ -109,16 +133,28 @@ impl Interp {
                     (Some(mut a), Some(b)) => {
                         self.check_size(a.len() as u128 + b.len() as u128)?;
                         a.extend(b);
-                        Some(if as_bytearray(l).is_some() { new_value(a) } else { Value::Bytes(Rc::from(a)) })
+                        Some(if as_bytearray(l).is_some() {
+                            new_value(a)
+                        } else {
+                            Value::Bytes(Rc::from(a))
+                        })
                     }
                     _ if as_bytearray(l).is_some() => {
-                        return Err(self.type_error(format!("can't concat {} to bytearray", r.type_name())));
+                        return Err(
+                            self.type_error(format!("can't concat {} to bytearray", r.type_name()))
+                        );
                     }
                     _ => None,
                 },
                 Operator::Mult => {
-                    let (seq, n) = if as_bytearray(l).is_some() { (l, r) } else { (r, l) };
-                    let (Some(data), Some(n)) = (bytes_like(seq), n.as_i64()) else { return Ok(None) };
+                    let (seq, n) = if as_bytearray(l).is_some() {
+                        (l, r)
+                    } else {
+                        (r, l)
+                    };
+                    let (Some(data), Some(n)) = (bytes_like(seq), n.as_i64()) else {
+                        return Ok(None);
+                    };
                     let n = n.max(0) as usize;
                     self.check_size(data.len() as u128 * n as u128)?;
                     Some(new_value(data.repeat(n)))
@@ -127,7 +163,11 @@ impl Interp {
             });
         }
         match unwrap_pair(l, r) {
-            Some((a, b)) if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) => self.binary_op(op, a, b).map(Some),
+            Some((a, b))
+                if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) =>
+            {
+                self.binary_op(op, a, b).map(Some)
+            }
             _ => Ok(None),
         }
     }
@@ -138,7 +178,9 @@ impl Interp {
 pub(crate) fn install(interp: &mut Interp) {
     for ty in IMMUTABLE {
         let class = interp.ty(ty);
-        let Some(Value::Builtin(ctor)) = &class.dict.borrow().get_str("__new__") else { continue };
+        let Some(Value::Builtin(ctor)) = &class.dict.borrow().get_str("__new__") else {
+            continue;
+        };
         let own = class.clone();
         let f = ctor.func.clone();
         let wrapped = builtin("__new__", move |it, args| {
@@ -148,12 +190,20 @@ pub(crate) fn install(interp: &mut Interp) {
             };
             let Some(cls) = cls else { return f(it, args) };
             if !cls.is_subclass(&own) {
-                return Err(it.type_error(format!("{}.__new__({}): {} is not a subtype of {}", own.name, cls.name, cls.name, own.name)));
+                return Err(it.type_error(format!(
+                    "{}.__new__({}): {} is not a subtype of {}",
+                    own.name, cls.name, cls.name, own.name
+                )));
             }
             let mut a = args;
             a.pos[0] = Value::Class(own.clone());
             let base = f(it, a)?;
-            Ok(it.new_instance(Instance { class: cls, attrs: RefCell::new(Dict::new()), exc: None, base: Some(base) }))
+            Ok(it.new_instance(Instance {
+                class: cls,
+                attrs: RefCell::new(Dict::new()),
+                exc: None,
+                base: Some(base),
+            }))
         });
         class.dict.borrow_mut().set_str("__new__", wrapped);
     }
@@ -162,7 +212,10 @@ pub(crate) fn install(interp: &mut Interp) {
     for ty in ["dict", "list", "tuple", "bytes", "range"] {
         let m = builtin("__getitem__", |it, args| {
             let [obj, key] = &args.pos[..] else {
-                return Err(it.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1))));
+                return Err(it.type_error(format!(
+                    "expected 1 argument, got {}",
+                    args.pos.len().saturating_sub(1)
+                )));
             };
             let obj = match obj {
                 Value::Instance(i) => i.base.clone().unwrap_or_else(|| obj.clone()),
@@ -176,16 +229,26 @@ pub(crate) fn install(interp: &mut Interp) {
         interp.ty(ty).dict.borrow_mut().set_str("__getitem__", m);
     }
     let str_class = interp.ty("str");
-    let binops: [(&str, Operator, bool); 4] =
-        [("__add__", Operator::Add, false), ("__mul__", Operator::Mult, false), ("__rmul__", Operator::Mult, true), ("__mod__", Operator::Mod, false)];
+    let binops: [(&str, Operator, bool); 4] = [
+        ("__add__", Operator::Add, false),
+        ("__mul__", Operator::Mult, false),
+        ("__rmul__", Operator::Mult, true),
+        ("__mod__", Operator::Mod, false),
+    ];
     for (name, op, swap) in binops {
         let m = builtin(name, move |it, mut args| {
             unwrap_args(&mut args);
             let [a, b] = &args.pos[..] else {
-                return Err(it.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1))));
+                return Err(it.type_error(format!(
+                    "expected 1 argument, got {}",
+                    args.pos.len().saturating_sub(1)
+                )));
             };
             if !matches!(a, Value::Str(_)) {
-                return Err(it.type_error(format!("descriptor '{name}' requires a 'str' object but received a '{}'", a.type_name())));
+                return Err(it.type_error(format!(
+                    "descriptor '{name}' requires a 'str' object but received a '{}'",
+                    a.type_name()
+                )));
             }
             let ok = match op {
                 Operator::Add => matches!(b, Value::Str(_)),
@@ -195,14 +258,20 @@ pub(crate) fn install(interp: &mut Interp) {
             if !ok {
                 return Ok(Value::NotImplemented);
             }
-            let (x, y) = if swap { (b.clone(), a.clone()) } else { (a.clone(), b.clone()) };
+            let (x, y) = if swap {
+                (b.clone(), a.clone())
+            } else {
+                (a.clone(), b.clone())
+            };
             it.binary_op(op, x, y)
         });
         str_class.dict.borrow_mut().set_str(name, m);
     }
     type Unary = fn(&mut Interp, Value, Option<Value>) -> PyResult<Value>;
     let others: [(&str, Unary); 6] = [
-        ("__getitem__", |it, s, k| it.get_item(&s, &k.unwrap_or(Value::None))),
+        ("__getitem__", |it, s, k| {
+            it.get_item(&s, &k.unwrap_or(Value::None))
+        }),
         ("__repr__", |it, s, _| Ok(Value::str(&it.repr(&s)?))),
         ("__str__", |it, s, _| Ok(Value::str(&it.to_str(&s)?))),
         ("__hash__", |it, s, _| it.hash_of(&s).map(Value::Int)),
@@ -220,7 +289,10 @@ pub(crate) fn install(interp: &mut Interp) {
             unwrap_args(&mut args);
             let s = args.pos.first().cloned().unwrap_or(Value::None);
             if !matches!(s, Value::Str(_)) {
-                return Err(it.type_error(format!("descriptor '{name}' requires a 'str' object but received a '{}'", s.type_name())));
+                return Err(it.type_error(format!(
+                    "descriptor '{name}' requires a 'str' object but received a '{}'",
+                    s.type_name()
+                )));
             }
             f(it, s, args.pos.get(1).cloned())
         });

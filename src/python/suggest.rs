@@ -92,7 +92,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        let names: Vec<String> = ["total", "count", "print"].iter().map(|s| s.to_string()).collect();
+        let names: Vec<String> = ["total", "count", "print"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(suggest("totl", &names).as_deref(), Some("total"));
         assert_eq!(suggest("prnt", &names).as_deref(), Some("print"));
         assert_eq!(suggest("xyz", &names), None);

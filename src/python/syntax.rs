@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use rustpython_ruff_python_parser as parser;
-use rustpython_ruff_text_size::Ranged;
 use parser::{LexicalErrorType, ParseErrorType};
 use rustpython_ruff_python_ast::token::TokenKind;
+use rustpython_ruff_python_parser as parser;
+use rustpython_ruff_text_size::Ranged;
 
 use super::ast_ref::ParsedModule;
 use super::value::SourceFile;
@@ -46,7 +46,11 @@ impl std::fmt::Display for SyntaxErrorInfo {
         if !shown.is_empty() {
             writeln!(f, "    {shown}")?;
             if self.end_column > 0 {
-                let start = self.column.saturating_sub(1).saturating_sub(indent).min(shown.chars().count());
+                let start = self
+                    .column
+                    .saturating_sub(1)
+                    .saturating_sub(indent)
+                    .min(shown.chars().count());
                 let len = self.end_column.saturating_sub(self.column).max(1);
                 writeln!(f, "    {}{}", " ".repeat(start), "^".repeat(len))?;
             }
@@ -77,7 +81,9 @@ const MAX_BRACKET_DEPTH: usize = 200;
 const MAX_INDENT_LEVELS: usize = 100;
 
 /// Keywords that can add a level to an expression's tree.
-const NESTING_KEYWORDS: [&[u8]; 11] = [b"not", b"and", b"or", b"if", b"else", b"lambda", b"await", b"yield", b"in", b"is", b"for"];
+const NESTING_KEYWORDS: [&[u8]; 11] = [
+    b"not", b"and", b"or", b"if", b"else", b"lambda", b"await", b"yield", b"in", b"is", b"for",
+];
 
 /// Reject sources nested too deeply to parse and evaluate within the stack we have.
 ///
@@ -112,7 +118,13 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
                 if width > 0 && indents.last().is_none_or(|&w| w < width) {
                     indents.push(width);
                     if indents.len() >= MAX_INDENT_LEVELS {
-                        let mut e = info("IndentationError", "too many levels of indentation".into(), source, filename, (j as u32, j as u32 + 1));
+                        let mut e = info(
+                            "IndentationError",
+                            "too many levels of indentation".into(),
+                            source,
+                            filename,
+                            (j as u32, j as u32 + 1),
+                        );
                         e.end_column = 0;
                         return Some(e);
                     }
@@ -162,7 +174,13 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
                         outer_sum += chain;
                         chain = 0;
                         if outer.len() > MAX_BRACKET_DEPTH {
-                            return Some(info("SyntaxError", "too many nested parentheses".into(), source, filename, (i as u32, i as u32 + 1)));
+                            return Some(info(
+                                "SyntaxError",
+                                "too many nested parentheses".into(),
+                                source,
+                                filename,
+                                (i as u32, i as u32 + 1),
+                            ));
                         }
                     } else if is_f && x == b'}' {
                         if let Some(c) = outer.pop() {
@@ -183,7 +201,13 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
                 outer_sum += chain;
                 chain = 0;
                 if outer.len() > MAX_BRACKET_DEPTH {
-                    return Some(info("SyntaxError", "too many nested parentheses".into(), source, filename, (i as u32, i as u32 + 1)));
+                    return Some(info(
+                        "SyntaxError",
+                        "too many nested parentheses".into(),
+                        source,
+                        filename,
+                        (i as u32, i as u32 + 1),
+                    ));
                 }
             }
             b')' | b']' | b'}' => {
@@ -196,14 +220,16 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
             b';' if outer.is_empty() => chain = 0,
             b'\n' => {
                 if outer.is_empty() {
-                    continued = i > 0 && b[i - 1] == b'\\' || (i > 1 && b[i - 1] == b'\r' && b[i - 2] == b'\\');
+                    continued = i > 0 && b[i - 1] == b'\\'
+                        || (i > 1 && b[i - 1] == b'\r' && b[i - 2] == b'\\');
                     if !continued {
                         chain = 0;
                     }
                     at_line_start = true;
                 }
             }
-            b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'=' | b'.' | b'@' => chain += 1,
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'='
+            | b'.' | b'@' => chain += 1,
             x if x.is_ascii_alphabetic() || x == b'_' => {
                 let start = i;
                 while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
@@ -230,7 +256,13 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
 /// CPython's error for code nested too deeply to compile (printed without a location).
 fn too_deep(source: &str, filename: &str, at: usize) -> SyntaxErrorInfo {
     let at = at.min(source.len()) as u32;
-    info("RecursionError", "maximum recursion depth exceeded during compilation".into(), source, filename, (at, at + 1))
+    info(
+        "RecursionError",
+        "maximum recursion depth exceeded during compilation".into(),
+        source,
+        filename,
+        (at, at + 1),
+    )
 }
 
 /// Parse a module; on failure describe the first error like CPython.
@@ -255,7 +287,12 @@ thread_local! {
 }
 
 fn recently_parsed(source: &str) -> Option<Rc<ParsedModule>> {
-    PARSED.with(|kept| kept.borrow().iter().find(|(text, _)| **text == *source).map(|(_, parsed)| parsed.clone()))
+    PARSED.with(|kept| {
+        kept.borrow()
+            .iter()
+            .find(|(text, _)| **text == *source)
+            .map(|(_, parsed)| parsed.clone())
+    })
 }
 
 fn remember_parsed(source: &str, parsed: &Rc<ParsedModule>) {
@@ -282,11 +319,21 @@ fn parse_uncached(source: &str, filename: &str) -> Result<Rc<ParsedModule>, Synt
     }
 }
 
-fn info(kind: &'static str, message: String, source: &str, filename: &str, range: (u32, u32)) -> SyntaxErrorInfo {
+fn info(
+    kind: &'static str,
+    message: String,
+    source: &str,
+    filename: &str,
+    range: (u32, u32),
+) -> SyntaxErrorInfo {
     let sf = SourceFile::new(source.to_string());
     let line = sf.line_of(range.0 as usize).max(1);
     let column = sf.column_of(range.0 as usize) + 1;
-    let end_column = if sf.line_of(range.1 as usize) == line { sf.column_of(range.1 as usize) + 1 } else { column + 1 };
+    let end_column = if sf.line_of(range.1 as usize) == line {
+        sf.column_of(range.1 as usize) + 1
+    } else {
+        column + 1
+    };
     SyntaxErrorInfo {
         kind,
         message,
@@ -324,7 +371,9 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
                     if !triple && b[i] == b'\n' {
                         break;
                     }
-                    if b[i] == q && (!triple || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))) {
+                    if b[i] == q
+                        && (!triple || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q)))
+                    {
                         i += if triple { 2 } else { 0 };
                         break;
                     }
@@ -344,7 +393,11 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
 
 fn line_start(source: &str, at: usize) -> usize {
     let at = at.min(source.len());
-    source.get(..at).and_then(|s| s.rfind('\n')).map(|p| p + 1).unwrap_or(0)
+    source
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map(|p| p + 1)
+        .unwrap_or(0)
 }
 
 fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxErrorInfo {
@@ -355,14 +408,21 @@ fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxError
         i
     };
     let mixed_tabs = {
-        let indents: Vec<&str> = source.lines().map(|l| &l[..l.len() - l.trim_start().len()]).filter(|s| !s.is_empty()).collect();
+        let indents: Vec<&str> = source
+            .lines()
+            .map(|l| &l[..l.len() - l.trim_start().len()])
+            .filter(|s| !s.is_empty())
+            .collect();
         indents.iter().any(|s| s.contains('\t')) && indents.iter().any(|s| s.contains(' '))
     };
     match &e.error {
         ParseErrorType::UnexpectedIndentation => {
             let ls = line_start(source, at + 1) as u32;
             let (kind, msg) = if mixed_tabs {
-                ("TabError", "inconsistent use of tabs and spaces in indentation")
+                (
+                    "TabError",
+                    "inconsistent use of tabs and spaces in indentation",
+                )
             } else {
                 ("IndentationError", "unexpected indent")
             };
@@ -377,93 +437,186 @@ fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxError
         let same_line = !source.get(pos..at).unwrap_or("").contains('\n');
         let more_after = !source.get(at..).unwrap_or("").trim().is_empty();
         if same_line && more_after {
-            return info("SyntaxError", "invalid syntax".into(), source, filename, (range.0, range.0 + 1));
+            return info(
+                "SyntaxError",
+                "invalid syntax".into(),
+                source,
+                filename,
+                (range.0, range.0 + 1),
+            );
         }
-        if matches!(e.error, ParseErrorType::ExpectedToken { .. } | ParseErrorType::Lexical(LexicalErrorType::Eof) | ParseErrorType::OtherError(_)) {
-            return info("SyntaxError", format!("'{c}' was never closed"), source, filename, (pos as u32, pos as u32 + 1));
+        if matches!(
+            e.error,
+            ParseErrorType::ExpectedToken { .. }
+                | ParseErrorType::Lexical(LexicalErrorType::Eof)
+                | ParseErrorType::OtherError(_)
+        ) {
+            return info(
+                "SyntaxError",
+                format!("'{c}' was never closed"),
+                source,
+                filename,
+                (pos as u32, pos as u32 + 1),
+            );
         }
     }
     let (kind, message, range) = match &e.error {
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            found: TokenKind::Equal,
+        } => {
             // `if x = 3:`: CPython underlines the whole would-be comparison.
             let ls = line_start(source, at);
-            let line_end = source[at..].find('\n').map(|p| at + p).unwrap_or(source.len());
+            let line_end = source[at..]
+                .find('\n')
+                .map(|p| at + p)
+                .unwrap_or(source.len());
             let line = &source[ls..line_end];
             let indent = line.len() - line.trim_start().len();
-            let kw_end = line.trim_start().find(' ').map(|p| p + indent + 1).unwrap_or(0);
+            let kw_end = line
+                .trim_start()
+                .find(' ')
+                .map(|p| p + indent + 1)
+                .unwrap_or(0);
             let start = ls + kw_end;
-            let end = line.rfind(':').map(|p| ls + p).unwrap_or(line_end).max(start);
+            let end = line
+                .rfind(':')
+                .map(|p| ls + p)
+                .unwrap_or(line_end)
+                .max(start);
             let end = start + source[start..end].trim_end().len();
-            ("SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".to_string(), (start as u32, end as u32))
+            (
+                "SyntaxError",
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".to_string(),
+                (start as u32, end as u32),
+            )
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => ("SyntaxError", "expected ':'".to_string(), range),
-        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found } if !matches!(found, TokenKind::Newline) => {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } => ("SyntaxError", "expected ':'".to_string(), range),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Comma,
+            found,
+        } if !matches!(found, TokenKind::Newline) => {
             // `[1 2]`: CPython underlines from the previous item to the unexpected one.
             let before = source[..at].trim_end();
             let prev_start = before
                 .char_indices()
                 .rev()
-                .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '"' || *c == '\'' || *c == '.')
+                .take_while(|(_, c)| {
+                    c.is_alphanumeric() || *c == '_' || *c == '"' || *c == '\'' || *c == '.'
+                })
                 .last()
                 .map(|(i, _)| i)
                 .unwrap_or(at);
-            ("SyntaxError", "invalid syntax. Perhaps you forgot a comma?".to_string(), (prev_start as u32, range.1))
+            (
+                "SyntaxError",
+                "invalid syntax. Perhaps you forgot a comma?".to_string(),
+                (prev_start as u32, range.1),
+            )
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after") => {
-            let what = m.trim_start_matches("Expected an indented block after ").replace('`', "'");
+            let what = m
+                .trim_start_matches("Expected an indented block after ")
+                .replace('`', "'");
             // The statement that wanted a block is the last line ending with ':' before here.
             let sf = SourceFile::new(source.to_string());
             let mut l = sf.line_of(at).saturating_sub(1);
             while l > 1 && !sf.line_text(l).trim_end().ends_with(':') {
                 l -= 1;
             }
-            ("IndentationError", format!("expected an indented block after {what} on line {l}"), (range.0, range.0 + 1))
+            (
+                "IndentationError",
+                format!("expected an indented block after {what} on line {l}"),
+                (range.0, range.0 + 1),
+            )
         }
-        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
-            ("IndentationError", "unindent does not match any outer indentation level".to_string(), range)
-        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => (
+            "IndentationError",
+            "unindent does not match any outer indentation level".to_string(),
+            range,
+        ),
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let sf = SourceFile::new(source.to_string());
             let line = sf.line_of(range.0 as usize);
-            ("SyntaxError", format!("unterminated string literal (detected at line {line})"), (range.0, range.0 + 1))
+            (
+                "SyntaxError",
+                format!("unterminated string literal (detected at line {line})"),
+                (range.0, range.0 + 1),
+            )
         }
-        ParseErrorType::Lexical(LexicalErrorType::Eof) => ("SyntaxError", "unexpected EOF while parsing".to_string(), range),
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => (
+            "SyntaxError",
+            "unexpected EOF while parsing".to_string(),
+            range,
+        ),
         ParseErrorType::InvalidAssignmentTarget => {
             let target = source.get(range.0 as usize..range.1 as usize).unwrap_or("");
             let what = if target.ends_with(')') {
                 "function call"
-            } else if target.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'') || matches!(target, "None" | "True" | "False") {
+            } else if target.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'')
+                || matches!(target, "None" | "True" | "False")
+            {
                 "literal"
             } else {
                 "expression"
             };
-            ("SyntaxError", format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), range)
+            (
+                "SyntaxError",
+                format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+                range,
+            )
         }
-        ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            ("SyntaxError", "non-default argument follows default argument".to_string(), range)
-        }
-        ParseErrorType::PositionalAfterKeywordArgument => {
-            ("SyntaxError", "positional argument follows keyword argument".to_string(), range)
-        }
-        ParseErrorType::DuplicateKeywordArgumentError(name) => ("SyntaxError", format!("keyword argument repeated: {name}"), range),
-        _ => ("SyntaxError", "invalid syntax".to_string(), (range.0, range.0 + 1)),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => (
+            "SyntaxError",
+            "non-default argument follows default argument".to_string(),
+            range,
+        ),
+        ParseErrorType::PositionalAfterKeywordArgument => (
+            "SyntaxError",
+            "positional argument follows keyword argument".to_string(),
+            range,
+        ),
+        ParseErrorType::DuplicateKeywordArgumentError(name) => (
+            "SyntaxError",
+            format!("keyword argument repeated: {name}"),
+            range,
+        ),
+        _ => (
+            "SyntaxError",
+            "invalid syntax".to_string(),
+            (range.0, range.0 + 1),
+        ),
     };
     info(kind, message, source, filename, range)
 }
 
 /// Constructs the playground does not run, and statements out of place (`return` at module
 /// level), reported before anything executes as CPython's compiler does.
-fn unsupported(body: &[rustpython_ruff_python_ast::Stmt], source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
+fn unsupported(
+    body: &[rustpython_ruff_python_ast::Stmt],
+    source: &str,
+    filename: &str,
+) -> Option<SyntaxErrorInfo> {
     check_block(body, source, filename, false, false)
 }
 
-fn check_block(body: &[rustpython_ruff_python_ast::Stmt], source: &str, filename: &str, in_func: bool, in_loop: bool) -> Option<SyntaxErrorInfo> {
+fn check_block(
+    body: &[rustpython_ruff_python_ast::Stmt],
+    source: &str,
+    filename: &str,
+    in_func: bool,
+    in_loop: bool,
+) -> Option<SyntaxErrorInfo> {
     use rustpython_ruff_python_ast::{ExceptHandler, Stmt};
     for s in body {
         let r = (s.range().start().to_u32(), s.range().end().to_u32());
         let found = match s {
             Stmt::Match(_) => Some("the match statement is not supported in the playground"),
-            Stmt::FunctionDef(f) if f.is_async => Some("async functions are not supported in the playground"),
+            Stmt::FunctionDef(f) if f.is_async => {
+                Some("async functions are not supported in the playground")
+            }
             Stmt::Return(_) if !in_func => Some("'return' outside function"),
             Stmt::Break(_) if !in_loop => Some("'break' outside loop"),
             Stmt::Continue(_) if !in_loop => Some("'continue' not properly in loop"),
@@ -475,10 +628,15 @@ fn check_block(body: &[rustpython_ruff_python_ast::Stmt], source: &str, filename
         let nested = match s {
             Stmt::FunctionDef(f) => check_block(&f.body, source, filename, true, false),
             Stmt::ClassDef(c) => check_block(&c.body, source, filename, false, false),
-            Stmt::If(i) => check_block(&i.body, source, filename, in_func, in_loop)
-                .or_else(|| i.elif_else_clauses.iter().find_map(|c| check_block(&c.body, source, filename, in_func, in_loop))),
-            Stmt::For(f) => check_block(&f.body, source, filename, in_func, true).or_else(|| check_block(&f.orelse, source, filename, in_func, in_loop)),
-            Stmt::While(w) => check_block(&w.body, source, filename, in_func, true).or_else(|| check_block(&w.orelse, source, filename, in_func, in_loop)),
+            Stmt::If(i) => check_block(&i.body, source, filename, in_func, in_loop).or_else(|| {
+                i.elif_else_clauses
+                    .iter()
+                    .find_map(|c| check_block(&c.body, source, filename, in_func, in_loop))
+            }),
+            Stmt::For(f) => check_block(&f.body, source, filename, in_func, true)
+                .or_else(|| check_block(&f.orelse, source, filename, in_func, in_loop)),
+            Stmt::While(w) => check_block(&w.body, source, filename, in_func, true)
+                .or_else(|| check_block(&w.orelse, source, filename, in_func, in_loop)),
             Stmt::With(w) => check_block(&w.body, source, filename, in_func, in_loop),
             Stmt::Try(t) => check_block(&t.body, source, filename, in_func, in_loop)
                 .or_else(|| {
@@ -506,17 +664,29 @@ mod parse_cache_tests {
     fn a_source_parsed_again_shares_its_tree_until_eight_others_came_after_it() {
         let source = "def f():\n    return 1\n";
         let first = parse(source, "a.py").unwrap();
-        assert!(Rc::ptr_eq(&first, &parse(&source.to_string(), "b.py").unwrap()), "the same text gives the same tree");
+        assert!(
+            Rc::ptr_eq(&first, &parse(&source.to_string(), "b.py").unwrap()),
+            "the same text gives the same tree"
+        );
         for n in 0..PARSED_KEPT {
             parse(&format!("x = {n}\n"), "other.py").unwrap();
         }
-        assert!(!Rc::ptr_eq(&first, &parse(source, "a.py").unwrap()), "evicted by newer sources");
+        assert!(
+            !Rc::ptr_eq(&first, &parse(source, "a.py").unwrap()),
+            "evicted by newer sources"
+        );
     }
 
     #[test]
     fn a_syntax_error_is_never_remembered_and_names_each_file() {
         let broken = "def f(:\n";
-        assert_eq!(parse(broken, "one.py").err().map(|e| e.filename).as_deref(), Some("one.py"));
-        assert_eq!(parse(broken, "two.py").err().map(|e| e.filename).as_deref(), Some("two.py"));
+        assert_eq!(
+            parse(broken, "one.py").err().map(|e| e.filename).as_deref(),
+            Some("one.py")
+        );
+        assert_eq!(
+            parse(broken, "two.py").err().map(|e| e.filename).as_deref(),
+            Some("two.py")
+        );
     }
 }

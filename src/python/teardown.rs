@@ -105,7 +105,9 @@ impl Teardown {
 
     /// Hand the values of a dict-like table to the walk, emptying it if it can be borrowed.
     fn take_dict(&mut self, d: &std::cell::RefCell<Dict>) {
-        let Ok(mut d) = d.try_borrow_mut() else { return };
+        let Ok(mut d) = d.try_borrow_mut() else {
+            return;
+        };
         let d = std::mem::take(&mut *d);
         self.dict(&d);
     }
@@ -139,7 +141,12 @@ impl Teardown {
                     self.chain(c);
                 }
                 self.take_dict(&f.attrs);
-                if let Some(c) = f.class_cell.try_borrow_mut().ok().and_then(|mut c| c.take()) {
+                if let Some(c) = f
+                    .class_cell
+                    .try_borrow_mut()
+                    .ok()
+                    .and_then(|mut c| c.take())
+                {
                     self.value(&Value::Class(c));
                 }
             }
@@ -170,7 +177,10 @@ impl Teardown {
                 if let Some(Ok(mut st)) = i.exc.as_ref().map(|e| e.try_borrow_mut()) {
                     let st = std::mem::take(&mut *st);
                     st.args.iter().for_each(|x| self.value(x));
-                    st.cause.iter().chain(st.context.iter()).for_each(|x| self.value(x));
+                    st.cause
+                        .iter()
+                        .chain(st.context.iter())
+                        .for_each(|x| self.value(x));
                 }
                 if let Some(b) = &i.base {
                     self.value(b);
@@ -256,13 +266,22 @@ impl Tracked {
         self.next_prune = (live * 2).max(1024);
     }
     fn hand_over(&mut self, t: &mut Teardown) {
-        for e in std::mem::take(&mut self.envs).iter().filter_map(Weak::upgrade) {
+        for e in std::mem::take(&mut self.envs)
+            .iter()
+            .filter_map(Weak::upgrade)
+        {
             t.env(&e);
         }
-        for c in std::mem::take(&mut self.classes).iter().filter_map(Weak::upgrade) {
+        for c in std::mem::take(&mut self.classes)
+            .iter()
+            .filter_map(Weak::upgrade)
+        {
             t.value(&Value::Class(c));
         }
-        for i in std::mem::take(&mut self.instances).iter().filter_map(Weak::upgrade) {
+        for i in std::mem::take(&mut self.instances)
+            .iter()
+            .filter_map(Weak::upgrade)
+        {
             t.value(&Value::Instance(i));
         }
     }
@@ -272,7 +291,11 @@ impl Tracked {
 pub(crate) fn teardown(interp: &mut Interp) {
     let mut t = Teardown::default();
     let types = &interp.types;
-    for class in [&types.object, &types.type_].into_iter().chain(&types.fast).chain(types.by_name.values()) {
+    for class in [&types.object, &types.type_]
+        .into_iter()
+        .chain(&types.fast)
+        .chain(types.by_name.values())
+    {
         t.value(&Value::Class(class.clone()));
     }
     for class in interp.native_classes.get_mut().values() {

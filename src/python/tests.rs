@@ -25,18 +25,25 @@ fn deep_recursion_fits(stack: usize) -> bool {
 #[test]
 fn recursion_limit_holds_on_a_small_stack() {
     // The stack the wasm build must reserve (see the layer's report); checked natively here.
-    let needed: usize = std::env::var("PY_STACK").ok().and_then(|s| s.parse().ok()).unwrap_or(8 << 20);
+    let needed: usize = std::env::var("PY_STACK")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(8 << 20);
     assert!(deep_recursion_fits(needed));
 }
 
 #[test]
 fn closures_in_loops_see_the_last_value() {
-    assert_eq!(stdout_of("fs = [lambda: i for i in range(3)]\nprint([f() for f in fs])\n"), "[2, 2, 2]\n");
+    assert_eq!(
+        stdout_of("fs = [lambda: i for i in range(3)]\nprint([f() for f in fs])\n"),
+        "[2, 2, 2]\n"
+    );
 }
 
 #[test]
 fn default_arguments_are_evaluated_once() {
-    let src = "def add(x, items=[]):\n    items.append(x)\n    return items\nadd(1)\nprint(add(2))\n";
+    let src =
+        "def add(x, items=[]):\n    items.append(x)\n    return items\nadd(1)\nprint(add(2))\n";
     assert_eq!(stdout_of(src), "[1, 2]\n");
 }
 
@@ -48,10 +55,20 @@ fn dicts_keep_insertion_order_after_deletes() {
 
 #[test]
 fn step_budget_names_the_line() {
-    let mut py = Interpreter::new(HostConfig { step_budget: 1000, ..HostConfig::default() });
-    let err = py.run_module("app", "app.py", "x = 0\nwhile True:\n    x += 1\n").unwrap_err();
-    let RunError::Exception(e) = err else { panic!("expected an exception") };
-    assert_eq!(e.message, "stopped after 1,000 steps: is there an endless loop at line 2?");
+    let mut py = Interpreter::new(HostConfig {
+        step_budget: 1000,
+        ..HostConfig::default()
+    });
+    let err = py
+        .run_module("app", "app.py", "x = 0\nwhile True:\n    x += 1\n")
+        .unwrap_err();
+    let RunError::Exception(e) = err else {
+        panic!("expected an exception")
+    };
+    assert_eq!(
+        e.message,
+        "stopped after 1,000 steps: is there an endless loop at line 2?"
+    );
 }
 
 #[test]
@@ -102,17 +119,23 @@ struct Log {
 impl Observer for Log {
     fn line(&mut self, _interp: &mut Interpreter, event: &crate::python::LineEvent<'_>) {
         let names: Vec<&str> = event.locals.iter().map(|(n, _)| n.as_str()).collect();
-        self.events.borrow_mut().push(format!("line {} {} {names:?}", event.func, event.line));
+        self.events
+            .borrow_mut()
+            .push(format!("line {} {} {names:?}", event.func, event.line));
     }
     fn access(&mut self, _interp: &mut Interpreter, what: &str, range: (u32, u32)) {
-        self.events.borrow_mut().push(format!("{what} at {range:?}"));
+        self.events
+            .borrow_mut()
+            .push(format!("{what} at {range:?}"));
     }
 }
 
 #[test]
 fn native_modules_objects_and_observer_work_together() {
     let mut py = Interpreter::new(HostConfig::default());
-    let counter = Value::Native(std::rc::Rc::new(Counter { value: std::cell::Cell::new(41) }));
+    let counter = Value::Native(std::rc::Rc::new(Counter {
+        value: std::cell::Cell::new(41),
+    }));
     py.register_module(
         "host",
         std::rc::Rc::new(move |_it: &mut Interpreter| {
@@ -120,13 +143,24 @@ fn native_modules_objects_and_observer_work_together() {
                 "host",
                 vec![
                     ("counter", counter.clone()),
-                    ("double", builtin("double", |it, args| it.binary_op(rustpython_ruff_python_ast::Operator::Mult, args.pos.first().cloned().unwrap_or(Value::None), Value::Int(2)))),
+                    (
+                        "double",
+                        builtin("double", |it, args| {
+                            it.binary_op(
+                                rustpython_ruff_python_ast::Operator::Mult,
+                                args.pos.first().cloned().unwrap_or(Value::None),
+                                Value::Int(2),
+                            )
+                        }),
+                    ),
                 ],
             ))
         }),
     );
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    py.set_observer(Some(Box::new(Log { events: events.clone() })));
+    py.set_observer(Some(Box::new(Log {
+        events: events.clone(),
+    })));
     let src = "from host import counter, double\ndef bump():\n    counter['n'] = counter['n'] + 1\n    return double(counter['n'])\n";
     let m = py.run_module("app", "app.py", src).unwrap();
     let f = py.get_attr(&m, "bump").unwrap();
@@ -136,8 +170,14 @@ fn native_modules_objects_and_observer_work_together() {
     assert!(ev.contains(&"line bump 3 []".to_string()), "{ev:?}");
     // `counter['n']` on line 3 starts at byte 50 of the source.
     let read_at = src.find("counter['n'] +").unwrap() as u32;
-    assert!(ev.contains(&format!("read counter at ({read_at}, {})", read_at + 12)), "{ev:?}");
-    assert!(ev.iter().any(|e| e.starts_with("write counter at")), "{ev:?}");
+    assert!(
+        ev.contains(&format!("read counter at ({read_at}, {})", read_at + 12)),
+        "{ev:?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.starts_with("write counter at")),
+        "{ev:?}"
+    );
     py.set_observer(None);
 }
 
@@ -145,13 +185,21 @@ fn native_modules_objects_and_observer_work_together() {
 fn missing_module_is_module_not_found() {
     let (_, err, code) = run("import flask_sqlalchemy\n");
     assert_eq!(code, 1);
-    assert!(err.ends_with("ModuleNotFoundError: No module named 'flask_sqlalchemy'\n"), "{err}");
+    assert!(
+        err.ends_with("ModuleNotFoundError: No module named 'flask_sqlalchemy'\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn ints_do_not_overflow_and_floats_print_like_cpython() {
-    let out = stdout_of("print(2**100, -7 // 2, 7 % -3, 0.1 + 0.2, 1e16, 1/3, f'{1234567.891:,.2f}', round(2.5))\n");
-    assert_eq!(out, "1267650600228229401496703205376 -4 -2 0.30000000000000004 1e+16 0.3333333333333333 1,234,567.89 2\n");
+    let out = stdout_of(
+        "print(2**100, -7 // 2, 7 % -3, 0.1 + 0.2, 1e16, 1/3, f'{1234567.891:,.2f}', round(2.5))\n",
+    );
+    assert_eq!(
+        out,
+        "1267650600228229401496703205376 -4 -2 0.30000000000000004 1e+16 0.3333333333333333 1,234,567.89 2\n"
+    );
 }
 
 #[test]
@@ -165,13 +213,20 @@ fn unbound_local_and_name_suggestions_match_cpython() {
     let (_, err, _) = run("total = 1\ndef f():\n    total += 1\nf()\n");
     assert!(err.ends_with("UnboundLocalError: cannot access local variable 'total' where it is not associated with a value\n"), "{err}");
     let (_, err, _) = run("total = 1\nprint(totl)\n");
-    assert!(err.ends_with("NameError: name 'totl' is not defined. Did you mean: 'total'?\n"), "{err}");
+    assert!(
+        err.ends_with("NameError: name 'totl' is not defined. Did you mean: 'total'?\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn argument_errors_use_qualified_names() {
-    let (_, err, _) = run("class Greeter:\n    def greet(self):\n        pass\nGreeter().greet(1)\n");
-    assert!(err.ends_with("TypeError: Greeter.greet() takes 1 positional argument but 2 were given\n"), "{err}");
+    let (_, err, _) =
+        run("class Greeter:\n    def greet(self):\n        pass\nGreeter().greet(1)\n");
+    assert!(
+        err.ends_with("TypeError: Greeter.greet() takes 1 positional argument but 2 were given\n"),
+        "{err}"
+    );
 }
 
 /// An observer that runs Python at every line (the step-through takes reprs of the locals).
@@ -181,8 +236,14 @@ struct Repr {
 
 impl Observer for Repr {
     fn line(&mut self, interp: &mut Interpreter, event: &crate::python::LineEvent<'_>) {
-        let shown: Vec<String> = event.locals.iter().map(|(_, v)| interp.repr(v).unwrap_or_default()).collect();
-        self.seen.borrow_mut().push(format!("{} {}", event.line, shown.join(",")));
+        let shown: Vec<String> = event
+            .locals
+            .iter()
+            .map(|(_, v)| interp.repr(v).unwrap_or_default())
+            .collect();
+        self.seen
+            .borrow_mut()
+            .push(format!("{} {}", event.line, shown.join(",")));
     }
 }
 
@@ -203,7 +264,9 @@ impl Observer for Locals {
                 _ => format!("{n}=?"),
             })
             .collect();
-        self.events.borrow_mut().push(format!("{func} {line} {}", vars.join(" ")));
+        self.events
+            .borrow_mut()
+            .push(format!("{func} {line} {}", vars.join(" ")));
     }
 }
 
@@ -212,7 +275,10 @@ fn an_observer_running_python_neither_spends_the_budget_nor_sees_its_own_lines()
     // `Slow.__repr__` takes ~300 steps; with 9 line events, that would exceed the budget of
     // 1,000 steps if the observer's calls were counted.
     let src = "class Slow:\n    def __repr__(self):\n        n = 0\n        while n < 100:\n            n += 1\n        return 'slow'\ndef f():\n    s = Slow()\n    a = 1\n    b = 2\n    return a + b\n";
-    let mut py = Interpreter::new(HostConfig { step_budget: 1000, ..HostConfig::default() });
+    let mut py = Interpreter::new(HostConfig {
+        step_budget: 1000,
+        ..HostConfig::default()
+    });
     let m = py.run_module("app", "app.py", src).unwrap();
     let f = py.get_attr(&m, "f").unwrap();
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
@@ -224,22 +290,47 @@ fn an_observer_running_python_neither_spends_the_budget_nor_sees_its_own_lines()
     }
     let seen = seen.borrow();
     // Only f's own lines: none from inside __repr__ (lines 3–6), which ran while observed.
-    assert_eq!(seen[..4], ["8 ".to_string(), "9 slow".to_string(), "10 slow,1".to_string(), "11 slow,1,2".to_string()]);
-    assert!(seen.iter().all(|event| !["3 ", "4 ", "5 ", "6 "].iter().any(|line| event.starts_with(line))), "{seen:?}");
+    assert_eq!(
+        seen[..4],
+        [
+            "8 ".to_string(),
+            "9 slow".to_string(),
+            "10 slow,1".to_string(),
+            "11 slow,1,2".to_string()
+        ]
+    );
+    assert!(
+        seen.iter().all(|event| !["3 ", "4 ", "5 ", "6 "]
+            .iter()
+            .any(|line| event.starts_with(line))),
+        "{seen:?}"
+    );
 }
 
 #[test]
 fn observer_sees_locals_of_functions_with_slots_and_with_namespaces() {
     let mut py = Interpreter::new(HostConfig::default());
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    py.set_observer(Some(Box::new(Locals { events: events.clone() })));
+    py.set_observer(Some(Box::new(Locals {
+        events: events.clone(),
+    })));
     // `plain` keeps its locals in slots (no nested scope); `outer` in a namespace (a closure
     // captures it). Both report parameters first, then locals once bound, by name.
     let src = "def plain(a, b=2):\n    c = a + b\n    del a\n    return c\ndef outer(x):\n    y = x * 2\n    f = lambda: y\n    return f()\nplain(1)\nouter(5)\n";
     py.run_module("app", "app.py", src).unwrap();
     let ev = events.borrow().clone();
-    for expected in ["plain 2 a=1 b=2", "plain 3 a=1 b=2 c=3", "plain 4 b=2 c=3", "outer 6 x=5", "outer 7 x=5 y=10", "outer 8 x=5 y=10 f=?"] {
-        assert!(ev.contains(&expected.to_string()), "{expected} not in {ev:?}");
+    for expected in [
+        "plain 2 a=1 b=2",
+        "plain 3 a=1 b=2 c=3",
+        "plain 4 b=2 c=3",
+        "outer 6 x=5",
+        "outer 7 x=5 y=10",
+        "outer 8 x=5 y=10 f=?",
+    ] {
+        assert!(
+            ev.contains(&expected.to_string()),
+            "{expected} not in {ev:?}"
+        );
     }
     py.set_observer(None);
 }

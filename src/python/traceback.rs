@@ -40,7 +40,10 @@ impl TbEntry {
     fn render(&self, out: &mut String) {
         let src = &self.source;
         let line_no = src.line_of(self.range.0 as usize);
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", self.filename, line_no, self.func));
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            self.filename, line_no, self.func
+        ));
         let raw = src.line_text(line_no);
         let stripped = raw.trim();
         if stripped.is_empty() {
@@ -58,7 +61,9 @@ impl TbEntry {
         let (end, anchors) = if end_line == line_no {
             let end = src.column_of(self.range.1 as usize);
             let anchors = match self.anchor {
-                Anchor::Split(l, r) if src.line_of(l as usize) == line_no && src.line_of(r as usize) == line_no => {
+                Anchor::Split(l, r)
+                    if src.line_of(l as usize) == line_no && src.line_of(r as usize) == line_no =>
+                {
                     Some((src.column_of(l as usize), src.column_of(r as usize)))
                 }
                 _ => None,
@@ -75,7 +80,16 @@ impl TbEntry {
             return;
         }
         // Columns on screen, as CPython counts them: a wide character (CJK, fullwidth) takes two.
-        let widths: Vec<usize> = raw.chars().map(|c| if super::text::char_class::is_wide(c) { 2 } else { 1 }).collect();
+        let widths: Vec<usize> = raw
+            .chars()
+            .map(|c| {
+                if super::text::char_class::is_wide(c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .collect();
         let width = |i: usize| widths.get(i).copied().unwrap_or(1);
         out.push_str("    ");
         for i in indent..start {
@@ -84,7 +98,11 @@ impl TbEntry {
         for i in start..end {
             let c = match anchors {
                 Some((l, r)) => {
-                    if i >= l && i < r { '^' } else { '~' }
+                    if i >= l && i < r {
+                        '^'
+                    } else {
+                        '~'
+                    }
                 }
                 None => '^',
             };
@@ -107,7 +125,11 @@ impl Interp {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
         };
-        let mut line = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+        let mut line = if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        };
         if let Some(Value::Str(s)) = &inst.attrs.borrow().get_str("__suggestion__") {
             line.push_str(&format!(". Did you mean: '{s}'?"));
         }
@@ -126,16 +148,27 @@ impl Interp {
         let (cause, context, suppress, tb) = match v.exc_state() {
             Some(st) => {
                 let st = st.borrow();
-                (st.cause.clone(), st.context.clone(), st.suppress_context, st.traceback.clone())
+                (
+                    st.cause.clone(),
+                    st.context.clone(),
+                    st.suppress_context,
+                    st.traceback.clone(),
+                )
             }
             None => (None, None, false, Vec::new()),
         };
         if let Some(c) = cause.filter(|c| !seen.contains(&c.ptr().unwrap_or(0))) {
             out.push_str(&self.format_chain(&c, seen));
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.ptr().unwrap_or(0))) {
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if let Some(c) =
+            context.filter(|c| !suppress && !seen.contains(&c.ptr().unwrap_or(0)))
+        {
             out.push_str(&self.format_chain(&c, seen));
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
@@ -149,11 +182,21 @@ impl Interp {
 
 /// Render entries, collapsing runs of identical lines like CPython (after three repeats).
 fn render_entries(tb: &[TbEntry], out: &mut String) {
-    let visible: Vec<TbEntry> = tb.iter().filter(|e| !e.filename.starts_with("<frozen")).cloned().collect();
+    let visible: Vec<TbEntry> = tb
+        .iter()
+        .filter(|e| !e.filename.starts_with("<frozen"))
+        .cloned()
+        .collect();
     let tb = &visible[..];
     let mut i = 0;
     while i < tb.len() {
-        let key = |e: &TbEntry| (e.filename.clone(), e.source.line_of(e.range.0 as usize), e.func.clone());
+        let key = |e: &TbEntry| {
+            (
+                e.filename.clone(),
+                e.source.line_of(e.range.0 as usize),
+                e.func.clone(),
+            )
+        };
         let mut j = i + 1;
         while j < tb.len() && key(&tb[j]) == key(&tb[i]) {
             j += 1;

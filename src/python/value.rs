@@ -118,7 +118,11 @@ impl RangeObj {
     pub fn len(&self) -> i64 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 {
-            if stop > start { (stop - start + step - 1) / step } else { 0 }
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop + (-step) - 1) / (-step)
         } else {
@@ -207,15 +211,27 @@ impl SourceFile {
     }
     /// The text of a 1-based line without its newline.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else { return "" };
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
     /// 0-based character column of a byte offset within its line.
     pub fn column_of(&self, offset: usize) -> usize {
         let line = self.line_of(offset);
         let start = self.line_starts[line - 1];
-        self.text.get(start..offset).map(|s| s.chars().count()).unwrap_or(0)
+        self.text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
     }
 }
 
@@ -287,7 +303,10 @@ pub struct Args {
 impl Args {
     /// Positional-only arguments.
     pub fn positional(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
     /// Take a keyword argument by name.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
@@ -541,7 +560,11 @@ impl Value {
             Value::Slice(_) => "slice".into(),
             Value::Function(_) => "function".into(),
             Value::Builtin(b) => {
-                if b.receiver.is_some() { "builtin_function_or_method".into() } else { "builtin_function_or_method".into() }
+                if b.receiver.is_some() {
+                    "builtin_function_or_method".into()
+                } else {
+                    "builtin_function_or_method".into()
+                }
             }
             Value::Method(_) => "method".into(),
             Value::Class(_) => "type".into(),
@@ -565,7 +588,9 @@ impl Value {
             // Small ints are cached in CPython; learners see `is` hold for them.
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
-            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Value::Tuple(a), Value::Tuple(b)) => {
+                Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty())
+            }
             _ => match (self.ptr(), other.ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -644,16 +669,27 @@ mod deep_drop {
         static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     }
 
-
     /// Whether dropping `v` frees a container that still holds values.
     #[inline]
     pub(super) fn frees_items(v: &Value) -> bool {
         match v {
-            Value::List(l) => Rc::strong_count(l) == 1 && l.try_borrow().is_ok_and(|items| !items.is_empty()),
-            Value::Dict(d) | Value::Set(d) => Rc::strong_count(d) == 1 && d.try_borrow().is_ok_and(|d| !d.is_empty()),
-            Value::Tuple(t) => Rc::strong_count(t) == 1 && Rc::weak_count(t) == 0 && t.iter().any(Value::holds_values),
-            Value::FrozenSet(d) => Rc::strong_count(d) == 1 && Rc::weak_count(d) == 0 && !d.is_empty(),
-            Value::Instance(i) => Rc::strong_count(i) == 1 && i.attrs.try_borrow().is_ok_and(|a| !a.is_empty()),
+            Value::List(l) => {
+                Rc::strong_count(l) == 1 && l.try_borrow().is_ok_and(|items| !items.is_empty())
+            }
+            Value::Dict(d) | Value::Set(d) => {
+                Rc::strong_count(d) == 1 && d.try_borrow().is_ok_and(|d| !d.is_empty())
+            }
+            Value::Tuple(t) => {
+                Rc::strong_count(t) == 1
+                    && Rc::weak_count(t) == 0
+                    && t.iter().any(Value::holds_values)
+            }
+            Value::FrozenSet(d) => {
+                Rc::strong_count(d) == 1 && Rc::weak_count(d) == 0 && !d.is_empty()
+            }
+            Value::Instance(i) => {
+                Rc::strong_count(i) == 1 && i.attrs.try_borrow().is_ok_and(|a| !a.is_empty())
+            }
             _ => false,
         }
     }

@@ -21,13 +21,21 @@ pub struct BuiltinLesson {
 #[cfg(not(target_arch = "wasm32"))]
 macro_rules! lesson {
     ($id:literal, $file:literal) => {
-        BuiltinLesson { id: $id, file: $file, source: include_str!(concat!("../../lessons/", $file)) }
+        BuiltinLesson {
+            id: $id,
+            file: $file,
+            source: include_str!(concat!("../../lessons/", $file)),
+        }
     };
 }
 #[cfg(target_arch = "wasm32")]
 macro_rules! lesson {
     ($id:literal, $file:literal) => {
-        BuiltinLesson { id: $id, file: $file, source: include_str!(concat!(env!("OUT_DIR"), "/lessons/", $file)) }
+        BuiltinLesson {
+            id: $id,
+            file: $file,
+            source: include_str!(concat!(env!("OUT_DIR"), "/lessons/", $file)),
+        }
     };
 }
 
@@ -56,5 +64,8 @@ pub const BUILTIN_LESSONS: &[BuiltinLesson] = &[
 /// assert!(builtin_lesson("no-such-lesson").is_none());
 /// ```
 pub fn builtin_lesson(id: &str) -> Option<Result<Lesson, Malformed>> {
-    BUILTIN_LESSONS.iter().find(|lesson| lesson.id == id).map(|lesson| parse_lesson(lesson.source))
+    BUILTIN_LESSONS
+        .iter()
+        .find(|lesson| lesson.id == id)
+        .map(|lesson| parse_lesson(lesson.source))
 }

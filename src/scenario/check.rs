@@ -26,7 +26,11 @@ pub enum QuizVerdict {
 
 /// Plays `steps` on `code` from the lesson's settings and returns the final state and the
 /// notes of steps that could not do what they said.
-pub fn play_final(code: &str, lesson: &Lesson, steps: &[crate::scenario::Step]) -> (LessonState, Vec<StepNote>) {
+pub fn play_final(
+    code: &str,
+    lesson: &Lesson,
+    steps: &[crate::scenario::Step],
+) -> (LessonState, Vec<StepNote>) {
     let mut player = Player::start(code, &lesson.settings);
     let notes = steps.iter().filter_map(|step| player.apply(step)).collect();
     (player.state().clone(), notes)
@@ -35,13 +39,18 @@ pub fn play_final(code: &str, lesson: &Lesson, steps: &[crate::scenario::Step]) 
 /// Runs every option of the lesson's quiz (none if it has no quiz). Goals are checked on the
 /// state after the quiz's steps (not "met at some point": a prediction is about the end).
 pub fn check_quiz(lesson: &Lesson) -> Vec<QuizVerdict> {
-    let Some(quiz) = &lesson.quiz else { return Vec::new() };
+    let Some(quiz) = &lesson.quiz else {
+        return Vec::new();
+    };
     quiz.options
         .iter()
         .enumerate()
         .map(|(index, option)| {
             let (goals, code) = match (&option.code, &option.claim) {
-                (Some(_), _) => (quiz.expect.clone(), quiz.option_code(index).unwrap_or_default()),
+                (Some(_), _) => (
+                    quiz.expect.clone(),
+                    quiz.option_code(index).unwrap_or_default(),
+                ),
                 (None, Some(claim)) => (vec![claim.clone()], lesson.code.clone()),
                 (None, None) => return QuizVerdict::NotRunnable,
             };
@@ -79,7 +88,11 @@ pub fn check_claims(lesson: &Lesson) -> Vec<(String, Result<(), String>)> {
 }
 
 /// Whether every goal of `expect` holds on `state` (a step that could not run fails it).
-pub fn expect_on(expect: &[crate::scenario::goal::Goal], state: &LessonState, notes: &[StepNote]) -> Result<(), String> {
+pub fn expect_on(
+    expect: &[crate::scenario::goal::Goal],
+    state: &LessonState,
+    notes: &[StepNote],
+) -> Result<(), String> {
     if let Some(note) = notes.first() {
         return Err(format!("a step could not run: {note}"));
     }
@@ -89,7 +102,11 @@ pub fn expect_on(expect: &[crate::scenario::goal::Goal], state: &LessonState, no
         .filter(|(_, result)| result.status != GoalStatus::Met)
         .map(|(goal, result)| format!("{}: {}", goal.id, result.detail))
         .collect();
-    if failed.is_empty() { Ok(()) } else { Err(failed.join("; ")) }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("; "))
+    }
 }
 
 /// Plays the lesson's shortcuts and alternatives from its start, checking goals as the page
@@ -97,17 +114,39 @@ pub fn expect_on(expect: &[crate::scenario::goal::Goal], state: &LessonState, no
 /// and an alternative meets all of its own, else `Err(the goals that went wrong)`.
 pub fn check_probes(lesson: &Lesson) -> Vec<(&'static str, String, Result<(), String>)> {
     let mut out = Vec::new();
-    for (kind, probes, must_meet) in [("shortcut", &lesson.shortcuts, false), ("alternative", &lesson.alternatives, true)] {
+    for (kind, probes, must_meet) in [
+        ("shortcut", &lesson.shortcuts, false),
+        ("alternative", &lesson.alternatives, true),
+    ] {
         for probe in probes {
-            let report = crate::scenario::play::play_and_check(&lesson.code, &lesson.settings, &probe.steps, &lesson.goals);
+            let report = crate::scenario::play::play_and_check(
+                &lesson.code,
+                &lesson.settings,
+                &probe.steps,
+                &lesson.goals,
+            );
             let wrong: Vec<String> = report
                 .goals
                 .iter()
                 .filter(|(id, _)| probe.goals.contains(id))
                 .filter(|(_, result)| (result.status == GoalStatus::Met) != must_meet)
-                .map(|(id, result)| if must_meet { format!("{id} unmet ({})", result.detail) } else { format!("{id} met") })
+                .map(|(id, result)| {
+                    if must_meet {
+                        format!("{id} unmet ({})", result.detail)
+                    } else {
+                        format!("{id} met")
+                    }
+                })
                 .collect();
-            out.push((kind, probe.id.clone(), if wrong.is_empty() { Ok(()) } else { Err(wrong.join("; ")) }));
+            out.push((
+                kind,
+                probe.id.clone(),
+                if wrong.is_empty() {
+                    Ok(())
+                } else {
+                    Err(wrong.join("; "))
+                },
+            ));
         }
     }
     out
@@ -118,12 +157,23 @@ pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
     let lesson = match parse_lesson(source) {
         Ok(lesson) => lesson,
         Err(error) => {
-            out.push_str(&format!("{name}: malformed: {}\n", error.to_string().replace('\n', " ")));
+            out.push_str(&format!(
+                "{name}: malformed: {}\n",
+                error.to_string().replace('\n', " ")
+            ));
             return 2;
         }
     };
-    let title = if lesson.text.title.is_empty() { String::new() } else { format!(" — {}", lesson.text.title) };
-    let id = if lesson.id.is_empty() { format!("version {} scenario", lesson.version) } else { lesson.id.clone() };
+    let title = if lesson.text.title.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", lesson.text.title)
+    };
+    let id = if lesson.id.is_empty() {
+        format!("version {} scenario", lesson.version)
+    } else {
+        lesson.id.clone()
+    };
     out.push_str(&format!("{name}: {id}{title}\n"));
     let report = play_solution(&lesson);
     let mut status = 0;
@@ -206,7 +256,11 @@ pub fn check_sources(files: &[(String, String)]) -> CliOutcome {
 /// interpreter's stack size (deep recursion in app code must raise, not overflow).
 pub fn check_paths(paths: &[String]) -> CliOutcome {
     if paths.is_empty() {
-        return CliOutcome { stderr: "session-playground: `check` needs at least one file; try --help\n".into(), exit_code: 2, ..CliOutcome::default() };
+        return CliOutcome {
+            stderr: "session-playground: `check` needs at least one file; try --help\n".into(),
+            exit_code: 2,
+            ..CliOutcome::default()
+        };
     }
     let mut files = Vec::new();
     let mut stderr = String::new();
@@ -222,7 +276,11 @@ pub fn check_paths(paths: &[String]) -> CliOutcome {
         .spawn(move || check_sources(&files));
     let mut outcome = match worker.map(|handle| handle.join()) {
         Ok(Ok(outcome)) => outcome,
-        _ => CliOutcome { stderr: "session-playground: the checker stopped unexpectedly\n".into(), exit_code: 1, ..CliOutcome::default() },
+        _ => CliOutcome {
+            stderr: "session-playground: the checker stopped unexpectedly\n".into(),
+            exit_code: 1,
+            ..CliOutcome::default()
+        },
     };
     if !stderr.is_empty() {
         outcome.stderr.insert_str(0, &stderr);

@@ -24,7 +24,10 @@ impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             QueryError::CodeDoesNotParse => f.write_str("the code has a syntax error"),
-            QueryError::BadPattern(pattern) => write!(f, "the lesson's pattern {pattern:?} is not a Python expression"),
+            QueryError::BadPattern(pattern) => write!(
+                f,
+                "the lesson's pattern {pattern:?} is not a Python expression"
+            ),
         }
     }
 }
@@ -52,8 +55,15 @@ fn module(code: &str) -> Result<Vec<Stmt>, QueryError> {
 pub fn same_program(code: &str, other: &str) -> bool {
     use rustpython_ruff_python_ast::comparable::ComparableStmt;
     match (module(code), module(other)) {
-        (Ok(a), Ok(b)) => a.iter().map(ComparableStmt::from).eq(b.iter().map(ComparableStmt::from)),
-        _ => code.lines().map(str::trim_end).filter(|l| !l.is_empty()).eq(other.lines().map(str::trim_end).filter(|l| !l.is_empty())),
+        (Ok(a), Ok(b)) => a
+            .iter()
+            .map(ComparableStmt::from)
+            .eq(b.iter().map(ComparableStmt::from)),
+        _ => code
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty())
+            .eq(other.lines().map(str::trim_end).filter(|l| !l.is_empty())),
     }
 }
 
@@ -94,7 +104,10 @@ pub fn assigns(code: &str, target: &str, value: Option<&str>) -> Result<bool, Qu
 pub fn calls(code: &str, function: &str) -> Result<bool, QueryError> {
     let function = expression(function)?;
     let body = module(code)?;
-    let mut finder = CallFinder { function: ComparableExpr::from(&function), found: false };
+    let mut finder = CallFinder {
+        function: ComparableExpr::from(&function),
+        found: false,
+    };
     finder.visit_body(&body);
     Ok(finder.found)
 }
@@ -112,7 +125,9 @@ impl AssignFinder<'_> {
         }
         match (&self.value, value) {
             (None, _) => self.found = true,
-            (Some(wanted), Some(value)) if ComparableExpr::from(value) == *wanted => self.found = true,
+            (Some(wanted), Some(value)) if ComparableExpr::from(value) == *wanted => {
+                self.found = true
+            }
             _ => {}
         }
     }
@@ -161,12 +176,21 @@ mod tests {
         assert_eq!(assigns(code, "session.permanent", Some("True")), Ok(true));
         assert_eq!(assigns(code, "session.permanent", Some("False")), Ok(false));
         assert_eq!(assigns("x: int = 3\n", "x", Some("3")), Ok(true));
-        assert_eq!(assigns("session['n'] += 1\n", "session[\"n\"]", None), Ok(true));
+        assert_eq!(
+            assigns("session['n'] += 1\n", "session[\"n\"]", None),
+            Ok(true)
+        );
     }
 
     #[test]
     fn broken_code_and_bad_patterns_are_errors() {
-        assert_eq!(assigns("def (:\n", "x", None), Err(QueryError::CodeDoesNotParse));
-        assert!(matches!(calls("", "session."), Err(QueryError::BadPattern(_))));
+        assert_eq!(
+            assigns("def (:\n", "x", None),
+            Err(QueryError::CodeDoesNotParse)
+        );
+        assert!(matches!(
+            calls("", "session."),
+            Err(QueryError::BadPattern(_))
+        ));
     }
 }

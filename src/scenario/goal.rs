@@ -157,15 +157,25 @@ pub struct GoalResult {
 
 impl GoalResult {
     fn met(detail: impl Into<String>) -> GoalResult {
-        GoalResult { status: GoalStatus::Met, detail: detail.into() }
+        GoalResult {
+            status: GoalStatus::Met,
+            detail: detail.into(),
+        }
     }
 
     fn unmet(detail: impl Into<String>) -> GoalResult {
-        GoalResult { status: GoalStatus::Unmet, detail: detail.into() }
+        GoalResult {
+            status: GoalStatus::Unmet,
+            detail: detail.into(),
+        }
     }
 
     fn from_bool(ok: bool, detail: impl Into<String>) -> GoalResult {
-        if ok { GoalResult::met(detail) } else { GoalResult::unmet(detail) }
+        if ok {
+            GoalResult::met(detail)
+        } else {
+            GoalResult::unmet(detail)
+        }
     }
 }
 
@@ -193,7 +203,10 @@ fn snippet(text: &str) -> String {
 pub fn check(goal: &Goal, state: &LessonState) -> GoalResult {
     if let Some(mode) = goal.mode {
         if state.session_mode != mode {
-            return GoalResult::unmet(format!("switch the session mode to {} first", mode.as_str()));
+            return GoalResult::unmet(format!(
+                "switch the session mode to {} first",
+                mode.as_str()
+            ));
         }
     }
     check_on(&goal.check, goal.browser.as_deref(), state)
@@ -202,7 +215,10 @@ pub fn check(goal: &Goal, state: &LessonState) -> GoalResult {
 /// One check on `state` for the profile `browser` (`None`: the first).
 fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) -> GoalResult {
     let profile = || state.profile(browser);
-    let who = browser.map(str::to_string).or_else(|| state.profiles.first().map(|p| p.name.clone())).unwrap_or_default();
+    let who = browser
+        .map(str::to_string)
+        .or_else(|| state.profiles.first().map(|p| p.name.clone()))
+        .unwrap_or_default();
     match goal_check {
         GoalCheck::PageShows(text) | GoalCheck::PageLacks(text) => {
             let Some(page) = profile().and_then(|p| p.last_page.as_ref()) else {
@@ -210,39 +226,63 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
             };
             let shows = page.body.contains(text.as_str());
             let wanted = matches!(goal_check, GoalCheck::PageShows(_));
-            GoalResult::from_bool(shows == wanted, format!("{who}'s page shows: {}", snippet(&page.body)))
+            GoalResult::from_bool(
+                shows == wanted,
+                format!("{who}'s page shows: {}", snippet(&page.body)),
+            )
         }
         GoalCheck::Status(status) => match profile().and_then(|p| p.last_page.as_ref()) {
-            Some(page) => GoalResult::from_bool(page.status == *status, format!("{who}'s last response: {}", page.status)),
+            Some(page) => GoalResult::from_bool(
+                page.status == *status,
+                format!("{who}'s last response: {}", page.status),
+            ),
             None => GoalResult::unmet(format!("{who}'s browser shows no page yet")),
         },
         GoalCheck::JarHas(wanted) => {
             let jar = profile().map(|p| p.jar.as_slice()).unwrap_or_default();
             let found = jar.iter().any(|cookie| {
                 cookie.name == wanted.name
-                    && wanted.value.as_ref().is_none_or(|value| *value == cookie.value)
-                    && wanted.persistent.is_none_or(|persistent| persistent == cookie.expires.is_some())
+                    && wanted
+                        .value
+                        .as_ref()
+                        .is_none_or(|value| *value == cookie.value)
+                    && wanted
+                        .persistent
+                        .is_none_or(|persistent| persistent == cookie.expires.is_some())
                     && wanted.http_only.is_none_or(|flag| flag == cookie.http_only)
             });
             GoalResult::from_bool(found, jar_detail(&who, profile()))
         }
         GoalCheck::JarLacks(name) => {
             let jar = profile().map(|p| p.jar.as_slice()).unwrap_or_default();
-            GoalResult::from_bool(!jar.iter().any(|cookie| cookie.name == *name), jar_detail(&who, profile()))
+            GoalResult::from_bool(
+                !jar.iter().any(|cookie| cookie.name == *name),
+                jar_detail(&who, profile()),
+            )
         }
         GoalCheck::SessionHas(wanted) => match profile().and_then(|p| p.session_seen.as_ref()) {
             Some(seen) => {
-                let ok = seen.data.get(&wanted.key).is_some_and(|value| wanted.value.as_ref().is_none_or(|w| w == value));
+                let ok = seen
+                    .data
+                    .get(&wanted.key)
+                    .is_some_and(|value| wanted.value.as_ref().is_none_or(|w| w == value));
                 let shown = serde_json::to_string(&seen.data).unwrap_or_default();
-                GoalResult::from_bool(ok, format!("the server saw {who}'s session as {}", snippet(&shown)))
+                GoalResult::from_bool(
+                    ok,
+                    format!("the server saw {who}'s session as {}", snippet(&shown)),
+                )
             }
             None => GoalResult::unmet(format!("{who} has not sent a request yet")),
         },
         GoalCheck::SessionRejected => match profile().and_then(|p| p.session_seen.as_ref()) {
             Some(seen) => {
                 let detail = match &seen.verdict {
-                    SeenVerdict::NoCookie => "the last request carried no session cookie".to_string(),
-                    SeenVerdict::Accepted => "the server accepted the last session cookie".to_string(),
+                    SeenVerdict::NoCookie => {
+                        "the last request carried no session cookie".to_string()
+                    }
+                    SeenVerdict::Accepted => {
+                        "the server accepted the last session cookie".to_string()
+                    }
                     SeenVerdict::Rejected(why) => why.clone(),
                     SeenVerdict::NoSecretKey => "the app has no secret key".to_string(),
                 };
@@ -254,43 +294,81 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
             let Some(page) = profile().and_then(|p| p.last_page.as_ref()) else {
                 return GoalResult::unmet(format!("{who} has not sent a request yet"));
             };
-            let found = page.set_cookies.iter().any(|header| set_cookie_matches(header, wanted));
+            let found = page
+                .set_cookies
+                .iter()
+                .any(|header| set_cookie_matches(header, wanted));
             let detail = if page.set_cookies.is_empty() {
                 "the last response set no cookie".to_string()
             } else {
-                format!("the last response set: {}", snippet(&page.set_cookies.join(" | ")))
+                format!(
+                    "the last response set: {}",
+                    snippet(&page.set_cookies.join(" | "))
+                )
             };
             GoalResult::from_bool(found, detail)
         }
         GoalCheck::CodeAssigns(wanted) => {
             match code_query::assigns(&state.code, &wanted.target, wanted.value.as_deref()) {
-                Ok(found) => GoalResult::from_bool(found, if found { "the code has it" } else { "the code does not assign it yet" }),
+                Ok(found) => GoalResult::from_bool(
+                    found,
+                    if found {
+                        "the code has it"
+                    } else {
+                        "the code does not assign it yet"
+                    },
+                ),
                 Err(error) => GoalResult::unmet(error.to_string()),
             }
         }
         GoalCheck::CodeCalls(function) => match code_query::calls(&state.code, function) {
-            Ok(found) => GoalResult::from_bool(found, if found { "the code calls it" } else { "the code does not call it yet" }),
+            Ok(found) => GoalResult::from_bool(
+                found,
+                if found {
+                    "the code calls it"
+                } else {
+                    "the code does not call it yet"
+                },
+            ),
             Err(error) => GoalResult::unmet(error.to_string()),
         },
-        GoalCheck::ServerLogContains(text) => {
-            GoalResult::from_bool(state.server_log.contains(text.as_str()), "checked the server log")
-        }
+        GoalCheck::ServerLogContains(text) => GoalResult::from_bool(
+            state.server_log.contains(text.as_str()),
+            "checked the server log",
+        ),
         GoalCheck::BrowserClosed => match profile() {
-            Some(p) => GoalResult::from_bool(!p.open, if p.open { format!("{who}'s browser is open") } else { format!("{who}'s browser is closed") }),
+            Some(p) => GoalResult::from_bool(
+                !p.open,
+                if p.open {
+                    format!("{who}'s browser is open")
+                } else {
+                    format!("{who}'s browser is closed")
+                },
+            ),
             None => GoalResult::unmet(format!("there is no browser called {who}")),
         },
         GoalCheck::StartupError(type_name) => match &state.startup_error {
             Some(error) => GoalResult::from_bool(
                 error.type_name == *type_name,
-                format!("the app failed to start: {}: {}", error.type_name, error.message),
+                format!(
+                    "the app failed to start: {}: {}",
+                    error.type_name, error.message
+                ),
             ),
             None => GoalResult::unmet("the app started without an error"),
         },
         GoalCheck::AllOf(checks) => {
-            let results: Vec<GoalResult> = checks.iter().map(|c| check_on(c, browser, state)).collect();
+            let results: Vec<GoalResult> =
+                checks.iter().map(|c| check_on(c, browser, state)).collect();
             match results.iter().find(|r| r.status != GoalStatus::Met) {
                 Some(unmet) => unmet.clone(),
-                None => GoalResult::met(results.iter().map(|r| r.detail.as_str()).collect::<Vec<_>>().join("; ")),
+                None => GoalResult::met(
+                    results
+                        .iter()
+                        .map(|r| r.detail.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
             }
         }
         GoalCheck::SentCookie(name) => match profile().and_then(|p| p.last_page.as_ref()) {
@@ -298,7 +376,11 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
                 let sent = page.sent_cookies.iter().any(|sent| sent == name);
                 GoalResult::from_bool(
                     sent,
-                    if sent { format!("{who}'s last request carried {name}") } else { format!("{who}'s last request carried no {name} cookie") },
+                    if sent {
+                        format!("{who}'s last request carried {name}")
+                    } else {
+                        format!("{who}'s last request carried no {name} cookie")
+                    },
                 )
             }
             None => GoalResult::unmet(format!("{who}'s browser shows no page yet")),
@@ -306,24 +388,41 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
         GoalCheck::FirstSinceOpen => match profile() {
             Some(p) => GoalResult::from_bool(
                 p.last_page.is_some() && p.navigations_since_open == 1,
-                format!("{who} has loaded {} page(s) since the browser was last opened", p.navigations_since_open),
+                format!(
+                    "{who} has loaded {} page(s) since the browser was last opened",
+                    p.navigations_since_open
+                ),
             ),
             None => GoalResult::unmet(format!("there is no browser called {who}")),
         },
         GoalCheck::ClockAtLeast(seconds) => {
             let passed = state.clock.saturating_sub(state.start_clock);
-            GoalResult::from_bool(passed >= *seconds as i64, format!("{passed} s have passed on the clock"))
+            GoalResult::from_bool(
+                passed >= *seconds as i64,
+                format!("{passed} s have passed on the clock"),
+            )
         }
         GoalCheck::CodeUnchanged => {
             let same = code_query::same_program(&state.code, &state.lesson_code);
-            GoalResult::from_bool(same, if same { "the app is the lesson's own" } else { "the app's code was changed" })
+            GoalResult::from_bool(
+                same,
+                if same {
+                    "the app is the lesson's own"
+                } else {
+                    "the app's code was changed"
+                },
+            )
         }
         GoalCheck::NeverReceived(name) => match profile() {
             Some(p) => {
                 let received = p.received_cookies.iter().any(|got| got == name);
                 GoalResult::from_bool(
                     !received,
-                    if received { format!("the server set {name} in {who}'s browser") } else { format!("the server never set {name} in {who}'s browser") },
+                    if received {
+                        format!("the server set {name} in {who}'s browser")
+                    } else {
+                        format!("the server never set {name} in {who}'s browser")
+                    },
                 )
             }
             None => GoalResult::unmet(format!("there is no browser called {who}")),
@@ -332,8 +431,14 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
 }
 
 fn jar_detail(who: &str, profile: Option<&ProfileState>) -> String {
-    let names: Vec<&str> = profile.map(|p| p.jar.iter().map(|c| c.name.as_str()).collect()).unwrap_or_default();
-    if names.is_empty() { format!("{who}'s jar is empty") } else { format!("{who}'s jar has: {}", names.join(", ")) }
+    let names: Vec<&str> = profile
+        .map(|p| p.jar.iter().map(|c| c.name.as_str()).collect())
+        .unwrap_or_default();
+    if names.is_empty() {
+        format!("{who}'s jar is empty")
+    } else {
+        format!("{who}'s jar has: {}", names.join(", "))
+    }
 }
 
 /// Whether one `Set-Cookie` value names the cookie and carries every wanted attribute.
@@ -344,13 +449,25 @@ fn set_cookie_matches(header: &str, wanted: &SetCookieMatch) -> bool {
     if name != Some(wanted.name.as_str()) {
         return false;
     }
-    if wanted.longer_than.is_some_and(|limit| pair.trim().len() <= limit) {
+    if wanted
+        .longer_than
+        .is_some_and(|limit| pair.trim().len() <= limit)
+    {
         return false;
     }
     let attributes: Vec<String> = parts
-        .map(|part| part.split('=').next().unwrap_or("").trim().to_ascii_lowercase())
+        .map(|part| {
+            part.split('=')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
         .collect();
-    wanted.with.iter().all(|attribute| attributes.contains(&attribute.to_ascii_lowercase()))
+    wanted
+        .with
+        .iter()
+        .all(|attribute| attributes.contains(&attribute.to_ascii_lowercase()))
 }
 
 /// The file form of a goal: exactly one check key.
@@ -431,9 +548,22 @@ impl TryFrom<RawGoal> for Goal {
         if raw.id.is_empty() {
             return Err("a goal needs a non-empty id".into());
         }
-        let (id, text, browser, mode, after) = (raw.id.clone(), raw.text.clone(), raw.browser.clone(), raw.mode, raw.after.clone());
+        let (id, text, browser, mode, after) = (
+            raw.id.clone(),
+            raw.text.clone(),
+            raw.browser.clone(),
+            raw.mode,
+            raw.after.clone(),
+        );
         let check = one_check(raw)?;
-        Ok(Goal { id, text, browser, mode, after, check })
+        Ok(Goal {
+            id,
+            text,
+            browser,
+            mode,
+            after,
+            check,
+        })
     }
 }
 
@@ -451,27 +581,45 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
             checks.push(GoalCheck::Status(status));
         }
         if let Some(m) = raw.jar_has {
-            checks.push(GoalCheck::JarHas(m.full(|name| CookieMatch { name, ..CookieMatch::default() })));
+            checks.push(GoalCheck::JarHas(m.full(|name| CookieMatch {
+                name,
+                ..CookieMatch::default()
+            })));
         }
         if let Some(name) = raw.jar_lacks {
             checks.push(GoalCheck::JarLacks(name));
         }
         if let Some(m) = raw.session_has {
-            checks.push(GoalCheck::SessionHas(m.full(|key| KeyMatch { key, value: None })));
+            checks.push(GoalCheck::SessionHas(
+                m.full(|key| KeyMatch { key, value: None }),
+            ));
         }
         if let Some(flag) = raw.session_rejected {
             if !flag {
-                return Err(format!("goal {:?}: session_rejected: expected true", raw.id));
+                return Err(format!(
+                    "goal {:?}: session_rejected: expected true",
+                    raw.id
+                ));
             }
             checks.push(GoalCheck::SessionRejected);
         }
         if let Some(m) = raw.response_set_cookie {
-            checks.push(GoalCheck::ResponseSetCookie(m.full(|name| SetCookieMatch { name, with: vec![], longer_than: None })));
+            checks.push(GoalCheck::ResponseSetCookie(m.full(|name| {
+                SetCookieMatch {
+                    name,
+                    with: vec![],
+                    longer_than: None,
+                }
+            })));
         }
         if let Some(m) = raw.code_assigns {
-            let m = m.full(|target| AssignMatch { target, value: None });
+            let m = m.full(|target| AssignMatch {
+                target,
+                value: None,
+            });
             for pattern in std::iter::once(&m.target).chain(m.value.as_ref()) {
-                code_query::check_pattern(pattern).map_err(|e| format!("goal {:?}: {e}", raw.id))?;
+                code_query::check_pattern(pattern)
+                    .map_err(|e| format!("goal {:?}: {e}", raw.id))?;
             }
             checks.push(GoalCheck::CodeAssigns(m));
         }
@@ -493,12 +641,23 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
         }
         if let Some(entries) = raw.all_of {
             if entries.is_empty() {
-                return Err(format!("goal {:?}: all_of: expected at least one check", raw.id));
+                return Err(format!(
+                    "goal {:?}: all_of: expected at least one check",
+                    raw.id
+                ));
             }
             let mut all = Vec::new();
             for entry in entries {
-                if !entry.id.is_empty() || !entry.text.is_empty() || entry.browser.is_some() || entry.mode.is_some() || entry.after.is_some() {
-                    return Err(format!("goal {:?}: an all_of entry holds only a check key", raw.id));
+                if !entry.id.is_empty()
+                    || !entry.text.is_empty()
+                    || entry.browser.is_some()
+                    || entry.mode.is_some()
+                    || entry.after.is_some()
+                {
+                    return Err(format!(
+                        "goal {:?}: an all_of entry holds only a check key",
+                        raw.id
+                    ));
                 }
                 all.push(one_check(entry).map_err(|e| format!("goal {:?}: all_of: {e}", raw.id))?);
             }
@@ -509,7 +668,10 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
         }
         if let Some(flag) = raw.first_since_open {
             if !flag {
-                return Err(format!("goal {:?}: first_since_open: expected true", raw.id));
+                return Err(format!(
+                    "goal {:?}: first_since_open: expected true",
+                    raw.id
+                ));
             }
             checks.push(GoalCheck::FirstSinceOpen);
         }
@@ -526,7 +688,10 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
             checks.push(GoalCheck::NeverReceived(name));
         }
         if checks.len() != 1 {
-            return Err(format!("goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received)", raw.id));
+            return Err(format!(
+                "goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received)",
+                raw.id
+            ));
         }
         Ok(checks.remove(0))
     }
@@ -534,7 +699,14 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
 
 impl From<Goal> for RawGoal {
     fn from(goal: Goal) -> RawGoal {
-        let mut raw = RawGoal { id: goal.id, text: goal.text, browser: goal.browser, mode: goal.mode, after: goal.after, ..RawGoal::default() };
+        let mut raw = RawGoal {
+            id: goal.id,
+            text: goal.text,
+            browser: goal.browser,
+            mode: goal.mode,
+            after: goal.after,
+            ..RawGoal::default()
+        };
         put_check(&mut raw, goal.check);
         raw
     }
@@ -583,34 +755,79 @@ mod tests {
 
     #[test]
     fn set_cookie_attributes_are_matched_by_name() {
-        let wanted = SetCookieMatch { name: "session".into(), with: vec!["Expires".into()], longer_than: None };
-        assert!(set_cookie_matches("session=abc; Expires=Sun, 01 Feb 2026 00:00:00 GMT; HttpOnly; Path=/", &wanted));
-        assert!(!set_cookie_matches("session=abc; HttpOnly; Path=/", &wanted));
+        let wanted = SetCookieMatch {
+            name: "session".into(),
+            with: vec!["Expires".into()],
+            longer_than: None,
+        };
+        assert!(set_cookie_matches(
+            "session=abc; Expires=Sun, 01 Feb 2026 00:00:00 GMT; HttpOnly; Path=/",
+            &wanted
+        ));
+        assert!(!set_cookie_matches(
+            "session=abc; HttpOnly; Path=/",
+            &wanted
+        ));
         assert!(!set_cookie_matches("other=1; Expires=x", &wanted));
     }
 
     #[test]
     fn a_goal_needs_exactly_one_check() {
         assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t"}"#).is_err());
-        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","status":200,"page_shows":"x"}"#).is_err());
-        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","code_calls":"session."}"#).is_err());
-        let goal: Goal = serde_json::from_str(r#"{"id":"a","text":"t","jar_has":"session"}"#).unwrap();
-        assert_eq!(goal.check, GoalCheck::JarHas(CookieMatch { name: "session".into(), ..CookieMatch::default() }));
+        assert!(
+            serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","status":200,"page_shows":"x"}"#)
+                .is_err()
+        );
+        assert!(
+            serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","code_calls":"session."}"#)
+                .is_err()
+        );
+        let goal: Goal =
+            serde_json::from_str(r#"{"id":"a","text":"t","jar_has":"session"}"#).unwrap();
+        assert_eq!(
+            goal.check,
+            GoalCheck::JarHas(CookieMatch {
+                name: "session".into(),
+                ..CookieMatch::default()
+            })
+        );
     }
 
     #[test]
     fn all_of_reads_writes_and_needs_every_check() {
-        let goal: Goal = serde_json::from_str(r#"{"id":"a","text":"t","all_of":[{"page_shows":"in"},{"code_unchanged":true}]}"#).unwrap();
-        assert_eq!(goal.check, GoalCheck::AllOf(vec![GoalCheck::PageShows("in".into()), GoalCheck::CodeUnchanged]));
+        let goal: Goal = serde_json::from_str(
+            r#"{"id":"a","text":"t","all_of":[{"page_shows":"in"},{"code_unchanged":true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            goal.check,
+            GoalCheck::AllOf(vec![
+                GoalCheck::PageShows("in".into()),
+                GoalCheck::CodeUnchanged
+            ])
+        );
         let back: Goal = serde_json::from_str(&serde_json::to_string(&goal).unwrap()).unwrap();
         assert_eq!(back, goal);
-        assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","all_of":[{"id":"b","page_shows":"in"}]}"#).is_err());
+        assert!(
+            serde_json::from_str::<Goal>(
+                r#"{"id":"a","text":"t","all_of":[{"id":"b","page_shows":"in"}]}"#
+            )
+            .is_err()
+        );
         assert!(serde_json::from_str::<Goal>(r#"{"id":"a","text":"t","all_of":[]}"#).is_err());
-        let mut state = LessonState { code: "x = 1  # changed comment\n".into(), lesson_code: "x = 1\n".into(), ..LessonState::default() };
+        let mut state = LessonState {
+            code: "x = 1  # changed comment\n".into(),
+            lesson_code: "x = 1\n".into(),
+            ..LessonState::default()
+        };
         state.profiles.push(ProfileState {
             name: "Alice".into(),
             open: true,
-            last_page: Some(crate::scenario::state::PageState { status: 200, body: "in".into(), ..Default::default() }),
+            last_page: Some(crate::scenario::state::PageState {
+                status: 200,
+                body: "in".into(),
+                ..Default::default()
+            }),
             ..ProfileState::default()
         });
         assert_eq!(check(&goal, &state).status, GoalStatus::Met);
@@ -620,7 +837,17 @@ mod tests {
 
     #[test]
     fn a_goal_for_another_session_mode_is_unmet_until_the_mode_is_on() {
-        let goal = Goal { id: "u".into(), text: String::new(), browser: None, mode: Some(SessionMode::Unsigned), after: None, check: GoalCheck::SessionRejected };
-        assert_eq!(check(&goal, &LessonState::default()).status, GoalStatus::Unmet);
+        let goal = Goal {
+            id: "u".into(),
+            text: String::new(),
+            browser: None,
+            mode: Some(SessionMode::Unsigned),
+            after: None,
+            check: GoalCheck::SessionRejected,
+        };
+        assert_eq!(
+            check(&goal, &LessonState::default()).status,
+            GoalStatus::Unmet
+        );
     }
 }

@@ -112,7 +112,10 @@ impl Default for Settings {
             clock: parse::parse_clock(DEFAULT_CLOCK).unwrap_or(1_767_225_600),
             secret_key: SecretKeyDisplay::Shown,
             session_mode: SessionMode::Signed,
-            profiles: DEFAULT_PROFILES.iter().map(|name| name.to_string()).collect(),
+            profiles: DEFAULT_PROFILES
+                .iter()
+                .map(|name| name.to_string())
+                .collect(),
         }
     }
 }
@@ -151,7 +154,10 @@ impl LessonText {
     /// The hints in the order they are revealed: `hints`, or the single `hint`.
     pub fn hint_list(&self) -> Vec<&str> {
         if self.hints.is_empty() {
-            Some(self.hint.as_str()).filter(|hint| !hint.is_empty()).into_iter().collect()
+            Some(self.hint.as_str())
+                .filter(|hint| !hint.is_empty())
+                .into_iter()
+                .collect()
         } else {
             self.hints.iter().map(String::as_str).collect()
         }
@@ -274,7 +280,10 @@ struct RawSettings {
 }
 
 fn bad(place: &str, problem: impl Into<String>) -> Malformed {
-    Malformed { place: place.to_string(), problem: problem.into() }
+    Malformed {
+        place: place.to_string(),
+        problem: problem.into(),
+    }
 }
 
 /// Reads a lesson or scenario file of any version this build knows.
@@ -297,7 +306,11 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 version: 1,
                 id: String::new(),
                 code: scenario.code,
-                settings: Settings { clock: scenario.clock, profiles: vec!["default".to_string()], ..Settings::default() },
+                settings: Settings {
+                    clock: scenario.clock,
+                    profiles: vec!["default".to_string()],
+                    ..Settings::default()
+                },
                 text: LessonText::default(),
                 quiz: None,
                 steps: scenario.steps.clone(),
@@ -309,7 +322,12 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
             })
         }
         Some(2) => parse_v2(source),
-        Some(other) => Err(bad("version", format!("this file is version {other}; this playground reads versions 1 and {LESSON_VERSION}"))),
+        Some(other) => Err(bad(
+            "version",
+            format!(
+                "this file is version {other}; this playground reads versions 1 and {LESSON_VERSION}"
+            ),
+        )),
         None => Err(bad("version", "missing or not a whole number")),
     }
 }
@@ -337,13 +355,24 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         return Err(bad("", format!("invalid JSON: duplicate key {key:?}")));
     }
     let raw = deserialize_raw(source)?;
-    if raw.id.is_empty() || !raw.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if raw.id.is_empty()
+        || !raw
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return Err(bad("id", "expected letters, digits, '-' or '_'"));
     }
     let clock = parse::parse_clock(raw.clock.as_deref().unwrap_or(DEFAULT_CLOCK))?;
-    let profiles = raw.settings.profiles.unwrap_or_else(|| Settings::default().profiles);
+    let profiles = raw
+        .settings
+        .profiles
+        .unwrap_or_else(|| Settings::default().profiles);
     if profiles.is_empty() || profiles.iter().any(String::is_empty) {
-        return Err(bad("settings.profiles", "expected a non-empty list of names"));
+        return Err(bad(
+            "settings.profiles",
+            "expected a non-empty list of names",
+        ));
     }
     for (i, name) in profiles.iter().enumerate() {
         if profiles[..i].contains(name) {
@@ -353,41 +382,74 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
     let mut ids: Vec<&str> = Vec::new();
     for (i, goal) in raw.goals.iter().enumerate() {
         if ids.contains(&goal.id.as_str()) {
-            return Err(bad(&format!("goals[{i}]"), format!("the id {:?} is used twice", goal.id)));
+            return Err(bad(
+                &format!("goals[{i}]"),
+                format!("the id {:?} is used twice", goal.id),
+            ));
         }
         ids.push(&goal.id);
     }
     if let Some(quiz) = &raw.quiz {
         let correct = quiz.options.iter().filter(|option| option.correct).count();
         if correct != 1 {
-            return Err(bad("quiz.options", format!("exactly one option must be correct, found {correct}")));
+            return Err(bad(
+                "quiz.options",
+                format!("exactly one option must be correct, found {correct}"),
+            ));
         }
         for (i, option) in quiz.options.iter().enumerate() {
-            if option.code.is_some() && quiz.template.as_ref().is_none_or(|t| !t.lines().any(|l| l.trim() == "{option}")) {
-                return Err(bad(&format!("quiz.options[{i}].code"), "a code option needs a quiz template with an {option} line"));
+            if option.code.is_some()
+                && quiz
+                    .template
+                    .as_ref()
+                    .is_none_or(|t| !t.lines().any(|l| l.trim() == "{option}"))
+            {
+                return Err(bad(
+                    &format!("quiz.options[{i}].code"),
+                    "a code option needs a quiz template with an {option} line",
+                ));
             }
         }
     }
     let mut claim_ids: Vec<&str> = Vec::new();
     for (i, claim) in raw.claims.iter().enumerate() {
         if claim.id.is_empty() || claim_ids.contains(&claim.id.as_str()) {
-            return Err(bad(&format!("claims[{i}].id"), "expected a non-empty id used once"));
+            return Err(bad(
+                &format!("claims[{i}].id"),
+                "expected a non-empty id used once",
+            ));
         }
         claim_ids.push(&claim.id);
         if claim.expect.is_empty() {
-            return Err(bad(&format!("claims[{i}].expect"), "a claim needs at least one check"));
+            return Err(bad(
+                &format!("claims[{i}].expect"),
+                "a claim needs at least one check",
+            ));
         }
-        if claim.quote.trim().is_empty() || !lesson_texts(&raw.lesson, raw.quiz.as_ref()).iter().any(|text| text.contains(claim.quote.as_str())) {
-            return Err(bad(&format!("claims[{i}].quote"), "not found in the lesson's text (question, hints, explanation, quiz)"));
+        if claim.quote.trim().is_empty()
+            || !lesson_texts(&raw.lesson, raw.quiz.as_ref())
+                .iter()
+                .any(|text| text.contains(claim.quote.as_str()))
+        {
+            return Err(bad(
+                &format!("claims[{i}].quote"),
+                "not found in the lesson's text (question, hints, explanation, quiz)",
+            ));
         }
     }
-    for (list, probes) in [("shortcuts", &raw.shortcuts), ("alternatives", &raw.alternatives)] {
+    for (list, probes) in [
+        ("shortcuts", &raw.shortcuts),
+        ("alternatives", &raw.alternatives),
+    ] {
         for (i, probe) in probes.iter().enumerate() {
             if probe.goals.is_empty() {
                 return Err(bad(&format!("{list}[{i}].goals"), "name at least one goal"));
             }
             if let Some(unknown) = probe.goals.iter().find(|id| !ids.contains(&id.as_str())) {
-                return Err(bad(&format!("{list}[{i}].goals"), format!("no goal has the id {unknown:?}")));
+                return Err(bad(
+                    &format!("{list}[{i}].goals"),
+                    format!("no goal has the id {unknown:?}"),
+                ));
             }
         }
     }
@@ -396,7 +458,12 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         version: raw.version,
         id: raw.id,
         code: raw.code,
-        settings: Settings { clock, secret_key: raw.settings.secret_key, session_mode: raw.settings.session_mode, profiles },
+        settings: Settings {
+            clock,
+            secret_key: raw.settings.secret_key,
+            session_mode: raw.settings.session_mode,
+            profiles,
+        },
         text: raw.lesson,
         quiz: raw.quiz,
         steps: raw.steps,
@@ -410,7 +477,11 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
 
 /// Every text a claim may quote: the question, the hints, the explanation and the quiz.
 fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str> {
-    let mut texts = vec![text.question.as_str(), text.hint.as_str(), text.explanation.as_str()];
+    let mut texts = vec![
+        text.question.as_str(),
+        text.hint.as_str(),
+        text.explanation.as_str(),
+    ];
     texts.extend(text.hints.iter().map(String::as_str));
     if let Some(quiz) = quiz {
         texts.push(&quiz.prompt);
@@ -426,7 +497,8 @@ fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"{"version": 2, "id": "x", "code": "", "lesson": {"title": "T", "question": "Q"}}"#;
+    const MINIMAL: &str =
+        r#"{"version": 2, "id": "x", "code": "", "lesson": {"title": "T", "question": "Q"}}"#;
 
     #[test]
     fn a_minimal_v2_lesson_takes_the_defaults() {
@@ -438,12 +510,25 @@ mod tests {
     #[test]
     fn errors_name_the_place() {
         let unknown = MINIMAL.replace(r#""id": "x""#, r#""id": "x", "colour": 1"#);
-        assert!(parse_lesson(&unknown).unwrap_err().to_string().contains("colour"));
-        let bad_step = MINIMAL.replace(r#""id": "x""#, r#""id": "x", "steps": [{"request": "GET /"}, {"request": "get /"}]"#);
+        assert!(
+            parse_lesson(&unknown)
+                .unwrap_err()
+                .to_string()
+                .contains("colour")
+        );
+        let bad_step = MINIMAL.replace(
+            r#""id": "x""#,
+            r#""id": "x", "steps": [{"request": "GET /"}, {"request": "get /"}]"#,
+        );
         let error = parse_lesson(&bad_step).unwrap_err();
         assert_eq!(error.place, "steps[1]");
         let duplicate = MINIMAL.replace(r#""id": "x""#, r#""id": "x", "id": "y""#);
-        assert!(parse_lesson(&duplicate).unwrap_err().to_string().contains("duplicate key"));
+        assert!(
+            parse_lesson(&duplicate)
+                .unwrap_err()
+                .to_string()
+                .contains("duplicate key")
+        );
         assert_eq!(parse_lesson("[").unwrap_err().place, "");
     }
 }

@@ -42,7 +42,9 @@ pub fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 
 /// A text's key in the build-time table: its 64-bit FNV-1a hash.
 pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The HTML of a text without Markdown in it: the text escaped, as one paragraph.
@@ -78,7 +80,11 @@ pub fn to_html(markdown: &str) -> String {
                 Tag::CodeBlock(kind) => {
                     out.push_str("<pre><code");
                     if let CodeBlockKind::Fenced(info) = kind {
-                        let language: String = info.split_whitespace().next().unwrap_or("").chars()
+                        let language: String = info
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .chars()
                             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
                             .collect();
                         if !language.is_empty() {
@@ -132,7 +138,9 @@ pub fn to_html(markdown: &str) -> String {
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("<br>\n"),
             Event::Rule => out.push('\n'),
-            Event::InlineMath(text) | Event::DisplayMath(text) | Event::FootnoteReference(text) => escape_into(&mut out, &text),
+            Event::InlineMath(text) | Event::DisplayMath(text) | Event::FootnoteReference(text) => {
+                escape_into(&mut out, &text)
+            }
             Event::TaskListMarker(_) => {}
         }
     }
@@ -145,7 +153,9 @@ pub fn to_html(markdown: &str) -> String {
 fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>')
+        && !url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
 fn escape_into(out: &mut String, text: &str) {
@@ -170,22 +180,40 @@ mod tests {
         let nasty = "<img src=x onerror=alert(1)>\n\n<a href=\"javascript:x\">a</a> ![i](javascript:alert(1) \"t\")\n\n\
                      [a](\"><script>) [b](data:text/html,<script>) <iframe>\n\n# Title <b>x</b>\n\n> quote\n\n```py\"><script>\nx = '<'\n```\n\n- one\n- two";
         let html = to_html(nasty);
-        let allowed = ["p", "em", "strong", "code", "pre", "ol", "ul", "li", "a", "br"];
+        let allowed = [
+            "p", "em", "strong", "code", "pre", "ol", "ul", "li", "a", "br",
+        ];
         let mut rest = html.as_str();
         while let Some(at) = rest.find('<') {
-            let tag: String = rest[at + 1..].trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let tag: String = rest[at + 1..]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             assert!(allowed.contains(&tag.as_str()), "tag {tag:?} in {html}");
             rest = &rest[at + 1..];
         }
-        assert!(!html.contains("javascript:") || !html.contains("href=\"javascript"), "{html}");
-        assert!(html.contains("&lt;script&gt;") || !html.contains("script>"), "{html}");
+        assert!(
+            !html.contains("javascript:") || !html.contains("href=\"javascript"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;") || !html.contains("script>"),
+            "{html}"
+        );
         assert!(html.contains("<pre><code class=\"language-py\">"), "{html}");
     }
 
     #[test]
     fn lists_and_code_blocks_render() {
-        assert_eq!(to_html("1. a\n2. b\n"), "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n");
-        assert_eq!(to_html("    x < 1\n"), "<pre><code>x &lt; 1\n</code></pre>\n");
+        assert_eq!(
+            to_html("1. a\n2. b\n"),
+            "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n"
+        );
+        assert_eq!(
+            to_html("    x < 1\n"),
+            "<pre><code>x &lt; 1\n</code></pre>\n"
+        );
     }
 }
 
@@ -212,16 +240,23 @@ mod page_table_tests {
         let mut texts = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             if entry.path().extension().is_some_and(|ext| ext == "json") {
-                let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+                let value: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
                 json_strings(&value, &mut texts);
             }
         }
         assert!(texts.len() > 300, "{} texts", texts.len());
-        assert!(table::RENDERED.windows(2).all(|pair| pair[0].0 < pair[1].0), "sorted by fingerprint");
+        assert!(
+            table::RENDERED.windows(2).all(|pair| pair[0].0 < pair[1].0),
+            "sorted by fingerprint"
+        );
         for text in &texts {
             assert_eq!(page_html(text), to_html(text), "{text:?}");
         }
         // A text the table does not know (e.g. from elsewhere) is shown escaped, never as HTML.
-        assert_eq!(page_html("<b>not a lesson</b>"), "<p>&lt;b&gt;not a lesson&lt;/b&gt;</p>\n");
+        assert_eq!(
+            page_html("<b>not a lesson</b>"),
+            "<p>&lt;b&gt;not a lesson&lt;/b&gt;</p>\n"
+        );
     }
 }

@@ -90,19 +90,36 @@ mod tests {
     const APP: &str = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'k'\n\n@app.route('/set')\ndef set_():\n    session['user'] = 'alice'\n    return 'set'\n\n@app.route('/get')\ndef get():\n    return repr(session.get('user'))\n";
 
     fn visit(mode: SessionMode) -> (String, String, String) {
-        let mut server = FlaskServer::load(&serve(APP, mode), 1_767_225_600).unwrap_or_else(|e| panic!("{mode:?}: {}", e.traceback));
+        let mut server = FlaskServer::load(&serve(APP, mode), 1_767_225_600)
+            .unwrap_or_else(|e| panic!("{mode:?}: {}", e.traceback));
         let mut browser = Browser::with_profiles(&["Alice"]);
-        browser.navigate("Alice", &NavigationRequest::get("/set"), &mut server).unwrap();
-        let outcome = browser.navigate("Alice", &NavigationRequest::get("/get"), &mut server).unwrap();
+        browser
+            .navigate("Alice", &NavigationRequest::get("/set"), &mut server)
+            .unwrap();
+        let outcome = browser
+            .navigate("Alice", &NavigationRequest::get("/get"), &mut server)
+            .unwrap();
         let now = browser.clock.now();
-        let cookie = browser.profile("Alice").unwrap().jar.list(now)[0].value.clone();
-        let set_cookie = crate::http::header(&outcome.hops[0].response.headers, "Set-Cookie").unwrap_or("").to_string();
-        (String::from_utf8_lossy(&outcome.final_hop().response.body).into_owned(), cookie, set_cookie)
+        let cookie = browser.profile("Alice").unwrap().jar.list(now)[0]
+            .value
+            .clone();
+        let set_cookie = crate::http::header(&outcome.hops[0].response.headers, "Set-Cookie")
+            .unwrap_or("")
+            .to_string();
+        (
+            String::from_utf8_lossy(&outcome.final_hop().response.body).into_owned(),
+            cookie,
+            set_cookie,
+        )
     }
 
     #[test]
     fn every_mode_keeps_the_session_across_requests() {
-        for mode in [SessionMode::Signed, SessionMode::Unsigned, SessionMode::Server] {
+        for mode in [
+            SessionMode::Signed,
+            SessionMode::Unsigned,
+            SessionMode::Server,
+        ] {
             let (body, _, _) = visit(mode);
             assert_eq!(body, "'alice'", "{mode:?}");
         }
@@ -114,6 +131,9 @@ mod tests {
         let decoded = crate::flask::base64_py::decode(unsigned.as_bytes()).expect("base64");
         assert_eq!(String::from_utf8_lossy(&decoded), r#"{"user":"alice"}"#);
         let (_, server, _) = visit(SessionMode::Server);
-        assert!(!server.contains("alice") && !server.contains('.'), "{server}");
+        assert!(
+            !server.contains("alice") && !server.contains('.'),
+            "{server}"
+        );
     }
 }

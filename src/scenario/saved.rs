@@ -96,7 +96,11 @@ impl LessonProgress {
             if result.status != GoalStatus::Met || self.goals_met.contains(&goal.id) {
                 continue;
             }
-            if goal.after.as_ref().is_some_and(|first| !self.goals_met.contains(first)) {
+            if goal
+                .after
+                .as_ref()
+                .is_some_and(|first| !self.goals_met.contains(first))
+            {
                 continue;
             }
             self.goals_met.push(goal.id.clone());
@@ -114,8 +118,11 @@ impl LessonProgress {
             }
         }
         if other.solution_shown {
-            self.solved_before_solution =
-                if self.solution_shown { self.solved_before_solution && other.solved_before_solution } else { other.solved_before_solution };
+            self.solved_before_solution = if self.solution_shown {
+                self.solved_before_solution && other.solved_before_solution
+            } else {
+                other.solved_before_solution
+            };
             self.solution_shown = true;
         }
         self.quiz_answer = other.quiz_answer.or(self.quiz_answer);
@@ -123,7 +130,9 @@ impl LessonProgress {
 
     /// Whether every goal of `goal_ids` was met by the learner.
     pub fn solved<'a>(&self, goal_ids: impl IntoIterator<Item = &'a str>) -> bool {
-        goal_ids.into_iter().all(|id| self.goals_met.iter().any(|met| met == id))
+        goal_ids
+            .into_iter()
+            .all(|id| self.goals_met.iter().any(|met| met == id))
     }
 
     /// Whether every goal is met.
@@ -189,7 +198,10 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportError::Malformed(why) => write!(f, "This file is not saved work from the playground ({why}). Nothing was changed."),
+            ImportError::Malformed(why) => write!(
+                f,
+                "This file is not saved work from the playground ({why}). Nothing was changed."
+            ),
             ImportError::FutureVersion(version) => write!(
                 f,
                 "This file was saved by a newer version of the playground (format {version}; this one reads up to {SAVED_WORK_VERSION}). Nothing was changed."
@@ -203,7 +215,10 @@ impl std::error::Error for ImportError {}
 impl SavedWork {
     /// Empty saved work of the current version.
     pub fn new() -> SavedWork {
-        SavedWork { version: SAVED_WORK_VERSION, ..SavedWork::default() }
+        SavedWork {
+            version: SAVED_WORK_VERSION,
+            ..SavedWork::default()
+        }
     }
 
     /// Keeps `workspace` under `name`; if the name is taken, under `name (2)`, `name (3)`...
@@ -225,7 +240,10 @@ impl SavedWork {
             chosen = format!("{name} ({n})");
             n += 1;
         }
-        self.saved.push(NamedWorkspace { name: chosen.clone(), workspace });
+        self.saved.push(NamedWorkspace {
+            name: chosen.clone(),
+            workspace,
+        });
         chosen
     }
 
@@ -236,7 +254,9 @@ impl SavedWork {
     pub fn open(&mut self, incoming: SharedState, keep_as: &str) -> Kept {
         let current = self.current.take();
         self.current = Some(incoming.clone());
-        let Some(current) = current else { return Kept::default() };
+        let Some(current) = current else {
+            return Kept::default();
+        };
         // Pristine work (nothing done, the lesson's own code) and work already saved under a
         // name are not worth another copy.
         let pristine = current.actions.is_empty() && current.code.is_none();
@@ -247,14 +267,31 @@ impl SavedWork {
         let name = self.save_as(keep_as, current);
         let is_kept_entry = |entry: &NamedWorkspace| {
             entry.name == keep_as
-                || entry.name.strip_prefix(keep_as).and_then(|rest| rest.strip_prefix(" (")).is_some_and(|rest| rest.ends_with(')'))
+                || entry
+                    .name
+                    .strip_prefix(keep_as)
+                    .and_then(|rest| rest.strip_prefix(" ("))
+                    .is_some_and(|rest| rest.ends_with(')'))
         };
         let mut dropped = Vec::new();
-        while self.saved.iter().filter(|entry| is_kept_entry(entry)).count() > MAX_KEPT_WORK {
-            let oldest = self.saved.iter().position(is_kept_entry).expect("counted above");
+        while self
+            .saved
+            .iter()
+            .filter(|entry| is_kept_entry(entry))
+            .count()
+            > MAX_KEPT_WORK
+        {
+            let oldest = self
+                .saved
+                .iter()
+                .position(is_kept_entry)
+                .expect("counted above");
             dropped.push(self.saved.remove(oldest).name);
         }
-        Kept { name: Some(name), dropped }
+        Kept {
+            name: Some(name),
+            dropped,
+        }
     }
 
     /// Moves the current workspace, if it holds anything, into the named workspaces as `name`
@@ -277,9 +314,18 @@ impl SavedWork {
     /// Used for an imported file and for what another tab of the page saved.
     pub fn merge(&mut self, other: SavedWork, current_as: Option<&str>) -> usize {
         let mut added = 0;
-        let other_current = current_as.and_then(|name| other.current.map(|workspace| NamedWorkspace { name: name.to_string(), workspace }));
+        let other_current = current_as.and_then(|name| {
+            other.current.map(|workspace| NamedWorkspace {
+                name: name.to_string(),
+                workspace,
+            })
+        });
         for entry in other.saved.into_iter().chain(other_current) {
-            let known = self.saved.iter().any(|kept| kept.workspace == entry.workspace) || self.current.as_ref() == Some(&entry.workspace);
+            let known = self
+                .saved
+                .iter()
+                .any(|kept| kept.workspace == entry.workspace)
+                || self.current.as_ref() == Some(&entry.workspace);
             if !known {
                 self.save_as(&entry.name, entry.workspace);
                 added += 1;
@@ -312,7 +358,8 @@ impl SavedWork {
     /// assert_eq!(SavedWork::import(r#"{"version": 7}"#), Err(ImportError::FutureVersion(7)));
     /// ```
     pub fn import(text: &str) -> Result<SavedWork, ImportError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
         SavedWork::from_json(value)
     }
 
@@ -320,14 +367,23 @@ impl SavedWork {
     pub fn from_json(value: serde_json::Value) -> Result<SavedWork, ImportError> {
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(version) if version > u64::from(SAVED_WORK_VERSION) => {
-                return Err(ImportError::FutureVersion(u32::try_from(version).unwrap_or(u32::MAX)));
+                return Err(ImportError::FutureVersion(
+                    u32::try_from(version).unwrap_or(u32::MAX),
+                ));
             }
             Some(0) | None => return Err(ImportError::Malformed("no version".into())),
             Some(_) => {}
         }
-        let work: SavedWork = serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
-        let states = work.current.iter().chain(work.saved.iter().map(|saved| &saved.workspace));
-        if let Some(state) = states.into_iter().find(|state| state.version > SHARE_VERSION) {
+        let work: SavedWork =
+            serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let states = work
+            .current
+            .iter()
+            .chain(work.saved.iter().map(|saved| &saved.workspace));
+        if let Some(state) = states
+            .into_iter()
+            .find(|state| state.version > SHARE_VERSION)
+        {
             return Err(ImportError::FutureVersion(state.version));
         }
         Ok(work)

@@ -26,7 +26,8 @@ pub const MAX_LINK_CHARS: usize = 64 * 1024;
 /// The most UTF-16 units a link may expand to (about 1 MB of JSON).
 pub const MAX_DECODED_UNITS: usize = 1 << 20;
 
-const URI_ALPHABET: &[u8; 65] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
+const URI_ALPHABET: &[u8; 65] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
 
 /// What a share link carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,10 +100,18 @@ impl std::fmt::Display for ShareError {
         let kept = "Your current work has not been changed.";
         match self {
             ShareError::Empty => write!(f, "This share link is empty. {kept}"),
-            ShareError::Malformed(_) => write!(f, "This share link is damaged and cannot be opened. {kept}"),
-            ShareError::Truncated => write!(f, "This share link is incomplete: it was probably cut off when it was copied. {kept}"),
+            ShareError::Malformed(_) => {
+                write!(f, "This share link is damaged and cannot be opened. {kept}")
+            }
+            ShareError::Truncated => write!(
+                f,
+                "This share link is incomplete: it was probably cut off when it was copied. {kept}"
+            ),
             ShareError::Oversized { size } => {
-                write!(f, "This share link is too large to open ({size} characters; the limit is {MAX_LINK_CHARS}). {kept}")
+                write!(
+                    f,
+                    "This share link is too large to open ({size} characters; the limit is {MAX_LINK_CHARS}). {kept}"
+                )
             }
             ShareError::FutureVersion { version } => write!(
                 f,
@@ -128,7 +137,10 @@ impl std::error::Error for ShareError {}
 pub fn encode(state: &SharedState) -> String {
     // Serializing plain data with string keys cannot fail.
     let json = serde_json::to_string(state).unwrap_or_default();
-    format!("v{SHARE_VERSION}.{}", lz_str::compress_to_encoded_uri_component(json.as_str()))
+    format!(
+        "v{SHARE_VERSION}.{}",
+        lz_str::compress_to_encoded_uri_component(json.as_str())
+    )
 }
 
 /// Reads a link payload (a leading `#` is ignored).
@@ -144,7 +156,9 @@ pub fn decode(link: &str) -> Result<SharedState, ShareError> {
         return Err(ShareError::Empty);
     }
     if link.len() > MAX_LINK_CHARS {
-        return Err(ShareError::Oversized { size: link.chars().count() });
+        return Err(ShareError::Oversized {
+            size: link.chars().count(),
+        });
     }
     let Some((version, payload)) = link.split_once('.') else {
         return Err(ShareError::Malformed("no version mark".into()));
@@ -165,7 +179,11 @@ pub fn decode(link: &str) -> Result<SharedState, ShareError> {
     let units = decompress_uri(payload)?;
     let json = String::from_utf16(&units).map_err(|_| ShareError::Malformed("not text".into()))?;
     let state: SharedState = serde_json::from_str(&json).map_err(|e| {
-        if e.is_eof() { ShareError::Truncated } else { ShareError::Malformed(e.to_string()) }
+        if e.is_eof() {
+            ShareError::Truncated
+        } else {
+            ShareError::Malformed(e.to_string())
+        }
     })?;
     if state.version != version {
         return Err(ShareError::Malformed("the version marks disagree".into()));
@@ -188,7 +206,9 @@ impl Bits<'_> {
                 let c = *self.chars.next().ok_or(ShareError::Truncated)?;
                 // Some mail clients turn `+` into a space.
                 let c = if c == b' ' { b'+' } else { c };
-                let index = URI_ALPHABET.iter().position(|k| *k == c).ok_or_else(|| ShareError::Malformed("a character no share link contains".into()))?;
+                let index = URI_ALPHABET.iter().position(|k| *k == c).ok_or_else(|| {
+                    ShareError::Malformed("a character no share link contains".into())
+                })?;
                 self.value = index as u8;
                 self.mask = 1 << 5;
             }
@@ -203,10 +223,16 @@ impl Bits<'_> {
 
 /// lz-string's `decompressFromEncodedURIComponent`, bounded in memory and output.
 fn decompress_uri(payload: &str) -> Result<Vec<u16>, ShareError> {
-    let mut bits = Bits { chars: payload.as_bytes().iter(), value: 0, mask: 0 };
+    let mut bits = Bits {
+        chars: payload.as_bytes().iter(),
+        value: 0,
+        mask: 0,
+    };
     // Entry i is (prefix entry, last unit); codes 0..=2 are the control codes.
     let mut dictionary: Vec<(Option<u32>, u16)> = vec![(None, 0), (None, 0), (None, 0)];
-    let literal = |bits: &mut Bits, kind: u32| -> Result<u16, ShareError> { Ok(bits.read(if kind == 0 { 8 } else { 16 })? as u16) };
+    let literal = |bits: &mut Bits, kind: u32| -> Result<u16, ShareError> {
+        Ok(bits.read(if kind == 0 { 8 } else { 16 })? as u16)
+    };
     let first = match bits.read(2)? {
         kind @ (0 | 1) => literal(&mut bits, kind)?,
         2 => return Ok(Vec::new()),
@@ -247,7 +273,9 @@ fn decompress_uri(payload: &str) -> Result<Vec<u16>, ShareError> {
             return Err(ShareError::Malformed("bad code".into()));
         }
         if output.len() + entry.len() > MAX_DECODED_UNITS {
-            return Err(ShareError::Oversized { size: output.len() + entry.len() });
+            return Err(ShareError::Oversized {
+                size: output.len() + entry.len(),
+            });
         }
         output.extend(&entry);
         dictionary.push((Some(previous), entry[0]));
@@ -268,7 +296,9 @@ fn spell(dictionary: &[(Option<u32>, u16)], code: u32) -> Vec<u16> {
     let mut units = Vec::new();
     let mut at = Some(code);
     while let Some(index) = at {
-        let Some(&(prefix, unit)) = dictionary.get(index as usize) else { break };
+        let Some(&(prefix, unit)) = dictionary.get(index as usize) else {
+            break;
+        };
         units.push(unit);
         at = prefix;
     }
@@ -281,7 +311,9 @@ mod tests {
     use super::*;
 
     fn lcg(seed: &mut u64) -> u64 {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         *seed >> 33
     }
 
@@ -308,6 +340,9 @@ mod tests {
         let text = "a".repeat(MAX_DECODED_UNITS + 10);
         let packed = lz_str::compress_to_encoded_uri_component(text.as_str());
         assert!(packed.len() < MAX_LINK_CHARS);
-        assert!(matches!(decompress_uri(&packed), Err(ShareError::Oversized { .. })));
+        assert!(matches!(
+            decompress_uri(&packed),
+            Err(ShareError::Oversized { .. })
+        ));
     }
 }

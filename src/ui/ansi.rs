@@ -28,7 +28,12 @@ impl Style {
     /// The CSS classes for this style (`ansi-bold`, `ansi-fg-2`, ...), empty for plain text.
     pub fn classes(&self) -> Vec<String> {
         let mut classes = Vec::new();
-        for (on, name) in [(self.bold, "ansi-bold"), (self.faint, "ansi-faint"), (self.italic, "ansi-italic"), (self.underline, "ansi-underline")] {
+        for (on, name) in [
+            (self.bold, "ansi-bold"),
+            (self.faint, "ansi-faint"),
+            (self.italic, "ansi-italic"),
+            (self.underline, "ansi-underline"),
+        ] {
             if on {
                 classes.push(name.to_string());
             }
@@ -43,7 +48,13 @@ impl Style {
     }
 
     fn apply(&mut self, parameters: &str) {
-        let mut codes = parameters.split([';', ':']).map(|code| if code.is_empty() { Some(0) } else { code.parse::<u32>().ok() });
+        let mut codes = parameters.split([';', ':']).map(|code| {
+            if code.is_empty() {
+                Some(0)
+            } else {
+                code.parse::<u32>().ok()
+            }
+        });
         while let Some(code) = codes.next() {
             match code {
                 Some(0) => *self = Style::default(),
@@ -107,7 +118,11 @@ pub fn runs(text: &str) -> Vec<(Style, String)> {
         };
         // CSI: parameter and intermediate bytes, then one final byte 0x40–0x7E.
         match sequence.find(|c: char| ('\u{40}'..='\u{7e}').contains(&c)) {
-            Some(end) if sequence[..end].chars().all(|c| ('\u{20}'..='\u{3f}').contains(&c)) => {
+            Some(end)
+                if sequence[..end]
+                    .chars()
+                    .all(|c| ('\u{20}'..='\u{3f}').contains(&c)) =>
+            {
                 if sequence[end..].starts_with('m') {
                     style.apply(&sequence[..end]);
                 }
@@ -144,7 +159,14 @@ mod tests {
         let line = access_line("GET", "/boom", "", 500, 0);
         let parts = runs(&line);
         assert_eq!(parts.len(), 3, "{parts:?}");
-        assert_eq!(parts[1].0, Style { bold: true, foreground: Some(5), ..Style::default() });
+        assert_eq!(
+            parts[1].0,
+            Style {
+                bold: true,
+                foreground: Some(5),
+                ..Style::default()
+            }
+        );
         assert_eq!(parts[1].1, "GET /boom HTTP/1.1");
         assert_eq!(parts[2].0, Style::default());
         assert!(!plain(&line).contains('\x1b'));
@@ -163,7 +185,14 @@ mod tests {
         assert_eq!(plain("x\x1b[\u{1}1mz"), "x\u{1}1mz");
         assert_eq!(plain("\x1b[38;5;196mred\x1b[39m"), "red");
         assert_eq!(runs("\x1b[38;5;196mred")[0].0, Style::default());
-        assert_eq!(runs("\x1b[91;44mhi")[0].0, Style { foreground: Some(9), background: Some(4), ..Style::default() });
+        assert_eq!(
+            runs("\x1b[91;44mhi")[0].0,
+            Style {
+                foreground: Some(9),
+                background: Some(4),
+                ..Style::default()
+            }
+        );
         assert_eq!(runs("\x1b[1mA\x1b[22mB")[1].0, Style::default());
         assert_eq!(runs("\x1b[1mA\x1b[mB")[1].0, Style::default());
         assert_eq!(plain("é\x1b[31mü"), "éü");

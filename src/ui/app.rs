@@ -15,8 +15,8 @@ use super::components::{
     server_pane::ServerPane,
     welcome::Welcome,
 };
-use super::guide::{Pane, focus_after, pane_for};
 use super::fragment::Opening;
+use super::guide::{Pane, focus_after, pane_for};
 use super::state::{Action, TimelineKind, Workspace};
 use super::storage::Found;
 
@@ -67,7 +67,9 @@ pub fn app() -> Html {
                 };
                 let mut may_save = true;
                 match super::storage::load() {
-                    Found::Work(saved) if interrupted => busy(Action::RestoreWithoutRunning(Box::new(saved))),
+                    Found::Work(saved) if interrupted => {
+                        busy(Action::RestoreWithoutRunning(Box::new(saved)))
+                    }
                     Found::Work(saved) => busy(Action::Restore(Box::new(saved))),
                     Found::Unreadable { why, set_aside } => {
                         may_save = set_aside.is_ok();
@@ -94,7 +96,9 @@ pub fn app() -> Html {
                 // Unreadable work that could not be set aside is never written over.
                 *loaded.borrow_mut() = may_save;
                 let from_other_tab = dispatch.clone();
-                super::storage::on_other_tab(move |work| from_other_tab.dispatch(Action::OtherTabSaved(Box::new(work))));
+                super::storage::on_other_tab(move |work| {
+                    from_other_tab.dispatch(Action::OtherTabSaved(Box::new(work)))
+                });
             });
         });
     }
@@ -111,7 +115,9 @@ pub fn app() -> Html {
             let storage_note = storage_note.clone();
             Callback::from(move |outcome: Result<(), String>| match outcome {
                 Err(why) => storage_note.set(Some(StorageNote::NotSaved(why))),
-                Ok(()) if matches!(*storage_note, Some(StorageNote::NotSaved(_))) => storage_note.set(None),
+                Ok(()) if matches!(*storage_note, Some(StorageNote::NotSaved(_))) => {
+                    storage_note.set(None)
+                }
                 Ok(()) => {}
             })
         };
@@ -181,26 +187,48 @@ pub fn app() -> Html {
     // While a past state is on screen, the panes show it; the editor and timeline stay present.
     let shown = workspace.shown();
     let active = shown.active();
-    let profile_names: Vec<String> =
-        shown.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
+    let profile_names: Vec<String> = shown
+        .browser
+        .profiles()
+        .iter()
+        .map(|profile| profile.name.clone())
+        .collect();
     let now = shown.browser.clock.now();
     let cookies: Vec<_> = active.jar.list(now).into_iter().cloned().collect();
     let lessons: Vec<LessonItem> = Workspace::lesson_list()
         .into_iter()
         .map(|(id, title)| {
             let solved = workspace.saved.progress.get(&id).is_some_and(|progress| {
-                super::lesson_run::lesson_goal_ids(&id).is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
+                super::lesson_run::lesson_goal_ids(&id)
+                    .is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
             });
             LessonItem { id, title, solved }
         })
         .collect();
     let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();
-    let next_lesson = workspace.lesson.as_ref().and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson.id)).and_then(|id| {
-        lessons.iter().find(|item| item.id == id).map(|item| NextLesson { id: item.id.clone(), title: item.title.clone() })
-    });
-    let first_lesson = lessons.iter().find(|item| item.id == super::guide::FIRST_LESSON).cloned();
-    let start_address = super::guide::start_address(workspace.lesson.as_ref().map(|run| &*run.lesson));
-    let share_url = workspace.share_link.as_ref().map(|payload| format!("{}#{payload}", super::storage::page_address()));
+    let next_lesson = workspace
+        .lesson
+        .as_ref()
+        .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson.id))
+        .and_then(|id| {
+            lessons
+                .iter()
+                .find(|item| item.id == id)
+                .map(|item| NextLesson {
+                    id: item.id.clone(),
+                    title: item.title.clone(),
+                })
+        });
+    let first_lesson = lessons
+        .iter()
+        .find(|item| item.id == super::guide::FIRST_LESSON)
+        .cloned();
+    let start_address =
+        super::guide::start_address(workspace.lesson.as_ref().map(|run| &*run.lesson));
+    let share_url = workspace
+        .share_link
+        .as_ref()
+        .map(|payload| format!("{}#{payload}", super::storage::page_address()));
     let lesson = workspace.lesson.clone().map(|run| {
         let progress = workspace.lesson_progress().cloned().unwrap_or_default();
         (run, progress)
@@ -212,12 +240,21 @@ pub fn app() -> Html {
         Some((step_through, rewind.entry, matches))
     });
     let rewind = workspace.rewind.as_ref().map(|rewind| {
-        let entry = &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
-        (rewind.entry, workspace.timeline.len(), entry.summary.clone())
+        let entry =
+            &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
+        (
+            rewind.entry,
+            workspace.timeline.len(),
+            entry.summary.clone(),
+        )
     });
 
     let show_welcome = lesson.is_none() && !*welcome_hidden;
-    let lesson_label = if lesson.is_some() { "Lesson" } else { "Welcome" };
+    let lesson_label = if lesson.is_some() {
+        "Lesson"
+    } else {
+        "Welcome"
+    };
     let lesson_column = lesson.is_some() || show_welcome;
     let pane_tab = |which: Pane| {
         let current = *pane == which;
@@ -241,7 +278,9 @@ pub fn app() -> Html {
             super::dom::focus_soon("[data-testid=address-bar]");
         })
     };
-    let section_class = |which: Pane, class: &'static str| classes!("pane", class, (*pane == which).then_some("pane-current"));
+    let section_class = |which: Pane, class: &'static str| {
+        classes!("pane", class, (*pane == which).then_some("pane-current"))
+    };
 
     html! {
         <div class={classes!("shell", embedded.then_some("embedded"), (*show_devtools).then_some("with-devtools"))}>
@@ -342,7 +381,9 @@ struct RewindBarProps {
 #[function_component(RewindBar)]
 fn rewind_bar(props: &RewindBarProps) -> Html {
     let back = props.on_action.reform(|_: MouseEvent| Action::BackToNow);
-    let continue_here = props.on_action.reform(|_: MouseEvent| Action::ContinueFromHere);
+    let continue_here = props
+        .on_action
+        .reform(|_: MouseEvent| Action::ContinueFromHere);
     let later = props.total - props.entry - 1;
     html! {
         <div class="rewind-bar" role="status">
@@ -361,13 +402,26 @@ fn rewind_bar(props: &RewindBarProps) -> Html {
 }
 
 /// The request the server view shows: the rewound entry's, else the last request.
-fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::components::server_session::ServerSessionProps {
+fn server_session(
+    workspace: &Workspace,
+    dispatch: &Callback<Action>,
+) -> super::components::server_session::ServerSessionProps {
     let shown = workspace.shown();
     let index = match &workspace.rewind {
-        Some(rewind) => Some(rewind.entry).filter(|index| workspace.timeline.get(*index).is_some_and(|entry| entry.exchange.is_some())),
+        Some(rewind) => Some(rewind.entry).filter(|index| {
+            workspace
+                .timeline
+                .get(*index)
+                .is_some_and(|entry| entry.exchange.is_some())
+        }),
         None => None,
     }
-    .or_else(|| shown.timeline.iter().rposition(|entry| entry.exchange.is_some()));
+    .or_else(|| {
+        shown
+            .timeline
+            .iter()
+            .rposition(|entry| entry.exchange.is_some())
+    });
     let entry = index.and_then(|index| shown.timeline.get(index));
     let exchanges = entry
         .and_then(|entry| {
@@ -378,7 +432,12 @@ fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::
                     .iter()
                     .enumerate()
                     .map(|(index, hop)| {
-                        let what = format!("{} {} → {}", hop.request.method, hop.url.path_and_query(), hop.response.status);
+                        let what = format!(
+                            "{} {} → {}",
+                            hop.request.method,
+                            hop.url.path_and_query(),
+                            hop.response.status
+                        );
                         (what, entry.traces.get(index).cloned().flatten())
                     })
                     .collect(),
@@ -387,9 +446,16 @@ fn server_session(workspace: &Workspace, dispatch: &Callback<Action>) -> super::
         .unwrap_or_default();
     super::components::server_session::ServerSessionProps {
         exchanges,
-        title: entry.map(|entry| format!("{}: {}", entry.profile.clone().unwrap_or_default(), entry.summary)),
+        title: entry.map(|entry| {
+            format!(
+                "{}: {}",
+                entry.profile.clone().unwrap_or_default(),
+                entry.summary
+            )
+        }),
         store: shown.server_store.clone(),
-        on_step: index.map(|index| dispatch.reform(move |_: MouseEvent| Action::StepThrough(index))),
+        on_step: index
+            .map(|index| dispatch.reform(move |_: MouseEvent| Action::StepThrough(index))),
     }
 }
 
@@ -409,8 +475,15 @@ fn on_hash_change(dispatch: Callback<Action>) {
 }
 
 /// Writes the saved work waiting in `pending`, if any, and reports how it went.
-fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>, report: &Callback<Result<(), String>>) {
-    let Some(work) = pending.borrow_mut().take() else { return };
+fn write_pending(
+    pending: &std::rc::Rc<
+        std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>,
+    >,
+    report: &Callback<Result<(), String>>,
+) {
+    let Some(work) = pending.borrow_mut().take() else {
+        return;
+    };
     let outcome = super::storage::save(&work);
     if let Err(why) = &outcome {
         gloo_console_warn(&format!("work not saved: {why}"));
@@ -419,10 +492,18 @@ fn write_pending(pending: &std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<cra
 }
 
 /// Writes what is pending when the page is left (closed, reloaded, navigated away).
-fn flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>>, report: Callback<Result<(), String>>) {
+fn flush_on_leave(
+    pending: std::rc::Rc<
+        std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>,
+    >,
+    report: Callback<Result<(), String>>,
+) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
-        gloo_events::EventListener::new(&window, "pagehide", move |_| write_pending(&pending, &report)).forget();
+        gloo_events::EventListener::new(&window, "pagehide", move |_| {
+            write_pending(&pending, &report)
+        })
+        .forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (pending, report);
@@ -435,7 +516,10 @@ enum StorageNote {
     /// The last write failed: why, in the learner's words.
     NotSaved(String),
     /// The saved work found at load could not be read.
-    Unreadable { why: String, set_aside: Result<String, String> },
+    Unreadable {
+        why: String,
+        set_aside: Result<String, String>,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -449,15 +533,27 @@ struct StorageBannerProps {
 fn storage_banner(props: &StorageBannerProps) -> Html {
     let (text, download) = match &props.note {
         StorageNote::NotSaved(why) => (
-            format!("Your work is not being saved: {why}. It stays on screen while this tab is open; use Saved \u{2192} Export to keep a copy."),
+            format!(
+                "Your work is not being saved: {why}. It stays on screen while this tab is open; use Saved \u{2192} Export to keep a copy."
+            ),
             None,
         ),
-        StorageNote::Unreadable { why, set_aside: Ok(key) } => (
-            format!("The saved work found here could not be read ({why}). It was set aside, not deleted (browser storage key \u{201c}{key}\u{201d}); you start with a fresh workspace."),
+        StorageNote::Unreadable {
+            why,
+            set_aside: Ok(key),
+        } => (
+            format!(
+                "The saved work found here could not be read ({why}). It was set aside, not deleted (browser storage key \u{201c}{key}\u{201d}); you start with a fresh workspace."
+            ),
             super::storage::set_aside_text(key),
         ),
-        StorageNote::Unreadable { why, set_aside: Err(problem) } => (
-            format!("The saved work found here could not be read ({why}), and it could not be set aside ({problem}). Nothing will be saved over it in this tab."),
+        StorageNote::Unreadable {
+            why,
+            set_aside: Err(problem),
+        } => (
+            format!(
+                "The saved work found here could not be read ({why}), and it could not be set aside ({problem}). Nothing will be saved over it in this tab."
+            ),
             None,
         ),
     };

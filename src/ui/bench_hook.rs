@@ -16,21 +16,37 @@ use crate::python::{Dict, HostConfig, Interpreter, Value};
 #[wasm_bindgen(js_name = benchHandler)]
 pub fn bench_handler(executions: u32, in_python: bool) -> Result<f64, JsValue> {
     let fail = |what: &str| JsValue::from_str(what);
-    let mut py = Interpreter::new(HostConfig { step_budget: u64::MAX, ..HostConfig::default() });
+    let mut py = Interpreter::new(HostConfig {
+        step_budget: u64::MAX,
+        ..HostConfig::default()
+    });
     let module = py
-        .run_module("handler_body", "handler_body.py", include_str!("../../bench/handler_body.py"))
+        .run_module(
+            "handler_body",
+            "handler_body.py",
+            include_str!("../../bench/handler_body.py"),
+        )
         .map_err(|_| fail("the handler body did not run"))?;
-    let handler = py.get_attr(&module, "handler").map_err(|_| fail("no handler"))?;
+    let handler = py
+        .get_attr(&module, "handler")
+        .map_err(|_| fail("no handler"))?;
     let looper = py.get_attr(&module, "loop").map_err(|_| fail("no loop"))?;
     let session = Value::dict(Dict::new());
-    let performance = web_sys::window().and_then(|window| window.performance()).ok_or_else(|| fail("no performance clock"))?;
+    let performance = web_sys::window()
+        .and_then(|window| window.performance())
+        .ok_or_else(|| fail("no performance clock"))?;
     let start = performance.now();
     if in_python {
-        py.call_host(&looper, vec![session.clone(), Value::Int(i64::from(executions))], vec![])
-            .map_err(|_| fail("the loop raised"))?;
+        py.call_host(
+            &looper,
+            vec![session.clone(), Value::Int(i64::from(executions))],
+            vec![],
+        )
+        .map_err(|_| fail("the loop raised"))?;
     } else {
         for _ in 0..executions {
-            py.call_host(&handler, vec![session.clone()], vec![]).map_err(|_| fail("the handler raised"))?;
+            py.call_host(&handler, vec![session.clone()], vec![])
+                .map_err(|_| fail("the handler raised"))?;
         }
     }
     let elapsed_ms = performance.now() - start;

@@ -24,12 +24,22 @@ manifest-src 'none'; worker-src 'none'";
 /// assert!(session_playground::ui::frame_policy::framed("hi").starts_with("<meta"));
 /// ```
 pub fn framed(body: &str) -> String {
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{RESPONSE_POLICY}\">");
-    let start = body.len() - body.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r', '\u{c}']).len();
+    let meta =
+        format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{RESPONSE_POLICY}\">");
+    let start = body.len()
+        - body
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r', '\u{c}'])
+            .len();
     let rest = &body[start..];
-    let doctype = rest.get(..9).is_some_and(|head| head.eq_ignore_ascii_case("<!doctype"));
+    let doctype = rest
+        .get(..9)
+        .is_some_and(|head| head.eq_ignore_ascii_case("<!doctype"));
     match rest.find('>').filter(|_| doctype) {
-        Some(end) => format!("{}{meta}{}", &body[..start + end + 1], &body[start + end + 1..]),
+        Some(end) => format!(
+            "{}{meta}{}",
+            &body[..start + end + 1],
+            &body[start + end + 1..]
+        ),
         None => format!("{meta}{body}"),
     }
 }
@@ -40,17 +50,32 @@ mod tests {
 
     #[test]
     fn the_policy_goes_first_and_the_body_is_kept_whole() {
-        for body in ["", "plain text", "<p>hi</p>", "  <!doctype html>\n<html><head><base href='http://x/'></head></html>", "<!doctype"] {
+        for body in [
+            "",
+            "plain text",
+            "<p>hi</p>",
+            "  <!doctype html>\n<html><head><base href='http://x/'></head></html>",
+            "<!doctype",
+        ] {
             let out = framed(body);
             assert_eq!(out.replace(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{RESPONSE_POLICY}\">"), ""), body);
             let meta = out.find("<meta http-equiv").unwrap();
-            assert!(!out[..meta].contains("<html") && !out[..meta].contains("<base"), "{out}");
+            assert!(
+                !out[..meta].contains("<html") && !out[..meta].contains("<base"),
+                "{out}"
+            );
         }
     }
 
     #[test]
     fn the_policy_blocks_every_fetch_and_frame() {
-        for directive in ["default-src 'none'", "form-action 'none'", "frame-src 'none'", "base-uri 'none'", "object-src 'none'"] {
+        for directive in [
+            "default-src 'none'",
+            "form-action 'none'",
+            "frame-src 'none'",
+            "base-uri 'none'",
+            "object-src 'none'",
+        ] {
             assert!(RESPONSE_POLICY.contains(directive), "{directive}");
         }
         assert!(!RESPONSE_POLICY.contains("http"), "no host is allowed");

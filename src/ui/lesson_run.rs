@@ -30,7 +30,6 @@ use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
 use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState};
 
-
 /// The name under which work is kept when something else is opened over it.
 pub const KEPT_WORK_NAME: &str = "Work kept before opening";
 
@@ -131,7 +130,11 @@ impl Workspace {
         let Some(run) = &self.lesson else { return };
         let lesson = run.lesson.clone();
         let state = self.lesson_state();
-        let results: Vec<GoalResult> = lesson.goals.iter().map(|goal| check(goal, &state)).collect();
+        let results: Vec<GoalResult> = lesson
+            .goals
+            .iter()
+            .map(|goal| check(goal, &state))
+            .collect();
         self.update_progress(|progress| {
             progress.record(&lesson.goals, &results);
         });
@@ -148,14 +151,21 @@ impl Workspace {
             change(progress);
         }
         let key = run.progress_key();
-        change(Rc::make_mut(&mut self.saved).progress.entry(key).or_default());
+        change(
+            Rc::make_mut(&mut self.saved)
+                .progress
+                .entry(key)
+                .or_default(),
+        );
     }
 
     /// The open lesson's progress (goals met, solution shown, quiz answer): the link's, for a
     /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
         let run = self.lesson.as_ref()?;
-        run.link_progress.as_ref().or_else(|| self.saved.progress.get(&run.progress_key()))
+        run.link_progress
+            .as_ref()
+            .or_else(|| self.saved.progress.get(&run.progress_key()))
     }
 
     /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
@@ -258,7 +268,12 @@ impl Workspace {
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun { next_step: run.lesson.steps.len(), link_progress: None, hand_in: None, ..run.clone() });
+        replayed.lesson = Some(LessonRun {
+            next_step: run.lesson.steps.len(),
+            link_progress: None,
+            hand_in: None,
+            ..run.clone()
+        });
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
             replayed.lesson_step(step);
@@ -309,7 +324,10 @@ impl Workspace {
         let saved = self.saved.clone();
         *self = Workspace::replay(&start, &[]);
         self.saved = saved;
-        self.lesson = Some(LessonRun { from_link: run.from_link.clone(), ..LessonRun::new(run.lesson, 0) });
+        self.lesson = Some(LessonRun {
+            from_link: run.from_link.clone(),
+            ..LessonRun::new(run.lesson, 0)
+        });
         self.check_goals();
     }
 
@@ -317,10 +335,18 @@ impl Workspace {
     /// last `edit_code` step if it was edited since the server last started; in a lesson, the
     /// quiz answer and when the solution was shown).
     pub fn shared_state(&self) -> SharedState {
-        let link = self.lesson.as_ref().and_then(|run| run.from_link.clone()).filter(|link| self.start.lesson.as_ref() == Some(&link.lesson.id));
+        let link = self
+            .lesson
+            .as_ref()
+            .and_then(|run| run.from_link.clone())
+            .filter(|link| self.start.lesson.as_ref() == Some(&link.lesson.id));
         let own = match &link {
             Some(link) => lesson_start(&link.lesson),
-            None => own_start(&SharedState { lesson: self.start.lesson.clone(), ..SharedState::default() }).unwrap_or_default(),
+            None => own_start(&SharedState {
+                lesson: self.start.lesson.clone(),
+                ..SharedState::default()
+            })
+            .unwrap_or_default(),
         };
         let mut steps = self.log.to_vec();
         if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
@@ -335,7 +361,13 @@ impl Workspace {
             shared.quiz_answer = progress.quiz_answer;
             // Shown after every goal was met: at the end, so the replay finds them all met;
             // otherwise at the start (the learner saw it before finishing).
-            shared.solution_shown_at = progress.solution_shown.then(|| if progress.solved_before_solution { steps.len() } else { 0 });
+            shared.solution_shown_at = progress.solution_shown.then(|| {
+                if progress.solved_before_solution {
+                    steps.len()
+                } else {
+                    0
+                }
+            });
         }
         shared
     }
@@ -361,13 +393,19 @@ impl Workspace {
 
     /// Opens a link whose lesson file the page fetched from the link's `lesson_url` (`text`, or
     /// why it could not be fetched).
-    pub(crate) fn open_fetched_lesson(&mut self, mut shared: SharedState, text: Result<String, String>) {
+    pub(crate) fn open_fetched_lesson(
+        &mut self,
+        mut shared: SharedState,
+        text: Result<String, String>,
+    ) {
         let url = shared.lesson_url.clone().unwrap_or_default();
         let kept = "Your current work has not been changed.";
         let text = match text {
             Ok(text) => text,
             Err(why) => {
-                self.notice = Some(format!("The lesson at {url} could not be loaded: {why}. {kept}"));
+                self.notice = Some(format!(
+                    "The lesson at {url} could not be loaded: {why}. {kept}"
+                ));
                 return;
             }
         };
@@ -377,7 +415,11 @@ impl Workspace {
                 shared.lesson_file = Some(link.file);
                 self.open_shared_state(shared);
             }
-            Err(why) => self.notice = Some(format!("The lesson at {url} cannot be opened: {why}. {kept}")),
+            Err(why) => {
+                self.notice = Some(format!(
+                    "The lesson at {url} cannot be opened: {why}. {kept}"
+                ))
+            }
         }
     }
 
@@ -396,15 +438,30 @@ impl Workspace {
         let mut replayed = Workspace::replay_shared(&start, &shared);
         // The link's progress, as its replay made it: shown for this run, and joined to the
         // learner's own record (a goal met stays met).
-        let link_progress = replayed.lesson.as_ref().map(|run| (run.progress_key(), replayed.saved.progress.get(&run.progress_key()).cloned().unwrap_or_default()));
+        let link_progress = replayed.lesson.as_ref().map(|run| {
+            (
+                run.progress_key(),
+                replayed
+                    .saved
+                    .progress
+                    .get(&run.progress_key())
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        });
         if let (Some(run), Some((_, progress))) = (&mut replayed.lesson, &link_progress) {
             run.link_progress = Some(progress.clone());
         }
         self.replace_with(replayed, shared);
         if let Some((id, progress)) = link_progress {
-            Rc::make_mut(&mut self.saved).progress.entry(id).or_default().join(&progress);
+            Rc::make_mut(&mut self.saved)
+                .progress
+                .entry(id)
+                .or_default()
+                .join(&progress);
         }
-        self.notice.get_or_insert_with(|| "Opened the shared state.".into());
+        self.notice
+            .get_or_insert_with(|| "Opened the shared state.".into());
         self.check_goals();
     }
 
@@ -417,8 +474,16 @@ impl Workspace {
         let own = own_start(shared)?;
         let start = Start::from_shared(shared, &own);
         let replayed = Workspace::replay_shared(&start, shared);
-        let run = replayed.lesson.as_ref().ok_or_else(|| "its lesson could not be opened".to_string())?;
-        let progress = replayed.saved.progress.get(&run.progress_key()).cloned().unwrap_or_default();
+        let run = replayed
+            .lesson
+            .as_ref()
+            .ok_or_else(|| "its lesson could not be opened".to_string())?;
+        let progress = replayed
+            .saved
+            .progress
+            .get(&run.progress_key())
+            .cloned()
+            .unwrap_or_default();
         Ok((run.lesson.clone(), progress))
     }
 
@@ -426,7 +491,12 @@ impl Workspace {
     pub(crate) fn hand_in(&mut self, name: &str) {
         let made = self.hand_in_link(name);
         if let (Some(run), Some((payload, code))) = (&mut self.lesson, made) {
-            run.hand_in = Some(HandIn { payload, code: code.to_string(), met: code.met, total: code.total });
+            run.hand_in = Some(HandIn {
+                payload,
+                code: code.to_string(),
+                met: code.met,
+                total: code.total,
+            });
         }
     }
 
@@ -447,7 +517,10 @@ impl Workspace {
     fn attach_lesson(&mut self, shared: &SharedState) {
         if let Ok(Some((lesson, link))) = lesson_of(shared) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun { from_link: link.map(Rc::new), ..LessonRun::new(Rc::new(lesson), next_step) });
+            self.lesson = Some(LessonRun {
+                from_link: link.map(Rc::new),
+                ..LessonRun::new(Rc::new(lesson), next_step)
+            });
         }
     }
 
@@ -471,7 +544,10 @@ impl Workspace {
             }
             workspace.check_goals();
         }
-        if shared.solution_shown_at.is_some_and(|at| at >= shared.actions.len()) {
+        if shared
+            .solution_shown_at
+            .is_some_and(|at| at >= shared.actions.len())
+        {
             workspace.show_solution();
         }
         if let Some(option) = shared.quiz_answer {
@@ -497,7 +573,11 @@ impl Workspace {
                 let progress = replayed.saved.progress.clone();
                 replayed.saved = workspace.saved.clone();
                 for (id, progress) in progress {
-                    Rc::make_mut(&mut replayed.saved).progress.entry(id).or_default().join(&progress);
+                    Rc::make_mut(&mut replayed.saved)
+                        .progress
+                        .entry(id)
+                        .or_default()
+                        .join(&progress);
                 }
                 workspace = replayed;
                 workspace.check_goals();
@@ -620,7 +700,11 @@ impl Workspace {
                 let progress = replayed.saved.progress.clone();
                 self.replace_with(replayed, entry.workspace);
                 for (id, progress) in progress {
-                    Rc::make_mut(&mut self.saved).progress.entry(id).or_default().join(&progress);
+                    Rc::make_mut(&mut self.saved)
+                        .progress
+                        .entry(id)
+                        .or_default()
+                        .join(&progress);
                 }
                 self.check_goals();
             }

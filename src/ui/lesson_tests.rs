@@ -3,30 +3,46 @@
 //! the page plays it, a link rebuilds the same state, and no path loses work.
 
 use super::history::Step;
-use crate::scenario;
 use super::lesson_run::KEPT_WORK_NAME;
 use super::state::{Action, Workspace};
+use crate::scenario;
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::GoalStatus;
 use crate::scenario::share::MAX_LINK_CHARS;
 
 fn page(workspace: &Workspace) -> &str {
-    workspace.active_page().map_or("", |page| page.body.as_str())
+    workspace
+        .active_page()
+        .map_or("", |page| page.body.as_str())
 }
 
 /// What the learner sees of a state (jars, pages, timeline, code), for comparing two states.
 fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
-    let mut out = format!("now={now} active={} code={:?}\n", workspace.active_profile, workspace.code);
+    let mut out = format!(
+        "now={now} active={} code={:?}\n",
+        workspace.active_profile, workspace.code
+    );
     for profile in workspace.browser.profiles() {
-        let jar: Vec<String> = profile.jar.list(now).iter().map(|c| format!("{}={} {:?}", c.name, c.value, c.expires)).collect();
+        let jar: Vec<String> = profile
+            .jar
+            .list(now)
+            .iter()
+            .map(|c| format!("{}={} {:?}", c.name, c.value, c.expires))
+            .collect();
         out.push_str(&format!("{} open={} {jar:?}\n", profile.name, profile.open));
     }
     for page in &workspace.pages {
-        out.push_str(&format!("page {} {} {:?}\n", page.profile, page.status, page.body));
+        out.push_str(&format!(
+            "page {} {} {:?}\n",
+            page.profile, page.status, page.body
+        ));
     }
     for entry in &workspace.timeline {
-        out.push_str(&format!("{} {:?} {}\n", entry.at, entry.profile, entry.summary));
+        out.push_str(&format!(
+            "{} {:?} {}\n",
+            entry.at, entry.profile, entry.summary
+        ));
     }
     out
 }
@@ -44,7 +60,10 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
         assert_eq!(run.results.len(), run.lesson.goals.len());
         let workspace = workspace.apply(Action::PlaySolution);
         let progress = workspace.lesson_progress().expect("progress is kept");
-        assert!(progress.solution_shown, "{id}: playing the solution is recorded as shown");
+        assert!(
+            progress.solution_shown,
+            "{id}: playing the solution is recorded as shown"
+        );
         let run = workspace.lesson.as_ref().expect("still open");
         for (goal, result) in run.lesson.goals.iter().zip(&run.results) {
             let met_once = progress.goals_met.contains(&goal.id);
@@ -75,7 +94,10 @@ fn scripted_steps_play_one_by_one_and_goals_follow_the_state() {
     while workspace.lesson.as_ref().unwrap().next_step < lesson.steps.len() {
         workspace = workspace.apply(Action::LessonNextStep);
     }
-    assert!(!workspace.lesson_progress().unwrap().solution_shown, "reached without the solution");
+    assert!(
+        !workspace.lesson_progress().unwrap().solution_shown,
+        "reached without the solution"
+    );
 }
 
 #[test]
@@ -86,22 +108,35 @@ fn the_count_lesson_after_three_requests_fits_a_short_link_and_reopens_identical
     }
     let workspace = workspace.apply(Action::Share);
     let payload = workspace.share_link.clone().expect("a link");
-    assert!(payload.len() <= 400, "{} characters: {payload}", payload.len());
+    assert!(
+        payload.len() <= 400,
+        "{} characters: {payload}",
+        payload.len()
+    );
     let opened = Workspace::started().apply(Action::OpenShared(payload));
     assert_eq!(seen(&opened), seen(&workspace));
-    assert_eq!(opened.lesson.as_ref().map(|run| run.lesson.id.as_str()), Some("count"));
+    assert_eq!(
+        opened.lesson.as_ref().map(|run| run.lesson.id.as_str()),
+        Some("count")
+    );
 }
 
 #[test]
 fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
-    let code = format!("{}\n@app.route('/who')\ndef who():\n    return session.get('user', 'nobody')\n", crate::ui::SEED_APP);
+    let code = format!(
+        "{}\n@app.route('/who')\ndef who():\n    return session.get('user', 'nobody')\n",
+        crate::ui::SEED_APP
+    );
     let mut workspace = Workspace::started();
     for action in [
         Action::Navigate("/count".into()),
         Action::EditCode(code.clone()),
         Action::ReloadIfUnchanged(code.clone()),
         Action::Navigate("/who".into()),
-        Action::AddCookie { name: "theme".into(), value: "dark".into() },
+        Action::AddCookie {
+            name: "theme".into(),
+            value: "dark".into(),
+        },
         Action::SelectProfile("Bob".into()),
         Action::Navigate("/who".into()),
         Action::Navigate("count?x=1".into()),
@@ -113,13 +148,20 @@ fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
         Action::AdvanceClockSeconds(90),
         Action::OpenPrivateWindow,
         Action::Navigate("/count".into()),
-        Action::ForgeSession { secret: "secret".into(), data: r#"{"visits":41}"#.into() },
+        Action::ForgeSession {
+            secret: "secret".into(),
+            data: r#"{"visits":41}"#.into(),
+        },
         Action::Navigate("/count".into()),
         // Typed but not yet served: the link still carries it.
         Action::EditCode(format!("{code}# unsaved\n")),
     ] {
         workspace = workspace.apply(action.clone());
-        assert!(workspace.notice.is_none(), "{action:?}: {:?}", workspace.notice);
+        assert!(
+            workspace.notice.is_none(),
+            "{action:?}: {:?}",
+            workspace.notice
+        );
     }
     assert_eq!(page(&workspace), "Visit number: 42");
     let payload = workspace.share_payload();
@@ -127,7 +169,10 @@ fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
     assert_eq!(opened.code, workspace.code);
     // The unsaved edit is served on the other side; everything else is as it was.
     let mut expected = seen(&workspace);
-    expected = expected.replace(&format!("code={:?}", workspace.code), &format!("code={:?}", opened.code));
+    expected = expected.replace(
+        &format!("code={:?}", workspace.code),
+        &format!("code={:?}", opened.code),
+    );
     assert_eq!(seen(&opened), expected);
 }
 
@@ -153,12 +198,22 @@ fn bad_links_explain_themselves_and_leave_the_work_alone() {
 
 #[test]
 fn opening_a_link_or_a_lesson_keeps_the_work_on_screen_as_a_saved_workspace() {
-    let work = Workspace::started().apply(Action::Navigate("/count".into())).apply(Action::Navigate("/count".into()));
-    let link = Workspace::started().apply(Action::OpenLesson("logout".into())).share_payload();
+    let work = Workspace::started()
+        .apply(Action::Navigate("/count".into()))
+        .apply(Action::Navigate("/count".into()));
+    let link = Workspace::started()
+        .apply(Action::OpenLesson("logout".into()))
+        .share_payload();
     let opened = work.apply(Action::OpenShared(link));
     assert_eq!(opened.saved.saved.len(), 1);
     assert_eq!(opened.saved.saved[0].name, KEPT_WORK_NAME);
-    assert!(opened.notice.as_deref().unwrap_or_default().contains(KEPT_WORK_NAME));
+    assert!(
+        opened
+            .notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains(KEPT_WORK_NAME)
+    );
     // Opening the kept work brings it back exactly, and keeps the lesson work in turn.
     let back = opened.apply(Action::OpenSaved(KEPT_WORK_NAME.into()));
     assert_eq!(seen(&back), seen(&work));
@@ -173,9 +228,12 @@ fn saved_work_restores_the_workspace_and_the_lesson_with_its_progress() {
     for _ in 0..2 {
         workspace = workspace.apply(Action::LessonNextStep);
     }
-    workspace = workspace.apply(Action::ShowSolution).apply(Action::AnswerQuiz(1));
+    workspace = workspace
+        .apply(Action::ShowSolution)
+        .apply(Action::AnswerQuiz(1));
     let stored = workspace.saved_work().export();
-    let imported = crate::scenario::saved::SavedWork::import(&stored).expect("our own export reads back");
+    let imported =
+        crate::scenario::saved::SavedWork::import(&stored).expect("our own export reads back");
     let restored = Workspace::restored(imported);
     assert_eq!(seen(&restored), seen(&workspace));
     let run = restored.lesson.as_ref().expect("the lesson is open again");
@@ -204,10 +262,17 @@ fn a_quiz_option_can_be_put_into_the_editor_when_it_is_code() {
     let lesson = BUILTIN_LESSONS
         .iter()
         .filter_map(|entry| builtin_lesson(entry.id)?.ok())
-        .find(|lesson| lesson.quiz.as_ref().is_some_and(|quiz| quiz.template.is_some()))
+        .find(|lesson| {
+            lesson
+                .quiz
+                .as_ref()
+                .is_some_and(|quiz| quiz.template.is_some())
+        })
         .expect("a lesson whose quiz options are code");
     let quiz = lesson.quiz.clone().unwrap();
-    let workspace = Workspace::started().apply(Action::OpenLesson(lesson.id.clone())).apply(Action::TryQuizOption(0));
+    let workspace = Workspace::started()
+        .apply(Action::OpenLesson(lesson.id.clone()))
+        .apply(Action::TryQuizOption(0));
     assert_eq!(Some(workspace.code.clone()), quiz.option_code(0));
     let step = Step::new(scenario::Action::EditCode(workspace.code.clone()));
     assert!(matches!(step.action, scenario::Action::EditCode(_)));
@@ -224,13 +289,40 @@ fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
     let other = Workspace::started().apply(Action::Navigate("/count".into()));
     let imported = other.apply(Action::ImportSaved(exported.clone()));
     assert_eq!(seen(&imported), seen(&other), "nothing on screen changes");
-    assert_eq!(imported.saved.saved.len(), 2, "the kept count work and the current logout work");
-    assert_eq!(imported.saved.progress.get("count"), work.saved.progress.get("count"));
+    assert_eq!(
+        imported.saved.saved.len(),
+        2,
+        "the kept count work and the current logout work"
+    );
+    assert_eq!(
+        imported.saved.progress.get("count"),
+        work.saved.progress.get("count")
+    );
     // Importing the same file again adds nothing new.
-    assert_eq!(imported.apply(Action::ImportSaved(exported)).saved.saved.len(), 2);
-    for bad in ["", "{", r#"{"version": 99}"#, r#"{"version": 1, "saved": 3}"#] {
+    assert_eq!(
+        imported
+            .apply(Action::ImportSaved(exported))
+            .saved
+            .saved
+            .len(),
+        2
+    );
+    for bad in [
+        "",
+        "{",
+        r#"{"version": 99}"#,
+        r#"{"version": 1, "saved": 3}"#,
+    ] {
         let after = other.apply(Action::ImportSaved(bad.into()));
-        assert!(after.notice.as_deref().unwrap_or_default().contains("Nothing was changed"), "{bad}: {:?}", after.notice);
+        assert!(
+            after
+                .notice
+                .as_deref()
+                .unwrap_or_default()
+                .contains("Nothing was changed"),
+            "{bad}: {:?}",
+            after.notice
+        );
         assert_eq!(after.saved, other.saved);
     }
 }
@@ -245,15 +337,28 @@ fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
                 let opened = Workspace::started().apply(Action::OpenLesson(lesson.id.clone()));
                 let run = opened.lesson.clone().expect("the lesson is open");
                 let mut workspace = Workspace::replay(&lesson_start(&lesson), &[]);
-                workspace.lesson = Some(LessonRun { next_step: lesson.steps.len(), ..run });
+                workspace.lesson = Some(LessonRun {
+                    next_step: lesson.steps.len(),
+                    ..run
+                });
                 workspace.check_goals();
                 for step in probe.steps.clone() {
                     workspace.lesson_step(step);
                     workspace.check_goals();
                 }
-                let met = workspace.lesson_progress().map(|p| p.goals_met.clone()).unwrap_or_default();
+                let met = workspace
+                    .lesson_progress()
+                    .map(|p| p.goals_met.clone())
+                    .unwrap_or_default();
                 for goal in &probe.goals {
-                    assert_eq!(met.contains(goal), must_meet, "{}: {} {}: goal {goal}", lesson.id, if must_meet { "alternative" } else { "shortcut" }, probe.id);
+                    assert_eq!(
+                        met.contains(goal),
+                        must_meet,
+                        "{}: {} {}: goal {goal}",
+                        lesson.id,
+                        if must_meet { "alternative" } else { "shortcut" },
+                        probe.id
+                    );
                 }
             }
         }
@@ -284,38 +389,74 @@ fn sorted(mut ids: Vec<String>) -> Vec<String> {
 fn a_link_carries_exactly_the_progress_its_sender_had_in_every_lesson() {
     for builtin in BUILTIN_LESSONS {
         let lesson = builtin_lesson(builtin.id).unwrap().unwrap();
-        let correct = lesson.quiz.as_ref().and_then(|quiz| quiz.options.iter().position(|option| option.correct));
+        let correct = lesson
+            .quiz
+            .as_ref()
+            .and_then(|quiz| quiz.options.iter().position(|option| option.correct));
         let sender = solved_by_hand(builtin.id, correct);
         let sent = sender.lesson_progress().cloned().unwrap();
-        assert!(!sent.goals_met.is_empty(), "{}: the solution meets goals", lesson.id);
+        assert!(
+            !sent.goals_met.is_empty(),
+            "{}: the solution meets goals",
+            lesson.id
+        );
         let opened = Workspace::started().apply(Action::OpenShared(sender.share_payload()));
-        let got = opened.lesson_progress().cloned().expect("the lesson is open with its progress");
-        assert_eq!(sorted(got.goals_met.clone()), sorted(sent.goals_met.clone()), "{}", lesson.id);
+        let got = opened
+            .lesson_progress()
+            .cloned()
+            .expect("the lesson is open with its progress");
+        assert_eq!(
+            sorted(got.goals_met.clone()),
+            sorted(sent.goals_met.clone()),
+            "{}",
+            lesson.id
+        );
         assert_eq!(got.quiz_answer, correct, "{}", lesson.id);
         assert!(!got.solution_shown, "{}", lesson.id);
         // The receiver's own record holds it too, and sharing again gives the same state.
-        assert_eq!(sorted(opened.saved.progress[&lesson.id].goals_met.clone()), sorted(sent.goals_met));
-        assert_eq!(opened.shared_state(), sender.shared_state(), "{}", lesson.id);
+        assert_eq!(
+            sorted(opened.saved.progress[&lesson.id].goals_met.clone()),
+            sorted(sent.goals_met)
+        );
+        assert_eq!(
+            opened.shared_state(),
+            sender.shared_state(),
+            "{}",
+            lesson.id
+        );
     }
 }
 
 #[test]
-fn the_count_lesson_reached_by_hand_reopens_with_every_goal_met_even_those_that_need_an_earlier_one() {
+fn the_count_lesson_reached_by_hand_reopens_with_every_goal_met_even_those_that_need_an_earlier_one()
+ {
     let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
     for _ in 0..3 {
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
-    workspace = workspace.apply(Action::CloseBrowser).apply(Action::OpenBrowser).apply(Action::Navigate("/count".into())).apply(Action::AnswerQuiz(1));
-    assert_eq!(workspace.lesson_progress().unwrap().goals_met, ["third", "closed", "restart"]);
+    workspace = workspace
+        .apply(Action::CloseBrowser)
+        .apply(Action::OpenBrowser)
+        .apply(Action::Navigate("/count".into()))
+        .apply(Action::AnswerQuiz(1));
+    assert_eq!(
+        workspace.lesson_progress().unwrap().goals_met,
+        ["third", "closed", "restart"]
+    );
     let opened = Workspace::started().apply(Action::OpenShared(workspace.share_payload()));
-    assert_eq!(opened.lesson_progress().unwrap().goals_met, ["third", "closed", "restart"]);
+    assert_eq!(
+        opened.lesson_progress().unwrap().goals_met,
+        ["third", "closed", "restart"]
+    );
     assert_eq!(opened.lesson_progress().unwrap().quiz_answer, Some(1));
 }
 
 #[test]
 fn a_link_opened_over_a_teachers_own_progress_shows_the_links_progress_only() {
     let teacher = solved_by_hand("count", Some(1));
-    let learner = Workspace::started().apply(Action::OpenLesson("count".into())).apply(Action::Navigate("/count".into()));
+    let learner = Workspace::started()
+        .apply(Action::OpenLesson("count".into()))
+        .apply(Action::Navigate("/count".into()));
     let opened = teacher.apply(Action::OpenShared(learner.share_payload()));
     assert!(opened.lesson_progress().unwrap().goals_met.is_empty());
     assert_eq!(opened.lesson_progress().unwrap().quiz_answer, None);
@@ -325,7 +466,9 @@ fn a_link_opened_over_a_teachers_own_progress_shows_the_links_progress_only() {
 
 #[test]
 fn solution_shown_travels_and_says_whether_it_came_before_the_goals() {
-    let before = Workspace::started().apply(Action::OpenLesson("count".into())).apply(Action::PlaySolution);
+    let before = Workspace::started()
+        .apply(Action::OpenLesson("count".into()))
+        .apply(Action::PlaySolution);
     let opened = Workspace::started().apply(Action::OpenShared(before.share_payload()));
     let progress = opened.lesson_progress().unwrap();
     assert!(progress.solution_shown && !progress.solved_before_solution);
@@ -338,7 +481,11 @@ fn solution_shown_travels_and_says_whether_it_came_before_the_goals() {
 
 /// A teacher's own lesson: the count lesson's file under another id and title.
 fn teachers_lesson() -> serde_json::Value {
-    let source = crate::scenario::builtin::BUILTIN_LESSONS.iter().find(|entry| entry.id == "count").unwrap().source;
+    let source = crate::scenario::builtin::BUILTIN_LESSONS
+        .iter()
+        .find(|entry| entry.id == "count")
+        .unwrap()
+        .source;
     let mut file: serde_json::Value = serde_json::from_str(source).unwrap();
     file["id"] = "my-count".into();
     file["lesson"]["title"] = "Counting, my way".into();
@@ -348,11 +495,22 @@ fn teachers_lesson() -> serde_json::Value {
 #[test]
 fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     use crate::scenario::share::{SHARE_VERSION, SharedState, encode};
-    let link = SharedState { version: SHARE_VERSION, lesson: Some("my-count".into()), lesson_file: Some(teachers_lesson()), ..SharedState::default() };
+    let link = SharedState {
+        version: SHARE_VERSION,
+        lesson: Some("my-count".into()),
+        lesson_file: Some(teachers_lesson()),
+        ..SharedState::default()
+    };
     let payload = encode(&link);
-    println!("the count lesson carried whole: {} characters", payload.len());
+    println!(
+        "the count lesson carried whole: {} characters",
+        payload.len()
+    );
     let opened = Workspace::started().apply(Action::OpenShared(payload));
-    let run = opened.lesson.as_ref().expect("the teacher's lesson is open");
+    let run = opened
+        .lesson
+        .as_ref()
+        .expect("the teacher's lesson is open");
     assert_eq!(run.lesson.text.title, "Counting, my way");
     assert_eq!(run.source().as_deref(), Some("a link"));
     // The learner plays it; their progress is kept apart from the built-in lesson's.
@@ -362,57 +520,107 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     }
     let learner = learner.apply(Action::AnswerQuiz(1));
     assert_eq!(learner.lesson_progress().unwrap().goals_met.len(), 3);
-    assert!(learner.saved.progress.contains_key("link:my-count") && !learner.saved.progress.contains_key("count"));
+    assert!(
+        learner.saved.progress.contains_key("link:my-count")
+            && !learner.saved.progress.contains_key("count")
+    );
     let shared = learner.share_payload();
-    println!("… after the learner finished it: {} characters", shared.len());
+    println!(
+        "… after the learner finished it: {} characters",
+        shared.len()
+    );
     let reopened = Workspace::started().apply(Action::OpenShared(shared));
-    assert_eq!(reopened.lesson.as_ref().unwrap().lesson.text.title, "Counting, my way");
+    assert_eq!(
+        reopened.lesson.as_ref().unwrap().lesson.text.title,
+        "Counting, my way"
+    );
     assert_eq!(reopened.lesson_progress().unwrap().goals_met.len(), 3);
     // It is handed in and checked like a built-in lesson.
     let (payload, code) = learner.hand_in_link("Ada").unwrap();
-    assert!(code.to_string().starts_with("my-count.3of3.quiz-right.own-work."), "{code}");
+    assert!(
+        code.to_string()
+            .starts_with("my-count.3of3.quiz-right.own-work."),
+        "{code}"
+    );
     let report = super::hand_in::verify(&[payload.clone()]);
-    assert_eq!(report.rows[0].verdict, super::hand_in::Verdict::Verified, "{}", report.table());
+    assert_eq!(
+        report.rows[0].verdict,
+        super::hand_in::Verdict::Verified,
+        "{}",
+        report.table()
+    );
     // Checked against the teacher's own file: the same file passes, an eased one is flagged.
-    assert_eq!(super::hand_in::verify_against(&[payload.clone()], &[teachers_lesson()]).rows[0].verdict, super::hand_in::Verdict::Verified);
+    assert_eq!(
+        super::hand_in::verify_against(&[payload.clone()], &[teachers_lesson()]).rows[0].verdict,
+        super::hand_in::Verdict::Verified
+    );
     let mut eased = crate::scenario::share::decode(&payload).unwrap();
     eased.lesson_file.as_mut().unwrap()["goals"][2]["text"] = "Anything will do".into();
     let eased = crate::scenario::share::encode(&eased);
     let report = super::hand_in::verify_against(&[eased], &[teachers_lesson()]);
-    assert!(matches!(&report.rows[0].verdict, super::hand_in::Verdict::Tampered(why) if why.contains("not the lesson file you gave")), "{}", report.table());
+    assert!(
+        matches!(&report.rows[0].verdict, super::hand_in::Verdict::Tampered(why) if why.contains("not the lesson file you gave")),
+        "{}",
+        report.table()
+    );
     // A restored page (saved work) reopens it too.
     let restored = Workspace::restored(learner.saved_work());
-    assert_eq!(restored.lesson.as_ref().unwrap().lesson.text.title, "Counting, my way");
+    assert_eq!(
+        restored.lesson.as_ref().unwrap().lesson.text.title,
+        "Counting, my way"
+    );
 }
 
 #[test]
 fn a_fetched_lesson_opens_and_a_bad_one_explains_itself_and_changes_nothing() {
     use crate::scenario::share::{SHARE_VERSION, SharedState};
-    let at = |url: &str| SharedState { version: SHARE_VERSION, lesson_url: Some(url.into()), ..SharedState::default() };
+    let at = |url: &str| SharedState {
+        version: SHARE_VERSION,
+        lesson_url: Some(url.into()),
+        ..SharedState::default()
+    };
     let work = Workspace::started().apply(Action::Navigate("/count".into()));
-    let opened = work.apply(Action::OpenFetchedLesson(Box::new(at("https://school.example/l/mine.json")), Ok(teachers_lesson().to_string())));
+    let opened = work.apply(Action::OpenFetchedLesson(
+        Box::new(at("https://school.example/l/mine.json")),
+        Ok(teachers_lesson().to_string()),
+    ));
     let run = opened.lesson.as_ref().expect("open");
     assert_eq!(run.source().as_deref(), Some("school.example"));
     // Shared again, the link carries the file, so it opens without fetching.
     assert!(opened.shared_state().lesson_file.is_some());
-    assert!(Workspace::started().apply(Action::OpenShared(opened.share_payload())).lesson.is_some());
+    assert!(
+        Workspace::started()
+            .apply(Action::OpenShared(opened.share_payload()))
+            .lesson
+            .is_some()
+    );
     let mut bad_goal = teachers_lesson();
     bad_goal["goals"][0]["page_shows"] = 3.into();
     let too_many: serde_json::Value = {
         let mut file = teachers_lesson();
-        file["steps"] = serde_json::Value::Array(vec![serde_json::json!({"request": "GET /"}); 300]);
+        file["steps"] =
+            serde_json::Value::Array(vec![serde_json::json!({"request": "GET /"}); 300]);
         file
     };
     for (text, words) in [
-        (Err("the server answered 404".to_string()), "could not be loaded: the server answered 404"),
+        (
+            Err("the server answered 404".to_string()),
+            "could not be loaded: the server answered 404",
+        ),
         (Ok("{".to_string()), "not JSON"),
         (Ok(bad_goal.to_string()), "not valid"),
         (Ok(too_many.to_string()), "more than 200 steps"),
         (Ok("x".repeat(200_000)), "too large"),
     ] {
-        let after = work.apply(Action::OpenFetchedLesson(Box::new(at("/l/mine.json")), text));
+        let after = work.apply(Action::OpenFetchedLesson(
+            Box::new(at("/l/mine.json")),
+            text,
+        ));
         let notice = after.notice.clone().unwrap_or_default();
-        assert!(notice.contains(words) && notice.contains("not been changed"), "{words}: {notice}");
+        assert!(
+            notice.contains(words) && notice.contains("not been changed"),
+            "{words}: {notice}"
+        );
         assert_eq!(seen(&after), seen(&work));
     }
 }

@@ -32,14 +32,14 @@ pub mod guide;
 pub mod hand_in;
 pub mod history;
 pub mod lesson_run;
-pub mod panic_report;
-pub mod reducer;
-pub mod sequence;
-pub mod shortcuts;
-#[cfg(test)]
-mod rewind_tests;
 #[cfg(test)]
 mod lesson_tests;
+pub mod panic_report;
+pub mod reducer;
+#[cfg(test)]
+mod rewind_tests;
+pub mod sequence;
+pub mod shortcuts;
 pub mod state;
 pub mod step_through;
 #[cfg(test)]
@@ -68,7 +68,11 @@ pub fn start() {
     panic_report::install();
     let window = web_sys::window().expect("the page has a window");
     // `?debug-panic` lets the browser tests prove that a panic is shown, never a blank page.
-    if window.location().search().is_ok_and(|query| query.contains("debug-panic")) {
+    if window
+        .location()
+        .search()
+        .is_ok_and(|query| query.contains("debug-panic"))
+    {
         panic!("debug-panic was requested in the address (a test of the error report)");
     }
     let document = window.document().expect("the page has a document");

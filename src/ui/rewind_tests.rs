@@ -7,17 +7,33 @@ use crate::browser::Cookie;
 /// What the learner sees of a state: every jar, every page, the timeline, the log, the clock.
 fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
-    let mut out = format!("now={now} active={} served={:?}\n", workspace.active_profile, workspace.served_code);
+    let mut out = format!(
+        "now={now} active={} served={:?}\n",
+        workspace.active_profile, workspace.served_code
+    );
     for profile in workspace.browser.profiles() {
-        let cookies: Vec<String> =
-            profile.jar.list(now).iter().map(|cookie| format!("{}={} ({:?})", cookie.name, cookie.value, cookie.expires)).collect();
-        out.push_str(&format!("{} open={} jar={cookies:?}\n", profile.name, profile.open));
+        let cookies: Vec<String> = profile
+            .jar
+            .list(now)
+            .iter()
+            .map(|cookie| format!("{}={} ({:?})", cookie.name, cookie.value, cookie.expires))
+            .collect();
+        out.push_str(&format!(
+            "{} open={} jar={cookies:?}\n",
+            profile.name, profile.open
+        ));
     }
     for page in &workspace.pages {
-        out.push_str(&format!("page {} {} {} {:?}\n", page.profile, page.url, page.status, page.body));
+        out.push_str(&format!(
+            "page {} {} {} {:?}\n",
+            page.profile, page.url, page.status, page.body
+        ));
     }
     for entry in &workspace.timeline {
-        out.push_str(&format!("entry {} {:?} {}\n", entry.at, entry.profile, entry.summary));
+        out.push_str(&format!(
+            "entry {} {:?} {}\n",
+            entry.at, entry.profile, entry.summary
+        ));
     }
     out.push_str(&workspace.server_log);
     out
@@ -57,9 +73,15 @@ fn actions() -> Vec<Action> {
         Action::AdvanceClock("1h".into()),
         Action::CloseBrowser,
         Action::OpenBrowser,
-        Action::AddCookie { name: "theme".into(), value: "dark".into() },
+        Action::AddCookie {
+            name: "theme".into(),
+            value: "dark".into(),
+        },
         Action::Navigate("/count".into()),
-        Action::CopyCookie { key: Cookie::session("localhost", "theme", "dark").key(), to: "Bob".into() },
+        Action::CopyCookie {
+            key: Cookie::session("localhost", "theme", "dark").key(),
+            to: "Bob".into(),
+        },
         Action::OpenPrivateWindow,
         Action::Navigate("/count".into()),
         Action::Resend,
@@ -73,16 +95,30 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
     for action in actions() {
         let entries = workspace.timeline.len();
         workspace = workspace.apply(action.clone());
-        assert!(workspace.notice.is_none(), "{action:?} was refused: {:?}", workspace.notice);
+        assert!(
+            workspace.notice.is_none(),
+            "{action:?} was refused: {:?}",
+            workspace.notice
+        );
         if workspace.timeline.len() > entries {
-            assert_eq!(workspace.timeline.len(), entries + 1, "{action:?} makes one entry");
+            assert_eq!(
+                workspace.timeline.len(),
+                entries + 1,
+                "{action:?} makes one entry"
+            );
             seen_after_entry.push(seen(&workspace));
         }
     }
     assert_eq!(workspace.timeline.len(), seen_after_entry.len());
     // Seven requests reached /count (Alice 2, Bob 1 + "back" to it, Alice 1, the private window
     // 1 + send again): the module's list kept growing across profiles, as in one process.
-    assert!(seen_after_entry.last().is_some_and(|last| last.contains("hits=7")), "{:?}", seen_after_entry.last());
+    assert!(
+        seen_after_entry
+            .last()
+            .is_some_and(|last| last.contains("hits=7")),
+        "{:?}",
+        seen_after_entry.last()
+    );
     for (index, expected) in seen_after_entry.iter().enumerate() {
         let viewed = workspace.apply(Action::ViewEntry(index));
         let rewind = viewed.rewind.as_ref().expect("a past state is on screen");
@@ -91,7 +127,10 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
         // The present is untouched while the past is on screen.
         assert_eq!(seen(&viewed), seen(&workspace));
         // The view kept when the entry was made and a replay of the log agree.
-        let replayed = Workspace::replay(&workspace.start, &workspace.log[..workspace.timeline[index].steps]);
+        let replayed = Workspace::replay(
+            &workspace.start,
+            &workspace.log[..workspace.timeline[index].steps],
+        );
         assert_eq!(&seen(&replayed), expected, "entry {index}, replayed");
         assert_eq!(viewed.shown().timeline, replayed.timeline);
         assert_eq!(viewed.shown().log, replayed.log);
@@ -107,11 +146,18 @@ fn only_the_latest_entries_keep_their_view_and_older_ones_are_replayed() {
     }
     let kept: Vec<bool> = workspace.views.iter().map(Option::is_some).collect();
     assert_eq!(kept.len(), KEPT_VIEWS + 3);
-    assert!(kept[..3].iter().all(|kept| !kept) && kept[3..].iter().all(|kept| *kept), "{kept:?}");
+    assert!(
+        kept[..3].iter().all(|kept| !kept) && kept[3..].iter().all(|kept| *kept),
+        "{kept:?}"
+    );
     for index in [0, 2, 3, KEPT_VIEWS + 2] {
         let shown = workspace.apply(Action::ViewEntry(index));
         let page = shown.shown().active_page().map(|page| page.body.clone());
-        assert_eq!(page.as_deref(), Some(format!("Visit number: {}", index + 1).as_str()), "entry {index}");
+        assert_eq!(
+            page.as_deref(),
+            Some(format!("Visit number: {}", index + 1).as_str()),
+            "entry {index}"
+        );
         assert_eq!(shown.shown().timeline.len(), index + 1);
     }
 }
@@ -123,16 +169,30 @@ fn continuing_from_an_entry_drops_the_later_ones_and_keeps_the_editor_text() {
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
     let edited = format!("{}# my edit\n", crate::ui::SEED_APP);
-    let workspace = workspace.apply(Action::EditCode(edited.clone())).apply(Action::ViewEntry(0));
-    assert_eq!(workspace.shown().active_page().map(|page| page.body.as_str()), Some("Visit number: 1"));
+    let workspace = workspace
+        .apply(Action::EditCode(edited.clone()))
+        .apply(Action::ViewEntry(0));
+    assert_eq!(
+        workspace
+            .shown()
+            .active_page()
+            .map(|page| page.body.as_str()),
+        Some("Visit number: 1")
+    );
     let continued = workspace.apply(Action::ContinueFromHere);
     assert!(continued.rewind.is_none());
     assert_eq!(continued.timeline.len(), 1);
-    assert_eq!(continued.notice.as_deref(), Some("Continuing from here: the 2 later entries were dropped."));
+    assert_eq!(
+        continued.notice.as_deref(),
+        Some("Continuing from here: the 2 later entries were dropped.")
+    );
     assert_eq!(continued.code, edited);
     // The next request is served by the edited code, and counts on from the first visit.
     let next = continued.apply(Action::Navigate("/count".into()));
-    assert_eq!(next.active_page().map(|page| page.body.as_str()), Some("Visit number: 2"));
+    assert_eq!(
+        next.active_page().map(|page| page.body.as_str()),
+        Some("Visit number: 2")
+    );
     assert_eq!(next.served_code, edited);
 }
 
@@ -142,40 +202,81 @@ fn acting_while_a_past_state_is_shown_acts_on_the_present() {
     for _ in 0..2 {
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
-    let workspace = workspace.apply(Action::ViewEntry(0)).apply(Action::Navigate("/count".into()));
+    let workspace = workspace
+        .apply(Action::ViewEntry(0))
+        .apply(Action::Navigate("/count".into()));
     assert!(workspace.rewind.is_none());
-    assert_eq!(workspace.active_page().map(|page| page.body.as_str()), Some("Visit number: 3"));
+    assert_eq!(
+        workspace.active_page().map(|page| page.body.as_str()),
+        Some("Visit number: 3")
+    );
     assert_eq!(workspace.apply(Action::ViewEntry(99)).rewind, None);
 }
 
 #[test]
 fn back_and_forward_request_the_pages_again_and_explain_when_there_is_none() {
     let workspace = Workspace::started().apply(Action::Back);
-    assert_eq!(workspace.notice.as_deref(), Some("Alice's browser has no earlier page to go back to."));
+    assert_eq!(
+        workspace.notice.as_deref(),
+        Some("Alice's browser has no earlier page to go back to.")
+    );
     assert!(workspace.timeline.is_empty() && workspace.log.is_empty());
     let workspace = workspace
         .apply(Action::Navigate("/count".into()))
         .apply(Action::Navigate("/nowhere".into()))
         .apply(Action::Back);
     let page = workspace.active_page().expect("a page");
-    assert_eq!((page.url.as_str(), page.body.as_str()), ("http://localhost/count", "Visit number: 2"));
-    assert_eq!(workspace.timeline.last().map(|entry| entry.summary.as_str()), Some("back: GET /count 200"));
+    assert_eq!(
+        (page.url.as_str(), page.body.as_str()),
+        ("http://localhost/count", "Visit number: 2")
+    );
+    assert_eq!(
+        workspace
+            .timeline
+            .last()
+            .map(|entry| entry.summary.as_str()),
+        Some("back: GET /count 200")
+    );
     let workspace = workspace.apply(Action::Forward);
     assert_eq!(workspace.active_page().map(|page| page.status), Some(404));
     let workspace = workspace.apply(Action::Forward);
-    assert_eq!(workspace.notice.as_deref(), Some("Alice's browser has no later page to go forward to."));
+    assert_eq!(
+        workspace.notice.as_deref(),
+        Some("Alice's browser has no later page to go forward to.")
+    );
 }
 
 #[test]
 fn an_added_cookie_is_sent_and_a_bad_name_is_refused_with_a_reason() {
-    let workspace = Workspace::started()
-        .apply(Action::AddCookie { name: "a=b".into(), value: "1".into() });
-    assert_eq!(workspace.notice.as_deref(), Some("The cookie was not added: a cookie name cannot contain '='."));
-    let workspace = workspace.apply(Action::AddCookie { name: "theme".into(), value: "dark".into() });
+    let workspace = Workspace::started().apply(Action::AddCookie {
+        name: "a=b".into(),
+        value: "1".into(),
+    });
+    assert_eq!(
+        workspace.notice.as_deref(),
+        Some("The cookie was not added: a cookie name cannot contain '='.")
+    );
+    let workspace = workspace.apply(Action::AddCookie {
+        name: "theme".into(),
+        value: "dark".into(),
+    });
     let now = workspace.browser.clock.now();
-    let names: Vec<&str> = workspace.active().jar.list(now).iter().map(|cookie| cookie.name.as_str()).collect();
+    let names: Vec<&str> = workspace
+        .active()
+        .jar
+        .list(now)
+        .iter()
+        .map(|cookie| cookie.name.as_str())
+        .collect();
     assert_eq!(names, ["theme"]);
     let workspace = workspace.apply(Action::Navigate("/count".into()));
-    let exchange = workspace.timeline.last().and_then(|entry| entry.exchange.clone()).expect("a request");
-    assert_eq!(crate::http::header(&exchange.final_hop().request.headers, "Cookie"), Some("theme=dark"));
+    let exchange = workspace
+        .timeline
+        .last()
+        .and_then(|entry| entry.exchange.clone())
+        .expect("a request");
+    assert_eq!(
+        crate::http::header(&exchange.final_hop().request.headers, "Cookie"),
+        Some("theme=dark")
+    );
 }

@@ -166,7 +166,11 @@ impl Arrow {
     /// ```
     pub fn head(&self) -> [(f32, f32); 3] {
         let back = if self.to_x >= self.from_x { -8.0 } else { 8.0 };
-        [(self.to_x, self.y), (self.to_x + back, self.y - 4.0), (self.to_x + back, self.y + 4.0)]
+        [
+            (self.to_x, self.y),
+            (self.to_x + back, self.y - 4.0),
+            (self.to_x + back, self.y + 4.0),
+        ]
     }
 }
 
@@ -267,7 +271,10 @@ impl LabelStyle {
 /// ```
 pub fn layout(entries: &[TimelineEntry], profiles: &[String]) -> Diagram {
     let mut names: Vec<String> = Vec::new();
-    for name in profiles.iter().chain(entries.iter().filter_map(|entry| entry.profile.as_ref())) {
+    for name in profiles
+        .iter()
+        .chain(entries.iter().filter_map(|entry| entry.profile.as_ref()))
+    {
         if !names.contains(name) {
             names.push(name.clone());
         }
@@ -301,7 +308,11 @@ pub fn layout(entries: &[TimelineEntry], profiles: &[String]) -> Diagram {
         let browser_x = entry
             .profile
             .as_ref()
-            .and_then(|name| lanes.iter().find(|lane| !lane.is_server && &lane.name == name))
+            .and_then(|name| {
+                lanes
+                    .iter()
+                    .find(|lane| !lane.is_server && &lane.name == name)
+            })
             .map(|lane| lane.x);
         let row = lay_out_row(index, entry, browser_x, server_x, width, top);
         top += row.height;
@@ -316,12 +327,22 @@ pub fn layout(entries: &[TimelineEntry], profiles: &[String]) -> Diagram {
         full: EMPTY_HINT.to_string(),
         style: LabelStyle::Hint,
     });
-    let height = if entries.is_empty() { EMPTY_HEIGHT } else { top };
+    let height = if entries.is_empty() {
+        EMPTY_HEIGHT
+    } else {
+        top
+    };
     for lane in &mut lanes {
         let gone = !lane.is_server && !profiles.contains(&lane.name);
         lane.lifeline = lifeline(&lane.name, lane.is_server, gone, entries, &rows, height);
     }
-    Diagram { width, height, lanes, rows, empty_hint }
+    Diagram {
+        width,
+        height,
+        lanes,
+        rows,
+        empty_hint,
+    }
 }
 
 /// `text` cut to `max_chars` characters, the last of them `…` when it was longer.
@@ -345,7 +366,14 @@ fn chars_for(room: f32) -> usize {
     ((room / CHAR_WIDTH).floor().max(0.0) as usize).max(MIN_LABEL_CHARS)
 }
 
-fn lay_out_row(index: usize, entry: &TimelineEntry, browser_x: Option<f32>, server_x: f32, width: f32, top: f32) -> Row {
+fn lay_out_row(
+    index: usize,
+    entry: &TimelineEntry,
+    browser_x: Option<f32>,
+    server_x: f32,
+    width: f32,
+    top: f32,
+) -> Row {
     let at = format_instant(entry.at);
     let accessible_name = match &entry.profile {
         Some(profile) => format!("{profile}, {at}: {}", entry.summary),
@@ -362,9 +390,14 @@ fn lay_out_row(index: usize, entry: &TimelineEntry, browser_x: Option<f32>, serv
         boxes: Vec::new(),
         labels: Vec::new(),
     };
-    let exchange = entry.exchange.as_deref().filter(|_| entry.kind == TimelineKind::Request);
+    let exchange = entry
+        .exchange
+        .as_deref()
+        .filter(|_| entry.kind == TimelineKind::Request);
     let bottom = match (browser_x, exchange) {
-        (Some(browser_x), Some(outcome)) => lay_out_exchange(&mut row, outcome, browser_x, server_x),
+        (Some(browser_x), Some(outcome)) => {
+            lay_out_exchange(&mut row, outcome, browser_x, server_x)
+        }
         (Some(browser_x), None) if entry.kind != TimelineKind::ClockJump => {
             lay_out_marker(&mut row, entry, browser_x, width)
         }
@@ -375,29 +408,52 @@ fn lay_out_row(index: usize, entry: &TimelineEntry, browser_x: Option<f32>, serv
 }
 
 /// Arrow pairs, one per hop; returns the y below the last thing drawn.
-fn lay_out_exchange(row: &mut Row, outcome: &NavigationOutcome, browser_x: f32, server_x: f32) -> f32 {
+fn lay_out_exchange(
+    row: &mut Row,
+    outcome: &NavigationOutcome,
+    browser_x: f32,
+    server_x: f32,
+) -> f32 {
     let label_x = browser_x.min(server_x) + LABEL_INSET;
     let max_chars = chars_for((server_x - browser_x).abs() - 2.0 * LABEL_INSET);
     let mut y = row.top + ROW_PAD;
     for hop in &outcome.hops {
         for (full, style) in request_lines(hop) {
             y += LINE;
-            row.labels.push(start_label(label_x, y, full, style, max_chars));
+            row.labels
+                .push(start_label(label_x, y, full, style, max_chars));
         }
         y += 5.0;
-        row.arrows.push(Arrow { from_x: browser_x, to_x: server_x, y, response: false });
+        row.arrows.push(Arrow {
+            from_x: browser_x,
+            to_x: server_x,
+            y,
+            response: false,
+        });
         y += 4.0;
         for (full, style) in response_lines(hop) {
             y += LINE;
-            row.labels.push(start_label(label_x, y, full, style, max_chars));
+            row.labels
+                .push(start_label(label_x, y, full, style, max_chars));
         }
         y += 5.0;
-        row.arrows.push(Arrow { from_x: server_x, to_x: browser_x, y, response: true });
+        row.arrows.push(Arrow {
+            from_x: server_x,
+            to_x: browser_x,
+            y,
+            response: true,
+        });
         y += 4.0;
     }
     if let Some(stop) = &outcome.stop {
         y += LINE;
-        row.labels.push(start_label(label_x, y, stop.to_string(), LabelStyle::Note, max_chars));
+        row.labels.push(start_label(
+            label_x,
+            y,
+            stop.to_string(),
+            LabelStyle::Note,
+            max_chars,
+        ));
     }
     y
 }
@@ -425,7 +481,11 @@ fn response_lines(hop: &Hop) -> Vec<(String, LabelStyle)> {
     if let Some(location) = response.header("Location") {
         status.push_str(&format!(" Location: {location}"));
     }
-    let status_style = if response.status >= 400 { LabelStyle::ErrorStatus } else { LabelStyle::Status };
+    let status_style = if response.status >= 400 {
+        LabelStyle::ErrorStatus
+    } else {
+        LabelStyle::Status
+    };
     let mut lines = vec![(status, status_style)];
     // The jar decided on the `Set-Cookie` headers one by one, in order (see `navigation`).
     for (index, header) in http::header_all(&response.headers, "Set-Cookie").enumerate() {
@@ -448,7 +508,14 @@ fn response_lines(hop: &Hop) -> Vec<(String, LabelStyle)> {
 fn start_label(x: f32, y: f32, full: String, style: LabelStyle, max_chars: usize) -> Label {
     // The tooltip carries the reasons on later lines; the drawing shows the first line only.
     let first_line = full.lines().next().unwrap_or("");
-    Label { x, y, anchor: Anchor::Start, text: clip(first_line, max_chars), full, style }
+    Label {
+        x,
+        y,
+        anchor: Anchor::Start,
+        text: clip(first_line, max_chars),
+        full,
+        style,
+    }
 }
 
 /// A tagged box on the profile's lane with the summary beside it; returns the y below it.
@@ -463,7 +530,12 @@ fn lay_out_marker(row: &mut Row, entry: &TimelineEntry, lane_x: f32, width: f32)
     let box_width = tag.len() as f32 * CHAR_WIDTH + 12.0;
     let box_height = LINE + 4.0;
     let box_top = row.top + ROW_PAD;
-    row.boxes.push(Rect { x: lane_x - box_width / 2.0, y: box_top, width: box_width, height: box_height });
+    row.boxes.push(Rect {
+        x: lane_x - box_width / 2.0,
+        y: box_top,
+        width: box_width,
+        height: box_height,
+    });
     let baseline = box_top + box_height / 2.0 + FONT_SIZE / 3.0;
     row.labels.push(Label {
         x: lane_x,
@@ -478,13 +550,27 @@ fn lay_out_marker(row: &mut Row, entry: &TimelineEntry, lane_x: f32, width: f32)
     let needed = entry.summary.chars().count() as f32 * CHAR_WIDTH;
     let beside_x = lane_x + box_width / 2.0 + LABEL_INSET;
     if beside_x + needed + LABEL_INSET <= width {
-        row.labels.push(start_label(beside_x, baseline, entry.summary.clone(), LabelStyle::Summary, usize::MAX));
+        row.labels.push(start_label(
+            beside_x,
+            baseline,
+            entry.summary.clone(),
+            LabelStyle::Summary,
+            usize::MAX,
+        ));
         return box_top + box_height;
     }
-    let below_x = (width - LABEL_INSET - needed).min(lane_x - box_width / 2.0).max(LABEL_INSET);
+    let below_x = (width - LABEL_INSET - needed)
+        .min(lane_x - box_width / 2.0)
+        .max(LABEL_INSET);
     let max_chars = chars_for(width - below_x - LABEL_INSET);
     let below = box_top + box_height + LINE;
-    row.labels.push(start_label(below_x, below, entry.summary.clone(), LabelStyle::Summary, max_chars));
+    row.labels.push(start_label(
+        below_x,
+        below,
+        entry.summary.clone(),
+        LabelStyle::Summary,
+        max_chars,
+    ));
     below + FONT_SIZE / 3.0
 }
 
@@ -506,7 +592,12 @@ fn lay_out_band(row: &mut Row, entry: &TimelineEntry, width: f32) -> f32 {
         });
     }
     let band_bottom = y + 6.0;
-    row.band = Some(Rect { x: 0.0, y: band_top, width, height: band_bottom - band_top });
+    row.band = Some(Rect {
+        x: 0.0,
+        y: band_top,
+        width,
+        height: band_bottom - band_top,
+    });
     // The row adds a full pad below; a band wants the same half pad as above it.
     band_bottom - ROW_PAD / 2.0
 }
@@ -514,36 +605,71 @@ fn lay_out_band(row: &mut Row, entry: &TimelineEntry, width: f32) -> f32 {
 /// The lifeline of the lane `name`: solid while the browser is open, dashed while closed. A
 /// lane whose profile is `gone` (a discarded private window) starts at its first entry and ends
 /// at its last close.
-fn lifeline(name: &str, is_server: bool, gone: bool, entries: &[TimelineEntry], rows: &[Row], height: f32) -> Vec<Segment> {
+fn lifeline(
+    name: &str,
+    is_server: bool,
+    gone: bool,
+    entries: &[TimelineEntry],
+    rows: &[Row],
+    height: f32,
+) -> Vec<Segment> {
     if is_server {
-        return vec![Segment { top: 0.0, bottom: height, closed: false }];
+        return vec![Segment {
+            top: 0.0,
+            bottom: height,
+            closed: false,
+        }];
     }
-    let own: Vec<(&TimelineEntry, &Row)> =
-        entries.iter().zip(rows).filter(|(entry, _)| entry.profile.as_deref() == Some(name)).collect();
+    let own: Vec<(&TimelineEntry, &Row)> = entries
+        .iter()
+        .zip(rows)
+        .filter(|(entry, _)| entry.profile.as_deref() == Some(name))
+        .collect();
     let mut segments = Vec::new();
-    let mut start = if gone { own.first().map_or(height, |(_, row)| row.top) } else { 0.0 };
+    let mut start = if gone {
+        own.first().map_or(height, |(_, row)| row.top)
+    } else {
+        0.0
+    };
     let mut closed = false;
     for (position, (entry, row)) in own.iter().enumerate() {
         // Markers sit in the row's upper part: the lifeline changes at the box's middle.
-        let at = row.boxes.first().map_or(row.top, |marker| marker.y + marker.height / 2.0);
+        let at = row
+            .boxes
+            .first()
+            .map_or(row.top, |marker| marker.y + marker.height / 2.0);
         let closes = entry.kind == TimelineKind::Close;
         let opens = matches!(entry.kind, TimelineKind::Open | TimelineKind::Request);
         if closes && !closed {
-            segments.push(Segment { top: start, bottom: at, closed: false });
+            segments.push(Segment {
+                top: start,
+                bottom: at,
+                closed: false,
+            });
             start = at;
             closed = true;
-            let last = !own[position + 1..].iter().any(|(later, _)| later.kind != TimelineKind::Close);
+            let last = !own[position + 1..]
+                .iter()
+                .any(|(later, _)| later.kind != TimelineKind::Close);
             if gone && last {
                 return segments;
             }
         } else if opens && closed {
-            segments.push(Segment { top: start, bottom: at, closed: true });
+            segments.push(Segment {
+                top: start,
+                bottom: at,
+                closed: true,
+            });
             start = at;
             closed = false;
         }
     }
     if start < height {
-        segments.push(Segment { top: start, bottom: height, closed });
+        segments.push(Segment {
+            top: start,
+            bottom: height,
+            closed,
+        });
     }
     segments
 }
@@ -564,17 +690,34 @@ mod tests {
         match request.path.as_str() {
             "/login" => Response {
                 status: 302,
-                headers: vec![("Location".into(), "/".into()), set("session=alice; HttpOnly; Path=/")],
+                headers: vec![
+                    ("Location".into(), "/".into()),
+                    set("session=alice; HttpOnly; Path=/"),
+                ],
                 body: Vec::new(),
             },
-            "/bad" => Response { status: 200, headers: vec![set("__Host-x=1; Path=/")], body: Vec::new() },
+            "/bad" => Response {
+                status: 200,
+                headers: vec![set("__Host-x=1; Path=/")],
+                body: Vec::new(),
+            },
             "/logout" => Response {
                 status: 200,
-                headers: vec![set("session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/")],
+                headers: vec![set(
+                    "session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/",
+                )],
                 body: Vec::new(),
             },
-            "/" => Response { status: 200, headers: vec![], body: b"hello".to_vec() },
-            _ => Response { status: 404, headers: vec![], body: b"not found".to_vec() },
+            "/" => Response {
+                status: 200,
+                headers: vec![],
+                body: b"hello".to_vec(),
+            },
+            _ => Response {
+                status: 404,
+                headers: vec![],
+                body: b"not found".to_vec(),
+            },
         }
     }
 
@@ -586,19 +729,37 @@ mod tests {
 
     impl Recorder {
         fn new() -> Self {
-            Recorder { browser: Browser::with_profiles(&["Alice", "Bob"]), entries: Vec::new() }
+            Recorder {
+                browser: Browser::with_profiles(&["Alice", "Bob"]),
+                entries: Vec::new(),
+            }
         }
 
         fn get(&mut self, profile: &str, path: &str) -> &mut Self {
             let request = NavigationRequest::get(path);
-            let outcome = self.browser.navigate(profile, &request, &mut server).expect("a valid request");
+            let outcome = self
+                .browser
+                .navigate(profile, &request, &mut server)
+                .expect("a valid request");
             let summary = outcome
                 .hops
                 .iter()
-                .map(|hop| format!("{} {} {}", hop.request.method, hop.url.path_and_query(), hop.response.status))
+                .map(|hop| {
+                    format!(
+                        "{} {} {}",
+                        hop.request.method,
+                        hop.url.path_and_query(),
+                        hop.response.status
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" → ");
-            self.push(Some(profile), TimelineKind::Request, summary, Some(Rc::new(outcome)));
+            self.push(
+                Some(profile),
+                TimelineKind::Request,
+                summary,
+                Some(Rc::new(outcome)),
+            );
             self
         }
 
@@ -610,7 +771,12 @@ mod tests {
 
         fn open(&mut self, profile: &str) -> &mut Self {
             self.browser.reopen(profile);
-            self.push(Some(profile), TimelineKind::Open, "browser opened".into(), None);
+            self.push(
+                Some(profile),
+                TimelineKind::Open,
+                "browser opened".into(),
+                None,
+            );
             self
         }
 
@@ -620,16 +786,37 @@ mod tests {
             self
         }
 
-        fn push(&mut self, profile: Option<&str>, kind: TimelineKind, summary: String, exchange: Option<Rc<NavigationOutcome>>) {
+        fn push(
+            &mut self,
+            profile: Option<&str>,
+            kind: TimelineKind,
+            summary: String,
+            exchange: Option<Rc<NavigationOutcome>>,
+        ) {
             let at = self.browser.clock.now();
             let profile = profile.map(str::to_string);
             // One learner action per entry, as in the workspace's log.
             let steps = self.entries.len() + 1;
-            self.entries.push(TimelineEntry { at, profile, kind, summary, exchange, request: None, error: None, traces: Rc::default(), seen: None, steps });
+            self.entries.push(TimelineEntry {
+                at,
+                profile,
+                kind,
+                summary,
+                exchange,
+                request: None,
+                error: None,
+                traces: Rc::default(),
+                seen: None,
+                steps,
+            });
         }
 
         fn profiles(&self) -> Vec<String> {
-            self.browser.profiles().iter().map(|profile| profile.name.clone()).collect()
+            self.browser
+                .profiles()
+                .iter()
+                .map(|profile| profile.name.clone())
+                .collect()
         }
 
         fn diagram(&self) -> Diagram {
@@ -649,23 +836,46 @@ mod tests {
                 Anchor::Start => (label.x, label.x + length),
                 Anchor::Middle => (label.x - length / 2.0, label.x + length / 2.0),
             };
-            assert!(left >= 0.0 && right <= diagram.width, "{label:?} does not fit in {}", diagram.width);
+            assert!(
+                left >= 0.0 && right <= diagram.width,
+                "{label:?} does not fit in {}",
+                diagram.width
+            );
         }
     }
 
     fn lane<'a>(diagram: &'a Diagram, name: &str) -> &'a Lane {
-        diagram.lanes.iter().find(|lane| lane.name == name).expect("the lane exists")
+        diagram
+            .lanes
+            .iter()
+            .find(|lane| lane.name == name)
+            .expect("the lane exists")
     }
 
     #[test]
     fn no_entries_draws_the_lanes_and_the_hint() {
         let diagram = Recorder::new().diagram();
         assert!(diagram.rows.is_empty());
-        assert_eq!(diagram.empty_hint.as_ref().map(|hint| hint.text.as_str()), Some(EMPTY_HINT));
+        assert_eq!(
+            diagram.empty_hint.as_ref().map(|hint| hint.text.as_str()),
+            Some(EMPTY_HINT)
+        );
         let server = diagram.lanes.last().unwrap();
         assert!(server.is_server);
-        assert_eq!(server.lifeline, [Segment { top: 0.0, bottom: diagram.height, closed: false }]);
-        assert!(diagram.lanes.iter().all(|lane| lane.x > 0.0 && lane.x < diagram.width));
+        assert_eq!(
+            server.lifeline,
+            [Segment {
+                top: 0.0,
+                bottom: diagram.height,
+                closed: false
+            }]
+        );
+        assert!(
+            diagram
+                .lanes
+                .iter()
+                .all(|lane| lane.x > 0.0 && lane.x < diagram.width)
+        );
     }
 
     #[test]
@@ -676,8 +886,20 @@ mod tests {
         assert!(diagram.empty_hint.is_none());
         let row = &diagram.rows[0];
         let (alice, server) = (lane(&diagram, "Alice").x, lane(&diagram, SERVER_LANE).x);
-        let ends: Vec<(f32, f32, bool)> = row.arrows.iter().map(|arrow| (arrow.from_x, arrow.to_x, arrow.response)).collect();
-        assert_eq!(ends, [(alice, server, false), (server, alice, true), (alice, server, false), (server, alice, true)]);
+        let ends: Vec<(f32, f32, bool)> = row
+            .arrows
+            .iter()
+            .map(|arrow| (arrow.from_x, arrow.to_x, arrow.response))
+            .collect();
+        assert_eq!(
+            ends,
+            [
+                (alice, server, false),
+                (server, alice, true),
+                (alice, server, false),
+                (server, alice, true)
+            ]
+        );
         assert_eq!(
             texts(row),
             [
@@ -696,24 +918,53 @@ mod tests {
             set_cookie.full,
             "Set-Cookie: session=alice; HttpOnly; Path=/\nsession: stored for Path=/, session cookie (until the browser closes)"
         );
-        assert_eq!(row.labels[5].full, "Cookie: session=alice\nsession (Path=/): sent");
+        assert_eq!(
+            row.labels[5].full,
+            "Cookie: session=alice\nsession (Path=/): sent"
+        );
         // Every label sits between the row's top and bottom, and the arrows go down the page.
-        assert!(row.labels.iter().all(|label| label.y > row.top && label.y < row.top + row.height));
+        assert!(
+            row.labels
+                .iter()
+                .all(|label| label.y > row.top && label.y < row.top + row.height)
+        );
         assert!(row.arrows.windows(2).all(|pair| pair[0].y < pair[1].y));
-        assert_eq!(row.accessible_name, "Alice, 2026-01-01T00:00:00Z: GET /login 302 → GET / 200");
+        assert_eq!(
+            row.accessible_name,
+            "Alice, 2026-01-01T00:00:00Z: GET /login 302 → GET / 200"
+        );
     }
 
     #[test]
     fn set_cookies_are_styled_by_what_the_jar_did_with_them() {
         let mut recorder = Recorder::new();
-        recorder.get("Alice", "/login").get("Alice", "/bad").get("Alice", "/logout").get("Alice", "/missing");
+        recorder
+            .get("Alice", "/login")
+            .get("Alice", "/bad")
+            .get("Alice", "/logout")
+            .get("Alice", "/missing");
         let diagram = recorder.diagram();
         let bad = &diagram.rows[1].labels[3];
-        assert_eq!((bad.text.as_str(), bad.style), ("Set-Cookie: __Host-x=1; Path=/", LabelStyle::SetCookieRejected));
-        assert!(bad.full.contains("not stored: a __Host- cookie must have Secure"), "{}", bad.full);
+        assert_eq!(
+            (bad.text.as_str(), bad.style),
+            (
+                "Set-Cookie: __Host-x=1; Path=/",
+                LabelStyle::SetCookieRejected
+            )
+        );
+        assert!(
+            bad.full
+                .contains("not stored: a __Host- cookie must have Secure"),
+            "{}",
+            bad.full
+        );
         let logout = &diagram.rows[2].labels[3];
         assert_eq!(logout.style, LabelStyle::SetCookieDeletes);
-        assert!(logout.full.ends_with("(the stored one was removed)"), "{}", logout.full);
+        assert!(
+            logout.full.ends_with("(the stored one was removed)"),
+            "{}",
+            logout.full
+        );
         let missing = &diagram.rows[3];
         assert_eq!(texts(missing), ["GET /missing", "no Cookie header", "404"]);
         assert_eq!(missing.labels[2].style, LabelStyle::ErrorStatus);
@@ -731,7 +982,9 @@ mod tests {
             headers: vec![("Set-Cookie".to_string(), header.clone())],
             body: Vec::new(),
         };
-        let outcome = browser.navigate("Bob", &NavigationRequest::get("/"), &mut answer).unwrap();
+        let outcome = browser
+            .navigate("Bob", &NavigationRequest::get("/"), &mut answer)
+            .unwrap();
         let entry = TimelineEntry {
             at: 0,
             profile: Some("Bob".into()),
@@ -748,31 +1001,62 @@ mod tests {
         let label = &diagram.rows[0].labels[3];
         assert!(label.text.ends_with('…'));
         let room = lane(&diagram, SERVER_LANE).x - lane(&diagram, "Bob").x;
-        assert!(label.text.chars().count() as f32 * CHAR_WIDTH <= room, "{} chars", label.text.chars().count());
-        assert!(label.full.starts_with(&format!("Set-Cookie: big={long}; Path=/\n")));
+        assert!(
+            label.text.chars().count() as f32 * CHAR_WIDTH <= room,
+            "{} chars",
+            label.text.chars().count()
+        );
+        assert!(
+            label
+                .full
+                .starts_with(&format!("Set-Cookie: big={long}; Path=/\n"))
+        );
         assert_labels_fit(&diagram);
     }
 
     #[test]
     fn close_and_open_are_markers_and_the_lifeline_is_dashed_between() {
         let mut recorder = Recorder::new();
-        recorder.get("Alice", "/login").close("Alice").open("Alice").get("Alice", "/");
+        recorder
+            .get("Alice", "/login")
+            .close("Alice")
+            .open("Alice")
+            .get("Alice", "/");
         let diagram = recorder.diagram();
         let close = &diagram.rows[1];
         assert_eq!(close.boxes.len(), 1);
-        assert_eq!(texts(close), ["closed", "browser closed: 1 session cookie dropped"]);
+        assert_eq!(
+            texts(close),
+            ["closed", "browser closed: 1 session cookie dropped"]
+        );
         let alice = lane(&diagram, "Alice");
         let box_centre = close.boxes[0].x + close.boxes[0].width / 2.0;
         assert_eq!(box_centre, alice.x);
-        let pattern: Vec<bool> = alice.lifeline.iter().map(|segment| segment.closed).collect();
+        let pattern: Vec<bool> = alice
+            .lifeline
+            .iter()
+            .map(|segment| segment.closed)
+            .collect();
         assert_eq!(pattern, [false, true, false]);
         assert_eq!(alice.lifeline[0].top, 0.0);
         assert_eq!(alice.lifeline[2].bottom, diagram.height);
-        assert!(alice.lifeline.windows(2).all(|pair| pair[0].bottom == pair[1].top));
+        assert!(
+            alice
+                .lifeline
+                .windows(2)
+                .all(|pair| pair[0].bottom == pair[1].top)
+        );
         // Closing the browser dropped the session: the request after reopening sends nothing.
         assert_eq!(texts(&diagram.rows[3])[1], "no Cookie header");
         // Bob's lane is untouched.
-        assert_eq!(lane(&diagram, "Bob").lifeline, [Segment { top: 0.0, bottom: diagram.height, closed: false }]);
+        assert_eq!(
+            lane(&diagram, "Bob").lifeline,
+            [Segment {
+                top: 0.0,
+                bottom: diagram.height,
+                closed: false
+            }]
+        );
     }
 
     #[test]
@@ -786,7 +1070,10 @@ mod tests {
         recorder.push(Some("Alice"), TimelineKind::CookieEdit, summary, None);
         recorder.get("Alice", "/");
         let diagram = recorder.diagram();
-        assert_eq!(texts(&diagram.rows[1]), ["cookie", "cookie session (Path=/) edited in the dev tools"]);
+        assert_eq!(
+            texts(&diagram.rows[1]),
+            ["cookie", "cookie session (Path=/) edited in the dev tools"]
+        );
         assert_eq!(diagram.rows[1].boxes.len(), 1);
         assert_eq!(texts(&diagram.rows[2])[1], "Cookie: session=bob");
         assert_labels_fit(&diagram);
@@ -804,10 +1091,19 @@ mod tests {
         let band = row.band.expect("a band");
         assert_eq!((band.x, band.width), (0.0, diagram.width));
         assert!(band.y >= row.top && band.y + band.height <= row.top + row.height);
-        assert_eq!(texts(row), ["clock +31d 1s → 2026-02-01T00:00:01Z", "Alice's cookie session (Path=/) expired at 2026-02-01T00:00:00Z"]);
+        assert_eq!(
+            texts(row),
+            [
+                "clock +31d 1s → 2026-02-01T00:00:01Z",
+                "Alice's cookie session (Path=/) expired at 2026-02-01T00:00:00Z"
+            ]
+        );
         assert!(row.arrows.is_empty() && row.boxes.is_empty());
         assert_labels_fit(&diagram);
-        assert_eq!(row.accessible_name, "2026-02-01T00:00:01Z: clock +31d 1s → 2026-02-01T00:00:01Z; Alice's cookie session (Path=/) expired at 2026-02-01T00:00:00Z");
+        assert_eq!(
+            row.accessible_name,
+            "2026-02-01T00:00:01Z: clock +31d 1s → 2026-02-01T00:00:01Z; Alice's cookie session (Path=/) expired at 2026-02-01T00:00:00Z"
+        );
     }
 
     #[test]
@@ -815,17 +1111,27 @@ mod tests {
         let mut recorder = Recorder::new();
         recorder.get("Alice", "/");
         let private = recorder.browser.open_private_window();
-        recorder.get(&private, "/login").close(&private).get("Bob", "/");
+        recorder
+            .get(&private, "/login")
+            .close(&private)
+            .get("Bob", "/");
         let diagram = recorder.diagram();
         assert!(recorder.browser.profile(&private).is_none());
-        let names: Vec<&str> = diagram.lanes.iter().map(|lane| lane.name.as_str()).collect();
+        let names: Vec<&str> = diagram
+            .lanes
+            .iter()
+            .map(|lane| lane.name.as_str())
+            .collect();
         assert_eq!(names, ["Alice", "Bob", private.as_str(), SERVER_LANE]);
         let lane = lane(&diagram, &private);
         assert_eq!(lane.lifeline.len(), 1);
         assert_eq!(lane.lifeline[0].top, diagram.rows[1].top);
         let close = &diagram.rows[2].boxes[0];
         assert_eq!(lane.lifeline[0].bottom, close.y + close.height / 2.0);
-        assert_eq!(texts(&diagram.rows[2])[1], "private window closed: its cookies are gone");
+        assert_eq!(
+            texts(&diagram.rows[2])[1],
+            "private window closed: its cookies are gone"
+        );
         assert_labels_fit(&diagram);
     }
 
@@ -836,11 +1142,18 @@ mod tests {
             let private = recorder.browser.open_private_window();
             recorder.get(&private, "/login");
         }
-        recorder.jump(60, "clock +1m → 2026-01-01T00:01:00Z").close("Bob");
+        recorder
+            .jump(60, "clock +1m → 2026-01-01T00:01:00Z")
+            .close("Bob");
         let diagram = recorder.diagram();
         assert_eq!(diagram.lanes.len(), 7);
         assert!(diagram.width > MIN_WIDTH);
-        assert!(diagram.lanes.windows(2).all(|pair| pair[1].x - pair[0].x >= LANE_HEAD_WIDTH));
+        assert!(
+            diagram
+                .lanes
+                .windows(2)
+                .all(|pair| pair[1].x - pair[0].x >= LANE_HEAD_WIDTH)
+        );
         assert_eq!(diagram.lanes.last().unwrap().x + MARGIN, diagram.width);
         let mut top = 0.0;
         for (index, row) in diagram.rows.iter().enumerate() {
@@ -860,16 +1173,32 @@ mod tests {
             .apply(Action::Navigate("/count".into()))
             .apply(Action::AdvanceClock("1h".into()))
             .apply(Action::CloseBrowser);
-        let profiles: Vec<String> = workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect();
+        let profiles: Vec<String> = workspace
+            .browser
+            .profiles()
+            .iter()
+            .map(|profile| profile.name.clone())
+            .collect();
         let diagram = layout(&workspace.timeline, &profiles);
         assert_eq!(diagram.rows.len(), 4);
         let first = texts(&diagram.rows[0]);
         assert_eq!(&first[..3], ["GET /count", "no Cookie header", "200"]);
-        assert!(first[3].starts_with("Set-Cookie: session=eyJ2aXNpdHMiOjF9."), "{}", first[3]);
+        assert!(
+            first[3].starts_with("Set-Cookie: session=eyJ2aXNpdHMiOjF9."),
+            "{}",
+            first[3]
+        );
         // The second visit sends exactly the cookie the first response set.
         let set = &diagram.rows[0].labels[3].full;
-        let value = set.split(';').next().unwrap().trim_start_matches("Set-Cookie: ");
-        assert_eq!(diagram.rows[1].labels[1].full.lines().next().unwrap(), format!("Cookie: {value}"));
+        let value = set
+            .split(';')
+            .next()
+            .unwrap()
+            .trim_start_matches("Set-Cookie: ");
+        assert_eq!(
+            diagram.rows[1].labels[1].full.lines().next().unwrap(),
+            format!("Cookie: {value}")
+        );
         assert!(diagram.rows[2].band.is_some());
         assert_eq!(texts(&diagram.rows[3])[0], "closed");
         assert_labels_fit(&diagram);

@@ -41,28 +41,44 @@ pub fn install(dispatch: Callback<Action>) {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::prelude::Closure;
 
-        let Some(window) = web_sys::window() else { return };
-        let listener = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
-            let Some(shortcut) = shortcut_for(&event.key(), event.ctrl_key(), event.meta_key()) else {
-                return;
-            };
-            event.prevent_default();
-            event.stop_propagation();
-            match shortcut {
-                Shortcut::Resend => dispatch.emit(Action::Resend),
-                Shortcut::FocusAddressBar => {
-                    let bar = web_sys::window()
-                        .and_then(|window| window.document())
-                        .and_then(|document| document.query_selector("[data-testid=address-bar]").ok().flatten())
-                        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok());
-                    if let Some(bar) = bar {
-                        let _ = bar.focus();
-                        bar.select();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let listener = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+            move |event: web_sys::KeyboardEvent| {
+                let Some(shortcut) = shortcut_for(&event.key(), event.ctrl_key(), event.meta_key())
+                else {
+                    return;
+                };
+                event.prevent_default();
+                event.stop_propagation();
+                match shortcut {
+                    Shortcut::Resend => dispatch.emit(Action::Resend),
+                    Shortcut::FocusAddressBar => {
+                        let bar = web_sys::window()
+                            .and_then(|window| window.document())
+                            .and_then(|document| {
+                                document
+                                    .query_selector("[data-testid=address-bar]")
+                                    .ok()
+                                    .flatten()
+                            })
+                            .and_then(|element| {
+                                element.dyn_into::<web_sys::HtmlInputElement>().ok()
+                            });
+                        if let Some(bar) = bar {
+                            let _ = bar.focus();
+                            bar.select();
+                        }
                     }
                 }
-            }
-        });
-        let _ = window.add_event_listener_with_callback_and_bool("keydown", listener.as_ref().unchecked_ref(), true);
+            },
+        );
+        let _ = window.add_event_listener_with_callback_and_bool(
+            "keydown",
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
         // Installed once for the page's lifetime.
         listener.forget();
     }

@@ -183,7 +183,14 @@ pub struct HandIn {
 impl LessonRun {
     /// A run of `lesson` at scripted step `next_step`, nothing checked yet.
     pub fn new(lesson: Rc<Lesson>, next_step: usize) -> LessonRun {
-        LessonRun { lesson, next_step, results: Vec::new(), link_progress: None, hand_in: None, from_link: None }
+        LessonRun {
+            lesson,
+            next_step,
+            results: Vec::new(),
+            link_progress: None,
+            hand_in: None,
+            from_link: None,
+        }
     }
 
     /// Where the learner's progress in this lesson is kept: a built-in lesson's id, or
@@ -383,7 +390,10 @@ pub enum Action {
     /// Say something to the learner (e.g. why the address could not be opened).
     Notice(String),
     /// A link's lesson file was fetched (its text, or why not): open the link with it.
-    OpenFetchedLesson(Box<crate::scenario::share::SharedState>, Result<String, String>),
+    OpenFetchedLesson(
+        Box<crate::scenario::share::SharedState>,
+        Result<String, String>,
+    ),
     /// Open a share link's payload (the part after `#`).
     OpenShared(String),
     /// Open a saved workspace by name.

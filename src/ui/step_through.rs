@@ -32,16 +32,33 @@ impl StepThrough {
     /// The recording of a request whose code was `source` (lines past the learner's code —
     /// what the session mode adds — are left out), at its first line; `traces` are the
     /// request's session traces (one per exchange), `title` what the request was.
-    pub fn new(mut recording: Recording, source: &str, traces: &[Option<SessionTrace>], title: String) -> StepThrough {
+    pub fn new(
+        mut recording: Recording,
+        source: &str,
+        traces: &[Option<SessionTrace>],
+        title: String,
+    ) -> StepThrough {
         let learner_lines = source.lines().count();
         recording.lines.retain(|line| line.line <= learner_lines);
-        let saved = traces.iter().map(|trace| trace.as_ref().map(|trace| trace.saved.clone())).collect();
-        StepThrough { recording: Rc::new(recording), at: 0, source: source.into(), saved: Rc::new(saved), title }
+        let saved = traces
+            .iter()
+            .map(|trace| trace.as_ref().map(|trace| trace.saved.clone()))
+            .collect();
+        StepThrough {
+            recording: Rc::new(recording),
+            at: 0,
+            source: source.into(),
+            saved: Rc::new(saved),
+            title,
+        }
     }
 
     /// The same recording at line `at` (kept within the recording).
     pub fn at(&self, at: usize) -> StepThrough {
-        StepThrough { at: at.min(self.recording.lines.len().saturating_sub(1)), ..self.clone() }
+        StepThrough {
+            at: at.min(self.recording.lines.len().saturating_sub(1)),
+            ..self.clone()
+        }
     }
 
     /// The line on screen, if any line of the learner's code ran.
@@ -67,14 +84,23 @@ impl StepThrough {
 
     /// Whether the line at `index` changed the session's data.
     pub fn changes_session(&self, index: usize) -> bool {
-        let before = self.recording.lines.get(index).and_then(|line| line.session.clone());
-        before.is_some() && self.session_after(index).is_some_and(|after| Some(after) != before)
+        let before = self
+            .recording
+            .lines
+            .get(index)
+            .and_then(|line| line.session.clone());
+        before.is_some()
+            && self
+                .session_after(index)
+                .is_some_and(|after| Some(after) != before)
     }
 
     /// The names of the variables whose value the line on screen differs in from the line
     /// before it (new ones included), to highlight them.
     pub fn changed_locals(&self) -> Vec<String> {
-        let Some(line) = self.current() else { return Vec::new() };
+        let Some(line) = self.current() else {
+            return Vec::new();
+        };
         let previous = self
             .at
             .checked_sub(1)
@@ -83,7 +109,9 @@ impl StepThrough {
         line.locals
             .iter()
             .filter(|(name, value)| {
-                previous.is_none_or(|previous| !previous.locals.iter().any(|(n, v)| n == name && v == value))
+                previous.is_none_or(|previous| {
+                    !previous.locals.iter().any(|(n, v)| n == name && v == value)
+                })
             })
             .map(|(name, _)| name.clone())
             .collect()

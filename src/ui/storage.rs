@@ -50,7 +50,10 @@ pub fn backup_key(taken: impl Fn(&str) -> bool) -> String {
     if !taken(BACKUP_KEY) {
         return BACKUP_KEY.to_string();
     }
-    (2..).map(|n| format!("{BACKUP_KEY}.{n}")).find(|key| !taken(key)).expect("an unbounded search finds a free key")
+    (2..)
+        .map(|n| format!("{BACKUP_KEY}.{n}"))
+        .find(|key| !taken(key))
+        .expect("an unbounded search finds a free key")
 }
 
 /// The learner's words for a refused write: `name` is the DOMException's name.
@@ -103,7 +106,10 @@ mod imp {
             Err(StorageError::SerdeError(error)) => format!("it is not complete JSON: {error}"),
             Err(StorageError::JsError(error)) => refusal(&error.name),
         };
-        Found::Unreadable { why, set_aside: set_aside() }
+        Found::Unreadable {
+            why,
+            set_aside: set_aside(),
+        }
     }
 
     /// Copies what the storage key holds to a free backup key, then frees the key.
@@ -145,13 +151,20 @@ mod imp {
     }
 
     pub fn on_other_tab(mut receive: impl FnMut(SavedWork) + 'static) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         gloo_events::EventListener::new(&window, "storage", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
             if event.key().as_deref() != Some(STORAGE_KEY) {
                 return;
             }
-            if let Some(work) = event.new_value().and_then(|text| SavedWork::import(&text).ok()) {
+            if let Some(work) = event
+                .new_value()
+                .and_then(|text| SavedWork::import(&text).ok())
+            {
                 receive(work);
             }
         })
@@ -247,14 +260,24 @@ pub fn take_fragment() -> Option<String> {
     let path = window.location().pathname().ok()?;
     let search = window.location().search().unwrap_or_default();
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
     }
     Some(payload)
 }
 
 /// The address a share link starts with: this page's origin and path.
 pub fn page_address() -> String {
-    let Some(window) = web_sys::window() else { return String::new() };
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
     let location = window.location();
-    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
 }

@@ -10,7 +10,10 @@ use crate::scenario::saved::{MAX_KEPT_WORK, SavedWork};
 /// A workspace with some work in it: edited code and one request.
 fn worked() -> Workspace {
     let code = format!("{}\n# mine\n", Workspace::started().code);
-    Workspace::started().apply(Action::EditCode(code)).apply(Action::ReloadServer).apply(Action::Navigate("/count".into()))
+    Workspace::started()
+        .apply(Action::EditCode(code))
+        .apply(Action::ReloadServer)
+        .apply(Action::Navigate("/count".into()))
 }
 
 #[test]
@@ -19,8 +22,17 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
     let current = saved.current.clone().unwrap();
     let opened = Workspace::started().apply(Action::RestoreWithoutRunning(Box::new(saved)));
     assert!(opened.timeline.is_empty(), "nothing was replayed");
-    assert_eq!(opened.code, Workspace::started().code, "the page starts fresh");
-    let kept = opened.saved.saved.iter().find(|entry| entry.name == NOT_RUN_NAME).expect("the work is kept by name");
+    assert_eq!(
+        opened.code,
+        Workspace::started().code,
+        "the page starts fresh"
+    );
+    let kept = opened
+        .saved
+        .saved
+        .iter()
+        .find(|entry| entry.name == NOT_RUN_NAME)
+        .expect("the work is kept by name");
     assert_eq!(kept.workspace, current);
     assert!(opened.notice.as_deref().unwrap().contains(NOT_RUN_NAME));
     // Opening it later runs it as it was.
@@ -40,7 +52,12 @@ fn starting_afresh_keeps_the_work_on_screen_and_nothing_is_kept_twice() {
     let again = fresh.apply(Action::StartAfresh);
     assert_eq!(again.saved.saved.len(), 1);
     // The fresh workspace answers requests.
-    assert!(again.apply(Action::Navigate("/count".into())).active_page().is_some());
+    assert!(
+        again
+            .apply(Action::Navigate("/count".into()))
+            .active_page()
+            .is_some()
+    );
 }
 
 #[test]
@@ -51,13 +68,26 @@ fn another_tabs_saved_workspaces_join_this_tabs_and_progress_is_a_union() {
     let mut other_state = worked().shared_state();
     other_state.code = Some("print('other tab')\n".into());
     theirs.save_as("From the other tab", other_state);
-    theirs.progress.entry("count".into()).or_default().goals_met.push("first".into());
+    theirs
+        .progress
+        .entry("count".into())
+        .or_default()
+        .goals_met
+        .push("first".into());
     let merged = here.apply(Action::OtherTabSaved(Box::new(theirs.clone())));
-    assert_eq!(merged.saved.saved.len(), 1, "the other tab's named workspace is here; its current is not copied");
+    assert_eq!(
+        merged.saved.saved.len(),
+        1,
+        "the other tab's named workspace is here; its current is not copied"
+    );
     assert_eq!(merged.saved.saved[0].name, "From the other tab");
     assert_eq!(merged.saved.progress["count"].goals_met, ["first"]);
     assert!(merged.notice.as_deref().unwrap().contains("Another tab"));
-    assert_eq!(merged.timeline.len(), here.timeline.len(), "nothing on screen changes");
+    assert_eq!(
+        merged.timeline.len(),
+        here.timeline.len(),
+        "nothing on screen changes"
+    );
     // The same save arriving twice adds nothing and says nothing.
     let twice = merged.apply(Action::OtherTabSaved(Box::new(theirs)));
     assert_eq!(twice.saved.saved.len(), 1);
@@ -74,7 +104,9 @@ fn work_kept_before_opening_links_is_bounded_oldest_first_and_the_notice_says_so
     };
     for n in 0..MAX_KEPT_WORK + 2 {
         // Each link's own work is changed a little, so each open keeps something.
-        workspace = workspace.apply(Action::OpenShared(link(n))).apply(Action::Navigate("/".into()));
+        workspace = workspace
+            .apply(Action::OpenShared(link(n)))
+            .apply(Action::Navigate("/".into()));
     }
     // Each open kept the work of the link before it: the first open kept the original work,
     // then print(0), print(1)... Only the most recent MAX_KEPT_WORK remain, in the order kept.
@@ -85,8 +117,14 @@ fn work_kept_before_opening_links_is_bounded_oldest_first_and_the_notice_says_so
         .filter(|entry| entry.name.starts_with(KEPT_WORK_NAME))
         .map(|entry| entry.workspace.code.clone().unwrap_or_default())
         .collect();
-    let newest: Vec<String> = (1..=MAX_KEPT_WORK).map(|n| format!("print({n})\n")).collect();
+    let newest: Vec<String> = (1..=MAX_KEPT_WORK)
+        .map(|n| format!("print({n})\n"))
+        .collect();
     assert_eq!(kept, newest);
     let last = workspace.apply(Action::OpenShared(link(99)));
-    assert!(last.notice.as_deref().unwrap().contains("most recent"), "{:?}", last.notice);
+    assert!(
+        last.notice.as_deref().unwrap().contains("most recent"),
+        "{:?}",
+        last.notice
+    );
 }

@@ -6,14 +6,18 @@ mod schema;
 
 use session_playground::scenario::action::{Action, SessionMode, Step, get};
 use session_playground::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
-use session_playground::scenario::check::{QuizVerdict, check_claims, check_probes, check_quiz, check_sources, expect_on};
+use session_playground::scenario::check::{
+    QuizVerdict, check_claims, check_probes, check_quiz, check_sources, expect_on,
+};
 use session_playground::scenario::goal::{Goal, GoalStatus};
-use session_playground::scenario::state::{ErrorSummary, JarEntry, LessonState, PageState, ProfileState, SeenSession, SeenVerdict};
 use session_playground::scenario::lesson::{Lesson, parse_lesson};
 use session_playground::scenario::markdown::to_html;
 use session_playground::scenario::play::{Player, StepNote, play_solution};
 use session_playground::scenario::saved::{LessonProgress, SavedWork};
 use session_playground::scenario::share::{SHARE_VERSION, ShareError, SharedState, decode, encode};
+use session_playground::scenario::state::{
+    ErrorSummary, JarEntry, LessonState, PageState, ProfileState, SeenSession, SeenVerdict,
+};
 
 /// Runs `f` on a thread with the interpreter's CLI stack (the test threads' 2 MB is too small
 /// for deep app recursion at opt-level 1).
@@ -27,7 +31,10 @@ fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T 
 }
 
 fn all_lessons() -> Vec<Lesson> {
-    BUILTIN_LESSONS.iter().map(|l| parse_lesson(l.source).unwrap_or_else(|e| panic!("{}: {e}", l.file))).collect()
+    BUILTIN_LESSONS
+        .iter()
+        .map(|l| parse_lesson(l.source).unwrap_or_else(|e| panic!("{}: {e}", l.file)))
+        .collect()
 }
 
 #[test]
@@ -35,14 +42,19 @@ fn there_are_five_seed_lessons_and_at_least_seven_more_with_matching_ids() {
     assert!(BUILTIN_LESSONS.len() >= 12);
     for (builtin, lesson) in BUILTIN_LESSONS.iter().zip(all_lessons()) {
         assert_eq!(builtin.id, lesson.id, "{}", builtin.file);
-        assert!(!lesson.goals.is_empty() && !lesson.text.title.is_empty(), "{}", builtin.file);
+        assert!(
+            !lesson.goals.is_empty() && !lesson.text.title.is_empty(),
+            "{}",
+            builtin.file
+        );
         assert!(builtin_lesson(builtin.id).is_some());
     }
 }
 
 #[test]
 fn every_builtin_lesson_validates_against_the_schema() {
-    let schema: serde_json::Value = serde_json::from_str(include_str!("../../schema/lesson-v2.schema.json")).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/lesson-v2.schema.json")).unwrap();
     schema::assert_supported(&schema);
     for lesson in BUILTIN_LESSONS {
         let value: serde_json::Value = serde_json::from_str(lesson.source).unwrap();
@@ -53,7 +65,8 @@ fn every_builtin_lesson_validates_against_the_schema() {
 
 #[test]
 fn schema_and_reader_reject_the_same_mistakes() {
-    let schema: serde_json::Value = serde_json::from_str(include_str!("../../schema/lesson-v2.schema.json")).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/lesson-v2.schema.json")).unwrap();
     let base: serde_json::Value = serde_json::from_str(BUILTIN_LESSONS[3].source).unwrap();
     type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
     let mutations: Vec<Mutation> = vec![
@@ -62,7 +75,14 @@ fn schema_and_reader_reject_the_same_mistakes() {
         Box::new(|v| v["steps"][0] = serde_json::json!({"browser": "Alice"})),
         Box::new(|v| v["goals"][0]["status"] = 200.into()),
         Box::new(|v| v["goals"][0] = serde_json::json!({"id": "x", "text": "t"})),
-        Box::new(|v| v["lesson"].as_object_mut().unwrap().remove("title").map(|_| ()).unwrap_or(())),
+        Box::new(|v| {
+            v["lesson"]
+                .as_object_mut()
+                .unwrap()
+                .remove("title")
+                .map(|_| ())
+                .unwrap_or(())
+        }),
         Box::new(|v| v["settings"] = serde_json::json!({"session_mode": "carrier-pigeon"})),
         Box::new(|v| v["quiz"]["options"][0]["colour"] = 1.into()),
         Box::new(|v| v["steps"][1]["advance_clock"] = (-5).into()),
@@ -70,19 +90,32 @@ fn schema_and_reader_reject_the_same_mistakes() {
     for (index, mutate) in mutations.iter().enumerate() {
         let mut value = base.clone();
         mutate(&mut value);
-        assert!(!schema::validate(&schema, &value).is_empty(), "mutation {index}: the schema accepted it");
-        assert!(parse_lesson(&value.to_string()).is_err(), "mutation {index}: the reader accepted it");
+        assert!(
+            !schema::validate(&schema, &value).is_empty(),
+            "mutation {index}: the schema accepted it"
+        );
+        assert!(
+            parse_lesson(&value.to_string()).is_err(),
+            "mutation {index}: the reader accepted it"
+        );
     }
 }
 
 #[test]
 fn every_solution_reaches_every_goal_through_the_native_runner() {
-    let reports = on_big_stack(|| all_lessons().iter().map(|lesson| (lesson.clone(), play_solution(lesson))).collect::<Vec<_>>());
+    let reports = on_big_stack(|| {
+        all_lessons()
+            .iter()
+            .map(|lesson| (lesson.clone(), play_solution(lesson)))
+            .collect::<Vec<_>>()
+    });
     for (lesson, report) in reports {
         for (id, result) in &report.goals {
             match result.status {
                 GoalStatus::Met => {}
-                GoalStatus::Pending => panic!("{}: goal {id} pending: {}", lesson.id, result.detail),
+                GoalStatus::Pending => {
+                    panic!("{}: goal {id} pending: {}", lesson.id, result.detail)
+                }
                 GoalStatus::Unmet => panic!("{}: goal {id} unmet: {}", lesson.id, result.detail),
             }
         }
@@ -97,11 +130,24 @@ fn the_scripted_steps_alone_do_not_meet_goals_that_need_the_learners_edit() {
     // Lessons whose solution edits the code: their goals about the code are unmet before it.
     on_big_stack(|| {
         for lesson in all_lessons() {
-            let edits = lesson.solution.iter().any(|s| matches!(s.action, Action::EditCode(_)));
-            if !edits || lesson.steps.iter().any(|s| matches!(s.action, Action::EditCode(_))) {
+            let edits = lesson
+                .solution
+                .iter()
+                .any(|s| matches!(s.action, Action::EditCode(_)));
+            if !edits
+                || lesson
+                    .steps
+                    .iter()
+                    .any(|s| matches!(s.action, Action::EditCode(_)))
+            {
                 continue;
             }
-            let report = session_playground::scenario::play::play_and_check(&lesson.code, &lesson.settings, &lesson.steps, &lesson.goals);
+            let report = session_playground::scenario::play::play_and_check(
+                &lesson.code,
+                &lesson.settings,
+                &lesson.steps,
+                &lesson.goals,
+            );
             assert!(!report.all_met(), "{}: met without the edit", lesson.id);
         }
     });
@@ -109,7 +155,12 @@ fn the_scripted_steps_alone_do_not_meet_goals_that_need_the_learners_edit() {
 
 #[test]
 fn every_quiz_answer_is_right_when_run() {
-    let verdicts = on_big_stack(|| all_lessons().iter().map(|l| (l.id.clone(), check_quiz(l))).collect::<Vec<_>>());
+    let verdicts = on_big_stack(|| {
+        all_lessons()
+            .iter()
+            .map(|l| (l.id.clone(), check_quiz(l)))
+            .collect::<Vec<_>>()
+    });
     let mut quizzes = 0;
     for (id, verdicts) in verdicts {
         quizzes += usize::from(!verdicts.is_empty());
@@ -128,21 +179,42 @@ fn a_wrong_quiz_key_is_caught() {
         option.correct = !option.correct;
     }
     let verdicts = on_big_stack(move || check_quiz(&lesson));
-    assert!(verdicts.iter().all(|v| matches!(v, QuizVerdict::Disagrees(_))), "{verdicts:?}");
+    assert!(
+        verdicts
+            .iter()
+            .all(|v| matches!(v, QuizVerdict::Disagrees(_))),
+        "{verdicts:?}"
+    );
 }
 
 #[test]
 fn lesson_markdown_renders_to_whitelisted_html_only() {
     for lesson in all_lessons() {
-        let mut texts = vec![lesson.text.title, lesson.text.question, lesson.text.hint, lesson.text.explanation];
+        let mut texts = vec![
+            lesson.text.title,
+            lesson.text.question,
+            lesson.text.hint,
+            lesson.text.explanation,
+        ];
         texts.extend(lesson.text.hints.iter().cloned());
         texts.extend(lesson.steps.iter().filter_map(|s| s.explain.clone()));
         texts.extend(lesson.goals.iter().map(|g| g.text.clone()));
         for text in texts {
             let html = to_html(&text);
             for tag in html.split('<').skip(1) {
-                let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-                assert!(["p", "em", "strong", "code", "pre", "ol", "ul", "li", "a", "br"].contains(&name.as_str()), "{}: <{name}", lesson.id);
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                assert!(
+                    [
+                        "p", "em", "strong", "code", "pre", "ol", "ul", "li", "a", "br"
+                    ]
+                    .contains(&name.as_str()),
+                    "{}: <{name}",
+                    lesson.id
+                );
             }
         }
     }
@@ -150,24 +222,43 @@ fn lesson_markdown_renders_to_whitelisted_html_only() {
 
 #[test]
 fn check_command_reports_and_exits_as_documented() {
-    let files: Vec<(String, String)> = BUILTIN_LESSONS.iter().map(|l| (l.file.to_string(), l.source.to_string())).collect();
+    let files: Vec<(String, String)> = BUILTIN_LESSONS
+        .iter()
+        .map(|l| (l.file.to_string(), l.source.to_string()))
+        .collect();
     let outcome = on_big_stack(move || check_sources(&files));
     assert_eq!(outcome.exit_code, 0, "{}", outcome.stdout);
-    assert!(outcome.stdout.contains("  met      third: "), "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.contains("  met      third: "),
+        "{}",
+        outcome.stdout
+    );
     assert!(!outcome.stdout.contains("UNMET"));
 
     // A goal the solution cannot reach: exit 1, and the goal is named.
     let mut broken: serde_json::Value = serde_json::from_str(BUILTIN_LESSONS[3].source).unwrap();
     broken["goals"][0]["all_of"][0]["page_shows"] = "Visit number: 99".into();
-    let outcome = on_big_stack(move || check_sources(&[("broken.json".into(), broken.to_string())]));
+    let outcome =
+        on_big_stack(move || check_sources(&[("broken.json".into(), broken.to_string())]));
     assert_eq!(outcome.exit_code, 1);
-    assert!(outcome.stdout.contains("UNMET    third"), "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.contains("UNMET    third"),
+        "{}",
+        outcome.stdout
+    );
 
     // Malformed wins over unmet.
-    let mixed = vec![("bad.json".to_string(), "{\"version\": 2}".to_string()), ("ok.json".into(), BUILTIN_LESSONS[3].source.into())];
+    let mixed = vec![
+        ("bad.json".to_string(), "{\"version\": 2}".to_string()),
+        ("ok.json".into(), BUILTIN_LESSONS[3].source.into()),
+    ];
     let outcome = on_big_stack(move || check_sources(&mixed));
     assert_eq!(outcome.exit_code, 2);
-    assert!(outcome.stdout.starts_with("bad.json: malformed: "), "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.starts_with("bad.json: malformed: "),
+        "{}",
+        outcome.stdout
+    );
 
     // Through the command line, with files on disk.
     let path = std::env::temp_dir().join(format!("lesson-check-{}.json", std::process::id()));
@@ -176,20 +267,34 @@ fn check_command_reports_and_exits_as_documented() {
     let outcome = session_playground::cli::run(&args);
     std::fs::remove_file(&path).ok();
     assert_eq!(outcome.exit_code, 0, "{}{}", outcome.stdout, outcome.stderr);
-    let outcome = session_playground::cli::run(&["check".to_string(), "no/such/lesson.json".to_string()]);
+    let outcome =
+        session_playground::cli::run(&["check".to_string(), "no/such/lesson.json".to_string()]);
     assert_eq!(outcome.exit_code, 2);
-    assert_eq!(session_playground::cli::run(&["check".to_string()]).exit_code, 2);
+    assert_eq!(
+        session_playground::cli::run(&["check".to_string()]).exit_code,
+        2
+    );
 }
 
 #[test]
 fn v1_scenarios_still_load_and_play_as_lessons() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.to_string_lossy().ends_with(".expected.json"))
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !p.to_string_lossy().ends_with(".expected.json")
+        })
         .collect();
     files.sort();
     assert!(files.len() > 100);
-    let sources: Vec<(String, String)> = files.iter().take(25).map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap())).collect();
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .take(25)
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect();
     for (name, source) in &sources {
         let lesson = parse_lesson(source).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(lesson.version, 1);
@@ -216,9 +321,17 @@ fn the_count_lesson_after_three_requests_fits_in_400_characters() {
     assert!(link.len() <= 400, "{} characters: {link}", link.len());
     // Carrying the whole code and settings explicitly (a workspace that is not a lesson's).
     let lesson = builtin_lesson("count").unwrap().unwrap();
-    let full = SharedState { code: Some(lesson.code.clone()), settings: Some(lesson.settings.clone()), ..count_link_after_three_requests().1 };
+    let full = SharedState {
+        code: Some(lesson.code.clone()),
+        settings: Some(lesson.settings.clone()),
+        ..count_link_after_three_requests().1
+    };
     let full_link = encode(&full);
-    println!("count link: {} characters (lesson id only), {} (code and settings included)", link.len(), full_link.len());
+    println!(
+        "count link: {} characters (lesson id only), {} (code and settings included)",
+        link.len(),
+        full_link.len()
+    );
     assert!(decode(&full_link).is_ok());
 }
 
@@ -230,7 +343,10 @@ fn opening_a_link_replays_to_the_same_state() {
     let lesson = builtin_lesson("count").unwrap().unwrap();
     let states = on_big_stack(move || {
         let play = |shared: &SharedState| {
-            let mut player = Player::start(shared.code.as_deref().unwrap_or(&lesson.code), shared.settings.as_ref().unwrap_or(&lesson.settings));
+            let mut player = Player::start(
+                shared.code.as_deref().unwrap_or(&lesson.code),
+                shared.settings.as_ref().unwrap_or(&lesson.settings),
+            );
             for step in &shared.actions {
                 player.apply(step);
             }
@@ -239,14 +355,24 @@ fn opening_a_link_replays_to_the_same_state() {
         (play(&original), play(&opened))
     });
     assert_eq!(states.0, states.1);
-    assert!(states.0.profiles[0].last_page.as_ref().unwrap().body.ends_with('3'));
+    assert!(
+        states.0.profiles[0]
+            .last_page
+            .as_ref()
+            .unwrap()
+            .body
+            .ends_with('3')
+    );
 }
 
 struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn text(&mut self, max: u64) -> String {
@@ -270,10 +396,16 @@ fn random_state(rng: &mut Lcg) -> SharedState {
             let action = match rng.next() % 8 {
                 0 => Action::CloseBrowser,
                 1 => Action::AdvanceClock(rng.next() % 100_000),
-                2 => Action::SetCookie { name: "session".into(), value: rng.text(40) },
+                2 => Action::SetCookie {
+                    name: "session".into(),
+                    value: rng.text(40),
+                },
                 3 => Action::EditCode(rng.text(300)),
                 4 => Action::SetSessionMode(SessionMode::Server),
-                5 => Action::CopyCookie { name: "session".into(), to: "Bob".into() },
+                5 => Action::CopyCookie {
+                    name: "session".into(),
+                    to: "Bob".into(),
+                },
                 _ => get(&format!("/p{}?q={}", rng.next() % 100, rng.next())).action,
             };
             let mut step = Step::new(action);
@@ -288,7 +420,10 @@ fn random_state(rng: &mut Lcg) -> SharedState {
         lesson: rng.next().is_multiple_of(2).then(|| "count".to_string()),
         code: rng.next().is_multiple_of(2).then(|| rng.text(500)),
         actions,
-        quiz_answer: rng.next().is_multiple_of(2).then(|| (rng.next() % 4) as usize),
+        quiz_answer: rng
+            .next()
+            .is_multiple_of(2)
+            .then(|| (rng.next() % 4) as usize),
         handed_in_by: rng.next().is_multiple_of(3).then(|| rng.text(20)),
         ..SharedState::default()
     }
@@ -300,7 +435,11 @@ fn random_states_round_trip_through_links() {
     for _ in 0..300 {
         let state = random_state(&mut rng);
         let link = encode(&state);
-        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-$.".contains(&b)), "{link}");
+        assert!(
+            link.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-$.".contains(&b)),
+            "{link}"
+        );
         assert_eq!(decode(&link), Ok(state));
     }
 }
@@ -324,14 +463,32 @@ fn damaged_links_are_errors_with_a_message_never_a_panic() {
     let (link, _) = count_link_after_three_requests();
     assert_eq!(decode(&link[..link.len() - 5]), Err(ShareError::Truncated));
     assert_eq!(decode(""), Err(ShareError::Empty));
-    assert!(matches!(decode(&format!("v1.{}", "A".repeat(70_000))), Err(ShareError::Oversized { .. })));
-    assert_eq!(decode(&link.replacen("v2.", "v3.", 1)), Err(ShareError::FutureVersion { version: 3 }));
+    assert!(matches!(
+        decode(&format!("v1.{}", "A".repeat(70_000))),
+        Err(ShareError::Oversized { .. })
+    ));
+    assert_eq!(
+        decode(&link.replacen("v2.", "v3.", 1)),
+        Err(ShareError::FutureVersion { version: 3 })
+    );
     assert!(matches!(decode("v1.@@@@"), Err(ShareError::Malformed(_))));
     // A valid compression of something that is not a shared state.
-    let not_state = format!("v1.{}", lz_str::compress_to_encoded_uri_component("{\"v\":1,\"x\":2}"));
+    let not_state = format!(
+        "v1.{}",
+        lz_str::compress_to_encoded_uri_component("{\"v\":1,\"x\":2}")
+    );
     assert!(matches!(decode(&not_state), Err(ShareError::Malformed(_))));
-    for error in [ShareError::Truncated, ShareError::Empty, ShareError::FutureVersion { version: 2 }, ShareError::Oversized { size: 70_000 }] {
-        assert!(error.to_string().ends_with("Your current work has not been changed."));
+    for error in [
+        ShareError::Truncated,
+        ShareError::Empty,
+        ShareError::FutureVersion { version: 2 },
+        ShareError::Oversized { size: 70_000 },
+    ] {
+        assert!(
+            error
+                .to_string()
+                .ends_with("Your current work has not been changed.")
+        );
     }
 }
 
@@ -351,7 +508,12 @@ fn saved_work_round_trips_and_opening_a_link_keeps_unsaved_work() {
     progress.solution_shown = true;
     work.progress.insert("count".into(), progress);
 
-    let incoming = SharedState { lesson: None, code: Some("print(1)\n".into()), actions: vec![], ..shared.clone() };
+    let incoming = SharedState {
+        lesson: None,
+        code: Some("print(1)\n".into()),
+        actions: vec![],
+        ..shared.clone()
+    };
     let kept = work.open(incoming.clone(), "Before the link");
     assert_eq!(kept.name.as_deref(), Some("Before the link"));
     assert_eq!(work.saved[0].workspace, shared);
@@ -370,12 +532,24 @@ fn saved_work_round_trips_and_opening_a_link_keeps_unsaved_work() {
 // ---- the same steps through real Flask ----
 
 /// One step as `oracle_lessons.py` records it from real Flask 3.1.3.
-fn record(player: &Player, step: &Step, note: Option<&StepNote>, default_profile: &str) -> serde_json::Value {
-    let browser = step.browser.clone().unwrap_or_else(|| default_profile.to_string());
+fn record(
+    player: &Player,
+    step: &Step,
+    note: Option<&StepNote>,
+    default_profile: &str,
+) -> serde_json::Value {
+    let browser = step
+        .browser
+        .clone()
+        .unwrap_or_else(|| default_profile.to_string());
     let state = player.state();
     let profile = state.profile(Some(&browser)).unwrap();
     let is_request = matches!(step.action, Action::Request(_));
-    let page = if is_request && note.is_none() { profile.last_page.as_ref() } else { None };
+    let page = if is_request && note.is_none() {
+        profile.last_page.as_ref()
+    } else {
+        None
+    };
     serde_json::json!({
         "browser": browser,
         "status": page.map(|p| p.status),
@@ -411,29 +585,74 @@ fn lessons_behave_as_real_flask_does() {
         let mut mismatches = Vec::new();
         for lesson in all_lessons() {
             let path = dir.join(format!("{}.json", lesson.id));
-            let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run tests/lessons/oracle_lessons.py)", path.display()))).unwrap();
-            let mut runs = vec![("solution".to_string(), play_records(&lesson.code, &lesson, &lesson.solution), expected["solution"].clone())];
+            let expected: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                    panic!(
+                        "{}: {e} (run tests/lessons/oracle_lessons.py)",
+                        path.display()
+                    )
+                }))
+                .unwrap();
+            let mut runs = vec![(
+                "solution".to_string(),
+                play_records(&lesson.code, &lesson, &lesson.solution),
+                expected["solution"].clone(),
+            )];
             if let Some(quiz) = &lesson.quiz {
                 for (index, option) in quiz.options.iter().enumerate() {
-                    let code = if option.code.is_some() { quiz.option_code(index).unwrap() } else { lesson.code.clone() };
-                    runs.push((format!("quiz option {}", index + 1), play_records(&code, &lesson, &quiz.steps), expected["quiz"][index].clone()));
+                    let code = if option.code.is_some() {
+                        quiz.option_code(index).unwrap()
+                    } else {
+                        lesson.code.clone()
+                    };
+                    runs.push((
+                        format!("quiz option {}", index + 1),
+                        play_records(&code, &lesson, &quiz.steps),
+                        expected["quiz"][index].clone(),
+                    ));
                 }
             }
             for (index, claim) in lesson.claims.iter().enumerate() {
                 let recorded = &expected["claims"][index];
-                assert_eq!(recorded["id"], claim.id.as_str(), "{}: claims changed (run tests/lessons/oracle_lessons.py)", lesson.id);
+                assert_eq!(
+                    recorded["id"],
+                    claim.id.as_str(),
+                    "{}: claims changed (run tests/lessons/oracle_lessons.py)",
+                    lesson.id
+                );
                 let code = claim.code.clone().unwrap_or_else(|| lesson.code.clone());
-                runs.push((format!("claim {}", claim.id), play_records(&code, &lesson, &claim.steps), recorded["records"].clone()));
+                runs.push((
+                    format!("claim {}", claim.id),
+                    play_records(&code, &lesson, &claim.steps),
+                    recorded["records"].clone(),
+                ));
             }
             for (what, ours, theirs) in runs {
                 let theirs = theirs.as_array().cloned().unwrap_or_default();
-                assert_eq!(ours.len(), theirs.len(), "{}: {what}: step count", lesson.id);
+                assert_eq!(
+                    ours.len(),
+                    theirs.len(),
+                    "{}: {what}: step count",
+                    lesson.id
+                );
                 for (index, (ours, theirs)) in ours.iter().zip(&theirs).enumerate() {
-                    let known = KNOWN_DIFFERENCES.iter().any(|(id, run, step, _)| *id == lesson.id && *run == what && *step == index + 1);
+                    let known = KNOWN_DIFFERENCES.iter().any(|(id, run, step, _)| {
+                        *id == lesson.id && *run == what && *step == index + 1
+                    });
                     if known {
-                        assert_ne!(ours, theirs, "{}: {what}: step {}: fixed — remove it from KNOWN_DIFFERENCES", lesson.id, index + 1);
+                        assert_ne!(
+                            ours,
+                            theirs,
+                            "{}: {what}: step {}: fixed — remove it from KNOWN_DIFFERENCES",
+                            lesson.id,
+                            index + 1
+                        );
                     } else if ours != theirs {
-                        mismatches.push(format!("{}: {what}: step {}:\n  ours:  {ours}\n  flask: {theirs}", lesson.id, index + 1));
+                        mismatches.push(format!(
+                            "{}: {what}: step {}:\n  ours:  {ours}\n  flask: {theirs}",
+                            lesson.id,
+                            index + 1
+                        ));
                     }
                 }
             }
@@ -447,7 +666,11 @@ fn lessons_behave_as_real_flask_does() {
 /// goals are checked on.
 fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) -> LessonState {
     let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    let strings = |v: &serde_json::Value| v.as_array().map(|a| a.iter().map(text).collect()).unwrap_or_default();
+    let strings = |v: &serde_json::Value| {
+        v.as_array()
+            .map(|a| a.iter().map(text).collect())
+            .unwrap_or_default()
+    };
     let profiles = value["profiles"]
         .as_array()
         .unwrap()
@@ -484,7 +707,12 @@ fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) ->
                     "no_secret_key" => SeenVerdict::NoSecretKey,
                     _ => SeenVerdict::Rejected("real Flask refused the cookie".into()),
                 },
-                data: seen["data"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                data: seen["data"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
             }),
             navigations_since_open: p["navigations_since_open"].as_u64().unwrap() as u32,
             received_cookies: strings(&p["received"]),
@@ -494,9 +722,10 @@ fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) ->
         code: text(&value["code"]),
         clock: value["clock"].as_i64().unwrap(),
         session_mode: serde_json::from_value(value["session_mode"].clone()).unwrap(),
-        startup_error: value["startup_error"]
-            .as_object()
-            .map(|e| ErrorSummary { type_name: text(&e["type"]), message: text(&e["message"]) }),
+        startup_error: value["startup_error"].as_object().map(|e| ErrorSummary {
+            type_name: text(&e["type"]),
+            message: text(&e["message"]),
+        }),
         profiles,
         server_log: text(&value["server_log"]),
         lesson_code: lesson_code.to_string(),
@@ -509,23 +738,46 @@ fn every_claim_holds_in_real_flask_and_in_ours() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/oracle");
     let (ours, lessons) = on_big_stack(|| {
         let lessons = all_lessons();
-        (lessons.iter().map(check_claims).collect::<Vec<_>>(), lessons)
+        (
+            lessons.iter().map(check_claims).collect::<Vec<_>>(),
+            lessons,
+        )
     });
     let mut failures = Vec::new();
     for (lesson, results) in lessons.iter().zip(ours) {
-        assert!(!lesson.claims.is_empty(), "{}: every lesson backs its statements with at least one claim", lesson.id);
-        let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{}.json", lesson.id))).unwrap()).unwrap();
-        for ((claim, (_, result)), recorded) in lesson.claims.iter().zip(results).zip(expected["claims"].as_array().unwrap()) {
+        assert!(
+            !lesson.claims.is_empty(),
+            "{}: every lesson backs its statements with at least one claim",
+            lesson.id
+        );
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{}.json", lesson.id))).unwrap(),
+        )
+        .unwrap();
+        for ((claim, (_, result)), recorded) in lesson
+            .claims
+            .iter()
+            .zip(results)
+            .zip(expected["claims"].as_array().unwrap())
+        {
             if let Err(why) = result {
                 failures.push(format!("{}: claim {}: ours: {why}", lesson.id, claim.id));
             }
             let code = claim.code.clone().unwrap_or_else(|| lesson.code.clone());
             let state = real_state(&recorded["state"], &code, lesson.settings.clock);
             if let Err(why) = expect_on(&claim.expect, &state, &[]) {
-                failures.push(format!("{}: claim {}: real Flask: {why}", lesson.id, claim.id));
+                failures.push(format!(
+                    "{}: claim {}: real Flask: {why}",
+                    lesson.id, claim.id
+                ));
             }
         }
-        assert_eq!(expected["claims"].as_array().unwrap().len(), lesson.claims.len(), "{}: run tests/lessons/oracle_lessons.py", lesson.id);
+        assert_eq!(
+            expected["claims"].as_array().unwrap().len(),
+            lesson.claims.len(),
+            "{}: run tests/lessons/oracle_lessons.py",
+            lesson.id
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -535,19 +787,42 @@ fn a_false_claim_fails_against_real_flask() {
     // The lesson text once said a session that is not permanent ignores the lifetime; the
     // experiment behind the corrected sentence, with the old sentence's prediction, must fail.
     let lesson = builtin_lesson("permanent-lifetime").unwrap().unwrap();
-    let claim = lesson.claims.iter().find(|c| c.id == "not-permanent-refused").unwrap().clone();
+    let claim = lesson
+        .claims
+        .iter()
+        .find(|c| c.id == "not-permanent-refused")
+        .unwrap()
+        .clone();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/oracle");
-    let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("permanent-lifetime.json")).unwrap()).unwrap();
-    let recorded = expected["claims"].as_array().unwrap().iter().find(|c| c["id"] == "not-permanent-refused").unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("permanent-lifetime.json")).unwrap(),
+    )
+    .unwrap();
+    let recorded = expected["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "not-permanent-refused")
+        .unwrap();
     let state = real_state(&recorded["state"], &lesson.code, lesson.settings.clock);
-    let old_prediction: Vec<Goal> = vec![serde_json::from_str(r#"{"id": "still-in", "text": "", "page_shows": "Logged in as alice"}"#).unwrap()];
+    let old_prediction: Vec<Goal> = vec![
+        serde_json::from_str(
+            r#"{"id": "still-in", "text": "", "page_shows": "Logged in as alice"}"#,
+        )
+        .unwrap(),
+    ];
     assert!(expect_on(&old_prediction, &state, &[]).is_err());
     assert!(expect_on(&claim.expect, &state, &[]).is_ok());
 }
 
 #[test]
 fn shortcuts_fail_their_goals_and_alternatives_meet_them() {
-    let results = on_big_stack(|| all_lessons().iter().map(|l| (l.id.clone(), check_probes(l))).collect::<Vec<_>>());
+    let results = on_big_stack(|| {
+        all_lessons()
+            .iter()
+            .map(|l| (l.id.clone(), check_probes(l)))
+            .collect::<Vec<_>>()
+    });
     let mut failures = Vec::new();
     for (id, probes) in &results {
         for (kind, probe, result) in probes {
@@ -557,14 +832,28 @@ fn shortcuts_fail_their_goals_and_alternatives_meet_them() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let count = |kind: &str| results.iter().map(|(_, probes)| probes.iter().filter(|(k, _, _)| *k == kind).count()).sum::<usize>();
-    assert!(count("shortcut") >= 10 && count("alternative") >= 10, "shortcuts {}, alternatives {}", count("shortcut"), count("alternative"));
+    let count = |kind: &str| {
+        results
+            .iter()
+            .map(|(_, probes)| probes.iter().filter(|(k, _, _)| *k == kind).count())
+            .sum::<usize>()
+    };
+    assert!(
+        count("shortcut") >= 10 && count("alternative") >= 10,
+        "shortcuts {}, alternatives {}",
+        count("shortcut"),
+        count("alternative")
+    );
 }
 
 #[test]
 fn every_lesson_has_progressive_hints_and_a_quiz() {
     for lesson in all_lessons() {
-        assert!(lesson.text.hint_list().len() >= 3, "{}: hints from a nudge to the answer", lesson.id);
+        assert!(
+            lesson.text.hint_list().len() >= 3,
+            "{}: hints from a nudge to the answer",
+            lesson.id
+        );
         assert!(lesson.quiz.is_some(), "{}: a quiz", lesson.id);
     }
 }

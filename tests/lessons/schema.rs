@@ -6,9 +6,25 @@
 use serde_json::Value;
 
 const KEYWORDS: [&str; 19] = [
-    "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "required",
-    "additionalProperties", "const", "enum", "items", "minItems", "minLength", "minimum", "anyOf",
-    "oneOf", "default",
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "title",
+    "description",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "const",
+    "enum",
+    "items",
+    "minItems",
+    "minLength",
+    "minimum",
+    "anyOf",
+    "oneOf",
+    "default",
 ];
 
 /// Panics if `schema` uses a keyword [`validate`] does not implement.
@@ -20,11 +36,18 @@ pub fn assert_supported(schema: &Value) {
                 walk(value, false);
                 continue;
             }
-            assert!(KEYWORDS.contains(&key.as_str()), "unsupported schema keyword {key}");
+            assert!(
+                KEYWORDS.contains(&key.as_str()),
+                "unsupported schema keyword {key}"
+            );
             match key.as_str() {
                 "properties" | "$defs" => walk(value, true),
                 "items" | "additionalProperties" => walk(value, false),
-                "anyOf" | "oneOf" => value.as_array().unwrap().iter().for_each(|v| walk(v, false)),
+                "anyOf" | "oneOf" => value
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .for_each(|v| walk(v, false)),
                 _ => {}
             }
         }
@@ -59,31 +82,39 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
         check(root, &root["$defs"][name], value, at, errors);
     }
     if let Some(Value::String(name)) = rules.get("type")
-        && !type_ok(name, value) {
-            errors.push(format!("{at}: expected {name}"));
-            return;
-        }
+        && !type_ok(name, value)
+    {
+        errors.push(format!("{at}: expected {name}"));
+        return;
+    }
     if let Some(wanted) = rules.get("const")
-        && wanted != value {
-            errors.push(format!("{at}: expected {wanted}"));
-        }
+        && wanted != value
+    {
+        errors.push(format!("{at}: expected {wanted}"));
+    }
     if let Some(Value::Array(options)) = rules.get("enum")
-        && !options.contains(value) {
-            errors.push(format!("{at}: not one of {options:?}"));
-        }
-    if let (Some(min), Some(s)) = (rules.get("minLength").and_then(Value::as_u64), value.as_str())
-        && (s.chars().count() as u64) < min {
-            errors.push(format!("{at}: shorter than {min}"));
-        }
+        && !options.contains(value)
+    {
+        errors.push(format!("{at}: not one of {options:?}"));
+    }
+    if let (Some(min), Some(s)) = (
+        rules.get("minLength").and_then(Value::as_u64),
+        value.as_str(),
+    ) && (s.chars().count() as u64) < min
+    {
+        errors.push(format!("{at}: shorter than {min}"));
+    }
     if let (Some(min), Some(n)) = (rules.get("minimum").and_then(Value::as_f64), value.as_f64())
-        && n < min {
-            errors.push(format!("{at}: below {min}"));
-        }
+        && n < min
+    {
+        errors.push(format!("{at}: below {min}"));
+    }
     if let Value::Array(items) = value {
         if let Some(min) = rules.get("minItems").and_then(Value::as_u64)
-            && (items.len() as u64) < min {
-                errors.push(format!("{at}: fewer than {min} items"));
-            }
+            && (items.len() as u64) < min
+        {
+            errors.push(format!("{at}: fewer than {min} items"));
+        }
         if let Some(item_schema) = rules.get("items") {
             for (i, item) in items.iter().enumerate() {
                 check(root, item_schema, item, &format!("{at}[{i}]"), errors);
@@ -104,20 +135,30 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                 Some(property) => check(root, property, item, &format!("{at}.{key}"), errors),
                 None => match rules.get("additionalProperties") {
                     Some(Value::Bool(false)) => errors.push(format!("{at}: unknown key {key}")),
-                    Some(extra @ Value::Object(_)) => check(root, extra, item, &format!("{at}.{key}"), errors),
+                    Some(extra @ Value::Object(_)) => {
+                        check(root, extra, item, &format!("{at}.{key}"), errors)
+                    }
                     _ => {}
                 },
             }
         }
     }
     if let Some(Value::Array(options)) = rules.get("anyOf")
-        && !options.iter().any(|option| validate_into(root, option, value).is_empty()) {
-            errors.push(format!("{at}: matches none of anyOf"));
-        }
+        && !options
+            .iter()
+            .any(|option| validate_into(root, option, value).is_empty())
+    {
+        errors.push(format!("{at}: matches none of anyOf"));
+    }
     if let Some(Value::Array(options)) = rules.get("oneOf") {
-        let matching = options.iter().filter(|option| validate_into(root, option, value).is_empty()).count();
+        let matching = options
+            .iter()
+            .filter(|option| validate_into(root, option, value).is_empty())
+            .count();
         if matching != 1 {
-            errors.push(format!("{at}: matches {matching} of oneOf, not exactly one"));
+            errors.push(format!(
+                "{at}: matches {matching} of oneOf, not exactly one"
+            ));
         }
     }
 }

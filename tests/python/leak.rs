@@ -47,7 +47,10 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+            LIVE.fetch_add(
+                new_size as isize - layout.size() as isize,
+                Ordering::Relaxed,
+            );
         }
         p
     }
@@ -168,7 +171,11 @@ print(json.dumps([1, 2]), datetime.timedelta(days=1), n.size)
 fn learner_cycles() {
     let mut py = Interpreter::new(HostConfig::default());
     let run = py.run_module("__main__", "cycles.py", CYCLES);
-    assert!(run.is_ok(), "the cycles program failed: {:?}", run.err().map(|e| e.to_string()));
+    assert!(
+        run.is_ok(),
+        "the cycles program failed: {:?}",
+        run.err().map(|e| e.to_string())
+    );
     assert_eq!(py.take_output(), "[1, 2] 1 day, 0:00:00 1\n");
 }
 
@@ -208,8 +215,19 @@ fn page_workspace() {
     assert_eq!(workspace.timeline.len(), 3, "{:?}", workspace.notice);
     workspace = workspace.apply(Action::ViewEntry(0));
     workspace = workspace.apply(Action::StepThrough(0));
-    assert!(workspace.rewind.as_ref().is_some_and(|rewind| rewind.step_through.is_some()), "{:?}", workspace.notice);
-    drop(workspace.apply(Action::BackToNow).apply(Action::CloseBrowser));
+    assert!(
+        workspace
+            .rewind
+            .as_ref()
+            .is_some_and(|rewind| rewind.step_through.is_some()),
+        "{:?}",
+        workspace.notice
+    );
+    drop(
+        workspace
+            .apply(Action::BackToNow)
+            .apply(Action::CloseBrowser),
+    );
 }
 
 fn main() {
@@ -219,12 +237,17 @@ fn main() {
         ("learner cycles", &learner_cycles),
         ("flask load", &flask_load),
         ("flask load + 3 requests", &flask_reload),
-        ("page workspace: requests, rewind, step-through", &page_workspace),
+        (
+            "page workspace: requests, rewind, step-through",
+            &page_workspace,
+        ),
     ];
     for (name, round) in cases {
         let grew = growth(round);
         let verdict = if grew < ALLOWED_GROWTH { "ok" } else { "LEAK" };
-        println!("{name}: {grew} bytes retained over {ROUNDS} rounds (allowed < {ALLOWED_GROWTH}): {verdict}");
+        println!(
+            "{name}: {grew} bytes retained over {ROUNDS} rounds (allowed < {ALLOWED_GROWTH}): {verdict}"
+        );
         failed |= grew >= ALLOWED_GROWTH;
     }
     if failed {

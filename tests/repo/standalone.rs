@@ -6,7 +6,15 @@
 use std::path::{Path, PathBuf};
 
 /// Folders that are built or installed, never written by hand.
-const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules", "dist", ".venv", "corpus", "artifacts"];
+const SKIPPED_DIRS: &[&str] = &[
+    ".git",
+    "target",
+    "node_modules",
+    "dist",
+    ".venv",
+    "corpus",
+    "artifacts",
+];
 
 fn files_under(dir: &Path, found: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("readable folder") {
@@ -29,17 +37,28 @@ fn no_file_refers_to_a_folder_beside_the_repository() {
     let needle = format!("../{}", "shared");
     let mut files = Vec::new();
     files_under(&root, &mut files);
-    assert!(files.len() > 100, "the walk found the repository's files ({})", files.len());
+    assert!(
+        files.len() > 100,
+        "the walk found the repository's files ({})",
+        files.len()
+    );
     let offenders: Vec<String> = files
         .iter()
         .filter_map(|path| {
             let text = std::fs::read(path).ok()?;
             let text = String::from_utf8_lossy(&text);
             let line = text.lines().position(|line| line.contains(&needle))?;
-            Some(format!("{}:{}", path.strip_prefix(&root).unwrap().display(), line + 1))
+            Some(format!(
+                "{}:{}",
+                path.strip_prefix(&root).unwrap().display(),
+                line + 1
+            ))
         })
         .collect();
-    assert!(offenders.is_empty(), "files that refer to {needle}: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "files that refer to {needle}: {offenders:?}"
+    );
 }
 
 #[test]
@@ -64,21 +83,49 @@ fn the_docs_name_no_path_outside_the_repository() {
 fn comment_free_copies_keep_every_line() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let embedded = [
-        ("src/flask/prelude/flask.py", session_playground::flask::server::FLASK_PRELUDE),
-        ("src/flask/prelude/base64.py", session_playground::flask::server::BASE64_PRELUDE),
-        ("src/flask/prelude/markupsafe.py", session_playground::flask::server::MARKUPSAFE_PRELUDE),
-        ("src/flask/prelude/flask_session.py", session_playground::flask::server::FLASK_SESSION_PRELUDE),
-        ("src/flask/prelude/cachelib.py", session_playground::flask::server::CACHELIB_PRELUDE),
+        (
+            "src/flask/prelude/flask.py",
+            session_playground::flask::server::FLASK_PRELUDE,
+        ),
+        (
+            "src/flask/prelude/base64.py",
+            session_playground::flask::server::BASE64_PRELUDE,
+        ),
+        (
+            "src/flask/prelude/markupsafe.py",
+            session_playground::flask::server::MARKUPSAFE_PRELUDE,
+        ),
+        (
+            "src/flask/prelude/flask_session.py",
+            session_playground::flask::server::FLASK_SESSION_PRELUDE,
+        ),
+        (
+            "src/flask/prelude/cachelib.py",
+            session_playground::flask::server::CACHELIB_PRELUDE,
+        ),
     ];
     let mut cut = 0;
     for (path, copy) in embedded {
         let source = std::fs::read_to_string(root.join(path)).unwrap();
-        let (source_lines, copy_lines): (Vec<&str>, Vec<&str>) = (source.split('\n').collect(), copy.split('\n').collect());
-        assert_eq!(source_lines.len(), copy_lines.len(), "{path}: the copy keeps every line");
+        let (source_lines, copy_lines): (Vec<&str>, Vec<&str>) =
+            (source.split('\n').collect(), copy.split('\n').collect());
+        assert_eq!(
+            source_lines.len(),
+            copy_lines.len(),
+            "{path}: the copy keeps every line"
+        );
         for (number, (original, kept)) in source_lines.iter().zip(&copy_lines).enumerate() {
-            assert!(original.starts_with(kept), "{path}:{}: {kept:?} is not the start of {original:?}", number + 1);
+            assert!(
+                original.starts_with(kept),
+                "{path}:{}: {kept:?} is not the start of {original:?}",
+                number + 1
+            );
             let rest = original[kept.len()..].trim_start();
-            assert!(rest.is_empty() || rest.starts_with('#'), "{path}:{}: code was cut: {rest:?}", number + 1);
+            assert!(
+                rest.is_empty() || rest.starts_with('#'),
+                "{path}:{}: code was cut: {rest:?}",
+                number + 1
+            );
             cut += usize::from(!rest.is_empty());
         }
     }

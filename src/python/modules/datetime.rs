@@ -15,8 +15,13 @@ pub const DATETIME_PY: &str = include_str!(concat!(env!("OUT_DIR"), "/py/datetim
 fn int(it: &Interp, args: &Args, i: usize) -> PyResult<i64> {
     match args.pos.get(i) {
         Some(v @ (Value::Int(_) | Value::Bool(_))) => Ok(v.as_i64().unwrap_or(0)),
-        Some(Value::Long(_)) => Err(it.err("OverflowError", "Python int too large to convert to C int")),
-        Some(o) => Err(it.type_error(format!("'{}' object cannot be interpreted as an integer", o.type_name()))),
+        Some(Value::Long(_)) => {
+            Err(it.err("OverflowError", "Python int too large to convert to C int"))
+        }
+        Some(o) => Err(it.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            o.type_name()
+        ))),
         None => Err(it.type_error("missing argument")),
     }
 }
@@ -35,30 +40,58 @@ fn fields(it: &Interp, args: &Args) -> PyResult<CivilDateTime> {
 
 fn tuple_of(c: &CivilDateTime) -> Value {
     Value::tuple(
-        [c.year, c.month as i64, c.day as i64, c.hour as i64, c.minute as i64, c.second as i64, c.microsecond as i64]
-            .into_iter()
-            .map(Value::Int)
-            .collect(),
+        [
+            c.year,
+            c.month as i64,
+            c.day as i64,
+            c.hour as i64,
+            c.minute as i64,
+            c.second as i64,
+            c.microsecond as i64,
+        ]
+        .into_iter()
+        .map(Value::Int)
+        .collect(),
     )
 }
 
 fn micros(it: &Interp, v: &Value) -> PyResult<i128> {
     match v {
         Value::Int(i) => Ok(*i as i128),
-        Value::Long(b) => b.to_i128().ok_or_else(|| it.err("OverflowError", "timedelta too large")),
+        Value::Long(b) => b
+            .to_i128()
+            .ok_or_else(|| it.err("OverflowError", "timedelta too large")),
         _ => Err(it.type_error("expected an int")),
     }
 }
 
 /// Parse `YYYY-MM-DD[(T| )HH:MM[:SS[.ffffff]]][Z|±HH:MM]`.
 fn parse_iso(text: &str, date_only: bool) -> Option<(CivilDateTime, Option<i64>)> {
-    let num = |s: &str| -> Option<i64> { if s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty() { s.parse().ok() } else { None } };
-    let (date, rest) = if text.len() >= 10 { text.split_at(10) } else { return None };
+    let num = |s: &str| -> Option<i64> {
+        if s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty() {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (date, rest) = if text.len() >= 10 {
+        text.split_at(10)
+    } else {
+        return None;
+    };
     let d: Vec<&str> = date.split('-').collect();
     if d.len() != 3 || d[0].len() != 4 || d[1].len() != 2 || d[2].len() != 2 {
         return None;
     }
-    let mut c = CivilDateTime { year: num(d[0])?, month: num(d[1])? as u32, day: num(d[2])? as u32, hour: 0, minute: 0, second: 0, microsecond: 0 };
+    let mut c = CivilDateTime {
+        year: num(d[0])?,
+        month: num(d[1])? as u32,
+        day: num(d[2])? as u32,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        microsecond: 0,
+    };
     if rest.is_empty() {
         return Some((c, None));
     }
@@ -101,11 +134,21 @@ fn parse_iso(text: &str, date_only: bool) -> Option<(CivilDateTime, Option<i64>)
     Some((c, off))
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// A `strptime` for the common directives (%Y %m %d %H %M %S %f %y %b %B %p %I %j %%).
 fn strptime(text: &str, fmt: &str) -> Option<CivilDateTime> {
-    let mut c = CivilDateTime { year: 1900, month: 1, day: 1, hour: 0, minute: 0, second: 0, microsecond: 0 };
+    let mut c = CivilDateTime {
+        year: 1900,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        microsecond: 0,
+    };
     let t: Vec<char> = text.chars().collect();
     let f: Vec<char> = fmt.chars().collect();
     let (mut i, mut j) = (0, 0);
@@ -141,7 +184,11 @@ fn strptime(text: &str, fmt: &str) -> Option<CivilDateTime> {
                     c.microsecond = (v * 10i64.pow(6 - (i - start) as u32)) as u32;
                 }
                 'p' => {
-                    let w: String = t.get(i..i + 2)?.iter().collect::<String>().to_ascii_lowercase();
+                    let w: String = t
+                        .get(i..i + 2)?
+                        .iter()
+                        .collect::<String>()
+                        .to_ascii_lowercase();
                     pm = Some(w == "pm");
                     i += 2;
                 }
@@ -149,8 +196,25 @@ fn strptime(text: &str, fmt: &str) -> Option<CivilDateTime> {
                     let rest: String = t[i..].iter().collect::<String>().to_ascii_lowercase();
                     let m = MONTHS.iter().position(|m| rest.starts_with(m))?;
                     c.month = m as u32 + 1;
-                    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][m];
-                    i += if d == 'B' && rest.starts_with(full) { full.len() } else { 3 };
+                    let full = [
+                        "january",
+                        "february",
+                        "march",
+                        "april",
+                        "may",
+                        "june",
+                        "july",
+                        "august",
+                        "september",
+                        "october",
+                        "november",
+                        "december",
+                    ][m];
+                    i += if d == 'B' && rest.starts_with(full) {
+                        full.len()
+                    } else {
+                        3
+                    };
                 }
                 '%' => {
                     if t.get(i) != Some(&'%') {
@@ -182,103 +246,241 @@ pub fn make_civil(_it: &mut Interp) -> Value {
     make_module(
         "_civil",
         vec![
-            ("round_micros", func("round_micros", |it, args| match args.pos.first() {
-                Some(Value::Float(f)) => {
-                    let r = f.round_ties_even();
-                    crate::python::text::float_repr::float_to_int(r).map(Value::from_bigint).map_err(|e| it.text_err(e))
-                }
-                Some(v) => it.to_int(v),
-                None => Ok(Value::Int(0)),
-            })),
-            ("td_check", func("td_check", |it, args| {
-                let us = micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?;
-                civil::timedelta_parts(us).map_err(|e| it.text_err(e))?;
-                Ok(Value::None)
-            })),
-            ("td_total_seconds", func("td_total_seconds", |it, args| {
-                Ok(Value::Float(civil::timedelta_total_seconds(micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?)))
-            })),
-            ("td_str", func("td_str", |it, args| {
-                let us = micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?;
-                civil::timedelta_str(us).map(|s| Value::str(&s)).map_err(|e| it.text_err(e))
-            })),
-            ("td_repr", func("td_repr", |it, args| {
-                let us = micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?;
-                civil::timedelta_repr(us).map(|s| Value::str(&s)).map_err(|e| it.text_err(e))
-            })),
-            ("tz_name", func("tz_name", |it, args| Ok(Value::str(&civil::timezone_name(int(it, &args, 0)?))))),
-            ("tz_repr", func("tz_repr", |it, args| Ok(Value::str(&civil::timezone_repr(int(it, &args, 0)?))))),
-            ("check", func("check", |it, args| {
-                let v: Vec<i64> = (0..7).map(|i| int(it, &args, i)).collect::<PyResult<_>>()?;
-                civil::check_datetime_fields(v[0], v[1], v[2], v[3], v[4], v[5], v[6]).map_err(|e| it.text_err(e))?;
-                Ok(Value::None)
-            })),
-            ("now_micros", func("now_micros", |it, _args| Ok(Value::Int((it.config.clock * 1e6).round() as i64)))),
-            ("now_fields", func("now_fields", |it, _args| {
-                Ok(tuple_of(&CivilDateTime::from_unix_micros((it.config.clock * 1e6).round() as i64)))
-            })),
-            ("from_unix_micros", func("from_unix_micros", |it, args| Ok(tuple_of(&CivilDateTime::from_unix_micros(int(it, &args, 0)?))))),
-            ("to_unix_micros", func("to_unix_micros", |it, args| Ok(Value::Int(fields(it, &args)?.to_unix_micros())))),
-            ("to_ordinal", func("to_ordinal", |it, args| {
-                Ok(Value::Int(civil::ymd_to_ordinal(int(it, &args, 0)?, int(it, &args, 1)? as u32, int(it, &args, 2)? as u32)))
-            })),
-            ("from_ordinal", func("from_ordinal", |it, args| {
-                let n = int(it, &args, 0)?;
-                if !(1..=3652059).contains(&n) {
-                    return Err(it.value_error(format!("ordinal must be >= 1")));
-                }
-                let (y, m, d) = civil::ordinal_to_ymd(n);
-                Ok(Value::tuple(vec![Value::Int(y), Value::Int(m as i64), Value::Int(d as i64)]))
-            })),
-            ("parse_iso", func("parse_iso", |it, args| {
-                let text = args.pos.first().and_then(|v| v.as_str_opt()).unwrap_or_default();
-                let date_only = args.pos.get(1).and_then(|v| v.as_str_opt()).as_deref() == Some("date");
-                match parse_iso(&text, date_only) {
-                    Some((c, off)) => {
-                        let Value::Tuple(t) = &tuple_of(&c) else { return Ok(Value::None) };
-                        let mut v = t.to_vec();
-                        v.push(off.map(Value::Int).unwrap_or(Value::None));
-                        Ok(Value::tuple(v))
+            (
+                "round_micros",
+                func("round_micros", |it, args| match args.pos.first() {
+                    Some(Value::Float(f)) => {
+                        let r = f.round_ties_even();
+                        crate::python::text::float_repr::float_to_int(r)
+                            .map(Value::from_bigint)
+                            .map_err(|e| it.text_err(e))
                     }
-                    None => Err(it.value_error(format!("Invalid isoformat string: {}", crate::python::text::str_repr(&text)))),
-                }
-            })),
-            ("strptime", func("strptime", |it, args| {
-                let text = args.pos.first().and_then(|v| v.as_str_opt()).unwrap_or_default();
-                let fmt = args.pos.get(1).and_then(|v| v.as_str_opt()).unwrap_or_default();
-                match strptime(&text, &fmt) {
-                    Some(c) => {
-                        civil::check_datetime_fields(c.year, c.month as i64, c.day as i64, c.hour as i64, c.minute as i64, c.second as i64, c.microsecond as i64)
+                    Some(v) => it.to_int(v),
+                    None => Ok(Value::Int(0)),
+                }),
+            ),
+            (
+                "td_check",
+                func("td_check", |it, args| {
+                    let us = micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    civil::timedelta_parts(us).map_err(|e| it.text_err(e))?;
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "td_total_seconds",
+                func("td_total_seconds", |it, args| {
+                    Ok(Value::Float(civil::timedelta_total_seconds(micros(
+                        it,
+                        args.pos.first().unwrap_or(&Value::Int(0)),
+                    )?)))
+                }),
+            ),
+            (
+                "td_str",
+                func("td_str", |it, args| {
+                    let us = micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    civil::timedelta_str(us)
+                        .map(|s| Value::str(&s))
+                        .map_err(|e| it.text_err(e))
+                }),
+            ),
+            (
+                "td_repr",
+                func("td_repr", |it, args| {
+                    let us = micros(it, args.pos.first().unwrap_or(&Value::Int(0)))?;
+                    civil::timedelta_repr(us)
+                        .map(|s| Value::str(&s))
+                        .map_err(|e| it.text_err(e))
+                }),
+            ),
+            (
+                "tz_name",
+                func("tz_name", |it, args| {
+                    Ok(Value::str(&civil::timezone_name(int(it, &args, 0)?)))
+                }),
+            ),
+            (
+                "tz_repr",
+                func("tz_repr", |it, args| {
+                    Ok(Value::str(&civil::timezone_repr(int(it, &args, 0)?)))
+                }),
+            ),
+            (
+                "check",
+                func("check", |it, args| {
+                    let v: Vec<i64> = (0..7).map(|i| int(it, &args, i)).collect::<PyResult<_>>()?;
+                    civil::check_datetime_fields(v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+                        .map_err(|e| it.text_err(e))?;
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "now_micros",
+                func("now_micros", |it, _args| {
+                    Ok(Value::Int((it.config.clock * 1e6).round() as i64))
+                }),
+            ),
+            (
+                "now_fields",
+                func("now_fields", |it, _args| {
+                    Ok(tuple_of(&CivilDateTime::from_unix_micros(
+                        (it.config.clock * 1e6).round() as i64,
+                    )))
+                }),
+            ),
+            (
+                "from_unix_micros",
+                func("from_unix_micros", |it, args| {
+                    Ok(tuple_of(&CivilDateTime::from_unix_micros(int(
+                        it, &args, 0,
+                    )?)))
+                }),
+            ),
+            (
+                "to_unix_micros",
+                func("to_unix_micros", |it, args| {
+                    Ok(Value::Int(fields(it, &args)?.to_unix_micros()))
+                }),
+            ),
+            (
+                "to_ordinal",
+                func("to_ordinal", |it, args| {
+                    Ok(Value::Int(civil::ymd_to_ordinal(
+                        int(it, &args, 0)?,
+                        int(it, &args, 1)? as u32,
+                        int(it, &args, 2)? as u32,
+                    )))
+                }),
+            ),
+            (
+                "from_ordinal",
+                func("from_ordinal", |it, args| {
+                    let n = int(it, &args, 0)?;
+                    if !(1..=3652059).contains(&n) {
+                        return Err(it.value_error(format!("ordinal must be >= 1")));
+                    }
+                    let (y, m, d) = civil::ordinal_to_ymd(n);
+                    Ok(Value::tuple(vec![
+                        Value::Int(y),
+                        Value::Int(m as i64),
+                        Value::Int(d as i64),
+                    ]))
+                }),
+            ),
+            (
+                "parse_iso",
+                func("parse_iso", |it, args| {
+                    let text = args
+                        .pos
+                        .first()
+                        .and_then(|v| v.as_str_opt())
+                        .unwrap_or_default();
+                    let date_only =
+                        args.pos.get(1).and_then(|v| v.as_str_opt()).as_deref() == Some("date");
+                    match parse_iso(&text, date_only) {
+                        Some((c, off)) => {
+                            let Value::Tuple(t) = &tuple_of(&c) else {
+                                return Ok(Value::None);
+                            };
+                            let mut v = t.to_vec();
+                            v.push(off.map(Value::Int).unwrap_or(Value::None));
+                            Ok(Value::tuple(v))
+                        }
+                        None => Err(it.value_error(format!(
+                            "Invalid isoformat string: {}",
+                            crate::python::text::str_repr(&text)
+                        ))),
+                    }
+                }),
+            ),
+            (
+                "strptime",
+                func("strptime", |it, args| {
+                    let text = args
+                        .pos
+                        .first()
+                        .and_then(|v| v.as_str_opt())
+                        .unwrap_or_default();
+                    let fmt = args
+                        .pos
+                        .get(1)
+                        .and_then(|v| v.as_str_opt())
+                        .unwrap_or_default();
+                    match strptime(&text, &fmt) {
+                        Some(c) => {
+                            civil::check_datetime_fields(
+                                c.year,
+                                c.month as i64,
+                                c.day as i64,
+                                c.hour as i64,
+                                c.minute as i64,
+                                c.second as i64,
+                                c.microsecond as i64,
+                            )
                             .map_err(|e| it.text_err(e))?;
-                        Ok(tuple_of(&c))
+                            Ok(tuple_of(&c))
+                        }
+                        None => Err(it.value_error(format!(
+                            "time data {} does not match format {}",
+                            crate::python::text::str_repr(&text),
+                            crate::python::text::str_repr(&fmt)
+                        ))),
                     }
-                    None => Err(it.value_error(format!("time data {} does not match format {}", crate::python::text::str_repr(&text), crate::python::text::str_repr(&fmt)))),
-                }
-            })),
-            ("strftime", func("strftime", |it, args| {
-                let c = fields(it, &args)?;
-                let fmt = args.pos.get(7).and_then(|v| v.as_str_opt()).unwrap_or_default();
-                let zone = match (args.pos.get(8), args.pos.get(9)) {
-                    (Some(Value::Int(off)), name) => Some(ZoneInfo { offset_micros: *off, name: name.and_then(|n| n.as_str_opt()).unwrap_or_default() }),
-                    _ => None,
-                };
-                Ok(Value::str(&civil::strftime(&c, &fmt, zone.as_ref())))
-            })),
-            ("isoformat", func("isoformat", |it, args| {
-                let c = fields(it, &args)?;
-                let sep = args.pos.get(7).and_then(|v| v.as_str_opt()).and_then(|s| s.chars().next()).unwrap_or('T');
-                let spec = TimeSpec::parse(&args.pos.get(8).and_then(|v| v.as_str_opt()).unwrap_or_else(|| "auto".into())).map_err(|e| it.text_err(e))?;
-                let off = match args.pos.get(9) {
-                    Some(Value::Int(o)) => Some(*o),
-                    _ => None,
-                };
-                Ok(Value::str(&civil::isoformat(&c, sep, spec, off)))
-            })),
-            ("dt_repr", func("dt_repr", |it, args| {
-                let c = fields(it, &args)?;
-                let tz = args.pos.get(7).and_then(|v| v.as_str_opt());
-                Ok(Value::str(&civil::datetime_repr(&c, tz.as_deref())))
-            })),
+                }),
+            ),
+            (
+                "strftime",
+                func("strftime", |it, args| {
+                    let c = fields(it, &args)?;
+                    let fmt = args
+                        .pos
+                        .get(7)
+                        .and_then(|v| v.as_str_opt())
+                        .unwrap_or_default();
+                    let zone = match (args.pos.get(8), args.pos.get(9)) {
+                        (Some(Value::Int(off)), name) => Some(ZoneInfo {
+                            offset_micros: *off,
+                            name: name.and_then(|n| n.as_str_opt()).unwrap_or_default(),
+                        }),
+                        _ => None,
+                    };
+                    Ok(Value::str(&civil::strftime(&c, &fmt, zone.as_ref())))
+                }),
+            ),
+            (
+                "isoformat",
+                func("isoformat", |it, args| {
+                    let c = fields(it, &args)?;
+                    let sep = args
+                        .pos
+                        .get(7)
+                        .and_then(|v| v.as_str_opt())
+                        .and_then(|s| s.chars().next())
+                        .unwrap_or('T');
+                    let spec = TimeSpec::parse(
+                        &args
+                            .pos
+                            .get(8)
+                            .and_then(|v| v.as_str_opt())
+                            .unwrap_or_else(|| "auto".into()),
+                    )
+                    .map_err(|e| it.text_err(e))?;
+                    let off = match args.pos.get(9) {
+                        Some(Value::Int(o)) => Some(*o),
+                        _ => None,
+                    };
+                    Ok(Value::str(&civil::isoformat(&c, sep, spec, off)))
+                }),
+            ),
+            (
+                "dt_repr",
+                func("dt_repr", |it, args| {
+                    let c = fields(it, &args)?;
+                    let tz = args.pos.get(7).and_then(|v| v.as_str_opt());
+                    Ok(Value::str(&civil::datetime_repr(&c, tz.as_deref())))
+                }),
+            ),
         ],
     )
 }

@@ -54,12 +54,16 @@ impl HashObj {
         match (&self.key, self.algo) {
             (None, a) => a.digest(&data),
             (Some(k), Algo::Sha1) => {
-                let mut m = <Hmac<Sha1> as Mac>::new_from_slice(k).unwrap_or_else(|_| <Hmac<Sha1> as Mac>::new_from_slice(&[]).expect("empty key"));
+                let mut m = <Hmac<Sha1> as Mac>::new_from_slice(k).unwrap_or_else(|_| {
+                    <Hmac<Sha1> as Mac>::new_from_slice(&[]).expect("empty key")
+                });
                 m.update(&data);
                 m.finalize().into_bytes().to_vec()
             }
             (Some(k), Algo::Sha256) => {
-                let mut m = <Hmac<Sha256> as Mac>::new_from_slice(k).unwrap_or_else(|_| <Hmac<Sha256> as Mac>::new_from_slice(&[]).expect("empty key"));
+                let mut m = <Hmac<Sha256> as Mac>::new_from_slice(k).unwrap_or_else(|_| {
+                    <Hmac<Sha256> as Mac>::new_from_slice(&[]).expect("empty key")
+                });
                 m.update(&data);
                 m.finalize().into_bytes().to_vec()
             }
@@ -71,45 +75,77 @@ fn bytes_arg(it: &Interp, v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::Str(_) => Err(it.type_error("Strings must be encoded before hashing")),
-        o => Err(it.type_error(format!("object supporting the buffer API required, not '{}'", o.type_name()))),
+        o => Err(it.type_error(format!(
+            "object supporting the buffer API required, not '{}'",
+            o.type_name()
+        ))),
     }
 }
 
 impl NativeObject for HashObj {
     fn type_name(&self) -> String {
-        if self.key.is_some() { "HMAC".into() } else { format!("_hashlib.HASH") }
+        if self.key.is_some() {
+            "HMAC".into()
+        } else {
+            format!("_hashlib.HASH")
+        }
     }
     fn get_attr(&self, _it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
-        let me = HashObj { algo: self.algo, data: RefCell::new(self.data.borrow().clone()), key: self.key.clone() };
+        let me = HashObj {
+            algo: self.algo,
+            data: RefCell::new(self.data.borrow().clone()),
+            key: self.key.clone(),
+        };
         let shared = Rc::new(me);
         Ok(match name {
             "hexdigest" => {
                 let d = self.digest();
-                Some(builtin("hexdigest", move |_it, _a| Ok(Value::str(&d.iter().map(|x| format!("{x:02x}")).collect::<String>()))))
+                Some(builtin("hexdigest", move |_it, _a| {
+                    Ok(Value::str(
+                        &d.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+                    ))
+                }))
             }
             "digest" => {
                 let d = self.digest();
-                Some(builtin("digest", move |_it, _a| Ok(Value::Bytes(Rc::from(d.clone())))))
+                Some(builtin("digest", move |_it, _a| {
+                    Ok(Value::Bytes(Rc::from(d.clone())))
+                }))
             }
             "update" => {
                 let data = self as *const HashObj as usize;
                 let _ = data;
                 return Ok(None);
             }
-            "name" => Some(Value::str(if self.key.is_some() { format!("hmac-{}", self.algo.name()) } else { self.algo.name().to_string() }.as_str())),
+            "name" => Some(Value::str(
+                if self.key.is_some() {
+                    format!("hmac-{}", self.algo.name())
+                } else {
+                    self.algo.name().to_string()
+                }
+                .as_str(),
+            )),
             "digest_size" => Some(Value::Int(self.algo.sizes().0 as i64)),
             "block_size" => Some(Value::Int(self.algo.sizes().1 as i64)),
             "copy" => {
                 let s = shared.clone();
                 Some(builtin("copy", move |_it, _a| {
-                    Ok(Value::Native(Rc::new(HashObj { algo: s.algo, data: RefCell::new(s.data.borrow().clone()), key: s.key.clone() })))
+                    Ok(Value::Native(Rc::new(HashObj {
+                        algo: s.algo,
+                        data: RefCell::new(s.data.borrow().clone()),
+                        key: s.key.clone(),
+                    })))
                 }))
             }
             _ => None,
         })
     }
     fn repr(&self, _it: &mut Interp) -> PyResult<String> {
-        Ok(format!("<{} HASH object @ 0x{:012x}>", self.algo.name(), self as *const HashObj as usize))
+        Ok(format!(
+            "<{} HASH object @ 0x{:012x}>",
+            self.algo.name(),
+            self as *const HashObj as usize
+        ))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -169,7 +205,11 @@ fn constructor(algo: Algo) -> Value {
             Some(v) => bytes_arg(it, &v)?,
             None => Vec::new(),
         };
-        Ok(with_update(Rc::new(HashObj { algo, data: RefCell::new(bytes), key: None })))
+        Ok(with_update(Rc::new(HashObj {
+            algo,
+            data: RefCell::new(bytes),
+            key: None,
+        })))
     })
 }
 
@@ -180,14 +220,21 @@ pub fn make_hashlib(_it: &mut Interp) -> Value {
         vec![
             ("sha1", constructor(Algo::Sha1)),
             ("sha256", constructor(Algo::Sha256)),
-            ("new", func("new", |it, args| {
-                let algo = algo_of(it, args.pos.first().unwrap_or(&Value::None))?;
-                let bytes = match args.pos.get(1) {
-                    Some(v) => bytes_arg(it, v)?,
-                    None => Vec::new(),
-                };
-                Ok(with_update(Rc::new(HashObj { algo, data: RefCell::new(bytes), key: None })))
-            })),
+            (
+                "new",
+                func("new", |it, args| {
+                    let algo = algo_of(it, args.pos.first().unwrap_or(&Value::None))?;
+                    let bytes = match args.pos.get(1) {
+                        Some(v) => bytes_arg(it, v)?,
+                        None => Vec::new(),
+                    };
+                    Ok(with_update(Rc::new(HashObj {
+                        algo,
+                        data: RefCell::new(bytes),
+                        key: None,
+                    })))
+                }),
+            ),
         ],
     )
 }
@@ -197,37 +244,71 @@ pub fn make_hmac(_it: &mut Interp) -> Value {
     make_module(
         "hmac",
         vec![
-            ("new", func("new", |it, mut args| {
-                let key = bytes_arg(it, args.pos.first().unwrap_or(&Value::None)).map_err(|_| {
-                    it.type_error(format!("key: expected bytes or bytearray, but got '{}'", args.pos.first().map(|v| v.type_name()).unwrap_or_default()))
-                })?;
-                let msg = args.take_kw("msg").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
-                let digestmod = args.take_kw("digestmod").or_else(|| args.pos.get(2).cloned()).unwrap_or(Value::None);
-                let algo = algo_of(it, &digestmod)?;
-                let data = if matches!(msg, Value::None) { Vec::new() } else { bytes_arg(it, &msg)? };
-                Ok(with_update(Rc::new(HashObj { algo, data: RefCell::new(data), key: Some(key) })))
-            })),
-            ("compare_digest", func("compare_digest", |it, args| {
-                if args.pos.len() != 2 {
-                    return Err(it.type_error(format!("compare_digest expected 2 arguments, got {}", args.pos.len())));
-                }
-                match (&args.pos[0], &args.pos[1]) {
-                    (Value::Str(a), Value::Str(b)) => Ok(Value::Bool(a == b)),
-                    (Value::Bytes(a), Value::Bytes(b)) => Ok(Value::Bool(a == b)),
-                    (a, b) => Err(it.type_error(format!(
-                        "unsupported operand types(s) or combination of types: '{}' and '{}'",
-                        a.type_name(),
-                        b.type_name()
-                    ))),
-                }
-            })),
-            ("digest", func("digest", |it, args| {
-                let key = bytes_arg(it, args.pos.first().unwrap_or(&Value::None))?;
-                let msg = bytes_arg(it, args.pos.get(1).unwrap_or(&Value::None))?;
-                let algo = algo_of(it, args.pos.get(2).unwrap_or(&Value::None))?;
-                let h = HashObj { algo, data: RefCell::new(msg), key: Some(key) };
-                Ok(Value::Bytes(Rc::from(h.digest())))
-            })),
+            (
+                "new",
+                func("new", |it, mut args| {
+                    let key =
+                        bytes_arg(it, args.pos.first().unwrap_or(&Value::None)).map_err(|_| {
+                            it.type_error(format!(
+                                "key: expected bytes or bytearray, but got '{}'",
+                                args.pos.first().map(|v| v.type_name()).unwrap_or_default()
+                            ))
+                        })?;
+                    let msg = args
+                        .take_kw("msg")
+                        .or_else(|| args.pos.get(1).cloned())
+                        .unwrap_or(Value::None);
+                    let digestmod = args
+                        .take_kw("digestmod")
+                        .or_else(|| args.pos.get(2).cloned())
+                        .unwrap_or(Value::None);
+                    let algo = algo_of(it, &digestmod)?;
+                    let data = if matches!(msg, Value::None) {
+                        Vec::new()
+                    } else {
+                        bytes_arg(it, &msg)?
+                    };
+                    Ok(with_update(Rc::new(HashObj {
+                        algo,
+                        data: RefCell::new(data),
+                        key: Some(key),
+                    })))
+                }),
+            ),
+            (
+                "compare_digest",
+                func("compare_digest", |it, args| {
+                    if args.pos.len() != 2 {
+                        return Err(it.type_error(format!(
+                            "compare_digest expected 2 arguments, got {}",
+                            args.pos.len()
+                        )));
+                    }
+                    match (&args.pos[0], &args.pos[1]) {
+                        (Value::Str(a), Value::Str(b)) => Ok(Value::Bool(a == b)),
+                        (Value::Bytes(a), Value::Bytes(b)) => Ok(Value::Bool(a == b)),
+                        (a, b) => Err(it.type_error(format!(
+                            "unsupported operand types(s) or combination of types: '{}' and '{}'",
+                            a.type_name(),
+                            b.type_name()
+                        ))),
+                    }
+                }),
+            ),
+            (
+                "digest",
+                func("digest", |it, args| {
+                    let key = bytes_arg(it, args.pos.first().unwrap_or(&Value::None))?;
+                    let msg = bytes_arg(it, args.pos.get(1).unwrap_or(&Value::None))?;
+                    let algo = algo_of(it, args.pos.get(2).unwrap_or(&Value::None))?;
+                    let h = HashObj {
+                        algo,
+                        data: RefCell::new(msg),
+                        key: Some(key),
+                    };
+                    Ok(Value::Bytes(Rc::from(h.digest())))
+                }),
+            ),
         ],
     )
 }

@@ -4,13 +4,16 @@
 use super::{func, make_module};
 use crate::python::dict::Dict;
 use crate::python::interp::{Interp, PyResult};
-use crate::python::text::json_text::{dumps, loads, DumpOptions, Json, MAX_DEPTH};
+use crate::python::text::json_text::{DumpOptions, Json, MAX_DEPTH, dumps, loads};
 use crate::python::value::*;
 
 fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResult<Json> {
     // Counted with the Python calls below, as CPython's encoder does.
     if depth > MAX_DEPTH || depth + it.depth >= it.config.recursion_limit {
-        return Err(it.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
+        return Err(it.err(
+            "RecursionError",
+            "maximum recursion depth exceeded while encoding a JSON object",
+        ));
     }
     Ok(match v {
         Value::None => Json::Null,
@@ -118,7 +121,9 @@ pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String>
     }
     let _ = kw.take_kw("cls");
     if let Some((k, _)) = kw.kw.first() {
-        return Err(it.type_error(format!("__init__() got an unexpected keyword argument '{k}'")));
+        return Err(it.type_error(format!(
+            "__init__() got an unexpected keyword argument '{k}'"
+        )));
     }
     let tree = to_json(it, v, &default, 0)?;
     dumps(&tree, &opts).map_err(|e| it.text_err(e))
@@ -130,25 +135,40 @@ pub fn make(it: &mut Interp) -> Value {
     make_module(
         "json",
         vec![
-            ("dumps", func("dumps", |it, mut args| {
-                if args.pos.is_empty() {
-                    return Err(it.type_error("dumps() missing 1 required positional argument: 'obj'"));
-                }
-                let v = args.pos.remove(0);
-                Ok(Value::str(&dumps_value(it, &v, args)?))
-            })),
-            ("loads", func("loads", |it, args| {
-                let text = match args.pos.first() {
-                    Some(Value::Str(s)) => s.to_string(),
-                    Some(Value::Bytes(b)) => String::from_utf8_lossy(b).to_string(),
-                    Some(o) => {
-                        return Err(it.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", o.type_name())))
+            (
+                "dumps",
+                func("dumps", |it, mut args| {
+                    if args.pos.is_empty() {
+                        return Err(
+                            it.type_error("dumps() missing 1 required positional argument: 'obj'")
+                        );
                     }
-                    None => return Err(it.type_error("loads() missing 1 required positional argument: 's'")),
-                };
-                let tree = loads(&text).map_err(|e| it.text_err(e))?;
-                from_json(it, tree)
-            })),
+                    let v = args.pos.remove(0);
+                    Ok(Value::str(&dumps_value(it, &v, args)?))
+                }),
+            ),
+            (
+                "loads",
+                func("loads", |it, args| {
+                    let text = match args.pos.first() {
+                        Some(Value::Str(s)) => s.to_string(),
+                        Some(Value::Bytes(b)) => String::from_utf8_lossy(b).to_string(),
+                        Some(o) => {
+                            return Err(it.type_error(format!(
+                                "the JSON object must be str, bytes or bytearray, not {}",
+                                o.type_name()
+                            )));
+                        }
+                        None => {
+                            return Err(it.type_error(
+                                "loads() missing 1 required positional argument: 's'",
+                            ));
+                        }
+                    };
+                    let tree = loads(&text).map_err(|e| it.text_err(e))?;
+                    from_json(it, tree)
+                }),
+            ),
             ("JSONDecodeError", jde),
         ],
     )

@@ -26,10 +26,19 @@ impl NativeObject for StdStream {
             "write" => Some(builtin("write", move |it, args| {
                 let s = match args.pos.first() {
                     Some(Value::Str(s)) => s.to_string(),
-                    Some(o) => return Err(it.type_error(format!("write() argument must be str, not {}", o.type_name()))),
+                    Some(o) => {
+                        return Err(it.type_error(format!(
+                            "write() argument must be str, not {}",
+                            o.type_name()
+                        )));
+                    }
                     None => String::new(),
                 };
-                if is_err { it.err_out.push_str(&s) } else { it.out.push_str(&s) }
+                if is_err {
+                    it.err_out.push_str(&s)
+                } else {
+                    it.out.push_str(&s)
+                }
                 Ok(Value::Int(s.chars().count() as i64))
             })),
             "flush" => Some(builtin("flush", |_it, _args| Ok(Value::None))),
@@ -51,7 +60,10 @@ struct Partial {
 impl NativeObject for Partial {
     fn teardown(&self, t: &mut crate::python::Teardown) {
         t.value(&self.func);
-        self.args.iter().chain(self.kw.iter().map(|(_, v)| v)).for_each(|v| t.value(v));
+        self.args
+            .iter()
+            .chain(self.kw.iter().map(|(_, v)| v))
+            .for_each(|v| t.value(v));
     }
     fn type_name(&self) -> String {
         "functools.partial".into()
@@ -109,7 +121,10 @@ fn memoize(f: Value) -> Value {
             key.push(Value::tuple(vec![Value::str(k), v.clone()]));
         }
         let key = Value::tuple(key);
-        let hit = table.borrow().get(&key).map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))?;
+        let hit = table
+            .borrow()
+            .get(&key)
+            .map_err(|u| it.type_error(format!("unhashable type: '{}'", u.0)))?;
         if let Some(v) = hit {
             return Ok(v);
         }
@@ -124,7 +139,11 @@ const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 fn b64url(data: &[u8]) -> String {
     let mut out = String::new();
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;
         let chars = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
         for c in chars.iter().take(chunk.len() + 1) {
@@ -163,51 +182,83 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         "time" => make_module(
             "time",
             vec![
-                ("time", func("time", |it, _a| Ok(Value::Float(it.config.clock)))),
-                ("monotonic", func("monotonic", |it, _a| Ok(Value::Float(it.config.clock)))),
-                ("perf_counter", func("perf_counter", |it, _a| Ok(Value::Float(it.config.clock)))),
-                ("sleep", func("sleep", |it, args| {
-                    let s = it.to_float(args.pos.first().unwrap_or(&Value::Int(0)))?;
-                    if s < 0.0 {
-                        return Err(it.value_error("sleep length must be non-negative"));
-                    }
-                    // The playground's clock is virtual: sleeping moves it forward.
-                    it.config.clock += s;
-                    Ok(Value::None)
-                })),
+                (
+                    "time",
+                    func("time", |it, _a| Ok(Value::Float(it.config.clock))),
+                ),
+                (
+                    "monotonic",
+                    func("monotonic", |it, _a| Ok(Value::Float(it.config.clock))),
+                ),
+                (
+                    "perf_counter",
+                    func("perf_counter", |it, _a| Ok(Value::Float(it.config.clock))),
+                ),
+                (
+                    "sleep",
+                    func("sleep", |it, args| {
+                        let s = it.to_float(args.pos.first().unwrap_or(&Value::Int(0)))?;
+                        if s < 0.0 {
+                            return Err(it.value_error("sleep length must be non-negative"));
+                        }
+                        // The playground's clock is virtual: sleeping moves it forward.
+                        it.config.clock += s;
+                        Ok(Value::None)
+                    }),
+                ),
             ],
         ),
         "secrets" => make_module(
             "secrets",
             vec![
-                ("token_hex", func("token_hex", |it, args| {
-                    let n = nbytes(it, &args)?;
-                    let b = it.rng.bytes(n);
-                    Ok(Value::str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>()))
-                })),
-                ("token_urlsafe", func("token_urlsafe", |it, args| {
-                    let n = nbytes(it, &args)?;
-                    let b = it.rng.bytes(n);
-                    Ok(Value::str(&b64url(&b)))
-                })),
-                ("token_bytes", func("token_bytes", |it, args| {
-                    let n = nbytes(it, &args)?;
-                    Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
-                })),
-                ("randbelow", func("randbelow", |it, args| {
-                    let n = it.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
-                    if n <= 0 {
-                        return Err(it.value_error("Upper bound must be positive."));
-                    }
-                    Ok(Value::Int(it.rng.below(n as u64) as i64))
-                })),
+                (
+                    "token_hex",
+                    func("token_hex", |it, args| {
+                        let n = nbytes(it, &args)?;
+                        let b = it.rng.bytes(n);
+                        Ok(Value::str(
+                            &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+                        ))
+                    }),
+                ),
+                (
+                    "token_urlsafe",
+                    func("token_urlsafe", |it, args| {
+                        let n = nbytes(it, &args)?;
+                        let b = it.rng.bytes(n);
+                        Ok(Value::str(&b64url(&b)))
+                    }),
+                ),
+                (
+                    "token_bytes",
+                    func("token_bytes", |it, args| {
+                        let n = nbytes(it, &args)?;
+                        Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
+                    }),
+                ),
+                (
+                    "randbelow",
+                    func("randbelow", |it, args| {
+                        let n = it.to_index(args.pos.first().unwrap_or(&Value::Int(0)))?;
+                        if n <= 0 {
+                            return Err(it.value_error("Upper bound must be positive."));
+                        }
+                        Ok(Value::Int(it.rng.below(n as u64) as i64))
+                    }),
+                ),
                 ("choice", func("choice", |it, args| choice(it, &args))),
-                ("compare_digest", func("compare_digest", |it, args| {
-                    if args.pos.len() != 2 {
-                        return Err(it.type_error(format!("compare_digest expected 2 arguments, got {}", args.pos.len())));
-                    }
-                    Ok(Value::Bool(it.eq(&args.pos[0], &args.pos[1])?))
-                })),
+                (
+                    "compare_digest",
+                    func("compare_digest", |it, args| {
+                        if args.pos.len() != 2 {
+                            return Err(it.type_error(format!(
+                                "compare_digest expected 2 arguments, got {}",
+                                args.pos.len()
+                            )));
+                        }
+                        Ok(Value::Bool(it.eq(&args.pos[0], &args.pos[1])?))
+                    }),
+                ),
             ],
         ),
         "string" => {
@@ -225,100 +276,169 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                     ("octdigits", Value::str("01234567")),
                     ("punctuation", Value::str(punct)),
                     ("whitespace", Value::str(" \t\n\r\x0b\x0c")),
-                    ("printable", Value::str(&format!("0123456789{lower}{upper}{punct} \t\n\r\x0b\x0c"))),
+                    (
+                        "printable",
+                        Value::str(&format!("0123456789{lower}{upper}{punct} \t\n\r\x0b\x0c")),
+                    ),
                 ],
             )
         }
         "sys" => make_module(
             "sys",
             vec![
-                ("stdout", Value::Native(Rc::new(StdStream { is_err: false }))),
+                (
+                    "stdout",
+                    Value::Native(Rc::new(StdStream { is_err: false })),
+                ),
                 ("stderr", Value::Native(Rc::new(StdStream { is_err: true }))),
                 ("argv", Value::list(vec![Value::str("app.py")])),
                 ("maxsize", Value::Int(i64::MAX)),
                 ("version", Value::str("3.11.2 (playground)")),
                 ("platform", Value::str("playground")),
-                ("getrecursionlimit", func("getrecursionlimit", |it, _a| Ok(Value::Int(it.config.recursion_limit as i64)))),
-                ("exit", func("exit", |it, args| {
-                    let code = args.pos.first().cloned().map(|v| vec![v]).unwrap_or_default();
-                    Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
-                })),
+                (
+                    "getrecursionlimit",
+                    func("getrecursionlimit", |it, _a| {
+                        Ok(Value::Int(it.config.recursion_limit as i64))
+                    }),
+                ),
+                (
+                    "exit",
+                    func("exit", |it, args| {
+                        let code = args
+                            .pos
+                            .first()
+                            .cloned()
+                            .map(|v| vec![v])
+                            .unwrap_or_default();
+                        Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
+                    }),
+                ),
             ],
         ),
         "os" => make_module(
             "os",
             vec![
                 ("environ", Value::dict(crate::python::dict::Dict::new())),
-                ("getenv", func("getenv", |_it, args| Ok(args.pos.get(1).cloned().unwrap_or(Value::None)))),
-                ("urandom", func("urandom", |it, args| {
-                    let n = nbytes(it, &args)?;
-                    Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
-                })),
+                (
+                    "getenv",
+                    func("getenv", |_it, args| {
+                        Ok(args.pos.get(1).cloned().unwrap_or(Value::None))
+                    }),
+                ),
+                (
+                    "urandom",
+                    func("urandom", |it, args| {
+                        let n = nbytes(it, &args)?;
+                        Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
+                    }),
+                ),
                 ("sep", Value::str("/")),
             ],
         ),
         "functools" => make_module(
             "functools",
             vec![
-                ("wraps", func("wraps", |it, args| {
-                    let wrapped = args.pos.first().cloned().unwrap_or(Value::None);
-                    let _ = it;
-                    Ok(builtin_holding("decorator", vec![wrapped.clone()], move |it, args| {
-                        let wrapper = args.pos.first().cloned().unwrap_or(Value::None);
-                        for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
-                            if let Some(v) = it.get_attr_opt(&wrapped, attr)? {
-                                if let Value::Function(f) = &wrapper {
-                                    f.attrs.borrow_mut().set_str(attr, v);
+                (
+                    "wraps",
+                    func("wraps", |it, args| {
+                        let wrapped = args.pos.first().cloned().unwrap_or(Value::None);
+                        let _ = it;
+                        Ok(builtin_holding(
+                            "decorator",
+                            vec![wrapped.clone()],
+                            move |it, args| {
+                                let wrapper = args.pos.first().cloned().unwrap_or(Value::None);
+                                for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
+                                    if let Some(v) = it.get_attr_opt(&wrapped, attr)? {
+                                        if let Value::Function(f) = &wrapper {
+                                            f.attrs.borrow_mut().set_str(attr, v);
+                                        }
+                                    }
                                 }
-                            }
+                                if let Value::Function(f) = &wrapper {
+                                    f.attrs.borrow_mut().set_str("__wrapped__", wrapped.clone());
+                                }
+                                Ok(wrapper)
+                            },
+                        ))
+                    }),
+                ),
+                (
+                    "partial",
+                    func("partial", |it, args| {
+                        if args.pos.is_empty() {
+                            return Err(it.type_error("type 'partial' takes at least one argument"));
                         }
-                        if let Value::Function(f) = &wrapper {
-                            f.attrs.borrow_mut().set_str("__wrapped__", wrapped.clone());
+                        Ok(Value::Native(Rc::new(Partial {
+                            func: args.pos[0].clone(),
+                            args: args.pos[1..].to_vec(),
+                            kw: args.kw.clone(),
+                        })))
+                    }),
+                ),
+                (
+                    "reduce",
+                    func("reduce", |it, args| {
+                        if args.pos.len() < 2 {
+                            return Err(it.type_error(format!(
+                                "reduce expected at least 2 arguments, got {}",
+                                args.pos.len()
+                            )));
                         }
-                        Ok(wrapper)
-                    }))
-                })),
-                ("partial", func("partial", |it, args| {
-                    if args.pos.is_empty() {
-                        return Err(it.type_error("type 'partial' takes at least one argument"));
-                    }
-                    Ok(Value::Native(Rc::new(Partial { func: args.pos[0].clone(), args: args.pos[1..].to_vec(), kw: args.kw.clone() })))
-                })),
-                ("reduce", func("reduce", |it, args| {
-                    if args.pos.len() < 2 {
-                        return Err(it.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len())));
-                    }
-                    let items = it.collect(&args.pos[1])?;
-                    let mut iter = items.into_iter();
-                    let mut acc = match args.pos.get(2) {
-                        Some(v) => v.clone(),
-                        None => match iter.next() {
-                            Some(v) => v,
-                            None => return Err(it.type_error("reduce() of empty iterable with no initial value")),
-                        },
-                    };
-                    for x in iter {
-                        acc = it.call(&args.pos[0], Args::positional(vec![acc, x]))?;
-                    }
-                    Ok(acc)
-                })),
-                ("lru_cache", func("lru_cache", |_it, args| {
-                    match args.pos.first() {
-                        Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok(memoize(f.clone())),
-                        _ => Ok(builtin("decorator", |_it, a| Ok(memoize(a.pos.first().cloned().unwrap_or(Value::None))))),
-                    }
-                })),
-                ("cache", func("cache", |_it, args| Ok(memoize(args.pos.first().cloned().unwrap_or(Value::None))))),
+                        let items = it.collect(&args.pos[1])?;
+                        let mut iter = items.into_iter();
+                        let mut acc = match args.pos.get(2) {
+                            Some(v) => v.clone(),
+                            None => match iter.next() {
+                                Some(v) => v,
+                                None => {
+                                    return Err(it.type_error(
+                                        "reduce() of empty iterable with no initial value",
+                                    ));
+                                }
+                            },
+                        };
+                        for x in iter {
+                            acc = it.call(&args.pos[0], Args::positional(vec![acc, x]))?;
+                        }
+                        Ok(acc)
+                    }),
+                ),
+                (
+                    "lru_cache",
+                    func("lru_cache", |_it, args| match args.pos.first() {
+                        Some(f @ (Value::Function(_) | Value::Builtin(_))) => {
+                            Ok(memoize(f.clone()))
+                        }
+                        _ => Ok(builtin("decorator", |_it, a| {
+                            Ok(memoize(a.pos.first().cloned().unwrap_or(Value::None)))
+                        })),
+                    }),
+                ),
+                (
+                    "cache",
+                    func("cache", |_it, args| {
+                        Ok(memoize(args.pos.first().cloned().unwrap_or(Value::None)))
+                    }),
+                ),
             ],
         ),
         "contextlib" => make_module(
             "contextlib",
-            vec![("contextmanager", func("contextmanager", |_it, args| {
-                Ok(crate::python::generator::contextmanager(args.pos.first().cloned().unwrap_or(Value::None)))
-            }))],
+            vec![(
+                "contextmanager",
+                func("contextmanager", |_it, args| {
+                    Ok(crate::python::generator::contextmanager(
+                        args.pos.first().cloned().unwrap_or(Value::None),
+                    ))
+                }),
+            )],
         ),
         "typing" => {
-            let names = ["Any", "Optional", "List", "Dict", "Tuple", "Set", "Union", "Callable", "Iterable", "Iterator", "Sequence", "Mapping"];
+            let names = [
+                "Any", "Optional", "List", "Dict", "Tuple", "Set", "Union", "Callable", "Iterable",
+                "Iterator", "Sequence", "Mapping",
+            ];
             let mut items = Vec::new();
             for n in names {
                 let c = it.new_class(n, n, "typing", vec![], crate::python::dict::Dict::new())?;

@@ -34,7 +34,9 @@ impl Rng {
             z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
             z ^ (z >> 31)
         };
-        Rng { s: [next(), next(), next(), next()] }
+        Rng {
+            s: [next(), next(), next(), next()],
+        }
     }
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
@@ -74,7 +76,10 @@ pub fn make_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     for (k, v) in items {
         env.set(k, v);
     }
-    Value::Module(Rc::new(Module { name: name.to_string(), env }))
+    Value::Module(Rc::new(Module {
+        name: name.to_string(),
+        env,
+    }))
 }
 
 /// A module function.
@@ -94,19 +99,29 @@ impl Interp {
             match name {
                 "math" => math::make(self),
                 "_civil" => datetime::make_civil(self),
-                "collections" => self.load_source_module("collections", "<frozen collections>", include_str!(concat!(env!("OUT_DIR"), "/py/collections.py")))?,
-                "uuid" => self.load_source_module("uuid", "<frozen uuid>", include_str!(concat!(env!("OUT_DIR"), "/py/uuid.py")))?,
-                "datetime" => self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?,
+                "collections" => self.load_source_module(
+                    "collections",
+                    "<frozen collections>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/collections.py")),
+                )?,
+                "uuid" => self.load_source_module(
+                    "uuid",
+                    "<frozen uuid>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/uuid.py")),
+                )?,
+                "datetime" => {
+                    self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?
+                }
                 "json" => json::make(self),
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
-                "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing" | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc" | "enum" => {
-                    match misc::make(self, name)? {
-                        Some(m) => m,
-                        None => return Err(self.not_found(name)),
-                    }
-                }
+                "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
+                | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc"
+                | "enum" => match misc::make(self, name)? {
+                    Some(m) => m,
+                    None => return Err(self.not_found(name)),
+                },
                 _ => return Err(self.not_found(name)),
             }
         };

@@ -245,7 +245,10 @@ impl NativeObject for RandomObj {
         Ok(method(name, &self.state, &self.module))
     }
     fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
-        Ok(format!("<random.Random object at {:#x}>", Rc::as_ptr(&self.state) as *const u8 as usize))
+        Ok(format!(
+            "<random.Random object at {:#x}>",
+            Rc::as_ptr(&self.state) as *const u8 as usize
+        ))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -253,13 +256,31 @@ impl NativeObject for RandomObj {
 }
 
 const METHODS: &[&str] = &[
-    "seed", "random", "getrandbits", "randbelow", "randrange", "randint", "choice", "choices", "shuffle", "sample", "uniform",
-    "randbytes", "getstate", "setstate", "gauss", "normalvariate", "expovariate", "triangular",
+    "seed",
+    "random",
+    "getrandbits",
+    "randbelow",
+    "randrange",
+    "randint",
+    "choice",
+    "choices",
+    "shuffle",
+    "sample",
+    "uniform",
+    "randbytes",
+    "getstate",
+    "setstate",
+    "gauss",
+    "normalvariate",
+    "expovariate",
+    "triangular",
 ];
 
 /// Build the `random` module.
 pub fn make(it: &mut Interp) -> Value {
-    let module = Rc::new(RandomModule { host_draws: Cell::new(0) });
+    let module = Rc::new(RandomModule {
+        host_draws: Cell::new(0),
+    });
     let state = Rc::new(RefCell::new(host_state(it, &module)));
     let mut items: Vec<(&str, Value)> = Vec::new();
     for name in METHODS.iter().filter(|n| **n != "randbelow") {
@@ -273,11 +294,17 @@ pub fn make(it: &mut Interp) -> Value {
         "__new__",
         builtin("__new__", move |it, args| {
             if args.pos.len() > 2 {
-                return Err(it.type_error(format!("Random() expected at most 1 argument, got {}", args.pos.len() - 1)));
+                return Err(it.type_error(format!(
+                    "Random() expected at most 1 argument, got {}",
+                    args.pos.len() - 1
+                )));
             }
             let mut mt = Mt::from_key(&[0]);
             seed(it, &mut mt, args.pos.get(1), &module_for_new)?;
-            Ok(Value::Native(Rc::new(RandomObj { state: Rc::new(RefCell::new(mt)), module: module_for_new.clone() })))
+            Ok(Value::Native(Rc::new(RandomObj {
+                state: Rc::new(RefCell::new(mt)),
+                module: module_for_new.clone(),
+            })))
         }),
     );
     items.push(("Random", Value::Class(class)));
@@ -299,7 +326,9 @@ fn seed(it: &mut Interp, mt: &mut Mt, a: Option<&Value>, module: &RandomModule) 
         }
         Some(Value::Str(s)) => text_key(s.as_bytes()),
         Some(Value::Bytes(b)) => text_key(b),
-        Some(v @ (Value::Int(_) | Value::Long(_) | Value::Bool(_))) => int_key(&v.as_bigint().unwrap_or_default()),
+        Some(v @ (Value::Int(_) | Value::Long(_) | Value::Bool(_))) => {
+            int_key(&v.as_bigint().unwrap_or_default())
+        }
         Some(Value::Float(f)) => hash_key(crate::python::dict::hash_float(*f)),
         Some(v) => match crate::python::bytearray::bytes_like(v) {
             Some(b) => text_key(&b),
@@ -327,9 +356,16 @@ fn hash_key(h: i64) -> Vec<u32> {
 fn int_arg(it: &mut Interp, v: &Value) -> PyResult<BigInt> {
     match v.as_bigint() {
         Some(b) => Ok(b),
-        None => Ok(it.to_int(v).ok().and_then(|i| i.as_bigint()).ok_or_else(|| {
-            it.type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))
-        })?),
+        None => Ok(it
+            .to_int(v)
+            .ok()
+            .and_then(|i| i.as_bigint())
+            .ok_or_else(|| {
+                it.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    v.type_name()
+                ))
+            })?),
     }
 }
 
@@ -338,14 +374,27 @@ fn missing(it: &Interp, method: &str, names: &[&str]) -> Box<crate::python::inte
     let list = match quoted.len() {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
     };
     let s = if names.len() == 1 { "" } else { "s" };
-    it.type_error(format!("Random.{method}() missing {} required positional argument{s}: {list}", names.len()))
+    it.type_error(format!(
+        "Random.{method}() missing {} required positional argument{s}: {list}",
+        names.len()
+    ))
 }
 
 /// Positional-or-keyword parameters of a `Random` method, in order; `None` where absent.
-fn params(it: &Interp, method: &str, mut args: Args, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+fn params(
+    it: &Interp,
+    method: &str,
+    mut args: Args,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     if args.pos.len() > names.len() {
         let given = args.pos.len() + 1;
         let most = names.len() + 1;
@@ -362,11 +411,24 @@ fn params(it: &Interp, method: &str, mut args: Args, names: &[&str], required: u
     for (k, v) in args.kw {
         match names.iter().position(|n| *n == k) {
             Some(i) if out[i].is_none() => out[i] = Some(v),
-            Some(_) => return Err(it.type_error(format!("Random.{method}() got multiple values for argument '{k}'"))),
-            None => return Err(it.type_error(format!("Random.{method}() got an unexpected keyword argument '{k}'"))),
+            Some(_) => {
+                return Err(it.type_error(format!(
+                    "Random.{method}() got multiple values for argument '{k}'"
+                )));
+            }
+            None => {
+                return Err(it.type_error(format!(
+                    "Random.{method}() got an unexpected keyword argument '{k}'"
+                )));
+            }
         }
     }
-    let absent: Vec<&str> = names[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| *n).collect();
+    let absent: Vec<&str> = names[..required]
+        .iter()
+        .zip(&out)
+        .filter(|(_, v)| v.is_none())
+        .map(|(n, _)| *n)
+        .collect();
     if !absent.is_empty() {
         return Err(missing(it, method, &absent));
     }
@@ -437,7 +499,10 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             let n = it.len(&x)?;
             for i in (1..n).rev() {
                 let j = st.borrow_mut().below_u64(i as u64 + 1);
-                let (vi, vj) = (it.get_item(&x, &Value::Int(i as i64))?, it.get_item(&x, &Value::Int(j as i64))?);
+                let (vi, vj) = (
+                    it.get_item(&x, &Value::Int(i as i64))?,
+                    it.get_item(&x, &Value::Int(j as i64))?,
+                );
                 it.set_item(&x, Value::Int(i as i64), vj)?;
                 it.set_item(&x, Value::Int(j as i64), vi)?;
             }
@@ -454,12 +519,25 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             let k = args.take_kw("k");
             let cum = args.take_kw("cum_weights");
             let p = params(it, "choices", args, &["population", "weights"], 1)?;
-            choices(it, &st, p[0].clone().unwrap_or(Value::None), p[1].clone(), cum, k)
+            choices(
+                it,
+                &st,
+                p[0].clone().unwrap_or(Value::None),
+                p[1].clone(),
+                cum,
+                k,
+            )
         }),
         "sample" => func("sample", move |it, mut args| {
             let counts = args.take_kw("counts");
             let p = params(it, "sample", args, &["population", "k"], 2)?;
-            sample(it, &st, p[0].clone().unwrap_or(Value::None), p[1].as_ref().unwrap_or(&Value::None), counts)
+            sample(
+                it,
+                &st,
+                p[0].clone().unwrap_or(Value::None),
+                p[1].as_ref().unwrap_or(&Value::None),
+                counts,
+            )
         }),
         "getstate" => func("getstate", move |it, args| {
             params(it, "getstate", args, &[], 0)?;
@@ -467,13 +545,19 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             let mut words: Vec<Value> = mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
             words.push(Value::Int(mt.index as i64));
             let gauss_next = mt.gauss_next.map(Value::Float).unwrap_or(Value::None);
-            Ok(Value::tuple(vec![Value::Int(3), Value::tuple(words), gauss_next]))
+            Ok(Value::tuple(vec![
+                Value::Int(3),
+                Value::tuple(words),
+                gauss_next,
+            ]))
         }),
         "setstate" => func("setstate", move |it, args| {
             let p = params(it, "setstate", args, &["state"], 1)?;
             let parts = it.collect(p[0].as_ref().unwrap_or(&Value::None))?;
             if parts.len() != 3 || parts[0].as_i64() != Some(3) {
-                return Err(it.value_error("state with version 3 passed to Random.setstate() of version 3"));
+                return Err(
+                    it.value_error("state with version 3 passed to Random.setstate() of version 3")
+                );
             }
             let words = it.collect(&parts[1])?;
             if words.len() != N + 1 {
@@ -483,9 +567,21 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 Value::None => None,
                 v => Some(it.to_float(v)?),
             };
-            let mut mt = Mt { state: [0; N], index: N, gauss_next };
+            let mut mt = Mt {
+                state: [0; N],
+                index: N,
+                gauss_next,
+            };
             for (i, w) in words.iter().enumerate() {
-                let v = w.as_i64().filter(|v| (0..=u32::MAX as i64).contains(v)).ok_or_else(|| it.err("OverflowError", "Python int too large to convert to C unsigned long"))?;
+                let v = w
+                    .as_i64()
+                    .filter(|v| (0..=u32::MAX as i64).contains(v))
+                    .ok_or_else(|| {
+                        it.err(
+                            "OverflowError",
+                            "Python int too large to convert to C unsigned long",
+                        )
+                    })?;
                 if i < N {
                     mt.state[i] = v as u32;
                 } else if v as usize > N {
@@ -635,7 +731,14 @@ fn bisect_right(a: &[f64], x: f64, hi: usize) -> usize {
     lo
 }
 
-fn choices(it: &mut Interp, st: &RefCell<Mt>, population: Value, weights: Option<Value>, cum: Option<Value>, k: Option<Value>) -> PyResult<Value> {
+fn choices(
+    it: &mut Interp,
+    st: &RefCell<Mt>,
+    population: Value,
+    weights: Option<Value>,
+    cum: Option<Value>,
+    k: Option<Value>,
+) -> PyResult<Value> {
     let n = it.len(&population)?;
     let k = match k {
         None => 1,
@@ -669,7 +772,9 @@ fn choices(it: &mut Interp, st: &RefCell<Mt>, population: Value, weights: Option
             out
         }
         (None, Some(c)) => it.collect(&c)?,
-        (Some(_), Some(_)) => return Err(it.type_error("Cannot specify both weights and cumulative weights")),
+        (Some(_), Some(_)) => {
+            return Err(it.type_error("Cannot specify both weights and cumulative weights"));
+        }
     };
     if cum_values.len() != n {
         return Err(it.value_error("The number of weights does not match the population"));
@@ -697,15 +802,27 @@ fn choices(it: &mut Interp, st: &RefCell<Mt>, population: Value, weights: Option
 
 fn is_sequence(v: &Value) -> bool {
     match v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) => true,
-        Value::Instance(i) => i.base.as_ref().is_some_and(is_sequence) || i.class.lookup("__getitem__").is_some(),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) => {
+            true
+        }
+        Value::Instance(i) => {
+            i.base.as_ref().is_some_and(is_sequence) || i.class.lookup("__getitem__").is_some()
+        }
         other => crate::python::bytearray::bytes_like(other).is_some(),
     }
 }
 
-fn sample(it: &mut Interp, st: &RefCell<Mt>, population: Value, k: &Value, counts: Option<Value>) -> PyResult<Value> {
+fn sample(
+    it: &mut Interp,
+    st: &RefCell<Mt>,
+    population: Value,
+    k: &Value,
+    counts: Option<Value>,
+) -> PyResult<Value> {
     if !is_sequence(&population) {
-        return Err(it.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+        return Err(
+            it.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let n = it.len(&population)?;
     if let Some(counts) = counts.filter(|c| !matches!(c, Value::None)) {
@@ -713,7 +830,9 @@ fn sample(it: &mut Interp, st: &RefCell<Mt>, population: Value, k: &Value, count
         let mut cum: Vec<BigInt> = Vec::with_capacity(items.len());
         let mut total = BigInt::zero();
         for c in &items {
-            let Some(c) = c.as_bigint() else { return Err(it.type_error("Counts must be integers")) };
+            let Some(c) = c.as_bigint() else {
+                return Err(it.type_error("Counts must be integers"));
+            };
             total += c;
             cum.push(total.clone());
         }
@@ -725,8 +844,17 @@ fn sample(it: &mut Interp, st: &RefCell<Mt>, population: Value, k: &Value, count
             return Err(it.value_error("Total of counts must be greater than zero"));
         }
         let range = match total.to_i64() {
-            Some(t) => Value::Range(Rc::new(RangeObj { start: 0, stop: t, step: 1 })),
-            None => return Err(it.err("OverflowError", "Python int too large to convert to C ssize_t")),
+            Some(t) => Value::Range(Rc::new(RangeObj {
+                start: 0,
+                stop: t,
+                step: 1,
+            })),
+            None => {
+                return Err(it.err(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
         };
         let picks = sample(it, st, range, k, None)?;
         let mut out = Vec::new();

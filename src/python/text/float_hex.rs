@@ -22,7 +22,11 @@ pub fn to_hex(x: f64) -> String {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mantissa = bits & ((1u64 << 52) - 1);
-    let (lead, exp) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, exp) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     format!("{sign}0x{lead}.{mantissa:013x}p{exp:+}")
 }
 
@@ -66,9 +70,20 @@ pub fn from_hex(text: &str) -> Result<f64, TextError> {
                 return Err(invalid());
             }
             // Past this size the result is 0 or overflows whatever the digits are.
-            let magnitude: i64 = digits.get(..digits.len().min(7)).and_then(|d| d.parse().ok()).unwrap_or(0);
-            let magnitude = if digits.len() > 7 { 10_000_000 } else { magnitude };
-            if e.starts_with('-') { -magnitude } else { magnitude }
+            let magnitude: i64 = digits
+                .get(..digits.len().min(7))
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(0);
+            let magnitude = if digits.len() > 7 {
+                10_000_000
+            } else {
+                magnitude
+            };
+            if e.starts_with('-') {
+                -magnitude
+            } else {
+                magnitude
+            }
         }
     };
     let mut acc: u128 = 0;
@@ -112,7 +127,9 @@ pub fn from_hex(text: &str) -> Result<f64, TextError> {
     exp -= shift;
     let top = exp + 127; // the binary exponent of the leading bit
     if top > 1023 {
-        return Err(TextError::overflow("hexadecimal value too large to represent as a float"));
+        return Err(TextError::overflow(
+            "hexadecimal value too large to represent as a float",
+        ));
     }
     let precision = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
     if precision <= 0 {
@@ -132,12 +149,15 @@ pub fn from_hex(text: &str) -> Result<f64, TextError> {
         kept_bits >>= 1;
         value_exp += 1;
         if value_exp + 52 > 1023 {
-            return Err(TextError::overflow("hexadecimal value too large to represent as a float"));
+            return Err(TextError::overflow(
+                "hexadecimal value too large to represent as a float",
+            ));
         }
     }
     // kept_bits < 2**53 is exact as an f64; scaling by a power of two is exact too.
     let half_exp = value_exp / 2;
-    let v = (kept_bits as f64) * 2f64.powi(half_exp as i32) * 2f64.powi((value_exp - half_exp) as i32);
+    let v =
+        (kept_bits as f64) * 2f64.powi(half_exp as i32) * 2f64.powi((value_exp - half_exp) as i32);
     Ok(signed(v))
 }
 
@@ -147,7 +167,17 @@ mod tests {
 
     #[test]
     fn round_trips_every_kind_of_float() {
-        for x in [0.1, -2.5, 5e-324, 1e308, f64::MAX, f64::MIN_POSITIVE, 1.0, 3.75, 2.2250738585072009e-308] {
+        for x in [
+            0.1,
+            -2.5,
+            5e-324,
+            1e308,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            1.0,
+            3.75,
+            2.2250738585072009e-308,
+        ] {
             assert_eq!(from_hex(&to_hex(x)).ok(), Some(x), "{x}");
         }
     }

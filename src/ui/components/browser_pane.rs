@@ -64,7 +64,10 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
             }
         })
     };
-    let address = props.page.as_ref().map_or(props.start_address.clone(), |page| page.url.clone());
+    let address = props
+        .page
+        .as_ref()
+        .map_or(props.start_address.clone(), |page| page.url.clone());
     // The address bar is written only after a request or when the page's URL changes (another
     // profile, a rewind): a re-render for any other reason (the reloader, the clock) must not throw away
     // what the learner is typing there.
@@ -77,7 +80,11 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
             }
         });
     }
-    let status = props.page.as_ref().map(|page| page.status.to_string()).unwrap_or_default();
+    let status = props
+        .page
+        .as_ref()
+        .map(|page| page.status.to_string())
+        .unwrap_or_default();
     let status_class = match props.page.as_ref().map(|page| page.status / 100) {
         Some(2) => "status-ok",
         Some(3) => "status-redirect",

@@ -14,7 +14,12 @@ pub struct ClockProps {
     pub on_action: Callback<Action>,
 }
 
-const QUICK: [(&str, u64); 4] = [("+1 min", 60), ("+1 h", 3_600), ("+1 day", 86_400), ("+31 days", 31 * 86_400)];
+const QUICK: [(&str, u64); 4] = [
+    ("+1 min", 60),
+    ("+1 h", 3_600),
+    ("+1 day", 86_400),
+    ("+31 days", 31 * 86_400),
+];
 
 /// The clock bar.
 #[function_component(Clock)]

@@ -64,12 +64,16 @@ fn add_cookie_row(props: &AddCookieRowProps) -> Html {
         let (name, value) = (name.clone(), value.clone());
         let on_action = props.on_action.clone();
         move || {
-            let (Some(name), Some(value)) =
-                (name.cast::<web_sys::HtmlInputElement>(), value.cast::<web_sys::HtmlInputElement>())
-            else {
+            let (Some(name), Some(value)) = (
+                name.cast::<web_sys::HtmlInputElement>(),
+                value.cast::<web_sys::HtmlInputElement>(),
+            ) else {
                 return;
             };
-            on_action.emit(Action::AddCookie { name: name.value().trim().to_string(), value: value.value() });
+            on_action.emit(Action::AddCookie {
+                name: name.value().trim().to_string(),
+                value: value.value(),
+            });
             if crate::ui::state::check_cookie_name(name.value().trim()).is_ok() {
                 name.set_value("");
                 value.set_value("");
@@ -133,7 +137,10 @@ fn cookie_row(props: &CookieRowProps) -> Html {
         Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
             "Enter" => {
                 let element: web_sys::HtmlInputElement = event.target_unchecked_into();
-                on_action.emit(Action::EditCookie { key: key.clone(), value: element.value() });
+                on_action.emit(Action::EditCookie {
+                    key: key.clone(),
+                    value: element.value(),
+                });
                 editing.set(false);
             }
             "Escape" => editing.set(false),
@@ -146,7 +153,9 @@ fn cookie_row(props: &CookieRowProps) -> Html {
     };
     let on_delete = {
         let key = cookie.key();
-        props.on_action.reform(move |_: MouseEvent| Action::DeleteCookie(key.clone()))
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::DeleteCookie(key.clone()))
     };
     let on_copy = {
         let key = cookie.key();
@@ -154,14 +163,26 @@ fn cookie_row(props: &CookieRowProps) -> Html {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let to = select.value();
             select.set_value("");
-            Action::CopyCookie { key: key.clone(), to }
+            Action::CopyCookie {
+                key: key.clone(),
+                to,
+            }
         })
     };
-    let expires = cookie.expires.map(format_instant).unwrap_or_else(|| "Session".to_string());
+    let expires = cookie
+        .expires
+        .map(format_instant)
+        .unwrap_or_else(|| "Session".to_string());
     let size = cookie.name.len() + cookie.value.len();
-    let domain = if cookie.host_only { cookie.domain.clone() } else { format!(".{}", cookie.domain) };
-    let flag = |name: &'static str, on: bool| html! {
-        <span class={classes!("flag", on.then_some("on"))}>{ name }{ if on { " \u{2713}" } else { " \u{2717}" } }</span>
+    let domain = if cookie.host_only {
+        cookie.domain.clone()
+    } else {
+        format!(".{}", cookie.domain)
+    };
+    let flag = |name: &'static str, on: bool| {
+        html! {
+            <span class={classes!("flag", on.then_some("on"))}>{ name }{ if on { " \u{2713}" } else { " \u{2717}" } }</span>
+        }
     };
 
     html! {

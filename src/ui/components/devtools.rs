@@ -7,9 +7,9 @@ use super::cookie_table::CookieTable;
 use super::network::Network;
 use super::sequence_diagram::SequenceDiagram;
 use super::session_view::SessionView;
-use crate::flask::session_inspect::SessionInspection;
 use super::timeline::Timeline;
 use crate::browser::Cookie;
+use crate::flask::session_inspect::SessionInspection;
 use crate::ui::state::{Action, TimelineEntry};
 
 /// Props of [`DevTools`].
@@ -62,11 +62,13 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             </button>
         }
     };
-    let panel = |index: usize, content: Html| html! {
-        <div role="tabpanel" id={format!("devtools-panel-{index}")} class="devtools-panel"
-            aria-labelledby={format!("devtools-tab-{index}")} hidden={*selected != index}>
-            { content }
-        </div>
+    let panel = |index: usize, content: Html| {
+        html! {
+            <div role="tabpanel" id={format!("devtools-panel-{index}")} class="devtools-panel"
+                aria-labelledby={format!("devtools-tab-{index}")} hidden={*selected != index}>
+                { content }
+            </div>
+        }
     };
     html! {
         <div class="devtools">

@@ -39,9 +39,8 @@ pub fn editor(props: &EditorProps) -> Html {
             let on_change = props.on_change.clone();
             use_effect_with((), move |_| {
                 if let Some(element) = host.cast::<web_sys::Element>() {
-                    let closure = Closure::<dyn FnMut(String)>::new(move |text: String| {
-                        on_change.emit(text)
-                    });
+                    let closure =
+                        Closure::<dyn FnMut(String)>::new(move |text: String| on_change.emit(text));
                     let editor = mount_editor(&element, &code, &closure);
                     *handle.borrow_mut() = Some((editor, closure));
                 }

@@ -40,7 +40,9 @@ pub struct HeaderProps {
 /// The top bar.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let on_dismiss = props.on_action.reform(|_: MouseEvent| Action::DismissNotice);
+    let on_dismiss = props
+        .on_action
+        .reform(|_: MouseEvent| Action::DismissNotice);
     let on_share = props.on_action.reform(|_: MouseEvent| Action::Share);
     // The file is made when asked for (not at every render): the link's address is set just
     // before the browser follows it.
@@ -82,7 +84,13 @@ pub fn header(props: &HeaderProps) -> Html {
     let ids: Vec<&str> = props.lessons.iter().map(|item| item.id.as_str()).collect();
     let groups = by_level(&ids);
     let lessons_label = match &props.open_lesson {
-        Some(id) => props.lessons.iter().find(|item| item.id == *id).map_or("Lessons".to_string(), |item| format!("Lesson: {}", item.title)),
+        Some(id) => props
+            .lessons
+            .iter()
+            .find(|item| item.id == *id)
+            .map_or("Lessons".to_string(), |item| {
+                format!("Lesson: {}", item.title)
+            }),
         None => "Lessons".to_string(),
     };
     html! {
@@ -206,7 +214,10 @@ fn close_menu(event: &MouseEvent) {
 
 /// A `data:` URL holding `json` as a file to download.
 pub(crate) fn json_data_url(json: &str) -> String {
-    format!("data:application/json;charset=utf-8,{}", percent_encode(json))
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        percent_encode(json)
+    )
 }
 
 /// Percent-encodes `text` for a `data:` URL.
@@ -227,11 +238,16 @@ fn read_file(event: &Event, on_action: Callback<Action>) {
     #[cfg(target_arch = "wasm32")]
     {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         let promise = file.text();
         yew::platform::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|value| value.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|value| value.as_string());
             on_action.emit(Action::ImportSaved(text.unwrap_or_default()));
         });
     }

@@ -47,7 +47,11 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let hints_revealed = use_state(|| (String::new(), 0usize));
     let lesson = &props.run.lesson;
     let hints = lesson.text.hint_list();
-    let shown_hints = if hints_revealed.0 == lesson.id { hints_revealed.1.min(hints.len()) } else { 0 };
+    let shown_hints = if hints_revealed.0 == lesson.id {
+        hints_revealed.1.min(hints.len())
+    } else {
+        0
+    };
     let on_hint = {
         let revealed = hints_revealed.clone();
         let id = lesson.id.clone();
@@ -57,8 +61,14 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let total = lesson.steps.len();
     let next = props.run.next_step;
     let met = |id: &str| progress.goals_met.iter().any(|done| done == id);
-    let all_met = lesson.goals.iter().zip(&props.run.results).all(|(goal, result)| met(&goal.id) || result.status == GoalStatus::Pending);
-    let on_next = props.on_action.reform(|_: MouseEvent| Action::LessonNextStep);
+    let all_met = lesson
+        .goals
+        .iter()
+        .zip(&props.run.results)
+        .all(|(goal, result)| met(&goal.id) || result.status == GoalStatus::Pending);
+    let on_next = props
+        .on_action
+        .reform(|_: MouseEvent| Action::LessonNextStep);
     let on_show = props.on_action.reform(|_: MouseEvent| Action::ShowSolution);
     let on_play = props.on_action.reform(|_: MouseEvent| Action::PlaySolution);
     let on_leave = props.on_action.reform(|_: MouseEvent| Action::CloseLesson);

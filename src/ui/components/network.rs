@@ -33,8 +33,12 @@ struct NetworkRowProps {
 #[function_component(NetworkRow)]
 fn network_row(props: &NetworkRowProps) -> Html {
     let (index, entry, selected) = (props.index, &props.entry, props.selected);
-    let Some(outcome) = entry.exchange.as_ref() else { return html! {} };
-    let Some(first) = outcome.hops.first() else { return html! {} };
+    let Some(outcome) = entry.exchange.as_ref() else {
+        return html! {};
+    };
+    let Some(first) = outcome.hops.first() else {
+        return html! {};
+    };
     let last = outcome.final_hop();
     let select = {
         let setter = props.on_select.clone();
@@ -103,7 +107,11 @@ fn exchange(props: &ExchangeProps) -> Html {
 fn hop_view(hop: &Hop) -> Html {
     let request = &hop.request;
     let response = &hop.response;
-    let target = if request.query.is_empty() { request.path.clone() } else { format!("{}?{}", request.path, request.query) };
+    let target = if request.query.is_empty() {
+        request.path.clone()
+    } else {
+        format!("{}?{}", request.path, request.query)
+    };
     html! {
         <div class="hop">
             <pre class="raw-headers">
@@ -125,6 +133,8 @@ fn hop_view(hop: &Hop) -> Html {
 }
 
 fn header_line(name: &str, value: &str, highlighted: &str) -> Html {
-    let class = name.eq_ignore_ascii_case(highlighted).then_some("header-highlight");
+    let class = name
+        .eq_ignore_ascii_case(highlighted)
+        .then_some("header-highlight");
     html! { <span class={classes!("header-line", class)}>{ format!("{name}: {value}\n") }</span> }
 }

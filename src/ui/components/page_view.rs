@@ -30,8 +30,18 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
         // `load` does not bubble, so it is listened for on the frame itself rather than through
         // Yew's delegated handlers; the listener is replaced with each new page.
         let frame = frame.clone();
-        let on_load = frame_listeners(props.on_action.clone(), props.page.as_ref().map(|page| page.url.clone()).unwrap_or_default());
-        let key = props.page.as_ref().map(|page| (page.url.clone(), page.body.clone()));
+        let on_load = frame_listeners(
+            props.on_action.clone(),
+            props
+                .page
+                .as_ref()
+                .map(|page| page.url.clone())
+                .unwrap_or_default(),
+        );
+        let key = props
+            .page
+            .as_ref()
+            .map(|page| (page.url.clone(), page.body.clone()));
         use_effect_with(key, move |_| {
             // In the page, dropping the guard (on the next page) removes the listener.
             let listener = attach_load_listener(&frame, on_load);
@@ -70,9 +80,16 @@ fn attach_load_listener(_frame: &NodeRef, _on_load: Callback<Event>) {}
 
 /// Calls `on_load` at each `load` of the frame; the listener lives as long as the returned guard.
 #[cfg(target_arch = "wasm32")]
-fn attach_load_listener(frame: &NodeRef, on_load: Callback<Event>) -> Option<gloo_events::EventListener> {
+fn attach_load_listener(
+    frame: &NodeRef,
+    on_load: Callback<Event>,
+) -> Option<gloo_events::EventListener> {
     let element = frame.cast::<web_sys::Element>()?;
-    Some(gloo_events::EventListener::new(&element, "load", move |event| on_load.emit(event.clone())))
+    Some(gloo_events::EventListener::new(
+        &element,
+        "load",
+        move |event| on_load.emit(event.clone()),
+    ))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -90,10 +107,15 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
     use crate::ui::state::form_submission;
 
     Callback::from(move |event: Event| {
-        let Some(frame) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlIFrameElement>().ok()) else {
+        let Some(frame) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+        else {
             return;
         };
-        let Some(document) = frame.content_document() else { return };
+        let Some(document) = frame.content_document() else {
+            return;
+        };
         let clicks = {
             let on_action = on_action.clone();
             Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
@@ -111,7 +133,10 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
             let page_url = page_url.clone();
             Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(move |event: web_sys::SubmitEvent| {
                 // As above: the form belongs to the frame's realm.
-                let Some(form) = event.target().map(|t| t.unchecked_into::<web_sys::HtmlFormElement>()) else {
+                let Some(form) = event
+                    .target()
+                    .map(|t| t.unchecked_into::<web_sys::HtmlFormElement>())
+                else {
                     return;
                 };
                 event.prevent_default();
@@ -135,13 +160,21 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
                     }
                 }
                 // A submit button's own formmethod/formaction win over the form's.
-                let submitter = event.submitter().map(|submitter| submitter.unchecked_into::<web_sys::Element>());
+                let submitter = event
+                    .submitter()
+                    .map(|submitter| submitter.unchecked_into::<web_sys::Element>());
                 let chosen = |own: &str, of_form: &str| {
-                    submitter.as_ref().and_then(|button| button.get_attribute(own)).or_else(|| form.get_attribute(of_form)).unwrap_or_default()
+                    submitter
+                        .as_ref()
+                        .and_then(|button| button.get_attribute(own))
+                        .or_else(|| form.get_attribute(of_form))
+                        .unwrap_or_default()
                 };
                 let method = chosen("formmethod", "method");
                 let action = chosen("formaction", "action");
-                on_action.emit(Action::Send(form_submission(&method, &action, fields, &page_url)));
+                on_action.emit(Action::Send(form_submission(
+                    &method, &action, fields, &page_url,
+                )));
             })
         };
         // A focused frame does not match `:focus` in its parent document, so the ring around the
@@ -156,15 +189,18 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
             let blurred = Closure::<dyn FnMut()>::new(move || {
                 let _ = wrapper.remove_attribute("data-frame-focus");
             });
-            let _ = window.add_event_listener_with_callback("focus", focused.as_ref().unchecked_ref());
-            let _ = window.add_event_listener_with_callback("blur", blurred.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback("focus", focused.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback("blur", blurred.as_ref().unchecked_ref());
             focused.forget();
             blurred.forget();
         }
         cancel_own_navigations(&frame);
         guard_nested_frames(&document);
         let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
-        let _ = document.add_event_listener_with_callback("submit", submits.as_ref().unchecked_ref());
+        let _ =
+            document.add_event_listener_with_callback("submit", submits.as_ref().unchecked_ref());
         // The listeners live as long as the frame's document; it is replaced on the next response.
         clicks.forget();
         submits.forget();
@@ -182,11 +218,17 @@ fn followed_link(event: &web_sys::MouseEvent) -> Option<String> {
         // The targets live in the frame's realm, where `instanceof Element` of this realm is
         // false: read them without the check, skipping what is not an element.
         let element = target.unchecked_into::<web_sys::Element>();
-        if js_sys::Reflect::get(&element, &"localName".into()).ok()?.as_string().is_none() {
+        if js_sys::Reflect::get(&element, &"localName".into())
+            .ok()?
+            .as_string()
+            .is_none()
+        {
             return None;
         }
         match element.local_name().as_str() {
-            "a" | "area" => element.get_attribute("href").or_else(|| element.get_attribute_ns(Some(XLINK), "href")),
+            "a" | "area" => element
+                .get_attribute("href")
+                .or_else(|| element.get_attribute_ns(Some(XLINK), "href")),
             _ => None,
         }
     })
@@ -200,8 +242,12 @@ fn followed_link(event: &web_sys::MouseEvent) -> Option<String> {
 fn cancel_own_navigations(frame: &web_sys::HtmlIFrameElement) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
-    let Some(window) = frame.content_window() else { return };
-    let Ok(navigation) = js_sys::Reflect::get(&window, &"navigation".into()) else { return };
+    let Some(window) = frame.content_window() else {
+        return;
+    };
+    let Ok(navigation) = js_sys::Reflect::get(&window, &"navigation".into()) else {
+        return;
+    };
     if navigation.is_undefined() || navigation.is_null() {
         return;
     }
@@ -217,7 +263,8 @@ fn cancel_own_navigations(frame: &web_sys::HtmlIFrameElement) {
             event.prevent_default();
         }
     });
-    let _ = navigation.add_event_listener_with_callback("navigate", cancel.as_ref().unchecked_ref());
+    let _ =
+        navigation.add_event_listener_with_callback("navigate", cancel.as_ref().unchecked_ref());
     cancel.forget();
 }
 
@@ -245,10 +292,19 @@ fn guard_nested_frames(document: &web_sys::Document) {
     let on_load = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let Some(target) = event.target() else { return };
         let element = target.unchecked_into::<web_sys::Element>();
-        if js_sys::Reflect::get(&element, &"localName".into()).ok().and_then(|name| name.as_string()).as_deref() == Some("iframe") {
+        if js_sys::Reflect::get(&element, &"localName".into())
+            .ok()
+            .and_then(|name| name.as_string())
+            .as_deref()
+            == Some("iframe")
+        {
             guard(&element.unchecked_into());
         }
     });
-    let _ = document.add_event_listener_with_callback_and_bool("load", on_load.as_ref().unchecked_ref(), true);
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "load",
+        on_load.as_ref().unchecked_ref(),
+        true,
+    );
     on_load.forget();
 }

@@ -10,7 +10,8 @@
 use yew::prelude::*;
 
 use crate::ui::sequence::{
-    self, Arrow, Diagram, FONT_SIZE, HEAD_HEIGHT, LANE_HEAD_BOX_HEIGHT, LANE_HEAD_WIDTH, Label, Lane, Rect, Row,
+    self, Arrow, Diagram, FONT_SIZE, HEAD_HEIGHT, LANE_HEAD_BOX_HEIGHT, LANE_HEAD_WIDTH, Label,
+    Lane, Rect, Row,
 };
 use crate::ui::state::TimelineEntry;
 
@@ -31,7 +32,11 @@ pub struct SequenceDiagramProps {
 #[function_component(SequenceDiagram)]
 pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     let diagram = sequence::layout(&props.entries, &props.profiles);
-    let lane_names: Vec<&str> = diagram.lanes.iter().map(|lane| lane.name.as_str()).collect();
+    let lane_names: Vec<&str> = diagram
+        .lanes
+        .iter()
+        .map(|lane| lane.name.as_str())
+        .collect();
     let heads_name = format!("Lanes: {}", lane_names.join(", "));
     let font_size = FONT_SIZE.to_string();
     html! {
@@ -94,7 +99,12 @@ fn row_view(diagram: &Diagram, row: &Row, props: &SequenceDiagramProps) -> Html 
             }
         })
     };
-    let background = Rect { x: 0.0, y: row.top, width: diagram.width, height: row.height };
+    let background = Rect {
+        x: 0.0,
+        y: row.top,
+        width: diagram.width,
+        height: row.height,
+    };
     html! {
         <g class={classes!("seq-entry", selected.then_some("selected"))} data-entry={index.to_string()}
             tabindex="0" role="button" aria-pressed={selected.to_string()} aria-label={row.accessible_name.clone()}
@@ -116,7 +126,11 @@ fn rect_view(rect: &Rect, class: &'static str) -> Html {
 }
 
 fn arrow_view(arrow: &Arrow) -> Html {
-    let head: Vec<String> = arrow.head().iter().map(|(x, y)| format!("{x},{y}")).collect();
+    let head: Vec<String> = arrow
+        .head()
+        .iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect();
     let class = classes!("seq-arrow", arrow.response.then_some("seq-response"));
     html! {
         <g class={class}>

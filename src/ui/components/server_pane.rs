@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::server_session::{ServerSession, ServerSessionProps};
 use super::step_through::StepThroughView;
-use crate::ui::ansi::{Style, runs};
-use crate::ui::step_through::StepThrough;
 use crate::scenario::SessionMode;
+use crate::ui::ansi::{Style, runs};
 use crate::ui::state::{Action, ServerStatus};
+use crate::ui::step_through::StepThrough;
 
 /// Props of [`ServerPane`].
 #[derive(Properties, PartialEq)]
@@ -47,7 +47,8 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                 }
             });
             if let Some(window) = web_sys::window() {
-                let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&scroll));
+                let _ =
+                    window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&scroll));
             }
         });
     }

@@ -29,7 +29,10 @@ fn entries(list: &[SessionEntry]) -> String {
     if list.is_empty() {
         return "{}".into();
     }
-    let parts: Vec<String> = list.iter().map(|entry| format!("{}: {}", entry.key, entry.value)).collect();
+    let parts: Vec<String> = list
+        .iter()
+        .map(|entry| format!("{}: {}", entry.key, entry.value))
+        .collect();
     format!("{{{}}}", parts.join(", "))
 }
 

@@ -25,7 +25,11 @@ pub fn session_view(props: &SessionViewProps) -> Html {
             .and_then(|parsed| serde_json::to_string_pretty(&parsed).ok())
             .unwrap_or_else(|| json.clone())
     });
-    let verdict_class = if seen.verdict == Verdict::Valid { "verdict-ok" } else { "verdict-bad" };
+    let verdict_class = if seen.verdict == Verdict::Valid {
+        "verdict-ok"
+    } else {
+        "verdict-bad"
+    };
     // Colour the three parts of the value the way the decoder reads them.
     let mut parts = value.rsplitn(3, '.').collect::<Vec<_>>();
     parts.reverse();

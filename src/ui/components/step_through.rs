@@ -35,7 +35,10 @@ fn access_word(kind: AccessKind) -> &'static str {
 }
 
 fn session_text(entries: &[SessionEntry]) -> String {
-    let parts: Vec<String> = entries.iter().map(|entry| format!("{}: {}", entry.key, entry.value)).collect();
+    let parts: Vec<String> = entries
+        .iter()
+        .map(|entry| format!("{}: {}", entry.key, entry.value))
+        .collect();
     format!("{{{}}}", parts.join(", "))
 }
 
@@ -44,10 +47,16 @@ fn session_text(entries: &[SessionEntry]) -> String {
 pub fn step_through_view(props: &StepThroughProps) -> Html {
     let step = &props.step_through;
     let total = step.recording.lines.len();
-    let go = |to: usize| props.on_action.reform(move |_: MouseEvent| Action::StepTo(to));
+    let go = |to: usize| {
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::StepTo(to))
+    };
     let close = {
         let entry = props.entry;
-        props.on_action.reform(move |_: MouseEvent| Action::ViewEntry(entry))
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::ViewEntry(entry))
     };
     let on_key = {
         let (on_action, at, last) = (props.on_action.clone(), step.at, total.saturating_sub(1));
@@ -169,7 +178,10 @@ fn locals_table(step: &StepThrough, line: &LineStep) -> Html {
 }
 
 fn session_view(step: &StepThrough, line: &LineStep) -> Html {
-    let after = step.changes_session(step.at).then(|| step.session_after(step.at)).flatten();
+    let after = step
+        .changes_session(step.at)
+        .then(|| step.session_after(step.at))
+        .flatten();
     html! {
         <div class="step-session" data-testid="step-session">
             <div class="trace-label">{ "session before this line" }</div>

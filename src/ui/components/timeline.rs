@@ -52,7 +52,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             };
             if let Some(button) = sibling(&item)
                 .and_then(|next| next.query_selector("button").ok().flatten())
-                .and_then(|button| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button).ok())
+                .and_then(|button| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button).ok()
+                })
             {
                 event.prevent_default();
                 let _ = button.focus();
@@ -84,7 +86,9 @@ struct TimelineItemProps {
 fn timeline_item(props: &TimelineItemProps) -> Html {
     let (index, entry, selected) = (props.index, &props.entry, props.selected);
     let tag = kind_tag(entry.kind);
-    let onclick = props.on_action.reform(move |_: MouseEvent| Action::ViewEntry(index));
+    let onclick = props
+        .on_action
+        .reform(move |_: MouseEvent| Action::ViewEntry(index));
     html! {
         <li data-testid="timeline-entry" class={classes!("timeline-entry", selected.then_some("selected"))}>
             <button class="timeline-select" aria-pressed={selected.to_string()} {onclick}
