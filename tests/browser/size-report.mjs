@@ -8,9 +8,10 @@ import { gzipSync } from "node:zlib";
 // lessons' new content (three hints and a quiz each, truer explanations), the welcome, the
 // narrow-screen tabs, the help dialog and the saved-work and deep-data safety took the page to
 // ~1,010 kB after every saving found (lessons without their test-only evidence, comment-free
-// embedded Python: -12 kB). BENCHMARKS.md has the figures. The template engine (issue 18) is
-// expected to move it again, to 1.2 MB.
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_050_000);
+// embedded Python: -12 kB). BENCHMARKS.md has the figures. Session 6: 1.2 MB, as the templates
+// issue (18) moves it for the template engine and the standard-library modules (issue 19) that
+// share it; each part's own weight is reported in BENCHMARKS.md.
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_200_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {
