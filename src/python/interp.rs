@@ -41,6 +41,9 @@ pub struct HostConfig {
     pub step_budget: u64,
     /// Largest str/bytes/list a program may create, in bytes (elements count 8 bytes).
     pub memory_limit: usize,
+    /// Most bytes the whole process may hold while the program runs (see `python::heap`); past
+    /// it the program gets `MemoryError`. Counted only where the binary counts its heap.
+    pub heap_budget: usize,
     /// Maximum Python call depth.
     pub recursion_limit: usize,
 }
@@ -52,6 +55,7 @@ impl Default for HostConfig {
             seed: 0,
             step_budget: 1_000_000,
             memory_limit: 16 << 20,
+            heap_budget: 512 << 20,
             recursion_limit: 1000,
         }
     }
@@ -116,7 +120,9 @@ pub struct Interp {
     pub out: String,
     /// Captured output written to `sys.stderr`.
     pub err_out: String,
-    pub(crate) steps: u64,
+    /// Steps taken in this top-level call; a `Cell` so that arithmetic (which takes `&self`)
+    /// can charge the work a big multiplication costs.
+    pub(crate) steps: std::cell::Cell<u64>,
     pub(crate) depth: usize,
     /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
     pub(crate) handling: Vec<Value>,
@@ -167,7 +173,7 @@ impl Interp {
             module_factories: HashMap::new(),
             out: String::new(),
             err_out: String::new(),
-            steps: 0,
+            steps: std::cell::Cell::new(0),
             depth: 0,
             handling: Vec::new(),
             rng: super::modules::Rng::new(seed),
@@ -285,10 +291,37 @@ impl Interp {
         }
     }
 
-    /// Check a size before allocating it.
+    /// Check a size before allocating it: the object must fit the per-object limit and the
+    /// heap its budget (so a loop of big copies ends in `MemoryError` long before the tab's
+    /// memory does). Sites that grow a buffer call this again as it grows, so it charges no
+    /// work (that would count the early bytes over and over).
     pub fn check_size(&self, bytes: u128) -> PyResult<()> {
-        if bytes > self.config.memory_limit as u128 {
+        if bytes > self.config.memory_limit as u128
+            || bytes + super::heap::live_bytes() as u128 > self.config.heap_budget as u128
+        {
             return Err(self.err_empty("MemoryError"));
+        }
+        Ok(())
+    }
+
+    /// Charge the work of multiplying an `a_bits` by a `b_bits` integer (see [`multiply_work`]).
+    pub(crate) fn charge_multiply(&self, a_bits: u64, b_bits: u64) -> PyResult<()> {
+        self.charge(multiply_work(a_bits, b_bits), "big-number arithmetic")
+    }
+
+    /// Charge `units` steps of work done inside one operation (a big-number multiplication); fails like the step budget, naming what was too much.
+    pub(crate) fn charge(&self, units: u64, what: &str) -> PyResult<()> {
+        let steps = self.steps.get().saturating_add(units);
+        self.steps.set(steps);
+        if steps > self.config.step_budget {
+            let n = crate::text::number::thousands(self.config.step_budget);
+            let msg = format!(
+                "stopped after {n} steps: the {what} at line {} is too much work for the playground",
+                self.current_line()
+            );
+            return Err(self.raise_value(
+                self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]),
+            ));
         }
         Ok(())
     }
@@ -323,11 +356,21 @@ impl Interp {
     /// optimises for size and would otherwise call this for every statement.)
     #[inline(always)]
     pub(crate) fn step(&mut self) -> PyResult<()> {
-        self.steps += 1;
-        if self.steps > self.config.step_budget {
+        let steps = self.steps.get() + 1;
+        self.steps.set(steps);
+        if steps > self.config.step_budget {
             return Err(self.step_limit_error());
         }
+        if super::heap::live_bytes() > self.config.heap_budget {
+            return Err(self.heap_exhausted());
+        }
         Ok(())
+    }
+
+    /// The heap is over its budget: `MemoryError`, as CPython raises when an allocation fails.
+    #[cold]
+    fn heap_exhausted(&self) -> Box<Exc> {
+        self.err_empty("MemoryError")
     }
 
     #[cold]
@@ -366,7 +409,7 @@ impl Interp {
 
     /// Start a new top-level call: reset the step counter.
     pub fn reset_budget(&mut self) {
-        self.steps = 0;
+        self.steps.set(0);
         self.loop_lines.clear();
     }
 
@@ -394,18 +437,20 @@ impl Interp {
             return;
         };
         let saved = (
-            self.steps,
+            self.steps.get(),
             self.current_span,
             self.current_src.clone(),
             self.current_offset,
         );
         call(observer.as_mut(), self);
+        let steps;
         (
-            self.steps,
+            steps,
             self.current_span,
             self.current_src,
             self.current_offset,
         ) = saved;
+        self.steps.set(steps);
         self.observer = Some(observer);
     }
 
@@ -425,4 +470,21 @@ impl Drop for Interp {
     fn drop(&mut self) {
         super::teardown::teardown(self);
     }
+}
+
+/// The work, in interpreter steps, of multiplying an `a_bits` by a `b_bits` integer: word
+/// products for the schoolbook method while one side is short, Karatsuba's n^1.585 beyond
+/// (`long * short^0.585` for unequal sides)
+/// (what the big-integer crate uses), at about 32 word products per step. Small numbers cost
+/// nothing extra; `7 ** (10 ** 7)` costs millions of steps, so it stops like an endless loop
+/// instead of freezing the tab for seconds.
+pub(crate) fn multiply_work(a_bits: u64, b_bits: u64) -> u64 {
+    let (n, m) = (a_bits / 64 + 1, b_bits / 64 + 1);
+    let (short, long) = (n.min(m), n.max(m));
+    let words = if short < 64 {
+        short.saturating_mul(long)
+    } else {
+        (long as f64 * (short as f64).powf(0.585)) as u64
+    };
+    words / 32
 }

@@ -4,7 +4,7 @@
 //! tree-walking evaluator over that AST (`eval`). Values (`value`) mirror CPython's objects;
 //! errors carry CPython 3.11's messages and tracebacks (`traceback`) with source ranges the
 //! editor can mark. Limits keep a browser tab alive: a step budget, a recursion limit and a
-//! memory limit (`HostConfig`). Nothing here knows about HTTP; the Flask layer builds on
+//! memory limit per object and in total (`HostConfig`, `heap`). Nothing here knows about HTTP; the Flask layer builds on
 //! [`Interpreter`] (run a module, call functions, register native modules and objects, observe
 //! line events).
 //!
@@ -15,6 +15,7 @@
 //! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
+//! - `heap`: the live heap, counted, for the total memory budget.
 //! - `recycle`: reusing the namespaces and argument vectors of finished calls.
 //! - `teardown`: breaking reference cycles when an interpreter is dropped (memory given back).
 //! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
@@ -32,6 +33,7 @@ mod eval;
 mod fast_locals;
 mod frame_locals;
 pub(crate) mod generator;
+pub mod heap;
 mod interp;
 mod keys;
 mod methods;

@@ -484,6 +484,7 @@ impl Interp {
             Operator::Sub => Value::from_bigint(a - b),
             Operator::Mult => {
                 self.check_size(((a.bits() + b.bits()) / 8) as u128)?;
+                self.charge_multiply(a.bits(), b.bits())?;
                 Value::from_bigint(a * b)
             }
             Operator::Div => {
@@ -524,6 +525,11 @@ impl Interp {
                     let bits = a.bits() as u128 * e as u128;
                     if a.magnitude().bits() > 1 {
                         self.check_size(bits / 8)?;
+                        // Squaring up to the result: the last squaring costs most, and the
+                        // ones before it add about half as much again.
+                        let half = (bits / 2).min(u64::MAX as u128) as u64;
+                        let work = super::interp::multiply_work(half, half);
+                        self.charge(work.saturating_add(work / 2), "big-number arithmetic")?;
                     }
                     Value::from_bigint(Pow::pow(a, e))
                 }

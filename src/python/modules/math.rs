@@ -193,6 +193,7 @@ pub fn make(_it: &mut Interp) -> Value {
             it.check_size((n as u128 * 20) / 8)?;
             let mut acc = BigInt::one();
             for i in 2..=n {
+                it.charge_multiply(acc.bits(), 64)?;
                 acc *= i;
             }
             Ok(Value::from_bigint(acc))
