@@ -1814,6 +1814,11 @@ fn install_bytes(interp: &mut Interp) {
                     )));
                 }
             }
+            // The per-object limit, as `str.join` keeps it: a response body joined from a
+            // generator of chunks must not grow without end.
+            if out.len() > it.config.memory_limit {
+                return Err(it.err_empty("MemoryError"));
+            }
         }
         Ok(Value::Bytes(Rc::from(out)))
     });

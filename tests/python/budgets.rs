@@ -81,11 +81,11 @@ fn huge_arithmetic_stops_at_once_and_ordinary_big_numbers_still_work() {
 fn a_runaway_handler_is_a_500_in_the_transcript() {
     let dir = std::env::temp_dir().join(format!("budgets-run-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let code = "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/grow')\ndef grow():\n    keep = []\n    while True:\n        keep.append([0] * 1000)\n\n@app.route('/pow')\ndef power():\n    return str(7 ** (10 ** 7))\n\n@app.route('/ok')\ndef ok():\n    return 'fine'\n";
+    let code = "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/grow')\ndef grow():\n    keep = []\n    while True:\n        keep.append([0] * 1000)\n\n@app.route('/pow')\ndef power():\n    return str(7 ** (10 ** 7))\n\n@app.route('/body')\ndef body():\n    def chunks():\n        for i in range(52000):\n            yield 'y' * 1000\n    return app.response_class(chunks())\n\n@app.route('/ok')\ndef ok():\n    return 'fine'\n";
     let scenario = serde_json::json!({
         "version": 1,
         "code": code,
-        "steps": [{"request": "GET /grow"}, {"request": "GET /pow"}, {"request": "GET /ok"}],
+        "steps": [{"request": "GET /grow"}, {"request": "GET /pow"}, {"request": "GET /body"}, {"request": "GET /ok"}],
     });
     let file = dir.join("scenario.json");
     std::fs::write(&file, scenario.to_string()).unwrap();
@@ -110,6 +110,7 @@ fn a_runaway_handler_is_a_500_in_the_transcript() {
         [
             (Some(500), Some("MemoryError")),
             (Some(500), Some("StepLimitExceeded")),
+            (Some(500), Some("MemoryError")),
             (Some(200), None)
         ],
         "{transcript}"
