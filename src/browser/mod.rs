@@ -10,6 +10,7 @@
 //! - [`clock`]: the virtual clock, durations (`"31d 1s"`) and `YYYY-MM-DDTHH:MM:SSZ` instants.
 //! - [`cookie_date`]: the lenient cookie-date algorithm browsers use for `Expires`.
 //! - [`set_cookie`]: one `Set-Cookie` header → a parsed cookie, or why it is ignored.
+//! - [`devtools`]: which hand-set cookie pairs Chromium's dev tools accept.
 //! - [`url`]: just enough URL parsing and resolution for `localhost`.
 //! - [`site`]: same-site vs cross-site request contexts (what makes `SameSite` visible).
 //! - [`jar`]: the cookie jar: storage, retrieval, dev-tools operations, decisions with reasons.
@@ -18,6 +19,7 @@
 
 pub mod clock;
 pub mod cookie_date;
+pub mod devtools;
 pub mod jar;
 pub mod navigation;
 pub mod profile;

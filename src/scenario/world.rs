@@ -180,6 +180,8 @@ pub enum StepNote {
     NoSuchCookie(String),
     /// A copy to a profile that does not exist.
     NoSuchProfile(String),
+    /// A hand-set cookie Chromium's dev tools would not store, and why.
+    CookieRefused(crate::browser::devtools::DevtoolsRejection),
 }
 
 impl fmt::Display for StepNote {
@@ -194,6 +196,9 @@ impl fmt::Display for StepNote {
                 write!(f, "there is no cookie named {name:?} in this browser")
             }
             StepNote::NoSuchProfile(name) => write!(f, "there is no browser called {name:?}"),
+            StepNote::CookieRefused(why) => {
+                write!(f, "Chromium would not store that cookie: {why}")
+            }
         }
     }
 }
@@ -466,7 +471,11 @@ impl World {
                 _ => EffectKind::Unchanged,
             },
             Action::AdvanceClock(seconds) => self.advance_clock(*seconds),
-            Action::SetCookie { name, value } => {
+            Action::SetCookie { name, value } => 'set: {
+                // Checked here, where every dev-tools step passes (typed, replayed, from a link).
+                if let Err(why) = crate::browser::devtools::check_pair(name, value) {
+                    break 'set EffectKind::Refused(StepNote::CookieRefused(why));
+                }
                 let p = self.browser.profile_or_create(&profile);
                 let existed = p
                     .jar

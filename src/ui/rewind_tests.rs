@@ -254,7 +254,16 @@ fn an_added_cookie_is_sent_and_a_bad_name_is_refused_with_a_reason() {
     });
     assert_eq!(
         workspace.notice.as_deref(),
-        Some("The cookie was not added: a cookie name cannot contain '='.")
+        Some("The cookie was not added: the name has an '='.")
+    );
+    // A value Chromium's dev tools refuse is refused by the step itself, with the reason.
+    let workspace = workspace.apply(Action::AddCookie {
+        name: "theme".into(),
+        value: "dark;x".into(),
+    });
+    assert_eq!(
+        workspace.notice.as_deref(),
+        Some("Chromium would not store that cookie: the value has a ';' (character 5).")
     );
     let workspace = workspace.apply(Action::AddCookie {
         name: "theme".into(),

@@ -757,6 +757,11 @@ impl Workspace {
                 let summary = format!("cookie {name} copied into {to}'s browser");
                 self.record(at, Some(&active), TimelineKind::CookieEdit, summary);
             }
+            EffectKind::Refused(note @ StepNote::CookieRefused(_)) => {
+                let mut text = note.to_string();
+                text.push('.');
+                self.notice = Some(text);
+            }
             EffectKind::ContinueWhereLeftOff(_)
             | EffectKind::Unchanged
             | EffectKind::Refused(_)
@@ -965,7 +970,7 @@ impl Workspace {
 }
 
 /// Why a cookie name typed into the dev tools' "add" row cannot be stored, if it cannot
-/// (the characters a `Set-Cookie` name may not hold, as the jar's parser sees them).
+/// (a name is required here; the rest is what Chromium's dev tools refuse).
 ///
 /// ```
 /// use session_playground::ui::state::check_cookie_name;
@@ -977,13 +982,8 @@ pub fn check_cookie_name(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("give it a name".into());
     }
-    if let Some(bad) = name
-        .chars()
-        .find(|c| matches!(c, '=' | ';' | ' ' | '\t') || c.is_control())
-    {
-        return Err(format!("a cookie name cannot contain {bad:?}"));
-    }
-    Ok(())
+    // The rest is Chromium's rule for hand-set names (one place: `browser::devtools`).
+    crate::browser::devtools::check_pair(name, "x").map_err(|why| why.to_string())
 }
 
 /// An error marked on a line of the editor.

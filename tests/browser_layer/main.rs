@@ -5,6 +5,7 @@
 mod audit;
 mod bench;
 mod chromium;
+mod devtools;
 mod navigation;
 mod oracle_replay;
 mod profiles;
