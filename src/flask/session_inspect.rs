@@ -91,6 +91,48 @@ pub fn inspect(value: &str, secret: Option<&[u8]>, now: i64, max_age: i64) -> Se
     }
 }
 
+/// The cookie value a learner sends after editing the decoded payload without the key: the
+/// payload part encoded as Flask encodes it (base64, zlib-compressed when that is shorter), the
+/// timestamp and signature kept as they were — so the signature no longer matches, which is what
+/// the experiment shows. A value with no timestamp and signature (the unsigned mode's) becomes
+/// the payload alone, as that mode writes it: plain base64, never compressed.
+///
+/// ```
+/// use session_playground::flask::session_inspect::with_payload;
+/// assert_eq!(
+///     with_payload("eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY", r#"{"visits":99}"#),
+///     "eyJ2aXNpdHMiOjk5fQ.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY"
+/// );
+/// assert_eq!(with_payload("eyJ2aXNpdHMiOjF9", r#"{"visits":99}"#), "eyJ2aXNpdHMiOjk5fQ");
+/// ```
+pub fn with_payload(value: &str, json: &str) -> String {
+    let mut parts = value.rsplitn(3, '.');
+    let signature = parts.next().unwrap_or_default();
+    match (parts.next(), parts.next()) {
+        (Some(timestamp), Some(_)) => {
+            format!("{}.{timestamp}.{signature}", signing::encode_payload(json))
+        }
+        _ => base64_py::encode(json.as_bytes()),
+    }
+}
+
+/// Whether `text` can be a session's payload (a JSON object); the error says what it is instead,
+/// in the learner's words (it reads after "the payload is").
+///
+/// ```
+/// use session_playground::flask::session_inspect::check_payload;
+/// assert!(check_payload(r#"{"user": "alice", "is_admin": true}"#).is_ok());
+/// assert!(check_payload("[1, 2]").unwrap_err().starts_with("not a JSON object"));
+/// assert!(check_payload(r#"{"user": "alice""#).unwrap_err().starts_with("not JSON"));
+/// ```
+pub fn check_payload(text: &str) -> Result<(), String> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(_)) => Ok(()),
+        Ok(_) => Err("not a JSON object (a session is one: write it between { and })".to_string()),
+        Err(error) => Err(format!("not JSON ({error})")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

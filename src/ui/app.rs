@@ -16,7 +16,7 @@ use super::components::{
     welcome::Welcome,
 };
 use super::fragment::Opening;
-use super::guide::{Pane, focus_after, pane_for};
+use super::guide::{Pane, focus_after, pane_switch};
 use super::state::{Action, TimelineKind, Workspace};
 use super::storage::Found;
 
@@ -30,9 +30,6 @@ const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 #[function_component(App)]
 pub fn app() -> Html {
     let workspace = use_reducer(Workspace::default);
-    // The pane shown in the narrow layout (one at a time), and whether the welcome was put away.
-    let pane = use_state(|| Pane::Lesson);
-    let welcome_hidden = use_state(|| false);
     // `#embed`: the compact layout, and storage is never read or written (set before anything
     // loads or saves).
     let embedded = *use_state(|| {
@@ -42,6 +39,21 @@ pub fn app() -> Html {
         }
         embedded
     });
+    // Whether the welcome was put away (on this visit or an earlier one), and the pane shown in
+    // the narrow layout (one at a time): the browser for a learner who has put the welcome away.
+    let welcome_hidden = use_state(super::storage::welcome_hidden);
+    let pane = use_state(|| {
+        if *welcome_hidden {
+            Pane::Browser
+        } else {
+            Pane::Lesson
+        }
+    });
+    // The pane the learner acted in when an action brought another into view (the narrow
+    // layout's "← Back" returns to it), and the pane on show as the dispatcher sees it.
+    let came_from = use_state(|| None::<Pane>);
+    let pane_now = use_mut_ref(|| *pane);
+    *pane_now.borrow_mut() = *pane;
     let show_devtools = use_state(|| false);
     let loaded = use_mut_ref(|| false);
     // What the page must tell the learner about storage (kept apart from the workspace's notice,
@@ -149,14 +161,18 @@ pub fn app() -> Html {
     let dispatch = {
         let dispatcher = workspace.dispatcher();
         let show_pane = pane.setter();
+        let came_from = came_from.setter();
+        let pane_now = pane_now.clone();
         use_callback((), move |action: Action, _| {
-            let switch_to = pane_for(&action);
+            let switch = pane_switch(*pane_now.borrow(), &action);
             let mut refocus: Vec<&'static str> = focus_after(&action).to_vec();
             super::storage::mark_busy(true);
             dispatcher.dispatch(action);
             super::storage::mark_busy(false);
-            if let Some(next) = switch_to {
+            if let Some((next, from)) = switch {
                 show_pane.set(next);
+                came_from.set(Some(from));
+                refocus.push("[data-testid=pane-back]");
                 refocus.push(".pane-tab[aria-current=true]");
             }
             super::dom::refocus_soon(refocus);
@@ -259,8 +275,10 @@ pub fn app() -> Html {
     let pane_tab = |which: Pane| {
         let current = *pane == which;
         let pane = pane.clone();
+        let came_from = came_from.clone();
         let select = Callback::from(move |_: MouseEvent| {
             pane.set(which);
+            came_from.set(None);
             super::dom::focus_soon(which.selector());
         });
         html! {
@@ -274,10 +292,48 @@ pub fn app() -> Html {
         let pane = pane.clone();
         Callback::from(move |_: MouseEvent| {
             welcome_hidden.set(true);
+            super::storage::set_welcome_hidden(true);
             pane.set(Pane::Browser);
             super::dom::focus_soon("[data-testid=address-bar]");
         })
     };
+    // The help dialog's way back to the welcome: it shows where no lesson is open, so an open
+    // lesson is left (its progress is kept, as with "Leave lesson").
+    let on_show_welcome = {
+        let welcome_hidden = welcome_hidden.clone();
+        let pane = pane.clone();
+        let dispatch = dispatch.clone();
+        let in_lesson = workspace.lesson.is_some();
+        Callback::from(move |_: ()| {
+            welcome_hidden.set(false);
+            super::storage::set_welcome_hidden(false);
+            if in_lesson {
+                dispatch.emit(Action::CloseLesson);
+            }
+            pane.set(Pane::Lesson);
+            super::dom::focus_soon("[data-testid=start-here]");
+        })
+    };
+    // "← Back to Lesson": shown (in the narrow layout only) after an action brought its result
+    // into view from another pane.
+    let here = *pane;
+    let back = (*came_from).filter(|from| *from != here).map(|from| {
+        let pane = pane.clone();
+        let came_from = came_from.clone();
+        let go_back = Callback::from(move |_: MouseEvent| {
+            pane.set(from);
+            came_from.set(None);
+            super::dom::focus_soon(from.selector());
+        });
+        html! {
+            <div class="pane-back">
+                <button class="small" data-testid="pane-back" onclick={go_back}>
+                    { format!("\u{2190} Back to {}", from.label()) }
+                </button>
+                <span class="muted">{ format!("{} shows what happened", here.label()) }</span>
+            </div>
+        }
+    });
     let section_class = |which: Pane, class: &'static str| {
         classes!("pane", class, (*pane == which).then_some("pane-current"))
     };
@@ -296,7 +352,7 @@ pub fn app() -> Html {
                 export={saved.clone()}
                 on_action={dispatch.clone()}
             />
-            <HelpDialog />
+            <HelpDialog {on_show_welcome} />
             if embedded {
                 <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
                     on_toggle={
@@ -313,6 +369,7 @@ pub fn app() -> Html {
             if let Some((entry, total, summary)) = rewind {
                 <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
             }
+            { back.unwrap_or_default() }
             <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson_column.then_some("with-lesson"))}>
                 <section id={Pane::Lesson.id()} tabindex="-1" class={section_class(Pane::Lesson, "pane-lesson")}
                     aria-label={lesson_label}>

@@ -89,6 +89,22 @@ pub fn pane_for(action: &Action) -> Option<Pane> {
     }
 }
 
+/// The narrow layout's move after `action`, done while `current` was on show: the pane that
+/// shows the result, and the pane a "← Back" button returns to (the one the learner acted in).
+/// `None` when the result is in view already.
+///
+/// ```
+/// use session_playground::ui::guide::{pane_switch, Pane};
+/// use session_playground::ui::state::Action;
+/// assert_eq!(pane_switch(Pane::Lesson, &Action::LessonNextStep), Some((Pane::Browser, Pane::Lesson)));
+/// assert_eq!(pane_switch(Pane::Browser, &Action::Resend), None);
+/// ```
+pub fn pane_switch(current: Pane, action: &Action) -> Option<(Pane, Pane)> {
+    pane_for(action)
+        .filter(|next| *next != current)
+        .map(|next| (next, current))
+}
+
 /// Where the keyboard focus goes after `action` if the control that did it is gone or disabled
 /// (a closed menu, "Close browser" once the browser is closed): the natural next control, as
 /// selectors tried in order. Empty when the focus can stay where it is.

@@ -7,7 +7,9 @@
 //! - a failed write is reported with its reason (storage full, storage disabled), not swallowed;
 //! - a "busy" mark is set while the page carries out an action, so a load after a tab that died
 //!   mid-action (a frozen or crashed app) can open without running the work again;
-//! - another tab's save reaches this tab (the `storage` event) so both keep each other's work.
+//! - another tab's save reaches this tab (the `storage` event) so both keep each other's work;
+//! - the page's one preference, "the welcome was put away", has a key of its own, so it never
+//!   touches the saved work (and is never part of an export or a merge).
 //!
 //! Natively (tests) there is no storage and no address: the functions report nothing found.
 
@@ -21,6 +23,9 @@ pub const BACKUP_KEY: &str = "flask-session-playground.unreadable";
 
 /// Set while the page carries out an action; found at load, it means the last one never ended.
 pub const BUSY_KEY: &str = "flask-session-playground.busy";
+
+/// Present (`true`) once the learner put the welcome away; removed when they bring it back.
+pub const WELCOME_HIDDEN_KEY: &str = "flask-session-playground.welcome-hidden";
 
 /// What the page found in storage when it loaded.
 #[derive(Debug)]
@@ -77,7 +82,7 @@ mod imp {
     use gloo_storage::{LocalStorage, Storage};
     use wasm_bindgen::JsCast;
 
-    use super::{BUSY_KEY, Found, STORAGE_KEY, backup_key, refusal};
+    use super::{BUSY_KEY, Found, STORAGE_KEY, WELCOME_HIDDEN_KEY, backup_key, refusal};
     use crate::scenario::saved::SavedWork;
 
     /// Whether `localStorage` can be used at all: gloo-storage throws when it cannot (a sandboxed
@@ -150,6 +155,22 @@ mod imp {
         usable() && LocalStorage::get::<bool>(BUSY_KEY).unwrap_or(false)
     }
 
+    pub fn welcome_hidden() -> bool {
+        usable() && LocalStorage::get::<bool>(WELCOME_HIDDEN_KEY).unwrap_or(false)
+    }
+
+    pub fn set_welcome_hidden(hidden: bool) {
+        if usable() {
+            if hidden {
+                // A refused write only means the welcome shows again next time: nothing of the
+                // learner's is lost, so it is not worth a banner.
+                let _ = LocalStorage::set(WELCOME_HIDDEN_KEY, true);
+            } else {
+                LocalStorage::delete(WELCOME_HIDDEN_KEY);
+            }
+        }
+    }
+
     pub fn on_other_tab(mut receive: impl FnMut(SavedWork) + 'static) {
         let Some(window) = web_sys::window() else {
             return;
@@ -190,6 +211,10 @@ mod imp {
     pub fn was_busy() -> bool {
         false
     }
+    pub fn welcome_hidden() -> bool {
+        false
+    }
+    pub fn set_welcome_hidden(_: bool) {}
     pub fn on_other_tab(_: impl FnMut(SavedWork) + 'static) {}
 }
 
@@ -239,6 +264,18 @@ pub fn mark_busy(busy: bool) {
 /// ended (the tab froze or crashed).
 pub fn was_busy() -> bool {
     imp::was_busy()
+}
+
+/// Whether the learner put the welcome away on an earlier visit (an embedded page never reads it).
+pub fn welcome_hidden() -> bool {
+    !read_only() && imp::welcome_hidden()
+}
+
+/// Remembers that the welcome was put away (`true`) or brought back (`false`).
+pub fn set_welcome_hidden(hidden: bool) {
+    if !read_only() {
+        imp::set_welcome_hidden(hidden)
+    }
 }
 
 /// Calls `receive` with what another tab of the playground saves.

@@ -70,6 +70,14 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
             </div>
         }
     };
+    // The jar's entry for the decoded session cookie (the one an edited payload replaces).
+    let session_cookie = props.session.as_ref().and_then(|(value, _)| {
+        props
+            .cookies
+            .iter()
+            .find(|cookie| cookie.value == *value)
+            .map(|cookie| cookie.key())
+    });
     html! {
         <div class="devtools">
             <Clock now={props.now.clone()} on_action={props.on_action.clone()} />
@@ -82,7 +90,7 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
                 </div>
             }) }
             { panel(1, html! { <Network requests={props.requests.clone()} on_action={props.on_action.clone()} /> }) }
-            { panel(2, html! { <SessionView inspection={props.session.clone()} /> }) }
+            { panel(2, html! { <SessionView inspection={props.session.clone()} cookie={session_cookie} on_action={props.on_action.clone()} /> }) }
             { panel(3, html! { <Timeline entries={props.timeline.clone()} selected={props.selected} on_action={props.on_action.clone()} /> }) }
             // The diagram is drawn only while its tab is open: it is the one panel whose size
             // grows with every entry, and no test id lives inside it.

@@ -1,5 +1,6 @@
 //! The keyboard help: a `<dialog>` listing the page's shortcuts, opened with `?` (outside text
-//! fields) or the header's "Keys" button, closed with Escape or its button.
+//! fields) or the header's "Keys" button, closed with Escape or its button. It also holds the
+//! way back to the welcome once the learner has put it away.
 
 use yew::prelude::*;
 
@@ -30,20 +31,33 @@ pub fn open_help() {
     }
 }
 
+/// Props of [`HelpDialog`].
+#[derive(Properties, PartialEq)]
+pub struct HelpDialogProps {
+    /// Brings the welcome (the first view) back.
+    pub on_show_welcome: Callback<()>,
+}
+
+/// Closes the `<dialog>` the clicked control is in.
+fn close_dialog(event: &MouseEvent) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(dialog) = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|element| element.closest("dialog").ok().flatten())
+    {
+        crate::ui::dom::call_method(&dialog, "close");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = event;
+}
+
 /// The dialog, and the `?` key that opens it.
 #[function_component(HelpDialog)]
-pub fn help_dialog() -> Html {
+pub fn help_dialog(props: &HelpDialogProps) -> Html {
     use_effect_with((), |_| install_key());
-    let close = Callback::from(|event: MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(dialog) = event
-            .target_dyn_into::<web_sys::Element>()
-            .and_then(|element| element.closest("dialog").ok().flatten())
-        {
-            crate::ui::dom::call_method(&dialog, "close");
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = event;
+    let close = Callback::from(|event: MouseEvent| close_dialog(&event));
+    let show_welcome = props.on_show_welcome.reform(|event: MouseEvent| {
+        close_dialog(&event);
     });
     html! {
         <dialog id="help-dialog" class="help-dialog" aria-labelledby="help-title">
@@ -57,7 +71,10 @@ pub fn help_dialog() -> Html {
             // No `autofocus`: the dialog's opening focuses its first control (Close) anyway, and an
             // autofocus attribute in the page is refused, with a console error, when the
             // playground is embedded in another site's frame.
-            <button class="primary" onclick={close}>{ "Close" }</button>
+            <div class="help-actions">
+                <button class="primary" onclick={close}>{ "Close" }</button>
+                <button data-testid="show-welcome" onclick={show_welcome}>{ "Show the welcome again" }</button>
+            </div>
         </dialog>
     }
 }

@@ -105,15 +105,23 @@ fn row_view(diagram: &Diagram, row: &Row, props: &SequenceDiagramProps) -> Html 
         width: diagram.width,
         height: row.height,
     };
+    // The focusable row holds only its background: what is drawn on it sits beside it, hidden
+    // from assistive technology, so the row's name is its summary alone (a name that leaves out
+    // text drawn inside a button is a mismatch for speech input). A click anywhere on the row,
+    // drawing included, reaches the outer group.
     html! {
-        <g class={classes!("seq-entry", selected.then_some("selected"))} data-entry={index.to_string()}
-            tabindex="0" role="button" aria-pressed={selected.to_string()} aria-label={row.accessible_name.clone()}
-            onclick={on_click} onkeydown={on_key}>
-            { rect_view(&background, "seq-row-bg") }
-            if let Some(band) = &row.band { { rect_view(band, "seq-band") } }
-            { for row.arrows.iter().map(arrow_view) }
-            { for row.boxes.iter().map(|marker| rect_view(marker, "seq-marker")) }
-            { for row.labels.iter().map(label_view) }
+        <g class={classes!("seq-row", selected.then_some("selected"))} onclick={on_click}>
+            <g class={classes!("seq-entry", selected.then_some("selected"))} data-entry={index.to_string()}
+                tabindex="0" role="button" aria-pressed={selected.to_string()} aria-label={row.accessible_name.clone()}
+                onkeydown={on_key}>
+                { rect_view(&background, "seq-row-bg") }
+            </g>
+            <g class="seq-drawing" aria-hidden="true">
+                if let Some(band) = &row.band { { rect_view(band, "seq-band") } }
+                { for row.arrows.iter().map(arrow_view) }
+                { for row.boxes.iter().map(|marker| rect_view(marker, "seq-marker")) }
+                { for row.labels.iter().map(label_view) }
+            </g>
         </g>
     }
 }
@@ -143,10 +151,10 @@ fn arrow_view(arrow: &Arrow) -> Html {
 
 fn label_view(label: &Label) -> Html {
     html! {
-        // The row names itself (its aria-label says the same, in words): the drawn labels are
-        // hidden from assistive technology so the name is not read twice, or mismatched.
+        // The row names itself (its aria-label says the same, in words); the drawing around the
+        // labels is hidden from assistive technology (see `row_view`).
         <text class={classes!("seq-label", label.style.class())} x={label.x.to_string()} y={label.y.to_string()}
-            text-anchor={label.anchor.as_str()} aria-hidden="true">
+            text-anchor={label.anchor.as_str()}>
             <title>{ &label.full }</title>
             { &label.text }
         </text>

@@ -54,7 +54,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                     <ul class="welcome-lessons">
                         { for members.iter().filter_map(|id| props.lessons.iter().find(|item| item.id == *id)).map(|item| html! {
                             <li>
-                                <button class="link-button" onclick={open(&item.id)}>{ &item.title }</button>
+                                <button class="link-button" data-lesson={item.id.clone()} onclick={open(&item.id)}>{ &item.title }</button>
                                 if item.solved { <span class="solved-mark">{ " \u{2713} done" }</span> }
                             </li>
                         }) }
