@@ -59,6 +59,10 @@ pub struct SharedState {
     /// The name the learner typed when handing the work in (v2).
     #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
     pub handed_in_by: Option<String>,
+    /// When the work was handed in, in whole seconds since 1970 (UTC), as the learner's page
+    /// read its clock (v2): shown to the teacher, covered by the completion code's digest.
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    pub handed_in_at: Option<i64>,
     /// The completion code the page computed when the work was handed in (v2): `verify`
     /// recomputes it from the rest of the link and flags a link whose code disagrees.
     #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]

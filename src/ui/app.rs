@@ -5,12 +5,14 @@ use yew::prelude::*;
 
 use super::components::{
     browser_pane::BrowserPane,
+    check_hand_ins::CheckHandIns,
     devtools::DevTools,
     editor::Editor,
     embed_bar::EmbedBar,
     hand_in::HandInBox,
     header::{Header, LessonItem},
     help_dialog::HelpDialog,
+    lesson_builder::LessonBuilder,
     lesson_panel::{LessonPanel, NextLesson},
     server_pane::ServerPane,
     welcome::Welcome,
@@ -265,6 +267,11 @@ pub fn app() -> Html {
         )
     });
 
+    // What the lesson builder checks its goals on: the state on screen, made when asked.
+    let lesson_state_now = {
+        let workspace = workspace.clone();
+        Callback::from(move |()| std::rc::Rc::new(workspace.lesson_state()))
+    };
     let show_welcome = lesson.is_none() && !*welcome_hidden;
     let lesson_label = if lesson.is_some() {
         "Lesson"
@@ -353,6 +360,9 @@ pub fn app() -> Html {
                 on_action={dispatch.clone()}
             />
             <HelpDialog {on_show_welcome} />
+            <CheckHandIns />
+            <LessonBuilder code={workspace.code.clone()} log={workspace.log.clone()} state_now={lesson_state_now}
+                page_address={super::storage::page_address()} on_action={dispatch.clone()} />
             if embedded {
                 <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
                     on_toggle={

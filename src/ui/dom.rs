@@ -146,3 +146,16 @@ pub fn click(selector: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = selector;
 }
+
+/// The wall clock in whole seconds since 1970 (UTC), as the browser reads it; `None` natively
+/// (nothing below the page reads a clock: the page passes this time in where one is recorded).
+pub fn now_seconds() -> Option<i64> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some((js_sys::Date::now() / 1000.0).floor() as i64)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}

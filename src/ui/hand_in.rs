@@ -3,7 +3,12 @@
 //! hand-ins that do not add up flagged. Every row's progress is recomputed by replaying the link
 //! through the same reducer the page uses ([`Workspace::replayed_progress`]); nothing a link or a
 //! code claims is taken on trust. `session-playground verify` prints [`VerifyReport::table`];
-//! the page's "Check hand-ins" view shows the same rows.
+//! the page's "Check hand-ins" view shows the same rows ([`HandInRow::cells`]), checked one
+//! entry at a time through a [`Checker`] so the page can paint between two replays.
+//!
+//! Pasted hand-ins are hostile input: at most [`MAX_HAND_INS`] entries and
+//! [`MAX_PASTE_BYTES`] of text are read (the report says how many were left out), each link is
+//! bounded by the share decoder, and every entry that cannot be read is a row saying why.
 
 use crate::scenario::handin::{CompletionCode, completion_code, quiz_verdict};
 use crate::scenario::share::decode;
@@ -12,6 +17,9 @@ use super::state::Workspace;
 
 /// The most hand-ins one check reads (a class, with room to spare).
 pub const MAX_HAND_INS: usize = 1000;
+
+/// The most text one check reads, in bytes (a thousand long links).
+pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
 
 /// How a hand-in stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +42,19 @@ impl Verdict {
         matches!(self, Verdict::Tampered(_) | Verdict::Damaged(_))
     }
 
-    fn text(&self) -> String {
+    /// A short name for the kind of verdict (the page's styles and tests use it).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::NoCode => "no-code",
+            Verdict::CodeOnly => "code-only",
+            Verdict::Tampered(_) => "tampered",
+            Verdict::Damaged(_) => "damaged",
+        }
+    }
+
+    /// What the table's status column says.
+    pub fn text(&self) -> String {
         match self {
             Verdict::Verified => "ok".into(),
             Verdict::NoCode => "ok (share link, not handed in)".into(),
@@ -64,6 +84,8 @@ pub struct HandInRow {
     pub quiz: Option<Option<bool>>,
     /// Whether the solution was shown before every goal was met.
     pub solution_shown: bool,
+    /// When it was handed in (seconds since 1970, UTC, by the learner's clock), if the link says.
+    pub when: Option<i64>,
     /// How it stands.
     pub verdict: Verdict,
 }
@@ -77,6 +99,45 @@ impl HandInRow {
             && matches!(self.verdict, Verdict::Verified | Verdict::NoCode)
     }
 
+    /// The row as the table's cells, in [`COLUMNS`] order (the page and `verify` show these).
+    pub fn cells(&self) -> [String; 8] {
+        let read = !self.lesson.is_empty();
+        let goals = if !read {
+            String::new()
+        } else if self.missing.is_empty() {
+            format!("{}/{}", self.met, self.total)
+        } else {
+            format!(
+                "{}/{} (missing: {})",
+                self.met,
+                self.total,
+                self.missing.join(", ")
+            )
+        };
+        let quiz = match self.quiz {
+            _ if !read => String::new(),
+            None => "-".into(),
+            Some(None) => "unanswered".into(),
+            Some(Some(true)) => "1/1 right".into(),
+            Some(Some(false)) => "0/1 wrong".into(),
+        };
+        let solution = match (read, self.solution_shown) {
+            (false, _) => "",
+            (true, true) => "shown",
+            (true, false) => "not shown",
+        };
+        [
+            self.line.to_string(),
+            self.who.clone(),
+            self.lesson.clone(),
+            goals,
+            quiz,
+            solution.into(),
+            self.when.map(when_text).unwrap_or_default(),
+            self.verdict.text(),
+        ]
+    }
+
     fn damaged(line: usize, why: String) -> HandInRow {
         HandInRow {
             line,
@@ -87,9 +148,39 @@ impl HandInRow {
             missing: Vec::new(),
             quiz: None,
             solution_shown: false,
+            when: None,
             verdict: Verdict::Damaged(why),
         }
     }
+}
+
+/// The table's columns.
+pub const COLUMNS: [&str; 8] = [
+    "#",
+    "who",
+    "lesson",
+    "goals",
+    "quiz",
+    "solution",
+    "handed in",
+    "status",
+];
+
+/// A hand-in time as the table shows it: `2026-12-06 23:41 UTC`.
+///
+/// ```
+/// use session_playground::ui::hand_in::when_text;
+/// assert_eq!(when_text(0), "1970-01-01 00:00 UTC");
+/// assert_eq!(when_text(1_796_600_519), "2026-12-06 23:41 UTC");
+/// ```
+pub fn when_text(seconds: i64) -> String {
+    let (year, month, day) = crate::text::calendar::civil_from_days(seconds.div_euclid(86_400));
+    let minutes = seconds.rem_euclid(86_400) / 60;
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 /// The rows of a check, in the order of the entries.
@@ -97,6 +188,21 @@ impl HandInRow {
 pub struct VerifyReport {
     /// One per hand-in.
     pub rows: Vec<HandInRow>,
+    /// Entries past [`MAX_HAND_INS`] or [`MAX_PASTE_BYTES`] that were not read.
+    pub left_out: usize,
+}
+
+/// How many of the rows stand how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Every goal met by the learner's own work.
+    pub complete: usize,
+    /// Readable and honest, not complete.
+    pub incomplete: usize,
+    /// Tampered or unreadable.
+    pub flagged: usize,
+    /// Codes without a link.
+    pub unverified: usize,
 }
 
 impl VerifyReport {
@@ -105,49 +211,52 @@ impl VerifyReport {
         self.rows.iter().any(|row| row.verdict.flagged())
     }
 
+    /// How the rows stand.
+    pub fn tally(&self) -> Tally {
+        let complete = self.rows.iter().filter(|row| row.complete()).count();
+        let flagged = self.rows.iter().filter(|row| row.verdict.flagged()).count();
+        let unverified = self
+            .rows
+            .iter()
+            .filter(|row| row.verdict == Verdict::CodeOnly)
+            .count();
+        Tally {
+            complete,
+            incomplete: self.rows.len() - complete - flagged - unverified,
+            flagged,
+            unverified,
+        }
+    }
+
+    /// The summary line under the table (and what was left out, if anything).
+    pub fn summary(&self) -> String {
+        let Tally {
+            complete,
+            incomplete,
+            flagged,
+            unverified,
+        } = self.tally();
+        let mut out = format!(
+            "{} hand-in{}: {complete} complete, {incomplete} not complete, {flagged} flagged, {unverified} unverified",
+            self.rows.len(),
+            if self.rows.len() == 1 { "" } else { "s" },
+        );
+        if self.left_out > 0 {
+            out.push_str(&format!(
+                "; {} more line{} not read (one check reads at most {MAX_HAND_INS} hand-ins and {} MB of text)",
+                self.left_out,
+                if self.left_out == 1 { " was" } else { "s were" },
+                MAX_PASTE_BYTES / (1024 * 1024)
+            ));
+        }
+        out
+    }
+
     /// The report as a plain-text table with a summary line.
     pub fn table(&self) -> String {
-        let header =
-            ["#", "who", "lesson", "goals", "quiz", "solution", "status"].map(String::from);
-        let mut lines: Vec<[String; 7]> = vec![header];
-        for row in &self.rows {
-            let goals = if row.total == 0 && row.lesson.is_empty() {
-                String::new()
-            } else if row.missing.is_empty() {
-                format!("{}/{}", row.met, row.total)
-            } else {
-                format!(
-                    "{}/{} (missing: {})",
-                    row.met,
-                    row.total,
-                    row.missing.join(", ")
-                )
-            };
-            let quiz = match row.quiz {
-                _ if row.lesson.is_empty() => String::new(),
-                None => "-".into(),
-                Some(None) => "unanswered".into(),
-                Some(Some(true)) => "1/1 right".into(),
-                Some(Some(false)) => "0/1 wrong".into(),
-            };
-            let solution = if row.lesson.is_empty() {
-                String::new()
-            } else if row.solution_shown {
-                "shown".into()
-            } else {
-                "not shown".into()
-            };
-            lines.push([
-                row.line.to_string(),
-                row.who.clone(),
-                row.lesson.clone(),
-                goals,
-                quiz,
-                solution,
-                row.verdict.text(),
-            ]);
-        }
-        let widths: Vec<usize> = (0..7)
+        let mut lines: Vec<[String; 8]> = vec![COLUMNS.map(String::from)];
+        lines.extend(self.rows.iter().map(HandInRow::cells));
+        let widths: Vec<usize> = (0..COLUMNS.len())
             .map(|c| {
                 lines
                     .iter()
@@ -166,19 +275,9 @@ impl VerifyReport {
             out.push_str(cells.join("  ").trim_end());
             out.push('\n');
         }
-        let complete = self.rows.iter().filter(|row| row.complete()).count();
-        let flagged = self.rows.iter().filter(|row| row.verdict.flagged()).count();
-        let unverified = self
-            .rows
-            .iter()
-            .filter(|row| row.verdict == Verdict::CodeOnly)
-            .count();
-        out.push_str(&format!(
-            "\n{} hand-in{}: {complete} complete, {} not complete, {flagged} flagged, {unverified} unverified\n",
-            self.rows.len(),
-            if self.rows.len() == 1 { "" } else { "s" },
-            self.rows.len() - complete - flagged - unverified
-        ));
+        out.push('\n');
+        out.push_str(&self.summary());
+        out.push('\n');
         out
     }
 }
@@ -229,61 +328,130 @@ pub fn verify(entries: &[String]) -> VerifyReport {
 /// these ids must carry exactly that file — a learner who edited the lesson in their link (to
 /// make its goals easier) is flagged.
 pub fn verify_against(entries: &[String], lessons: &[serde_json::Value]) -> VerifyReport {
-    let mut report = VerifyReport::default();
-    let entries: Vec<Entry> = entries
-        .iter()
-        .enumerate()
-        .filter(|(_, text)| !text.trim().is_empty())
-        .take(MAX_HAND_INS)
-        .map(|(index, text)| read_entry(index + 1, text))
-        .collect();
-    // The codes of every link, to match lone codes against.
-    let mut link_codes: Vec<CompletionCode> = Vec::new();
-    let mut lone_codes: Vec<(usize, CompletionCode)> = Vec::new();
-    for entry in entries {
+    let mut checker = Checker::new(entries, lessons);
+    while checker.check_next() {}
+    checker.finish()
+}
+
+/// A check in progress: the entries are read at once, the links replayed one per
+/// [`Checker::check_next`] (a replay runs the learner's app, the slow part), and the lone codes
+/// matched to the links at [`Checker::finish`].
+pub struct Checker {
+    waiting: std::collections::VecDeque<Entry>,
+    entries: usize,
+    lessons: Vec<serde_json::Value>,
+    report: VerifyReport,
+    /// The codes of every link, to match lone codes against.
+    link_codes: Vec<CompletionCode>,
+    lone_codes: Vec<(usize, CompletionCode)>,
+}
+
+impl Checker {
+    /// A check of `entries` (one hand-in a line, blank lines skipped; see [`MAX_HAND_INS`] and
+    /// [`MAX_PASTE_BYTES`]) against the teacher's lesson files.
+    pub fn new(entries: &[String], lessons: &[serde_json::Value]) -> Checker {
+        let mut bytes = 0usize;
+        let mut waiting = std::collections::VecDeque::new();
+        let mut left_out = 0;
+        for (index, text) in entries.iter().enumerate() {
+            if text.trim().is_empty() {
+                continue;
+            }
+            bytes = bytes.saturating_add(text.len());
+            if waiting.len() >= MAX_HAND_INS || bytes > MAX_PASTE_BYTES {
+                left_out += 1;
+                continue;
+            }
+            waiting.push_back(read_entry(index + 1, text));
+        }
+        Checker {
+            entries: waiting.len(),
+            waiting,
+            lessons: lessons.to_vec(),
+            report: VerifyReport {
+                rows: Vec::new(),
+                left_out,
+            },
+            link_codes: Vec::new(),
+            lone_codes: Vec::new(),
+        }
+    }
+
+    /// A check of pasted text, one hand-in a line.
+    pub fn of_text(text: &str, lessons: &[serde_json::Value]) -> Checker {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        Checker::new(&lines, lessons)
+    }
+
+    /// The entries read (blank lines and left-out ones not counted).
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// The entries checked so far.
+    pub fn done(&self) -> usize {
+        self.entries - self.waiting.len()
+    }
+
+    /// Checks the next entry; `false` once every entry has been checked.
+    pub fn check_next(&mut self) -> bool {
+        let Some(entry) = self.waiting.pop_front() else {
+            return false;
+        };
         let Some(link) = entry.link else {
             match (entry.code, entry.unknown) {
-                (Some(code), _) => lone_codes.push((entry.line, code)),
-                (None, Some(what)) => report.rows.push(HandInRow::damaged(
+                (Some(code), _) => self.lone_codes.push((entry.line, code)),
+                (None, Some(what)) => self.report.rows.push(HandInRow::damaged(
                     entry.line,
                     format!("neither a link nor a completion code ({what:?})"),
                 )),
                 (None, None) => {}
             }
-            continue;
+            return true;
         };
         let row = check_link(
             entry.line,
             &link,
             entry.code.as_ref(),
-            lessons,
-            &mut link_codes,
+            &self.lessons,
+            &mut self.link_codes,
         );
-        report.rows.push(row);
+        self.report.rows.push(row);
+        true
     }
-    for (line, code) in lone_codes {
-        let matching = link_codes.iter().find(|made| made.digest == code.digest);
-        let verdict = match matching {
-            Some(made) if *made == code => continue, // handed in with its link: already a row
-            Some(_) => Verdict::Tampered(
-                "the completion code's claims were changed (it does not match its link)".into(),
-            ),
-            None => Verdict::CodeOnly,
-        };
-        report.rows.push(HandInRow {
-            line,
-            who: String::new(),
-            lesson: code.lesson.clone(),
-            met: code.met,
-            total: code.total,
-            missing: Vec::new(),
-            quiz: code.quiz,
-            solution_shown: code.solution_shown,
-            verdict,
-        });
+
+    /// The report: the entries not checked yet are checked first.
+    pub fn finish(mut self) -> VerifyReport {
+        while self.check_next() {}
+        let mut report = self.report;
+        for (line, code) in self.lone_codes {
+            let matching = self
+                .link_codes
+                .iter()
+                .find(|made| made.digest == code.digest);
+            let verdict = match matching {
+                Some(made) if *made == code => continue, // handed in with its link: already a row
+                Some(_) => Verdict::Tampered(
+                    "the completion code's claims were changed (it does not match its link)".into(),
+                ),
+                None => Verdict::CodeOnly,
+            };
+            report.rows.push(HandInRow {
+                line,
+                who: String::new(),
+                lesson: code.lesson.clone(),
+                met: code.met,
+                total: code.total,
+                missing: Vec::new(),
+                quiz: code.quiz,
+                solution_shown: code.solution_shown,
+                when: None,
+                verdict,
+            });
+        }
+        report.rows.sort_by_key(|row| row.line);
+        report
     }
-    report.rows.sort_by_key(|row| row.line);
-    report
 }
 
 /// One link's row: decoded (bounded), replayed, its code recomputed and compared.
@@ -341,6 +509,7 @@ fn check_link(
         missing,
         quiz: quiz_verdict(&lesson, &progress),
         solution_shown: made.solution_shown,
+        when: shared.handed_in_at,
         verdict,
     };
     link_codes.push(made);
@@ -375,7 +544,11 @@ mod tests {
         if let Some(option) = answer {
             workspace = workspace.apply(Action::AnswerQuiz(option));
         }
-        workspace.hand_in_link(name).expect("a lesson is open")
+        // A class hands in over an afternoon: one minute apart, from 2026-12-06 14:00 UTC.
+        let at = 1_796_565_600 + 60 * name.len() as i64;
+        workspace
+            .hand_in_link(name, Some(at))
+            .expect("a lesson is open")
     }
 
     #[test]
@@ -469,6 +642,54 @@ mod tests {
             table.contains("Learner 01") && table.contains("TAMPERED") && table.contains("3/3")
         );
         assert!(report.any_flagged());
+        // When: as the learner's page stamped it, and a changed time is a changed link.
+        assert_eq!(learner(1).when, Some(1_796_565_600 + 60 * 10));
+        assert!(table.contains("2026-12-06 14:10 UTC"), "{table}");
+        let (payload, _) = hand_in("count", "Late", full, Some(1), false);
+        let mut backdated = decode(&payload).unwrap();
+        backdated.handed_in_at = backdated.handed_in_at.map(|at| at - 86_400);
+        let report = verify(&[encode(&backdated)]);
+        assert!(
+            matches!(&report.rows[0].verdict, Verdict::Tampered(why) if why.contains("changed after")),
+            "{}",
+            report.table()
+        );
+    }
+
+    #[test]
+    fn a_check_runs_one_entry_at_a_time_and_says_what_it_left_out() {
+        let (payload, code) = hand_in("count", "Ada", 99, Some(1), false);
+        let mut text = format!("{payload}\n\n{code}\nnot a hand-in\n");
+        let mut checker = Checker::of_text(&text, &[]);
+        assert_eq!((checker.entries(), checker.done()), (3, 0));
+        assert!(checker.check_next());
+        assert_eq!(checker.done(), 1);
+        let report = checker.finish();
+        // The lone code matches its link: one row for the two, and one for the junk.
+        assert_eq!(report.rows.len(), 2, "{}", report.table());
+        assert_eq!(report.rows[0].verdict, Verdict::Verified);
+        assert!(report.rows[0].complete());
+        assert!(
+            matches!(&report.rows[1].verdict, Verdict::Damaged(why) if why.contains("neither"))
+        );
+        assert_eq!(report.left_out, 0);
+        // Past the limit, entries are counted and not read.
+        for n in 0..MAX_HAND_INS {
+            text.push_str(&format!("junk{n}\n"));
+        }
+        let checker = Checker::of_text(&text, &[]);
+        assert_eq!(checker.entries(), MAX_HAND_INS);
+        let report = checker.finish();
+        assert_eq!(report.left_out, 3);
+        assert!(
+            report.summary().contains("3 more lines were not read"),
+            "{}",
+            report.summary()
+        );
+        // So is text past the byte limit, even in few lines.
+        let long = "x".repeat(MAX_PASTE_BYTES / 3 + 1);
+        let report = verify(&[long.clone(), long.clone(), long]);
+        assert_eq!((report.rows.len(), report.left_out), (2, 1));
     }
 
     #[test]

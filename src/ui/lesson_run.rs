@@ -488,8 +488,8 @@ impl Workspace {
     }
 
     /// "Hand in" in the page: the run keeps the link and code (see [`Workspace::hand_in_link`]).
-    pub(crate) fn hand_in(&mut self, name: &str) {
-        let made = self.hand_in_link(name);
+    pub(crate) fn hand_in(&mut self, name: &str, at: Option<i64>) {
+        let made = self.hand_in_link(name, at);
         if let (Some(run), Some((payload, code))) = (&mut self.lesson, made) {
             run.hand_in = Some(HandIn {
                 payload,
@@ -502,11 +502,13 @@ impl Workspace {
 
     /// The hand-in of this workspace: its link, naming the learner, with the completion code its
     /// replay earns (computed by replaying the link, exactly as `verify` will); `None` outside a
-    /// lesson.
-    pub fn hand_in_link(&self, name: &str) -> Option<(String, CompletionCode)> {
+    /// lesson. `at` is when (seconds since 1970, from the page's clock: nothing below the page
+    /// reads one).
+    pub fn hand_in_link(&self, name: &str, at: Option<i64>) -> Option<(String, CompletionCode)> {
         self.lesson.as_ref()?;
         let mut shared = self.shared_state();
         shared.handed_in_by = clean_name(name);
+        shared.handed_in_at = at;
         let (lesson, progress) = Workspace::replayed_progress(&shared).ok()?;
         let code = completion_code(&shared, &lesson, &progress);
         shared.hand_in_code = Some(code.to_string());

@@ -536,7 +536,7 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     );
     assert_eq!(reopened.lesson_progress().unwrap().goals_met.len(), 3);
     // It is handed in and checked like a built-in lesson.
-    let (payload, code) = learner.hand_in_link("Ada").unwrap();
+    let (payload, code) = learner.hand_in_link("Ada", None).unwrap();
     assert!(
         code.to_string()
             .starts_with("my-count.3of3.quiz-right.own-work."),

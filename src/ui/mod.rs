@@ -31,6 +31,7 @@ pub mod frame_policy;
 pub mod guide;
 pub mod hand_in;
 pub mod history;
+pub mod lesson_builder;
 pub mod lesson_run;
 #[cfg(test)]
 mod lesson_tests;

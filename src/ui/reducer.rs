@@ -174,7 +174,7 @@ impl Workspace {
             Action::TryQuizOption(option) => next.try_quiz_option(option),
             Action::ResetLesson => next.reset_lesson(),
             Action::Share => next.share_link = Some(next.share_payload()),
-            Action::HandIn(name) => next.hand_in(&name),
+            Action::HandIn(name, at) => next.hand_in(&name, at),
             Action::OpenFetchedLesson(shared, text) => next.open_fetched_lesson(*shared, text),
             Action::Notice(text) => next.notice = Some(text),
             Action::OpenShared(payload) => next.open_shared(&payload),

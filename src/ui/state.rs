@@ -385,8 +385,9 @@ pub enum Action {
     ResetLesson,
     /// "Share": make a link for the current state.
     Share,
-    /// "Hand in" under the name typed: a link naming the learner and a completion code.
-    HandIn(String),
+    /// "Hand in" under the name typed: a link naming the learner and a completion code. The
+    /// time is the page's clock (seconds since 1970), if it has one.
+    HandIn(String, Option<i64>),
     /// Say something to the learner (e.g. why the address could not be opened).
     Notice(String),
     /// A link's lesson file was fetched (its text, or why not): open the link with it.

@@ -34,7 +34,10 @@ pub fn hand_in_box(props: &HandInProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            on_action.emit(Action::HandIn((*name).clone()));
+            on_action.emit(Action::HandIn(
+                (*name).clone(),
+                crate::ui::dom::now_seconds(),
+            ));
         })
     };
     let select_all = Callback::from(|event: FocusEvent| {

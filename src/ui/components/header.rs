@@ -170,6 +170,7 @@ pub fn header(props: &HeaderProps) -> Html {
                         </li>
                     </ul>
                 </details>
+                <super::teach_menu::TeachMenu />
             </nav>
             <div class="share">
                 <button data-testid="share" onclick={on_share} title="A link that rebuilds exactly this state in any browser">{ "Share" }</button>
@@ -203,7 +204,7 @@ pub fn header(props: &HeaderProps) -> Html {
 }
 
 /// Closes the `<details>` menu a click came from.
-fn close_menu(event: &MouseEvent) {
+pub(crate) fn close_menu(event: &MouseEvent) {
     let details = event
         .target_dyn_into::<web_sys::Element>()
         .and_then(|element| element.closest("details").ok().flatten());
