@@ -43,6 +43,9 @@ pub struct HostConfig {
     pub memory_limit: usize,
     /// Maximum Python call depth.
     pub recursion_limit: usize,
+    /// The process environment the program sees (`os.environ`, `os.getenv`): empty unless
+    /// the host gives one (a lesson keeps its app's secret key there, out of the code).
+    pub environ: Vec<(String, String)>,
 }
 
 impl Default for HostConfig {
@@ -53,6 +56,7 @@ impl Default for HostConfig {
             step_budget: 1_000_000,
             memory_limit: 16 << 20,
             recursion_limit: 1000,
+            environ: Vec::new(),
         }
     }
 }

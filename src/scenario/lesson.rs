@@ -15,11 +15,14 @@
 //! Errors are [`Malformed`] values naming the place (`goals[2]`, `steps[0].request`) and the
 //! problem, like the v1 parser's.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::action::{SessionMode, Step};
 use crate::scenario::goal::Goal;
 use crate::scenario::parse::{self, DEFAULT_CLOCK, Malformed};
+pub use crate::scenario::predict::{PredictOption, Prediction};
 
 /// The newest lesson file version this build reads.
 pub const LESSON_VERSION: u32 = 2;
@@ -54,6 +57,8 @@ pub struct Lesson {
     pub shortcuts: Vec<Probe>,
     /// Other correct solutions: each must meet its goals.
     pub alternatives: Vec<Probe>,
+    /// Questions asked before chosen scripted steps: predict, then see.
+    pub predictions: Vec<Prediction>,
 }
 
 /// A statement the lesson makes, and the experiment that backs it: `steps` played from the
@@ -104,6 +109,10 @@ pub struct Settings {
     pub session_mode: SessionMode,
     /// The browser profiles, in order; the first is where steps without `browser` happen.
     pub profiles: Vec<String>,
+    /// The environment the app's process sees (`os.environ`): where a lesson keeps a secret
+    /// key the learner must not read in the code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub environment: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -116,6 +125,7 @@ impl Default for Settings {
                 .iter()
                 .map(|name| name.to_string())
                 .collect(),
+            environment: BTreeMap::new(),
         }
     }
 }
@@ -266,6 +276,8 @@ struct RawLesson {
     shortcuts: Vec<Probe>,
     #[serde(default)]
     alternatives: Vec<Probe>,
+    #[serde(default)]
+    predictions: Vec<Prediction>,
 }
 
 #[derive(Default, Deserialize)]
@@ -277,6 +289,8 @@ struct RawSettings {
     session_mode: SessionMode,
     #[serde(default)]
     profiles: Option<Vec<String>>,
+    #[serde(default)]
+    environment: BTreeMap<String, String>,
 }
 
 fn bad(place: &str, problem: impl Into<String>) -> Malformed {
@@ -319,6 +333,7 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 claims: Vec::new(),
                 shortcuts: Vec::new(),
                 alternatives: Vec::new(),
+                predictions: Vec::new(),
             })
         }
         Some(2) => parse_v2(source),
@@ -427,7 +442,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             ));
         }
         if claim.quote.trim().is_empty()
-            || !lesson_texts(&raw.lesson, raw.quiz.as_ref())
+            || !lesson_texts(&raw.lesson, raw.quiz.as_ref(), &raw.predictions)
                 .iter()
                 .any(|text| text.contains(claim.quote.as_str()))
         {
@@ -453,6 +468,12 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             }
         }
     }
+    if let Some((place, problem)) = crate::scenario::predict::problems(&raw.predictions, &raw.steps)
+        .into_iter()
+        .next()
+    {
+        return Err(bad(&place, problem));
+    }
     let solution = raw.solution.unwrap_or_else(|| raw.steps.clone());
     Ok(Lesson {
         version: raw.version,
@@ -463,6 +484,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             secret_key: raw.settings.secret_key,
             session_mode: raw.settings.session_mode,
             profiles,
+            environment: raw.settings.environment,
         },
         text: raw.lesson,
         quiz: raw.quiz,
@@ -472,11 +494,17 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         claims: raw.claims,
         shortcuts: raw.shortcuts,
         alternatives: raw.alternatives,
+        predictions: raw.predictions,
     })
 }
 
-/// Every text a claim may quote: the question, the hints, the explanation and the quiz.
-fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str> {
+/// Every text a claim may quote: the question, the hints, the explanation, the quiz and the
+/// predictions.
+fn lesson_texts<'a>(
+    text: &'a LessonText,
+    quiz: Option<&'a Quiz>,
+    predictions: &'a [Prediction],
+) -> Vec<&'a str> {
     let mut texts = vec![
         text.question.as_str(),
         text.hint.as_str(),
@@ -486,6 +514,13 @@ fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str
     if let Some(quiz) = quiz {
         texts.push(&quiz.prompt);
         for option in &quiz.options {
+            texts.push(&option.text);
+            texts.push(&option.feedback);
+        }
+    }
+    for prediction in predictions {
+        texts.push(&prediction.prompt);
+        for option in &prediction.options {
             texts.push(&option.text);
             texts.push(&option.feedback);
         }
