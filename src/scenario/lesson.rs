@@ -59,6 +59,37 @@ pub struct Lesson {
     pub alternatives: Vec<Probe>,
     /// Questions asked before chosen scripted steps: predict, then see.
     pub predictions: Vec<Prediction>,
+    /// Statements about what the browser does, each backed by cases recorded from Chromium.
+    pub browser_claims: Vec<BrowserClaim>,
+}
+
+/// A statement about the browser (not the server), backed by cases recorded from real Chromium
+/// in `tests/browser_layer/chromium/cases.json`: in each, the cookies named `sent` were in the
+/// `Cookie` header Chromium sent and those named `not_sent` were not. The lesson tests check
+/// the recorded headers; the browser-layer tests check that our jar sends the same.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrowserClaim {
+    /// A stable id.
+    pub id: String,
+    /// The sentence it supports, or a short quote of it, exactly as the lesson's text has it.
+    pub quote: String,
+    /// The recorded cases and what each shows.
+    pub chromium: Vec<ChromiumCheck>,
+}
+
+/// What one recorded Chromium case must show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChromiumCheck {
+    /// The case's name in the recording.
+    pub case: String,
+    /// Cookies Chromium sent.
+    #[serde(default)]
+    pub sent: Vec<String>,
+    /// Cookies Chromium did not send.
+    #[serde(default)]
+    pub not_sent: Vec<String>,
 }
 
 /// A statement the lesson makes, and the experiment that backs it: `steps` played from the
@@ -278,6 +309,8 @@ struct RawLesson {
     alternatives: Vec<Probe>,
     #[serde(default)]
     predictions: Vec<Prediction>,
+    #[serde(default)]
+    browser_claims: Vec<BrowserClaim>,
 }
 
 #[derive(Default, Deserialize)]
@@ -334,6 +367,7 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 shortcuts: Vec::new(),
                 alternatives: Vec::new(),
                 predictions: Vec::new(),
+                browser_claims: Vec::new(),
             })
         }
         Some(2) => parse_v2(source),
@@ -452,6 +486,32 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             ));
         }
     }
+    for (i, claim) in raw.browser_claims.iter().enumerate() {
+        if claim.id.is_empty()
+            || claim_ids.contains(&claim.id.as_str())
+            || claim.chromium.is_empty()
+            || claim
+                .chromium
+                .iter()
+                .any(|check| check.sent.is_empty() && check.not_sent.is_empty())
+        {
+            return Err(bad(
+                &format!("browser_claims[{i}]"),
+                "expected an id used once and recorded cases that each name a cookie sent or not sent",
+            ));
+        }
+        claim_ids.push(&claim.id);
+        if claim.quote.trim().is_empty()
+            || !lesson_texts(&raw.lesson, raw.quiz.as_ref(), &raw.predictions)
+                .iter()
+                .any(|text| text.contains(claim.quote.as_str()))
+        {
+            return Err(bad(
+                &format!("browser_claims[{i}].quote"),
+                "not found in the lesson's text (question, hints, explanation, quiz)",
+            ));
+        }
+    }
     for (list, probes) in [
         ("shortcuts", &raw.shortcuts),
         ("alternatives", &raw.alternatives),
@@ -495,6 +555,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         shortcuts: raw.shortcuts,
         alternatives: raw.alternatives,
         predictions: raw.predictions,
+        browser_claims: raw.browser_claims,
     })
 }
 

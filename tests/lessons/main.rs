@@ -1011,3 +1011,69 @@ fn the_weak_secret_lessons_key_is_not_in_its_code_nor_in_its_hints() {
     );
     assert_eq!(guess.found, Some(key));
 }
+
+#[test]
+fn every_browser_claim_is_what_chromium_did_in_its_recorded_cases() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser_layer");
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("chromium/cases.json")).unwrap())
+            .unwrap();
+    // The browser-layer test replays every recorded case through our jar, except these.
+    let replay = std::fs::read_to_string(root.join("chromium.rs")).unwrap();
+    let not_applicable = &replay[replay.find("const NOT_APPLICABLE").unwrap()..];
+    let not_applicable = &not_applicable[..not_applicable.find("];").unwrap()];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for lesson in all_lessons() {
+        for claim in &lesson.browser_claims {
+            for check in &claim.chromium {
+                let Some(case) = recorded["cases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|case| case["name"] == check.case.as_str())
+                else {
+                    failures.push(format!(
+                        "{}: {}: no recorded case {}",
+                        lesson.id, claim.id, check.case
+                    ));
+                    continue;
+                };
+                if not_applicable.contains(&format!("\"{}\"", check.case)) {
+                    failures.push(format!(
+                        "{}: {}: {} is not replayed through our jar",
+                        lesson.id, claim.id, check.case
+                    ));
+                }
+                let header = case["cookie"].as_str().unwrap();
+                let names: Vec<&str> = header
+                    .split("; ")
+                    .filter(|pair| !pair.is_empty())
+                    .map(|pair| pair.split('=').next().unwrap())
+                    .collect();
+                for name in &check.sent {
+                    if !names.contains(&name.as_str()) {
+                        failures.push(format!(
+                            "{}: {}: Chromium did not send {name} in {} ({header:?})",
+                            lesson.id, claim.id, check.case
+                        ));
+                    }
+                }
+                for name in &check.not_sent {
+                    if names.contains(&name.as_str()) {
+                        failures.push(format!(
+                            "{}: {}: Chromium sent {name} in {} ({header:?})",
+                            lesson.id, claim.id, check.case
+                        ));
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        checked >= 4,
+        "{checked} recorded cases back the lessons' browser claims"
+    );
+}
