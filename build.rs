@@ -5,8 +5,8 @@
 //! out, and so is every text itself (the lessons carry it).
 //!
 //! It also writes the page's copy of each lesson to `OUT_DIR/lessons/`: minified, and for the
-//! wasm build without what only the tests and `check` read (`claims`, `shortcuts`,
-//! `alternatives`: a lesson's evidence, about two thirds of its bytes), so the page carries only
+//! wasm build without what only the tests and `check` read (`claims`, `browser_claims`,
+//! `shortcuts`, `alternatives`: a lesson's evidence, about two thirds of its bytes), so the page carries only
 //! what it shows and plays.
 //!
 //! And it writes the Python the interpreter embeds (the Flask preludes, the stdlib modules
@@ -133,7 +133,7 @@ fn main() {
             continue;
         };
         if page_build && let Some(fields) = value.as_object_mut() {
-            for evidence in ["claims", "shortcuts", "alternatives"] {
+            for evidence in ["claims", "browser_claims", "shortcuts", "alternatives"] {
                 fields.remove(evidence);
             }
         }

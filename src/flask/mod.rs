@@ -24,6 +24,7 @@ pub mod base64_py;
 pub mod convert;
 pub mod dev_server_log;
 pub mod dump_cookie;
+pub mod forge;
 pub mod iri;
 pub mod json;
 pub mod natives;

@@ -46,6 +46,9 @@ pub struct HostConfig {
     pub heap_budget: usize,
     /// Maximum Python call depth.
     pub recursion_limit: usize,
+    /// The process environment the program sees (`os.environ`, `os.getenv`): empty unless
+    /// the host gives one (a lesson keeps its app's secret key there, out of the code).
+    pub environ: Vec<(String, String)>,
 }
 
 impl Default for HostConfig {
@@ -57,6 +60,7 @@ impl Default for HostConfig {
             memory_limit: 16 << 20,
             heap_budget: 512 << 20,
             recursion_limit: 1000,
+            environ: Vec::new(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! v1 scenario), its solution is played through the native runner, and every goal is reported
 //! met, unmet or pending; quiz options that can be run are run, and each must produce its
 //! claimed effect exactly when it is the correct one; every claim's experiment must hold, every
-//! known shortcut must leave its goals unmet and every alternative solution must meet its own.
+//! known shortcut must leave its goals unmet and every alternative solution must meet its own;
+//! the script must answer every prediction with exactly one of its options.
 //! Exit 2 if a file is malformed or
 //! unreadable, else 1 if a goal is unmet or a quiz answer is wrong, else 0.
 
@@ -109,6 +110,34 @@ pub fn expect_on(
     }
 }
 
+/// Plays the lesson's script up to and including each prediction's step and says which option
+/// happened: `(id, Ok(option))` when exactly one option's claim holds (a prediction whose script
+/// makes none or several true cannot be answered), else `Err(what held)`.
+pub fn check_predictions(lesson: &Lesson) -> Vec<(String, Result<usize, String>)> {
+    lesson
+        .predictions
+        .iter()
+        .map(|prediction| {
+            let steps = &lesson.steps[..(prediction.step + 1).min(lesson.steps.len())];
+            let (state, notes) = play_final(&lesson.code, lesson, steps);
+            let seen = crate::scenario::predict::seen(prediction, &state);
+            let result = match (notes.first(), seen.as_slice()) {
+                (Some(note), _) => Err(format!("a step could not run: {note}")),
+                (None, [one]) => Ok(*one),
+                (None, []) => Err("no option happened".to_string()),
+                (None, many) => Err(format!(
+                    "options {} all happened",
+                    many.iter()
+                        .map(|index| (index + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            (prediction.id.clone(), result)
+        })
+        .collect()
+}
+
 /// Plays the lesson's shortcuts and alternatives from its start, checking goals as the page
 /// does (met once, `after` respected): `(kind, id, Ok)` when a shortcut meets none of its goals
 /// and an alternative meets all of its own, else `Err(the goals that went wrong)`.
@@ -213,6 +242,18 @@ pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
             Err(why) => {
                 status = 1;
                 out.push_str(&format!("  claim    {id}: FAILS ({why})\n"));
+            }
+        }
+    }
+    for (id, result) in check_predictions(&lesson) {
+        match result {
+            Ok(option) => out.push_str(&format!(
+                "  predict  {id}: the script shows option {}\n",
+                option + 1
+            )),
+            Err(why) => {
+                status = 1;
+                out.push_str(&format!("  predict  {id}: UNANSWERABLE ({why})\n"));
             }
         }
     }

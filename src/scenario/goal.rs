@@ -78,6 +78,10 @@ pub enum GoalCheck {
     /// The server never set a cookie of this name in the profile's browser since the lesson
     /// started (a cookie it holds came from somewhere else: the dev tools, a copy).
     NeverReceived(String),
+    /// The learner never deleted a cookie of this name from the profile's jar in the dev tools
+    /// since the lesson started (a cookie that is gone went by itself: it expired, the browser
+    /// closed, the server removed it).
+    NeverDeleted(String),
 }
 
 /// A cookie a jar must hold.
@@ -427,6 +431,20 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
             }
             None => GoalResult::unmet(format!("there is no browser called {who}")),
         },
+        GoalCheck::NeverDeleted(name) => match profile() {
+            Some(p) => {
+                let deleted = p.deleted_cookies.iter().any(|gone| gone == name);
+                GoalResult::from_bool(
+                    !deleted,
+                    if deleted {
+                        format!("{name} was deleted in the dev tools of {who}'s browser")
+                    } else {
+                        format!("{name} was never deleted in the dev tools of {who}'s browser")
+                    },
+                )
+            }
+            None => GoalResult::unmet(format!("there is no browser called {who}")),
+        },
     }
 }
 
@@ -522,6 +540,8 @@ struct RawGoal {
     code_unchanged: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     never_received: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    never_deleted: Option<String>,
 }
 
 /// A check written either as just a name (`"session"`) or as the full object.
@@ -687,9 +707,12 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
         if let Some(name) = raw.never_received {
             checks.push(GoalCheck::NeverReceived(name));
         }
+        if let Some(name) = raw.never_deleted {
+            checks.push(GoalCheck::NeverDeleted(name));
+        }
         if checks.len() != 1 {
             return Err(format!(
-                "goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received)",
+                "goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received, never_deleted)",
                 raw.id
             ));
         }
@@ -745,6 +768,7 @@ fn put_check(raw: &mut RawGoal, check: GoalCheck) {
             GoalCheck::ClockAtLeast(seconds) => raw.clock_at_least = Some(seconds),
             GoalCheck::CodeUnchanged => raw.code_unchanged = Some(true),
             GoalCheck::NeverReceived(name) => raw.never_received = Some(name),
+            GoalCheck::NeverDeleted(name) => raw.never_deleted = Some(name),
         }
     }
 }

@@ -15,11 +15,14 @@
 //! Errors are [`Malformed`] values naming the place (`goals[2]`, `steps[0].request`) and the
 //! problem, like the v1 parser's.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::action::{SessionMode, Step};
 use crate::scenario::goal::Goal;
 use crate::scenario::parse::{self, DEFAULT_CLOCK, Malformed};
+pub use crate::scenario::predict::{PredictOption, Prediction};
 
 /// The newest lesson file version this build reads.
 pub const LESSON_VERSION: u32 = 2;
@@ -54,6 +57,39 @@ pub struct Lesson {
     pub shortcuts: Vec<Probe>,
     /// Other correct solutions: each must meet its goals.
     pub alternatives: Vec<Probe>,
+    /// Questions asked before chosen scripted steps: predict, then see.
+    pub predictions: Vec<Prediction>,
+    /// Statements about what the browser does, each backed by cases recorded from Chromium.
+    pub browser_claims: Vec<BrowserClaim>,
+}
+
+/// A statement about the browser (not the server), backed by cases recorded from real Chromium
+/// in `tests/browser_layer/chromium/cases.json`: in each, the cookies named `sent` were in the
+/// `Cookie` header Chromium sent and those named `not_sent` were not. The lesson tests check
+/// the recorded headers; the browser-layer tests check that our jar sends the same.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrowserClaim {
+    /// A stable id.
+    pub id: String,
+    /// The sentence it supports, or a short quote of it, exactly as the lesson's text has it.
+    pub quote: String,
+    /// The recorded cases and what each shows.
+    pub chromium: Vec<ChromiumCheck>,
+}
+
+/// What one recorded Chromium case must show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChromiumCheck {
+    /// The case's name in the recording.
+    pub case: String,
+    /// Cookies Chromium sent.
+    #[serde(default)]
+    pub sent: Vec<String>,
+    /// Cookies Chromium did not send.
+    #[serde(default)]
+    pub not_sent: Vec<String>,
 }
 
 /// A statement the lesson makes, and the experiment that backs it: `steps` played from the
@@ -104,6 +140,10 @@ pub struct Settings {
     pub session_mode: SessionMode,
     /// The browser profiles, in order; the first is where steps without `browser` happen.
     pub profiles: Vec<String>,
+    /// The environment the app's process sees (`os.environ`): where a lesson keeps a secret
+    /// key the learner must not read in the code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub environment: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -116,6 +156,7 @@ impl Default for Settings {
                 .iter()
                 .map(|name| name.to_string())
                 .collect(),
+            environment: BTreeMap::new(),
         }
     }
 }
@@ -266,6 +307,10 @@ struct RawLesson {
     shortcuts: Vec<Probe>,
     #[serde(default)]
     alternatives: Vec<Probe>,
+    #[serde(default)]
+    predictions: Vec<Prediction>,
+    #[serde(default)]
+    browser_claims: Vec<BrowserClaim>,
 }
 
 #[derive(Default, Deserialize)]
@@ -277,6 +322,8 @@ struct RawSettings {
     session_mode: SessionMode,
     #[serde(default)]
     profiles: Option<Vec<String>>,
+    #[serde(default)]
+    environment: BTreeMap<String, String>,
 }
 
 fn bad(place: &str, problem: impl Into<String>) -> Malformed {
@@ -319,6 +366,8 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 claims: Vec::new(),
                 shortcuts: Vec::new(),
                 alternatives: Vec::new(),
+                predictions: Vec::new(),
+                browser_claims: Vec::new(),
             })
         }
         Some(2) => parse_v2(source),
@@ -427,12 +476,38 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             ));
         }
         if claim.quote.trim().is_empty()
-            || !lesson_texts(&raw.lesson, raw.quiz.as_ref())
+            || !lesson_texts(&raw.lesson, raw.quiz.as_ref(), &raw.predictions)
                 .iter()
                 .any(|text| text.contains(claim.quote.as_str()))
         {
             return Err(bad(
                 &format!("claims[{i}].quote"),
+                "not found in the lesson's text (question, hints, explanation, quiz)",
+            ));
+        }
+    }
+    for (i, claim) in raw.browser_claims.iter().enumerate() {
+        if claim.id.is_empty()
+            || claim_ids.contains(&claim.id.as_str())
+            || claim.chromium.is_empty()
+            || claim
+                .chromium
+                .iter()
+                .any(|check| check.sent.is_empty() && check.not_sent.is_empty())
+        {
+            return Err(bad(
+                &format!("browser_claims[{i}]"),
+                "expected an id used once and recorded cases that each name a cookie sent or not sent",
+            ));
+        }
+        claim_ids.push(&claim.id);
+        if claim.quote.trim().is_empty()
+            || !lesson_texts(&raw.lesson, raw.quiz.as_ref(), &raw.predictions)
+                .iter()
+                .any(|text| text.contains(claim.quote.as_str()))
+        {
+            return Err(bad(
+                &format!("browser_claims[{i}].quote"),
                 "not found in the lesson's text (question, hints, explanation, quiz)",
             ));
         }
@@ -453,6 +528,12 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             }
         }
     }
+    if let Some((place, problem)) = crate::scenario::predict::problems(&raw.predictions, &raw.steps)
+        .into_iter()
+        .next()
+    {
+        return Err(bad(&place, problem));
+    }
     let solution = raw.solution.unwrap_or_else(|| raw.steps.clone());
     Ok(Lesson {
         version: raw.version,
@@ -463,6 +544,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             secret_key: raw.settings.secret_key,
             session_mode: raw.settings.session_mode,
             profiles,
+            environment: raw.settings.environment,
         },
         text: raw.lesson,
         quiz: raw.quiz,
@@ -472,11 +554,18 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         claims: raw.claims,
         shortcuts: raw.shortcuts,
         alternatives: raw.alternatives,
+        predictions: raw.predictions,
+        browser_claims: raw.browser_claims,
     })
 }
 
-/// Every text a claim may quote: the question, the hints, the explanation and the quiz.
-fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str> {
+/// Every text a claim may quote: the question, the hints, the explanation, the quiz and the
+/// predictions.
+fn lesson_texts<'a>(
+    text: &'a LessonText,
+    quiz: Option<&'a Quiz>,
+    predictions: &'a [Prediction],
+) -> Vec<&'a str> {
     let mut texts = vec![
         text.question.as_str(),
         text.hint.as_str(),
@@ -486,6 +575,13 @@ fn lesson_texts<'a>(text: &'a LessonText, quiz: Option<&'a Quiz>) -> Vec<&'a str
     if let Some(quiz) = quiz {
         texts.push(&quiz.prompt);
         for option in &quiz.options {
+            texts.push(&option.text);
+            texts.push(&option.feedback);
+        }
+    }
+    for prediction in predictions {
+        texts.push(&prediction.prompt);
+        for option in &prediction.options {
             texts.push(&option.text);
             texts.push(&option.feedback);
         }

@@ -16,6 +16,7 @@
 //! - [`state`]: [`LessonState`], the plain snapshot goals are checked on;
 //! - [`goal`]: goals and the pure [`goal::check`];
 //! - [`code_query`]: questions about the code, answered on the syntax tree;
+//! - [`predict`]: predict, then see (a question before a scripted step, answered by it);
 //! - [`play`]: the native lesson runner ([`play::Player`], [`play::play_solution`]);
 //! - [`markdown`]: lesson Markdown to inert HTML;
 //! - [`share`]: share links (`encode`/`decode`);
@@ -36,6 +37,7 @@ pub mod markdown;
 pub mod mode_code;
 pub mod parse;
 pub mod play;
+pub mod predict;
 pub mod pretty;
 pub mod run;
 pub mod saved;

@@ -25,13 +25,15 @@ pub struct Player {
     pages: BTreeMap<String, PageState>,
     seen: BTreeMap<String, SeenSession>,
     received: BTreeMap<String, Vec<String>>,
+    deleted: BTreeMap<String, Vec<String>>,
 }
 
 impl Player {
     /// Starts `code` with `settings` (profiles open, jars empty, the app loaded at the clock).
     pub fn start(code: &str, settings: &Settings) -> Player {
         let mut player = Player {
-            world: World::new(&settings.profiles, settings.clock, settings.session_mode),
+            world: World::new(&settings.profiles, settings.clock, settings.session_mode)
+                .with_environment(&settings.environment),
             state: LessonState {
                 session_mode: settings.session_mode,
                 lesson_code: code.to_string(),
@@ -40,6 +42,7 @@ impl Player {
             },
             pages: BTreeMap::new(),
             received: BTreeMap::new(),
+            deleted: BTreeMap::new(),
             seen: BTreeMap::new(),
         };
         let effect = player.world.start(code);
@@ -93,6 +96,12 @@ impl Player {
             EffectKind::Closed(_) => {
                 self.pages.remove(&effect.profile);
             }
+            EffectKind::CookiesDeleted { name } => {
+                let deleted = self.deleted.entry(effect.profile.clone()).or_default();
+                if !deleted.contains(name) {
+                    deleted.push(name.clone());
+                }
+            }
             _ => {}
         }
         let now = self.world.now();
@@ -114,6 +123,7 @@ impl Player {
                     .get(&profile.name)
                     .cloned()
                     .unwrap_or_default(),
+                deleted_cookies: self.deleted.get(&profile.name).cloned().unwrap_or_default(),
                 ..ProfileState::from_profile(profile, now)
             })
             .collect();

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::goal::{Goal, GoalResult, GoalStatus};
+use crate::scenario::predict::PredictionRecord;
 use crate::scenario::share::{SHARE_VERSION, SharedState};
 
 /// The saved-work format this build writes and the newest it reads.
@@ -68,6 +69,9 @@ pub struct LessonProgress {
     /// The quiz option picked last, if any.
     #[serde(default)]
     pub quiz_answer: Option<usize>,
+    /// The learner's predictions (predict, then see), each with what was seen once its step ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predictions: Vec<PredictionRecord>,
 }
 
 impl LessonProgress {
@@ -126,6 +130,21 @@ impl LessonProgress {
             self.solution_shown = true;
         }
         self.quiz_answer = other.quiz_answer.or(self.quiz_answer);
+        for record in &other.predictions {
+            self.predict(record.clone());
+        }
+    }
+
+    /// Keeps `record` as the learner's prediction for its id (replacing an earlier one).
+    pub fn predict(&mut self, record: PredictionRecord) {
+        match self
+            .predictions
+            .iter_mut()
+            .find(|kept| kept.id == record.id)
+        {
+            Some(kept) => *kept = record,
+            None => self.predictions.push(record),
+        }
     }
 
     /// Whether every goal of `goal_ids` was met by the learner.

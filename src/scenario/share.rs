@@ -56,6 +56,11 @@ pub struct SharedState {
     /// link presses it at the same point, so "solved before the solution" is recomputed too.
     #[serde(rename = "ss", default, skip_serializing_if = "Option::is_none")]
     pub solution_shown_at: Option<usize>,
+    /// The learner's predictions (predict, then see), each as (prediction id, option picked,
+    /// actions played when it was picked); replaying the link makes each at the same point, so
+    /// what the learner saw after it is recomputed, never read from the link.
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    pub predictions: Vec<(String, usize, usize)>,
     /// The name the learner typed when handing the work in (v2).
     #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
     pub handed_in_by: Option<String>,

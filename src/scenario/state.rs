@@ -86,6 +86,10 @@ pub struct ProfileState {
     /// The names of every cookie the server set in this browser since the lesson started.
     #[serde(default)]
     pub received_cookies: Vec<String>,
+    /// The names of the cookies the learner deleted from this browser's jar in the dev tools
+    /// since the lesson started.
+    #[serde(default)]
+    pub deleted_cookies: Vec<String>,
 }
 
 impl ProfileState {
@@ -105,6 +109,7 @@ impl ProfileState {
             session_seen: None,
             navigations_since_open: profile.navigations_since_open,
             received_cookies: Vec::new(),
+            deleted_cookies: Vec::new(),
         }
     }
 }

@@ -323,6 +323,8 @@ pub struct World {
     /// The server log: start-ups, what the app printed, tracebacks (the last
     /// [`SERVER_LOG_KEPT`] bytes).
     pub(crate) server_log: String,
+    /// The environment the app's process sees (`os.environ`): a lesson's hidden secret key.
+    pub(crate) environment: Vec<(String, String)>,
 }
 
 impl World {
@@ -342,7 +344,21 @@ impl World {
             server_store: None,
             request_error: None,
             server_log: String::new(),
+            environment: Vec::new(),
         }
+    }
+
+    /// The same world whose app runs with `environment` (name, value) in `os.environ`, from its
+    /// next start on.
+    pub fn with_environment<'a>(
+        mut self,
+        environment: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) -> World {
+        self.environment = environment
+            .into_iter()
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect();
+        self
     }
 
     /// The same world with `server` answering (tests use a closure as the app).
@@ -528,9 +544,13 @@ impl World {
         let now = self.now();
         self.request_error = None;
         self.served_code = code.to_string();
-        match FlaskServer::load(
+        match FlaskServer::load_with(
             &crate::scenario::mode_code::serve(code, self.session_mode),
             now,
+            crate::python::HostConfig {
+                environ: self.environment.clone(),
+                ..crate::python::HostConfig::default()
+            },
         ) {
             Ok(mut server) => {
                 let printed = AppServer::take_log(&mut server);

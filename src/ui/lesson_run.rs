@@ -9,6 +9,10 @@
 //!   ([`Workspace::open_shared`]) and checks the goals after every replayed action, as when the
 //!   learner played, so a goal that needs an earlier one (`after`) is met again exactly as the
 //!   sender met it. The progress a link shows is recomputed from its steps, never read from it.
+//! - Predict, then see: a prediction the learner makes is kept in the progress with the number
+//!   of actions played so far; the first later action that is its scripted step answers it
+//!   (checked with the goals after every action), and a share link carries the prediction at
+//!   the same point, so its replay sees the same outcome ([`Workspace::predict`]).
 //! - "Hand in" is a share link naming the learner, with the completion code its replay earns
 //!   ([`Workspace::hand_in`]; `scenario::handin`, checked by `ui::hand_in`).
 //! - Saved work ([`SavedWork`]) is plain data in the workspace; the page writes it to
@@ -26,6 +30,7 @@ use crate::scenario::goal::{GoalResult, check};
 use crate::scenario::handin::{CompletionCode, clean_name, completion_code};
 use crate::scenario::lesson::Lesson;
 use crate::scenario::link_lesson::{lesson_of, read_lesson_file};
+use crate::scenario::predict::{self, PredictionRecord, answered_by_last};
 use crate::scenario::saved::{LessonProgress, MAX_KEPT_WORK, SavedWork};
 use crate::scenario::share::{SharedState, decode, encode};
 use crate::scenario::state::{ErrorSummary, LessonState, PageState, ProfileState};
@@ -105,10 +110,22 @@ impl Workspace {
                         }
                     }
                 }
+                // Deletions that took effect are steps in the log, like every action.
+                let mut deleted_cookies: Vec<String> = Vec::new();
+                for step in self.log.iter() {
+                    if let scenario::Action::DeleteCookie(name) = &step.action {
+                        if step.browser.as_deref() == Some(profile.name.as_str())
+                            && !deleted_cookies.contains(name)
+                        {
+                            deleted_cookies.push(name.clone());
+                        }
+                    }
+                }
                 ProfileState {
                     last_page,
                     session_seen,
                     received_cookies,
+                    deleted_cookies,
                     ..ProfileState::from_profile(profile, now)
                 }
             })
@@ -141,6 +158,84 @@ impl Workspace {
         if let Some(run) = &mut self.lesson {
             run.results = results;
         }
+        self.see_predictions(&lesson, &state);
+    }
+
+    /// Records what was seen for each waiting prediction the last action answered (the first
+    /// action since it was made that is its scripted step; see `scenario::predict`).
+    fn see_predictions(&mut self, lesson: &Lesson, state: &LessonState) {
+        let Some(records) = self
+            .lesson_progress()
+            .map(|progress| progress.predictions.clone())
+        else {
+            return;
+        };
+        let first = lesson
+            .settings
+            .profiles
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        for record in records.iter().filter(|record| record.seen.is_none()) {
+            let Some(prediction) = lesson.predictions.iter().find(|p| p.id == record.id) else {
+                continue;
+            };
+            let Some(scripted) = lesson.steps.get(prediction.step) else {
+                continue;
+            };
+            if answered_by_last(scripted, &self.log, record.made_at, &first) {
+                let seen = predict::seen(prediction, state);
+                self.update_progress(|progress| {
+                    if let Some(kept) = progress
+                        .predictions
+                        .iter_mut()
+                        .find(|kept| kept.id == record.id && kept.seen.is_none())
+                    {
+                        kept.seen = Some(seen.clone());
+                    }
+                });
+            }
+        }
+    }
+
+    /// Records the learner's prediction: option `choice` of prediction `id`, made now (only a
+    /// later action answers it). A prediction whose step has already been seen stays as it was
+    /// (changing it afterwards would be hindsight); one still waiting may be changed.
+    pub(crate) fn predict(&mut self, id: &str, choice: usize) {
+        let Some(run) = &self.lesson else { return };
+        let valid = run
+            .lesson
+            .predictions
+            .iter()
+            .any(|prediction| prediction.id == id && choice < prediction.options.len());
+        let seen = self.lesson_progress().is_some_and(|progress| {
+            progress
+                .predictions
+                .iter()
+                .any(|record| record.id == id && record.seen.is_some())
+        });
+        if !valid || seen {
+            return;
+        }
+        let record = PredictionRecord {
+            id: id.to_string(),
+            choice,
+            made_at: self.log.len(),
+            seen: None,
+        };
+        self.update_progress(|progress| progress.predict(record.clone()));
+    }
+
+    /// The lesson starts again (opened, reset, its solution played): predictions still waiting
+    /// are answered by the next time their step is played.
+    fn predictions_wait_from_start(&mut self) {
+        self.update_progress(|progress| {
+            for record in &mut progress.predictions {
+                if record.seen.is_none() {
+                    record.made_at = 0;
+                }
+            }
+        });
     }
 
     /// Changes the open lesson's progress: the learner's record in the saved work, and the run's
@@ -186,6 +281,7 @@ impl Workspace {
         let incoming = start.share(&start, &[]);
         self.replace_with(Workspace::replay(&start, &[]), incoming);
         self.lesson = Some(LessonRun::new(Rc::new(lesson), 0));
+        self.predictions_wait_from_start();
         self.check_goals();
     }
 
@@ -274,6 +370,7 @@ impl Workspace {
             hand_in: None,
             ..run.clone()
         });
+        replayed.predictions_wait_from_start();
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
             replayed.lesson_step(step);
@@ -328,6 +425,7 @@ impl Workspace {
             from_link: run.from_link.clone(),
             ..LessonRun::new(run.lesson, 0)
         });
+        self.predictions_wait_from_start();
         self.check_goals();
     }
 
@@ -359,6 +457,17 @@ impl Workspace {
         }
         if let Some(progress) = self.lesson_progress() {
             shared.quiz_answer = progress.quiz_answer;
+            shared.predictions = progress
+                .predictions
+                .iter()
+                .map(|record| {
+                    (
+                        record.id.clone(),
+                        record.choice,
+                        record.made_at.min(steps.len()),
+                    )
+                })
+                .collect();
             // Shown after every goal was met: at the end, so the replay finds them all met;
             // otherwise at the start (the learner saw it before finishing).
             shared.solution_shown_at = progress.solution_shown.then(|| {
@@ -538,6 +647,9 @@ impl Workspace {
             if shared.solution_shown_at == Some(index) {
                 workspace.show_solution();
             }
+            for (id, choice, _) in shared.predictions.iter().filter(|(_, _, at)| *at == index) {
+                workspace.predict(id, *choice);
+            }
             if let scenario::Action::EditCode(code) = &step.action {
                 workspace.code = code.clone();
                 workspace.reload_if_edited();
@@ -551,6 +663,13 @@ impl Workspace {
             .is_some_and(|at| at >= shared.actions.len())
         {
             workspace.show_solution();
+        }
+        for (id, choice, _) in shared
+            .predictions
+            .iter()
+            .filter(|(_, _, at)| *at >= shared.actions.len())
+        {
+            workspace.predict(id, *choice);
         }
         if let Some(option) = shared.quiz_answer {
             workspace.answer_quiz(option);

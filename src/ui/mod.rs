@@ -36,6 +36,8 @@ pub mod lesson_run;
 #[cfg(test)]
 mod lesson_tests;
 pub mod panic_report;
+#[cfg(test)]
+mod predict_tests;
 pub mod reducer;
 #[cfg(test)]
 mod rewind_tests;

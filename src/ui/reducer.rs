@@ -108,8 +108,13 @@ impl Workspace {
                 name: key.name.to_string(),
                 to,
             })),
+            // The session is signed as Flask writes it (compact, sorted keys); a payload that is
+            // not a JSON object is refused with the reason, and nothing changes.
             Action::ForgeSession { secret, data } => {
-                next.step(here(scenario::Action::ForgeSession { secret, data }))
+                match crate::flask::forge::session_json(&data) {
+                    Ok(data) => next.step(here(scenario::Action::ForgeSession { secret, data })),
+                    Err(why) => next.notice = Some(format!("The session was not signed: {why}.")),
+                }
             }
             Action::SetSessionMode(mode) => next.step(here(scenario::Action::SetSessionMode(mode))),
             Action::DismissNotice => {}
@@ -171,6 +176,7 @@ impl Workspace {
             Action::ShowSolution => next.show_solution(),
             Action::PlaySolution => next.play_solution(),
             Action::AnswerQuiz(option) => next.answer_quiz(option),
+            Action::Predict { id, choice } => next.predict(&id, choice),
             Action::TryQuizOption(option) => next.try_quiz_option(option),
             Action::ResetLesson => next.reset_lesson(),
             Action::Share => next.share_link = Some(next.share_payload()),

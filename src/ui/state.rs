@@ -379,6 +379,13 @@ pub enum Action {
     PlaySolution,
     /// Pick a quiz option.
     AnswerQuiz(usize),
+    /// Predict, then see: pick option `choice` of the lesson's prediction `id` before its step.
+    Predict {
+        /// The prediction's id.
+        id: String,
+        /// The option picked.
+        choice: usize,
+    },
     /// Put a quiz option's code into the editor.
     TryQuizOption(usize),
     /// Back to the lesson's start (asked first by the page).
@@ -436,7 +443,8 @@ impl Workspace {
         } else {
             &start.settings.profiles
         };
-        let world = World::new(profiles, start.settings.clock, start.settings.session_mode);
+        let world = World::new(profiles, start.settings.clock, start.settings.session_mode)
+            .with_environment(&start.settings.environment);
         Workspace {
             code: start.code.clone(),
             active_profile: world.browser().profiles()[0].name.clone(),

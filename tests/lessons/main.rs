@@ -7,7 +7,8 @@ mod schema;
 use session_playground::scenario::action::{Action, SessionMode, Step, get};
 use session_playground::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use session_playground::scenario::check::{
-    QuizVerdict, check_claims, check_probes, check_quiz, check_sources, expect_on,
+    QuizVerdict, check_claims, check_predictions, check_probes, check_quiz, check_sources,
+    expect_on,
 };
 use session_playground::scenario::goal::{Goal, GoalStatus};
 use session_playground::scenario::lesson::{Lesson, parse_lesson};
@@ -627,6 +628,14 @@ fn lessons_behave_as_real_flask_does() {
                     recorded["records"].clone(),
                 ));
             }
+            for (index, prediction) in lesson.predictions.iter().enumerate() {
+                let recorded = &expected["predictions"][index];
+                runs.push((
+                    format!("prediction {}", prediction.id),
+                    play_records(&lesson.code, &lesson, &lesson.steps[..=prediction.step]),
+                    recorded["records"].clone(),
+                ));
+            }
             for (what, ours, theirs) in runs {
                 let theirs = theirs.as_array().cloned().unwrap_or_default();
                 assert_eq!(
@@ -716,6 +725,7 @@ fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) ->
             }),
             navigations_since_open: p["navigations_since_open"].as_u64().unwrap() as u32,
             received_cookies: strings(&p["received"]),
+            deleted_cookies: strings(&p["deleted"]),
         })
         .collect();
     LessonState {
@@ -780,6 +790,67 @@ fn every_claim_holds_in_real_flask_and_in_ours() {
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_prediction_is_answered_by_one_option_in_real_flask_and_in_ours() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/oracle");
+    let (ours, lessons) = on_big_stack(|| {
+        let lessons = all_lessons();
+        (
+            lessons.iter().map(check_predictions).collect::<Vec<_>>(),
+            lessons,
+        )
+    });
+    let mut failures = Vec::new();
+    let mut asking = 0;
+    for (lesson, results) in lessons.iter().zip(ours) {
+        if lesson.predictions.is_empty() {
+            continue;
+        }
+        asking += 1;
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{}.json", lesson.id))).unwrap(),
+        )
+        .unwrap();
+        let recorded = expected["predictions"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(
+            recorded.len(),
+            lesson.predictions.len(),
+            "{}: run tests/lessons/oracle_lessons.py",
+            lesson.id
+        );
+        for ((prediction, (_, result)), recorded) in
+            lesson.predictions.iter().zip(results).zip(&recorded)
+        {
+            assert_eq!(
+                recorded["id"],
+                prediction.id.as_str(),
+                "{}: run tests/lessons/oracle_lessons.py",
+                lesson.id
+            );
+            let state = real_state(&recorded["state"], &lesson.code, lesson.settings.clock);
+            let real = session_playground::scenario::predict::seen(prediction, &state);
+            match result {
+                Ok(option) if real == [option] => {}
+                Ok(option) => failures.push(format!(
+                    "{}: prediction {}: ours shows option {}, real Flask {real:?}",
+                    lesson.id,
+                    prediction.id,
+                    option + 1
+                )),
+                Err(why) => failures.push(format!(
+                    "{}: prediction {}: {why}",
+                    lesson.id, prediction.id
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(asking >= 5, "{asking} lessons use predict-then-see");
 }
 
 #[test]
@@ -881,4 +952,128 @@ fn mangled_lesson_files_are_errors_never_panics() {
             }
         }
     }
+}
+
+#[test]
+fn the_forging_tools_sign_and_guess_as_real_flask() {
+    use session_playground::flask::forge::{COMMON_KEYS, guess_key, sign_session};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/forge.json");
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(cases.len() >= 5);
+    for case in cases {
+        let text = case["text"].as_str().unwrap();
+        let key = case["key"].as_str().unwrap();
+        let cookie = case["cookie"].as_str().unwrap();
+        assert_eq!(
+            sign_session(key, text, case["now"].as_i64().unwrap()).as_deref(),
+            Ok(cookie),
+            "{text} signed with {key:?} (run tests/lessons/gen_forge.py)"
+        );
+        assert_eq!(
+            guess_key(cookie, COMMON_KEYS).found.as_deref(),
+            case["guessed"].as_str(),
+            "{cookie}"
+        );
+    }
+}
+
+#[test]
+fn the_weak_secret_lessons_key_is_not_in_its_code_nor_in_its_hints() {
+    let lesson = builtin_lesson("weak-secret").unwrap().unwrap();
+    let key = lesson.settings.environment["SECRET_KEY"].clone();
+    assert!(!lesson.code.contains(&format!("'{key}'")));
+    for hint in lesson.text.hint_list() {
+        assert!(!hint.contains(&format!("`{key}`")), "{hint}");
+    }
+    assert!(
+        !lesson
+            .quiz
+            .as_ref()
+            .unwrap()
+            .prompt
+            .contains(&format!("`{key}`"))
+    );
+    // Yet the app runs with it: a cookie the app signs is found by "Guess the key".
+    let cookie = on_big_stack(move || {
+        let mut player = Player::start(&lesson.code, &lesson.settings);
+        player.apply(&get("/"));
+        player.state().profiles[0]
+            .jar
+            .iter()
+            .find(|cookie| cookie.name == "session")
+            .map(|cookie| cookie.value.clone())
+    })
+    .expect("the app set a session cookie");
+    let guess = session_playground::flask::forge::guess_key(
+        &cookie,
+        session_playground::flask::forge::COMMON_KEYS,
+    );
+    assert_eq!(guess.found, Some(key));
+}
+
+#[test]
+fn every_browser_claim_is_what_chromium_did_in_its_recorded_cases() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser_layer");
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("chromium/cases.json")).unwrap())
+            .unwrap();
+    // The browser-layer test replays every recorded case through our jar, except these.
+    let replay = std::fs::read_to_string(root.join("chromium.rs")).unwrap();
+    let not_applicable = &replay[replay.find("const NOT_APPLICABLE").unwrap()..];
+    let not_applicable = &not_applicable[..not_applicable.find("];").unwrap()];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for lesson in all_lessons() {
+        for claim in &lesson.browser_claims {
+            for check in &claim.chromium {
+                let Some(case) = recorded["cases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|case| case["name"] == check.case.as_str())
+                else {
+                    failures.push(format!(
+                        "{}: {}: no recorded case {}",
+                        lesson.id, claim.id, check.case
+                    ));
+                    continue;
+                };
+                if not_applicable.contains(&format!("\"{}\"", check.case)) {
+                    failures.push(format!(
+                        "{}: {}: {} is not replayed through our jar",
+                        lesson.id, claim.id, check.case
+                    ));
+                }
+                let header = case["cookie"].as_str().unwrap();
+                let names: Vec<&str> = header
+                    .split("; ")
+                    .filter(|pair| !pair.is_empty())
+                    .map(|pair| pair.split('=').next().unwrap())
+                    .collect();
+                for name in &check.sent {
+                    if !names.contains(&name.as_str()) {
+                        failures.push(format!(
+                            "{}: {}: Chromium did not send {name} in {} ({header:?})",
+                            lesson.id, claim.id, check.case
+                        ));
+                    }
+                }
+                for name in &check.not_sent {
+                    if names.contains(&name.as_str()) {
+                        failures.push(format!(
+                            "{}: {}: Chromium sent {name} in {} ({header:?})",
+                            lesson.id, claim.id, check.case
+                        ));
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        checked >= 4,
+        "{checked} recorded cases back the lessons' browser claims"
+    );
 }

@@ -15,7 +15,9 @@ Each lesson's claims (the experiments behind its statements) are played the same
 the file also keeps the final state goals are checked on (every profile's jar with its flags, the
 last page, the cookies its first request carried, the session the real Flask opened for it, the
 cookies the server ever set in it), so the Rust test checks each claim's `expect` against what
-real Flask did, with the same code that checks goals.
+real Flask did, with the same code that checks goals. Each prediction (predict, then see) is
+played the same way: the lesson's steps up to the one that answers it, and the final state, on
+which exactly the option our runner shows must hold.
 """
 
 import glob
@@ -159,9 +161,23 @@ def cookie_names(header):
     return [part.split("=", 1)[0].strip() for part in header.split(";") if "=" in part]
 
 
-def play(code, profiles, clock, steps, mode="signed", final=None):
+def play(code, profiles, clock, steps, mode="signed", final=None, environment=None):
     """The record of every step: what the page got and what the profile's jar holds after.
-    With `final` (a dict), it is filled with the state after the last step."""
+    With `final` (a dict), it is filled with the state after the last step. `environment` is
+    put into os.environ while the app runs (a lesson's hidden secret key), then taken out."""
+    saved = {name: os.environ.get(name) for name in environment or {}}
+    os.environ.update(environment or {})
+    try:
+        return play_in_environment(code, profiles, clock, steps, mode, final)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def play_in_environment(code, profiles, clock, steps, mode, final):
     oracle._NOW[0] = clock
     box = [None]
     app, startup_error = load(code, mode, box)
@@ -172,7 +188,7 @@ def play(code, profiles, clock, steps, mode="signed", final=None):
     log = [startup_error["type"] + ": " + startup_error["message"]] if startup_error else []
 
     def profile_state(name):
-        return seen.setdefault(name, {"open": True, "navigations_since_open": 0, "last_page": None, "session_seen": None, "received": []})
+        return seen.setdefault(name, {"open": True, "navigations_since_open": 0, "last_page": None, "session_seen": None, "received": [], "deleted": []})
 
     records = []
     for step in steps:
@@ -226,6 +242,8 @@ def play(code, profiles, clock, steps, mode="signed", final=None):
         elif "set_cookie" in step:
             jar.devtools_set(step["set_cookie"]["name"], step["set_cookie"]["value"])
         elif "delete_cookie" in step:
+            if any(c["name"] == step["delete_cookie"] for c in jar.snapshot(oracle._NOW[0])) and step["delete_cookie"] not in state["deleted"]:
+                state["deleted"].append(step["delete_cookie"])
             jar.devtools_delete(step["delete_cookie"])
         elif "copy_cookie" in step:
             name, to = step["copy_cookie"]["name"], step["copy_cookie"]["to"]
@@ -290,16 +308,22 @@ def main():
         clock = oracle.parse_clock(lesson.get("clock", DEFAULT_CLOCK), "clock")
         solution = lesson.get("solution", lesson.get("steps", []))
         mode = settings.get("session_mode", "signed")
-        result = {"solution": play(lesson["code"], profiles, clock, solution, mode), "quiz": []}
+        environment = settings.get("environment", {})
+        result = {"solution": play(lesson["code"], profiles, clock, solution, mode, environment=environment), "quiz": []}
         quiz = lesson.get("quiz")
         for option in quiz["options"] if quiz else []:
             code = option_code(quiz["template"], option["code"]) if "code" in option else lesson["code"]
-            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode))
+            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode, environment=environment))
         result["claims"] = []
         for claim in lesson.get("claims", []):
             final = {}
-            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final)
+            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final, environment)
             result["claims"].append({"id": claim["id"], "records": records, "state": final})
+        result["predictions"] = []
+        for prediction in lesson.get("predictions", []):
+            final = {}
+            records = play(lesson["code"], profiles, clock, lesson["steps"][: prediction["step"] + 1], mode, final, environment)
+            result["predictions"].append({"id": prediction["id"], "records": records, "state": final})
         with open(os.path.join(out_dir, lesson["id"] + ".json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=1, ensure_ascii=False)
             handle.write("\n")

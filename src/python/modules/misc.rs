@@ -153,6 +153,16 @@ fn b64url(data: &[u8]) -> String {
     out
 }
 
+/// `os.environ`: the host's environment ([`crate::python::HostConfig::environ`]) as a
+/// dict (a real `os._Environ` is a mapping of its own; item access and its `KeyError` agree).
+fn environ(it: &Interp) -> Value {
+    let mut table = crate::python::dict::Dict::new();
+    for (name, value) in &it.config.environ {
+        table.set_str(name, Value::str(value));
+    }
+    Value::dict(table)
+}
+
 fn nbytes(it: &mut Interp, args: &Args) -> PyResult<usize> {
     match args.pos.first() {
         None | Some(Value::None) => Ok(32),
@@ -315,26 +325,39 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ),
             ],
         ),
-        "os" => make_module(
-            "os",
-            vec![
-                ("environ", Value::dict(crate::python::dict::Dict::new())),
-                (
-                    "getenv",
-                    func("getenv", |_it, args| {
-                        Ok(args.pos.get(1).cloned().unwrap_or(Value::None))
-                    }),
-                ),
-                (
-                    "urandom",
-                    func("urandom", |it, args| {
-                        let n = nbytes(it, &args)?;
-                        Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
-                    }),
-                ),
-                ("sep", Value::str("/")),
-            ],
-        ),
+        "os" => {
+            make_module(
+                "os",
+                vec![
+                    ("environ", environ(it)),
+                    (
+                        "getenv",
+                        func("getenv", |it, args| {
+                            let name = match args.pos.first() {
+                                Some(Value::Str(name)) => name.to_string(),
+                                _ => String::new(),
+                            };
+                            let found = it
+                                .config
+                                .environ
+                                .iter()
+                                .find(|(key, _)| *key == name)
+                                .map(|(_, value)| Value::str(value));
+                            Ok(found
+                                .unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
+                        }),
+                    ),
+                    (
+                        "urandom",
+                        func("urandom", |it, args| {
+                            let n = nbytes(it, &args)?;
+                            Ok(Value::Bytes(Rc::from(it.rng.bytes(n))))
+                        }),
+                    ),
+                    ("sep", Value::str("/")),
+                ],
+            )
+        }
         "functools" => make_module(
             "functools",
             vec![

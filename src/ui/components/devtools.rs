@@ -1,9 +1,11 @@
-//! The dev tools: the virtual clock, the cookie jar, the session decoder and the timeline.
+//! The dev tools: the virtual clock, the cookie jar, the session decoder (with the forging
+//! tools), and the timeline.
 
 use yew::prelude::*;
 
 use super::clock::Clock;
 use super::cookie_table::CookieTable;
+use super::forge_tools::ForgeTools;
 use super::network::Network;
 use super::sequence_diagram::SequenceDiagram;
 use super::session_view::SessionView;
@@ -90,7 +92,12 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
                 </div>
             }) }
             { panel(1, html! { <Network requests={props.requests.clone()} on_action={props.on_action.clone()} /> }) }
-            { panel(2, html! { <SessionView inspection={props.session.clone()} cookie={session_cookie} on_action={props.on_action.clone()} /> }) }
+            { panel(2, html! {
+                <>
+                    <SessionView inspection={props.session.clone()} cookie={session_cookie} on_action={props.on_action.clone()} />
+                    <ForgeTools cookie={props.session.as_ref().map(|(value, _)| value.clone())} on_action={props.on_action.clone()} />
+                </>
+            }) }
             { panel(3, html! { <Timeline entries={props.timeline.clone()} selected={props.selected} on_action={props.on_action.clone()} /> }) }
             // The diagram is drawn only while its tab is open: it is the one panel whose size
             // grows with every entry, and no test id lives inside it.

@@ -5,7 +5,9 @@
 use yew::prelude::*;
 
 use crate::scenario::goal::GoalStatus;
+use crate::scenario::lesson::Lesson;
 use crate::scenario::markdown::to_html;
+use crate::scenario::predict::{Prediction, PredictionRecord, Verdict, verdict};
 use crate::scenario::saved::LessonProgress;
 use crate::ui::guide::{StepOffer, quiz_verdict, step_offer};
 use crate::ui::lesson_run::{LessonRun, describe_step};
@@ -37,6 +39,111 @@ pub struct NextLesson {
 /// Lesson Markdown (already made inert by `scenario::markdown`) as HTML.
 fn markdown(text: &str) -> Html {
     Html::from_html_unchecked(AttrValue::from(to_html(text)))
+}
+
+/// The prediction asked before scripted step `step`, if the lesson asks one there.
+fn asked_before(lesson: &Lesson, step: usize) -> Option<&Prediction> {
+    lesson
+        .predictions
+        .iter()
+        .find(|prediction| prediction.step == step)
+}
+
+/// Whether step `step` waits for the learner's prediction (the step button appears once made).
+fn awaits_prediction(lesson: &Lesson, step: usize, records: &[PredictionRecord]) -> bool {
+    asked_before(lesson, step).is_some_and(|p| verdict(records, &p.id) == Verdict::Open)
+}
+
+/// The question before a step: its options to pick, or the pick made (changeable until the
+/// step runs). The step's own explanation is held back until then: it would tell.
+fn predict_box(
+    prediction: &Prediction,
+    records: &[PredictionRecord],
+    on_action: &Callback<Action>,
+) -> Html {
+    let picked = match verdict(records, &prediction.id) {
+        Verdict::Waiting(choice) => Some(choice),
+        _ => None,
+    };
+    html! {
+        <div class="lesson-predict" data-testid="lesson-predict" data-prediction-id={prediction.id.clone()}
+            role="group" aria-label="Predict, then see">
+            <p class="lesson-predict-label"><strong>{ "Predict first." }</strong>{ " " }
+                { if picked.is_some() { "Run the step to see if you were right." } else { "The step runs once you have chosen." } }
+            </p>
+            <div class="markdown">{ markdown(&prediction.prompt) }</div>
+            <ul class="quiz-options">
+                { for prediction.options.iter().enumerate().map(|(index, option)| {
+                    let id = prediction.id.clone();
+                    let on_pick = on_action.reform(move |_: MouseEvent| Action::Predict { id: id.clone(), choice: index });
+                    html! {
+                        <li class="quiz-option">
+                            <button class="quiz-pick" data-testid="predict-option" aria-pressed={(picked == Some(index)).to_string()} onclick={on_pick}>
+                                <span class="markdown">{ markdown(&option.text) }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Each prediction whose step has run: the learner's pick beside what happened, and why.
+fn predictions_seen(lesson: &Lesson, records: &[PredictionRecord]) -> Html {
+    let seen: Vec<(&Prediction, usize, Vec<usize>)> = lesson
+        .predictions
+        .iter()
+        .filter_map(|prediction| match verdict(records, &prediction.id) {
+            Verdict::Right(choice) => Some((prediction, choice, vec![choice])),
+            Verdict::Wrong { choice, seen } => Some((prediction, choice, seen)),
+            Verdict::Open | Verdict::Waiting(_) => None,
+        })
+        .collect();
+    if seen.is_empty() {
+        return Html::default();
+    }
+    let text = |prediction: &Prediction, index: usize| {
+        prediction
+            .options
+            .get(index)
+            .map(|option| markdown(&option.text))
+            .unwrap_or_default()
+    };
+    html! {
+        <section class="lesson-predictions" aria-label="Your predictions" data-testid="lesson-predictions">
+            <h3>{ "Your predictions" }</h3>
+            { for seen.into_iter().map(|(prediction, choice, happened)| {
+                let right = happened.contains(&choice);
+                let state = if right { "right" } else { "wrong" };
+                let explain = lesson.steps.get(prediction.step).and_then(|step| step.explain.clone());
+                html! {
+                    <div class={classes!("lesson-prediction", state)} data-testid="lesson-prediction"
+                        data-prediction-id={prediction.id.clone()} data-state={state}>
+                        <div class="markdown">{ markdown(&prediction.prompt) }</div>
+                        <dl class="prediction-compare">
+                            <dt>{ "You predicted" }</dt>
+                            <dd data-testid="prediction-mine">{ text(prediction, choice) }</dd>
+                            <dt>{ "What happened" }</dt>
+                            <dd data-testid="prediction-seen">
+                                if happened.is_empty() {
+                                    { "None of these. Did the app or the steps change? Reset the lesson to run the experiment as written." }
+                                }
+                                { for happened.iter().map(|index| text(prediction, *index)) }
+                            </dd>
+                        </dl>
+                        <p role="status"><strong>{ if right { "\u{2713} As you predicted." } else { "\u{2717} Not what you predicted." } }</strong></p>
+                        if let Some(explain) = explain {
+                            <div class="markdown">{ markdown(&explain) }</div>
+                        }
+                        { for happened.iter().filter_map(|index| prediction.options.get(*index))
+                            .filter(|option| !option.feedback.is_empty())
+                            .map(|option| html! { <div class="markdown prediction-why">{ markdown(&option.feedback) }</div> }) }
+                    </div>
+                }
+            }) }
+        </section>
+    }
 }
 
 /// The lesson panel.
@@ -106,13 +213,21 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 <section class="lesson-steps" aria-label="Scripted steps">
                     if let (StepOffer::Next(next), Some(step)) = (offer, lesson.steps.get(next)) {
                         <div class="lesson-next">
-                            if let Some(explain) = &step.explain {
+                            if let Some(prediction) = asked_before(lesson, next) {
+                                { predict_box(prediction, &progress.predictions, &props.on_action) }
+                            } else if let Some(explain) = &step.explain {
                                 <div class="markdown">{ markdown(explain) }</div>
                             }
                             <p class="muted lesson-step-what">{ describe_step(step) }</p>
-                            <button class="primary" data-testid="lesson-next" onclick={on_next}>
-                                { format!("▶ Next step ({} of {total})", next + 1) }
-                            </button>
+                            if !awaits_prediction(lesson, next, &progress.predictions) {
+                                <button class="primary" data-testid="lesson-next" onclick={on_next}>
+                                    { if asked_before(lesson, next).is_some() {
+                                        format!("▶ Run it and see (step {} of {total})", next + 1)
+                                    } else {
+                                        format!("▶ Next step ({} of {total})", next + 1)
+                                    } }
+                                </button>
+                            }
                         </div>
                     } else if offer == StepOffer::ResetAndReplay {
                         <div class="lesson-next">
@@ -124,6 +239,8 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                     }
                 </section>
             }
+
+            { predictions_seen(lesson, &progress.predictions) }
 
             <section class="lesson-goals" aria-label="Goals">
                 <h3>{ "Goals" }</h3>
