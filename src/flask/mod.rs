@@ -10,6 +10,8 @@
 //! - [`session`]: `SecureCookieSession` / `NullSession` with Flask's `modified` rules;
 //! - [`convert`]: Python values read as plain data (a `datetime` as Unix seconds);
 //! - [`request`]: the `Cookie` header as Werkzeug reads it and the Python `Request` object;
+//! - [`project`]: the project's files beside `app.py` (templates, static, data);
+//! - [`open_file`]: `open()` reading those files;
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
 //! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl;
 //! - [`trace`]: the session before/after each request for the server view;
@@ -27,6 +29,8 @@ pub mod dump_cookie;
 pub mod iri;
 pub mod json;
 pub mod natives;
+pub mod open_file;
+pub mod project;
 pub mod request;
 pub mod routing;
 pub mod server;

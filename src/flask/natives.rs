@@ -86,6 +86,8 @@ pub struct Shared {
     pub now: Cell<i64>,
     /// The server-side session store (Flask-Session mode) and the session-id stream.
     pub store: RefCell<ServerStore>,
+    /// The project's files beside `app.py`.
+    pub files: RefCell<crate::flask::project::ProjectFiles>,
 }
 
 /// Which context-local a proxy stands for.

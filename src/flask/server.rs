@@ -11,6 +11,7 @@ use std::rc::Rc;
 use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
 use crate::flask::natives::{self, Ctx, Shared, TraceState};
+use crate::flask::project::ProjectFiles;
 pub use crate::flask::request::parse_cookie_header;
 use crate::flask::routing::{Match, percent_decode};
 use crate::flask::session::Session;
@@ -127,6 +128,17 @@ impl FlaskServer {
     /// [`FlaskServer::load`] with the interpreter's limits and seed from `config` (its clock
     /// is replaced by `now`).
     pub fn load_with(source: &str, now: i64, config: HostConfig) -> Result<FlaskServer, AppError> {
+        FlaskServer::load_project(source, &ProjectFiles::default(), now, config)
+    }
+
+    /// [`FlaskServer::load_with`] in a project folder holding `files` beside `app.py`: what
+    /// `open()`, the template loader and the static route find.
+    pub fn load_project(
+        source: &str,
+        files: &ProjectFiles,
+        now: i64,
+        config: HostConfig,
+    ) -> Result<FlaskServer, AppError> {
         let config = HostConfig {
             clock: now as f64,
             ..config
@@ -135,6 +147,7 @@ impl FlaskServer {
         let mut interp = Interp::new(config);
         let shared = Rc::new(Shared::default());
         shared.now.set(now);
+        *shared.files.borrow_mut() = files.clone();
         *shared.store.borrow_mut() = ServerStore::new(seed);
         natives::register(&mut interp, shared.clone());
         interp
@@ -146,6 +159,10 @@ impl FlaskServer {
         let flask = interp
             .run_module("flask", "flask/__init__.py", FLASK_PRELUDE)
             .map_err(run_error)?;
+        // The prelude always defines the file class; without it `open` stays the stub.
+        if let Ok(file_class) = interp.get_attr(&flask, "_ProjectFile") {
+            crate::flask::open_file::install(&mut interp, shared.clone(), file_class);
+        }
         // `from werkzeug.exceptions import NotFound` finds the same classes.
         for alias in [
             "flask.sessions",

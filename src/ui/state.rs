@@ -550,6 +550,7 @@ impl Workspace {
             target,
             form,
             headers: request.headers,
+            json: None,
         };
         self.step(Step {
             action: scenario::Action::Request(step),

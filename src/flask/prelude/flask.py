@@ -523,7 +523,8 @@ class Request:
         except ValueError:
             if silent:
                 return None
-            raise BadRequest("Failed to decode JSON object: invalid JSON")
+            # Flask's on_json_loading_failed outside debug mode: the plain 400.
+            raise BadRequest()
 
     def get_data(self, as_text=False):
         if as_text:
@@ -1252,6 +1253,10 @@ class Flask:
                  template_folder="templates", **kwargs):
         self.import_name = import_name
         self.name = import_name
+        # The project folder as the app sees it (open_file.rs reads paths under it).
+        self.root_path = "/project"
+        self.static_folder = None if static_folder is None else self.root_path + "/" + static_folder
+        self.template_folder = template_folder
         self.config = dict(_default_config)
         try:
             from datetime import timedelta
@@ -1641,3 +1646,81 @@ def _finish_error(app, e):
         return app.finalize_request(rv)
     except Exception as e2:
         return app.handle_exception(e2)
+
+
+# ---------------------------------------------------------------------------------------------
+# open(): the file object for the project's files (the look-up is native: open_file.rs)
+# ---------------------------------------------------------------------------------------------
+
+
+class _ProjectFile:
+    # What `open(path)` returns for a file of the project, read-only. Text mode reads with
+    # universal newlines, as `io.TextIOWrapper` does; binary mode reads the UTF-8 bytes.
+    def __init__(self, name, mode, text):
+        self.name = name
+        self.mode = mode
+        self.closed = False
+        if "b" in mode:
+            self._data = text.encode("utf-8")
+        else:
+            self._data = text.replace("\r\n", "\n").replace("\r", "\n")
+        self._at = 0
+
+    def _check(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def read(self, size=-1):
+        self._check()
+        if size is None or size < 0:
+            end = len(self._data)
+        else:
+            end = min(self._at + size, len(self._data))
+        chunk = self._data[self._at:end]
+        self._at = end
+        return chunk
+
+    def readline(self, size=-1):
+        self._check()
+        newline = b"\n" if "b" in self.mode else "\n"
+        at = self._data.find(newline, self._at)
+        end = len(self._data) if at < 0 else at + 1
+        if size is not None and size >= 0:
+            end = min(end, self._at + size)
+        chunk = self._data[self._at:end]
+        self._at = end
+        return chunk
+
+    def readlines(self):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def close(self):
+        self.closed = True
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return None
+
+    def __repr__(self):
+        if "b" in self.mode:
+            return f"<_io.BufferedReader name={self.name!r}>"
+        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding='UTF-8'>"
