@@ -924,6 +924,14 @@ fn build_module(shared: Rc<Shared>) -> Value {
             ("_uri_to_iri", uri_to_iri),
             ("_iri_path", iri_path),
             ("_b64decode", b64decode),
+            (
+                "_render_template",
+                crate::flask::templates::render_builtin(),
+            ),
+            (
+                "_project_templates",
+                crate::flask::templates::project_templates_builtin(shared.clone()),
+            ),
         ],
     )
 }

@@ -31,6 +31,8 @@ pub const FLASK_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/flask
 pub const BASE64_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/base64.py"));
 /// The Python source of `markupsafe`.
 pub const MARKUPSAFE_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/markupsafe.py"));
+/// The Python source of `jinja2` (loaders and exceptions; MiniJinja renders).
+pub const JINJA2_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/jinja2.py"));
 /// The Python source of `flask_session` (Flask-Session 0.8.0), imported on first use.
 pub const FLASK_SESSION_PRELUDE: &str =
     include_str!(concat!(env!("OUT_DIR"), "/py/flask_session.py"));
@@ -155,6 +157,9 @@ impl FlaskServer {
             .map_err(run_error)?;
         interp
             .run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE)
+            .map_err(run_error)?;
+        interp
+            .run_module("jinja2", "jinja2/__init__.py", JINJA2_PRELUDE)
             .map_err(run_error)?;
         let flask = interp
             .run_module("flask", "flask/__init__.py", FLASK_PRELUDE)
