@@ -1896,22 +1896,18 @@ class _ProjectFile:
         return chunk
 
     def readlines(self):
-        lines = []
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
+        # Every line left, each keeping its newline.
+        return list(self)
 
     def __iter__(self):
         self._check()
         return self
 
     def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
+        found = self.readline()
+        if found:
+            return found
+        raise StopIteration
 
     def close(self):
         self.closed = True

@@ -41,12 +41,11 @@ class TemplatesNotFound(TemplateNotFound):
 
 
 class TemplateSyntaxError(TemplateError):
+    # Where the template broke: its line, its name and file (None for a template string).
     def __init__(self, message, lineno, name=None, filename=None):
         super().__init__(message)
-        self.lineno = lineno
-        self.name = name
-        self.filename = filename
         self.source = None
+        self.name, self.filename, self.lineno = name, filename, lineno
 
 
 class TemplateAssertionError(TemplateSyntaxError):
