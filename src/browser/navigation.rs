@@ -58,6 +58,10 @@ pub struct NavigationRequest {
     pub form: Vec<(String, String)>,
     /// Extra request headers, sent on every hop.
     pub headers: Vec<(String, String)>,
+    /// A JSON body (its text), sent as `application/json` instead of a form; dropped where a
+    /// redirect drops a form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<String>,
     /// Same-site, or which other site started the request.
     pub site: SiteContext,
 }
@@ -274,12 +278,16 @@ pub fn navigate(
         .resolve(&navigation.url)
         .map_err(NavigationError::BadUrl)?;
     let mut body = Vec::new();
+    let mut content_type = "application/x-www-form-urlencoded";
     let form = urlencode(&navigation.form);
     if matches!(method.as_str(), "GET" | "HEAD") {
         // A GET form puts its fields in the query, replacing any query the action URL had.
         if !navigation.form.is_empty() {
             url.query = form;
         }
+    } else if let Some(json) = &navigation.json {
+        body = json.clone().into_bytes();
+        content_type = "application/json";
     } else if !navigation.form.is_empty() {
         body = form.into_bytes();
     }
@@ -297,7 +305,7 @@ pub fn navigate(
         let request = build_request(
             &url,
             &method,
-            &body,
+            (content_type, &body),
             retrieval.header.as_deref(),
             &navigation.headers,
         );
@@ -363,16 +371,13 @@ pub fn navigate(
 fn build_request(
     url: &Url,
     method: &str,
-    body: &[u8],
+    (content_type, body): (&str, &[u8]),
     cookie: Option<&str>,
     extra: &[(String, String)],
 ) -> Request {
     let mut headers: Vec<(String, String)> = vec![("Host".into(), url.host_header())];
     if !body.is_empty() {
-        headers.push((
-            "Content-Type".into(),
-            "application/x-www-form-urlencoded".into(),
-        ));
+        headers.push(("Content-Type".into(), content_type.into()));
         headers.push(("Content-Length".into(), body.len().to_string()));
     }
     if let Some(cookie) = cookie {

@@ -10,6 +10,9 @@
 //! - [`session`]: `SecureCookieSession` / `NullSession` with Flask's `modified` rules;
 //! - [`convert`]: Python values read as plain data (a `datetime` as Unix seconds);
 //! - [`request`]: the `Cookie` header as Werkzeug reads it and the Python `Request` object;
+//! - [`project`]: the project's files beside `app.py` (templates, static, data);
+//! - [`open_file`]: `open()` reading those files;
+//! - [`templates`]: Jinja templates by MiniJinja, bridged to the interpreter;
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
 //! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl;
 //! - [`trace`]: the session before/after each request for the server view;
@@ -28,6 +31,8 @@ pub mod forge;
 pub mod iri;
 pub mod json;
 pub mod natives;
+pub mod open_file;
+pub mod project;
 pub mod request;
 pub mod routing;
 pub mod server;
@@ -36,6 +41,7 @@ pub mod session_inspect;
 pub mod signing;
 pub mod step_record;
 pub mod store;
+pub mod templates;
 pub mod trace;
 
 #[cfg(test)]

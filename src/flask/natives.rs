@@ -86,6 +86,8 @@ pub struct Shared {
     pub now: Cell<i64>,
     /// The server-side session store (Flask-Session mode) and the session-id stream.
     pub store: RefCell<ServerStore>,
+    /// The project's files beside `app.py`.
+    pub files: RefCell<crate::flask::project::ProjectFiles>,
 }
 
 /// Which context-local a proxy stands for.
@@ -922,6 +924,14 @@ fn build_module(shared: Rc<Shared>) -> Value {
             ("_uri_to_iri", uri_to_iri),
             ("_iri_path", iri_path),
             ("_b64decode", b64decode),
+            (
+                "_render_template",
+                crate::flask::templates::render_builtin(),
+            ),
+            (
+                "_project_templates",
+                crate::flask::templates::project_templates_builtin(shared.clone()),
+            ),
         ],
     )
 }

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
 use crate::flask::natives::{self, Ctx, Shared, TraceState};
+use crate::flask::project::ProjectFiles;
 pub use crate::flask::request::parse_cookie_header;
 use crate::flask::routing::{Match, percent_decode};
 use crate::flask::session::Session;
@@ -30,6 +31,8 @@ pub const FLASK_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/flask
 pub const BASE64_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/base64.py"));
 /// The Python source of `markupsafe`.
 pub const MARKUPSAFE_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/markupsafe.py"));
+/// The Python source of `jinja2` (loaders and exceptions; MiniJinja renders).
+pub const JINJA2_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/jinja2.py"));
 /// The Python source of `flask_session` (Flask-Session 0.8.0), imported on first use.
 pub const FLASK_SESSION_PRELUDE: &str =
     include_str!(concat!(env!("OUT_DIR"), "/py/flask_session.py"));
@@ -127,6 +130,17 @@ impl FlaskServer {
     /// [`FlaskServer::load`] with the interpreter's limits and seed from `config` (its clock
     /// is replaced by `now`).
     pub fn load_with(source: &str, now: i64, config: HostConfig) -> Result<FlaskServer, AppError> {
+        FlaskServer::load_project(source, &ProjectFiles::default(), now, config)
+    }
+
+    /// [`FlaskServer::load_with`] in a project folder holding `files` beside `app.py`: what
+    /// `open()`, the template loader and the static route find.
+    pub fn load_project(
+        source: &str,
+        files: &ProjectFiles,
+        now: i64,
+        config: HostConfig,
+    ) -> Result<FlaskServer, AppError> {
         let config = HostConfig {
             clock: now as f64,
             ..config
@@ -135,6 +149,7 @@ impl FlaskServer {
         let mut interp = Interp::new(config);
         let shared = Rc::new(Shared::default());
         shared.now.set(now);
+        *shared.files.borrow_mut() = files.clone();
         *shared.store.borrow_mut() = ServerStore::new(seed);
         natives::register(&mut interp, shared.clone());
         interp
@@ -143,9 +158,16 @@ impl FlaskServer {
         interp
             .run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE)
             .map_err(run_error)?;
+        interp
+            .run_module("jinja2", "jinja2/__init__.py", JINJA2_PRELUDE)
+            .map_err(run_error)?;
         let flask = interp
             .run_module("flask", "flask/__init__.py", FLASK_PRELUDE)
             .map_err(run_error)?;
+        // The prelude always defines the file class; without it `open` stays the stub.
+        if let Ok(file_class) = interp.get_attr(&flask, "_ProjectFile") {
+            crate::flask::open_file::install(&mut interp, shared.clone(), file_class);
+        }
         // `from werkzeug.exceptions import NotFound` finds the same classes.
         for alias in [
             "flask.sessions",

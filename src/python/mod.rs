@@ -51,7 +51,7 @@ mod traceback;
 mod value;
 
 pub use api::{PyException, RunError};
-pub use builtins::builtin;
+pub use builtins::{builtin, builtin_holding};
 pub use cli::{CLI_STACK_SIZE, run_file_cli};
 pub use dict::Dict;
 pub use interp::{

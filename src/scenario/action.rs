@@ -48,6 +48,8 @@ pub struct RequestStep {
     pub form: Option<Vec<(String, String)>>,
     /// Extra headers.
     pub headers: Vec<(String, String)>,
+    /// A JSON body (scenario revision 2), as the text `json.dumps` wrote; never with a form.
+    pub json: Option<String>,
 }
 
 /// Whether `m` is a method a step may send (upper-case letters).
@@ -172,6 +174,7 @@ pub fn get(target: &str) -> Step {
         target: target.into(),
         form: None,
         headers: vec![],
+        json: None,
     }))
 }
 
@@ -182,6 +185,7 @@ pub fn navigation_request(request: &RequestStep) -> NavigationRequest {
         url: request.target.clone(),
         form: request.form.clone().unwrap_or_default(),
         headers: request.headers.clone(),
+        json: request.json.clone(),
         ..NavigationRequest::default()
     }
 }
@@ -229,6 +233,7 @@ pub fn request_step(request: &NavigationRequest) -> Option<Step> {
         target,
         form,
         headers: request.headers.clone(),
+        json: request.json.clone(),
     })))
 }
 
@@ -370,6 +375,7 @@ fn request_from_raw(raw: RawRequest) -> Result<RequestStep, String> {
                 target: target.into(),
                 form: None,
                 headers: vec![],
+                json: None,
             })
         }
         RawRequest::Full(full) => {
@@ -390,6 +396,7 @@ fn request_from_raw(raw: RawRequest) -> Result<RequestStep, String> {
                 target: full.path,
                 form: full.form.map(|f| f.0),
                 headers: full.headers.0,
+                json: None,
             })
         }
     }

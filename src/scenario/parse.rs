@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::flask::project::{self, ProjectFiles};
 use crate::python::text::{self, Json};
 use crate::scenario::action::{Action, RequestStep, Step, header_name_ok, method_ok, target_ok};
 
@@ -49,6 +50,8 @@ pub struct Scenario {
     pub clock: i64,
     /// The steps, each naming its profile (`default` unless the file gives one).
     pub steps: Vec<Step>,
+    /// The project's other files (revision 2), by relative path.
+    pub files: ProjectFiles,
 }
 
 const ACTIONS: [&str; 5] = [
@@ -169,13 +172,14 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
             target: parts[1].into(),
             form: None,
             headers: vec![],
+            json: None,
         });
     }
     let entries = object(json, place, "expected a request line string or an object")?;
     check_keys(
         entries,
         place,
-        &["method", "path", "form", "headers"],
+        &["method", "path", "form", "headers", "json"],
         &["method", "path"],
     )?;
     let method = match get(entries, "method") {
@@ -212,6 +216,25 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
         }
         form = Some(fields);
     }
+    let mut json_body = None;
+    if let Some(value) = get(entries, "json") {
+        if method == "GET" || method == "HEAD" {
+            return Err(bad(
+                &format!("{place}.json"),
+                format!("a JSON body is not allowed on {method}"),
+            ));
+        }
+        if form.is_some() {
+            return Err(bad(
+                &format!("{place}.json"),
+                "a request has a form or a JSON body, not both",
+            ));
+        }
+        // The body is what Python's `json.dumps(value)` writes, defaults and all.
+        let dumped = text::json_text::dumps(value, &text::json_text::DumpOptions::default())
+            .map_err(|e| bad(&format!("{place}.json"), e.message))?;
+        json_body = Some(dumped);
+    }
     let mut headers = Vec::new();
     if let Some(h) = get(entries, "headers") {
         headers = string_map(h, &format!("{place}.headers"))?;
@@ -238,6 +261,7 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
         target,
         form,
         headers,
+        json: json_body,
     })
 }
 
@@ -358,7 +382,7 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
     check_keys(
         entries,
         "top level",
-        &["version", "code", "clock", "steps"],
+        &["version", "code", "files", "clock", "steps"],
         &["version", "code", "steps"],
     )?;
     match get(entries, "version") {
@@ -393,7 +417,36 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
             .collect::<Result<Vec<_>, _>>()?,
         _ => return Err(bad("steps", "expected a list")),
     };
-    Ok(Scenario { code, clock, steps })
+    let files = match get(entries, "files") {
+        None => ProjectFiles::default(),
+        Some(value) => parse_files(value)?,
+    };
+    Ok(Scenario {
+        code,
+        clock,
+        steps,
+        files,
+    })
+}
+
+/// `files` (revision 2): relative path -> text, each path one a project folder can hold.
+fn parse_files(json: &Json) -> Result<ProjectFiles, Malformed> {
+    let entries = string_map(json, "files")?;
+    for (path, _) in &entries {
+        if let Err(why) = project::check_path(path) {
+            return Err(bad(
+                "files",
+                format!("bad path {} ({why})", text::str_repr(path)),
+            ));
+        }
+    }
+    if let Some(path) = project::file_and_folder(entries.iter().map(|(p, _)| p.as_str())) {
+        return Err(bad(
+            "files",
+            format!("{} is both a file and a folder", text::str_repr(path)),
+        ));
+    }
+    Ok(ProjectFiles::new(entries))
 }
 
 pub(crate) fn parse_clock(text_value: &str) -> Result<i64, Malformed> {

@@ -20,7 +20,8 @@ pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>)
         &["default".to_string()],
         scenario.clock,
         SessionMode::Signed,
-    );
+    )
+    .with_files(scenario.files.clone());
     if let EffectKind::Started(Err(error)) = world.start(&scenario.code).kind {
         let startup_error = Some(ErrorInfo {
             type_name: error.type_name,

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use crate::browser::clock::format_instant;
 use crate::browser::profile::CloseReport;
 use crate::browser::{Browser, Cookie, CookieKey, NavigationOutcome, NavigationRequest, Server};
+use crate::flask::project::ProjectFiles;
 use crate::flask::server::{SessionSettings, StoreItem};
 use crate::flask::step_record::Recording;
 use crate::flask::trace::SessionTrace;
@@ -312,6 +313,8 @@ pub struct World {
     pub(crate) session_mode: SessionMode,
     /// The code the server runs (as written; the session mode's lines are added when served).
     pub(crate) served_code: String,
+    /// The project's other files (templates, static, data), served with the code.
+    pub(crate) files: ProjectFiles,
     /// Why the code failed to start, when it did.
     pub(crate) startup_error: Option<AppError>,
     /// How the running app signs its session (refreshed at each start and request).
@@ -339,6 +342,7 @@ impl World {
             server: ServerHandle::default(),
             session_mode: mode,
             served_code: String::new(),
+            files: ProjectFiles::default(),
             startup_error: None,
             session_settings: None,
             server_store: None,
@@ -382,6 +386,18 @@ impl World {
     pub fn with_served_code(mut self, code: &str) -> World {
         self.served_code = code.to_string();
         self
+    }
+
+    /// The same world in a project folder holding `files` beside `app.py` (read at the next
+    /// start, as a reloader would).
+    pub fn with_files(mut self, files: ProjectFiles) -> World {
+        self.files = files;
+        self
+    }
+
+    /// The project's files beside `app.py`.
+    pub fn files(&self) -> &ProjectFiles {
+        &self.files
     }
 
     /// The virtual browser.
@@ -544,8 +560,9 @@ impl World {
         let now = self.now();
         self.request_error = None;
         self.served_code = code.to_string();
-        match FlaskServer::load_with(
+        match FlaskServer::load_project(
             &crate::scenario::mode_code::serve(code, self.session_mode),
+            &self.files,
             now,
             crate::python::HostConfig {
                 environ: self.environment.clone(),

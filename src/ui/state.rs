@@ -559,6 +559,7 @@ impl Workspace {
             target,
             form,
             headers: request.headers,
+            json: None,
         };
         self.step(Step {
             action: scenario::Action::Request(step),

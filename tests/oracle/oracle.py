@@ -96,7 +96,7 @@ def _parse_request_line(line: str, where: str) -> dict:
         raise Malformed(f"{where}: bad method {method!r} (uppercase letters only)")
     if not _TARGET_RE.match(target):
         raise Malformed(f"{where}: bad path {target!r} (must start with '/', no spaces)")
-    return {"method": method, "target": target, "form": None, "headers": {}}
+    return {"method": method, "target": target, "form": None, "headers": {}, "json": None}
 
 
 def _string_map(value, where: str) -> dict:
@@ -113,7 +113,7 @@ def _parse_request(value, where: str) -> dict:
         return _parse_request_line(value, where)
     if not isinstance(value, dict):
         raise Malformed(f"{where}: expected a request line string or an object")
-    _check_keys(value, where, ("method", "path", "form", "headers"), ("method", "path"))
+    _check_keys(value, where, ("method", "path", "form", "headers", "json"), ("method", "path"))
     method, target = value["method"], value["path"]
     if not isinstance(method, str) or not _METHOD_RE.match(method):
         raise Malformed(f"{where}.method: bad method {method!r} (uppercase letters only)")
@@ -124,6 +124,14 @@ def _parse_request(value, where: str) -> dict:
         form = _string_map(value["form"], f"{where}.form")
         if method in ("GET", "HEAD"):
             raise Malformed(f"{where}.form: a form is not allowed on {method}")
+    body = None
+    if "json" in value:
+        if method in ("GET", "HEAD"):
+            raise Malformed(f"{where}.json: a JSON body is not allowed on {method}")
+        if form is not None:
+            raise Malformed(f"{where}.json: a request has a form or a JSON body, not both")
+        # Revision 2: the body is json.dumps(value) with its defaults.
+        body = json.dumps(value["json"])
     headers = {}
     if "headers" in value:
         headers = _string_map(value["headers"], f"{where}.headers")
@@ -132,7 +140,7 @@ def _parse_request(value, where: str) -> dict:
                 raise Malformed(f"{where}.headers: bad header name {name!r}")
             if re.search(r"[\x00-\x08\x0a-\x1f\x7f]", item):
                 raise Malformed(f"{where}.headers.{name}: control character in value")
-    return {"method": method, "target": target, "form": form, "headers": headers}
+    return {"method": method, "target": target, "form": form, "headers": headers, "json": body}
 
 
 def parse_step(step, where: str) -> dict:
@@ -179,7 +187,9 @@ def parse_scenario(text: str) -> dict:
         raise Malformed(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     if not isinstance(data, dict):
         raise Malformed("top level: expected an object")
-    _check_keys(data, "top level", ("version", "code", "clock", "steps"), ("version", "code", "steps"))
+    _check_keys(
+        data, "top level", ("version", "code", "files", "clock", "steps"), ("version", "code", "steps")
+    )
     if not _is_int(data["version"]) or data["version"] != 1:
         raise Malformed(f"version: expected 1, got {data['version']!r}")
     if not isinstance(data["code"], str):
@@ -188,7 +198,33 @@ def parse_scenario(text: str) -> dict:
     if not isinstance(data["steps"], list):
         raise Malformed("steps: expected a list")
     steps = [parse_step(step, f"steps[{i}]") for i, step in enumerate(data["steps"])]
-    return {"code": data["code"], "clock": clock, "steps": steps}
+    files = _parse_files(data["files"]) if "files" in data else {}
+    return {"code": data["code"], "clock": clock, "steps": steps, "files": files}
+
+
+def _path_problem(path: str):
+    """Why `path` cannot name a project file (revision 2), or None."""
+    if path == "app.py":
+        return "'app.py' is the app's code, given as 'code'"
+    if "\\" in path:
+        return "a path uses '/' between folders, not '\\'"
+    if any(segment in ("", ".", "..") for segment in path.split("/")):
+        return "a path is relative with no empty, '.' or '..' segment"
+    if re.search(r"[\x00-\x1f\x7f]", path):
+        return "a path has no control characters"
+    return None
+
+
+def _parse_files(value) -> dict:
+    files = _string_map(value, "files")
+    for path in files:
+        problem = _path_problem(path)
+        if problem is not None:
+            raise Malformed(f"files: bad path {path!r} ({problem})")
+    for path in files:
+        if any(other.startswith(path + "/") for other in files):
+            raise Malformed(f"files: {path!r} is both a file and a folder")
+    return files
 
 
 # ---------------------------------------------------------------------------
@@ -508,7 +544,7 @@ class Server:
         self._receiver = record  # blinker keeps weak references
         got_request_exception.connect(record, app)
 
-    def call(self, method: str, target: str, form, headers: dict, cookie):
+    def call(self, method: str, target: str, form, headers: dict, cookie, json_body=None):
         path, _, query = target.partition("?")
         environ = {
             "REQUEST_METHOD": method,
@@ -534,6 +570,10 @@ class Server:
         if form is not None:
             body = _form_urlencode(form)
             environ["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
+            environ["CONTENT_LENGTH"] = str(len(body))
+        elif json_body is not None:
+            body = json_body.encode("utf-8")
+            environ["CONTENT_TYPE"] = "application/json"
             environ["CONTENT_LENGTH"] = str(len(body))
         if cookie is not None:
             environ["HTTP_COOKIE"] = _wsgi_str(cookie)
@@ -587,6 +627,7 @@ def _location(headers):
 
 def run_request(server: Server, jar: Jar, request: dict) -> dict:
     method, target, form = request["method"], request["target"], request["form"]
+    json_body = request.get("json")
     # The browser sends non-ASCII characters of the address percent-encoded as UTF-8.
     target = "".join(c if ord(c) < 0x80 else urllib.parse.quote(c) for c in target)
     url = "http://localhost" + target
@@ -597,7 +638,9 @@ def run_request(server: Server, jar: Jar, request: dict) -> dict:
         target = path + ("?" + split.query if split.query else "")
         # Cookie paths match the URL's path as sent (percent-encoded), as browsers do.
         cookie = jar.header(path, _NOW[0])
-        status, headers, data, error = server.call(method, target, form, request["headers"], cookie)
+        status, headers, data, error = server.call(
+            method, target, form, request["headers"], cookie, json_body
+        )
         for name, value in headers:
             if name.lower() == "set-cookie":
                 jar.store(value, path, _NOW[0])
@@ -623,9 +666,9 @@ def run_request(server: Server, jar: Jar, request: dict) -> dict:
             }
         redirects.append({"status": status, "location": location, "headers": headers})
         if status in (301, 302) and method == "POST":
-            method, form = "GET", None
+            method, form, json_body = "GET", None, None
         elif status == 303 and method not in ("GET", "HEAD"):
-            method, form = "GET", None
+            method, form, json_body = "GET", None, None
         url = urllib.parse.urldefrag(next_url)[0]
 
 
@@ -666,7 +709,7 @@ def install_sid_stream() -> None:
     secrets.token_urlsafe = stream.token_urlsafe
 
 
-def load_app(code: str):
+def load_app(code: str, files: dict):
     """Import the code as module `app`; return (app, None) or (None, startup_error)."""
     import importlib
 
@@ -678,6 +721,11 @@ def load_app(code: str):
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
     with open(os.path.join(directory, "app.py"), "w", encoding="utf-8") as handle:
         handle.write(code)
+    for path, text in files.items():
+        target = os.path.join(directory, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
     sys.path.insert(0, directory)
     sys.modules.pop("app", None)
     # Flask-Session's "filesystem" store defaults to ./flask_session: keep it in the temporary
@@ -701,7 +749,7 @@ def run_scenario(scenario: dict) -> dict:
 
     _NOW[0] = scenario["clock"]
     install_clock()
-    app, startup_error = load_app(scenario["code"])
+    app, startup_error = load_app(scenario["code"], scenario["files"])
     if startup_error is not None:
         return {"startup_error": startup_error, "steps": []}
     server = Server(app)

@@ -6,6 +6,7 @@
 # Flask's source. What must be byte-exact or needs the host (routing, signing, JSON, Set-Cookie
 # strings, the clock, the context-local proxies) comes from the native module `_flask_native`.
 from markupsafe import Markup as _Markup
+from _flask_native import _render_template
 from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
@@ -523,7 +524,8 @@ class Request:
         except ValueError:
             if silent:
                 return None
-            raise BadRequest("Failed to decode JSON object: invalid JSON")
+            # Flask's on_json_loading_failed outside debug mode: the plain 400.
+            raise BadRequest()
 
     def get_data(self, as_text=False):
         if as_text:
@@ -853,18 +855,165 @@ def get_flashed_messages(with_categories=False, category_filter=()):
     return wanted if with_categories else [text for _category, text in wanted]
 
 
+def _template_context(app, context):
+    # Flask's update_template_context: the default processor (g, request, session), then the
+    # app's processors in order, then the caller's values, which win.
+    ctx = {"g": g, "request": request, "session": session}
+    for processor in app.template_context_processors[None]:
+        ctx.update(processor())
+    ctx.update(context)
+    return ctx
+
+
+def _loader_templates(app):
+    loader = app.jinja_env.loader
+    if loader is None:
+        loader = app.jinja_loader
+    if loader is None:
+        return {}
+    return loader._templates()
+
+
+def _render(app, name, source, context):
+    env = app.jinja_env
+    return _render_template(name, source, _template_context(app, context), env.globals,
+                            env.filters, env.tests, _loader_templates(app))
+
+
 def render_template_string(source, **context):
-    raise RuntimeError(
-        "render_template_string is not available in the playground yet: Jinja templates come"
-        " in a later version. Return an f-string instead."
-    )
+    return _render(_ctx_app(), None, source, context)
 
 
 def render_template(template_name_or_list, **context):
-    raise RuntimeError(
-        "render_template is not available in the playground yet: Jinja templates come in a"
-        " later version. Return an f-string instead."
-    )
+    app = _ctx_app()
+    if isinstance(template_name_or_list, (list, tuple)):
+        # Environment.select_template: the first that exists.
+        known = _loader_templates(app)
+        for name in template_name_or_list:
+            if name in known:
+                return _render(app, name, None, context)
+        from jinja2 import TemplatesNotFound
+        raise TemplatesNotFound(list(template_name_or_list))
+    return _render(app, template_name_or_list, None, context)
+
+
+def stream_template(template_name_or_list, **context):
+    return iter([render_template(template_name_or_list, **context)])
+
+
+def stream_template_string(source, **context):
+    return iter([render_template_string(source, **context)])
+
+
+def _tojson_filter(obj, **kwargs):
+    # Flask's tojson: app.json.dumps (sorted keys, ASCII), made safe to put in HTML.
+    import json as _stdjson
+
+    def default(o):
+        if hasattr(o, "__html__"):
+            return str(o.__html__())
+        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+    kwargs.setdefault("sort_keys", True)
+    text = _stdjson.dumps(obj, default=default, **kwargs)
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("'", "\\u0027"))
+    return _Markup(text)
+
+
+def _truncate(s, length=255, killwords=False, end="...", leeway=None):
+    # Jinja2's truncate (leeway 5 by default).
+    leeway = 5 if leeway is None else leeway
+    if len(s) <= length + leeway:
+        return s
+    if killwords:
+        return s[:length - len(end)] + end
+    result = s[:length - len(end)].rsplit(" ", 1)[0]
+    return result + end
+
+
+def _center(value, width=80):
+    return str(value).center(width)
+
+
+def _wordcount(s):
+    return len([w for w in str(s).split() if w])
+
+
+def _striptags(value):
+    text = str(value.__html__() if hasattr(value, "__html__") else value)
+    out = []
+    inside = False
+    for ch in text:
+        if ch == "<":
+            inside = True
+        elif ch == ">" and inside:
+            inside = False
+        elif not inside:
+            out.append(ch)
+    return _Markup(" ".join("".join(out).split())).unescape()
+
+
+def _filesizeformat(value, binary=False):
+    size = float(value)
+    base = 1024 if binary else 1000
+    prefixes = (["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] if binary
+                else ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"])
+    if size == 1:
+        return "1 Byte"
+    if size < base:
+        return f"{int(size)} Bytes"
+    for i, prefix in enumerate(prefixes):
+        unit = base ** (i + 2)
+        if size < unit:
+            return f"{base * size / unit:.1f} {prefix}"
+    return f"{base * size / unit:.1f} {prefix}"
+
+
+_EXTRA_FILTERS = {
+    "truncate": _truncate,
+    "center": _center,
+    "wordcount": _wordcount,
+    "striptags": _striptags,
+    "filesizeformat": _filesizeformat,
+}
+
+
+class _JinjaEnvironment:
+    # What Flask's app.jinja_env offers an app: the globals, filters and tests templates see,
+    # and a loader (None: the app's jinja_loader, its templates/ folder).
+    def __init__(self, app):
+        self.globals = {
+            "url_for": url_for,
+            "get_flashed_messages": get_flashed_messages,
+            "config": app.config,
+        }
+        self.filters = dict(_EXTRA_FILTERS, tojson=_tojson_filter)
+        self.tests = {"callable": callable}
+        self.loader = None
+        self.autoescape = True
+
+    def from_string(self, source):
+        return _StringTemplate(source)
+
+    def get_template(self, name):
+        return _NamedTemplate(name)
+
+
+class _StringTemplate:
+    def __init__(self, source):
+        self.source = source
+
+    def render(self, *args, **kwargs):
+        return render_template_string(self.source, **dict(*args, **kwargs))
+
+
+class _NamedTemplate:
+    def __init__(self, name):
+        self.name = name
+
+    def render(self, *args, **kwargs):
+        return render_template(self.name, **dict(*args, **kwargs))
 
 
 def escape(s):
@@ -1252,6 +1401,10 @@ class Flask:
                  template_folder="templates", **kwargs):
         self.import_name = import_name
         self.name = import_name
+        # The project folder as the app sees it (open_file.rs reads paths under it).
+        self.root_path = "/project"
+        self.static_folder = None if static_folder is None else self.root_path + "/" + static_folder
+        self.template_folder = template_folder
         self.config = dict(_default_config)
         try:
             from datetime import timedelta
@@ -1262,6 +1415,7 @@ class Flask:
         self.before_request_funcs = {None: []}
         self.after_request_funcs = {None: []}
         self.teardown_request_funcs = {None: []}
+        self.template_context_processors = {None: []}
         self.error_handler_spec = {None: {}}
         self.extensions = {}
         self.debug = False
@@ -1396,6 +1550,61 @@ class Flask:
 
     def _get_exc_class_and_code(self, exc_class_or_code):
         return _handler_key(exc_class_or_code)
+
+    @property
+    def jinja_env(self):
+        env = getattr(self, "_jinja_env", None)
+        if env is None:
+            env = _JinjaEnvironment(self)
+            self._jinja_env = env
+        return env
+
+    @property
+    def jinja_loader(self):
+        if hasattr(self, "_jinja_loader"):
+            return self._jinja_loader
+        if self.template_folder is None:
+            return None
+        from jinja2 import FileSystemLoader
+        return FileSystemLoader(self.template_folder)
+
+    @jinja_loader.setter
+    def jinja_loader(self, value):
+        self._jinja_loader = value
+
+    def context_processor(self, f):
+        self.template_context_processors[None].append(f)
+        return f
+
+    def template_filter(self, name=None):
+        def register(f):
+            self.add_template_filter(f, name=name)
+            return f
+
+        return register
+
+    def add_template_filter(self, f, name=None):
+        self.jinja_env.filters[name or f.__name__] = f
+
+    def template_test(self, name=None):
+        def register(f):
+            self.add_template_test(f, name=name)
+            return f
+
+        return register
+
+    def add_template_test(self, f, name=None):
+        self.jinja_env.tests[name or f.__name__] = f
+
+    def template_global(self, name=None):
+        def register(f):
+            self.add_template_global(f, name=name)
+            return f
+
+        return register
+
+    def add_template_global(self, f, name=None):
+        self.jinja_env.globals[name or f.__name__] = f
 
     def app_context(self):
         raise RuntimeError("app.app_context() is not available in the playground yet.")
@@ -1641,3 +1850,77 @@ def _finish_error(app, e):
         return app.finalize_request(rv)
     except Exception as e2:
         return app.handle_exception(e2)
+
+
+# ---------------------------------------------------------------------------------------------
+# open(): the file object for the project's files (the look-up is native: open_file.rs)
+# ---------------------------------------------------------------------------------------------
+
+
+class _ProjectFile:
+    # What `open(path)` returns for a file of the project, read-only. Text mode reads with
+    # universal newlines, as `io.TextIOWrapper` does; binary mode reads the UTF-8 bytes.
+    def __init__(self, name, mode, text):
+        self.name = name
+        self.mode = mode
+        self.closed = False
+        if "b" in mode:
+            self._data = text.encode("utf-8")
+        else:
+            self._data = text.replace("\r\n", "\n").replace("\r", "\n")
+        self._at = 0
+
+    def _check(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def read(self, size=-1):
+        self._check()
+        if size is None or size < 0:
+            end = len(self._data)
+        else:
+            end = min(self._at + size, len(self._data))
+        chunk = self._data[self._at:end]
+        self._at = end
+        return chunk
+
+    def readline(self, size=-1):
+        self._check()
+        newline = b"\n" if "b" in self.mode else "\n"
+        at = self._data.find(newline, self._at)
+        end = len(self._data) if at < 0 else at + 1
+        if size is not None and size >= 0:
+            end = min(end, self._at + size)
+        chunk = self._data[self._at:end]
+        self._at = end
+        return chunk
+
+    def readlines(self):
+        # Every line left, each keeping its newline.
+        return list(self)
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        found = self.readline()
+        if found:
+            return found
+        raise StopIteration
+
+    def close(self):
+        self.closed = True
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return None
+
+    def __repr__(self):
+        if "b" in self.mode:
+            return f"<_io.BufferedReader name={self.name!r}>"
+        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding='UTF-8'>"
