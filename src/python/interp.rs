@@ -116,6 +116,9 @@ pub struct Interp {
     pub out: String,
     /// Captured output written to `sys.stderr`.
     pub err_out: String,
+    /// Whether `sys.stderr` writes go to `out` too: a server's terminal shows both streams,
+    /// in the order they were written (`FlaskServer` sets it).
+    pub stderr_to_out: bool,
     pub(crate) steps: u64,
     pub(crate) depth: usize,
     /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
@@ -167,6 +170,7 @@ impl Interp {
             module_factories: HashMap::new(),
             out: String::new(),
             err_out: String::new(),
+            stderr_to_out: false,
             steps: 0,
             depth: 0,
             handling: Vec::new(),
@@ -412,6 +416,15 @@ impl Interp {
     /// Register a module the program can import; `factory` builds it on first import.
     pub fn register_module(&mut self, name: &str, factory: ModuleFactory) {
         self.module_factories.insert(name.to_string(), factory);
+    }
+
+    /// Text written to `sys.stderr`.
+    pub fn write_stderr(&mut self, text: &str) {
+        if self.stderr_to_out {
+            self.out.push_str(text)
+        } else {
+            self.err_out.push_str(text)
+        }
     }
 
     /// Take everything printed so far.

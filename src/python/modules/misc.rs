@@ -35,7 +35,7 @@ impl NativeObject for StdStream {
                     None => String::new(),
                 };
                 if is_err {
-                    it.err_out.push_str(&s)
+                    it.write_stderr(&s)
                 } else {
                     it.out.push_str(&s)
                 }
@@ -423,8 +423,8 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ),
             ],
         ),
-        "contextlib" => make_module(
-            "contextlib",
+        "_contextlib" => make_module(
+            "_contextlib",
             vec![(
                 "contextmanager",
                 func("contextmanager", |_it, args| {
