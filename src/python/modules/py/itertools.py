@@ -97,13 +97,13 @@ def islice(iterable, *args):
     else:
         start, stop, step = (tuple(args) + (None,))[:3]
     stop_i = _slice_index(stop)
-    if stop_i == -1:
+    if stop_i == -1 and len(args) == 1:
         raise ValueError(
             "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."
         )
     start_i = _slice_index(start)
     step_i = _slice_index(step)
-    if start_i == -1 or step_i == -1:
+    if -1 in (start_i, stop_i, step_i):
         raise ValueError(
             "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
         )

@@ -67,15 +67,18 @@ def indexOf(a, b):
 
 
 def setitem(a, b, c):
-    a.__setitem__(b, c)
+    a[b] = c
 
 
 def delitem(a, b):
-    a.__delitem__(b)
+    del a[b]
 
 
 def _in_place(name, method, fallback):
     def apply(a, b):
+        if isinstance(a, list) and method == "__imul__":
+            a *= b
+            return a
         if hasattr(a, method):
             result = getattr(a, method)(b)
             if result is not NotImplemented:
@@ -85,10 +88,14 @@ def _in_place(name, method, fallback):
     return _named(name, apply)
 
 
-iadd = _in_place("iadd", "__iadd__", lambda a, b: a + b)
+def iadd(a, b):
+    a += b
+    return a
+
+
 isub = _in_place("isub", "__isub__", lambda a, b: a - b)
 imul = _in_place("imul", "__imul__", lambda a, b: a * b)
-iconcat = _in_place("iconcat", "__iadd__", lambda a, b: a + b)
+iconcat = _named("iconcat", lambda a, b: iadd(a, b))
 
 
 class itemgetter:

@@ -31,7 +31,7 @@ def quote(string, safe="/", encoding=None, errors=None):
             for b in string
         )
     if not isinstance(string, str):
-        raise TypeError("quote() doesn't support '%s' objects" % type(string).__name__)
+        raise TypeError("quote_from_bytes() expected bytes")
     return _urllib.quote(string, _text(safe))
 
 
@@ -39,7 +39,7 @@ def quote_plus(string, safe="", encoding=None, errors=None):
     if isinstance(string, str) and " " not in string:
         return quote(string, safe)
     if not isinstance(string, (str, bytes, bytearray)):
-        raise TypeError("quote() doesn't support '%s' objects" % type(string).__name__)
+        raise TypeError("quote_from_bytes() expected bytes")
     if isinstance(string, str):
         return _urllib.quote_plus(string, _text(safe))
     return quote(string, _text(safe) + " ").replace(" ", "+")
@@ -127,6 +127,9 @@ def urlencode(query, doseq=False, safe="", encoding=None, errors=None, quote_via
 
 class _NetlocParts:
     # What SplitResult and ParseResult read out of `netloc`.
+    def _replace(self, **changes):
+        return type(self)(*[changes.pop(f, getattr(self, f)) for f in self._fields])
+
     @property
     def username(self):
         return self._userinfo()[0]
@@ -180,6 +183,11 @@ class ParseResult(namedtuple("ParseResult", "scheme netloc path params query fra
                   _NetlocParts):
     def geturl(self):
         return urlunparse(self)
+
+
+# The namedtuple's own _replace would give back the plain tuple type, without geturl().
+SplitResult._replace = _NetlocParts._replace
+ParseResult._replace = _NetlocParts._replace
 
 
 class DefragResult(namedtuple("DefragResult", "url fragment")):
