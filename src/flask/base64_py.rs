@@ -1,8 +1,8 @@
 //! Base64 exactly as itsdangerous 2.2 does it on top of CPython 3.11.
 //!
 //! Encoding is plain URL-safe base64 without `=` padding (the `base64` crate does it).
-//! Decoding is written by hand because Python's is *lenient* in ways that decide whether
-//! a tampered cookie verifies: itsdangerous pads the input to a multiple of four by its
+//! Decoding is the interpreter's `binascii.a2b_base64` (`python::binascii`), because Python's
+//! is *lenient* in ways that decide whether a tampered cookie verifies: itsdangerous pads the input to a multiple of four by its
 //! byte length, `base64.urlsafe_b64decode` maps `-_` to `+/` (so `+/` are accepted too),
 //! and `binascii.a2b_base64` in non-strict mode skips every byte outside the alphabet and
 //! stops at the first complete pad sequence. A strict decoder would reject cookies that
@@ -56,73 +56,17 @@ pub fn decode(data: &[u8]) -> Result<Vec<u8>, DecodeError> {
     }))
 }
 
-fn sextet(byte: u8) -> Option<u8> {
-    match byte {
-        b'A'..=b'Z' => Some(byte - b'A'),
-        b'a'..=b'z' => Some(byte - b'a' + 26),
-        b'0'..=b'9' => Some(byte - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
-}
-
-/// `base64.b64decode(data)` (non-strict): what the `base64` module of the playground uses.
-///
-/// ```
-/// use session_playground::flask::base64_py::b64decode;
-/// assert_eq!(b64decode(b"aGk=").unwrap(), b"hi");
-/// ```
-pub fn b64decode(data: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    a2b_base64_lenient(data.iter().copied())
-}
-
-/// CPython 3.11 `binascii.a2b_base64(data, strict_mode=False)`, step for step.
+/// CPython 3.11 `binascii.a2b_base64(data)` (non-strict): the interpreter's decoder, so the
+/// cookie and the learner's `base64.b64decode` can never disagree.
 fn a2b_base64_lenient(data: impl Iterator<Item = u8>) -> Result<Vec<u8>, DecodeError> {
-    let mut out = Vec::new();
-    let mut quad_pos = 0u8;
-    let mut left = 0u8;
-    let mut pads = 0u8;
-    for byte in data {
-        if byte == b'=' {
-            if quad_pos >= 2 {
-                pads += 1;
-                if quad_pos + pads >= 4 {
-                    // A complete pad sequence: the rest of the input is not read.
-                    return Ok(out);
-                }
-            }
-            continue;
+    let data: Vec<u8> = data.collect();
+    crate::python::binascii::a2b_base64(&data, false).map_err(|message| {
+        if message.starts_with("Invalid") {
+            DecodeError::OneCharacterTooMany
+        } else {
+            DecodeError::IncorrectPadding
         }
-        let Some(value) = sextet(byte) else { continue };
-        pads = 0;
-        match quad_pos {
-            0 => {
-                quad_pos = 1;
-                left = value;
-            }
-            1 => {
-                quad_pos = 2;
-                out.push((left << 2) | (value >> 4));
-                left = value & 0x0f;
-            }
-            2 => {
-                quad_pos = 3;
-                out.push((left << 4) | (value >> 2));
-                left = value & 0x03;
-            }
-            _ => {
-                quad_pos = 0;
-                out.push((left << 6) | value);
-                left = 0;
-            }
-        }
-    }
-    match quad_pos {
-        0 => Ok(out),
-        1 => Err(DecodeError::OneCharacterTooMany),
-        _ => Err(DecodeError::IncorrectPadding),
-    }
+    })
 }
 
 #[cfg(test)]

@@ -842,38 +842,6 @@ fn build_module(shared: Rc<Shared>) -> Value {
         let code = arg(&args, 0).as_i64().unwrap_or(0);
         Ok(Value::str(http_reason(code)))
     });
-    let b64encode = builtin("_b64encode", |it, args| {
-        use base64::Engine;
-        let Value::Bytes(data) = &arg(&args, 0) else {
-            return Err(it.type_error("a bytes-like object is required"));
-        };
-        let text = if it.truthy(&arg(&args, 1))? {
-            base64::engine::general_purpose::URL_SAFE.encode(&data)
-        } else {
-            base64::engine::general_purpose::STANDARD.encode(&data)
-        };
-        Ok(Value::Bytes(std::rc::Rc::from(text.into_bytes())))
-    });
-    let b64decode = builtin("_b64decode", |it, args| {
-        let Value::Bytes(data) = &arg(&args, 0) else {
-            return Err(it.type_error("argument should be a bytes-like object or ASCII string"));
-        };
-        let mut data = data.to_vec();
-        if it.truthy(&arg(&args, 1))? {
-            for b in data.iter_mut() {
-                *b = match *b {
-                    b'-' => b'+',
-                    b'_' => b'/',
-                    other => other,
-                };
-            }
-        }
-        match crate::flask::base64_py::b64decode(&data) {
-            Ok(bytes) => Ok(Value::Bytes(std::rc::Rc::from(bytes))),
-            // binascii.Error is a ValueError subclass.
-            Err(_) => Err(it.value_error("Incorrect padding")),
-        }
-    });
     let iri_path = builtin("_iri_path", |it, args| {
         // get_current_url: quote(path) with safe "/", then uri_to_iri.
         let text = it.to_str(&arg(&args, 0))?;
@@ -920,10 +888,8 @@ fn build_module(shared: Rc<Shared>) -> Value {
             ("_escape", escape),
             ("_lifetime_seconds", lifetime),
             ("_http_reason", reason),
-            ("_b64encode", b64encode),
             ("_uri_to_iri", uri_to_iri),
             ("_iri_path", iri_path),
-            ("_b64decode", b64decode),
             (
                 "_render_template",
                 crate::flask::templates::render_builtin(),

@@ -27,8 +27,6 @@ use crate::python::{Dict, HostConfig, Interp, RunError, Value};
 
 /// The Python source of the `flask` module.
 pub const FLASK_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/flask.py"));
-/// The Python source of `base64`.
-pub const BASE64_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/base64.py"));
 /// The Python source of `markupsafe`.
 pub const MARKUPSAFE_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/markupsafe.py"));
 /// The Python source of `jinja2` (loaders and exceptions; MiniJinja renders).
@@ -147,14 +145,12 @@ impl FlaskServer {
         };
         let seed = config.seed;
         let mut interp = Interp::new(config);
+        interp.stderr_to_out = true;
         let shared = Rc::new(Shared::default());
         shared.now.set(now);
         *shared.files.borrow_mut() = files.clone();
         *shared.store.borrow_mut() = ServerStore::new(seed);
         natives::register(&mut interp, shared.clone());
-        interp
-            .run_module("base64", "base64.py", BASE64_PRELUDE)
-            .map_err(run_error)?;
         interp
             .run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE)
             .map_err(run_error)?;
@@ -1144,6 +1140,31 @@ pub(crate) mod tests {
         let next = server.respond(&get("/", None), 0);
         assert_eq!((next.status, next.body.as_slice()), (200, b"ok".as_slice()));
         assert!(server.last_error.is_none());
+    }
+
+    #[test]
+    fn app_logger_writes_to_the_server_log_as_flask_run_does() {
+        let source = "from flask import Flask\nimport logging\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    app.logger.info('hidden below WARNING')\n    print('printed')\n    app.logger.warning('cart has %d items', 3)\n    return 'ok'\n@app.route('/info')\ndef info():\n    app.logger.setLevel(logging.INFO)\n    app.logger.info('now shown: %s', 'yes')\n    return 'ok'\n";
+        let mut server = FlaskServer::load(source, 0).unwrap();
+        server.log.clear();
+        server.respond(&get("/", None), 61);
+        // Flask's default handler has the same `[time] LEVEL in module:` head as its error log.
+        let error = dev_server_log::error_line("GET", "/", 61);
+        let stamp = &error[..error.find(" ERROR").unwrap()];
+        let access = dev_server_log::access_line("GET", "/", "", 200, 61);
+        assert_eq!(
+            server.log,
+            format!("printed\n{stamp} WARNING in app: cart has 3 items\n{access}\n")
+        );
+        server.log.clear();
+        server.respond(&get("/info", None), 61);
+        assert!(
+            server
+                .log
+                .starts_with(&format!("{stamp} INFO in app: now shown: yes\n")),
+            "{}",
+            server.log
+        );
     }
 
     #[test]

@@ -955,7 +955,7 @@ pub fn install(interp: &mut Interp) {
         let to_stderr = matches!(&file, Some(Value::Module(_)) | Some(Value::Native(_)))
             || matches!(&file, Some(Value::Instance(i)) if i.class.name == "stderr");
         if to_stderr {
-            it.err_out.push_str(&s);
+            it.write_stderr(&s);
         } else {
             it.out.push_str(&s);
         }

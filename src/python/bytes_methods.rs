@@ -83,6 +83,18 @@ pub(crate) fn install(interp: &mut Interp) {
                         )));
                     }
                 }
+                // `b.find(97)`: the find family also takes one byte as an int.
+                if matches!(*name, "find" | "rfind" | "index" | "rindex" | "count") {
+                    if let Some(v @ (Value::Int(_) | Value::Bool(_) | Value::Long(_))) =
+                        args.pos.get(1)
+                    {
+                        let byte = match v.as_i64() {
+                            Some(b @ 0..=255) => b as u8,
+                            _ => return Err(it.value_error("byte must be in range(0, 256)")),
+                        };
+                        args.pos[1] = Value::Bytes(Rc::from(vec![byte]));
+                    }
+                }
                 for a in args
                     .pos
                     .iter_mut()
@@ -103,7 +115,17 @@ pub(crate) fn install(interp: &mut Interp) {
                         _ => {}
                     }
                 }
-                (m.func.clone())(it, args).map(to_bytes)
+                match (m.func.clone())(it, args) {
+                    Ok(v) => Ok(to_bytes(v)),
+                    // bytes.index/rindex word their miss as CPython's bytes do.
+                    Err(e)
+                        if matches!(*name, "index" | "rindex")
+                            && it.exc_matches(&e.value, "ValueError") =>
+                    {
+                        Err(it.value_error("subsection not found"))
+                    }
+                    Err(e) => Err(e),
+                }
             },
         );
         bytes.dict.borrow_mut().set_str(name, f);

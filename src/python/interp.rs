@@ -124,6 +124,9 @@ pub struct Interp {
     pub out: String,
     /// Captured output written to `sys.stderr`.
     pub err_out: String,
+    /// Whether `sys.stderr` writes go to `out` too: a server's terminal shows both streams,
+    /// in the order they were written (`FlaskServer` sets it).
+    pub stderr_to_out: bool,
     /// Steps taken in this top-level call; a `Cell` so that arithmetic (which takes `&self`)
     /// can charge the work a big multiplication costs.
     pub(crate) steps: std::cell::Cell<u64>,
@@ -177,6 +180,7 @@ impl Interp {
             module_factories: HashMap::new(),
             out: String::new(),
             err_out: String::new(),
+            stderr_to_out: false,
             steps: std::cell::Cell::new(0),
             depth: 0,
             handling: Vec::new(),
@@ -461,6 +465,15 @@ impl Interp {
     /// Register a module the program can import; `factory` builds it on first import.
     pub fn register_module(&mut self, name: &str, factory: ModuleFactory) {
         self.module_factories.insert(name.to_string(), factory);
+    }
+
+    /// Text written to `sys.stderr`.
+    pub fn write_stderr(&mut self, text: &str) {
+        if self.stderr_to_out {
+            self.out.push_str(text)
+        } else {
+            self.err_out.push_str(text)
+        }
     }
 
     /// Take everything printed so far.

@@ -116,6 +116,146 @@ fn sub_range(
     Ok((fix(start, 0)? as usize, fix(end, n)? as usize))
 }
 
+/// Python's (start, end) optional arguments over a sequence of `len` items: negative values
+/// count from the end and are clamped at 0; an end past the length is clamped to it; a start
+/// past it is kept (callers decide what an empty, out-of-range window means).
+fn byte_range(
+    it: &Interp,
+    len: usize,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize)> {
+    let n = len as i64;
+    let fix = |v: Option<&Value>, d: i64, cap: i64| -> PyResult<i64> {
+        Ok(match v {
+            None | Some(Value::None) => d,
+            Some(v) => {
+                let x = it.to_index(v)?;
+                let x = if x < 0 { x + n } else { x };
+                x.clamp(0, cap)
+            }
+        })
+    };
+    Ok((fix(start, 0, i64::MAX)? as usize, fix(end, n, n)? as usize))
+}
+
+/// `str.translate(table)`: each character's code point looked up with `table[...]`; a
+/// `LookupError` keeps the character, `None` drops it, an int or a str replaces it.
+fn translate(it: &mut Interp, s: &str, table: &Value) -> PyResult<Value> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let got = match it.get_item(table, &Value::Int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if it.exc_matches(&e.value, "LookupError") => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match &got {
+            Value::None => {}
+            Value::Str(r) => out.push_str(r),
+            Value::Int(_) | Value::Bool(_) | Value::Long(_) => {
+                match got.as_i64().and_then(|n| u32::try_from(n).ok()) {
+                    Some(n) if n < 0x110000 => {
+                        // Lone surrogates have no Rust `char`; they print as U+FFFD here.
+                        out.push(char::from_u32(n).unwrap_or('\u{fffd}'))
+                    }
+                    _ => {
+                        return Err(it.value_error("character mapping must be in range(0x110000)"));
+                    }
+                }
+            }
+            _ => {
+                return Err(it.type_error("character mapping must return integer, None or str"));
+            }
+        }
+        it.check_size(out.len() as u128)?;
+    }
+    Ok(Value::str(&out))
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `translate` reads, keyed by code point.
+fn maketrans(it: &mut Interp, pos: &[Value]) -> PyResult<Value> {
+    let mut table = Dict::new();
+    match pos {
+        [] => {
+            return Err(it.type_error("maketrans expected at least 1 argument, got 0"));
+        }
+        [x] => {
+            let Value::Dict(d) = x else {
+                return Err(
+                    it.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            };
+            let items: Vec<(Value, Value)> = d.borrow().iter().collect();
+            for (k, v) in items {
+                let key = match &k {
+                    Value::Str(ks) => {
+                        let mut cs = ks.chars();
+                        match (cs.next(), cs.next()) {
+                            (Some(c), None) => Value::Int(c as i64),
+                            _ => {
+                                return Err(it.value_error(
+                                    "string keys in translate table must be of length 1",
+                                ));
+                            }
+                        }
+                    }
+                    Value::Int(_) | Value::Bool(_) | Value::Long(_) => k.clone(),
+                    _ => {
+                        return Err(
+                            it.type_error("keys in translate table must be strings or integers")
+                        );
+                    }
+                };
+                it.dict_insert(&mut table, key, v)?;
+            }
+        }
+        [x, y, rest @ ..] if rest.len() <= 1 => {
+            let Value::Str(x) = x else {
+                return Err(it.type_error(
+                    "first maketrans argument must be a string if there is a second argument",
+                ));
+            };
+            let Value::Str(y) = y else {
+                return Err(it.type_error(format!(
+                    "maketrans() argument 2 must be str, not {}",
+                    y.type_name()
+                )));
+            };
+            let z = match rest.first() {
+                None => None,
+                Some(Value::Str(z)) => Some(z.clone()),
+                Some(o) => {
+                    return Err(it.type_error(format!(
+                        "maketrans() argument 3 must be str, not {}",
+                        o.type_name()
+                    )));
+                }
+            };
+            if x.chars().count() != y.chars().count() {
+                return Err(
+                    it.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                it.dict_insert(&mut table, Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            for c in z.iter().flat_map(|z| z.chars()) {
+                it.dict_insert(&mut table, Value::Int(c as i64), Value::None)?;
+            }
+        }
+        _ => {
+            return Err(it.type_error(format!(
+                "maketrans expected at most 3 arguments, got {}",
+                pos.len()
+            )));
+        }
+    }
+    Ok(Value::dict(table))
+}
+
 /// A live view over a dict (`dict_keys`, `dict_values`, `dict_items`).
 struct DictView {
     dict: Rc<RefCell<Dict>>,
@@ -1084,6 +1224,22 @@ fn install_str(interp: &mut Interp) {
         }
         Ok(Value::Str(Rc::from(out)))
     });
+    def(interp, "str", "translate", |it, args| {
+        exact_args(
+            it,
+            "translate",
+            &Args::positional(args.pos[1..].to_vec()),
+            1,
+        )?;
+        let s = self_str(&args);
+        translate(it, &s, &args.pos[1])
+    });
+    let maketrans = builtin("maketrans", |it, args| maketrans(it, &args.pos));
+    interp
+        .ty("str")
+        .dict
+        .borrow_mut()
+        .set_str("maketrans", Value::StaticMethod(Rc::new(maketrans)));
     def(interp, "str", "replace", |it, args| {
         range_args(
             it,
@@ -1406,7 +1562,8 @@ fn install_list(interp: &mut Interp) {
         range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
         let l = self_list(it, &args)?;
         let items = l.borrow().clone();
-        for (i, x) in items.iter().enumerate() {
+        let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
+        for (i, x) in items.iter().enumerate().take(e).skip(a) {
             if it.eq(x, &args.pos[1])? {
                 return Ok(Value::Int(i as i64));
             }
@@ -1464,8 +1621,10 @@ fn install_list(interp: &mut Interp) {
     });
     for ty in ["tuple"] {
         def(interp, ty, "index", |it, args| {
+            range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
             let items = it.collect(&args.pos[0])?;
-            for (i, x) in items.iter().enumerate() {
+            let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
+            for (i, x) in items.iter().enumerate().take(e).skip(a) {
                 if it.eq(x, &args.pos[1])? {
                     return Ok(Value::Int(i as i64));
                 }
@@ -1760,17 +1919,32 @@ fn install_bytes(interp: &mut Interp) {
     });
     for name in ["startswith", "endswith"] {
         def(interp, "bytes", name, move |it, args| {
+            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
             let b = self_bytes(&args);
-            let Some(Value::Bytes(p)) = args.pos.get(1) else {
-                return Err(it.type_error(format!(
-                    "{name} first arg must be bytes or a tuple of bytes"
-                )));
+            let (a, e) = byte_range(it, b.len(), args.pos.get(2), args.pos.get(3))?;
+            let cands: Vec<Value> = match &args.pos[1] {
+                Value::Tuple(t) => t.to_vec(),
+                v => vec![v.clone()],
             };
-            Ok(Value::Bool(if name == "startswith" {
-                b.starts_with(p)
-            } else {
-                b.ends_with(p)
-            }))
+            for c in cands {
+                let Value::Bytes(p) = &c else {
+                    return Err(it.type_error(format!(
+                        "{name} first arg must be bytes or a tuple of bytes, not {}",
+                        c.type_name()
+                    )));
+                };
+                // CPython compares nothing once start lies past the end (even with b"").
+                if a > b.len() || e < a {
+                    continue;
+                }
+                let sub = &b[a..e];
+                if (name == "startswith" && sub.starts_with(p))
+                    || (name == "endswith" && sub.ends_with(p))
+                {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
         });
     }
     def(interp, "bytes", "upper", |_it, args| {

@@ -286,6 +286,28 @@ impl Interp {
             }
             _ => {}
         }
+        if op == Operator::Mult {
+            // A sequence times a non-integer: CPython's repeat slot names the other operand.
+            let is_seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)
+                ) || super::bytearray::as_bytearray(v).is_some()
+            };
+            let other = if is_seq(&l) {
+                Some(&r)
+            } else if is_seq(&r) {
+                Some(&l)
+            } else {
+                None
+            };
+            if let Some(other) = other {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    other.type_name()
+                )));
+            }
+        }
         let sym = op_symbol(op);
         let sym = if inplace && op != Operator::Pow {
             format!("{sym}=")
@@ -350,7 +372,10 @@ impl Interp {
                 if b.is_negative() {
                     0
                 } else {
-                    u64::MAX as i64
+                    return Err(self.err(
+                        "OverflowError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ));
                 }
             }
             other => other.as_i64().unwrap_or(0),

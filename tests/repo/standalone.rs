@@ -88,10 +88,6 @@ fn comment_free_copies_keep_every_line() {
             session_playground::flask::server::FLASK_PRELUDE,
         ),
         (
-            "src/flask/prelude/base64.py",
-            session_playground::flask::server::BASE64_PRELUDE,
-        ),
-        (
             "src/flask/prelude/markupsafe.py",
             session_playground::flask::server::MARKUPSAFE_PRELUDE,
         ),

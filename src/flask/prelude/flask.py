@@ -1428,6 +1428,32 @@ class Flask:
             self.add_url_rule(f"{static_url_path}/<path:filename>", endpoint="static",
                               view_func=self.send_static_file)
 
+    @property
+    def logger(self):
+        # Flask's app.logger: the logger named after the app, made on first use. In debug mode
+        # it logs from DEBUG up; otherwise it inherits the root's WARNING. Flask's default
+        # handler is added unless a handler up the chain already takes the logger's level.
+        if self._logger is None:
+            import logging
+
+            logger = logging.getLogger(self.name)
+            if self.debug and not logger.level:
+                logger.setLevel(logging.DEBUG)
+            level = logger.getEffectiveLevel()
+            current, covered = logger, False
+            while current is not None and not covered:
+                covered = any(h.level <= level for h in current.handlers)
+                current = current.parent if current.propagate else None
+            if not covered:
+                handler = logging.StreamHandler()
+                handler.setFormatter(logging.Formatter(
+                    "[%(asctime)s] %(levelname)s in %(module)s: %(message)s"))
+                logger.addHandler(handler)
+            self._logger = logger
+        return self._logger
+
+    _logger = None
+
     def send_static_file(self, filename):
         raise NotFound()
 

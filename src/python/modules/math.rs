@@ -2,7 +2,7 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{One, Signed};
+use num_traits::{One, Signed, Zero};
 
 use super::{func, make_module};
 use crate::python::interp::{Interp, PyResult};
@@ -213,11 +213,48 @@ pub fn make(_it: &mut Interp) -> Value {
         "fsum",
         func("fsum", |it, args| {
             let items = it.collect(args.pos.first().unwrap_or(&Value::None))?;
-            let mut s = 0.0;
+            let mut values = Vec::with_capacity(items.len());
             for x in items {
-                s += it.to_float(&x)?;
+                values.push(it.to_float(&x)?);
             }
-            Ok(Value::Float(s))
+            match exact_sum(&values) {
+                Some(s) => Ok(Value::Float(s)),
+                None => Err(it.err("OverflowError", "intermediate overflow in fsum")),
+            }
+        }),
+    ));
+    items.push((
+        "fmod",
+        func("fmod", |it, args| {
+            let (x, y) = (
+                arg_f64(it, &args, 0, "fmod")?,
+                arg_f64(it, &args, 1, "fmod")?,
+            );
+            if y == 0.0 && !x.is_nan() || x.is_infinite() {
+                return Err(it.value_error("math domain error"));
+            }
+            // Rust's `%` on floats is C's fmod: the result has the sign of x.
+            Ok(Value::Float(x % y))
+        }),
+    ));
+    items.push((
+        "lcm",
+        func("lcm", |it, args| {
+            let mut acc = BigInt::one();
+            for a in &args.pos {
+                let Some(b) = a.as_bigint() else {
+                    return Err(it.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        a.type_name()
+                    )));
+                };
+                acc = if acc.is_zero() || b.is_zero() {
+                    BigInt::from(0)
+                } else {
+                    acc.lcm(&b)
+                };
+            }
+            Ok(Value::from_bigint(acc))
         }),
     ));
     items.push((
@@ -235,4 +272,66 @@ pub fn make(_it: &mut Interp) -> Value {
         }),
     ));
     make_module("math", items)
+}
+
+/// The correctly rounded sum of `values` (math.fsum), by Shewchuk's method: a list of
+/// non-overlapping partial sums is kept exactly, then added from the largest with a final
+/// half-way correction. `None` when an intermediate sum overflows.
+fn exact_sum(values: &[f64]) -> Option<f64> {
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0f64;
+    for &v in values {
+        if !v.is_finite() {
+            // Infinities and NaNs: their own sum (inf + -inf is NaN), as CPython reports them.
+            special += v;
+            continue;
+        }
+        let mut x = v;
+        let mut kept = 0;
+        for i in 0..partials.len() {
+            let mut y = partials[i];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        if !x.is_finite() {
+            return None;
+        }
+        partials.truncate(kept);
+        partials.push(x);
+    }
+    if special != 0.0 || special.is_nan() {
+        return Some(special);
+    }
+    let Some(mut hi) = partials.pop() else {
+        return Some(0.0);
+    };
+    let mut lo = 0.0;
+    while let Some(y) = partials.pop() {
+        let x = hi;
+        hi = x + y;
+        let yr = hi - x;
+        lo = y - yr;
+        if lo != 0.0 {
+            break;
+        }
+    }
+    // Round half-way cases as if the remaining partials were added exactly.
+    if let Some(&next) = partials.last() {
+        if (lo < 0.0 && next < 0.0) || (lo > 0.0 && next > 0.0) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    Some(hi)
 }

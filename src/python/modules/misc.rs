@@ -35,7 +35,7 @@ impl NativeObject for StdStream {
                     None => String::new(),
                 };
                 if is_err {
-                    it.err_out.push_str(&s)
+                    it.write_stderr(&s)
                 } else {
                     it.out.push_str(&s)
                 }
@@ -284,6 +284,43 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                     ("digits", Value::str("0123456789")),
                     ("hexdigits", Value::str("0123456789abcdefABCDEF")),
                     ("octdigits", Value::str("01234567")),
+                    (
+                        "capwords",
+                        func("capwords", |it, args| {
+                            // Split (on whitespace runs, or on `sep`), capitalize, join.
+                            let s = match args.pos.first() {
+                                Some(Value::Str(s)) => s.to_string(),
+                                Some(o) => {
+                                    return Err(it.type_error(format!(
+                                        "descriptor 'split' for 'str' objects doesn't apply to a '{}' object",
+                                        o.type_name()
+                                    )));
+                                }
+                                None => {
+                                    return Err(it.type_error(
+                                        "capwords() missing 1 required positional argument: 's'",
+                                    ));
+                                }
+                            };
+                            let sep = match args.pos.get(1) {
+                                Some(Value::Str(p)) => Some(p.to_string()),
+                                _ => None,
+                            };
+                            let words: Vec<Value> = match &sep {
+                                Some(p) if !p.is_empty() => {
+                                    s.split(p.as_str()).map(Value::str).collect()
+                                }
+                                _ => s.split_whitespace().map(Value::str).collect(),
+                            };
+                            let mut out = Vec::with_capacity(words.len());
+                            for w in words {
+                                let method = it.get_attr(&w, "capitalize")?;
+                                let cap = it.call(&method, Args::default())?;
+                                out.push(it.to_str(&cap)?);
+                            }
+                            Ok(Value::str(&out.join(sep.as_deref().unwrap_or(" "))))
+                        }),
+                    ),
                     ("punctuation", Value::str(punct)),
                     ("whitespace", Value::str(" \t\n\r\x0b\x0c")),
                     (
@@ -446,8 +483,8 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ),
             ],
         ),
-        "contextlib" => make_module(
-            "contextlib",
+        "_contextlib" => make_module(
+            "_contextlib",
             vec![(
                 "contextmanager",
                 func("contextmanager", |_it, args| {

@@ -9,12 +9,14 @@ use super::builtins::builtin;
 use super::interp::{Interp, PyResult};
 use super::value::*;
 
+pub mod binascii;
 mod datetime;
 mod hashing;
 pub mod json;
 mod math;
 mod misc;
 mod random;
+mod url;
 
 /// The seeded generator behind `secrets`, `uuid4` and `os.urandom` (`random` has CPython's own
 /// Mersenne Twister: `random.rs`) (xoshiro256**: small, fast and
@@ -113,12 +115,20 @@ impl Interp {
                     self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?
                 }
                 "json" => json::make(self),
+                "binascii" => binascii::make(self)?,
+                "_urllib" => url::make(self),
+                "itertools" | "operator" | "copy" | "contextlib" | "html" | "logging"
+                | "urllib.parse" | "urllib" | "_html_names" => self.load_py_module(name)?,
+                "base64" => self.load_source_module(
+                    "base64",
+                    "<frozen base64>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/base64.py")),
+                )?,
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
-                "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
-                | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc"
-                | "enum" => match misc::make(self, name)? {
+                "_contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
+                | "os" | "dataclasses" | "re" | "abc" | "enum" => match misc::make(self, name)? {
                     Some(m) => m,
                     None => return Err(self.not_found(name)),
                 },
@@ -127,6 +137,52 @@ impl Interp {
         };
         self.modules.insert(name.to_string(), m.clone());
         Ok(m)
+    }
+
+    /// A stdlib module written in Python (`modules/py/`), run on its first import.
+    fn load_py_module(&mut self, name: &str) -> PyResult<Value> {
+        let (filename, source) = match name {
+            "itertools" => (
+                "<frozen itertools>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/itertools.py")),
+            ),
+            "operator" => (
+                "<frozen operator>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/operator.py")),
+            ),
+            "copy" => (
+                "<frozen copy>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/copy.py")),
+            ),
+            "contextlib" => (
+                "<frozen contextlib>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/contextlib.py")),
+            ),
+            "html" => (
+                "<frozen html>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/html.py")),
+            ),
+            "logging" => (
+                "<frozen logging>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/logging.py")),
+            ),
+            "_html_names" => (
+                "<frozen _html_names>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/_html_names.py")),
+            ),
+            "urllib" => ("<frozen urllib>", "parse = None\n"),
+            _ => (
+                "<frozen urllib.parse>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/urllib_parse.py")),
+            ),
+        };
+        let module = self.load_source_module(name, filename, source)?;
+        if name == "urllib.parse" {
+            // `import urllib.parse` binds `urllib`, whose `parse` is this module.
+            let package = self.import_module("urllib")?;
+            self.set_attr(&package, "parse", module.clone())?;
+        }
+        Ok(module)
     }
 
     fn not_found(&self, name: &str) -> Box<super::interp::Exc> {

@@ -254,3 +254,61 @@ def namedtuple(typename, field_names, defaults=None):
     }
     cls = type(typename, (), namespace)
     return cls
+
+
+class ChainMap:
+    # Several mappings looked up as one, first match wins; writes go to the first.
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        if key not in self.maps[0]:
+            raise KeyError("Key not found in the first mapping: {!r}".format(key))
+        del self.maps[0][key]
+
+    def _merged(self):
+        seen = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                seen[key] = None
+        return seen
+
+    def __iter__(self):
+        return iter(self._merged())
+
+    def __len__(self):
+        return len(self._merged())
+
+    def keys(self):
+        return list(self._merged())
+
+    def items(self):
+        return [(k, self[k]) for k in self._merged()]
+
+    def values(self):
+        return [self[k] for k in self._merged()]
+
+    def new_child(self, m=None):
+        return ChainMap({} if m is None else m, *self.maps)
+
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
+
+    def __repr__(self):
+        return "ChainMap(%s)" % ", ".join(repr(m) for m in self.maps)
