@@ -15,6 +15,9 @@ pub mod json;
 mod math;
 mod misc;
 mod random;
+mod re_engine;
+mod re_native;
+mod re_parse;
 
 /// The seeded generator behind `secrets`, `uuid4` and `os.urandom` (`random` has CPython's own
 /// Mersenne Twister: `random.rs`) (xoshiro256**: small, fast and
@@ -116,12 +119,19 @@ impl Interp {
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
+                "_re" => re_native::make(self),
+                "re" => self.load_source_module(
+                    "re",
+                    "<frozen re>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
+                )?,
                 "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
-                | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc"
-                | "enum" => match misc::make(self, name)? {
-                    Some(m) => m,
-                    None => return Err(self.not_found(name)),
-                },
+                | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "abc" | "enum" => {
+                    match misc::make(self, name)? {
+                        Some(m) => m,
+                        None => return Err(self.not_found(name)),
+                    }
+                }
                 _ => return Err(self.not_found(name)),
             }
         };
