@@ -19,6 +19,9 @@ const STEPS_PER_INTERP_STEP: u64 = 16;
 
 struct CodeInner {
     prog: Program,
+    /// The last string searched and its code points: a tokenizer calls `match(text, pos)`
+    /// again and again on one long string, which must not be converted each time.
+    last_subject: std::cell::RefCell<Option<(Value, Rc<[u32]>)>>,
     is_text: bool,
     /// `repr()` of the pattern, for the step-limit message.
     pattern_repr: String,
@@ -45,10 +48,14 @@ impl NativeObject for Code {
                 };
                 let advance = matches!(args.pos.get(4), Some(Value::Bool(true)));
                 let found = run(it, &code, &text[..end], pos, mode, advance)?;
-                Ok(found.map_or(Value::None, |c| captures_value(&c)))
+                Ok(found.map_or(Value::None, |c| {
+                    captures_value(&c, &text, code.is_text, None)
+                }))
             }),
-            // scan(string, pos, endpos, limit) -> [(spans, lastindex), ...]: the matches
-            // finditer/sub/split see (after an empty match, the next must advance).
+            // scan(string, pos, endpos, limit) -> ([(spans, lastindex, groups, gap), ...], tail):
+            // the matches finditer/sub/split see (after an empty match, the next must
+            // advance), each with the text since the previous match (from `pos` for the
+            // first), and the text after the last one.
             "scan" => builtin("scan", move |it, args| {
                 let text = subject(it, &code, args.pos.first())?;
                 let (pos, end) = bounds(it, &args.pos, text.len())?;
@@ -57,10 +64,14 @@ impl NativeObject for Code {
                     _ => 0,
                 };
                 let mut out = Vec::new();
+                let mut last = pos;
                 for c in scan(it, &code, &text[..end], pos, limit)? {
-                    out.push(captures_value(&c));
+                    let gap = Some(&text[last..c.slots[0].unwrap_or(last)]);
+                    out.push(captures_value(&c, &text, code.is_text, gap));
+                    last = c.slots[1].unwrap_or(last);
                 }
-                Ok(Value::list(out))
+                let tail = make_text(code.is_text, &text[last..]);
+                Ok(Value::tuple(vec![Value::list(out), tail]))
             }),
             // findall(string, pos, endpos) -> list, built here to spare a slice per match.
             "findall" => builtin("findall", move |it, args| {
@@ -103,40 +114,69 @@ fn make_text(is_text: bool, units: &[u32]) -> Value {
     }
 }
 
-/// `(spans, lastindex)`: spans flat, `-1` for a group that did not take part.
-fn captures_value(c: &Captures) -> Value {
+/// `(spans, lastindex, groups[, gap])`: spans flat (`-1` for a group that did not take
+/// part), the groups' texts (`None` for those), and the text before the match if asked for.
+/// The texts are cut here, once: slicing a long `str` by code points in Python costs a walk.
+fn captures_value(c: &Captures, text: &[u32], is_text: bool, gap: Option<&[u32]>) -> Value {
     let spans = c
         .slots
         .iter()
         .map(|s| Value::Int(s.map_or(-1, |p| p as i64)))
         .collect();
-    Value::tuple(vec![
+    let groups = c
+        .slots
+        .chunks(2)
+        .map(|pair| match (pair[0], pair[1]) {
+            (Some(s), Some(e)) => make_text(is_text, &text[s..e.max(s)]),
+            _ => Value::None,
+        })
+        .collect();
+    let mut items = vec![
         Value::tuple(spans),
         c.last_index.map_or(Value::None, |g| Value::Int(g as i64)),
-    ])
+        Value::tuple(groups),
+    ];
+    if let Some(gap) = gap {
+        items.push(make_text(is_text, gap));
+    }
+    Value::tuple(items)
 }
 
 /// The string searched, as code points (or bytes), with CPython's type errors.
-fn subject(it: &mut Interp, code: &CodeInner, v: Option<&Value>) -> PyResult<Vec<u32>> {
+fn subject(it: &mut Interp, code: &CodeInner, v: Option<&Value>) -> PyResult<Rc<[u32]>> {
     let v = match v {
         Some(Value::Instance(i)) if i.base.is_some() => i.base.clone().unwrap_or(Value::None),
         Some(v) => v.clone(),
         None => Value::None,
     };
-    match (&v, code.is_text) {
-        (Value::Str(s), true) => Ok(s.chars().map(|c| c as u32).collect()),
-        (Value::Bytes(b), false) => Ok(b.iter().map(|&b| b as u32).collect()),
+    if let Some((seen, units)) = &*code.last_subject.borrow() {
+        let same = match (seen, &v) {
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b),
+            (Value::Bytes(a), Value::Bytes(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        if same {
+            return Ok(units.clone());
+        }
+    }
+    let units: Rc<[u32]> = match (&v, code.is_text) {
+        (Value::Str(s), true) => s.chars().map(|c| c as u32).collect(),
+        (Value::Bytes(b), false) => b.iter().map(|&b| b as u32).collect(),
         (Value::Str(_), false) => {
-            Err(it.type_error("cannot use a bytes pattern on a string-like object"))
+            return Err(it.type_error("cannot use a bytes pattern on a string-like object"));
         }
         (Value::Bytes(_), true) => {
-            Err(it.type_error("cannot use a string pattern on a bytes-like object"))
+            return Err(it.type_error("cannot use a string pattern on a bytes-like object"));
         }
-        (other, _) => Err(it.type_error(format!(
-            "expected string or bytes-like object, got '{}'",
-            other.type_name()
-        ))),
-    }
+        (other, _) => {
+            return Err(it.type_error(format!(
+                "expected string or bytes-like object, got '{}'",
+                other.type_name()
+            )));
+        }
+    };
+    *code.last_subject.borrow_mut() = Some((v, units.clone()));
+    Ok(units)
 }
 
 /// `pos` and `endpos` (arguments 1 and 2) clamped to the string, as CPython clamps them.
@@ -251,6 +291,7 @@ fn compile(it: &mut Interp, args: Args) -> PyResult<Value> {
     }
     let code = Code(Rc::new(CodeInner {
         prog,
+        last_subject: Default::default(),
         is_text,
         pattern_repr,
     }));

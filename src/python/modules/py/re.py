@@ -144,7 +144,7 @@ class Pattern:
         found = self._code.find(string, pos, endpos, mode, False)
         if found is None:
             return None
-        return Match(self, string, pos, endpos, found[0], found[1])
+        return Match(self, string, pos, endpos, found)
 
     def match(self, string, pos=0, endpos=None):
         return self._found(string, pos, endpos, 0)
@@ -159,21 +159,18 @@ class Pattern:
         return self._code.findall(string, pos, endpos)
 
     def finditer(self, string, pos=0, endpos=None):
-        for spans, last in self._code.scan(string, pos, endpos, 0):
-            yield Match(self, string, pos, endpos, spans, last)
+        for found in self._code.scan(string, pos, endpos, 0)[0]:
+            yield Match(self, string, pos, endpos, found)
 
     def split(self, string, maxsplit=0):
         out = []
-        last = 0
         if maxsplit < 0:
             return [string[0:]]
-        for spans, _ in self._code.scan(string, 0, None, maxsplit):
-            out.append(string[last:spans[0]])
-            for g in range(1, self.groups + 1):
-                s = spans[2 * g]
-                out.append(None if s < 0 else string[s:spans[2 * g + 1]])
-            last = spans[1]
-        out.append(string[last:])
+        found, tail = self._code.scan(string, 0, None, maxsplit)
+        for spans, lastindex, groups, gap in found:
+            out.append(gap)
+            out.extend(groups[1:])
+        out.append(tail)
         return out
 
     def subn(self, repl, string, count=0):
@@ -182,14 +179,14 @@ class Pattern:
         else:
             make = _template_function(self, repl)
         pieces = []
-        last = 0
         n = 0
         is_text = isinstance(self.pattern, str)
         if count < 0:
             return string[0:], 0
-        for spans, lastindex in self._code.scan(string, 0, None, count):
-            pieces.append(string[last:spans[0]])
-            piece = make(Match(self, string, 0, None, spans, lastindex))
+        found, tail = self._code.scan(string, 0, None, count)
+        for item in found:
+            pieces.append(item[3])
+            piece = make(Match(self, string, 0, None, item))
             if piece is not None:
                 if is_text and not isinstance(piece, str):
                     raise TypeError(
@@ -200,9 +197,8 @@ class Pattern:
                         "sequence item %d: expected a bytes-like object, %s found"
                         % (len(pieces), type(piece).__name__))
                 pieces.append(piece)
-            last = spans[1]
             n += 1
-        pieces.append(string[last:])
+        pieces.append(tail)
         empty = "" if is_text else b""
         return empty.join(pieces), n
 
@@ -214,14 +210,15 @@ Pattern.__module__ = "re"
 
 
 class Match:
-    def __init__(self, pattern, string, pos, endpos, spans, lastindex):
+    def __init__(self, pattern, string, pos, endpos, found):
         self.re = pattern
         self.string = string
         length = len(string)
         self.pos = min(max(pos, 0), length)
         self.endpos = length if endpos is None else min(max(endpos, 0), length)
-        self._spans = spans
-        self.lastindex = lastindex
+        self._spans = found[0]
+        self.lastindex = found[1]
+        self._texts = found[2]
 
     @property
     def lastgroup(self):
@@ -247,11 +244,8 @@ class Match:
         raise IndexError("no such group")
 
     def _group(self, group, default=None):
-        index = self._index(group)
-        start = self._spans[2 * index]
-        if start < 0:
-            return default
-        return self.string[start:self._spans[2 * index + 1]]
+        text = self._texts[self._index(group)]
+        return default if text is None else text
 
     def group(self, *groups):
         if not groups:
