@@ -198,7 +198,14 @@ struct Parser<'a> {
     lookbehind_groups: Option<usize>,
     /// Group references to check once all groups are known: (group, position).
     group_ref_pos: Vec<(usize, usize)>,
+    /// How many groups are open (the parser recurses once per level).
+    depth: usize,
 }
+
+/// Deepest group nesting read. CPython's own parser recurses too and gives up near 495 levels
+/// (with RecursionError); ours stops earlier, at a depth no learner writes, so the reader, the
+/// compiler and the matcher (which recurse per level) stay far from the native stack's end.
+const MAX_DEPTH: usize = 200;
 
 impl<'a> Parser<'a> {
     fn error(&self, msg: impl Into<String>, back: usize) -> ReError {
@@ -520,6 +527,25 @@ impl<'a> Parser<'a> {
 
     /// Alternatives separated by `|`, up to a `)` or the end.
     fn parse_sub(&mut self, flags: u32, verbose: bool, nested: usize) -> Result<Node, ReError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(ReError {
+                msg: "maximum recursion depth exceeded".into(),
+                pos: None,
+                kind: Some("RecursionError"),
+            });
+        }
+        self.depth += 1;
+        let node = self.parse_alternatives(flags, verbose, nested);
+        self.depth -= 1;
+        node
+    }
+
+    fn parse_alternatives(
+        &mut self,
+        flags: u32,
+        verbose: bool,
+        nested: usize,
+    ) -> Result<Node, ReError> {
         let mut items = Vec::new();
         let mut verbose = verbose;
         let mut flags = flags;
@@ -1134,6 +1160,7 @@ pub fn parse(pattern: &[u32], flags: u32, is_text: bool) -> Result<Parsed, ReErr
         names: Vec::new(),
         lookbehind_groups: None,
         group_ref_pos: Vec::new(),
+        depth: 0,
     };
     let node = p.parse_sub(flags, flags & VERBOSE != 0, 0)?;
     let mut flags = p.flags;
