@@ -13,7 +13,7 @@
 //! and messages need a parser of our own anyway (`re_parse`); this machine reuses the
 //! interpreter's Unicode tables for `\w \d \s` (so `\d` is `str.isdecimal`, `\w` is
 //! `isalnum() or '_'`, as CPython defines them for `str`), and the whole module weighs what
-//! BENCHMARKS.md reports. On the 101 conformance programs it matches CPython on all of them.
+//! BENCHMARKS.md reports. It matches CPython on every program of `tests/python/cases/stdlib_re/`.
 //!
 //! **Never a frozen tab.** Every instruction and every backtrack counts one step against a
 //! budget the caller gives (the interpreter's step budget): `(a+)+$` on a long non-matching
