@@ -16,6 +16,9 @@ pub mod json;
 mod math;
 mod misc;
 mod random;
+mod re_engine;
+mod re_native;
+mod re_parse;
 mod url;
 
 /// The seeded generator behind `secrets`, `uuid4` and `os.urandom` (`random` has CPython's own
@@ -127,8 +130,14 @@ impl Interp {
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
+                "_re" => re_native::make(self),
+                "re" => self.load_source_module(
+                    "re",
+                    "<frozen re>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
+                )?,
                 "_contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
-                | "os" | "dataclasses" | "re" | "abc" | "enum" => match misc::make(self, name)? {
+                | "os" | "dataclasses" | "abc" | "enum" => match misc::make(self, name)? {
                     Some(m) => m,
                     None => return Err(self.not_found(name)),
                 },
