@@ -848,6 +848,12 @@ impl Interp {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = container {
+            if let Some(m) = self.meta_method(c, "__contains__") {
+                let r = self.call(&m, Args::positional(vec![item.clone()]))?;
+                return self.truthy(&r);
+            }
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
@@ -970,6 +976,12 @@ impl Interp {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Class(c) = v {
+            if let Some(m) = self.meta_method(c, "__iter__") {
+                let it = self.call(&m, Args::default())?;
+                return self.iter(&it);
+            }
+        }
         let st = match v {
             Value::Iter(_) => return Ok(v.clone()),
             Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq(v.clone(), 0),

@@ -109,6 +109,16 @@ impl Interp {
                     "<frozen uuid>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/uuid.py")),
                 )?,
+                "dataclasses" => self.load_source_module(
+                    "dataclasses",
+                    "<frozen dataclasses>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/dataclasses.py")),
+                )?,
+                "enum" => self.load_source_module(
+                    "enum",
+                    "<frozen enum>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/enum.py")),
+                )?,
                 "datetime" => {
                     self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?
                 }
@@ -117,11 +127,12 @@ impl Interp {
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
                 "contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
-                | "os" | "itertools" | "copy" | "operator" | "dataclasses" | "re" | "abc"
-                | "enum" => match misc::make(self, name)? {
-                    Some(m) => m,
-                    None => return Err(self.not_found(name)),
-                },
+                | "os" | "itertools" | "copy" | "operator" | "re" | "abc" => {
+                    match misc::make(self, name)? {
+                        Some(m) => m,
+                        None => return Err(self.not_found(name)),
+                    }
+                }
                 _ => return Err(self.not_found(name)),
             }
         };
