@@ -20,6 +20,31 @@ fn object_default(class: &Rc<Class>, name: &str) -> Option<Value> {
     class.dict.borrow().get_str(&format!("_object{name}"))
 }
 
+/// Whether `__slots__` lets an instance of `class` have attribute `name`: when every class of
+/// its MRO (but the built-in ones) declares `__slots__`, instances have no `__dict__` and only
+/// the declared names can be set.
+fn slots_allow(class: &Rc<Class>, name: &str) -> bool {
+    let mro = class.mro.borrow();
+    let mut allowed = false;
+    for c in mro.iter().filter(|c| c.module != "builtins") {
+        let Some(slots) = c.dict.borrow().get_str("__slots__") else {
+            return true;
+        };
+        allowed |= match &slots {
+            Value::Str(s) => &**s == name || &**s == "__dict__",
+            Value::Tuple(items) => items
+                .iter()
+                .any(|s| matches!(s, Value::Str(s) if &**s == name || &**s == "__dict__")),
+            Value::List(items) => items
+                .borrow()
+                .iter()
+                .any(|s| matches!(s, Value::Str(s) if &**s == name || &**s == "__dict__")),
+            _ => true,
+        };
+    }
+    allowed
+}
+
 /// Installs `object.__delattr__` (beside the other defaults `methods` installs).
 pub(crate) fn install(interp: &mut Interp) {
     let delattr = super::builtins::builtin("__delattr__", |it, args| {
@@ -259,6 +284,11 @@ impl Interp {
                     "__name__" => Some(Value::str(&c.name)),
                     "__qualname__" => Some(Value::str(&c.qualname)),
                     "__module__" => Some(Value::str(&c.module)),
+                    "__base__" => Some(
+                        c.bases
+                            .first()
+                            .map_or(Value::None, |b| Value::Class(b.clone())),
+                    ),
                     "__bases__" => Some(Value::tuple(
                         c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
                     )),
@@ -446,6 +476,9 @@ impl Interp {
                     let f = self.bind(sa, obj.clone());
                     self.call(&f, Args::positional(vec![Value::str(name), value]))?;
                     return Ok(());
+                }
+                if !slots_allow(&inst.class, name) {
+                    return Err(self.attr_error(obj, name));
                 }
                 inst.attrs.borrow_mut().set_str(name, value);
                 Ok(())

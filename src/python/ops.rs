@@ -284,6 +284,23 @@ impl Interp {
                     return Ok(v);
                 }
             }
+            (Operator::BitAnd | Operator::BitOr | Operator::Sub | Operator::BitXor, _, _)
+                if is_set_like_view(&l) || is_set_like_view(&r) =>
+            {
+                // `d.keys() & e.keys()`: a keys or items view is set-like; the other operand may
+                // be any iterable, and the result is a new set.
+                let mut sets = Vec::with_capacity(2);
+                for side in [&l, &r] {
+                    let mut d = super::dict::Dict::new();
+                    for item in self.collect(side)? {
+                        self.dict_insert(&mut d, item, Value::None)?;
+                    }
+                    sets.push(Value::Set(Rc::new(std::cell::RefCell::new(d))));
+                }
+                if let Some(v) = self.set_op(op, &sets[0], &sets[1])? {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
         let sym = op_symbol(op);
@@ -1146,6 +1163,11 @@ pub fn set_items(v: &Value) -> Dict {
         Value::FrozenSet(d) => (**d).clone(),
         _ => Dict::new(),
     }
+}
+
+/// Whether a value is a dict's keys or items view (set-like, unlike its values view).
+fn is_set_like_view(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(n.type_name().as_str(), "dict_keys" | "dict_items"))
 }
 
 /// Python's float `divmod` (floor semantics, sign of the divisor).
