@@ -5,8 +5,64 @@ use std::rc::Rc;
 
 use num_traits::{Signed, ToPrimitive};
 
+use super::dict::Dict;
 use super::interp::{Interp, PyResult};
 use super::value::*;
+
+/// `object.__setattr__`, `object.__delattr__`, ...: the defaults a class reaches explicitly
+/// (`object.__setattr__(self, name, value)` inside a frozen class, `super().__delattr__(name)`).
+/// They are kept under another name so that ordinary lookups do not find them and take the
+/// fast paths (see `methods::install_constructors`).
+fn object_default(class: &Rc<Class>, name: &str) -> Option<Value> {
+    if !(class.module == "builtins" && class.name == "object" && name.starts_with("__")) {
+        return None;
+    }
+    class.dict.borrow().get_str(&format!("_object{name}"))
+}
+
+/// Whether `__slots__` lets an instance of `class` have attribute `name`: when every class of
+/// its MRO (but the built-in ones) declares `__slots__`, instances have no `__dict__` and only
+/// the declared names can be set.
+fn slots_allow(class: &Rc<Class>, name: &str) -> bool {
+    let mro = class.mro.borrow();
+    let mut allowed = false;
+    for c in mro.iter().filter(|c| c.module != "builtins") {
+        let Some(slots) = c.dict.borrow().get_str("__slots__") else {
+            return true;
+        };
+        allowed |= match &slots {
+            Value::Str(s) => &**s == name || &**s == "__dict__",
+            Value::Tuple(items) => items
+                .iter()
+                .any(|s| matches!(s, Value::Str(s) if &**s == name || &**s == "__dict__")),
+            Value::List(items) => items
+                .borrow()
+                .iter()
+                .any(|s| matches!(s, Value::Str(s) if &**s == name || &**s == "__dict__")),
+            _ => true,
+        };
+    }
+    allowed
+}
+
+/// Installs `object.__delattr__` (beside the other defaults `methods` installs).
+pub(crate) fn install(interp: &mut Interp) {
+    let delattr = super::builtins::builtin("__delattr__", |it, args| {
+        super::builtins::exact_args(it, "__delattr__", &args, 2)?;
+        if let (Value::Instance(i), Value::Str(n)) = (&args.pos[0], &args.pos[1]) {
+            if i.attrs.borrow_mut().remove_str(n).is_none() {
+                return Err(it.attr_error(&args.pos[0], n));
+            }
+        }
+        Ok(Value::None)
+    });
+    interp
+        .types
+        .object
+        .dict
+        .borrow_mut()
+        .set_str("_object__delattr__", delattr);
+}
 
 impl Interp {
     /// The class of a value (`type(v)`).
@@ -31,7 +87,10 @@ impl Interp {
         }
         let name = match v {
             Value::Instance(i) => return i.class.clone(),
-            Value::Class(_) => "type",
+            Value::Class(c) => match &*c.meta.borrow() {
+                Some(meta) => return meta.clone(),
+                None => "type",
+            },
             Value::Bool(_) => "bool",
             Value::Int(_) | Value::Long(_) => "int",
             Value::Float(_) => "float",
@@ -59,6 +118,21 @@ impl Interp {
             Value::Ellipsis => "ellipsis",
         };
         self.ty(name)
+    }
+
+    /// A method a class's metaclass defines in Python (`__call__`, `__iter__`, `__len__`,
+    /// `__getitem__`, `__contains__`, `__repr__`, `__init__`), bound to the class. This is the
+    /// whole of the playground's metaclass support: what `enum` needs, and what a learner's
+    /// own metaclass would most likely define.
+    pub(crate) fn meta_method(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        let meta = cls.meta.borrow().clone()?;
+        let found = meta
+            .mro
+            .borrow()
+            .iter()
+            .take_while(|k| k.module != "builtins")
+            .find_map(|k| k.dict.borrow().get_str(name))?;
+        Some(self.bind(found, Value::Class(cls.clone())))
     }
 
     /// Bind a class attribute found for `obj` (functions become methods).
@@ -200,10 +274,21 @@ impl Interp {
                         _ => a,
                     }));
                 }
+                if let Some(m) = self.meta_method(c, name) {
+                    return Ok(Some(m));
+                }
+                if let Some(a) = object_default(c, name) {
+                    return Ok(Some(a));
+                }
                 Ok(match name {
                     "__name__" => Some(Value::str(&c.name)),
                     "__qualname__" => Some(Value::str(&c.qualname)),
                     "__module__" => Some(Value::str(&c.module)),
+                    "__base__" => Some(
+                        c.bases
+                            .first()
+                            .map_or(Value::None, |b| Value::Class(b.clone())),
+                    ),
                     "__bases__" => Some(Value::tuple(
                         c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
                     )),
@@ -216,7 +301,7 @@ impl Interp {
                     )),
                     "__dict__" => Some(Value::dict(c.dict.borrow().clone())),
                     "__doc__" => Some(Value::None),
-                    "__class__" => Some(Value::Class(self.ty("type"))),
+                    "__class__" => Some(Value::Class(self.class_of(obj))),
                     // A class defining `__eq__` without `__hash__` has `__hash__ = None`.
                     "__hash__"
                         if matches!(
@@ -248,6 +333,15 @@ impl Interp {
                         Value::None
                     } else {
                         Value::tuple(f.defaults.clone())
+                    }),
+                    "__kwdefaults__" => Some(if f.kw_defaults.is_empty() {
+                        Value::None
+                    } else {
+                        let mut d = Dict::new();
+                        for (k, v) in &f.kw_defaults {
+                            d.set_str(k, v.clone());
+                        }
+                        Value::dict(d)
                     }),
                     "__class__" => Some(Value::Class(self.ty("function"))),
                     "__wrapped__" => None,
@@ -293,6 +387,11 @@ impl Interp {
                                 _ => a.clone(),
                             }));
                         }
+                        return Ok(Some(self.bind(a, target.clone())));
+                    }
+                }
+                if let Some(object) = mro[pos..].last() {
+                    if let Some(a) = object_default(object, name) {
                         return Ok(Some(self.bind(a, target.clone())));
                     }
                 }
@@ -378,6 +477,9 @@ impl Interp {
                     self.call(&f, Args::positional(vec![Value::str(name), value]))?;
                     return Ok(());
                 }
+                if !slots_allow(&inst.class, name) {
+                    return Err(self.attr_error(obj, name));
+                }
                 inst.attrs.borrow_mut().set_str(name, value);
                 Ok(())
             }
@@ -432,6 +534,13 @@ impl Interp {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__") {
+                let f = self.bind(da, obj.clone());
+                self.call(&f, Args::positional(vec![Value::str(name)]))?;
+                return Ok(());
+            }
+        }
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove_str(name).is_some(),
             Value::Class(c) => c.dict.borrow_mut().remove_str(name).is_some(),
@@ -632,6 +741,12 @@ impl Interp {
                 }
             }
             Value::Class(c)
+                if c.meta.borrow().is_some() && self.meta_method(c, "__getitem__").is_some() =>
+            {
+                let m = self.meta_method(c, "__getitem__").unwrap_or(Value::None);
+                self.call(&m, Args::positional(vec![key.clone()]))
+            }
+            Value::Class(c)
                 if matches!(
                     c.name.as_str(),
                     "list" | "dict" | "tuple" | "set" | "type" | "frozenset"
@@ -788,6 +903,12 @@ impl Interp {
 
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Class(c) = v {
+            if let Some(m) = self.meta_method(c, "__len__") {
+                let r = self.call(&m, Args::default())?;
+                return Ok(r.as_i64().unwrap_or(0).max(0) as usize);
+            }
+        }
         Ok(match v {
             Value::Str(s) => s.chars().count(),
             Value::Bytes(b) => b.len(),

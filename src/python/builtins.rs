@@ -34,6 +34,7 @@ pub(crate) fn new_class_in(
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(Dict::new()),
         builtin: Cell::new(Some(kind)),
+        meta: RefCell::new(None),
     });
     let mut mro = vec![c.clone()];
     if let Some(b) = bases.first() {
@@ -914,6 +915,7 @@ pub fn install(interp: &mut Interp) {
     super::bytes_methods::install(interp);
     super::bytearray::install(interp);
     super::subclass::install(interp);
+    super::attrs::install(interp);
 
     reg(interp, "print", |it, mut args| {
         let sep = match &args.take_kw("sep") {

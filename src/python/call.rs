@@ -54,7 +54,10 @@ impl Interp {
                 let inner = m.1.clone();
                 self.call(&inner, args)
             }
-            Value::Class(c) => self.instantiate(c, args),
+            Value::Class(c) => match self.meta_method(c, "__call__") {
+                Some(m) => self.call(&m, args),
+                None => self.instantiate(c, args),
+            },
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__call__") {
                     let bound = self.bind(m, f.clone());

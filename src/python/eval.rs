@@ -208,12 +208,7 @@ impl Interp {
             Stmt::Import(i) => return self.ex_import(f, i),
             Stmt::ImportFrom(i) => return self.ex_import_from(f, i),
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
-            Stmt::Match(_) => {
-                return Err(self.err(
-                    "SyntaxError",
-                    "the match statement is not supported in the playground",
-                ));
-            }
+            Stmt::Match(m) => return self.ex_match(f, m),
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
                 return Err(self.err(
                     "SyntaxError",
@@ -472,6 +467,22 @@ impl Interp {
                 }
             }
         }
+        let mut meta = None;
+        if let Some(args) = &c.arguments {
+            for k in args.keywords.iter() {
+                if k.arg.as_ref().is_some_and(|a| a.id.as_str() == "metaclass") {
+                    match &self.eval(f, &k.value)? {
+                        Value::Class(m) => meta = Some(m.clone()),
+                        other => {
+                            return Err(self.type_error(format!(
+                                "metaclass must be a type, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    }
+                }
+            }
+        }
         let name = c.name.id.to_string();
         let qualname = format!("{}{}", f.qual_prefix, name);
         let ns = Rc::new(Env::default());
@@ -513,8 +524,19 @@ impl Interp {
         } else {
             ns.borrow().clone()
         };
+        let has_meta = meta.is_some() || bases.iter().any(|b| b.meta.borrow().is_some());
+        let namespace = has_meta.then(|| Value::dict(dict.clone()));
+        let base_values: Vec<Value> = bases.iter().map(|b| Value::Class(b.clone())).collect();
         let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
-        let mut v = Value::Class(cls);
+        if let Some(m) = meta.filter(|m| !(m.module == "builtins" && m.name == "type")) {
+            *cls.meta.borrow_mut() = Some(m);
+        }
+        let mut v = Value::Class(cls.clone());
+        // The metaclass's `__init__` sees the finished class, as `type.__init__` would.
+        if let (Some(init), Some(ns)) = (self.meta_method(&cls, "__init__"), namespace) {
+            let args = vec![Value::str(&name), Value::tuple(base_values), ns];
+            self.call(&init, Args::positional(args))?;
+        }
         for dec in decorators.into_iter().rev() {
             v = self.call(&dec, Args::positional(vec![v]))?;
         }
@@ -545,6 +567,7 @@ impl Interp {
             mro: std::cell::RefCell::new(Vec::new()),
             dict: std::cell::RefCell::new(dict),
             builtin: std::cell::Cell::new(builtin.or(Some(BuiltinType::Object))),
+            meta: std::cell::RefCell::new(bases.iter().find_map(|b| b.meta.borrow().clone())),
         });
         let mro = c3_mro(&cls).ok_or_else(|| {
             self.type_error("Cannot create a consistent method resolution order (MRO)")
@@ -1570,7 +1593,22 @@ impl Interp {
             let v = self.eval(f, v)?;
             self.assign(f, &a.target, v)?;
         }
-        #[allow(unreachable_code)]
+        // A class body or module records `name: annotation` in `__annotations__` (what
+        // `dataclasses` reads); a function evaluates nothing, as CPython's compiler drops it.
+        if let (Expr::Name(n), true, FrameKind::Module | FrameKind::Class) =
+            (&*a.target, a.simple, f.kind)
+        {
+            let annotation = self.eval(f, &a.annotation)?;
+            let table = match f.locals.get("__annotations__") {
+                Some(t @ Value::Dict(_)) => t,
+                _ => {
+                    let t = Value::dict(Dict::new());
+                    f.locals.set("__annotations__", t.clone());
+                    t
+                }
+            };
+            self.set_item(&table, Value::str(n.id.as_str()), annotation)?;
+        }
         Ok(Flow::Normal)
     }
 

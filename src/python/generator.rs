@@ -244,6 +244,14 @@ impl Generator {
                                 }
                             }
                         }
+                        Stmt::Match(m) => {
+                            if let Some(case) = it.select_case(frame, m)? {
+                                stack.push(Cursor::Block {
+                                    body: AstRef::new(body.owner(), &case.body),
+                                    idx: 0,
+                                });
+                            }
+                        }
                         _ => return Err(unsupported(it, range)),
                     }
                 }

@@ -11,7 +11,7 @@
 //! Modules, in reading order:
 //! - `value`, `dict`: the object model and the ordered hash table.
 //! - `interp`: interpreter state, host config, the error type, limits.
-//! - `eval`, `scope`, `fast_locals`, `frame_locals`, `call`, `attrs`, `ops`, `repr`: evaluation.
+//! - `eval`, `matching` (the `match` statement), `scope`, `fast_locals`, `frame_locals`, `call`, `attrs`, `ops`, `repr`: evaluation.
 //! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
@@ -36,6 +36,7 @@ pub(crate) mod generator;
 pub mod heap;
 mod interp;
 mod keys;
+mod matching;
 mod methods;
 mod modules;
 mod ops;

@@ -284,6 +284,23 @@ impl Interp {
                     return Ok(v);
                 }
             }
+            (Operator::BitAnd | Operator::BitOr | Operator::Sub | Operator::BitXor, _, _)
+                if is_set_like_view(&l) || is_set_like_view(&r) =>
+            {
+                // `d.keys() & e.keys()`: a keys or items view is set-like; the other operand may
+                // be any iterable, and the result is a new set.
+                let mut sets = Vec::with_capacity(2);
+                for side in [&l, &r] {
+                    let mut d = super::dict::Dict::new();
+                    for item in self.collect(side)? {
+                        self.dict_insert(&mut d, item, Value::None)?;
+                    }
+                    sets.push(Value::Set(Rc::new(std::cell::RefCell::new(d))));
+                }
+                if let Some(v) = self.set_op(op, &sets[0], &sets[1])? {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
         if op == Operator::Mult {
@@ -879,6 +896,12 @@ impl Interp {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = container {
+            if let Some(m) = self.meta_method(c, "__contains__") {
+                let r = self.call(&m, Args::positional(vec![item.clone()]))?;
+                return self.truthy(&r);
+            }
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
@@ -1001,6 +1024,12 @@ impl Interp {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Class(c) = v {
+            if let Some(m) = self.meta_method(c, "__iter__") {
+                let it = self.call(&m, Args::default())?;
+                return self.iter(&it);
+            }
+        }
         let st = match v {
             Value::Iter(_) => return Ok(v.clone()),
             Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq(v.clone(), 0),
@@ -1165,6 +1194,11 @@ pub fn set_items(v: &Value) -> Dict {
         Value::FrozenSet(d) => (**d).clone(),
         _ => Dict::new(),
     }
+}
+
+/// Whether a value is a dict's keys or items view (set-like, unlike its values view).
+fn is_set_like_view(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(n.type_name().as_str(), "dict_keys" | "dict_items"))
 }
 
 /// Python's float `divmod` (floor semantics, sign of the divisor).

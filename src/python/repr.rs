@@ -160,6 +160,20 @@ impl Interp {
                 let recv = self.repr(&m.0.clone())?;
                 format!("<bound method {fname} of {recv}>")
             }
+            Value::Class(c)
+                if c.meta.borrow().is_some() && self.meta_method(c, "__repr__").is_some() =>
+            {
+                let m = self.meta_method(c, "__repr__").unwrap_or(Value::None);
+                match &self.call(&m, Args::default())? {
+                    Value::Str(s) => s.to_string(),
+                    other => {
+                        return Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        )));
+                    }
+                }
+            }
             Value::Class(c) => {
                 if c.module == "builtins" {
                     format!("<class '{}'>", c.qualname)

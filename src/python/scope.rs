@@ -234,11 +234,47 @@ fn collect_stmt(s: &Stmt, out: &mut Vec<String>, info: &mut ScopeInfo) {
             }
         }
         Stmt::Match(m) => {
+            collect_expr(&m.subject, out);
             for c in &m.cases {
+                collect_pattern(&c.pattern, out);
+                if let Some(g) = &c.guard {
+                    collect_expr(g, out);
+                }
                 collect_body(&c.body, out, info);
             }
         }
         _ => {}
+    }
+}
+
+/// Names a `case` pattern captures.
+fn collect_pattern(p: &ast::Pattern, out: &mut Vec<String>) {
+    use ast::Pattern;
+    match p {
+        Pattern::MatchValue(_) | Pattern::MatchSingleton(_) => {}
+        Pattern::MatchStar(s) => out.extend(s.name.as_ref().map(|n| n.id.to_string())),
+        Pattern::MatchAs(a) => {
+            if let Some(inner) = &a.pattern {
+                collect_pattern(inner, out);
+            }
+            out.extend(a.name.as_ref().map(|n| n.id.to_string()));
+        }
+        Pattern::MatchOr(o) => o.patterns.iter().for_each(|p| collect_pattern(p, out)),
+        Pattern::MatchSequence(s) => s.patterns.iter().for_each(|p| collect_pattern(p, out)),
+        Pattern::MatchMapping(m) => {
+            m.patterns.iter().for_each(|p| collect_pattern(p, out));
+            out.extend(m.rest.as_ref().map(|n| n.id.to_string()));
+        }
+        Pattern::MatchClass(c) => {
+            c.arguments
+                .patterns
+                .iter()
+                .for_each(|p| collect_pattern(p, out));
+            c.arguments
+                .keywords
+                .iter()
+                .for_each(|k| collect_pattern(&k.pattern, out));
+        }
     }
 }
 
@@ -269,6 +305,7 @@ fn stmt_yields(s: &Stmt) -> bool {
             body_yields(&i.body) || i.elif_else_clauses.iter().any(|c| body_yields(&c.body))
         }
         Stmt::With(w) => body_yields(&w.body),
+        Stmt::Match(m) => m.cases.iter().any(|c| body_yields(&c.body)),
         Stmt::Try(t) => {
             body_yields(&t.body)
                 || body_yields(&t.orelse)

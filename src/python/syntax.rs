@@ -568,6 +568,25 @@ fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxError
                 range,
             )
         }
+        ParseErrorType::ExpectedImaginaryNumber => (
+            "SyntaxError",
+            "imaginary number required in complex literal".to_string(),
+            range,
+        ),
+        ParseErrorType::ExpectedRealNumber => (
+            "SyntaxError",
+            "real number required in complex literal".to_string(),
+            range,
+        ),
+        ParseErrorType::OtherError(m)
+            if m == "Positional patterns cannot follow keyword patterns" =>
+        {
+            (
+                "SyntaxError",
+                "positional patterns follow keyword patterns".to_string(),
+                range,
+            )
+        }
         ParseErrorType::NonDefaultParamAfterDefaultParam => (
             "SyntaxError",
             "non-default argument follows default argument".to_string(),
@@ -613,7 +632,6 @@ fn check_block(
     for s in body {
         let r = (s.range().start().to_u32(), s.range().end().to_u32());
         let found = match s {
-            Stmt::Match(_) => Some("the match statement is not supported in the playground"),
             Stmt::FunctionDef(f) if f.is_async => {
                 Some("async functions are not supported in the playground")
             }
@@ -624,6 +642,11 @@ fn check_block(
         };
         if let Some(msg) = found {
             return Some(info("SyntaxError", msg.into(), source, filename, r));
+        }
+        if let Stmt::Match(m) = s {
+            if let Some((msg, range)) = super::matching::check_match(m) {
+                return Some(info("SyntaxError", msg, source, filename, range));
+            }
         }
         let nested = match s {
             Stmt::FunctionDef(f) => check_block(&f.body, source, filename, true, false),
@@ -638,6 +661,10 @@ fn check_block(
             Stmt::While(w) => check_block(&w.body, source, filename, in_func, true)
                 .or_else(|| check_block(&w.orelse, source, filename, in_func, in_loop)),
             Stmt::With(w) => check_block(&w.body, source, filename, in_func, in_loop),
+            Stmt::Match(m) => m
+                .cases
+                .iter()
+                .find_map(|c| check_block(&c.body, source, filename, in_func, in_loop)),
             Stmt::Try(t) => check_block(&t.body, source, filename, in_func, in_loop)
                 .or_else(|| {
                     t.handlers.iter().find_map(|h| {

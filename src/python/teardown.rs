@@ -164,6 +164,9 @@ impl Teardown {
                 for base in &c.bases {
                     self.value(&Value::Class(base.clone()));
                 }
+                if let Some(meta) = c.meta.take() {
+                    self.value(&Value::Class(meta));
+                }
                 if let Ok(mut mro) = c.mro.try_borrow_mut() {
                     for k in std::mem::take(&mut *mro) {
                         self.value(&Value::Class(k));

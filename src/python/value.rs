@@ -331,6 +331,9 @@ pub struct Class {
     pub dict: RefCell<Dict>,
     /// Which built-in type this is or derives from.
     pub builtin: Cell<Option<BuiltinType>>,
+    /// The metaclass when it is not `type` (`class Color(Enum)` has `EnumType`); see
+    /// `Interp::meta_method` for what it may define.
+    pub meta: RefCell<Option<Rc<Class>>>,
 }
 
 impl Class {

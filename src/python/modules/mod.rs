@@ -114,6 +114,16 @@ impl Interp {
                     "<frozen uuid>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/uuid.py")),
                 )?,
+                "dataclasses" => self.load_source_module(
+                    "dataclasses",
+                    "<frozen dataclasses>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/dataclasses.py")),
+                )?,
+                "enum" => self.load_source_module(
+                    "enum",
+                    "<frozen enum>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/enum.py")),
+                )?,
                 "datetime" => {
                     self.load_source_module("datetime", "<frozen datetime>", datetime::DATETIME_PY)?
                 }
@@ -137,7 +147,7 @@ impl Interp {
                     include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
                 )?,
                 "_contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
-                | "os" | "dataclasses" | "abc" | "enum" => match misc::make(self, name)? {
+                | "os" | "abc" => match misc::make(self, name)? {
                     Some(m) => m,
                     None => return Err(self.not_found(name)),
                 },

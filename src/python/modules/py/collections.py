@@ -250,7 +250,7 @@ def namedtuple(typename, field_names, defaults=None):
     namespace = {
         "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__getitem__": __getitem__,
         "__len__": __len__, "__eq__": __eq__, "__hash__": __hash__, "_asdict": _asdict,
-        "_replace": _replace, "_fields": fields,
+        "_replace": _replace, "_fields": fields, "__match_args__": fields,
     }
     cls = type(typename, (), namespace)
     return cls

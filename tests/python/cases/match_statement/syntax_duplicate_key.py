@@ -1,0 +1,4 @@
+config = {"debug": True}
+match config:
+    case {"debug": True, "debug": False}:
+        print("impossible")
