@@ -25,7 +25,8 @@ fn object_default(class: &Rc<Class>, name: &str) -> Option<Value> {
 /// the declared names can be set.
 fn slots_allow(class: &Rc<Class>, name: &str) -> bool {
     let mro = class.mro.borrow();
-    let mut allowed = false;
+    // A built-in class (an exception, `object`) has a `__dict__`: no slots to enforce.
+    let mut allowed = mro.iter().all(|c| c.module == "builtins");
     for c in mro.iter().filter(|c| c.module != "builtins") {
         let Some(slots) = c.dict.borrow().get_str("__slots__") else {
             return true;
