@@ -130,6 +130,9 @@ pub struct Interp {
     /// Steps taken in this top-level call; a `Cell` so that arithmetic (which takes `&self`)
     /// can charge the work a big multiplication costs.
     pub(crate) steps: std::cell::Cell<u64>,
+    /// How far the heap may grow past its budget while a `MemoryError` is being handled (see
+    /// `over_heap_budget`); 0 when none is.
+    pub(crate) heap_grace: usize,
     pub(crate) depth: usize,
     /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
     pub(crate) handling: Vec<Value>,
@@ -182,6 +185,7 @@ impl Interp {
             err_out: String::new(),
             stderr_to_out: false,
             steps: std::cell::Cell::new(0),
+            heap_grace: 0,
             depth: 0,
             handling: Vec::new(),
             rng: super::modules::Rng::new(seed),
@@ -369,16 +373,26 @@ impl Interp {
         if steps > self.config.step_budget {
             return Err(self.step_limit_error());
         }
-        if super::heap::live_bytes() > self.config.heap_budget {
-            return Err(self.heap_exhausted());
+        let live = super::heap::live_bytes();
+        if live > self.config.heap_budget {
+            return self.over_heap_budget(live);
         }
         Ok(())
     }
 
     /// The heap is over its budget: `MemoryError`, as CPython raises when an allocation fails.
+    /// The data is still alive while the exception travels (a module-level list), so after
+    /// raising, the program gets a grace of 64 MiB more to run its `except` and `finally`
+    /// blocks in; past that (or twice the budget) it gets `MemoryError` again. The grace ends
+    /// with the top-level call (`reset_budget`).
     #[cold]
-    fn heap_exhausted(&self) -> Box<Exc> {
-        self.err_empty("MemoryError")
+    fn over_heap_budget(&mut self, live: usize) -> PyResult<()> {
+        if live <= self.heap_grace {
+            return Ok(());
+        }
+        let ceiling = self.config.heap_budget.saturating_mul(2);
+        self.heap_grace = live.saturating_add(64 << 20).min(ceiling);
+        Err(self.err_empty("MemoryError"))
     }
 
     #[cold]
@@ -418,6 +432,7 @@ impl Interp {
     /// Start a new top-level call: reset the step counter.
     pub fn reset_budget(&mut self) {
         self.steps.set(0);
+        self.heap_grace = 0;
         self.loop_lines.clear();
     }
 

@@ -114,7 +114,7 @@ fn a_share_link_and_a_hand_in_carry_the_prediction_and_their_replay_sees_the_sam
     let opened = opened.apply(Action::LessonNextStep);
     assert_eq!(verdict(&records(&opened), "after-close"), Verdict::Right(1));
     // A hand-in's replay recomputes it the same way.
-    let (link, _) = workspace.hand_in_link("Ada").unwrap();
+    let (link, _) = workspace.hand_in_link("Ada", None).unwrap();
     let handed = Workspace::started().apply(Action::OpenShared(link));
     assert_eq!(records(&handed), sent);
 }
