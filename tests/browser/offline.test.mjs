@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, screenshot, start } from "./harness.mjs";
-import { eventually, expectPageText, go, open, waitForStatus } from "./workspace.mjs";
+import { eventually, expectPageText, go, open, playScript, waitForStatus } from "./workspace.mjs";
 import { writeServiceWorker } from "../../scripts/service-worker.mjs";
 
 let harness;
@@ -51,8 +51,7 @@ test("after one visit the page reloads with no network and a lesson can be compl
   await expectPageText(page, "Visit number: 1");
   await page.locator(".lessons-menu > summary").click();
   await page.locator(`[data-testid=lesson-item][data-lesson-id="count"] button`).click();
-  const next = page.getByTestId("lesson-next");
-  while (await next.count()) await next.click();
+  await playScript(page);
   await eventually(
     () => page.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => goal.dataset.state).join(",")),
     "met,met,met",

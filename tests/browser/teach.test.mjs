@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
-import { eventually, expectPageText, go, open, setCode, waitForStatus } from "./workspace.mjs";
+import { eventually, expectPageText, go, open, playScript, setCode, waitForStatus } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -22,15 +22,6 @@ async function openLesson(page, id) {
 const goalStates = (page) =>
   page.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}`));
 
-/** "Next step" to the end of the script; a prediction asked before a step gets its first option. */
-async function playScript(page) {
-  const next = page.getByTestId("lesson-next");
-  const predict = page.getByTestId("predict-option");
-  while ((await next.count()) || (await predict.count())) {
-    if (await next.count()) await next.click();
-    else await predict.first().click();
-  }
-}
 
 /** Plays the count lesson's scripted steps and picks the right quiz answer. */
 async function completeCount(page) {

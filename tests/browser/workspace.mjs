@@ -117,3 +117,14 @@ export async function eventually(read, expected, timeout = 5_000) {
   if (expected instanceof RegExp) assert.match(seen, expected);
   else assert.equal(seen, expected);
 }
+
+/** "Next step" to the end of a lesson's script in `scope` (a page or a frame); a prediction
+ * asked before a step gets its first option (predictions are not graded, the step runs next). */
+export async function playScript(scope) {
+  const next = scope.getByTestId("lesson-next");
+  const predict = scope.getByTestId("predict-option");
+  while ((await next.count()) || (await predict.count())) {
+    if (await next.count()) await next.click();
+    else await predict.first().click();
+  }
+}
