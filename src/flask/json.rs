@@ -238,21 +238,17 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
                 .ok(),
             _ => None,
         },
+        // Werkzeug's `parse_date`: `email.utils.parsedate_to_datetime`, UTC when the text names
+        // no zone, and None (not an error) for text it cannot read.
         " d" => match value {
-            Json::Str(s) => {
-                let secs = crate::browser::cookie_date::parse_cookie_date(s)?;
-                let module = interp.import_module("datetime").ok()?;
-                let cls = interp.get_attr(&module, "datetime").ok()?;
-                let tz = interp.get_attr(&module, "timezone").ok()?;
-                let utc = interp.get_attr(&tz, "utc").ok()?;
-                let from = interp.get_attr(&cls, "fromtimestamp").ok()?;
-                interp
-                    .call(
-                        &from,
-                        crate::python::Args::positional(vec![Value::Int(secs), utc]),
-                    )
-                    .ok()
-            }
+            Json::Str(s) => Some(
+                match crate::python::text::email_date::parsedate_to_datetime(s) {
+                    Ok((fields, offset)) => {
+                        aware_datetime(interp, &fields, offset.unwrap_or(0)).unwrap_or(Value::None)
+                    }
+                    Err(_) => Value::None,
+                },
+            ),
             _ => None,
         },
         " m" => match value {
@@ -269,6 +265,45 @@ fn untag(interp: &mut Interp, key: &str, value: &Json) -> Option<Value> {
         },
         _ => None,
     }
+}
+
+/// `datetime(..., tzinfo=timezone(offset))` (`timezone.utc` for a zero offset) in the app's
+/// own `datetime` module.
+fn aware_datetime(
+    interp: &mut Interp,
+    fields: &crate::python::text::civil_time::CivilDateTime,
+    offset_micros: i64,
+) -> Option<Value> {
+    let module = interp.import_module("datetime").ok()?;
+    let timezone = interp.get_attr(&module, "timezone").ok()?;
+    let tz = if offset_micros == 0 {
+        interp.get_attr(&timezone, "utc").ok()?
+    } else {
+        let delta = interp.get_attr(&module, "timedelta").ok()?;
+        let args = crate::python::Args {
+            pos: vec![],
+            kw: vec![("microseconds".into(), Value::Int(offset_micros))],
+        };
+        let delta = interp.call(&delta, args).ok()?;
+        interp
+            .call(&timezone, crate::python::Args::positional(vec![delta]))
+            .ok()?
+    };
+    let cls = interp.get_attr(&module, "datetime").ok()?;
+    let mut pos: Vec<Value> = [
+        fields.year,
+        fields.month as i64,
+        fields.day as i64,
+        fields.hour as i64,
+        fields.minute as i64,
+        fields.second as i64,
+        fields.microsecond as i64,
+    ]
+    .into_iter()
+    .map(Value::Int)
+    .collect();
+    pos.push(tz);
+    interp.call(&cls, crate::python::Args::positional(pos)).ok()
 }
 
 #[cfg(test)]

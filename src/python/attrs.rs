@@ -160,15 +160,11 @@ impl Interp {
         }
     }
 
-    /// The AttributeError CPython raises for a missing attribute (with the suggestion noted).
-    pub fn attr_error(&mut self, obj: &Value, name: &str) -> Box<super::interp::Exc> {
-        let msg = match obj {
-            Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
-            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
-            _ => format!("'{}' object has no attribute '{name}'", obj.type_name()),
-        };
-        let e = self.err("AttributeError", msg);
-        let mut candidates: Vec<String> = match obj {
+    /// The names `dir(obj)` lists (and attribute suggestions choose from): a module's globals,
+    /// an instance's attributes and its classes' along the MRO, a class's along its MRO, or the
+    /// type's for other values; sorted, each once.
+    pub(crate) fn attribute_names(&self, obj: &Value) -> Vec<String> {
+        let mut names: Vec<String> = match obj {
             Value::Module(m) => m
                 .env
                 .borrow()
@@ -205,8 +201,20 @@ impl Interp {
                 .filter_map(|k| k.as_str_opt())
                 .collect(),
         };
-        candidates.sort();
-        candidates.dedup();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The AttributeError CPython raises for a missing attribute (with the suggestion noted).
+    pub fn attr_error(&mut self, obj: &Value, name: &str) -> Box<super::interp::Exc> {
+        let msg = match obj {
+            Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+            _ => format!("'{}' object has no attribute '{name}'", obj.type_name()),
+        };
+        let e = self.err("AttributeError", msg);
+        let candidates = self.attribute_names(obj);
         if let Some(s) = super::suggest::suggest(name, &candidates) {
             super::eval::set_suggestion(&e.value, s);
         }

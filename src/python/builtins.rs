@@ -1402,45 +1402,7 @@ pub fn install(interp: &mut Interp) {
         // `dir()` without an argument is answered by the evaluator (it needs the frame).
         exact_args(it, "dir", &args, 1)?;
         let v = &args.pos[0];
-        let mut names: Vec<String> = match v {
-            Value::Module(m) => m
-                .env
-                .borrow()
-                .keys()
-                .iter()
-                .filter_map(|k| k.as_str_opt())
-                .collect(),
-            Value::Instance(i) => {
-                let mut n: Vec<String> = i
-                    .attrs
-                    .borrow()
-                    .keys()
-                    .iter()
-                    .filter_map(|k| k.as_str_opt())
-                    .collect();
-                for c in i.class.mro.borrow().iter() {
-                    n.extend(c.dict.borrow().keys().iter().filter_map(|k| k.as_str_opt()));
-                }
-                n
-            }
-            Value::Class(c) => c
-                .mro
-                .borrow()
-                .iter()
-                .flat_map(|c| c.dict.borrow().keys())
-                .filter_map(|k| k.as_str_opt())
-                .collect(),
-            other => it
-                .class_of(other)
-                .dict
-                .borrow()
-                .keys()
-                .iter()
-                .filter_map(|k| k.as_str_opt())
-                .collect(),
-        };
-        names.sort();
-        names.dedup();
+        let names = it.attribute_names(v);
         Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
     });
     // A call of `globals`/`locals` (or `vars`/`dir` without an argument) in Python code is

@@ -7,6 +7,7 @@ use num_traits::ToPrimitive;
 use super::{func, make_module};
 use crate::python::interp::{Interp, PyResult};
 use crate::python::text::civil_time::{self as civil, CivilDateTime, TimeSpec, ZoneInfo};
+use crate::python::text::{iso_parse, strptime};
 use crate::python::value::*;
 
 /// The Python half of the module.
@@ -65,183 +66,33 @@ fn micros(it: &Interp, v: &Value) -> PyResult<i128> {
     }
 }
 
-/// Parse `YYYY-MM-DD[(T| )HH:MM[:SS[.ffffff]]][Z|±HH:MM]`.
-fn parse_iso(text: &str, date_only: bool) -> Option<(CivilDateTime, Option<i64>)> {
-    let num = |s: &str| -> Option<i64> {
-        if s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty() {
-            s.parse().ok()
-        } else {
-            None
-        }
-    };
-    let (date, rest) = if text.len() >= 10 {
-        text.split_at(10)
-    } else {
-        return None;
-    };
-    let d: Vec<&str> = date.split('-').collect();
-    if d.len() != 3 || d[0].len() != 4 || d[1].len() != 2 || d[2].len() != 2 {
-        return None;
+/// The text argument of `fromisoformat`/`strptime`, with CPython's message for a non-str.
+fn str_arg(it: &Interp, args: &Args, i: usize, what: &str) -> PyResult<String> {
+    match args.pos.get(i).and_then(|v| v.as_str_opt()) {
+        Some(text) => Ok(text.to_string()),
+        None => Err(it.type_error(what.to_string())),
     }
-    let mut c = CivilDateTime {
-        year: num(d[0])?,
-        month: num(d[1])? as u32,
-        day: num(d[2])? as u32,
-        hour: 0,
-        minute: 0,
-        second: 0,
-        microsecond: 0,
-    };
-    if rest.is_empty() {
-        return Some((c, None));
-    }
-    if date_only {
-        return None;
-    }
-    let rest = rest.strip_prefix(['T', ' '])?;
-    let (time, offset) = match rest.find(['+', '-', 'Z']) {
-        Some(p) => (&rest[..p], Some(&rest[p..])),
-        None => (rest, None),
-    };
-    let (hms, frac) = match time.split_once('.') {
-        Some((a, b)) => (a, Some(b)),
-        None => (time, None),
-    };
-    let t: Vec<&str> = hms.split(':').collect();
-    if t.is_empty() || t.len() > 3 || t.iter().any(|p| p.len() != 2) {
-        return None;
-    }
-    c.hour = num(t[0])? as u32;
-    c.minute = if t.len() > 1 { num(t[1])? as u32 } else { 0 };
-    c.second = if t.len() > 2 { num(t[2])? as u32 } else { 0 };
-    if let Some(f) = frac {
-        if f.is_empty() || f.len() > 6 {
-            return None;
-        }
-        c.microsecond = (num(f)? * 10i64.pow(6 - f.len() as u32)) as u32;
-    }
-    let off = match offset {
-        None => None,
-        Some("Z") => Some(0),
-        Some(o) => {
-            let sign = if o.starts_with('-') { -1 } else { 1 };
-            let parts: Vec<&str> = o[1..].split(':').collect();
-            let h = num(parts.first()?)?;
-            let m = parts.get(1).map(|p| num(p)).unwrap_or(Some(0))?;
-            Some(sign * (h * 3600 + m * 60) * 1_000_000)
-        }
-    };
-    Some((c, off))
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// A `strptime` for the common directives (%Y %m %d %H %M %S %f %y %b %B %p %I %j %%).
-fn strptime(text: &str, fmt: &str) -> Option<CivilDateTime> {
-    let mut c = CivilDateTime {
-        year: 1900,
-        month: 1,
-        day: 1,
-        hour: 0,
-        minute: 0,
-        second: 0,
-        microsecond: 0,
-    };
-    let t: Vec<char> = text.chars().collect();
-    let f: Vec<char> = fmt.chars().collect();
-    let (mut i, mut j) = (0, 0);
-    let mut pm = None;
-    let digits = |i: &mut usize, max: usize| -> Option<i64> {
-        let start = *i;
-        while *i < t.len() && *i - start < max && t[*i].is_ascii_digit() {
-            *i += 1;
-        }
-        if *i == start {
-            return None;
-        }
-        t[start..*i].iter().collect::<String>().parse().ok()
-    };
-    while j < f.len() {
-        if f[j] == '%' && j + 1 < f.len() {
-            let d = f[j + 1];
-            j += 2;
-            match d {
-                'Y' => c.year = digits(&mut i, 4)?,
-                'y' => {
-                    let y = digits(&mut i, 2)?;
-                    c.year = if y < 69 { 2000 + y } else { 1900 + y };
-                }
-                'm' => c.month = digits(&mut i, 2)? as u32,
-                'd' => c.day = digits(&mut i, 2)? as u32,
-                'H' | 'I' => c.hour = digits(&mut i, 2)? as u32,
-                'M' => c.minute = digits(&mut i, 2)? as u32,
-                'S' => c.second = digits(&mut i, 2)? as u32,
-                'f' => {
-                    let start = i;
-                    let v = digits(&mut i, 6)?;
-                    c.microsecond = (v * 10i64.pow(6 - (i - start) as u32)) as u32;
-                }
-                'p' => {
-                    let w: String = t
-                        .get(i..i + 2)?
-                        .iter()
-                        .collect::<String>()
-                        .to_ascii_lowercase();
-                    pm = Some(w == "pm");
-                    i += 2;
-                }
-                'b' | 'B' => {
-                    let rest: String = t[i..].iter().collect::<String>().to_ascii_lowercase();
-                    let m = MONTHS.iter().position(|m| rest.starts_with(m))?;
-                    c.month = m as u32 + 1;
-                    let full = [
-                        "january",
-                        "february",
-                        "march",
-                        "april",
-                        "may",
-                        "june",
-                        "july",
-                        "august",
-                        "september",
-                        "october",
-                        "november",
-                        "december",
-                    ][m];
-                    i += if d == 'B' && rest.starts_with(full) {
-                        full.len()
-                    } else {
-                        3
-                    };
-                }
-                '%' => {
-                    if t.get(i) != Some(&'%') {
-                        return None;
-                    }
-                    i += 1;
-                }
-                _ => return None,
-            }
-        } else {
-            if t.get(i) != Some(&f[j]) {
-                return None;
-            }
-            i += 1;
-            j += 1;
-        }
-    }
-    if i != t.len() {
-        return None;
-    }
-    if let Some(p) = pm {
-        c.hour = c.hour % 12 + if p { 12 } else { 0 };
-    }
-    Some(c)
+/// The fields, then the UTC offset in microseconds (or None): what the Python half turns into a
+/// naive or aware value.
+fn fields_with_offset(c: &CivilDateTime, offset: Option<i64>) -> Vec<Value> {
+    let mut v: Vec<Value> = [
+        c.year,
+        c.month as i64,
+        c.day as i64,
+        c.hour as i64,
+        c.minute as i64,
+        c.second as i64,
+        c.microsecond as i64,
+    ]
+    .into_iter()
+    .map(Value::Int)
+    .collect();
+    v.push(offset.map(Value::Int).unwrap_or(Value::None));
+    v
 }
 
-/// Build the `_civil` helper module.
 pub fn make_civil(_it: &mut Interp) -> Value {
     make_module(
         "_civil",
@@ -371,62 +222,53 @@ pub fn make_civil(_it: &mut Interp) -> Value {
             (
                 "parse_iso",
                 func("parse_iso", |it, args| {
-                    let text = args
-                        .pos
-                        .first()
-                        .and_then(|v| v.as_str_opt())
-                        .unwrap_or_default();
-                    let date_only =
-                        args.pos.get(1).and_then(|v| v.as_str_opt()).as_deref() == Some("date");
-                    match parse_iso(&text, date_only) {
-                        Some((c, off)) => {
-                            let Value::Tuple(t) = &tuple_of(&c) else {
-                                return Ok(Value::None);
-                            };
-                            let mut v = t.to_vec();
-                            v.push(off.map(Value::Int).unwrap_or(Value::None));
-                            Ok(Value::tuple(v))
-                        }
-                        None => Err(it.value_error(format!(
-                            "Invalid isoformat string: {}",
-                            crate::python::text::str_repr(&text)
-                        ))),
+                    let text = str_arg(it, &args, 0, "fromisoformat: argument must be str")?;
+                    if args.pos.get(1).and_then(|v| v.as_str_opt()).as_deref() == Some("date") {
+                        let (y, m, d) =
+                            iso_parse::date_fromisoformat(&text).map_err(|e| it.text_err(e))?;
+                        let c = CivilDateTime {
+                            year: y,
+                            month: m,
+                            day: d,
+                            hour: 0,
+                            minute: 0,
+                            second: 0,
+                            microsecond: 0,
+                        };
+                        return Ok(Value::tuple(fields_with_offset(&c, None)));
                     }
+                    let (c, offset) =
+                        iso_parse::datetime_fromisoformat(&text).map_err(|e| it.text_err(e))?;
+                    Ok(Value::tuple(fields_with_offset(&c, offset)))
                 }),
             ),
             (
                 "strptime",
                 func("strptime", |it, args| {
-                    let text = args
-                        .pos
-                        .first()
-                        .and_then(|v| v.as_str_opt())
-                        .unwrap_or_default();
-                    let fmt = args
-                        .pos
-                        .get(1)
-                        .and_then(|v| v.as_str_opt())
-                        .unwrap_or_default();
-                    match strptime(&text, &fmt) {
-                        Some(c) => {
-                            civil::check_datetime_fields(
-                                c.year,
-                                c.month as i64,
-                                c.day as i64,
-                                c.hour as i64,
-                                c.minute as i64,
-                                c.second as i64,
-                                c.microsecond as i64,
-                            )
-                            .map_err(|e| it.text_err(e))?;
-                            Ok(tuple_of(&c))
-                        }
-                        None => Err(it.value_error(format!(
-                            "time data {} does not match format {}",
-                            crate::python::text::str_repr(&text),
-                            crate::python::text::str_repr(&fmt)
-                        ))),
-                    }
+                    let text = args.pos.first().cloned().unwrap_or(Value::None);
+                    let format = args.pos.get(1).cloned().unwrap_or(Value::None);
+                    let (Some(text), Some(format)) = (text.as_str_opt(), format.as_str_opt())
+                    else {
+                        let bad = if text.as_str_opt().is_none() {
+                            &text
+                        } else {
+                            &format
+                        };
+                        return Err(it.type_error(format!(
+                            "strptime() argument {} must be str, not {}",
+                            if text.as_str_opt().is_none() { 1 } else { 2 },
+                            bad.type_name()
+                        )));
+                    };
+                    let parsed = strptime::strptime(&text, &format).map_err(|e| it.text_err(e))?;
+                    let mut v = fields_with_offset(&parsed.fields, parsed.offset_micros);
+                    v.push(
+                        parsed
+                            .zone_name
+                            .map(|z| Value::str(&z))
+                            .unwrap_or(Value::None),
+                    );
+                    Ok(Value::tuple(v))
                 }),
             ),
             (

@@ -13,34 +13,24 @@ use super::civil_time::{CivilDateTime, check_datetime_fields, timedelta_repr};
 use super::error::TextError;
 use super::number_parse::parse_int;
 use super::str_methods::{lower, split, upper};
+use crate::text::calendar::{DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES};
 
-const MONTH_NAMES: [&str; 24] = [
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// The month (1–12) a lower-case English month name or abbreviation names.
+fn month_number(name: &str) -> Option<i64> {
+    MONTH_ABBREVIATIONS
+        .iter()
+        .chain(MONTH_NAMES.iter())
+        .position(|m| m.to_ascii_lowercase() == name)
+        .map(|i| (i % 12) as i64 + 1)
+}
+
+/// Whether a lower-case word is a three-letter English day name ("mon" to "sun").
+fn is_day_abbreviation(word: &str) -> bool {
+    DAY_NAMES
+        .iter()
+        .any(|d| d[..3].to_ascii_lowercase() == word)
+}
+
 const ZONES: [(&str, i64); 14] = [
     ("UT", 0),
     ("UTC", 0),
@@ -137,7 +127,7 @@ fn parsedate_tz(text: &str) -> Option<Parsed> {
     if data.is_empty() {
         return None;
     }
-    if data[0].ends_with(',') || DAY_NAMES.contains(&lower(&data[0]).as_str()) {
+    if data[0].ends_with(',') || is_day_abbreviation(&lower(&data[0])) {
         data.remove(0);
     } else if let Some(i) = data[0].rfind(',') {
         data[0] = data[0][i + 1..].to_string();
@@ -171,18 +161,12 @@ fn parsedate_tz(text: &str) -> Option<Parsed> {
         return None;
     }
     let mut mm = lower(&mm);
-    if !MONTH_NAMES.contains(&mm.as_str()) {
+    if month_number(&mm).is_none() {
         let swapped = lower(&dd);
         dd = mm;
         mm = swapped;
-        if !MONTH_NAMES.contains(&mm.as_str()) {
-            return None;
-        }
     }
-    let mut month = MONTH_NAMES.iter().position(|m| *m == mm)? as i64 + 1;
-    if month > 12 {
-        month -= 12;
-    }
+    let month = month_number(&mm)?;
     if last_char(&dd) == Some(',') {
         dd = without_last(&dd);
     }

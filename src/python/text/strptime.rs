@@ -17,6 +17,7 @@ use super::civil_time::{
 use super::error::TextError;
 use super::number_parse::parse_int;
 use super::str_repr::str_repr;
+use crate::text::calendar::{DAY_NAMES, MONTH_NAMES};
 
 /// A successful `strptime`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,29 +74,9 @@ pub fn strptime(text: &str, format: &str) -> Result<Strptime, TextError> {
 /// The longest format (in directives and literal characters) accepted.
 pub const MAX_FORMAT_TOKENS: usize = 1000;
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+// The English names in the C locale; matching ignores case.
+const WEEKDAYS: [&str; 7] = DAY_NAMES;
+const MONTHS: [&str; 12] = MONTH_NAMES;
 
 /// One piece of the compiled format.
 #[derive(Clone, Debug)]
@@ -401,7 +382,7 @@ fn build(found: &[(char, String)]) -> Result<Strptime, TextError> {
     let mut offset: Option<(i64, i64)> = None;
     let index_of = |list: &[&str], text: &str| {
         list.iter()
-            .position(|n| **n == text.to_lowercase())
+            .position(|n| n.to_lowercase() == text.to_lowercase())
             .unwrap_or(0) as i64
     };
     for (name, value) in found {

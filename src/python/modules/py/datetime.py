@@ -136,7 +136,9 @@ class timezone(tzinfo):
         return self.tzname(None)
 
     def __repr__(self):
-        if self._offset._us == 0 and self._name is None:
+        if self._name is not None:
+            return "datetime.timezone(%r, %r)" % (self._offset, self._name)
+        if self._offset._us == 0:
             return "datetime.timezone.utc"
         return _civil.tz_repr(self._offset._us)
 
@@ -310,7 +312,13 @@ class datetime(date):
     @classmethod
     def strptime(cls, text, fmt):
         f = _civil.strptime(text, fmt)
-        return cls(f[0], f[1], f[2], f[3], f[4], f[5], f[6])
+        tz = None
+        if f[7] is not None:
+            if f[8]:
+                tz = timezone(_td(f[7]), f[8])
+            else:
+                tz = timezone.utc if f[7] == 0 else timezone(_td(f[7]))
+        return cls(f[0], f[1], f[2], f[3], f[4], f[5], f[6], tzinfo=tz)
 
     @classmethod
     def combine(cls, d, t=None):
@@ -321,6 +329,12 @@ class datetime(date):
 
     def utcoffset(self):
         return None if self._tz is None else self._tz.utcoffset(self)
+
+    def tzname(self):
+        return None if self._tz is None else self._tz.tzname(self)
+
+    def dst(self):
+        return None if self._tz is None else self._tz.dst(self)
 
     def _offset_us(self):
         off = self.utcoffset()
