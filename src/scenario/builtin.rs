@@ -57,6 +57,8 @@ pub const BUILTIN_LESSONS: &[BuiltinLesson] = &[
     lesson!("key-rotation", "14-key-rotation.json"),
     lesson!("readable-session", "15-readable-session.json"),
     lesson!("idle-timeout", "16-idle-timeout.json"),
+    lesson!("csrf-samesite", "17-csrf-samesite.json"),
+    lesson!("session-fixation", "18-session-fixation.json"),
 ];
 
 /// The built-in lesson `id`, parsed.

@@ -4,6 +4,7 @@
 // with every goal met and the lesson's script untouched.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { screenshot, start } from "./harness.mjs";
 import { editorText, eventually, go, open, pageText, setCode, waitForStatus } from "./workspace.mjs";
 
@@ -167,3 +168,61 @@ test("idle timeout, by hand: refreshed visits keep Alice in, no refresh ends at 
   await context.close();
 });
 
+test("CSRF and SameSite, by hand: a form on attacker.test posts to the app; Lax stops it; a token stops it with the cookie along", async () => {
+  const lesson = JSON.parse(await readFile(new URL("../../lessons/17-csrf-samesite.json", import.meta.url), "utf8"));
+  const tokenCode = lesson.steps.map((step) => step.edit_code).filter(Boolean).at(-1);
+  assert.match(tokenCode, /csrf/);
+  const { page, errors, context } = await open(harness);
+  await openLesson(page, "csrf-samesite");
+  const claimPrize = async () => {
+    await go(page, "http://attacker.test/");
+    await pageShows(page, /You won a prize!/);
+    await clickInPage(page, "Claim your prize");
+  };
+  await logIn(page);
+  await claimPrize();
+  await pageShows(page, /^Sent 90 to mallory/);
+  await advance(page, "3m");
+  await claimPrize();
+  await pageShows(page, "Not logged in: nothing was sent");
+  await edit(page, "# app.config['SESSION_COOKIE_SAMESITE'] = 'Lax'", "app.config['SESSION_COOKIE_SAMESITE'] = 'Lax'");
+  await logIn(page);
+  await claimPrize();
+  await pageShows(page, "Not logged in: nothing was sent");
+  await setCode(page, tokenCode);
+  await waitForStatus(page, "running");
+  await logIn(page);
+  await claimPrize();
+  await pageShows(page, "Refused: the form carries no valid CSRF token");
+  // The bank's own form carries the token.
+  await go(page, "/");
+  await clickInPage(page, "Send");
+  await pageShows(page, /^Sent 10 to bob/);
+  await finished(page, "csrf-samesite");
+  await screenshot(page, "csrf-by-hand");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("session fixation, by hand: Mallory's planted id shares Alice's login until the login regenerates the id", async () => {
+  const { page, errors, context } = await open(harness);
+  await openLesson(page, "session-fixation");
+  const attack = async () => {
+    await asProfile(page, "Mallory");
+    await go(page, "/");
+    await pageShows(page, /^Not logged in/);
+    await page.locator('[data-testid=cookie-row][data-cookie-name="session"]').getByRole("combobox", { name: /Copy cookie session/ }).selectOption("Alice");
+    await asProfile(page, "Alice");
+    await logIn(page);
+    await asProfile(page, "Mallory");
+    await go(page, "/");
+  };
+  await attack();
+  await pageShows(page, /^Logged in as alice/);
+  await edit(page, "    session['user'] = request.form['username']", "    app.session_interface.regenerate(session)\n    session['user'] = request.form['username']");
+  await attack();
+  await pageShows(page, /^Not logged in/);
+  await finished(page, "session-fixation");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
