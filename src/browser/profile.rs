@@ -333,6 +333,11 @@ impl Browser {
         self.site_root().host
     }
 
+    /// The origin of the playground's own site, e.g. `http://localhost`.
+    pub fn site_origin(&self) -> String {
+        self.site_root().origin()
+    }
+
     fn site_root(&self) -> Url {
         Url {
             scheme: self.scheme,

@@ -3,12 +3,21 @@
 //! playground that only has one server.
 //!
 //! Browsers decide "same-site" by comparing the initiating page's site with the request's site.
-//! The playground has no other real site, so the learner picks a context instead, and the jar
-//! applies Chromium's rules to it.
+//! A lesson may run further sites beside the app (issue 20: `attacker.test`, `evil.example.test`);
+//! [`SiteContext::between`] decides from the initiating page's URL and the request's URL, and the
+//! jar applies Chromium's rules to the result.
+//!
+//! A site is a scheme and a registrable domain ([`registrable_domain`]). It is computed here
+//! without the Public Suffix List, on purpose: the hosts a playground uses are `localhost`, IP
+//! addresses and names under reserved top-level names (`.test`, `.example`, `.localhost`) that the
+//! list does not name, so its default rule — the last label is the public suffix — is the whole
+//! answer for them, and the list (some 200 kB) would only add weight to the page.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::browser::url::Url;
 
 /// The site a request is made from, as far as cookies care.
 ///
@@ -44,7 +53,62 @@ pub enum CrossSiteKind {
     Image,
 }
 
+/// The registrable domain of `host` under the Public Suffix List's default rule: an IP address
+/// or a one-label host (`localhost`) is its own site; otherwise the last two labels.
+///
+/// ```
+/// use session_playground::browser::site::registrable_domain;
+/// assert_eq!(registrable_domain("app.example.test"), "example.test");
+/// assert_eq!(registrable_domain("evil.example.test"), "example.test");
+/// assert_eq!(registrable_domain("attacker.test"), "attacker.test");
+/// assert_eq!(registrable_domain("localhost"), "localhost");
+/// assert_eq!(registrable_domain("127.0.0.1"), "127.0.0.1");
+/// ```
+pub fn registrable_domain(host: &str) -> &str {
+    let host = host.trim_end_matches('.');
+    let is_ip = host.parse::<std::net::Ipv4Addr>().is_ok() || host.starts_with('[');
+    if is_ip {
+        return host;
+    }
+    match host.rmatch_indices('.').nth(1) {
+        Some((dot, _)) => &host[dot + 1..],
+        None => host,
+    }
+}
+
+/// The schemeful site of `url`: `http://example.test` for `http://app.example.test:8000/x`.
+pub fn site_of(url: &Url) -> String {
+    format!(
+        "{}://{}",
+        url.scheme.as_str(),
+        registrable_domain(&url.host)
+    )
+}
+
 impl SiteContext {
+    /// The context of a request to `target` that a page at `initiator` started by `kind`
+    /// (following a link, submitting a form, loading an image): same-site when both URLs have
+    /// the same scheme and registrable domain, as Chromium's schemeful same-site check says.
+    ///
+    /// ```
+    /// use session_playground::browser::{CrossSiteKind, SiteContext, Url};
+    /// let app = Url::parse("http://app.example.test/transfer").unwrap();
+    /// let sibling = Url::parse("http://evil.example.test/").unwrap();
+    /// let attacker = Url::parse("http://attacker.test/").unwrap();
+    /// assert_eq!(SiteContext::between(&sibling, &app, CrossSiteKind::Form), SiteContext::SameSite);
+    /// assert_eq!(SiteContext::between(&attacker, &app, CrossSiteKind::Form),
+    ///     SiteContext::cross_site_form("http://attacker.test"));
+    /// ```
+    pub fn between(initiator: &Url, target: &Url, kind: CrossSiteKind) -> SiteContext {
+        if site_of(initiator) == site_of(target) {
+            return SiteContext::SameSite;
+        }
+        SiteContext::CrossSite {
+            from: initiator.origin(),
+            kind,
+        }
+    }
+
     /// A link on `from` that the learner clicked.
     pub fn cross_site_link(from: &str) -> Self {
         SiteContext::CrossSite {

@@ -1249,6 +1249,8 @@ pub struct SessionSettings {
     pub secret_key: Option<Vec<u8>>,
     /// `PERMANENT_SESSION_LIFETIME` in seconds.
     pub max_age: i64,
+    /// `SECRET_KEY_FALLBACKS` as bytes: older keys that still verify a cookie (Flask 3.1).
+    pub fallback_keys: Vec<Vec<u8>>,
 }
 
 impl FlaskServer {
@@ -1264,6 +1266,7 @@ impl FlaskServer {
         let secret = get("SECRET_KEY");
         let name = get("SESSION_COOKIE_NAME");
         let lifetime = get("PERMANENT_SESSION_LIFETIME");
+        let fallbacks = get("SECRET_KEY_FALLBACKS");
         let cookie_name = match &name {
             Some(Value::Str(s)) => s.to_string(),
             _ => "session".to_string(),
@@ -1277,10 +1280,20 @@ impl FlaskServer {
         let max_age = lifetime
             .and_then(|value| natives::lifetime_seconds(it, &value).ok())
             .unwrap_or(2_678_400);
+        let fallback_keys = match fallbacks {
+            None | Some(Value::None) => Vec::new(),
+            Some(list) => it
+                .collect(&list)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|key| natives::secret_bytes(it, key).ok())
+                .collect(),
+        };
         SessionSettings {
             cookie_name,
             secret_key,
             max_age,
+            fallback_keys,
         }
     }
 }

@@ -11,7 +11,7 @@
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::browser::{NavigationRequest, SiteContext};
+use crate::browser::{CrossSiteKind, NavigationRequest, SiteContext, Url};
 
 /// How the app keeps its session (a lesson setting, and an action that switches it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,6 +50,50 @@ pub struct RequestStep {
     pub headers: Vec<(String, String)>,
     /// A JSON body (scenario revision 2), as the text `json.dumps` wrote; never with a form.
     pub json: Option<String>,
+    /// The host the request goes to (the cross-site extension: one of the lesson's further
+    /// sites, or the app under another name); `None` is the app's own site, `localhost`.
+    pub host: Option<String>,
+    /// The page that started the request, when it was not the address bar (the cross-site
+    /// extension): a link, a form or an image on a page of this host.
+    pub from: Option<Initiator>,
+}
+
+/// Who started a request: a page of `host` (over http), by a link, a form or an image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Initiator {
+    /// The initiating page's host, e.g. `attacker.test`.
+    pub host: String,
+    /// What that page did.
+    pub by: CrossSiteKind,
+}
+
+impl Initiator {
+    /// `link`, `form` or `image`, as files write it.
+    pub fn by_name(&self) -> &'static str {
+        match self.by {
+            CrossSiteKind::Link => "link",
+            CrossSiteKind::Form => "form",
+            CrossSiteKind::Image => "image",
+        }
+    }
+}
+
+/// Reads `link`, `form` or `image`.
+pub(crate) fn initiator_kind(name: &str) -> Option<CrossSiteKind> {
+    match name {
+        "link" => Some(CrossSiteKind::Link),
+        "form" => Some(CrossSiteKind::Form),
+        "image" => Some(CrossSiteKind::Image),
+        _ => None,
+    }
+}
+
+/// Whether `host` is a host name a step may name: what the URL parser keeps as it is (lower
+/// case, no port, no path).
+pub(crate) fn host_ok(host: &str) -> bool {
+    !host.is_empty()
+        && Url::parse(&format!("http://{host}/"))
+            .is_ok_and(|url| url.host == host && url.port.is_none())
 }
 
 /// Whether `m` is a method a step may send (upper-case letters).
@@ -175,18 +219,44 @@ pub fn get(target: &str) -> Step {
         form: None,
         headers: vec![],
         json: None,
+        host: None,
+        from: None,
     }))
 }
 
-/// The browser-layer request a request step sends (same-site, like the address bar).
+/// The browser-layer request a request step sends: to its `host` (default: the app's own
+/// site), same-site like the address bar unless a page of another site started it.
+///
+/// ```
+/// use session_playground::browser::SiteContext;
+/// use session_playground::scenario::Step;
+/// use session_playground::scenario::action::{Action, navigation_request};
+/// let step: Step = serde_json::from_str(r#"{"request": {"method": "POST", "path": "/transfer",
+///     "form": {"to": "mallory"}, "from": {"host": "attacker.test", "by": "form"}}}"#).unwrap();
+/// let Action::Request(request) = &step.action else { unreachable!() };
+/// let sent = navigation_request(request);
+/// assert_eq!(sent.url, "/transfer");
+/// assert_eq!(sent.site, SiteContext::cross_site_form("http://attacker.test"));
+/// ```
 pub fn navigation_request(request: &RequestStep) -> NavigationRequest {
+    let url = match &request.host {
+        Some(host) => format!("http://{host}{}", request.target),
+        None => request.target.clone(),
+    };
+    let site = match (&request.from, Url::localhost(&url)) {
+        (Some(from), Ok(target)) => match Url::parse(&format!("http://{}/", from.host)) {
+            Ok(page) => SiteContext::between(&page, &target, from.by),
+            Err(_) => SiteContext::SameSite,
+        },
+        _ => SiteContext::SameSite,
+    };
     NavigationRequest {
         method: request.method.clone(),
-        url: request.target.clone(),
+        url,
         form: request.form.clone().unwrap_or_default(),
         headers: request.headers.clone(),
         json: request.json.clone(),
-        ..NavigationRequest::default()
+        site,
     }
 }
 
@@ -234,6 +304,8 @@ pub fn request_step(request: &NavigationRequest) -> Option<Step> {
         form,
         headers: request.headers.clone(),
         json: request.json.clone(),
+        host: None,
+        from: None,
     })))
 }
 
@@ -314,6 +386,17 @@ struct RawFullRequest {
     form: Option<Pairs>,
     #[serde(default, skip_serializing_if = "Pairs::is_empty")]
     headers: Pairs,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    host: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<RawFrom>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrom {
+    host: String,
+    by: String,
 }
 
 /// A JSON object of strings, kept in file order (form fields are sent in that order).
@@ -376,6 +459,8 @@ fn request_from_raw(raw: RawRequest) -> Result<RequestStep, String> {
                 form: None,
                 headers: vec![],
                 json: None,
+                host: None,
+                from: None,
             })
         }
         RawRequest::Full(full) => {
@@ -391,12 +476,37 @@ fn request_from_raw(raw: RawRequest) -> Result<RequestStep, String> {
                     return Err(format!("control character in header {name:?}"));
                 }
             }
+            if let Some(host) = full.host.as_deref().filter(|host| !host_ok(host)) {
+                return Err(format!(
+                    "bad host {host:?} (a host name such as attacker.test)"
+                ));
+            }
+            let from = match full.from {
+                None => None,
+                Some(from) => {
+                    if !host_ok(&from.host) {
+                        return Err(format!(
+                            "bad from.host {:?} (a host name such as attacker.test)",
+                            from.host
+                        ));
+                    }
+                    let Some(by) = initiator_kind(&from.by) else {
+                        return Err(format!("bad from.by {:?} (link, form or image)", from.by));
+                    };
+                    Some(Initiator {
+                        host: from.host,
+                        by,
+                    })
+                }
+            };
             Ok(RequestStep {
                 method: full.method,
                 target: full.path,
                 form: full.form.map(|f| f.0),
                 headers: full.headers.0,
                 json: None,
+                host: full.host,
+                from,
             })
         }
     }
@@ -526,14 +636,23 @@ impl From<Step> for RawStep {
         };
         match step.action {
             Action::Request(request) => {
-                raw.request = Some(if request.form.is_none() && request.headers.is_empty() {
+                let plain = request.form.is_none()
+                    && request.headers.is_empty()
+                    && request.host.is_none()
+                    && request.from.is_none();
+                raw.request = Some(if plain {
                     RawRequest::Line(format!("{} {}", request.method, request.target))
                 } else {
                     RawRequest::Full(RawFullRequest {
+                        from: request.from.as_ref().map(|from| RawFrom {
+                            host: from.host.clone(),
+                            by: from.by_name().to_string(),
+                        }),
                         method: request.method,
                         path: request.target,
                         form: request.form.map(Pairs),
                         headers: Pairs(request.headers),
+                        host: request.host,
                     })
                 })
             }

@@ -53,6 +53,12 @@ pub const BUILTIN_LESSONS: &[BuiltinLesson] = &[
     lesson!("weak-secret", "10-weak-secret.json"),
     lesson!("cookie-limit", "11-cookie-limit.json"),
     lesson!("flash", "12-flash.json"),
+    lesson!("revoke", "13-revoke.json"),
+    lesson!("key-rotation", "14-key-rotation.json"),
+    lesson!("readable-session", "15-readable-session.json"),
+    lesson!("idle-timeout", "16-idle-timeout.json"),
+    lesson!("csrf-samesite", "17-csrf-samesite.json"),
+    lesson!("session-fixation", "18-session-fixation.json"),
 ];
 
 /// The built-in lesson `id`, parsed.

@@ -82,6 +82,9 @@ pub enum GoalCheck {
     /// since the lesson started (a cookie that is gone went by itself: it expired, the browser
     /// closed, the server removed it).
     NeverDeleted(String),
+    /// The profile's last page was started by a link, form or image of a page on this other
+    /// site (its origin, e.g. `http://attacker.test`): a cross-site request, not the address bar.
+    StartedBy(String),
 }
 
 /// A cookie a jar must hold.
@@ -431,6 +434,21 @@ fn check_on(goal_check: &GoalCheck, browser: Option<&str>, state: &LessonState) 
             }
             None => GoalResult::unmet(format!("there is no browser called {who}")),
         },
+        GoalCheck::StartedBy(origin) => match profile().and_then(|p| p.last_page.as_ref()) {
+            Some(page) => {
+                let by = page.started_by.as_deref();
+                GoalResult::from_bool(
+                    by == Some(origin.as_str()),
+                    match by {
+                        Some(other) => {
+                            format!("{who}'s last page was started by a page of {other}")
+                        }
+                        None => format!("{who}'s last page was not started by another site"),
+                    },
+                )
+            }
+            None => GoalResult::unmet(format!("{who} has no page yet")),
+        },
         GoalCheck::NeverDeleted(name) => match profile() {
             Some(p) => {
                 let deleted = p.deleted_cookies.iter().any(|gone| gone == name);
@@ -542,6 +560,8 @@ struct RawGoal {
     never_received: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     never_deleted: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    started_by: Option<String>,
 }
 
 /// A check written either as just a name (`"session"`) or as the full object.
@@ -710,9 +730,12 @@ fn one_check(raw: RawGoal) -> Result<GoalCheck, String> {
         if let Some(name) = raw.never_deleted {
             checks.push(GoalCheck::NeverDeleted(name));
         }
+        if let Some(origin) = raw.started_by {
+            checks.push(GoalCheck::StartedBy(origin));
+        }
         if checks.len() != 1 {
             return Err(format!(
-                "goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received, never_deleted)",
+                "goal {:?}: needs exactly one check key (page_shows, page_lacks, status, jar_has, jar_lacks, session_has, session_rejected, response_set_cookie, code_assigns, code_calls, server_log_contains, startup_error, browser_closed, all_of, sent_cookie, first_since_open, clock_at_least, code_unchanged, never_received, never_deleted, started_by)",
                 raw.id
             ));
         }
@@ -769,6 +792,7 @@ fn put_check(raw: &mut RawGoal, check: GoalCheck) {
             GoalCheck::CodeUnchanged => raw.code_unchanged = Some(true),
             GoalCheck::NeverReceived(name) => raw.never_received = Some(name),
             GoalCheck::NeverDeleted(name) => raw.never_deleted = Some(name),
+            GoalCheck::StartedBy(origin) => raw.started_by = Some(origin),
         }
     }
 }

@@ -144,6 +144,66 @@ pub struct Settings {
     /// key the learner must not read in the code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub environment: BTreeMap<String, String>,
+    /// Further sites beside the app (issue 20), each at its own host.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<SiteSpec>,
+}
+
+/// A further site as a file writes it: a host and either a Flask app's `code` or a static
+/// `page` of HTML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSpec {
+    /// Its host name, e.g. `attacker.test`.
+    pub host: String,
+    /// Its `app.py`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Its one HTML page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+impl SiteSpec {
+    /// What the site serves.
+    pub fn content(&self) -> crate::scenario::world::SiteContent {
+        match (&self.code, &self.page) {
+            (Some(code), _) => crate::scenario::world::SiteContent::App(code.clone()),
+            (None, page) => {
+                crate::scenario::world::SiteContent::Page(page.clone().unwrap_or_default())
+            }
+        }
+    }
+}
+
+/// Checks a file's `sites`: each a host name the URL parser keeps as written, not the app's own
+/// (`localhost`), used once, with exactly one of `code` and `page`.
+pub(crate) fn check_sites(sites: &[SiteSpec], place: &str) -> Result<(), Malformed> {
+    for (i, site) in sites.iter().enumerate() {
+        let at = format!("{place}[{i}]");
+        if !crate::scenario::action::host_ok(&site.host) || site.host == "localhost" {
+            return Err(bad(
+                &format!("{at}.host"),
+                format!(
+                    "{:?} is not a host name a site can have (e.g. attacker.test; localhost is the app's)",
+                    site.host
+                ),
+            ));
+        }
+        if sites[..i].iter().any(|other| other.host == site.host) {
+            return Err(bad(
+                &format!("{at}.host"),
+                format!("{:?} appears twice", site.host),
+            ));
+        }
+        if site.code.is_some() == site.page.is_some() {
+            return Err(bad(
+                &at,
+                "give exactly one of code (a Flask app) and page (HTML)",
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl Default for Settings {
@@ -157,6 +217,7 @@ impl Default for Settings {
                 .map(|name| name.to_string())
                 .collect(),
             environment: BTreeMap::new(),
+            sites: Vec::new(),
         }
     }
 }
@@ -324,6 +385,8 @@ struct RawSettings {
     profiles: Option<Vec<String>>,
     #[serde(default)]
     environment: BTreeMap<String, String>,
+    #[serde(default)]
+    sites: Vec<SiteSpec>,
 }
 
 fn bad(place: &str, problem: impl Into<String>) -> Malformed {
@@ -413,6 +476,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         return Err(bad("id", "expected letters, digits, '-' or '_'"));
     }
     let clock = parse::parse_clock(raw.clock.as_deref().unwrap_or(DEFAULT_CLOCK))?;
+    check_sites(&raw.settings.sites, "settings.sites")?;
     let profiles = raw
         .settings
         .profiles
@@ -545,6 +609,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             session_mode: raw.settings.session_mode,
             profiles,
             environment: raw.settings.environment,
+            sites: raw.settings.sites,
         },
         text: raw.lesson,
         quiz: raw.quiz,

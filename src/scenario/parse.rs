@@ -8,7 +8,10 @@ use std::fmt;
 
 use crate::flask::project::{self, ProjectFiles};
 use crate::python::text::{self, Json};
-use crate::scenario::action::{Action, RequestStep, Step, header_name_ok, method_ok, target_ok};
+use crate::scenario::action::{
+    Action, Initiator, RequestStep, Step, header_name_ok, host_ok, initiator_kind, method_ok,
+    target_ok,
+};
 
 /// The default virtual time.
 pub const DEFAULT_CLOCK: &str = "2026-01-01T00:00:00Z";
@@ -52,6 +55,8 @@ pub struct Scenario {
     pub steps: Vec<Step>,
     /// The project's other files (revision 2), by relative path.
     pub files: ProjectFiles,
+    /// Further sites (the cross-site extension), each at its own host.
+    pub sites: Vec<crate::scenario::lesson::SiteSpec>,
 }
 
 const ACTIONS: [&str; 5] = [
@@ -173,13 +178,15 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
             form: None,
             headers: vec![],
             json: None,
+            host: None,
+            from: None,
         });
     }
     let entries = object(json, place, "expected a request line string or an object")?;
     check_keys(
         entries,
         place,
-        &["method", "path", "form", "headers", "json"],
+        &["method", "path", "form", "headers", "json", "host", "from"],
         &["method", "path"],
     )?;
     let method = match get(entries, "method") {
@@ -256,12 +263,59 @@ fn parse_request(json: &Json, place: &str) -> Result<RequestStep, Malformed> {
             }
         }
     }
+    // The cross-site extension: where the request goes, and which page started it.
+    let host = match get(entries, "host") {
+        None => None,
+        Some(Json::Str(h)) if host_ok(h) => Some(h.clone()),
+        Some(other) => {
+            return Err(bad(
+                &format!("{place}.host"),
+                format!(
+                    "bad host {} (a host name such as attacker.test)",
+                    py_repr(other)
+                ),
+            ));
+        }
+    };
+    let from = match get(entries, "from") {
+        None => None,
+        Some(value) => {
+            let at = format!("{place}.from");
+            let entries = object(value, &at, "expected an object with host and by")?;
+            check_keys(entries, &at, &["host", "by"], &["host", "by"])?;
+            let host = match get(entries, "host") {
+                Some(Json::Str(h)) if host_ok(h) => h.clone(),
+                other => {
+                    return Err(bad(
+                        &format!("{at}.host"),
+                        format!(
+                            "bad host {} (a host name such as attacker.test)",
+                            other.map_or_else(String::new, py_repr)
+                        ),
+                    ));
+                }
+            };
+            let by = match get(entries, "by") {
+                Some(Json::Str(b)) => initiator_kind(b),
+                _ => None,
+            };
+            let Some(by) = by else {
+                return Err(bad(
+                    &format!("{at}.by"),
+                    "must be \"link\", \"form\" or \"image\"",
+                ));
+            };
+            Some(Initiator { host, by })
+        }
+    };
     Ok(RequestStep {
         method,
         target,
         form,
         headers,
         json: json_body,
+        host,
+        from,
     })
 }
 
@@ -382,7 +436,7 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
     check_keys(
         entries,
         "top level",
-        &["version", "code", "files", "clock", "steps"],
+        &["version", "code", "files", "clock", "steps", "sites"],
         &["version", "code", "steps"],
     )?;
     match get(entries, "version") {
@@ -421,12 +475,42 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
         None => ProjectFiles::default(),
         Some(value) => parse_files(value)?,
     };
+    let sites = match get(entries, "sites") {
+        None => Vec::new(),
+        Some(value) => parse_sites(value)?,
+    };
     Ok(Scenario {
         code,
         clock,
         steps,
         files,
+        sites,
     })
+}
+
+/// `sites` (the cross-site extension): a list of `{"host": ..., "code" | "page": ...}`.
+fn parse_sites(json: &Json) -> Result<Vec<crate::scenario::lesson::SiteSpec>, Malformed> {
+    let Json::Array(items) = json else {
+        return Err(bad("sites", "expected a list"));
+    };
+    let mut sites = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("sites[{i}]");
+        let entries = object(item, &at, "expected an object with host and code or page")?;
+        check_keys(entries, &at, &["host", "code", "page"], &["host"])?;
+        let text_of = |key: &str| match get(entries, key) {
+            None => Ok(None),
+            Some(Json::Str(value)) => Ok(Some(value.clone())),
+            Some(_) => Err(bad(&format!("{at}.{key}"), "expected a string")),
+        };
+        sites.push(crate::scenario::lesson::SiteSpec {
+            host: text_of("host")?.unwrap_or_default(),
+            code: text_of("code")?,
+            page: text_of("page")?,
+        });
+    }
+    crate::scenario::lesson::check_sites(&sites, "sites")?;
+    Ok(sites)
 }
 
 /// `files` (revision 2): relative path -> text, each path one a project folder can hold.

@@ -32,8 +32,11 @@ impl Player {
     /// Starts `code` with `settings` (profiles open, jars empty, the app loaded at the clock).
     pub fn start(code: &str, settings: &Settings) -> Player {
         let mut player = Player {
-            world: World::new(&settings.profiles, settings.clock, settings.session_mode)
-                .with_environment(&settings.environment),
+            world: settings.sites.iter().fold(
+                World::new(&settings.profiles, settings.clock, settings.session_mode)
+                    .with_environment(&settings.environment),
+                |world, site| world.with_site(&site.host, site.content()),
+            ),
             state: LessonState {
                 session_mode: settings.session_mode,
                 lesson_code: code.to_string(),
@@ -81,7 +84,10 @@ impl Player {
         match &effect.kind {
             EffectKind::Request(exchange) => {
                 let error = exchange.error.as_ref().map(ErrorSummary::of);
-                let page = PageState::from_outcome(&exchange.outcome, error);
+                let mut page = PageState::from_outcome(&exchange.outcome, error);
+                if let crate::browser::SiteContext::CrossSite { from, .. } = &exchange.site {
+                    page.started_by = Some(from.clone());
+                }
                 let received = self.received.entry(effect.profile.clone()).or_default();
                 for header in &page.set_cookies {
                     let name = set_cookie_name(header).to_string();

@@ -26,7 +26,7 @@ fn headers(list: &[(String, String)]) -> J {
 }
 
 fn step(record: &StepRecord) -> J {
-    J::Obj(vec![
+    let mut fields = vec![
         (
             "status",
             record.status.map_or(J::Null, |s| J::Num(i64::from(s))),
@@ -75,7 +75,33 @@ fn step(record: &StepRecord) -> J {
                     .collect(),
             ),
         ),
-    ])
+    ];
+    // The cross-site extension: only on the steps that use it.
+    if let Some(context) = &record.context {
+        fields.push(("context", J::Str(context.clone())));
+    }
+    if let Some(cookies) = &record.cookies {
+        fields.push((
+            "cookies",
+            J::List(
+                cookies
+                    .iter()
+                    .map(|c| {
+                        J::Obj(vec![
+                            ("name", J::Str(c.name.clone())),
+                            ("domain", J::Str(c.domain.clone())),
+                            (
+                                "sent",
+                                J::Str(if c.sent { "sent" } else { "withheld" }.into()),
+                            ),
+                            ("reason", J::Str(c.reason.clone())),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ));
+    }
+    J::Obj(fields)
 }
 
 fn scalar(value: &J) -> String {

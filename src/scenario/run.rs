@@ -2,9 +2,13 @@
 //! [`World`] (one jar per profile, redirects followed like Chromium), and each step's effect is
 //! recorded in the transcript format of the contract.
 
+use crate::browser::jar::SendOutcome;
 use crate::scenario::action::SessionMode;
+use crate::scenario::action::{Action, Step};
 use crate::scenario::parse::{Scenario, parse_scenario};
-pub use crate::scenario::transcript::{ErrorInfo, JarCookie, RedirectInfo, StepRecord, Transcript};
+pub use crate::scenario::transcript::{
+    CookieReason, ErrorInfo, JarCookie, RedirectInfo, StepRecord, Transcript,
+};
 use crate::scenario::world::{Effect, EffectKind, StepNote, World};
 
 /// Runs a parsed scenario.
@@ -22,6 +26,9 @@ pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>)
         SessionMode::Signed,
     )
     .with_files(scenario.files.clone());
+    world = scenario.sites.iter().fold(world, |world, site| {
+        world.with_site(&site.host, site.content())
+    });
     if let EffectKind::Started(Err(error)) = world.start(&scenario.code).kind {
         let startup_error = Some(ErrorInfo {
             type_name: error.type_name,
@@ -39,7 +46,7 @@ pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>)
     let mut steps = Vec::new();
     for step in &scenario.steps {
         let effect = world.apply(step);
-        steps.push(StepRecord::of(&effect, &world));
+        steps.push(StepRecord::of(&effect, &world, step));
         effects.push(effect);
     }
     (
@@ -53,7 +60,7 @@ pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>)
 
 impl StepRecord {
     /// The transcript's view of a step's effect, with the profile's jar after it.
-    fn of(effect: &Effect, world: &World) -> StepRecord {
+    fn of(effect: &Effect, world: &World, step: &Step) -> StepRecord {
         let mut record = StepRecord {
             status: None,
             body: None,
@@ -62,6 +69,18 @@ impl StepRecord {
             redirects: Vec::new(),
             error: None,
             jar: Vec::new(),
+            context: None,
+            cookies: None,
+        };
+        // The cross-site extension's records, only where a step uses it (a rev-2 transcript
+        // keeps its shape).
+        let context = match &step.action {
+            Action::Request(r) if r.host.is_some() || r.from.is_some() => Some(
+                crate::scenario::action::navigation_request(r)
+                    .site
+                    .to_string(),
+            ),
+            _ => None,
         };
         match &effect.kind {
             EffectKind::Request(exchange) => {
@@ -84,6 +103,20 @@ impl StepRecord {
                     type_name: e.type_name.clone(),
                     message: e.message.clone(),
                 });
+                if context.is_some() {
+                    record.context = context.clone();
+                    record.cookies = Some(
+                        last.sent
+                            .iter()
+                            .map(|decision| CookieReason {
+                                name: decision.key.name.to_string(),
+                                domain: decision.key.domain.to_string(),
+                                sent: !matches!(decision.outcome, SendOutcome::NotSent(_)),
+                                reason: decision.outcome.to_string(),
+                            })
+                            .collect(),
+                    );
+                }
             }
             EffectKind::Refused(StepNote::Navigation(why)) => {
                 record.error = Some(ErrorInfo {

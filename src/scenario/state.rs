@@ -171,6 +171,10 @@ pub struct PageState {
     pub sent_cookies: Vec<String>,
     /// The unhandled exception of the final response.
     pub error: Option<ErrorSummary>,
+    /// The origin of the other site's page that started the navigation (a link, form or image
+    /// on it); `None` for the address bar and the same site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_by: Option<String>,
 }
 
 /// The cookie name of a `Set-Cookie` value.
@@ -209,6 +213,7 @@ impl PageState {
                 })
                 .unwrap_or_default(),
             error,
+            started_by: None,
         }
     }
 }
@@ -243,7 +248,7 @@ impl SeenSession {
     /// ```
     /// use session_playground::flask::server::SessionSettings;
     /// use session_playground::scenario::state::{SeenSession, SeenVerdict};
-    /// let settings = SessionSettings { cookie_name: "session".into(), secret_key: Some(b"secret".to_vec()), max_age: 2_678_400 };
+    /// let settings = SessionSettings { cookie_name: "session".into(), secret_key: Some(b"secret".to_vec()), max_age: 2_678_400, fallback_keys: vec![] };
     /// let seen = SeenSession::from_cookie_header(Some("session=eyJ2aXNpdHMiOjF9.aVW5AA.Sc9n50flgXt-MUZkX1-3ZifnZIY"), &settings, 1_767_225_600);
     /// assert_eq!(seen.verdict, SeenVerdict::Accepted);
     /// assert_eq!(seen.data["visits"], 1);
@@ -309,12 +314,24 @@ impl SeenSession {
                 data: empty,
             };
         };
-        let inspection = inspect(
+        let mut inspection = inspect(
             &value,
             settings.secret_key.as_deref(),
             now,
             settings.max_age,
         );
+        // Flask 3.1: a cookie the current key does not verify may verify with one of
+        // SECRET_KEY_FALLBACKS (only when there is a current key at all).
+        if matches!(inspection.verdict, Verdict::Rejected(_)) && settings.secret_key.is_some() {
+            if let Some(found) = settings
+                .fallback_keys
+                .iter()
+                .map(|key| inspect(&value, Some(key), now, settings.max_age))
+                .find(|fallback| matches!(fallback.verdict, Verdict::Valid))
+            {
+                inspection = found;
+            }
+        }
         match &inspection.verdict {
             Verdict::Valid => {
                 let data = inspection

@@ -53,6 +53,27 @@ pub struct StepRecord {
     pub error: Option<ErrorInfo>,
     /// The profile's jar after the step.
     pub jar: Vec<JarCookie>,
+    /// The cross-site extension, only on request steps with `host` or `from`: who started the
+    /// request, in words (`a form posted from http://attacker.test`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// The cross-site extension, only on request steps with `host` or `from`: every cookie the
+    /// jar held for the final request, sent or withheld, with the reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cookies: Option<Vec<CookieReason>>,
+}
+
+/// One cookie's fate on a request, as the jar decided it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CookieReason {
+    /// Its name.
+    pub name: String,
+    /// Its domain (host-only cookies: their host).
+    pub domain: String,
+    /// Whether it went in the `Cookie` header.
+    pub sent: bool,
+    /// Why, in the learner's words.
+    pub reason: String,
 }
 
 /// A whole transcript.

@@ -6,6 +6,11 @@
 //! (a transcript record, a [`crate::scenario::LessonState`], a timeline entry). None of them
 //! touches a jar, the clock or the server itself.
 //!
+//! A world may also run further sites at host names of a lesson's choosing (issue 20: an
+//! attacker's site, a sibling subdomain), each a small Flask app or a static page; requests to
+//! their hosts go to them, everything else to the app. Who started a request (the address bar, or
+//! a page's link, form or image) is the step's; the jar decides from it which cookies go along.
+//!
 //! Front-end policy stays in the front end: the page refuses a click in a closed browser or in
 //! a profile that is gone (a stale link) before stepping, and restarts the server on the
 //! editor's code before a request; a `World` opens a closed browser when asked to navigate (as
@@ -153,17 +158,71 @@ impl fmt::Debug for ServerHandle {
     }
 }
 
-/// A server that keeps the session trace of every exchange it answers (one per redirect hop).
-struct Tracing<'a> {
-    inner: &'a mut dyn AppServer,
+/// One of a world's further sites (issue 20): a host name and what answers there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherSite {
+    /// Its host, e.g. `attacker.test`.
+    pub host: String,
+    /// What it serves.
+    pub content: SiteContent,
+    /// Its running app (none for a static page, or when the app failed to start).
+    server: ServerHandle,
+}
+
+/// What a further site serves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SiteContent {
+    /// A Flask app's source (its own `app.py`).
+    App(String),
+    /// One HTML page, the answer to every request.
+    Page(String),
+}
+
+/// Sends each request to the server of its host: a further site by its host name, anything
+/// else to the app; it keeps the app's session trace of every exchange (one per redirect hop,
+/// `None` for another site's).
+struct Router<'a> {
+    app: &'a mut dyn AppServer,
+    sites: Vec<(&'a str, SiteServer<'a>)>,
     traces: Vec<Option<SessionTrace>>,
 }
 
-impl Server for Tracing<'_> {
+enum SiteServer<'a> {
+    App(std::cell::RefMut<'a, Box<dyn AppServer>>),
+    Page(&'a str),
+    Down,
+}
+
+impl Server for Router<'_> {
     fn handle(&mut self, request: &http::Request, now: i64) -> http::Response {
-        let response = self.inner.handle(request, now);
-        self.traces.push(self.inner.session_trace());
-        response
+        let host = request.host.split(':').next().unwrap_or_default();
+        let Some((_, site)) = self.sites.iter_mut().find(|(name, _)| *name == host) else {
+            let response = self.app.handle(request, now);
+            self.traces.push(self.app.session_trace());
+            return response;
+        };
+        self.traces.push(None);
+        match site {
+            SiteServer::App(server) => server.handle(request, now),
+            SiteServer::Page(page) => http::Response {
+                status: 200,
+                headers: vec![(
+                    "Content-Type".to_string(),
+                    "text/html; charset=utf-8".to_string(),
+                )],
+                body: page.as_bytes().to_vec(),
+            },
+            // The site's app failed to start: what `flask run` would leave is no server at all.
+            SiteServer::Down => http::Response {
+                status: 502,
+                headers: vec![(
+                    "Content-Type".to_string(),
+                    "text/plain; charset=utf-8".to_string(),
+                )],
+                body: format!("The app of {host} failed to start, so nothing answers there.")
+                    .into_bytes(),
+            },
+        }
     }
 }
 
@@ -216,6 +275,8 @@ pub struct Exchange {
     /// The session the final request carried, as the app read it: from the signed cookie sent
     /// (exactly what Flask verifies), or from the server's trace in the other session modes.
     pub seen: SeenSession,
+    /// Who started it: the address bar or the same site, or a page of another site.
+    pub site: crate::browser::SiteContext,
 }
 
 /// What a step did.
@@ -328,6 +389,8 @@ pub struct World {
     pub(crate) server_log: String,
     /// The environment the app's process sees (`os.environ`): a lesson's hidden secret key.
     pub(crate) environment: Vec<(String, String)>,
+    /// Further sites beside the app, by host (issue 20).
+    pub(crate) sites: Vec<OtherSite>,
 }
 
 impl World {
@@ -349,7 +412,45 @@ impl World {
             request_error: None,
             server_log: String::new(),
             environment: Vec::new(),
+            sites: Vec::new(),
         }
+    }
+
+    /// The same world with a further site at `host` (a Flask app is started now, at the
+    /// world's time; one that fails to start leaves its traceback in the server log and answers
+    /// 502). A site already at `host` is replaced; the app's own host cannot be taken.
+    pub fn with_site(mut self, host: &str, content: SiteContent) -> World {
+        if host == self.browser.site_host() {
+            return self;
+        }
+        let server = match &content {
+            SiteContent::Page(_) => ServerHandle::default(),
+            SiteContent::App(code) => match FlaskServer::load_project(
+                code,
+                &ProjectFiles::default(),
+                self.now(),
+                crate::python::HostConfig::default(),
+            ) {
+                Ok(server) => ServerHandle::new(server),
+                Err(error) => {
+                    self.log(&format!(" * The app of {host} failed to start:\n"));
+                    self.log(&error.traceback);
+                    ServerHandle::default()
+                }
+            },
+        };
+        self.sites.retain(|site| site.host != host);
+        self.sites.push(OtherSite {
+            host: host.to_string(),
+            content,
+            server,
+        });
+        self
+    }
+
+    /// The further sites, in the order they were added.
+    pub fn sites(&self) -> &[OtherSite] {
+        &self.sites
     }
 
     /// The same world whose app runs with `environment` (name, value) in `os.environ`, from its
@@ -474,7 +575,12 @@ impl World {
                 kind
             }
             Action::Request(request) => {
-                self.send(&profile, Traversal::New(navigation_request(request)))
+                let mut navigation = navigation_request(request);
+                if request.host.is_none() && !self.sites.is_empty() {
+                    // A path is on the app's own site, wherever the profile's page is now.
+                    navigation.url = format!("{}{}", self.browser.site_origin(), request.target);
+                }
+                self.send(&profile, Traversal::New(navigation))
             }
             Action::Back => self.send(&profile, Traversal::Back),
             Action::Forward => self.send(&profile, Traversal::Forward),
@@ -614,20 +720,47 @@ impl World {
         };
         let now = self.now();
         let mut server = server.borrow_mut();
-        let mut tracing = Tracing {
-            inner: &mut **server,
-            traces: Vec::new(),
+        let sites = self
+            .sites
+            .iter()
+            .map(|site| {
+                let answer = match (&site.content, &site.server.0) {
+                    (SiteContent::Page(page), _) => SiteServer::Page(page),
+                    (SiteContent::App(_), Some(server)) => SiteServer::App(server.borrow_mut()),
+                    (SiteContent::App(_), None) => SiteServer::Down,
+                };
+                (site.host.as_str(), answer)
+            })
+            .collect();
+        // The router borrows the servers; it is gone at the end of this block.
+        let (result, traces, printed_by_sites) = {
+            let mut router = Router {
+                app: &mut **server,
+                sites,
+                traces: Vec::new(),
+            };
+            let result = match &traversal {
+                Traversal::New(request) => self
+                    .browser
+                    .navigate(profile, request, &mut router)
+                    .map(Some),
+                Traversal::Back => self.browser.back(profile, &mut router),
+                Traversal::Forward => self.browser.forward(profile, &mut router),
+                Traversal::Reload => self.browser.reload(profile, &mut router),
+            };
+            let printed: String = router
+                .sites
+                .iter_mut()
+                .filter_map(|(host, site)| match site {
+                    SiteServer::App(server) => {
+                        let log = server.take_log();
+                        (!log.is_empty()).then(|| format!("[{host}] {log}"))
+                    }
+                    _ => None,
+                })
+                .collect();
+            (result, std::mem::take(&mut router.traces), printed)
         };
-        let result = match &traversal {
-            Traversal::New(request) => self
-                .browser
-                .navigate(profile, request, &mut tracing)
-                .map(Some),
-            Traversal::Back => self.browser.back(profile, &mut tracing),
-            Traversal::Forward => self.browser.forward(profile, &mut tracing),
-            Traversal::Reload => self.browser.reload(profile, &mut tracing),
-        };
-        let traces = tracing.traces;
         self.server_store = server.server_store(now);
         let printed = server.take_log();
         // A view may change the config (e.g. the secret key) at run time.
@@ -635,6 +768,7 @@ impl World {
         self.request_error = server.last_error();
         drop(server);
         self.log(&printed);
+        self.log(&printed_by_sites);
         match result {
             Ok(Some(outcome)) => {
                 let seen =
@@ -644,6 +778,10 @@ impl World {
                     traces: Rc::new(traces),
                     error: self.request_error.clone(),
                     seen,
+                    site: match &traversal {
+                        Traversal::New(request) => request.site.clone(),
+                        _ => crate::browser::SiteContext::SameSite,
+                    },
                 })
             }
             Ok(None) => EffectKind::Refused(StepNote::NoHistoryEntry),
@@ -666,6 +804,7 @@ impl World {
                     cookie_name: "session".into(),
                     secret_key: None,
                     max_age: 2_678_400,
+                    fallback_keys: Vec::new(),
                 };
                 let settings = self.session_settings.as_ref().unwrap_or(&default);
                 SeenSession::from_cookie_header(

@@ -65,6 +65,7 @@ fn the_cli_the_player_and_the_page_step_the_same_world() {
         clock,
         steps: steps(),
         files: Default::default(),
+        sites: Vec::new(),
     };
     let (transcript, v1) = crate::scenario::run::run_with_effects(&scenario);
     assert_eq!(transcript.startup_error, None);

@@ -175,7 +175,7 @@ impl Level {
 
 /// The built-in lessons from easiest to hardest, with their level. `count` is where a newcomer
 /// starts.
-const ORDER: [(&str, Level); 12] = [
+const ORDER: [(&str, Level); 18] = [
     ("count", Level::Beginner),
     ("set-username", Level::Beginner),
     ("close-browser", Level::Beginner),
@@ -186,8 +186,14 @@ const ORDER: [(&str, Level); 12] = [
     ("nested-mutation", Level::Intermediate),
     ("outside-request", Level::Intermediate),
     ("cookie-limit", Level::Intermediate),
+    ("idle-timeout", Level::Intermediate),
+    ("revoke", Level::Intermediate),
+    ("readable-session", Level::Intermediate),
     ("hijack", Level::Advanced),
     ("weak-secret", Level::Advanced),
+    ("key-rotation", Level::Advanced),
+    ("csrf-samesite", Level::Advanced),
+    ("session-fixation", Level::Advanced),
 ];
 
 /// The lesson a newcomer is sent to first.

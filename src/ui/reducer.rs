@@ -121,10 +121,10 @@ impl Workspace {
             Action::Navigate(address) => {
                 let address = address.trim();
                 if !address.is_empty() {
-                    next.request(NavigationRequest::get(address));
+                    next.request(NavigationRequest::get(address), false);
                 }
             }
-            Action::Send(request) => next.request(request),
+            Action::Send(request) => next.request(request, true),
             Action::Resend => {
                 let last = next
                     .requests()
@@ -132,7 +132,7 @@ impl Workspace {
                     .last()
                     .and_then(|entry| entry.request.clone());
                 match last {
-                    Some(request) => next.request(request),
+                    Some(request) => next.request(request, false),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),
                 }
             }

@@ -443,8 +443,11 @@ impl Workspace {
         } else {
             &start.settings.profiles
         };
-        let world = World::new(profiles, start.settings.clock, start.settings.session_mode)
-            .with_environment(&start.settings.environment);
+        let world = start.settings.sites.iter().fold(
+            World::new(profiles, start.settings.clock, start.settings.session_mode)
+                .with_environment(&start.settings.environment),
+            |world, site| world.with_site(&site.host, site.content()),
+        );
         Workspace {
             code: start.code.clone(),
             active_profile: world.browser().profiles()[0].name.clone(),
@@ -511,9 +514,11 @@ impl Workspace {
     }
 
     /// A request from the active browser, as a step: the address is resolved against the page
-    /// on screen, so the step names a path on the playground's site (what lesson files and
-    /// links hold). An address elsewhere is refused with a reason.
-    pub(super) fn request(&mut self, request: NavigationRequest) {
+    /// on screen, so the step names a path on the playground's site or on one of the world's
+    /// further sites (what lesson files and links hold). An address elsewhere is refused with a
+    /// reason. `from_page`: a link or form of the page on screen started it, so a page of another
+    /// site is the request's initiator (the jar then applies `SameSite`).
+    pub(super) fn request(&mut self, request: NavigationRequest, from_page: bool) {
         let active = self.active_profile.clone();
         let base = self
             .browser
@@ -522,11 +527,18 @@ impl Workspace {
             .unwrap_or_else(|| {
                 crate::browser::url::Url::parse("http://localhost/").expect("a valid URL")
             });
-        let target = match base.resolve(&request.url) {
-            Ok(url) if url.host == self.browser.site_host() => url.path_and_query(),
+        let (target, host) = match base.resolve(&request.url) {
+            Ok(url) if url.host == self.browser.site_host() => (url.path_and_query(), None),
+            Ok(url) if url.port.is_none() && self.sites().iter().any(|s| s.host == url.host) => {
+                (url.path_and_query(), Some(url.host))
+            }
             Ok(url) => {
                 self.notice = Some(format!(
-                    "The virtual browser only reaches the simulated app at http://localhost, not {}.",
+                    "The virtual browser only reaches the simulated app at http://localhost{}, not {}.",
+                    self.sites()
+                        .iter()
+                        .map(|site| format!(" and http://{}", site.host))
+                        .collect::<String>(),
                     url.origin()
                 ));
                 return;
@@ -536,6 +548,15 @@ impl Workspace {
                 return;
             }
         };
+        let target_host = host.clone().unwrap_or_else(|| self.browser.site_host());
+        let from = (from_page && base.host != target_host).then(|| scenario::action::Initiator {
+            host: base.host.clone(),
+            by: if request.method.eq_ignore_ascii_case("GET") && request.form.is_empty() {
+                crate::browser::CrossSiteKind::Link
+            } else {
+                crate::browser::CrossSiteKind::Form
+            },
+        });
         let method = request.method.to_ascii_uppercase();
         let (target, form) = if method == "GET" || method == "HEAD" {
             // A GET form's fields replace the query, as a browser does.
@@ -560,6 +581,8 @@ impl Workspace {
             form,
             headers: request.headers,
             json: None,
+            host,
+            from,
         };
         self.step(Step {
             action: scenario::Action::Request(step),
@@ -909,6 +932,7 @@ impl Workspace {
             traces,
             error,
             seen,
+            site,
         } = exchange;
         let page = PageView::from_outcome(&active, &outcome);
         let mut summary = String::new();
@@ -923,12 +947,21 @@ impl Workspace {
             let method = &hop.request.method;
             summary.push_str(&format!(
                 "{method} {} {}",
-                hop.url.path_and_query(),
+                // Another site's requests show its host (issue 20).
+                if hop.url.host == self.browser.site_host() {
+                    hop.url.path_and_query()
+                } else {
+                    hop.url.to_string()
+                },
                 hop.response.status
             ));
         }
         if let Some(stop) = &page.stopped {
             summary.push_str(&format!(" ({stop})"));
+        }
+        // Issue 20: which site the request came from, when it was another one.
+        if site.is_cross_site() {
+            summary.push_str(&format!(" ({site})"));
         }
         let request = asked.unwrap_or_else(|| NavigationRequest::get(&page.url));
         self.pages.retain(|page| page.profile != active);

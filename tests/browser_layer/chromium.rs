@@ -105,3 +105,91 @@ fn jar_sends_what_chromium_sent_in_every_recorded_case() {
     );
     assert!(ran >= 95, "the fixture holds the recorded cases");
 }
+
+#[derive(Deserialize)]
+struct SitesFixture {
+    chromium: String,
+    cases: Vec<SitesCase>,
+}
+
+/// A case of `chromium/sites.json` (`generate_sites.py`): cookies set on `set_host`, a page on
+/// `from_host` that starts the read request to `read_host` by a link, a form POST or an image.
+#[derive(Deserialize)]
+struct SitesCase {
+    name: String,
+    set_host: String,
+    set_cookie: Vec<String>,
+    from_host: String,
+    how: String,
+    read_host: String,
+    cookie: String,
+}
+
+#[test]
+fn jar_sends_what_chromium_sent_across_host_names() {
+    use session_playground::browser::CrossSiteKind;
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser_layer/chromium/sites.json");
+    let fixture: SitesFixture =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(fixture.chromium.starts_with("Chromium "));
+    let now = 1_767_225_600;
+    let mut failures = Vec::new();
+    for case in &fixture.cases {
+        let mut jar = CookieJar::default();
+        // The cookies come with a top-level navigation typed in (same-site).
+        let set_url = Url::parse(&format!("http://{}/set", case.set_host)).unwrap();
+        let decisions: Vec<String> = case
+            .set_cookie
+            .iter()
+            .map(|header| {
+                let request = CookieRequest {
+                    url: &set_url,
+                    method: "GET",
+                    site: &SiteContext::SameSite,
+                };
+                jar.store(header, &request, now).to_string()
+            })
+            .collect();
+        let page = Url::parse(&format!("http://{}/launch", case.from_host)).unwrap();
+        let read_url = Url::parse(&format!("http://{}/read", case.read_host)).unwrap();
+        let (kind, method) = match case.how.as_str() {
+            "link" => (CrossSiteKind::Link, "GET"),
+            "form" => (CrossSiteKind::Form, "POST"),
+            "image" => (CrossSiteKind::Image, "GET"),
+            other => panic!("{}: unknown how {other:?}", case.name),
+        };
+        let site = SiteContext::between(&page, &read_url, kind);
+        let retrieval = jar.retrieve(
+            &CookieRequest {
+                url: &read_url,
+                method,
+                site: &site,
+            },
+            now,
+        );
+        let header = retrieval.header.unwrap_or_default();
+        if header != case.cookie {
+            let reasons: Vec<String> = retrieval.decisions.iter().map(|d| d.to_string()).collect();
+            failures.push(format!(
+                "{}: Chromium sent {:?}, the jar {:?} (stored: {}; sent: {})",
+                case.name,
+                case.cookie,
+                header,
+                decisions.join(" / "),
+                reasons.join(" / ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        fixture.cases.len(),
+        failures.join("\n")
+    );
+    assert!(
+        fixture.cases.len() >= 14,
+        "the fixture holds the recorded cases"
+    );
+}

@@ -5,6 +5,7 @@
 mod audit;
 mod bench;
 mod chromium;
+mod cross_site;
 mod devtools;
 mod navigation;
 mod oracle_replay;

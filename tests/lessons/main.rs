@@ -708,6 +708,10 @@ fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) ->
                 set_cookies: strings(&page["set_cookies"]),
                 sent_cookies: strings(&page["sent_cookies"]),
                 error: None,
+                started_by: page
+                    .get("started_by")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
             }),
             session_seen: p["session_seen"].as_object().map(|seen| SeenSession {
                 verdict: match seen["verdict"].as_str().unwrap() {
@@ -1015,9 +1019,17 @@ fn the_weak_secret_lessons_key_is_not_in_its_code_nor_in_its_hints() {
 #[test]
 fn every_browser_claim_is_what_chromium_did_in_its_recorded_cases() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser_layer");
-    let recorded: serde_json::Value =
+    // Both recordings: one host pair (cases.json) and several host names (sites.json).
+    let mut recorded: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("chromium/cases.json")).unwrap())
             .unwrap();
+    let sites: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("chromium/sites.json")).unwrap())
+            .unwrap();
+    recorded["cases"]
+        .as_array_mut()
+        .unwrap()
+        .extend(sites["cases"].as_array().unwrap().iter().cloned());
     // The browser-layer test replays every recorded case through our jar, except these.
     let replay = std::fs::read_to_string(root.join("chromium.rs")).unwrap();
     let not_applicable = &replay[replay.find("const NOT_APPLICABLE").unwrap()..];

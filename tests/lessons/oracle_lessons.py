@@ -75,11 +75,62 @@ def forge(secret, data):
     return serializer.dumps(data)
 
 
+def recorded_chromium_cases():
+    """Chromium's recorded cookie decisions (tests/browser_layer/chromium/), by case name."""
+    found = {}
+    for name in ("cases.json", "sites.json"):
+        with open(os.path.join(ROOT, "tests", "browser_layer", "chromium", name), encoding="utf-8") as handle:
+            for case in json.load(handle)["cases"]:
+                found[case["name"]] = case["cookie"]
+    return found
+
+
+CHROMIUM = None
+
+
+def chromium_sends(cookie, by, now):
+    """Whether real Chromium sent a cookie like this one on a request an attacker's page (another
+    site) started against the app on localhost: read from the recorded case of that shape —
+    the cookie's SameSite kind named as the cases name it (strict, lax, none, unset) and, for a
+    form, whether the cookie was younger than Chromium's 2-minute Lax+POST window. Nothing about
+    the browser is decided here."""
+    global CHROMIUM
+    if CHROMIUM is None:
+        CHROMIUM = recorded_chromium_cases()
+    kind = {"strict": "strict", "lax": "lax", "none": "none", "": "unset"}[cookie.get("same_site", "").lower()]
+    young = now - cookie.get("created_at", now) < 120
+    case = {
+        ("form", True): "attacker_form_post_to_localhost",
+        ("form", False): "cross_site_form_post_after_two_minutes",
+        ("link", True): "attacker_link_to_localhost",
+        ("link", False): "cross_site_link_after_two_minutes",
+        ("image", True): "attacker_image_of_localhost",
+        ("image", False): "attacker_image_of_localhost",
+    }[(by, young)]
+    return f"{kind}=1" in CHROMIUM[case].split("; ")
+
+
 class FlagJar(oracle.Jar):
-    """oracle.Jar that also keeps each cookie's HttpOnly, Secure and SameSite flags."""
+    """oracle.Jar that also keeps each cookie's HttpOnly, Secure and SameSite flags and when it
+    was first stored (a replaced cookie keeps it, as the playground's jar does); `withhold`
+    names cookies the next request must leave out (a cross-site request, see chromium_sends)."""
+
+    withhold = ()
+
+    def header(self, request_path, now):
+        if not self.withhold:
+            return super().header(request_path, now)
+        kept = self.cookies
+        self.cookies = [c for c in kept if c["name"] not in self.withhold]
+        try:
+            return super().header(request_path, now)
+        finally:
+            self.cookies = kept + [c for c in self.cookies if c not in kept]
 
     def store(self, header_value, request_path, now):
         super().store(header_value, request_path, now)
+        for cookie in self.cookies:
+            cookie.setdefault("created_at", now)
         pair, _, attributes = header_value.partition(";")
         name, _, value = pair.partition("=")
         flags = {"http_only": False, "secure": False, "same_site": ""}
@@ -149,7 +200,7 @@ class SeenInterface:
 
 
 def load(code, mode, box):
-    app, startup_error = oracle.load_app(serve(code, mode))
+    app, startup_error = oracle.load_app(serve(code, mode), {})
     if app is not None:
         app.session_interface = SeenInterface(app.session_interface, box)
     return app, startup_error
@@ -161,14 +212,14 @@ def cookie_names(header):
     return [part.split("=", 1)[0].strip() for part in header.split(";") if "=" in part]
 
 
-def play(code, profiles, clock, steps, mode="signed", final=None, environment=None):
+def play(code, profiles, clock, steps, mode="signed", final=None, environment=None, sites=()):
     """The record of every step: what the page got and what the profile's jar holds after.
     With `final` (a dict), it is filled with the state after the last step. `environment` is
     put into os.environ while the app runs (a lesson's hidden secret key), then taken out."""
     saved = {name: os.environ.get(name) for name in environment or {}}
     os.environ.update(environment or {})
     try:
-        return play_in_environment(code, profiles, clock, steps, mode, final)
+        return play_in_environment(code, profiles, clock, steps, mode, final, sites)
     finally:
         for name, value in saved.items():
             if value is None:
@@ -177,7 +228,7 @@ def play(code, profiles, clock, steps, mode="signed", final=None, environment=No
                 os.environ[name] = value
 
 
-def play_in_environment(code, profiles, clock, steps, mode, final):
+def play_in_environment(code, profiles, clock, steps, mode, final, sites):
     oracle._NOW[0] = clock
     box = [None]
     app, startup_error = load(code, mode, box)
@@ -197,11 +248,25 @@ def play_in_environment(code, profiles, clock, steps, mode, final):
         state = profile_state(browser)
         keep_session.setdefault(browser, False)
         record = {"browser": browser, "status": None, "body": None, "set_cookie": [], "note": None}
-        if "request" in step:
+        site_host = step["request"].get("host") if "request" in step and isinstance(step["request"], dict) else None
+        if site_host is not None:
+            # One of the lesson's further sites: a static page, no cookies either way.
+            page = next(site["page"] for site in sites if site["host"] == site_host)
+            record["status"] = 200
+            record["body"] = page
+            state["open"] = True
+            state["navigations_since_open"] += 1
+            state["last_page"] = {"status": 200, "body": page, "set_cookies": [], "sent_cookies": []}
+            state["session_seen"] = None
+        elif "request" in step:
             if server is None:
                 record["note"] = "app not running"
             else:
                 request = request_of(step["request"])
+                initiator = step["request"].get("from") if isinstance(step["request"], dict) else None
+                if initiator is not None and initiator["host"] != "localhost":
+                    jar.snapshot(oracle._NOW[0])  # drops expired cookies
+                    jar.withhold = {c["name"] for c in jar.cookies if not chromium_sends(c, initiator["by"], oracle._NOW[0])}
                 first_path = "".join(c if ord(c) < 0x80 else urllib.parse.quote(c) for c in request["target"])
                 first_cookie = jar.header(urllib.parse.urlsplit("http://localhost" + first_path).path or "/", oracle._NOW[0])
                 box[0] = None
@@ -225,6 +290,9 @@ def play_in_environment(code, profiles, clock, steps, mode, final):
                         state["received"].append(name)
                 if result["error"]:
                     log.append(result["error"]["type"] + ": " + result["error"]["message"])
+                if initiator is not None and initiator["host"] != "localhost":
+                    state["last_page"]["started_by"] = "http://" + initiator["host"]
+                jar.withhold = ()
         elif "close_browser" in step:
             state["open"] = False
             state["navigations_since_open"] = 0
@@ -309,20 +377,23 @@ def main():
         solution = lesson.get("solution", lesson.get("steps", []))
         mode = settings.get("session_mode", "signed")
         environment = settings.get("environment", {})
-        result = {"solution": play(lesson["code"], profiles, clock, solution, mode, environment=environment), "quiz": []}
+        sites = settings.get("sites", [])
+        if any("code" in site for site in sites):
+            raise NotImplementedError(lesson["id"] + ": a further site with its own Flask app is not modelled here yet")
+        result = {"solution": play(lesson["code"], profiles, clock, solution, mode, environment=environment, sites=sites), "quiz": []}
         quiz = lesson.get("quiz")
         for option in quiz["options"] if quiz else []:
             code = option_code(quiz["template"], option["code"]) if "code" in option else lesson["code"]
-            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode, environment=environment))
+            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode, environment=environment, sites=sites))
         result["claims"] = []
         for claim in lesson.get("claims", []):
             final = {}
-            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final, environment)
+            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final, environment, sites)
             result["claims"].append({"id": claim["id"], "records": records, "state": final})
         result["predictions"] = []
         for prediction in lesson.get("predictions", []):
             final = {}
-            records = play(lesson["code"], profiles, clock, lesson["steps"][: prediction["step"] + 1], mode, final, environment)
+            records = play(lesson["code"], profiles, clock, lesson["steps"][: prediction["step"] + 1], mode, final, environment, sites)
             result["predictions"].append({"id": prediction["id"], "records": records, "state": final})
         with open(os.path.join(out_dir, lesson["id"] + ".json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=1, ensure_ascii=False)

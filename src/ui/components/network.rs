@@ -50,8 +50,14 @@ fn network_row(props: &NetworkRowProps) -> Html {
             onclick={select} tabindex="0" aria-selected={selected.to_string()}>
             <td>{ entry.profile.clone().unwrap_or_default() }</td>
             <td>{ &first.request.method }</td>
-            <td>{ first.url.path_and_query() }
+            <td>
+                // Issue 20: another site's host, and the page of another site that started it.
+                if first.url.host != "localhost" { <span class="muted">{ first.url.origin() }</span> }
+                { first.url.path_and_query() }
                 if redirects > 0 { <span class="muted">{ format!(" (+{redirects} redirect{})", if redirects == 1 { "" } else { "s" }) }</span> }
+                if let Some(site) = entry.request.as_ref().map(|r| &r.site).filter(|s| s.is_cross_site()) {
+                    <span class="muted" data-testid="request-from">{ format!(" ({site})") }</span>
+                }
             </td>
             <td>{ last.response.status }</td>
             <td>{ format_instant(entry.at) }</td>
