@@ -182,8 +182,9 @@ async function loadOurs(link) {
       editor: performance.getEntriesByName("editor-ready")[0]?.startTime,
       starts: window.startsAtFirstResult,
     }));
-    const perRequestUs = await page.evaluate((n) => window.wasmBindings.benchRequest(n), REQUESTS);
-    const restarts = await page.evaluate((n) => Array.from(window.wasmBindings.benchRestart(n)), RESTARTS);
+    // A build from before these benchmarks (`--before`) has no in-page benchmarks: NaN.
+    const perRequestUs = await page.evaluate((n) => window.wasmBindings.benchRequest?.(n) ?? NaN, REQUESTS);
+    const restarts = await page.evaluate((n) => Array.from(window.wasmBindings.benchRestart?.(n) ?? [NaN]), RESTARTS);
     return { ...marks, bytes, perRequestUs, restart: median(restarts) };
   } finally {
     await browser.close();
