@@ -144,3 +144,6 @@ function mount(parent, text, onChange) {
 }
 
 window.playgroundEditor = { mount };
+// The bundle is deferred after the wasm loader (scripts/load-order.mjs): an editor component that
+// was ready first waits for this event.
+dispatchEvent(new Event("playground-editor"));

@@ -37,6 +37,17 @@ pub const FLASK_SESSION_PRELUDE: &str =
 /// The Python source of `cachelib`, imported on first use.
 pub const CACHELIB_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/cachelib.py"));
 
+thread_local! {
+    /// How many servers this thread has started (see [`starts`]).
+    static STARTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many servers this thread (the page) has started so far: the page's load path is
+/// checked against it (one start per distinct app before a link's first result).
+pub fn starts() -> u64 {
+    STARTS.with(std::cell::Cell::get)
+}
+
 /// An exception as the transcript shows it: `type(exc).__name__` and `str(exc)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppError {
@@ -139,6 +150,7 @@ impl FlaskServer {
         now: i64,
         config: HostConfig,
     ) -> Result<FlaskServer, AppError> {
+        STARTS.with(|starts| starts.set(starts.get() + 1));
         let config = HostConfig {
             clock: now as f64,
             ..config

@@ -28,6 +28,9 @@ const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 /// How long the editor must be still before the server reloads (well under the contract's 2 s).
 const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
+/// How long after the first result the warm-up runs: past the frame that paints the result.
+const WARM_UP_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -65,6 +68,8 @@ pub fn app() -> Html {
         // Start the app's server once the page has painted, so the editor is usable first.
         // Then rebuild the saved work, if there is any, and open a share link from the address.
         // Until that is done nothing is saved, or the empty first state would overwrite it.
+        // A link opened on a page with nothing saved is the page's one server start (its replay
+        // starts the link's app); the warm-up waits until that result is on screen.
         let dispatch = workspace.dispatcher();
         let loaded = loaded.clone();
         let storage_note = storage_note.clone();
@@ -79,6 +84,9 @@ pub fn app() -> Html {
                     dispatch.dispatch(action);
                     super::storage::mark_busy(false);
                 };
+                let opening = super::storage::take_fragment()
+                    .map(|fragment| super::fragment::read_fragment(&fragment).opening);
+                let link_first = matches!(opening, Some(Opening::Link(_)));
                 let mut may_save = true;
                 match super::storage::load() {
                     Found::Work(saved) if interrupted => {
@@ -90,29 +98,33 @@ pub fn app() -> Html {
                         storage_note.set(Some(StorageNote::Unreadable { why, set_aside }));
                         busy(Action::ReloadServer);
                     }
+                    // The link starts its own app (or, if it cannot be opened, the editor's).
+                    Found::Nothing if link_first => {}
                     Found::Nothing => busy(Action::ReloadServer),
                 }
-                if let Some(fragment) = super::storage::take_fragment() {
-                    match super::fragment::read_fragment(&fragment).opening {
-                        Opening::Link(payload) => busy(Action::OpenShared(payload)),
-                        Opening::Fetch(shared) => {
-                            let url = shared.lesson_url.clone().unwrap_or_default();
-                            let text = super::fetch::fetch_text(&url).await;
-                            busy(Action::OpenFetchedLesson(shared, text));
-                        }
-                        Opening::BadAddress(why) => busy(Action::Notice(why)),
-                        Opening::Nothing => {}
+                match opening {
+                    Some(Opening::Link(payload)) => busy(Action::OpenShared(payload)),
+                    Some(Opening::Fetch(shared)) => {
+                        let url = shared.lesson_url.clone().unwrap_or_default();
+                        let text = super::fetch::fetch_text(&url).await;
+                        busy(Action::OpenFetchedLesson(shared, text));
                     }
+                    Some(Opening::BadAddress(why)) => busy(Action::Notice(why)),
+                    Some(Opening::Nothing) | None => {}
                 }
-                super::storage::mark_busy(true);
-                Workspace::warm_up();
-                super::storage::mark_busy(false);
                 // Unreadable work that could not be set aside is never written over.
                 *loaded.borrow_mut() = may_save;
                 let from_other_tab = dispatch.clone();
                 super::storage::on_other_tab(move |work| {
                     from_other_tab.dispatch(Action::OtherTabSaved(Box::new(work)))
                 });
+                // The first result is in the document: the work it did not need comes after it
+                // has been painted (the service worker's install fetches the build once more).
+                super::dom::announce_loaded();
+                yew::platform::time::sleep(WARM_UP_PAUSE).await;
+                super::storage::mark_busy(true);
+                Workspace::warm_up();
+                super::storage::mark_busy(false);
             });
         });
     }

@@ -4,6 +4,10 @@
 //! inPython)` and compare it with `python3 bench/handler.py` in the same run
 //! (`tests/browser/perf.test.mjs`). Timing uses the page's `performance.now()` — the UI layer may
 //! read a clock; nothing the learner's code sees does.
+//!
+//! Issue 21's in-page figures sit beside it: `benchRequest` (a full request of the seed app:
+//! browser, jar, server, signing) and `benchRestart` (a server restart after an edit), timing
+//! the work `bench_work` defines.
 
 use wasm_bindgen::prelude::*;
 
@@ -55,4 +59,55 @@ pub fn bench_handler(executions: u32, in_python: bool) -> Result<f64, JsValue> {
         return Err(fail(&format!("the handler counted {counted}")));
     }
     Ok(elapsed_ms * 1e6 / f64::from(executions.max(1)))
+}
+
+fn clock() -> Result<web_sys::Performance, JsValue> {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .ok_or_else(|| JsValue::from_str("no performance clock"))
+}
+
+/// Microseconds per full request over `requests` `GET /count` requests of the seed app from the
+/// first browser (its jar carrying the session cookie), after one untimed request. Fails if the
+/// count is not right, so a broken build cannot report a fast time.
+#[wasm_bindgen(js_name = benchRequest)]
+pub fn bench_request(requests: u32) -> Result<f64, JsValue> {
+    let fail = |why: String| JsValue::from_str(&why);
+    let performance = clock()?;
+    let mut world = super::bench_work::seed_world().map_err(fail)?;
+    let step = super::bench_work::count_step();
+    super::bench_work::request_count(&mut world, &step).map_err(fail)?;
+    let start = performance.now();
+    let mut body = String::new();
+    for _ in 0..requests {
+        body = super::bench_work::request_count(&mut world, &step).map_err(fail)?;
+    }
+    let elapsed_ms = performance.now() - start;
+    if body != format!("Visit number: {}", requests + 1) {
+        return Err(fail(format!("the app answered {body:?}")));
+    }
+    Ok(elapsed_ms * 1e3 / f64::from(requests.max(1)))
+}
+
+/// The milliseconds each of `restarts` server restarts on the seed app took (what the reloader
+/// does after an edit), after a first start.
+#[wasm_bindgen(js_name = benchRestart)]
+pub fn bench_restart(restarts: u32) -> Result<Vec<f64>, JsValue> {
+    let fail = |why: String| JsValue::from_str(&why);
+    let performance = clock()?;
+    let mut world = super::bench_work::seed_world().map_err(fail)?;
+    let mut times = Vec::with_capacity(restarts as usize);
+    for _ in 0..restarts {
+        let start = performance.now();
+        super::bench_work::restart(&mut world).map_err(fail)?;
+        times.push(performance.now() - start);
+    }
+    Ok(times)
+}
+
+/// How many servers the page has started so far (the load path's check: a link's result
+/// needs one).
+#[wasm_bindgen(js_name = serverStarts)]
+pub fn server_starts() -> f64 {
+    crate::flask::server::starts() as f64
 }

@@ -159,3 +159,18 @@ pub fn now_seconds() -> Option<i64> {
         None
     }
 }
+
+/// Tells the page's scripts that the load-time work is done (the saved work or the link's
+/// result is in the document): a `playground-loaded` performance mark for the figures, and an
+/// event of that name on `window`, on which `static/offline.js` registers the service worker.
+pub fn announce_loaded() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        if let Some(performance) = window.performance() {
+            let _ = performance.mark("playground-loaded");
+        }
+        if let Ok(event) = web_sys::Event::new("playground-loaded") {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}

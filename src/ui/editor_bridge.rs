@@ -30,3 +30,13 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setCurrentLine)]
     pub fn set_current_line(this: &EditorHandle, line: usize);
 }
+
+/// Whether the editor bundle has run (it sets `window.playgroundEditor`). The page defers it
+/// after the wasm loader (`scripts/load-order.mjs`), so the wasm may be ready first; the bundle
+/// fires `playground-editor` on `window` when it has run.
+pub fn bundle_loaded() -> bool {
+    web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::get(&window, &JsValue::from_str("playgroundEditor"))
+            .is_ok_and(|editor| !editor.is_undefined())
+    })
+}

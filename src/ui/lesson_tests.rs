@@ -624,3 +624,29 @@ fn a_fetched_lesson_opens_and_a_bad_one_explains_itself_and_changes_nothing() {
         assert_eq!(seen(&after), seen(&work));
     }
 }
+
+// Issue 21: a link opened at load, before any server started, is the page's one start; a link
+// that cannot be opened leaves the editor's code to start, so the page never stays without one.
+#[test]
+fn a_link_opened_first_starts_one_server_and_a_bad_one_starts_the_editors_code() {
+    use super::state::ServerStatus;
+    let sender = Workspace::started().apply(Action::Navigate("/count".into()));
+    let payload = sender.share_payload();
+    let before = crate::flask::server::starts();
+    let opened = Workspace::default().apply(Action::OpenShared(payload));
+    assert_eq!(crate::flask::server::starts() - before, 1);
+    assert_eq!(opened.server_status, ServerStatus::Running);
+    assert_eq!(page(&opened), "Visit number: 1");
+
+    let before = crate::flask::server::starts();
+    let bad = Workspace::default().apply(Action::OpenShared("v2.not-a-link".into()));
+    assert_eq!(crate::flask::server::starts() - before, 1);
+    assert!(bad.notice.is_some(), "the learner is told why");
+    assert_eq!(bad.server_status, ServerStatus::Running);
+    assert!(bad.server.is_running());
+    // On a running page a bad link changes nothing and starts nothing.
+    let before = crate::flask::server::starts();
+    let kept = opened.apply(Action::OpenShared("v2.not-a-link".into()));
+    assert_eq!(crate::flask::server::starts(), before);
+    assert_eq!(page(&kept), "Visit number: 1");
+}

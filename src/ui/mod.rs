@@ -20,6 +20,7 @@ pub mod ansi;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod bench_hook;
+pub mod bench_work;
 mod components;
 pub mod dom;
 pub mod editor_bridge;

@@ -183,7 +183,14 @@ impl Workspace {
             Action::HandIn(name, at) => next.hand_in(&name, at),
             Action::OpenFetchedLesson(shared, text) => next.open_fetched_lesson(*shared, text),
             Action::Notice(text) => next.notice = Some(text),
-            Action::OpenShared(payload) => next.open_shared(&payload),
+            Action::OpenShared(payload) => {
+                next.open_shared(&payload);
+                // At load a link is opened before any server started (its replay is the page's
+                // first start): a link that could not be opened leaves the editor's code to start.
+                if next.never_started() {
+                    next.reload_server();
+                }
+            }
             Action::OpenSaved(name) => next.open_saved(&name),
             Action::Restore(saved) => next = Workspace::restored(*saved),
             Action::ImportSaved(text) => next.import_saved(&text),

@@ -856,6 +856,12 @@ impl Workspace {
 
     /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
     /// as with `flask run --debug`'s reloader).
+    /// Whether no server was ever started in this workspace (the page's default one, before
+    /// its load-time work): nothing runs, nothing failed to start, nothing was served.
+    pub(crate) fn never_started(&self) -> bool {
+        !self.server.is_running() && self.startup_error.is_none() && self.served_code.is_empty()
+    }
+
     pub(crate) fn reload_server(&mut self) {
         // The start's own code needs no step (replay serves it first); any other code does.
         if !(self.log.is_empty() && self.code == self.start.code) {

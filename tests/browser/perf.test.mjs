@@ -1,5 +1,7 @@
 // Performance figures of the page in headless Chromium on loopback (BENCHMARKS.md records them):
-// the time from navigation start to an editor that takes input, over several cold loads.
+// the time from navigation start to an editor that takes input, and to a share link's first
+// result, over several cold loads; Enter, rewind (on 100 and on 1,000 entries) and a server
+// restart after an edit. Issue 21's comparison with Flask in Pyodide is bench/pyodide/run.mjs.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { start } from "./harness.mjs";
@@ -28,23 +30,71 @@ test("navigation to an interactive editor", async () => {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  console.log(`perf: navigation → interactive editor, ${LOADS} cold loads: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (target ≤ 500 ms)`);
+  console.log(`perf: navigation → interactive editor, ${LOADS} cold loads: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (target ≤ 300 ms)`);
   // A generous bound: the figure is recorded, the target is judged from BENCHMARKS.md, and a
   // loaded CI machine must not turn a figure into a red build.
   assert.ok(median < 5000, `median ${median} ms`);
 });
 
-const REQUESTS = 50;
+// A share link whose one step is `GET /count`, made by the page's Share button; then cold loads
+// of it, each timed from navigation start until the page shows the link's result.
+test("a share link's first result", async () => {
+  const { page: maker, context: makerContext } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await maker.goto(harness.url);
+  await maker.waitForFunction(() => document.querySelector("[data-testid=server-status]")?.textContent === "running");
+  await maker.getByTestId("address-bar").fill("/count");
+  await maker.getByTestId("address-bar").press("Enter");
+  await maker.getByTestId("timeline-entry").first().waitFor({ state: "attached" });
+  await maker.getByTestId("share").click();
+  const link = await maker.getByTestId("share-url").inputValue();
+  await makerContext.close();
+  const times = [];
+  for (let load = 0; load < LOADS; load++) {
+    const { page, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+    // Installed before the page's scripts run: the result in the document, then its frame.
+    await page.addInitScript(() => {
+      const check = () => {
+        const frame = document.querySelector("[data-testid=page] iframe");
+        if (window.firstResultAt === undefined && frame?.getAttribute("srcdoc")?.includes("Visit number: 1")) {
+          // The frame that shows it: a main thread still busy after the change delays it.
+          window.firstResultAt = null;
+          window.startsAtFirstResult = window.wasmBindings.serverStarts();
+          requestAnimationFrame(() => { window.firstResultAt = performance.now(); });
+        }
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["srcdoc"] });
+    });
+    await page.goto(link);
+    await page.waitForFunction(() => typeof window.firstResultAt === "number");
+    times.push(await page.evaluate(() => window.firstResultAt));
+    // One server start per distinct app: the link's replay is the only start before the result.
+    assert.equal(await page.evaluate(() => window.startsAtFirstResult), 1, "server starts before the first result");
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`perf: a share link (GET /count) → its result on screen, ${LOADS} cold loads: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (issue 21: ≈ 300 ms on a quiet machine)`);
+  assert.ok(median < 10000, `median ${median} ms`);
+});
 
-test("Enter in the address bar to page, jar and timeline updated", async () => {
+test("a server restart after an edit", async () => {
   const { page, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(harness.url);
   await page.getByTestId("editor").locator(".cm-content").waitFor();
-  await page.waitForFunction(() => document.querySelector("[data-testid=server-status]")?.textContent === "running");
-  await page.getByTestId("address-bar").fill("/count");
-  // Two rounds of 50: the first right after the page loaded (the first request also creates
-  // the page's frame), the second once the page has been used; both are reported.
-  const measure = () => page.evaluate(async (requests) => {
+  const times = await page.evaluate(() => Array.from(window.wasmBindings.benchRestart(30)));
+  await context.close();
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const p95 = times[Math.ceil(times.length * 0.95) - 1];
+  console.log(`perf: server restart on the seed app, 30 restarts: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target median ≤ 30 ms)`);
+  assert.ok(median > 0 && median < 5000, `median ${median} ms`);
+});
+
+const REQUESTS = 50;
+
+/** Presses Enter in the address bar `requests` times; each time, Enter → the new timeline row. */
+function pressEnter(page, requests) {
+  return page.evaluate(async (requests) => {
     const bar = document.querySelector("[data-testid=address-bar]");
     const timeline = document.querySelector("[data-testid=timeline]");
     const results = [];
@@ -65,24 +115,15 @@ test("Enter in the address bar to page, jar and timeline updated", async () => {
       results.push(end - start);
     }
     return results;
-  }, REQUESTS);
-  for (const round of ["first 50 after load", "next 50"]) {
-    const times = await measure();
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(times.length * 0.95) - 1];
-    const median = times[Math.floor(times.length / 2)];
-    console.log(`perf: Enter → page, jar and timeline updated, ${round}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target p95 ≤ 16 ms)`);
-    assert.ok(p95 < 1000, `p95 ${p95} ms`);
-  }
-  const body = await page.getByTestId("page").locator("iframe").contentFrame().locator("body").innerText();
-  assert.equal(body.trim(), `Visit number: ${2 * REQUESTS}`);
-  // Rewind: a click on an entry puts the state right after it on screen (the entry's kept
-  // view; the first entry and the last of 100, 5 clicks each), measured like Enter: click →
-  // the rewind bar in the document.
-  await page.getByRole("tab", { name: /Timeline/ }).click();
-  const rewinds = await page.evaluate(async () => {
+  }, requests);
+}
+
+/** Clicks timeline entries (`pick(i, count)` chooses the index), each time back to now after. */
+function rewindClicks(page, clicks, pick) {
+  return page.evaluate(async ({ clicks, pick }) => {
+    const choose = new Function("i", "count", `return (${pick})(i, count)`);
     const results = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < clicks; i++) {
       const buttons = document.querySelectorAll("[data-testid=timeline-entry] button");
       const shell = document.querySelector(".shell");
       const done = new Promise((resolve) => {
@@ -95,15 +136,57 @@ test("Enter in the address bar to page, jar and timeline updated", async () => {
         observer.observe(shell, { childList: true, subtree: true });
       });
       const start = performance.now();
-      buttons[i % 2 ? 0 : buttons.length - 1].click();
+      buttons[choose(i, buttons.length)].click();
       results.push((await done) - start);
       document.querySelector(".rewind-bar button").click();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return results.sort((a, b) => a - b);
-  });
+  }, { clicks, pick: pick.toString() });
+}
+
+test("Enter in the address bar to page, jar and timeline updated", async () => {
+  const { page, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(harness.url);
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=server-status]")?.textContent === "running");
+  await page.getByTestId("address-bar").fill("/count");
+  // Two rounds of 50: the first right after the page loaded (the first request also creates
+  // the page's frame), the second once the page has been used; both are reported.
+  for (const round of ["first 50 after load", "next 50"]) {
+    const times = await pressEnter(page, REQUESTS);
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.ceil(times.length * 0.95) - 1];
+    const median = times[Math.floor(times.length / 2)];
+    console.log(`perf: Enter → page, jar and timeline updated, ${round}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target p95 ≤ 8 ms)`);
+    assert.ok(p95 < 1000, `p95 ${p95} ms`);
+  }
+  const body = await page.getByTestId("page").locator("iframe").contentFrame().locator("body").innerText();
+  assert.equal(body.trim(), `Visit number: ${2 * REQUESTS}`);
+  // Rewind: a click on an entry puts the state right after it on screen (the entry's kept
+  // view; the first entry and the last of 100, 5 clicks each), measured like Enter: click →
+  // the rewind bar in the document.
+  await page.getByRole("tab", { name: /Timeline/ }).click();
+  const rewinds = await rewindClicks(page, 10, (i, count) => (i % 2 ? 0 : count - 1));
   console.log(`perf: rewind to entry 100 or 1 of 100, 10 clicks: median ${rewinds[5].toFixed(1)} ms, max ${rewinds[9].toFixed(1)} ms (target: one frame, 16 ms)`);
   assert.ok(rewinds[5] < 5000, `median ${rewinds[5]} ms`);
+  await context.close();
+});
+
+// Issue 21: entry 1 of 1,000 is older than the views the page keeps, so its state is rebuilt by
+// replay on a fresh server (one start and one request).
+test("rewind to entry 1 of 1,000", async () => {
+  const { page, context } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(harness.url);
+  await page.waitForFunction(() => document.querySelector("[data-testid=server-status]")?.textContent === "running");
+  await page.getByTestId("address-bar").fill("/count");
+  await pressEnter(page, 1000);
+  await page.getByRole("tab", { name: /Timeline/ }).click();
+  const rewinds = await rewindClicks(page, 5, () => 0);
+  const frame = page.getByTestId("page").locator("iframe").contentFrame().locator("body");
+  assert.equal((await frame.innerText()).trim(), "Visit number: 1000");
+  console.log(`perf: rewind to entry 1 of 1,000, 5 clicks: median ${rewinds[2].toFixed(1)} ms, max ${rewinds[4].toFixed(1)} ms (target ≤ 16 ms)`);
+  assert.ok(rewinds[2] < 5000, `median ${rewinds[2]} ms`);
   await context.close();
 });
 

@@ -38,11 +38,24 @@ pub fn editor(props: &EditorProps) -> Html {
             let code = props.code.clone();
             let on_change = props.on_change.clone();
             use_effect_with((), move |_| {
-                if let Some(element) = host.cast::<web_sys::Element>() {
-                    let closure =
-                        Closure::<dyn FnMut(String)>::new(move |text: String| on_change.emit(text));
-                    let editor = mount_editor(&element, &code, &closure);
-                    *handle.borrow_mut() = Some((editor, closure));
+                let mount = move || {
+                    if let Some(element) = host.cast::<web_sys::Element>() {
+                        let closure = Closure::<dyn FnMut(String)>::new(move |text: String| {
+                            on_change.emit(text)
+                        });
+                        let editor = mount_editor(&element, &code, &closure);
+                        *handle.borrow_mut() = Some((editor, closure));
+                    }
+                };
+                // The bundle is deferred after the wasm loader: if the wasm won, wait for it.
+                match web_sys::window() {
+                    Some(window) if !crate::ui::editor_bridge::bundle_loaded() => {
+                        gloo_events::EventListener::once(&window, "playground-editor", move |_| {
+                            mount()
+                        })
+                        .forget();
+                    }
+                    _ => mount(),
                 }
             });
         }
