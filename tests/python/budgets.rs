@@ -125,7 +125,7 @@ fn a_runaway_handler_is_a_500_in_the_transcript() {
 fn the_time_limit_ends_a_long_run_with_the_error_in_the_transcript() {
     let dir = std::env::temp_dir().join(format!("budgets-time-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let code = "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/')\ndef spin():\n    n = 0\n    while True:\n        n += 1\n";
+    let code = "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/')\ndef spin():\n    n = 0\n    while True: n += 1\n";
     let steps: Vec<_> = (0..200)
         .map(|_| serde_json::json!({"request": "GET /"}))
         .collect();
@@ -149,7 +149,7 @@ fn the_time_limit_ends_a_long_run_with_the_error_in_the_transcript() {
     assert_eq!(last["type"], "StepLimitExceeded", "{last}");
     assert_eq!(
         last["message"],
-        "stopped after 2 s: the time limit of the command line (--time-limit) passed at line 8"
+        "stopped after 2 s: the time limit of the command line (--time-limit) passed at line 7"
     );
     assert_eq!(
         stderr,
@@ -159,16 +159,17 @@ fn the_time_limit_ends_a_long_run_with_the_error_in_the_transcript() {
             records.len()
         )
     );
-    // `py`: the traceback, exit 1, as for any uncaught error. Each sort is one step that takes
-    // milliseconds, so the whole program stays far inside the step budget.
+    // `py`: the traceback, exit 1, as for any uncaught error. Each sort takes milliseconds, so
+    // the program stays far inside the step budget. (Loops on one line: the line named is the
+    // same wherever the limit falls.)
     let (status, _, err, took) = py_with(
         &["--time-limit", "1"],
-        "data = list(range(300000))\nfor i in range(100000):\n    data.sort(key=lambda v: -v if i % 2 else v)\n",
+        "data = list(range(300000))\nfor i in range(100000): data.sort(key=lambda v: -v if i % 2 else v)\n",
     );
     assert_eq!(status, 1, "{err}");
     assert!(
         err.ends_with(
-            "StepLimitExceeded: stopped after 1 s: the time limit of the command line (--time-limit) passed at line 3\n"
+            "StepLimitExceeded: stopped after 1 s: the time limit of the command line (--time-limit) passed at line 2\n"
         ),
         "{err}"
     );
