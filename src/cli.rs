@@ -33,10 +33,70 @@ USAGE:
                                            must carry unchanged
     session-playground --help              print this help
 
+OPTIONS (before or after the command):
+    --time-limit SECONDS                   end a run that is still going after SECONDS of
+                                           wall-clock time (default 60; 0: no limit). The
+                                           program running then stops with StepLimitExceeded:
+                                           `run` writes it in the transcript as the request's
+                                           error, stops there and exits 0; `py` prints the
+                                           traceback and exits 1.
+
 The page itself is served with `scripts/serve` (see README.md).
 ";
 
-/// Runs the command line with `args` (without the program name).
+/// How long a command may run, in seconds, unless `--time-limit` says otherwise: far above any
+/// scenario or lesson we have (the slowest takes a few seconds), low enough that a runaway one
+/// in a script or CI ends with a readable error instead of hanging.
+pub const DEFAULT_TIME_LIMIT: u64 = 60;
+
+/// The process entry point: arms the wall-clock limit (`--time-limit`, see
+/// [`crate::python::interrupt`]) on a timer thread, then [`run`]s the command. Kept apart from
+/// [`run`] because the limit is process-wide: tests call [`run`] in-process and must not arm it.
+pub fn main(args: &[String]) -> Outcome {
+    if let Ok((Some(seconds), _)) = split_time_limit(args) {
+        // The thread sleeps through the run; a process that finishes first simply exits.
+        let _ = std::thread::Builder::new().spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(seconds));
+            crate::python::interrupt::request(seconds);
+        });
+    }
+    run(args)
+}
+
+/// The `--time-limit` option taken out of `args`: the limit in seconds (`None`: no limit) and
+/// the other arguments, or why the option cannot be read.
+///
+/// ```
+/// use session_playground::cli::split_time_limit;
+/// let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+/// assert_eq!(split_time_limit(&args(&["py", "a.py"])), Ok((Some(60), args(&["py", "a.py"]))));
+/// assert_eq!(split_time_limit(&args(&["--time-limit", "5", "py", "a.py"])), Ok((Some(5), args(&["py", "a.py"]))));
+/// assert_eq!(split_time_limit(&args(&["run", "s.json", "--time-limit=0"])), Ok((None, args(&["run", "s.json"]))));
+/// assert!(split_time_limit(&args(&["py", "--time-limit", "soon"])).is_err());
+/// ```
+pub fn split_time_limit(args: &[String]) -> Result<(Option<u64>, Vec<String>), String> {
+    let mut seconds = DEFAULT_TIME_LIMIT;
+    let mut rest = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let value = if arg == "--time-limit" {
+            iter.next()
+                .ok_or("`--time-limit` needs a number of seconds")?
+        } else if let Some(value) = arg.strip_prefix("--time-limit=") {
+            value
+        } else {
+            rest.push(arg.clone());
+            continue;
+        };
+        seconds = value.parse().map_err(|_| {
+            format!("`--time-limit` takes a whole number of seconds, not {value:?}")
+        })?;
+    }
+    Ok(((seconds > 0).then_some(seconds), rest))
+}
+
+/// Runs the command line with `args` (without the program name). `--time-limit` is read and
+/// checked here but only [`main`] arms it.
 ///
 /// ```
 /// use session_playground::cli::run;
@@ -45,6 +105,17 @@ The page itself is served with `scripts/serve` (see README.md).
 /// assert!(outcome.stdout.contains("USAGE"));
 /// ```
 pub fn run(args: &[String]) -> Outcome {
+    let args = match split_time_limit(args) {
+        Ok((_, rest)) => rest,
+        Err(why) => {
+            return Outcome {
+                stderr: format!("session-playground: {why}; try --help\n"),
+                exit_code: 2,
+                ..Outcome::default()
+            };
+        }
+    };
+    let args = args.as_slice();
     match args.first().map(String::as_str) {
         None | Some("--help" | "-h" | "help") => Outcome {
             stdout: HELP.to_string(),

@@ -15,7 +15,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let outcome = session_playground::cli::run(&args);
+    let outcome = session_playground::cli::main(&args);
     print!("{}", outcome.stdout);
     eprint!("{}", outcome.stderr);
     std::process::exit(outcome.exit_code);

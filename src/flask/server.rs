@@ -621,6 +621,11 @@ fn save_session(
 }
 
 impl FlaskServer {
+    /// Every interpreter step this server has run (loading the app included).
+    pub fn work_done(&self) -> u64 {
+        self.interp.work_done()
+    }
+
     /// The session trace of the last [`FlaskServer::respond`] (`None` before the first request
     /// or when the request never reached the session, e.g. a startup failure).
     pub fn last_session_trace(&self) -> Option<&SessionTrace> {

@@ -130,6 +130,8 @@ pub struct Interp {
     /// Steps taken in this top-level call; a `Cell` so that arithmetic (which takes `&self`)
     /// can charge the work a big multiplication costs.
     pub(crate) steps: std::cell::Cell<u64>,
+    /// Steps of the top-level calls finished before this one (see [`Interp::work_done`]).
+    work_before: u64,
     /// How far the heap may grow past its budget while a `MemoryError` is being handled (see
     /// `over_heap_budget`); 0 when none is.
     pub(crate) heap_grace: usize,
@@ -185,6 +187,7 @@ impl Interp {
             err_out: String::new(),
             stderr_to_out: false,
             steps: std::cell::Cell::new(0),
+            work_before: 0,
             heap_grace: 0,
             depth: 0,
             handling: Vec::new(),
@@ -325,6 +328,9 @@ impl Interp {
     pub(crate) fn charge(&self, units: u64, what: &str) -> PyResult<()> {
         let steps = self.steps.get().saturating_add(units);
         self.steps.set(steps);
+        if let Some(seconds) = super::interrupt::requested() {
+            return Err(self.interrupted_error(seconds));
+        }
         if steps > self.config.step_budget {
             let n = crate::text::number::thousands(self.config.step_budget);
             let msg = format!(
@@ -373,6 +379,9 @@ impl Interp {
         if steps > self.config.step_budget {
             return Err(self.step_limit_error());
         }
+        if let Some(seconds) = super::interrupt::requested() {
+            return Err(self.interrupted_error(seconds));
+        }
         let live = super::heap::live_bytes();
         if live > self.config.heap_budget {
             return self.over_heap_budget(live);
@@ -393,6 +402,13 @@ impl Interp {
         let ceiling = self.config.heap_budget.saturating_mul(2);
         self.heap_grace = live.saturating_add(64 << 20).min(ceiling);
         Err(self.err_empty("MemoryError"))
+    }
+
+    /// The host asked the program to stop (see `python::interrupt`).
+    #[cold]
+    fn interrupted_error(&self, seconds: u64) -> Box<Exc> {
+        let msg = super::interrupt::message(seconds, self.current_line());
+        self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
     }
 
     #[cold]
@@ -429,8 +445,19 @@ impl Interp {
             .unwrap_or(0)
     }
 
+    /// Every step this interpreter has taken or been charged, over all its top-level calls: the
+    /// work a host sums to bound a whole replay (the page's link budget), as the step budget
+    /// bounds one call.
+    pub fn work_done(&self) -> u64 {
+        // A charge refused up front (`7 ** 10 ** 7`) counts as the budget, not as the work it
+        // would have been: it was never done.
+        let this_call = self.steps.get().min(self.config.step_budget);
+        self.work_before.saturating_add(this_call)
+    }
+
     /// Start a new top-level call: reset the step counter.
     pub fn reset_budget(&mut self) {
+        self.work_before = self.work_done();
         self.steps.set(0);
         self.heap_grace = 0;
         self.loop_lines.clear();

@@ -16,6 +16,7 @@
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
 //! - `heap`: the live heap, counted, for the total memory budget.
+//! - `interrupt`: a stop asked for by the host from another thread (the CLI's time limit).
 //! - `recycle`: reusing the namespaces and argument vectors of finished calls.
 //! - `teardown`: breaking reference cycles when an interpreter is dropped (memory given back).
 //! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
@@ -35,6 +36,7 @@ mod frame_locals;
 pub(crate) mod generator;
 pub mod heap;
 mod interp;
+pub mod interrupt;
 mod keys;
 mod matching;
 mod methods;

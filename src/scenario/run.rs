@@ -48,6 +48,11 @@ pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>)
         let effect = world.apply(step);
         steps.push(StepRecord::of(&effect, &world, step));
         effects.push(effect);
+        // The CLI's time limit passed (`python::interrupt`): the step it cut short carries the
+        // error; the later ones are not run.
+        if crate::python::interrupt::requested().is_some() {
+            break;
+        }
     }
     (
         Transcript {
@@ -169,9 +174,18 @@ pub fn run_cli(name: &str, source: &str) -> CliOutcome {
         Ok(scenario) => {
             let transcript = run_scenario(&scenario);
             let stdout = crate::scenario::pretty::transcript_text(&transcript);
+            // Exit 0 as for any handler error; stderr says why the transcript is short.
+            let stderr = match crate::python::interrupt::requested() {
+                Some(seconds) => format!(
+                    "session-playground: {name}: stopped at the time limit ({seconds} s) after {} of {} steps; the last one's error is in the transcript\n",
+                    transcript.steps.len(),
+                    scenario.steps.len()
+                ),
+                None => String::new(),
+            };
             CliOutcome {
                 stdout,
-                stderr: String::new(),
+                stderr,
                 exit_code: 0,
             }
         }

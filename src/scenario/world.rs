@@ -61,6 +61,11 @@ pub trait AppServer: Server {
         None
     }
 
+    /// Every interpreter step the server has run so far (0 for a server that runs no Python).
+    fn work_done(&self) -> u64 {
+        0
+    }
+
     /// Records the requests that follow line by line (the step-through), if the server can.
     fn start_recording(&mut self) {}
 
@@ -87,6 +92,10 @@ impl AppServer for FlaskServer {
 
     fn session_trace(&self) -> Option<SessionTrace> {
         self.last_session_trace().cloned()
+    }
+
+    fn work_done(&self) -> u64 {
+        FlaskServer::work_done(self)
     }
 
     fn start_recording(&mut self) {
@@ -121,6 +130,13 @@ impl ServerHandle {
     /// Whether a server is running.
     pub fn is_running(&self) -> bool {
         self.0.is_some()
+    }
+
+    /// Every interpreter step the running server has taken (0 without one).
+    pub fn work_done(&self) -> u64 {
+        self.0
+            .as_ref()
+            .map_or(0, |server| server.borrow().work_done())
     }
 
     /// Records the requests that follow line by line (nothing without a running server).

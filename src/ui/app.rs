@@ -9,6 +9,7 @@ use super::components::{
     devtools::DevTools,
     editor::Editor,
     embed_bar::EmbedBar,
+    engine_bar::EngineBar,
     hand_in::HandInBox,
     header::{Header, LessonItem},
     help_dialog::HelpDialog,
@@ -172,17 +173,39 @@ pub fn app() -> Html {
     // Each action is carried out between two busy marks (see `storage::was_busy`).
     // After each action: in the narrow layout the pane that shows its result comes into view,
     // and a focus lost with the control that had it goes to the natural next control.
+    // Issue 13: actions that run the app's code go to the engine worker first (behind the
+    // `?engine=worker` switch; see `engine_worker`), which needs the latest state to send.
+    let engine = (*use_state(super::engine_worker::EngineGuard::default)).clone();
+    let running = use_state(|| None::<String>);
+    let latest = use_mut_ref(|| workspace.clone());
+    *latest.borrow_mut() = workspace.clone();
     let dispatch = {
         let dispatcher = workspace.dispatcher();
+        let engine = engine.clone();
+        let show_running = running.setter();
+        let latest = latest.clone();
         let show_pane = pane.setter();
         let came_from = came_from.setter();
         let pane_now = pane_now.clone();
         use_callback((), move |action: Action, _| {
             let switch = pane_switch(*pane_now.borrow(), &action);
             let mut refocus: Vec<&'static str> = focus_after(&action).to_vec();
-            super::storage::mark_busy(true);
-            dispatcher.dispatch(action);
-            super::storage::mark_busy(false);
+            let busy_dispatch = {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |action: Action| {
+                    super::storage::mark_busy(true);
+                    dispatcher.dispatch(action);
+                    super::storage::mark_busy(false);
+                })
+            };
+            let bar = {
+                let show_running = show_running.clone();
+                Callback::from(move |what: Option<String>| show_running.set(what))
+            };
+            let routed = engine.route(action, &latest.borrow(), &busy_dispatch, &bar);
+            if let Some(action) = routed {
+                busy_dispatch.emit(action);
+            }
             if let Some((next, from)) = switch {
                 show_pane.set(next);
                 came_from.set(Some(from));
@@ -386,6 +409,12 @@ pub fn app() -> Html {
                 <StorageBanner {note} on_dismiss={
                     let storage_note = storage_note.clone();
                     Callback::from(move |_: MouseEvent| storage_note.set(None))
+                } />
+            }
+            if let Some(what) = (*running).clone() {
+                <EngineBar {what} on_stop={
+                    let engine = engine.clone();
+                    Callback::from(move |_: MouseEvent| engine.stop())
                 } />
             }
             if let Some((entry, total, summary)) = rewind {

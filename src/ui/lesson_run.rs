@@ -22,6 +22,7 @@
 use std::rc::Rc;
 
 use super::history::{Start, Step};
+use super::replay_budget::{ReplayCut, WorkMeter};
 pub use super::state::{HandIn, LessonRun};
 use super::state::{ServerStatus, Workspace};
 use crate::scenario;
@@ -643,7 +644,16 @@ impl Workspace {
         let mut workspace = Workspace::replay(start, &[]);
         workspace.attach_lesson(shared);
         workspace.check_goals();
+        let mut meter = WorkMeter::new(&workspace.server);
         for (index, step) in shared.actions.iter().enumerate() {
+            if meter.exhausted() {
+                workspace.replay_cut = Some(ReplayCut {
+                    done: index,
+                    total: shared.actions.len(),
+                    work: meter.spent(),
+                });
+                break;
+            }
             if shared.solution_shown_at == Some(index) {
                 workspace.show_solution();
             }
@@ -656,6 +666,7 @@ impl Workspace {
             } else {
                 workspace.step(step.clone());
             }
+            meter.count(&workspace.server);
             workspace.check_goals();
         }
         if shared
@@ -725,8 +736,7 @@ impl Workspace {
     /// "Start afresh": an empty workspace; the work on screen is kept as a named workspace
     /// (unless there is nothing in it), as opening a link keeps it.
     pub(crate) fn start_afresh(&mut self) {
-        let mut saved = (*self.saved).clone();
-        saved.current = Some(self.shared_state());
+        let mut saved = self.saved_work();
         let kept = saved.set_aside_current(AFRESH_NAME);
         *self = Workspace {
             saved: Rc::new(saved),
@@ -757,15 +767,18 @@ impl Workspace {
     /// The saved work to write to storage now: what was saved, with this workspace as current.
     pub fn saved_work(&self) -> SavedWork {
         let mut saved = (*self.saved).clone();
-        saved.current = Some(self.shared_state());
+        // A replay cut on its budget is not the work: the saved copy stays whole (see
+        // `replay_budget`) until the learner acts here.
+        if self.replay_cut.is_none() {
+            saved.current = Some(self.shared_state());
+        }
         saved
     }
 
     /// Replaces the state on screen with `next` (described by `incoming`), keeping the work on
     /// screen as a named saved workspace unless it is pristine or already saved.
     fn replace_with(&mut self, next: Workspace, incoming: SharedState) {
-        let mut saved = (*self.saved).clone();
-        saved.current = Some(self.shared_state());
+        let mut saved = self.saved_work();
         let kept = saved.open(incoming, KEPT_WORK_NAME);
         *self = Workspace {
             saved: Rc::new(saved),

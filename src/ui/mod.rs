@@ -4,9 +4,12 @@
 //! Modules:
 //! - [`state`]: the `Workspace` model, the `Action`s and the reducer.
 //! - [`lesson_run`]: lessons, share links and saved work in the workspace.
+//! - [`replay_budget`]: the total work one replay of a link or saved work may take.
 //! - [`history`]: the replayable steps and start of a workspace (rewind, share links).
 //! - [`app`]: the root component, owner of the one `use_reducer`.
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
+//! - [`engine_worker`]: the learner's requests run first in a Web Worker, with Stop (behind a
+//!   switch: `?engine=worker`).
 //! - [`editor_bridge`]: the binding to the CodeMirror bundle (`js/editor.js`).
 //! - [`sequence`]: the timeline laid out as a sequence diagram (pure; drawn by a component).
 //! - [`ansi`]: terminal colours in the server log (Werkzeug colours its access lines).
@@ -26,6 +29,7 @@ pub mod dom;
 pub mod editor_bridge;
 #[cfg(test)]
 mod engine_tests;
+pub mod engine_worker;
 pub mod fetch;
 pub mod fragment;
 pub mod frame_policy;
@@ -40,6 +44,7 @@ pub mod panic_report;
 #[cfg(test)]
 mod predict_tests;
 pub mod reducer;
+pub mod replay_budget;
 #[cfg(test)]
 mod rewind_tests;
 pub mod sequence;
@@ -70,7 +75,10 @@ def count():
 /// Mounts the playground into `#app` (the page's entry point, called from `main` on wasm32).
 pub fn start() {
     panic_report::install();
-    let window = web_sys::window().expect("the page has a window");
+    // The engine worker (`engine_worker`) loads this same module: there is no page to mount.
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     // `?debug-panic` lets the browser tests prove that a panic is shown, never a blank page.
     if window
         .location()

@@ -44,6 +44,14 @@ impl Workspace {
         if !keeps_rewind {
             next.rewind = None;
         }
+        // Actions that replay a link or saved work, which may stop on the replay budget.
+        let replays = matches!(
+            action,
+            Action::OpenShared(_)
+                | Action::OpenFetchedLesson(..)
+                | Action::OpenSaved(_)
+                | Action::Restore(_)
+        );
         let here = |action: scenario::Action| Step {
             action,
             browser: Some(active.clone()),
@@ -57,6 +65,7 @@ impl Workspace {
                 next.code = code;
             }
             Action::ReloadServer => next.reload_server(),
+            Action::StoppedByYou(what, millis) => next.stopped_by_you(&what, millis),
             Action::ReloadIfUnchanged(code) => {
                 if code == next.code && next.served_code != next.code {
                     next.reload_server();
@@ -126,11 +135,12 @@ impl Workspace {
             }
             Action::Send(request) => next.request(request, true),
             Action::Resend => {
+                // The last request sent (one stopped by the learner sent nothing).
                 let last = next
                     .requests()
                     .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
-                    .last()
-                    .and_then(|entry| entry.request.clone());
+                    .filter_map(|entry| entry.request.clone())
+                    .last();
                 match last {
                     Some(request) => next.request(request, false),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),
@@ -238,6 +248,14 @@ impl Workspace {
             }
         }
         next.check_goals();
+        if let (true, Some(cut)) = (replays, &next.replay_cut) {
+            // Said first: the learner must know the state on screen is not the whole link.
+            let cut = cut.notice();
+            next.notice = Some(match next.notice.take() {
+                Some(other) => format!("{cut} {other}"),
+                None => cut,
+            });
+        }
         next
     }
 

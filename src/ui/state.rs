@@ -125,6 +125,9 @@ pub struct Workspace {
     /// rewind shows it without replaying; `None` where not kept (see [`KEPT_VIEWS`]). Shared
     /// between successive states like the log.
     pub(super) views: Rc<Vec<Option<Rc<Snapshot>>>>,
+    /// The replay that made this state stopped on its work budget (see `replay_budget`): how
+    /// far it got. Cleared by the learner's next step.
+    pub replay_cut: Option<super::replay_budget::ReplayCut>,
 }
 
 /// What the panes showed right after a timeline entry, without the history (the timeline and
@@ -417,6 +420,9 @@ pub enum Action {
     OtherTabSaved(Box<crate::scenario::saved::SavedWork>),
     /// "Start afresh": an empty workspace, the current work kept as a named workspace.
     StartAfresh,
+    /// "Stop" ended an action (described, e.g. `GET /spin`) that had run this many milliseconds
+    /// in the engine worker (`engine_worker`): it is marked in the timeline, nothing was sent.
+    StoppedByYou(String, u64),
     /// Restart the server on the editor's code now.
     ReloadServer,
     /// The edit pause ended: restart the server if the code is still this text (a later edit
@@ -463,6 +469,7 @@ impl Workspace {
             saved: Rc::new(crate::scenario::saved::SavedWork::new()),
             share_link: None,
             views: Rc::default(),
+            replay_cut: None,
         }
     }
 
@@ -486,7 +493,11 @@ impl Workspace {
         let Some(item) = self.timeline.get(entry) else {
             return Err("There is no such entry in the timeline.".to_string());
         };
-        if item.kind != TimelineKind::Request || item.steps == 0 || item.steps > log.len() {
+        if item.kind != TimelineKind::Request
+            || item.exchange.is_none()
+            || item.steps == 0
+            || item.steps > log.len()
+        {
             return Err("Only a request can be stepped through: pick one in the timeline or the network list.".to_string());
         }
         let mut state = Workspace::replay(start, &log[..item.steps - 1]);
@@ -617,6 +628,8 @@ impl Workspace {
         let entries_before = self.timeline.len();
         let effect = self.run_step(&step.action);
         if effect.as_ref().is_some_and(Effect::took_effect) {
+            // The learner continues from a cut replay: this state is now the work.
+            self.replay_cut = None;
             Rc::make_mut(&mut self.log).push(step);
             let steps = self.log.len();
             for entry in &mut self.timeline[entries_before..] {
@@ -687,6 +700,7 @@ impl Workspace {
                     saved: self.saved.clone(),
                     share_link: None,
                     views: Rc::new(self.views[..entries.min(self.views.len())].to_vec()),
+                    replay_cut: None,
                 }
             }
             None => Workspace::replay(&self.start, &self.log[..steps]),
@@ -803,6 +817,25 @@ impl Workspace {
         Some(effect)
     }
 
+    /// "Stop" ended an action still running in the engine worker (see `engine_worker`): it made
+    /// no step, so only the timeline (an entry with no exchange, which a rewind shows as the state
+    /// before it) and the notice say what happened.
+    pub(crate) fn stopped_by_you(&mut self, what: &str, millis: u64) {
+        let before = self.timeline.len();
+        let active = self.active_profile.clone();
+        let seconds = format!("{}.{}", millis / 1000, millis % 1000 / 100);
+        self.record(
+            self.browser.clock.now(),
+            Some(&active),
+            TimelineKind::Request,
+            format!("{what}: stopped by you after {seconds} s"),
+        );
+        self.keep_views(before);
+        self.notice = Some(format!(
+            "Stopped: {what} was still running after {seconds} s, so it was not sent. The app and the browsers are as they were before it."
+        ));
+    }
+
     /// The page the active profile shows, if any.
     pub fn active_page(&self) -> Option<&PageView> {
         self.pages
@@ -865,6 +898,7 @@ impl Workspace {
     pub(crate) fn reload_server(&mut self) {
         // The start's own code needs no step (replay serves it first); any other code does.
         if !(self.log.is_empty() && self.code == self.start.code) {
+            self.replay_cut = None;
             Rc::make_mut(&mut self.log)
                 .push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }

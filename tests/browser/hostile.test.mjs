@@ -6,6 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { screenshot, start } from "./harness.mjs";
 import { eventually, expectPageText, go, open, pageText, setCode, waitForStatus } from "./workspace.mjs";
 
@@ -150,6 +151,76 @@ test("deep data and deep source cannot kill the page, now or on reload", async (
     { timeout: 10_000 },
   );
   assert.equal(await page.locator("#panic-report").count(), 0, "no panic banner");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Issue 13: a link of 10,000 requests, each charged its whole step budget (`7 ** (10 ** 7)` in
+// the handler, refused at once for its size: tests/browser/heavy-link.txt is written by the
+// page's own encoder, see src/ui/replay_budget.rs). Its replay stops on the total work budget:
+// the notice says how far it got, the partial state is on screen, and the saved copy of the
+// link stays whole (the cut state is not autosaved as if it were the work), on reload too.
+test("a link of 10,000 full-budget requests stops on the replay budget and is not saved cut", async () => {
+  const link = readFileSync(new URL("./heavy-link.txt", import.meta.url), "utf8").trim();
+  const { page, errors, context } = await open(harness);
+  // Some work first, then the link pasted into the address of the open tab.
+  await go(page, "/count");
+  await expectPageText(page, "Visit number: 1");
+  await page.evaluate((payload) => (location.hash = payload), link);
+  const cutNotice = () =>
+    page.getByTestId("notice").innerText().then((text) => text.startsWith("The replay stopped after 20 of 10,000 actions"));
+  await eventually(cutNotice, true, 20_000);
+  assert.equal(await page.getByTestId("timeline-entry").count(), 20);
+  const started = Date.now();
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  assert.ok(Date.now() - started < 1000, `the tab answered after ${Date.now() - started} ms`);
+  const savedActions = () =>
+    page.evaluate(() => JSON.parse(localStorage.getItem("flask-session-playground") ?? "{}").current?.a?.length ?? 0);
+  await eventually(savedActions, 10_000);
+  // On reload the saved link is replayed, and cut, again: never lost, never unbounded.
+  await page.reload();
+  await page.getByTestId("editor").locator(".cm-content").waitFor();
+  await eventually(cutNotice, true, 20_000);
+  assert.equal(await page.getByTestId("timeline-entry").count(), 20);
+  await page.waitForTimeout(800);
+  assert.equal(await savedActions(), 10_000);
+  assert.equal(await page.locator("#panic-report").count(), 0, "no panic banner");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Issue 13, behind the `?engine=worker` switch (src/ui/engine_worker.rs): a request whose handler
+// never ends in any time a learner would wait (each step a sort of 200,000 numbers, far inside the
+// step budget) runs in the engine worker. The tab answers within 1 s all along, "Running… Stop"
+// appears, Stop ends it at once, the timeline marks it, and the app goes on as before it (a new
+// worker replays the history without the runaway step).
+test("a runaway request runs in the engine worker: the tab answers and Stop always works", async () => {
+  const { page, errors, context } = await open(harness, { url: `${harness.url}?engine=worker` });
+  await setCode(
+    page,
+    "from flask import Flask\napp = Flask(__name__)\nhits = []\n\n@app.route('/ok')\ndef ok():\n    hits.append(1)\n    return f'fine {len(hits)}'\n\n@app.route('/spin')\ndef spin():\n    data = list(range(200000))\n    while True:\n        data = sorted(data, reverse=True)\n",
+  );
+  await waitForStatus(page, "running");
+  await go(page, "/ok");
+  await expectPageText(page, "fine 1", 10_000);
+  await go(page, "/spin");
+  await page.getByTestId("engine-running").waitFor({ timeout: 5_000 });
+  for (let poll = 0; poll < 6; poll++) {
+    const started = Date.now();
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+    assert.ok(Date.now() - started < 1000, `the tab answered after ${Date.now() - started} ms`);
+    await page.waitForTimeout(250);
+  }
+  assert.equal(await page.getByTestId("engine-running").count(), 1, "still running until Stop");
+  await page.getByTestId("engine-stop").click();
+  await page.getByTestId("engine-running").waitFor({ state: "detached", timeout: 2_000 });
+  await eventually(
+    () => page.getByTestId("timeline-entry").last().innerText().then((text) => /GET \/spin: stopped by you after/.test(text)),
+    true,
+  );
+  assert.match(await page.getByTestId("notice").innerText(), /^Stopped: GET \/spin was still running/);
+  await go(page, "/ok");
+  await expectPageText(page, "fine 2", 10_000);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -116,3 +116,89 @@ fn a_runaway_handler_is_a_500_in_the_transcript() {
         "{transcript}"
     );
 }
+
+/// The CLI's wall-clock limit (`--time-limit`, `python::interrupt`): a scenario of many
+/// full-budget requests would run for tens of seconds; with a 2 s limit the request running
+/// then ends with the limit's error in the transcript, the later ones are not run, and the
+/// exit status is 0 as for any handler error.
+#[test]
+fn the_time_limit_ends_a_long_run_with_the_error_in_the_transcript() {
+    let dir = std::env::temp_dir().join(format!("budgets-time-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let code = "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/')\ndef spin():\n    n = 0\n    while True: n += 1\n";
+    let steps: Vec<_> = (0..200)
+        .map(|_| serde_json::json!({"request": "GET /"}))
+        .collect();
+    let scenario = serde_json::json!({"version": 1, "code": code, "steps": steps});
+    let file = dir.join("scenario.json");
+    std::fs::write(&file, scenario.to_string()).unwrap();
+    let start = Instant::now();
+    let out = binary()
+        .args(["--time-limit", "2", "run"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let transcript: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let records = transcript["steps"].as_array().unwrap();
+    assert!(records.len() < 200, "{} steps ran", records.len());
+    let last = &records[records.len() - 1]["error"];
+    assert_eq!(last["type"], "StepLimitExceeded", "{last}");
+    assert_eq!(
+        last["message"],
+        "stopped after 2 s: the time limit of the command line (--time-limit) passed at line 7"
+    );
+    assert_eq!(
+        stderr,
+        format!(
+            "session-playground: {}: stopped at the time limit (2 s) after {} of 200 steps; the last one's error is in the transcript\n",
+            file.display(),
+            records.len()
+        )
+    );
+    // `py`: the traceback, exit 1, as for any uncaught error. Each sort takes milliseconds, so
+    // the program stays far inside the step budget. (Loops on one line: the line named is the
+    // same wherever the limit falls.)
+    let (status, _, err, took) = py_with(
+        &["--time-limit", "1"],
+        "data = list(range(300000))\nfor i in range(100000): data.sort(key=lambda v: -v if i % 2 else v)\n",
+    );
+    assert_eq!(status, 1, "{err}");
+    assert!(
+        err.ends_with(
+            "StepLimitExceeded: stopped after 1 s: the time limit of the command line (--time-limit) passed at line 2\n"
+        ),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(8), "took {took:?}");
+    // 0 turns the limit off; a bad value is a usage error.
+    let (status, out, _, _) = py_with(&["--time-limit=0"], "print('no limit')\n");
+    assert_eq!((status, out.as_str()), (0, "no limit\n"));
+    let (status, _, err, _) = py_with(&["--time-limit", "soon"], "print(1)\n");
+    assert_eq!(status, 2);
+    assert!(err.contains("--time-limit"), "{err}");
+}
+
+/// [`py`] with options before the command.
+fn py_with(options: &[&str], source: &str) -> (i32, String, String, Duration) {
+    let dir = std::env::temp_dir().join(format!("budgets-opt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("p{}.py", source.len()));
+    std::fs::write(&file, source).unwrap();
+    let start = Instant::now();
+    let out = binary()
+        .args(options)
+        .arg("py")
+        .arg(&file)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        start.elapsed(),
+    )
+}

@@ -7,6 +7,7 @@ pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
 pub mod embed_bar;
+pub mod engine_bar;
 pub mod forge_tools;
 pub mod hand_in;
 pub mod header;

@@ -1,0 +1,565 @@
+//! The learner's requests run first in a Web Worker, so a runaway handler never freezes the tab
+//! and "Stop" always works (issue 13). **Behind a switch, off by default:** the page uses it only
+//! when its address has `?engine=worker` ([`enabled`]).
+//!
+//! How it works today (the "guard"): the worker loads the page's own wasm — the module the page
+//! already compiled, posted to it (`wasm_bindgen::module()`), with the same glue script
+//! (`js/engine-worker.js`), so there is no second download or compile — and keeps a [`Mirror`]:
+//! a `Workspace` replayed from the page's start and log (kept in step by prefix: only the steps
+//! it has not seen are run). A learner's action that runs the app's code ([`Guarded`]: Enter in
+//! the address bar, a link or form, send again, Back/Forward/Reload) is sent to the worker as a
+//! [`Job`] and runs there first while the page stays responsive; after [`SHOW_STOP_AFTER`] the
+//! page shows "Running… Stop". When the worker answers, the page carries out the action itself,
+//! as it always did (so lessons, rewind, step-through, links and saved work see no difference).
+//! "Stop" ends the worker (`Worker.terminate`, the only way to stop a wasm loop), marks the action
+//! "stopped by you" in the timeline without sending it, and the next job starts a new worker,
+//! which replays the history without the runaway step — the engine is deterministic, so that
+//! rebuilds exactly the state the page has.
+//!
+//! What is left before it can be on by default (the suggested end state: the `World` lives only
+//! in the worker and the page renders the effects it sends back): an action that runs long *and
+//! finishes* still runs a second time on the page, which then freezes for as long; code reloads,
+//! session-mode switches, lesson steps and replays (links, saved work, rewinds of old entries)
+//! still run only on the page. Moving those needs the reducer to take effects asynchronously.
+//!
+//! Why a worker and not a time check in the interpreter: a wall-clock limit inside the engine
+//! would make a replay stop at a different place on a slower machine, and determinism is what
+//! rewind, links and hand-ins rest on; ending the worker leaves the engine untouched.
+
+use serde::{Deserialize, Serialize};
+
+use super::history::{Start, Step};
+use super::state::{Action, Workspace};
+use crate::browser::NavigationRequest;
+use crate::scenario::lesson::Settings;
+
+/// How long an action runs before the page offers "Running… Stop", in milliseconds (shorter
+/// would flash the bar on ordinary requests, which take a few milliseconds).
+pub const SHOW_STOP_AFTER: u64 = 300;
+
+/// The learner's actions that run the app's code, and so go through the worker first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Guarded {
+    /// Enter in the address bar.
+    Navigate(String),
+    /// A link clicked or a form submitted in the page.
+    Send(NavigationRequest),
+    /// Send the last request again.
+    Resend,
+    /// The browser's Back button.
+    Back,
+    /// The browser's Forward button.
+    Forward,
+    /// The browser's Reload button.
+    Reload,
+}
+
+impl Guarded {
+    /// The guarded form of `action`, if it runs the app's code.
+    pub fn of(action: &Action) -> Option<Guarded> {
+        Some(match action {
+            Action::Navigate(address) if !address.trim().is_empty() => {
+                Guarded::Navigate(address.clone())
+            }
+            Action::Send(request) => Guarded::Send(request.clone()),
+            Action::Resend => Guarded::Resend,
+            Action::Back => Guarded::Back,
+            Action::Forward => Guarded::Forward,
+            Action::Reload => Guarded::Reload,
+            _ => return None,
+        })
+    }
+
+    /// The page's action it stands for.
+    pub fn action(&self) -> Action {
+        match self {
+            Guarded::Navigate(address) => Action::Navigate(address.clone()),
+            Guarded::Send(request) => Action::Send(request.clone()),
+            Guarded::Resend => Action::Resend,
+            Guarded::Back => Action::Back,
+            Guarded::Forward => Action::Forward,
+            Guarded::Reload => Action::Reload,
+        }
+    }
+
+    /// The action in the learner's words, for the timeline and the Stop bar.
+    ///
+    /// ```
+    /// use session_playground::ui::engine_worker::Guarded;
+    /// assert_eq!(Guarded::Navigate("/spin".into()).describe(), "GET /spin");
+    /// assert_eq!(Guarded::Reload.describe(), "reload");
+    /// ```
+    pub fn describe(&self) -> String {
+        match self {
+            Guarded::Navigate(address) => format!("GET {}", address.trim()),
+            Guarded::Send(request) => {
+                format!("{} {}", request.method.to_ascii_uppercase(), request.url)
+            }
+            Guarded::Resend => "send again".into(),
+            Guarded::Back => "back".into(),
+            Guarded::Forward => "forward".into(),
+            Guarded::Reload => "reload".into(),
+        }
+    }
+}
+
+/// What the worker is asked to run: where the workspace started, every step since, what the
+/// editor holds, the profile on screen, and the action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    /// The start's code.
+    pub start_code: String,
+    /// The start's settings.
+    pub settings: Settings,
+    /// The start's lesson.
+    pub lesson: Option<String>,
+    /// The workspace's log.
+    pub log: Vec<Step>,
+    /// The editor's text (a request is served by it, as on the page).
+    pub code: String,
+    /// The profile on screen.
+    pub active: String,
+    /// The action.
+    pub action: Guarded,
+}
+
+impl Job {
+    /// The job of carrying out `action` on `workspace` (the present, not a rewind on screen:
+    /// acting while rewinding acts on the present, as the reducer does).
+    pub fn new(workspace: &Workspace, action: Guarded) -> Job {
+        Job {
+            start_code: workspace.start.code.clone(),
+            settings: workspace.start.settings.clone(),
+            lesson: workspace.start.lesson.clone(),
+            log: workspace.log.to_vec(),
+            code: workspace.code.clone(),
+            active: workspace.active_profile.clone(),
+            action,
+        }
+    }
+
+    fn start(&self) -> Start {
+        Start {
+            code: self.start_code.clone(),
+            settings: self.settings.clone(),
+            lesson: self.lesson.clone(),
+        }
+    }
+}
+
+/// What the worker answers: how the mirror stands after the action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// Whether the mirror had to be rebuilt from the start (a new worker, or a history that is
+    /// no longer a continuation of the last one: a rewind continued, a link opened).
+    pub replayed: bool,
+    /// The steps in the mirror's log afterwards.
+    pub steps: usize,
+    /// The summary of the timeline entry the action made, if it made one.
+    pub summary: Option<String>,
+    /// The notice the action left, if any.
+    pub notice: Option<String>,
+}
+
+/// The worker's copy of the page's workspace (see the module doc).
+#[derive(Default)]
+pub struct Mirror {
+    state: Option<Workspace>,
+}
+
+impl Mirror {
+    /// Brings the copy to the job's history (running only what it has not seen, when it can),
+    /// then carries out the job's action.
+    pub fn run(&mut self, job: &Job) -> Reply {
+        let start = job.start();
+        let continues = self
+            .state
+            .as_ref()
+            .is_some_and(|state| state.start == start && job.log.starts_with(&state.log));
+        let mut state = match self.state.take() {
+            Some(mut state) if continues => {
+                for step in job.log[state.log.len()..].to_vec() {
+                    state.step(step);
+                }
+                state
+            }
+            _ => Workspace::replay(&start, &job.log),
+        };
+        state.code = job.code.clone();
+        state.active_profile = job.active.clone();
+        let entries = state.timeline.len();
+        let state = state.apply(job.action.action());
+        let reply = Reply {
+            replayed: !continues,
+            steps: state.log.len(),
+            summary: state
+                .timeline
+                .get(entries..)
+                .and_then(|made| made.last())
+                .map(|entry| entry.summary.clone()),
+            notice: state.notice.clone(),
+        };
+        self.state = Some(state);
+        reply
+    }
+}
+
+/// Whether the page sends its guarded actions to the worker: only with `?engine=worker` in its
+/// address, while the rest of the move is not done (see the module doc).
+pub fn enabled() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .is_some_and(|query| {
+                query
+                    .trim_start_matches('?')
+                    .split('&')
+                    .any(|pair| pair == "engine=worker")
+            })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
+    }
+}
+
+pub use page::{EngineGuard, Stopped};
+
+/// The worker's side: the entry point `js/engine-worker.js` calls.
+#[cfg(target_arch = "wasm32")]
+mod worker_side {
+    use std::cell::RefCell;
+
+    use wasm_bindgen::prelude::*;
+
+    use super::{Job, Mirror};
+
+    thread_local! {
+        static MIRROR: RefCell<Mirror> = RefCell::new(Mirror::default());
+    }
+
+    /// Runs a job (JSON) on this worker's mirror and answers with a reply (JSON), or the reason
+    /// the job could not be read.
+    #[wasm_bindgen(js_name = engineRun)]
+    pub fn engine_run(job: &str) -> Result<String, JsValue> {
+        let job: Job = serde_json::from_str(job)
+            .map_err(|error| JsValue::from_str(&format!("the job could not be read: {error}")))?;
+        let reply = MIRROR.with(|mirror| mirror.borrow_mut().run(&job));
+        serde_json::to_string(&reply).map_err(|error| JsValue::from_str(&error.to_string()))
+    }
+}
+
+/// The page's side: the worker, the job in flight and Stop. (It compiles natively, where
+/// [`super::enabled`] is false, so the root component needs no second version.)
+mod page {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    use yew::Callback;
+
+    use super::{Guarded, Job, Reply, SHOW_STOP_AFTER};
+    use crate::ui::state::{Action, Workspace};
+
+    /// Why a job has no reply: the learner pressed Stop after `seconds`, or the worker failed.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Stopped {
+        /// Stop was pressed.
+        ByYou {
+            /// How long the action had run.
+            seconds: f64,
+        },
+        /// The worker could not start or run the job (the reason).
+        Failed(String),
+    }
+
+    type Done = Box<dyn FnOnce(Result<Reply, Stopped>)>;
+
+    struct InFlight {
+        id: u32,
+        started: f64,
+        done: Done,
+    }
+
+    #[derive(Default)]
+    struct Inner {
+        worker: Option<web_sys::Worker>,
+        on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+        in_flight: Option<InFlight>,
+        next_id: u32,
+    }
+
+    /// The engine worker as the page holds it (cheap to clone: one shared state).
+    #[derive(Clone, Default)]
+    pub struct EngineGuard(Rc<RefCell<Inner>>);
+
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .map_or(0.0, |performance| performance.now())
+    }
+
+    /// The URL of the page's wasm-bindgen glue script (trunk preloads it with a
+    /// `modulepreload` link; the worker imports the same file).
+    fn glue_url() -> Option<String> {
+        let document = web_sys::window()?.document()?;
+        let links = document
+            .query_selector_all("link[rel=modulepreload]")
+            .ok()?;
+        (0..links.length())
+            .filter_map(|index| links.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok())
+            .map(|link| link.href())
+            .find(|href| href.ends_with(".js"))
+    }
+
+    impl EngineGuard {
+        /// Where the root component sends every action: with the switch on, an action that runs
+        /// the app's code goes to the worker first and `dispatch` gets it when the worker has
+        /// run it (or `Action::StoppedByYou` if Stop ended it); `bar` gets what is running once
+        /// it has run [`SHOW_STOP_AFTER`] ms, and `None` when it ends. Any other action (and
+        /// every action with the switch off) is returned, to be dispatched at once.
+        pub fn route(
+            &self,
+            action: Action,
+            workspace: &Workspace,
+            dispatch: &Callback<Action>,
+            bar: &Callback<Option<String>>,
+        ) -> Option<Action> {
+            let Some(guarded) = Guarded::of(&action).filter(|_| super::enabled()) else {
+                return Some(action);
+            };
+            if self.running().is_some() {
+                return Some(Action::Notice(
+                    "The last request is still running: wait for it, or press Stop.".into(),
+                ));
+            }
+            let what = guarded.describe();
+            let (done_dispatch, done_bar) = (dispatch.clone(), bar.clone());
+            let job = Job::new(workspace, guarded.clone());
+            let done_what = what.clone();
+            let id = self.run(&job, move |result| {
+                done_bar.emit(None);
+                match result {
+                    Ok(_) => done_dispatch.emit(guarded.action()),
+                    Err(Stopped::ByYou { seconds }) => done_dispatch
+                        .emit(Action::StoppedByYou(done_what, (seconds * 1000.0) as u64)),
+                    // The worker could not run it: the page runs it, as without the switch.
+                    Err(Stopped::Failed(why)) => {
+                        web_sys::console::warn_1(&format!("engine worker: {why}").into());
+                        done_dispatch.emit(guarded.action());
+                    }
+                }
+            })?;
+            let guard = self.clone();
+            let bar = bar.clone();
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(SHOW_STOP_AFTER)).await;
+                if guard.running() == Some(id) {
+                    bar.emit(Some(what));
+                }
+            });
+            None
+        }
+
+        /// The id of the job in flight, if one is.
+        pub fn running(&self) -> Option<u32> {
+            self.0.borrow().in_flight.as_ref().map(|job| job.id)
+        }
+
+        /// Sends `job` to the worker (started if needed); `done` gets the reply, or why there is
+        /// none. Returns the job's id; `None` if a job is already in flight (one at a time).
+        pub fn run(
+            &self,
+            job: &Job,
+            done: impl FnOnce(Result<Reply, Stopped>) + 'static,
+        ) -> Option<u32> {
+            if self.running().is_some() {
+                return None;
+            }
+            let text = match serde_json::to_string(job) {
+                Ok(text) => text,
+                Err(error) => {
+                    done(Err(Stopped::Failed(error.to_string())));
+                    return None;
+                }
+            };
+            if let Err(why) = self.ensure_worker() {
+                done(Err(Stopped::Failed(why)));
+                return None;
+            }
+            let mut inner = self.0.borrow_mut();
+            inner.next_id += 1;
+            let id = inner.next_id;
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
+            let _ = js_sys::Reflect::set(&message, &"job".into(), &text.into());
+            let posted = inner
+                .worker
+                .as_ref()
+                .map(|worker| worker.post_message(&message));
+            if !matches!(posted, Some(Ok(()))) {
+                drop(inner);
+                done(Err(Stopped::Failed(
+                    "the engine worker refused the job".into(),
+                )));
+                return None;
+            }
+            inner.in_flight = Some(InFlight {
+                id,
+                started: now(),
+                done: Box::new(done),
+            });
+            Some(id)
+        }
+
+        /// "Stop": ends the worker at once (whatever it is running) and tells the job in flight.
+        /// The next job starts a new worker, which replays the history it is sent.
+        pub fn stop(&self) {
+            let in_flight = {
+                let mut inner = self.0.borrow_mut();
+                if let Some(worker) = inner.worker.take() {
+                    worker.terminate();
+                }
+                inner.on_message = None;
+                inner.in_flight.take()
+            };
+            if let Some(job) = in_flight {
+                let seconds = (now() - job.started) / 1000.0;
+                (job.done)(Err(Stopped::ByYou { seconds }));
+            }
+        }
+
+        fn ensure_worker(&self) -> Result<(), String> {
+            if self.0.borrow().worker.is_some() {
+                return Ok(());
+            }
+            let glue = glue_url().ok_or("the page's script was not found")?;
+            let script = web_sys::Url::new_with_base("engine-worker.js", &glue)
+                .map(|url| url.href())
+                .map_err(|_| "the worker's address could not be made".to_string())?;
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Module);
+            let worker = web_sys::Worker::new_with_options(&script, &options)
+                .map_err(|_| "the engine worker could not be started".to_string())?;
+            let guard = self.clone();
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |event: web_sys::MessageEvent| guard.answered(&event.data()),
+            );
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            // The module the page compiled, and the glue that binds it: nothing is fetched again.
+            let hello = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&hello, &"glue".into(), &glue.into());
+            let _ = js_sys::Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
+            worker
+                .post_message(&hello)
+                .map_err(|_| "the engine worker could not be given the module".to_string())?;
+            let mut inner = self.0.borrow_mut();
+            inner.worker = Some(worker);
+            inner.on_message = Some(on_message);
+            Ok(())
+        }
+
+        fn answered(&self, data: &JsValue) {
+            let field = |name: &str| js_sys::Reflect::get(data, &name.into()).ok();
+            let id = field("id").and_then(|id| id.as_f64()).map(|id| id as u32);
+            let job = {
+                let mut inner = self.0.borrow_mut();
+                match &inner.in_flight {
+                    Some(job) if Some(job.id) == id => inner.in_flight.take(),
+                    _ => None,
+                }
+            };
+            let Some(job) = job else { return };
+            let reply = match (field("reply").and_then(|r| r.as_string()), field("error")) {
+                (Some(reply), _) => serde_json::from_str::<Reply>(&reply)
+                    .map_err(|error| Stopped::Failed(error.to_string())),
+                (None, error) => Err(Stopped::Failed(
+                    error
+                        .and_then(|error| error.as_string())
+                        .unwrap_or_else(|| "the engine worker failed".into()),
+                )),
+            };
+            (job.done)(reply);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mirror_follows_the_page_and_rebuilds_when_the_history_is_not_a_continuation() {
+        let page = Workspace::started();
+        let mut mirror = Mirror::default();
+        // A new worker replays the page's history, then runs the action as the page will.
+        let reply = mirror.run(&Job::new(&page, Guarded::Navigate("/count".into())));
+        let page = page.apply(Action::Navigate("/count".into()));
+        assert!(reply.replayed);
+        assert_eq!(reply.summary.as_deref(), Some("GET /count 200"));
+        assert_eq!(reply.steps, page.log.len());
+        // The page moved on (a clock step the worker never saw, a request): the worker runs only
+        // what it has not seen, and its state is the page's — the visit count goes on.
+        let page = page.apply(Action::AdvanceClockSeconds(5));
+        let reply = mirror.run(&Job::new(&page, Guarded::Navigate("/count".into())));
+        let page = page.apply(Action::Navigate("/count".into()));
+        assert!(!reply.replayed);
+        assert_eq!(reply.steps, page.log.len());
+        assert_eq!(page.active_page().unwrap().body, "Visit number: 2");
+        let mirrored = mirror.state.as_ref().unwrap();
+        assert_eq!(mirrored.active_page(), page.active_page());
+        assert_eq!(mirrored.browser, page.browser);
+        // A history that is not a continuation (a fresh start): rebuilt from it.
+        let fresh = Workspace::started();
+        let reply = mirror.run(&Job::new(&fresh, Guarded::Navigate("/count".into())));
+        assert!(reply.replayed);
+        assert_eq!(reply.summary.as_deref(), Some("GET /count 200"));
+    }
+
+    #[test]
+    fn only_actions_that_run_the_app_are_guarded_and_jobs_cross_as_json() {
+        assert_eq!(Guarded::of(&Action::AdvanceClockSeconds(1)), None);
+        assert_eq!(Guarded::of(&Action::Navigate("  ".into())), None);
+        for action in [
+            Action::Navigate("/a".into()),
+            Action::Resend,
+            Action::Back,
+            Action::Forward,
+            Action::Reload,
+            Action::Send(NavigationRequest::get("/b")),
+        ] {
+            let guarded = Guarded::of(&action).expect("guarded");
+            assert_eq!(guarded.action(), action);
+        }
+        let job = Job::new(
+            &Workspace::started().apply(Action::Navigate("/count".into())),
+            Guarded::Reload,
+        );
+        let text = serde_json::to_string(&job).unwrap();
+        assert_eq!(serde_json::from_str::<Job>(&text).unwrap(), job);
+    }
+
+    #[test]
+    fn a_stopped_action_is_in_the_timeline_and_changes_nothing_else() {
+        let page = Workspace::started().apply(Action::Navigate("/count".into()));
+        let stopped = page.apply(Action::StoppedByYou("GET /spin".into(), 2_500));
+        let entry = stopped.timeline.last().unwrap();
+        assert_eq!(entry.summary, "GET /spin: stopped by you after 2.5 s");
+        assert_eq!(stopped.log, page.log);
+        assert_eq!(stopped.browser, page.browser);
+        assert!(
+            stopped.notice.as_deref().unwrap().starts_with(
+                "Stopped: GET /spin was still running after 2.5 s, so it was not sent."
+            )
+        );
+        // The entry can be viewed (the state right after it is the state before it).
+        let viewed = stopped.apply(Action::ViewEntry(stopped.timeline.len() - 1));
+        assert_eq!(
+            viewed.shown().active_page().unwrap().body,
+            "Visit number: 1"
+        );
+    }
+}
