@@ -13,6 +13,8 @@
 //! - [`project`]: the project's files beside `app.py` (templates, static, data);
 //! - [`open_file`]: `open()` reading those files;
 //! - [`templates`]: Jinja templates by MiniJinja, bridged to the interpreter;
+//! - [`config_loading`]: importing a dotted name and running a project `.py` file for
+//!   `app.config.from_object` / `from_pyfile`;
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
 //! - [`server`]: loading `app.py`, opening the session, dispatching, the `Server` impl;
 //! - [`trace`]: the session before/after each request for the server view;
@@ -24,6 +26,7 @@
 //! defaults) reproduced in the playground's own code, so that a learner can read it as Python.
 
 pub mod base64_py;
+pub mod config_loading;
 pub mod convert;
 pub mod dev_server_log;
 pub mod dump_cookie;

@@ -898,6 +898,14 @@ fn build_module(shared: Rc<Shared>) -> Value {
                 "_project_templates",
                 crate::flask::templates::project_templates_builtin(shared.clone()),
             ),
+            (
+                "_import_module",
+                crate::flask::config_loading::import_module_builtin(),
+            ),
+            (
+                "_run_project_file",
+                crate::flask::config_loading::run_project_file_builtin(shared.clone()),
+            ),
         ],
     )
 }

@@ -87,12 +87,8 @@ pub fn build_request(
     } else {
         Vec::new()
     };
-    // Werkzeug consumes the body while parsing a form: `request.data` is then empty.
-    let body = if is_form {
-        Vec::new()
-    } else {
-        request.body.clone()
-    };
+    // The whole body: the Python `Request` decides when a parsed form has consumed it.
+    let body = request.body.clone();
     let cookies = request
         .header("Cookie")
         .map(parse_cookie_header)

@@ -409,7 +409,22 @@ impl Router {
     ///     "Could not build url for endpoint 'home'. Did you mean 'index' instead?");
     /// ```
     pub fn build(&self, endpoint: &str, values: &[(String, String)]) -> Result<String, String> {
-        'rules: for rule in self.rules.iter().filter(|r| r.endpoint == endpoint) {
+        // Werkzeug tries an endpoint's rules with the most variables first (stable otherwise),
+        // so `/user/<name>` builds before `/user/` when a name is given.
+        let mut candidates: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|r| r.endpoint == endpoint)
+            .collect();
+        candidates.sort_by_key(|r| {
+            std::cmp::Reverse(
+                r.parts
+                    .iter()
+                    .filter(|p| matches!(p, Part::Var { .. }))
+                    .count(),
+            )
+        });
+        'rules: for rule in candidates {
             let mut url = String::new();
             let mut used: Vec<&str> = Vec::new();
             for part in &rule.parts {
@@ -642,6 +657,20 @@ mod tests {
             r.match_request("GET", "/only-post", "", o),
             Match::MethodNotAllowed(vec!["POST".into(), "OPTIONS".into()])
         );
+    }
+
+    #[test]
+    fn an_endpoint_with_two_rules_builds_the_one_its_values_fill() {
+        // MethodView's usual registration: one view at `/accounts/` and `/accounts/<name>`,
+        // the shorter one added first (the project scenario checks it against Werkzeug).
+        let mut r = Router::default();
+        for rule in ["/accounts/", "/accounts/<name>"] {
+            r.rules
+                .push(Rule::new(rule, "account", &["GET"], true, true).unwrap());
+        }
+        let name = [("name".to_string(), "ada".to_string())];
+        assert_eq!(r.build("account", &name).unwrap(), "/accounts/ada");
+        assert_eq!(r.build("account", &[]).unwrap(), "/accounts/");
     }
 
     #[test]

@@ -183,6 +183,10 @@ impl FlaskServer {
             "werkzeug.exceptions",
             "werkzeug.wrappers",
             "werkzeug.datastructures",
+            "werkzeug.utils",
+            "flask.config",
+            "flask.blueprints",
+            "flask.views",
         ] {
             interp.modules.insert(alias.to_string(), flask.clone());
         }
@@ -494,10 +498,16 @@ fn fast_view(
     request: &Request,
 ) -> Option<(String, Value, Value)> {
     for hooks in ["before_request_funcs", "after_request_funcs"] {
+        // The app's own hooks (key None) and every blueprint's.
         let funcs = it.get_attr(app, hooks).ok()?;
-        let list = it.get_item(&funcs, &Value::None).ok()?;
-        if it.len(&list).ok()? != 0 {
+        let Value::Dict(scopes) = &funcs else {
             return None;
+        };
+        let lists: Vec<Value> = scopes.borrow().iter().map(|(_, list)| list).collect();
+        for list in lists {
+            if it.len(&list).ok()? != 0 {
+                return None;
+            }
         }
     }
     let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();

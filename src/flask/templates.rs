@@ -226,8 +226,10 @@ fn to_mj(it: &mut Interp, value: Value) -> MjValue {
         Value::Float(f) => MjValue::from(*f),
         Value::Str(s) => MjValue::from(s.to_string()),
         _ => {
-            if let Ok(Some(html)) = it.get_attr_opt(&value, "__html__")
-                && matches!(value, Value::Instance(_))
+            // Only an instance is asked for `__html__`: asking the `session` proxy would
+            // count as using the session (a `Vary: Cookie` Flask does not send).
+            if matches!(value, Value::Instance(_))
+                && let Ok(Some(html)) = it.get_attr_opt(&value, "__html__")
                 && let Ok(text) = it.call(&html, Args::positional(vec![]))
                 && let Ok(text) = it.to_str(&text)
             {

@@ -7,6 +7,7 @@
 # strings, the clock, the context-local proxies) comes from the native module `_flask_native`.
 from markupsafe import Markup as _Markup
 from _flask_native import _render_template
+from _flask_native import _import_module, _run_project_file
 from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
@@ -451,16 +452,43 @@ class Request:
         self.path = path
         self.query_string = query_string.encode("latin-1")
         self.args = ImmutableMultiDict(args)
-        self.form = ImmutableMultiDict(form)
+        self._form = ImmutableMultiDict(form)
         self.headers = Headers(headers)
         self.cookies = ImmutableMultiDict(cookies)
-        self.data = data
+        self._body = data
+        self._cached_data = None
+        self._form_read = False
         self.remote_addr = "127.0.0.1"
         self.url_rule = None
         self.view_args = None
         self.endpoint = None
         self.routing_exception = None
         self.environ = {}
+
+    @property
+    def form(self):
+        # Werkzeug parses a form body from the stream: once the form is read, a body not read
+        # (and cached) before is gone for get_data().
+        self._form_read = True
+        return self._form
+
+    def get_data(self, cache=True, as_text=False, parse_form_data=False):
+        data = self._cached_data
+        if data is None:
+            if parse_form_data:
+                self._form_read = True
+            form_body = self.mimetype in ("application/x-www-form-urlencoded",
+                                          "multipart/form-data")
+            data = b"" if form_body and self._form_read else self._body
+            if cache:
+                self._cached_data = data
+        if as_text:
+            return data.decode("utf-8", "replace")
+        return data
+
+    @property
+    def data(self):
+        return self.get_data(parse_form_data=True)
 
     @property
     def values(self):
@@ -520,17 +548,12 @@ class Request:
                 )
             return None
         try:
-            return _json_loads(self.data.decode("utf-8"))
+            return _json_loads(self.get_data(cache=cache).decode("utf-8"))
         except ValueError:
             if silent:
                 return None
             # Flask's on_json_loading_failed outside debug mode: the plain 400.
             raise BadRequest()
-
-    def get_data(self, as_text=False):
-        if as_text:
-            return self.data.decode("utf-8", "replace")
-        return self.data
 
     @property
     def accept_languages(self):
@@ -546,7 +569,22 @@ class Request:
 
     @property
     def blueprint(self):
-        return None
+        # The blueprint part of the matched endpoint ("auth.login" -> "auth"); None for a view
+        # of the app itself or when nothing matched.
+        endpoint = self.endpoint
+        if endpoint is None or "." not in endpoint:
+            return None
+        return endpoint.rpartition(".")[0]
+
+    @property
+    def blueprints(self):
+        # The request's blueprint and those it is nested in, innermost first.
+        names = []
+        name = self.blueprint
+        while name:
+            names.append(name)
+            name = name.rpartition(".")[0]
+        return names
 
 
 class Accept:
@@ -833,7 +871,18 @@ def make_response(*args):
 
 
 def url_for(endpoint, *, _anchor=None, _method=None, _scheme=None, _external=None, **values):
+    if endpoint[:1] == ".":
+        endpoint = _relative_endpoint(endpoint)
     return _url_for(endpoint, _anchor, _method, _scheme, _external, values)
+
+
+def _relative_endpoint(endpoint):
+    # ".view" names a view of the current request's blueprint; outside one, the app's "view".
+    try:
+        current = _ctx_request().blueprint
+    except RuntimeError:
+        current = None
+    return endpoint[1:] if current is None else current + endpoint
 
 
 def flash(message, category="message"):
@@ -859,19 +908,26 @@ def _template_context(app, context):
     # Flask's update_template_context: the default processor (g, request, session), then the
     # app's processors in order, then the caller's values, which win.
     ctx = {"g": g, "request": request, "session": session}
-    for processor in app.template_context_processors[None]:
-        ctx.update(processor())
+    for scope in _scopes_outer_first(app):
+        for processor in app.template_context_processors.get(scope, ()):
+            ctx.update(processor())
     ctx.update(context)
     return ctx
 
 
 def _loader_templates(app):
     loader = app.jinja_env.loader
-    if loader is None:
-        loader = app.jinja_loader
-    if loader is None:
-        return {}
-    return loader._templates()
+    if loader is not None:
+        return loader._templates()
+    # Flask's dispatching loader: the app's own loader, then each blueprint's in the order
+    # they were registered; the first that has a name gives its template.
+    found = {}
+    loaders = [app.jinja_loader] + [bp.jinja_loader for bp in app.blueprints.values()]
+    for each in loaders:
+        if each is not None:
+            for name, text in each._templates().items():
+                found.setdefault(name, text)
+    return found
 
 
 def _render(app, name, source, context):
@@ -970,7 +1026,49 @@ def _filesizeformat(value, binary=False):
     return f"{base * size / unit:.1f} {prefix}"
 
 
+def _dictsort(value, case_sensitive=False, by="key", reverse=False):
+    # Jinja2's dictsort: (key, value) pairs as tuples, sorted by key or by value, strings
+    # compared without case unless asked.
+    if by not in ("key", "value"):
+        raise ValueError("You can only sort by either 'key' or 'value'")
+    at = 0 if by == "key" else 1
+
+    def sort_key(pair):
+        item = pair[at]
+        return item.lower() if isinstance(item, str) and not case_sensitive else item
+
+    return sorted(value.items(), key=sort_key, reverse=reverse)
+
+
+def _url_quote(value, for_qs=False):
+    from urllib.parse import quote
+    text = value if isinstance(value, str) else str(value)
+    quoted = quote(text, safe="" if for_qs else "/")
+    return quoted.replace("%20", "+") if for_qs else quoted
+
+
+def _urlencode(value):
+    # Jinja2's urlencode: a string quoted as a path; a dict or an iterable of pairs as a query
+    # string in its own order, with spaces as "+".
+    if isinstance(value, str):
+        return _url_quote(value)
+    try:
+        pairs = value.items() if isinstance(value, dict) else iter(value)
+    except TypeError:
+        return _url_quote(value)
+    return "&".join(_url_quote(k, True) + "=" + _url_quote(v, True) for k, v in pairs)
+
+
+def _random_item(seq):
+    # Jinja2's random filter draws with Python's random module, which the playground seeds.
+    import random
+    return random.choice(seq)
+
+
 _EXTRA_FILTERS = {
+    "dictsort": _dictsort,
+    "urlencode": _urlencode,
+    "random": _random_item,
     "truncate": _truncate,
     "center": _center,
     "wordcount": _wordcount,
@@ -1029,13 +1127,21 @@ class _AppCtxGlobals:
     def get(self, name, default=None):
         return self.__dict__.get(name, default)
 
+    # Changes go through setattr/delattr: the interpreter's `__dict__` of an instance is a
+    # view to read, not the attribute table itself.
     def pop(self, name, *default):
+        if name in self.__dict__:
+            value = getattr(self, name)
+            delattr(self, name)
+            return value
         if default:
-            return self.__dict__.pop(name, default[0])
-        return self.__dict__.pop(name)
+            return default[0]
+        raise KeyError(name)
 
     def setdefault(self, name, default=None):
-        return self.__dict__.setdefault(name, default)
+        if name not in self.__dict__:
+            setattr(self, name, default)
+        return getattr(self, name)
 
     def __contains__(self, item):
         return item in self.__dict__
@@ -1047,8 +1153,139 @@ class _AppCtxGlobals:
         return "<flask.g of 'app'>"
 
 
+# ---------------------------------------------------------------------------------------------
+# flask.config: app.config is a dict with ways to fill it (Flask 3.1's Config). Only upper-case
+# keys are taken from objects, mappings and files; the playground has no environment variables,
+# so the environment-reading methods find nothing (what real Flask does in an empty one).
+# ---------------------------------------------------------------------------------------------
+
+
 class Config(dict):
-    pass
+    def __init__(self, root_path=None, defaults=None):
+        super().__init__({} if defaults is None else defaults)
+        self.root_path = root_path
+
+    def from_envvar(self, variable_name, silent=False):
+        if silent:
+            return False
+        raise RuntimeError(
+            f"The environment variable {variable_name!r} is not set and as such configuration"
+            " could not be loaded. Set this variable and make it point to a configuration file"
+        )
+
+    def from_prefixed_env(self, prefix="FLASK", *, loads=None):
+        return True
+
+    def from_object(self, obj):
+        if isinstance(obj, str):
+            obj = _import_string(obj)
+        for key in dir(obj):
+            if key.isupper():
+                self[key] = getattr(obj, key)
+
+    def _path(self, filename):
+        # os.path.join(root_path, filename): an absolute name stands alone.
+        if filename.startswith("/") or not self.root_path:
+            return filename
+        return self.root_path.rstrip("/") + "/" + filename
+
+    def from_file(self, filename, load, silent=False, text=True):
+        path = self._path(filename)
+        try:
+            with open(path, "r" if text else "rb") as handle:
+                loaded = load(handle)
+        except FileNotFoundError:
+            if silent:
+                return False
+            raise FileNotFoundError(
+                "[Errno 2] Unable to load configuration file (No such file or directory):"
+                f" {path!r}"
+            ) from None
+        return self.from_mapping(loaded)
+
+    def from_pyfile(self, filename, silent=False):
+        path = self._path(filename)
+        try:
+            module = _run_project_file(path)
+        except FileNotFoundError:
+            if silent:
+                return False
+            raise FileNotFoundError(
+                "[Errno 2] Unable to load configuration file (No such file or directory):"
+                f" {path!r}"
+            ) from None
+        self.from_object(module)
+        return True
+
+    def from_mapping(self, mapping=None, **kwargs):
+        given = {}
+        if mapping is not None:
+            given.update(mapping)
+        given.update(kwargs)
+        for key, value in given.items():
+            if key.isupper():
+                self[key] = value
+        return True
+
+    def get_namespace(self, namespace, lowercase=True, trim_namespace=True):
+        found = {}
+        for key, value in self.items():
+            if not key.startswith(namespace):
+                continue
+            name = key[len(namespace):] if trim_namespace else key
+            found[name.lower() if lowercase else name] = value
+        return found
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {dict(self)!r}>"
+
+
+class ImportStringError(ImportError):
+    """werkzeug.utils.ImportStringError: a dotted name that could not be imported."""
+
+    def __init__(self, import_name, exception):
+        self.import_name = import_name
+        self.exception = exception
+        tried = []
+        parts = import_name.replace(":", ".").split(".")
+        for i in range(len(parts)):
+            prefix = ".".join(parts[:i + 1])
+            try:
+                _import_module(prefix)
+            except ImportError:
+                tried.append(f"- {prefix!r} not found.")
+                break
+            tried.append(f"- {prefix!r} found.")
+        message = (
+            f"import_string() failed for {import_name!r}. Possible reasons are:\n\n"
+            "- missing __init__.py in a package;\n"
+            "- package or module path not included in sys.path;\n"
+            "- duplicated package or module name taking precedence in sys.path;\n"
+            "- missing module, class, function or variable;\n\n"
+            "Debugged import:\n\n" + "\n".join(tried) + "\n\n"
+            f"Original exception:\n\n{type(exception).__name__}: {exception}"
+        )
+        ImportError.__init__(self, message)
+
+
+def _import_string(import_name):
+    # werkzeug.utils.import_string: a module by its dotted name, or an attribute of the module
+    # named by everything before the last dot.
+    name = import_name.replace(":", ".")
+    try:
+        try:
+            return _import_module(name)
+        except ImportError:
+            if "." not in name:
+                raise
+        module_name, _, attribute = name.rpartition(".")
+        module = _import_module(module_name)
+        try:
+            return getattr(module, attribute)
+        except AttributeError as e:
+            raise ImportError(e)
+    except ImportError as e:
+        raise ImportStringError(import_name, e) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1405,12 +1642,12 @@ class Flask:
         self.root_path = "/project"
         self.static_folder = None if static_folder is None else self.root_path + "/" + static_folder
         self.template_folder = template_folder
-        self.config = dict(_default_config)
-        try:
-            from datetime import timedelta
-            self.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=31)
-        except ImportError:
-            pass
+        self.instance_path = (
+            self.root_path + "/instance" if kwargs.get("instance_path") is None
+            else kwargs["instance_path"]
+        )
+        self.config = self.make_config(kwargs.get("instance_relative_config", False))
+        self.blueprints = {}
         self.view_functions = {}
         self.before_request_funcs = {None: []}
         self.after_request_funcs = {None: []}
@@ -1459,6 +1696,15 @@ class Flask:
 
     def __repr__(self):
         return f"<Flask {self.name!r}>"
+
+    config_class = Config
+
+    def make_config(self, instance_relative=False):
+        defaults = dict(_default_config)
+        from datetime import timedelta
+        defaults["PERMANENT_SESSION_LIFETIME"] = timedelta(days=31)
+        root = self.instance_path if instance_relative else self.root_path
+        return self.config_class(root, defaults)
 
     @property
     def secret_key(self):
@@ -1642,13 +1888,15 @@ class Flask:
 
     def _find_error_handler(self, e):
         # The handlers registered for the error's HTTP code come first, then those for any
-        # code; within each, the most specific class in the error's MRO wins.
-        by_code = self.error_handler_spec[None]
+        # code; for each, the request's blueprints (innermost first) before the app; within
+        # each, the most specific class in the error's MRO wins.
         code = e.code if isinstance(e, HTTPException) else None
-        for handlers in (by_code.get(code), by_code.get(None)):
-            found = _most_specific(handlers, type(e))
-            if found is not None:
-                return found
+        for wanted in ((code, None) if code is not None else (None,)):
+            for scope in _scopes_inner_first(self):
+                by_code = self.error_handler_spec.get(scope)
+                found = _most_specific(by_code and by_code.get(wanted), type(e))
+                if found is not None:
+                    return found
         return None
 
     def handle_http_exception(self, e):
@@ -1679,10 +1927,11 @@ class Flask:
     def preprocess_request(self):
         # before_request functions in registration order; the first to return something ends
         # the request with that value.
-        for hook in self.before_request_funcs.get(None, []):
-            early = hook()
-            if early is not None:
-                return early
+        for scope in _scopes_outer_first(self):
+            for hook in self.before_request_funcs.get(scope, ()):
+                early = hook()
+                if early is not None:
+                    return early
         return None
 
     def dispatch_request(self):
@@ -1754,9 +2003,9 @@ class Flask:
     def process_response(self, response):
         # after_request functions run last-registered first, each given the previous one's
         # response; then the session is saved.
-        hooks = self.after_request_funcs.get(None, [])
-        for hook in hooks[::-1]:
-            response = hook(response)
+        for scope in _scopes_inner_first(self):
+            for hook in self.after_request_funcs.get(scope, [])[::-1]:
+                response = hook(response)
         interface = self.session_interface
         if interface is _default_session_interface:
             self._save_session(response)
@@ -1807,6 +2056,419 @@ class Flask:
             return self.full_dispatch_request()
         except Exception as e:
             return self.handle_exception(e)
+
+    def register_blueprint(self, blueprint, **options):
+        blueprint.register(self, options)
+
+    def iter_blueprints(self):
+        return iter(self.blueprints.values())
+
+
+def _request_blueprints(app):
+    # The current request's blueprints, innermost first ([] when the app has none, without
+    # building the request object).
+    if not app.blueprints:
+        return []
+    try:
+        return _ctx_request().blueprints
+    except RuntimeError:
+        return []
+
+
+def _scopes_outer_first(app):
+    # Where request hooks and context processors are looked up: the app (None), then the
+    # request's blueprints from the outermost in.
+    return [None] + _request_blueprints(app)[::-1]
+
+
+def _scopes_inner_first(app):
+    # Where after_request hooks and error handlers are looked up: the request's innermost
+    # blueprint first, the app last.
+    return _request_blueprints(app) + [None]
+
+
+# ---------------------------------------------------------------------------------------------
+# flask.blueprints: a Blueprint records what is set up on it and replays that on the app when
+# registered (Flask 3.1's behaviour: prefixes, "name." endpoints, blueprint-scoped hooks, error
+# handlers and context processors, template folders, nesting, name collisions).
+# ---------------------------------------------------------------------------------------------
+
+
+class _BlueprintSetup:
+    """One registration of a blueprint on an app: where its rules go and what they are named."""
+
+    def __init__(self, blueprint, app, options, first_registration, full_name):
+        self.blueprint, self.app, self.options = blueprint, app, options
+        # Only a blueprint's first registration runs its record_once functions.
+        self.first_registration = first_registration
+        prefix = options.get("url_prefix")
+        self.url_prefix = blueprint.url_prefix if prefix is None else prefix
+        self.name = options.get("name", blueprint.name)
+        self.name_prefix = options.get("name_prefix", "")
+        self.full_name = full_name
+        self.subdomain = options.get("subdomain", blueprint.subdomain)
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
+        if self.url_prefix is not None:
+            # The prefix and the rule meet at exactly one slash; an empty rule is the prefix.
+            rule = self.url_prefix.rstrip("/") + "/" + rule.lstrip("/") if rule else self.url_prefix
+        if endpoint is None:
+            endpoint = view_func.__name__
+        self.app.add_url_rule(rule, self.full_name + "." + endpoint, view_func, **options)
+
+
+_NO_DOT = "{} may not contain a dot '.' character."
+
+
+class Blueprint:
+    def __init__(self, name, import_name, static_folder=None, static_url_path=None,
+                 template_folder=None, url_prefix=None, subdomain=None, url_defaults=None,
+                 root_path=None, cli_group=None):
+        if not name:
+            raise ValueError("'name' may not be empty.")
+        if "." in name:
+            raise ValueError(_NO_DOT.format("'name'"))
+        self.name, self.import_name = name, import_name
+        # Every module of the playground lives in the project folder.
+        self.root_path = "/project" if root_path is None else root_path
+        self.static_folder = static_folder
+        self.static_url_path = static_url_path
+        self.template_folder = template_folder
+        self.url_prefix = url_prefix
+        self.subdomain = subdomain
+        self.url_values_defaults = {} if url_defaults is None else url_defaults
+        self.view_functions = {}
+        self.before_request_funcs = {}
+        self.after_request_funcs = {}
+        self.teardown_request_funcs = {}
+        self.template_context_processors = {}
+        self.error_handler_spec = {}
+        self.deferred_functions = []
+        self._blueprints = []
+        self._got_registered_once = False
+
+    def __repr__(self):
+        return f"<Blueprint {self.name!r}>"
+
+    def _check_setup(self, method):
+        # What is set up after a registration would reach the app only in part, so Flask
+        # refuses it.
+        if self._got_registered_once:
+            raise AssertionError(
+                f"The setup method '{method}' can no longer be called on the blueprint"
+                f" '{self.name}'. It has already been registered at least once, any changes will"
+                " not be applied consistently.\nMake sure all imports, decorators, functions,"
+                " etc. needed to set up the blueprint are done before registering it."
+            )
+
+    @property
+    def jinja_loader(self):
+        if self.template_folder is None:
+            return None
+        from jinja2 import FileSystemLoader
+        return FileSystemLoader(self.root_path + "/" + self.template_folder)
+
+    # -- what is replayed on the app ----------------------------------------------------------
+
+    def record(self, func):
+        self._check_setup("record")
+        self.deferred_functions.append(func)
+
+    def record_once(self, func):
+        self._check_setup("record_once")
+        def only_first(state):
+            if state.first_registration:
+                func(state)
+
+        self.record(only_first)
+
+    def register_blueprint(self, blueprint, **options):
+        self._check_setup("register_blueprint")
+        if blueprint is self:
+            raise ValueError("Cannot register a blueprint on itself")
+        self._blueprints.append((blueprint, options))
+
+    def register(self, app, options):
+        own_name = options.get("name", self.name)
+        full_name = (options.get("name_prefix", "") + "." + own_name).lstrip(".")
+        if full_name in app.blueprints:
+            which = "this" if app.blueprints[full_name] is self else "a different"
+            where = f" '{full_name}'" if own_name != full_name else ""
+            raise ValueError(
+                f"The name '{own_name}' is already registered for {which} blueprint{where}."
+                " Use 'name=' to provide a unique name."
+            )
+        first = all(known is not self for known in app.blueprints.values())
+        app.blueprints[full_name] = self
+        self._got_registered_once = True
+        state = _BlueprintSetup(self, app, options, first, full_name)
+        self._merge_into(app, full_name)
+        for deferred in self.deferred_functions:
+            deferred(state)
+        for child, child_options in self._blueprints:
+            child_options = dict(child_options)
+            child_prefix = child_options.get("url_prefix")
+            if child_prefix is None:
+                child_prefix = child.url_prefix
+            if state.url_prefix is not None and child_prefix is not None:
+                child_prefix = state.url_prefix.rstrip("/") + "/" + child_prefix.lstrip("/")
+            elif child_prefix is None:
+                child_prefix = state.url_prefix
+            if child_prefix is not None:
+                child_options["url_prefix"] = child_prefix
+            child_options["name_prefix"] = full_name
+            child.register(app, child_options)
+
+    def _merge_into(self, app, full_name):
+        # The blueprint's own hooks, handlers and processors, filed under its full name.
+        for code, by_class in self.error_handler_spec.get(None, {}).items():
+            app.error_handler_spec.setdefault(full_name, {})[code] = dict(by_class)
+        app.view_functions.update(self.view_functions)
+        for mine, theirs in (
+            (self.before_request_funcs, app.before_request_funcs),
+            (self.after_request_funcs, app.after_request_funcs),
+            (self.teardown_request_funcs, app.teardown_request_funcs),
+            (self.template_context_processors, app.template_context_processors),
+        ):
+            for key, funcs in mine.items():
+                scope = full_name if key is None else full_name + "." + key
+                theirs.setdefault(scope, []).extend(funcs)
+
+    # -- routes -------------------------------------------------------------------------------
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, provide_automatic_options=None,
+                     **options):
+        self._check_setup("add_url_rule")
+        # A dot separates the blueprint's name from the view's in an endpoint.
+        if endpoint and "." in endpoint:
+            raise ValueError(_NO_DOT.format("'endpoint'"))
+        if "." in (getattr(view_func, "__name__", "") if view_func else ""):
+            raise ValueError(_NO_DOT.format("'view_func' name"))
+        self.record(lambda state: state.add_url_rule(
+            rule, endpoint, view_func, provide_automatic_options=provide_automatic_options,
+            **options))
+
+    def route(self, rule, **options):
+        self._check_setup("route")
+        def register(view):
+            self.add_url_rule(rule, options.pop("endpoint", None), view, **options)
+            return view
+
+        return register
+
+    def _route_for(self, method, rule, options):
+        if "methods" not in options:
+            return self.route(rule, methods=[method], **options)
+        raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
+
+    def get(self, rule, **options):
+        self._check_setup("get")
+        return self._route_for("GET", rule, options)
+
+    def post(self, rule, **options):
+        self._check_setup("post")
+        return self._route_for("POST", rule, options)
+
+    def put(self, rule, **options):
+        self._check_setup("put")
+        return self._route_for("PUT", rule, options)
+
+    def delete(self, rule, **options):
+        self._check_setup("delete")
+        return self._route_for("DELETE", rule, options)
+
+    def patch(self, rule, **options):
+        self._check_setup("patch")
+        return self._route_for("PATCH", rule, options)
+
+    def endpoint(self, endpoint):
+        self._check_setup("endpoint")
+        def register(view):
+            self.view_functions[endpoint] = view
+            return view
+
+        return register
+
+    # -- hooks and handlers for this blueprint's requests -------------------------------------
+
+    def before_request(self, f):
+        self._check_setup("before_request")
+        self.before_request_funcs.setdefault(None, []).append(f)
+        return f
+
+    def after_request(self, f):
+        self._check_setup("after_request")
+        self.after_request_funcs.setdefault(None, []).append(f)
+        return f
+
+    def teardown_request(self, f):
+        self._check_setup("teardown_request")
+        self.teardown_request_funcs.setdefault(None, []).append(f)
+        return f
+
+    def context_processor(self, f):
+        self._check_setup("context_processor")
+        self.template_context_processors.setdefault(None, []).append(f)
+        return f
+
+    def errorhandler(self, code_or_exception):
+        self._check_setup("errorhandler")
+        def register(handler):
+            self.register_error_handler(code_or_exception, handler)
+            return handler
+
+        return register
+
+    def register_error_handler(self, code_or_exception, f):
+        self._check_setup("register_error_handler")
+        exc_class, code = _handler_key(code_or_exception)
+        self.error_handler_spec.setdefault(None, {}).setdefault(code, {})[exc_class] = f
+
+    # -- the app-wide ones, set up on the app at the first registration -----------------------
+
+    def _on_app(self, setup):
+        self.record_once(lambda state: setup(state.app))
+
+    def before_app_request(self, f):
+        self._check_setup("before_app_request")
+        self._on_app(lambda app: app.before_request_funcs.setdefault(None, []).append(f))
+        return f
+
+    def after_app_request(self, f):
+        self._check_setup("after_app_request")
+        self._on_app(lambda app: app.after_request_funcs.setdefault(None, []).append(f))
+        return f
+
+    def teardown_app_request(self, f):
+        self._check_setup("teardown_app_request")
+        self._on_app(lambda app: app.teardown_request_funcs.setdefault(None, []).append(f))
+        return f
+
+    def app_context_processor(self, f):
+        self._check_setup("app_context_processor")
+        self._on_app(lambda app: app.template_context_processors.setdefault(None, []).append(f))
+        return f
+
+    def app_errorhandler(self, code):
+        self._check_setup("app_errorhandler")
+        def register(f):
+            self._on_app(lambda app: app.register_error_handler(code, f))
+            return f
+
+        return register
+
+    def app_template_filter(self, name=None):
+        self._check_setup("app_template_filter")
+        def register(f):
+            self.add_app_template_filter(f, name=name)
+            return f
+
+        return register
+
+    def add_app_template_filter(self, f, name=None):
+        self._check_setup("add_app_template_filter")
+        self._on_app(lambda app: app.add_template_filter(f, name=name))
+
+    def app_template_test(self, name=None):
+        self._check_setup("app_template_test")
+        def register(f):
+            self.add_app_template_test(f, name=name)
+            return f
+
+        return register
+
+    def add_app_template_test(self, f, name=None):
+        self._check_setup("add_app_template_test")
+        self._on_app(lambda app: app.add_template_test(f, name=name))
+
+    def app_template_global(self, name=None):
+        self._check_setup("app_template_global")
+        def register(f):
+            self.add_app_template_global(f, name=name)
+            return f
+
+        return register
+
+    def add_app_template_global(self, f, name=None):
+        self._check_setup("add_app_template_global")
+        self._on_app(lambda app: app.add_template_global(f, name=name))
+
+
+# ---------------------------------------------------------------------------------------------
+# flask.views: class-based views. `as_view` turns a class into a view function that makes an
+# instance (per request, or once) and calls its dispatch_request.
+# ---------------------------------------------------------------------------------------------
+
+_HTTP_METHOD_FUNCS = ("get", "post", "head", "options", "delete", "put", "trace", "patch")
+
+
+class View:
+    methods = None
+    provide_automatic_options = None
+    decorators = []
+    init_every_request = True
+
+    def dispatch_request(self):
+        raise NotImplementedError()
+
+    @classmethod
+    def as_view(cls, name, *class_args, **class_kwargs):
+        def named(func):
+            func.__name__, func.__module__ = name, cls.__module__
+            return func
+
+        if cls.init_every_request:
+            def per_request(**kwargs):
+                return cls(*class_args, **class_kwargs).dispatch_request(**kwargs)
+
+            wrapped = per_request
+        else:
+            # One instance, made now, answers every request.
+            shared = cls(*class_args, **class_kwargs)
+
+            def one_instance(**kwargs):
+                return shared.dispatch_request(**kwargs)
+
+            wrapped = one_instance
+        # The decorators see the view already named; each wraps what the previous one made.
+        if cls.decorators:
+            wrapped = named(wrapped)
+            for decorator in cls.decorators:
+                wrapped = decorator(wrapped)
+        wrapped = named(wrapped)
+        wrapped.view_class = cls
+        wrapped.methods = cls.methods
+        wrapped.provide_automatic_options = cls.provide_automatic_options
+        return wrapped
+
+
+class _MethodViewType(type):
+    # Flask fills MethodView.methods in __init_subclass__: the methods of the bases, plus one
+    # for each HTTP method function the class has. The interpreter calls a metaclass's
+    # __init__ for every subclass, so the same is done here.
+    def __init__(cls, name, bases, namespace):
+        if "methods" in namespace:
+            return
+        found = set()
+        for base in bases:
+            if getattr(base, "methods", None):
+                found.update(base.methods)
+        for func in _HTTP_METHOD_FUNCS:
+            if hasattr(cls, func):
+                found.add(func.upper())
+        if found:
+            cls.methods = found
+
+
+class MethodView(View, metaclass=_MethodViewType):
+    def dispatch_request(self, **kwargs):
+        method = request.method
+        handler = getattr(self, method.lower(), None)
+        # HEAD is answered by get() when there is no head().
+        if handler is None and method == "HEAD":
+            handler = getattr(self, "get", None)
+        assert handler is not None, f"Unimplemented method {method!r}"
+        return handler(**kwargs)
 
 
 def _json_loads(text):

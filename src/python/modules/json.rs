@@ -169,6 +169,31 @@ pub fn make(it: &mut Interp) -> Value {
                     from_json(it, tree)
                 }),
             ),
+            (
+                // `json.load(fp)`: `loads(fp.read())` (Flask's `config.from_file` passes it).
+                "load",
+                func("load", |it, args| {
+                    let Some(file) = args.pos.first() else {
+                        return Err(
+                            it.type_error("load() missing 1 required positional argument: 'fp'")
+                        );
+                    };
+                    let read = it.get_attr(file, "read")?;
+                    let text = it.call(&read, Args::default())?;
+                    let text = match &text {
+                        Value::Str(s) => s.to_string(),
+                        Value::Bytes(b) => String::from_utf8_lossy(b).to_string(),
+                        o => {
+                            return Err(it.type_error(format!(
+                                "the JSON object must be str, bytes or bytearray, not {}",
+                                o.type_name()
+                            )));
+                        }
+                    };
+                    let tree = loads(&text).map_err(|e| it.text_err(e))?;
+                    from_json(it, tree)
+                }),
+            ),
             ("JSONDecodeError", jde),
         ],
     )
