@@ -26,6 +26,8 @@ pub fn count_step() -> Step {
         form: None,
         headers: Vec::new(),
         json: None,
+        host: None,
+        from: None,
     }))
 }
 

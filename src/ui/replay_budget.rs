@@ -115,6 +115,8 @@ mod tests {
             form: None,
             headers: Vec::new(),
             json: None,
+            host: None,
+            from: None,
         }));
         SharedState {
             version: SHARE_VERSION,
