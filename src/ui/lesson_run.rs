@@ -87,7 +87,14 @@ impl Workspace {
                 let last_page = last.and_then(|entry| {
                     let outcome = entry.exchange.as_ref()?;
                     let error = entry.error.as_ref().map(ErrorSummary::of);
-                    Some(PageState::from_outcome(outcome, error))
+                    let mut page = PageState::from_outcome(outcome, error);
+                    // Issue 20: a page of another site started it (a link, form or image).
+                    if let Some(crate::browser::SiteContext::CrossSite { from, .. }) =
+                        entry.request.as_ref().map(|request| &request.site)
+                    {
+                        page.started_by = Some(from.clone());
+                    }
+                    Some(page)
                 });
                 // The session as the app read it when the request was made.
                 let session_seen = last.and_then(|entry| entry.seen.clone());
