@@ -328,6 +328,7 @@ impl Interp {
     pub(crate) fn charge(&self, units: u64, what: &str) -> PyResult<()> {
         let steps = self.steps.get().saturating_add(units);
         self.steps.set(steps);
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(seconds) = super::interrupt::requested() {
             return Err(self.interrupted_error(seconds));
         }
@@ -379,6 +380,8 @@ impl Interp {
         if steps > self.config.step_budget {
             return Err(self.step_limit_error());
         }
+        // Only a native host has another thread to ask for a stop (the page ends its worker).
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(seconds) = super::interrupt::requested() {
             return Err(self.interrupted_error(seconds));
         }
@@ -405,6 +408,7 @@ impl Interp {
     }
 
     /// The host asked the program to stop (see `python::interrupt`).
+    #[cfg(not(target_arch = "wasm32"))]
     #[cold]
     fn interrupted_error(&self, seconds: u64) -> Box<Exc> {
         let msg = super::interrupt::message(seconds, self.current_line());

@@ -10,7 +10,7 @@
 //!
 //! The interpreter itself never reads the wall clock (determinism): the host decides when to
 //! stop. The page does not use it — a runaway run there is stopped by ending the worker that
-//! runs it (`ui::engine_worker`).
+//! runs it (`ui::engine_worker`) — so the wasm build leaves the check out.
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 

@@ -26,19 +26,17 @@
 //! would make a replay stop at a different place on a slower machine, and determinism is what
 //! rewind, links and hand-ins rest on; ending the worker leaves the engine untouched.
 
-use serde::{Deserialize, Serialize};
-
-use super::history::{Start, Step};
+use super::history::Start;
 use super::state::{Action, Workspace};
 use crate::browser::NavigationRequest;
-use crate::scenario::lesson::Settings;
+use crate::scenario::share::{SHARE_VERSION, SharedState};
 
 /// How long an action runs before the page offers "Running… Stop", in milliseconds (shorter
 /// would flash the bar on ordinary requests, which take a few milliseconds).
 pub const SHOW_STOP_AFTER: u64 = 300;
 
 /// The learner's actions that run the app's code, and so go through the worker first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Guarded {
     /// Enter in the address bar.
     Navigate(String),
@@ -105,16 +103,14 @@ impl Guarded {
 
 /// What the worker is asked to run: where the workspace started, every step since, what the
 /// editor holds, the profile on screen, and the action.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// It crosses to the worker as text fields ([`Job::fields`]): the history in the share-link
+/// JSON the page already writes and reads (`SharedState`), so the page carries no second
+/// serialisation of steps (every serde derive adds to the wasm).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Job {
-    /// The start's code.
-    pub start_code: String,
-    /// The start's settings.
-    pub settings: Settings,
-    /// The start's lesson.
-    pub lesson: Option<String>,
-    /// The workspace's log.
-    pub log: Vec<Step>,
+    /// The start and the log, as a share link carries them (code and settings always given).
+    pub history: SharedState,
     /// The editor's text (a request is served by it, as on the page).
     pub code: String,
     /// The profile on screen.
@@ -127,28 +123,121 @@ impl Job {
     /// The job of carrying out `action` on `workspace` (the present, not a rewind on screen:
     /// acting while rewinding acts on the present, as the reducer does).
     pub fn new(workspace: &Workspace, action: Guarded) -> Job {
+        let start = &workspace.start;
         Job {
-            start_code: workspace.start.code.clone(),
-            settings: workspace.start.settings.clone(),
-            lesson: workspace.start.lesson.clone(),
-            log: workspace.log.to_vec(),
+            history: SharedState {
+                version: SHARE_VERSION,
+                lesson: start.lesson.clone(),
+                code: Some(start.code.clone()),
+                settings: Some(start.settings.clone()),
+                actions: workspace.log.to_vec(),
+                ..SharedState::default()
+            },
             code: workspace.code.clone(),
             active: workspace.active_profile.clone(),
             action,
         }
     }
 
+    /// The job as named text fields (what `js/engine-worker.js` passes on unread).
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        let history = serde_json::to_string(&self.history).unwrap_or_default();
+        let mut fields = vec![
+            ("history", history),
+            ("code", self.code.clone()),
+            ("active", self.active.clone()),
+        ];
+        let kind = match &self.action {
+            Guarded::Navigate(address) => {
+                fields.push(("address", address.clone()));
+                "navigate"
+            }
+            Guarded::Send(request) => {
+                fields.push(("method", request.method.clone()));
+                fields.push(("url", request.url.clone()));
+                let form = request
+                    .form
+                    .iter()
+                    .map(|(name, value)| format!("{}={}", escape(name), escape(value)))
+                    .collect::<Vec<_>>()
+                    .join("&");
+                fields.push(("form", form));
+                "send"
+            }
+            Guarded::Resend => "resend",
+            Guarded::Back => "back",
+            Guarded::Forward => "forward",
+            Guarded::Reload => "reload",
+        };
+        fields.push(("kind", kind.to_string()));
+        fields
+    }
+
+    /// The job read back from its fields, or why it cannot be.
+    pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> Result<Job, String> {
+        let need = |name: &str| field(name).ok_or_else(|| format!("the job has no {name}"));
+        let history: SharedState = serde_json::from_str(&need("history")?)
+            .map_err(|error| format!("the job's history could not be read: {error}"))?;
+        let action = match need("kind")?.as_str() {
+            "navigate" => Guarded::Navigate(need("address")?),
+            "send" => {
+                let form = need("form")?;
+                Guarded::Send(NavigationRequest {
+                    method: need("method")?,
+                    url: need("url")?,
+                    form: form
+                        .split('&')
+                        .filter(|pair| !pair.is_empty())
+                        .map(|pair| {
+                            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                            (unescape(name), unescape(value))
+                        })
+                        .collect(),
+                    ..NavigationRequest::default()
+                })
+            }
+            "resend" => Guarded::Resend,
+            "back" => Guarded::Back,
+            "forward" => Guarded::Forward,
+            "reload" => Guarded::Reload,
+            other => {
+                return Err(format!(
+                    "the job's action {other:?} is not one the worker runs"
+                ));
+            }
+        };
+        Ok(Job {
+            history,
+            code: need("code")?,
+            active: need("active")?,
+            action,
+        })
+    }
+
     fn start(&self) -> Start {
         Start {
-            code: self.start_code.clone(),
-            settings: self.settings.clone(),
-            lesson: self.lesson.clone(),
+            code: self.history.code.clone().unwrap_or_default(),
+            settings: self.history.settings.clone().unwrap_or_default(),
+            lesson: self.history.lesson.clone(),
         }
     }
 }
 
+/// `%`, `&` and `=` escaped, so form fields survive the `name=value&…` form (never shown).
+fn escape(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('&', "%26")
+        .replace('=', "%3D")
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("%3D", "=")
+        .replace("%26", "&")
+        .replace("%25", "%")
+}
+
 /// What the worker answers: how the mirror stands after the action.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reply {
     /// Whether the mirror had to be rebuilt from the start (a new worker, or a history that is
     /// no longer a continuation of the last one: a rewind continued, a link opened).
@@ -172,18 +261,17 @@ impl Mirror {
     /// then carries out the job's action.
     pub fn run(&mut self, job: &Job) -> Reply {
         let start = job.start();
-        let continues = self
-            .state
-            .as_ref()
-            .is_some_and(|state| state.start == start && job.log.starts_with(&state.log));
+        let continues = self.state.as_ref().is_some_and(|state| {
+            state.start == start && job.history.actions.starts_with(&state.log)
+        });
         let mut state = match self.state.take() {
             Some(mut state) if continues => {
-                for step in job.log[state.log.len()..].to_vec() {
+                for step in job.history.actions[state.log.len()..].to_vec() {
                     state.step(step);
                 }
                 state
             }
-            _ => Workspace::replay(&start, &job.log),
+            _ => Workspace::replay(&start, &job.history.actions),
         };
         state.code = job.code.clone();
         state.active_profile = job.active.clone();
@@ -239,14 +327,19 @@ mod worker_side {
         static MIRROR: RefCell<Mirror> = RefCell::new(Mirror::default());
     }
 
-    /// Runs a job (JSON) on this worker's mirror and answers with a reply (JSON), or the reason
-    /// the job could not be read.
+    /// Runs a job (an object of text fields, [`Job::fields`]) on this worker's mirror and answers
+    /// with the summary of the entry it made (the page needs only to know it is done), or the
+    /// reason the job could not be read.
     #[wasm_bindgen(js_name = engineRun)]
-    pub fn engine_run(job: &str) -> Result<String, JsValue> {
-        let job: Job = serde_json::from_str(job)
-            .map_err(|error| JsValue::from_str(&format!("the job could not be read: {error}")))?;
+    pub fn engine_run(job: &JsValue) -> Result<Option<String>, JsValue> {
+        let field = |name: &str| {
+            js_sys::Reflect::get(job, &name.into())
+                .ok()
+                .and_then(|value| value.as_string())
+        };
+        let job = Job::from_fields(field).map_err(|why| JsValue::from_str(&why))?;
         let reply = MIRROR.with(|mirror| mirror.borrow_mut().run(&job));
-        serde_json::to_string(&reply).map_err(|error| JsValue::from_str(&error.to_string()))
+        Ok(reply.summary)
     }
 }
 
@@ -379,13 +472,10 @@ mod page {
             if self.running().is_some() {
                 return None;
             }
-            let text = match serde_json::to_string(job) {
-                Ok(text) => text,
-                Err(error) => {
-                    done(Err(Stopped::Failed(error.to_string())));
-                    return None;
-                }
-            };
+            let fields = js_sys::Object::new();
+            for (name, value) in job.fields() {
+                let _ = js_sys::Reflect::set(&fields, &name.into(), &value.into());
+            }
             if let Err(why) = self.ensure_worker() {
                 done(Err(Stopped::Failed(why)));
                 return None;
@@ -395,7 +485,7 @@ mod page {
             let id = inner.next_id;
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
-            let _ = js_sys::Reflect::set(&message, &"job".into(), &text.into());
+            let _ = js_sys::Reflect::set(&message, &"job".into(), &fields);
             let posted = inner
                 .worker
                 .as_ref()
@@ -473,14 +563,15 @@ mod page {
                 }
             };
             let Some(job) = job else { return };
-            let reply = match (field("reply").and_then(|r| r.as_string()), field("error")) {
-                (Some(reply), _) => serde_json::from_str::<Reply>(&reply)
-                    .map_err(|error| Stopped::Failed(error.to_string())),
-                (None, error) => Err(Stopped::Failed(
-                    error
-                        .and_then(|error| error.as_string())
-                        .unwrap_or_else(|| "the engine worker failed".into()),
-                )),
+            // The worker's answer carries no data the page uses: it only says the job is done.
+            let reply = match field("error").and_then(|error| error.as_string()) {
+                None => Ok(Reply {
+                    replayed: false,
+                    steps: 0,
+                    summary: field("reply").and_then(|reply| reply.as_string()),
+                    notice: None,
+                }),
+                Some(why) => Err(Stopped::Failed(why)),
             };
             (job.done)(reply);
         }
@@ -534,12 +625,32 @@ mod tests {
             let guarded = Guarded::of(&action).expect("guarded");
             assert_eq!(guarded.action(), action);
         }
-        let job = Job::new(
-            &Workspace::started().apply(Action::Navigate("/count".into())),
+        let page = Workspace::started().apply(Action::Navigate("/count".into()));
+        let form = vec![
+            ("a&b".to_string(), "x=1%".to_string()),
+            ("".into(), "".into()),
+        ];
+        for action in [
             Guarded::Reload,
-        );
-        let text = serde_json::to_string(&job).unwrap();
-        assert_eq!(serde_json::from_str::<Job>(&text).unwrap(), job);
+            Guarded::Navigate("/x?y=1".into()),
+            Guarded::Send(NavigationRequest {
+                method: "POST".into(),
+                url: "/login".into(),
+                form,
+                ..NavigationRequest::default()
+            }),
+        ] {
+            let job = Job::new(&page, action);
+            let fields = job.fields();
+            let read = Job::from_fields(|name| {
+                fields
+                    .iter()
+                    .find(|(field, _)| *field == name)
+                    .map(|(_, value)| value.clone())
+            });
+            assert_eq!(read, Ok(job));
+        }
+        assert!(Job::from_fields(|_| None).is_err());
     }
 
     #[test]
