@@ -10,11 +10,11 @@
 //   - ours: a link whose one step is `GET /count`; the time from navigation start until the
 //     frame that shows "Visit number: 1" (a MutationObserver installed before the page's scripts
 //     run sees it in the document; the next animation frame's callback is the time taken),
-//     the editor's `editor-ready` mark, the bytes sent until then; then on the same load the
-//     in-page benchmarks `benchRequest` (a full request: browser, jar, server, signing) and
+//     the editor's `editor-ready` mark, the compressed bytes the page fetched until then
+//     (resource timing); then on the same load the in-page benchmarks `benchRequest` (a full request: browser, jar, server, signing) and
 //     `benchRestart` (a server restart after an edit);
 //   - the anchor (anchor.html): Pyodide loads, the wheels are unpacked, the seed app is run and
-//     its test client sends `GET /count`; the time until that response and the bytes sent until
+//     its test client sends `GET /count`; the time until that response and the bytes fetched until
 //     then; then the test client's per-request time on the same load.
 // The medians and their ratios are printed, with a Markdown row for BENCHMARKS.md. `--before`
 // adds a third side, loaded in the same rotation: another build of the page (e.g. the branch's
@@ -70,8 +70,6 @@ const seedApp = (await readFile(join(ROOT, "src/ui/mod.rs"), "utf8")).match(
 )[1];
 const wheels = (await readdir(join(CACHE, "wheels"))).filter((name) => name.endsWith(".whl")).sort();
 
-// Bytes written to the wire since the last reset, by both servers.
-let sent = 0;
 const gzipped = new Map();
 
 /** Serves `root` at "/", each file gzip-compressed once; `routes` adds generated files. */
@@ -94,7 +92,6 @@ function serve(root, routes = {}) {
     const key = `${root}|${path}|${body.length}`;
     if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
     const zipped = gzipped.get(key);
-    sent += zipped.length;
     response.writeHead(200, {
       "Content-Type": type,
       "Content-Encoding": "gzip",
@@ -168,15 +165,21 @@ const WATCH_FIRST_RESULT = () => {
   });
 };
 
+// The compressed bytes the page fetched until the moment in `window[at]`: the document and every
+// resource that had finished by then (a service worker's own fetches are not the page's).
+const PAGE_BYTES = (at) =>
+  [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+    .filter((entry) => entry.responseEnd <= window[at])
+    .reduce((sum, entry) => sum + entry.encodedBodySize, 0);
+
 async function loadOurs(link) {
   const browser = await launch();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.addInitScript(WATCH_FIRST_RESULT);
-    sent = 0;
     await page.goto(link);
     await page.waitForFunction(() => typeof window.firstResultAt === "number", null, { timeout: 60_000 });
-    const bytes = sent;
+    const bytes = await page.evaluate(PAGE_BYTES, "firstResultAt");
     const marks = await page.evaluate(() => ({
       first: window.firstResultAt,
       editor: performance.getEntriesByName("editor-ready")[0]?.startTime,
@@ -195,7 +198,6 @@ async function loadAnchor() {
   const browser = await launch();
   try {
     const page = await (await browser.newContext()).newPage();
-    sent = 0;
     await page.goto(anchorUrl);
     await page.waitForFunction(() => window.anchor !== undefined, null, { timeout: 300_000 });
     const result = await page.evaluate(() => window.anchor);
@@ -203,8 +205,7 @@ async function loadAnchor() {
     if (result.first !== "Visit number: 1" || result.last !== `Visit number: ${REQUESTS + 1}`) {
       throw new Error(`the anchor answered ${JSON.stringify(result)}`);
     }
-    // The bytes of the load (everything was fetched before the first response).
-    return { ...result, bytes: sent };
+    return { ...result, bytes: await page.evaluate(PAGE_BYTES, "anchorFirstAt") };
   } finally {
     await browser.close();
   }

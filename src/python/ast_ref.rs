@@ -14,6 +14,22 @@ use rustpython_ruff_python_ast as ast;
 pub struct ParsedModule {
     /// The module's statements.
     pub module: ast::ModModule,
+    /// The scope facts of each function defined in this tree, by the definition's address.
+    /// They depend on the source alone, so every interpreter running the tree shares them: a
+    /// server start reruns the Flask prelude's cached tree without working them out again.
+    pub scopes: std::cell::RefCell<
+        std::collections::HashMap<usize, Rc<super::scope::ScopeInfo>, rustc_hash::FxBuildHasher>,
+    >,
+}
+
+impl ParsedModule {
+    /// A tree with no scope facts worked out yet.
+    pub fn new(module: ast::ModModule) -> ParsedModule {
+        ParsedModule {
+            module,
+            scopes: Default::default(),
+        }
+    }
 }
 
 /// A pointer to a node owned by a [`ParsedModule`].

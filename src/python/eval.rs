@@ -660,8 +660,18 @@ impl Interp {
             FuncDef::Def(d) => d.addr(),
             FuncDef::Lambda(l) => l.addr(),
         };
-        let scope = match self.scope_cache.get(&key) {
-            Some(s) => s.clone(),
+        // The tree keeps the facts (shared by every interpreter running it); this one pins the
+        // tree, since its body's names carry slot annotations and its literals may be cached.
+        let tree = match &def {
+            FuncDef::Def(d) => d.owner().clone(),
+            FuncDef::Lambda(l) => l.owner().clone(),
+        };
+        self.pinned_trees
+            .entry(Rc::as_ptr(&tree) as usize)
+            .or_insert_with(|| tree.clone());
+        let cached = tree.scopes.borrow().get(&key).cloned();
+        let scope = match cached {
+            Some(s) => s,
             None => {
                 let s = Rc::new(match &def {
                     FuncDef::Def(d) => {
@@ -692,16 +702,7 @@ impl Interp {
                         s
                     }
                 });
-                // The cache is keyed by node address and the body's names now carry slot
-                // annotations: keep the tree alive so no other tree can reuse the address.
-                let tree = match &def {
-                    FuncDef::Def(d) => d.owner().clone(),
-                    FuncDef::Lambda(l) => l.owner().clone(),
-                };
-                self.pinned_trees
-                    .entry(Rc::as_ptr(&tree) as usize)
-                    .or_insert(tree);
-                self.scope_cache.insert(key, s.clone());
+                tree.scopes.borrow_mut().insert(key, s.clone());
                 s
             }
         };

@@ -157,8 +157,8 @@ pub struct Interp {
     /// evaluated again (a dict key in a handler) costs no allocation. Node addresses stay unique
     /// because the trees they live in are kept in `pinned_trees` for the interpreter's life.
     pub(crate) str_consts: HashMap<usize, Value, rustc_hash::FxBuildHasher>,
-    /// Parsed modules holding cached literals (see `str_consts`) or functions whose scope is in
-    /// `scope_cache`, by address.
+    /// Parsed modules holding cached literals (see `str_consts`) or functions defined from them
+    /// (their names carry slot annotations; the scope facts live in the tree), by address.
     pub(crate) pinned_trees:
         HashMap<usize, Rc<super::ast_ref::ParsedModule>, rustc_hash::FxBuildHasher>,
     /// Classes of host objects by their type name (`type(session)`), made on first use.

@@ -313,7 +313,7 @@ fn parse_uncached(source: &str, filename: &str) -> Result<Rc<ParsedModule>, Synt
             if let Some(e) = unsupported(&module.body, source, filename) {
                 return Err(e);
             }
-            Ok(Rc::new(ParsedModule { module }))
+            Ok(Rc::new(ParsedModule::new(module)))
         }
         Err(e) => Err(describe(&e, source, filename)),
     }
@@ -702,6 +702,25 @@ mod parse_cache_tests {
             !Rc::ptr_eq(&first, &parse(source, "a.py").unwrap()),
             "evicted by newer sources"
         );
+    }
+
+    #[test]
+    fn every_interpreter_running_a_tree_shares_its_functions_scope_facts() {
+        use crate::python::{HostConfig, Interp};
+        let source =
+            "def f(a):\n    b = a + 1\n    return b\ng = lambda x: x * 2\nresult = f(g(1))\n";
+        let tree = parse(source, "shared.py").unwrap();
+        let mut first = Interp::new(HostConfig::default());
+        first.run_module("shared", "shared.py", source).unwrap();
+        let facts: Vec<usize> = tree.scopes.borrow().keys().copied().collect();
+        assert_eq!(facts.len(), 2, "one for the def, one for the lambda");
+        let fact = tree.scopes.borrow()[&facts[0]].clone();
+        let mut second = Interp::new(HostConfig::default());
+        let module = second.run_module("shared", "shared.py", source).unwrap();
+        assert_eq!(tree.scopes.borrow().len(), 2, "nothing worked out again");
+        assert!(Rc::ptr_eq(&fact, &tree.scopes.borrow()[&facts[0]]));
+        let result = second.get_attr(&module, "result").unwrap();
+        assert_eq!(second.repr(&result).unwrap(), "3");
     }
 
     #[test]
