@@ -931,6 +931,10 @@ results["cookie_namespace"] = app.config.get_namespace("SESSION_COOKIE_")
 results["keys"] = [key for key in app.config if key.startswith("MYAPP") or key == "FROM_CFG"]
 results["lifetime"] = str(app.permanent_session_lifetime)
 results["secret"] = app.secret_key
+try:
+    Flask(__name__, instance_path="relative/folder")
+except ValueError as e:
+    results["instance_path"] = str(e)
 
 
 @app.route("/config")

@@ -1642,10 +1642,15 @@ class Flask:
         self.root_path = "/project"
         self.static_folder = None if static_folder is None else self.root_path + "/" + static_folder
         self.template_folder = template_folder
-        self.instance_path = (
-            self.root_path + "/instance" if kwargs.get("instance_path") is None
-            else kwargs["instance_path"]
-        )
+        instance_path = kwargs.get("instance_path")
+        if instance_path is None:
+            instance_path = self.root_path + "/instance"
+        elif not instance_path.startswith("/"):
+            raise ValueError(
+                "If an instance path is provided it must be absolute. A relative path was given"
+                " instead."
+            )
+        self.instance_path = instance_path
         self.config = self.make_config(kwargs.get("instance_relative_config", False))
         self.blueprints = {}
         self.view_functions = {}
