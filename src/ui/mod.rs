@@ -26,6 +26,8 @@ pub mod editor_bridge;
 #[cfg(test)]
 mod engine_tests;
 pub mod fetch;
+#[cfg(test)]
+mod files_tests;
 pub mod fragment;
 pub mod frame_policy;
 pub mod guide;
