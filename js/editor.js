@@ -83,34 +83,51 @@ const darkColours = palette({
 // CodeMirror mounts earlier theme rules later, so they win over one-dark's.
 const darkGutter = Prec.highest(EditorView.theme({ ".cm-gutters": { color: "#9aa3b2" } }, { dark: true }));
 
+// What the editor's label says a file is: the app's code, or another file of the project.
+const describe = (name) =>
+  name === "app.py" ? "app.py — the Flask app's code" : `${name} — a file of the project`;
+
 function mount(parent, text, onChange) {
   const theme = new Compartment();
   const themeFor = (dark) => (dark ? [oneDarkTheme, darkColours, darkGutter] : [lightColours]);
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: text,
+  const dark = () => Boolean(darkQuery && darkQuery.matches);
+  // Each file gets a state of its own (its text, undo history, language); Python is the only
+  // language bundled — templates, stylesheets and data are plain text (a language pack per
+  // type would cost the page budget more than highlighting is worth here).
+  const stateFor = (name, doc) =>
+    EditorState.create({
+      doc,
       extensions: [
         setup,
         keymap.of([indentWithTab]),
-        python(),
+        name.endsWith(".py") ? python() : [],
         lintGutter(),
         currentLine,
-        theme.of(themeFor(darkQuery && darkQuery.matches)),
+        theme.of(themeFor(dark())),
         // tabindex 0 says outright what contenteditable already makes true (the code is a Tab stop), so
         // checkers see the scrolling editor as reachable by keyboard.
-        EditorView.contentAttributes.of({ "aria-label": "app.py — the Flask app's code", "aria-describedby": "editor-keys", tabindex: "0" }),
+        EditorView.contentAttributes.of({ "aria-label": describe(name), "aria-describedby": "editor-keys", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
       ],
-    }),
-  });
+    });
+  const view = new EditorView({ parent, state: stateFor("app.py", text) });
+  let shown = "app.py";
+  const kept = new Map();
   if (darkQuery) {
     darkQuery.addEventListener("change", (event) =>
       view.dispatch({ effects: theme.reconfigure(themeFor(event.matches)) }),
     );
   }
+  const setFile = (name, next) => {
+    if (name === shown) return;
+    kept.set(shown, view.state);
+    const state = kept.get(name);
+    view.setState(state && state.doc.toString() === next ? state : stateFor(name, next));
+    view.dispatch({ effects: theme.reconfigure(themeFor(dark())) });
+    shown = name;
+  };
   // Read by the performance test: navigation start → an editor that takes input.
   if (window.performance && performance.mark) performance.mark("editor-ready");
   return {
@@ -121,6 +138,7 @@ function mount(parent, text, onChange) {
       }
     },
     focus: () => view.focus(),
+    setFile,
     setCurrentLine: (line) => {
       const doc = view.state.doc;
       const effects = [setCurrent.of(line)];

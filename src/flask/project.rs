@@ -113,3 +113,106 @@ pub fn file_and_folder<'a>(paths: impl Iterator<Item = &'a str> + Clone) -> Opti
         paths.clone().any(|q| q.starts_with(&prefix))
     })
 }
+
+/// The most files a project holds beside `app.py` (what an editor or a link may add).
+pub const MAX_FILES: usize = 64;
+
+/// The longest file a project holds, in bytes of UTF-8 (a template or stylesheet is far less).
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+
+/// Changes to a project's files: path → its new text, or `None` for a file deleted. A rename
+/// is the old path deleted and the new one written.
+pub type FileChanges = BTreeMap<String, Option<String>>;
+
+impl ProjectFiles {
+    /// These files with `changes` applied.
+    ///
+    /// ```
+    /// use session_playground::flask::project::{FileChanges, ProjectFiles};
+    /// let files = ProjectFiles::new([("a.txt".to_string(), "1".to_string())]);
+    /// let changes = FileChanges::from([("a.txt".to_string(), None), ("b.txt".to_string(), Some("2".to_string()))]);
+    /// let changed = files.with_changes(&changes);
+    /// assert_eq!((changed.get("a.txt"), changed.get("b.txt")), (None, Some("2")));
+    /// assert_eq!(files.changes_to(&changed), changes);
+    /// ```
+    pub fn with_changes(&self, changes: &FileChanges) -> ProjectFiles {
+        let mut map = (*self.0).clone();
+        for (path, text) in changes {
+            match text {
+                Some(text) => map.insert(path.clone(), text.clone()),
+                None => map.remove(path),
+            };
+        }
+        ProjectFiles(Rc::new(map))
+    }
+
+    /// What changes turn these files into `other` (empty when they are the same).
+    pub fn changes_to(&self, other: &ProjectFiles) -> FileChanges {
+        let mut changes = FileChanges::new();
+        for (path, text) in other.iter() {
+            if self.0.get(path).map(String::as_str) != Some(text) {
+                changes.insert(path.to_string(), Some(text.to_string()));
+            }
+        }
+        for path in self.0.keys() {
+            if !other.0.contains_key(path) {
+                changes.insert(path.clone(), None);
+            }
+        }
+        changes
+    }
+
+    /// The files as a plain map (what saved work and links write).
+    pub fn to_map(&self) -> BTreeMap<String, String> {
+        (*self.0).clone()
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Whether a project may hold exactly `files` (paths and texts): each path passes
+/// [`check_path`], no path is also another's folder, at most [`MAX_FILES`] files of at most
+/// [`MAX_FILE_BYTES`] each. `Err` names the file and says why, in the learner's terms. The one
+/// check for anything that brings files in from outside (a link, saved work, a lesson).
+///
+/// ```
+/// use session_playground::flask::project::check_files;
+/// assert!(check_files([("static/a.css", "p {}")]).is_ok());
+/// let err = check_files([("../secret", "")]).unwrap_err();
+/// assert!(err.contains("'../secret'"), "{err}");
+/// ```
+pub fn check_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<(), String> {
+    let files: Vec<(&str, &str)> = files.into_iter().collect();
+    if files.len() > MAX_FILES {
+        return Err(format!(
+            "{} files (a project holds at most {MAX_FILES} besides app.py)",
+            files.len()
+        ));
+    }
+    for (path, text) in &files {
+        check_path(path)
+            .map_err(|why| format!("the file {} cannot be held: {why}", quoted(path)))?;
+        if text.len() > MAX_FILE_BYTES {
+            return Err(format!(
+                "the file {} is {} bytes (the most a file may hold is {MAX_FILE_BYTES})",
+                quoted(path),
+                text.len()
+            ));
+        }
+    }
+    if let Some(path) = file_and_folder(files.iter().map(|(path, _)| *path)) {
+        return Err(format!("{} is both a file and a folder", quoted(path)));
+    }
+    Ok(())
+}
+
+/// A path as the learner reads it in a message: quoted, control characters escaped, long ones
+/// cut short.
+fn quoted(path: &str) -> String {
+    let short: String = path.chars().take(80).collect();
+    let more = if short.len() < path.len() { "…" } else { "" };
+    format!("{}{more}", crate::python::text::str_repr(&short))
+}

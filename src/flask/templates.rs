@@ -388,8 +388,8 @@ pub struct RenderRequest {
     pub name: Option<String>,
     /// The source of a `render_template_string`.
     pub source: Option<String>,
-    /// Every template the loaders can find, by name.
-    pub templates: BTreeMap<String, String>,
+    /// Every template the loaders can find, by name (shared: an error reads its source).
+    pub templates: Arc<BTreeMap<String, String>>,
     /// The template context (Flask's processors, then the caller's values).
     pub context: Vec<(String, Value)>,
     /// `app.jinja_env.globals`.
@@ -432,6 +432,7 @@ pub fn render(it: &mut Interp, request: RenderRequest) -> PyResult<Value> {
             }
         }
     });
+    let (string_source, templates) = (request.source.clone(), request.templates.clone());
     let result = render_in_bridge(request);
     let pending = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
@@ -448,8 +449,44 @@ pub fn render(it: &mut Interp, request: RenderRequest) -> PyResult<Value> {
     }
     match result {
         Ok(text) => Ok(markup_or_str(it, text)),
-        Err(error) => Err(jinja_error(it, &error)),
+        Err(error) => {
+            let exc = jinja_error(it, &error);
+            let source = match error.name() {
+                Some(STRING_TEMPLATE) | None => string_source,
+                Some(name) => templates.get(name).cloned(),
+            };
+            Err(with_template_frame(exc, &error, source))
+        }
     }
+}
+
+/// Adds the template's own frame at the bottom of the exception's traceback, as Jinja2 does
+/// (it rewrites the traceback so the template line shows, `in template` for a syntax error,
+/// `in top-level template code` at render time): the server log shows the line and the page
+/// marks it in the template's tab. The file is named by the app's template folder
+/// (`templates/<name>`), as `app.py` is named by its path in the project.
+///
+/// Differences written down: Jinja2 names a frame inside a block `in block 'name'` (MiniJinja
+/// does not say which block), and shows the file's absolute path.
+fn with_template_frame(exc: Box<Exc>, error: &Error, source: Option<String>) -> Box<Exc> {
+    let (Some(line), Some(source)) = (error.line(), source) else {
+        return exc;
+    };
+    if matches!(
+        error.kind(),
+        ErrorKind::TemplateNotFound | ErrorKind::OutOfFuel
+    ) {
+        return exc;
+    }
+    let filename = match error.name() {
+        Some(STRING_TEMPLATE) | None => STRING_TEMPLATE.to_string(),
+        Some(name) => format!("templates/{name}"),
+    };
+    let func = match error.kind() {
+        ErrorKind::SyntaxError | ErrorKind::BadEscape | ErrorKind::InvalidDelimiter => "template",
+        _ => "top-level template code",
+    };
+    exc.with_foreign_frame(&filename, func, source, line)
 }
 
 fn markup_or_str(_it: &mut Interp, text: String) -> Value {
@@ -475,7 +512,7 @@ fn render_in_bridge(request: RenderRequest) -> Result<String, Error> {
         let this = with_interp(|it| to_py(it, value)).unwrap_or(Value::None);
         call_python_method(&this, method, args)
     });
-    let templates = Arc::new(request.templates);
+    let templates = request.templates;
     env.set_loader(move |name| Ok(templates.get(name).cloned()));
     let (globals, filters, tests, context) = with_interp(|it| {
         let convert = |it: &mut Interp, pairs: Vec<(String, Value)>| {
@@ -649,7 +686,7 @@ pub fn render_builtin() -> Value {
             RenderRequest {
                 name,
                 source,
-                templates,
+                templates: Arc::new(templates),
                 context,
                 globals,
                 filters,

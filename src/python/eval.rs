@@ -527,6 +527,12 @@ impl Interp {
         let has_meta = meta.is_some() || bases.iter().any(|b| b.meta.borrow().is_some());
         let namespace = has_meta.then(|| Value::dict(dict.clone()));
         let base_values: Vec<Value> = bases.iter().map(|b| Value::Class(b.clone())).collect();
+        // A body that sets `__module__` names the class's module (CPython reads it back from
+        // the namespace): a library's exceptions say where they are documented.
+        let module_name = match &dict.get_str("__module__") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => module_name,
+        };
         let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
         if let Some(m) = meta.filter(|m| !(m.module == "builtins" && m.name == "type")) {
             *cls.meta.borrow_mut() = Some(m);

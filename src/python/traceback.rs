@@ -216,3 +216,33 @@ fn render_entries(tb: &[TbEntry], out: &mut String) {
         i = j;
     }
 }
+
+impl super::interp::Exc {
+    /// Adds a frame at the bottom of the traceback for a file the interpreter did not run
+    /// itself — a template the host rendered — at 1-based `line` of `source` (shown without
+    /// carets, as CPython shows a frame it has no column for).
+    pub fn with_foreign_frame(
+        self: Box<Self>,
+        filename: &str,
+        func: &str,
+        source: String,
+        line: usize,
+    ) -> Box<Self> {
+        let start = source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        if let Some(state) = self.value.exc_state() {
+            state.borrow_mut().traceback.push(TbEntry {
+                filename: filename.into(),
+                func: func.into(),
+                source: std::rc::Rc::new(super::value::SourceFile::new(source)),
+                range: (start, start),
+                anchor: Anchor::Statement,
+            });
+        }
+        self
+    }
+}

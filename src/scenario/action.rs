@@ -158,6 +158,10 @@ pub enum Action {
     },
     /// The editor's text becomes this (the server reloads, the browsers keep their cookies).
     EditCode(String),
+    /// Project files beside `app.py` are written (`Some` text) or deleted (`None`); the
+    /// reloader restarts the server on the code it runs, as `flask run --debug` does when a
+    /// file of the project changes.
+    EditFiles(crate::flask::project::FileChanges),
     /// Switch how the app keeps its session.
     SetSessionMode(SessionMode),
     /// The browser's Back button: the previous history entry, requested again with a GET.
@@ -335,6 +339,8 @@ struct RawStep {
     forge_session: Option<RawForge>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     edit_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    edit_files: Option<crate::flask::project::FileChanges>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     session_mode: Option<SessionMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -596,6 +602,16 @@ impl TryFrom<RawStep> for Step {
         if let Some(code) = raw.edit_code {
             actions.push(Action::EditCode(code));
         }
+        if let Some(changes) = raw.edit_files {
+            if changes.is_empty() {
+                return Err("edit_files: expected at least one file".into());
+            }
+            for path in changes.keys() {
+                crate::flask::project::check_path(path)
+                    .map_err(|why| format!("edit_files: bad path {path:?} ({why})"))?;
+            }
+            actions.push(Action::EditFiles(changes));
+        }
         if let Some(mode) = raw.session_mode {
             actions.push(Action::SetSessionMode(mode));
         }
@@ -613,7 +629,7 @@ impl TryFrom<RawStep> for Step {
         if actions.len() != 1 {
             return Err("a step needs exactly one action key (request, close_browser, open_browser, \
                         open_private_window, continue_where_left_off, advance_clock, set_cookie, delete_cookie, copy_cookie, \
-                        forge_session, edit_code, session_mode, back, forward, reload)"
+                        forge_session, edit_code, edit_files, session_mode, back, forward, reload)"
                 .into());
         }
         if raw.browser.as_deref() == Some("") {
@@ -672,6 +688,7 @@ impl From<Step> for RawStep {
                 raw.forge_session = Some(RawForge { secret, data })
             }
             Action::EditCode(code) => raw.edit_code = Some(code),
+            Action::EditFiles(changes) => raw.edit_files = Some(changes),
             Action::SetSessionMode(mode) => raw.session_mode = Some(mode),
             Action::Back => raw.back = Some(true),
             Action::Forward => raw.forward = Some(true),
@@ -701,6 +718,7 @@ mod tests {
             r#"{"continue_where_left_off":true}"#,
             r#"{"back":true,"browser":"Bob"}"#,
             r#"{"open_private_window":true}"#,
+            r#"{"edit_files":{"static/a.css":null,"templates/index.html":"<p>{{ n }}</p>"}}"#,
         ] {
             assert_eq!(round_trip(text), text);
         }
@@ -718,6 +736,9 @@ mod tests {
             r#"{"request":{"method":"POST","path":"/","form":{"a":"1","a":"2"}}}"#,
             r#"{"session_mode":"carrier-pigeon"}"#,
             r#"{"forge_session":{"secret":"k","data":[1]}}"#,
+            r#"{"edit_files":{}}"#,
+            r#"{"edit_files":{"../etc/passwd":"x"}}"#,
+            r#"{"edit_files":{"app.py":"x"}}"#,
         ] {
             assert!(serde_json::from_str::<Step>(text).is_err(), "{text}");
         }

@@ -7,6 +7,7 @@
 //! Exit 2 if a file is malformed or
 //! unreadable, else 1 if a goal is unmet or a quiz answer is wrong, else 0.
 
+use crate::flask::project::ProjectFiles;
 use crate::scenario::goal::{GoalStatus, check};
 use crate::scenario::lesson::{Lesson, parse_lesson};
 use crate::scenario::play::{Player, StepNote, play_solution};
@@ -32,7 +33,11 @@ pub fn play_final(
     lesson: &Lesson,
     steps: &[crate::scenario::Step],
 ) -> (LessonState, Vec<StepNote>) {
-    let mut player = Player::start(code, &lesson.settings);
+    let mut player = Player::start_in(
+        code,
+        &ProjectFiles::new(lesson.files.clone()),
+        &lesson.settings,
+    );
     let notes = steps.iter().filter_map(|step| player.apply(step)).collect();
     (player.state().clone(), notes)
 }
@@ -148,8 +153,9 @@ pub fn check_probes(lesson: &Lesson) -> Vec<(&'static str, String, Result<(), St
         ("alternative", &lesson.alternatives, true),
     ] {
         for probe in probes {
-            let report = crate::scenario::play::play_and_check(
+            let report = crate::scenario::play::play_and_check_in(
                 &lesson.code,
+                &ProjectFiles::new(lesson.files.clone()),
                 &lesson.settings,
                 &probe.steps,
                 &lesson.goals,

@@ -39,6 +39,10 @@ pub struct Lesson {
     pub id: String,
     /// The app's source at the start.
     pub code: String,
+    /// The project's other files at the start (templates, static, data), by path. Plain data
+    /// (a lesson crosses threads in the checks); a workspace or player shares it as
+    /// [`crate::flask::project::ProjectFiles`].
+    pub files: BTreeMap<String, String>,
     /// The starting settings.
     pub settings: Settings,
     /// Title, question, hint and explanation (Markdown).
@@ -350,6 +354,8 @@ struct RawLesson {
     id: String,
     code: String,
     #[serde(default)]
+    files: BTreeMap<String, String>,
+    #[serde(default)]
     clock: Option<String>,
     #[serde(default)]
     settings: RawSettings,
@@ -416,6 +422,7 @@ pub fn parse_lesson(source: &str) -> Result<Lesson, Malformed> {
                 version: 1,
                 id: String::new(),
                 code: scenario.code,
+                files: scenario.files.to_map(),
                 settings: Settings {
                     clock: scenario.clock,
                     profiles: vec!["default".to_string()],
@@ -598,11 +605,14 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
     {
         return Err(bad(&place, problem));
     }
+    crate::flask::project::check_files(raw.files.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+        .map_err(|why| bad("files", why))?;
     let solution = raw.solution.unwrap_or_else(|| raw.steps.clone());
     Ok(Lesson {
         version: raw.version,
         id: raw.id,
         code: raw.code,
+        files: raw.files,
         settings: Settings {
             clock,
             secret_key: raw.settings.secret_key,

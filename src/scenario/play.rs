@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::browser::Browser;
+use crate::flask::project::ProjectFiles;
 use crate::scenario::action::Step;
 use crate::scenario::goal::{Goal, GoalResult, GoalStatus, check};
 use crate::scenario::lesson::{Lesson, Settings};
@@ -31,10 +32,16 @@ pub struct Player {
 impl Player {
     /// Starts `code` with `settings` (profiles open, jars empty, the app loaded at the clock).
     pub fn start(code: &str, settings: &Settings) -> Player {
+        Player::start_in(code, &ProjectFiles::default(), settings)
+    }
+
+    /// [`Player::start`] in a project folder holding `files` beside `app.py`.
+    pub fn start_in(code: &str, files: &ProjectFiles, settings: &Settings) -> Player {
         let mut player = Player {
             world: settings.sites.iter().fold(
                 World::new(&settings.profiles, settings.clock, settings.session_mode)
-                    .with_environment(&settings.environment),
+                    .with_environment(&settings.environment)
+                    .with_files(files.clone()),
                 |world, site| world.with_site(&site.host, site.content()),
             ),
             state: LessonState {
@@ -163,7 +170,18 @@ pub fn play_and_check(
     steps: &[Step],
     goals: &[Goal],
 ) -> SolutionReport {
-    let mut player = Player::start(code, settings);
+    play_and_check_in(code, &ProjectFiles::default(), settings, steps, goals)
+}
+
+/// [`play_and_check`] in a project folder holding `files` beside `app.py`.
+pub fn play_and_check_in(
+    code: &str,
+    files: &ProjectFiles,
+    settings: &Settings,
+    steps: &[Step],
+    goals: &[Goal],
+) -> SolutionReport {
+    let mut player = Player::start_in(code, files, settings);
     let mut progress = LessonProgress::default();
     let mut last: Vec<GoalResult> = goals
         .iter()
@@ -210,8 +228,9 @@ pub fn play_and_check(
 
 /// Plays the lesson's solution and checks its goals.
 pub fn play_solution(lesson: &Lesson) -> SolutionReport {
-    play_and_check(
+    play_and_check_in(
         &lesson.code,
+        &ProjectFiles::new(lesson.files.clone()),
         &lesson.settings,
         &lesson.solution,
         &lesson.goals,

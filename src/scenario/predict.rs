@@ -177,7 +177,12 @@ pub fn problems(predictions: &[Prediction], steps: &[Step]) -> Vec<(String, Stri
                     steps.len()
                 ),
             )),
-            Some(step) if matches!(step.action, crate::scenario::Action::EditCode(_)) => {
+            Some(step)
+                if matches!(
+                    step.action,
+                    crate::scenario::Action::EditCode(_) | crate::scenario::Action::EditFiles(_)
+                ) =>
+            {
                 out.push((
                     format!("{place}.step"),
                     "a prediction is answered by a browser or clock step, not a code edit".into(),

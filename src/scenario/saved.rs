@@ -405,6 +405,13 @@ impl SavedWork {
         {
             return Err(ImportError::FutureVersion(state.version));
         }
+        for state in work
+            .current
+            .iter()
+            .chain(work.saved.iter().map(|saved| &saved.workspace))
+        {
+            state.check_files().map_err(ImportError::Malformed)?;
+        }
         Ok(work)
     }
 }

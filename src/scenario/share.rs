@@ -42,6 +42,11 @@ pub struct SharedState {
     /// The code at the start; `None` means the lesson's own code (keeps lesson links short).
     #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The project's files beside `app.py` at the start (templates, static, data); `None`
+    /// means the lesson's own (none for the playground), so a link without files is as short
+    /// as before. Checked by [`decode`] like any file from outside.
+    #[serde(rename = "fs", default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<std::collections::BTreeMap<String, String>>,
     /// The settings at the start; `None` means the lesson's own (or the defaults).
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<Settings>,
@@ -82,6 +87,26 @@ pub struct SharedState {
     pub lesson_url: Option<String>,
 }
 
+impl SharedState {
+    /// Whether every project the state passes through is one the playground may hold: its
+    /// files at the start, then after each `edit_files` step (see
+    /// [`crate::flask::project::check_files`]); `Err` says which file and why. Links and saved
+    /// work come from outside, so both are checked before anything is replayed.
+    pub fn check_files(&self) -> Result<(), String> {
+        use crate::flask::project::{ProjectFiles, check_files};
+        use crate::scenario::action::Action;
+        let mut files = ProjectFiles::new(self.files.clone().unwrap_or_default());
+        check_files(files.iter())?;
+        for step in &self.actions {
+            if let Action::EditFiles(changes) = &step.action {
+                files = files.with_changes(changes);
+                check_files(files.iter())?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Why a link could not be opened; `Display` is the learner's message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
@@ -97,6 +122,8 @@ pub enum ShareError {
         /// Its length in characters (or the expanded length).
         size: usize,
     },
+    /// Carries project files the playground cannot hold (a bad path, too many, too big).
+    BadFiles(String),
     /// Made by a newer playground.
     FutureVersion {
         /// The link's version.
@@ -121,6 +148,9 @@ impl std::fmt::Display for ShareError {
                     f,
                     "This share link is too large to open ({size} characters; the limit is {MAX_LINK_CHARS}). {kept}"
                 )
+            }
+            ShareError::BadFiles(why) => {
+                write!(f, "This share link cannot be opened: {why}. {kept}")
             }
             ShareError::FutureVersion { version } => write!(
                 f,
@@ -197,6 +227,7 @@ pub fn decode(link: &str) -> Result<SharedState, ShareError> {
     if state.version != version {
         return Err(ShareError::Malformed("the version marks disagree".into()));
     }
+    state.check_files().map_err(ShareError::BadFiles)?;
     Ok(state)
 }
 

@@ -512,6 +512,12 @@ impl World {
         self
     }
 
+    /// Replaces the project's files without restarting (the page writes them just before it
+    /// restarts the server on new code, so one restart serves both).
+    pub(crate) fn set_files(&mut self, files: ProjectFiles) {
+        self.files = files;
+    }
+
     /// The project's files beside `app.py`.
     pub fn files(&self) -> &ProjectFiles {
         &self.files
@@ -580,6 +586,17 @@ impl World {
         let mut effect_profile = profile.clone();
         let kind = match &step.action {
             Action::EditCode(code) => self.load(code),
+            Action::EditFiles(changes) => {
+                let files = self.files.with_changes(changes);
+                if files == self.files {
+                    EffectKind::Unchanged
+                } else {
+                    // The reloader watches every file of the project, not only app.py.
+                    self.files = files;
+                    let code = self.served_code.clone();
+                    self.load(&code)
+                }
+            }
             Action::SetSessionMode(mode) if *mode == self.session_mode => EffectKind::Unchanged,
             Action::SetSessionMode(mode) => {
                 // Another session interface is another app: the server restarts with it (the

@@ -15,6 +15,7 @@ use super::components::{
     help_dialog::HelpDialog,
     lesson_builder::LessonBuilder,
     lesson_panel::{LessonPanel, NextLesson},
+    project_files::ProjectFilesBar,
     server_pane::ServerPane,
     welcome::Welcome,
 };
@@ -225,17 +226,27 @@ pub fn app() -> Html {
         use_effect_with((), move |_| super::shortcuts::install(dispatch));
     }
     {
-        // The reloader: the server restarts once the learner has paused typing.
+        // The reloader: the server restarts once the learner has paused typing (in app.py or
+        // any other file of the project).
         let dispatch = dispatch.clone();
-        use_effect_with(workspace.code.clone(), move |code| {
-            let code = code.clone();
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(RELOAD_PAUSE).await;
-                dispatch.emit(Action::ReloadIfUnchanged(code));
-            });
-        });
+        use_effect_with(
+            (workspace.code.clone(), workspace.files.clone()),
+            move |(code, files)| {
+                let (code, files) = (code.clone(), files.clone());
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(RELOAD_PAUSE).await;
+                    dispatch.emit(Action::ReloadIfProjectUnchanged(code, files));
+                });
+            },
+        );
     }
-    let on_code_change = dispatch.reform(Action::EditCode);
+    let on_code_change = dispatch.reform(Action::EditOpenFile);
+    let file_paths: Vec<String> = workspace
+        .files
+        .iter()
+        .map(|(path, _)| path.to_string())
+        .collect();
+    let error_file = workspace.error_place().map(|(_, _, file, _)| file);
 
     // While a past state is on screen, the panes show it; the editor and timeline stay present.
     let shown = workspace.shown();
@@ -433,11 +444,12 @@ pub fn app() -> Html {
                 </section>
                 <section id={Pane::Code.id()} tabindex="-1" class={section_class(Pane::Code, "pane-editor")} aria-label="Editor">
                     <div class="pane-head">
-                        <h2 class="pane-title">{ "app.py" }</h2>
+                        <h2 class="pane-title" data-testid="open-file-name">{ workspace.open_file_name().to_string() }</h2>
                         <p class="pane-hint" id="editor-keys">{ "Tab indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor · " }<kbd>{ "?" }</kbd>{ " shortcuts" }</p>
                     </div>
-                    <Editor code={workspace.code.clone()} on_change={on_code_change} marks={workspace.editor_marks()}
-                        current_line={step.as_ref().filter(|(_, _, matches)| *matches).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
+                    <ProjectFilesBar paths={file_paths} open={workspace.open_file_name().to_string()} {error_file} on_action={dispatch.clone()} />
+                    <Editor code={workspace.open_text().to_string()} file={workspace.open_file_name().to_string()} on_change={on_code_change} marks={workspace.editor_marks()}
+                        current_line={step.as_ref().filter(|(_, _, matches)| *matches && workspace.open_file.is_none()).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
                 </section>
                 <section id={Pane::Browser.id()} tabindex="-1" class={section_class(Pane::Browser, "pane-browser")} aria-label="Virtual browser">
                     <BrowserPane

@@ -22,6 +22,11 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &EditorHandle, text: &str);
 
+    /// Shows file `name` with `text` (its language by extension; each file keeps its own
+    /// undo history; no-op when it is already shown).
+    #[wasm_bindgen(method, js_name = setFile)]
+    pub fn set_file(this: &EditorHandle, name: &str, text: &str);
+
     /// Marks errors on lines: a JSON array of `{line, severity, message}`.
     #[wasm_bindgen(method, js_name = setMarks)]
     pub fn set_marks(this: &EditorHandle, marks_json: &str);

@@ -80,6 +80,7 @@ fn the_cli_the_player_and_the_page_step_the_same_world() {
 
     let start = super::history::Start {
         code: APP.to_string(),
+        files: Default::default(),
         settings,
         lesson: None,
     };

@@ -9,6 +9,7 @@
 //! each restart of the app on new code is an `edit_code` step. The start's own code is served
 //! without a step, which keeps links short.
 
+use crate::flask::project::ProjectFiles;
 pub use crate::scenario::Step;
 use crate::scenario::lesson::Settings;
 use crate::scenario::share::{SHARE_VERSION, SharedState};
@@ -19,6 +20,8 @@ use crate::scenario::share::{SHARE_VERSION, SharedState};
 pub struct Start {
     /// The app's source at the start.
     pub code: String,
+    /// The project's other files at the start (templates, static, data).
+    pub files: ProjectFiles,
     /// The virtual time, the profiles (the first active), the session mode.
     pub settings: Settings,
     /// The built-in lesson this workspace follows, if any.
@@ -29,6 +32,7 @@ impl Default for Start {
     fn default() -> Self {
         Start {
             code: super::SEED_APP.to_string(),
+            files: ProjectFiles::default(),
             settings: Settings::default(),
             lesson: None,
         }
@@ -43,6 +47,7 @@ impl Start {
             version: SHARE_VERSION,
             lesson: self.lesson.clone(),
             code: (self.code != own.code).then(|| self.code.clone()),
+            files: (self.files != own.files).then(|| self.files.to_map()),
             settings: (self.settings != own.settings).then(|| self.settings.clone()),
             actions: steps.to_vec(),
             ..SharedState::default()
@@ -53,6 +58,10 @@ impl Start {
     pub fn from_shared(shared: &SharedState, own: &Start) -> Start {
         Start {
             code: shared.code.clone().unwrap_or_else(|| own.code.clone()),
+            files: shared.files.as_ref().map_or_else(
+                || own.files.clone(),
+                |files| ProjectFiles::new(files.clone()),
+            ),
             settings: shared
                 .settings
                 .clone()

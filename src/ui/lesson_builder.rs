@@ -153,7 +153,7 @@ impl Draft {
     pub fn of_workspace(code: &str, log: &[Step]) -> Draft {
         let steps: Vec<String> = log
             .iter()
-            .filter(|step| !matches!(step.action, Action::EditCode(_)))
+            .filter(|step| !matches!(step.action, Action::EditCode(_) | Action::EditFiles(_)))
             .map(|step| {
                 // The lesson's first browser is where steps without one happen.
                 let mut step = step.clone();

@@ -49,6 +49,7 @@ pub const AFRESH_NAME: &str = "Work before starting afresh";
 pub fn lesson_start(lesson: &Lesson) -> Start {
     Start {
         code: lesson.code.clone(),
+        files: crate::flask::project::ProjectFiles::new(lesson.files.clone()),
         settings: lesson.settings.clone(),
         lesson: Some(lesson.id.clone()),
     }
@@ -319,6 +320,12 @@ impl Workspace {
             self.reload_if_edited();
             return;
         }
+        if let scenario::Action::EditFiles(changes) = &step.action {
+            self.files = self.files.with_changes(changes);
+            self.keep_open_file();
+            self.reload_if_edited();
+            return;
+        }
         let first = self.browser.profiles()[0].name.clone();
         let browser = step.browser.clone().unwrap_or(first);
         // "Coming back" to a site in a closed browser opens it first, as the lesson runner
@@ -349,7 +356,7 @@ impl Workspace {
     }
 
     fn reload_if_edited(&mut self) {
-        if self.served_code != self.code {
+        if self.edited() {
             self.reload_server();
         }
     }
@@ -455,7 +462,13 @@ impl Workspace {
             .unwrap_or_default(),
         };
         let mut steps = self.log.to_vec();
-        if self.code != self.served_code && !(steps.is_empty() && self.code == self.start.code) {
+        if self.edited()
+            && !(steps.is_empty() && self.code == self.start.code && self.files == self.start.files)
+        {
+            let changes = self.world.files().changes_to(&self.files);
+            if !changes.is_empty() {
+                steps.push(Step::new(scenario::Action::EditFiles(changes)));
+            }
             steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
         let mut shared = self.start.share(&own, &steps);
@@ -912,6 +925,10 @@ pub fn describe_step(step: &Step) -> String {
             format!("sign the session {data} with the key {secret:?} in the dev tools")
         }
         scenario::Action::EditCode(_) => "change app.py".into(),
+        scenario::Action::EditFiles(changes) => {
+            let names: Vec<&str> = changes.keys().map(String::as_str).collect();
+            format!("change {}", names.join(", "))
+        }
         scenario::Action::SetSessionMode(mode) => {
             format!("switch the session to {} mode", mode.as_str())
         }

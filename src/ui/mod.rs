@@ -31,6 +31,8 @@ pub mod editor_bridge;
 mod engine_tests;
 pub mod engine_worker;
 pub mod fetch;
+#[cfg(test)]
+mod files_tests;
 pub mod fragment;
 pub mod frame_policy;
 pub mod guide;

@@ -22,7 +22,10 @@ impl Workspace {
         if !matches!(
             action,
             Action::EditCode(_)
+                | Action::EditOpenFile(_)
+                | Action::OpenFile(_)
                 | Action::ReloadIfUnchanged(_)
+                | Action::ReloadIfProjectUnchanged(..)
                 | Action::ReloadServer
                 | Action::OtherTabSaved(_)
         ) {
@@ -33,7 +36,13 @@ impl Workspace {
         let keeps_rewind = matches!(
             action,
             Action::EditCode(_)
+                | Action::EditOpenFile(_)
+                | Action::OpenFile(_)
+                | Action::AddFile(_)
+                | Action::RenameFile { .. }
+                | Action::DeleteFile(_)
                 | Action::ReloadIfUnchanged(_)
+                | Action::ReloadIfProjectUnchanged(..)
                 | Action::DismissNotice
                 | Action::OtherTabSaved(_)
                 | Action::ViewEntry(_)
@@ -63,6 +72,36 @@ impl Workspace {
                     next.server_status = ServerStatus::Reloading;
                 }
                 next.code = code;
+            }
+            Action::EditOpenFile(text) => match next.open_file.clone() {
+                None => {
+                    if text != next.served_code {
+                        next.server_status = ServerStatus::Reloading;
+                    }
+                    next.code = text;
+                }
+                Some(path) => next.write_files(&[(path, Some(text))]),
+            },
+            Action::OpenFile(name) => {
+                if name == "app.py" {
+                    next.open_file = None;
+                } else if next.files.get(&name).is_some() {
+                    next.open_file = Some(name);
+                }
+            }
+            Action::AddFile(path) => next.add_file(path.trim()),
+            Action::RenameFile { from, to } => next.rename_file(&from, to.trim()),
+            Action::DeleteFile(path) => {
+                if next.files.get(&path).is_some() {
+                    next.write_files(&[(path.clone(), None)]);
+                    next.notice =
+                        Some(format!("{path} was deleted (the app restarts without it)."));
+                }
+            }
+            Action::ReloadIfProjectUnchanged(code, files) => {
+                if code == next.code && files == next.files && next.edited() {
+                    next.reload_server();
+                }
             }
             Action::ReloadServer => next.reload_server(),
             Action::StoppedByYou(what, millis) => next.stopped_by_you(&what, millis),
@@ -221,6 +260,7 @@ impl Workspace {
             Action::ContinueFromHere => {
                 if let Some(rewind) = next.rewind.take() {
                     let code = std::mem::take(&mut next.code);
+                    let (files, open_file) = (next.files.clone(), next.open_file.clone());
                     let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
                     let (lesson, saved) = (next.lesson.take(), next.saved.clone());
                     // A kept view shares the present's server, which has run on since: the
@@ -235,10 +275,13 @@ impl Workspace {
                         saved,
                         ..state
                     };
-                    if code != next.served_code {
+                    next.code = code;
+                    next.files = files;
+                    next.open_file = open_file;
+                    next.keep_open_file();
+                    if next.edited() {
                         next.server_status = ServerStatus::Reloading;
                     }
-                    next.code = code;
                     next.notice = Some(match dropped {
                         0 => "Continuing from the last entry: nothing was dropped.".to_string(),
                         1 => "Continuing from here: the 1 later entry was dropped.".to_string(),

@@ -21,6 +21,7 @@ use super::step_through::StepThrough;
 use crate::browser::clock::format_instant;
 use crate::browser::{CookieKey, NavigationOutcome, NavigationRequest};
 use crate::flask::AppError;
+use crate::flask::project::ProjectFiles;
 use crate::flask::session_inspect::{SessionInspection, inspect};
 use crate::flask::trace::SessionTrace;
 use crate::http;
@@ -96,6 +97,11 @@ pub struct Workspace {
     /// The app's source, as the editor holds it (the served code, [`World::served_code`],
     /// lags it while the learner types).
     pub code: String,
+    /// The project's other files as the editor holds them (the served ones,
+    /// [`World::files`], lag them while the learner types, like the code).
+    pub files: ProjectFiles,
+    /// The editor's tab on screen: `None` for `app.py`, else a path of [`Workspace::files`].
+    pub open_file: Option<String>,
     /// The browser, the server and the clock; read through `Deref`, changed only by steps.
     pub(super) world: World,
     /// The name of the profile the panes show.
@@ -137,6 +143,7 @@ pub struct Workspace {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
     code: String,
+    files: ProjectFiles,
     world: World,
     active_profile: String,
     server_status: ServerStatus,
@@ -296,6 +303,21 @@ pub enum TimelineKind {
 pub enum Action {
     /// The editor's text changed.
     EditCode(String),
+    /// The text of the editor's tab on screen changed (`app.py`'s or a project file's).
+    EditOpenFile(String),
+    /// Show a file's tab (`app.py`, or a project file's path).
+    OpenFile(String),
+    /// "Add file": a new, empty project file at this path (its tab opens).
+    AddFile(String),
+    /// "Rename": a project file moves to another path.
+    RenameFile {
+        /// Its path now.
+        from: String,
+        /// Its new path.
+        to: String,
+    },
+    /// "Delete": a project file is removed.
+    DeleteFile(String),
     /// The profile switcher chose another browser (by name).
     SelectProfile(String),
     /// "Close browser" on the active profile.
@@ -428,6 +450,9 @@ pub enum Action {
     /// The edit pause ended: restart the server if the code is still this text (a later edit
     /// starts its own pause), like `flask run --debug`'s reloader.
     ReloadIfUnchanged(String),
+    /// [`Action::ReloadIfUnchanged`] for the whole project: restart if the code and the files
+    /// are still these (any file's change starts a new pause).
+    ReloadIfProjectUnchanged(String, ProjectFiles),
 }
 
 impl Default for Workspace {
@@ -451,11 +476,14 @@ impl Workspace {
         };
         let world = start.settings.sites.iter().fold(
             World::new(profiles, start.settings.clock, start.settings.session_mode)
-                .with_environment(&start.settings.environment),
+                .with_environment(&start.settings.environment)
+                .with_files(start.files.clone()),
             |world, site| world.with_site(&site.host, site.content()),
         );
         Workspace {
             code: start.code.clone(),
+            files: start.files.clone(),
+            open_file: None,
             active_profile: world.browser().profiles()[0].name.clone(),
             world,
             server_status: ServerStatus::Reloading,
@@ -660,6 +688,7 @@ impl Workspace {
     fn snapshot(&self) -> Snapshot {
         Snapshot {
             code: self.code.clone(),
+            files: self.files.clone(),
             world: self.world.without_server(),
             active_profile: self.active_profile.clone(),
             server_status: self.server_status,
@@ -680,6 +709,7 @@ impl Workspace {
                     .count();
                 let Snapshot {
                     code,
+                    files,
                     world,
                     active_profile,
                     server_status,
@@ -687,6 +717,11 @@ impl Workspace {
                 } = (*view).clone();
                 Workspace {
                     code,
+                    open_file: self
+                        .open_file
+                        .clone()
+                        .filter(|path| files.get(path).is_some()),
+                    files,
                     world,
                     active_profile,
                     server_status,
@@ -719,6 +754,13 @@ impl Workspace {
                 // reload_server logs its own edit_code step.
                 return None;
             }
+            scenario::Action::EditFiles(changes) => {
+                // Written into the editor's files; the restart that follows (an edit_code step
+                // in the page's own log) serves them and logs this step.
+                self.files = self.files.with_changes(changes);
+                self.keep_open_file();
+                return None;
+            }
             scenario::Action::Request(request) => {
                 let asked = scenario::action::navigation_request(request);
                 return self.send(action.clone(), Some(asked));
@@ -744,7 +786,7 @@ impl Workspace {
                 } else {
                     ServerStatus::Error
                 };
-                if self.code != self.served_code {
+                if self.edited() {
                     self.server_status = ServerStatus::Reloading;
                 }
             }
@@ -843,16 +885,110 @@ impl Workspace {
             .find(|page| page.profile == self.active_profile)
     }
 
-    /// The errors the editor marks: the startup error, or the last request's unhandled one, on
-    /// the deepest line of `app.py` in its traceback.
-    pub fn editor_marks(&self) -> Vec<EditorMark> {
+    /// Whether the editor holds code or files the server does not run yet.
+    pub fn edited(&self) -> bool {
+        self.code != self.served_code || self.files != *self.world.files()
+    }
+
+    /// The name of the editor's tab on screen (`app.py` or a project file's path).
+    pub fn open_file_name(&self) -> &str {
+        self.open_file.as_deref().unwrap_or("app.py")
+    }
+
+    /// The text of the editor's tab on screen.
+    pub fn open_text(&self) -> &str {
+        match &self.open_file {
+            Some(path) => self.files.get(path).unwrap_or_default(),
+            None => &self.code,
+        }
+    }
+
+    /// Writes (`Some`) or deletes (`None`) project files in the editor; the reloader serves
+    /// them after the pause, as it does typed code.
+    pub(crate) fn write_files(&mut self, changes: &[(String, Option<String>)]) {
+        let changes: crate::flask::project::FileChanges = changes.iter().cloned().collect();
+        let files = self.files.with_changes(&changes);
+        if files != self.files {
+            self.files = files;
+            self.server_status = ServerStatus::Reloading;
+        }
+        self.keep_open_file();
+    }
+
+    /// "Add file": an empty file at `path` if a project may hold it (the rules links and
+    /// lessons follow), its tab opened; else the notice says why.
+    pub(crate) fn add_file(&mut self, path: &str) {
+        if path.is_empty() {
+            self.notice = Some("Type a path for the new file, e.g. templates/index.html.".into());
+            return;
+        }
+        if path == "app.py" || self.files.get(path).is_some() {
+            self.notice = Some(format!("The project already has a file called {path}."));
+            return;
+        }
+        let files = self
+            .files
+            .with_changes(&[(path.to_string(), Some(String::new()))].into());
+        if let Err(why) = crate::flask::project::check_files(files.iter()) {
+            self.notice = Some(format!("The file was not added: {why}."));
+            return;
+        }
+        self.write_files(&[(path.to_string(), Some(String::new()))]);
+        self.open_file = Some(path.to_string());
+    }
+
+    /// "Rename": the file at `from` moves to `to` (its tab follows), if a project may hold it
+    /// there; else the notice says why and nothing changes.
+    pub(crate) fn rename_file(&mut self, from: &str, to: &str) {
+        let Some(text) = self.files.get(from).map(str::to_string) else {
+            return;
+        };
+        if to == from {
+            return;
+        }
+        if to == "app.py" || self.files.get(to).is_some() {
+            self.notice = Some(format!("The project already has a file called {to}."));
+            return;
+        }
+        let changes = [(from.to_string(), None), (to.to_string(), Some(text))];
+        let files = self.files.with_changes(&changes.iter().cloned().collect());
+        if let Err(why) = crate::flask::project::check_files(files.iter()) {
+            self.notice = Some(format!("{from} was not renamed: {why}."));
+            return;
+        }
+        self.write_files(&changes);
+        self.open_file = Some(to.to_string());
+    }
+
+    /// Shows `app.py` again if the open tab's file is gone (deleted, or a rewind without it).
+    pub(crate) fn keep_open_file(&mut self) {
+        if let Some(path) = &self.open_file
+            && self.files.get(path).is_none()
+        {
+            self.open_file = None;
+        }
+    }
+
+    /// The startup error, or the last request's unhandled one, with its severity and the file
+    /// and line it happened on: the deepest frame of its traceback in `app.py` or a project
+    /// file (a template's line, as Jinja2 puts it in the traceback).
+    pub fn error_place(&self) -> Option<(&AppError, &'static str, String, usize)> {
         let (error, severity) = match (&self.startup_error, &self.request_error) {
             (Some(error), _) => (error, "error"),
             (None, Some(error)) => (error, "warning"),
-            (None, None) => return Vec::new(),
+            (None, None) => return None,
         };
-        app_line(&error.traceback)
-            .map(|line| EditorMark {
+        let (file, line) = error_place(&error.traceback, |file| {
+            file == "app.py" || self.files.get(file).is_some()
+        })?;
+        Some((error, severity, file, line))
+    }
+
+    /// The errors the editor marks on the tab on screen (see [`Workspace::error_place`]).
+    pub fn editor_marks(&self) -> Vec<EditorMark> {
+        self.error_place()
+            .filter(|(_, _, file, _)| file == self.open_file_name())
+            .map(|(error, severity, _, line)| EditorMark {
                 line,
                 severity: severity.to_string(),
                 message: format!("{}: {}", error.type_name, error.message),
@@ -887,15 +1023,22 @@ impl Workspace {
             .filter(|entry| entry.kind == TimelineKind::Request)
     }
 
-    /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
-    /// as with `flask run --debug`'s reloader).
     /// Whether no server was ever started in this workspace (the page's default one, before
     /// its load-time work): nothing runs, nothing failed to start, nothing was served.
     pub(crate) fn never_started(&self) -> bool {
         !self.server.is_running() && self.startup_error.is_none() && self.served_code.is_empty()
     }
 
+    /// Starts the editor's code as the app (the browsers and their cookies stay as they are,
+    /// as with `flask run --debug`'s reloader).
     pub(crate) fn reload_server(&mut self) {
+        // Files the editor changed are written first (one step), so the one restart serves
+        // them with the code.
+        let changes = self.world.files().changes_to(&self.files);
+        if !changes.is_empty() {
+            Rc::make_mut(&mut self.log).push(Step::new(scenario::Action::EditFiles(changes)));
+            self.world.set_files(self.files.clone());
+        }
         // The start's own code needs no step (replay serves it first); any other code does.
         if !(self.log.is_empty() && self.code == self.start.code) {
             self.replay_cut = None;
@@ -918,7 +1061,7 @@ impl Workspace {
         asked: Option<NavigationRequest>,
     ) -> Option<Effect> {
         // A request is always served by the code in the editor, even inside the reload pause.
-        if self.served_code != self.code {
+        if self.edited() {
             self.reload_server();
         }
         if let Some(error) = &self.startup_error {
@@ -1018,6 +1161,13 @@ impl Workspace {
             seen: Some(seen),
             steps: self.log.len(),
         });
+        // A request that failed in a template opens the template's tab, where its line is
+        // marked (as a failure in app.py is marked there).
+        if let Some((_, _, file, _)) = self.error_place()
+            && file != "app.py"
+        {
+            self.open_file = Some(file);
+        }
         Some(effect)
     }
 
@@ -1090,14 +1240,30 @@ pub struct EditorMark {
 /// assert_eq!(app_line("  File \"flask/__init__.py\", line 3, in f\n"), None);
 /// ```
 pub fn app_line(traceback: &str) -> Option<usize> {
+    error_place(traceback, |file| file == "app.py").map(|(_, line)| line)
+}
+
+/// The file and line of the innermost frame of a traceback in CPython's format whose file
+/// `in_project` accepts (`File "templates/index.html", line 5, in template`).
+///
+/// ```
+/// use session_playground::ui::state::error_place;
+/// let traceback = "  File \"app.py\", line 6, in index\n  File \"templates/a.html\", line 2, in template\n";
+/// assert_eq!(error_place(traceback, |_| true), Some(("templates/a.html".to_string(), 2)));
+/// assert_eq!(error_place(traceback, |f| f == "app.py"), Some(("app.py".to_string(), 6)));
+/// ```
+pub fn error_place(traceback: &str, in_project: impl Fn(&str) -> bool) -> Option<(String, usize)> {
     traceback
         .lines()
-        .filter_map(|line| line.trim_start().strip_prefix("File \"app.py\", line "))
-        .filter_map(|rest| {
-            rest.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|line| {
+            let rest = line.trim_start().strip_prefix("File \"")?;
+            let (file, rest) = rest.split_once("\", line ")?;
+            let line = rest
+                .split(|c: char| !c.is_ascii_digit())
                 .next()?
                 .parse()
-                .ok()
+                .ok()?;
+            in_project(file).then(|| (file.to_string(), line))
         })
         .last()
 }

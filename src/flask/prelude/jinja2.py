@@ -7,6 +7,9 @@ from markupsafe import Markup, escape
 
 
 class TemplateError(Exception):
+    # Jinja2 defines its exceptions in jinja2.exceptions; a traceback names them so.
+    __module__ = "jinja2.exceptions"
+
     def __init__(self, message=None):
         super().__init__(message)
 
@@ -16,6 +19,8 @@ class TemplateError(Exception):
 
 
 class TemplateNotFound(OSError, LookupError, TemplateError):
+    __module__ = "jinja2.exceptions"
+
     def __init__(self, name, message=None):
         OSError.__init__(self, name)
         if message is None:
@@ -33,6 +38,8 @@ class TemplateNotFound(OSError, LookupError, TemplateError):
 
 
 class TemplatesNotFound(TemplateNotFound):
+    __module__ = "jinja2.exceptions"
+
     def __init__(self, names=(), message=None):
         if message is None:
             message = "none of the templates given were found: " + ", ".join(map(str, names))
@@ -41,6 +48,8 @@ class TemplatesNotFound(TemplateNotFound):
 
 
 class TemplateSyntaxError(TemplateError):
+    __module__ = "jinja2.exceptions"
+
     # Where the template broke: its line, its name and file (None for a template string).
     def __init__(self, message, lineno, name=None, filename=None):
         super().__init__(message)
@@ -49,15 +58,21 @@ class TemplateSyntaxError(TemplateError):
 
 
 class TemplateAssertionError(TemplateSyntaxError):
+    __module__ = "jinja2.exceptions"
+
     def __init__(self, message, lineno=None, name=None, filename=None):
         super().__init__(message, lineno, name, filename)
 
 
 class TemplateRuntimeError(TemplateError):
+    __module__ = "jinja2.exceptions"
+
     pass
 
 
 class UndefinedError(TemplateRuntimeError):
+    __module__ = "jinja2.exceptions"
+
     pass
 
 

@@ -1,14 +1,18 @@
 //! The editor pane: a host `<div>` for CodeMirror. The editor owns its text while the learner
 //! types; the component pushes text in only when the workspace's code differs (e.g. a lesson
-//! opened), so typing never fights a re-render.
+//! opened), so typing never fights a re-render. One editor shows every file of the project:
+//! switching the tab hands it the file's name and text (it keeps each file's undo history).
 
 use yew::prelude::*;
 
 /// Props of [`Editor`].
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// The source to show.
+    /// The source to show (the open tab's text).
     pub code: String,
+    /// The open tab's file name (`app.py`, `templates/index.html`): its language and label.
+    #[prop_or_else(|| "app.py".to_string())]
+    pub file: String,
     /// Called with the whole text after each edit.
     pub on_change: Callback<String>,
     /// Errors to mark on their lines (squiggle, gutter marker, message on hover).
@@ -36,6 +40,7 @@ pub fn editor(props: &EditorProps) -> Html {
             let host = host.clone();
             let handle = handle.clone();
             let code = props.code.clone();
+            let file = props.file.clone();
             let on_change = props.on_change.clone();
             use_effect_with((), move |_| {
                 let mount = move || {
@@ -44,6 +49,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             on_change.emit(text)
                         });
                         let editor = mount_editor(&element, &code, &closure);
+                        editor.set_file(&file, &code);
                         *handle.borrow_mut() = Some((editor, closure));
                     }
                 };
@@ -61,6 +67,15 @@ pub fn editor(props: &EditorProps) -> Html {
         }
         {
             let handle = handle.clone();
+            let code = props.code.clone();
+            use_effect_with(props.file.clone(), move |file| {
+                if let Some((editor, _)) = handle.borrow().as_ref() {
+                    editor.set_file(file, &code);
+                }
+            });
+        }
+        {
+            let handle = handle.clone();
             use_effect_with(props.code.clone(), move |code| {
                 if let Some((editor, _)) = handle.borrow().as_ref() {
                     editor.set_text(code);
@@ -69,11 +84,16 @@ pub fn editor(props: &EditorProps) -> Html {
         }
         {
             let handle = handle.clone();
-            use_effect_with(props.marks.clone(), move |marks| {
-                if let Some((editor, _)) = handle.borrow().as_ref() {
-                    editor.set_marks(&serde_json::to_string(marks).unwrap_or_else(|_| "[]".into()));
-                }
-            });
+            use_effect_with(
+                (props.file.clone(), props.marks.clone()),
+                move |(_, marks)| {
+                    if let Some((editor, _)) = handle.borrow().as_ref() {
+                        editor.set_marks(
+                            &serde_json::to_string(marks).unwrap_or_else(|_| "[]".into()),
+                        );
+                    }
+                },
+            );
         }
         {
             let handle = handle.clone();
