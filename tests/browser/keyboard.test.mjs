@@ -106,6 +106,10 @@ async function logIn(page, name) {
   await eventually(field, true);
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
+  // The page's shortcuts (Ctrl+L) are not heard inside the response's frame (a known gap, issue
+  // 17): Shift+Tab brings the focus back to the address bar first.
+  await eventually(() => page.getByTestId("page").locator("iframe").contentFrame().locator("input[name=username]").count(), 0);
+  await tabTo(page, "[data-testid=address-bar]", { shift: true });
 }
 
 /** Chooses a session mode in the server pane's list with the arrow keys. */
@@ -189,6 +193,9 @@ test("lesson 1, done with the keyboard alone, the focus always in view", async (
   assert.match(await page.getByTestId("next-lesson").innerText(), /Next lesson →/);
   await screenshot(page, "keyboard-lesson-1-done");
   assert.equal(await page.evaluate(() => window.__mouse ?? 0), 0, "no mouse event reached the page");
-  assert.deepEqual(errors, []);
+  // Chromium reports the sandbox refusing script in the response's frame when a form in it is
+  // submitted from the keyboard: the sandbox doing its job (no script runs from a response).
+  const sandbox = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
+  assert.deepEqual(errors.filter((error) => !sandbox.test(error)), []);
   await context.close();
 });
