@@ -5,7 +5,7 @@
 //!
 //! In a file a goal is one object with an `id`, a `text` (Markdown), exactly one check key, and
 //! optionally the `browser` it concerns (default: the lesson's first profile) and the session
-//! `mode` it is about (a goal for a mode this build cannot run is pending, never failed).
+//! `mode` it is about (judged on a request made in that mode, never on the switch alone).
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +23,9 @@ pub struct Goal {
     pub text: String,
     /// The profile it concerns; `None` is the lesson's first profile.
     pub browser: Option<String>,
-    /// The session mode it is about; the goal is unmet while another mode is active.
+    /// The session mode it is about; the goal is unmet while another mode is active and, for a
+    /// check that reads a request ([`reads_a_request`]), until the profile's last request was
+    /// made in this mode.
     pub mode: Option<SessionMode>,
     /// The id of a goal that must have been met first (e.g. "logged out" only counts after
     /// "logged in"); progress applies it, [`check`] itself looks at one state.
@@ -215,8 +217,49 @@ pub fn check(goal: &Goal, state: &LessonState) -> GoalResult {
                 mode.as_str()
             ));
         }
+        // A page or session from before the switch says nothing about this mode: the goal
+        // judges only a request made in it (else it would tick on the switch alone).
+        let profile = state.profile(goal.browser.as_deref());
+        let last_mode = profile
+            .and_then(|p| p.session_seen.as_ref())
+            .map(|seen| seen.mode);
+        if reads_a_request(&goal.check) && last_mode != Some(mode) {
+            let who = profile.map(|p| p.name.as_str()).unwrap_or("the browser");
+            return GoalResult::unmet(format!(
+                "{who} has not sent a request in the {} mode yet",
+                mode.as_str()
+            ));
+        }
     }
     check_on(&goal.check, goal.browser.as_deref(), state)
+}
+
+/// Whether a check looks at what a request did: its page, the session the server read, the
+/// cookies it set or sent. Checks on the jar (which closing the browser, the clock and the dev
+/// tools change too), the code, the log, the clock or an open/closed browser do not.
+pub fn reads_a_request(goal_check: &GoalCheck) -> bool {
+    match goal_check {
+        GoalCheck::PageShows(_)
+        | GoalCheck::PageLacks(_)
+        | GoalCheck::Status(_)
+        | GoalCheck::SessionHas(_)
+        | GoalCheck::SessionRejected
+        | GoalCheck::ResponseSetCookie(_)
+        | GoalCheck::SentCookie(_)
+        | GoalCheck::FirstSinceOpen => true,
+        GoalCheck::AllOf(checks) => checks.iter().any(reads_a_request),
+        GoalCheck::JarHas(_)
+        | GoalCheck::JarLacks(_)
+        | GoalCheck::CodeAssigns(_)
+        | GoalCheck::CodeCalls(_)
+        | GoalCheck::ServerLogContains(_)
+        | GoalCheck::StartupError(_)
+        | GoalCheck::BrowserClosed
+        | GoalCheck::ClockAtLeast(_)
+        | GoalCheck::CodeUnchanged
+        | GoalCheck::NeverReceived(_)
+        | GoalCheck::NeverDeleted(_) => false,
+    }
 }
 
 /// One check on `state` for the profile `browser` (`None`: the first).
@@ -897,5 +940,56 @@ mod tests {
             check(&goal, &LessonState::default()).status,
             GoalStatus::Unmet
         );
+    }
+
+    /// Alice's state after a request the app read in `mode`, now running in `now`.
+    fn alice_after_a_request(mode: SessionMode, now: SessionMode) -> LessonState {
+        let mut data = std::collections::BTreeMap::new();
+        data.insert("user".to_string(), serde_json::json!("alice"));
+        LessonState {
+            session_mode: now,
+            profiles: vec![ProfileState {
+                name: "Alice".into(),
+                open: true,
+                session_seen: Some(crate::scenario::state::SeenSession {
+                    verdict: SeenVerdict::Accepted,
+                    data,
+                    mode,
+                }),
+                ..ProfileState::default()
+            }],
+            ..LessonState::default()
+        }
+    }
+
+    #[test]
+    fn a_goal_about_a_mode_judges_only_a_request_made_in_it() {
+        let goal = Goal {
+            id: "server-store".into(),
+            text: String::new(),
+            browser: None,
+            mode: Some(SessionMode::Server),
+            after: None,
+            check: GoalCheck::SessionHas(KeyMatch {
+                key: "user".into(),
+                value: None,
+            }),
+        };
+        // Logged in with the signed cookie, then switched: the session seen is the old mode's.
+        let switched = alice_after_a_request(SessionMode::Signed, SessionMode::Server);
+        let result = check(&goal, &switched);
+        assert_eq!(result.status, GoalStatus::Unmet);
+        assert_eq!(
+            result.detail,
+            "Alice has not sent a request in the server mode yet"
+        );
+        let logged_in = alice_after_a_request(SessionMode::Server, SessionMode::Server);
+        assert_eq!(check(&goal, &logged_in).status, GoalStatus::Met);
+        // A goal on the code alone needs no request in the mode.
+        let code_goal = Goal {
+            check: GoalCheck::CodeUnchanged,
+            ..goal
+        };
+        assert_eq!(check(&code_goal, &switched).status, GoalStatus::Met);
     }
 }

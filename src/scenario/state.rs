@@ -239,6 +239,11 @@ pub struct SeenSession {
     pub verdict: SeenVerdict,
     /// The session data the view saw (empty unless accepted), in Flask's tagged JSON form.
     pub data: BTreeMap<String, serde_json::Value>,
+    /// The session mode the app ran in for this request (the world that made it stamps it): a
+    /// goal about one mode judges only a request made in it, not one made before the learner
+    /// switched (issue 17).
+    #[serde(default)]
+    pub mode: SessionMode,
 }
 
 impl SeenSession {
@@ -292,7 +297,11 @@ impl SeenSession {
                 )
             })
             .collect();
-        SeenSession { verdict, data }
+        SeenSession {
+            verdict,
+            data,
+            mode: SessionMode::default(),
+        }
     }
 
     pub fn from_cookie_header(
@@ -312,6 +321,7 @@ impl SeenSession {
             return SeenSession {
                 verdict: SeenVerdict::NoCookie,
                 data: empty,
+                mode: SessionMode::default(),
             };
         };
         let mut inspection = inspect(
@@ -344,15 +354,18 @@ impl SeenSession {
                 SeenSession {
                     verdict: SeenVerdict::Accepted,
                     data,
+                    mode: SessionMode::default(),
                 }
             }
             Verdict::NoSecretKey => SeenSession {
                 verdict: SeenVerdict::NoSecretKey,
                 data: empty,
+                mode: SessionMode::default(),
             },
             Verdict::Rejected(_) => SeenSession {
                 verdict: SeenVerdict::Rejected(inspection.verdict.to_string()),
                 data: empty,
+                mode: SessionMode::default(),
             },
         }
     }

@@ -831,7 +831,7 @@ impl World {
         trace: Option<&SessionTrace>,
         now: i64,
     ) -> SeenSession {
-        match (self.session_mode, trace) {
+        let seen = match (self.session_mode, trace) {
             (SessionMode::Signed, _) | (_, None) => {
                 let default = SessionSettings {
                     cookie_name: "session".into(),
@@ -847,6 +847,10 @@ impl World {
                 )
             }
             (_, Some(trace)) => SeenSession::from_trace(trace),
+        };
+        SeenSession {
+            mode: self.session_mode,
+            ..seen
         }
     }
 

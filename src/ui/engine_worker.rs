@@ -29,6 +29,7 @@
 use super::history::Start;
 use super::state::{Action, Workspace};
 use crate::browser::NavigationRequest;
+use crate::flask::project::ProjectFiles;
 use crate::scenario::share::{SHARE_VERSION, SharedState};
 
 /// How long an action runs before the page offers "Running… Stop", in milliseconds (shorter
@@ -217,6 +218,12 @@ impl Job {
     fn start(&self) -> Start {
         Start {
             code: self.history.code.clone().unwrap_or_default(),
+            files: self
+                .history
+                .files
+                .clone()
+                .map(ProjectFiles::new)
+                .unwrap_or_default(),
             settings: self.history.settings.clone().unwrap_or_default(),
             lesson: self.history.lesson.clone(),
         }

@@ -5,8 +5,10 @@
 //! Nothing here touches the DOM, so every rule is tested natively.
 
 use crate::scenario::action::Action as StepAction;
+use crate::scenario::goal::GoalStatus;
 use crate::scenario::lesson::Lesson;
-use crate::ui::state::Action;
+use crate::scenario::saved::LessonProgress;
+use crate::ui::state::{Action, LessonRun};
 
 /// The panes of the page, in the narrow layout's tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -250,9 +252,9 @@ pub fn next_lesson<'a>(ids: &[&'a str], id: &str) -> Option<&'a str> {
 /// The host every page of the virtual browser is on.
 pub const ORIGIN: &str = "http://localhost";
 
-/// What the address bar shows before the first request: the path of the lesson's first `GET`
-/// (for a lesson that starts with a form post, the page holding the form, `/`), or `/count`,
-/// the seed app's page, without a lesson.
+/// What the address bar shows before the first request: the path of the lesson's first request
+/// — for one that starts with a form post, the page holding the form when the app serves one at
+/// that path (`/login`), else `/` — or `/count`, the seed app's page, without a lesson.
 pub fn start_address(lesson: Option<&Lesson>) -> String {
     let Some(lesson) = lesson else {
         return format!("{ORIGIN}/count");
@@ -267,9 +269,28 @@ pub fn start_address(lesson: Option<&Lesson>) -> String {
         });
     let path = match first {
         Some(request) if request.method == "GET" => request.target.clone(),
+        Some(request) if serves_a_form(&lesson.code, &request.target) => request.target.clone(),
         _ => "/".to_string(),
     };
     format!("{ORIGIN}{path}")
+}
+
+/// Whether `code` declares a `GET` view at `path` (`@app.get('/login')`, or `@app.route` without
+/// a `methods` list): where a lesson's form lives. Read from the decorators' text: the address
+/// bar is filled before the app runs.
+fn serves_a_form(code: &str, path: &str) -> bool {
+    code.lines().map(str::trim_start).any(|line| {
+        [
+            format!("@app.get('{path}')"),
+            format!("@app.get(\"{path}\")"),
+        ]
+        .contains(&line.trim_end().to_string())
+            || ((line.starts_with(&format!("@app.route('{path}'"))
+                || line.starts_with(&format!("@app.route(\"{path}\"")))
+                && (!line.contains("methods")
+                    || line.contains("'GET'")
+                    || line.contains("\"GET\"")))
+    })
 }
 
 /// What the lesson's step box offers.
@@ -300,6 +321,39 @@ pub fn step_offer(total: usize, next: usize, all_met: bool) -> StepOffer {
     } else {
         StepOffer::ResetAndReplay
     }
+}
+
+/// Whether the lesson is done: every goal met once (progress), or pending in this build.
+pub fn lesson_done(run: &LessonRun, progress: &LessonProgress) -> bool {
+    run.lesson
+        .goals
+        .iter()
+        .zip(&run.results)
+        .all(|(goal, result)| {
+            progress.goals_met.contains(&goal.id) || result.status == GoalStatus::Pending
+        })
+}
+
+/// What the step box offers for `run`: it follows the goals met, not the script's position.
+pub fn lesson_offer(run: &LessonRun, progress: &LessonProgress) -> StepOffer {
+    step_offer(
+        run.lesson.steps.len(),
+        run.next_step,
+        lesson_done(run, progress),
+    )
+}
+
+/// Whether the goals list is unfolded: once the quiz is answered, or when there is none. The
+/// goals name what the experiment shows, so before that they would give the quiz's answer away
+/// (they stay one click away, and every goal is checked all the same).
+///
+/// ```
+/// use session_playground::ui::guide::goals_shown;
+/// assert!(!goals_shown(true, false));
+/// assert!(goals_shown(true, true) && goals_shown(false, false));
+/// ```
+pub fn goals_shown(has_quiz: bool, quiz_answered: bool) -> bool {
+    !has_quiz || quiz_answered
 }
 
 /// Whether a notice tells the learner something (shown calmly) or reports a problem (in red).
@@ -410,7 +464,54 @@ mod tests {
         let count = builtin_lesson("count").unwrap().unwrap();
         assert_eq!(start_address(Some(&count)), "http://localhost/count");
         let login = builtin_lesson("server-authority").unwrap().unwrap();
-        assert_eq!(start_address(Some(&login)), "http://localhost/");
+        assert_eq!(start_address(Some(&login)), "http://localhost/login");
+        let posted_only = Lesson {
+            code: login
+                .code
+                .replace("@app.get('/login')", "@app.get('/sign-in')"),
+            ..login
+        };
+        assert_eq!(start_address(Some(&posted_only)), "http://localhost/");
+    }
+
+    #[test]
+    fn each_lesson_that_logs_in_starts_at_its_form() {
+        // The app answers the start address, and a lesson whose script logs in by a form post
+        // starts at a page with that form: a learner logs in by hand, as the script does.
+        use crate::scenario::action::{Action as Do, get};
+        use crate::scenario::play::Player;
+        for entry in BUILTIN_LESSONS {
+            let lesson = builtin_lesson(entry.id).unwrap().unwrap();
+            let address = start_address(Some(&lesson));
+            let path = address.strip_prefix(ORIGIN).unwrap().to_string();
+            let mut player = Player::start(&lesson.code, &lesson.settings);
+            assert_eq!(player.apply(&get(&path)), None, "{}", lesson.id);
+            let page = player.state().profiles[0].last_page.clone().unwrap();
+            assert_eq!(
+                page.status, 200,
+                "{}: {path} answers {}",
+                lesson.id, page.status
+            );
+            let posts = lesson.steps.iter().find_map(|step| match &step.action {
+                Do::Request(request) if request.method == "POST" => Some(request.clone()),
+                _ => None,
+            });
+            if let Some(post) = posts.filter(|post| post.target == path) {
+                assert!(
+                    page.body.contains("<form method=\"post\">"),
+                    "{}: {path} holds no form: {}",
+                    lesson.id,
+                    page.body
+                );
+                for (field, _) in post.form.iter().flatten() {
+                    assert!(
+                        page.body.contains(&format!("name=\"{field}\"")),
+                        "{}: the form at {path} has no {field} field",
+                        lesson.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -650,3 +650,86 @@ fn a_link_opened_first_starts_one_server_and_a_bad_one_starts_the_editors_code()
     assert_eq!(crate::flask::server::starts(), before);
     assert_eq!(page(&kept), "Visit number: 1");
 }
+
+/// What the step box offers now.
+fn offer(workspace: &Workspace) -> crate::ui::guide::StepOffer {
+    crate::ui::guide::lesson_offer(
+        workspace.lesson.as_ref().unwrap(),
+        workspace.lesson_progress().unwrap(),
+    )
+}
+
+#[test]
+fn next_step_follows_the_goals_not_the_script() {
+    use crate::scenario::action::SessionMode;
+    use crate::ui::guide::StepOffer;
+    // Lesson 1 with the mode switched early: the script plays to its end with goals still open
+    // (its mode steps find the server already switched), and the step box offers to start again.
+    let mut workspace = Workspace::started()
+        .apply(Action::OpenLesson("server-authority".into()))
+        .apply(Action::SetSessionMode(SessionMode::Server));
+    assert_eq!(offer(&workspace), StepOffer::Next(0));
+    let total = workspace.lesson.as_ref().unwrap().lesson.steps.len();
+    for _ in 0..total {
+        workspace = workspace.apply(Action::LessonNextStep);
+    }
+    let progress = workspace.lesson_progress().unwrap();
+    assert!(
+        progress.goals_met.len() < workspace.lesson.as_ref().unwrap().lesson.goals.len(),
+        "{progress:?}"
+    );
+    assert_eq!(offer(&workspace), StepOffer::ResetAndReplay);
+    // Reset and replay: the script from its start meets every goal, then nothing is offered.
+    workspace = workspace.apply(Action::ResetLesson);
+    assert_eq!(offer(&workspace), StepOffer::Next(0));
+    for _ in 0..total {
+        if offer(&workspace) == StepOffer::Done {
+            break;
+        }
+        workspace = workspace.apply(Action::LessonNextStep);
+    }
+    assert_eq!(offer(&workspace), StepOffer::Done);
+
+    // The count lesson done by hand, without a single "Next step": nothing is offered either.
+    let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
+    for _ in 0..3 {
+        workspace = workspace.apply(Action::Navigate("/count".into()));
+    }
+    assert_eq!(offer(&workspace), StepOffer::Next(0));
+    workspace = workspace
+        .apply(Action::CloseBrowser)
+        .apply(Action::OpenBrowser)
+        .apply(Action::Navigate("/count".into()));
+    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 0);
+    assert_eq!(offer(&workspace), StepOffer::Done);
+}
+
+#[test]
+fn a_mode_goal_waits_for_a_request_in_that_mode_in_the_page() {
+    use crate::scenario::action::SessionMode;
+    // Logged in with the signed cookie, then switched to the server-side store: the goal about
+    // the store is not met until Alice logs in again in that mode.
+    // The form at /login, as the page submits it.
+    let login = || {
+        Action::Send(crate::ui::state::form_submission(
+            "post",
+            "",
+            vec![("username".to_string(), "alice".to_string())],
+            "http://localhost/login",
+        ))
+    };
+    let workspace = Workspace::started()
+        .apply(Action::OpenLesson("server-authority".into()))
+        .apply(login())
+        .apply(Action::SetSessionMode(SessionMode::Server));
+    let met = |workspace: &Workspace| {
+        workspace
+            .lesson_progress()
+            .unwrap()
+            .goals_met
+            .contains(&"server-store".to_string())
+    };
+    assert!(!met(&workspace), "ticked on the mode switch alone");
+    let workspace = workspace.apply(login());
+    assert!(met(&workspace));
+}

@@ -1,9 +1,9 @@
 // Issue 17, by keyboard alone: lesson 1 ("Who is the authority on session data?") from the
-// welcome to "Lesson done", with no mouse event at all, and every control the focus lands on
-// draws a visible focus ring. Where the lesson's app offers no form (its login is a POST), the
-// lesson's own "Next step" logs Alice in; everything else is done by hand: requests from the
-// address bar, the session's payload rewritten in the dev tools' Session tab and the cookie
-// edited in its table, the session mode chosen in the server pane, the quiz answered.
+// welcome to "Lesson done", with no mouse event at all and no "Next step", and every control the
+// focus lands on draws a visible focus ring. Everything is done by hand: logging in with the
+// app's own form (Tab into the page, a name, Enter), requests from the address bar, the session's
+// payload rewritten in the dev tools' Session tab and the cookie edited in its table, the session
+// mode chosen in the server pane, the quiz answered.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
@@ -93,6 +93,25 @@ async function editPayload(page, json) {
   await page.keyboard.press("Enter");
 }
 
+/**
+ * Logs in with the app's form at /login, by keyboard: the address bar, Tab into the page (the
+ * name field is its first control), the name, Enter (the form's own submission).
+ */
+async function logIn(page, name) {
+  await visit(page, "/login");
+  await eventually(() => page.getByTestId("page").locator("iframe").contentFrame().locator("input[name=username]").count(), 1);
+  await tabTo(page, "[data-testid=page] iframe");
+  const field = () =>
+    page.getByTestId("page").locator("iframe").contentFrame().locator("input[name=username]").evaluate((input) => input === input.ownerDocument.activeElement);
+  await eventually(field, true);
+  await page.keyboard.type(name);
+  await page.keyboard.press("Enter");
+  // The page's shortcuts (Ctrl+L) are not heard inside the response's frame (a known gap, issue
+  // 17): Shift+Tab brings the focus back to the address bar first.
+  await eventually(() => page.getByTestId("page").locator("iframe").contentFrame().locator("input[name=username]").count(), 0);
+  await tabTo(page, "[data-testid=address-bar]", { shift: true });
+}
+
 /** Chooses a session mode in the server pane's list with the arrow keys. */
 async function chooseMode(page, mode) {
   await tabTo(page, ".session-mode select");
@@ -123,9 +142,17 @@ test("lesson 1, done with the keyboard alone, the focus always in view", async (
   await page.locator(".lesson[data-lesson-id=server-authority]").waitFor();
   await eventually(() => page.evaluate(() => document.activeElement?.className), /lesson-title/);
 
-  // Alice logs in (the app's login is a POST with no form: the lesson's step does it).
-  await tabTo(page, "[data-testid=lesson-next]");
+  // The quiz comes first, and the goals stay folded until it is answered (they would tell).
+  assert.equal(await page.getByTestId("lesson-goals").evaluate((details) => details.open), false, "goals folded before the quiz");
+  await tabTo(page, ".quiz-option:nth-child(3) .quiz-pick");
   await page.keyboard.press("Enter");
+  await eventually(() => page.locator(".quiz-option.right").count(), 1);
+  assert.equal((await page.locator(".quiz-feedback").innerText()).match(/Right/g)?.length ?? 0, 1, "one Right");
+  await eventually(() => page.getByTestId("lesson-goals").evaluate((details) => details.open), true);
+
+  // Alice logs in by hand: the address bar starts at the lesson's login form.
+  assert.equal(await page.getByTestId("address-bar").inputValue(), "http://localhost/login");
+  await logIn(page, "alice");
   await expectPageText(page, "Hello, alice! Admin: False");
   // The admin page says no.
   await visit(page, "/admin");
@@ -151,29 +178,24 @@ test("lesson 1, done with the keyboard alone, the focus always in view", async (
   await expectPageText(page, "Welcome to the admin page");
   await eventually(async () => (await goals(page))["unsigned-admin"], "met");
 
-  // A server-side store. The goal reads the session of the last request, so today it ticks on
-  // the switch alone (the request before it, in the unsigned mode, saw Alice's session: issue 17
-  // asks for it to wait for a login in this mode). If it waits, Enter on "Next step" plays the
-  // lesson's steps until its login in this mode (the focus stays on the button between steps).
+  // A server-side store: the switch alone meets nothing (the last request was the unsigned
+  // mode's); a login in this mode does.
   await chooseMode(page, "server");
-  if ((await goals(page))["server-store"] !== "met") {
-    await tabTo(page, "[data-testid=lesson-next]");
-    for (let i = 0; i < 12 && (await goals(page))["server-store"] !== "met"; i++) {
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), "lesson-next");
-      await page.keyboard.press("Enter");
-      await page.waitForTimeout(150);
-    }
-  }
+  await page.waitForTimeout(300);
+  assert.equal((await goals(page))["server-store"], "unmet", "the mode switch alone does not tick the goal");
+  await logIn(page, "alice");
+  await expectPageText(page, "Hello, alice! Admin: False");
   await eventually(async () => Object.values(await goals(page)).join(), "met,met,met,met,met,met");
 
-  // The quiz, then the next lesson is offered.
-  await tabTo(page, ".quiz-option:nth-child(3) .quiz-pick");
-  await page.keyboard.press("Enter");
-  await eventually(() => page.locator(".quiz-option.right").count(), 1);
+  // Done: no step is offered any more, and the next lesson is.
+  assert.equal(await page.getByTestId("lesson-next").count(), 0, "no Next step once every goal is met");
   await tabTo(page, "[data-testid=next-lesson]");
   assert.match(await page.getByTestId("next-lesson").innerText(), /Next lesson →/);
   await screenshot(page, "keyboard-lesson-1-done");
   assert.equal(await page.evaluate(() => window.__mouse ?? 0), 0, "no mouse event reached the page");
-  assert.deepEqual(errors, []);
+  // Chromium reports the sandbox refusing script in the response's frame when a form in it is
+  // submitted from the keyboard: the sandbox doing its job (no script runs from a response).
+  const sandbox = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
+  assert.deepEqual(errors.filter((error) => !sandbox.test(error)), []);
   await context.close();
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { screenshot, start } from "./harness.mjs";
-import { eventually, expectPageText, go, waitForStatus } from "./workspace.mjs";
+import { eventually, expectPageText, go, setCode, waitForStatus } from "./workspace.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -379,6 +379,35 @@ test("the Session tab edits the decoded payload: the old signature kept, or sign
     await expectPageText(page, expected);
   }
   await screenshot(page, "screens-session-payload-editor");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("small things: the clock's Go, a 500 that leads to the server log, the page's words explained", async () => {
+  const { page, errors, context } = await openAt(1280, 800);
+  // The clock box: a typed duration and Go (not only Enter).
+  assert.match(await page.getByTestId("clock-now").innerText(), /T00:00:00Z$/);
+  await page.getByTestId("clock-input").fill("2h");
+  await page.getByTestId("clock-go").click();
+  await eventually(() => page.getByTestId("clock-now").innerText(), /T02:00:00Z$/);
+  // A 500 says where its traceback is, and the link puts the focus on the server log.
+  await setCode(page, "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/boom')\ndef boom():\n    return 1 / 0\n");
+  await waitForStatus(page, "running");
+  await go(page, "/boom");
+  const note = page.locator(".server-error-note");
+  await note.waitFor();
+  assert.match(await note.innerText(), /traceback is in the server log/);
+  await note.getByRole("button", { name: "server log" }).click();
+  await eventually(() => page.evaluate(() => document.activeElement?.dataset?.testid), "server-log");
+  assert.match(await page.getByTestId("server-log").innerText(), /ZeroDivisionError: division by zero/);
+  // "Continue where you left off" and "flask run" are explained in the help dialog.
+  await page.locator("body").press("?");
+  await page.locator("#help-dialog[open]").waitFor();
+  const words = await page.getByTestId("help-words").innerText();
+  assert.match(words, /Continue where you left off\s+Chrome's start-up setting/);
+  assert.match(words, /dev server \(flask run\)\s+The simulated development server/);
+  await screenshot(page, "screens-help-words");
+  await page.keyboard.press("Escape");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -2,6 +2,7 @@
 //! native runner. No expected page text is typed here: lessons state their goals, and the test
 //! is that the real runner (the simulated Flask, fidelity-tested against Flask 3.1.3) meets them.
 
+mod early_goals;
 mod schema;
 
 use session_playground::scenario::action::{Action, SessionMode, Step, get};
@@ -726,6 +727,8 @@ fn real_state(value: &serde_json::Value, lesson_code: &str, start_clock: i64) ->
                     .iter()
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect(),
+                // The mode the real app ran in for the request, as the oracle recorded it.
+                mode: serde_json::from_value(seen["mode"].clone()).unwrap(),
             }),
             navigations_since_open: p["navigations_since_open"].as_u64().unwrap() as u32,
             received_cookies: strings(&p["received"]),

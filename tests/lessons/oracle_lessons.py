@@ -283,7 +283,9 @@ def play_in_environment(code, profiles, clock, steps, mode, final, sites):
                     "set_cookies": record["set_cookie"],
                     "sent_cookies": cookie_names(first_cookie),
                 }
-                state["session_seen"] = box[0]
+                # The mode travels with the session seen: a goal about one mode judges only a
+                # request made in it.
+                state["session_seen"] = None if box[0] is None else {**box[0], "mode": mode}
                 for header in record["set_cookie"]:
                     name = header.split(";", 1)[0].split("=", 1)[0].strip()
                     if name not in state["received"]:

@@ -1,6 +1,7 @@
 //! The keyboard help: a `<dialog>` listing the page's shortcuts, opened with `?` (outside text
 //! fields) or the header's "Keys" button, closed with Escape or its button. It also holds the
-//! way back to the welcome once the learner has put it away.
+//! way back to the welcome once the learner has put it away, and the page's own words explained
+//! ("continue where you left off", "flask run").
 
 use yew::prelude::*;
 
@@ -16,6 +17,23 @@ const SHORTCUTS: [(&str, &str); 7] = [
     ("Tab (in the editor)", "Indent"),
     ("Esc, then Tab", "Leave the editor (Shift+Tab goes back)"),
     ("Esc", "Close this dialog or a menu"),
+];
+
+/// The page's words a newcomer may not know, as (word, what it means): the labels on screen
+/// carry the same text as a tooltip, which the keyboard and touch never show.
+const WORDS: [(&str, &str); 3] = [
+    (
+        "Continue where you left off",
+        "Chrome's start-up setting. With it on, closing the browser keeps even session cookies (no expiry date), as a restored tab does; with it off they are gone.",
+    ),
+    (
+        "dev server (flask run)",
+        "The simulated development server that `flask run` starts: it restarts on the editor's code when you pause typing, and prints a line per request in the server log.",
+    ),
+    (
+        "Session mode",
+        "Where the app keeps its session: in a signed cookie (Flask's default), in an unsigned one, or on the server with only an id in the cookie (Flask-Session).",
+    ),
 ];
 
 /// Opens the help dialog (the header's button calls this too).
@@ -68,6 +86,10 @@ pub fn help_dialog(props: &HelpDialogProps) -> Html {
                 </tbody>
             </table>
             <p class="muted">{ "Every pane can be reached with Tab; the links at the very top of the page (the first Tab) jump straight to one." }</p>
+            <h3>{ "Words on this page" }</h3>
+            <dl class="help-words" data-testid="help-words">
+                { for WORDS.iter().map(|(word, meaning)| html! { <><dt>{ *word }</dt><dd>{ *meaning }</dd></> }) }
+            </dl>
             // No `autofocus`: the dialog's opening focuses its first control (Close) anyway, and an
             // autofocus attribute in the page is refused, with a console error, when the
             // playground is embedded in another site's frame.

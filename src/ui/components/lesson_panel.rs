@@ -1,6 +1,9 @@
-//! The lesson panel: the question, "▶ next step" with what is about to happen, the goals as
-//! they are met, the hints (revealed one at a time, from a nudge to the answer), the quiz, the solution (shown on request, recorded as shown) and the
-//! explanation. Lesson Markdown arrives as inert HTML from `scenario::markdown`.
+//! The lesson panel: the question, the quiz (asked first: the goals give its answer away, so
+//! they stay folded until it is answered), "▶ next step" with what is about to happen (or "Reset
+//! and replay", or nothing once every goal is met: `guide::lesson_offer`), the goals as they are
+//! met, the hints (revealed one at a time, from a nudge to the answer), the solution (shown on
+//! request, recorded as shown) and the explanation. Lesson Markdown arrives as inert HTML from
+//! `scenario::markdown`.
 
 use yew::prelude::*;
 
@@ -9,7 +12,7 @@ use crate::scenario::lesson::Lesson;
 use crate::scenario::markdown::to_html;
 use crate::scenario::predict::{Prediction, PredictionRecord, Verdict, verdict};
 use crate::scenario::saved::LessonProgress;
-use crate::ui::guide::{StepOffer, quiz_verdict, step_offer};
+use crate::ui::guide::{StepOffer, goals_shown, lesson_done, lesson_offer, quiz_verdict};
 use crate::ui::lesson_run::{LessonRun, describe_step};
 use crate::ui::state::Action;
 
@@ -166,13 +169,8 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     };
     let progress = &props.progress;
     let total = lesson.steps.len();
-    let next = props.run.next_step;
     let met = |id: &str| progress.goals_met.iter().any(|done| done == id);
-    let all_met = lesson
-        .goals
-        .iter()
-        .zip(&props.run.results)
-        .all(|(goal, result)| met(&goal.id) || result.status == GoalStatus::Pending);
+    let all_met = lesson_done(&props.run, progress);
     let on_next = props
         .on_action
         .reform(|_: MouseEvent| Action::LessonNextStep);
@@ -180,7 +178,9 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let on_play = props.on_action.reform(|_: MouseEvent| Action::PlaySolution);
     let on_leave = props.on_action.reform(|_: MouseEvent| Action::CloseLesson);
     let on_replay = props.on_action.reform(|_: MouseEvent| Action::ResetLesson);
-    let offer = step_offer(total, next, all_met);
+    let offer = lesson_offer(&props.run, progress);
+    let goals_done = lesson.goals.iter().filter(|goal| met(&goal.id)).count();
+    let goals_open = goals_shown(lesson.quiz.is_some(), progress.quiz_answer.is_some());
     let ask_reset = {
         let confirming = confirming_reset.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -209,80 +209,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             </div>
             <div class="lesson-question markdown">{ markdown(&lesson.text.question) }</div>
 
-            if total > 0 {
-                <section class="lesson-steps" aria-label="Scripted steps">
-                    if let (StepOffer::Next(next), Some(step)) = (offer, lesson.steps.get(next)) {
-                        <div class="lesson-next">
-                            if let Some(prediction) = asked_before(lesson, next) {
-                                { predict_box(prediction, &progress.predictions, &props.on_action) }
-                            } else if let Some(explain) = &step.explain {
-                                <div class="markdown">{ markdown(explain) }</div>
-                            }
-                            <p class="muted lesson-step-what">{ describe_step(step) }</p>
-                            if !awaits_prediction(lesson, next, &progress.predictions) {
-                                <button class="primary" data-testid="lesson-next" onclick={on_next}>
-                                    { if asked_before(lesson, next).is_some() {
-                                        format!("▶ Run it and see (step {} of {total})", next + 1)
-                                    } else {
-                                        format!("▶ Next step ({} of {total})", next + 1)
-                                    } }
-                                </button>
-                            }
-                        </div>
-                    } else if offer == StepOffer::ResetAndReplay {
-                        <div class="lesson-next">
-                            <p>{ format!("All {total} steps played, and a goal is still open. Try your own requests, or start again and watch each step.") }</p>
-                            <button class="primary" data-testid="lesson-replay" onclick={on_replay}>{ "\u{21ba} Reset and replay" }</button>
-                        </div>
-                    } else {
-                        <p class="muted lesson-done-steps">{ "Every goal is met: no more steps needed." }</p>
-                    }
-                </section>
-            }
-
-            { predictions_seen(lesson, &progress.predictions) }
-
-            <section class="lesson-goals" aria-label="Goals">
-                <h3>{ "Goals" }</h3>
-                <ul>
-                    { for lesson.goals.iter().zip(props.run.results.iter()).map(|(goal, result)| {
-                        let done = met(&goal.id);
-                        let pending = !done && result.status == GoalStatus::Pending;
-                        let state = if done { "met" } else { "unmet" };
-                        html! {
-                            <li data-testid="lesson-goal" data-goal-id={goal.id.clone()} data-state={state}
-                                class={classes!("lesson-goal", state, pending.then_some("pending"))}
-                                title={result.detail.clone()}>
-                                <span class="goal-mark" aria-hidden="true">{ if done { "✓" } else if pending { "…" } else { "○" } }</span>
-                                <span class="markdown goal-text">{ markdown(&goal.text) }</span>
-                                if pending {
-                                    <span class="muted goal-note">{ "(not available in this version yet)" }</span>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </section>
-
-            if !hints.is_empty() {
-                <section class="lesson-hints" aria-label="Hints">
-                    { for hints.iter().take(shown_hints).enumerate().map(|(index, hint)| html! {
-                        <div class="lesson-hint markdown" data-testid="lesson-hint" data-hint={(index + 1).to_string()}>
-                            { markdown(hint) }
-                        </div>
-                    }) }
-                    if shown_hints < hints.len() {
-                        <button class="small" data-testid="lesson-show-hint" onclick={on_hint}>
-                            { if shown_hints == 0 {
-                                format!("Show a hint (1 of {})", hints.len())
-                            } else {
-                                format!("Show the next hint ({} of {})", shown_hints + 1, hints.len())
-                            } }
-                        </button>
-                    }
-                </section>
-            }
-
+            // The quiz asks first: the goals below (and the steps' results) give its answer away.
             if let Some(quiz) = &lesson.quiz {
                 <section class="lesson-quiz" aria-label="Quiz">
                     <h3>{ "Quiz" }</h3>
@@ -318,6 +245,83 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                             }
                         }) }
                     </ul>
+                </section>
+            }
+
+            if total > 0 {
+                <section class="lesson-steps" aria-label="Scripted steps">
+                    if let (StepOffer::Next(next), Some(step)) = (offer, lesson.steps.get(props.run.next_step)) {
+                        <div class="lesson-next">
+                            if let Some(prediction) = asked_before(lesson, next) {
+                                { predict_box(prediction, &progress.predictions, &props.on_action) }
+                            } else if let Some(explain) = &step.explain {
+                                <div class="markdown">{ markdown(explain) }</div>
+                            }
+                            <p class="muted lesson-step-what">{ describe_step(step) }</p>
+                            if !awaits_prediction(lesson, next, &progress.predictions) {
+                                <button class="primary" data-testid="lesson-next" onclick={on_next}>
+                                    // The script's position is not progress (the goals are):
+                                    // the button names the action only.
+                                    { if asked_before(lesson, next).is_some() { "▶ Run it and see" } else { "▶ Next step" } }
+                                </button>
+                            }
+                        </div>
+                    } else if offer == StepOffer::ResetAndReplay {
+                        <div class="lesson-next">
+                            <p>{ format!("All {total} steps played, and a goal is still open. Try your own requests, or start again and watch each step.") }</p>
+                            <button class="primary" data-testid="lesson-replay" onclick={on_replay}>{ "\u{21ba} Reset and replay" }</button>
+                        </div>
+                    } else {
+                        <p class="muted lesson-done-steps">{ "Every goal is met: no more steps needed." }</p>
+                    }
+                </section>
+            }
+
+            { predictions_seen(lesson, &progress.predictions) }
+
+            <details class="lesson-goals" open={goals_open} data-testid="lesson-goals">
+                <summary>
+                    <span class="lesson-goals-title">{ format!("Goals: {goals_done} of {} met", lesson.goals.len()) }</span>
+                    if !goals_open {
+                        <span class="muted goal-note">{ " (answer the quiz first: they give its answer away)" }</span>
+                    }
+                </summary>
+                <ul>
+                    { for lesson.goals.iter().zip(props.run.results.iter()).map(|(goal, result)| {
+                        let done = met(&goal.id);
+                        let pending = !done && result.status == GoalStatus::Pending;
+                        let state = if done { "met" } else { "unmet" };
+                        html! {
+                            <li data-testid="lesson-goal" data-goal-id={goal.id.clone()} data-state={state}
+                                class={classes!("lesson-goal", state, pending.then_some("pending"))}
+                                title={result.detail.clone()}>
+                                <span class="goal-mark" aria-hidden="true">{ if done { "✓" } else if pending { "…" } else { "○" } }</span>
+                                <span class="markdown goal-text">{ markdown(&goal.text) }</span>
+                                if pending {
+                                    <span class="muted goal-note">{ "(not available in this version yet)" }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </details>
+
+            if !hints.is_empty() {
+                <section class="lesson-hints" aria-label="Hints">
+                    { for hints.iter().take(shown_hints).enumerate().map(|(index, hint)| html! {
+                        <div class="lesson-hint markdown" data-testid="lesson-hint" data-hint={(index + 1).to_string()}>
+                            { markdown(hint) }
+                        </div>
+                    }) }
+                    if shown_hints < hints.len() {
+                        <button class="small" data-testid="lesson-show-hint" onclick={on_hint}>
+                            { if shown_hints == 0 {
+                                format!("Show a hint (1 of {})", hints.len())
+                            } else {
+                                format!("Show the next hint ({} of {})", shown_hints + 1, hints.len())
+                            } }
+                        </button>
+                    }
                 </section>
             }
 
