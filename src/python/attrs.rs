@@ -493,14 +493,13 @@ impl Interp {
                 Ok(())
             }
             Value::Class(c) => {
-                if c.module == "builtins" {
-                    return Err(self.type_error(format!(
-                        "cannot set '{name}' attribute of immutable type '{}'",
-                        c.name
-                    )));
+                // A metaclass written in Python may guard its classes (enum's members).
+                if let Some(f) = meta_hook(c, "__setattr__") {
+                    let args = vec![obj.clone(), Value::str(name), value];
+                    self.call(&f, Args::positional(args))?;
+                    return Ok(());
                 }
-                c.dict.borrow_mut().set_str(name, value);
-                Ok(())
+                self.set_class_attr(c, name, value)
             }
             Value::Module(m) => {
                 m.env.set(name, value);
@@ -542,7 +541,25 @@ impl Interp {
     }
 
     /// `del obj.name`.
+    /// `type.__setattr__(cls, name, value)`: the plain store, without any metaclass hook.
+    pub fn set_class_attr(&mut self, c: &Rc<Class>, name: &str, value: Value) -> PyResult<()> {
+        if c.module == "builtins" {
+            return Err(self.type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                c.name
+            )));
+        }
+        c.dict.borrow_mut().set_str(name, value);
+        Ok(())
+    }
+
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Class(c) = obj {
+            if let Some(f) = meta_hook(c, "__delattr__") {
+                self.call(&f, Args::positional(vec![obj.clone(), Value::str(name)]))?;
+                return Ok(());
+            }
+        }
         if let Value::Instance(inst) = obj {
             if let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__") {
                 let f = self.bind(da, obj.clone());
@@ -1008,3 +1025,13 @@ impl Value {
 /// Silence an unused-import lint when RefCell is only used in some cfgs.
 #[allow(dead_code)]
 fn _unused(_: RefCell<()>) {}
+
+/// A class's metaclass method `name` when the metaclass defines it in Python (the built-in
+/// `type.__setattr__` is the plain store and needs no call).
+fn meta_hook(c: &Class, name: &str) -> Option<Value> {
+    let meta = c.meta.borrow().clone()?;
+    match meta.lookup(name) {
+        Some(f @ Value::Function(_)) => Some(f),
+        _ => None,
+    }
+}

@@ -602,6 +602,30 @@ pub fn install_constructors(interp: &mut Interp) {
         }))
     });
     def(interp, "object", "__init__", |_it, _args| Ok(Value::None));
+    // The plain class-attribute store, for metaclasses that define their own `__setattr__`.
+    def(interp, "type", "__setattr__", |it, args| {
+        exact_args(it, "__setattr__", &args, 3)?;
+        match (&args.pos[0], &args.pos[1]) {
+            (Value::Class(c), Value::Str(n)) => {
+                let c = c.clone();
+                it.set_class_attr(&c, n, args.pos[2].clone())?;
+                Ok(Value::None)
+            }
+            _ => Err(it.type_error("type.__setattr__() needs a class and a name")),
+        }
+    });
+    def(interp, "type", "__delattr__", |it, args| {
+        exact_args(it, "__delattr__", &args, 2)?;
+        match (&args.pos[0], &args.pos[1]) {
+            (Value::Class(c), Value::Str(n)) => {
+                if c.dict.borrow_mut().remove_str(n).is_none() {
+                    return Err(it.attr_error(&args.pos[0], n));
+                }
+                Ok(Value::None)
+            }
+            _ => Err(it.type_error("type.__delattr__() needs a class and a name")),
+        }
+    });
     def(interp, "type", "__new__", |it, mut args| {
         args.pos.remove(0);
         if args.pos.len() == 1 {
@@ -1198,7 +1222,14 @@ fn install_str(interp: &mut Interp) {
     def(interp, "str", "join", |it, args| {
         exact_args(it, "join", &Args::positional(args.pos[1..].to_vec()), 1)?;
         let sep = self_str(&args);
-        let items = it.collect(&args.pos[1])?;
+        // CPython names join's own need when the argument cannot be iterated at all.
+        let items = match it.iter(&args.pos[1]) {
+            Ok(iter) => it.collect(&iter)?,
+            Err(e) if it.exc_matches(&e.value, "TypeError") => {
+                return Err(it.type_error("can only join an iterable"));
+            }
+            Err(e) => return Err(e),
+        };
         let mut out = String::new();
         for (i, x) in items.iter().enumerate() {
             if i > 0 {

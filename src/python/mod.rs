@@ -33,6 +33,7 @@ mod dict;
 mod eval;
 mod fast_locals;
 mod frame_locals;
+mod fstring_311;
 pub(crate) mod generator;
 pub mod heap;
 mod interp;

@@ -431,9 +431,14 @@ impl Interp {
     fn num_op(&mut self, op: Operator, l: &Value, r: &Value) -> PyResult<Value> {
         let float = matches!(l, Value::Float(_)) || matches!(r, Value::Float(_));
         if float {
+            // An int beyond a float's range never becomes `inf` in arithmetic: CPython refuses it.
             let (Some(a), Some(b)) = (as_f64(l), as_f64(r)) else {
                 return Err(self.err("OverflowError", "int too large to convert to float"));
             };
+            let huge = |v: &Value, f: f64| matches!(v, Value::Long(_)) && !f.is_finite();
+            if huge(l, a) || huge(r, b) {
+                return Err(self.err("OverflowError", "int too large to convert to float"));
+            }
             return Ok(Value::Float(match op {
                 Operator::Add => a + b,
                 Operator::Sub => a - b,

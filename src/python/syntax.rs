@@ -310,6 +310,15 @@ fn parse_uncached(source: &str, filename: &str) -> Result<Rc<ParsedModule>, Synt
     match parser::parse_module(source) {
         Ok(parsed) => {
             let module = parsed.into_syntax();
+            if let Some((msg, end)) = super::fstring_311::first_error(&module, source) {
+                return Err(info(
+                    "SyntaxError",
+                    msg.into(),
+                    source,
+                    filename,
+                    (end, end + 1),
+                ));
+            }
             if let Some(e) = unsupported(&module.body, source, filename) {
                 return Err(e);
             }

@@ -1,9 +1,11 @@
-//! `hashlib` (sha1, sha256) and `hmac` over the RustCrypto `sha1`/`sha2`/`hmac` crates.
+//! `hashlib` (md5, sha1, sha256) and `hmac` over the RustCrypto `md-5`/`sha1`/`sha2`/`hmac`
+//! crates (`md-5` shares the `digest` core the others already bring, so it adds little weight).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use hmac::{Hmac, Mac};
+use md5::Md5;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -15,6 +17,7 @@ use crate::python::value::*;
 /// Which hash function.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Algo {
+    Md5,
     Sha1,
     Sha256,
 }
@@ -22,18 +25,21 @@ enum Algo {
 impl Algo {
     fn name(self) -> &'static str {
         match self {
+            Algo::Md5 => "md5",
             Algo::Sha1 => "sha1",
             Algo::Sha256 => "sha256",
         }
     }
     fn digest(self, data: &[u8]) -> Vec<u8> {
         match self {
+            Algo::Md5 => Md5::digest(data).to_vec(),
             Algo::Sha1 => Sha1::digest(data).to_vec(),
             Algo::Sha256 => Sha256::digest(data).to_vec(),
         }
     }
     fn sizes(self) -> (usize, usize) {
         match self {
+            Algo::Md5 => (16, 64),
             Algo::Sha1 => (20, 64),
             Algo::Sha256 => (32, 64),
         }
@@ -53,6 +59,13 @@ impl HashObj {
         let data = self.data.borrow();
         match (&self.key, self.algo) {
             (None, a) => a.digest(&data),
+            (Some(k), Algo::Md5) => {
+                let mut m = <Hmac<Md5> as Mac>::new_from_slice(k).unwrap_or_else(|_| {
+                    <Hmac<Md5> as Mac>::new_from_slice(&[]).expect("empty key")
+                });
+                m.update(&data);
+                m.finalize().into_bytes().to_vec()
+            }
             (Some(k), Algo::Sha1) => {
                 let mut m = <Hmac<Sha1> as Mac>::new_from_slice(k).unwrap_or_else(|_| {
                     <Hmac<Sha1> as Mac>::new_from_slice(&[]).expect("empty key")
@@ -185,11 +198,13 @@ impl NativeObject for Updatable {
 fn algo_of(it: &mut Interp, v: &Value) -> PyResult<Algo> {
     match v {
         Value::Str(s) => match s.to_ascii_lowercase().as_str() {
+            "md5" => Ok(Algo::Md5),
             "sha1" => Ok(Algo::Sha1),
             "sha256" => Ok(Algo::Sha256),
             other => Err(it.value_error(format!("unsupported hash type {other}"))),
         },
         Value::Builtin(b) => match b.name.as_str() {
+            "openssl_md5" => Ok(Algo::Md5),
             "openssl_sha1" => Ok(Algo::Sha1),
             "openssl_sha256" => Ok(Algo::Sha256),
             _ => Err(it.type_error("unsupported digestmod")),
@@ -218,6 +233,7 @@ pub fn make_hashlib(_it: &mut Interp) -> Value {
     make_module(
         "hashlib",
         vec![
+            ("md5", constructor(Algo::Md5)),
             ("sha1", constructor(Algo::Sha1)),
             ("sha256", constructor(Algo::Sha256)),
             (

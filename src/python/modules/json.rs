@@ -3,7 +3,7 @@
 
 use super::{func, make_module};
 use crate::python::dict::Dict;
-use crate::python::interp::{Interp, PyResult};
+use crate::python::interp::{Exc, Interp, PyResult};
 use crate::python::text::json_text::{DumpOptions, Json, MAX_DEPTH, dumps, loads};
 use crate::python::value::*;
 
@@ -129,6 +129,34 @@ pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String>
     dumps(&tree, &opts).map_err(|e| it.text_err(e))
 }
 
+/// A `JSONDecodeError` with CPython's attributes: `msg`, `doc`, `pos` (in characters), `lineno`,
+/// `colno`. The decoder's message ends with CPython's fixed `: line L column C (char P)` tail,
+/// so the parts are read back from it rather than carried through every text helper.
+fn decode_error(it: &mut Interp, e: crate::python::text::TextError, doc: &str) -> Box<Exc> {
+    let full = e.message.clone();
+    let exc = it.text_err(e);
+    let parsed = full.rsplit_once(" (char ").and_then(|(head, tail)| {
+        let pos: usize = tail.strip_suffix(')')?.parse().ok()?;
+        let (msg, _) = head.rsplit_once(": line ")?;
+        Some((msg.to_string(), pos))
+    });
+    if let (Some((msg, pos)), Value::Instance(inst)) = (parsed, &exc.value) {
+        let before: Vec<char> = doc.chars().take(pos).collect();
+        let lineno = before.iter().filter(|&&c| c == '\n').count() + 1;
+        let colno = match before.iter().rposition(|&c| c == '\n') {
+            Some(newline) => pos - newline,
+            None => pos + 1,
+        };
+        let mut attrs = inst.attrs.borrow_mut();
+        attrs.set_str("msg", Value::str(&msg));
+        attrs.set_str("doc", Value::str(doc));
+        attrs.set_str("pos", Value::Int(pos as i64));
+        attrs.set_str("lineno", Value::Int(lineno as i64));
+        attrs.set_str("colno", Value::Int(colno as i64));
+    }
+    exc
+}
+
 /// Build the module.
 pub fn make(it: &mut Interp) -> Value {
     let jde = Value::Class(it.ty("JSONDecodeError"));
@@ -165,7 +193,7 @@ pub fn make(it: &mut Interp) -> Value {
                             ));
                         }
                     };
-                    let tree = loads(&text).map_err(|e| it.text_err(e))?;
+                    let tree = loads(&text).map_err(|e| decode_error(it, e, &text))?;
                     from_json(it, tree)
                 }),
             ),

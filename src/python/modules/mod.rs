@@ -131,7 +131,9 @@ impl Interp {
                 "binascii" => binascii::make(self)?,
                 "_urllib" => url::make(self),
                 "itertools" | "operator" | "copy" | "contextlib" | "html" | "logging"
-                | "urllib.parse" | "urllib" | "_html_names" => self.load_py_module(name)?,
+                | "urllib.parse" | "urllib" | "_html_names" | "textwrap" => {
+                    self.load_py_module(name)?
+                }
                 "base64" => self.load_source_module(
                     "base64",
                     "<frozen base64>",
@@ -184,6 +186,10 @@ impl Interp {
             "logging" => (
                 "<frozen logging>",
                 include_str!(concat!(env!("OUT_DIR"), "/py/logging.py")),
+            ),
+            "textwrap" => (
+                "<frozen textwrap>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/textwrap.py")),
             ),
             "_html_names" => (
                 "<frozen _html_names>",

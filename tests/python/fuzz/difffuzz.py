@@ -140,6 +140,15 @@ def stdlib_expr(r):
         f"dataclasses.astuple(P({expr(r, 'int')}, {expr(r, 'int')}))",
         f"Color({r.choice(['1', '2', '3'])})",
         f"[c.name for c in Color]",
+        f"textwrap.wrap({expr(r, 'str')}, {r.choice(['1', '3', '5', '8', '20'])})",
+        f"textwrap.shorten({expr(r, 'str')}, {r.choice(['6', '8', '12'])})",
+        f"textwrap.indent({expr(r, 'str')}, '> ')",
+        f"html.escape({expr(r, 'str')})",
+        f"base64.b64encode({atom(r, 'bytes')})",
+        f"urllib.parse.quote({atom(r, 'str')})",
+        f"hashlib.md5({atom(r, 'bytes')}).hexdigest()",
+        f"re.sub('[aeiou]', '-', {atom(r, 'str')})",
+        f"re.findall(r'\\w+', {atom(r, 'str')})",
     ])
 
 
@@ -186,6 +195,13 @@ PRELUDE_PARTS = [
     ("collections.", "import collections\n"),
     ("P(", "import dataclasses\n@dataclasses.dataclass\nclass P:\n    x: int\n    y: int\n"),
     ("Color", "import enum\nclass Color(enum.Enum):\n    RED = 1\n    GREEN = 2\n"),
+    ("textwrap.", "import textwrap\n"),
+    ("html.", "import html\n"),
+    ("base64.", "import base64\n"),
+    ("urllib.parse.", "import urllib.parse\n"),
+    ("hashlib.", "import hashlib\n"),
+    ("re.sub(", "import re\n"),
+    ("re.findall(", "import re\n"),
 ]
 
 
@@ -222,7 +238,8 @@ def run(argv, source, workdir):
 def differs(binary, stmts, workdir):
     source = prelude(stmts) + "\n".join(stmts) + "\n"
     ours = run([binary, "py"], source, workdir)
-    theirs = run([sys.executable if sys.version_info[:2] == (3, 11) else "python3"], source, workdir)
+    # -S: no `site` (the programs import only the standard library); it halves CPython's start-up.
+    theirs = run([sys.executable if sys.version_info[:2] == (3, 11) else "python3", "-S"], source, workdir)
     return ours != theirs, ours, theirs
 
 

@@ -137,6 +137,29 @@ class Counter:
             out.extend([k] * v)
         return out
 
+    # Counter arithmetic keeps only positive counts, left operand's keys first.
+    def _combine(self, other, op):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        out = Counter()
+        for key in list(self._d) + [k for k in other._d if k not in self._d]:
+            n = op(self._d.get(key, 0), other._d.get(key, 0))
+            if n > 0:
+                out._d[key] = n
+        return out
+
+    def __add__(self, other):
+        return self._combine(other, lambda a, b: a + b)
+
+    def __sub__(self, other):
+        return self._combine(other, lambda a, b: a - b)
+
+    def __or__(self, other):
+        return self._combine(other, max)
+
+    def __and__(self, other):
+        return self._combine(other, min)
+
     def __repr__(self):
         if not self._d:
             return "Counter()"
@@ -247,10 +270,14 @@ def namedtuple(typename, field_names, defaults=None):
         values.update(kwargs)
         return cls(**values)
 
+    def _make(iterable):
+        return cls(*iterable)
+
     namespace = {
         "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__getitem__": __getitem__,
         "__len__": __len__, "__eq__": __eq__, "__hash__": __hash__, "_asdict": _asdict,
         "_replace": _replace, "_fields": fields, "__match_args__": fields,
+        "_make": staticmethod(_make),
     }
     cls = type(typename, (), namespace)
     return cls

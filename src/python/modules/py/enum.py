@@ -96,7 +96,7 @@ class EnumType(type):
                     break
             if alias is not None:
                 cls._member_map_[key] = alias
-                setattr(cls, key, alias)
+                type.__setattr__(cls, key, alias)
                 continue
             cls._member_map_[key] = member
             cls._member_names_.append(key)
@@ -104,7 +104,7 @@ class EnumType(type):
                 cls._value2member_map_[member._value_] = member
             except TypeError:
                 pass
-            setattr(cls, key, member)
+            type.__setattr__(cls, key, member)
         cls.__members__ = dict(cls._member_map_)
 
     def __call__(cls, value, *extra):
@@ -144,6 +144,19 @@ class EnumType(type):
 
     def __repr__(cls):
         return "<enum %r>" % (cls.__name__,)
+
+    # Members are fixed once the class exists: `Color.RED = 3` and `del Color.RED` are refused
+    # (other class attributes can still be set). The map is read from the class's own namespace
+    # because `__init__` sets `_member_map_` itself through this method.
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get("_member_map_", {}):
+            raise AttributeError("cannot reassign member %r" % (name,))
+        type.__setattr__(cls, name, value)
+
+    def __delattr__(cls, name):
+        if name in cls.__dict__.get("_member_map_", {}):
+            raise AttributeError("%r cannot delete member %r." % (cls.__name__, name))
+        type.__delattr__(cls, name)
 
 
 EnumMeta = EnumType

@@ -76,15 +76,18 @@ def _slice_index(value):
 
 
 def _slicing(it, start, stop, step):
+    # Never draws an item past `stop` from the source: a shared iterator keeps the rest.
     position = 0
     wanted = start
+    if stop is not None and stop <= 0:
+        return
     for item in it:
-        if stop is not None and position >= stop:
-            return
         if position == wanted:
             yield item
             wanted += step
         position += 1
+        if stop is not None and position >= stop:
+            return
 
 
 def islice(iterable, *args):

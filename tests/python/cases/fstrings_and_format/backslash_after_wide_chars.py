@@ -1,0 +1,3 @@
+greeting = "Grüße"
+print(f"{greeting}!")
+print(f"{'ÄÖü'} {len('x\ny')}")

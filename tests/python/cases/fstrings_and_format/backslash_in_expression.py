@@ -1,0 +1,3 @@
+name = "world"
+print(f"hello {name}")
+print(f"{'x\ny'}")

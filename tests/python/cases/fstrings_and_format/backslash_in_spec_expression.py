@@ -1,0 +1,4 @@
+width = 10
+items = ["a", "b"]
+print(f"{width:>{4}}")
+print(f"{'|'.join(items):{'\t'}^8}", "after")
