@@ -246,6 +246,7 @@ pub fn reads_a_request(goal_check: &GoalCheck) -> bool {
         | GoalCheck::SessionRejected
         | GoalCheck::ResponseSetCookie(_)
         | GoalCheck::SentCookie(_)
+        | GoalCheck::StartedBy(_)
         | GoalCheck::FirstSinceOpen => true,
         GoalCheck::AllOf(checks) => checks.iter().any(reads_a_request),
         GoalCheck::JarHas(_)

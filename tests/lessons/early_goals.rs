@@ -121,4 +121,10 @@ per_lesson! {
     weak_secret_goals_wait_for_their_action => "weak-secret",
     cookie_limit_goals_wait_for_their_action => "cookie-limit",
     flash_goals_wait_for_their_action => "flash",
+    revoke_goals_wait_for_their_action => "revoke",
+    key_rotation_goals_wait_for_their_action => "key-rotation",
+    readable_session_goals_wait_for_their_action => "readable-session",
+    idle_timeout_goals_wait_for_their_action => "idle-timeout",
+    csrf_samesite_goals_wait_for_their_action => "csrf-samesite",
+    session_fixation_goals_wait_for_their_action => "session-fixation",
 }

@@ -159,12 +159,13 @@ fn the_time_limit_ends_a_long_run_with_the_error_in_the_transcript() {
             records.len()
         )
     );
-    // `py`: the traceback, exit 1, as for any uncaught error. Each sort takes milliseconds, so
-    // the program stays far inside the step budget. (Loops on one line: the line named is the
+    // `py`: the traceback, exit 1, as for any uncaught error. Each count scans 10 MB natively
+    // (milliseconds, a few steps), so the program stays far inside the step budget on any
+    // machine. (Loops on one line: the line named is the
     // same wherever the limit falls.)
     let (status, _, err, took) = py_with(
         &["--time-limit", "1"],
-        "data = list(range(300000))\nfor i in range(100000): data.sort(key=lambda v: -v if i % 2 else v)\n",
+        "text = 'ab' * 5000000\nfor i in range(10000000): text.count('ba')\n",
     );
     assert_eq!(status, 1, "{err}");
     assert!(
