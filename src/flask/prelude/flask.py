@@ -2362,37 +2362,31 @@ class Blueprint:
 
         return register
 
-    def app_template_filter(self, name=None):
-        self._check_setup("app_template_filter")
+    def _app_template_decorator(self, decorator, add, name):
+        # The three app_template_* decorators: checked like the others, then handed to add_*.
+        self._check_setup(decorator)
         def register(f):
-            self.add_app_template_filter(f, name=name)
+            add(f, name=name)
             return f
 
         return register
+
+    def app_template_filter(self, name=None):
+        return self._app_template_decorator("app_template_filter", self.add_app_template_filter, name)
 
     def add_app_template_filter(self, f, name=None):
         self._check_setup("add_app_template_filter")
         self._on_app(lambda app: app.add_template_filter(f, name=name))
 
     def app_template_test(self, name=None):
-        self._check_setup("app_template_test")
-        def register(f):
-            self.add_app_template_test(f, name=name)
-            return f
-
-        return register
+        return self._app_template_decorator("app_template_test", self.add_app_template_test, name)
 
     def add_app_template_test(self, f, name=None):
         self._check_setup("add_app_template_test")
         self._on_app(lambda app: app.add_template_test(f, name=name))
 
     def app_template_global(self, name=None):
-        self._check_setup("app_template_global")
-        def register(f):
-            self.add_app_template_global(f, name=name)
-            return f
-
-        return register
+        return self._app_template_decorator("app_template_global", self.add_app_template_global, name)
 
     def add_app_template_global(self, f, name=None):
         self._check_setup("add_app_template_global")

@@ -39,21 +39,24 @@ fn fields(it: &Interp, args: &Args) -> PyResult<CivilDateTime> {
     })
 }
 
+/// The seven fields as Python ints, year first.
+fn field_values(c: &CivilDateTime) -> Vec<Value> {
+    [
+        c.year,
+        c.month as i64,
+        c.day as i64,
+        c.hour as i64,
+        c.minute as i64,
+        c.second as i64,
+        c.microsecond as i64,
+    ]
+    .into_iter()
+    .map(Value::Int)
+    .collect()
+}
+
 fn tuple_of(c: &CivilDateTime) -> Value {
-    Value::tuple(
-        [
-            c.year,
-            c.month as i64,
-            c.day as i64,
-            c.hour as i64,
-            c.minute as i64,
-            c.second as i64,
-            c.microsecond as i64,
-        ]
-        .into_iter()
-        .map(Value::Int)
-        .collect(),
-    )
+    Value::tuple(field_values(c))
 }
 
 fn micros(it: &Interp, v: &Value) -> PyResult<i128> {
@@ -77,18 +80,7 @@ fn str_arg(it: &Interp, args: &Args, i: usize, what: &str) -> PyResult<String> {
 /// The fields, then the UTC offset in microseconds (or None): what the Python half turns into a
 /// naive or aware value.
 fn fields_with_offset(c: &CivilDateTime, offset: Option<i64>) -> Vec<Value> {
-    let mut v: Vec<Value> = [
-        c.year,
-        c.month as i64,
-        c.day as i64,
-        c.hour as i64,
-        c.minute as i64,
-        c.second as i64,
-        c.microsecond as i64,
-    ]
-    .into_iter()
-    .map(Value::Int)
-    .collect();
+    let mut v = field_values(c);
     v.push(offset.map(Value::Int).unwrap_or(Value::None));
     v
 }
