@@ -11,6 +11,8 @@
 //! - [`ui`]: the Yew page (compiled on every target so its state logic is tested natively).
 //! - [`cli`]: the native command line (`session-playground --help`).
 
+#![warn(missing_docs)]
+
 pub mod browser;
 pub mod cli;
 pub mod flask;

@@ -86,14 +86,14 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
         }
         Value::Dict(dict) => {
             let entries: Vec<(Value, Value)> = dict.borrow().iter().collect();
-            if tagged && entries.len() == 1 {
-                if let Value::Str(key) = &entries[0].0 {
-                    if TAGS.contains(&&**key) {
-                        let inner = to_json(interp, &entries[0].1, tagged, depth + 1)?;
-                        let renamed = Json::Object(vec![(Json::Str(format!("{key}__")), inner)]);
-                        return Ok(Json::Object(vec![(Json::Str(" di".into()), renamed)]));
-                    }
-                }
+            if tagged
+                && entries.len() == 1
+                && let Value::Str(key) = &entries[0].0
+                && TAGS.contains(&&**key)
+            {
+                let inner = to_json(interp, &entries[0].1, tagged, depth + 1)?;
+                let renamed = Json::Object(vec![(Json::Str(format!("{key}__")), inner)]);
+                return Ok(Json::Object(vec![(Json::Str(" di".into()), renamed)]));
             }
             let mut out = Vec::with_capacity(entries.len());
             for (k, v) in &entries {
@@ -173,12 +173,12 @@ fn from_json(interp: &mut Interp, tree: Json, tagged: bool) -> Value {
                 .collect(),
         ),
         Json::Object(entries) => {
-            if tagged && entries.len() == 1 {
-                if let (Json::Str(key), _) = &entries[0] {
-                    if let Some(value) = untag(interp, key, &entries[0].1) {
-                        return value;
-                    }
-                }
+            if tagged
+                && entries.len() == 1
+                && let (Json::Str(key), _) = &entries[0]
+                && let Some(value) = untag(interp, key, &entries[0].1)
+            {
+                return value;
             }
             let mut dict = Dict::new();
             for (k, v) in entries {

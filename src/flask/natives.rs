@@ -658,8 +658,8 @@ fn build_module(shared: Rc<Shared>) -> Value {
     let dump = builtin("_dump_cookie", move |it, args| {
         let key = it.to_str(&arg(&args, 0))?;
         let value = match &arg(&args, 1) {
-            Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
-            other => it.to_str(&other)?,
+            Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            other => it.to_str(other)?,
         };
         let max_age = match arg(&args, 2) {
             Value::None => None,
@@ -671,7 +671,7 @@ fn build_module(shared: Rc<Shared>) -> Value {
             Value::Int(i) => Some(Expires::Timestamp(*i as f64)),
             Value::Float(f) => Some(Expires::Timestamp(*f)),
             Value::Str(t) => Some(Expires::Raw(t.to_string())),
-            other => Some(Expires::DateTime(datetime_seconds(it, &other)?)),
+            other => Some(Expires::DateTime(datetime_seconds(it, other)?)),
         };
         let path = opt_str(it, &arg(&args, 4))?;
         let domain = opt_str(it, &arg(&args, 5))?;

@@ -75,6 +75,9 @@ pub enum RuleError {
     UnknownConverter(String),
 }
 
+/// The arguments a rule bound from a path, by variable name.
+type BoundArgs = Vec<(String, Arg)>;
+
 impl RuleError {
     /// The Python exception class Werkzeug raises.
     pub fn python_type(&self) -> &'static str {
@@ -335,7 +338,8 @@ impl Router {
     /// assert_eq!(router.match_request("GET", "/nope", "", "http://localhost"), Match::NotFound);
     /// ```
     pub fn match_request(&self, method: &str, path: &str, query: &str, origin: &str) -> Match {
-        let mut best: Option<(Vec<u8>, usize, Vec<(String, Arg)>)> = None;
+        // The best match so far: its rank, the rule's index and the arguments it bound.
+        let mut best: Option<(Vec<u8>, usize, BoundArgs)> = None;
         let mut allowed: Vec<String> = Vec::new();
         let mut path_matched = false;
         for (index, rule) in self.rules.iter().enumerate() {

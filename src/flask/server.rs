@@ -879,10 +879,7 @@ fn to_response(it: &mut Interp, response: &Value) -> Result<Response, RunError> 
         .map_err(|e| exc_error(it, e))?;
     let body = match &body {
         Value::Bytes(b) => b.to_vec(),
-        other => it
-            .to_str(&other)
-            .map_err(|e| exc_error(it, e))?
-            .into_bytes(),
+        other => it.to_str(other).map_err(|e| exc_error(it, e))?.into_bytes(),
     };
     Ok(Response {
         status,
@@ -934,12 +931,12 @@ fn find_app(it: &mut Interp, flask: &Value, module: &Value) -> Result<Value, App
             "Failed to find Flask application or factory in module 'app'. Use 'app:name' to specify one.",
         ));
     };
-    let is_app = |v: &Value| matches!(v, Value::Instance(i) if i.class.is_subclass(&flask_class));
+    let is_app = |v: &Value| matches!(v, Value::Instance(i) if i.class.is_subclass(flask_class));
     for name in ["app", "application"] {
-        if let Ok(Some(v)) = it.get_attr_opt(module, name) {
-            if is_app(&v) {
-                return Ok(v);
-            }
+        if let Ok(Some(v)) = it.get_attr_opt(module, name)
+            && is_app(&v)
+        {
+            return Ok(v);
         }
     }
     let Value::Module(m) = module else {
@@ -962,16 +959,16 @@ fn find_app(it: &mut Interp, flask: &Value, module: &Value) -> Result<Value, App
         ));
     }
     for name in ["create_app", "make_app"] {
-        if let Ok(Some(factory)) = it.get_attr_opt(module, name) {
-            if matches!(factory, Value::Function(_)) {
-                let app = it.call_host(&factory, vec![], vec![]).map_err(run_error)?;
-                if is_app(&app) {
-                    return Ok(app);
-                }
-                return Err(no_app(&format!(
-                    "A valid Flask application was not obtained from 'app:{name}'."
-                )));
+        if let Ok(Some(factory)) = it.get_attr_opt(module, name)
+            && matches!(factory, Value::Function(_))
+        {
+            let app = it.call_host(&factory, vec![], vec![]).map_err(run_error)?;
+            if is_app(&app) {
+                return Ok(app);
             }
+            return Err(no_app(&format!(
+                "A valid Flask application was not obtained from 'app:{name}'."
+            )));
         }
     }
     Err(no_app(
@@ -1014,7 +1011,7 @@ fn open_session(
         None | Some(Value::None) => return null(),
         Some(Value::Str(s)) if s.is_empty() => return null(),
         Some(Value::Bytes(b)) if b.is_empty() => return null(),
-        Some(other) => natives::secret_bytes(it, &other).unwrap_or_default(),
+        Some(other) => natives::secret_bytes(it, other).unwrap_or_default(),
     };
     // SecureCookieSessionInterface: the fallbacks verify too; the current key signs.
     let mut keys = vec![secret];

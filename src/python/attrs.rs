@@ -50,10 +50,10 @@ fn slots_allow(class: &Rc<Class>, name: &str) -> bool {
 pub(crate) fn install(interp: &mut Interp) {
     let delattr = super::builtins::builtin("__delattr__", |it, args| {
         super::builtins::exact_args(it, "__delattr__", &args, 2)?;
-        if let (Value::Instance(i), Value::Str(n)) = (&args.pos[0], &args.pos[1]) {
-            if i.attrs.borrow_mut().remove_str(n).is_none() {
-                return Err(it.attr_error(&args.pos[0], n));
-            }
+        if let (Value::Instance(i), Value::Str(n)) = (&args.pos[0], &args.pos[1])
+            && i.attrs.borrow_mut().remove_str(n).is_none()
+        {
+            return Err(it.attr_error(&args.pos[0], n));
         }
         Ok(Value::None)
     });
@@ -399,10 +399,10 @@ impl Interp {
                         return Ok(Some(self.bind(a, target.clone())));
                     }
                 }
-                if let Some(object) = mro[pos..].last() {
-                    if let Some(a) = object_default(object, name) {
-                        return Ok(Some(self.bind(a, target.clone())));
-                    }
+                if let Some(object) = mro[pos..].last()
+                    && let Some(a) = object_default(object, name)
+                {
+                    return Ok(Some(self.bind(a, target.clone())));
                 }
                 Ok(None)
             }
@@ -553,19 +553,21 @@ impl Interp {
         Ok(())
     }
 
+    /// `del obj.name`: the `__delattr__` a class or its metaclass defines, else the attribute
+    /// is removed from the object.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
-        if let Value::Class(c) = obj {
-            if let Some(f) = meta_hook(c, "__delattr__") {
-                self.call(&f, Args::positional(vec![obj.clone(), Value::str(name)]))?;
-                return Ok(());
-            }
+        if let Value::Class(c) = obj
+            && let Some(f) = meta_hook(c, "__delattr__")
+        {
+            self.call(&f, Args::positional(vec![obj.clone(), Value::str(name)]))?;
+            return Ok(());
         }
-        if let Value::Instance(inst) = obj {
-            if let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__") {
-                let f = self.bind(da, obj.clone());
-                self.call(&f, Args::positional(vec![Value::str(name)]))?;
-                return Ok(());
-            }
+        if let Value::Instance(inst) = obj
+            && let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__")
+        {
+            let f = self.bind(da, obj.clone());
+            self.call(&f, Args::positional(vec![Value::str(name)]))?;
+            return Ok(());
         }
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove_str(name).is_some(),
@@ -929,11 +931,11 @@ impl Interp {
 
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        if let Value::Class(c) = v {
-            if let Some(m) = self.meta_method(c, "__len__") {
-                let r = self.call(&m, Args::default())?;
-                return Ok(r.as_i64().unwrap_or(0).max(0) as usize);
-            }
+        if let Value::Class(c) = v
+            && let Some(m) = self.meta_method(c, "__len__")
+        {
+            let r = self.call(&m, Args::default())?;
+            return Ok(r.as_i64().unwrap_or(0).max(0) as usize);
         }
         Ok(match v {
             Value::Str(s) => s.chars().count(),
@@ -1002,12 +1004,11 @@ impl Interp {
 }
 
 fn function_doc(f: &Function) -> Value {
-    if let FuncDef::Def(d) = &f.def {
-        if let Some(rustpython_ruff_python_ast::Stmt::Expr(e)) = d.body.first() {
-            if let rustpython_ruff_python_ast::Expr::StringLiteral(s) = &*e.value {
-                return Value::str(s.value.to_str());
-            }
-        }
+    if let FuncDef::Def(d) = &f.def
+        && let Some(rustpython_ruff_python_ast::Stmt::Expr(e)) = d.body.first()
+        && let rustpython_ruff_python_ast::Expr::StringLiteral(s) = &*e.value
+    {
+        return Value::str(s.value.to_str());
     }
     Value::None
 }

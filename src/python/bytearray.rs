@@ -327,7 +327,7 @@ pub fn install(interp: &mut Interp) {
                 let errors = errors
                     .and_then(|e| e.as_str_opt())
                     .unwrap_or_else(|| "strict".into());
-                super::methods::encode(it, s, &enc, &errors)?
+                super::methods::encode(it, s, enc, &errors)?
             }
             (Some(Value::Str(_)), None) => {
                 return Err(it.type_error("string argument without an encoding"));

@@ -84,16 +84,15 @@ pub(crate) fn install(interp: &mut Interp) {
                     }
                 }
                 // `b.find(97)`: the find family also takes one byte as an int.
-                if matches!(*name, "find" | "rfind" | "index" | "rindex" | "count") {
-                    if let Some(v @ (Value::Int(_) | Value::Bool(_) | Value::Long(_))) =
+                if matches!(*name, "find" | "rfind" | "index" | "rindex" | "count")
+                    && let Some(v @ (Value::Int(_) | Value::Bool(_) | Value::Long(_))) =
                         args.pos.get(1)
-                    {
-                        let byte = match v.as_i64() {
-                            Some(b @ 0..=255) => b as u8,
-                            _ => return Err(it.value_error("byte must be in range(0, 256)")),
-                        };
-                        args.pos[1] = Value::Bytes(Rc::from(vec![byte]));
-                    }
+                {
+                    let byte = match v.as_i64() {
+                        Some(b @ 0..=255) => b as u8,
+                        _ => return Err(it.value_error("byte must be in range(0, 256)")),
+                    };
+                    args.pos[1] = Value::Bytes(Rc::from(vec![byte]));
                 }
                 for a in args
                     .pos

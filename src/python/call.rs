@@ -80,13 +80,13 @@ impl Interp {
     /// `Cls(...)`: built-in constructors, exceptions, user classes with `__init__`.
     fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
         // Built-in types carry their constructor as `__new__` (a Rust function).
-        if c.module == "builtins" || c.builtin.get() == Some(BuiltinType::Other) {
-            if let Some(Value::Builtin(ctor)) = &c.dict.borrow().get_str("__new__") {
-                let mut a = args;
-                a.pos.insert(0, Value::Class(c.clone()));
-                let func = ctor.func.clone();
-                return func(self, a);
-            }
+        if (c.module == "builtins" || c.builtin.get() == Some(BuiltinType::Other))
+            && let Some(Value::Builtin(ctor)) = &c.dict.borrow().get_str("__new__")
+        {
+            let mut a = args;
+            a.pos.insert(0, Value::Class(c.clone()));
+            let func = ctor.func.clone();
+            return func(self, a);
         }
         if let Some(obj) = super::subclass::instantiate(self, c, &args)? {
             return Ok(obj);
@@ -97,10 +97,10 @@ impl Interp {
             let mut a = args.clone();
             a.pos.insert(0, Value::Class(c.clone()));
             let obj = self.call(&new, a)?;
-            if let Value::Instance(i) = &obj {
-                if i.class.is_subclass(c) {
-                    self.run_init(c, &obj, args)?;
-                }
+            if let Value::Instance(i) = &obj
+                && i.class.is_subclass(c)
+            {
+                self.run_init(c, &obj, args)?;
             }
             return Ok(obj);
         }

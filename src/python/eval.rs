@@ -87,6 +87,9 @@ fn rng(r: rustpython_ruff_text_size::TextRange) -> (u32, u32) {
     (r.start().to_u32(), r.end().to_u32())
 }
 
+/// A call frame's local variable slots (None: not bound yet).
+type Slots = Vec<Option<Value>>;
+
 impl Exc {
     /// Record where the error happened in the current frame, unless already recorded.
     pub fn at(mut self: Box<Self>, range: (u32, u32), anchor: Anchor) -> Box<Self> {
@@ -435,10 +438,10 @@ impl Interp {
         match cls.lookup(name) {
             Some(m) => Ok(self.bind(m, obj.clone())),
             None => {
-                if let Value::Native(_) = obj {
-                    if let Some(v) = self.get_attr_opt(obj, name)? {
-                        return Ok(v);
-                    }
+                if let Value::Native(_) = obj
+                    && let Some(v) = self.get_attr_opt(obj, name)?
+                {
+                    return Ok(v);
                 }
                 Err(self.type_error(format!(
                     "'{}' object does not support the context manager protocol",
@@ -614,9 +617,9 @@ impl Interp {
         }
         let v = Value::str(s.value.to_str());
         let tree = Rc::as_ptr(&f.owner) as usize;
-        if !self.pinned_trees.contains_key(&tree) {
-            self.pinned_trees.insert(tree, f.owner.clone());
-        }
+        self.pinned_trees
+            .entry(tree)
+            .or_insert_with(|| f.owner.clone());
         self.str_consts.insert(key, v.clone());
         v
     }
@@ -770,13 +773,11 @@ impl Interp {
             fast,
             locals_dict: None,
         };
-        if is_gen {
-            if let FuncDef::Def(d) = &func.def {
-                let body = AstRef::new(d.owner(), &d.body);
-                return Ok(Value::Native(Rc::new(super::generator::Generator::new(
-                    &func.name, frame, body,
-                ))));
-            }
+        if is_gen && let FuncDef::Def(d) = &func.def {
+            let body = AstRef::new(d.owner(), &d.body);
+            return Ok(Value::Native(Rc::new(super::generator::Generator::new(
+                &func.name, frame, body,
+            ))));
         }
         self.depth += 1;
         let r = match &func.def {
@@ -816,7 +817,7 @@ impl Interp {
         func: &Rc<Function>,
         mut args: Args,
         locals: &Rc<Env>,
-    ) -> PyResult<(Option<Value>, Option<Vec<Option<Value>>>)> {
+    ) -> PyResult<(Option<Value>, Option<Slots>)> {
         let Some(layout) = func.scope.fast.as_ref() else {
             return Ok((self.bind_args(func, args, locals)?, None));
         };
@@ -929,10 +930,10 @@ impl Interp {
                         format!("cannot access local variable '{name}' where it is not associated with a value"),
                     ));
                 }
-                if !scope.map(|s| s.globals.contains(name)).unwrap_or(false) {
-                    if let Some(r) = self.load_free(f, name) {
-                        return r;
-                    }
+                if !scope.map(|s| s.globals.contains(name)).unwrap_or(false)
+                    && let Some(r) = self.load_free(f, name)
+                {
+                    return r;
                 }
             }
             FrameKind::Class => {
@@ -967,10 +968,9 @@ impl Interp {
             .as_ref()
             .map(|s| s.globals.contains(name))
             .unwrap_or(false)
+            && let Some(r) = self.load_free(f, name)
         {
-            if let Some(r) = self.load_free(f, name) {
-                return r;
-            }
+            return r;
         }
         self.load_global(f, name)
     }
@@ -1006,11 +1006,11 @@ impl Interp {
     /// Bind the variable a `Name` node names.
     #[inline]
     fn store_name_node(&mut self, f: &mut Frame, n: &ast::ExprName, v: Value) -> PyResult<()> {
-        if let (Some(slots), Site::Slot(i)) = (f.fast.as_mut(), super::fast_locals::site(n)) {
-            if let Some(slot) = slots.get_mut(i) {
-                *slot = Some(v);
-                return Ok(());
-            }
+        if let (Some(slots), Site::Slot(i)) = (f.fast.as_mut(), super::fast_locals::site(n))
+            && let Some(slot) = slots.get_mut(i)
+        {
+            *slot = Some(v);
+            return Ok(());
         }
         self.store_name(f, n.id.as_str(), v)
     }
@@ -1071,11 +1071,10 @@ impl Interp {
             if let (Some(slots), Some(i)) = (
                 f.fast.as_mut(),
                 scope.fast.as_ref().and_then(|l| l.slot(name)),
-            ) {
-                if let Some(slot) = slots.get_mut(i) {
-                    *slot = Some(v);
-                    return Ok(());
-                }
+            ) && let Some(slot) = slots.get_mut(i)
+            {
+                *slot = Some(v);
+                return Ok(());
             }
         }
         f.locals.set(name, v);
@@ -1846,13 +1845,13 @@ impl Interp {
             if name == "*" {
                 if let Value::Module(md) = &m {
                     for (k, v) in md.env.borrow().iter() {
-                        if let Value::Str(k) = &k {
-                            if !k.starts_with('_') {
-                                if f.fast.is_some() {
-                                    self.store_name(f, k, v.clone())?;
-                                } else {
-                                    f.locals.set(k, v.clone());
-                                }
+                        if let Value::Str(k) = &k
+                            && !k.starts_with('_')
+                        {
+                            if f.fast.is_some() {
+                                self.store_name(f, k, v.clone())?;
+                            } else {
+                                f.locals.set(k, v.clone());
                             }
                         }
                     }
@@ -1998,19 +1997,16 @@ impl Interp {
     fn eval_call(&mut self, f: &mut Frame, c: &ast::ExprCall) -> PyResult<Value> {
         let range = rng(c.range());
         // Zero-argument super() needs the frame.
-        if let Expr::Name(n) = &*c.func {
-            if c.arguments.args.is_empty()
-                && n.id.as_str() == "super"
-                && self.local_value(f, "super").is_none()
-            {
-                if let Some(Value::Builtin(_)) = self.builtins.get("super") {
-                    if f.globals.get("super").is_none() {
-                        return self
-                            .zero_arg_super(f)
-                            .map_err(|e| e.at(range, Anchor::Plain));
-                    }
-                }
-            }
+        if let Expr::Name(n) = &*c.func
+            && c.arguments.args.is_empty()
+            && n.id.as_str() == "super"
+            && self.local_value(f, "super").is_none()
+            && let Some(Value::Builtin(_)) = self.builtins.get("super")
+            && f.globals.get("super").is_none()
+        {
+            return self
+                .zero_arg_super(f)
+                .map_err(|e| e.at(range, Anchor::Plain));
         }
         let func = self.eval(f, &c.func)?;
         let mut args = Args {
@@ -2104,7 +2100,7 @@ impl Interp {
             _ => return None,
         };
         match &self.builtins.get(&b.name) {
-            Some(Value::Builtin(registered)) if Rc::ptr_eq(&registered, b) => Some(which),
+            Some(Value::Builtin(registered)) if Rc::ptr_eq(registered, b) => Some(which),
             _ => None,
         }
     }

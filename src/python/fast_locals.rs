@@ -151,10 +151,8 @@ impl<'a> Visitor<'a> for Qualifies<'a> {
             | Expr::Yield(_)
             | Expr::YieldFrom(_)
             | Expr::Await(_) => self.ok = false,
-            Expr::Name(n) => {
-                if !matches!(n.ctx, ast::ExprContext::Load) {
-                    self.stored.push(n.id.as_str());
-                }
+            Expr::Name(n) if !matches!(n.ctx, ast::ExprContext::Load) => {
+                self.stored.push(n.id.as_str());
             }
             _ if self.ok => walk_expr(self, e),
             _ => {}

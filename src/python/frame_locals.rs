@@ -93,9 +93,9 @@ fn refresh(dict: &Env, variables: Vec<(Value, Option<Value>)>) {
     for (name, value) in variables {
         let Value::Str(name) = &name else { continue };
         match value {
-            Some(v) => d.set_str(&name, v),
+            Some(v) => d.set_str(name, v),
             None => {
-                d.remove_str(&name);
+                d.remove_str(name);
             }
         }
     }
@@ -114,7 +114,7 @@ fn function_variables(f: &Frame) -> Vec<(Value, Option<Value>)> {
         // A name the static analysis missed still lives in the namespace.
         for k in f.locals.borrow().keys() {
             if let Value::Str(k) = &k
-                && !names.contains(&k)
+                && !names.contains(k)
             {
                 names.push(k.clone());
             }

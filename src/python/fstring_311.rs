@@ -67,10 +67,10 @@ fn check_elements(elements: &InterpolatedStringElements, source: &str) -> Option
         if let Some(msg) = source.get(start..end.max(start)).and_then(refusal) {
             return Some(msg);
         }
-        if let Some(spec) = &i.format_spec {
-            if let Some(msg) = check_elements(&spec.elements, source) {
-                return Some(msg);
-            }
+        if let Some(spec) = &i.format_spec
+            && let Some(msg) = check_elements(&spec.elements, source)
+        {
+            return Some(msg);
         }
     }
     None

@@ -320,10 +320,10 @@ fn unsupported(it: &Interp, _range: (u32, u32)) -> Box<super::interp::Exc> {
 
 /// Advance an iterator, distinguishing a generator's return value.
 fn next_with_return(it: &mut Interp, iter: &Value) -> PyResult<Result<Value, Value>> {
-    if let Value::Native(n) = iter {
-        if let Some(g) = n.as_any().downcast_ref::<Generator>() {
-            return g.resume(it, Value::None);
-        }
+    if let Value::Native(n) = iter
+        && let Some(g) = n.as_any().downcast_ref::<Generator>()
+    {
+        return g.resume(it, Value::None);
     }
     Ok(it.next(iter)?.ok_or(Value::None))
 }

@@ -274,12 +274,12 @@ impl Interp {
 
     /// An error from an exception instance (adds the implicit `__context__`).
     pub fn raise_value(&self, value: Value) -> Box<Exc> {
-        if let (Some(ctx), Some(st)) = (self.handling.last(), value.exc_state()) {
-            if !ctx.is(&value) {
-                let mut st = st.borrow_mut();
-                if st.context.is_none() {
-                    st.context = Some(ctx.clone());
-                }
+        if let (Some(ctx), Some(st)) = (self.handling.last(), value.exc_state())
+            && !ctx.is(&value)
+        {
+            let mut st = st.borrow_mut();
+            if st.context.is_none() {
+                st.context = Some(ctx.clone());
             }
         }
         Box::new(Exc {

@@ -117,10 +117,10 @@ impl Interp {
                 Ok(subject.is(&value))
             }
             Pattern::MatchAs(p) => {
-                if let Some(inner) = &p.pattern {
-                    if !self.match_pattern(f, inner, subject, captured)? {
-                        return Ok(false);
-                    }
+                if let Some(inner) = &p.pattern
+                    && !self.match_pattern(f, inner, subject, captured)?
+                {
+                    return Ok(false);
                 }
                 if let Some(name) = &p.name {
                     captured.push((name.id.as_str(), subject.clone()));
@@ -211,11 +211,11 @@ impl Interp {
                     }
                 }
                 let rest_end = items.len() - after;
-                if let Pattern::MatchStar(s) = &patterns[at] {
-                    if let Some(name) = &s.name {
-                        let rest = items[at..rest_end].to_vec();
-                        captured.push((name.id.as_str(), Value::list(rest)));
-                    }
+                if let Pattern::MatchStar(s) = &patterns[at]
+                    && let Some(name) = &s.name
+                {
+                    let rest = items[at..rest_end].to_vec();
+                    captured.push((name.id.as_str(), Value::list(rest)));
                 }
                 for (p, item) in patterns[at + 1..].iter().zip(&items[rest_end..]) {
                     if !self.match_pattern(f, p, item, captured)? {
@@ -382,10 +382,11 @@ pub fn check_match(m: &ast::StmtMatch) -> Option<(String, (u32, u32))> {
         if let Some(e) = check_pattern(&case.pattern, &mut bound) {
             return Some(e);
         }
-        if i < last && case.guard.is_none() {
-            if let Some(e) = irrefutable(&case.pattern) {
-                return Some(e);
-            }
+        if i < last
+            && case.guard.is_none()
+            && let Some(e) = irrefutable(&case.pattern)
+        {
+            return Some(e);
         }
     }
     None
@@ -429,10 +430,10 @@ fn check_pattern<'a>(p: &'a Pattern, bound: &mut Vec<&'a str>) -> Option<(String
         Pattern::MatchValue(_) | Pattern::MatchSingleton(_) => None,
         Pattern::MatchStar(s) => s.name.as_ref().and_then(|n| bind(n, bound)),
         Pattern::MatchAs(a) => {
-            if let Some(inner) = &a.pattern {
-                if let Some(e) = check_pattern(inner, bound) {
-                    return Some(e);
-                }
+            if let Some(inner) = &a.pattern
+                && let Some(e) = check_pattern(inner, bound)
+            {
+                return Some(e);
             }
             a.name.as_ref().and_then(|n| bind(n, bound))
         }
@@ -444,10 +445,10 @@ fn check_pattern<'a>(p: &'a Pattern, bound: &mut Vec<&'a str>) -> Option<(String
                 if let Some(e) = check_pattern(alternative, &mut names) {
                     return Some(e);
                 }
-                if i < last {
-                    if let Some(e) = irrefutable(alternative) {
-                        return Some(e);
-                    }
+                if i < last
+                    && let Some(e) = irrefutable(alternative)
+                {
+                    return Some(e);
                 }
                 match &first {
                     None => first = Some(names),

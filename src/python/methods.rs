@@ -472,7 +472,7 @@ pub fn install_constructors(interp: &mut Interp) {
                 let errors = errors
                     .and_then(|e| e.as_str_opt())
                     .unwrap_or_else(|| "strict".into());
-                Ok(Value::str(&decode(it, b, &enc, &errors)?))
+                Ok(Value::str(&decode(it, b, enc, &errors)?))
             }
             (Some(Value::Str(_)), Some(_)) => Err(it.type_error("decoding str is not supported")),
             (Some(v), _) => Ok(Value::str(&it.to_str(v)?)),
@@ -486,7 +486,7 @@ pub fn install_constructors(interp: &mut Interp) {
         match (args.pos.first(), &encoding) {
             (None, _) => Ok(Value::Bytes(Rc::from(Vec::new()))),
             (Some(Value::Str(s)), Some(Value::Str(enc))) => {
-                Ok(Value::Bytes(Rc::from(encode(it, s, &enc, "strict")?)))
+                Ok(Value::Bytes(Rc::from(encode(it, s, enc, "strict")?)))
             }
             (Some(v), _) => {
                 let v = v.clone();
@@ -789,17 +789,14 @@ fn dict_update_from(it: &mut Interp, d: &mut Dict, v: &Value) -> PyResult<()> {
         other => {
             let items = it.collect(other)?;
             for (i, item) in items.into_iter().enumerate() {
-                let pair =
-                    match &item {
-                        Value::Tuple(_) | Value::List(_) | Value::Str(_) => it.collect(&item)?,
-                        o => return Err(it.type_error(format!(
+                let pair = match &item {
+                    Value::Tuple(_) | Value::List(_) | Value::Str(_) => it.collect(&item)?,
+                    _ => {
+                        return Err(it.type_error(format!(
                             "cannot convert dictionary update sequence element #{i} to a sequence"
-                        )))
-                        .map_err(|e| {
-                            let _ = o;
-                            e
-                        }),
-                    };
+                        )));
+                    }
+                };
                 if pair.len() != 2 {
                     return Err(it.value_error(format!(
                         "dictionary update sequence element #{i} has length {}; 2 is required",
@@ -978,8 +975,13 @@ pub fn install_methods(interp: &mut Interp) {
     install_numbers(interp);
 }
 
+/// A `str` method that maps the text to new text.
+type StrToStr = fn(&str) -> String;
+/// A character class test behind an `is…` method.
+type CharTest = fn(char) -> bool;
+
 fn install_str(interp: &mut Interp) {
-    let simple: &[(&str, fn(&str) -> String)] = &[
+    let simple: &[(&str, StrToStr)] = &[
         ("upper", |s| {
             let mut o = String::new();
             s.chars()
@@ -1041,7 +1043,8 @@ fn install_str(interp: &mut Interp) {
             Ok(Value::Str(Rc::from(f(&self_str(&args)))))
         });
     }
-    let preds: &[(&str, fn(char) -> bool, bool)] = &[
+    // (name, the test each character must pass, whether an empty string passes)
+    let preds: &[(&str, CharTest, bool)] = &[
         ("isdigit", text::char_class::is_digit, false),
         ("isdecimal", text::char_class::is_decimal, false),
         ("isnumeric", text::char_class::is_numeric, false),
@@ -1650,7 +1653,8 @@ fn install_list(interp: &mut Interp) {
         l.borrow_mut().clear();
         Ok(Value::None)
     });
-    for ty in ["tuple"] {
+    {
+        let ty = "tuple";
         def(interp, ty, "index", |it, args| {
             range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
             let items = it.collect(&args.pos[0])?;
@@ -1896,10 +1900,10 @@ fn install_set(interp: &mut Interp) {
                 if let (Value::Set(_), Value::FrozenSet(d)) = (&args.pos[0], &acc) {
                     return Ok(Value::Set(Rc::new(RefCell::new((**d).clone()))));
                 }
-                if let Value::Set(d) = &acc {
-                    if acc.is(&args.pos[0]) {
-                        return Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone()))));
-                    }
+                if let Value::Set(d) = &acc
+                    && acc.is(&args.pos[0])
+                {
+                    return Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone()))));
                 }
                 Ok(acc)
             });

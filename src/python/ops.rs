@@ -640,10 +640,10 @@ impl Interp {
     }
 
     fn unary_dunder(&mut self, v: &Value, name: &str, sym: &str) -> PyResult<Value> {
-        if let Value::Instance(i) = v {
-            if let Some(m) = i.class.lookup(name) {
-                return self.call(&self.bind(m, v.clone()), Args::default());
-            }
+        if let Value::Instance(i) = v
+            && let Some(m) = i.class.lookup(name)
+        {
+            return self.call(&self.bind(m, v.clone()), Args::default());
         }
         Err(self.type_error(format!(
             "bad operand type for unary {sym}: '{}'",
@@ -691,20 +691,20 @@ impl Interp {
         name: &str,
         rname: &str,
     ) -> PyResult<Option<Value>> {
-        if let Value::Instance(i) = l {
-            if let Some(m) = i.class.lookup(name) {
-                let res = self.call(&self.bind(m, l.clone()), Args::positional(vec![r.clone()]))?;
-                if !matches!(res, Value::NotImplemented) {
-                    return Ok(Some(res));
-                }
+        if let Value::Instance(i) = l
+            && let Some(m) = i.class.lookup(name)
+        {
+            let res = self.call(&self.bind(m, l.clone()), Args::positional(vec![r.clone()]))?;
+            if !matches!(res, Value::NotImplemented) {
+                return Ok(Some(res));
             }
         }
-        if let Value::Instance(i) = r {
-            if let Some(m) = i.class.lookup(rname) {
-                let res = self.call(&self.bind(m, r.clone()), Args::positional(vec![l.clone()]))?;
-                if !matches!(res, Value::NotImplemented) {
-                    return Ok(Some(res));
-                }
+        if let Value::Instance(i) = r
+            && let Some(m) = i.class.lookup(rname)
+        {
+            let res = self.call(&self.bind(m, r.clone()), Args::positional(vec![l.clone()]))?;
+            if !matches!(res, Value::NotImplemented) {
+                return Ok(Some(res));
             }
         }
         Ok(None)
@@ -901,11 +901,11 @@ impl Interp {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Value::Class(c) = container {
-            if let Some(m) = self.meta_method(c, "__contains__") {
-                let r = self.call(&m, Args::positional(vec![item.clone()]))?;
-                return self.truthy(&r);
-            }
+        if let Value::Class(c) = container
+            && let Some(m) = self.meta_method(c, "__contains__")
+        {
+            let r = self.call(&m, Args::positional(vec![item.clone()]))?;
+            return self.truthy(&r);
         }
         match container {
             Value::Str(s) => match item {
@@ -1029,11 +1029,11 @@ impl Interp {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
-        if let Value::Class(c) = v {
-            if let Some(m) = self.meta_method(c, "__iter__") {
-                let it = self.call(&m, Args::default())?;
-                return self.iter(&it);
-            }
+        if let Value::Class(c) = v
+            && let Some(m) = self.meta_method(c, "__iter__")
+        {
+            let it = self.call(&m, Args::default())?;
+            return self.iter(&it);
         }
         let st = match v {
             Value::Iter(_) => return Ok(v.clone()),
@@ -1088,19 +1088,19 @@ impl Interp {
     /// `next(it)`, `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iter(st) = it else {
-            if let Value::Native(n) = it {
-                if n.is_iterator() {
-                    return n.clone().next_item(self);
-                }
+            if let Value::Native(n) = it
+                && n.is_iterator()
+            {
+                return n.clone().next_item(self);
             }
-            if let Value::Instance(i) = it {
-                if let Some(m) = i.class.lookup("__next__") {
-                    return match self.call(&self.bind(m, it.clone()), Args::default()) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.exc_matches(&e.value, "StopIteration") => Ok(None),
-                        Err(e) => Err(e),
-                    };
-                }
+            if let Value::Instance(i) = it
+                && let Some(m) = i.class.lookup("__next__")
+            {
+                return match self.call(&self.bind(m, it.clone()), Args::default()) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.exc_matches(&e.value, "StopIteration") => Ok(None),
+                    Err(e) => Err(e),
+                };
             }
             return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
         };

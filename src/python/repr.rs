@@ -182,17 +182,17 @@ impl Interp {
                 }
             }
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__repr__") {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let r = self.call(&self.bind(m, v.clone()), Args::default())?;
-                        return match &r {
-                            Value::Str(s) => Ok(s.to_string()),
-                            other => Err(self.type_error(format!(
-                                "__repr__ returned non-string (type {})",
-                                other.type_name()
-                            ))),
-                        };
-                    }
+                if let Some(m) = i.class.lookup("__repr__")
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let r = self.call(&self.bind(m, v.clone()), Args::default())?;
+                    return match &r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 if let Some(b) = i.base.clone() {
                     return self.repr(&b);
@@ -257,17 +257,17 @@ impl Interp {
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(i) => {
-                if let Some(m) = i.class.lookup("__str__") {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let r = self.call(&self.bind(m, v.clone()), Args::default())?;
-                        return match &r {
-                            Value::Str(s) => Ok(s.to_string()),
-                            other => Err(self.type_error(format!(
-                                "__str__ returned non-string (type {})",
-                                other.type_name()
-                            ))),
-                        };
-                    }
+                if let Some(m) = i.class.lookup("__str__")
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let r = self.call(&self.bind(m, v.clone()), Args::default())?;
+                    return match &r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(self.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 // `str.__str__` gives the plain string of a `str` subclass.
                 if let Some(b @ Value::Str(_)) = &i.base {

@@ -164,11 +164,7 @@ fn collect_stmt(s: &Stmt, out: &mut Vec<String>, info: &mut ScopeInfo) {
             collect_expr(&a.value, out);
         }
         Stmt::AugAssign(a) => collect_target(&a.target, out),
-        Stmt::AnnAssign(a) => {
-            if a.value.is_some() {
-                collect_target(&a.target, out)
-            }
-        }
+        Stmt::AnnAssign(a) if a.value.is_some() => collect_target(&a.target, out),
         Stmt::For(f) => {
             collect_target(&f.target, out);
             collect_body(&f.body, out, info);

@@ -182,11 +182,12 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
                                 (i as u32, i as u32 + 1),
                             ));
                         }
-                    } else if is_f && x == b'}' {
-                        if let Some(c) = outer.pop() {
-                            outer_sum -= c;
-                            chain = c;
-                        }
+                    } else if is_f
+                        && x == b'}'
+                        && let Some(c) = outer.pop()
+                    {
+                        outer_sum -= c;
+                        chain = c;
                     }
                     i += 1;
                 }
@@ -218,15 +219,13 @@ fn too_complex(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
             }
             b',' => chain = 0,
             b';' if outer.is_empty() => chain = 0,
-            b'\n' => {
-                if outer.is_empty() {
-                    continued = i > 0 && b[i - 1] == b'\\'
-                        || (i > 1 && b[i - 1] == b'\r' && b[i - 2] == b'\\');
-                    if !continued {
-                        chain = 0;
-                    }
-                    at_line_start = true;
+            b'\n' if outer.is_empty() => {
+                continued =
+                    i > 0 && b[i - 1] == b'\\' || (i > 1 && b[i - 1] == b'\r' && b[i - 2] == b'\\');
+                if !continued {
+                    chain = 0;
                 }
+                at_line_start = true;
             }
             b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'='
             | b'.' | b'@' => chain += 1,
@@ -424,20 +423,17 @@ fn describe(e: &parser::ParseError, source: &str, filename: &str) -> SyntaxError
             .collect();
         indents.iter().any(|s| s.contains('\t')) && indents.iter().any(|s| s.contains(' '))
     };
-    match &e.error {
-        ParseErrorType::UnexpectedIndentation => {
-            let ls = line_start(source, at + 1) as u32;
-            let (kind, msg) = if mixed_tabs {
-                (
-                    "TabError",
-                    "inconsistent use of tabs and spaces in indentation",
-                )
-            } else {
-                ("IndentationError", "unexpected indent")
-            };
-            return no_caret(info(kind, msg.into(), source, filename, (ls, ls)));
-        }
-        _ => {}
+    if e.error == ParseErrorType::UnexpectedIndentation {
+        let ls = line_start(source, at + 1) as u32;
+        let (kind, msg) = if mixed_tabs {
+            (
+                "TabError",
+                "inconsistent use of tabs and spaces in indentation",
+            )
+        } else {
+            ("IndentationError", "unexpected indent")
+        };
+        return no_caret(info(kind, msg.into(), source, filename, (ls, ls)));
     }
     if let Some((pos, c)) = unclosed_bracket(source) {
         // CPython says "was never closed" only when its parser ran into the end of the input
@@ -652,10 +648,10 @@ fn check_block(
         if let Some(msg) = found {
             return Some(info("SyntaxError", msg.into(), source, filename, r));
         }
-        if let Stmt::Match(m) = s {
-            if let Some((msg, range)) = super::matching::check_match(m) {
-                return Some(info("SyntaxError", msg, source, filename, range));
-            }
+        if let Stmt::Match(m) = s
+            && let Some((msg, range)) = super::matching::check_match(m)
+        {
+            return Some(info("SyntaxError", msg, source, filename, range));
         }
         let nested = match s {
             Stmt::FunctionDef(f) => check_block(&f.body, source, filename, true, false),
@@ -701,7 +697,7 @@ mod parse_cache_tests {
         let source = "def f():\n    return 1\n";
         let first = parse(source, "a.py").unwrap();
         assert!(
-            Rc::ptr_eq(&first, &parse(&source.to_string(), "b.py").unwrap()),
+            Rc::ptr_eq(&first, &parse(source, "b.py").unwrap()),
             "the same text gives the same tree"
         );
         for n in 0..PARSED_KEPT {

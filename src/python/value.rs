@@ -562,13 +562,7 @@ impl Value {
             Value::Range(_) => "range".into(),
             Value::Slice(_) => "slice".into(),
             Value::Function(_) => "function".into(),
-            Value::Builtin(b) => {
-                if b.receiver.is_some() {
-                    "builtin_function_or_method".into()
-                } else {
-                    "builtin_function_or_method".into()
-                }
-            }
+            Value::Builtin(_) => "builtin_function_or_method".into(),
             Value::Method(_) => "method".into(),
             Value::Class(_) => "type".into(),
             Value::Instance(i) => i.class.name.clone(),

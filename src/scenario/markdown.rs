@@ -118,10 +118,8 @@ pub fn to_html(markdown: &str) -> String {
                 TagEnd::List(true) => out.push_str("</ol>\n"),
                 TagEnd::List(false) => out.push_str("</ul>\n"),
                 TagEnd::Item => out.push_str("</li>\n"),
-                TagEnd::Link => {
-                    if links.pop() == Some(true) {
-                        out.push_str("</a>");
-                    }
+                TagEnd::Link if links.pop() == Some(true) => {
+                    out.push_str("</a>");
                 }
                 // Headings, quotes, tables...: their text is kept, the block ends a line.
                 TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock => out.push('\n'),

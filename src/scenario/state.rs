@@ -304,6 +304,8 @@ impl SeenSession {
         }
     }
 
+    /// What the server makes of a request's `Cookie` header: the signed session cookie under
+    /// the app's cookie name, read with its key and lifetime at `now`.
     pub fn from_cookie_header(
         cookie_header: Option<&str>,
         settings: &SessionSettings,
@@ -332,15 +334,15 @@ impl SeenSession {
         );
         // Flask 3.1: a cookie the current key does not verify may verify with one of
         // SECRET_KEY_FALLBACKS (only when there is a current key at all).
-        if matches!(inspection.verdict, Verdict::Rejected(_)) && settings.secret_key.is_some() {
-            if let Some(found) = settings
+        if matches!(inspection.verdict, Verdict::Rejected(_))
+            && settings.secret_key.is_some()
+            && let Some(found) = settings
                 .fallback_keys
                 .iter()
                 .map(|key| inspect(&value, Some(key), now, settings.max_age))
                 .find(|fallback| matches!(fallback.verdict, Verdict::Valid))
-            {
-                inspection = found;
-            }
+        {
+            inspection = found;
         }
         match &inspection.verdict {
             Verdict::Valid => {
@@ -383,18 +385,18 @@ fn repr_to_json(repr: &str) -> serde_json::Value {
     if let Some(inner) = repr
         .strip_prefix('\'')
         .and_then(|rest| rest.strip_suffix('\''))
+        && !inner.contains('\\')
+        && !inner.contains('\'')
     {
-        if !inner.contains('\\') && !inner.contains('\'') {
-            return serde_json::Value::String(inner.to_string());
-        }
+        return serde_json::Value::String(inner.to_string());
     }
     if let Ok(number) = repr.parse::<i64>() {
         return number.into();
     }
-    if let Ok(number) = repr.parse::<f64>() {
-        if let Some(number) = serde_json::Number::from_f64(number) {
-            return serde_json::Value::Number(number);
-        }
+    if let Ok(number) = repr.parse::<f64>()
+        && let Some(number) = serde_json::Number::from_f64(number)
+    {
+        return serde_json::Value::Number(number);
     }
     serde_json::Value::String(repr.to_string())
 }

@@ -96,18 +96,16 @@ pub fn copy_text(text: &str) {
         };
         let clipboard = Reflect::get(&window, &JsValue::from_str("navigator"))
             .and_then(|navigator| Reflect::get(&navigator, &JsValue::from_str("clipboard")));
-        if let Ok(clipboard) = clipboard {
-            if let Ok(write) = Reflect::get(&clipboard, &JsValue::from_str("writeText")) {
-                if let Some(write) = write.dyn_ref::<js_sys::Function>() {
-                    if let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) {
-                        // A refused write rejects the promise: awaited here so nothing is logged.
-                        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-                            yew::platform::spawn_local(async move {
-                                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                            });
-                        }
-                    }
-                }
+        if let Ok(clipboard) = clipboard
+            && let Ok(write) = Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+            && let Some(write) = write.dyn_ref::<js_sys::Function>()
+            && let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text))
+        {
+            // A refused write rejects the promise: awaited here so nothing is logged.
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                yew::platform::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
             }
         }
     }
@@ -120,10 +118,10 @@ pub fn call_method(element: &web_sys::Element, name: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::{JsCast, JsValue};
-        if let Ok(method) = js_sys::Reflect::get(element, &JsValue::from_str(name)) {
-            if let Some(method) = method.dyn_ref::<js_sys::Function>() {
-                let _ = method.call0(element);
-            }
+        if let Ok(method) = js_sys::Reflect::get(element, &JsValue::from_str(name))
+            && let Some(method) = method.dyn_ref::<js_sys::Function>()
+        {
+            let _ = method.call0(element);
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -273,7 +273,7 @@ impl Mirror {
         });
         let mut state = match self.state.take() {
             Some(mut state) if continues => {
-                for step in job.history.actions[state.log.len()..].to_vec() {
+                for step in job.history.actions[state.log.len()..].iter().cloned() {
                     state.step(step);
                 }
                 state

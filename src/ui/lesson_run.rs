@@ -122,12 +122,11 @@ impl Workspace {
                 // Deletions that took effect are steps in the log, like every action.
                 let mut deleted_cookies: Vec<String> = Vec::new();
                 for step in self.log.iter() {
-                    if let scenario::Action::DeleteCookie(name) = &step.action {
-                        if step.browser.as_deref() == Some(profile.name.as_str())
-                            && !deleted_cookies.contains(name)
-                        {
-                            deleted_cookies.push(name.clone());
-                        }
+                    if let scenario::Action::DeleteCookie(name) = &step.action
+                        && step.browser.as_deref() == Some(profile.name.as_str())
+                        && !deleted_cookies.contains(name)
+                    {
+                        deleted_cookies.push(name.clone());
                     }
                 }
                 ProfileState {
@@ -491,7 +490,7 @@ impl Workspace {
                 .collect();
             // Shown after every goal was met: at the end, so the replay finds them all met;
             // otherwise at the start (the learner saw it before finishing).
-            shared.solution_shown_at = progress.solution_shown.then(|| {
+            shared.solution_shown_at = progress.solution_shown.then_some({
                 if progress.solved_before_solution {
                     steps.len()
                 } else {
@@ -717,23 +716,23 @@ impl Workspace {
             saved: Rc::new(saved),
             ..Workspace::default()
         };
-        if let Some(shared) = current {
-            if let Ok(own) = own_start(&shared) {
-                let start = Start::from_shared(&shared, &own);
-                let mut replayed = Workspace::replay_shared(&start, &shared);
-                // The learner's own record, with what the replay met joined to it.
-                let progress = replayed.saved.progress.clone();
-                replayed.saved = workspace.saved.clone();
-                for (id, progress) in progress {
-                    Rc::make_mut(&mut replayed.saved)
-                        .progress
-                        .entry(id)
-                        .or_default()
-                        .join(&progress);
-                }
-                workspace = replayed;
-                workspace.check_goals();
+        if let Some(shared) = current
+            && let Ok(own) = own_start(&shared)
+        {
+            let start = Start::from_shared(&shared, &own);
+            let mut replayed = Workspace::replay_shared(&start, &shared);
+            // The learner's own record, with what the replay met joined to it.
+            let progress = replayed.saved.progress.clone();
+            replayed.saved = workspace.saved.clone();
+            for (id, progress) in progress {
+                Rc::make_mut(&mut replayed.saved)
+                    .progress
+                    .entry(id)
+                    .or_default()
+                    .join(&progress);
             }
+            workspace = replayed;
+            workspace.check_goals();
         }
         workspace
     }

@@ -28,6 +28,8 @@ pub const BUSY_KEY: &str = "flask-session-playground.busy";
 pub const WELCOME_HIDDEN_KEY: &str = "flask-session-playground.welcome-hidden";
 
 /// What the page found in storage when it loaded.
+// One value per page load, read once: boxing the large variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Found {
     /// No saved work (a first visit, or storage cannot be used at all).

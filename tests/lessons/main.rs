@@ -121,7 +121,7 @@ fn every_solution_reaches_every_goal_through_the_native_runner() {
                 GoalStatus::Unmet => panic!("{}: goal {id} unmet: {}", lesson.id, result.detail),
             }
         }
-        for (index, note) in &report.notes {
+        if let Some((index, note)) = report.notes.first() {
             panic!("{}: step {index}: {note}", lesson.id);
         }
     }

@@ -201,7 +201,7 @@ pub fn make_civil(_it: &mut Interp) -> Value {
                 func("from_ordinal", |it, args| {
                     let n = int(it, &args, 0)?;
                     if !(1..=3652059).contains(&n) {
-                        return Err(it.value_error(format!("ordinal must be >= 1")));
+                        return Err(it.value_error("ordinal must be >= 1".to_string()));
                     }
                     let (y, m, d) = civil::ordinal_to_ymd(n);
                     Ok(Value::tuple(vec![

@@ -100,7 +100,7 @@ impl NativeObject for HashObj {
         if self.key.is_some() {
             "HMAC".into()
         } else {
-            format!("_hashlib.HASH")
+            "_hashlib.HASH".to_string()
         }
     }
     fn get_attr(&self, _it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
@@ -209,7 +209,7 @@ fn algo_of(it: &mut Interp, v: &Value) -> PyResult<Algo> {
             "openssl_sha256" => Ok(Algo::Sha256),
             _ => Err(it.type_error("unsupported digestmod")),
         },
-        _ => Err(it.type_error(format!("Missing required parameter 'digestmod'."))),
+        _ => Err(it.type_error("Missing required parameter 'digestmod'.".to_string())),
     }
 }
 

@@ -106,18 +106,18 @@ pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String>
     match &kw.take_kw("indent") {
         None | Some(Value::None) => {}
         Some(Value::Str(s)) => opts.indent = Some(s.to_string()),
-        Some(x) => opts.indent = Some(DumpOptions::indent_spaces(it.to_index(&x)?)),
+        Some(x) => opts.indent = Some(DumpOptions::indent_spaces(it.to_index(x)?)),
     }
-    if let Some(x) = kw.take_kw("separators") {
-        if !matches!(x, Value::None) {
-            let parts = it.collect(&x)?;
-            if parts.len() != 2 {
-                return Err(it.value_error(format!("too many values to unpack (expected 2)")));
-            }
-            let a = it.to_str(&parts[0])?;
-            let b = it.to_str(&parts[1])?;
-            opts.separators = Some((a, b));
+    if let Some(x) = kw.take_kw("separators")
+        && !matches!(x, Value::None)
+    {
+        let parts = it.collect(&x)?;
+        if parts.len() != 2 {
+            return Err(it.value_error("too many values to unpack (expected 2)".to_string()));
         }
+        let a = it.to_str(&parts[0])?;
+        let b = it.to_str(&parts[1])?;
+        opts.separators = Some((a, b));
     }
     let _ = kw.take_kw("cls");
     if let Some((k, _)) = kw.kw.first() {

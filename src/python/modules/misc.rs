@@ -409,10 +409,10 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                             move |it, args| {
                                 let wrapper = args.pos.first().cloned().unwrap_or(Value::None);
                                 for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
-                                    if let Some(v) = it.get_attr_opt(&wrapped, attr)? {
-                                        if let Value::Function(f) = &wrapper {
-                                            f.attrs.borrow_mut().set_str(attr, v);
-                                        }
+                                    if let Some(v) = it.get_attr_opt(&wrapped, attr)?
+                                        && let Value::Function(f) = &wrapper
+                                    {
+                                        f.attrs.borrow_mut().set_str(attr, v);
                                     }
                                 }
                                 if let Value::Function(f) = &wrapper {

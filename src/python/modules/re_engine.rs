@@ -87,7 +87,7 @@ pub fn is_word(c: u32, ascii: bool) -> bool {
     if c < 128 {
         return (c as u8).is_ascii_alphanumeric() || c == '_' as u32;
     }
-    !ascii && char::from_u32(c).is_some_and(|c| char_class::is_alnum(c))
+    !ascii && char::from_u32(c).is_some_and(char_class::is_alnum)
 }
 
 fn in_category(cat: Category, c: u32, ascii: bool) -> bool {
@@ -500,9 +500,9 @@ impl<'a> Machine<'a> {
         match at {
             At::Start { multiline } => pos == 0 || (multiline && t[pos - 1] == nl),
             At::End { multiline } => {
-                pos == end
-                    || (multiline && t[pos] == nl)
-                    || (!multiline && pos + 1 == end && t[pos] == nl)
+                // At the end, or before a newline: any newline in multiline mode, the last one
+                // otherwise.
+                pos == end || (t[pos] == nl && (multiline || pos + 1 == end))
             }
             At::StrStart => pos == 0,
             At::StrEnd => pos == end,
@@ -867,15 +867,15 @@ pub fn find(
     };
     let mut start = pos;
     let result = loop {
-        if mode == Mode::Search {
-            if let Some(c) = prog.first {
-                match text[start..].iter().position(|&x| x == c) {
-                    Some(skip) => {
-                        m.steps += skip as u64 / 8;
-                        start += skip;
-                    }
-                    None => break Ok(None),
+        if mode == Mode::Search
+            && let Some(c) = prog.first
+        {
+            match text[start..].iter().position(|&x| x == c) {
+                Some(skip) => {
+                    m.steps += skip as u64 / 8;
+                    start += skip;
                 }
+                None => break Ok(None),
             }
         }
         m.must_advance = must_advance && start == pos;

@@ -579,8 +579,7 @@ impl<'a> Parser<'a> {
         first: bool,
     ) -> Result<(Node, u32, bool), ReError> {
         let mut items: Vec<Node> = Vec::new();
-        loop {
-            let Some(this) = self.peek() else { break };
+        while let Some(this) = self.peek() {
             if this.len() == 1 && (this[0] == '|' as u32 || this[0] == ')' as u32) {
                 break;
             }
@@ -646,13 +645,11 @@ impl<'a> Parser<'a> {
                         };
                         let min = number(&lo)?.unwrap_or(0);
                         let max = number(&hi)?;
-                        if let Some(max) = max {
-                            if max < min {
-                                return Err(self.error(
-                                    "min repeat greater than max repeat",
-                                    self.tell() - here,
-                                ));
-                            }
+                        if let Some(max) = max
+                            && max < min
+                        {
+                            return Err(self
+                                .error("min repeat greater than max repeat", self.tell() - here));
                         }
                         (min as u32, max.map(|m| m as u32))
                     }
@@ -1083,10 +1080,11 @@ impl<'a> Parser<'a> {
         }
         let rules = self.rules(flags);
         // A one-character set is that character (as CPython compiles it), so `[.]` repeats fast.
-        if !negate && items.len() == 1 {
-            if let SetItem::Char(c) = items[0] {
-                return Ok(Node::Literal(c, rules));
-            }
+        if !negate
+            && items.len() == 1
+            && let SetItem::Char(c) = items[0]
+        {
+            return Ok(Node::Literal(c, rules));
         }
         Ok(Node::Set {
             items,

@@ -176,7 +176,7 @@ mod tests {
             f64::MIN_POSITIVE,
             1.0,
             3.75,
-            2.2250738585072009e-308,
+            2.225_073_858_507_201e-308,
         ] {
             assert_eq!(from_hex(&to_hex(x)).ok(), Some(x), "{x}");
         }

@@ -28,10 +28,9 @@ pub(crate) fn open_dialog(id: &str) {
     if let Some(dialog) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
+        && !dialog.has_attribute("open")
     {
-        if !dialog.has_attribute("open") {
-            crate::ui::dom::call_method(&dialog, "showModal");
-        }
+        crate::ui::dom::call_method(&dialog, "showModal");
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;

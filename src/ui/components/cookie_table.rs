@@ -114,14 +114,12 @@ fn cookie_row(props: &CookieRowProps) -> Html {
         let input = input.clone();
         let value = props.cookie.value.clone();
         use_effect_with(*editing, move |editing| {
-            if *editing {
-                if let Some(element) = input.cast::<web_sys::HtmlInputElement>() {
-                    // Written once when editing starts, not on every render, so a re-render
-                    // (the reloader, the clock) never resets what is being typed.
-                    element.set_value(&value);
-                    let _ = element.focus();
-                    element.select();
-                }
+            if *editing && let Some(element) = input.cast::<web_sys::HtmlInputElement>() {
+                // Written once when editing starts, not on every render, so a re-render
+                // (the reloader, the clock) never resets what is being typed.
+                element.set_value(&value);
+                let _ = element.focus();
+                element.select();
             }
         });
     }

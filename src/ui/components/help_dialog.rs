@@ -42,10 +42,9 @@ pub fn open_help() {
     if let Some(dialog) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("help-dialog"))
+        && !dialog.has_attribute("open")
     {
-        if !dialog.has_attribute("open") {
-            crate::ui::dom::call_method(&dialog, "showModal");
-        }
+        crate::ui::dom::call_method(&dialog, "showModal");
     }
 }
 

@@ -14,6 +14,9 @@ use crate::scenario::state::LessonState;
 use crate::ui::lesson_builder::{Draft, GOAL_KINDS, GoalDraft, ValueKind};
 use crate::ui::state::Action;
 
+/// A change to the draft's goal list, made by a button.
+type GoalsEdit = Rc<dyn Fn(&mut Vec<GoalDraft>)>;
+
 /// Props of [`LessonBuilder`].
 #[derive(Properties, PartialEq)]
 pub struct LessonBuilderProps {
@@ -62,7 +65,7 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
             link.set(None);
         })
     };
-    let set_goals = |change: Rc<dyn Fn(&mut Vec<GoalDraft>)>| {
+    let set_goals = |change: GoalsEdit| {
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
             let mut next = (*draft).clone();
@@ -131,7 +134,7 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
             Ok(result) => ("unmet", format!("not met now: {}", result.detail)),
             Err(why) => ("error", why.clone()),
         };
-        let remove: Rc<dyn Fn(&mut Vec<GoalDraft>)> = Rc::new(move |goals| {
+        let remove: GoalsEdit = Rc::new(move |goals| {
             goals.remove(index);
         });
         html! {
@@ -161,8 +164,7 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
             </li>
         }
     };
-    let add_goal: Rc<dyn Fn(&mut Vec<GoalDraft>)> =
-        Rc::new(|goals| goals.push(GoalDraft::default()));
+    let add_goal: GoalsEdit = Rc::new(|goals| goals.push(GoalDraft::default()));
 
     html! {
         <dialog id="lesson-builder" class="teach-dialog lesson-builder" aria-labelledby="lesson-builder-title">

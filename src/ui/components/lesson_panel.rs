@@ -219,7 +219,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                             let chosen = progress.quiz_answer == Some(index);
                             let on_pick = props.on_action.reform(move |_: MouseEvent| Action::AnswerQuiz(index));
                             let on_try = props.on_action.reform(move |_: MouseEvent| Action::TryQuizOption(index));
-                            let verdict = chosen.then(|| if option.correct { "right" } else { "wrong" });
+                            let verdict = chosen.then_some(if option.correct { "right" } else { "wrong" });
                             html! {
                                 <li class={classes!("quiz-option", verdict)}>
                                     <button class="quiz-pick" aria-pressed={chosen.to_string()} onclick={on_pick}>

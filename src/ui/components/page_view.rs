@@ -76,7 +76,10 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn attach_load_listener(_frame: &NodeRef, _on_load: Callback<Event>) {}
+/// Natively there is no frame to listen to; the guard is empty.
+fn attach_load_listener(_frame: &NodeRef, _on_load: Callback<Event>) -> Option<()> {
+    None
+}
 
 /// Calls `on_load` at each `load` of the frame; the listener lives as long as the returned guard.
 #[cfg(target_arch = "wasm32")]
@@ -218,13 +221,9 @@ fn followed_link(event: &web_sys::MouseEvent) -> Option<String> {
         // The targets live in the frame's realm, where `instanceof Element` of this realm is
         // false: read them without the check, skipping what is not an element.
         let element = target.unchecked_into::<web_sys::Element>();
-        if js_sys::Reflect::get(&element, &"localName".into())
+        js_sys::Reflect::get(&element, &"localName".into())
             .ok()?
-            .as_string()
-            .is_none()
-        {
-            return None;
-        }
+            .as_string()?;
         match element.local_name().as_str() {
             "a" | "area" => element
                 .get_attribute("href")
