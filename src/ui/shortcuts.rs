@@ -37,49 +37,52 @@ pub fn install(dispatch: Callback<Action>) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = dispatch;
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        use wasm_bindgen::prelude::Closure;
+    if let Some(window) = web_sys::window() {
+        listen(&window, dispatch);
+    }
+}
 
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let listener = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
-            move |event: web_sys::KeyboardEvent| {
-                let Some(shortcut) = shortcut_for(&event.key(), event.ctrl_key(), event.meta_key())
-                else {
-                    return;
-                };
-                event.prevent_default();
-                event.stop_propagation();
-                match shortcut {
-                    Shortcut::Resend => dispatch.emit(Action::Resend),
-                    Shortcut::FocusAddressBar => {
-                        let bar = web_sys::window()
-                            .and_then(|window| window.document())
-                            .and_then(|document| {
-                                document
-                                    .query_selector("[data-testid=address-bar]")
-                                    .ok()
-                                    .flatten()
-                            })
-                            .and_then(|element| {
-                                element.dyn_into::<web_sys::HtmlInputElement>().ok()
-                            });
-                        if let Some(bar) = bar {
-                            let _ = bar.focus();
-                            bar.select();
-                        }
+/// Listens on `target` too: a response's frame is a document of its own, whose key presses never
+/// reach the window, so the page view adds the same shortcuts to each frame document it shows.
+#[cfg(target_arch = "wasm32")]
+pub fn listen(target: &web_sys::EventTarget, dispatch: Callback<Action>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    let listener =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            let Some(shortcut) = shortcut_for(&event.key(), event.ctrl_key(), event.meta_key())
+            else {
+                return;
+            };
+            event.prevent_default();
+            event.stop_propagation();
+            match shortcut {
+                Shortcut::Resend => dispatch.emit(Action::Resend),
+                Shortcut::FocusAddressBar => {
+                    // The page's own document, also when the key was pressed in a frame.
+                    let bar = web_sys::window()
+                        .and_then(|window| window.document())
+                        .and_then(|document| {
+                            document
+                                .query_selector("[data-testid=address-bar]")
+                                .ok()
+                                .flatten()
+                        })
+                        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok());
+                    if let Some(bar) = bar {
+                        let _ = bar.focus();
+                        bar.select();
                     }
                 }
-            },
-        );
-        let _ = window.add_event_listener_with_callback_and_bool(
-            "keydown",
-            listener.as_ref().unchecked_ref(),
-            true,
-        );
-        // Installed once for the page's lifetime.
-        listener.forget();
-    }
+            }
+        });
+    let _ = target.add_event_listener_with_callback_and_bool(
+        "keydown",
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    // Lives as long as its target: the page's window, or a frame document replaced by the next
+    // response (which takes the listener with it).
+    listener.forget();
 }

@@ -13,6 +13,19 @@ after(async () => {
   await harness?.stop();
 });
 
+/** Whether the element's whole box is on screen and not clipped by a scrolling ancestor. */
+const fullyInView = (locator) =>
+  locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth) return false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (!/(auto|scroll|hidden)/.test(style.overflowY + style.overflowX)) continue;
+      const clip = parent.getBoundingClientRect();
+      if (box.top < clip.top - 1 || box.bottom > clip.bottom + 1) return false;
+    }
+    return true;
+  });
 const position = (page) => page.getByTestId("step-position").innerText();
 const editorLine = (page) =>
   page.evaluate(() => document.querySelector("[data-testid=editor] .cm-step-line")?.textContent ?? null);
@@ -42,6 +55,10 @@ test("the second /count visit steps through line by line, marking the session's 
   assert.match(session, /this line writes session\['visits'\]/);
   assert.match(session, /after it: \{'visits': 2\}/);
   await screenshot(page, "step-through");
+  // At 1280×800 the variables and the session fit the server pane without scrolling inside it.
+  for (const id of ["step-locals", "step-session"]) {
+    assert.ok(await fullyInView(panel.getByTestId(id)), `${id} is in view`);
+  }
 
   // The arrow keys move too (focus in the panel), and Close leaves the entry's state on screen.
   await page.getByTestId("step-next").focus();

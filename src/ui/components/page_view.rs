@@ -201,6 +201,7 @@ fn frame_listeners(on_action: Callback<Action>, page_url: String) -> Callback<Ev
         }
         cancel_own_navigations(&frame);
         guard_nested_frames(&document);
+        crate::ui::shortcuts::listen(&document, on_action.clone());
         let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
         let _ =
             document.add_event_listener_with_callback("submit", submits.as_ref().unchecked_ref());
