@@ -126,7 +126,12 @@ test("at 1280×800 every column and action of the cookie table is in view", asyn
     const part = details.getByText(column, { exact: false }).first();
     assert.ok(await reallyVisible(part), `${column} is in view`);
   }
-  // The step-through's variables fit the server pane.
+  // The panes say what they are, and the editor says how to leave it by keyboard.
+  assert.ok(await reallyVisible(page.getByRole("heading", { name: "Dev tools", exact: true })), "the Dev tools title is in view");
+  const hint = page.locator("#editor-keys");
+  assert.ok(await reallyVisible(hint), "the editor's keyboard hint is in view");
+  assert.match(await hint.innerText(), /Esc then Tab leaves the editor/);
+  // The step-through's variables fit the server pane (step.test.mjs checks they are unclipped).
   await page.getByRole("button", { name: /Step through/ }).first().click().catch(() => {});
   assert.ok(await sideways(page) <= 0);
   await screenshot(page, "screens-1280x800-cookie-actions");
