@@ -8,6 +8,7 @@ use super::components::{
     check_hand_ins::CheckHandIns,
     devtools::DevTools,
     editor::Editor,
+    editor_error::EditorError,
     embed_bar::EmbedBar,
     engine_bar::EngineBar,
     hand_in::HandInBox,
@@ -450,6 +451,10 @@ pub fn app() -> Html {
                     <ProjectFilesBar paths={file_paths} open={workspace.open_file_name().to_string()} {error_file} on_action={dispatch.clone()} />
                     <Editor code={workspace.open_text().to_string()} file={workspace.open_file_name().to_string()} on_change={on_code_change} marks={workspace.editor_marks()}
                         current_line={step.as_ref().filter(|(_, _, matches)| *matches && workspace.open_file.is_none()).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
+                    if let Some((error, severity, file, line)) = workspace.error_place() {
+                        <EditorError open={file == workspace.open_file_name()} {file} {line} severity={severity.to_string()}
+                            message={format!("{}: {}", error.type_name, error.message)} on_action={dispatch.clone()} />
+                    }
                 </section>
                 <section id={Pane::Browser.id()} tabindex="-1" class={section_class(Pane::Browser, "pane-browser")} aria-label="Virtual browser">
                     <BrowserPane

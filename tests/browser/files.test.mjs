@@ -97,6 +97,17 @@ for (const [width, height] of [
       "3",
     );
     assert.equal(await editorText(page), BROKEN);
+    // Under the editor, at every width, the error says where and what, without the Server tab.
+    const strip = page.getByTestId("editor-error");
+    assert.match(await strip.innerText(), /The last request failed: templates\/index\.html, line 3: TemplateSyntaxError: /);
+    assert.ok(await strip.isVisible(), "the error line is in view");
+    const box = await strip.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `the error line fits the width (${JSON.stringify(box)})`);
+    // From app.py's tab, one button opens the broken file.
+    await tab(page, "app.py").click();
+    await eventually(() => openFile(page), "app.py");
+    await page.getByTestId("editor-error-open").click();
+    await eventually(() => openFile(page), "templates/index.html");
     await screenshot(page, `files-template-error-${width}`);
     // The server log shows the template's line as `flask run` does.
     await showPane(page, "Server");

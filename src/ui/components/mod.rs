@@ -6,6 +6,7 @@ pub mod clock;
 pub mod cookie_table;
 pub mod devtools;
 pub mod editor;
+pub mod editor_error;
 pub mod embed_bar;
 pub mod engine_bar;
 pub mod forge_tools;
