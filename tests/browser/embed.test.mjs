@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, serveDist, start } from "./harness.mjs";
-import { go, open } from "./workspace.mjs";
+import { go, goalStates, open, openLesson, playScript } from "./workspace.mjs";
 
 let harness;
 let host;
@@ -16,15 +16,10 @@ after(async () => {
   await new Promise((done) => (host ? host.close(done) : done()));
 });
 
-const goalStates = (frame) =>
-  frame.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}`));
-
 test("the Share dialog's iframe snippet embeds the lesson on another site, compact and without touching saved work", async () => {
   // The snippet comes from the Share dialog of a learner in the count lesson.
   const { page, errors, context } = await open(harness);
-  await page.locator(".lessons-menu > summary").click();
-  await page.locator('[data-testid=lesson-item][data-lesson-id="count"] button').click();
-  await page.locator(".lesson[data-lesson-id=count]").waitFor();
+  await openLesson(page, "count");
   await page.getByTestId("share").click();
   const snippet = await page.getByTestId("embed-snippet").inputValue();
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#embed&v2\.[^"]+"/);
@@ -44,12 +39,7 @@ test("the Share dialog's iframe snippet embeds the lesson on another site, compa
   assert.equal(await frame.locator(".pane-server").isVisible(), false);
   assert.equal(await frame.locator(".pane-editor").isVisible(), true);
   // "Next step" to the end; the count lesson asks a prediction before its last step.
-  const next = frame.getByTestId("lesson-next");
-  const predict = frame.getByTestId("predict-option");
-  while ((await next.count()) || (await predict.count())) {
-    if (await next.count()) await next.click();
-    else await predict.first().click();
-  }
+  await playScript(frame);
   assert.deepEqual(await goalStates(frame), ["third:met", "closed:met", "restart:met"]);
   await frame.getByTestId("embed-devtools").click();
   assert.equal(await frame.locator(".pane-devtools").isVisible(), true);

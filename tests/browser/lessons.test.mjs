@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
-import { editorText, eventually, expectPageText, go, open } from "./workspace.mjs";
+import { editorText, eventually, expectPageText, go, goalStates, open, openLesson, playScript } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -13,15 +13,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-async function openLesson(page, id) {
-  await page.locator(".lessons-menu > summary").click();
-  await page.locator(`[data-testid=lesson-item][data-lesson-id="${id}"] button`).click();
-  await page.locator(`.lesson[data-lesson-id="${id}"]`).waitFor();
-}
-
-const goalStates = (page) =>
-  page.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}${goal.classList.contains("pending") ? " (pending)" : ""}`));
 
 test("every built-in lesson is listed at load and its steps meet every goal", async () => {
   const { page, errors, context } = await open(harness);
@@ -33,12 +24,7 @@ test("every built-in lesson is listed at load and its steps meet every goal", as
     assert.ok(before.length > 0, `${id} has goals`);
     // "▶ Next step" until the script is played (a prediction asked before a step is answered
     // first, with its first option); then the solution if the script is not it.
-    const next = page.getByTestId("lesson-next");
-    const predict = page.getByTestId("predict-option");
-    while ((await next.count()) || (await predict.count())) {
-      if ((await predict.count()) && !(await next.count())) await predict.first().click();
-      else await next.click();
-    }
+    await playScript(page);
     let states = await goalStates(page);
     if (states.some((state) => state.endsWith(":unmet"))) {
       await page.getByRole("button", { name: "Show solution" }).click();

@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
-import { editorText, eventually, expectPageText, go, open } from "./workspace.mjs";
+import { editorText, eventually, expectPageText, go, goalStates, open, openLesson } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -15,15 +15,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-async function openLesson(page, id) {
-  await page.locator(".lessons-menu > summary").click();
-  await page.locator(`[data-testid=lesson-item][data-lesson-id="${id}"] button`).click();
-  await page.locator(`.lesson[data-lesson-id="${id}"]`).waitFor();
-}
-
-const goalStates = (page) =>
-  page.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}`));
 
 test("a prediction is asked before its step, shown beside what happened, and travels in a link", async () => {
   const { page, errors, context } = await open(harness);

@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { screenshot, start } from "./harness.mjs";
-import { editorText, eventually, go, open, pageText, setCode, waitForStatus } from "./workspace.mjs";
+import { editorText, eventually, go, goalStates, open, openLesson, pageText, setCode, waitForStatus } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -15,16 +15,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-async function openLesson(page, id) {
-  await page.locator(".lessons-menu > summary").click();
-  await page.locator(`[data-testid=lesson-item][data-lesson-id="${id}"] button`).click();
-  await page.locator(`.lesson[data-lesson-id="${id}"]`).waitFor();
-  await waitForStatus(page, "running");
-}
-
-const goalStates = (page) =>
-  page.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}`));
 
 /** Clicks a button of the rendered page (it lives in a sandboxed frame). */
 const clickInPage = (page, name) => page.getByTestId("page").locator("iframe").contentFrame().getByRole("button", { name }).click();

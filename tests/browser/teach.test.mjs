@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { screenshot, start } from "./harness.mjs";
-import { eventually, expectPageText, go, open, playScript, setCode, waitForStatus } from "./workspace.mjs";
+import { eventually, expectPageText, go, goalStates, open, openLesson, playScript, setCode, waitForStatus } from "./workspace.mjs";
 
 let harness;
 before(async () => {
@@ -12,16 +12,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-async function openLesson(page, id) {
-  await page.locator(".lessons-menu > summary").click();
-  await page.locator(`[data-testid=lesson-item][data-lesson-id="${id}"] button`).click();
-  await page.locator(`.lesson[data-lesson-id="${id}"]`).waitFor();
-}
-
-const goalStates = (page) =>
-  page.getByTestId("lesson-goal").evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}`));
-
 
 /** Plays the count lesson's scripted steps and picks the right quiz answer. */
 async function completeCount(page) {
@@ -194,12 +184,10 @@ const LOGIN_APP = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'k'
 
-
 @app.route('/login')
 def login():
     session['user'] = 'ada'
     return 'Hello ada'
-
 
 @app.route('/logout')
 def logout():

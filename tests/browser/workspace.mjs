@@ -20,6 +20,21 @@ export async function waitForStatus(page, status) {
   );
 }
 
+/** Opens a built-in lesson from the Lessons menu and waits until its app is running. */
+export async function openLesson(page, id) {
+  await page.locator(".lessons-menu > summary").click();
+  await page.locator(`[data-testid=lesson-item][data-lesson-id="${id}"] button`).click();
+  await page.locator(`.lesson[data-lesson-id="${id}"]`).waitFor();
+  await waitForStatus(page, "running");
+}
+
+/** The lesson's goals in `scope` (a page or a frame) as `id:state`, with " (pending)" on a goal
+ * still waiting for its action. */
+export const goalStates = (scope) =>
+  scope
+    .getByTestId("lesson-goal")
+    .evaluateAll((goals) => goals.map((goal) => `${goal.dataset.goalId}:${goal.dataset.state}${goal.classList.contains("pending") ? " (pending)" : ""}`));
+
 /** Types a path into the address bar and presses Enter. */
 export async function go(page, path) {
   const bar = page.getByTestId("address-bar");
