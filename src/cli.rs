@@ -1,5 +1,11 @@
-//! The native command line. Parsing is done by hand: three subcommands with one argument each do
-//! not justify a dependency, and the same function is unit-tested without spawning a process.
+//! The native command line. Parsing is done by hand: a few subcommands with a file or two each
+//! do not justify a dependency, and the same function is unit-tested without spawning a process.
+//!
+//! This is where the I/O is: files are read here, once; the library returns values (a
+//! [`crate::scenario::Transcript`] or a [`crate::scenario::parse::Malformed`], a
+//! [`crate::scenario::check::CheckReport`], a [`crate::python::ProgramRun`], a hand-in report)
+//! and this module maps them to one [`Outcome`] (output and exit code). Every command runs on
+//! one thread with the interpreter's stack ([`on_interpreter_stack`]), spawned here only.
 
 /// What a CLI invocation printed and how it exits; returned instead of printed so it is testable.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -115,38 +121,43 @@ pub fn run(args: &[String]) -> Outcome {
             };
         }
     };
-    let args = args.as_slice();
+    on_interpreter_stack(move || command(&args))
+}
+
+/// Runs `body` on a thread with the interpreter's stack ([`crate::python::CLI_STACK_SIZE`]):
+/// app code and programs recurse on the native stack, and deep recursion in them must end in
+/// `RecursionError`, never a native stack overflow. The one place the CLI spawns it.
+fn on_interpreter_stack(body: impl FnOnce() -> Outcome + Send + 'static) -> Outcome {
+    let worker = std::thread::Builder::new()
+        .stack_size(crate::python::CLI_STACK_SIZE)
+        .spawn(body);
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(outcome)) => outcome,
+        _ => Outcome {
+            stderr: "session-playground: the command stopped unexpectedly\n".into(),
+            exit_code: 1,
+            ..Outcome::default()
+        },
+    }
+}
+
+/// One command, on the interpreter's thread.
+fn command(args: &[String]) -> Outcome {
     match args.first().map(String::as_str) {
         None | Some("--help" | "-h" | "help") => Outcome {
             stdout: HELP.to_string(),
             ..Outcome::default()
         },
-        Some("run") => with_one_file(args, |path, _source| {
-            // Runs on the interpreter's own large stack (deep recursion in app code must be a
-            // RecursionError, never a native stack overflow).
-            let outcome = crate::scenario::run_path(path);
-            Outcome {
-                stdout: outcome.stdout,
-                stderr: outcome.stderr,
-                exit_code: outcome.exit_code,
-            }
-        }),
+        Some("run") => with_one_file(args, run_text),
         Some("py") => with_one_file(args, |path, source| {
-            let (stdout, stderr, exit_code) = crate::python::run_file_cli(path, source);
+            let run = crate::python::run_program(path, source);
             Outcome {
-                stdout,
-                stderr,
-                exit_code,
+                stdout: run.stdout,
+                stderr: run.stderr,
+                exit_code: run.status,
             }
         }),
-        Some("check") => {
-            let outcome = crate::scenario::check::check_paths(&args[1..]);
-            Outcome {
-                stdout: outcome.stdout,
-                stderr: outcome.stderr,
-                exit_code: outcome.exit_code,
-            }
-        }
+        Some("check") => check(&args[1..]),
         Some("verify") => verify(&args[1..]),
         Some("link") => lesson_link(args),
         Some(other) => Outcome {
@@ -155,6 +166,87 @@ pub fn run(args: &[String]) -> Outcome {
             ..Outcome::default()
         },
     }
+}
+
+/// `run` on a scenario's text (`name` is used in error messages): the transcript on stdout and
+/// exit 0 (an app's error is part of the transcript), or one line on stderr and exit 2 for a
+/// malformed file.
+///
+/// ```
+/// use session_playground::cli::run_text;
+/// let out = run_text("s.json", r#"{"version": 1, "code": "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef i():\n    return 'hi'\n", "steps": [{"request": "GET /"}]}"#);
+/// assert_eq!(out.exit_code, 0);
+/// assert!(out.stdout.contains(r#""body": "hi""#));
+/// let bad = run_text("s.json", "{");
+/// assert_eq!((bad.exit_code, bad.stderr.lines().count()), (2, 1));
+/// ```
+pub fn run_text(name: &str, source: &str) -> Outcome {
+    match crate::scenario::parse_scenario(source) {
+        Ok(scenario) => {
+            let transcript = crate::scenario::run_scenario(&scenario);
+            let stdout = crate::scenario::pretty::transcript_text(&transcript);
+            // Exit 0 as for any handler error; stderr says why the transcript is short.
+            let stderr = match crate::python::interrupt::requested() {
+                Some(seconds) => format!(
+                    "session-playground: {name}: stopped at the time limit ({seconds} s) after {} of {} steps; the last one's error is in the transcript\n",
+                    transcript.steps.len(),
+                    scenario.steps.len()
+                ),
+                None => String::new(),
+            };
+            Outcome {
+                stdout,
+                stderr,
+                exit_code: 0,
+            }
+        }
+        Err(error) => Outcome {
+            stdout: String::new(),
+            stderr: format!(
+                "session-playground: {name}: {}\n",
+                error.to_string().replace('\n', " ")
+            ),
+            exit_code: 2,
+        },
+    }
+}
+
+/// `check` on already-read files, (name, text) pairs: the report on stdout, its status as the
+/// exit code.
+pub fn check_texts(files: &[(String, String)]) -> Outcome {
+    let report = crate::scenario::check::check_sources(files);
+    Outcome {
+        stdout: report.text,
+        stderr: String::new(),
+        exit_code: report.status,
+    }
+}
+
+/// `check PATH...`: reads the files, then [`check_texts`]; an unreadable file is one line on
+/// stderr and exit 2 (the others are still checked).
+fn check(paths: &[String]) -> Outcome {
+    if paths.is_empty() {
+        return Outcome {
+            stderr: "session-playground: `check` needs at least one file; try --help\n".into(),
+            exit_code: 2,
+            ..Outcome::default()
+        };
+    }
+    let mut files = Vec::new();
+    let mut stderr = String::new();
+    for path in paths {
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => files.push((path.clone(), text)),
+            Ok(Err(_)) => stderr.push_str(&format!("session-playground: {path}: not UTF-8 text\n")),
+            Err(error) => stderr.push_str(&format!("session-playground: {path}: {error}\n")),
+        }
+    }
+    let mut outcome = check_texts(&files);
+    if !stderr.is_empty() {
+        outcome.stderr.insert_str(0, &stderr);
+        outcome.exit_code = 2;
+    }
+    outcome
 }
 
 /// `link`: a teacher's lesson file carried whole in a share link (validated first, exactly as
@@ -257,21 +349,11 @@ fn verify(args: &[String]) -> Outcome {
     if entries.iter().all(|entry| entry.trim().is_empty()) {
         return usage("`verify` needs hand-ins (links or codes, or -f FILE); try --help".into());
     }
-    // Replaying runs the app on the interpreter, which wants its own large stack.
-    let worker = std::thread::Builder::new()
-        .stack_size(crate::python::CLI_STACK_SIZE)
-        .spawn(move || crate::ui::hand_in::verify_against(&entries, &lessons));
-    match worker.map(|handle| handle.join()) {
-        Ok(Ok(report)) => Outcome {
-            stdout: report.table(),
-            stderr: String::new(),
-            exit_code: i32::from(report.any_flagged()),
-        },
-        _ => Outcome {
-            stderr: "session-playground: the check stopped unexpectedly\n".into(),
-            exit_code: 1,
-            ..Outcome::default()
-        },
+    let report = crate::ui::hand_in::verify_against(&entries, &lessons);
+    Outcome {
+        stdout: report.table(),
+        stderr: String::new(),
+        exit_code: i32::from(report.any_flagged()),
     }
 }
 
@@ -341,6 +423,37 @@ mod tests {
             "{}",
             outcome.stderr
         );
+    }
+
+    #[test]
+    fn a_runaway_recursion_ends_in_recursion_error() {
+        // Python's recursion limit, not a native stack overflow, ends it: the command runs on
+        // the interpreter's stack (`on_interpreter_stack`).
+        let path = std::env::temp_dir().join(format!("cli-deep-{}.py", std::process::id()));
+        std::fs::write(&path, "def f(n):\n    return f(n + 1)\nf(0)\n").unwrap();
+        let outcome = run(&args(&["py", path.to_str().unwrap()]));
+        std::fs::remove_file(&path).ok();
+        assert_eq!(outcome.exit_code, 1);
+        assert!(
+            outcome
+                .stderr
+                .ends_with("RecursionError: maximum recursion depth exceeded\n"),
+            "{}",
+            outcome.stderr
+        );
+    }
+
+    #[test]
+    fn run_reads_a_scenario_file_and_prints_its_transcript() {
+        let path = std::env::temp_dir().join(format!("cli-run-{}.json", std::process::id()));
+        let scenario = r#"{"version": 1, "code": "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef i():\n    return 'hi'\n", "steps": [{"request": "GET /"}]}"#;
+        std::fs::write(&path, scenario).unwrap();
+        let outcome = run(&args(&["run", path.to_str().unwrap()]));
+        std::fs::remove_file(&path).ok();
+        assert_eq!(outcome, run_text("any.json", scenario));
+        assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
+        let transcript: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+        assert_eq!(transcript["steps"][0]["status"], 200);
     }
 
     #[test]

@@ -201,15 +201,10 @@ pub fn parse_duration(text: &str) -> Result<u64, ClockError> {
 /// assert_eq!(format_instant(-1), "1969-12-31T23:59:59Z");
 /// ```
 pub fn format_instant(unix_seconds: i64) -> String {
-    let t = unix_seconds.clamp(MIN_INSTANT, MAX_INSTANT);
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    let (year, month, day) = calendar::civil_from_days(days);
+    let t = calendar::UtcTime::at(unix_seconds.clamp(MIN_INSTANT, MAX_INSTANT));
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3_600,
-        secs / 60 % 60,
-        secs % 60
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
     )
 }
 

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::flask::natives::Shared;
+use crate::flask::context::Shared;
 use crate::python::{Value, builtin};
 
 /// `_import_module(name)`: the module `name`, imported as `import name` would (the app's own

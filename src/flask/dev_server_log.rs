@@ -16,7 +16,7 @@
 //! server's lines (`tests/oracle/primitives/server_log.json`) for the tests below.
 
 use crate::flask::iri;
-use crate::text::calendar::{MONTH_ABBREVIATIONS, civil_from_days};
+use crate::text::calendar::UtcTime;
 
 /// Werkzeug's access line for one request (without the final newline).
 ///
@@ -38,10 +38,15 @@ pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64)
         Some(style) => format!("{style}{request_line}\x1b[0m"),
         None => request_line,
     };
-    let (year, month, day, hour, minute, second) = civil(now);
-    let month_name = MONTH_ABBREVIATIONS[month as usize - 1];
+    let t = UtcTime::at(now);
     format!(
-        "127.0.0.1 - - [{day:02}/{month_name}/{year:04} {hour:02}:{minute:02}:{second:02}] \"{styled}\" {status} -"
+        "127.0.0.1 - - [{:02}/{}/{:04} {:02}:{:02}:{:02}] \"{styled}\" {status} -",
+        t.day,
+        t.month_abbreviation(),
+        t.year,
+        t.hour,
+        t.minute,
+        t.second
     )
 }
 
@@ -55,9 +60,10 @@ pub fn access_line(method: &str, path: &str, query: &str, status: u16, now: i64)
 /// );
 /// ```
 pub fn error_line(method: &str, decoded_path: &str, now: i64) -> String {
-    let (year, month, day, hour, minute, second) = civil(now);
+    let t = UtcTime::at(now);
     format!(
-        "[{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02},000] ERROR in app: Exception on {decoded_path} [{method}]"
+        "[{:04}-{:02}-{:02} {:02}:{:02}:{:02},000] ERROR in app: Exception on {decoded_path} [{method}]",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
     )
 }
 
@@ -72,19 +78,6 @@ fn status_style(status: u16) -> Option<&'static str> {
         400..=499 => Some("\x1b[31m\x1b[1m"),
         _ => Some("\x1b[35m\x1b[1m"),
     }
-}
-
-fn civil(now: i64) -> (i64, u32, u32, i64, i64, i64) {
-    let (year, month, day) = civil_from_days(now.div_euclid(86_400));
-    let second_of_day = now.rem_euclid(86_400);
-    (
-        year,
-        month,
-        day,
-        second_of_day / 3600,
-        second_of_day % 3600 / 60,
-        second_of_day % 60,
-    )
 }
 
 /// `log_request`'s control-character table: C0, DEL and C1 as `\xNN`, and `\` doubled.

@@ -27,6 +27,7 @@
 
 pub mod base64_py;
 pub mod config_loading;
+pub mod context;
 pub mod convert;
 pub mod dev_server_log;
 pub mod dump_cookie;

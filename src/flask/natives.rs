@@ -1,94 +1,28 @@
-//! The native module `_flask_native` under the Python-written `flask` module: the request
-//! context, the context-local proxies (`session`, `request`, `g`, `current_app`), and the parts
+//! The native module `_flask_native` under the Python-written `flask` module: the context-local
+//! proxies (`session`, `request`, `g`, `current_app`) over the request context, and the parts
 //! that must be byte-exact (routing, signing, JSON, Set-Cookie strings, HTML escaping).
 //!
-//! Everything shares one [`Shared`] state per interpreter: the URL map and the active request
-//! context, which the server sets before it calls the app and clears afterwards.
+//! Everything shares one [`Shared`] state per interpreter (its own leaf module,
+//! [`crate::flask::context`], so the other native glue can hold it without depending on this
+//! file).
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::flask::context::{SavedPicture, Shared};
 use crate::flask::convert::datetime_seconds;
 use crate::flask::dump_cookie::{self, CookieOptions, Expires};
-use crate::flask::routing::{Arg, Match, Router, Rule};
+use crate::flask::routing::{Arg, Match, Rule};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
-use crate::flask::store::{ExpiryRule, ServerStore};
+use crate::flask::store::ExpiryRule;
 use crate::flask::trace::{SessionEntry, SessionSource};
 use crate::python::{Args, Dict, Interp, NativeObject, PyResult, Value, builtin, make_module};
+use crate::text::html::escape_html;
 
 /// `RuntimeError` text for a request-bound proxy used outside a request.
 pub const OUTSIDE_REQUEST: &str = "Working outside of request context.\n\nThis typically means that you attempted to use functionality that needed\nan active HTTP request. Consult the documentation on testing for\ninformation about how to avoid this problem.";
 /// `RuntimeError` text for an app-bound proxy used outside an application context.
 pub const OUTSIDE_APP: &str = "Working outside of application context.\n\nThis typically means that you attempted to use functionality that needed\nthe current application. To solve this, set up an application context\nwith app.app_context(). See the documentation for more information.";
-
-/// The active request context.
-pub struct Ctx {
-    /// The Flask object.
-    pub app: Value,
-    /// The `Request` object, built on first use (many views never touch `request`).
-    pub request: Option<Value>,
-    /// The request as it arrived, to build `request` from.
-    pub raw: crate::http::Request,
-    /// The `flask` module (for its `Request` and `_AppCtxGlobals` classes).
-    pub flask: Value,
-    /// Endpoint and view arguments when the host already matched the URL.
-    pub matched: Option<(String, Value)>,
-    /// The session object (a [`Session`]).
-    pub session: Rc<Session>,
-    /// `flask.g`, created on first use.
-    pub g: Option<Value>,
-    /// Whether the `session` proxy was used (Flask 3.1.3 sets `accessed` then).
-    pub accessed: bool,
-    /// The exception `got_request_exception` was sent for, if any, and how much output the
-    /// app had printed by then (Flask logs the exception at that moment).
-    pub got_exception: Option<(Value, usize)>,
-    /// The session object a custom `app.session_interface` opened (replaces `session`).
-    pub custom_session: Option<Value>,
-    /// What the server view records about the session (see [`crate::flask::trace`]).
-    pub trace: TraceState,
-}
-
-/// The parts of a [`crate::flask::trace::SessionTrace`] gathered while the request runs.
-#[derive(Clone, Debug, Default)]
-pub struct TraceState {
-    /// The data when the session was opened.
-    pub opened: Vec<SessionEntry>,
-    /// Where it came from.
-    pub source: Option<SessionSource>,
-    /// The data and flags when `save_session` was about to run.
-    pub saved: Option<SavedPicture>,
-}
-
-/// The session at the moment Flask saves it.
-#[derive(Clone, Debug, Default)]
-pub struct SavedPicture {
-    /// Its data.
-    pub entries: Vec<SessionEntry>,
-    /// `modified`.
-    pub modified: bool,
-    /// `permanent`.
-    pub permanent: bool,
-    /// `new`.
-    pub new: bool,
-    /// `accessed`.
-    pub accessed: bool,
-}
-
-/// State shared by the native functions of one interpreter.
-#[derive(Default)]
-pub struct Shared {
-    /// The URL map.
-    pub router: RefCell<Router>,
-    /// The active request context.
-    pub ctx: RefCell<Option<Ctx>>,
-    /// The virtual time in Unix seconds.
-    pub now: Cell<i64>,
-    /// The server-side session store (Flask-Session mode) and the session-id stream.
-    pub store: RefCell<ServerStore>,
-    /// The project's files beside `app.py`.
-    pub files: RefCell<crate::flask::project::ProjectFiles>,
-}
 
 /// Which context-local a proxy stands for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -278,22 +212,6 @@ pub fn lifetime_seconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
             }
         }
     }
-}
-
-/// Markupsafe's `escape` on text.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&#34;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Werkzeug's `HTTP_STATUS_CODES` for the codes Werkzeug's exceptions use.

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::flask::natives::Shared;
+use crate::flask::context::Shared;
 use crate::python::{Args, Interp, PyResult, Value, builtin_holding};
 
 /// Replaces the interpreter's `open` with one reading `shared`'s project files, building the

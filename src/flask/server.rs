@@ -8,9 +8,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::flask::context::{Ctx, Shared, TraceState};
 use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
-use crate::flask::natives::{self, Ctx, Shared, TraceState};
+use crate::flask::natives;
 use crate::flask::project::ProjectFiles;
 pub use crate::flask::request::parse_cookie_header;
 use crate::flask::routing::{Match, percent_decode};

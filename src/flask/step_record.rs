@@ -11,7 +11,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::flask::natives::{self, Shared};
+use crate::flask::context::Shared;
+use crate::flask::natives;
 use crate::flask::trace::SessionEntry;
 use crate::python::{Interp, LineEvent, Observer, Value};
 

@@ -22,8 +22,8 @@ use std::sync::Arc;
 use minijinja::value::{Enumerator, Kwargs, Object, ObjectRepr, Rest, Value as MjValue};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
-use crate::flask::natives::escape_html;
 use crate::python::{Args, Dict, Exc, Interp, PyResult, Value};
+use crate::text::html::escape_html;
 
 /// How many template instructions one render may run: enough for any page a learner writes,
 /// few enough that `{% for i in range(10**9) %}` ends in well under a second.
@@ -698,7 +698,7 @@ pub fn render_builtin() -> Value {
 
 /// The native `_project_templates(folder)`: every project file under `folder/`, by its path
 /// inside the folder (what Jinja2's `FileSystemLoader(folder)` finds).
-pub fn project_templates_builtin(shared: std::rc::Rc<crate::flask::natives::Shared>) -> Value {
+pub fn project_templates_builtin(shared: std::rc::Rc<crate::flask::context::Shared>) -> Value {
     crate::python::builtin("_project_templates", move |it, args| {
         let folder = match args.pos.first() {
             Some(v) => it.to_str(v)?,

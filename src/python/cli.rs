@@ -1,39 +1,37 @@
-//! `session-playground py FILE.py`: run a plain Python file like `python3 FILE.py`.
+//! A plain Python file run like `python3 FILE.py` (what `session-playground py` prints): the
+//! program's two output streams and its exit status, as a value. The command line reads the
+//! file and gives the run its thread; nothing here does I/O or spawns.
 
 use super::api::RunError;
 use super::interp::{HostConfig, Interp};
 use super::value::Value;
 
-/// Native stack for the CLI's interpreter thread: enough for the recursion limit in debug
-/// builds too (the evaluator recurses on the Rust stack).
+/// Native stack for a thread that runs the interpreter from the command line: enough for the
+/// recursion limit in debug builds too (the evaluator recurses on the Rust stack).
 pub const CLI_STACK_SIZE: usize = 256 << 20;
 
-/// Run a file's source; returns (stdout, stderr, exit status) as `python3` would produce them.
-/// Tracebacks name the file `path` exactly as given.
-///
-/// ```
-/// let (out, err, code) = session_playground::python::run_file_cli("t.py", "print(1 + 1)\n1/0\n");
-/// assert_eq!(out, "2\n");
-/// assert!(err.ends_with("ZeroDivisionError: division by zero\n"));
-/// assert_eq!(code, 1);
-/// ```
-pub fn run_file_cli(path: &str, source: &str) -> (String, String, i32) {
-    let path = path.to_string();
-    let source = source.to_string();
-    let worker = std::thread::Builder::new()
-        .stack_size(CLI_STACK_SIZE)
-        .spawn(move || run_in_thread(&path, &source));
-    match worker.map(|h| h.join()) {
-        Ok(Ok(r)) => r,
-        _ => (
-            String::new(),
-            "internal error: the interpreter thread failed\n".to_string(),
-            1,
-        ),
-    }
+/// What a program printed and how it exited, as `python3` would.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ProgramRun {
+    /// Its standard output.
+    pub stdout: String,
+    /// Its standard error (a traceback, a `SyntaxError`, `sys.exit`'s message).
+    pub stderr: String,
+    /// Its exit status: 0, 1 after an uncaught exception, or what `sys.exit` asked for.
+    pub status: i32,
 }
 
-fn run_in_thread(path: &str, source: &str) -> (String, String, i32) {
+/// Runs a file's source on the calling thread (give it [`CLI_STACK_SIZE`]: deep recursion in
+/// the program must end in `RecursionError`, not overflow the native stack). Tracebacks name
+/// the file `path` exactly as given.
+///
+/// ```
+/// let run = session_playground::python::run_program("t.py", "print(1 + 1)\n1/0\n");
+/// assert_eq!(run.stdout, "2\n");
+/// assert!(run.stderr.ends_with("ZeroDivisionError: division by zero\n"));
+/// assert_eq!(run.status, 1);
+/// ```
+pub fn run_program(path: &str, source: &str) -> ProgramRun {
     let mut py = Interp::new(HostConfig::default());
     let result = py.run_module("__main__", path, source);
     let mut stdout = py.take_output();
@@ -69,5 +67,9 @@ fn run_in_thread(path: &str, source: &str) -> (String, String, i32) {
         }
     };
     stdout.push_str(&py.take_output());
-    (stdout, stderr, code)
+    ProgramRun {
+        stdout,
+        stderr,
+        status: code,
+    }
 }

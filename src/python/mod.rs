@@ -56,7 +56,7 @@ mod value;
 
 pub use api::{PyException, RunError};
 pub use builtins::{builtin, builtin_holding};
-pub use cli::{CLI_STACK_SIZE, run_file_cli};
+pub use cli::{CLI_STACK_SIZE, ProgramRun, run_program};
 pub use dict::Dict;
 pub use interp::{
     Exc, HostConfig, Interp, Interp as Interpreter, LineEvent, ModuleFactory, Observer, PyResult,

@@ -2,8 +2,16 @@
 
 use super::*;
 
+/// Runs a program on the stack the command line gives it.
 fn run(src: &str) -> (String, String, i32) {
-    run_file_cli("t.py", src)
+    let src = src.to_string();
+    let run = std::thread::Builder::new()
+        .stack_size(CLI_STACK_SIZE)
+        .spawn(move || run_program("t.py", &src))
+        .expect("a thread")
+        .join()
+        .expect("the program ran");
+    (run.stdout, run.stderr, run.status)
 }
 
 fn stdout_of(src: &str) -> String {

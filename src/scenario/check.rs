@@ -1,6 +1,6 @@
 //! `session-playground check FILE...`: for authors and CI. Each file is read as a lesson (or a
 //! v1 scenario), its solution is played through the native runner, and every goal is reported
-//! met, unmet or pending; quiz options that can be run are run, and each must produce its
+//! met or unmet; quiz options that can be run are run, and each must produce its
 //! claimed effect exactly when it is the correct one; every claim's experiment must hold, every
 //! known shortcut must leave its goals unmet and every alternative solution must meet its own;
 //! the script must answer every prediction with exactly one of its options.
@@ -11,7 +11,6 @@ use crate::flask::project::ProjectFiles;
 use crate::scenario::goal::{GoalStatus, check};
 use crate::scenario::lesson::{Lesson, parse_lesson};
 use crate::scenario::play::{Player, StepNote, play_solution};
-use crate::scenario::run::CliOutcome;
 use crate::scenario::state::LessonState;
 
 /// What running one quiz option showed.
@@ -222,7 +221,6 @@ pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
                 status = 1;
                 "UNMET"
             }
-            GoalStatus::Pending => "pending",
         };
         let text = goal.text.replace('\n', " ");
         out.push_str(&format!("  {word:<8} {id}: {text}"));
@@ -281,57 +279,31 @@ pub fn check_source(name: &str, source: &str, out: &mut String) -> i32 {
     status
 }
 
-/// `session-playground check` on already-read files: (name, text) pairs.
+/// What `check` found in a set of files: the report, file by file, and the exit status it
+/// calls for (the worst of the files': 0 all passed, 1 a check failed, 2 a file is malformed).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    /// One block of lines per file.
+    pub text: String,
+    /// 0, 1 or 2.
+    pub status: i32,
+}
+
+/// Checks already-read files: (name, text) pairs. Plays solutions on the interpreter, so run it
+/// on a thread with [`crate::python::CLI_STACK_SIZE`].
 ///
 /// ```
 /// use session_playground::scenario::check::check_sources;
-/// let out = check_sources(&[("a.json".into(), r#"{"version": 1, "code": "", "steps": []}"#.into())]);
-/// assert_eq!(out.exit_code, 0);
-/// let out = check_sources(&[("b.json".into(), "{".into())]);
-/// assert_eq!(out.exit_code, 2);
+/// let report = check_sources(&[("a.json".into(), r#"{"version": 1, "code": "", "steps": []}"#.into())]);
+/// assert_eq!(report.status, 0);
+/// let report = check_sources(&[("b.json".into(), "{".into())]);
+/// assert_eq!(report.status, 2);
 /// ```
-pub fn check_sources(files: &[(String, String)]) -> CliOutcome {
-    let mut outcome = CliOutcome::default();
+pub fn check_sources(files: &[(String, String)]) -> CheckReport {
+    let mut report = CheckReport::default();
     for (name, source) in files {
-        let status = check_source(name, source, &mut outcome.stdout);
-        outcome.exit_code = outcome.exit_code.max(status);
+        let status = check_source(name, source, &mut report.text);
+        report.status = report.status.max(status);
     }
-    outcome
-}
-
-/// `session-playground check PATH...`: reads the files and checks them on a thread with the
-/// interpreter's stack size (deep recursion in app code must raise, not overflow).
-pub fn check_paths(paths: &[String]) -> CliOutcome {
-    if paths.is_empty() {
-        return CliOutcome {
-            stderr: "session-playground: `check` needs at least one file; try --help\n".into(),
-            exit_code: 2,
-            ..CliOutcome::default()
-        };
-    }
-    let mut files = Vec::new();
-    let mut stderr = String::new();
-    for path in paths {
-        match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => files.push((path.clone(), text)),
-            Ok(Err(_)) => stderr.push_str(&format!("session-playground: {path}: not UTF-8 text\n")),
-            Err(error) => stderr.push_str(&format!("session-playground: {path}: {error}\n")),
-        }
-    }
-    let worker = std::thread::Builder::new()
-        .stack_size(crate::python::CLI_STACK_SIZE)
-        .spawn(move || check_sources(&files));
-    let mut outcome = match worker.map(|handle| handle.join()) {
-        Ok(Ok(outcome)) => outcome,
-        _ => CliOutcome {
-            stderr: "session-playground: the checker stopped unexpectedly\n".into(),
-            exit_code: 1,
-            ..CliOutcome::default()
-        },
-    };
-    if !stderr.is_empty() {
-        outcome.stderr.insert_str(0, &stderr);
-        outcome.exit_code = 2;
-    }
-    outcome
+    report
 }

@@ -142,7 +142,7 @@ pub struct AssignMatch {
     pub value: Option<String>,
 }
 
-/// Met, unmet or pending.
+/// Met or not (every goal can be checked: every session mode runs in this build).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GoalStatus {
@@ -150,15 +150,12 @@ pub enum GoalStatus {
     Met,
     /// Not reached (yet).
     Unmet,
-    /// Never produced by [`check`] (every session mode runs); kept until the lesson panel,
-    /// which still tests for it, drops it.
-    Pending,
 }
 
 /// The outcome of checking one goal, with what was seen (learner wording).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalResult {
-    /// Met, unmet or pending.
+    /// Met or unmet.
     pub status: GoalStatus,
     /// What was seen, e.g. "Alice's page shows: Visit number: 2".
     pub detail: String,

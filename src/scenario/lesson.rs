@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::action::{SessionMode, Step};
 use crate::scenario::goal::Goal;
-use crate::scenario::parse::{self, DEFAULT_CLOCK, Malformed};
+use crate::scenario::parse::{self, DEFAULT_CLOCK, Malformed, SiteSpec, bad, check_sites};
 pub use crate::scenario::predict::{PredictOption, Prediction};
 
 /// The newest lesson file version this build reads.
@@ -151,63 +151,6 @@ pub struct Settings {
     /// Further sites beside the app (issue 20), each at its own host.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sites: Vec<SiteSpec>,
-}
-
-/// A further site as a file writes it: a host and either a Flask app's `code` or a static
-/// `page` of HTML.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteSpec {
-    /// Its host name, e.g. `attacker.test`.
-    pub host: String,
-    /// Its `app.py`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Its one HTML page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<String>,
-}
-
-impl SiteSpec {
-    /// What the site serves.
-    pub fn content(&self) -> crate::scenario::world::SiteContent {
-        match (&self.code, &self.page) {
-            (Some(code), _) => crate::scenario::world::SiteContent::App(code.clone()),
-            (None, page) => {
-                crate::scenario::world::SiteContent::Page(page.clone().unwrap_or_default())
-            }
-        }
-    }
-}
-
-/// Checks a file's `sites`: each a host name the URL parser keeps as written, not the app's own
-/// (`localhost`), used once, with exactly one of `code` and `page`.
-pub(crate) fn check_sites(sites: &[SiteSpec], place: &str) -> Result<(), Malformed> {
-    for (i, site) in sites.iter().enumerate() {
-        let at = format!("{place}[{i}]");
-        if !crate::scenario::action::host_ok(&site.host) || site.host == "localhost" {
-            return Err(bad(
-                &format!("{at}.host"),
-                format!(
-                    "{:?} is not a host name a site can have (e.g. attacker.test; localhost is the app's)",
-                    site.host
-                ),
-            ));
-        }
-        if sites[..i].iter().any(|other| other.host == site.host) {
-            return Err(bad(
-                &format!("{at}.host"),
-                format!("{:?} appears twice", site.host),
-            ));
-        }
-        if site.code.is_some() == site.page.is_some() {
-            return Err(bad(
-                &at,
-                "give exactly one of code (a Flask app) and page (HTML)",
-            ));
-        }
-    }
-    Ok(())
 }
 
 impl Default for Settings {
@@ -393,13 +336,6 @@ struct RawSettings {
     environment: BTreeMap<String, String>,
     #[serde(default)]
     sites: Vec<SiteSpec>,
-}
-
-fn bad(place: &str, problem: impl Into<String>) -> Malformed {
-    Malformed {
-        place: place.to_string(),
-        problem: problem.into(),
-    }
 }
 
 /// Reads a lesson or scenario file of any version this build knows.

@@ -50,6 +50,6 @@ pub use action::{Action, SessionMode, Step};
 pub use goal::{Goal, GoalCheck, GoalResult, GoalStatus, check};
 pub use lesson::{Lesson, Settings, parse_lesson};
 pub use parse::{Malformed, Scenario, parse_scenario};
-pub use run::{CliOutcome, Transcript, run_cli, run_path, run_scenario};
+pub use run::{Transcript, run_scenario};
 pub use state::LessonState;
 pub use world::{Effect, EffectKind, World};

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::flask::project::{self, ProjectFiles};
 use crate::python::text::{self, Json};
 use crate::scenario::action::{
@@ -37,7 +39,8 @@ impl fmt::Display for Malformed {
 
 impl std::error::Error for Malformed {}
 
-fn bad(place: &str, problem: impl Into<String>) -> Malformed {
+/// A [`Malformed`] at a place (the v1 and v2 readers share it).
+pub(crate) fn bad(place: &str, problem: impl Into<String>) -> Malformed {
     Malformed {
         place: place.to_string(),
         problem: problem.into(),
@@ -56,7 +59,7 @@ pub struct Scenario {
     /// The project's other files (revision 2), by relative path.
     pub files: ProjectFiles,
     /// Further sites (the cross-site extension), each at its own host.
-    pub sites: Vec<crate::scenario::lesson::SiteSpec>,
+    pub sites: Vec<SiteSpec>,
 }
 
 const ACTIONS: [&str; 5] = [
@@ -489,7 +492,7 @@ pub fn parse_scenario(source: &str) -> Result<Scenario, Malformed> {
 }
 
 /// `sites` (the cross-site extension): a list of `{"host": ..., "code" | "page": ...}`.
-fn parse_sites(json: &Json) -> Result<Vec<crate::scenario::lesson::SiteSpec>, Malformed> {
+fn parse_sites(json: &Json) -> Result<Vec<SiteSpec>, Malformed> {
     let Json::Array(items) = json else {
         return Err(bad("sites", "expected a list"));
     };
@@ -503,13 +506,13 @@ fn parse_sites(json: &Json) -> Result<Vec<crate::scenario::lesson::SiteSpec>, Ma
             Some(Json::Str(value)) => Ok(Some(value.clone())),
             Some(_) => Err(bad(&format!("{at}.{key}"), "expected a string")),
         };
-        sites.push(crate::scenario::lesson::SiteSpec {
+        sites.push(SiteSpec {
             host: text_of("host")?.unwrap_or_default(),
             code: text_of("code")?,
             page: text_of("page")?,
         });
     }
-    crate::scenario::lesson::check_sites(&sites, "sites")?;
+    check_sites(&sites, "sites")?;
     Ok(sites)
 }
 
@@ -607,4 +610,61 @@ pub(crate) fn duplicate_key(source: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A further site as a file writes it: a host and either a Flask app's `code` or a static
+/// `page` of HTML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSpec {
+    /// Its host name, e.g. `attacker.test`.
+    pub host: String,
+    /// Its `app.py`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Its one HTML page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+impl SiteSpec {
+    /// What the site serves.
+    pub fn content(&self) -> crate::scenario::world::SiteContent {
+        match (&self.code, &self.page) {
+            (Some(code), _) => crate::scenario::world::SiteContent::App(code.clone()),
+            (None, page) => {
+                crate::scenario::world::SiteContent::Page(page.clone().unwrap_or_default())
+            }
+        }
+    }
+}
+
+/// Checks a file's `sites`: each a host name the URL parser keeps as written, not the app's own
+/// (`localhost`), used once, with exactly one of `code` and `page`.
+pub(crate) fn check_sites(sites: &[SiteSpec], place: &str) -> Result<(), Malformed> {
+    for (i, site) in sites.iter().enumerate() {
+        let at = format!("{place}[{i}]");
+        if !crate::scenario::action::host_ok(&site.host) || site.host == "localhost" {
+            return Err(bad(
+                &format!("{at}.host"),
+                format!(
+                    "{:?} is not a host name a site can have (e.g. attacker.test; localhost is the app's)",
+                    site.host
+                ),
+            ));
+        }
+        if sites[..i].iter().any(|other| other.host == site.host) {
+            return Err(bad(
+                &format!("{at}.host"),
+                format!("{:?} appears twice", site.host),
+            ));
+        }
+        if site.code.is_some() == site.page.is_some() {
+            return Err(bad(
+                &at,
+                "give exactly one of code (a Flask app) and page (HTML)",
+            ));
+        }
+    }
+    Ok(())
 }

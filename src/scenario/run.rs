@@ -5,7 +5,7 @@
 use crate::browser::jar::SendOutcome;
 use crate::scenario::action::SessionMode;
 use crate::scenario::action::{Action, Step};
-use crate::scenario::parse::{Scenario, parse_scenario};
+use crate::scenario::parse::Scenario;
 pub use crate::scenario::transcript::{
     CookieReason, ErrorInfo, JarCookie, RedirectInfo, StepRecord, Transcript,
 };
@@ -148,114 +148,17 @@ impl StepRecord {
     }
 }
 
-/// What `session-playground run FILE` prints and how it exits (the same shape as `cli::Outcome`).
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct CliOutcome {
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-    /// Exit status: 0, or 2 for a malformed scenario.
-    pub exit_code: i32,
-}
-
-/// `session-playground run` on a scenario's text (`name` is used in error messages).
-///
-/// ```
-/// use session_playground::scenario::run_cli;
-/// let out = run_cli("s.json", r#"{"version": 1, "code": "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef i():\n    return 'hi'\n", "steps": [{"request": "GET /"}]}"#);
-/// assert_eq!(out.exit_code, 0);
-/// assert!(out.stdout.contains(r#""body": "hi""#));
-/// let bad = run_cli("s.json", "{");
-/// assert_eq!((bad.exit_code, bad.stderr.lines().count()), (2, 1));
-/// ```
-pub fn run_cli(name: &str, source: &str) -> CliOutcome {
-    match parse_scenario(source) {
-        Ok(scenario) => {
-            let transcript = run_scenario(&scenario);
-            let stdout = crate::scenario::pretty::transcript_text(&transcript);
-            // Exit 0 as for any handler error; stderr says why the transcript is short.
-            let stderr = match crate::python::interrupt::requested() {
-                Some(seconds) => format!(
-                    "session-playground: {name}: stopped at the time limit ({seconds} s) after {} of {} steps; the last one's error is in the transcript\n",
-                    transcript.steps.len(),
-                    scenario.steps.len()
-                ),
-                None => String::new(),
-            };
-            CliOutcome {
-                stdout,
-                stderr,
-                exit_code: 0,
-            }
-        }
-        Err(error) => CliOutcome {
-            stdout: String::new(),
-            stderr: format!(
-                "session-playground: {name}: {}\n",
-                error.to_string().replace('\n', " ")
-            ),
-            exit_code: 2,
-        },
-    }
-}
-
-/// `session-playground run PATH`: reads the file, then [`run_cli`] on a thread with the
-/// interpreter's CLI stack size (deep recursion in app code must raise RecursionError, not
-/// overflow the native stack). An unreadable file exits 2.
-pub fn run_path(path: &str) -> CliOutcome {
-    let owned = path.to_string();
-    let worker = std::thread::Builder::new()
-        .stack_size(crate::python::CLI_STACK_SIZE)
-        .spawn(move || run_path_here(&owned));
-    match worker.map(|handle| handle.join()) {
-        Ok(Ok(outcome)) => outcome,
-        _ => CliOutcome {
-            stderr: format!("session-playground: {path}: the runner stopped unexpectedly\n"),
-            exit_code: 1,
-            ..CliOutcome::default()
-        },
-    }
-}
-
-fn run_path_here(path: &str) -> CliOutcome {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => run_cli(path, &text),
-            Err(_) => CliOutcome {
-                stderr: format!(
-                    "session-playground: {path}: invalid JSON: the file is not UTF-8\n"
-                ),
-                exit_code: 2,
-                ..CliOutcome::default()
-            },
-        },
-        Err(error) => CliOutcome {
-            stderr: format!("session-playground: {path}: cannot read the file ({error})\n"),
-            exit_code: 2,
-            ..CliOutcome::default()
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unreadable_file_exits_2_with_one_line() {
-        let outcome = run_path("no-such-scenario-file.json");
-        assert_eq!(outcome.exit_code, 2);
-        assert_eq!(outcome.stderr.lines().count(), 1);
-        assert!(outcome.stderr.contains("no-such-scenario-file.json"));
-    }
+    use crate::scenario::parse::parse_scenario;
 
     #[test]
     fn app_errors_still_exit_0_with_the_error_in_the_transcript() {
         let scenario = r#"{"version": 1, "code": "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 's'\n@app.route('/')\ndef index():\n    return session['user']\n", "steps": [{"request": "GET /"}, {"advance_clock": 5}]}"#;
-        let outcome = run_cli("s.json", scenario);
-        assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
-        let transcript: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+        let transcript = run_scenario(&parse_scenario(scenario).expect("a valid scenario"));
+        let text = crate::scenario::pretty::transcript_text(&transcript);
+        let transcript: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(transcript["steps"][0]["status"], 500);
         assert_eq!(transcript["steps"][0]["error"]["type"], "KeyError");
         assert_eq!(transcript["steps"][0]["error"]["message"], "'user'");

@@ -136,6 +136,55 @@ pub fn weekday(days: i64) -> usize {
     (days + 3).rem_euclid(7) as usize
 }
 
+/// A Unix time in whole seconds as its UTC date and time of day (what every clock display,
+/// log line and HTTP date of the crate starts from).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UtcTime {
+    /// Days since 1970-01-01 (for [`weekday`]).
+    pub days: i64,
+    /// The year (proleptic Gregorian; may be 0 or negative).
+    pub year: i64,
+    /// 1..=12.
+    pub month: u32,
+    /// 1..=31.
+    pub day: u32,
+    /// 0..=23.
+    pub hour: u32,
+    /// 0..=59.
+    pub minute: u32,
+    /// 0..=59.
+    pub second: u32,
+}
+
+impl UtcTime {
+    /// Splits Unix `seconds` (negative before 1970) into a date and a time of day.
+    ///
+    /// ```
+    /// use session_playground::text::calendar::UtcTime;
+    /// let t = UtcTime::at(-1);
+    /// assert_eq!((t.year, t.month, t.day, t.hour, t.minute, t.second), (1969, 12, 31, 23, 59, 59));
+    /// ```
+    pub fn at(seconds: i64) -> UtcTime {
+        let days = seconds.div_euclid(86_400);
+        let second_of_day = seconds.rem_euclid(86_400) as u32;
+        let (year, month, day) = civil_from_days(days);
+        UtcTime {
+            days,
+            year,
+            month,
+            day,
+            hour: second_of_day / 3600,
+            minute: second_of_day % 3600 / 60,
+            second: second_of_day % 60,
+        }
+    }
+
+    /// "Jan" to "Dec".
+    pub fn month_abbreviation(&self) -> &'static str {
+        MONTH_ABBREVIATIONS[self.month as usize - 1]
+    }
+}
+
 /// `Wdy, DD Mon YYYY HH:MM:SS GMT` (RFC 9110's IMF-fixdate, Werkzeug's `http_date`, a cookie's
 /// `Expires`) for whole Unix seconds.
 ///
@@ -145,16 +194,16 @@ pub fn weekday(days: i64) -> usize {
 /// assert_eq!(http_date(1_769_904_000), "Sun, 01 Feb 2026 00:00:00 GMT");
 /// ```
 pub fn http_date(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let second_of_day = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
+    let t = UtcTime::at(seconds);
     format!(
-        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
-        &DAY_NAMES[weekday(days)][..3],
-        MONTH_ABBREVIATIONS[month as usize - 1],
-        second_of_day / 3600,
-        second_of_day % 3600 / 60,
-        second_of_day % 60
+        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+        &DAY_NAMES[weekday(t.days)][..3],
+        t.day,
+        t.month_abbreviation(),
+        t.year,
+        t.hour,
+        t.minute,
+        t.second
     )
 }
 

@@ -3,9 +3,11 @@
 //!
 //! - [`calendar`]: the proleptic Gregorian calendar (days since 1970-01-01 to a date and back,
 //!   leap years, weekdays), month and day names, and the HTTP date format;
+//! - [`html`]: HTML escaping as markupsafe does it;
 //! - [`number`]: numbers as the learner reads them (`4,123`);
 //! - [`repr`]: Python's `repr` of `bytes`.
 
 pub mod calendar;
+pub mod html;
 pub mod number;
 pub mod repr;

@@ -1,5 +1,5 @@
 //! Small DOM helpers the components share: moving the focus once the page has rendered, copying
-//! text to the clipboard, opening a `<dialog>`. Natively (tests) each does nothing.
+//! text to the clipboard, opening a `<dialog>`, closing the menu a click came from. Natively (tests) each does nothing.
 
 /// After the render that follows this event, focuses the first element matching one of
 /// `selectors` (tried in order) — but only if the focus was lost (it is on `<body>` or nowhere),
@@ -170,5 +170,16 @@ pub fn announce_loaded() {
         if let Ok(event) = web_sys::Event::new("playground-loaded") {
             let _ = window.dispatch_event(&event);
         }
+    }
+}
+
+/// Closes the `<details>` menu a click came from (the header's menus and the Teach menu).
+pub fn close_menu(event: &yew::MouseEvent) {
+    use yew::TargetCast;
+    let details = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|element| element.closest("details").ok().flatten());
+    if let Some(details) = details {
+        let _ = details.remove_attribute("open");
     }
 }

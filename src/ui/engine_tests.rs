@@ -76,7 +76,24 @@ fn the_cli_the_player_and_the_page_step_the_same_world() {
         ..Settings::default()
     };
     let mut player = Player::start(APP, &settings);
-    let played: Vec<Effect> = steps().iter().map(|step| player.play(step)).collect();
+    let mut player_jars = Vec::new();
+    let played: Vec<Effect> = steps()
+        .iter()
+        .map(|step| {
+            let effect = player.play(step);
+            player_jars.push(
+                player
+                    .state()
+                    .profile(Some("default"))
+                    .expect("a profile")
+                    .jar
+                    .iter()
+                    .map(|c| (c.name.clone(), c.value.clone()))
+                    .collect::<Vec<_>>(),
+            );
+            effect
+        })
+        .collect();
 
     let start = super::history::Start {
         code: APP.to_string(),
@@ -85,9 +102,25 @@ fn the_cli_the_player_and_the_page_step_the_same_world() {
         lesson: None,
     };
     let mut workspace = Workspace::replay(&start, &[]);
+    let mut page_jars = Vec::new();
     let paged: Vec<Effect> = steps()
         .into_iter()
-        .map(|step| workspace.step_effect(step).expect("stepped"))
+        .map(|step| {
+            let effect = workspace.step_effect(step).expect("stepped");
+            let now = workspace.browser().clock.now();
+            page_jars.push(
+                workspace
+                    .browser()
+                    .profile("default")
+                    .expect("a profile")
+                    .jar
+                    .list(now)
+                    .iter()
+                    .map(|c| (c.name.clone(), c.value.clone()))
+                    .collect::<Vec<_>>(),
+            );
+            effect
+        })
         .collect();
 
     assert_eq!(v1.len(), steps().len());
@@ -115,40 +148,26 @@ fn the_cli_the_player_and_the_page_step_the_same_world() {
     );
     // The jars agree too, after every step: the transcript's, the player's and the page's.
     let sid = |jar: &[(String, String)]| jar.iter().any(|(name, _)| name == "sid");
-    let v1_jar: Vec<(String, String)> = transcript.steps[3]
-        .jar
-        .iter()
-        .map(|c| (c.name.clone(), c.value.clone()))
-        .collect();
-    assert!(sid(&v1_jar), "{v1_jar:?}");
-    let last: Vec<(String, String)> = transcript
+    let v1_jars: Vec<Vec<(String, String)>> = transcript
         .steps
-        .last()
-        .expect("a record")
-        .jar
         .iter()
-        .map(|c| (c.name.clone(), c.value.clone()))
+        .map(|record| {
+            record
+                .jar
+                .iter()
+                .map(|c| (c.name.clone(), c.value.clone()))
+                .collect()
+        })
         .collect();
-    let now = workspace.browser().clock.now();
-    let page_jar: Vec<(String, String)> = workspace
-        .browser()
-        .profile("default")
-        .expect("a profile")
-        .jar
-        .list(now)
-        .iter()
-        .map(|c| (c.name.clone(), c.value.clone()))
-        .collect();
-    let player_jar: Vec<(String, String)> = player
-        .state()
-        .profile(Some("default"))
-        .expect("a profile")
-        .jar
-        .iter()
-        .map(|c| (c.name.clone(), c.value.clone()))
-        .collect();
-    assert_eq!(last, page_jar);
-    assert_eq!(last, player_jar);
+    assert_eq!(v1_jars.len(), steps().len());
+    for (index, ((v1, played), paged)) in
+        v1_jars.iter().zip(&player_jars).zip(&page_jars).enumerate()
+    {
+        assert_eq!(v1, played, "step {index}: the CLI's jar and the player's");
+        assert_eq!(v1, paged, "step {index}: the CLI's jar and the page's");
+    }
+    assert!(sid(&v1_jars[3]), "{:?}", v1_jars[3]);
+    let last = v1_jars.last().expect("a record").clone();
     // The server mode's session id is a persistent cookie: it outlives the last close.
     assert!(
         sid(&last) && !last.iter().any(|(name, _)| name == "theme"),

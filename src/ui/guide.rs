@@ -5,7 +5,6 @@
 //! Nothing here touches the DOM, so every rule is tested natively.
 
 use crate::scenario::action::Action as StepAction;
-use crate::scenario::goal::GoalStatus;
 use crate::scenario::lesson::Lesson;
 use crate::scenario::saved::LessonProgress;
 use crate::ui::state::{Action, LessonRun};
@@ -323,15 +322,12 @@ pub fn step_offer(total: usize, next: usize, all_met: bool) -> StepOffer {
     }
 }
 
-/// Whether the lesson is done: every goal met once (progress), or pending in this build.
+/// Whether the lesson is done: every goal met once (progress).
 pub fn lesson_done(run: &LessonRun, progress: &LessonProgress) -> bool {
     run.lesson
         .goals
         .iter()
-        .zip(&run.results)
-        .all(|(goal, result)| {
-            progress.goals_met.contains(&goal.id) || result.status == GoalStatus::Pending
-        })
+        .all(|goal| progress.goals_met.contains(&goal.id))
 }
 
 /// What the step box offers for `run`: it follows the goals met, not the script's position.

@@ -174,12 +174,10 @@ pub const COLUMNS: [&str; 8] = [
 /// assert_eq!(when_text(1_796_600_519), "2026-12-06 23:41 UTC");
 /// ```
 pub fn when_text(seconds: i64) -> String {
-    let (year, month, day) = crate::text::calendar::civil_from_days(seconds.div_euclid(86_400));
-    let minutes = seconds.rem_euclid(86_400) / 60;
+    let t = crate::text::calendar::UtcTime::at(seconds);
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        minutes / 60,
-        minutes % 60
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        t.year, t.month, t.day, t.hour, t.minute
     )
 }
 

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use session_playground::scenario::run_cli;
+use session_playground::cli::run_text as run_cli;
 
 fn recorded(name: &str) -> String {
     let path =

@@ -7,7 +7,8 @@
 
 use std::path::PathBuf;
 
-use session_playground::scenario::{compare::compare, parse_scenario, run_cli, run_scenario};
+use session_playground::cli::run_text as run_cli;
+use session_playground::scenario::{compare::compare, parse_scenario, run_scenario};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")

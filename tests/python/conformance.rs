@@ -3,7 +3,7 @@
 //! Every program `tests/python/cases/<topic>/<name>.py` has expected outputs next to it
 //! (`<name>.stdout`, `<name>.stderr`, `<name>.status`), produced by running CPython 3.11 with
 //! `tests/python/generate.py` — never typed by hand. This test runs each program through
-//! `session_playground::python::run_file_cli`, the library entry behind
+//! `session_playground::python::run_program`, the library entry behind
 //! `session-playground py FILE.py`, and compares stdout, stderr and the exit status exactly.
 //!
 //! A mismatch prints a line diff for that case. The test fails if any case fails that is not
@@ -28,9 +28,9 @@ use std::time::Duration;
 const CASE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Each case runs on its own thread so that a panic or a hang is reported for that case and the
-/// rest of the suite still runs. The stack matches the main thread of the CLI binary on Linux
-/// (8 MiB), which is how `session-playground py FILE.py` runs these programs.
-const CASE_STACK_BYTES: usize = 8 * 1024 * 1024;
+/// rest of the suite still runs. The stack is the one `session-playground py FILE.py` gives its
+/// interpreter thread.
+const CASE_STACK_BYTES: usize = session_playground::python::CLI_STACK_SIZE;
 
 /// Beyond this many lines, an output is not diffed line by line (the diff is quadratic).
 const MAX_DIFF_LINES: usize = 2_000;
@@ -244,7 +244,7 @@ fn run_case(case: &Case) -> Verdict {
         .stack_size(CASE_STACK_BYTES)
         .spawn(move || {
             let result = std::panic::catch_unwind(|| {
-                session_playground::python::run_file_cli(&path_as_given, &source)
+                session_playground::python::run_program(&path_as_given, &source)
             });
             let _ = sender.send(result);
         });
@@ -252,10 +252,10 @@ fn run_case(case: &Case) -> Verdict {
         return Verdict::Broken(format!("  cannot start a thread: {error}\n"));
     }
     let actual = match receiver.recv_timeout(CASE_TIMEOUT) {
-        Ok(Ok((stdout, stderr, status))) => Outcome {
-            stdout,
-            stderr,
-            status,
+        Ok(Ok(run)) => Outcome {
+            stdout: run.stdout,
+            stderr: run.stderr,
+            status: run.status,
         },
         Ok(Err(panic)) => {
             return Verdict::Broken(format!(

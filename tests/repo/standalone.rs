@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod imports;
+
 /// Folders that are built or installed, never written by hand.
 const SKIPPED_DIRS: &[&str] = &[
     ".git",

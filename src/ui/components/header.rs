@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ui::dom::close_menu;
 use crate::ui::guide::{NoticeKind, by_level, notice_kind};
 use crate::ui::state::Action;
 
@@ -200,16 +201,6 @@ pub fn header(props: &HeaderProps) -> Html {
                 }
             </div>
         </header>
-    }
-}
-
-/// Closes the `<details>` menu a click came from.
-pub(crate) fn close_menu(event: &MouseEvent) {
-    let details = event
-        .target_dyn_into::<web_sys::Element>()
-        .and_then(|element| element.closest("details").ok().flatten());
-    if let Some(details) = details {
-        let _ = details.remove_attribute("open");
     }
 }
 

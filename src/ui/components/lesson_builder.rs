@@ -127,10 +127,6 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
             .map_or(ValueKind::Text, |(_, _, kind)| *kind);
         let (state, says) = match &now[index] {
             Ok(result) if result.status == GoalStatus::Met => ("met", "met now".to_string()),
-            Ok(result) if result.status == GoalStatus::Pending => (
-                "pending",
-                format!("cannot be checked here: {}", result.detail),
-            ),
             Ok(result) => ("unmet", format!("not met now: {}", result.detail)),
             Err(why) => ("error", why.clone()),
         };

@@ -7,7 +7,6 @@
 
 use yew::prelude::*;
 
-use crate::scenario::goal::GoalStatus;
 use crate::scenario::lesson::Lesson;
 use crate::scenario::markdown::to_html;
 use crate::scenario::predict::{Prediction, PredictionRecord, Verdict, verdict};
@@ -289,17 +288,13 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 <ul>
                     { for lesson.goals.iter().zip(props.run.results.iter()).map(|(goal, result)| {
                         let done = met(&goal.id);
-                        let pending = !done && result.status == GoalStatus::Pending;
                         let state = if done { "met" } else { "unmet" };
                         html! {
                             <li data-testid="lesson-goal" data-goal-id={goal.id.clone()} data-state={state}
-                                class={classes!("lesson-goal", state, pending.then_some("pending"))}
+                                class={classes!("lesson-goal", state)}
                                 title={result.detail.clone()}>
-                                <span class="goal-mark" aria-hidden="true">{ if done { "✓" } else if pending { "…" } else { "○" } }</span>
+                                <span class="goal-mark" aria-hidden="true">{ if done { "✓" } else { "○" } }</span>
                                 <span class="markdown goal-text">{ markdown(&goal.text) }</span>
-                                if pending {
-                                    <span class="muted goal-note">{ "(not available in this version yet)" }</span>
-                                }
                             </li>
                         }
                     }) }

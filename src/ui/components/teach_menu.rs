@@ -10,7 +10,7 @@ use super::check_hand_ins::open_dialog;
 pub fn teach_menu() -> Html {
     let open = |id: &'static str| {
         Callback::from(move |event: MouseEvent| {
-            super::header::close_menu(&event);
+            crate::ui::dom::close_menu(&event);
             open_dialog(id);
         })
     };

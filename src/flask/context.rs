@@ -1,0 +1,83 @@
+//! The state the native glue of one interpreter shares: [`Shared`] (the URL map, the virtual
+//! time, the server-side store, the project's files) and the active request context ([`Ctx`]),
+//! which the server sets before it calls the app and clears afterwards.
+//!
+//! Data only, a leaf of `flask/`: the natives, the template and config loaders, `open()`, the
+//! step recorder and the server all hold it, and none of them needs another to do so.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::flask::routing::Router;
+use crate::flask::session::Session;
+use crate::flask::store::ServerStore;
+use crate::flask::trace::{SessionEntry, SessionSource};
+use crate::python::Value;
+
+/// The active request context.
+pub struct Ctx {
+    /// The Flask object.
+    pub app: Value,
+    /// The `Request` object, built on first use (many views never touch `request`).
+    pub request: Option<Value>,
+    /// The request as it arrived, to build `request` from.
+    pub raw: crate::http::Request,
+    /// The `flask` module (for its `Request` and `_AppCtxGlobals` classes).
+    pub flask: Value,
+    /// Endpoint and view arguments when the host already matched the URL.
+    pub matched: Option<(String, Value)>,
+    /// The session object (a [`Session`]).
+    pub session: Rc<Session>,
+    /// `flask.g`, created on first use.
+    pub g: Option<Value>,
+    /// Whether the `session` proxy was used (Flask 3.1.3 sets `accessed` then).
+    pub accessed: bool,
+    /// The exception `got_request_exception` was sent for, if any, and how much output the
+    /// app had printed by then (Flask logs the exception at that moment).
+    pub got_exception: Option<(Value, usize)>,
+    /// The session object a custom `app.session_interface` opened (replaces `session`).
+    pub custom_session: Option<Value>,
+    /// What the server view records about the session (see [`crate::flask::trace`]).
+    pub trace: TraceState,
+}
+
+/// The parts of a [`crate::flask::trace::SessionTrace`] gathered while the request runs.
+#[derive(Clone, Debug, Default)]
+pub struct TraceState {
+    /// The data when the session was opened.
+    pub opened: Vec<SessionEntry>,
+    /// Where it came from.
+    pub source: Option<SessionSource>,
+    /// The data and flags when `save_session` was about to run.
+    pub saved: Option<SavedPicture>,
+}
+
+/// The session at the moment Flask saves it.
+#[derive(Clone, Debug, Default)]
+pub struct SavedPicture {
+    /// Its data.
+    pub entries: Vec<SessionEntry>,
+    /// `modified`.
+    pub modified: bool,
+    /// `permanent`.
+    pub permanent: bool,
+    /// `new`.
+    pub new: bool,
+    /// `accessed`.
+    pub accessed: bool,
+}
+
+/// State shared by the native functions of one interpreter.
+#[derive(Default)]
+pub struct Shared {
+    /// The URL map.
+    pub router: RefCell<Router>,
+    /// The active request context.
+    pub ctx: RefCell<Option<Ctx>>,
+    /// The virtual time in Unix seconds.
+    pub now: Cell<i64>,
+    /// The server-side session store (Flask-Session mode) and the session-id stream.
+    pub store: RefCell<ServerStore>,
+    /// The project's files beside `app.py`.
+    pub files: RefCell<crate::flask::project::ProjectFiles>,
+}
