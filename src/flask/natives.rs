@@ -88,6 +88,8 @@ pub struct Shared {
     pub store: RefCell<ServerStore>,
     /// The project's files beside `app.py`.
     pub files: RefCell<crate::flask::project::ProjectFiles>,
+    /// When the files were last written (Unix seconds): the server's start (`static_files`).
+    pub files_mtime: Cell<i64>,
 }
 
 /// Which context-local a proxy stands for.
@@ -307,6 +309,7 @@ pub fn http_reason(code: i64) -> &'static str {
         301 => "Moved Permanently",
         302 => "Found",
         303 => "See Other",
+        206 => "Partial Content",
         304 => "Not Modified",
         307 => "Temporary Redirect",
         308 => "Permanent Redirect",
@@ -320,7 +323,9 @@ pub fn http_reason(code: i64) -> &'static str {
         408 => "Request Timeout",
         409 => "Conflict",
         410 => "Gone",
+        412 => "Precondition Failed",
         415 => "Unsupported Media Type",
+        416 => "Requested Range Not Satisfiable",
         418 => "I'm a teapot",
         422 => "Unprocessable Entity",
         429 => "Too Many Requests",
@@ -905,6 +910,10 @@ fn build_module(shared: Rc<Shared>) -> Value {
             (
                 "_run_project_file",
                 crate::flask::config_loading::run_project_file_builtin(shared.clone()),
+            ),
+            (
+                "_send_file",
+                crate::flask::static_files::send_file_builtin(shared.clone()),
             ),
         ],
     )
