@@ -13,6 +13,7 @@
 //! - [`project`]: the project's files beside `app.py` (templates, static, data);
 //! - [`open_file`]: `open()` reading those files;
 //! - [`templates`]: Jinja templates by MiniJinja, bridged to the interpreter;
+//! - [`template_syntax`]: Jinja2's words for the syntax errors MiniJinja words its own way;
 //! - [`static_files`]: a project file sent as Werkzeug's `send_file` sends it (the static
 //!   route), with [`mime_table`], CPython's tables it reads;
 //! - [`config_loading`]: importing a dotted name and running a project `.py` file for
@@ -48,6 +49,7 @@ pub mod signing;
 pub mod static_files;
 pub mod step_record;
 pub mod store;
+pub mod template_syntax;
 pub mod templates;
 pub mod trace;
 
