@@ -172,6 +172,11 @@ impl Url {
 
     /// Resolves a reference (a `Location` value, a link) against this URL (RFC 3986 §5.2).
     pub fn resolve(&self, reference: &str) -> Result<Url, UrlError> {
+        // The URL Standard drops every ASCII tab and newline, wherever they stand.
+        let reference: String = reference
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
         let reference = strip_fragment(reference.trim_matches(|c: char| c <= ' '));
         if split_scheme(reference).is_some() {
             return Url::parse(reference);

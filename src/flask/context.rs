@@ -80,4 +80,6 @@ pub struct Shared {
     pub store: RefCell<ServerStore>,
     /// The project's files beside `app.py`.
     pub files: RefCell<crate::flask::project::ProjectFiles>,
+    /// When the files were last written (Unix seconds): the server's start (`static_files`).
+    pub files_mtime: Cell<i64>,
 }

@@ -13,6 +13,9 @@
 //! - [`project`]: the project's files beside `app.py` (templates, static, data);
 //! - [`open_file`]: `open()` reading those files;
 //! - [`templates`]: Jinja templates by MiniJinja, bridged to the interpreter;
+//! - [`template_syntax`]: Jinja2's words for the syntax errors MiniJinja words its own way;
+//! - [`static_files`]: a project file sent as Werkzeug's `send_file` sends it (the static
+//!   route), with [`mime_table`], CPython's tables it reads;
 //! - [`config_loading`]: importing a dotted name and running a project `.py` file for
 //!   `app.config.from_object` / `from_pyfile`;
 //! - [`natives`]: `_flask_native`, the request context and the context-local proxies;
@@ -34,6 +37,7 @@ pub mod dump_cookie;
 pub mod forge;
 pub mod iri;
 pub mod json;
+pub mod mime_table;
 pub mod natives;
 pub mod open_file;
 pub mod project;
@@ -43,8 +47,10 @@ pub mod server;
 pub mod session;
 pub mod session_inspect;
 pub mod signing;
+pub mod static_files;
 pub mod step_record;
 pub mod store;
+pub mod template_syntax;
 pub mod templates;
 pub mod trace;
 

@@ -225,6 +225,7 @@ pub fn http_reason(code: i64) -> &'static str {
         301 => "Moved Permanently",
         302 => "Found",
         303 => "See Other",
+        206 => "Partial Content",
         304 => "Not Modified",
         307 => "Temporary Redirect",
         308 => "Permanent Redirect",
@@ -238,7 +239,9 @@ pub fn http_reason(code: i64) -> &'static str {
         408 => "Request Timeout",
         409 => "Conflict",
         410 => "Gone",
+        412 => "Precondition Failed",
         415 => "Unsupported Media Type",
+        416 => "Requested Range Not Satisfiable",
         418 => "I'm a teapot",
         422 => "Unprocessable Entity",
         429 => "Too Many Requests",
@@ -823,6 +826,10 @@ fn build_module(shared: Rc<Shared>) -> Value {
             (
                 "_run_project_file",
                 crate::flask::config_loading::run_project_file_builtin(shared.clone()),
+            ),
+            (
+                "_send_file",
+                crate::flask::static_files::send_file_builtin(shared.clone()),
             ),
         ],
     )

@@ -162,6 +162,7 @@ impl FlaskServer {
         let shared = Rc::new(Shared::default());
         shared.now.set(now);
         *shared.files.borrow_mut() = files.clone();
+        shared.files_mtime.set(now);
         *shared.store.borrow_mut() = ServerStore::new(seed);
         natives::register(&mut interp, shared.clone());
         interp

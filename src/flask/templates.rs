@@ -450,11 +450,11 @@ pub fn render(it: &mut Interp, request: RenderRequest) -> PyResult<Value> {
     match result {
         Ok(text) => Ok(markup_or_str(it, text)),
         Err(error) => {
-            let exc = jinja_error(it, &error);
             let source = match error.name() {
                 Some(STRING_TEMPLATE) | None => string_source,
                 Some(name) => templates.get(name).cloned(),
             };
+            let exc = jinja_error(it, &error, source.as_deref());
             Err(with_template_frame(exc, &error, source))
         }
     }
@@ -557,7 +557,7 @@ fn unknown_name(detail: &str) -> &str {
 }
 
 /// Jinja2's exception for a MiniJinja error, from the `jinja2` prelude module.
-fn jinja_error(it: &mut Interp, error: &Error) -> Box<Exc> {
+fn jinja_error(it: &mut Interp, error: &Error, source: Option<&str>) -> Box<Exc> {
     let detail = error.detail().unwrap_or_default().to_string();
     let (class, args) = match error.kind() {
         ErrorKind::TemplateNotFound => {
@@ -572,14 +572,22 @@ fn jinja_error(it: &mut Interp, error: &Error) -> Box<Exc> {
                 }
                 source = inner.source();
             }
+            // "template \"x\" does not exist", or an include's "tried to include
+            // non-existing template \"x\"".
             let name = detail
                 .strip_prefix("template ")
                 .and_then(|d| d.split(" does not exist").next())
-                .map(|d| d.trim_matches('"').to_string())
+                .or_else(|| detail.strip_prefix("tried to include non-existing template "))
+                .map(|d| d.trim_matches(['"', '\'']).to_string())
                 .unwrap_or_else(|| error.name().unwrap_or_default().to_string());
             ("TemplateNotFound", vec![Value::str(&name)])
         }
         ErrorKind::SyntaxError | ErrorKind::BadEscape | ErrorKind::InvalidDelimiter => {
+            let detail = source
+                .and_then(|source| {
+                    crate::flask::template_syntax::jinja2_message(&detail, source, error.line())
+                })
+                .unwrap_or(detail);
             let line = error.line().map_or(Value::None, |l| Value::Int(l as i64));
             let name = error.name().unwrap_or(STRING_TEMPLATE).to_string();
             let name_value = if name == STRING_TEMPLATE {

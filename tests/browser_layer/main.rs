@@ -11,4 +11,5 @@ mod navigation;
 mod oracle_replay;
 mod profiles;
 mod robustness;
+mod url_resolve;
 mod wpt;

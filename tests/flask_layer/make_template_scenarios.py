@@ -187,6 +187,10 @@ ERRORS = [
     "{% if %}x{% endif %}", "{{ 1 + }}", "{{ items|nosuchfilter }}", "{{ 1 is nosuchtest }}",
     "{% include 'nope.html' %}", "{% extends 'missing_base.html' %}", "{% endfor %}", "{{ user.greet(1, 2, 3) }}",
     "line1\nline2\n{{ 'unclosed }}",
+    # Which blocks are open when a tag is unknown or the template ends (Jinja2's parser says).
+    "{% for x in items %}\n{% endif %}", "{% if true %}{% for x in items %}{% endif %}",
+    "{% if true %}{% set b = 1 %}{% else %}{% raw %}{% for %}{% endraw %}",
+    "{% for x in items %}{% else %}", "{% set x %}", "{{ \"abc }}",
 ]
 
 FILES = {

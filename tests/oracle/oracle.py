@@ -30,7 +30,6 @@ import re
 import secrets
 import shutil
 import sys
-import tempfile
 import time as _time_module
 import urllib.parse
 
@@ -317,6 +316,7 @@ def install_clock() -> None:
     """Patch time and datetime everywhere they are already imported (like freezegun)."""
     os.environ["TZ"] = "UTC"
     _time_module.tzset()
+    real_time = _time_module.time
     _time_module.time = _fake_time
     _time_module.time_ns = _fake_time_ns
     _time_module.gmtime = _wrap_optional_seconds(_time_module.gmtime)
@@ -333,6 +333,9 @@ def install_clock() -> None:
         for name, value in list(namespace.items()):
             if value is _REAL_DATETIME:
                 setattr(module, name, FakeDatetime)
+            elif value is real_time:
+                # `from time import time` (Werkzeug's send_file computes Expires with it).
+                setattr(module, name, _fake_time)
             elif value is _REAL_DATE:
                 setattr(module, name, FakeDate)
 
@@ -709,6 +712,40 @@ def install_sid_stream() -> None:
     secrets.token_urlsafe = stream.token_urlsafe
 
 
+# The project is written to one fixed folder, not a fresh temporary one: the static route's
+# ETag hashes the file's absolute path (Werkzeug's send_file), so the path must be the same on
+# every run and machine for the transcript to be. The playground's static route hashes this
+# same string (src/flask/static_files.rs). A lock keeps two oracle runs from sharing the folder.
+PROJECT_FOLDER = "/tmp/flask-playground/project"
+_LOCK = []
+
+
+def _project_folder() -> str:
+    """The fixed project folder, emptied, with this process holding its lock."""
+    import fcntl
+
+    parent = os.path.dirname(PROJECT_FOLDER)
+    os.makedirs(parent, exist_ok=True)
+    if not _LOCK:
+        handle = open(os.path.join(parent, "lock"), "w")
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the process ends
+        _LOCK.append(handle)
+        atexit.register(shutil.rmtree, PROJECT_FOLDER, ignore_errors=True)
+    shutil.rmtree(PROJECT_FOLDER, ignore_errors=True)
+    os.makedirs(PROJECT_FOLDER)
+    return PROJECT_FOLDER
+
+
+def pin_mimetypes() -> None:
+    """Guess types from CPython 3.11's own table only, never the machine's /etc/mime.types
+    (Debian's says text/javascript for .js, CPython's application/javascript): the static
+    route's Content-Type must not depend on where the oracle runs."""
+    import mimetypes
+
+    mimetypes.knownfiles = []
+    mimetypes.init()
+
+
 def load_app(code: str, files: dict):
     """Import the code as module `app`; return (app, None) or (None, startup_error)."""
     import importlib
@@ -717,8 +754,7 @@ def load_app(code: str, files: dict):
     from flask.cli import find_best_app
 
     flask.Flask.run = lambda self, *args, **kwargs: None  # debug off, no server
-    directory = tempfile.mkdtemp(prefix="oracle-")
-    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    directory = _project_folder()
     with open(os.path.join(directory, "app.py"), "w", encoding="utf-8") as handle:
         handle.write(code)
     for path, text in files.items():
@@ -726,6 +762,9 @@ def load_app(code: str, files: dict):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        # The static route's Last-Modified and ETag come from the file's mtime: every file
+        # was last written when the scenario's clock starts.
+        os.utime(target, (_NOW[0], _NOW[0]))
     sys.path.insert(0, directory)
     sys.modules.pop("app", None)
     # Flask-Session's "filesystem" store defaults to ./flask_session: keep it in the temporary
@@ -749,6 +788,7 @@ def run_scenario(scenario: dict) -> dict:
 
     _NOW[0] = scenario["clock"]
     install_clock()
+    pin_mimetypes()
     app, startup_error = load_app(scenario["code"], scenario["files"])
     if startup_error is not None:
         return {"startup_error": startup_error, "steps": []}

@@ -7,7 +7,7 @@
 # strings, the clock, the context-local proxies) comes from the native module `_flask_native`.
 from markupsafe import Markup as _Markup
 from _flask_native import _render_template
-from _flask_native import _import_module, _run_project_file
+from _flask_native import _import_module, _run_project_file, _send_file
 from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
@@ -167,6 +167,26 @@ class UnsupportedMediaType(HTTPException):
     description = "The server does not support the media type transmitted in the request."
 
 
+class PreconditionFailed(HTTPException):
+    code = 412
+    description = "The precondition on the request for the URL failed positive evaluation."
+
+
+class RequestedRangeNotSatisfiable(HTTPException):
+    code = 416
+    description = "The server cannot provide the requested range."
+
+    def __init__(self, length=None, units="bytes", description=None, response=None):
+        HTTPException.__init__(self, description=description, response=response)
+        self.length = length
+        self.units = units
+
+    def get_headers(self, environ=None, scope=None):
+        # The length of what could have been sent, as Content-Range's "*/length".
+        extra = [] if self.length is None else [("Content-Range", f"{self.units} */{self.length}")]
+        return super().get_headers(environ, scope) + extra
+
+
 class ImATeapot(HTTPException):
     code = 418
     description = "This server is a teapot, not a coffee machine"
@@ -232,8 +252,8 @@ class BuildError(RoutingException, LookupError):
 
 _aborter_mapping = {
     400: BadRequest, 401: Unauthorized, 403: Forbidden, 404: NotFound, 405: MethodNotAllowed,
-    406: NotAcceptable, 408: RequestTimeout, 409: Conflict, 410: Gone,
-    415: UnsupportedMediaType, 418: ImATeapot, 422: UnprocessableEntity, 429: TooManyRequests,
+    406: NotAcceptable, 408: RequestTimeout, 409: Conflict, 410: Gone, 412: PreconditionFailed,
+    415: UnsupportedMediaType, 416: RequestedRangeNotSatisfiable, 418: ImATeapot, 422: UnprocessableEntity, 429: TooManyRequests,
     500: InternalServerError, 501: NotImplemented, 503: ServiceUnavailable,
 }
 
@@ -1663,10 +1683,12 @@ class Flask:
         self.debug = False
         self.testing = False
         self.json_provider_class = None
+        if static_url_path is not None:
+            static_url_path = static_url_path.rstrip("/")
+        elif static_folder is not None:
+            static_url_path = "/" + static_folder.rstrip("/").split("/")[-1]
+        self.static_url_path = static_url_path
         if static_folder is not None:
-            if static_url_path is None:
-                static_url_path = "/" + static_folder.rstrip("/").split("/")[-1]
-            self.static_url_path = static_url_path
             self.add_url_rule(f"{static_url_path}/<path:filename>", endpoint="static",
                               view_func=self.send_static_file)
 
@@ -1696,8 +1718,24 @@ class Flask:
 
     _logger = None
 
+    @property
+    def has_static_folder(self):
+        return self.static_folder is not None
+
+    def get_send_file_max_age(self, filename):
+        # The config of the app handling the request, whichever app this is.
+        value = current_app.config["SEND_FILE_MAX_AGE_DEFAULT"]
+        if value is None:
+            return None
+        if hasattr(value, "total_seconds"):
+            return int(value.total_seconds())
+        return value
+
     def send_static_file(self, filename):
-        raise NotFound()
+        if not self.has_static_folder:
+            raise RuntimeError("'static_folder' must be set to serve static_files.")
+        max_age = self.get_send_file_max_age(filename)
+        return send_from_directory(self.static_folder, filename, max_age=max_age)
 
     def __repr__(self):
         return f"<Flask {self.name!r}>"
@@ -2537,6 +2575,58 @@ def _finish_error(app, e):
         return app.finalize_request(rv)
     except Exception as e2:
         return app.handle_exception(e2)
+
+
+# ---------------------------------------------------------------------------------------------
+# send_file / send_from_directory (flask.helpers over werkzeug.utils): the headers, safe_join
+# and the conditional answers are native (static_files.rs); the Response is made here.
+# ---------------------------------------------------------------------------------------------
+
+
+def _send(directory, path, mimetype=None, as_attachment=False, download_name=None,
+          conditional=True, etag=True, last_modified=None, max_age=None):
+    req = _ctx_request()
+    if max_age is None:
+        max_age = current_app.get_send_file_max_age
+    if callable(max_age):
+        max_age = max_age(path)
+    if last_modified is not None and hasattr(last_modified, "timestamp"):
+        last_modified = last_modified.timestamp()
+    if last_modified is not None:
+        last_modified = int(last_modified)
+    if isinstance(etag, str) and '"' in etag:
+        raise ValueError("invalid etag")
+    headers = req.headers
+    found = _send_file(
+        directory, path, req.method, headers.get("If-None-Match"),
+        headers.get("If-Modified-Since"), headers.get("If-Match"), headers.get("Range"),
+        headers.get("If-Range"), mimetype, bool(as_attachment), download_name,
+        bool(conditional), etag, last_modified, max_age,
+    )
+    if found is None:
+        raise NotFound()
+    if isinstance(found, int):
+        raise RequestedRangeNotSatisfiable(found)
+    status, mimetype, extra, body, not_modified = found
+    rv = current_app.response_class(body, status=status, headers=extra, mimetype=mimetype)
+    if not_modified:
+        # What Werkzeug's get_wsgi_headers leaves of a 304: no entity headers.
+        for name in ("Content-Type", "Content-Length", "Last-Modified", "Content-Encoding",
+                     "Content-Range"):
+            rv.headers.remove(name)
+    return rv
+
+
+def send_file(path_or_file, mimetype=None, as_attachment=False, download_name=None,
+              conditional=True, etag=True, last_modified=None, max_age=None):
+    if not isinstance(path_or_file, str):
+        raise TypeError("the playground's send_file sends a project file named by its path")
+    return _send(None, path_or_file, mimetype, as_attachment, download_name, conditional, etag,
+                 last_modified, max_age)
+
+
+def send_from_directory(directory, path, **kwargs):
+    return _send(directory, path, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------
