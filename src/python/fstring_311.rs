@@ -3,18 +3,18 @@
 //! Before Python 3.12 an f-string's expression parts were read from the string's text, and two
 //! characters were refused there: a backslash anywhere (even inside a quoted string, so
 //! `f"{'\n'}"` fails) and a `#` outside quotes (it would start a comment). The expressions of a
-//! format spec (`f"{x:{'\n'}}"`) count; the spec's literal text (`f"{x:\n}"`) does not. CPython
-//! reports the error at the end of the whole (implicitly concatenated) string: the line where it
-//! ends, the column just after it. The playground parses with ruff, so this walk over the parsed
-//! module finds the first such f-string and returns CPython's message and position.
+//! format spec (`f"{x:{'\n'}}"`) count; the spec's literal text (`f"{x:\n}"`) does not. The
+//! playground parses with ruff, so this walk over the parsed module finds the first such f-string
+//! and returns CPython's message and the place CPython 3.11 blames (see [`blamed_token`]).
 
+use ast::token::{TokenKind, Tokens};
 use ast::visitor::{Visitor, walk_expr};
 use ast::{Expr, InterpolatedStringElement, InterpolatedStringElements};
 use rustpython_ruff_python_ast as ast;
-use rustpython_ruff_text_size::Ranged;
+use rustpython_ruff_text_size::{Ranged, TextSize};
 
 /// The first f-string CPython 3.11 refuses: its message and the byte offset just after the end
-/// of the string expression it belongs to.
+/// of the (implicitly concatenated) string expression it belongs to.
 pub fn first_error(module: &ast::ModModule, source: &str) -> Option<(&'static str, u32)> {
     let mut finder = Finder {
         source,
@@ -112,6 +112,33 @@ fn refusal(text: &str) -> Option<&'static str> {
         rest = &rest[c.len_utf8()..];
     }
     None
+}
+
+/// The byte range CPython 3.11 reports for an f-string refused at `string_end`: the token the
+/// parser had read after the string when it checked it, with its end. The range is in bytes
+/// because CPython (reading a file) does not turn this error's column into characters, unlike its
+/// other syntax errors; after non-ASCII text the caret therefore stands further right than the
+/// characters. Comments and newlines inside brackets are no tokens to CPython; a comment ending a
+/// logical line belongs to the NEWLINE token, which then starts at the `#` and ends at the line
+/// break (a bare NEWLINE is the empty range at the line break).
+pub fn blamed_token(tokens: &Tokens, string_end: u32) -> (u32, u32) {
+    let end = TextSize::from(string_end);
+    let first = tokens.partition_point(|t| t.end() <= end);
+    let mut comment_start = None;
+    for token in tokens.get(first..).unwrap_or_default() {
+        let (start, stop) = (token.start().to_u32(), token.end().to_u32());
+        match token.kind() {
+            TokenKind::Comment => {
+                comment_start.get_or_insert(start);
+            }
+            TokenKind::NonLogicalNewline => comment_start = None,
+            TokenKind::Newline | TokenKind::EndOfFile => {
+                return (comment_start.unwrap_or(start), start);
+            }
+            _ => return (start, stop),
+        }
+    }
+    (string_end, string_end)
 }
 
 #[cfg(test)]

@@ -40,22 +40,41 @@ impl std::fmt::Display for SyntaxErrorInfo {
             return writeln!(f, "{}: {}", self.kind, self.message);
         }
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
-        let stripped = self.text.trim_start();
-        let indent = self.text.chars().count() - stripped.chars().count();
-        let shown = stripped.trim_end();
-        if !shown.is_empty() {
+        // CPython strips only spaces, tabs and form feeds in front and keeps trailing blanks.
+        let shown = self
+            .text
+            .trim_start_matches([' ', '\t', '\x0c'])
+            .trim_end_matches(['\n', '\r']);
+        if !shown.trim().is_empty() {
             writeln!(f, "    {shown}")?;
-            if self.end_column > 0 {
-                let start = self
-                    .column
-                    .saturating_sub(1)
-                    .saturating_sub(indent)
-                    .min(shown.chars().count());
-                let len = self.end_column.saturating_sub(self.column).max(1);
+            if let Some((start, len)) = self.caret(self.text.len() - shown.len() - self.trailing())
+            {
                 writeln!(f, "    {}{}", " ".repeat(start), "^".repeat(len))?;
             }
         }
         writeln!(f, "{}: {}", self.kind, self.message)
+    }
+}
+
+impl SyntaxErrorInfo {
+    /// Length of the line break at the end of `text`, if it kept one.
+    fn trailing(&self) -> usize {
+        self.text.len() - self.text.trim_end_matches(['\n', '\r']).len()
+    }
+
+    /// Where CPython's printer puts the carets once `indent` bytes are stripped from the line:
+    /// the 0-based start and the count, or none (no carets asked for, or they would point left
+    /// of the text). Columns count as given (characters for most errors, bytes for f-string
+    /// refusals), but CPython clamps them against the line's length in UTF-8 bytes: the start
+    /// to the end of the line, the end to one past it.
+    fn caret(&self, indent: usize) -> Option<(usize, usize)> {
+        if self.end_column == 0 {
+            return None;
+        }
+        let len = self.text.len() - indent - self.trailing();
+        let start = self.column.checked_sub(1 + indent)?.min(len);
+        let end = self.end_column.saturating_sub(1 + indent).min(len + 1);
+        Some((start, end.saturating_sub(start).max(1)))
     }
 }
 
@@ -308,16 +327,11 @@ fn parse_uncached(source: &str, filename: &str) -> Result<Rc<ParsedModule>, Synt
     }
     match parser::parse_module(source) {
         Ok(parsed) => {
-            let module = parsed.into_syntax();
-            if let Some((msg, end)) = super::fstring_311::first_error(&module, source) {
-                return Err(info(
-                    "SyntaxError",
-                    msg.into(),
-                    source,
-                    filename,
-                    (end, end + 1),
-                ));
+            if let Some((msg, end)) = super::fstring_311::first_error(parsed.syntax(), source) {
+                let blamed = super::fstring_311::blamed_token(parsed.tokens(), end);
+                return Err(byte_column_info(msg.into(), source, filename, blamed));
             }
+            let module = parsed.into_syntax();
             if let Some(e) = unsupported(&module.body, source, filename) {
                 return Err(e);
             }
@@ -349,6 +363,36 @@ fn info(
         line,
         column,
         end_column: end_column.max(column + 1),
+        range,
+        text: sf.line_text(line).to_string(),
+    }
+}
+
+/// A `SyntaxError` whose columns count UTF-8 bytes, as CPython 3.11 reports the f-string
+/// refusals (its other errors count characters, see [`info`]). The end column is CPython's
+/// `end_offset`: the start column again for an empty range.
+fn byte_column_info(
+    message: String,
+    source: &str,
+    filename: &str,
+    range: (u32, u32),
+) -> SyntaxErrorInfo {
+    let sf = SourceFile::new(source.to_string());
+    let line = sf.line_of(range.0 as usize).max(1);
+    let line_start = line_start(source, range.0 as usize);
+    let column = range.0 as usize - line_start + 1;
+    let end_column = if sf.line_of(range.1 as usize) == line {
+        range.1 as usize - line_start + 1
+    } else {
+        column + 1
+    };
+    SyntaxErrorInfo {
+        kind: "SyntaxError",
+        message,
+        filename: filename.to_string(),
+        line,
+        column,
+        end_column: end_column.max(column),
         range,
         text: sf.line_text(line).to_string(),
     }

@@ -81,9 +81,24 @@ def interesting_floats(rng, n):
     return out
 
 
+def repr_ties(rng, n):
+    """Floats whose shortest repr has two candidates equally near (999999999999999.25 is
+    `...999.2` or `...999.3` to 16 digits; CPython takes the even one): an integer of 13 to 17
+    digits plus a binary fraction, and doubles just around powers of two."""
+    out = [999999999999999.25, -0.75 + 1000 ** 5]
+    while len(out) < n:
+        if rng.random() < 0.8:
+            whole = rng.randrange(10 ** rng.randrange(12, 17), 10 ** 17)
+            x = whole + rng.choice([0.25, 0.75, 0.125, 0.375, 0.625, 0.875, 0.0625, 0.5])
+        else:
+            x = math.nextafter(2.0 ** rng.randrange(-1074, 1024), rng.choice([0.0, math.inf]))
+        out.append(x * rng.choice([1, -1]))
+    return out
+
+
 def gen_float_repr(rng):
     cases = []
-    for x in interesting_floats(rng, 4000):
+    for x in interesting_floats(rng, 4000) + repr_ties(random.Random(16), 1500):
         cases.append([fbits(x), repr(x)])
     write("float_repr.json", cases)
 

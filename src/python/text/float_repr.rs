@@ -4,9 +4,10 @@
 //!
 //! Written by hand because no crate reproduces CPython's layout rules
 //! (`1e+16` but `1000000000000000.0`, `1e-05`, `inf`, `-0.0`). The digits
-//! themselves come from Rust's formatter, which, like CPython's `dtoa.c`,
-//! produces the shortest round-tripping digits for `{:e}` and correctly
-//! rounded (ties-to-even on the exact binary value) digits for a precision.
+//! themselves come from Rust's formatter: correctly rounded (ties-to-even on
+//! the exact binary value) digits for a precision, as CPython's `dtoa.c`; and
+//! for `repr` the shortest round-tripping digits, where one more step is
+//! needed (see [`shortest_digits`]).
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -198,8 +199,24 @@ pub fn double_to_string(x: f64, code: FloatCode, precision: usize, flags: FloatF
 }
 
 /// Shortest round-tripping digits of `|x|` and the decimal point position.
+///
+/// Rust's `{:e}` finds how many digits are needed, but when two strings of that length both
+/// round-trip it does not always take the one nearest the exact value: for 999999999999999.25
+/// (`-0.75 + 1000**5`) it writes `...999.3` where CPython writes `...999.2`, the nearer digit
+/// on the tie, chosen half-to-even. CPython's rule is the nearest string of the shortest length
+/// among those that round-trip, so the correctly rounded digits of that length are taken
+/// whenever they read back as `x` (near a power of two the nearest string may fall outside the
+/// narrower half of the rounding interval; then Rust's choice stands).
 fn shortest_digits(x: f64) -> (String, i64) {
-    split_exponent_form(&format!("{:e}", x.abs()))
+    let x = x.abs();
+    let (digits, decpt) = split_exponent_form(&format!("{x:e}"));
+    let (nearest, nearest_decpt) = significant_digits(x, digits.len());
+    let reads_back = format!("0.{nearest}e{nearest_decpt}").parse::<f64>() == Ok(x);
+    if nearest.len() <= digits.len() && reads_back {
+        (nearest, nearest_decpt)
+    } else {
+        (digits, decpt)
+    }
 }
 
 /// `n` (≥ 1) correctly rounded significant digits of `|x|`, trailing zeros
