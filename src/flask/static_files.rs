@@ -22,8 +22,8 @@
 
 use std::rc::Rc;
 
-use crate::flask::mime_table;
 use crate::flask::context::Shared;
+use crate::flask::mime_table;
 use crate::flask::project::{APP_ROOT, ProjectFiles};
 use crate::python::text::email_date::parsedate_to_datetime;
 use crate::python::{PyResult, Value, builtin};
