@@ -71,8 +71,6 @@ pub struct Conditions {
 /// What sending a file comes to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Sent {
-    /// No such file (`NotFound`): the name climbs out of the folder or names nothing.
-    NotFound,
     /// `RequestedRangeNotSatisfiable` for a file of this many bytes.
     RangeNotSatisfiable(usize),
     /// A response: the status, the mimetype (the prelude's `Response` adds the charset), the
@@ -296,7 +294,6 @@ pub fn send_file_builtin(shared: Rc<Shared>) -> Value {
             shared.now.get(),
         );
         Ok(match sent {
-            Sent::NotFound => Value::None,
             Sent::RangeNotSatisfiable(length) => Value::Int(length as i64),
             Sent::File {
                 status,
@@ -681,7 +678,6 @@ mod tests {
         match sent {
             Sent::File { status, .. } => *status,
             Sent::RangeNotSatisfiable(_) => 416,
-            Sent::NotFound => 404,
         }
     }
 
