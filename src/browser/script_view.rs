@@ -220,8 +220,8 @@ pub fn scripts_in(body: &str) -> Vec<ScriptFound> {
     while let Some(offset) = body[at..].find('<') {
         let start = at + offset;
         let rest = &body[start..];
-        if rest.starts_with("<!--") {
-            at = rest[4..]
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            at = comment
                 .find("-->")
                 .map_or(body.len(), |end| start + 4 + end + 3);
             continue;
