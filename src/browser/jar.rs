@@ -898,16 +898,37 @@ impl CookieJar {
         self.finish_retrieval(&verdicts, now)
     }
 
-    /// Orders and serialises the sent cookies, marks them used, evicts the expired ones.
-    fn finish_retrieval(&mut self, verdicts: &[Verdict], now: i64) -> Option<String> {
-        // Longer paths first, then earlier creation: the jar is in creation order, so the index
-        // breaks ties (the pairs are distinct, so an unstable sort gives the same order).
+    /// The cookies `request` would carry at `now`, in `Cookie` header order, without touching
+    /// the jar (no eviction, no last-access time): what a page's script could send and, without
+    /// the `HttpOnly` ones, what it could read (`crate::browser::script_view`).
+    pub fn would_send(&self, request: &CookieRequest<'_>, now: i64) -> Vec<&Cookie> {
+        let context = RetrievalContext::new(request, self.block_third_party_cookies);
+        let verdicts: Vec<Verdict> = self
+            .cookies
+            .iter()
+            .map(|cookie| context.verdict(cookie, now))
+            .collect();
+        self.header_order(&verdicts)
+            .into_iter()
+            .map(|index| &self.cookies[index])
+            .collect()
+    }
+
+    /// The indices of the sent cookies in header order: longer paths first, then earlier
+    /// creation. The jar is in creation order, so the index breaks ties (the pairs are distinct,
+    /// so an unstable sort gives the same order).
+    fn header_order(&self, verdicts: &[Verdict]) -> Vec<usize> {
         let mut sent: Vec<(std::cmp::Reverse<usize>, usize)> = (0..self.cookies.len())
             .filter(|&index| verdicts[index].is_sent())
             .map(|index| (std::cmp::Reverse(self.cookies[index].path.len()), index))
             .collect();
         sent.sort_unstable();
-        let sent: Vec<usize> = sent.into_iter().map(|(_, index)| index).collect();
+        sent.into_iter().map(|(_, index)| index).collect()
+    }
+
+    /// Orders and serialises the sent cookies, marks them used, evicts the expired ones.
+    fn finish_retrieval(&mut self, verdicts: &[Verdict], now: i64) -> Option<String> {
+        let sent = self.header_order(verdicts);
         let header = (!sent.is_empty()).then(|| {
             let mut header = String::with_capacity(
                 sent.iter()

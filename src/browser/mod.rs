@@ -16,6 +16,8 @@
 //! - [`jar`]: the cookie jar: storage, retrieval, dev-tools operations, decisions with reasons.
 //! - [`profile`]: named browsers with a jar and history, private windows, close/reopen.
 //! - [`navigation`]: sending a request through a [`Server`], storing cookies, following redirects.
+//! - [`script_view`]: what a script in a page would read (`document.cookie`) and send; where a
+//!   response holds script. Nothing in a response ever runs.
 
 pub mod clock;
 pub mod cookie_date;
@@ -23,6 +25,7 @@ pub mod devtools;
 pub mod jar;
 pub mod navigation;
 pub mod profile;
+pub mod script_view;
 pub mod set_cookie;
 pub mod site;
 pub mod url;

@@ -151,8 +151,21 @@ pub struct Browser {
     pub clock: VirtualClock,
     /// `http` (default) or `https` for `localhost`.
     pub scheme: Scheme,
+    /// The host the app is on: `localhost` unless a lesson puts it elsewhere (issue 20: the
+    /// subdomain lesson's `app.example.test`, beside `evil.example.test`).
+    #[serde(default = "default_host", skip_serializing_if = "is_default_host")]
+    pub host: String,
     profiles: Vec<Profile>,
     private_windows_opened: u32,
+}
+
+/// The app's host when nothing else is said.
+fn default_host() -> String {
+    "localhost".to_string()
+}
+
+fn is_default_host(host: &str) -> bool {
+    host == "localhost"
 }
 
 impl Default for Browser {
@@ -160,6 +173,7 @@ impl Default for Browser {
         Browser {
             clock: VirtualClock::default(),
             scheme: Scheme::Http,
+            host: default_host(),
             profiles: vec![Profile::new(DEFAULT_PROFILE)],
             private_windows_opened: 0,
         }
@@ -328,7 +342,7 @@ impl Browser {
         }
     }
 
-    /// The host the playground's site lives on (`localhost`).
+    /// The host the playground's site (the app) lives on: [`Browser::host`].
     pub fn site_host(&self) -> String {
         self.site_root().host
     }
@@ -341,7 +355,7 @@ impl Browser {
     fn site_root(&self) -> Url {
         Url {
             scheme: self.scheme,
-            host: "localhost".into(),
+            host: self.host.clone(),
             port: None,
             path: "/".into(),
             query: String::new(),

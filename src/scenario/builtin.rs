@@ -59,6 +59,8 @@ pub const BUILTIN_LESSONS: &[BuiltinLesson] = &[
     lesson!("idle-timeout", "16-idle-timeout.json"),
     lesson!("csrf-samesite", "17-csrf-samesite.json"),
     lesson!("session-fixation", "18-session-fixation.json"),
+    lesson!("subdomains", "19-subdomains.json"),
+    lesson!("httponly-script", "20-httponly-script.json"),
 ];
 
 /// The built-in lesson `id`, parsed.

@@ -68,8 +68,10 @@ pub struct Lesson {
 }
 
 /// A statement about the browser (not the server), backed by cases recorded from real Chromium
-/// in `tests/browser_layer/chromium/cases.json`: in each, the cookies named `sent` were in the
-/// `Cookie` header Chromium sent and those named `not_sent` were not. The lesson tests check
+/// in `tests/browser_layer/chromium/` (`cases.json`, `sites.json`, `script_view.json`): in each,
+/// the cookies named `sent` were in the `Cookie` header Chromium sent and those named `not_sent`
+/// were not; in a `script_view.json` case the header is the one the page's script sent, and
+/// `read`/`not_read` name cookies its `document.cookie` held or did not. The lesson tests check
 /// the recorded headers; the browser-layer tests check that our jar sends the same.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +96,12 @@ pub struct ChromiumCheck {
     /// Cookies Chromium did not send.
     #[serde(default)]
     pub not_sent: Vec<String>,
+    /// Cookies the page's script found in `document.cookie` (a `script_view.json` case).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<String>,
+    /// Cookies `document.cookie` did not hold (a `script_view.json` case).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_read: Vec<String>,
 }
 
 /// A statement the lesson makes, and the experiment that backs it: `steps` played from the
@@ -151,6 +159,10 @@ pub struct Settings {
     /// Further sites beside the app (issue 20), each at its own host.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sites: Vec<SiteSpec>,
+    /// The app's own host when it is not `localhost` (issue 20: `app.example.test`, so that a
+    /// sibling host of the same site can be one of `sites`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
 }
 
 impl Default for Settings {
@@ -165,6 +177,7 @@ impl Default for Settings {
                 .collect(),
             environment: BTreeMap::new(),
             sites: Vec::new(),
+            host: None,
         }
     }
 }
@@ -336,6 +349,8 @@ struct RawSettings {
     environment: BTreeMap<String, String>,
     #[serde(default)]
     sites: Vec<SiteSpec>,
+    #[serde(default)]
+    host: Option<String>,
 }
 
 /// Reads a lesson or scenario file of any version this build knows.
@@ -420,6 +435,20 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
     }
     let clock = parse::parse_clock(raw.clock.as_deref().unwrap_or(DEFAULT_CLOCK))?;
     check_sites(&raw.settings.sites, "settings.sites")?;
+    if let Some(host) = &raw.settings.host {
+        if !crate::scenario::action::host_ok(host) {
+            return Err(bad(
+                "settings.host",
+                format!("{host:?} is not a host name the app can have (e.g. app.example.test)"),
+            ));
+        }
+        if raw.settings.sites.iter().any(|site| site.host == *host) {
+            return Err(bad(
+                "settings.host",
+                format!("{host:?} is the app's host and a site's too"),
+            ));
+        }
+    }
     let profiles = raw
         .settings
         .profiles
@@ -497,14 +526,16 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
         if claim.id.is_empty()
             || claim_ids.contains(&claim.id.as_str())
             || claim.chromium.is_empty()
-            || claim
-                .chromium
-                .iter()
-                .any(|check| check.sent.is_empty() && check.not_sent.is_empty())
+            || claim.chromium.iter().any(|check| {
+                check.sent.is_empty()
+                    && check.not_sent.is_empty()
+                    && check.read.is_empty()
+                    && check.not_read.is_empty()
+            })
         {
             return Err(bad(
                 &format!("browser_claims[{i}]"),
-                "expected an id used once and recorded cases that each name a cookie sent or not sent",
+                "expected an id used once and recorded cases that each name a cookie sent or not sent, read or not read",
             ));
         }
         claim_ids.push(&claim.id);
@@ -556,6 +587,7 @@ fn parse_v2(source: &str) -> Result<Lesson, Malformed> {
             profiles,
             environment: raw.settings.environment,
             sites: raw.settings.sites,
+            host: raw.settings.host,
         },
         text: raw.lesson,
         quiz: raw.quiz,

@@ -30,15 +30,24 @@ pub fn to_html(markdown: &str) -> String {
     }
 }
 
-/// Every string in a lesson file's JSON, in document order: what `build.rs` renders.
+/// Every string in a lesson file's JSON, in document order: what `build.rs` renders. The values
+/// of [`NOT_MARKDOWN`] keys are left out: code and HTML are never shown as Markdown, and their
+/// rendering would only add weight to the page.
 pub fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
     match value {
         serde_json::Value::String(text) => out.push(text.clone()),
         serde_json::Value::Array(items) => items.iter().for_each(|item| json_strings(item, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|item| json_strings(item, out)),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(key, _)| !NOT_MARKDOWN.contains(&key.as_str()))
+            .for_each(|(_, item)| json_strings(item, out)),
         _ => {}
     }
 }
+
+/// Lesson keys whose strings are code or HTML: the app, an edit of it, a quiz's template, a
+/// further site's page, project files.
+pub const NOT_MARKDOWN: [&str; 5] = ["code", "edit_code", "template", "page", "files"];
 
 /// A text's key in the build-time table: its 64-bit FNV-1a hash.
 pub fn fingerprint(text: &str) -> u64 {

@@ -40,6 +40,7 @@ impl Player {
         let mut player = Player {
             world: settings.sites.iter().fold(
                 World::new(&settings.profiles, settings.clock, settings.session_mode)
+                    .with_app_host(settings.host.as_deref())
                     .with_environment(&settings.environment)
                     .with_files(files.clone()),
                 |world, site| world.with_site(&site.host, site.content()),

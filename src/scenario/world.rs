@@ -432,6 +432,15 @@ impl World {
         }
     }
 
+    /// The same world with the app at `host` instead of `localhost` (set before any site: a
+    /// site cannot take the app's host).
+    pub fn with_app_host(mut self, host: Option<&str>) -> World {
+        if let Some(host) = host {
+            self.browser.host = host.to_string();
+        }
+        self
+    }
+
     /// The same world with a further site at `host` (a Flask app is started now, at the
     /// world's time; one that fails to start leaves its traceback in the server log and answers
     /// 502). A site already at `host` is replaced; the app's own host cannot be taken.
@@ -610,8 +619,18 @@ impl World {
             Action::Request(request) => {
                 let mut navigation = navigation_request(request);
                 if request.host.is_none() && !self.sites.is_empty() {
-                    // A path is on the app's own site, wherever the profile's page is now.
+                    // A path is on the app's own site, wherever the profile's page is now; a
+                    // page that started it is judged against the app's real host.
                     navigation.url = format!("{}{}", self.browser.site_origin(), request.target);
+                    if let Some(from) = &request.from {
+                        let page = crate::browser::Url::parse(&format!("http://{}/", from.host));
+                        if let (Ok(page), Ok(target)) =
+                            (page, crate::browser::Url::parse(&navigation.url))
+                        {
+                            navigation.site =
+                                crate::browser::SiteContext::between(&page, &target, from.by);
+                        }
+                    }
                 }
                 self.send(&profile, Traversal::New(navigation))
             }

@@ -260,6 +260,16 @@ pub fn app() -> Html {
         .collect();
     let now = shown.browser.clock.now();
     let cookies: Vec<_> = active.jar.list(now).into_iter().cloned().collect();
+    // What a script on the shown page would see: the jar as it is now, at the page's URL.
+    let script = shown.active_page().and_then(|page| {
+        let url = crate::browser::Url::parse(&page.url).ok()?;
+        Some(crate::browser::script_view::ScriptView::new(
+            &active.jar,
+            &url,
+            &page.body,
+            now,
+        ))
+    });
     let lessons: Vec<LessonItem> = Workspace::lesson_list()
         .into_iter()
         .map(|(id, title)| {
@@ -467,6 +477,7 @@ pub fn app() -> Html {
                         requests={shown.requests().count()}
                         can_go_back={active.history.can_go_back()}
                         can_go_forward={active.history.can_go_forward()}
+                        script={script.clone()}
                         on_action={dispatch.clone()}
                     />
                 </section>
@@ -485,6 +496,7 @@ pub fn app() -> Html {
                         selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
                         requests={shown.timeline.iter().enumerate().filter(|(_, entry)| entry.kind == TimelineKind::Request).map(|(index, entry)| (index, entry.clone())).collect::<Vec<_>>()}
                         session={shown.session_inspection()}
+                        {script}
                         on_action={dispatch}
                     />
                 </section>

@@ -176,7 +176,7 @@ impl Level {
 
 /// The built-in lessons from easiest to hardest, with their level. `count` is where a newcomer
 /// starts.
-const ORDER: [(&str, Level); 18] = [
+const ORDER: [(&str, Level); 20] = [
     ("count", Level::Beginner),
     ("set-username", Level::Beginner),
     ("close-browser", Level::Beginner),
@@ -193,6 +193,8 @@ const ORDER: [(&str, Level); 18] = [
     ("hijack", Level::Advanced),
     ("weak-secret", Level::Advanced),
     ("key-rotation", Level::Advanced),
+    ("httponly-script", Level::Advanced),
+    ("subdomains", Level::Advanced),
     ("csrf-samesite", Level::Advanced),
     ("session-fixation", Level::Advanced),
 ];
@@ -271,7 +273,15 @@ pub fn start_address(lesson: Option<&Lesson>) -> String {
         Some(request) if serves_a_form(&lesson.code, &request.target) => request.target.clone(),
         _ => "/".to_string(),
     };
-    format!("{ORIGIN}{path}")
+    format!("{}{path}", app_origin(lesson))
+}
+
+/// Where a lesson's app is: [`ORIGIN`], or `http://` and the host its settings name.
+pub fn app_origin(lesson: &Lesson) -> String {
+    match &lesson.settings.host {
+        Some(host) => format!("http://{host}"),
+        None => ORIGIN.to_string(),
+    }
 }
 
 /// Whether `code` declares a `GET` view at `path` (`@app.get('/login')`, or `@app.route` without
@@ -441,7 +451,7 @@ mod tests {
         for entry in BUILTIN_LESSONS {
             let lesson = builtin_lesson(entry.id).unwrap().unwrap();
             let address = start_address(Some(&lesson));
-            let path = address.strip_prefix(ORIGIN).unwrap();
+            let path = address.strip_prefix(&app_origin(&lesson)).unwrap();
             let route = path.split(['?']).next().unwrap();
             let first_segment = route.trim_start_matches('/').split('/').next().unwrap();
             let declared = lesson.code.lines().any(|line| {
@@ -479,7 +489,10 @@ mod tests {
         for entry in BUILTIN_LESSONS {
             let lesson = builtin_lesson(entry.id).unwrap().unwrap();
             let address = start_address(Some(&lesson));
-            let path = address.strip_prefix(ORIGIN).unwrap().to_string();
+            let path = address
+                .strip_prefix(&app_origin(&lesson))
+                .unwrap()
+                .to_string();
             let mut player = Player::start(&lesson.code, &lesson.settings);
             assert_eq!(player.apply(&get(&path)), None, "{}", lesson.id);
             let page = player.state().profiles[0].last_page.clone().unwrap();

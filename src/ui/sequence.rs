@@ -13,8 +13,9 @@
 //! What comes from where:
 //! - lanes: the profiles that exist now, in their order, then any profile the timeline names that
 //!   no longer exists (a private window, which is discarded when closed), then the server;
-//! - a request: per hop (a followed redirect is a hop) a request arrow labelled with the method,
-//!   path and the `Cookie` header exactly as sent, and a dashed response arrow labelled with the
+//! - a request: above it, the site that started it when that was another site's link, form or
+//!   image (issue 20); per hop (a followed redirect is a hop) a request arrow labelled with the
+//!   method, path (with the origin off `localhost`) and the `Cookie` header exactly as sent, and a dashed response arrow labelled with the
 //!   status (and `Location`) and every `Set-Cookie`, styled by what the jar did with it;
 //! - close, open and dev-tools cookie edits: a tagged box on that profile's lane; while a browser
 //!   is closed its lifeline is dashed, and a discarded private window's lane ends at its close;
@@ -396,7 +397,8 @@ fn lay_out_row(
         .filter(|_| entry.kind == TimelineKind::Request);
     let bottom = match (browser_x, exchange) {
         (Some(browser_x), Some(outcome)) => {
-            lay_out_exchange(&mut row, outcome, browser_x, server_x)
+            let site = entry.request.as_ref().map(|request| &request.site);
+            lay_out_exchange(&mut row, outcome, site, browser_x, server_x)
         }
         (Some(browser_x), None) if entry.kind != TimelineKind::ClockJump => {
             lay_out_marker(&mut row, entry, browser_x, width)
@@ -407,16 +409,28 @@ fn lay_out_row(
     row
 }
 
-/// Arrow pairs, one per hop; returns the y below the last thing drawn.
+/// Arrow pairs, one per hop; returns the y below the last thing drawn. A request another site
+/// started (issue 20) says so above its first arrow: which site, and by a link, form or image.
 fn lay_out_exchange(
     row: &mut Row,
     outcome: &NavigationOutcome,
+    site: Option<&crate::browser::SiteContext>,
     browser_x: f32,
     server_x: f32,
 ) -> f32 {
     let label_x = browser_x.min(server_x) + LABEL_INSET;
     let max_chars = chars_for((server_x - browser_x).abs() - 2.0 * LABEL_INSET);
     let mut y = row.top + ROW_PAD;
+    if let Some(site) = site.filter(|site| site.is_cross_site()) {
+        y += LINE;
+        row.labels.push(start_label(
+            label_x,
+            y,
+            format!("started by {site}"),
+            LabelStyle::Note,
+            max_chars,
+        ));
+    }
     for hop in &outcome.hops {
         for (full, style) in request_lines(hop) {
             y += LINE;
@@ -461,7 +475,13 @@ fn lay_out_exchange(
 /// What the request arrow of `hop` says: method and path, then the `Cookie` header (with the
 /// jar's decision for each cookie in the tooltip).
 fn request_lines(hop: &Hop) -> Vec<(String, LabelStyle)> {
-    let start = format!("{} {}", hop.request.method, hop.url.path_and_query());
+    // Off the app's usual host (another site, a sibling host), the origin says where it went.
+    let target = if hop.url.host == "localhost" {
+        hop.url.path_and_query()
+    } else {
+        format!("{}{}", hop.url.origin(), hop.url.path_and_query())
+    };
+    let start = format!("{} {target}", hop.request.method);
     let (mut cookie, style) = match &hop.cookie {
         Some(header) => (format!("Cookie: {header}"), LabelStyle::Cookie),
         None => ("no Cookie header".to_string(), LabelStyle::NoCookie),
@@ -826,6 +846,39 @@ mod tests {
 
     fn texts(row: &Row) -> Vec<&str> {
         row.labels.iter().map(|label| label.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_request_another_site_started_names_that_site_and_its_origin() {
+        let mut recorder = Recorder::new();
+        let request = NavigationRequest {
+            site: crate::browser::SiteContext::cross_site_form("http://attacker.test"),
+            ..NavigationRequest::get("http://app.example.test/")
+        };
+        let outcome = recorder
+            .browser
+            .navigate("Alice", &request, &mut server)
+            .expect("a valid request");
+        recorder.push(
+            Some("Alice"),
+            TimelineKind::Request,
+            "GET /".into(),
+            Some(Rc::new(outcome)),
+        );
+        recorder.entries[0].request = Some(request);
+        recorder.get("Bob", "/");
+        let diagram = recorder.diagram();
+        let full = |row: &Row| -> Vec<String> {
+            row.labels.iter().map(|label| label.full.clone()).collect()
+        };
+        let cross = full(&diagram.rows[0]);
+        assert_eq!(
+            cross[0],
+            "started by a form posted from http://attacker.test"
+        );
+        assert_eq!(cross[1], "GET http://app.example.test/");
+        // The address bar's own request says nothing of a site.
+        assert_eq!(full(&diagram.rows[1])[0], "GET /");
     }
 
     /// Every label lies inside the drawing, measured at [`CHAR_WIDTH`] per character.

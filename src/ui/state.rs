@@ -476,6 +476,7 @@ impl Workspace {
         };
         let world = start.settings.sites.iter().fold(
             World::new(profiles, start.settings.clock, start.settings.session_mode)
+                .with_app_host(start.settings.host.as_deref())
                 .with_environment(&start.settings.environment)
                 .with_files(start.files.clone()),
             |world, site| world.with_site(&site.host, site.content()),
@@ -563,6 +564,9 @@ impl Workspace {
             .browser
             .profile(&active)
             .and_then(|profile| profile.history.current().cloned())
+            .or_else(|| {
+                crate::browser::url::Url::parse(&format!("{}/", self.browser.site_origin())).ok()
+            })
             .unwrap_or_else(|| {
                 crate::browser::url::Url::parse("http://localhost/").expect("a valid URL")
             });
@@ -573,7 +577,8 @@ impl Workspace {
             }
             Ok(url) => {
                 self.notice = Some(format!(
-                    "The virtual browser only reaches the simulated app at http://localhost{}, not {}.",
+                    "The virtual browser only reaches the simulated app at {}{}, not {}.",
+                    self.browser.site_origin(),
                     self.sites()
                         .iter()
                         .map(|site| format!(" and http://{}", site.host))

@@ -35,7 +35,10 @@ test("every built-in lesson is listed at load and its steps meet every goal", as
     assert.deepEqual(unmet, [], `${id}: ${states.join(", ")}`);
     if (id === "count") await screenshot(page, "lesson-count-solved");
   }
-  assert.deepEqual(errors, []);
+  // httponly-script reflects a <script> into the app's page: Chromium reports the sandbox refusing
+  // to run it (no script runs from a response), which is the page doing its job.
+  const sandbox = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
+  assert.deepEqual(errors.filter((error) => !sandbox.test(error)), []);
   await context.close();
 });
 

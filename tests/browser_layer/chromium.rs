@@ -193,3 +193,79 @@ fn jar_sends_what_chromium_sent_across_host_names() {
         "the fixture holds the recorded cases"
     );
 }
+
+/// `chromium/script_view.json` (`generate_script_view.py`): what a page's script read from
+/// `document.cookie` and the `Cookie` header of its own `fetch` POST to `/record`.
+#[derive(Deserialize)]
+struct ScriptViewFixture {
+    chromium: String,
+    cases: Vec<ScriptViewCase>,
+}
+
+/// Cookies set on `set_host`, a link from a page on `from_host` to `read_path` on `read_host`.
+#[derive(Deserialize)]
+struct ScriptViewCase {
+    name: String,
+    set_host: String,
+    set_cookie: Vec<String>,
+    from_host: String,
+    read_host: String,
+    read_path: String,
+    document_cookie: String,
+    script_request_cookie: String,
+}
+
+#[test]
+fn a_pages_script_sees_and_sends_what_chromium_showed() {
+    use session_playground::browser::CrossSiteKind;
+    use session_playground::browser::script_view::{document_cookie, script_request_cookie};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser_layer/chromium/script_view.json");
+    let fixture: ScriptViewFixture =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(fixture.chromium.starts_with("Chromium "));
+    let now = 1_767_225_600;
+    let mut failures = Vec::new();
+    for case in &fixture.cases {
+        let mut jar = CookieJar::default();
+        let set_url = Url::parse(&format!("http://{}/set", case.set_host)).unwrap();
+        for header in &case.set_cookie {
+            let request = CookieRequest {
+                url: &set_url,
+                method: "GET",
+                site: &SiteContext::SameSite,
+            };
+            jar.store(header, &request, now);
+        }
+        // The page is reached by a link from `from_host` (which stores nothing, so it changes
+        // nothing for the script: a document is same-site with itself).
+        let page = Url::parse(&format!("http://{}/launch", case.from_host)).unwrap();
+        let read = Url::parse(&format!("http://{}{}", case.read_host, case.read_path)).unwrap();
+        let site = SiteContext::between(&page, &read, CrossSiteKind::Link);
+        jar.retrieve(
+            &CookieRequest {
+                url: &read,
+                method: "GET",
+                site: &site,
+            },
+            now,
+        );
+        let record = Url::parse(&format!("http://{}/record", case.read_host)).unwrap();
+        let seen = (
+            document_cookie(&jar, &read, now),
+            script_request_cookie(&jar, &record, "POST", now),
+        );
+        let expected = (
+            case.document_cookie.clone(),
+            case.script_request_cookie.clone(),
+        );
+        if seen != expected {
+            failures.push(format!(
+                "{}: Chromium {expected:?}, the playground {seen:?}",
+                case.name
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(fixture.cases.len() >= 13, "{}", fixture.cases.len());
+}

@@ -127,4 +127,6 @@ per_lesson! {
     idle_timeout_goals_wait_for_their_action => "idle-timeout",
     csrf_samesite_goals_wait_for_their_action => "csrf-samesite",
     session_fixation_goals_wait_for_their_action => "session-fixation",
+    httponly_script_goals_wait_for_their_action => "httponly-script",
+    subdomains_goals_wait_for_their_action => "subdomains",
 }

@@ -1031,6 +1031,18 @@ fn every_browser_claim_is_what_chromium_did_in_its_recorded_cases() {
         .as_array_mut()
         .unwrap()
         .extend(sites["cases"].as_array().unwrap().iter().cloned());
+    // And what a page's script saw: its own request's header is the case's `cookie`.
+    let scripts: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("chromium/script_view.json")).unwrap(),
+    )
+    .unwrap();
+    recorded["cases"].as_array_mut().unwrap().extend(
+        scripts["cases"].as_array().unwrap().iter().map(|case| {
+            let mut case = case.clone();
+            case["cookie"] = case["script_request_cookie"].clone();
+            case
+        }),
+    );
     // The browser-layer test replays every recorded case through our jar, except these.
     let replay = std::fs::read_to_string(root.join("chromium.rs")).unwrap();
     let not_applicable = &replay[replay.find("const NOT_APPLICABLE").unwrap()..];
@@ -1076,6 +1088,35 @@ fn every_browser_claim_is_what_chromium_did_in_its_recorded_cases() {
                     if names.contains(&name.as_str()) {
                         failures.push(format!(
                             "{}: {}: Chromium sent {name} in {} ({header:?})",
+                            lesson.id, claim.id, check.case
+                        ));
+                    }
+                }
+                let read = case["document_cookie"].as_str();
+                if read.is_none() && !(check.read.is_empty() && check.not_read.is_empty()) {
+                    failures.push(format!(
+                        "{}: {}: {} recorded no document.cookie",
+                        lesson.id, claim.id, check.case
+                    ));
+                }
+                let read: Vec<&str> = read
+                    .unwrap_or_default()
+                    .split("; ")
+                    .filter(|pair| !pair.is_empty())
+                    .map(|pair| pair.split('=').next().unwrap())
+                    .collect();
+                for name in &check.read {
+                    if !read.contains(&name.as_str()) {
+                        failures.push(format!(
+                            "{}: {}: document.cookie lacked {name} in {}",
+                            lesson.id, claim.id, check.case
+                        ));
+                    }
+                }
+                for name in &check.not_read {
+                    if read.contains(&name.as_str()) {
+                        failures.push(format!(
+                            "{}: {}: document.cookie held {name} in {}",
                             lesson.id, claim.id, check.case
                         ));
                     }

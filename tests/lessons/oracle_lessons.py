@@ -163,6 +163,91 @@ class FlagJar(oracle.Jar):
         ]
 
 
+class HostJar(FlagJar):
+    """FlagJar across host names (issue 20: an app at app.example.test beside evil.example.test):
+    each cookie keeps the host that set it and, with a `Domain` attribute, the domain it is
+    shared with. `host` is the host of the request being made. The rules it applies (a Domain
+    must be the host or a parent of it below the public suffix; a host-only cookie goes to its
+    host alone, a domain cookie to the domain and every host under it; Secure, and so the
+    prefixes, only on localhost over http) are checked against every recorded Chromium case
+    about them before any lesson is played (check_host_rules), so a rule Chromium does not
+    follow stops the script."""
+
+    host = "localhost"
+    # Where the dev tools put a cookie (the app's host).
+    home = "localhost"
+
+    def store(self, header_value, request_path, now):
+        pair, _, attributes = header_value.partition(";")
+        domain = None
+        secure = False
+        kept = []
+        for attribute in attributes.split(";") if attributes else []:
+            key, _, value = attribute.partition("=")
+            if key.strip().lower() == "domain":
+                domain = value.strip().lstrip(".").lower() or None
+            else:
+                secure = secure or key.strip().lower() == "secure"
+                kept.append(attribute)
+        name = pair.partition("=")[0].strip().lower() if "=" in pair else ""
+        if domain == self.host and "." not in domain:
+            domain = None  # Domain=localhost on localhost: a host-only cookie
+        if domain is not None:
+            under = self.host == domain or self.host.endswith("." + domain)
+            if not under or "." not in domain or name.startswith("__host-"):
+                return
+        if (secure or name.startswith("__secure-") or name.startswith("__host-")) and self.host != "localhost":
+            return
+        # A cookie is keyed by its domain too: a host-only cookie and a domain cookie of the
+        # same name and path are two cookies. The base jar, keyed by name and path, works on
+        # one such bucket at a time; the running creation count is shared, so order holds.
+        bucket = ("domain", domain) if domain is not None else ("host", self.host)
+        others = [c for c in self.cookies if c.get("bucket", ("host", self.home)) != bucket]
+        self.cookies = [c for c in self.cookies if c.get("bucket", ("host", self.home)) == bucket]
+        try:
+            super().store(";".join([pair] + kept), request_path, now)
+            for cookie in self.cookies:
+                cookie["bucket"] = bucket
+        finally:
+            self.cookies = sorted(others + self.cookies, key=lambda c: c["created"])
+
+    def header(self, request_path, now):
+        kept = self.cookies
+        self.cookies = [c for c in kept if self.applies(c)]
+        try:
+            return super().header(request_path, now)
+        finally:
+            self.cookies = [c for c in kept if c in self.cookies or not self.applies(c)]
+
+    def applies(self, cookie):
+        kind, name = cookie.get("bucket", ("host", self.home))
+        if kind == "host":
+            return name == self.host
+        return self.host == name or self.host.endswith("." + name)
+
+
+def check_host_rules():
+    """HostJar against Chromium's recorded cases about Domain, host-only cookies, Secure and the
+    prefixes across host names (tests/browser_layer/chromium/sites.json): cookies set by a
+    top-level page, then read by a link (where SameSite lets every such cookie through)."""
+    with open(os.path.join(ROOT, "tests", "browser_layer", "chromium", "sites.json"), encoding="utf-8") as handle:
+        cases = json.load(handle)["cases"]
+    checked = 0
+    for case in cases:
+        if case["how"] != "link" or any("samesite" in header.lower() for header in case["set_cookie"]):
+            continue
+        jar = HostJar()
+        jar.host = case["set_host"]
+        for header in case["set_cookie"]:
+            jar.store(header, "/set", 0)
+        jar.host = case["read_host"]
+        got = jar.header("/read", 0) or ""
+        if got != case["cookie"]:
+            raise SystemExit(f"HostJar differs from Chromium in {case['name']}: {got!r}, Chromium {case['cookie']!r}")
+        checked += 1
+    assert checked >= 8, checked
+
+
 class SeenInterface:
     """Wraps an app's session interface to keep what it opened for the last request: whether
     a cookie came, whether it verified, and the data (Flask's tagged JSON form)."""
@@ -212,14 +297,14 @@ def cookie_names(header):
     return [part.split("=", 1)[0].strip() for part in header.split(";") if "=" in part]
 
 
-def play(code, profiles, clock, steps, mode="signed", final=None, environment=None, sites=()):
+def play(code, profiles, clock, steps, mode="signed", final=None, environment=None, sites=(), app_host="localhost"):
     """The record of every step: what the page got and what the profile's jar holds after.
     With `final` (a dict), it is filled with the state after the last step. `environment` is
     put into os.environ while the app runs (a lesson's hidden secret key), then taken out."""
     saved = {name: os.environ.get(name) for name in environment or {}}
     os.environ.update(environment or {})
     try:
-        return play_in_environment(code, profiles, clock, steps, mode, final, sites)
+        return play_in_environment(code, profiles, clock, steps, mode, final, sites, app_host)
     finally:
         for name, value in saved.items():
             if value is None:
@@ -228,12 +313,27 @@ def play(code, profiles, clock, steps, mode="signed", final=None, environment=No
                 os.environ[name] = value
 
 
-def play_in_environment(code, profiles, clock, steps, mode, final, sites):
+def play_in_environment(code, profiles, clock, steps, mode, final, sites, app_host):
     oracle._NOW[0] = clock
     box = [None]
     app, startup_error = load(code, mode, box)
     server = oracle.Server(app) if app is not None else None
-    jars = {name: FlagJar() for name in profiles}
+    # Further sites that are Flask apps: real Flask too, each at its host.
+    site_servers = {}
+    for site in sites:
+        if "code" in site:
+            site_app, site_error = oracle.load_app(site["code"], {})
+            if site_error:
+                raise SystemExit(f"the site {site['host']} failed to start: {site_error}")
+            site_servers[site["host"]] = oracle.Server(site_app)
+    def new_jar():
+        if app_host == "localhost" and not site_servers:
+            return FlagJar()
+        jar = HostJar()
+        jar.home = jar.host = app_host
+        return jar
+
+    jars = {name: new_jar() for name in profiles}
     keep_session = {name: False for name in profiles}
     seen = {}  # per profile: open, navigations, last page, session seen, cookies received
     log = [startup_error["type"] + ": " + startup_error["message"]] if startup_error else []
@@ -244,12 +344,31 @@ def play_in_environment(code, profiles, clock, steps, mode, final, sites):
     records = []
     for step in steps:
         browser = step.get("browser", profiles[0])
-        jar = jars.setdefault(browser, FlagJar())
+        jar = jars.setdefault(browser, new_jar())
         state = profile_state(browser)
         keep_session.setdefault(browser, False)
         record = {"browser": browser, "status": None, "body": None, "set_cookie": [], "note": None}
         site_host = step["request"].get("host") if "request" in step and isinstance(step["request"], dict) else None
-        if site_host is not None:
+        if site_host == app_host:
+            site_host = None
+        request_host = site_host or app_host
+        if isinstance(jar, HostJar):
+            jar.host = request_host
+        if site_host in site_servers:
+            # A further site that is a Flask app: the jar sends it what applies to its host.
+            request = request_of(step["request"])
+            request["headers"] = {**request["headers"], "Host": site_host}
+            first_cookie = jar.header(urllib.parse.urlsplit(request["target"]).path or "/", oracle._NOW[0])
+            result = oracle.run_request(site_servers[site_host], jar, request)
+            record["status"] = result["status"]
+            record["body"] = result["body"]
+            for hop in result["redirects"] + [result]:
+                record["set_cookie"] += [v for k, v in hop["headers"] if k.lower() == "set-cookie"]
+            state["open"] = True
+            state["navigations_since_open"] += 1
+            state["last_page"] = {"status": result["status"], "body": result["body"], "set_cookies": record["set_cookie"], "sent_cookies": cookie_names(first_cookie)}
+            state["session_seen"] = None
+        elif site_host is not None:
             # One of the lesson's further sites: a static page, no cookies either way.
             page = next(site["page"] for site in sites if site["host"] == site_host)
             record["status"] = 200
@@ -263,8 +382,10 @@ def play_in_environment(code, profiles, clock, steps, mode, final, sites):
                 record["note"] = "app not running"
             else:
                 request = request_of(step["request"])
+                if app_host != "localhost":
+                    request["headers"] = {**request["headers"], "Host": app_host}
                 initiator = step["request"].get("from") if isinstance(step["request"], dict) else None
-                if initiator is not None and initiator["host"] != "localhost":
+                if initiator is not None and initiator["host"] != "localhost" and app_host == "localhost":
                     jar.snapshot(oracle._NOW[0])  # drops expired cookies
                     jar.withhold = {c["name"] for c in jar.cookies if not chromium_sends(c, initiator["by"], oracle._NOW[0])}
                 first_path = "".join(c if ord(c) < 0x80 else urllib.parse.quote(c) for c in request["target"])
@@ -319,7 +440,7 @@ def play_in_environment(code, profiles, clock, steps, mode, final, sites):
             name, to = step["copy_cookie"]["name"], step["copy_cookie"]["to"]
             jar.snapshot(oracle._NOW[0])  # drops expired cookies
             for cookie in [c for c in jar.cookies if c["name"] == name][:1]:
-                target = jars.setdefault(to, FlagJar())
+                target = jars.setdefault(to, new_jar())
                 target.counter += 1
                 target.cookies = [c for c in target.cookies if not (c["name"] == name and c["path"] == cookie["path"])]
                 target.cookies.append({**cookie, "created": target.counter})
@@ -348,7 +469,7 @@ def play_in_environment(code, profiles, clock, steps, mode, final, sites):
         final["profiles"] = []
         for name in list(profiles) + [n for n in jars if n not in profiles]:
             state = profile_state(name)
-            final["profiles"].append({"name": name, **state, "jar": jars.setdefault(name, FlagJar()).full_snapshot(oracle._NOW[0])})
+            final["profiles"].append({"name": name, **state, "jar": jars.setdefault(name, new_jar()).full_snapshot(oracle._NOW[0])})
     return records
 
 
@@ -368,6 +489,7 @@ def main():
     import itsdangerous  # noqa: F401
 
     oracle.install_clock()
+    check_host_rules()
     out_dir = os.path.join(HERE, "oracle")
     os.makedirs(out_dir, exist_ok=True)
     for path in sorted(glob.glob(os.path.join(ROOT, "lessons", "*.json"))):
@@ -380,22 +502,23 @@ def main():
         mode = settings.get("session_mode", "signed")
         environment = settings.get("environment", {})
         sites = settings.get("sites", [])
-        if any("code" in site for site in sites):
-            raise NotImplementedError(lesson["id"] + ": a further site with its own Flask app is not modelled here yet")
-        result = {"solution": play(lesson["code"], profiles, clock, solution, mode, environment=environment, sites=sites), "quiz": []}
+        app_host = settings.get("host", "localhost")
+        if app_host != "localhost" and any("from" in step.get("request", {}) for step in solution if isinstance(step.get("request"), dict)):
+            raise NotImplementedError(lesson["id"] + ": cross-site requests to an app off localhost are not modelled here yet")
+        result = {"solution": play(lesson["code"], profiles, clock, solution, mode, environment=environment, sites=sites, app_host=app_host), "quiz": []}
         quiz = lesson.get("quiz")
         for option in quiz["options"] if quiz else []:
             code = option_code(quiz["template"], option["code"]) if "code" in option else lesson["code"]
-            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode, environment=environment, sites=sites))
+            result["quiz"].append(play(code, profiles, clock, quiz.get("steps", []), mode, environment=environment, sites=sites, app_host=app_host))
         result["claims"] = []
         for claim in lesson.get("claims", []):
             final = {}
-            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final, environment, sites)
+            records = play(claim.get("code", lesson["code"]), profiles, clock, claim["steps"], mode, final, environment, sites, app_host)
             result["claims"].append({"id": claim["id"], "records": records, "state": final})
         result["predictions"] = []
         for prediction in lesson.get("predictions", []):
             final = {}
-            records = play(lesson["code"], profiles, clock, lesson["steps"][: prediction["step"] + 1], mode, final, environment, sites)
+            records = play(lesson["code"], profiles, clock, lesson["steps"][: prediction["step"] + 1], mode, final, environment, sites, app_host)
             result["predictions"].append({"id": prediction["id"], "records": records, "state": final})
         with open(os.path.join(out_dir, lesson["id"] + ".json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=1, ensure_ascii=False)

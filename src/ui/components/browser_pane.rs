@@ -28,6 +28,9 @@ pub struct BrowserPaneProps {
     pub can_go_forward: bool,
     /// What the address bar shows before the first request (the lesson's start path).
     pub start_address: String,
+    /// What a script on the page would see (the marker above a page that holds script).
+    #[prop_or_default]
+    pub script: Option<crate::browser::script_view::ScriptView>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -152,6 +155,7 @@ pub fn browser_pane(props: &BrowserPaneProps) -> Html {
                     { format!("{}'s browser is closed. Session cookies are gone; persistent ones wait for it to open again.", props.active) }
                 </p>
             }
+            <super::script_panel::ScriptMarker view={props.script.clone()} />
             <PageFrame page={props.page.clone()} on_action={props.on_action.clone()} />
         </div>
     }

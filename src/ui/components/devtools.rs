@@ -1,5 +1,5 @@
 //! The dev tools: the virtual clock, the cookie jar, the session decoder (with the forging
-//! tools), and the timeline.
+//! tools), the timeline, and what a script on the page would see.
 
 use yew::prelude::*;
 
@@ -7,10 +7,12 @@ use super::clock::Clock;
 use super::cookie_table::CookieTable;
 use super::forge_tools::ForgeTools;
 use super::network::Network;
+use super::script_panel::ScriptPanel;
 use super::sequence_diagram::SequenceDiagram;
 use super::session_view::SessionView;
 use super::timeline::Timeline;
 use crate::browser::Cookie;
+use crate::browser::script_view::ScriptView;
 use crate::flask::session_inspect::SessionInspection;
 use crate::ui::state::{Action, TimelineEntry};
 
@@ -33,12 +35,17 @@ pub struct DevToolsProps {
     pub requests: Vec<(usize, TimelineEntry)>,
     /// The active profile's session cookie, taken apart.
     pub session: Option<(String, SessionInspection)>,
+    /// What a script on the active profile's page would see.
+    #[prop_or_default]
+    pub script: Option<ScriptView>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
 
 /// The tabs of the dev tools, in order.
-const TABS: [&str; 5] = ["Cookies", "Network", "Session", "Timeline", "Diagram"];
+const TABS: [&str; 6] = [
+    "Cookies", "Network", "Session", "Timeline", "Diagram", "Script",
+];
 
 /// The dev-tools pane: the clock above tabs, as in a browser's dev tools. Every panel stays in
 /// the document (hidden when not selected), so tests and screen readers find each one.
@@ -105,6 +112,7 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
                 <SequenceDiagram entries={props.timeline.clone()} profiles={props.profiles.clone()}
                     selected={props.selected} on_select={props.on_action.reform(Action::ViewEntry)} />
             } } else { html! {} }) }
+            { panel(5, html! { <ScriptPanel view={props.script.clone()} /> }) }
         </div>
     }
 }

@@ -18,6 +18,7 @@ pub mod lesson_panel;
 pub mod network;
 pub mod page_view;
 pub mod project_files;
+pub mod script_panel;
 pub mod sequence_diagram;
 pub mod server_pane;
 pub mod server_session;
