@@ -100,6 +100,7 @@ const TYPES: &[&str] = &[
     "str",
     "bytes",
     "bytearray",
+    "complex",
     "list",
     "tuple",
     "dict",
@@ -914,6 +915,7 @@ pub fn install(interp: &mut Interp) {
     super::methods::install_methods(interp);
     super::bytes_methods::install(interp);
     super::bytearray::install(interp);
+    super::complex::install(interp);
     super::subclass::install(interp);
     super::attrs::install(interp);
 
@@ -1085,7 +1087,9 @@ pub fn install(interp: &mut Interp) {
                 let m = i.class.lookup("__abs__").unwrap_or(Value::None);
                 it.call(&it.bind(m, args.pos[0].clone()), Args::default())
             }
-            o => Err(it.type_error(format!("bad operand type for abs(): '{}'", o.type_name()))),
+            o => super::complex::abs_value(it, o).unwrap_or_else(|| {
+                Err(it.type_error(format!("bad operand type for abs(): '{}'", o.type_name())))
+            }),
         }
     });
     reg(interp, "min", |it, args| min_max(it, args, "min", true));
@@ -1379,6 +1383,9 @@ pub fn install(interp: &mut Interp) {
     });
     reg(interp, "divmod", |it, args| {
         exact_args(it, "divmod", &args, 2)?;
+        if let Some(e) = super::complex::no_divmod(it, &args.pos[0], &args.pos[1]) {
+            return Err(e);
+        }
         let q = it.binary_op(
             rustpython_ruff_python_ast::Operator::FloorDiv,
             args.pos[0].clone(),

@@ -465,6 +465,9 @@ pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
             HashKind::Identity | HashKind::Python(_) => (v.ptr().unwrap_or(0) >> 4) as i64,
         },
         Value::Native(n) if n.type_name() == "bytearray" => return Err(Unhashable(n.type_name())),
+        Value::Native(_) if super::complex::as_complex(v).is_some() => {
+            super::complex::hash(v).unwrap_or(0)
+        }
         other => (other.ptr().unwrap_or(0) >> 4) as i64,
     })
 }
@@ -502,6 +505,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
                 (None, Some(y)) if !matches!(a, Value::Instance(_)) => key_eq(a, y),
                 _ => false,
             }
+        }
+        (Value::Native(_), _) | (_, Value::Native(_)) if !a.is(b) => {
+            super::complex::equals(a, b).unwrap_or(false)
         }
         _ => a.is(b),
     }

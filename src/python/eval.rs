@@ -1297,12 +1297,7 @@ impl Interp {
                     None => super::builtins::parse_int_literal(&i.to_string()),
                 },
                 ast::Number::Float(x) => Value::Float(*x),
-                ast::Number::Complex { .. } => {
-                    return Err(self.err(
-                        "SyntaxError",
-                        "complex numbers are not supported in the playground",
-                    ));
-                }
+                ast::Number::Complex { real, imag } => super::complex::new_value(*real, *imag),
             }),
             Expr::StringLiteral(s) => Ok(self.str_literal(f, s)),
             Expr::BytesLiteral(b) => self.ev_bytes_literal(f, b),

@@ -29,6 +29,7 @@ mod bytearray;
 mod bytes_methods;
 mod call;
 mod cli;
+mod complex;
 mod dict;
 mod eval;
 mod fast_locals;

@@ -205,6 +205,9 @@ impl Interp {
         if let Some(v) = self.builtin_subclass_binop(op, &l, &r, inplace)? {
             return Ok(v);
         }
+        if let Some(v) = super::complex::binary(self, op, &l, &r)? {
+            return Ok(v);
+        }
         match (op, &l, &r) {
             (Operator::Add, Value::Str(a), Value::Str(b)) => {
                 self.check_size(a.len() as u128 + b.len() as u128)?;
@@ -468,10 +471,8 @@ impl Interp {
                             "0.0 cannot be raised to a negative power",
                         ));
                     }
-                    if a < 0.0 && b.fract() != 0.0 {
-                        return Err(
-                            self.value_error("complex results are not supported in the playground")
-                        );
+                    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                        return super::complex::float_pow(self, a, b);
                     }
                     let r = a.powf(b);
                     if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -623,11 +624,15 @@ impl Interp {
                 Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
                 Value::Long(b) => Ok(Value::from_bigint(-(**b).clone())),
                 Value::Float(f) => Ok(Value::Float(-f)),
-                _ => self.unary_dunder(&v, "__neg__", "-"),
+                _ => match super::complex::negate(&v) {
+                    Some(z) => Ok(z),
+                    None => self.unary_dunder(&v, "__neg__", "-"),
+                },
             },
             UnaryOp::UAdd => match &v {
                 Value::Int(_) | Value::Long(_) | Value::Float(_) => Ok(v),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                _ if super::complex::as_complex(&v).is_some() => Ok(v),
                 _ => self.unary_dunder(&v, "__pos__", "+"),
             },
             UnaryOp::Invert => match &v {
@@ -875,6 +880,9 @@ impl Interp {
                     super::bytearray::bytes_like(r),
                 ) {
                     return Ok(a == b);
+                }
+                if let Some(equal) = super::complex::equals(l, r) {
+                    return Ok(equal);
                 }
                 if l.is(r) {
                     return Ok(true);

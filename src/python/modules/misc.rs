@@ -271,7 +271,7 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ),
             ],
         ),
-        "string" => {
+        "_string" => {
             let lower = "abcdefghijklmnopqrstuvwxyz";
             let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
             let punct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";

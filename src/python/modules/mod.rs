@@ -131,7 +131,7 @@ impl Interp {
                 "binascii" => binascii::make(self)?,
                 "_urllib" => url::make(self),
                 "itertools" | "operator" | "copy" | "contextlib" | "html" | "logging"
-                | "urllib.parse" | "urllib" | "_html_names" | "textwrap" => {
+                | "urllib.parse" | "urllib" | "_html_names" | "textwrap" | "string" => {
                     self.load_py_module(name)?
                 }
                 "base64" => self.load_source_module(
@@ -148,7 +148,7 @@ impl Interp {
                     "<frozen re>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
                 )?,
-                "_contextlib" | "time" | "secrets" | "string" | "sys" | "functools" | "typing"
+                "_contextlib" | "time" | "secrets" | "_string" | "sys" | "functools" | "typing"
                 | "os" | "abc" => match misc::make(self, name)? {
                     Some(m) => m,
                     None => return Err(self.not_found(name)),
@@ -194,6 +194,10 @@ impl Interp {
             "_html_names" => (
                 "<frozen _html_names>",
                 include_str!(concat!(env!("OUT_DIR"), "/py/_html_names.py")),
+            ),
+            "string" => (
+                "<frozen string>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/string.py")),
             ),
             "urllib" => ("<frozen urllib>", "parse = None\n"),
             _ => (

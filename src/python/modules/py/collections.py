@@ -167,7 +167,40 @@ class Counter:
         return "Counter({%s})" % inner
 
 
-OrderedDict = dict
+class OrderedDict(dict):
+    # A dict already keeps insertion order; what OrderedDict adds is moving a key to either end,
+    # popping from either end, order-sensitive equality between two of them, and its repr.
+    def move_to_end(self, key, last=True):
+        value = self.pop(key)
+        if last:
+            self[key] = value
+            return
+        after = list(self.items())
+        self.clear()
+        self[key] = value
+        self.update(after)
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError("dictionary is empty")
+        key = next(reversed(list(self))) if last else next(iter(self))
+        return key, self.pop(key)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self.items()) == list(other.items())
+        return dict(self) == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __repr__(self):
+        if not self:
+            return "%s()" % type(self).__name__
+        return "%s(%r)" % (type(self).__name__, list(self.items()))
+
+    def copy(self):
+        return type(self)(self)
 
 
 class deque:
