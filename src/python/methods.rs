@@ -15,19 +15,9 @@ use super::ops::set_items;
 use super::text;
 use super::value::*;
 
-/// How many positional arguments (receiver included) a method needs before its body may index
-/// them: checked up front so that `list.append()` is a TypeError, never a Rust panic.
-fn min_args(name: &str) -> usize {
-    match name {
-        "insert" | "replace" => 3,
-        "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count"
-        | "center" | "ljust" | "rjust" | "zfill" | "partition" | "rpartition" | "append"
-        | "extend" | "remove" | "get" | "pop" | "setdefault" | "add" | "discard" | "issubset"
-        | "issuperset" | "isdisjoint" | "setter" | "getter" | "deleter" | "fromkeys" => 2,
-        _ => 1,
-    }
-}
-
+/// A method of a built-in type as a closure: the path from before the tables (`native`), kept
+/// for the methods not yet in one. It checks only that a receiver was given; the body checks the
+/// rest.
 fn def(
     interp: &Interp,
     ty: &str,
@@ -35,12 +25,6 @@ fn def(
     f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static,
 ) {
     let c = interp.ty(ty);
-    // `list.pop()` and `dict.pop(k)` / `set.pop()` differ; only list/set pop may omit the index.
-    let min = if name == "pop" && ty != "dict" {
-        1
-    } else {
-        min_args(name)
-    };
     let owned = name.to_string();
     let ty_name = ty.to_string();
     let unwrap = super::subclass::unwraps_receiver(ty, name);
@@ -51,14 +35,6 @@ fn def(
         if args.pos.is_empty() {
             return Err(it.type_error(format!(
                 "unbound method {ty_name}.{owned}() needs an argument"
-            )));
-        }
-        if args.pos.len() < min {
-            let want = min - 1;
-            return Err(it.type_error(format!(
-                "{owned}() takes at least {want} argument{} ({} given)",
-                if want == 1 { "" } else { "s" },
-                args.pos.len() - 1
             )));
         }
         f(it, args)
@@ -1695,165 +1671,194 @@ fn self_list(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Vec<Value>>>> {
     }
 }
 
-fn install_list(interp: &mut Interp) {
-    def(interp, "list", "append", |it, args| {
-        exact_args(
-            it,
-            "list.append",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let n = l.borrow().len();
-        if n % 1024 == 1023 {
-            it.check_size(n as u128 * 8)?;
+/// The `tuple` natives, each with its arity as CPython 3.11 has it.
+static TUPLE_METHODS: &[Native] = &[
+    Native::new("index", Arity::clinic(1, 3), tuple_index),
+    Native::new("count", Arity::ONE, tuple_count),
+];
+
+fn tuple_index(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let items = it.collect(&args.pos[0])?;
+    let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
+    for (i, x) in items.iter().enumerate().take(e).skip(a) {
+        if it.eq(x, &args.pos[1])? {
+            return Ok(Value::Int(i as i64));
         }
-        l.borrow_mut().push(args.pos[1].clone());
-        Ok(Value::None)
-    });
-    def(interp, "list", "extend", |it, args| {
-        exact_args(
-            it,
-            "list.extend",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let items = it.collect(&args.pos[1])?;
-        it.check_size((l.borrow().len() + items.len()) as u128 * 8)?;
-        l.borrow_mut().extend(items);
-        Ok(Value::None)
-    });
-    def(interp, "list", "insert", |it, args| {
-        exact_args(it, "insert", &Args::positional(args.pos[1..].to_vec()), 2)?;
-        let l = self_list(it, &args)?;
-        let n = l.borrow().len() as i64;
-        let i = it.to_index(&args.pos[1])?;
-        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-        l.borrow_mut().insert(i, args.pos[2].clone());
-        Ok(Value::None)
-    });
-    def(interp, "list", "pop", |it, args| {
-        range_args(it, "pop", &Args::positional(args.pos[1..].to_vec()), 0, 1)?;
-        let l = self_list(it, &args)?;
-        let n = l.borrow().len() as i64;
-        if n == 0 {
-            return Err(it.err("IndexError", "pop from empty list"));
-        }
-        let i = args
-            .pos
-            .get(1)
-            .map(|v| it.to_index(v))
-            .transpose()?
-            .unwrap_or(-1);
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            return Err(it.err("IndexError", "pop index out of range"));
-        }
-        Ok(l.borrow_mut().remove(j as usize))
-    });
-    def(interp, "list", "remove", |it, args| {
-        exact_args(
-            it,
-            "list.remove",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let items = l.borrow().clone();
-        for (i, x) in items.iter().enumerate() {
-            if it.eq(x, &args.pos[1])? {
-                l.borrow_mut().remove(i);
-                return Ok(Value::None);
-            }
-        }
-        Err(it.value_error("list.remove(x): x not in list"))
-    });
-    def(interp, "list", "index", |it, args| {
-        range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-        let l = self_list(it, &args)?;
-        let items = l.borrow().clone();
-        let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
-        for (i, x) in items.iter().enumerate().take(e).skip(a) {
-            if it.eq(x, &args.pos[1])? {
-                return Ok(Value::Int(i as i64));
-            }
-        }
-        let r = it.repr(&args.pos[1])?;
-        Err(it.value_error(format!("{r} is not in list")))
-    });
-    def(interp, "list", "count", |it, args| {
-        exact_args(
-            it,
-            "list.count",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let items = l.borrow().clone();
-        let mut n = 0;
-        for x in items.iter() {
-            if it.eq(x, &args.pos[1])? {
-                n += 1;
-            }
-        }
-        Ok(Value::Int(n))
-    });
-    def(interp, "list", "sort", |it, mut args| {
-        let l = self_list(it, &args)?;
-        let key = args.take_kw("key").unwrap_or(Value::None);
-        let reverse = args
-            .take_kw("reverse")
-            .map(|v| it.truthy(&v))
-            .transpose()?
-            .unwrap_or(false);
-        if args.pos.len() > 1 {
-            return Err(it.type_error("sort() takes no positional arguments"));
-        }
-        let mut items = l.borrow().clone();
-        it.sort_values(&mut items, &key, reverse)?;
-        *l.borrow_mut() = items;
-        Ok(Value::None)
-    });
-    def(interp, "list", "reverse", |it, args| {
-        let l = self_list(it, &args)?;
-        l.borrow_mut().reverse();
-        Ok(Value::None)
-    });
-    def(interp, "list", "copy", |it, args| {
-        let l = self_list(it, &args)?;
-        let v = l.borrow().clone();
-        Ok(Value::list(v))
-    });
-    def(interp, "list", "clear", |it, args| {
-        let l = self_list(it, &args)?;
-        l.borrow_mut().clear();
-        Ok(Value::None)
-    });
-    {
-        let ty = "tuple";
-        def(interp, ty, "index", |it, args| {
-            range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-            let items = it.collect(&args.pos[0])?;
-            let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
-            for (i, x) in items.iter().enumerate().take(e).skip(a) {
-                if it.eq(x, &args.pos[1])? {
-                    return Ok(Value::Int(i as i64));
-                }
-            }
-            Err(it.value_error("tuple.index(x): x not in tuple"))
-        });
-        def(interp, ty, "count", |it, args| {
-            let items = it.collect(&args.pos[0])?;
-            let mut n = 0;
-            for x in items.iter() {
-                if it.eq(x, &args.pos[1])? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        });
     }
+    Err(it.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let items = it.collect(&args.pos[0])?;
+    let mut n = 0;
+    for x in items.iter() {
+        if it.eq(x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+/// The `list` natives, each with its arity as CPython 3.11 has it.
+static LIST_METHODS: &[Native] = &[
+    Native::new("append", Arity::ONE, list_append),
+    Native::new("extend", Arity::ONE, list_extend),
+    Native::new("insert", Arity::clinic(2, 2), list_insert),
+    Native::new("pop", Arity::clinic(0, 1), list_pop),
+    Native::new("remove", Arity::ONE, list_remove),
+    Native::new("index", Arity::clinic(1, 3), list_index),
+    Native::new("count", Arity::ONE, list_count),
+    Native::new("sort", Arity::tuple(0, 2).kw(), list_sort),
+    Native::new("reverse", Arity::NONE, list_reverse),
+    Native::new("copy", Arity::NONE, list_copy),
+    Native::new("clear", Arity::NONE, list_clear),
+];
+
+fn install_list(interp: &mut Interp) {
+    super::native::install_methods(interp, "tuple", TUPLE_METHODS);
+    super::native::install_methods(interp, "list", LIST_METHODS);
+}
+
+fn list_append(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.append",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let n = l.borrow().len();
+    if n % 1024 == 1023 {
+        it.check_size(n as u128 * 8)?;
+    }
+    l.borrow_mut().push(args.pos[1].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.extend",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let items = it.collect(&args.pos[1])?;
+    it.check_size((l.borrow().len() + items.len()) as u128 * 8)?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_insert(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let n = l.borrow().len() as i64;
+    let i = it.to_index(&args.pos[1])?;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    l.borrow_mut().insert(i, args.pos[2].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let n = l.borrow().len() as i64;
+    if n == 0 {
+        return Err(it.err("IndexError", "pop from empty list"));
+    }
+    let i = args
+        .pos
+        .get(1)
+        .map(|v| it.to_index(v))
+        .transpose()?
+        .unwrap_or(-1);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(it.err("IndexError", "pop index out of range"));
+    }
+    Ok(l.borrow_mut().remove(j as usize))
+}
+
+fn list_remove(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.remove",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let items = l.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if it.eq(x, &args.pos[1])? {
+            l.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(it.value_error("list.remove(x): x not in list"))
+}
+
+fn list_index(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let items = l.borrow().clone();
+    let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
+    for (i, x) in items.iter().enumerate().take(e).skip(a) {
+        if it.eq(x, &args.pos[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    let r = it.repr(&args.pos[1])?;
+    Err(it.value_error(format!("{r} is not in list")))
+}
+
+fn list_count(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.count",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let items = l.borrow().clone();
+    let mut n = 0;
+    for x in items.iter() {
+        if it.eq(x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_sort(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let key = args.take_kw("key").unwrap_or(Value::None);
+    let reverse = args
+        .take_kw("reverse")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
+    if args.pos.len() > 1 {
+        return Err(it.type_error("sort() takes no positional arguments"));
+    }
+    let mut items = l.borrow().clone();
+    it.sort_values(&mut items, &key, reverse)?;
+    *l.borrow_mut() = items;
+    Ok(Value::None)
+}
+
+fn list_reverse(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let v = l.borrow().clone();
+    Ok(Value::list(v))
+}
+
+fn list_clear(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    l.borrow_mut().clear();
+    Ok(Value::None)
 }
 
 fn self_dict(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
@@ -1867,15 +1872,18 @@ fn self_dict(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
     }
 }
 
+/// The `dict` natives, each with its arity as CPython 3.11 has it.
+static DICT_METHODS: &[Native] = &[
+    Native::new("get", Arity::clinic(1, 2), dict_get),
+    Native::new("pop", Arity::clinic(1, 2), dict_pop),
+    Native::new("popitem", Arity::NONE, dict_popitem),
+    Native::new("setdefault", Arity::clinic(1, 2), dict_setdefault),
+    Native::new("update", Arity::clinic(0, 1).kw(), dict_update),
+    Native::new("copy", Arity::NONE, dict_copy),
+    Native::new("clear", Arity::NONE, dict_clear),
+];
+
 fn install_dict(interp: &mut Interp) {
-    def(interp, "dict", "get", |it, args| {
-        range_args(it, "get", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
-        let d = self_dict(it, &args)?;
-        match it.dict_lookup(&d, &args.pos[1])? {
-            Some(v) => Ok(v),
-            None => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
-        }
-    });
     for (name, kind) in [
         ("keys", "dict_keys"),
         ("values", "dict_values"),
@@ -1887,66 +1895,6 @@ fn install_dict(interp: &mut Interp) {
             Ok(Value::Native(Rc::new(DictView { dict: d, kind })))
         });
     }
-    def(interp, "dict", "pop", |it, args| {
-        range_args(it, "pop", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
-        let d = self_dict(it, &args)?;
-        match it.dict_delete(&d, &args.pos[1])? {
-            Some(v) => Ok(v),
-            None => match args.pos.get(2) {
-                Some(v) => Ok(v.clone()),
-                None => Err(it.key_error(args.pos[1].clone())),
-            },
-        }
-    });
-    def(interp, "dict", "popitem", |it, args| {
-        let d = self_dict(it, &args)?;
-        let r = d.borrow_mut().pop_last();
-        match r {
-            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-            None => Err(it.key_error(Value::str("popitem(): dictionary is empty"))),
-        }
-    });
-    def(interp, "dict", "setdefault", |it, args| {
-        range_args(
-            it,
-            "setdefault",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-            2,
-        )?;
-        let d = self_dict(it, &args)?;
-        match it.dict_lookup(&d, &args.pos[1])? {
-            Some(v) => Ok(v),
-            None => {
-                let v = args.pos.get(2).cloned().unwrap_or(Value::None);
-                it.dict_store(&d, args.pos[1].clone(), v.clone())?;
-                Ok(v)
-            }
-        }
-    });
-    def(interp, "dict", "update", |it, args| {
-        let d = self_dict(it, &args)?;
-        let mut copy = d.borrow().clone();
-        if let Some(v) = args.pos.get(1) {
-            let v = v.clone();
-            dict_update_from(it, &mut copy, &v)?;
-        }
-        for (k, v) in args.kw {
-            copy.set_str(&k, v);
-        }
-        *d.borrow_mut() = copy;
-        Ok(Value::None)
-    });
-    def(interp, "dict", "copy", |it, args| {
-        let d = self_dict(it, &args)?;
-        let c = d.borrow().clone();
-        Ok(Value::dict(c))
-    });
-    def(interp, "dict", "clear", |it, args| {
-        let d = self_dict(it, &args)?;
-        d.borrow_mut().clear();
-        Ok(Value::None)
-    });
     let fromkeys = builtin("fromkeys", |it, args| {
         range_args(
             it,
@@ -1968,59 +1916,137 @@ fn install_dict(interp: &mut Interp) {
         .dict
         .borrow_mut()
         .set_str("fromkeys", Value::ClassMethod(Rc::new(fromkeys)));
+    super::native::install_methods(interp, "dict", DICT_METHODS);
+}
+
+fn dict_get(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    match it.dict_lookup(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
+    }
+}
+
+fn dict_pop(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    match it.dict_delete(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(v) => Ok(v.clone()),
+            None => Err(it.key_error(args.pos[1].clone())),
+        },
+    }
+}
+
+fn dict_popitem(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    let r = d.borrow_mut().pop_last();
+    match r {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(it.key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn dict_setdefault(it: &mut Interp, args: Args) -> PyResult<Value> {
+    range_args(
+        it,
+        "setdefault",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+        2,
+    )?;
+    let d = self_dict(it, &args)?;
+    match it.dict_lookup(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => {
+            let v = args.pos.get(2).cloned().unwrap_or(Value::None);
+            it.dict_store(&d, args.pos[1].clone(), v.clone())?;
+            Ok(v)
+        }
+    }
+}
+
+fn dict_update(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    let mut copy = d.borrow().clone();
+    if let Some(v) = args.pos.get(1) {
+        let v = v.clone();
+        dict_update_from(it, &mut copy, &v)?;
+    }
+    for (k, v) in args.kw {
+        copy.set_str(&k, v);
+    }
+    *d.borrow_mut() = copy;
+    Ok(Value::None)
+}
+
+fn dict_copy(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    let c = d.borrow().clone();
+    Ok(Value::dict(c))
+}
+
+fn dict_clear(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    d.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+/// The `set` natives, each with its arity as CPython 3.11 has it.
+static SET_METHODS: &[Native] = &[
+    Native::new("add", Arity::ONE, set_add),
+    Native::new("remove", Arity::ONE, set_remove),
+    Native::new("discard", Arity::ONE, set_discard),
+    Native::new("pop", Arity::NONE, set_pop),
+    Native::new("clear", Arity::NONE, set_clear),
+    Native::new("update", Arity::ANY, set_update),
+];
+
+fn self_set(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
+    match args.pos.first() {
+        Some(Value::Set(d)) => Ok(d.clone()),
+        Some(Value::Instance(i)) if matches!(i.base, Some(Value::Set(_))) => match &i.base {
+            Some(Value::Set(d)) => Ok(d.clone()),
+            _ => Err(it.type_error("descriptor requires a 'set' object")),
+        },
+        _ => Err(it.type_error("descriptor requires a 'set' object")),
+    }
+}
+
+/// The subset tests `set` and `frozenset` share, each with its arity as CPython 3.11 has it.
+static SET_ORDER_METHODS: &[Native] = &[
+    Native::new("issubset", Arity::ONE, set_issubset),
+    Native::new("issuperset", Arity::ONE, set_issuperset),
+    Native::new("isdisjoint", Arity::ONE, set_isdisjoint),
+];
+
+/// `issubset`, `issuperset`, `isdisjoint`: one body, told which it is.
+fn set_order_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let a = set_items(&args.pos[0]);
+    let mut b = Dict::new();
+    for x in it.collect(&args.pos[1])? {
+        it.dict_insert(&mut b, x, Value::None)?;
+    }
+    Ok(Value::Bool(match name {
+        "issubset" => a.keys().iter().all(|k| b.contains(k)),
+        "issuperset" => b.keys().iter().all(|k| a.contains(k)),
+        _ => !a.keys().iter().any(|k| b.contains(k)),
+    }))
+}
+
+fn set_issubset(it: &mut Interp, args: Args) -> PyResult<Value> {
+    set_order_family(it, args, "issubset")
+}
+
+fn set_issuperset(it: &mut Interp, args: Args) -> PyResult<Value> {
+    set_order_family(it, args, "issuperset")
+}
+
+fn set_isdisjoint(it: &mut Interp, args: Args) -> PyResult<Value> {
+    set_order_family(it, args, "isdisjoint")
 }
 
 fn install_set(interp: &mut Interp) {
-    fn self_set(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
-        match args.pos.first() {
-            Some(Value::Set(d)) => Ok(d.clone()),
-            Some(Value::Instance(i)) if matches!(i.base, Some(Value::Set(_))) => match &i.base {
-                Some(Value::Set(d)) => Ok(d.clone()),
-                _ => Err(it.type_error("descriptor requires a 'set' object")),
-            },
-            _ => Err(it.type_error("descriptor requires a 'set' object")),
-        }
-    }
-    def(interp, "set", "add", |it, args| {
-        exact_args(it, "set.add", &Args::positional(args.pos[1..].to_vec()), 1)?;
-        let s = self_set(it, &args)?;
-        it.dict_store(&s, args.pos[1].clone(), Value::None)?;
-        Ok(Value::None)
-    });
-    def(interp, "set", "remove", |it, args| {
-        let s = self_set(it, &args)?;
-        match it.dict_delete(&s, &args.pos[1])? {
-            Some(_) => Ok(Value::None),
-            None => Err(it.key_error(args.pos[1].clone())),
-        }
-    });
-    def(interp, "set", "discard", |it, args| {
-        let s = self_set(it, &args)?;
-        it.dict_delete(&s, &args.pos[1])?;
-        Ok(Value::None)
-    });
-    def(interp, "set", "pop", |it, args| {
-        let s = self_set(it, &args)?;
-        let r = s.borrow_mut().pop_first();
-        match r {
-            Some((k, _)) => Ok(k),
-            None => Err(it.key_error(Value::str("pop from an empty set"))),
-        }
-    });
-    def(interp, "set", "clear", |it, args| {
-        let s = self_set(it, &args)?;
-        s.borrow_mut().clear();
-        Ok(Value::None)
-    });
-    def(interp, "set", "update", |it, args| {
-        let s = self_set(it, &args)?;
-        for other in &args.pos[1..] {
-            for x in it.collect(other)? {
-                it.dict_store(&s, x, Value::None)?;
-            }
-        }
-        Ok(Value::None)
-    });
     for (name, op) in [
         (
             "intersection_update",
@@ -2085,129 +2111,77 @@ fn install_set(interp: &mut Interp) {
                 Ok(acc)
             });
         }
-        for name in ["issubset", "issuperset", "isdisjoint"] {
-            def(interp, ty, name, move |it, args| {
-                let a = set_items(&args.pos[0]);
-                let mut b = Dict::new();
-                for x in it.collect(&args.pos[1])? {
-                    it.dict_insert(&mut b, x, Value::None)?;
-                }
-                Ok(Value::Bool(match name {
-                    "issubset" => a.keys().iter().all(|k| b.contains(k)),
-                    "issuperset" => b.keys().iter().all(|k| a.contains(k)),
-                    _ => !a.keys().iter().any(|k| b.contains(k)),
-                }))
-            });
+    }
+    super::native::install_methods(interp, "frozenset", SET_ORDER_METHODS);
+    super::native::install_methods(interp, "set", SET_ORDER_METHODS);
+    super::native::install_methods(interp, "set", SET_METHODS);
+}
+
+fn set_add(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    it.dict_store(&s, args.pos[1].clone(), Value::None)?;
+    Ok(Value::None)
+}
+
+fn set_remove(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    match it.dict_delete(&s, &args.pos[1])? {
+        Some(_) => Ok(Value::None),
+        None => Err(it.key_error(args.pos[1].clone())),
+    }
+}
+
+fn set_discard(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    it.dict_delete(&s, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+fn set_pop(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    let r = s.borrow_mut().pop_first();
+    match r {
+        Some((k, _)) => Ok(k),
+        None => Err(it.key_error(Value::str("pop from an empty set"))),
+    }
+}
+
+fn set_clear(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    s.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn set_update(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    for other in &args.pos[1..] {
+        for x in it.collect(other)? {
+            it.dict_store(&s, x, Value::None)?;
         }
+    }
+    Ok(Value::None)
+}
+
+/// The `bytes` natives, each with its arity as CPython 3.11 has it.
+static BYTES_METHODS: &[Native] = &[
+    Native::new("decode", Arity::tuple(0, 2).kw(), bytes_decode),
+    Native::new("hex", Arity::tuple(0, 2).kw(), bytes_hex),
+    Native::new("startswith", Arity::tuple(1, 3), bytes_startswith),
+    Native::new("endswith", Arity::tuple(1, 3), bytes_endswith),
+    Native::new("upper", Arity::NONE, bytes_upper),
+    Native::new("lower", Arity::NONE, bytes_lower),
+    Native::new("strip", Arity::clinic(0, 1), bytes_strip),
+    Native::new("join", Arity::ONE, bytes_join),
+];
+
+fn self_bytes(args: &Args) -> Rc<[u8]> {
+    match args.pos.first() {
+        Some(Value::Bytes(b)) => b.clone(),
+        _ => Rc::from(Vec::new()),
     }
 }
 
 fn install_bytes(interp: &mut Interp) {
-    fn self_bytes(args: &Args) -> Rc<[u8]> {
-        match args.pos.first() {
-            Some(Value::Bytes(b)) => b.clone(),
-            _ => Rc::from(Vec::new()),
-        }
-    }
-    def(interp, "bytes", "decode", |it, mut args| {
-        let b = self_bytes(&args);
-        let enc = args
-            .take_kw("encoding")
-            .or_else(|| args.pos.get(1).cloned())
-            .and_then(|v| v.as_str_opt())
-            .unwrap_or_else(|| "utf-8".into());
-        let errors = args
-            .take_kw("errors")
-            .or_else(|| args.pos.get(2).cloned())
-            .and_then(|v| v.as_str_opt())
-            .unwrap_or_else(|| "strict".into());
-        Ok(Value::str(&decode(it, &b, &enc, &errors)?))
-    });
-    def(interp, "bytes", "hex", |_it, args| {
-        let b = self_bytes(&args);
-        Ok(Value::str(
-            &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
-        ))
-    });
-    for name in ["startswith", "endswith"] {
-        def(interp, "bytes", name, move |it, args| {
-            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-            let b = self_bytes(&args);
-            let (a, e) = byte_range(it, b.len(), args.pos.get(2), args.pos.get(3))?;
-            let cands: Vec<Value> = match &args.pos[1] {
-                Value::Tuple(t) => t.to_vec(),
-                v => vec![v.clone()],
-            };
-            for c in cands {
-                let Value::Bytes(p) = &c else {
-                    return Err(it.type_error(format!(
-                        "{name} first arg must be bytes or a tuple of bytes, not {}",
-                        c.type_name()
-                    )));
-                };
-                // CPython compares nothing once start lies past the end (even with b"").
-                if a > b.len() || e < a {
-                    continue;
-                }
-                let sub = &b[a..e];
-                if (name == "startswith" && sub.starts_with(p))
-                    || (name == "endswith" && sub.ends_with(p))
-                {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            Ok(Value::Bool(false))
-        });
-    }
-    def(interp, "bytes", "upper", |_it, args| {
-        Ok(Value::Bytes(Rc::from(
-            self_bytes(&args).to_ascii_uppercase(),
-        )))
-    });
-    def(interp, "bytes", "lower", |_it, args| {
-        Ok(Value::Bytes(Rc::from(
-            self_bytes(&args).to_ascii_lowercase(),
-        )))
-    });
-    def(interp, "bytes", "strip", |_it, args| {
-        let b = self_bytes(&args);
-        let s: Vec<u8> = b
-            .iter()
-            .copied()
-            .skip_while(|c| c.is_ascii_whitespace())
-            .collect();
-        let end = s
-            .iter()
-            .rposition(|c| !c.is_ascii_whitespace())
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        Ok(Value::Bytes(Rc::from(&s[..end])))
-    });
-    def(interp, "bytes", "join", |it, args| {
-        let sep = self_bytes(&args);
-        let items = it.collect(&args.pos[1])?;
-        let mut out = Vec::new();
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(&sep);
-            }
-            match x {
-                Value::Bytes(b) => out.extend_from_slice(b),
-                o => {
-                    return Err(it.type_error(format!(
-                        "sequence item {i}: expected a bytes-like object, {} found",
-                        o.type_name()
-                    )));
-                }
-            }
-            // The per-object limit, as `str.join` keeps it: a response body joined from a
-            // generator of chunks must not grow without end.
-            if out.len() > it.config.memory_limit {
-                return Err(it.err_empty("MemoryError"));
-            }
-        }
-        Ok(Value::Bytes(Rc::from(out)))
-    });
     let fromhex = builtin("fromhex", |it, args| {
         let s = args
             .pos
@@ -2237,6 +2211,118 @@ fn install_bytes(interp: &mut Interp) {
         .dict
         .borrow_mut()
         .set_str("fromhex", Value::ClassMethod(Rc::new(fromhex)));
+    super::native::install_methods(interp, "bytes", BYTES_METHODS);
+}
+
+fn bytes_decode(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    let enc = args
+        .take_kw("encoding")
+        .or_else(|| args.pos.get(1).cloned())
+        .and_then(|v| v.as_str_opt())
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = args
+        .take_kw("errors")
+        .or_else(|| args.pos.get(2).cloned())
+        .and_then(|v| v.as_str_opt())
+        .unwrap_or_else(|| "strict".into());
+    Ok(Value::str(&decode(it, &b, &enc, &errors)?))
+}
+
+fn bytes_hex(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    Ok(Value::str(
+        &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+    ))
+}
+
+/// `startswith`, `endswith`: one body, told which it is.
+fn bytes_startswith_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    let (a, e) = byte_range(it, b.len(), args.pos.get(2), args.pos.get(3))?;
+    let cands: Vec<Value> = match &args.pos[1] {
+        Value::Tuple(t) => t.to_vec(),
+        v => vec![v.clone()],
+    };
+    for c in cands {
+        let Value::Bytes(p) = &c else {
+            return Err(it.type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                c.type_name()
+            )));
+        };
+        // CPython compares nothing once start lies past the end (even with b"").
+        if a > b.len() || e < a {
+            continue;
+        }
+        let sub = &b[a..e];
+        if (name == "startswith" && sub.starts_with(p)) || (name == "endswith" && sub.ends_with(p))
+        {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn bytes_startswith(it: &mut Interp, args: Args) -> PyResult<Value> {
+    bytes_startswith_family(it, args, "startswith")
+}
+
+fn bytes_endswith(it: &mut Interp, args: Args) -> PyResult<Value> {
+    bytes_startswith_family(it, args, "endswith")
+}
+
+fn bytes_upper(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Bytes(Rc::from(
+        self_bytes(&args).to_ascii_uppercase(),
+    )))
+}
+
+fn bytes_lower(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Bytes(Rc::from(
+        self_bytes(&args).to_ascii_lowercase(),
+    )))
+}
+
+fn bytes_strip(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    let s: Vec<u8> = b
+        .iter()
+        .copied()
+        .skip_while(|c| c.is_ascii_whitespace())
+        .collect();
+    let end = s
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    Ok(Value::Bytes(Rc::from(&s[..end])))
+}
+
+fn bytes_join(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let sep = self_bytes(&args);
+    let items = it.collect(&args.pos[1])?;
+    let mut out = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match x {
+            Value::Bytes(b) => out.extend_from_slice(b),
+            o => {
+                return Err(it.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    o.type_name()
+                )));
+            }
+        }
+        // The per-object limit, as `str.join` keeps it: a response body joined from a
+        // generator of chunks must not grow without end.
+        if out.len() > it.config.memory_limit {
+            return Err(it.err_empty("MemoryError"));
+        }
+    }
+    Ok(Value::Bytes(Rc::from(out)))
 }
 
 fn install_numbers(interp: &mut Interp) {
