@@ -16,6 +16,7 @@ use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
 use crate::flask::store::ExpiryRule;
 use crate::flask::trace::{SessionEntry, SessionSource};
+use crate::python::native::{self, Arity, Native};
 use crate::python::{Args, Dict, Interp, NativeObject, PyResult, Value, builtin, make_module};
 use crate::text::html::escape_html;
 
@@ -373,10 +374,50 @@ fn config_value(interp: &mut Interp, app: &Value, key: &str) -> PyResult<Value> 
 
 /// Registers `_flask_native` with the interpreter.
 pub fn register(interp: &mut Interp, shared: Rc<Shared>) {
+    interp.set_host(shared.clone());
     let factory: crate::python::ModuleFactory =
         Rc::new(move |_it: &mut Interp| Ok(build_module(shared.clone())));
     interp.register_module("_flask_native", factory);
 }
+
+/// The natives of `_flask_native` (private names the prelude calls with the right arguments;
+/// each body reads its arguments itself, as `arg` allows a missing one).
+static FLASK_NATIVES: &[Native] = &[
+    Native::new("_ctx_request", Arity::ANY, native_ctx_request),
+    Native::new("_ctx_app", Arity::ANY, native_ctx_app),
+    Native::new("_raw_session", Arity::ANY, native_raw_session),
+    Native::new("_set_session", Arity::ANY, native_set_session),
+    Native::new("_trace_save", Arity::ANY, native_trace_save),
+    Native::new("_token_urlsafe", Arity::ANY, native_token_urlsafe),
+    Native::new("_store_get", Arity::ANY, native_store_get),
+    Native::new("_store_set", Arity::ANY, native_store_set),
+    Native::new("_store_delete", Arity::ANY, native_store_delete),
+    Native::new("_session_loads", Arity::ANY, native_session_loads),
+    Native::new("_session_dumps", Arity::ANY, native_session_dumps),
+    Native::new("_sign_sid", Arity::ANY, native_sign_sid),
+    Native::new("_unsign_sid", Arity::ANY, native_unsign_sid),
+    Native::new("_session_accessed", Arity::ANY, native_session_accessed),
+    Native::new("_is_null_session", Arity::ANY, native_is_null_session),
+    Native::new("_sign_session", Arity::ANY, native_sign_session),
+    Native::new("_dump_cookie", Arity::ANY, native_dump_cookie),
+    Native::new("_json_dumps", Arity::ANY, native_json_dumps),
+    Native::new("_json_loads", Arity::ANY, native_json_loads),
+    Native::new("_add_rule", Arity::ANY, native_add_rule),
+    Native::new("_match", Arity::ANY, native_match),
+    Native::new("_allowed_methods", Arity::ANY, native_allowed_methods),
+    Native::new("_url_for", Arity::ANY, native_url_for),
+    Native::new("_now", Arity::ANY, native_now),
+    Native::new(
+        "_got_request_exception",
+        Arity::ANY,
+        native_got_request_exception,
+    ),
+    Native::new("_escape", Arity::ANY, native_escape),
+    Native::new("_lifetime_seconds", Arity::ANY, native_lifetime_seconds),
+    Native::new("_http_reason", Arity::ANY, native_http_reason),
+    Native::new("_iri_path", Arity::ANY, native_iri_path),
+    Native::new("_uri_to_iri", Arity::ANY, native_uri_to_iri),
+];
 
 fn build_module(shared: Rc<Shared>) -> Value {
     let proxy = |kind| {
@@ -385,454 +426,467 @@ fn build_module(shared: Rc<Shared>) -> Value {
             shared: shared.clone(),
         }))
     };
-    let s = shared.clone();
-    let ctx_request = builtin("_ctx_request", move |it, _a| request_value(&s, it));
-    let s = shared.clone();
-    let ctx_app = builtin("_ctx_app", move |it, _a| match s.ctx.borrow().as_ref() {
+    let mut items = vec![
+        ("session", proxy(ProxyKind::Session)),
+        ("request", proxy(ProxyKind::Request)),
+        ("g", proxy(ProxyKind::G)),
+        ("current_app", proxy(ProxyKind::CurrentApp)),
+        (
+            "_render_template",
+            crate::flask::templates::render_builtin(),
+        ),
+        (
+            "_project_templates",
+            crate::flask::templates::project_templates_builtin(shared.clone()),
+        ),
+        (
+            "_import_module",
+            crate::flask::config_loading::import_module_builtin(),
+        ),
+        (
+            "_run_project_file",
+            crate::flask::config_loading::run_project_file_builtin(shared.clone()),
+        ),
+        (
+            "_send_file",
+            crate::flask::static_files::send_file_builtin(shared.clone()),
+        ),
+    ];
+    items.extend(FLASK_NATIVES.iter().map(|n| (n.name, native::function(n))));
+    make_module("_flask_native", items)
+}
+
+/// The state this interpreter's Flask natives share (set by [`register`]); the natives are plain
+/// functions, so they find it through the interpreter rather than capturing it.
+fn shared(it: &Interp) -> PyResult<Rc<Shared>> {
+    it.host::<Shared>()
+        .ok_or_else(|| it.err("RuntimeError", OUTSIDE_APP))
+}
+
+fn native_ctx_request(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    request_value(&s, it)
+}
+
+fn native_ctx_app(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    match s.ctx.borrow().as_ref() {
         Some(ctx) => Ok(ctx.app.clone()),
         None => Err(it.err("RuntimeError", OUTSIDE_APP)),
-    });
-    let s = shared.clone();
-    let raw_session = builtin("_raw_session", move |it, _a| current_session_value(&s, it));
-    let s = shared.clone();
-    let set_session = builtin("_set_session", move |it, args| {
-        // (session, name of the interface class that opened it)
-        let value = arg(&args, 0);
-        let name = it.to_str(&arg(&args, 1))?;
-        let opened = session_entries(it, &value);
-        if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
-            ctx.custom_session = Some(value);
-            ctx.trace.opened = opened;
-            ctx.trace.source = Some(SessionSource::Interface(name));
+    }
+}
+
+fn native_raw_session(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    current_session_value(&s, it)
+}
+
+fn native_set_session(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    // (session, name of the interface class that opened it)
+    let value = arg(&args, 0);
+    let name = it.to_str(&arg(&args, 1))?;
+    let opened = session_entries(it, &value);
+    if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
+        ctx.custom_session = Some(value);
+        ctx.trace.opened = opened;
+        ctx.trace.source = Some(SessionSource::Interface(name));
+    }
+    Ok(Value::None)
+}
+
+fn native_trace_save(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let picture = saved_picture(it, &s);
+    if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
+        ctx.trace.saved = picture;
+    }
+    Ok(Value::None)
+}
+
+fn native_token_urlsafe(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let n = match arg(&args, 0) {
+        Value::None => 32,
+        Value::Int(n) if (0..=1 << 16).contains(&n) => n as usize,
+        other => {
+            let shown = it.repr(&other)?;
+            return Err(it.value_error(format!("bad token length {shown}")));
         }
-        Ok(Value::None)
-    });
-    let s = shared.clone();
-    let trace_save = builtin("_trace_save", move |it, _a| {
-        let picture = saved_picture(it, &s);
-        if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
-            ctx.trace.saved = picture;
+    };
+    Ok(Value::str(&s.store.borrow_mut().sids.token_urlsafe(n)))
+}
+
+fn native_store_get(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let key = it.to_str(&arg(&args, 0))?;
+    let rule = if it.truthy(&arg(&args, 1))? {
+        ExpiryRule::Inclusive
+    } else {
+        ExpiryRule::Exclusive
+    };
+    let json = s
+        .store
+        .borrow()
+        .get(&key, s.now.get(), rule)
+        .map(str::to_string);
+    match json {
+        Some(json) => crate::flask::json::loads_tagged(it, &json),
+        None => Ok(Value::None),
+    }
+}
+
+fn native_store_set(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let key = it.to_str(&arg(&args, 0))?;
+    let value = arg(&args, 1);
+    let json = match &value {
+        Value::Dict(d) => {
+            let d = d.borrow().clone();
+            crate::flask::json::dumps_tagged(it, &d)?
         }
-        Ok(Value::None)
-    });
-    let s = shared.clone();
-    let token = builtin("_token_urlsafe", move |it, args| {
-        let n = match arg(&args, 0) {
-            Value::None => 32,
-            Value::Int(n) if (0..=1 << 16).contains(&n) => n as usize,
-            other => {
-                let shown = it.repr(&other)?;
-                return Err(it.value_error(format!("bad token length {shown}")));
-            }
-        };
-        Ok(Value::str(&s.store.borrow_mut().sids.token_urlsafe(n)))
-    });
-    let s = shared.clone();
-    let store_get = builtin("_store_get", move |it, args| {
-        let key = it.to_str(&arg(&args, 0))?;
-        let rule = if it.truthy(&arg(&args, 1))? {
-            ExpiryRule::Inclusive
-        } else {
-            ExpiryRule::Exclusive
-        };
-        let json = s
-            .store
-            .borrow()
-            .get(&key, s.now.get(), rule)
-            .map(str::to_string);
-        match json {
-            Some(json) => crate::flask::json::loads_tagged(it, &json),
-            None => Ok(Value::None),
+        other => {
+            let mut d = Dict::new();
+            d.set_str("v", other.clone());
+            let text = crate::flask::json::dumps_tagged(it, &d)?;
+            // {"v":X} -> X
+            text.strip_prefix("{\"v\":")
+                .and_then(|t| t.strip_suffix('}'))
+                .unwrap_or(&text)
+                .to_string()
         }
+    };
+    let expires = match arg(&args, 2) {
+        Value::None => None,
+        Value::Int(at) => Some(at),
+        other => Some(lifetime_seconds(it, &other)?),
+    };
+    s.store.borrow_mut().set(&key, json, expires);
+    Ok(Value::Bool(true))
+}
+
+fn native_store_delete(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let key = it.to_str(&arg(&args, 0))?;
+    Ok(Value::Bool(s.store.borrow_mut().delete(&key)))
+}
+
+fn native_session_loads(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    // (keys, salt, value, max_age) -> data dict, or None when it does not verify.
+    let keys = it.collect(&arg(&args, 0))?;
+    let salt = secret_bytes(it, &arg(&args, 1))?;
+    let value = it.to_str(&arg(&args, 2))?;
+    let max_age = match arg(&args, 3) {
+        Value::None => None,
+        other => Some(lifetime_seconds(it, &other)?),
+    };
+    let mut secrets = Vec::new();
+    for key in keys.iter().rev() {
+        secrets.push(secret_bytes(it, key)?);
+    }
+    let now = s.now.get();
+    let verified = secrets.iter().find_map(|secret| {
+        signing::loads(&SigningKey::derive(secret, &salt), &value, now, max_age).ok()
     });
-    let s = shared.clone();
-    let store_set = builtin("_store_set", move |it, args| {
-        let key = it.to_str(&arg(&args, 0))?;
-        let value = arg(&args, 1);
-        let json = match &value {
-            Value::Dict(d) => {
-                let d = d.borrow().clone();
-                crate::flask::json::dumps_tagged(it, &d)?
-            }
-            other => {
-                let mut d = Dict::new();
-                d.set_str("v", other.clone());
-                let text = crate::flask::json::dumps_tagged(it, &d)?;
-                // {"v":X} -> X
-                text.strip_prefix("{\"v\":")
-                    .and_then(|t| t.strip_suffix('}'))
-                    .unwrap_or(&text)
-                    .to_string()
-            }
-        };
-        let expires = match arg(&args, 2) {
-            Value::None => None,
-            Value::Int(at) => Some(at),
-            other => Some(lifetime_seconds(it, &other)?),
-        };
-        s.store.borrow_mut().set(&key, json, expires);
-        Ok(Value::Bool(true))
-    });
-    let s = shared.clone();
-    let store_delete = builtin("_store_delete", move |it, args| {
-        let key = it.to_str(&arg(&args, 0))?;
-        Ok(Value::Bool(s.store.borrow_mut().delete(&key)))
-    });
-    let s = shared.clone();
-    let session_loads = builtin("_session_loads", move |it, args| {
-        // (keys, salt, value, max_age) -> data dict, or None when it does not verify.
-        let keys = it.collect(&arg(&args, 0))?;
-        let salt = secret_bytes(it, &arg(&args, 1))?;
-        let value = it.to_str(&arg(&args, 2))?;
-        let max_age = match arg(&args, 3) {
-            Value::None => None,
-            other => Some(lifetime_seconds(it, &other)?),
-        };
-        let mut secrets = Vec::new();
-        for key in keys.iter().rev() {
-            secrets.push(secret_bytes(it, key)?);
-        }
-        let now = s.now.get();
-        let verified = secrets.iter().find_map(|secret| {
-            signing::loads(&SigningKey::derive(secret, &salt), &value, now, max_age).ok()
-        });
-        match verified {
-            Some(unsigned) => crate::flask::json::loads_tagged(it, &unsigned.json),
-            None => Ok(Value::None),
-        }
-    });
-    let s = shared.clone();
-    let session_dumps = builtin("_session_dumps", move |it, args| {
-        // (secret, salt, data dict) -> the signed cookie value.
-        let secret = secret_bytes(it, &arg(&args, 0))?;
-        let salt = secret_bytes(it, &arg(&args, 1))?;
-        let data = match session_data(&arg(&args, 2)) {
-            Some(d) => d,
-            None => {
-                it.mapping_items(&arg(&args, 2))?
-                    .into_iter()
-                    .fold(Dict::new(), |mut d, (k, v)| {
-                        let _ = d.insert(k, v);
-                        d
-                    })
-            }
-        };
-        let json = crate::flask::json::dumps_tagged(it, &data)?;
-        Ok(Value::str(&signing::dumps(
-            &SigningKey::derive(&secret, &salt),
-            &json,
-            s.now.get().max(0) as u64,
-        )))
-    });
-    let sign_sid = builtin("_sign_sid", |it, args| {
-        // itsdangerous Signer(secret, salt='flask-session', key_derivation='hmac').sign(sid)
-        let secret = secret_bytes(it, &arg(&args, 0))?;
-        let salt = secret_bytes(it, &arg(&args, 1))?;
-        let value = it.to_str(&arg(&args, 2))?;
-        Ok(Value::str(&signing::sign_plain(
-            &SigningKey::derive(&secret, &salt),
-            &value,
-        )))
-    });
-    let unsign_sid = builtin("_unsign_sid", |it, args| {
-        let secret = secret_bytes(it, &arg(&args, 0))?;
-        let salt = secret_bytes(it, &arg(&args, 1))?;
-        let value = it.to_str(&arg(&args, 2))?;
-        Ok(
-            match signing::unsign_plain(&SigningKey::derive(&secret, &salt), &value) {
-                Some(v) => Value::str(&v),
-                None => Value::None,
-            },
-        )
-    });
-    let s = shared.clone();
-    let session_accessed = builtin("_session_accessed", move |_it, _a| {
-        Ok(Value::Bool(
-            s.ctx.borrow().as_ref().is_some_and(|c| c.accessed),
-        ))
-    });
-    let is_null = builtin("_is_null_session", |_it, args| {
-        Ok(Value::Bool(match &arg(&args, 0) {
-            Value::Native(n) => n.as_any().downcast_ref::<Session>().is_none_or(|s| s.null),
-            // A custom interface's session object: its own `is_null_session` decides.
-            _ => false,
-        }))
-    });
-    let s = shared.clone();
-    let sign_session = builtin("_sign_session", move |it, _args| {
-        let session = current_session(&s, it)?;
-        let app = match s.ctx.borrow().as_ref() {
-            Some(ctx) => ctx.app.clone(),
-            None => return Err(it.err("RuntimeError", OUTSIDE_REQUEST)),
-        };
-        let secret = config_value(it, &app, "SECRET_KEY")?;
-        let key = SigningKey::derive(&secret_bytes(it, &secret)?, signing::SESSION_SALT);
-        let data = session.data.borrow().clone();
-        let json = crate::flask::json::dumps_tagged(it, &data)?;
-        Ok(Value::str(&signing::dumps(
-            &key,
-            &json,
-            s.now.get().max(0) as u64,
-        )))
-    });
-    let s = shared.clone();
-    let dump = builtin("_dump_cookie", move |it, args| {
-        let key = it.to_str(&arg(&args, 0))?;
-        let value = match &arg(&args, 1) {
-            Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            other => it.to_str(other)?,
-        };
-        let max_age = match arg(&args, 2) {
-            Value::None => None,
-            Value::Int(i) => Some(i),
-            other => Some(lifetime_seconds(it, &other)?),
-        };
-        let expires = match &arg(&args, 3) {
-            Value::None => None,
-            Value::Int(i) => Some(Expires::Timestamp(*i as f64)),
-            Value::Float(f) => Some(Expires::Timestamp(*f)),
-            Value::Str(t) => Some(Expires::Raw(t.to_string())),
-            other => Some(Expires::DateTime(datetime_seconds(it, other)?)),
-        };
-        let path = opt_str(it, &arg(&args, 4))?;
-        let domain = opt_str(it, &arg(&args, 5))?;
-        let secure = it.truthy(&arg(&args, 6))?;
-        let httponly = it.truthy(&arg(&args, 7))?;
-        let samesite = opt_str(it, &arg(&args, 8))?;
-        let partitioned = it.truthy(&arg(&args, 9))?;
-        let options = CookieOptions {
-            max_age,
-            expires,
-            path,
-            domain,
-            secure,
-            httponly,
-            samesite,
-            partitioned,
-            ..CookieOptions::default()
-        };
-        match dump_cookie::dump_cookie(&key, &value, &options, s.now.get()) {
-            Ok(text) => Ok(Value::str(&text)),
-            Err(e) => Err(it.err(e.python_type(), e.to_string())),
-        }
-    });
-    let json_dumps = builtin("_json_dumps", |it, args| {
-        let text = crate::flask::json::dumps(it, &arg(&args, 0))?;
-        Ok(Value::str(&text))
-    });
-    let json_loads = builtin("_json_loads", |it, args| {
-        let text = it.to_str(&arg(&args, 0))?;
-        crate::flask::json::loads(it, &text)
-    });
-    let s = shared.clone();
-    let add_rule = builtin("_add_rule", move |it, args| {
-        let rule = it.to_str(&arg(&args, 0))?;
-        let endpoint = it.to_str(&arg(&args, 1))?;
-        let methods: Vec<String> = it
-            .collect(&arg(&args, 2))?
-            .iter()
-            .map(|m| it.to_str(m))
-            .collect::<PyResult<_>>()?;
-        let strict = it.truthy(&arg(&args, 3))?;
-        let auto = it.truthy(&arg(&args, 4))?;
-        let refs: Vec<&str> = methods.iter().map(String::as_str).collect();
-        match Rule::new(&rule, &endpoint, &refs, strict, auto) {
-            Ok(rule) => {
-                s.router.borrow_mut().rules.push(rule);
-                Ok(Value::None)
-            }
-            Err(e) => Err(it.err(e.python_type(), e.to_string())),
-        }
-    });
-    let s = shared.clone();
-    let do_match = builtin("_match", move |it, args| {
-        let method = it.to_str(&arg(&args, 0))?;
-        let path = it.to_str(&arg(&args, 1))?;
-        let query = it.to_str(&arg(&args, 2))?;
-        let outcome = s
-            .router
-            .borrow()
-            .match_request(&method, &path, &query, "http://localhost");
-        let router = s.router.borrow();
-        Ok(match outcome {
-            Match::Found { rule, args } => {
-                let d = view_args(args);
-                let r = &router.rules[rule];
-                Value::tuple(vec![
-                    Value::str("ok"),
-                    Value::str(&r.endpoint),
-                    Value::dict(d),
-                    Value::Bool(r.automatic_options),
-                ])
-            }
-            Match::NotFound => Value::tuple(vec![
-                Value::str("404"),
-                Value::None,
-                Value::None,
-                Value::None,
-            ]),
-            Match::MethodNotAllowed(methods) => Value::tuple(vec![
-                Value::str("405"),
-                Value::list(methods.iter().map(|m| Value::str(m)).collect()),
-                Value::None,
-                Value::None,
-            ]),
-            Match::Redirect(url) => Value::tuple(vec![
-                Value::str("308"),
-                Value::str(&url),
-                Value::None,
-                Value::None,
-            ]),
-        })
-    });
-    let s = shared.clone();
-    let allowed = builtin("_allowed_methods", move |it, args| {
-        let path = it.to_str(&arg(&args, 0))?;
-        let methods = s.router.borrow().allowed_methods(&path);
-        Ok(Value::list(methods.iter().map(|m| Value::str(m)).collect()))
-    });
-    let s = shared.clone();
-    let url_for = builtin("_url_for", move |it, args| {
-        if s.ctx.borrow().is_none() {
-            return Err(it.err("RuntimeError", OUTSIDE_APP));
-        }
-        let endpoint = it.to_str(&arg(&args, 0))?;
-        let anchor = arg(&args, 1);
-        let external = arg(&args, 4);
-        let mut values: Vec<(String, String)> = Vec::new();
-        for (k, v) in it.mapping_items(&arg(&args, 5))? {
-            if matches!(v, Value::None) {
-                continue;
-            }
-            let key = it.to_str(&k)?;
-            let items = match &v {
-                Value::List(_) | Value::Tuple(_) => it.collect(&v)?,
-                _ => vec![v.clone()],
-            };
-            for item in items {
-                let text = it.to_str(&item)?;
-                values.push((key.clone(), text));
-            }
-        }
-        let built = s.router.borrow().build(&endpoint, &values);
-        match built {
-            Ok(mut url) => {
-                if !matches!(anchor, Value::None) {
-                    let a = it.to_str(&anchor)?;
-                    url.push('#');
-                    url.push_str(&crate::flask::routing::quote(&a, "!#$&'()*+,/:;=?@~"));
-                }
-                if it.truthy(&external)? {
-                    url = format!("http://localhost{url}");
-                }
-                Ok(Value::str(&url))
-            }
-            Err(message) => {
-                let flask = it.import_module("flask")?;
-                let cls = it.get_attr(&flask, "BuildError")?;
-                let exc = it.call(&cls, Args::positional(vec![Value::str(&message)]))?;
-                Err(it.raise_value(exc))
-            }
-        }
-    });
-    let s = shared.clone();
-    let now = builtin("_now", move |_it, _a| Ok(Value::Int(s.now.get())));
-    let s = shared.clone();
-    let got = builtin("_got_request_exception", move |it, args| {
-        if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
-            ctx.got_exception = Some((arg(&args, 0), it.out.len()));
-        }
-        Ok(Value::None)
-    });
-    let escape = builtin("_escape", |it, args| {
-        let v = arg(&args, 0);
-        if let Some(html) = it.get_attr_opt(&v, "__html__")? {
-            let r = it.call(&html, Args::default())?;
-            return Ok(Value::str(&it.to_str(&r)?));
-        }
-        let text = match &v {
-            Value::None => "None".to_string(),
-            other => it.to_str(other)?,
-        };
-        Ok(Value::str(&escape_html(&text)))
-    });
-    let lifetime = builtin("_lifetime_seconds", |it, args| {
-        Ok(Value::Int(lifetime_seconds(it, &arg(&args, 0))?))
-    });
-    let reason = builtin("_http_reason", |_it, args| {
-        let code = arg(&args, 0).as_i64().unwrap_or(0);
-        Ok(Value::str(http_reason(code)))
-    });
-    let iri_path = builtin("_iri_path", |it, args| {
-        // get_current_url: quote(path) with safe "/", then uri_to_iri.
-        let text = it.to_str(&arg(&args, 0))?;
-        Ok(Value::str(&crate::flask::iri::path(
-            &crate::flask::routing::quote(&text, "/"),
-        )))
-    });
-    let uri_to_iri = builtin("_uri_to_iri", |it, args| {
-        let text = it.to_str(&arg(&args, 0))?;
-        Ok(Value::str(&crate::flask::iri::query(&text)))
-    });
-    make_module(
-        "_flask_native",
-        vec![
-            ("session", proxy(ProxyKind::Session)),
-            ("request", proxy(ProxyKind::Request)),
-            ("g", proxy(ProxyKind::G)),
-            ("current_app", proxy(ProxyKind::CurrentApp)),
-            ("_ctx_request", ctx_request),
-            ("_ctx_app", ctx_app),
-            ("_raw_session", raw_session),
-            ("_set_session", set_session),
-            ("_trace_save", trace_save),
-            ("_token_urlsafe", token),
-            ("_store_get", store_get),
-            ("_store_set", store_set),
-            ("_store_delete", store_delete),
-            ("_session_loads", session_loads),
-            ("_session_dumps", session_dumps),
-            ("_sign_sid", sign_sid),
-            ("_unsign_sid", unsign_sid),
-            ("_session_accessed", session_accessed),
-            ("_is_null_session", is_null),
-            ("_sign_session", sign_session),
-            ("_dump_cookie", dump),
-            ("_json_dumps", json_dumps),
-            ("_json_loads", json_loads),
-            ("_add_rule", add_rule),
-            ("_match", do_match),
-            ("_allowed_methods", allowed),
-            ("_url_for", url_for),
-            ("_now", now),
-            ("_got_request_exception", got),
-            ("_escape", escape),
-            ("_lifetime_seconds", lifetime),
-            ("_http_reason", reason),
-            ("_uri_to_iri", uri_to_iri),
-            ("_iri_path", iri_path),
-            (
-                "_render_template",
-                crate::flask::templates::render_builtin(),
-            ),
-            (
-                "_project_templates",
-                crate::flask::templates::project_templates_builtin(shared.clone()),
-            ),
-            (
-                "_import_module",
-                crate::flask::config_loading::import_module_builtin(),
-            ),
-            (
-                "_run_project_file",
-                crate::flask::config_loading::run_project_file_builtin(shared.clone()),
-            ),
-            (
-                "_send_file",
-                crate::flask::static_files::send_file_builtin(shared.clone()),
-            ),
-        ],
+    match verified {
+        Some(unsigned) => crate::flask::json::loads_tagged(it, &unsigned.json),
+        None => Ok(Value::None),
+    }
+}
+
+fn native_session_dumps(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    // (secret, salt, data dict) -> the signed cookie value.
+    let secret = secret_bytes(it, &arg(&args, 0))?;
+    let salt = secret_bytes(it, &arg(&args, 1))?;
+    let data = match session_data(&arg(&args, 2)) {
+        Some(d) => d,
+        None => it
+            .mapping_items(&arg(&args, 2))?
+            .into_iter()
+            .fold(Dict::new(), |mut d, (k, v)| {
+                let _ = d.insert(k, v);
+                d
+            }),
+    };
+    let json = crate::flask::json::dumps_tagged(it, &data)?;
+    Ok(Value::str(&signing::dumps(
+        &SigningKey::derive(&secret, &salt),
+        &json,
+        s.now.get().max(0) as u64,
+    )))
+}
+
+fn native_sign_sid(it: &mut Interp, args: Args) -> PyResult<Value> {
+    // itsdangerous Signer(secret, salt='flask-session', key_derivation='hmac').sign(sid)
+    let secret = secret_bytes(it, &arg(&args, 0))?;
+    let salt = secret_bytes(it, &arg(&args, 1))?;
+    let value = it.to_str(&arg(&args, 2))?;
+    Ok(Value::str(&signing::sign_plain(
+        &SigningKey::derive(&secret, &salt),
+        &value,
+    )))
+}
+
+fn native_unsign_sid(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let secret = secret_bytes(it, &arg(&args, 0))?;
+    let salt = secret_bytes(it, &arg(&args, 1))?;
+    let value = it.to_str(&arg(&args, 2))?;
+    Ok(
+        match signing::unsign_plain(&SigningKey::derive(&secret, &salt), &value) {
+            Some(v) => Value::str(&v),
+            None => Value::None,
+        },
     )
+}
+
+fn native_session_accessed(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    Ok(Value::Bool(
+        s.ctx.borrow().as_ref().is_some_and(|c| c.accessed),
+    ))
+}
+
+fn native_is_null_session(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(match &arg(&args, 0) {
+        Value::Native(n) => n.as_any().downcast_ref::<Session>().is_none_or(|s| s.null),
+        // A custom interface's session object: its own `is_null_session` decides.
+        _ => false,
+    }))
+}
+
+fn native_sign_session(it: &mut Interp, _args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let session = current_session(&s, it)?;
+    let app = match s.ctx.borrow().as_ref() {
+        Some(ctx) => ctx.app.clone(),
+        None => return Err(it.err("RuntimeError", OUTSIDE_REQUEST)),
+    };
+    let secret = config_value(it, &app, "SECRET_KEY")?;
+    let key = SigningKey::derive(&secret_bytes(it, &secret)?, signing::SESSION_SALT);
+    let data = session.data.borrow().clone();
+    let json = crate::flask::json::dumps_tagged(it, &data)?;
+    Ok(Value::str(&signing::dumps(
+        &key,
+        &json,
+        s.now.get().max(0) as u64,
+    )))
+}
+
+fn native_dump_cookie(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let key = it.to_str(&arg(&args, 0))?;
+    let value = match &arg(&args, 1) {
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => it.to_str(other)?,
+    };
+    let max_age = match arg(&args, 2) {
+        Value::None => None,
+        Value::Int(i) => Some(i),
+        other => Some(lifetime_seconds(it, &other)?),
+    };
+    let expires = match &arg(&args, 3) {
+        Value::None => None,
+        Value::Int(i) => Some(Expires::Timestamp(*i as f64)),
+        Value::Float(f) => Some(Expires::Timestamp(*f)),
+        Value::Str(t) => Some(Expires::Raw(t.to_string())),
+        other => Some(Expires::DateTime(datetime_seconds(it, other)?)),
+    };
+    let path = opt_str(it, &arg(&args, 4))?;
+    let domain = opt_str(it, &arg(&args, 5))?;
+    let secure = it.truthy(&arg(&args, 6))?;
+    let httponly = it.truthy(&arg(&args, 7))?;
+    let samesite = opt_str(it, &arg(&args, 8))?;
+    let partitioned = it.truthy(&arg(&args, 9))?;
+    let options = CookieOptions {
+        max_age,
+        expires,
+        path,
+        domain,
+        secure,
+        httponly,
+        samesite,
+        partitioned,
+        ..CookieOptions::default()
+    };
+    match dump_cookie::dump_cookie(&key, &value, &options, s.now.get()) {
+        Ok(text) => Ok(Value::str(&text)),
+        Err(e) => Err(it.err(e.python_type(), e.to_string())),
+    }
+}
+
+fn native_json_dumps(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let text = crate::flask::json::dumps(it, &arg(&args, 0))?;
+    Ok(Value::str(&text))
+}
+
+fn native_json_loads(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let text = it.to_str(&arg(&args, 0))?;
+    crate::flask::json::loads(it, &text)
+}
+
+fn native_add_rule(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let rule = it.to_str(&arg(&args, 0))?;
+    let endpoint = it.to_str(&arg(&args, 1))?;
+    let methods: Vec<String> = it
+        .collect(&arg(&args, 2))?
+        .iter()
+        .map(|m| it.to_str(m))
+        .collect::<PyResult<_>>()?;
+    let strict = it.truthy(&arg(&args, 3))?;
+    let auto = it.truthy(&arg(&args, 4))?;
+    let refs: Vec<&str> = methods.iter().map(String::as_str).collect();
+    match Rule::new(&rule, &endpoint, &refs, strict, auto) {
+        Ok(rule) => {
+            s.router.borrow_mut().rules.push(rule);
+            Ok(Value::None)
+        }
+        Err(e) => Err(it.err(e.python_type(), e.to_string())),
+    }
+}
+
+fn native_match(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let method = it.to_str(&arg(&args, 0))?;
+    let path = it.to_str(&arg(&args, 1))?;
+    let query = it.to_str(&arg(&args, 2))?;
+    let outcome = s
+        .router
+        .borrow()
+        .match_request(&method, &path, &query, "http://localhost");
+    let router = s.router.borrow();
+    Ok(match outcome {
+        Match::Found { rule, args } => {
+            let d = view_args(args);
+            let r = &router.rules[rule];
+            Value::tuple(vec![
+                Value::str("ok"),
+                Value::str(&r.endpoint),
+                Value::dict(d),
+                Value::Bool(r.automatic_options),
+            ])
+        }
+        Match::NotFound => Value::tuple(vec![
+            Value::str("404"),
+            Value::None,
+            Value::None,
+            Value::None,
+        ]),
+        Match::MethodNotAllowed(methods) => Value::tuple(vec![
+            Value::str("405"),
+            Value::list(methods.iter().map(|m| Value::str(m)).collect()),
+            Value::None,
+            Value::None,
+        ]),
+        Match::Redirect(url) => Value::tuple(vec![
+            Value::str("308"),
+            Value::str(&url),
+            Value::None,
+            Value::None,
+        ]),
+    })
+}
+
+fn native_allowed_methods(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let path = it.to_str(&arg(&args, 0))?;
+    let methods = s.router.borrow().allowed_methods(&path);
+    Ok(Value::list(methods.iter().map(|m| Value::str(m)).collect()))
+}
+
+fn native_url_for(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    if s.ctx.borrow().is_none() {
+        return Err(it.err("RuntimeError", OUTSIDE_APP));
+    }
+    let endpoint = it.to_str(&arg(&args, 0))?;
+    let anchor = arg(&args, 1);
+    let external = arg(&args, 4);
+    let mut values: Vec<(String, String)> = Vec::new();
+    for (k, v) in it.mapping_items(&arg(&args, 5))? {
+        if matches!(v, Value::None) {
+            continue;
+        }
+        let key = it.to_str(&k)?;
+        let items = match &v {
+            Value::List(_) | Value::Tuple(_) => it.collect(&v)?,
+            _ => vec![v.clone()],
+        };
+        for item in items {
+            let text = it.to_str(&item)?;
+            values.push((key.clone(), text));
+        }
+    }
+    let built = s.router.borrow().build(&endpoint, &values);
+    match built {
+        Ok(mut url) => {
+            if !matches!(anchor, Value::None) {
+                let a = it.to_str(&anchor)?;
+                url.push('#');
+                url.push_str(&crate::flask::routing::quote(&a, "!#$&'()*+,/:;=?@~"));
+            }
+            if it.truthy(&external)? {
+                url = format!("http://localhost{url}");
+            }
+            Ok(Value::str(&url))
+        }
+        Err(message) => {
+            let flask = it.import_module("flask")?;
+            let cls = it.get_attr(&flask, "BuildError")?;
+            let exc = it.call(&cls, Args::positional(vec![Value::str(&message)]))?;
+            Err(it.raise_value(exc))
+        }
+    }
+}
+
+fn native_now(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    Ok(Value::Int(s.now.get()))
+}
+
+fn native_got_request_exception(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    if let Some(ctx) = s.ctx.borrow_mut().as_mut() {
+        ctx.got_exception = Some((arg(&args, 0), it.out.len()));
+    }
+    Ok(Value::None)
+}
+
+fn native_escape(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = arg(&args, 0);
+    if let Some(html) = it.get_attr_opt(&v, "__html__")? {
+        let r = it.call(&html, Args::default())?;
+        return Ok(Value::str(&it.to_str(&r)?));
+    }
+    let text = match &v {
+        Value::None => "None".to_string(),
+        other => it.to_str(other)?,
+    };
+    Ok(Value::str(&escape_html(&text)))
+}
+
+fn native_lifetime_seconds(it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(lifetime_seconds(it, &arg(&args, 0))?))
+}
+
+fn native_http_reason(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let code = arg(&args, 0).as_i64().unwrap_or(0);
+    Ok(Value::str(http_reason(code)))
+}
+
+fn native_iri_path(it: &mut Interp, args: Args) -> PyResult<Value> {
+    // get_current_url: quote(path) with safe "/", then uri_to_iri.
+    let text = it.to_str(&arg(&args, 0))?;
+    Ok(Value::str(&crate::flask::iri::path(
+        &crate::flask::routing::quote(&text, "/"),
+    )))
+}
+
+fn native_uri_to_iri(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let text = it.to_str(&arg(&args, 0))?;
+    Ok(Value::str(&crate::flask::iri::query(&text)))
 }
 
 /// The converted URL variables of a matched rule as the dict Flask passes to the view.

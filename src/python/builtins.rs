@@ -11,6 +11,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::dict::Dict;
 use super::generator::{LazyIter, LazyKind};
 use super::interp::{Interp, PyResult, Types};
+use super::native::{Arity, Native};
 use super::text;
 use super::value::*;
 
@@ -186,7 +187,7 @@ pub fn make_types() -> Types {
 pub fn builtin(name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name: name.to_string(),
-        func: Rc::new(f),
+        func: super::native::NativeImpl::Closure(Rc::new(f)),
         receiver: None,
         held: Vec::new(),
     }))
@@ -200,7 +201,7 @@ pub fn builtin_holding(
 ) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name: name.to_string(),
-        func: Rc::new(f),
+        func: super::native::NativeImpl::Closure(Rc::new(f)),
         receiver: None,
         held,
     }))
@@ -843,10 +844,6 @@ fn merge_sort(
     v.extend_from_slice(&right[j..]);
 }
 
-fn reg(interp: &Interp, name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) {
-    interp.builtins.set(name, builtin(name, f));
-}
-
 fn min_max(interp: &mut Interp, mut args: Args, name: &str, want_less: bool) -> PyResult<Value> {
     let key = args.take_kw("key").unwrap_or(Value::None);
     let default = args.take_kw("default");
@@ -889,6 +886,54 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want_less: bool) -> 
 }
 
 /// Install built-in functions and type constructors.
+/// The `builtins` natives, each with its arity as CPython 3.11 has it.
+static BUILTINS: &[Native] = &[
+    Native::new("print", Arity::ANY, builtin_print),
+    Native::new("hex", Arity::ONE, builtin_hex),
+    Native::new("oct", Arity::ONE, builtin_oct),
+    Native::new("bin", Arity::ONE, builtin_bin),
+    Native::new("format", Arity::clinic(1, 2), builtin_format),
+    Native::new("len", Arity::ONE, builtin_len),
+    Native::new("repr", Arity::ONE, builtin_repr),
+    Native::new("ascii", Arity::ONE, builtin_ascii),
+    Native::new("isinstance", Arity::clinic(2, 2), builtin_isinstance),
+    Native::new("issubclass", Arity::clinic(2, 2), builtin_issubclass),
+    Native::new("hasattr", Arity::clinic(2, 2), builtin_hasattr),
+    Native::new("getattr", Arity::clinic(2, 3), builtin_getattr),
+    Native::new("setattr", Arity::clinic(3, 3), builtin_setattr),
+    Native::new("delattr", Arity::clinic(2, 2), builtin_delattr),
+    Native::new("callable", Arity::ONE, builtin_callable),
+    Native::new("id", Arity::ONE, builtin_id),
+    Native::new("hash", Arity::ONE, builtin_hash),
+    Native::new("abs", Arity::ONE, builtin_abs),
+    Native::new("min", Arity::ANY, builtin_min),
+    Native::new("max", Arity::ANY, builtin_max),
+    Native::new("sum", Arity::tuple(0, 2).kw(), builtin_sum),
+    Native::new("any", Arity::ONE, builtin_any),
+    Native::new("all", Arity::ONE, builtin_all),
+    Native::new("sorted", Arity::clinic(1, 1).kw(), builtin_sorted),
+    Native::new("reversed", Arity::clinic(1, 1), builtin_reversed),
+    Native::new("enumerate", Arity::ANY, builtin_enumerate),
+    Native::new("zip", Arity::ANY, builtin_zip),
+    Native::new("map", Arity::ANY, builtin_map),
+    Native::new("filter", Arity::clinic(2, 2), builtin_filter),
+    Native::new("iter", Arity::clinic(1, 2), builtin_iter),
+    Native::new("next", Arity::clinic(1, 2), builtin_next),
+    Native::new("ord", Arity::ONE, builtin_ord),
+    Native::new("chr", Arity::ONE, builtin_chr),
+    Native::new("round", Arity::ANY, builtin_round),
+    Native::new("pow", Arity::ANY, builtin_pow),
+    Native::new("divmod", Arity::clinic(2, 2), builtin_divmod),
+    Native::new("vars", Arity::clinic(0, 1), builtin_vars),
+    Native::new("dir", Arity::clinic(0, 1), builtin_dir),
+    Native::new("globals", Arity::NONE, builtin_globals),
+    Native::new("locals", Arity::NONE, builtin_locals),
+    Native::new("input", Arity::ANY, builtin_input),
+    Native::new("open", Arity::ANY, builtin_open),
+    Native::new("exit", Arity::ANY, builtin_exit),
+    Native::new("super", Arity::clinic(0, 2), builtin_super),
+];
+
 pub fn install(interp: &mut Interp) {
     for (name, class) in interp.types.by_name.clone() {
         if !matches!(
@@ -919,546 +964,567 @@ pub fn install(interp: &mut Interp) {
     super::subclass::install(interp);
     super::attrs::install(interp);
 
-    reg(interp, "print", |it, mut args| {
-        let sep = match &args.take_kw("sep") {
-            None | Some(Value::None) => " ".to_string(),
-            Some(Value::Str(s)) => s.to_string(),
-            Some(o) => {
-                return Err(it.type_error(format!(
-                    "sep must be None or a string, not {}",
-                    o.type_name()
-                )));
-            }
-        };
-        let end = match &args.take_kw("end") {
-            None | Some(Value::None) => "\n".to_string(),
-            Some(Value::Str(s)) => s.to_string(),
-            Some(o) => {
-                return Err(it.type_error(format!(
-                    "end must be None or a string, not {}",
-                    o.type_name()
-                )));
-            }
-        };
-        let _ = args.take_kw("flush");
-        let file = args.take_kw("file");
-        if let Some((k, _)) = args.kw.first() {
-            return Err(it.type_error(format!("'{k}' is an invalid keyword argument for print()")));
-        }
-        let mut s = String::new();
-        for (i, a) in args.pos.iter().enumerate() {
-            if i > 0 {
-                s.push_str(&sep);
-            }
-            s.push_str(&it.to_str(a)?);
-        }
-        s.push_str(&end);
-        if it.out.len() + s.len() > it.config.memory_limit {
-            return Err(it.err_empty("MemoryError"));
-        }
-        let to_stderr = matches!(&file, Some(Value::Module(_)) | Some(Value::Native(_)))
-            || matches!(&file, Some(Value::Instance(i)) if i.class.name == "stderr");
-        if to_stderr {
-            it.write_stderr(&s);
-        } else {
-            it.out.push_str(&s);
-        }
-        Ok(Value::None)
-    });
-    reg(interp, "format", |it, args| {
-        range_args(it, "format", &args, 1, 2)?;
-        let spec = match args.pos.get(1) {
-            None => String::new(),
-            Some(Value::Str(s)) => s.to_string(),
-            Some(o) => {
-                return Err(it.type_error(format!(
-                    "format() argument 2 must be str, not {}",
-                    o.type_name()
-                )));
-            }
-        };
-        Ok(Value::str(&it.format(&args.pos[0], &spec)?))
-    });
-    reg(interp, "len", |it, args| {
-        exact_args(it, "len", &args, 1)?;
-        Ok(Value::Int(it.len(&args.pos[0])? as i64))
-    });
-    reg(interp, "repr", |it, args| {
-        exact_args(it, "repr", &args, 1)?;
-        Ok(Value::str(&it.repr(&args.pos[0])?))
-    });
-    reg(interp, "ascii", |it, args| {
-        exact_args(it, "ascii", &args, 1)?;
-        Ok(Value::str(&ascii_escape(&it.repr(&args.pos[0])?)))
-    });
-    reg(interp, "isinstance", |it, args| {
-        exact_args(it, "isinstance", &args, 2)?;
-        let cls = it.class_of(&args.pos[0]);
-        Ok(Value::Bool(it.class_matches(
-            &cls,
-            &args.pos[1],
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )?))
-    });
-    reg(interp, "issubclass", |it, args| {
-        exact_args(it, "issubclass", &args, 2)?;
-        let Value::Class(c) = &args.pos[0] else {
-            return Err(it.type_error("issubclass() arg 1 must be a class"));
-        };
-        Ok(Value::Bool(it.class_matches(
-            c,
-            &args.pos[1],
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        )?))
-    });
-    reg(interp, "hasattr", |it, args| {
-        exact_args(it, "hasattr", &args, 2)?;
-        let Value::Str(n) = &args.pos[1] else {
-            return Err(it.type_error("attribute name must be string"));
-        };
-        match it.get_attr_opt(&args.pos[0], n) {
-            Ok(v) => Ok(Value::Bool(v.is_some())),
-            Err(e) if it.exc_matches(&e.value, "AttributeError") => Ok(Value::Bool(false)),
-            Err(e) => Err(e),
-        }
-    });
-    reg(interp, "getattr", |it, args| {
-        range_args(it, "getattr", &args, 2, 3)?;
-        let Value::Str(n) = &args.pos[1] else {
-            return Err(it.type_error("attribute name must be string"));
-        };
-        match it.get_attr(&args.pos[0], n) {
-            Ok(v) => Ok(v),
-            Err(e) if args.pos.len() == 3 && it.exc_matches(&e.value, "AttributeError") => {
-                Ok(args.pos[2].clone())
-            }
-            Err(e) => Err(e),
-        }
-    });
-    reg(interp, "setattr", |it, args| {
-        exact_args(it, "setattr", &args, 3)?;
-        let Value::Str(n) = &args.pos[1] else {
-            return Err(it.type_error("attribute name must be string"));
-        };
-        it.set_attr(&args.pos[0], n, args.pos[2].clone())?;
-        Ok(Value::None)
-    });
-    reg(interp, "delattr", |it, args| {
-        exact_args(it, "delattr", &args, 2)?;
-        let Value::Str(n) = &args.pos[1] else {
-            return Err(it.type_error("attribute name must be string"));
-        };
-        it.del_attr(&args.pos[0], n)?;
-        Ok(Value::None)
-    });
-    reg(interp, "callable", |it, args| {
-        exact_args(it, "callable", &args, 1)?;
-        Ok(Value::Bool(match &args.pos[0] {
-            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-            Value::Instance(i) => i.class.lookup("__call__").is_some(),
-            _ => false,
-        }))
-    });
-    reg(interp, "id", |it, args| {
-        exact_args(it, "id", &args, 1)?;
-        Ok(Value::Int(args.pos[0].ptr().unwrap_or(0) as i64))
-    });
-    reg(interp, "hash", |it, args| {
-        exact_args(it, "hash", &args, 1)?;
-        it.hash_of(&args.pos[0]).map(Value::Int)
-    });
-    reg(interp, "abs", |it, args| {
-        exact_args(it, "abs", &args, 1)?;
-        let arg = match super::subclass::immutable_base(&args.pos[0]) {
-            Some(b) if !matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__abs__").is_some()) => {
-                b
-            }
-            _ => args.pos[0].clone(),
-        };
-        match &arg {
-            Value::Int(i) => Ok(i
-                .checked_abs()
-                .map(Value::Int)
-                .unwrap_or_else(|| Value::from_bigint(BigInt::from(*i).abs()))),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Long(b) => Ok(Value::from_bigint(b.abs())),
-            Value::Float(f) => Ok(Value::Float(f.abs())),
-            Value::Instance(i) if i.class.lookup("__abs__").is_some() => {
-                let m = i.class.lookup("__abs__").unwrap_or(Value::None);
-                it.call(&it.bind(m, args.pos[0].clone()), Args::default())
-            }
-            o => super::complex::abs_value(it, o).unwrap_or_else(|| {
-                Err(it.type_error(format!("bad operand type for abs(): '{}'", o.type_name())))
-            }),
-        }
-    });
-    reg(interp, "min", |it, args| min_max(it, args, "min", true));
-    reg(interp, "max", |it, args| min_max(it, args, "max", false));
-    reg(interp, "sum", |it, mut args| {
-        let start = args
-            .take_kw("start")
-            .or_else(|| args.pos.get(1).cloned())
-            .unwrap_or(Value::Int(0));
-        if args.pos.is_empty() {
-            return Err(it.type_error("sum() takes at least 1 positional argument (0 given)"));
-        }
-        if let Value::Str(_) = start {
-            return Err(it.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
-        }
-        let items = it.collect(&args.pos[0])?;
-        let mut acc = start;
-        for x in items {
-            acc = it.binary_op(rustpython_ruff_python_ast::Operator::Add, acc, x)?;
-        }
-        Ok(acc)
-    });
-    reg(interp, "any", |it, args| {
-        exact_args(it, "any", &args, 1)?;
-        let iter = it.iter(&args.pos[0])?;
-        while let Some(x) = it.next(&iter)? {
-            if it.truthy(&x)? {
-                return Ok(Value::Bool(true));
-            }
-        }
-        Ok(Value::Bool(false))
-    });
-    reg(interp, "all", |it, args| {
-        exact_args(it, "all", &args, 1)?;
-        let iter = it.iter(&args.pos[0])?;
-        while let Some(x) = it.next(&iter)? {
-            if !it.truthy(&x)? {
-                return Ok(Value::Bool(false));
-            }
-        }
-        Ok(Value::Bool(true))
-    });
-    reg(interp, "sorted", |it, mut args| {
-        let key = args.take_kw("key").unwrap_or(Value::None);
-        let reverse = args
-            .take_kw("reverse")
-            .map(|v| it.truthy(&v))
-            .transpose()?
-            .unwrap_or(false);
-        if args.pos.len() != 1 {
-            return Err(it.type_error(format!(
-                "sorted expected 1 argument, got {}",
-                args.pos.len()
-            )));
-        }
-        let mut items = it.collect(&args.pos[0])?;
-        it.sort_values(&mut items, &key, reverse)?;
-        Ok(Value::list(items))
-    });
-    reg(interp, "reversed", |it, args| {
-        exact_args(it, "reversed", &args, 1)?;
-        let v = &args.pos[0];
-        // CPython's iterator type depends on what is reversed (`type(reversed([]))`).
-        let type_name = match v {
-            Value::List(_) => "list_reverseiterator",
-            Value::Range(_) => "range_iterator",
-            Value::Dict(_) => "dict_reversekeyiterator",
-            _ => "reversed",
-        };
-        let items = match v {
-            Value::List(_)
-            | Value::Tuple(_)
-            | Value::Str(_)
-            | Value::Range(_)
-            | Value::Bytes(_) => it.collect(v)?,
-            Value::Dict(d) => d.borrow().keys(),
-            Value::Instance(i) if i.class.lookup("__reversed__").is_some() => {
-                let m = i.class.lookup("__reversed__").unwrap_or(Value::None);
-                return it.call(&it.bind(m, v.clone()), Args::default());
-            }
-            Value::Instance(_) => it.collect(v)?,
-            o => return Err(it.type_error(format!("'{}' object is not reversible", o.type_name()))),
-        };
-        let mut items = items;
-        items.reverse();
-        let inner = Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter()))));
-        Ok(Value::Native(Rc::new(
-            crate::python::generator::NamedIter::new(type_name, inner),
-        )))
-    });
-    reg(interp, "enumerate", |it, mut args| {
-        let start = args
-            .take_kw("start")
-            .or_else(|| args.pos.get(1).cloned())
-            .unwrap_or(Value::Int(0));
-        if args.pos.is_empty() {
-            return Err(it.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
-        }
-        let src = it.iter(&args.pos[0])?;
-        let start = it.to_index(&start)?;
-        Ok(Value::Native(Rc::new(LazyIter::new(
-            LazyKind::Enumerate,
-            vec![src],
-            Value::None,
-            start,
-        ))))
-    });
-    reg(interp, "zip", |it, mut args| {
-        let _strict = args.take_kw("strict");
-        let mut sources = Vec::new();
-        for (i, a) in args.pos.iter().enumerate() {
-            if !it.is_iterable(a) {
-                return Err(
-                    it.type_error(format!("zip argument #{} must support iteration", i + 1))
-                );
-            }
-            sources.push(it.iter(a)?);
-        }
-        Ok(Value::Native(Rc::new(LazyIter::new(
-            LazyKind::Zip,
-            sources,
-            Value::None,
-            0,
-        ))))
-    });
-    reg(interp, "map", |it, args| {
-        if args.pos.len() < 2 {
-            return Err(it.type_error("map() must have at least two arguments."));
-        }
-        let mut sources = Vec::new();
-        for a in &args.pos[1..] {
-            sources.push(it.iter(a)?);
-        }
-        Ok(Value::Native(Rc::new(LazyIter::new(
-            LazyKind::Map,
-            sources,
-            args.pos[0].clone(),
-            0,
-        ))))
-    });
-    reg(interp, "filter", |it, args| {
-        exact_args(it, "filter", &args, 2)?;
-        let src = it.iter(&args.pos[1])?;
-        Ok(Value::Native(Rc::new(LazyIter::new(
-            LazyKind::Filter,
-            vec![src],
-            args.pos[0].clone(),
-            0,
-        ))))
-    });
-    reg(interp, "iter", |it, args| {
-        range_args(it, "iter", &args, 1, 1)?;
-        it.iter(&args.pos[0])
-    });
-    reg(interp, "next", |it, args| {
-        range_args(it, "next", &args, 1, 2)?;
-        let is_iter = matches!(&args.pos[0], Value::Iter(_))
-            || matches!(&args.pos[0], Value::Native(n) if n.is_iterator())
-            || matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__next__").is_some());
-        if !is_iter {
-            return Err(it.type_error(format!(
-                "'{}' object is not an iterator",
-                args.pos[0].type_name()
-            )));
-        }
-        match it.next(&args.pos[0])? {
-            Some(v) => Ok(v),
-            None => match args.pos.get(1) {
-                Some(d) => Ok(d.clone()),
-                None => Err(super::generator::stop_iteration_for(it, &args.pos[0])
-                    .unwrap_or_else(|| it.err_empty("StopIteration"))),
-            },
-        }
-    });
-    reg(interp, "ord", |it, args| {
-        exact_args(it, "ord", &args, 1)?;
-        match &args.pos[0] {
-            Value::Str(s) => {
-                let mut cs = s.chars();
-                match (cs.next(), cs.next()) {
-                    (Some(c), None) => Ok(Value::Int(c as i64)),
-                    _ => Err(it.type_error(format!(
-                        "ord() expected a character, but string of length {} found",
-                        s.chars().count()
-                    ))),
-                }
-            }
-            Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-            o => Err(it.type_error(format!(
-                "ord() expected string of length 1, but {} found",
-                o.type_name()
-            ))),
-        }
-    });
-    reg(interp, "chr", |it, args| {
-        exact_args(it, "chr", &args, 1)?;
-        let n = it.to_index(&args.pos[0])?;
-        match u32::try_from(n).ok().and_then(char::from_u32) {
-            Some(c) => Ok(Value::str(&c.to_string())),
-            None => Err(it.value_error("chr() arg not in range(0x110000)")),
-        }
-    });
-    for (name, f) in [
-        ("hex", text::number_parse::int_hex as fn(&BigInt) -> String),
-        ("oct", text::number_parse::int_oct),
-        ("bin", text::number_parse::int_bin),
-    ] {
-        reg(interp, name, move |it, args| {
-            exact_args(it, name, &args, 1)?;
-            match args.pos[0].as_bigint() {
-                Some(b) => Ok(Value::str(&f(&b))),
-                None => Err(it.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    args.pos[0].type_name()
-                ))),
-            }
-        });
-    }
-    reg(interp, "round", |it, mut args| {
-        let nd = args.take_kw("ndigits").or_else(|| args.pos.get(1).cloned());
-        if args.pos.is_empty() {
-            return Err(it.type_error("round() missing required argument 'number' (pos 1)"));
-        }
-        let v =
-            super::subclass::immutable_base(&args.pos[0]).unwrap_or_else(|| args.pos[0].clone());
-        match (&v, nd) {
-            (Value::Float(f), None | Some(Value::None)) => text::float_repr::round_float_to_int(*f)
-                .map(Value::from_bigint)
-                .map_err(|e| it.text_err(e)),
-            (Value::Float(f), Some(n)) => {
-                let n = it.to_index(&n)?;
-                text::float_repr::round_float(*f, n)
-                    .map(Value::Float)
-                    .map_err(|e| it.text_err(e))
-            }
-            (Value::Int(_) | Value::Long(_) | Value::Bool(_), None | Some(Value::None)) => {
-                it.to_int(&v)
-            }
-            (Value::Int(_) | Value::Long(_) | Value::Bool(_), Some(n)) => {
-                let n = it.to_index(&n)?;
-                if n >= 0 {
-                    return it.to_int(&v);
-                }
-                let b = v.as_bigint().unwrap_or_default();
-                let p = num_traits::pow(BigInt::from(10), (-n).min(400) as usize);
-                let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
-                let twice = &r * 2;
-                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
-                    q + 1
-                } else {
-                    q
-                };
-                Ok(Value::from_bigint(q * p))
-            }
-            (Value::Instance(i), nd) if i.class.lookup("__round__").is_some() => {
-                let m = i.class.lookup("__round__").unwrap_or(Value::None);
-                let a = match nd {
-                    Some(n) => vec![n],
-                    None => vec![],
-                };
-                it.call(&it.bind(m, v.clone()), Args::positional(a))
-            }
-            (o, _) => Err(it.type_error(format!(
-                "type {} doesn't define __round__ method",
-                o.type_name()
-            ))),
-        }
-    });
-    reg(interp, "pow", |it, args| {
-        range_args(it, "pow", &args, 2, 3)?;
-        if args.pos.len() == 3 {
-            let (Some(b), Some(e), Some(m)) = (
-                args.pos[0].as_bigint(),
-                args.pos[1].as_bigint(),
-                args.pos[2].as_bigint(),
-            ) else {
-                return Err(it.type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ));
-            };
-            if m.is_zero() {
-                return Err(it.value_error("pow() 3rd argument cannot be 0"));
-            }
-            return Ok(Value::from_bigint(b.modpow(&e, &m)));
-        }
-        it.binary_op(
-            rustpython_ruff_python_ast::Operator::Pow,
-            args.pos[0].clone(),
-            args.pos[1].clone(),
-        )
-    });
-    reg(interp, "divmod", |it, args| {
-        exact_args(it, "divmod", &args, 2)?;
-        if let Some(e) = super::complex::no_divmod(it, &args.pos[0], &args.pos[1]) {
-            return Err(e);
-        }
-        let q = it.binary_op(
-            rustpython_ruff_python_ast::Operator::FloorDiv,
-            args.pos[0].clone(),
-            args.pos[1].clone(),
-        )?;
-        let r = it.binary_op(
-            rustpython_ruff_python_ast::Operator::Mod,
-            args.pos[0].clone(),
-            args.pos[1].clone(),
-        )?;
-        Ok(Value::tuple(vec![q, r]))
-    });
-    reg(interp, "vars", |it, args| {
-        exact_args(it, "vars", &args, 1)?;
-        match it.get_attr_opt(&args.pos[0], "__dict__")? {
-            Some(d) => Ok(d),
-            None => Err(it.type_error("vars() argument must have __dict__ attribute")),
-        }
-    });
-    reg(interp, "dir", |it, args| {
-        // `dir()` without an argument is answered by the evaluator (it needs the frame).
-        exact_args(it, "dir", &args, 1)?;
-        let v = &args.pos[0];
-        let names = it.attribute_names(v);
-        Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
-    });
-    // A call of `globals`/`locals` (or `vars`/`dir` without an argument) in Python code is
-    // answered by the evaluator, which has the calling frame (see `frame_locals`). These bodies
-    // run only for calls made from native code (`map(globals, ...)`), which have no Python frame
-    // at hand: deliberate gap, with CPython's text when arguments are given.
-    reg(interp, "globals", |it, args| {
-        namespace_without_frame(it, "globals", &args)
-    });
-    reg(interp, "locals", |it, args| {
-        namespace_without_frame(it, "locals", &args)
-    });
-    reg(interp, "input", |it, _args| {
-        Err(it.err("EOFError", "EOF when reading a line"))
-    });
-    reg(interp, "open", |it, args| {
-        let name = args
-            .pos
-            .first()
-            .map(|v| it.repr(v))
-            .transpose()?
-            .unwrap_or_default();
-        Err(it.err(
-            "FileNotFoundError",
-            format!("[Errno 2] No such file or directory: {name}"),
-        ))
-    });
-    reg(interp, "exit", |it, args| {
-        let code = args
-            .pos
-            .first()
-            .cloned()
-            .map(|v| vec![v])
-            .unwrap_or_default();
-        Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
-    });
+    super::native::install_builtins(interp, BUILTINS);
     interp
         .builtins
         .set("quit", interp.builtins.get("exit").unwrap_or(Value::None));
-    reg(interp, "super", |it, args| {
-        exact_args(it, "super", &args, 2)?;
-        let Value::Class(c) = &args.pos[0] else {
+}
+
+/// `hex`, `oct`, `bin`: an integer's digits in a base, by `digits`.
+fn int_in_base(it: &mut Interp, args: Args, digits: fn(&BigInt) -> String) -> PyResult<Value> {
+    match args.pos[0].as_bigint() {
+        Some(b) => Ok(Value::str(&digits(&b))),
+        None => Err(it.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            args.pos[0].type_name()
+        ))),
+    }
+}
+
+fn builtin_hex(it: &mut Interp, args: Args) -> PyResult<Value> {
+    int_in_base(it, args, text::number_parse::int_hex)
+}
+
+fn builtin_oct(it: &mut Interp, args: Args) -> PyResult<Value> {
+    int_in_base(it, args, text::number_parse::int_oct)
+}
+
+fn builtin_bin(it: &mut Interp, args: Args) -> PyResult<Value> {
+    int_in_base(it, args, text::number_parse::int_bin)
+}
+
+fn builtin_print(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let sep = match &args.take_kw("sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(o) => {
             return Err(it.type_error(format!(
-                "super() argument 1 must be a type, not {}",
-                args.pos[0].type_name()
+                "sep must be None or a string, not {}",
+                o.type_name()
             )));
+        }
+    };
+    let end = match &args.take_kw("end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(o) => {
+            return Err(it.type_error(format!(
+                "end must be None or a string, not {}",
+                o.type_name()
+            )));
+        }
+    };
+    let _ = args.take_kw("flush");
+    let file = args.take_kw("file");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(it.type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let mut s = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            s.push_str(&sep);
+        }
+        s.push_str(&it.to_str(a)?);
+    }
+    s.push_str(&end);
+    if it.out.len() + s.len() > it.config.memory_limit {
+        return Err(it.err_empty("MemoryError"));
+    }
+    let to_stderr = matches!(&file, Some(Value::Module(_)) | Some(Value::Native(_)))
+        || matches!(&file, Some(Value::Instance(i)) if i.class.name == "stderr");
+    if to_stderr {
+        it.write_stderr(&s);
+    } else {
+        it.out.push_str(&s);
+    }
+    Ok(Value::None)
+}
+
+fn builtin_format(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let spec = match args.pos.get(1) {
+        None => String::new(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(o) => {
+            return Err(it.type_error(format!(
+                "format() argument 2 must be str, not {}",
+                o.type_name()
+            )));
+        }
+    };
+    Ok(Value::str(&it.format(&args.pos[0], &spec)?))
+}
+
+fn builtin_len(it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(it.len(&args.pos[0])? as i64))
+}
+
+fn builtin_repr(it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::str(&it.repr(&args.pos[0])?))
+}
+
+fn builtin_ascii(it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::str(&ascii_escape(&it.repr(&args.pos[0])?)))
+}
+
+fn builtin_isinstance(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let cls = it.class_of(&args.pos[0]);
+    Ok(Value::Bool(it.class_matches(
+        &cls,
+        &args.pos[1],
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?))
+}
+
+fn builtin_issubclass(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = &args.pos[0] else {
+        return Err(it.type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::Bool(it.class_matches(
+        c,
+        &args.pos[1],
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+    )?))
+}
+
+fn builtin_hasattr(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let Value::Str(n) = &args.pos[1] else {
+        return Err(it.type_error("attribute name must be string"));
+    };
+    match it.get_attr_opt(&args.pos[0], n) {
+        Ok(v) => Ok(Value::Bool(v.is_some())),
+        Err(e) if it.exc_matches(&e.value, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_getattr(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let Value::Str(n) = &args.pos[1] else {
+        return Err(it.type_error("attribute name must be string"));
+    };
+    match it.get_attr(&args.pos[0], n) {
+        Ok(v) => Ok(v),
+        Err(e) if args.pos.len() == 3 && it.exc_matches(&e.value, "AttributeError") => {
+            Ok(args.pos[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let Value::Str(n) = &args.pos[1] else {
+        return Err(it.type_error("attribute name must be string"));
+    };
+    it.set_attr(&args.pos[0], n, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn builtin_delattr(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let Value::Str(n) = &args.pos[1] else {
+        return Err(it.type_error("attribute name must be string"));
+    };
+    it.del_attr(&args.pos[0], n)?;
+    Ok(Value::None)
+}
+
+fn builtin_callable(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(match &args.pos[0] {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn builtin_id(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(args.pos[0].ptr().unwrap_or(0) as i64))
+}
+
+fn builtin_hash(it: &mut Interp, args: Args) -> PyResult<Value> {
+    it.hash_of(&args.pos[0]).map(Value::Int)
+}
+
+fn builtin_abs(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let arg = match super::subclass::immutable_base(&args.pos[0]) {
+        Some(b) if !matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__abs__").is_some()) => {
+            b
+        }
+        _ => args.pos[0].clone(),
+    };
+    match &arg {
+        Value::Int(i) => Ok(i
+            .checked_abs()
+            .map(Value::Int)
+            .unwrap_or_else(|| Value::from_bigint(BigInt::from(*i).abs()))),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Long(b) => Ok(Value::from_bigint(b.abs())),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Instance(i) if i.class.lookup("__abs__").is_some() => {
+            let m = i.class.lookup("__abs__").unwrap_or(Value::None);
+            it.call(&it.bind(m, args.pos[0].clone()), Args::default())
+        }
+        o => super::complex::abs_value(it, o).unwrap_or_else(|| {
+            Err(it.type_error(format!("bad operand type for abs(): '{}'", o.type_name())))
+        }),
+    }
+}
+
+fn builtin_min(it: &mut Interp, args: Args) -> PyResult<Value> {
+    min_max(it, args, "min", true)
+}
+
+fn builtin_max(it: &mut Interp, args: Args) -> PyResult<Value> {
+    min_max(it, args, "max", false)
+}
+
+fn builtin_sum(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let start = args
+        .take_kw("start")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(0));
+    if args.pos.is_empty() {
+        return Err(it.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if let Value::Str(_) = start {
+        return Err(it.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = it.collect(&args.pos[0])?;
+    let mut acc = start;
+    for x in items {
+        acc = it.binary_op(rustpython_ruff_python_ast::Operator::Add, acc, x)?;
+    }
+    Ok(acc)
+}
+
+fn builtin_any(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let iter = it.iter(&args.pos[0])?;
+    while let Some(x) = it.next(&iter)? {
+        if it.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_all(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let iter = it.iter(&args.pos[0])?;
+    while let Some(x) = it.next(&iter)? {
+        if !it.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn builtin_sorted(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw("key").unwrap_or(Value::None);
+    let reverse = args
+        .take_kw("reverse")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
+    if args.pos.len() != 1 {
+        return Err(it.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let mut items = it.collect(&args.pos[0])?;
+    it.sort_values(&mut items, &key, reverse)?;
+    Ok(Value::list(items))
+}
+
+fn builtin_reversed(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = &args.pos[0];
+    // CPython's iterator type depends on what is reversed (`type(reversed([]))`).
+    let type_name = match v {
+        Value::List(_) => "list_reverseiterator",
+        Value::Range(_) => "range_iterator",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        _ => "reversed",
+    };
+    let items = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+            it.collect(v)?
+        }
+        Value::Dict(d) => d.borrow().keys(),
+        Value::Instance(i) if i.class.lookup("__reversed__").is_some() => {
+            let m = i.class.lookup("__reversed__").unwrap_or(Value::None);
+            return it.call(&it.bind(m, v.clone()), Args::default());
+        }
+        Value::Instance(_) => it.collect(v)?,
+        o => return Err(it.type_error(format!("'{}' object is not reversible", o.type_name()))),
+    };
+    let mut items = items;
+    items.reverse();
+    let inner = Value::Iter(Rc::new(RefCell::new(IterState::Values(items.into_iter()))));
+    Ok(Value::Native(Rc::new(
+        crate::python::generator::NamedIter::new(type_name, inner),
+    )))
+}
+
+fn builtin_enumerate(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let start = args
+        .take_kw("start")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(0));
+    if args.pos.is_empty() {
+        return Err(it.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    }
+    let src = it.iter(&args.pos[0])?;
+    let start = it.to_index(&start)?;
+    Ok(Value::Native(Rc::new(LazyIter::new(
+        LazyKind::Enumerate,
+        vec![src],
+        Value::None,
+        start,
+    ))))
+}
+
+fn builtin_zip(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let _strict = args.take_kw("strict");
+    let mut sources = Vec::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if !it.is_iterable(a) {
+            return Err(it.type_error(format!("zip argument #{} must support iteration", i + 1)));
+        }
+        sources.push(it.iter(a)?);
+    }
+    Ok(Value::Native(Rc::new(LazyIter::new(
+        LazyKind::Zip,
+        sources,
+        Value::None,
+        0,
+    ))))
+}
+
+fn builtin_map(it: &mut Interp, args: Args) -> PyResult<Value> {
+    if args.pos.len() < 2 {
+        return Err(it.type_error("map() must have at least two arguments."));
+    }
+    let mut sources = Vec::new();
+    for a in &args.pos[1..] {
+        sources.push(it.iter(a)?);
+    }
+    Ok(Value::Native(Rc::new(LazyIter::new(
+        LazyKind::Map,
+        sources,
+        args.pos[0].clone(),
+        0,
+    ))))
+}
+
+fn builtin_filter(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let src = it.iter(&args.pos[1])?;
+    Ok(Value::Native(Rc::new(LazyIter::new(
+        LazyKind::Filter,
+        vec![src],
+        args.pos[0].clone(),
+        0,
+    ))))
+}
+
+fn builtin_iter(it: &mut Interp, args: Args) -> PyResult<Value> {
+    it.iter(&args.pos[0])
+}
+
+fn builtin_next(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let is_iter = matches!(&args.pos[0], Value::Iter(_))
+        || matches!(&args.pos[0], Value::Native(n) if n.is_iterator())
+        || matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__next__").is_some());
+    if !is_iter {
+        return Err(it.type_error(format!(
+            "'{}' object is not an iterator",
+            args.pos[0].type_name()
+        )));
+    }
+    match it.next(&args.pos[0])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(super::generator::stop_iteration_for(it, &args.pos[0])
+                .unwrap_or_else(|| it.err_empty("StopIteration"))),
+        },
+    }
+}
+
+fn builtin_ord(it: &mut Interp, args: Args) -> PyResult<Value> {
+    match &args.pos[0] {
+        Value::Str(s) => {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(it.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        o => Err(it.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            o.type_name()
+        ))),
+    }
+}
+
+fn builtin_chr(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let n = it.to_index(&args.pos[0])?;
+    match u32::try_from(n).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(&c.to_string())),
+        None => Err(it.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn builtin_round(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let nd = args.take_kw("ndigits").or_else(|| args.pos.get(1).cloned());
+    if args.pos.is_empty() {
+        return Err(it.type_error("round() missing required argument 'number' (pos 1)"));
+    }
+    let v = super::subclass::immutable_base(&args.pos[0]).unwrap_or_else(|| args.pos[0].clone());
+    match (&v, nd) {
+        (Value::Float(f), None | Some(Value::None)) => text::float_repr::round_float_to_int(*f)
+            .map(Value::from_bigint)
+            .map_err(|e| it.text_err(e)),
+        (Value::Float(f), Some(n)) => {
+            let n = it.to_index(&n)?;
+            text::float_repr::round_float(*f, n)
+                .map(Value::Float)
+                .map_err(|e| it.text_err(e))
+        }
+        (Value::Int(_) | Value::Long(_) | Value::Bool(_), None | Some(Value::None)) => {
+            it.to_int(&v)
+        }
+        (Value::Int(_) | Value::Long(_) | Value::Bool(_), Some(n)) => {
+            let n = it.to_index(&n)?;
+            if n >= 0 {
+                return it.to_int(&v);
+            }
+            let b = v.as_bigint().unwrap_or_default();
+            let p = num_traits::pow(BigInt::from(10), (-n).min(400) as usize);
+            let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+            let twice = &r * 2;
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                q + 1
+            } else {
+                q
+            };
+            Ok(Value::from_bigint(q * p))
+        }
+        (Value::Instance(i), nd) if i.class.lookup("__round__").is_some() => {
+            let m = i.class.lookup("__round__").unwrap_or(Value::None);
+            let a = match nd {
+                Some(n) => vec![n],
+                None => vec![],
+            };
+            it.call(&it.bind(m, v.clone()), Args::positional(a))
+        }
+        (o, _) => Err(it.type_error(format!(
+            "type {} doesn't define __round__ method",
+            o.type_name()
+        ))),
+    }
+}
+
+fn builtin_pow(it: &mut Interp, args: Args) -> PyResult<Value> {
+    if args.pos.len() == 3 {
+        let (Some(b), Some(e), Some(m)) = (
+            args.pos[0].as_bigint(),
+            args.pos[1].as_bigint(),
+            args.pos[2].as_bigint(),
+        ) else {
+            return Err(
+                it.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         };
-        Ok(Value::Super(Rc::new((c.clone(), args.pos[1].clone()))))
-    });
+        if m.is_zero() {
+            return Err(it.value_error("pow() 3rd argument cannot be 0"));
+        }
+        return Ok(Value::from_bigint(b.modpow(&e, &m)));
+    }
+    it.binary_op(
+        rustpython_ruff_python_ast::Operator::Pow,
+        args.pos[0].clone(),
+        args.pos[1].clone(),
+    )
+}
+
+fn builtin_divmod(it: &mut Interp, args: Args) -> PyResult<Value> {
+    if let Some(e) = super::complex::no_divmod(it, &args.pos[0], &args.pos[1]) {
+        return Err(e);
+    }
+    let q = it.binary_op(
+        rustpython_ruff_python_ast::Operator::FloorDiv,
+        args.pos[0].clone(),
+        args.pos[1].clone(),
+    )?;
+    let r = it.binary_op(
+        rustpython_ruff_python_ast::Operator::Mod,
+        args.pos[0].clone(),
+        args.pos[1].clone(),
+    )?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+// A call of `globals`/`locals` (or `vars`/`dir` without an argument) in Python code is
+// answered by the evaluator, which has the calling frame (see `frame_locals`). These bodies
+// run only for calls made from native code (`map(globals, ...)`), which have no Python frame
+// at hand: deliberate gap, with CPython's text when arguments are given.
+fn builtin_vars(it: &mut Interp, args: Args) -> PyResult<Value> {
+    match it.get_attr_opt(&args.pos[0], "__dict__")? {
+        Some(d) => Ok(d),
+        None => Err(it.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn builtin_dir(it: &mut Interp, args: Args) -> PyResult<Value> {
+    // `dir()` without an argument is answered by the evaluator (it needs the frame).
+    let v = &args.pos[0];
+    let names = it.attribute_names(v);
+    Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
+}
+
+fn builtin_globals(it: &mut Interp, args: Args) -> PyResult<Value> {
+    namespace_without_frame(it, "globals", &args)
+}
+
+fn builtin_locals(it: &mut Interp, args: Args) -> PyResult<Value> {
+    namespace_without_frame(it, "locals", &args)
+}
+
+fn builtin_input(it: &mut Interp, _args: Args) -> PyResult<Value> {
+    Err(it.err("EOFError", "EOF when reading a line"))
+}
+
+fn builtin_open(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let name = args
+        .pos
+        .first()
+        .map(|v| it.repr(v))
+        .transpose()?
+        .unwrap_or_default();
+    Err(it.err(
+        "FileNotFoundError",
+        format!("[Errno 2] No such file or directory: {name}"),
+    ))
+}
+
+fn builtin_exit(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let code = args
+        .pos
+        .first()
+        .cloned()
+        .map(|v| vec![v])
+        .unwrap_or_default();
+    Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
+}
+
+fn builtin_super(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = &args.pos[0] else {
+        return Err(it.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            args.pos[0].type_name()
+        )));
+    };
+    Ok(Value::Super(Rc::new((c.clone(), args.pos[1].clone()))))
 }
 
 impl Interp {

@@ -204,7 +204,7 @@ impl NativeObject for ByteArray {
                     }
                     args.pos
                         .insert(0, Value::Bytes(Rc::from(data.borrow().as_slice())));
-                    (m.func.clone())(it, args).map(retag)
+                    m.func.clone().invoke(it, args).map(retag)
                 })
             }
         };

@@ -114,7 +114,7 @@ pub(crate) fn install(interp: &mut Interp) {
                         _ => {}
                     }
                 }
-                match (m.func.clone())(it, args) {
+                match m.func.clone().invoke(it, args) {
                     Ok(v) => Ok(to_bytes(v)),
                     // bytes.index/rindex word their miss as CPython's bytes do.
                     Err(e)

@@ -46,8 +46,7 @@ impl Interp {
                 if let Some(r) = &b.receiver {
                     args.pos.insert(0, r.clone());
                 }
-                let func = b.func.clone();
-                func(self, args)
+                b.func.invoke(self, args)
             }
             Value::Method(m) => {
                 args.pos.insert(0, m.0.clone());
@@ -86,7 +85,7 @@ impl Interp {
             let mut a = args;
             a.pos.insert(0, Value::Class(c.clone()));
             let func = ctor.func.clone();
-            return func(self, a);
+            return func.invoke(self, a);
         }
         if let Some(obj) = super::subclass::instantiate(self, c, &args)? {
             return Ok(obj);
@@ -123,7 +122,7 @@ impl Interp {
                 };
                 a.pos.insert(0, Value::Class(k.clone()));
                 match &ctor {
-                    Some(Value::Builtin(b)) => Some((b.func.clone())(self, a)?),
+                    Some(Value::Builtin(b)) => Some(b.func.clone().invoke(self, a)?),
                     _ => None,
                 }
             }

@@ -169,6 +169,9 @@ pub struct Interp {
     pub(crate) recycler: super::recycle::Recycler,
     /// Scratch buffer f-strings are built in (see `eval_fstring`).
     pub(crate) fstring_buf: String,
+    /// The host's state its table natives read (the Flask server's request context): natives
+    /// are plain functions (see `native`), so state they share lives here, not in closures.
+    host: Option<Rc<dyn std::any::Any>>,
 }
 
 impl Interp {
@@ -206,9 +209,20 @@ impl Interp {
             pinned_trees: HashMap::default(),
             recycler: Default::default(),
             fstring_buf: String::new(),
+            host: None,
         };
         super::builtins::install(&mut interp);
         interp
+    }
+
+    /// Give the host's natives their shared state (one per interpreter).
+    pub fn set_host(&mut self, state: Rc<dyn std::any::Any>) {
+        self.host = Some(state);
+    }
+
+    /// The host's shared state, if it is a `T`.
+    pub fn host<T: 'static>(&self) -> Option<Rc<T>> {
+        self.host.clone()?.downcast::<T>().ok()
     }
 
     /// A built-in type or exception class by name (panics only on a typo in this crate).

@@ -10,23 +10,14 @@ use num_traits::{Signed, ToPrimitive};
 use super::builtins::{builtin, exact_args, range_args};
 use super::dict::Dict;
 use super::interp::{Interp, PyResult};
+use super::native::{Arity, Native};
 use super::ops::set_items;
 use super::text;
 use super::value::*;
 
-/// How many positional arguments (receiver included) a method needs before its body may index
-/// them: checked up front so that `list.append()` is a TypeError, never a Rust panic.
-fn min_args(name: &str) -> usize {
-    match name {
-        "insert" | "replace" => 3,
-        "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count"
-        | "center" | "ljust" | "rjust" | "zfill" | "partition" | "rpartition" | "append"
-        | "extend" | "remove" | "get" | "pop" | "setdefault" | "add" | "discard" | "issubset"
-        | "issuperset" | "isdisjoint" | "setter" | "getter" | "deleter" | "fromkeys" => 2,
-        _ => 1,
-    }
-}
-
+/// A method of a built-in type as a closure: the path from before the tables (`native`), kept
+/// for the methods not yet in one. It checks only that a receiver was given; the body checks the
+/// rest.
 fn def(
     interp: &Interp,
     ty: &str,
@@ -34,12 +25,6 @@ fn def(
     f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static,
 ) {
     let c = interp.ty(ty);
-    // `list.pop()` and `dict.pop(k)` / `set.pop()` differ; only list/set pop may omit the index.
-    let min = if name == "pop" && ty != "dict" {
-        1
-    } else {
-        min_args(name)
-    };
     let owned = name.to_string();
     let ty_name = ty.to_string();
     let unwrap = super::subclass::unwraps_receiver(ty, name);
@@ -50,14 +35,6 @@ fn def(
         if args.pos.is_empty() {
             return Err(it.type_error(format!(
                 "unbound method {ty_name}.{owned}() needs an argument"
-            )));
-        }
-        if args.pos.len() < min {
-            let want = min - 1;
-            return Err(it.type_error(format!(
-                "{owned}() takes at least {want} argument{} ({} given)",
-                if want == 1 { "" } else { "s" },
-                args.pos.len() - 1
             )));
         }
         f(it, args)
@@ -975,536 +952,712 @@ pub fn install_methods(interp: &mut Interp) {
     install_numbers(interp);
 }
 
-/// A `str` method that maps the text to new text.
-type StrToStr = fn(&str) -> String;
-/// A character class test behind an `is…` method.
-type CharTest = fn(char) -> bool;
+/// The `str` natives, each with its arity as CPython 3.11 has it.
+static STR_METHODS: &[Native] = &[
+    Native::new("upper", Arity::NONE, str_upper),
+    Native::new("lower", Arity::NONE, str_lower),
+    Native::new("casefold", Arity::NONE, str_casefold),
+    Native::new("swapcase", Arity::NONE, str_swapcase),
+    Native::new("capitalize", Arity::NONE, str_capitalize),
+    Native::new("title", Arity::NONE, str_title),
+    Native::new("isdigit", Arity::NONE, str_isdigit),
+    Native::new("isdecimal", Arity::NONE, str_isdecimal),
+    Native::new("isnumeric", Arity::NONE, str_isnumeric),
+    Native::new("isalpha", Arity::NONE, str_isalpha),
+    Native::new("isalnum", Arity::NONE, str_isalnum),
+    Native::new("isspace", Arity::NONE, str_isspace),
+    Native::new("isascii", Arity::NONE, str_isascii),
+    Native::new("isupper", Arity::NONE, str_isupper),
+    Native::new("islower", Arity::NONE, str_islower),
+    Native::new("isidentifier", Arity::NONE, str_isidentifier),
+    Native::new("istitle", Arity::NONE, str_istitle),
+    Native::new("strip", Arity::clinic(0, 1), str_strip),
+    Native::new("lstrip", Arity::clinic(0, 1), str_lstrip),
+    Native::new("rstrip", Arity::clinic(0, 1), str_rstrip),
+    Native::new("split", Arity::tuple(0, 2).kw(), str_split),
+    Native::new("rsplit", Arity::tuple(0, 2).kw(), str_rsplit),
+    Native::new("splitlines", Arity::tuple(0, 1).kw(), str_splitlines),
+    Native::new("join", Arity::ONE, str_join),
+    Native::new("translate", Arity::ONE, str_translate),
+    Native::new("replace", Arity::clinic(2, 3), str_replace),
+    Native::new("startswith", Arity::tuple(1, 3), str_startswith),
+    Native::new("endswith", Arity::tuple(1, 3), str_endswith),
+    Native::new("find", Arity::tuple(1, 3), str_find),
+    Native::new("rfind", Arity::tuple(1, 3), str_rfind),
+    Native::new("index", Arity::tuple(1, 3), str_index),
+    Native::new("rindex", Arity::tuple(1, 3), str_rindex),
+    Native::new("count", Arity::tuple(1, 3), str_count),
+    Native::new("center", Arity::clinic(1, 2), str_center),
+    Native::new("ljust", Arity::clinic(1, 2), str_ljust),
+    Native::new("rjust", Arity::clinic(1, 2), str_rjust),
+    Native::new("zfill", Arity::ONE, str_zfill),
+    Native::new("partition", Arity::ONE, str_partition),
+    Native::new("rpartition", Arity::ONE, str_rpartition),
+    Native::new("removeprefix", Arity::ONE, str_removeprefix),
+    Native::new("removesuffix", Arity::ONE, str_removesuffix),
+    Native::new("encode", Arity::tuple(0, 2).kw(), str_encode),
+    Native::new("format", Arity::ANY, str_format_method),
+    Native::new("format_map", Arity::ONE, str_format_map),
+    Native::new("expandtabs", Arity::tuple(0, 1).kw(), str_expandtabs),
+    Native::new("__len__", Arity::slot(0), str_dunder_len),
+];
 
 fn install_str(interp: &mut Interp) {
-    let simple: &[(&str, StrToStr)] = &[
-        ("upper", |s| {
-            let mut o = String::new();
-            s.chars()
-                .for_each(|c| text::char_class::push_upper(&mut o, c));
-            o
-        }),
-        ("lower", |s| {
-            let mut o = String::new();
-            s.chars()
-                .for_each(|c| text::char_class::push_lower(&mut o, c));
-            o
-        }),
-        ("casefold", |s| {
-            let mut o = String::new();
-            s.chars()
-                .for_each(|c| text::char_class::push_casefold(&mut o, c));
-            o
-        }),
-        ("swapcase", |s| {
-            let mut o = String::new();
-            for c in s.chars() {
-                if text::char_class::is_upper(c) {
-                    text::char_class::push_lower(&mut o, c)
-                } else if text::char_class::is_lower(c) {
-                    text::char_class::push_upper(&mut o, c)
-                } else {
-                    o.push(c)
-                }
-            }
-            o
-        }),
-        ("capitalize", |s| {
-            let mut o = String::new();
-            let mut cs = s.chars();
-            if let Some(c) = cs.next() {
-                text::char_class::push_title(&mut o, c);
-            }
-            cs.for_each(|c| text::char_class::push_lower(&mut o, c));
-            o
-        }),
-        ("title", |s| {
-            let mut o = String::new();
-            let mut prev_cased = false;
-            for c in s.chars() {
-                if prev_cased {
-                    text::char_class::push_lower(&mut o, c)
-                } else {
-                    text::char_class::push_title(&mut o, c)
-                }
-                prev_cased = text::char_class::is_cased(c);
-            }
-            o
-        }),
-    ];
-    for (name, f) in simple {
-        let f = *f;
-        def(interp, "str", name, move |it, args| {
-            exact_args(it, name, &Args::positional(args.pos[1..].to_vec()), 0)?;
-            Ok(Value::Str(Rc::from(f(&self_str(&args)))))
-        });
-    }
-    // (name, the test each character must pass, whether an empty string passes)
-    let preds: &[(&str, CharTest, bool)] = &[
-        ("isdigit", text::char_class::is_digit, false),
-        ("isdecimal", text::char_class::is_decimal, false),
-        ("isnumeric", text::char_class::is_numeric, false),
-        ("isalpha", text::char_class::is_alpha, false),
-        ("isalnum", text::char_class::is_alnum, false),
-        ("isspace", text::char_class::is_space, false),
-        ("isascii", |c| (c as u32) < 128, true),
-    ];
-    for (name, p, empty_ok) in preds {
-        let (p, empty_ok) = (*p, *empty_ok);
-        def(interp, "str", name, move |_it, args| {
-            let s = self_str(&args);
-            Ok(Value::Bool((empty_ok || !s.is_empty()) && s.chars().all(p)))
-        });
-    }
-    def(interp, "str", "isupper", |_it, args| {
-        let s = self_str(&args);
-        Ok(Value::Bool(
-            s.chars().any(text::char_class::is_upper) && !s.chars().any(text::char_class::is_lower),
-        ))
-    });
-    def(interp, "str", "islower", |_it, args| {
-        let s = self_str(&args);
-        Ok(Value::Bool(
-            s.chars().any(text::char_class::is_lower) && !s.chars().any(text::char_class::is_upper),
-        ))
-    });
-    def(interp, "str", "isidentifier", |_it, args| {
-        let s = self_str(&args);
-        let mut cs = s.chars();
-        Ok(Value::Bool(
-            cs.next()
-                .map(|c| c == '_' || text::char_class::is_id_start(c))
-                .unwrap_or(false)
-                && cs.all(text::char_class::is_id_continue),
-        ))
-    });
-    def(interp, "str", "istitle", |_it, args| {
-        let s = self_str(&args);
-        let (mut cased, mut prev) = (false, false);
-        for c in s.chars() {
-            if text::char_class::is_upper(c) || text::char_class::is_title(c) {
-                if prev {
-                    return Ok(Value::Bool(false));
-                }
-                prev = true;
-                cased = true;
-            } else if text::char_class::is_lower(c) {
-                if !prev {
-                    return Ok(Value::Bool(false));
-                }
-                prev = true;
-                cased = true;
-            } else {
-                prev = false;
-            }
-        }
-        Ok(Value::Bool(cased))
-    });
-    for name in ["strip", "lstrip", "rstrip"] {
-        def(interp, "str", name, move |it, args| {
-            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 0, 1)?;
-            let s = self_str(&args);
-            let chars = arg_str(it, args.pos.get(1), name, 1)?;
-            let pred = |c: char| match &chars {
-                Some(cs) => cs.contains(c),
-                None => text::char_class::is_space(c),
-            };
-            let r = match name {
-                "strip" => s.trim_matches(pred),
-                "lstrip" => s.trim_start_matches(pred),
-                _ => s.trim_end_matches(pred),
-            };
-            Ok(Value::str(r))
-        });
-    }
-    for name in ["split", "rsplit"] {
-        def(interp, "str", name, move |it, mut args| {
-            let s = self_str(&args);
-            let sep = args.take_kw("sep").or_else(|| args.pos.get(1).cloned());
-            let maxsplit = args
-                .take_kw("maxsplit")
-                .or_else(|| args.pos.get(2).cloned())
-                .map(|v| it.to_index(&v))
-                .transpose()?
-                .unwrap_or(-1);
-            match &sep {
-                None | Some(Value::None) => {
-                    if name == "split" {
-                        Ok(Value::list(split_whitespace(&s, maxsplit)))
-                    } else {
-                        let rev: String = s.chars().rev().collect();
-                        let mut parts: Vec<Value> = split_whitespace(&rev, maxsplit)
-                            .into_iter()
-                            .map(|v| {
-                                Value::str(
-                                    &v.as_str_opt()
-                                        .unwrap_or_default()
-                                        .chars()
-                                        .rev()
-                                        .collect::<String>(),
-                                )
-                            })
-                            .collect();
-                        parts.reverse();
-                        Ok(Value::list(parts))
-                    }
-                }
-                Some(Value::Str(sep)) => {
-                    if sep.is_empty() {
-                        return Err(it.value_error("empty separator"));
-                    }
-                    let parts: Vec<Value> = if maxsplit < 0 {
-                        s.split(&**sep).map(Value::str).collect()
-                    } else if name == "split" {
-                        s.splitn(maxsplit as usize + 1, &**sep)
-                            .map(Value::str)
-                            .collect()
-                    } else {
-                        let mut p: Vec<Value> = s
-                            .rsplitn(maxsplit as usize + 1, &**sep)
-                            .map(Value::str)
-                            .collect();
-                        p.reverse();
-                        p
-                    };
-                    Ok(Value::list(parts))
-                }
-                Some(o) => {
-                    Err(it.type_error(format!("must be str or None, not {}", o.type_name())))
-                }
-            }
-        });
-    }
-    def(interp, "str", "splitlines", |it, mut args| {
-        let s = self_str(&args);
-        let keep = args
-            .take_kw("keepends")
-            .or_else(|| args.pos.get(1).cloned())
-            .map(|v| it.truthy(&v))
-            .transpose()?
-            .unwrap_or(false);
-        let mut out = Vec::new();
-        let mut cur = String::new();
-        let mut cs = s.chars().peekable();
-        while let Some(c) = cs.next() {
-            if matches!(
-                c,
-                '\n' | '\r'
-                    | '\x0b'
-                    | '\x0c'
-                    | '\x1c'
-                    | '\x1d'
-                    | '\x1e'
-                    | '\u{85}'
-                    | '\u{2028}'
-                    | '\u{2029}'
-            ) {
-                let mut end = c.to_string();
-                if c == '\r' && cs.peek() == Some(&'\n') {
-                    cs.next();
-                    end.push('\n');
-                }
-                if keep {
-                    cur.push_str(&end);
-                }
-                out.push(Value::str(&cur));
-                cur.clear();
-            } else {
-                cur.push(c);
-            }
-        }
-        if !cur.is_empty() {
-            out.push(Value::str(&cur));
-        }
-        Ok(Value::list(out))
-    });
-    def(interp, "str", "join", |it, args| {
-        exact_args(it, "join", &Args::positional(args.pos[1..].to_vec()), 1)?;
-        let sep = self_str(&args);
-        // CPython names join's own need when the argument cannot be iterated at all.
-        let items = match it.iter(&args.pos[1]) {
-            Ok(iter) => it.collect(&iter)?,
-            Err(e) if it.exc_matches(&e.value, "TypeError") => {
-                return Err(it.type_error("can only join an iterable"));
-            }
-            Err(e) => return Err(e),
-        };
-        let mut out = String::new();
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(&sep);
-            }
-            match x {
-                Value::Str(s) => out.push_str(s),
-                Value::Instance(inst) if matches!(inst.base, Some(Value::Str(_))) => {
-                    if let Some(Value::Str(s)) = &inst.base {
-                        out.push_str(s);
-                    }
-                }
-                o => {
-                    return Err(it.type_error(format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        o.type_name()
-                    )));
-                }
-            }
-            if out.len() > it.config.memory_limit {
-                return Err(it.err_empty("MemoryError"));
-            }
-        }
-        Ok(Value::Str(Rc::from(out)))
-    });
-    def(interp, "str", "translate", |it, args| {
-        exact_args(
-            it,
-            "translate",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let s = self_str(&args);
-        translate(it, &s, &args.pos[1])
-    });
     let maketrans = builtin("maketrans", |it, args| maketrans(it, &args.pos));
     interp
         .ty("str")
         .dict
         .borrow_mut()
         .set_str("maketrans", Value::StaticMethod(Rc::new(maketrans)));
-    def(interp, "str", "replace", |it, args| {
-        range_args(
-            it,
-            "replace",
-            &Args::positional(args.pos[1..].to_vec()),
-            2,
-            3,
-        )?;
-        let s = self_str(&args);
-        let old = need_str(it, args.pos.get(1), "replace() argument 1 must be str")?;
-        let new = need_str(it, args.pos.get(2), "replace() argument 2 must be str")?;
-        let count = args
-            .pos
-            .get(3)
-            .map(|v| it.to_index(v))
-            .transpose()?
-            .unwrap_or(-1);
-        let n = if old.is_empty() {
-            s.chars().count() + 1
+    super::native::install_methods(interp, "str", STR_METHODS);
+}
+
+/// The text `str.upper()` returns.
+fn upper_text(s: &str) -> String {
+    let mut o = String::new();
+    s.chars()
+        .for_each(|c| text::char_class::push_upper(&mut o, c));
+    o
+}
+
+fn str_upper(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Str(Rc::from(upper_text(&self_str(&args)))))
+}
+
+/// The text `str.lower()` returns.
+fn lower_text(s: &str) -> String {
+    let mut o = String::new();
+    s.chars()
+        .for_each(|c| text::char_class::push_lower(&mut o, c));
+    o
+}
+
+fn str_lower(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Str(Rc::from(lower_text(&self_str(&args)))))
+}
+
+/// The text `str.casefold()` returns.
+fn casefold_text(s: &str) -> String {
+    let mut o = String::new();
+    s.chars()
+        .for_each(|c| text::char_class::push_casefold(&mut o, c));
+    o
+}
+
+fn str_casefold(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Str(Rc::from(casefold_text(&self_str(&args)))))
+}
+
+/// The text `str.swapcase()` returns.
+fn swapcase_text(s: &str) -> String {
+    let mut o = String::new();
+    for c in s.chars() {
+        if text::char_class::is_upper(c) {
+            text::char_class::push_lower(&mut o, c)
+        } else if text::char_class::is_lower(c) {
+            text::char_class::push_upper(&mut o, c)
         } else {
-            s.matches(&*old).count()
-        };
-        let n = if count >= 0 { n.min(count as usize) } else { n };
-        it.check_size(s.len() as u128 + n as u128 * new.len() as u128)?;
-        Ok(Value::Str(Rc::from(if count < 0 {
-            s.replace(&*old, &new)
-        } else {
-            s.replacen(&*old, &new, count as usize)
-        })))
-    });
-    for name in ["startswith", "endswith"] {
-        def(interp, "str", name, move |it, args| {
-            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-            let s = self_str(&args);
-            let (a, b) = sub_range(it, &s, args.pos.get(2), args.pos.get(3))?;
-            let (ba, bb) = (char_index_to_byte(&s, a), char_index_to_byte(&s, b.max(a)));
-            let sub = &s[ba..bb];
-            let cands: Vec<Value> = match &args.pos[1] {
-                Value::Tuple(t) => t.to_vec(),
-                v => vec![v.clone()],
-            };
-            for c in cands {
-                let Value::Str(p) = &c else {
-                    return Err(it.type_error(format!(
-                        "{name} first arg must be str or a tuple of str, not {}",
-                        c.type_name()
-                    )));
-                };
-                if (name == "startswith" && sub.starts_with(&**p))
-                    || (name == "endswith" && sub.ends_with(&**p))
-                {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            Ok(Value::Bool(false))
-        });
-    }
-    for name in ["find", "rfind", "index", "rindex", "count"] {
-        def(interp, "str", name, move |it, args| {
-            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-            let s = self_str(&args);
-            let sub = need_str(it, args.pos.get(1), "must be str")?;
-            let (a, b) = sub_range(it, &s, args.pos.get(2), args.pos.get(3))?;
-            let (ba, bb) = (char_index_to_byte(&s, a), char_index_to_byte(&s, b.max(a)));
-            let hay = &s[ba..bb];
-            if name == "count" {
-                let n = if sub.is_empty() {
-                    hay.chars().count() + 1
-                } else {
-                    hay.matches(&*sub).count()
-                };
-                return Ok(Value::Int(n as i64));
-            }
-            let found = if name.starts_with('r') {
-                hay.rfind(&*sub)
-            } else {
-                hay.find(&*sub)
-            };
-            match found {
-                Some(p) => Ok(Value::Int((a + hay[..p].chars().count()) as i64)),
-                None if name.ends_with("index") => Err(it.value_error("substring not found")),
-                None => Ok(Value::Int(-1)),
-            }
-        });
-    }
-    for name in ["center", "ljust", "rjust"] {
-        def(interp, "str", name, move |it, args| {
-            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
-            let s = self_str(&args);
-            let width = it.to_index(&args.pos[1])?;
-            let fill = match args.pos.get(2) {
-                None => ' ',
-                Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                Some(_) => {
-                    return Err(
-                        it.type_error("The fill character must be exactly one character long")
-                    );
-                }
-            };
-            let n = s.chars().count() as i64;
-            if width <= n {
-                return Ok(Value::Str(s));
-            }
-            it.check_size(width as u128 * 4)?;
-            let pad = (width - n) as usize;
-            let (l, r) = match name {
-                "ljust" => (0, pad),
-                "rjust" => (pad, 0),
-                _ => {
-                    let l = pad / 2 + (pad & (width as usize) & 1);
-                    (l, pad - l)
-                }
-            };
-            let f = fill.to_string();
-            Ok(Value::Str(Rc::from(format!(
-                "{}{}{}",
-                f.repeat(l),
-                s,
-                f.repeat(r)
-            ))))
-        });
-    }
-    def(interp, "str", "zfill", |it, args| {
-        exact_args(it, "zfill", &Args::positional(args.pos[1..].to_vec()), 1)?;
-        let s = self_str(&args);
-        let width = it.to_index(&args.pos[1])?;
-        let n = s.chars().count() as i64;
-        if width <= n {
-            return Ok(Value::Str(s));
+            o.push(c)
         }
-        it.check_size(width as u128)?;
-        let pad = "0".repeat((width - n) as usize);
-        Ok(Value::Str(Rc::from(if s.starts_with(['+', '-']) {
-            format!("{}{}{}", &s[..1], pad, &s[1..])
+    }
+    o
+}
+
+fn str_swapcase(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Str(Rc::from(swapcase_text(&self_str(&args)))))
+}
+
+/// The text `str.capitalize()` returns.
+fn capitalize_text(s: &str) -> String {
+    let mut o = String::new();
+    let mut cs = s.chars();
+    if let Some(c) = cs.next() {
+        text::char_class::push_title(&mut o, c);
+    }
+    cs.for_each(|c| text::char_class::push_lower(&mut o, c));
+    o
+}
+
+fn str_capitalize(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Str(Rc::from(capitalize_text(&self_str(&args)))))
+}
+
+/// The text `str.title()` returns.
+fn title_text(s: &str) -> String {
+    let mut o = String::new();
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            text::char_class::push_lower(&mut o, c)
         } else {
-            format!("{pad}{s}")
-        })))
-    });
-    for name in ["partition", "rpartition"] {
-        def(interp, "str", name, move |it, args| {
-            exact_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1)?;
-            let s = self_str(&args);
-            let sep = need_str(it, args.pos.get(1), "must be str")?;
+            text::char_class::push_title(&mut o, c)
+        }
+        prev_cased = text::char_class::is_cased(c);
+    }
+    o
+}
+
+fn str_title(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Str(Rc::from(title_text(&self_str(&args)))))
+}
+
+fn str_isdigit(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(text::char_class::is_digit),
+    ))
+}
+
+fn str_isdecimal(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(text::char_class::is_decimal),
+    ))
+}
+
+fn str_isnumeric(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(text::char_class::is_numeric),
+    ))
+}
+
+fn str_isalpha(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(text::char_class::is_alpha),
+    ))
+}
+
+fn str_isalnum(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(text::char_class::is_alnum),
+    ))
+}
+
+fn str_isspace(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(text::char_class::is_space),
+    ))
+}
+
+fn str_isascii(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(s.chars().all(|c| (c as u32) < 128)))
+}
+
+fn str_isupper(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        s.chars().any(text::char_class::is_upper) && !s.chars().any(text::char_class::is_lower),
+    ))
+}
+
+fn str_islower(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    Ok(Value::Bool(
+        s.chars().any(text::char_class::is_lower) && !s.chars().any(text::char_class::is_upper),
+    ))
+}
+
+fn str_isidentifier(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let mut cs = s.chars();
+    Ok(Value::Bool(
+        cs.next()
+            .map(|c| c == '_' || text::char_class::is_id_start(c))
+            .unwrap_or(false)
+            && cs.all(text::char_class::is_id_continue),
+    ))
+}
+
+fn str_istitle(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let (mut cased, mut prev) = (false, false);
+    for c in s.chars() {
+        if text::char_class::is_upper(c) || text::char_class::is_title(c) {
+            if prev {
+                return Ok(Value::Bool(false));
+            }
+            prev = true;
+            cased = true;
+        } else if text::char_class::is_lower(c) {
+            if !prev {
+                return Ok(Value::Bool(false));
+            }
+            prev = true;
+            cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+/// `strip`, `lstrip`, `rstrip`: one body, told which it is.
+fn str_strip_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let s = self_str(&args);
+    let chars = arg_str(it, args.pos.get(1), name, 1)?;
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => text::char_class::is_space(c),
+    };
+    let r = match name {
+        "strip" => s.trim_matches(pred),
+        "lstrip" => s.trim_start_matches(pred),
+        _ => s.trim_end_matches(pred),
+    };
+    Ok(Value::str(r))
+}
+
+fn str_strip(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_strip_family(it, args, "strip")
+}
+
+fn str_lstrip(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_strip_family(it, args, "lstrip")
+}
+
+fn str_rstrip(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_strip_family(it, args, "rstrip")
+}
+
+/// `split`, `rsplit`: one body, told which it is.
+fn str_split_family(it: &mut Interp, mut args: Args, name: &'static str) -> PyResult<Value> {
+    let s = self_str(&args);
+    let sep = args.take_kw("sep").or_else(|| args.pos.get(1).cloned());
+    let maxsplit = args
+        .take_kw("maxsplit")
+        .or_else(|| args.pos.get(2).cloned())
+        .map(|v| it.to_index(&v))
+        .transpose()?
+        .unwrap_or(-1);
+    match &sep {
+        None | Some(Value::None) => {
+            if name == "split" {
+                Ok(Value::list(split_whitespace(&s, maxsplit)))
+            } else {
+                let rev: String = s.chars().rev().collect();
+                let mut parts: Vec<Value> = split_whitespace(&rev, maxsplit)
+                    .into_iter()
+                    .map(|v| {
+                        Value::str(
+                            &v.as_str_opt()
+                                .unwrap_or_default()
+                                .chars()
+                                .rev()
+                                .collect::<String>(),
+                        )
+                    })
+                    .collect();
+                parts.reverse();
+                Ok(Value::list(parts))
+            }
+        }
+        Some(Value::Str(sep)) => {
             if sep.is_empty() {
                 return Err(it.value_error("empty separator"));
             }
-            let found = if name == "partition" {
-                s.find(&*sep)
+            let parts: Vec<Value> = if maxsplit < 0 {
+                s.split(&**sep).map(Value::str).collect()
+            } else if name == "split" {
+                s.splitn(maxsplit as usize + 1, &**sep)
+                    .map(Value::str)
+                    .collect()
             } else {
-                s.rfind(&*sep)
+                let mut p: Vec<Value> = s
+                    .rsplitn(maxsplit as usize + 1, &**sep)
+                    .map(Value::str)
+                    .collect();
+                p.reverse();
+                p
             };
-            Ok(Value::tuple(match found {
-                Some(p) => vec![
-                    Value::str(&s[..p]),
-                    Value::Str(sep.clone()),
-                    Value::str(&s[p + sep.len()..]),
-                ],
-                None if name == "partition" => {
-                    vec![Value::Str(s.clone()), Value::str(""), Value::str("")]
-                }
-                None => vec![Value::str(""), Value::str(""), Value::Str(s.clone())],
-            }))
-        });
+            Ok(Value::list(parts))
+        }
+        Some(o) => Err(it.type_error(format!("must be str or None, not {}", o.type_name()))),
     }
-    def(interp, "str", "removeprefix", |it, args| {
-        let s = self_str(&args);
-        let p = need_str(it, args.pos.get(1), "removeprefix() argument must be str")?;
-        Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
-    });
-    def(interp, "str", "removesuffix", |it, args| {
-        let s = self_str(&args);
-        let p = need_str(it, args.pos.get(1), "removesuffix() argument must be str")?;
-        Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
-    });
-    def(interp, "str", "encode", |it, mut args| {
-        let s = self_str(&args);
-        let enc = args
-            .take_kw("encoding")
-            .or_else(|| args.pos.get(1).cloned())
-            .and_then(|v| v.as_str_opt())
-            .unwrap_or_else(|| "utf-8".into());
-        let errors = args
-            .take_kw("errors")
-            .or_else(|| args.pos.get(2).cloned())
-            .and_then(|v| v.as_str_opt())
-            .unwrap_or_else(|| "strict".into());
-        Ok(Value::Bytes(Rc::from(encode(it, &s, &enc, &errors)?)))
-    });
-    def(interp, "str", "format", |it, args| {
-        let s = self_str(&args);
-        let out = str_format(it, &s, &args.pos[1..], &args.kw)?;
-        Ok(Value::Str(Rc::from(out)))
-    });
-    def(interp, "str", "format_map", |it, args| {
-        let s = self_str(&args);
-        let m = args.pos.get(1).cloned().unwrap_or(Value::None);
-        let kw: Vec<(String, Value)> = it
-            .mapping_items(&m)?
-            .into_iter()
-            .filter_map(|(k, v)| k.as_str_opt().map(|k| (k, v)))
-            .collect();
-        Ok(Value::Str(Rc::from(str_format(it, &s, &[], &kw)?)))
-    });
-    def(interp, "str", "expandtabs", |it, args| {
-        let s = self_str(&args);
-        let size = args
-            .pos
-            .get(1)
-            .map(|v| it.to_index(v))
-            .transpose()?
-            .unwrap_or(8)
-            .max(0) as usize;
-        let mut out = String::new();
-        let mut col = 0;
-        for c in s.chars() {
-            if c == '\t' {
-                if size > 0 {
-                    let n = size - col % size;
-                    out.push_str(&" ".repeat(n));
-                    col += n;
+}
+
+fn str_split(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_split_family(it, args, "split")
+}
+
+fn str_rsplit(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_split_family(it, args, "rsplit")
+}
+
+fn str_splitlines(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let keep = args
+        .take_kw("keepends")
+        .or_else(|| args.pos.get(1).cloned())
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cs = s.chars().peekable();
+    while let Some(c) = cs.next() {
+        if matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) {
+            let mut end = c.to_string();
+            if c == '\r' && cs.peek() == Some(&'\n') {
+                cs.next();
+                end.push('\n');
+            }
+            if keep {
+                cur.push_str(&end);
+            }
+            out.push(Value::str(&cur));
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Value::str(&cur));
+    }
+    Ok(Value::list(out))
+}
+
+fn str_join(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let sep = self_str(&args);
+    // CPython names join's own need when the argument cannot be iterated at all.
+    let items = match it.iter(&args.pos[1]) {
+        Ok(iter) => it.collect(&iter)?,
+        Err(e) if it.exc_matches(&e.value, "TypeError") => {
+            return Err(it.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match x {
+            Value::Str(s) => out.push_str(s),
+            Value::Instance(inst) if matches!(inst.base, Some(Value::Str(_))) => {
+                if let Some(Value::Str(s)) = &inst.base {
+                    out.push_str(s);
                 }
-            } else {
-                out.push(c);
-                col = if c == '\n' || c == '\r' { 0 } else { col + 1 };
+            }
+            o => {
+                return Err(it.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    o.type_name()
+                )));
             }
         }
-        Ok(Value::Str(Rc::from(out)))
-    });
-    def(interp, "str", "__len__", |it, args| {
-        Ok(Value::Int(it.len(&args.pos[0])? as i64))
-    });
+        if out.len() > it.config.memory_limit {
+            return Err(it.err_empty("MemoryError"));
+        }
+    }
+    Ok(Value::Str(Rc::from(out)))
+}
+
+fn str_translate(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "translate",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let s = self_str(&args);
+    translate(it, &s, &args.pos[1])
+}
+
+fn str_replace(it: &mut Interp, args: Args) -> PyResult<Value> {
+    range_args(
+        it,
+        "replace",
+        &Args::positional(args.pos[1..].to_vec()),
+        2,
+        3,
+    )?;
+    let s = self_str(&args);
+    let old = need_str(it, args.pos.get(1), "replace() argument 1 must be str")?;
+    let new = need_str(it, args.pos.get(2), "replace() argument 2 must be str")?;
+    let count = args
+        .pos
+        .get(3)
+        .map(|v| it.to_index(v))
+        .transpose()?
+        .unwrap_or(-1);
+    let n = if old.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&*old).count()
+    };
+    let n = if count >= 0 { n.min(count as usize) } else { n };
+    it.check_size(s.len() as u128 + n as u128 * new.len() as u128)?;
+    Ok(Value::Str(Rc::from(if count < 0 {
+        s.replace(&*old, &new)
+    } else {
+        s.replacen(&*old, &new, count as usize)
+    })))
+}
+
+/// `startswith`, `endswith`: one body, told which it is.
+fn str_startswith_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let s = self_str(&args);
+    let (a, b) = sub_range(it, &s, args.pos.get(2), args.pos.get(3))?;
+    let (ba, bb) = (char_index_to_byte(&s, a), char_index_to_byte(&s, b.max(a)));
+    let sub = &s[ba..bb];
+    let cands: Vec<Value> = match &args.pos[1] {
+        Value::Tuple(t) => t.to_vec(),
+        v => vec![v.clone()],
+    };
+    for c in cands {
+        let Value::Str(p) = &c else {
+            return Err(it.type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                c.type_name()
+            )));
+        };
+        if (name == "startswith" && sub.starts_with(&**p))
+            || (name == "endswith" && sub.ends_with(&**p))
+        {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn str_startswith(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_startswith_family(it, args, "startswith")
+}
+
+fn str_endswith(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_startswith_family(it, args, "endswith")
+}
+
+/// `find`, `rfind`, `index`, `rindex`, `count`: one body, told which it is.
+fn str_find_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let s = self_str(&args);
+    let sub = need_str(it, args.pos.get(1), "must be str")?;
+    let (a, b) = sub_range(it, &s, args.pos.get(2), args.pos.get(3))?;
+    let (ba, bb) = (char_index_to_byte(&s, a), char_index_to_byte(&s, b.max(a)));
+    let hay = &s[ba..bb];
+    if name == "count" {
+        let n = if sub.is_empty() {
+            hay.chars().count() + 1
+        } else {
+            hay.matches(&*sub).count()
+        };
+        return Ok(Value::Int(n as i64));
+    }
+    let found = if name.starts_with('r') {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
+    match found {
+        Some(p) => Ok(Value::Int((a + hay[..p].chars().count()) as i64)),
+        None if name.ends_with("index") => Err(it.value_error("substring not found")),
+        None => Ok(Value::Int(-1)),
+    }
+}
+
+fn str_find(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_find_family(it, args, "find")
+}
+
+fn str_rfind(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_find_family(it, args, "rfind")
+}
+
+fn str_index(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_find_family(it, args, "index")
+}
+
+fn str_rindex(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_find_family(it, args, "rindex")
+}
+
+fn str_count(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_find_family(it, args, "count")
+}
+
+/// `center`, `ljust`, `rjust`: one body, told which it is.
+fn str_center_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let s = self_str(&args);
+    let width = it.to_index(&args.pos[1])?;
+    let fill = match args.pos.get(2) {
+        None => ' ',
+        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+        Some(_) => {
+            return Err(it.type_error("The fill character must be exactly one character long"));
+        }
+    };
+    let n = s.chars().count() as i64;
+    if width <= n {
+        return Ok(Value::Str(s));
+    }
+    it.check_size(width as u128 * 4)?;
+    let pad = (width - n) as usize;
+    let (l, r) = match name {
+        "ljust" => (0, pad),
+        "rjust" => (pad, 0),
+        _ => {
+            let l = pad / 2 + (pad & (width as usize) & 1);
+            (l, pad - l)
+        }
+    };
+    let f = fill.to_string();
+    Ok(Value::Str(Rc::from(format!(
+        "{}{}{}",
+        f.repeat(l),
+        s,
+        f.repeat(r)
+    ))))
+}
+
+fn str_center(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_center_family(it, args, "center")
+}
+
+fn str_ljust(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_center_family(it, args, "ljust")
+}
+
+fn str_rjust(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_center_family(it, args, "rjust")
+}
+
+fn str_zfill(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let width = it.to_index(&args.pos[1])?;
+    let n = s.chars().count() as i64;
+    if width <= n {
+        return Ok(Value::Str(s));
+    }
+    it.check_size(width as u128)?;
+    let pad = "0".repeat((width - n) as usize);
+    Ok(Value::Str(Rc::from(if s.starts_with(['+', '-']) {
+        format!("{}{}{}", &s[..1], pad, &s[1..])
+    } else {
+        format!("{pad}{s}")
+    })))
+}
+
+/// `partition`, `rpartition`: one body, told which it is.
+fn str_partition_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let s = self_str(&args);
+    let sep = need_str(it, args.pos.get(1), "must be str")?;
+    if sep.is_empty() {
+        return Err(it.value_error("empty separator"));
+    }
+    let found = if name == "partition" {
+        s.find(&*sep)
+    } else {
+        s.rfind(&*sep)
+    };
+    Ok(Value::tuple(match found {
+        Some(p) => vec![
+            Value::str(&s[..p]),
+            Value::Str(sep.clone()),
+            Value::str(&s[p + sep.len()..]),
+        ],
+        None if name == "partition" => {
+            vec![Value::Str(s.clone()), Value::str(""), Value::str("")]
+        }
+        None => vec![Value::str(""), Value::str(""), Value::Str(s.clone())],
+    }))
+}
+
+fn str_partition(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_partition_family(it, args, "partition")
+}
+
+fn str_rpartition(it: &mut Interp, args: Args) -> PyResult<Value> {
+    str_partition_family(it, args, "rpartition")
+}
+
+fn str_removeprefix(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let p = need_str(it, args.pos.get(1), "removeprefix() argument must be str")?;
+    Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
+}
+
+fn str_removesuffix(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let p = need_str(it, args.pos.get(1), "removesuffix() argument must be str")?;
+    Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
+}
+
+fn str_encode(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let enc = args
+        .take_kw("encoding")
+        .or_else(|| args.pos.get(1).cloned())
+        .and_then(|v| v.as_str_opt())
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = args
+        .take_kw("errors")
+        .or_else(|| args.pos.get(2).cloned())
+        .and_then(|v| v.as_str_opt())
+        .unwrap_or_else(|| "strict".into());
+    Ok(Value::Bytes(Rc::from(encode(it, &s, &enc, &errors)?)))
+}
+
+fn str_format_method(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let out = str_format(it, &s, &args.pos[1..], &args.kw)?;
+    Ok(Value::Str(Rc::from(out)))
+}
+
+fn str_format_map(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let m = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let kw: Vec<(String, Value)> = it
+        .mapping_items(&m)?
+        .into_iter()
+        .filter_map(|(k, v)| k.as_str_opt().map(|k| (k, v)))
+        .collect();
+    Ok(Value::Str(Rc::from(str_format(it, &s, &[], &kw)?)))
+}
+
+fn str_expandtabs(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_str(&args);
+    let size = args
+        .pos
+        .get(1)
+        .map(|v| it.to_index(v))
+        .transpose()?
+        .unwrap_or(8)
+        .max(0) as usize;
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        if c == '\t' {
+            if size > 0 {
+                let n = size - col % size;
+                out.push_str(&" ".repeat(n));
+                col += n;
+            }
+        } else {
+            out.push(c);
+            col = if c == '\n' || c == '\r' { 0 } else { col + 1 };
+        }
+    }
+    Ok(Value::Str(Rc::from(out)))
+}
+
+fn str_dunder_len(it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(it.len(&args.pos[0])? as i64))
 }
 
 fn self_list(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Vec<Value>>>> {
@@ -1518,165 +1671,194 @@ fn self_list(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Vec<Value>>>> {
     }
 }
 
-fn install_list(interp: &mut Interp) {
-    def(interp, "list", "append", |it, args| {
-        exact_args(
-            it,
-            "list.append",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let n = l.borrow().len();
-        if n % 1024 == 1023 {
-            it.check_size(n as u128 * 8)?;
+/// The `tuple` natives, each with its arity as CPython 3.11 has it.
+static TUPLE_METHODS: &[Native] = &[
+    Native::new("index", Arity::clinic(1, 3), tuple_index),
+    Native::new("count", Arity::ONE, tuple_count),
+];
+
+fn tuple_index(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let items = it.collect(&args.pos[0])?;
+    let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
+    for (i, x) in items.iter().enumerate().take(e).skip(a) {
+        if it.eq(x, &args.pos[1])? {
+            return Ok(Value::Int(i as i64));
         }
-        l.borrow_mut().push(args.pos[1].clone());
-        Ok(Value::None)
-    });
-    def(interp, "list", "extend", |it, args| {
-        exact_args(
-            it,
-            "list.extend",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let items = it.collect(&args.pos[1])?;
-        it.check_size((l.borrow().len() + items.len()) as u128 * 8)?;
-        l.borrow_mut().extend(items);
-        Ok(Value::None)
-    });
-    def(interp, "list", "insert", |it, args| {
-        exact_args(it, "insert", &Args::positional(args.pos[1..].to_vec()), 2)?;
-        let l = self_list(it, &args)?;
-        let n = l.borrow().len() as i64;
-        let i = it.to_index(&args.pos[1])?;
-        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-        l.borrow_mut().insert(i, args.pos[2].clone());
-        Ok(Value::None)
-    });
-    def(interp, "list", "pop", |it, args| {
-        range_args(it, "pop", &Args::positional(args.pos[1..].to_vec()), 0, 1)?;
-        let l = self_list(it, &args)?;
-        let n = l.borrow().len() as i64;
-        if n == 0 {
-            return Err(it.err("IndexError", "pop from empty list"));
-        }
-        let i = args
-            .pos
-            .get(1)
-            .map(|v| it.to_index(v))
-            .transpose()?
-            .unwrap_or(-1);
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            return Err(it.err("IndexError", "pop index out of range"));
-        }
-        Ok(l.borrow_mut().remove(j as usize))
-    });
-    def(interp, "list", "remove", |it, args| {
-        exact_args(
-            it,
-            "list.remove",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let items = l.borrow().clone();
-        for (i, x) in items.iter().enumerate() {
-            if it.eq(x, &args.pos[1])? {
-                l.borrow_mut().remove(i);
-                return Ok(Value::None);
-            }
-        }
-        Err(it.value_error("list.remove(x): x not in list"))
-    });
-    def(interp, "list", "index", |it, args| {
-        range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-        let l = self_list(it, &args)?;
-        let items = l.borrow().clone();
-        let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
-        for (i, x) in items.iter().enumerate().take(e).skip(a) {
-            if it.eq(x, &args.pos[1])? {
-                return Ok(Value::Int(i as i64));
-            }
-        }
-        let r = it.repr(&args.pos[1])?;
-        Err(it.value_error(format!("{r} is not in list")))
-    });
-    def(interp, "list", "count", |it, args| {
-        exact_args(
-            it,
-            "list.count",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-        )?;
-        let l = self_list(it, &args)?;
-        let items = l.borrow().clone();
-        let mut n = 0;
-        for x in items.iter() {
-            if it.eq(x, &args.pos[1])? {
-                n += 1;
-            }
-        }
-        Ok(Value::Int(n))
-    });
-    def(interp, "list", "sort", |it, mut args| {
-        let l = self_list(it, &args)?;
-        let key = args.take_kw("key").unwrap_or(Value::None);
-        let reverse = args
-            .take_kw("reverse")
-            .map(|v| it.truthy(&v))
-            .transpose()?
-            .unwrap_or(false);
-        if args.pos.len() > 1 {
-            return Err(it.type_error("sort() takes no positional arguments"));
-        }
-        let mut items = l.borrow().clone();
-        it.sort_values(&mut items, &key, reverse)?;
-        *l.borrow_mut() = items;
-        Ok(Value::None)
-    });
-    def(interp, "list", "reverse", |it, args| {
-        let l = self_list(it, &args)?;
-        l.borrow_mut().reverse();
-        Ok(Value::None)
-    });
-    def(interp, "list", "copy", |it, args| {
-        let l = self_list(it, &args)?;
-        let v = l.borrow().clone();
-        Ok(Value::list(v))
-    });
-    def(interp, "list", "clear", |it, args| {
-        let l = self_list(it, &args)?;
-        l.borrow_mut().clear();
-        Ok(Value::None)
-    });
-    {
-        let ty = "tuple";
-        def(interp, ty, "index", |it, args| {
-            range_args(it, "index", &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-            let items = it.collect(&args.pos[0])?;
-            let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
-            for (i, x) in items.iter().enumerate().take(e).skip(a) {
-                if it.eq(x, &args.pos[1])? {
-                    return Ok(Value::Int(i as i64));
-                }
-            }
-            Err(it.value_error("tuple.index(x): x not in tuple"))
-        });
-        def(interp, ty, "count", |it, args| {
-            let items = it.collect(&args.pos[0])?;
-            let mut n = 0;
-            for x in items.iter() {
-                if it.eq(x, &args.pos[1])? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        });
     }
+    Err(it.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let items = it.collect(&args.pos[0])?;
+    let mut n = 0;
+    for x in items.iter() {
+        if it.eq(x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+/// The `list` natives, each with its arity as CPython 3.11 has it.
+static LIST_METHODS: &[Native] = &[
+    Native::new("append", Arity::ONE, list_append),
+    Native::new("extend", Arity::ONE, list_extend),
+    Native::new("insert", Arity::clinic(2, 2), list_insert),
+    Native::new("pop", Arity::clinic(0, 1), list_pop),
+    Native::new("remove", Arity::ONE, list_remove),
+    Native::new("index", Arity::clinic(1, 3), list_index),
+    Native::new("count", Arity::ONE, list_count),
+    Native::new("sort", Arity::tuple(0, 2).kw(), list_sort),
+    Native::new("reverse", Arity::NONE, list_reverse),
+    Native::new("copy", Arity::NONE, list_copy),
+    Native::new("clear", Arity::NONE, list_clear),
+];
+
+fn install_list(interp: &mut Interp) {
+    super::native::install_methods(interp, "tuple", TUPLE_METHODS);
+    super::native::install_methods(interp, "list", LIST_METHODS);
+}
+
+fn list_append(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.append",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let n = l.borrow().len();
+    if n % 1024 == 1023 {
+        it.check_size(n as u128 * 8)?;
+    }
+    l.borrow_mut().push(args.pos[1].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.extend",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let items = it.collect(&args.pos[1])?;
+    it.check_size((l.borrow().len() + items.len()) as u128 * 8)?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_insert(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let n = l.borrow().len() as i64;
+    let i = it.to_index(&args.pos[1])?;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    l.borrow_mut().insert(i, args.pos[2].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let n = l.borrow().len() as i64;
+    if n == 0 {
+        return Err(it.err("IndexError", "pop from empty list"));
+    }
+    let i = args
+        .pos
+        .get(1)
+        .map(|v| it.to_index(v))
+        .transpose()?
+        .unwrap_or(-1);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(it.err("IndexError", "pop index out of range"));
+    }
+    Ok(l.borrow_mut().remove(j as usize))
+}
+
+fn list_remove(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.remove",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let items = l.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if it.eq(x, &args.pos[1])? {
+            l.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(it.value_error("list.remove(x): x not in list"))
+}
+
+fn list_index(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let items = l.borrow().clone();
+    let (a, e) = byte_range(it, items.len(), args.pos.get(2), args.pos.get(3))?;
+    for (i, x) in items.iter().enumerate().take(e).skip(a) {
+        if it.eq(x, &args.pos[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    let r = it.repr(&args.pos[1])?;
+    Err(it.value_error(format!("{r} is not in list")))
+}
+
+fn list_count(it: &mut Interp, args: Args) -> PyResult<Value> {
+    exact_args(
+        it,
+        "list.count",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+    )?;
+    let l = self_list(it, &args)?;
+    let items = l.borrow().clone();
+    let mut n = 0;
+    for x in items.iter() {
+        if it.eq(x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_sort(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let key = args.take_kw("key").unwrap_or(Value::None);
+    let reverse = args
+        .take_kw("reverse")
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
+    if args.pos.len() > 1 {
+        return Err(it.type_error("sort() takes no positional arguments"));
+    }
+    let mut items = l.borrow().clone();
+    it.sort_values(&mut items, &key, reverse)?;
+    *l.borrow_mut() = items;
+    Ok(Value::None)
+}
+
+fn list_reverse(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    let v = l.borrow().clone();
+    Ok(Value::list(v))
+}
+
+fn list_clear(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let l = self_list(it, &args)?;
+    l.borrow_mut().clear();
+    Ok(Value::None)
 }
 
 fn self_dict(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
@@ -1690,15 +1872,18 @@ fn self_dict(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
     }
 }
 
+/// The `dict` natives, each with its arity as CPython 3.11 has it.
+static DICT_METHODS: &[Native] = &[
+    Native::new("get", Arity::clinic(1, 2), dict_get),
+    Native::new("pop", Arity::clinic(1, 2), dict_pop),
+    Native::new("popitem", Arity::NONE, dict_popitem),
+    Native::new("setdefault", Arity::clinic(1, 2), dict_setdefault),
+    Native::new("update", Arity::clinic(0, 1).kw(), dict_update),
+    Native::new("copy", Arity::NONE, dict_copy),
+    Native::new("clear", Arity::NONE, dict_clear),
+];
+
 fn install_dict(interp: &mut Interp) {
-    def(interp, "dict", "get", |it, args| {
-        range_args(it, "get", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
-        let d = self_dict(it, &args)?;
-        match it.dict_lookup(&d, &args.pos[1])? {
-            Some(v) => Ok(v),
-            None => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
-        }
-    });
     for (name, kind) in [
         ("keys", "dict_keys"),
         ("values", "dict_values"),
@@ -1710,66 +1895,6 @@ fn install_dict(interp: &mut Interp) {
             Ok(Value::Native(Rc::new(DictView { dict: d, kind })))
         });
     }
-    def(interp, "dict", "pop", |it, args| {
-        range_args(it, "pop", &Args::positional(args.pos[1..].to_vec()), 1, 2)?;
-        let d = self_dict(it, &args)?;
-        match it.dict_delete(&d, &args.pos[1])? {
-            Some(v) => Ok(v),
-            None => match args.pos.get(2) {
-                Some(v) => Ok(v.clone()),
-                None => Err(it.key_error(args.pos[1].clone())),
-            },
-        }
-    });
-    def(interp, "dict", "popitem", |it, args| {
-        let d = self_dict(it, &args)?;
-        let r = d.borrow_mut().pop_last();
-        match r {
-            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-            None => Err(it.key_error(Value::str("popitem(): dictionary is empty"))),
-        }
-    });
-    def(interp, "dict", "setdefault", |it, args| {
-        range_args(
-            it,
-            "setdefault",
-            &Args::positional(args.pos[1..].to_vec()),
-            1,
-            2,
-        )?;
-        let d = self_dict(it, &args)?;
-        match it.dict_lookup(&d, &args.pos[1])? {
-            Some(v) => Ok(v),
-            None => {
-                let v = args.pos.get(2).cloned().unwrap_or(Value::None);
-                it.dict_store(&d, args.pos[1].clone(), v.clone())?;
-                Ok(v)
-            }
-        }
-    });
-    def(interp, "dict", "update", |it, args| {
-        let d = self_dict(it, &args)?;
-        let mut copy = d.borrow().clone();
-        if let Some(v) = args.pos.get(1) {
-            let v = v.clone();
-            dict_update_from(it, &mut copy, &v)?;
-        }
-        for (k, v) in args.kw {
-            copy.set_str(&k, v);
-        }
-        *d.borrow_mut() = copy;
-        Ok(Value::None)
-    });
-    def(interp, "dict", "copy", |it, args| {
-        let d = self_dict(it, &args)?;
-        let c = d.borrow().clone();
-        Ok(Value::dict(c))
-    });
-    def(interp, "dict", "clear", |it, args| {
-        let d = self_dict(it, &args)?;
-        d.borrow_mut().clear();
-        Ok(Value::None)
-    });
     let fromkeys = builtin("fromkeys", |it, args| {
         range_args(
             it,
@@ -1791,59 +1916,137 @@ fn install_dict(interp: &mut Interp) {
         .dict
         .borrow_mut()
         .set_str("fromkeys", Value::ClassMethod(Rc::new(fromkeys)));
+    super::native::install_methods(interp, "dict", DICT_METHODS);
+}
+
+fn dict_get(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    match it.dict_lookup(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => Ok(args.pos.get(2).cloned().unwrap_or(Value::None)),
+    }
+}
+
+fn dict_pop(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    match it.dict_delete(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(v) => Ok(v.clone()),
+            None => Err(it.key_error(args.pos[1].clone())),
+        },
+    }
+}
+
+fn dict_popitem(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    let r = d.borrow_mut().pop_last();
+    match r {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(it.key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn dict_setdefault(it: &mut Interp, args: Args) -> PyResult<Value> {
+    range_args(
+        it,
+        "setdefault",
+        &Args::positional(args.pos[1..].to_vec()),
+        1,
+        2,
+    )?;
+    let d = self_dict(it, &args)?;
+    match it.dict_lookup(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => {
+            let v = args.pos.get(2).cloned().unwrap_or(Value::None);
+            it.dict_store(&d, args.pos[1].clone(), v.clone())?;
+            Ok(v)
+        }
+    }
+}
+
+fn dict_update(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    let mut copy = d.borrow().clone();
+    if let Some(v) = args.pos.get(1) {
+        let v = v.clone();
+        dict_update_from(it, &mut copy, &v)?;
+    }
+    for (k, v) in args.kw {
+        copy.set_str(&k, v);
+    }
+    *d.borrow_mut() = copy;
+    Ok(Value::None)
+}
+
+fn dict_copy(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    let c = d.borrow().clone();
+    Ok(Value::dict(c))
+}
+
+fn dict_clear(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let d = self_dict(it, &args)?;
+    d.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+/// The `set` natives, each with its arity as CPython 3.11 has it.
+static SET_METHODS: &[Native] = &[
+    Native::new("add", Arity::ONE, set_add),
+    Native::new("remove", Arity::ONE, set_remove),
+    Native::new("discard", Arity::ONE, set_discard),
+    Native::new("pop", Arity::NONE, set_pop),
+    Native::new("clear", Arity::NONE, set_clear),
+    Native::new("update", Arity::ANY, set_update),
+];
+
+fn self_set(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
+    match args.pos.first() {
+        Some(Value::Set(d)) => Ok(d.clone()),
+        Some(Value::Instance(i)) if matches!(i.base, Some(Value::Set(_))) => match &i.base {
+            Some(Value::Set(d)) => Ok(d.clone()),
+            _ => Err(it.type_error("descriptor requires a 'set' object")),
+        },
+        _ => Err(it.type_error("descriptor requires a 'set' object")),
+    }
+}
+
+/// The subset tests `set` and `frozenset` share, each with its arity as CPython 3.11 has it.
+static SET_ORDER_METHODS: &[Native] = &[
+    Native::new("issubset", Arity::ONE, set_issubset),
+    Native::new("issuperset", Arity::ONE, set_issuperset),
+    Native::new("isdisjoint", Arity::ONE, set_isdisjoint),
+];
+
+/// `issubset`, `issuperset`, `isdisjoint`: one body, told which it is.
+fn set_order_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let a = set_items(&args.pos[0]);
+    let mut b = Dict::new();
+    for x in it.collect(&args.pos[1])? {
+        it.dict_insert(&mut b, x, Value::None)?;
+    }
+    Ok(Value::Bool(match name {
+        "issubset" => a.keys().iter().all(|k| b.contains(k)),
+        "issuperset" => b.keys().iter().all(|k| a.contains(k)),
+        _ => !a.keys().iter().any(|k| b.contains(k)),
+    }))
+}
+
+fn set_issubset(it: &mut Interp, args: Args) -> PyResult<Value> {
+    set_order_family(it, args, "issubset")
+}
+
+fn set_issuperset(it: &mut Interp, args: Args) -> PyResult<Value> {
+    set_order_family(it, args, "issuperset")
+}
+
+fn set_isdisjoint(it: &mut Interp, args: Args) -> PyResult<Value> {
+    set_order_family(it, args, "isdisjoint")
 }
 
 fn install_set(interp: &mut Interp) {
-    fn self_set(it: &Interp, args: &Args) -> PyResult<Rc<RefCell<Dict>>> {
-        match args.pos.first() {
-            Some(Value::Set(d)) => Ok(d.clone()),
-            Some(Value::Instance(i)) if matches!(i.base, Some(Value::Set(_))) => match &i.base {
-                Some(Value::Set(d)) => Ok(d.clone()),
-                _ => Err(it.type_error("descriptor requires a 'set' object")),
-            },
-            _ => Err(it.type_error("descriptor requires a 'set' object")),
-        }
-    }
-    def(interp, "set", "add", |it, args| {
-        exact_args(it, "set.add", &Args::positional(args.pos[1..].to_vec()), 1)?;
-        let s = self_set(it, &args)?;
-        it.dict_store(&s, args.pos[1].clone(), Value::None)?;
-        Ok(Value::None)
-    });
-    def(interp, "set", "remove", |it, args| {
-        let s = self_set(it, &args)?;
-        match it.dict_delete(&s, &args.pos[1])? {
-            Some(_) => Ok(Value::None),
-            None => Err(it.key_error(args.pos[1].clone())),
-        }
-    });
-    def(interp, "set", "discard", |it, args| {
-        let s = self_set(it, &args)?;
-        it.dict_delete(&s, &args.pos[1])?;
-        Ok(Value::None)
-    });
-    def(interp, "set", "pop", |it, args| {
-        let s = self_set(it, &args)?;
-        let r = s.borrow_mut().pop_first();
-        match r {
-            Some((k, _)) => Ok(k),
-            None => Err(it.key_error(Value::str("pop from an empty set"))),
-        }
-    });
-    def(interp, "set", "clear", |it, args| {
-        let s = self_set(it, &args)?;
-        s.borrow_mut().clear();
-        Ok(Value::None)
-    });
-    def(interp, "set", "update", |it, args| {
-        let s = self_set(it, &args)?;
-        for other in &args.pos[1..] {
-            for x in it.collect(other)? {
-                it.dict_store(&s, x, Value::None)?;
-            }
-        }
-        Ok(Value::None)
-    });
     for (name, op) in [
         (
             "intersection_update",
@@ -1908,129 +2111,77 @@ fn install_set(interp: &mut Interp) {
                 Ok(acc)
             });
         }
-        for name in ["issubset", "issuperset", "isdisjoint"] {
-            def(interp, ty, name, move |it, args| {
-                let a = set_items(&args.pos[0]);
-                let mut b = Dict::new();
-                for x in it.collect(&args.pos[1])? {
-                    it.dict_insert(&mut b, x, Value::None)?;
-                }
-                Ok(Value::Bool(match name {
-                    "issubset" => a.keys().iter().all(|k| b.contains(k)),
-                    "issuperset" => b.keys().iter().all(|k| a.contains(k)),
-                    _ => !a.keys().iter().any(|k| b.contains(k)),
-                }))
-            });
+    }
+    super::native::install_methods(interp, "frozenset", SET_ORDER_METHODS);
+    super::native::install_methods(interp, "set", SET_ORDER_METHODS);
+    super::native::install_methods(interp, "set", SET_METHODS);
+}
+
+fn set_add(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    it.dict_store(&s, args.pos[1].clone(), Value::None)?;
+    Ok(Value::None)
+}
+
+fn set_remove(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    match it.dict_delete(&s, &args.pos[1])? {
+        Some(_) => Ok(Value::None),
+        None => Err(it.key_error(args.pos[1].clone())),
+    }
+}
+
+fn set_discard(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    it.dict_delete(&s, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+fn set_pop(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    let r = s.borrow_mut().pop_first();
+    match r {
+        Some((k, _)) => Ok(k),
+        None => Err(it.key_error(Value::str("pop from an empty set"))),
+    }
+}
+
+fn set_clear(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    s.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn set_update(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = self_set(it, &args)?;
+    for other in &args.pos[1..] {
+        for x in it.collect(other)? {
+            it.dict_store(&s, x, Value::None)?;
         }
+    }
+    Ok(Value::None)
+}
+
+/// The `bytes` natives, each with its arity as CPython 3.11 has it.
+static BYTES_METHODS: &[Native] = &[
+    Native::new("decode", Arity::tuple(0, 2).kw(), bytes_decode),
+    Native::new("hex", Arity::tuple(0, 2).kw(), bytes_hex),
+    Native::new("startswith", Arity::tuple(1, 3), bytes_startswith),
+    Native::new("endswith", Arity::tuple(1, 3), bytes_endswith),
+    Native::new("upper", Arity::NONE, bytes_upper),
+    Native::new("lower", Arity::NONE, bytes_lower),
+    Native::new("strip", Arity::clinic(0, 1), bytes_strip),
+    Native::new("join", Arity::ONE, bytes_join),
+];
+
+fn self_bytes(args: &Args) -> Rc<[u8]> {
+    match args.pos.first() {
+        Some(Value::Bytes(b)) => b.clone(),
+        _ => Rc::from(Vec::new()),
     }
 }
 
 fn install_bytes(interp: &mut Interp) {
-    fn self_bytes(args: &Args) -> Rc<[u8]> {
-        match args.pos.first() {
-            Some(Value::Bytes(b)) => b.clone(),
-            _ => Rc::from(Vec::new()),
-        }
-    }
-    def(interp, "bytes", "decode", |it, mut args| {
-        let b = self_bytes(&args);
-        let enc = args
-            .take_kw("encoding")
-            .or_else(|| args.pos.get(1).cloned())
-            .and_then(|v| v.as_str_opt())
-            .unwrap_or_else(|| "utf-8".into());
-        let errors = args
-            .take_kw("errors")
-            .or_else(|| args.pos.get(2).cloned())
-            .and_then(|v| v.as_str_opt())
-            .unwrap_or_else(|| "strict".into());
-        Ok(Value::str(&decode(it, &b, &enc, &errors)?))
-    });
-    def(interp, "bytes", "hex", |_it, args| {
-        let b = self_bytes(&args);
-        Ok(Value::str(
-            &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
-        ))
-    });
-    for name in ["startswith", "endswith"] {
-        def(interp, "bytes", name, move |it, args| {
-            range_args(it, name, &Args::positional(args.pos[1..].to_vec()), 1, 3)?;
-            let b = self_bytes(&args);
-            let (a, e) = byte_range(it, b.len(), args.pos.get(2), args.pos.get(3))?;
-            let cands: Vec<Value> = match &args.pos[1] {
-                Value::Tuple(t) => t.to_vec(),
-                v => vec![v.clone()],
-            };
-            for c in cands {
-                let Value::Bytes(p) = &c else {
-                    return Err(it.type_error(format!(
-                        "{name} first arg must be bytes or a tuple of bytes, not {}",
-                        c.type_name()
-                    )));
-                };
-                // CPython compares nothing once start lies past the end (even with b"").
-                if a > b.len() || e < a {
-                    continue;
-                }
-                let sub = &b[a..e];
-                if (name == "startswith" && sub.starts_with(p))
-                    || (name == "endswith" && sub.ends_with(p))
-                {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            Ok(Value::Bool(false))
-        });
-    }
-    def(interp, "bytes", "upper", |_it, args| {
-        Ok(Value::Bytes(Rc::from(
-            self_bytes(&args).to_ascii_uppercase(),
-        )))
-    });
-    def(interp, "bytes", "lower", |_it, args| {
-        Ok(Value::Bytes(Rc::from(
-            self_bytes(&args).to_ascii_lowercase(),
-        )))
-    });
-    def(interp, "bytes", "strip", |_it, args| {
-        let b = self_bytes(&args);
-        let s: Vec<u8> = b
-            .iter()
-            .copied()
-            .skip_while(|c| c.is_ascii_whitespace())
-            .collect();
-        let end = s
-            .iter()
-            .rposition(|c| !c.is_ascii_whitespace())
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        Ok(Value::Bytes(Rc::from(&s[..end])))
-    });
-    def(interp, "bytes", "join", |it, args| {
-        let sep = self_bytes(&args);
-        let items = it.collect(&args.pos[1])?;
-        let mut out = Vec::new();
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(&sep);
-            }
-            match x {
-                Value::Bytes(b) => out.extend_from_slice(b),
-                o => {
-                    return Err(it.type_error(format!(
-                        "sequence item {i}: expected a bytes-like object, {} found",
-                        o.type_name()
-                    )));
-                }
-            }
-            // The per-object limit, as `str.join` keeps it: a response body joined from a
-            // generator of chunks must not grow without end.
-            if out.len() > it.config.memory_limit {
-                return Err(it.err_empty("MemoryError"));
-            }
-        }
-        Ok(Value::Bytes(Rc::from(out)))
-    });
     let fromhex = builtin("fromhex", |it, args| {
         let s = args
             .pos
@@ -2060,6 +2211,118 @@ fn install_bytes(interp: &mut Interp) {
         .dict
         .borrow_mut()
         .set_str("fromhex", Value::ClassMethod(Rc::new(fromhex)));
+    super::native::install_methods(interp, "bytes", BYTES_METHODS);
+}
+
+fn bytes_decode(it: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    let enc = args
+        .take_kw("encoding")
+        .or_else(|| args.pos.get(1).cloned())
+        .and_then(|v| v.as_str_opt())
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = args
+        .take_kw("errors")
+        .or_else(|| args.pos.get(2).cloned())
+        .and_then(|v| v.as_str_opt())
+        .unwrap_or_else(|| "strict".into());
+    Ok(Value::str(&decode(it, &b, &enc, &errors)?))
+}
+
+fn bytes_hex(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    Ok(Value::str(
+        &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+    ))
+}
+
+/// `startswith`, `endswith`: one body, told which it is.
+fn bytes_startswith_family(it: &mut Interp, args: Args, name: &'static str) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    let (a, e) = byte_range(it, b.len(), args.pos.get(2), args.pos.get(3))?;
+    let cands: Vec<Value> = match &args.pos[1] {
+        Value::Tuple(t) => t.to_vec(),
+        v => vec![v.clone()],
+    };
+    for c in cands {
+        let Value::Bytes(p) = &c else {
+            return Err(it.type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                c.type_name()
+            )));
+        };
+        // CPython compares nothing once start lies past the end (even with b"").
+        if a > b.len() || e < a {
+            continue;
+        }
+        let sub = &b[a..e];
+        if (name == "startswith" && sub.starts_with(p)) || (name == "endswith" && sub.ends_with(p))
+        {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn bytes_startswith(it: &mut Interp, args: Args) -> PyResult<Value> {
+    bytes_startswith_family(it, args, "startswith")
+}
+
+fn bytes_endswith(it: &mut Interp, args: Args) -> PyResult<Value> {
+    bytes_startswith_family(it, args, "endswith")
+}
+
+fn bytes_upper(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Bytes(Rc::from(
+        self_bytes(&args).to_ascii_uppercase(),
+    )))
+}
+
+fn bytes_lower(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(Value::Bytes(Rc::from(
+        self_bytes(&args).to_ascii_lowercase(),
+    )))
+}
+
+fn bytes_strip(_it: &mut Interp, args: Args) -> PyResult<Value> {
+    let b = self_bytes(&args);
+    let s: Vec<u8> = b
+        .iter()
+        .copied()
+        .skip_while(|c| c.is_ascii_whitespace())
+        .collect();
+    let end = s
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    Ok(Value::Bytes(Rc::from(&s[..end])))
+}
+
+fn bytes_join(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let sep = self_bytes(&args);
+    let items = it.collect(&args.pos[1])?;
+    let mut out = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match x {
+            Value::Bytes(b) => out.extend_from_slice(b),
+            o => {
+                return Err(it.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    o.type_name()
+                )));
+            }
+        }
+        // The per-object limit, as `str.join` keeps it: a response body joined from a
+        // generator of chunks must not grow without end.
+        if out.len() > it.config.memory_limit {
+            return Err(it.err_empty("MemoryError"));
+        }
+    }
+    Ok(Value::Bytes(Rc::from(out)))
 }
 
 fn install_numbers(interp: &mut Interp) {
@@ -2078,7 +2341,7 @@ fn install_numbers(interp: &mut Interp) {
                 Some(Value::Builtin(b)) => b.func.clone(),
                 _ => return Ok(Value::None),
             };
-            let v = fresh(it, a)?;
+            let v = fresh.invoke(it, a)?;
             match (&base, &v) {
                 (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
                 (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),

@@ -12,6 +12,7 @@
 //! - `value`, `dict`: the object model and the ordered hash table.
 //! - `interp`: interpreter state, host config, the error type, limits.
 //! - `eval`, `matching` (the `match` statement), `scope`, `fast_locals`, `frame_locals`, `call`, `attrs`, `ops`, `repr`: evaluation.
+//! - `native`: natives as tables (one `fn` per native, its arity beside it, checked in one place).
 //! - `builtins`, `methods`, `modules`: the built-in namespace, type methods, stdlib.
 //! - `traceback`, `suggest`, `syntax`: errors as data and as CPython's text.
 //! - `api`, `cli`: entry points.
@@ -43,6 +44,7 @@ mod keys;
 mod matching;
 mod methods;
 mod modules;
+pub mod native;
 mod ops;
 mod recycle;
 mod repr;

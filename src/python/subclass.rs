@@ -188,7 +188,9 @@ pub(crate) fn install(interp: &mut Interp) {
                 Some(Value::Class(c)) if !Rc::ptr_eq(c, &own) => Some(c.clone()),
                 _ => None,
             };
-            let Some(cls) = cls else { return f(it, args) };
+            let Some(cls) = cls else {
+                return f.invoke(it, args);
+            };
             if !cls.is_subclass(&own) {
                 return Err(it.type_error(format!(
                     "{}.__new__({}): {} is not a subtype of {}",
@@ -197,7 +199,7 @@ pub(crate) fn install(interp: &mut Interp) {
             }
             let mut a = args;
             a.pos[0] = Value::Class(own.clone());
-            let base = f(it, a)?;
+            let base = f.invoke(it, a)?;
             Ok(it.new_instance(Instance {
                 class: cls,
                 attrs: RefCell::new(Dict::new()),

@@ -282,8 +282,8 @@ pub type NativeFn = Rc<dyn Fn(&mut Interp, Args) -> PyResult<Value>>;
 pub struct Builtin {
     /// `__name__`.
     pub name: String,
-    /// The implementation.
-    pub func: NativeFn,
+    /// The implementation: a table entry or a closure.
+    pub func: super::native::NativeImpl,
     /// Bound receiver for methods of built-in types (`"abc".upper`).
     pub receiver: Option<Value>,
     /// Values the Rust closure captured, listed so the interpreter's teardown can reach them
