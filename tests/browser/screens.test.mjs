@@ -90,6 +90,10 @@ for (const [width, height] of SIZES) {
     const row = page.locator('[data-testid=cookie-row][data-cookie-name="session"]');
     await row.waitFor();
     assert.ok(await sideways(page) <= 0, `dev tools scroll sideways by ${await sideways(page)} px`);
+    // Every dev-tools tab is on screen: none hidden past the pane's edge.
+    for (const tab of await page.getByRole("tab").all()) {
+      assert.ok(await reallyVisible(tab), `the dev-tools tab "${await tab.innerText()}" is in view`);
+    }
     await screenshot(page, `screens-${name}-devtools`);
     await page.getByRole("tab", { name: "Session" }).click();
     assert.ok(await reallyVisible(page.locator(".session-verdict")), "the session's verdict is in view");

@@ -133,7 +133,7 @@ pub fn project_files_bar(props: &ProjectFilesProps) -> Html {
             </ul>
             <div class="file-tools">
                 <input ref={input} type="text" class="file-path-input" data-testid="file-path"
-                    placeholder="templates/index.html" spellcheck="false"
+                    placeholder="new file, e.g. templates/index.html" spellcheck="false"
                     aria-label="A file's path, e.g. templates/index.html or static/style.css (Enter adds it)"
                     onkeydown={on_key} />
                 <button class="small" data-testid="add-file" onclick={on_add}>{ "Add file" }</button>
