@@ -1,6 +1,7 @@
 //! The state the native glue of one interpreter shares: [`Shared`] (the URL map, the virtual
-//! time, the server-side store, the project's files) and the active request context ([`Ctx`]),
-//! which the server sets before it calls the app and clears afterwards.
+//! time, the server-side store, the project's files) and the active context ([`Ctx`]), which
+//! the server sets before it calls the app and clears afterwards, and which the app's own
+//! `app.app_context()` / `app.test_request_context()` push over whatever was active.
 //!
 //! Data only, a leaf of `flask/`: the natives, the template and config loaders, `open()`, the
 //! step recorder and the server all hold it, and none of them needs another to do so.
@@ -14,10 +15,14 @@ use crate::flask::store::ServerStore;
 use crate::flask::trace::{SessionEntry, SessionSource};
 use crate::python::Value;
 
-/// The active request context.
+/// The active context: a request's (with the application context Flask pushes with it), or an
+/// application context alone (`app.app_context()`), where `request` and `session` are not
+/// available.
 pub struct Ctx {
     /// The Flask object.
     pub app: Value,
+    /// Whether a request is bound: false for an application context alone.
+    pub request_bound: bool,
     /// The `Request` object, built on first use (many views never touch `request`).
     pub request: Option<Value>,
     /// The request as it arrived, to build `request` from.
@@ -72,8 +77,11 @@ pub struct SavedPicture {
 pub struct Shared {
     /// The URL map.
     pub router: RefCell<Router>,
-    /// The active request context.
+    /// The active context.
     pub ctx: RefCell<Option<Ctx>>,
+    /// The contexts under the active one, innermost last: `with app.app_context():` inside a
+    /// view or at module level pushes over them, and leaving the block brings them back.
+    pub outer: RefCell<Vec<Option<Ctx>>>,
     /// The virtual time in Unix seconds.
     pub now: Cell<i64>,
     /// The server-side session store (Flask-Session mode) and the session-id stream.

@@ -8,9 +8,10 @@
 
 use std::rc::Rc;
 
-use crate::flask::context::{SavedPicture, Shared};
+use crate::flask::context::{Ctx, SavedPicture, Shared, TraceState};
 use crate::flask::convert::datetime_seconds;
 use crate::flask::dump_cookie::{self, CookieOptions, Expires};
+use crate::flask::request::parse_cookie_header;
 use crate::flask::routing::{Arg, Match, Rule};
 use crate::flask::session::Session;
 use crate::flask::signing::{self, SigningKey};
@@ -22,6 +23,9 @@ use crate::text::html::escape_html;
 
 /// `RuntimeError` text for a request-bound proxy used outside a request.
 pub const OUTSIDE_REQUEST: &str = "Working outside of request context.\n\nThis typically means that you attempted to use functionality that needed\nan active HTTP request. Consult the documentation on testing for\ninformation about how to avoid this problem.";
+/// `RuntimeError` text for `url_for` in an application context with no request and no
+/// `SERVER_NAME`.
+pub const NO_SERVER_NAME: &str = "Unable to build URLs outside an active request without 'SERVER_NAME' configured. Also configure 'APPLICATION_ROOT' and 'PREFERRED_URL_SCHEME' as needed.";
 /// `RuntimeError` text for an app-bound proxy used outside an application context.
 pub const OUTSIDE_APP: &str = "Working outside of application context.\n\nThis typically means that you attempted to use functionality that needed\nthe current application. To solve this, set up an application context\nwith app.app_context(). See the documentation for more information.";
 
@@ -52,7 +56,11 @@ impl LocalProxy {
             _ => {}
         }
         let mut guard = self.shared.ctx.borrow_mut();
-        let Some(ctx) = guard.as_mut() else {
+        let bound = guard.as_ref().is_some_and(|ctx| ctx.request_bound);
+        let Some(ctx) = guard
+            .as_mut()
+            .filter(|_| bound || self.kind != ProxyKind::Session)
+        else {
             let text = match self.kind {
                 ProxyKind::Session | ProxyKind::Request => OUTSIDE_REQUEST,
                 ProxyKind::G | ProxyKind::CurrentApp => OUTSIDE_APP,
@@ -80,7 +88,7 @@ impl LocalProxy {
 pub fn request_value(shared: &Shared, interp: &mut Interp) -> PyResult<Value> {
     let (raw, flask, matched) = {
         let ctx = shared.ctx.borrow();
-        let Some(ctx) = ctx.as_ref() else {
+        let Some(ctx) = ctx.as_ref().filter(|ctx| ctx.request_bound) else {
             return Err(interp.err("RuntimeError", OUTSIDE_REQUEST));
         };
         if let Some(request) = &ctx.request {
@@ -265,7 +273,7 @@ pub fn secret_bytes(interp: &mut Interp, secret: &Value) -> PyResult<Vec<u8>> {
 
 /// The session object of the request: the custom interface's, or the native one.
 fn current_session_value(shared: &Shared, interp: &Interp) -> PyResult<Value> {
-    match shared.ctx.borrow().as_ref() {
+    match shared.ctx.borrow().as_ref().filter(|ctx| ctx.request_bound) {
         Some(ctx) => Ok(ctx
             .custom_session
             .clone()
@@ -361,7 +369,7 @@ pub fn saved_picture(interp: &mut Interp, shared: &Shared) -> Option<SavedPictur
 }
 
 fn current_session(shared: &Shared, interp: &Interp) -> PyResult<Rc<Session>> {
-    match shared.ctx.borrow().as_ref() {
+    match shared.ctx.borrow().as_ref().filter(|ctx| ctx.request_bound) {
         Some(ctx) => Ok(ctx.session.clone()),
         None => Err(interp.err("RuntimeError", OUTSIDE_REQUEST)),
     }
@@ -406,6 +414,8 @@ static FLASK_NATIVES: &[Native] = &[
     Native::new("_match", Arity::ANY, native_match),
     Native::new("_allowed_methods", Arity::ANY, native_allowed_methods),
     Native::new("_url_for", Arity::ANY, native_url_for),
+    Native::new("_push_context", Arity::ANY, native_push_context),
+    Native::new("_pop_context", Arity::ANY, native_pop_context),
     Native::new("_now", Arity::ANY, native_now),
     Native::new(
         "_got_request_exception",
@@ -798,12 +808,36 @@ fn native_allowed_methods(it: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn native_url_for(it: &mut Interp, args: Args) -> PyResult<Value> {
     let s = shared(it)?;
-    if s.ctx.borrow().is_none() {
-        return Err(it.err("RuntimeError", OUTSIDE_APP));
-    }
+    // Where an external URL points: the request's own scheme and host; with an application
+    // context alone, the configured SERVER_NAME (and every URL is external by default).
+    let (bound, origin, app) = match s.ctx.borrow().as_ref() {
+        None => return Err(it.err("RuntimeError", OUTSIDE_APP)),
+        Some(ctx) => (
+            ctx.request_bound,
+            format!("{}://{}", ctx.raw.scheme, ctx.raw.host),
+            ctx.app.clone(),
+        ),
+    };
+    let mut external = arg(&args, 4);
+    let origin = if bound {
+        origin
+    } else {
+        let config = it.get_attr(&app, "config")?;
+        let server_name = it.get_item(&config, &Value::str("SERVER_NAME"))?;
+        if matches!(server_name, Value::None) {
+            return Err(it.err("RuntimeError", NO_SERVER_NAME));
+        }
+        let scheme = match arg(&args, 3) {
+            Value::None => it.get_item(&config, &Value::str("PREFERRED_URL_SCHEME"))?,
+            given => given,
+        };
+        if matches!(external, Value::None) {
+            external = Value::Bool(true);
+        }
+        format!("{}://{}", it.to_str(&scheme)?, it.to_str(&server_name)?)
+    };
     let endpoint = it.to_str(&arg(&args, 0))?;
     let anchor = arg(&args, 1);
-    let external = arg(&args, 4);
     let mut values: Vec<(String, String)> = Vec::new();
     for (k, v) in it.mapping_items(&arg(&args, 5))? {
         if matches!(v, Value::None) {
@@ -828,7 +862,7 @@ fn native_url_for(it: &mut Interp, args: Args) -> PyResult<Value> {
                 url.push_str(&crate::flask::routing::quote(&a, "!#$&'()*+,/:;=?@~"));
             }
             if it.truthy(&external)? {
-                url = format!("http://localhost{url}");
+                url = format!("{origin}{url}");
             }
             Ok(Value::str(&url))
         }
@@ -901,4 +935,191 @@ pub(crate) fn view_args(args: Vec<(String, Arg)>) -> Dict {
         d.set_str(&name, v);
     }
     d
+}
+
+/// `_push_context(app, request, g)`: pushes a context over the active one (kept in
+/// [`Shared::outer`]): an application context alone when `request` is None, else a request
+/// context for `(method, scheme, host, path, query, headers, body)` with its session opened as
+/// the server opens a request's (the app's own session interface opens it from Python); `g`,
+/// when given, is the outer context's (a request context inside one of the same app).
+fn native_push_context(it: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let app = arg(&args, 0);
+    let flask = it.import_module("flask")?;
+    let parts = arg(&args, 1);
+    let bound = !matches!(parts, Value::None);
+    let raw = if bound {
+        let parts = it.collect(&parts)?;
+        let text = |it: &mut Interp, i: usize| it.to_str(parts.get(i).unwrap_or(&Value::None));
+        let mut headers = Vec::new();
+        for pair in it.collect(parts.get(5).unwrap_or(&Value::None))? {
+            let pair = it.collect(&pair)?;
+            let name = it.to_str(&pair[0])?;
+            headers.push((name, it.to_str(&pair[1])?));
+        }
+        crate::http::Request {
+            method: text(it, 0)?,
+            scheme: text(it, 1)?,
+            host: text(it, 2)?,
+            path: text(it, 3)?,
+            query: text(it, 4)?,
+            headers,
+            body: match parts.get(6) {
+                Some(Value::Bytes(b)) => b.to_vec(),
+                _ => Vec::new(),
+            },
+        }
+    } else {
+        crate::http::Request {
+            method: "GET".into(),
+            scheme: "http".into(),
+            host: "localhost".into(),
+            path: "/".into(),
+            query: String::new(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    };
+    let (session, source) = if bound && !uses_custom_interface(it, &app, &flask) {
+        open_session(it, &app, &raw, s.now.get())
+    } else {
+        (
+            Session::create(Dict::new(), true),
+            SessionSource::OpenFailed,
+        )
+    };
+    let opened = session_entries(it, &Value::Native(session.clone()));
+    let previous = s.ctx.borrow_mut().take();
+    s.outer.borrow_mut().push(previous);
+    *s.ctx.borrow_mut() = Some(Ctx {
+        app,
+        request_bound: bound,
+        request: None,
+        raw,
+        flask,
+        matched: None,
+        session,
+        g: match arg(&args, 2) {
+            Value::None => None,
+            shared_g => Some(shared_g),
+        },
+        accessed: false,
+        got_exception: None,
+        custom_session: None,
+        trace: TraceState {
+            opened,
+            source: Some(source),
+            saved: None,
+        },
+    });
+    Ok(Value::None)
+}
+
+/// `_pop_context()`: the context under the active one becomes active again.
+fn native_pop_context(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let Some(previous) = s.outer.borrow_mut().pop() else {
+        return Err(it.err("RuntimeError", "Popped a context that was never pushed."));
+    };
+    *s.ctx.borrow_mut() = previous;
+    Ok(Value::None)
+}
+
+/// `SecureCookieSessionInterface.open_session`: a NullSession without a secret key; otherwise
+/// the verified cookie's data, or an empty session when it is missing, tampered or too old.
+pub fn open_session(
+    it: &mut Interp,
+    app: &Value,
+    request: &crate::http::Request,
+    now: i64,
+) -> (Rc<Session>, SessionSource) {
+    let null = || {
+        (
+            Session::create(Dict::new(), true),
+            SessionSource::NoSecretKey,
+        )
+    };
+    let config = match it.get_attr(app, "config") {
+        Ok(c) => c,
+        Err(_) => return null(),
+    };
+    let mut get = |key: &str| it.get_item(&config, &Value::str(key)).ok();
+    let secret = get("SECRET_KEY");
+    let name = get("SESSION_COOKIE_NAME");
+    let lifetime = get("PERMANENT_SESSION_LIFETIME");
+    let fallbacks = get("SECRET_KEY_FALLBACKS");
+    let secret = match &secret {
+        None | Some(Value::None) => return null(),
+        Some(Value::Str(s)) if s.is_empty() => return null(),
+        Some(Value::Bytes(b)) if b.is_empty() => return null(),
+        Some(other) => secret_bytes(it, other).unwrap_or_default(),
+    };
+    // SecureCookieSessionInterface: the fallbacks verify too; the current key signs.
+    let mut keys = vec![secret];
+    if let Some(list) = fallbacks.filter(|f| !matches!(f, Value::None)) {
+        for key in it.collect(&list).unwrap_or_default() {
+            keys.push(secret_bytes(it, &key).unwrap_or_default());
+        }
+    }
+    let name = match &name {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "session".to_string(),
+    };
+    let max_age = match lifetime {
+        Some(v) => lifetime_seconds(it, &v).unwrap_or(2_678_400),
+        None => 2_678_400,
+    };
+    let cookies = request
+        .header("Cookie")
+        .map(parse_cookie_header)
+        .unwrap_or_default();
+    let Some((_, value)) = cookies.iter().find(|(n, _)| *n == name) else {
+        return (Session::create(Dict::new(), false), SessionSource::NoCookie);
+    };
+    // Werkzeug's `cookies.get` gives the first; an empty value counts as no cookie.
+    if value.is_empty() {
+        return (Session::create(Dict::new(), false), SessionSource::NoCookie);
+    }
+    let mut first_error = None;
+    let verified = keys.iter().find_map(|secret| {
+        match signing::loads(
+            &SigningKey::derive(secret, signing::SESSION_SALT),
+            value,
+            now,
+            Some(max_age),
+        ) {
+            Ok(unsigned) => Some(unsigned),
+            Err(error) => {
+                first_error.get_or_insert(error);
+                None
+            }
+        }
+    });
+    let data = verified
+        .and_then(|unsigned| crate::flask::json::loads_tagged(it, &unsigned.json).ok())
+        .and_then(|v| match &v {
+            Value::Dict(d) => Some(d.borrow().clone()),
+            _ => None,
+        });
+    match data {
+        Some(data) => (Session::create(data, false), SessionSource::Cookie),
+        None => (
+            Session::create(Dict::new(), false),
+            SessionSource::Rejected(
+                first_error.map_or_else(|| "its data is not a session".into(), |e| e.to_string()),
+            ),
+        ),
+    }
+}
+
+/// Whether the app replaced Flask's default `SecureCookieSessionInterface()` instance (a
+/// subclass, Flask-Session, or any object): then its Python `open_session`/`save_session` run.
+pub fn uses_custom_interface(it: &mut Interp, app: &Value, flask: &Value) -> bool {
+    let Ok(interface) = it.get_attr(app, "session_interface") else {
+        return false;
+    };
+    match it.get_attr(flask, "_default_session_interface") {
+        Ok(default) => !interface.is(&default),
+        Err(_) => false,
+    }
 }

@@ -274,6 +274,8 @@ impl FlaskServer {
         };
         self.last_trace = self.finish_trace(&response);
         *self.shared.ctx.borrow_mut() = None;
+        // A context the app pushed in this request and never popped ends with it.
+        self.shared.outer.borrow_mut().clear();
         if let Some(recording) = &self.recording {
             recording.borrow_mut().settle_output(&self.interp.out);
         }
@@ -318,7 +320,7 @@ impl FlaskServer {
         logged: &mut LoggedErrors,
     ) -> Result<Response, AppError> {
         let it = &mut self.interp;
-        let custom = uses_custom_interface(it, &self.app, &self.flask);
+        let custom = natives::uses_custom_interface(it, &self.app, &self.flask);
         let (session, source) = if custom {
             // A placeholder until the app's interface opens the real one (`_open_custom`).
             (
@@ -326,7 +328,7 @@ impl FlaskServer {
                 SessionSource::OpenFailed,
             )
         } else {
-            open_session(it, &self.app, request, self.shared.now.get())
+            natives::open_session(it, &self.app, request, self.shared.now.get())
         };
         let opened = if custom {
             Vec::new()
@@ -340,6 +342,7 @@ impl FlaskServer {
         };
         *self.shared.ctx.borrow_mut() = Some(Ctx {
             app: self.app.clone(),
+            request_bound: true,
             request: None,
             raw: request.clone(),
             flask: self.flask.clone(),
@@ -389,6 +392,19 @@ impl FlaskServer {
             .borrow_mut()
             .as_mut()
             .and_then(|c| c.got_exception.take());
+        // RequestContext.pop: the teardown functions, given the exception Flask answered with
+        // a 500 (None otherwise); one that raises escapes Flask like an error handler's would.
+        let result = match result {
+            Ok(outcome) if has_teardowns(it, &self.app) => {
+                let exc = got.as_ref().map_or(Value::None, |(exc, _)| exc.clone());
+                let teardown = self.flask_attr("_teardown")?;
+                self.interp
+                    .call_host(&teardown, vec![self.app.clone(), exc], vec![])
+                    .map(|_| outcome)
+            }
+            other => other,
+        };
+        let it = &mut self.interp;
         if let Some((exc, printed_before)) = got {
             let error = describe(it, &exc);
             // Flask's log_exception: "Exception on /path [GET]" and the traceback.
@@ -772,7 +788,7 @@ impl FlaskServer {
     /// Which session mode the app uses now (it may change `app.session_interface` at any time).
     pub fn session_mode(&mut self) -> SessionMode {
         let it = &mut self.interp;
-        if !uses_custom_interface(it, &self.app, &self.flask) {
+        if !natives::uses_custom_interface(it, &self.app, &self.flask) {
             return SessionMode::SignedCookie;
         }
         let interface = it.get_attr(&self.app, "session_interface").ok();
@@ -978,98 +994,26 @@ fn find_app(it: &mut Interp, flask: &Value, module: &Value) -> Result<Value, App
     ))
 }
 
+/// Whether the app (or a blueprint) registered a `teardown_request` or `teardown_appcontext`
+/// function: only then is the Python `_teardown` called after a request.
+fn has_teardowns(it: &mut Interp, app: &Value) -> bool {
+    ["teardown_request_funcs", "teardown_appcontext_funcs"]
+        .iter()
+        .any(|attr| match &it.get_attr(app, attr) {
+            Ok(Value::Dict(scopes)) => {
+                let lists: Vec<Value> = scopes.borrow().iter().map(|(_, list)| list).collect();
+                lists.iter().any(|list| it.truthy(list).unwrap_or(true))
+            }
+            Ok(list) => it.truthy(list).unwrap_or(true),
+            Err(_) => false,
+        })
+}
+
 fn no_app(message: &str) -> AppError {
     AppError {
         type_name: "NoAppException".into(),
         message: message.into(),
         traceback: format!("Error: {message}\n"),
-    }
-}
-
-/// `SecureCookieSessionInterface.open_session`: a NullSession without a secret key; otherwise
-/// the verified cookie's data, or an empty session when it is missing, tampered or too old.
-fn open_session(
-    it: &mut Interp,
-    app: &Value,
-    request: &Request,
-    now: i64,
-) -> (Rc<Session>, SessionSource) {
-    let null = || {
-        (
-            Session::create(Dict::new(), true),
-            SessionSource::NoSecretKey,
-        )
-    };
-    let config = match it.get_attr(app, "config") {
-        Ok(c) => c,
-        Err(_) => return null(),
-    };
-    let mut get = |key: &str| it.get_item(&config, &Value::str(key)).ok();
-    let secret = get("SECRET_KEY");
-    let name = get("SESSION_COOKIE_NAME");
-    let lifetime = get("PERMANENT_SESSION_LIFETIME");
-    let fallbacks = get("SECRET_KEY_FALLBACKS");
-    let secret = match &secret {
-        None | Some(Value::None) => return null(),
-        Some(Value::Str(s)) if s.is_empty() => return null(),
-        Some(Value::Bytes(b)) if b.is_empty() => return null(),
-        Some(other) => natives::secret_bytes(it, other).unwrap_or_default(),
-    };
-    // SecureCookieSessionInterface: the fallbacks verify too; the current key signs.
-    let mut keys = vec![secret];
-    if let Some(list) = fallbacks.filter(|f| !matches!(f, Value::None)) {
-        for key in it.collect(&list).unwrap_or_default() {
-            keys.push(natives::secret_bytes(it, &key).unwrap_or_default());
-        }
-    }
-    let name = match &name {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => "session".to_string(),
-    };
-    let max_age = match lifetime {
-        Some(v) => natives::lifetime_seconds(it, &v).unwrap_or(2_678_400),
-        None => 2_678_400,
-    };
-    let cookies = request
-        .header("Cookie")
-        .map(parse_cookie_header)
-        .unwrap_or_default();
-    let Some((_, value)) = cookies.iter().find(|(n, _)| *n == name) else {
-        return (Session::create(Dict::new(), false), SessionSource::NoCookie);
-    };
-    // Werkzeug's `cookies.get` gives the first; an empty value counts as no cookie.
-    if value.is_empty() {
-        return (Session::create(Dict::new(), false), SessionSource::NoCookie);
-    }
-    let mut first_error = None;
-    let verified = keys.iter().find_map(|secret| {
-        match signing::loads(
-            &SigningKey::derive(secret, signing::SESSION_SALT),
-            value,
-            now,
-            Some(max_age),
-        ) {
-            Ok(unsigned) => Some(unsigned),
-            Err(error) => {
-                first_error.get_or_insert(error);
-                None
-            }
-        }
-    });
-    let data = verified
-        .and_then(|unsigned| crate::flask::json::loads_tagged(it, &unsigned.json).ok())
-        .and_then(|v| match &v {
-            Value::Dict(d) => Some(d.borrow().clone()),
-            _ => None,
-        });
-    match data {
-        Some(data) => (Session::create(data, false), SessionSource::Cookie),
-        None => (
-            Session::create(Dict::new(), false),
-            SessionSource::Rejected(
-                first_error.map_or_else(|| "its data is not a session".into(), |e| e.to_string()),
-            ),
-        ),
     }
 }
 
@@ -1093,18 +1037,6 @@ fn register_lazy(
         let factory: crate::python::ModuleFactory =
             Rc::new(move |it: &mut Interp| it.import_module(name));
         interp.register_module(alias, factory);
-    }
-}
-
-/// Whether the app replaced Flask's default `SecureCookieSessionInterface()` instance (a
-/// subclass, Flask-Session, or any object): then its Python `open_session`/`save_session` run.
-fn uses_custom_interface(it: &mut Interp, app: &Value, flask: &Value) -> bool {
-    let Ok(interface) = it.get_attr(app, "session_interface") else {
-        return false;
-    };
-    match it.get_attr(flask, "_default_session_interface") {
-        Ok(default) => !interface.is(&default),
-        Err(_) => false,
     }
 }
 

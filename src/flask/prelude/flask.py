@@ -13,7 +13,7 @@ from _flask_native import (
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
     _sign_session, _dump_cookie, _json_dumps, _add_rule, _match, _url_for, _now,
     _got_request_exception, _escape, _uri_to_iri, _iri_path, _allowed_methods, _lifetime_seconds, _http_reason,
-    _set_session, _trace_save, _session_loads, _session_dumps,
+    _set_session, _trace_save, _session_loads, _session_dumps, _push_context, _pop_context,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -1677,6 +1677,7 @@ class Flask:
         self.before_request_funcs = {None: []}
         self.after_request_funcs = {None: []}
         self.teardown_request_funcs = {None: []}
+        self.teardown_appcontext_funcs = []
         self.template_context_processors = {None: []}
         self.error_handler_spec = {None: {}}
         self.extensions = {}
@@ -1848,6 +1849,10 @@ class Flask:
     def teardown_request(self, f):
         return self._add_hook(self.teardown_request_funcs, f)
 
+    def teardown_appcontext(self, f):
+        self.teardown_appcontext_funcs.append(f)
+        return f
+
     def errorhandler(self, code_or_exception):
         def register(handler):
             self.register_error_handler(code_or_exception, handler)
@@ -1922,10 +1927,14 @@ class Flask:
         self.jinja_env.globals[name or f.__name__] = f
 
     def app_context(self):
-        raise RuntimeError("app.app_context() is not available in the playground yet.")
+        return AppContext(self)
 
-    def test_request_context(self, *args, **kwargs):
-        raise RuntimeError("app.test_request_context() is not available in the playground yet.")
+    def test_request_context(self, path="/", base_url=None, query_string=None, method="GET",
+                             headers=None, data=None, json=None, content_type=None,
+                             subdomain=None, url_scheme=None):
+        return RequestContext(self, _test_request(self, path, base_url, query_string, method,
+                                                  headers, data, json, content_type,
+                                                  subdomain, url_scheme))
 
     # -- dispatch ---------------------------------------------------------------------------
 
@@ -2527,7 +2536,13 @@ json = _JsonModule()
 def _dispatch(app):
     """What Flask.wsgi_app does for one request once the context is pushed: match the URL
     (RequestContext.match_request), then dispatch with Flask's error handling."""
-    req = _ctx_request()
+    _match_request(_ctx_request())
+    return app.wsgi_app()
+
+
+def _match_request(req):
+    # RequestContext.match_request: the endpoint and arguments, or the routing error that
+    # dispatching will raise.
     kind, a, b, c = _match(req.method, req.path, req.query_string.decode("latin-1"))
     req._automatic_options = False
     if kind == "ok":
@@ -2540,7 +2555,168 @@ def _dispatch(app):
         req.routing_exception = MethodNotAllowed(valid_methods=a)
     else:
         req.routing_exception = RequestRedirect(a)
-    return app.wsgi_app()
+
+
+def _teardown(app, exc, app_context=True):
+    """RequestContext.pop: do_teardown_request (the request's blueprints innermost first, then
+    the app, each list last-registered first), then do_teardown_appcontext when the request
+    pushed its own application context."""
+    for scope in _scopes_inner_first(app):
+        for f in app.teardown_request_funcs.get(scope, [])[::-1]:
+            f(exc)
+    if app_context:
+        for f in app.teardown_appcontext_funcs[::-1]:
+            f(exc)
+
+
+# ---------------------------------------------------------------------------------------------
+# flask.ctx: the contexts an app pushes itself (`with app.app_context():`, `with
+# app.test_request_context('/path'):`), over whatever context is active.
+# ---------------------------------------------------------------------------------------------
+
+_pushed_contexts = []
+
+
+class _Context:
+    def __enter__(self):
+        self.push()
+        return self
+
+    def __exit__(self, exc_type, exc_value, tb):
+        self.pop(exc_value)
+
+    def _push_native(self, parts, g_object=None):
+        _push_context(self.app, parts, g_object)
+        _pushed_contexts.append(self)
+
+    def _pop_native(self, kind):
+        if not _pushed_contexts or _pushed_contexts[-1] is not self:
+            raise AssertionError(f"Popped wrong {kind} context.")
+        _pushed_contexts.pop()
+        _pop_context()
+
+
+class AppContext(_Context):
+    """`current_app` and `g` without a request; url_for builds external URLs from SERVER_NAME."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def push(self):
+        self._push_native(None)
+
+    @property
+    def g(self):
+        return g._get_current_object()
+
+    def pop(self, exc=None):
+        try:
+            for f in self.app.teardown_appcontext_funcs[::-1]:
+                f(exc)
+        finally:
+            self._pop_native("app")
+
+
+class RequestContext(_Context):
+    """What the server pushes for a request, made from test arguments: the request, its session
+    opened as a request's would be, and the URL matched."""
+
+    def __init__(self, app, parts):
+        self.app = app
+        self._parts = parts
+        self._own_app_context = True
+
+    def push(self):
+        # Under an active context of the same app, no application context of its own is
+        # pushed: `g` is shared and do_teardown_appcontext waits for the outer one.
+        outer_g = g._get_current_object() if has_app_context() and _ctx_app() is self.app else None
+        self._own_app_context = outer_g is None
+        self._push_native(self._parts, outer_g)
+        req = _ctx_request()
+        interface = self.app.session_interface
+        if interface is not _default_session_interface:
+            sess = interface.open_session(self.app, req)
+            if sess is None:
+                sess = interface.make_null_session(self.app)
+            _set_session(sess, type(interface).__name__)
+        _match_request(req)
+
+    def pop(self, exc=None):
+        try:
+            _teardown(self.app, exc, self._own_app_context)
+        finally:
+            self._pop_native("request")
+
+    @property
+    def request(self):
+        return _ctx_request()
+
+    @property
+    def session(self):
+        return _raw_session()
+
+
+def _test_request(app, path, base_url, query_string, method, headers, data, json_body,
+                  content_type, subdomain, url_scheme):
+    # werkzeug.test.EnvironBuilder as Flask's test_request_context sets it up: the base URL
+    # from SERVER_NAME (else localhost) and PREFERRED_URL_SCHEME, a query from the path unless
+    # given, a body from data (a dict is a form) or json.
+    from urllib.parse import urlsplit, urlencode, quote
+    import json as _stdjson
+    if base_url is None:
+        host = app.config.get("SERVER_NAME") or "localhost"
+        if subdomain:
+            host = f"{subdomain}.{host}"
+        scheme = url_scheme or app.config.get("PREFERRED_URL_SCHEME") or "http"
+    else:
+        parts = urlsplit(base_url)
+        scheme, host = parts.scheme or "http", parts.netloc
+    if data is not None and json_body is not None:
+        raise TypeError("can't provide both json and data")
+    split = urlsplit(path)
+    if query_string is None:
+        query = split.query
+    elif isinstance(query_string, (str, bytes)):
+        query = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
+    else:
+        query = urlencode(query_string.items() if hasattr(query_string, "items") else query_string)
+    sent = []
+    if headers is not None:
+        sent = list(headers.items() if hasattr(headers, "items") else headers)
+    body = b""
+    if json_body is not None:
+        body = _stdjson.dumps(json_body, sort_keys=True).encode()
+        content_type = content_type or "application/json"
+    elif isinstance(data, dict):
+        body = urlencode(data).encode()
+        content_type = content_type or "application/x-www-form-urlencoded"
+    elif isinstance(data, str):
+        body = data.encode()
+    elif data is not None:
+        body = bytes(data)
+    extra = [("Host", host)]
+    if content_type is not None:
+        extra.append(("Content-Type", content_type))
+    if body:
+        extra.append(("Content-Length", str(len(body))))
+    return (method.upper(), scheme, host, quote(split.path or "/", safe="/%:@!$&'()*+,;=~"),
+            query, extra + [(str(k), str(v)) for k, v in sent], body)
+
+
+def has_request_context():
+    try:
+        _ctx_request()
+    except RuntimeError:
+        return False
+    return True
+
+
+def has_app_context():
+    try:
+        _ctx_app()
+    except RuntimeError:
+        return False
+    return True
 
 
 _default_session_interface = Flask.session_interface
