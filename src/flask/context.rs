@@ -75,8 +75,9 @@ pub struct SavedPicture {
 /// State shared by the native functions of one interpreter.
 #[derive(Default)]
 pub struct Shared {
-    /// The URL map.
-    pub router: RefCell<Router>,
+    /// One URL map per `Flask` object, at the index the app keeps in its `_url_map` (an
+    /// app made twice, or a second app, must not see the first one's rules).
+    pub routers: RefCell<Vec<Router>>,
     /// The active context.
     pub ctx: RefCell<Option<Ctx>>,
     /// The contexts under the active one, innermost last: `with app.app_context():` inside a

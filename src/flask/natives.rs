@@ -414,6 +414,7 @@ static FLASK_NATIVES: &[Native] = &[
     Native::new("_match", Arity::ANY, native_match),
     Native::new("_allowed_methods", Arity::ANY, native_allowed_methods),
     Native::new("_url_for", Arity::ANY, native_url_for),
+    Native::new("_new_url_map", Arity::ANY, native_new_url_map),
     Native::new("_push_context", Arity::ANY, native_push_context),
     Native::new("_pop_context", Arity::ANY, native_pop_context),
     Native::new("_now", Arity::ANY, native_now),
@@ -736,21 +737,53 @@ fn native_json_loads(it: &mut Interp, args: Args) -> PyResult<Value> {
     crate::flask::json::loads(it, &text)
 }
 
+/// `_new_url_map()`: a new, empty URL map for a `Flask` object; its index in
+/// [`Shared::routers`].
+fn native_new_url_map(it: &mut Interp, _a: Args) -> PyResult<Value> {
+    let s = shared(it)?;
+    let mut routers = s.routers.borrow_mut();
+    routers.push(Default::default());
+    Ok(Value::Int(routers.len() as i64 - 1))
+}
+
+/// The index of `app`'s URL map (see [`native_new_url_map`]).
+pub fn url_map_of(it: &mut Interp, shared: &Shared, app: &Value) -> PyResult<usize> {
+    match it.get_attr(app, "_url_map")? {
+        Value::Int(i) if (i as usize) < shared.routers.borrow().len() => Ok(i as usize),
+        _ => Err(it.err("RuntimeError", "This Flask object has no URL map.")),
+    }
+}
+
+/// The active context's app and the scheme and host its request came to.
+fn active_app(it: &Interp, shared: &Shared) -> PyResult<(Value, String)> {
+    match shared.ctx.borrow().as_ref() {
+        Some(ctx) => Ok((
+            ctx.app.clone(),
+            format!("{}://{}", ctx.raw.scheme, ctx.raw.host),
+        )),
+        None => Err(it.err("RuntimeError", OUTSIDE_APP)),
+    }
+}
+
 fn native_add_rule(it: &mut Interp, args: Args) -> PyResult<Value> {
     let s = shared(it)?;
-    let rule = it.to_str(&arg(&args, 0))?;
-    let endpoint = it.to_str(&arg(&args, 1))?;
+    let map = match arg(&args, 0) {
+        Value::Int(i) if (i as usize) < s.routers.borrow().len() => i as usize,
+        _ => return Err(it.type_error("_add_rule() needs a URL map")),
+    };
+    let rule = it.to_str(&arg(&args, 1))?;
+    let endpoint = it.to_str(&arg(&args, 2))?;
     let methods: Vec<String> = it
-        .collect(&arg(&args, 2))?
+        .collect(&arg(&args, 3))?
         .iter()
         .map(|m| it.to_str(m))
         .collect::<PyResult<_>>()?;
-    let strict = it.truthy(&arg(&args, 3))?;
-    let auto = it.truthy(&arg(&args, 4))?;
+    let strict = it.truthy(&arg(&args, 4))?;
+    let auto = it.truthy(&arg(&args, 5))?;
     let refs: Vec<&str> = methods.iter().map(String::as_str).collect();
     match Rule::new(&rule, &endpoint, &refs, strict, auto) {
         Ok(rule) => {
-            s.router.borrow_mut().rules.push(rule);
+            s.routers.borrow_mut()[map].rules.push(rule);
             Ok(Value::None)
         }
         Err(e) => Err(it.err(e.python_type(), e.to_string())),
@@ -762,11 +795,12 @@ fn native_match(it: &mut Interp, args: Args) -> PyResult<Value> {
     let method = it.to_str(&arg(&args, 0))?;
     let path = it.to_str(&arg(&args, 1))?;
     let query = it.to_str(&arg(&args, 2))?;
-    let outcome = s
-        .router
-        .borrow()
-        .match_request(&method, &path, &query, "http://localhost");
-    let router = s.router.borrow();
+    let (app, origin) = active_app(it, &s)?;
+    let map = url_map_of(it, &s, &app)?;
+    let routers = s.routers.borrow();
+    let router = &routers[map];
+    // A strict-slash redirect points at the host the request came to.
+    let outcome = router.match_request(&method, &path, &query, &origin);
     Ok(match outcome {
         Match::Found { rule, args } => {
             let d = view_args(args);
@@ -802,7 +836,9 @@ fn native_match(it: &mut Interp, args: Args) -> PyResult<Value> {
 fn native_allowed_methods(it: &mut Interp, args: Args) -> PyResult<Value> {
     let s = shared(it)?;
     let path = it.to_str(&arg(&args, 0))?;
-    let methods = s.router.borrow().allowed_methods(&path);
+    let (app, _) = active_app(it, &s)?;
+    let map = url_map_of(it, &s, &app)?;
+    let methods = s.routers.borrow()[map].allowed_methods(&path);
     Ok(Value::list(methods.iter().map(|m| Value::str(m)).collect()))
 }
 
@@ -853,7 +889,8 @@ fn native_url_for(it: &mut Interp, args: Args) -> PyResult<Value> {
             values.push((key.clone(), text));
         }
     }
-    let built = s.router.borrow().build(&endpoint, &values);
+    let map = url_map_of(it, &s, &app)?;
+    let built = s.routers.borrow()[map].build(&endpoint, &values);
     match built {
         Ok(mut url) => {
             if !matches!(anchor, Value::None) {

@@ -529,7 +529,9 @@ fn fast_view(
         }
     }
     let path = String::from_utf8_lossy(&percent_decode(&request.path, false)).into_owned();
-    let router = shared.router.borrow();
+    let map = natives::url_map_of(it, shared, app).ok()?;
+    let routers = shared.routers.borrow();
+    let router = &routers[map];
     let Match::Found { rule, args } =
         router.match_request(&request.method, &path, &request.query, "http://localhost")
     else {
@@ -540,7 +542,7 @@ fn fast_view(
         return None;
     }
     let endpoint = rule.endpoint.clone();
-    drop(router);
+    drop(routers);
     let views = it.get_attr(app, "view_functions").ok()?;
     let view = it.get_item(&views, &Value::str(&endpoint)).ok()?;
     let d = natives::view_args(args);

@@ -11,7 +11,7 @@ from _flask_native import _import_module, _run_project_file, _send_file
 from _flask_native import (
     session, request, g, current_app,
     _ctx_request, _ctx_app, _raw_session, _session_accessed, _is_null_session,
-    _sign_session, _dump_cookie, _json_dumps, _add_rule, _match, _url_for, _now,
+    _sign_session, _dump_cookie, _json_dumps, _add_rule, _match, _url_for, _now, _new_url_map,
     _got_request_exception, _escape, _uri_to_iri, _iri_path, _allowed_methods, _lifetime_seconds, _http_reason,
     _set_session, _trace_save, _session_loads, _session_dumps, _push_context, _pop_context,
 )
@@ -1673,6 +1673,7 @@ class Flask:
         self.instance_path = instance_path
         self.config = self.make_config(kwargs.get("instance_relative_config", False))
         self.blueprints = {}
+        self._url_map = _new_url_map()
         self.view_functions = {}
         self.before_request_funcs = {None: []}
         self.after_request_funcs = {None: []}
@@ -1789,7 +1790,7 @@ class Flask:
         if provide_automatic_options and "OPTIONS" not in methods:
             methods.append("OPTIONS")
         # The rule goes into the URL map first; a clash of endpoints is noticed afterwards.
-        _add_rule(rule, endpoint, methods, options.get("strict_slashes", True),
+        _add_rule(self._url_map, rule, endpoint, methods, options.get("strict_slashes", True),
                   provide_automatic_options)
         if view_func is None:
             return
