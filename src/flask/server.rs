@@ -897,10 +897,28 @@ fn to_response(it: &mut Interp, response: &Value) -> Result<Response, RunError> 
     let body = it
         .get_attr(response, "_data")
         .map_err(|e| exc_error(it, e))?;
-    let body = match &body {
+    let mut body = match &body {
         Value::Bytes(b) => b.to_vec(),
         other => it.to_str(other).map_err(|e| exc_error(it, e))?.into_bytes(),
     };
+    // Werkzeug sends no body with a 1xx, 204 or 304, and no Content-Length; a 304 also drops
+    // the entity headers but Expires and Content-Location (what its get_wsgi_headers does).
+    if (100..200).contains(&status) || status == 204 || status == 304 {
+        body.clear();
+        out_headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Length"));
+    }
+    if status == 304 {
+        const ENTITY: [&str; 7] = [
+            "Allow",
+            "Content-Encoding",
+            "Content-Language",
+            "Content-MD5",
+            "Content-Range",
+            "Content-Type",
+            "Last-Modified",
+        ];
+        out_headers.retain(|(name, _)| !ENTITY.iter().any(|e| name.eq_ignore_ascii_case(e)));
+    }
     Ok(Response {
         status,
         headers: out_headers,

@@ -262,7 +262,7 @@ for (const [width, height] of SIZES.slice(1)) {
       found.code = await axeProblems(page);
       await page.keyboard.press("Escape");
       await showPane(page, "Dev tools");
-      for (const tab of ["Cookies", "Network", "Session", "Timeline", "Diagram"]) {
+      for (const tab of ["Cookies", "Network", "Session", "Timeline", "Diagram", "Script"]) {
         await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
         found[`dev tools: ${tab}`] = await axeProblems(page);
       }
