@@ -13,13 +13,16 @@ use crate::ui::sequence::{
     self, Arrow, Diagram, FONT_SIZE, HEAD_HEIGHT, LANE_HEAD_BOX_HEIGHT, LANE_HEAD_WIDTH, Label,
     Lane, Rect, Row,
 };
+use std::rc::Rc;
+
+use crate::ui::shared_log::SharedLog;
 use crate::ui::state::TimelineEntry;
 
 /// Props of [`SequenceDiagram`].
 #[derive(Properties, PartialEq)]
 pub struct SequenceDiagramProps {
     /// The timeline, oldest first.
-    pub entries: Vec<TimelineEntry>,
+    pub entries: SharedLog<Rc<TimelineEntry>>,
     /// The profiles that exist now, in order (each gets a lane).
     pub profiles: Vec<String>,
     /// The timeline index of the selected entry, if any.
@@ -31,7 +34,7 @@ pub struct SequenceDiagramProps {
 /// The sequence diagram: lane heads that stay in view, and the rows below them.
 #[function_component(SequenceDiagram)]
 pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
-    let diagram = sequence::layout(&props.entries, &props.profiles);
+    let diagram = sequence::layout(&props.entries.slice(), &props.profiles);
     let lane_names: Vec<&str> = diagram
         .lanes
         .iter()
