@@ -265,7 +265,8 @@ impl LabelStyle {
 ///
 /// ```
 /// use session_playground::ui::sequence::{layout, EMPTY_HINT};
-/// let diagram = layout(&[], &["Alice".to_string(), "Bob".to_string()]);
+/// use session_playground::ui::state::TimelineEntry;
+/// let diagram = layout::<TimelineEntry>(&[], &["Alice".to_string(), "Bob".to_string()]);
 /// let names: Vec<&str> = diagram.lanes.iter().map(|lane| lane.name.as_str()).collect();
 /// assert_eq!(names, ["Alice", "Bob", "Flask app"]);
 /// assert_eq!(diagram.empty_hint.unwrap().text, EMPTY_HINT);
