@@ -82,8 +82,7 @@ impl Workspace {
                 let has_page = self.pages.iter().any(|page| page.profile == profile.name);
                 let last = self
                     .requests()
-                    .filter(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
-                    .last()
+                    .rfind(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
                     .filter(|_| has_page);
                 let last_page = last.as_ref().and_then(|entry| {
                     let outcome = entry.exchange.as_ref()?;

@@ -179,7 +179,7 @@ impl Workspace {
                     .requests()
                     .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
                     .filter_map(|entry| entry.request.clone())
-                    .last();
+                    .next_back();
                 match last {
                     Some(request) => next.request(request, false),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),

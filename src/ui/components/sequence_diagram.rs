@@ -36,10 +36,19 @@ pub struct SequenceDiagramProps {
 pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     // Laid out again only when the timeline or the lanes change (typing in the editor re-renders
     // the page; comparing a shared timeline is comparing pointers).
-    let diagram = use_memo(
+    // Each row behind an `Rc`: handing it to its component copies nothing.
+    let laid_out = use_memo(
         (props.entries.clone(), props.profiles.clone()),
-        |(entries, profiles)| sequence::layout(&entries.slice(), profiles),
+        |(entries, profiles)| {
+            let mut diagram = sequence::layout(&entries.slice(), profiles);
+            let rows: Vec<Rc<Row>> = std::mem::take(&mut diagram.rows)
+                .into_iter()
+                .map(Rc::new)
+                .collect();
+            (diagram, rows)
+        },
     );
+    let (diagram, rows) = (&laid_out.0, &laid_out.1);
     let lane_names: Vec<&str> = diagram
         .lanes
         .iter()
@@ -56,7 +65,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             <svg class="seq-body" viewBox={view_box(diagram.width, diagram.height)} font-size={font_size} width={diagram.width.to_string()}
                 role="group" aria-label="The timeline as a sequence diagram">
                 { for diagram.lanes.iter().map(lifeline) }
-                { for diagram.rows.iter().map(|row| html! {
+                { for rows.iter().map(|row| html! {
                     <SeqRow key={row.entry} row={row.clone()} width={diagram.width}
                         selected={props.selected == Some(row.entry)} on_select={props.on_select.clone()} />
                 }) }
@@ -99,7 +108,7 @@ fn lifeline(lane: &Lane) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SeqRowProps {
-    row: Row,
+    row: Rc<Row>,
     width: f32,
     selected: bool,
     on_select: Callback<usize>,
