@@ -3,8 +3,9 @@
 #
 #     bench/run.sh            # from the repository root
 #
-# Needs the [[test]] entries `bench_handler` (bench/handler.rs) and `bench_flask_requests`
-# (bench/flask_requests.rs), python3 (3.11) and, for issue 5, a venv with Flask 3.1.3 at
+# Needs the [[test]] entries `bench_handler` (bench/handler.rs), `bench_flask_requests`
+# (bench/flask_requests.rs) and `history` (bench/history.rs: the page's state, no CPython
+# side), python3 (3.11) and, for issue 5, a venv with Flask 3.1.3 at
 # tests/oracle/.venv (created here from tests/oracle/requirements.txt when missing; set
 # ORACLE_VENV to use another). The release profile is the shipped one (opt-level "z", LTO);
 # CARGO_PROFILE_RELEASE_OPT_LEVEL=3 bench/run.sh measures a speed-optimised build instead.
@@ -18,7 +19,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 echo "== building (release)"
-cargo test --release --test bench_handler --test bench_flask_requests --no-run 2>&1 | tail -n 1
+cargo test --release --test bench_handler --test bench_flask_requests --test history --no-run 2>&1 | tail -n 1
 
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
@@ -31,6 +32,8 @@ echo "== issue 5: seed /count app x 10,000 requests (us per request, fastest of 
 PLAYGROUND_BENCH=1 cargo test --release --quiet --test bench_flask_requests -- --nocapture 2>/dev/null \
     | grep '^BENCH' | sed 's/^BENCH /rust /' | tee -a "$out"
 "$venv/bin/python" bench/flask_requests.py | sed 's/^BENCH /cpython /' | tee -a "$out"
+echo "== issues 14 and 21: the page's reduce, Enter and rewind to entry 1, on 1,000 entries (us, median)"
+PLAYGROUND_BENCH=1 cargo test --release --quiet --test history -- --nocapture 2>/dev/null | grep '^BENCH'
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$out" <<'PY'

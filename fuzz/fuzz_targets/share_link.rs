@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
                 // A link that cannot be opened changes nothing but the notice.
                 assert!(opened.notice.is_some());
                 assert_eq!(opened.code, workspace.code);
-                assert!(opened.timeline.is_empty());
+                assert!(opened.timeline().is_empty());
             }
         }
         1 => {

@@ -315,12 +315,15 @@ pub fn app() -> Html {
         Some((step_through, rewind.entry, matches))
     });
     let rewind = workspace.rewind.as_ref().map(|rewind| {
-        let entry =
-            &workspace.timeline[rewind.entry.min(workspace.timeline.len().saturating_sub(1))];
+        let entry = workspace.timeline().get(
+            rewind
+                .entry
+                .min(workspace.timeline().len().saturating_sub(1)),
+        );
         (
             rewind.entry,
-            workspace.timeline.len(),
-            entry.summary.clone(),
+            workspace.timeline().len(),
+            entry.map(|entry| entry.summary.clone()).unwrap_or_default(),
         )
     });
 
@@ -418,7 +421,7 @@ pub fn app() -> Html {
             />
             <HelpDialog {on_show_welcome} />
             <CheckHandIns />
-            <LessonBuilder code={workspace.code.clone()} log={workspace.log.clone()} state_now={lesson_state_now}
+            <LessonBuilder code={workspace.code.clone()} log={workspace.log().clone()} state_now={lesson_state_now}
                 page_address={super::storage::page_address()} on_action={dispatch.clone()} />
             if embedded {
                 <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
@@ -492,9 +495,9 @@ pub fn app() -> Html {
                         {cookies}
                         other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
                         profiles={workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect::<Vec<_>>()}
-                        timeline={workspace.timeline.clone()}
+                        timeline={workspace.timeline().clone()}
                         selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
-                        requests={shown.timeline.iter().enumerate().filter(|(_, entry)| entry.kind == TimelineKind::Request).map(|(index, entry)| (index, entry.clone())).collect::<Vec<_>>()}
+                        requests={shown.timeline().iter().enumerate().filter(|(_, entry)| entry.kind == TimelineKind::Request).collect::<Vec<_>>()}
                         session={shown.session_inspection()}
                         {script}
                         on_action={dispatch}
@@ -547,7 +550,7 @@ fn server_session(
     let index = match &workspace.rewind {
         Some(rewind) => Some(rewind.entry).filter(|index| {
             workspace
-                .timeline
+                .timeline()
                 .get(*index)
                 .is_some_and(|entry| entry.exchange.is_some())
         }),
@@ -555,12 +558,13 @@ fn server_session(
     }
     .or_else(|| {
         shown
-            .timeline
+            .timeline()
             .iter()
             .rposition(|entry| entry.exchange.is_some())
     });
-    let entry = index.and_then(|index| shown.timeline.get(index));
+    let entry = index.and_then(|index| shown.timeline().get(index));
     let exchanges = entry
+        .as_ref()
         .and_then(|entry| {
             let outcome = entry.exchange.as_ref()?;
             Some(

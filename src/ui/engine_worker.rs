@@ -131,7 +131,7 @@ impl Job {
                 lesson: start.lesson.clone(),
                 code: Some(start.code.clone()),
                 settings: Some(start.settings.clone()),
-                actions: workspace.log.to_vec(),
+                actions: workspace.log().to_vec(),
                 ..SharedState::default()
             },
             code: workspace.code.clone(),
@@ -269,11 +269,11 @@ impl Mirror {
     pub fn run(&mut self, job: &Job) -> Reply {
         let start = job.start();
         let continues = self.state.as_ref().is_some_and(|state| {
-            state.start == start && job.history.actions.starts_with(&state.log)
+            state.start == start && job.history.actions.starts_with(&state.log().slice())
         });
         let mut state = match self.state.take() {
             Some(mut state) if continues => {
-                for step in job.history.actions[state.log.len()..].iter().cloned() {
+                for step in job.history.actions[state.log().len()..].iter().cloned() {
                     state.step(step);
                 }
                 state
@@ -282,15 +282,16 @@ impl Mirror {
         };
         state.code = job.code.clone();
         state.active_profile = job.active.clone();
-        let entries = state.timeline.len();
+        let entries = state.timeline().len();
         let state = state.apply(job.action.action());
         let reply = Reply {
             replayed: !continues,
-            steps: state.log.len(),
+            steps: state.log().len(),
             summary: state
-                .timeline
-                .get(entries..)
-                .and_then(|made| made.last())
+                .timeline()
+                .iter()
+                .skip(entries)
+                .last()
                 .map(|entry| entry.summary.clone()),
             notice: state.notice.clone(),
         };
@@ -598,14 +599,14 @@ mod tests {
         let page = page.apply(Action::Navigate("/count".into()));
         assert!(reply.replayed);
         assert_eq!(reply.summary.as_deref(), Some("GET /count 200"));
-        assert_eq!(reply.steps, page.log.len());
+        assert_eq!(reply.steps, page.log().len());
         // The page moved on (a clock step the worker never saw, a request): the worker runs only
         // what it has not seen, and its state is the page's — the visit count goes on.
         let page = page.apply(Action::AdvanceClockSeconds(5));
         let reply = mirror.run(&Job::new(&page, Guarded::Navigate("/count".into())));
         let page = page.apply(Action::Navigate("/count".into()));
         assert!(!reply.replayed);
-        assert_eq!(reply.steps, page.log.len());
+        assert_eq!(reply.steps, page.log().len());
         assert_eq!(page.active_page().unwrap().body, "Visit number: 2");
         let mirrored = mirror.state.as_ref().unwrap();
         assert_eq!(mirrored.active_page(), page.active_page());
@@ -664,9 +665,9 @@ mod tests {
     fn a_stopped_action_is_in_the_timeline_and_changes_nothing_else() {
         let page = Workspace::started().apply(Action::Navigate("/count".into()));
         let stopped = page.apply(Action::StoppedByYou("GET /spin".into(), 2_500));
-        let entry = stopped.timeline.last().unwrap();
+        let entry = stopped.timeline().last().unwrap();
         assert_eq!(entry.summary, "GET /spin: stopped by you after 2.5 s");
-        assert_eq!(stopped.log, page.log);
+        assert_eq!(stopped.log(), page.log());
         assert_eq!(stopped.browser, page.browser);
         assert!(
             stopped.notice.as_deref().unwrap().starts_with(
@@ -674,7 +675,7 @@ mod tests {
             )
         );
         // The entry can be viewed (the state right after it is the state before it).
-        let viewed = stopped.apply(Action::ViewEntry(stopped.timeline.len() - 1));
+        let viewed = stopped.apply(Action::ViewEntry(stopped.timeline().len() - 1));
         assert_eq!(
             viewed.shown().active_page().unwrap().body,
             "Visit number: 1"

@@ -205,7 +205,7 @@ fn add_rename_and_delete_follow_the_project_rules() {
 #[test]
 fn the_reloader_serves_a_changed_file_after_the_pause_and_logs_one_step() {
     let workspace = with_template();
-    let steps = workspace.log.len();
+    let steps = workspace.log().len();
     let edited = workspace
         .apply(Action::OpenFile("templates/index.html".into()))
         .apply(Action::EditOpenFile("<p>{{ name }}</p>".into()));
@@ -222,20 +222,20 @@ fn the_reloader_serves_a_changed_file_after_the_pause_and_logs_one_step() {
     ));
     assert_eq!(reloaded.server_status, ServerStatus::Running);
     // One edit_files step and the restart's edit_code step.
-    assert_eq!(reloaded.log.len(), steps + 2);
+    assert_eq!(reloaded.log().len(), steps + 2);
     let after = reloaded.apply(Action::Navigate("/hello".into()));
     assert_eq!(body(&after), "<p>Alice</p>");
     // Rewinding to the first request shows the template as it was then.
     let first = after
-        .timeline
+        .timeline()
         .iter()
         .position(|entry| entry.summary.contains("/hello"))
         .unwrap();
     let past = after.state_after(first);
     assert_eq!(past.files.get("templates/index.html"), Some(TEMPLATE));
-    let replayed = Workspace::replay(&after.start, &after.log);
+    let replayed = Workspace::replay(&after.start, &after.log().slice());
     assert_eq!(replayed.files, after.files);
-    assert_eq!(replayed.log, after.log);
+    assert_eq!(replayed.log(), after.log());
     assert_eq!(body(&replayed), "<p>Alice</p>");
 }
 

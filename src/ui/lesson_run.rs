@@ -82,10 +82,9 @@ impl Workspace {
                 let has_page = self.pages.iter().any(|page| page.profile == profile.name);
                 let last = self
                     .requests()
-                    .filter(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
-                    .last()
+                    .rfind(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
                     .filter(|_| has_page);
-                let last_page = last.and_then(|entry| {
+                let last_page = last.as_ref().and_then(|entry| {
                     let outcome = entry.exchange.as_ref()?;
                     let error = entry.error.as_ref().map(ErrorSummary::of);
                     let mut page = PageState::from_outcome(outcome, error);
@@ -98,7 +97,7 @@ impl Workspace {
                     Some(page)
                 });
                 // The session as the app read it when the request was made.
-                let session_seen = last.and_then(|entry| entry.seen.clone());
+                let session_seen = last.as_ref().and_then(|entry| entry.seen.clone());
                 let mut received_cookies: Vec<String> = Vec::new();
                 for entry in self
                     .requests()
@@ -121,7 +120,7 @@ impl Workspace {
                 }
                 // Deletions that took effect are steps in the log, like every action.
                 let mut deleted_cookies: Vec<String> = Vec::new();
-                for step in self.log.iter() {
+                for step in self.log().iter() {
                     if let scenario::Action::DeleteCookie(name) = &step.action
                         && step.browser.as_deref() == Some(profile.name.as_str())
                         && !deleted_cookies.contains(name)
@@ -191,7 +190,7 @@ impl Workspace {
             let Some(scripted) = lesson.steps.get(prediction.step) else {
                 continue;
             };
-            if answered_by_last(scripted, &self.log, record.made_at, &first) {
+            if answered_by_last(scripted, &self.log().slice(), record.made_at, &first) {
                 let seen = predict::seen(prediction, state);
                 self.update_progress(|progress| {
                     if let Some(kept) = progress
@@ -228,7 +227,7 @@ impl Workspace {
         let record = PredictionRecord {
             id: id.to_string(),
             choice,
-            made_at: self.log.len(),
+            made_at: self.log().len(),
             seen: None,
         };
         self.update_progress(|progress| progress.predict(record.clone()));
@@ -460,7 +459,7 @@ impl Workspace {
             })
             .unwrap_or_default(),
         };
-        let mut steps = self.log.to_vec();
+        let mut steps = self.log().to_vec();
         if self.edited()
             && !(steps.is_empty() && self.code == self.start.code && self.files == self.start.files)
         {
@@ -712,10 +711,7 @@ impl Workspace {
     /// replayed (the lesson reopened if it had one).
     pub fn restored(saved: SavedWork) -> Workspace {
         let current = saved.current.clone();
-        let mut workspace = Workspace {
-            saved: Rc::new(saved),
-            ..Workspace::default()
-        };
+        let mut workspace = Workspace::default().with_saved(Rc::new(saved));
         if let Some(shared) = current
             && let Ok(own) = own_start(&shared)
         {
@@ -743,13 +739,7 @@ impl Workspace {
     /// opens it again from the Saved menu when they choose.
     pub fn restored_without_running(mut saved: SavedWork) -> (Workspace, Option<String>) {
         let name = saved.set_aside_current(NOT_RUN_NAME);
-        (
-            Workspace {
-                saved: Rc::new(saved),
-                ..Workspace::default()
-            },
-            name,
-        )
+        (Workspace::default().with_saved(Rc::new(saved)), name)
     }
 
     /// "Start afresh": an empty workspace; the work on screen is kept as a named workspace
@@ -757,10 +747,7 @@ impl Workspace {
     pub(crate) fn start_afresh(&mut self) {
         let mut saved = self.saved_work();
         let kept = saved.set_aside_current(AFRESH_NAME);
-        *self = Workspace {
-            saved: Rc::new(saved),
-            ..Workspace::default()
-        };
+        *self = Workspace::default().with_saved(Rc::new(saved));
         self.reload_server();
         self.notice = Some(match kept {
             Some(name) => format!(
@@ -799,10 +786,7 @@ impl Workspace {
     fn replace_with(&mut self, next: Workspace, incoming: SharedState) {
         let mut saved = self.saved_work();
         let kept = saved.open(incoming, KEPT_WORK_NAME);
-        *self = Workspace {
-            saved: Rc::new(saved),
-            ..next
-        };
+        *self = next.with_saved(Rc::new(saved));
         if let Some(name) = kept.name {
             let mut notice = format!(
                 "Your previous work was kept as the saved workspace \u{201c}{name}\u{201d}."

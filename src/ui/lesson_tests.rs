@@ -37,7 +37,7 @@ fn seen(workspace: &Workspace) -> String {
             page.profile, page.status, page.body
         ));
     }
-    for entry in &workspace.timeline {
+    for entry in workspace.timeline().iter() {
         out.push_str(&format!(
             "{} {:?} {}\n",
             entry.at, entry.profile, entry.summary
@@ -248,7 +248,7 @@ fn reset_goes_back_to_the_lesson_start_and_keeps_progress() {
         .apply(Action::LessonNextStep)
         .apply(Action::ShowSolution)
         .apply(Action::ResetLesson);
-    assert!(workspace.timeline.is_empty());
+    assert!(workspace.timeline().is_empty());
     assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 0);
     assert!(workspace.lesson_progress().unwrap().solution_shown);
     let lesson = builtin_lesson("count").unwrap().unwrap();

@@ -6,6 +6,7 @@
 //! - [`lesson_run`]: lessons, share links and saved work in the workspace.
 //! - [`replay_budget`]: the total work one replay of a link or saved work may take.
 //! - [`history`]: the replayable steps and start of a workspace (rewind, share links).
+//! - [`shared_log`]: the append-only sequence successive states share (the timeline, the log).
 //! - [`app`]: the root component, owner of the one `use_reducer`.
 //! - `components`: one component per file (header, editor, browser pane, dev tools, server pane).
 //! - [`engine_worker`]: the learner's requests run first in a Web Worker, with Stop (behind a
@@ -50,6 +51,7 @@ pub mod replay_budget;
 #[cfg(test)]
 mod rewind_tests;
 pub mod sequence;
+pub mod shared_log;
 pub mod shortcuts;
 pub mod state;
 pub mod step_through;

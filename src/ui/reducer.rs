@@ -179,7 +179,7 @@ impl Workspace {
                     .requests()
                     .filter(|entry| entry.profile.as_deref() == Some(active.as_str()))
                     .filter_map(|entry| entry.request.clone())
-                    .last();
+                    .next_back();
                 match last {
                     Some(request) => next.request(request, false),
                     None => next.notice = Some(format!("{active} has not sent a request yet.")),
@@ -189,7 +189,7 @@ impl Workspace {
             Action::Back => next.step(here(scenario::Action::Back)),
             Action::Forward => next.step(here(scenario::Action::Forward)),
             Action::Reload => next.step(here(scenario::Action::Reload)),
-            Action::ViewEntry(index) => match next.timeline.get(index) {
+            Action::ViewEntry(index) => match next.timeline().get(index) {
                 Some(_) => {
                     let state = next.state_after(index);
                     next.rewind = Some(Rewind {
@@ -261,20 +261,17 @@ impl Workspace {
                 if let Some(rewind) = next.rewind.take() {
                     let code = std::mem::take(&mut next.code);
                     let (files, open_file) = (next.files.clone(), next.open_file.clone());
-                    let dropped = next.timeline.len().saturating_sub(rewind.entry + 1);
+                    let dropped = next.timeline().len().saturating_sub(rewind.entry + 1);
                     let (lesson, saved) = (next.lesson.take(), next.saved.clone());
                     // A kept view shares the present's server, which has run on since: the
                     // state to continue from is rebuilt with a server of its own.
                     let steps = next
-                        .timeline
+                        .timeline()
                         .get(rewind.entry)
-                        .map_or(0, |entry| entry.steps.min(next.log.len()));
-                    let state = Workspace::replay(&next.start, &next.log[..steps]);
-                    next = Workspace {
-                        lesson,
-                        saved,
-                        ..state
-                    };
+                        .map_or(0, |entry| entry.steps.min(next.log().len()));
+                    let state = Workspace::replay(&next.start, &next.log().slice()[..steps]);
+                    next = state.with_saved(saved);
+                    next.lesson = lesson;
                     next.code = code;
                     next.files = files;
                     next.open_file = open_file;
@@ -318,7 +315,7 @@ impl Workspace {
             .apply(Action::Navigate("/count".into()))
             .apply(Action::ViewEntry(0))
             .apply(Action::BackToNow);
-        workspace.timeline.len()
+        workspace.timeline().len()
     }
 }
 

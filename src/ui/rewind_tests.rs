@@ -29,7 +29,7 @@ fn seen(workspace: &Workspace) -> String {
             page.profile, page.url, page.status, page.body
         ));
     }
-    for entry in &workspace.timeline {
+    for entry in workspace.timeline().iter() {
         out.push_str(&format!(
             "entry {} {:?} {}\n",
             entry.at, entry.profile, entry.summary
@@ -93,23 +93,23 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
     let mut workspace = Workspace::started();
     let mut seen_after_entry = Vec::new();
     for action in actions() {
-        let entries = workspace.timeline.len();
+        let entries = workspace.timeline().len();
         workspace = workspace.apply(action.clone());
         assert!(
             workspace.notice.is_none(),
             "{action:?} was refused: {:?}",
             workspace.notice
         );
-        if workspace.timeline.len() > entries {
+        if workspace.timeline().len() > entries {
             assert_eq!(
-                workspace.timeline.len(),
+                workspace.timeline().len(),
                 entries + 1,
                 "{action:?} makes one entry"
             );
             seen_after_entry.push(seen(&workspace));
         }
     }
-    assert_eq!(workspace.timeline.len(), seen_after_entry.len());
+    assert_eq!(workspace.timeline().len(), seen_after_entry.len());
     // Seven requests reached /count (Alice 2, Bob 1 + "back" to it, Alice 1, the private window
     // 1 + send again): the module's list kept growing across profiles, as in one process.
     assert!(
@@ -129,28 +129,27 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
         // The view kept when the entry was made and a replay of the log agree.
         let replayed = Workspace::replay(
             &workspace.start,
-            &workspace.log[..workspace.timeline[index].steps],
+            &workspace.log().slice()[..workspace.timeline().get(index).unwrap().steps],
         );
         assert_eq!(&seen(&replayed), expected, "entry {index}, replayed");
-        assert_eq!(viewed.shown().timeline, replayed.timeline);
-        assert_eq!(viewed.shown().log, replayed.log);
+        assert_eq!(viewed.shown().timeline(), replayed.timeline());
+        assert_eq!(viewed.shown().log(), replayed.log());
     }
 }
 
 #[test]
-fn only_the_latest_entries_keep_their_view_and_older_ones_are_replayed() {
+fn the_latest_entries_and_old_powers_of_two_keep_their_view_and_others_are_replayed() {
     use super::state::KEPT_VIEWS;
     let mut workspace = Workspace::started();
-    for _ in 0..KEPT_VIEWS + 3 {
+    for _ in 0..KEPT_VIEWS + 5 {
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
-    let kept: Vec<bool> = workspace.views.iter().map(Option::is_some).collect();
-    assert_eq!(kept.len(), KEPT_VIEWS + 3);
-    assert!(
-        kept[..3].iter().all(|kept| !kept) && kept[3..].iter().all(|kept| *kept),
-        "{kept:?}"
-    );
-    for index in [0, 2, 3, KEPT_VIEWS + 2] {
+    let kept = workspace.kept_views();
+    assert_eq!(kept.len(), KEPT_VIEWS + 5);
+    // Entries 1, 2 and 4 (indices 0, 1, 3) stay; 3 and 5 left the window and were let go.
+    assert_eq!(kept[..5], [true, true, false, true, false], "{kept:?}");
+    assert!(kept[5..].iter().all(|kept| *kept), "{kept:?}");
+    for index in [0, 2, 3, 4, 5, KEPT_VIEWS + 4] {
         let shown = workspace.apply(Action::ViewEntry(index));
         let page = shown.shown().active_page().map(|page| page.body.clone());
         assert_eq!(
@@ -158,7 +157,7 @@ fn only_the_latest_entries_keep_their_view_and_older_ones_are_replayed() {
             Some(format!("Visit number: {}", index + 1).as_str()),
             "entry {index}"
         );
-        assert_eq!(shown.shown().timeline.len(), index + 1);
+        assert_eq!(shown.shown().timeline().len(), index + 1);
     }
 }
 
@@ -181,7 +180,7 @@ fn continuing_from_an_entry_drops_the_later_ones_and_keeps_the_editor_text() {
     );
     let continued = workspace.apply(Action::ContinueFromHere);
     assert!(continued.rewind.is_none());
-    assert_eq!(continued.timeline.len(), 1);
+    assert_eq!(continued.timeline().len(), 1);
     assert_eq!(
         continued.notice.as_deref(),
         Some("Continuing from here: the 2 later entries were dropped.")
@@ -220,7 +219,7 @@ fn back_and_forward_request_the_pages_again_and_explain_when_there_is_none() {
         workspace.notice.as_deref(),
         Some("Alice's browser has no earlier page to go back to.")
     );
-    assert!(workspace.timeline.is_empty() && workspace.log.is_empty());
+    assert!(workspace.timeline().is_empty() && workspace.log().is_empty());
     let workspace = workspace
         .apply(Action::Navigate("/count".into()))
         .apply(Action::Navigate("/nowhere".into()))
@@ -232,9 +231,10 @@ fn back_and_forward_request_the_pages_again_and_explain_when_there_is_none() {
     );
     assert_eq!(
         workspace
-            .timeline
+            .timeline()
             .last()
-            .map(|entry| entry.summary.as_str()),
+            .map(|entry| entry.summary.clone())
+            .as_deref(),
         Some("back: GET /count 200")
     );
     let workspace = workspace.apply(Action::Forward);
@@ -280,7 +280,7 @@ fn an_added_cookie_is_sent_and_a_bad_name_is_refused_with_a_reason() {
     assert_eq!(names, ["theme"]);
     let workspace = workspace.apply(Action::Navigate("/count".into()));
     let exchange = workspace
-        .timeline
+        .timeline()
         .last()
         .and_then(|entry| entry.exchange.clone())
         .expect("a request");

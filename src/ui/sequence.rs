@@ -265,12 +265,18 @@ impl LabelStyle {
 ///
 /// ```
 /// use session_playground::ui::sequence::{layout, EMPTY_HINT};
-/// let diagram = layout(&[], &["Alice".to_string(), "Bob".to_string()]);
+/// use session_playground::ui::state::TimelineEntry;
+/// let diagram = layout::<TimelineEntry>(&[], &["Alice".to_string(), "Bob".to_string()]);
 /// let names: Vec<&str> = diagram.lanes.iter().map(|lane| lane.name.as_str()).collect();
 /// assert_eq!(names, ["Alice", "Bob", "Flask app"]);
 /// assert_eq!(diagram.empty_hint.unwrap().text, EMPTY_HINT);
 /// ```
-pub fn layout(entries: &[TimelineEntry], profiles: &[String]) -> Diagram {
+pub fn layout<E: std::borrow::Borrow<TimelineEntry>>(
+    entries: &[E],
+    profiles: &[String],
+) -> Diagram {
+    let entries: Vec<&TimelineEntry> = entries.iter().map(std::borrow::Borrow::borrow).collect();
+    let entries = entries.as_slice();
     let mut names: Vec<String> = Vec::new();
     for name in profiles
         .iter()
@@ -629,7 +635,7 @@ fn lifeline(
     name: &str,
     is_server: bool,
     gone: bool,
-    entries: &[TimelineEntry],
+    entries: &[&TimelineEntry],
     rows: &[Row],
     height: f32,
 ) -> Vec<Segment> {
@@ -642,6 +648,7 @@ fn lifeline(
     }
     let own: Vec<(&TimelineEntry, &Row)> = entries
         .iter()
+        .copied()
         .zip(rows)
         .filter(|(entry, _)| entry.profile.as_deref() == Some(name))
         .collect();
@@ -1232,7 +1239,7 @@ mod tests {
             .iter()
             .map(|profile| profile.name.clone())
             .collect();
-        let diagram = layout(&workspace.timeline, &profiles);
+        let diagram = layout(&workspace.timeline().slice(), &profiles);
         assert_eq!(diagram.rows.len(), 4);
         let first = texts(&diagram.rows[0]);
         assert_eq!(&first[..3], ["GET /count", "no Cookie header", "200"]);

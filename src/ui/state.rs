@@ -13,10 +13,12 @@
 //! Replaying the same actions on a fresh server reproduces it exactly (determinism), which is how
 //! rewind and share links rebuild a state.
 
+use std::collections::VecDeque;
 use std::ops::Deref;
 use std::rc::Rc;
 
 use super::history::{Start, Step};
+use super::shared_log::SharedLog;
 use super::step_through::StepThrough;
 use crate::browser::clock::format_instant;
 use crate::browser::{CookieKey, NavigationOutcome, NavigationRequest};
@@ -110,15 +112,16 @@ pub struct Workspace {
     pub server_status: ServerStatus,
     /// Each profile's page (absent before its first request and after its browser closed).
     pub pages: Vec<PageView>,
-    /// Every action so far, oldest first.
-    pub timeline: Vec<TimelineEntry>,
+    /// Every action so far, oldest first (shared between successive states: a new entry
+    /// copies none of the earlier ones).
+    timeline: SharedLog<Rc<TimelineEntry>>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
     pub notice: Option<String>,
     /// Where this workspace started.
     pub start: Start,
     /// Every effective step since the start: replaying them rebuilds this state (shared
-    /// between successive states; a step copies it only if another state still holds it).
-    pub log: Rc<Vec<Step>>,
+    /// between successive states like the timeline).
+    log: SharedLog<Step>,
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
     pub rewind: Option<Rewind>,
     /// The lesson being followed, if any.
@@ -127,10 +130,9 @@ pub struct Workspace {
     pub saved: Rc<crate::scenario::saved::SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
     pub share_link: Option<String>,
-    /// For each timeline entry, a snapshot of what the panes showed right after it, so a
-    /// rewind shows it without replaying; `None` where not kept (see [`KEPT_VIEWS`]). Shared
-    /// between successive states like the log.
-    pub(super) views: Rc<Vec<Option<Rc<Snapshot>>>>,
+    /// Snapshots of what the panes showed right after timeline entries, so a rewind shows
+    /// them without replaying (see [`KeptViews`]).
+    views: KeptViews,
     /// The replay that made this state stopped on its work budget (see `replay_budget`): how
     /// far it got. Cleared by the learner's next step.
     pub replay_cut: Option<super::replay_budget::ReplayCut>,
@@ -231,9 +233,93 @@ impl PartialEq for LessonRun {
 
 impl Eq for LessonRun {}
 
-/// How many of the latest entries keep their state for an instant rewind; older ones are
-/// rebuilt by replay. Bounds the memory: a kept state holds its jars, pages and server log.
+/// How many of the latest entries keep their state for an instant rewind. Bounds the memory: a
+/// kept state holds its jars, pages and server log.
 pub const KEPT_VIEWS: usize = 200;
+
+/// The snapshots a workspace keeps for instant rewinds: one for each of the latest
+/// [`KEPT_VIEWS`] entries, and, of the older ones, those whose number (1-based) is a power of two
+/// — entry 1, 2, 4, 8, … — so the start of a long history, where a learner compares "now" with
+/// "at first", stays instant at a cost of a few views (log₂ of the entries). Any other old entry
+/// is rebuilt by replay from the start: a snapshot holds no server (the app's module state lives
+/// in its interpreter), so a replay cannot start from one.
+///
+/// A new entry copies at most the [`KEPT_VIEWS`] pointers of the window, never the history.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct KeptViews {
+    /// How many entries have been given a view (the timeline's length when it was last kept).
+    entries: usize,
+    /// The views of the latest entries, oldest first: the last is entry `entries - 1`'s.
+    recent: Rc<VecDeque<Rc<Snapshot>>>,
+    /// The older entries kept, by index, ascending.
+    older: Rc<Vec<(usize, Rc<Snapshot>)>>,
+}
+
+impl KeptViews {
+    /// Entries `first..entries` were made by one step: each gets `view`; entries before `first`
+    /// that were given views beyond it are forgotten (none are, in a history that only grows).
+    fn keep(&mut self, first: usize, entries: usize, view: Rc<Snapshot>) {
+        if first < self.entries {
+            *self = self.prefix(first);
+        }
+        let recent = Rc::make_mut(&mut self.recent);
+        for index in self.entries..entries {
+            recent.push_back(view.clone());
+            if recent.len() > KEPT_VIEWS {
+                let leaving = index - KEPT_VIEWS;
+                if let Some(old) = recent.pop_front()
+                    && (leaving + 1).is_power_of_two()
+                {
+                    Rc::make_mut(&mut self.older).push((leaving, old));
+                }
+            }
+        }
+        self.entries = self.entries.max(entries);
+    }
+
+    /// The view of entry `index`, if it is kept.
+    fn get(&self, index: usize) -> Option<Rc<Snapshot>> {
+        let first_recent = self.entries - self.recent.len();
+        if (first_recent..self.entries).contains(&index) {
+            return self.recent.get(index - first_recent).cloned();
+        }
+        let at = self.older.binary_search_by_key(&index, |(i, _)| *i).ok()?;
+        Some(self.older[at].1.clone())
+    }
+
+    /// The views of the entries before `entries` (a past state's own).
+    fn prefix(&self, entries: usize) -> KeptViews {
+        if entries >= self.entries {
+            return self.clone();
+        }
+        let first_recent = self.entries - self.recent.len();
+        let recent: VecDeque<_> = self
+            .recent
+            .iter()
+            .take(entries.saturating_sub(first_recent))
+            .cloned()
+            .collect();
+        let older: Vec<_> = self
+            .older
+            .iter()
+            .filter(|(index, _)| *index < entries)
+            .cloned()
+            .collect();
+        KeptViews {
+            entries,
+            recent: Rc::new(recent),
+            older: Rc::new(older),
+        }
+    }
+
+    /// Which entries have a view, oldest first (for tests of the policy).
+    #[cfg(test)]
+    pub(super) fn kept(&self) -> Vec<bool> {
+        (0..self.entries)
+            .map(|index| self.get(index).is_some())
+            .collect()
+    }
+}
 
 /// A past state shown instead of the present: the state right after a timeline entry — the view
 /// kept when the entry was made, or (for an old entry) rebuilt by replaying the steps up to it.
@@ -489,17 +575,22 @@ impl Workspace {
             world,
             server_status: ServerStatus::Reloading,
             pages: Vec::new(),
-            timeline: Vec::new(),
+            timeline: SharedLog::new(),
             notice: None,
             start: start.clone(),
-            log: Rc::default(),
+            log: SharedLog::new(),
             rewind: None,
             lesson: None,
             saved: Rc::new(crate::scenario::saved::SavedWork::new()),
             share_link: None,
-            views: Rc::default(),
+            views: KeptViews::default(),
             replay_cut: None,
         }
+    }
+
+    /// The same workspace keeping `saved` as its saved work.
+    pub fn with_saved(self, saved: Rc<crate::scenario::saved::SavedWork>) -> Workspace {
+        Workspace { saved, ..self }
     }
 
     /// The state `steps` lead to from `start`, rebuilt on a fresh server. Steps that cannot
@@ -529,9 +620,13 @@ impl Workspace {
         {
             return Err("Only a request can be stepped through: pick one in the timeline or the network list.".to_string());
         }
-        let mut state = Workspace::replay(start, &log[..item.steps - 1]);
+        let (before, step) = {
+            let log = log.slice();
+            (log[..item.steps - 1].to_vec(), log[item.steps - 1].clone())
+        };
+        let mut state = Workspace::replay(start, &before);
         state.server.start_recording();
-        state.step(log[item.steps - 1].clone());
+        state.step(step);
         let recording = state.server.stop_recording().unwrap_or_default();
         state.notice = None;
         let traces = state
@@ -663,11 +758,8 @@ impl Workspace {
         if effect.as_ref().is_some_and(Effect::took_effect) {
             // The learner continues from a cut replay: this state is now the work.
             self.replay_cut = None;
-            Rc::make_mut(&mut self.log).push(step);
-            let steps = self.log.len();
-            for entry in &mut self.timeline[entries_before..] {
-                entry.steps = steps;
-            }
+            // The entries it made were stamped with this step's place (see `record`).
+            self.log.push(step);
             if self.timeline.len() > entries_before {
                 self.keep_views(entries_before);
             }
@@ -676,17 +768,10 @@ impl Workspace {
     }
 
     /// Records the state on screen now as the view of the entries from `first` on (the ones the
-    /// step just made), and lets go of views older than the last [`KEPT_VIEWS`] entries.
+    /// step just made); [`KeptViews`] lets go of the views it does not keep.
     fn keep_views(&mut self, first: usize) {
         let view = Rc::new(self.snapshot());
-        let entries = self.timeline.len();
-        let views = Rc::make_mut(&mut self.views);
-        views.resize(first, None);
-        views.resize(entries, Some(view));
-        let len = views.len();
-        if len > KEPT_VIEWS {
-            views[len - KEPT_VIEWS - 1] = None;
-        }
+        self.views.keep(first, self.timeline.len(), view);
     }
 
     /// This state as a timeline entry keeps it: what the panes show.
@@ -702,16 +787,20 @@ impl Workspace {
     }
 
     /// The state right after timeline entry `index` (which exists): its kept view with the
-    /// history up to it, or — for an entry whose view was let go — a replay of the log.
+    /// history up to it (shared, not copied), or — for an entry whose view was let go — a
+    /// replay of the log.
     pub fn state_after(&self, index: usize) -> Workspace {
-        let steps = self.timeline[index].steps.min(self.log.len());
-        match self.views.get(index).cloned().flatten() {
+        let Some(entry) = self.timeline.get(index) else {
+            return Workspace::replay(&self.start, &self.log.slice());
+        };
+        let steps = entry.steps.min(self.log.len());
+        match self.views.get(index) {
             Some(view) => {
+                // Entries are stamped with the steps that lead to them, in order.
                 let entries = self
                     .timeline
-                    .iter()
-                    .take_while(|entry| entry.steps <= steps)
-                    .count();
+                    .slice()
+                    .partition_point(|entry| entry.steps <= steps);
                 let Snapshot {
                     code,
                     files,
@@ -731,19 +820,19 @@ impl Workspace {
                     active_profile,
                     server_status,
                     pages,
-                    timeline: self.timeline[..entries].to_vec(),
+                    timeline: self.timeline.prefix(entries),
                     notice: None,
                     start: self.start.clone(),
-                    log: Rc::new(self.log[..steps].to_vec()),
+                    log: self.log.prefix(steps),
                     rewind: None,
                     lesson: None,
                     saved: self.saved.clone(),
                     share_link: None,
-                    views: Rc::new(self.views[..entries.min(self.views.len())].to_vec()),
+                    views: self.views.prefix(entries),
                     replay_cut: None,
                 }
             }
-            None => Workspace::replay(&self.start, &self.log[..steps]),
+            None => Workspace::replay(&self.start, &self.log.slice()[..steps]),
         }
     }
 
@@ -871,11 +960,14 @@ impl Workspace {
         let before = self.timeline.len();
         let active = self.active_profile.clone();
         let seconds = format!("{}.{}", millis / 1000, millis % 1000 / 100);
-        self.record(
+        // It made no step: the state after it is the one before it.
+        let steps = self.log.len();
+        self.record_at(
             self.browser.clock.now(),
             Some(&active),
             TimelineKind::Request,
             format!("{what}: stopped by you after {seconds} s"),
+            steps,
         );
         self.keep_views(before);
         self.notice = Some(format!(
@@ -1022,10 +1114,27 @@ impl Workspace {
     }
 
     /// The timeline entries that are requests, oldest first (the Network list).
-    pub fn requests(&self) -> impl Iterator<Item = &TimelineEntry> {
+    pub fn requests(&self) -> impl DoubleEndedIterator<Item = Rc<TimelineEntry>> + '_ {
         self.timeline
             .iter()
             .filter(|entry| entry.kind == TimelineKind::Request)
+    }
+
+    /// Which timeline entries keep a view for an instant rewind, oldest first.
+    #[cfg(test)]
+    pub(super) fn kept_views(&self) -> Vec<bool> {
+        self.views.kept()
+    }
+
+    /// Every action so far, oldest first (each entry shared, never changed once made).
+    pub fn timeline(&self) -> &SharedLog<Rc<TimelineEntry>> {
+        &self.timeline
+    }
+
+    /// Every effective step since the start: replaying them from [`Workspace::start`]
+    /// rebuilds this state.
+    pub fn log(&self) -> &SharedLog<Step> {
+        &self.log
     }
 
     /// Whether no server was ever started in this workspace (the page's default one, before
@@ -1041,13 +1150,14 @@ impl Workspace {
         // them with the code.
         let changes = self.world.files().changes_to(&self.files);
         if !changes.is_empty() {
-            Rc::make_mut(&mut self.log).push(Step::new(scenario::Action::EditFiles(changes)));
+            self.log
+                .push(Step::new(scenario::Action::EditFiles(changes)));
             self.world.set_files(self.files.clone());
         }
         // The start's own code needs no step (replay serves it first); any other code does.
         if !(self.log.is_empty() && self.code == self.start.code) {
             self.replay_cut = None;
-            Rc::make_mut(&mut self.log)
+            self.log
                 .push(Step::new(scenario::Action::EditCode(self.code.clone())));
         }
         let code = self.code.clone();
@@ -1154,7 +1264,8 @@ impl Workspace {
         let request = asked.unwrap_or_else(|| NavigationRequest::get(&page.url));
         self.pages.retain(|page| page.profile != active);
         self.pages.push(page);
-        self.timeline.push(TimelineEntry {
+        // Stamped with the place of the step being carried out, logged right after.
+        self.timeline.push(Rc::new(TimelineEntry {
             at,
             profile: Some(active),
             kind: TimelineKind::Request,
@@ -1164,8 +1275,8 @@ impl Workspace {
             error,
             traces,
             seen: Some(seen),
-            steps: self.log.len(),
-        });
+            steps: self.log.len() + 1,
+        }));
         // A request that failed in a template opens the template's tab, where its line is
         // marked (as a failure in app.py is marked there).
         if let Some((_, _, file, _)) = self.error_place()
@@ -1189,10 +1300,24 @@ impl Workspace {
         format_instant(self.browser.clock.now())
     }
 
+    /// Adds an entry made by the step being carried out: it is stamped with that step's place in
+    /// the log (the step is logged right after, once it took effect).
     fn record(&mut self, at: i64, profile: Option<&str>, kind: TimelineKind, summary: String) {
+        let steps = self.log.len() + 1;
+        self.record_at(at, profile, kind, summary, steps);
+    }
+
+    /// Adds an entry that leads to the state after `steps` steps of the log.
+    fn record_at(
+        &mut self,
+        at: i64,
+        profile: Option<&str>,
+        kind: TimelineKind,
+        summary: String,
+        steps: usize,
+    ) {
         let profile = profile.map(str::to_string);
-        let steps = self.log.len();
-        self.timeline.push(TimelineEntry {
+        self.timeline.push(Rc::new(TimelineEntry {
             at,
             profile,
             kind,
@@ -1203,7 +1328,7 @@ impl Workspace {
             traces: Rc::default(),
             seen: None,
             steps,
-        });
+        }));
     }
 }
 

@@ -153,7 +153,7 @@ fn the_lines_the_session_mode_adds_to_the_app_are_not_stepped_through() {
     let mut workspace =
         Workspace::started().apply(Action::SetSessionMode(crate::scenario::SessionMode::Server));
     workspace = workspace.apply(Action::Navigate("/count".into()));
-    let entry = workspace.timeline.len() - 1;
+    let entry = workspace.timeline().len() - 1;
     let stepped = workspace.apply(Action::StepThrough(entry));
     let step_through = stepped
         .rewind
@@ -180,7 +180,7 @@ fn a_changed_variable_is_highlighted_against_the_line_before() {
         .apply(Action::EditCode(code.into()))
         .apply(Action::ReloadServer)
         .apply(Action::Navigate("/".into()));
-    let entry = workspace.timeline.len() - 1;
+    let entry = workspace.timeline().len() - 1;
     let stepped = workspace.apply(Action::StepThrough(entry));
     let step_through = stepped
         .rewind

@@ -21,7 +21,7 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
     let saved = worked().saved_work();
     let current = saved.current.clone().unwrap();
     let opened = Workspace::started().apply(Action::RestoreWithoutRunning(Box::new(saved)));
-    assert!(opened.timeline.is_empty(), "nothing was replayed");
+    assert!(opened.timeline().is_empty(), "nothing was replayed");
     assert_eq!(
         opened.code,
         Workspace::started().code,
@@ -37,14 +37,14 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
     assert!(opened.notice.as_deref().unwrap().contains(NOT_RUN_NAME));
     // Opening it later runs it as it was.
     let reopened = opened.apply(Action::OpenSaved(NOT_RUN_NAME.into()));
-    assert_eq!(reopened.timeline.len(), worked().timeline.len());
+    assert_eq!(reopened.timeline().len(), worked().timeline().len());
     assert!(reopened.code.contains("# mine"));
 }
 
 #[test]
 fn starting_afresh_keeps_the_work_on_screen_and_nothing_is_kept_twice() {
     let fresh = worked().apply(Action::StartAfresh);
-    assert!(fresh.timeline.is_empty());
+    assert!(fresh.timeline().is_empty());
     assert_eq!(fresh.saved.saved.len(), 1);
     assert_eq!(fresh.saved.saved[0].name, AFRESH_NAME);
     assert!(fresh.notice.as_deref().unwrap().contains(AFRESH_NAME));
@@ -84,8 +84,8 @@ fn another_tabs_saved_workspaces_join_this_tabs_and_progress_is_a_union() {
     assert_eq!(merged.saved.progress["count"].goals_met, ["first"]);
     assert!(merged.notice.as_deref().unwrap().contains("Another tab"));
     assert_eq!(
-        merged.timeline.len(),
-        here.timeline.len(),
+        merged.timeline().len(),
+        here.timeline().len(),
         "nothing on screen changes"
     );
     // The same save arriving twice adds nothing and says nothing.

@@ -14,6 +14,9 @@ use super::timeline::Timeline;
 use crate::browser::Cookie;
 use crate::browser::script_view::ScriptView;
 use crate::flask::session_inspect::SessionInspection;
+use std::rc::Rc;
+
+use crate::ui::shared_log::SharedLog;
 use crate::ui::state::{Action, TimelineEntry};
 
 /// Props of [`DevTools`].
@@ -28,11 +31,11 @@ pub struct DevToolsProps {
     /// Every profile, in order (the sequence diagram's lanes).
     pub profiles: Vec<String>,
     /// The timeline entries.
-    pub timeline: Vec<TimelineEntry>,
+    pub timeline: SharedLog<Rc<TimelineEntry>>,
     /// The timeline entry whose state is on screen, while rewinding.
     pub selected: Option<usize>,
     /// The request entries of the timeline, each with its index in the timeline.
-    pub requests: Vec<(usize, TimelineEntry)>,
+    pub requests: Vec<(usize, Rc<TimelineEntry>)>,
     /// The active profile's session cookie, taken apart.
     pub session: Option<(String, SessionInspection)>,
     /// What a script on the active profile's page would see.

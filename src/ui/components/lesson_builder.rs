@@ -5,6 +5,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::shared_log::SharedLog;
+
 use yew::prelude::*;
 
 use super::check_hand_ins::close_dialog;
@@ -23,7 +25,7 @@ pub struct LessonBuilderProps {
     /// The editor's code now.
     pub code: AttrValue,
     /// The steps taken since the workspace's start.
-    pub log: Rc<Vec<Step>>,
+    pub log: SharedLog<Step>,
     /// The state on screen, as goals see it (asked for when the goals are shown).
     pub state_now: Callback<(), Rc<LessonState>>,
     /// The page's own address (what a link starts with).
@@ -37,7 +39,7 @@ pub struct LessonBuilderProps {
 pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
     let draft = {
         let (code, log) = (props.code.clone(), props.log.clone());
-        use_state(move || Draft::of_workspace(&code, &log))
+        use_state(move || Draft::of_workspace(&code, &log.slice()))
     };
     let link = use_state(|| None::<String>);
     // One edit of the draft: `change` applies the typed value.
@@ -77,7 +79,7 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
         let draft = draft.clone();
         let (code, log) = (props.code.clone(), props.log.clone());
         Callback::from(move |_: MouseEvent| {
-            let fresh = Draft::of_workspace(&code, &log);
+            let fresh = Draft::of_workspace(&code, &log.slice());
             draft.set(Draft {
                 code: fresh.code,
                 steps: fresh.steps,

@@ -10,13 +10,14 @@ use yew::prelude::*;
 use crate::browser::NavigationOutcome;
 use crate::browser::clock::format_instant;
 use crate::browser::navigation::Hop;
+
 use crate::ui::state::{Action, TimelineEntry};
 
 /// Props of [`Network`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkProps {
     /// The request entries of the timeline, oldest first, each with its index in the timeline.
-    pub requests: Vec<(usize, TimelineEntry)>,
+    pub requests: Vec<(usize, Rc<TimelineEntry>)>,
     /// Dispatches workspace actions (the step-through).
     pub on_action: Callback<Action>,
 }
@@ -24,7 +25,7 @@ pub struct NetworkProps {
 #[derive(Properties, PartialEq)]
 struct NetworkRowProps {
     index: usize,
-    entry: TimelineEntry,
+    entry: Rc<TimelineEntry>,
     selected: bool,
     on_select: UseStateSetter<Option<usize>>,
 }

@@ -10,16 +10,19 @@
 use yew::prelude::*;
 
 use crate::ui::sequence::{
-    self, Arrow, Diagram, FONT_SIZE, HEAD_HEIGHT, LANE_HEAD_BOX_HEIGHT, LANE_HEAD_WIDTH, Label,
-    Lane, Rect, Row,
+    self, Arrow, FONT_SIZE, HEAD_HEIGHT, LANE_HEAD_BOX_HEIGHT, LANE_HEAD_WIDTH, Label, Lane, Rect,
+    Row,
 };
+use std::rc::Rc;
+
+use crate::ui::shared_log::SharedLog;
 use crate::ui::state::TimelineEntry;
 
 /// Props of [`SequenceDiagram`].
 #[derive(Properties, PartialEq)]
 pub struct SequenceDiagramProps {
     /// The timeline, oldest first.
-    pub entries: Vec<TimelineEntry>,
+    pub entries: SharedLog<Rc<TimelineEntry>>,
     /// The profiles that exist now, in order (each gets a lane).
     pub profiles: Vec<String>,
     /// The timeline index of the selected entry, if any.
@@ -31,7 +34,21 @@ pub struct SequenceDiagramProps {
 /// The sequence diagram: lane heads that stay in view, and the rows below them.
 #[function_component(SequenceDiagram)]
 pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
-    let diagram = sequence::layout(&props.entries, &props.profiles);
+    // Laid out again only when the timeline or the lanes change (typing in the editor re-renders
+    // the page; comparing a shared timeline is comparing pointers).
+    // Each row behind an `Rc`: handing it to its component copies nothing.
+    let laid_out = use_memo(
+        (props.entries.clone(), props.profiles.clone()),
+        |(entries, profiles)| {
+            let mut diagram = sequence::layout(&entries.slice(), profiles);
+            let rows: Vec<Rc<Row>> = std::mem::take(&mut diagram.rows)
+                .into_iter()
+                .map(Rc::new)
+                .collect();
+            (diagram, rows)
+        },
+    );
+    let (diagram, rows) = (&laid_out.0, &laid_out.1);
     let lane_names: Vec<&str> = diagram
         .lanes
         .iter()
@@ -48,7 +65,10 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             <svg class="seq-body" viewBox={view_box(diagram.width, diagram.height)} font-size={font_size} width={diagram.width.to_string()}
                 role="group" aria-label="The timeline as a sequence diagram">
                 { for diagram.lanes.iter().map(lifeline) }
-                { for diagram.rows.iter().map(|row| row_view(&diagram, row, props)) }
+                { for rows.iter().map(|row| html! {
+                    <SeqRow key={row.entry} row={row.clone()} width={diagram.width}
+                        selected={props.selected == Some(row.entry)} on_select={props.on_select.clone()} />
+                }) }
                 if let Some(hint) = &diagram.empty_hint { { label_view(hint) } }
             </svg>
         </div>
@@ -86,9 +106,20 @@ fn lifeline(lane: &Lane) -> Html {
     }
 }
 
-fn row_view(diagram: &Diagram, row: &Row, props: &SequenceDiagramProps) -> Html {
+#[derive(Properties, PartialEq)]
+struct SeqRowProps {
+    row: Rc<Row>,
+    width: f32,
+    selected: bool,
+    on_select: Callback<usize>,
+}
+
+/// One entry's row: a component of its own so that a new entry renders one row, not every
+/// row of a long history (its props are compared, and a laid-out row rarely changes).
+#[function_component(SeqRow)]
+fn seq_row(props: &SeqRowProps) -> Html {
+    let (row, selected) = (&props.row, props.selected);
     let index = row.entry;
-    let selected = props.selected == Some(index);
     let on_click = props.on_select.reform(move |_: MouseEvent| index);
     let on_key = {
         let on_select = props.on_select.clone();
@@ -102,7 +133,7 @@ fn row_view(diagram: &Diagram, row: &Row, props: &SequenceDiagramProps) -> Html 
     let background = Rect {
         x: 0.0,
         y: row.top,
-        width: diagram.width,
+        width: props.width,
         height: row.height,
     };
     // The focusable row holds only its background: what is drawn on it sits beside it, hidden

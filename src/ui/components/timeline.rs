@@ -3,14 +3,17 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::browser::clock::format_instant;
+use crate::ui::shared_log::SharedLog;
 use crate::ui::state::{Action, TimelineEntry, TimelineKind};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// The entries, oldest first.
-    pub entries: Vec<TimelineEntry>,
+    pub entries: SharedLog<Rc<TimelineEntry>>,
     /// The entry whose state is on screen, while rewinding.
     pub selected: Option<usize>,
     /// Dispatches workspace actions.
@@ -65,7 +68,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     html! {
         <ol data-testid="timeline" class="timeline" onkeydown={on_key}>
             { for props.entries.iter().enumerate().map(|(index, entry)| html! {
-                <TimelineItem key={index} {index} entry={entry.clone()} selected={props.selected == Some(index)}
+                <TimelineItem key={index} {index} {entry} selected={props.selected == Some(index)}
                     on_action={props.on_action.clone()} />
             }) }
         </ol>
@@ -75,13 +78,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct TimelineItemProps {
     index: usize,
-    entry: TimelineEntry,
+    entry: Rc<TimelineEntry>,
     selected: bool,
     on_action: Callback<Action>,
 }
 
 /// One entry. A component of its own so that a new request re-renders one row, not all of
-/// them (its props are compared, and an entry never changes once made).
+/// them (its props are compared, and an entry never changes once made, and is shared: comparing it is comparing pointers).
 #[function_component(TimelineItem)]
 fn timeline_item(props: &TimelineItemProps) -> Html {
     let (index, entry, selected) = (props.index, &props.entry, props.selected);
