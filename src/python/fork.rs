@@ -79,9 +79,11 @@ enum Fill {
 /// and the walk recurses only through objects that cannot hold themselves (tuples, a
 /// function's defaults, a class's bases), so its depth is that of the code, not of the data.
 struct Copier {
+    /// Copies by the original's address; a table (dict, set or namespace) is entered as a
+    /// `Value::Dict` whatever it is (one map: each kind of map costs code in the page).
     values: HashMap<usize, Value, rustc_hash::FxBuildHasher>,
-    tables: HashMap<usize, Rc<Table>, rustc_hash::FxBuildHasher>,
-    chains: HashMap<usize, Rc<EnvChain>, rustc_hash::FxBuildHasher>,
+    /// Closures' scope chains (few: a linear search).
+    chains: Vec<(usize, Rc<EnvChain>)>,
     todo: Vec<Fill>,
     /// Copied objects the teardown must be able to reach even when they become unreachable.
     tracked_classes: Vec<Rc<Class>>,
@@ -94,6 +96,11 @@ type Copied<T> = Result<T, ForkRefused>;
 
 impl Copier {
     fn value(&mut self, v: &Value) -> Copied<Value> {
+        match v {
+            Value::Dict(table) => return Ok(Value::Dict(self.table(table))),
+            Value::Set(table) => return Ok(Value::Set(self.table(table))),
+            _ => {}
+        }
         let Some(at) = v.ptr() else {
             return Ok(v.clone());
         };
@@ -125,8 +132,6 @@ impl Copier {
                 let [a, b, c] = &**parts;
                 Value::Slice(Rc::new([self.value(a)?, self.value(b)?, self.value(c)?]))
             }
-            Value::Dict(table) => Value::Dict(self.table(table)),
-            Value::Set(table) => Value::Set(self.table(table)),
             Value::FrozenSet(table) => Value::FrozenSet(Rc::new(self.dict(table)?)),
             Value::Function(f) => Value::Function(self.function(f)?),
             Value::Builtin(b) => {
@@ -180,18 +185,22 @@ impl Copier {
     }
 
     fn all(&mut self, items: &[Value]) -> Copied<Vec<Value>> {
-        items.iter().map(|item| self.value(item)).collect()
+        let mut copies = Vec::with_capacity(items.len());
+        for item in items {
+            copies.push(self.value(item)?);
+        }
+        Ok(copies)
     }
 
     /// A dict's, set's or namespace's table, empty until filled (one memo for the three: a
     /// namespace is the very table `globals()` returns).
     fn table(&mut self, table: &Rc<Table>) -> Rc<Table> {
         let at = Rc::as_ptr(table) as usize;
-        if let Some(done) = self.tables.get(&at) {
+        if let Some(Value::Dict(done)) = self.values.get(&at) {
             return done.clone();
         }
         let copy = Rc::new(std::cell::RefCell::new(Dict::new()));
-        self.tables.insert(at, copy.clone());
+        self.values.insert(at, Value::Dict(copy.clone()));
         self.todo.push(Fill::Table(table.clone(), copy.clone()));
         copy
     }
@@ -204,7 +213,7 @@ impl Copier {
 
     fn chain(&mut self, chain: &Rc<EnvChain>) -> Copied<Rc<EnvChain>> {
         let at = Rc::as_ptr(chain) as usize;
-        if let Some(done) = self.chains.get(&at) {
+        if let Some((_, done)) = self.chains.iter().find(|(from, _)| *from == at) {
             return Ok(done.clone());
         }
         let env = self.table(&chain.env);
@@ -218,7 +227,7 @@ impl Copier {
             scope: chain.scope.clone(),
             parent,
         });
-        self.chains.insert(at, copy.clone());
+        self.chains.push((at, copy.clone()));
         Ok(copy)
     }
 
@@ -228,11 +237,10 @@ impl Copier {
             None => None,
         };
         let defaults = self.all(&f.defaults)?;
-        let kw_defaults = f
-            .kw_defaults
-            .iter()
-            .map(|(name, v)| Ok((name.clone(), self.value(v)?)))
-            .collect::<Copied<Vec<_>>>()?;
+        let mut kw_defaults = Vec::with_capacity(f.kw_defaults.len());
+        for (name, v) in &f.kw_defaults {
+            kw_defaults.push((name.clone(), self.value(v)?));
+        }
         let copy = Rc::new(Function {
             name: f.name.clone(),
             qualname: f.qualname.clone(),
@@ -258,11 +266,7 @@ impl Copier {
         if let Some(Value::Class(done)) = self.values.get(&at) {
             return Ok(done.clone());
         }
-        let bases = c
-            .bases
-            .iter()
-            .map(|base| self.class(base))
-            .collect::<Copied<Vec<_>>>()?;
+        let bases = self.classes(&c.bases)?;
         let copy = Rc::new(Class {
             name: c.name.clone(),
             qualname: c.qualname.clone(),
@@ -277,6 +281,14 @@ impl Copier {
         self.tracked_classes.push(copy.clone());
         self.todo.push(Fill::Class(c.clone(), copy.clone()));
         Ok(copy)
+    }
+
+    fn classes(&mut self, classes: &[Rc<Class>]) -> Copied<Vec<Rc<Class>>> {
+        let mut copies = Vec::with_capacity(classes.len());
+        for class in classes {
+            copies.push(self.class(class)?);
+        }
+        Ok(copies)
     }
 
     fn instance(&mut self, i: &Rc<Instance>) -> Copied<Rc<Instance>> {
@@ -325,12 +337,7 @@ impl Copier {
                     *to.borrow_mut() = copied;
                 }
                 Fill::Class(from, to) => {
-                    let mro = from
-                        .mro
-                        .borrow()
-                        .iter()
-                        .map(|k| self.class(k))
-                        .collect::<Copied<Vec<_>>>()?;
+                    let mro = self.classes(&from.mro.borrow())?;
                     *to.mro.borrow_mut() = mro;
                     let dict = self.dict(&from.dict.borrow())?;
                     *to.dict.borrow_mut() = dict;
@@ -394,8 +401,7 @@ impl Interp {
         let mut copy = Interp::new(config);
         let mut copier = Copier {
             values: HashMap::default(),
-            tables: HashMap::default(),
-            chains: HashMap::default(),
+            chains: Vec::new(),
             todo: Vec::new(),
             tracked_classes: Vec::new(),
             tracked_instances: Vec::new(),
@@ -432,20 +438,18 @@ impl Interp {
         for (old, new) in seeds {
             pair(old, new);
         }
-        copier
-            .tables
-            .insert(Rc::as_ptr(&self.builtins) as usize, copy.builtins.clone());
-        let modules = self
-            .modules
-            .iter()
-            .map(|(name, m)| Ok((name.clone(), copier.value(m)?)))
-            .collect::<Copied<Vec<_>>>()?;
-        let native_classes = self
-            .native_classes
-            .borrow()
-            .iter()
-            .map(|(name, c)| Ok((name.clone(), copier.class(c)?)))
-            .collect::<Copied<Vec<_>>>()?;
+        copier.values.insert(
+            Rc::as_ptr(&self.builtins) as usize,
+            Value::Dict(copy.builtins.clone()),
+        );
+        let mut modules = Vec::with_capacity(self.modules.len());
+        for (name, module) in &self.modules {
+            modules.push((name.clone(), copier.value(module)?));
+        }
+        let mut native_classes = Vec::new();
+        for (name, class) in self.native_classes.borrow().iter() {
+            native_classes.push((name.clone(), copier.class(class)?));
+        }
         copier.finish()?;
         copy.modules.extend(modules);
         copy.native_classes.get_mut().extend(native_classes);
