@@ -15,13 +15,15 @@ use std::time::Instant;
 use session_playground::flask::FlaskServer;
 use session_playground::flask::context::Shared;
 use session_playground::flask::natives;
-use session_playground::flask::server::{FLASK_PRELUDE, JINJA2_PRELUDE, MARKUPSAFE_PRELUDE};
+use session_playground::flask::server::{
+    FLASK_PRELUDE, JINJA2_PRELUDE, MARKUPSAFE_PRELUDE, starts_from_template,
+};
 use session_playground::python::{HostConfig, Interp};
 use session_playground::ui::SEED_APP;
 
 #[path = "count_requests.rs"]
 mod count_requests;
-use count_requests::count_request;
+use count_requests::{cookie_pair, count_request};
 
 /// Virtual time of the start (2026-01-01T00:00:00Z).
 const START: i64 = 1_767_225_600;
@@ -30,11 +32,13 @@ const STARTS: u32 = 50;
 /// Timed rounds; the fastest is reported.
 const ROUNDS: usize = 5;
 
-/// The seed app started and asked for `/count` once: the page's first result for a link.
-fn start_and_count() -> String {
+/// The seed app started and asked for `/count` once: the page's first result for a link (its
+/// body, and whether it set the session cookie).
+fn start_and_count() -> (String, bool) {
     let mut server = FlaskServer::load(SEED_APP, START).expect("the seed app loads");
     let response = server.respond(&count_request(None), START);
-    String::from_utf8_lossy(&response.body).into_owned()
+    let body = String::from_utf8_lossy(&response.body).into_owned();
+    (body, cookie_pair(&response).is_some())
 }
 
 /// The prelude's three modules run in a fresh interpreter, as a start runs them.
@@ -68,9 +72,13 @@ fn time(mut work: impl FnMut()) -> f64 {
 #[test]
 fn every_start_answers_the_first_count() {
     let first = Instant::now();
-    assert_eq!(start_and_count(), "Visit number: 1");
+    let expected = ("Visit number: 1".to_string(), true);
+    assert_eq!(start_and_count(), expected);
     let first_us = first.elapsed().as_secs_f64() * 1e6;
-    assert_eq!(start_and_count(), "Visit number: 1");
+    // The second start makes the prelude's template, the third copies it.
+    assert_eq!(start_and_count(), expected);
+    assert_eq!(start_and_count(), expected);
+    assert!(starts_from_template(), "later starts copy the template");
 
     if std::env::var("PLAYGROUND_BENCH").as_deref() != Ok("1") {
         return;

@@ -481,3 +481,41 @@ impl Interp {
         Ok(copy)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(it: &mut Interp, name: &str, source: &str) -> Result<(), String> {
+        it.run_module(name, &format!("{name}.py"), source)
+            .map(|_| ())
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn a_copy_keeps_aliases_and_cycles_and_changes_only_itself() {
+        let mut template = Interp::new(HostConfig::default());
+        let module = "class A:\n    items = []\n    def who(self):\n        return A\nx = A()\nx.me = x\nd = {'a': x, 'f': A.who}\nt = (x, [x])\ng = globals()\n";
+        run(&mut template, "m", module).unwrap();
+        let mut copy = template.fork(HostConfig::default(), &[]).unwrap();
+        let check = "import m\nassert m.x.me is m.x and m.d['a'] is m.x and m.t[1][0] is m.x\nassert m.x.who() is m.A and m.g is vars(m)\nassert type(m.x) is m.A and isinstance(m.t, tuple)\nm.A.items.append(1)\nm.A.extra = 1\nm.d.clear()\n";
+        run(&mut copy, "check", check).unwrap();
+        let unchanged =
+            "import m\nassert m.A.items == [] and not hasattr(m.A, 'extra') and len(m.d) == 2\n";
+        run(&mut template, "unchanged", unchanged).unwrap();
+        let second = template.fork(HostConfig::default(), &[]).unwrap();
+        drop(copy);
+        let mut second = second;
+        run(&mut second, "unchanged", unchanged).unwrap();
+    }
+
+    #[test]
+    fn a_copy_is_refused_for_what_it_cannot_see_into() {
+        let mut template = Interp::new(HostConfig::default());
+        run(&mut template, "m", "def gen():\n    yield 1\ng = gen()\n").unwrap();
+        assert!(template.fork(HostConfig::default(), &[]).is_err());
+        let mut drawn = Interp::new(HostConfig::default());
+        run(&mut drawn, "m", "import random\nr = random.random()\n").unwrap();
+        assert!(drawn.fork(HostConfig::default(), &[]).is_err());
+    }
+}
