@@ -57,6 +57,8 @@ pub mod trace;
 #[cfg(test)]
 mod step_record_tests;
 #[cfg(test)]
+mod template_tests;
+#[cfg(test)]
 mod trace_tests;
 
 pub use server::{AppError, FlaskServer};

@@ -430,6 +430,12 @@ static FLASK_NATIVES: &[Native] = &[
     Native::new("_uri_to_iri", Arity::ANY, native_uri_to_iri),
 ];
 
+/// The `_flask_native` module of the server whose request context is `shared`, as its first
+/// import builds it (a start that copies the prelude's template swaps it in; see `server`).
+pub fn native_module(shared: Rc<Shared>) -> Value {
+    build_module(shared)
+}
+
 fn build_module(shared: Rc<Shared>) -> Value {
     let proxy = |kind| {
         Value::Native(Rc::new(LocalProxy {

@@ -4,6 +4,11 @@
 //!
 //! It implements [`crate::browser::Server`], so the UI and the scenario runner drive it through
 //! the virtual browser.
+//!
+//! A start does not run the prelude's module code each time (issue 21): the thread's second
+//! start runs it once in a template interpreter, and every later start copies that template
+//! (`python::fork` says why a copy and what it refuses); a template that cannot be copied is
+//! dropped and starts run the prelude as before. `template_tests` compares both ways.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -151,66 +156,42 @@ impl FlaskServer {
         now: i64,
         config: HostConfig,
     ) -> Result<FlaskServer, AppError> {
+        FlaskServer::start(source, files, now, config, true)
+    }
+
+    /// [`FlaskServer::load_project`], copying the prelude's template when `copy` (always, but
+    /// in the tests that compare both ways) or running the prelude afresh.
+    pub(crate) fn start(
+        source: &str,
+        files: &ProjectFiles,
+        now: i64,
+        config: HostConfig,
+        copy: bool,
+    ) -> Result<FlaskServer, AppError> {
         STARTS.with(|starts| starts.set(starts.get() + 1));
         let config = HostConfig {
             clock: now as f64,
             ..config
         };
         let seed = config.seed;
-        let mut interp = Interp::new(config);
-        interp.stderr_to_out = true;
         let shared = Rc::new(Shared::default());
         shared.now.set(now);
         *shared.files.borrow_mut() = files.clone();
         shared.files_mtime.set(now);
         *shared.store.borrow_mut() = ServerStore::new(seed);
-        natives::register(&mut interp, shared.clone());
-        interp
-            .run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE)
-            .map_err(run_error)?;
-        interp
-            .run_module("jinja2", "jinja2/__init__.py", JINJA2_PRELUDE)
-            .map_err(run_error)?;
-        let flask = interp
-            .run_module("flask", "flask/__init__.py", FLASK_PRELUDE)
-            .map_err(run_error)?;
+        let copied = if copy {
+            from_template(&config, &shared)
+        } else {
+            None
+        };
+        let (mut interp, flask) = match copied {
+            Some(started) => started,
+            None => run_prelude(config, shared.clone())?,
+        };
         // The prelude always defines the file class; without it `open` stays the stub.
         if let Ok(file_class) = interp.get_attr(&flask, "_ProjectFile") {
             crate::flask::open_file::install(&mut interp, shared.clone(), file_class);
         }
-        // `from werkzeug.exceptions import NotFound` finds the same classes.
-        for alias in [
-            "flask.sessions",
-            "werkzeug",
-            "werkzeug.exceptions",
-            "werkzeug.wrappers",
-            "werkzeug.datastructures",
-            "werkzeug.utils",
-            "flask.config",
-            "flask.blueprints",
-            "flask.views",
-        ] {
-            interp.modules.insert(alias.to_string(), flask.clone());
-        }
-        register_lazy(
-            &mut interp,
-            "cachelib",
-            "cachelib/__init__.py",
-            CACHELIB_PRELUDE,
-            &["cachelib.file", "cachelib.simple", "cachelib.base"],
-        );
-        register_lazy(
-            &mut interp,
-            "flask_session",
-            "flask_session/__init__.py",
-            FLASK_SESSION_PRELUDE,
-            &[
-                "flask_session.base",
-                "flask_session.defaults",
-                "flask_session.cachelib",
-                "flask_session.filesystem",
-            ],
-        );
         let module = interp
             .run_module("app", "app.py", source)
             .map_err(run_error)?;
@@ -1039,6 +1020,129 @@ fn no_app(message: &str) -> AppError {
 
 /// Makes `name` (and its `aliases`, e.g. submodules) importable from Python `source`, run on
 /// the first import only: most apps never import it, and a reload should not pay for it.
+/// The prelude's modules (markupsafe, jinja2, flask) run in a fresh interpreter for the
+/// server whose request context is `shared`, with the modules imported on first use
+/// registered: the interpreter and the `flask` module. `open` is installed after (by the start),
+/// so the prelude's template holds no server's files.
+fn run_prelude(config: HostConfig, shared: Rc<Shared>) -> Result<(Interp, Value), AppError> {
+    let mut interp = Interp::new(config);
+    interp.stderr_to_out = true;
+    natives::register(&mut interp, shared);
+    interp
+        .run_module("markupsafe", "markupsafe/__init__.py", MARKUPSAFE_PRELUDE)
+        .map_err(run_error)?;
+    interp
+        .run_module("jinja2", "jinja2/__init__.py", JINJA2_PRELUDE)
+        .map_err(run_error)?;
+    let flask = interp
+        .run_module("flask", "flask/__init__.py", FLASK_PRELUDE)
+        .map_err(run_error)?;
+    // `from werkzeug.exceptions import NotFound` finds the same classes.
+    for alias in [
+        "flask.sessions",
+        "werkzeug",
+        "werkzeug.exceptions",
+        "werkzeug.wrappers",
+        "werkzeug.datastructures",
+        "werkzeug.utils",
+        "flask.config",
+        "flask.blueprints",
+        "flask.views",
+    ] {
+        interp.modules.insert(alias.to_string(), flask.clone());
+    }
+    register_lazy(
+        &mut interp,
+        "cachelib",
+        "cachelib/__init__.py",
+        CACHELIB_PRELUDE,
+        &["cachelib.file", "cachelib.simple", "cachelib.base"],
+    );
+    register_lazy(
+        &mut interp,
+        "flask_session",
+        "flask_session/__init__.py",
+        FLASK_SESSION_PRELUDE,
+        &[
+            "flask_session.base",
+            "flask_session.defaults",
+            "flask_session.cachelib",
+            "flask_session.filesystem",
+        ],
+    );
+    Ok((interp, flask))
+}
+
+/// The prelude run once per thread, copied by every start (see `python::fork` for why): its
+/// interpreter, the `flask` module, and the `_flask_native` module it imported, whose objects
+/// capture the template's own request context and are swapped for the new server's.
+struct Template {
+    interp: Interp,
+    native: Value,
+    /// Set when a copy was refused: later starts run the prelude without trying again.
+    refused: std::cell::Cell<bool>,
+}
+
+thread_local! {
+    /// The prelude's template: made by the second start, `None` inside if it cannot be copied
+    /// (every start then runs the prelude, as before there was a template).
+    static TEMPLATE: std::cell::OnceCell<Option<Template>> = const { std::cell::OnceCell::new() };
+}
+
+/// A copy of the prelude's template for the server whose request context is `shared`: the
+/// interpreter and its `flask` module; `None` when there is no template to copy.
+fn from_template(config: &HostConfig, shared: &Rc<Shared>) -> Option<(Interp, Value)> {
+    TEMPLATE.with(|cell| {
+        // A thread's first start runs the prelude itself (a command-line run, a link's result
+        // in the page: nothing is gained by a template that is never copied); the second one
+        // makes the template (in the page, the warm-up after the first result).
+        if cell.get().is_none() && starts() < 2 {
+            return None;
+        }
+        let template = cell.get_or_init(make_template).as_ref()?;
+        if template.refused.get() {
+            return None;
+        }
+        // Each of the template's `_flask_native` objects becomes the new server's by name.
+        let native = natives::native_module(shared.clone());
+        let mut seeds = vec![(template.native.clone(), native.clone())];
+        if let (Value::Module(old), Value::Module(new)) = (&template.native, &native) {
+            for (name, value) in old.env.borrow().iter() {
+                if let Ok(Some(replacement)) = new.env.borrow().get(&name) {
+                    seeds.push((value, replacement));
+                }
+            }
+        }
+        let Ok(mut interp) = template.interp.fork(config.clone(), &seeds) else {
+            template.refused.set(true);
+            return None;
+        };
+        natives::register(&mut interp, shared.clone());
+        let flask = interp.modules.get("flask")?.clone();
+        Some((interp, flask))
+    })
+}
+
+fn make_template() -> Option<Template> {
+    let (interp, _) = run_prelude(HostConfig::default(), Rc::new(Shared::default())).ok()?;
+    let native = interp.modules.get("_flask_native")?.clone();
+    Some(Template {
+        interp,
+        native,
+        refused: std::cell::Cell::new(false),
+    })
+}
+
+/// Whether this thread's starts copy the prelude's template (false until the second start, or
+/// when a copy was refused): the tests check that they do.
+pub fn starts_from_template() -> bool {
+    TEMPLATE.with(|cell| {
+        cell.get()
+            .and_then(Option::as_ref)
+            .is_some_and(|template| !template.refused.get())
+    })
+}
+
 fn register_lazy(
     interp: &mut Interp,
     name: &'static str,

@@ -667,6 +667,28 @@ impl Dict {
             _ => false,
         })
     }
+    /// A copy whose keys and values are `f` of this table's (same order, same hashes: `f` must
+    /// give a key an equal copy, as `fork`'s copy does); the first error stops it.
+    pub fn try_map<E>(&self, mut f: impl FnMut(&Value) -> Result<Value, E>) -> Result<Dict, E> {
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            entries.push(match entry {
+                Some((k, v)) => Some((f(k)?, f(v)?)),
+                None => None,
+            });
+        }
+        let mut copy = Dict {
+            entries,
+            hashes: self.hashes.clone(),
+            index: HashMap::default(),
+            indexed: false,
+            live: self.live,
+        };
+        if self.indexed {
+            copy.build_index();
+        }
+        Ok(copy)
+    }
     /// Look a key up.
     pub fn get(&self, k: &Value) -> Result<Option<Value>, Unhashable> {
         if let (false, Value::Str(name)) = (self.indexed, k) {

@@ -215,6 +215,11 @@ impl Interp {
         interp
     }
 
+    /// Count `work` as done by earlier top-level calls (a copy carries its template's work).
+    pub(crate) fn set_work_before(&mut self, work: u64) {
+        self.work_before = work;
+    }
+
     /// Give the host's natives their shared state (one per interpreter).
     pub fn set_host(&mut self, state: Rc<dyn std::any::Any>) {
         self.host = Some(state);

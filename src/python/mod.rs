@@ -19,6 +19,7 @@
 //! - `heap`: the live heap, counted, for the total memory budget.
 //! - `interrupt`: a stop asked for by the host from another thread (the CLI's time limit).
 //! - `recycle`: reusing the namespaces and argument vectors of finished calls.
+//! - `fork`: a copy of an interpreter and all it made (a server start copies the prelude's).
 //! - `teardown`: breaking reference cycles when an interpreter is dropped (memory given back).
 //! - `text`: pure text/number formatting helpers (CPython-exact), no interpreter types.
 
@@ -34,6 +35,7 @@ mod complex;
 mod dict;
 mod eval;
 mod fast_locals;
+mod fork;
 mod frame_locals;
 mod fstring_311;
 pub(crate) mod generator;
@@ -61,6 +63,7 @@ pub use api::{PyException, RunError};
 pub use builtins::{builtin, builtin_holding};
 pub use cli::{CLI_STACK_SIZE, ProgramRun, run_program};
 pub use dict::Dict;
+pub use fork::ForkRefused;
 pub use interp::{
     Exc, HostConfig, Interp, Interp as Interpreter, LineEvent, ModuleFactory, Observer, PyResult,
 };

@@ -165,6 +165,7 @@ pub struct Function {
 }
 
 /// What a [`Function`] runs: a `def` body or a `lambda` expression.
+#[derive(Clone)]
 pub enum FuncDef {
     /// A `def` statement.
     Def(AstRef<ast::StmtFunctionDef>),

@@ -43,6 +43,10 @@ impl Rng {
             s: [next(), next(), next(), next()],
         }
     }
+    /// Whether no number has been drawn since seeding with `seed`.
+    pub fn is_fresh(&self, seed: u64) -> bool {
+        self.s == Rng::new(seed).s
+    }
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         let result = self.s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
