@@ -88,7 +88,7 @@ mod tests {
             let mut ours = list.clone();
             let mut std_sorted = list.clone();
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-            std_sorted.sort_by(|a, b| b.0.cmp(&a.0));
+            std_sorted.sort_by_key(|e| std::cmp::Reverse(e.0));
             assert_eq!(ours, std_sorted, "reversed, from {list:?}");
 
             let mut ours = list.clone();
