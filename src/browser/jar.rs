@@ -1092,7 +1092,9 @@ impl CookieJar {
                 )
             })
             .collect();
-        candidates.sort_by_key(|candidate| (candidate.0, candidate.1, candidate.2));
+        crate::text::order::sort_by_key(&mut candidates, |candidate| {
+            (candidate.0, candidate.1, candidate.2)
+        });
         let evicted: Vec<CookieKey> = candidates
             .into_iter()
             .take(count - COOKIES_PER_DOMAIN_AFTER_EVICTION)

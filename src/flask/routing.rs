@@ -420,7 +420,7 @@ impl Router {
             .iter()
             .filter(|r| r.endpoint == endpoint)
             .collect();
-        candidates.sort_by_key(|r| {
+        crate::text::order::sort_by_key(&mut candidates, |r| {
             std::cmp::Reverse(
                 r.parts
                     .iter()
@@ -471,7 +471,7 @@ impl Router {
         let mut message = format!("Could not build url for endpoint {}", py_str_repr(endpoint));
         if !values.is_empty() {
             let mut keys: Vec<&str> = values.iter().map(|(k, _)| k.as_str()).collect();
-            keys.sort();
+            crate::text::order::sort(&mut keys);
             let list: Vec<String> = keys.iter().map(|k| py_str_repr(k)).collect();
             message.push_str(&format!(" with values [{}]", list.join(", ")));
         }
@@ -494,7 +494,7 @@ impl Router {
                     .into_iter()
                     .filter(|a| !values.iter().any(|(k, _)| k == a))
                     .collect();
-                missing.sort();
+                crate::text::order::sort(&mut missing);
                 if !missing.is_empty() {
                     let list: Vec<String> = missing.iter().map(|k| py_str_repr(k)).collect();
                     message.push_str(&format!(

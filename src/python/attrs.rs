@@ -201,7 +201,7 @@ impl Interp {
                 .filter_map(|k| k.as_str_opt())
                 .collect(),
         };
-        names.sort();
+        crate::text::order::sort(&mut names);
         names.dedup();
         names
     }

@@ -13,6 +13,9 @@ use super::builtins::builtin;
 use super::interp::{Interp, PyResult};
 use super::value::*;
 
+/// A method of a `bytearray`: the body, given the object's bytes.
+type DataMethod = fn(&mut Interp, &Rc<RefCell<Vec<u8>>>, Args) -> PyResult<Value>;
+
 /// A `bytearray` object.
 pub struct ByteArray {
     /// The bytes (shared with the bound methods handed out by `get_attr`).
@@ -112,8 +115,10 @@ impl NativeObject for ByteArray {
     }
     fn get_attr(&self, interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
         let data = self.data.clone();
-        let m = match name {
-            "append" => builtin("append", move |it, args| {
+        // Each method is a plain `fn` of the data; one closure binds the data to it (a closure
+        // per method cost the page its own copy of the calling glue each).
+        let body: DataMethod = match name {
+            "append" => |it, data, args| {
                 let [x] = &args.pos[..] else {
                     return Err(it.type_error(format!(
                         "bytearray.append() takes exactly one argument ({} given)",
@@ -123,8 +128,8 @@ impl NativeObject for ByteArray {
                 let b = byte_of(it, x)?;
                 data.borrow_mut().push(b);
                 Ok(Value::None)
-            }),
-            "extend" => builtin("extend", move |it, args| {
+            },
+            "extend" => |it, data, args| {
                 let [x] = &args.pos[..] else {
                     return Err(it.type_error(format!(
                         "bytearray.extend() takes exactly one argument ({} given)",
@@ -138,8 +143,8 @@ impl NativeObject for ByteArray {
                 it.check_size((data.borrow().len() + more.len()) as u128)?;
                 data.borrow_mut().extend(more);
                 Ok(Value::None)
-            }),
-            "insert" => builtin("insert", move |it, args| {
+            },
+            "insert" => |it, data, args| {
                 let [i, x] = &args.pos[..] else {
                     return Err(it.type_error(format!(
                         "insert expected 2 arguments, got {}",
@@ -152,8 +157,8 @@ impl NativeObject for ByteArray {
                 let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
                 data.borrow_mut().insert(at as usize, b);
                 Ok(Value::None)
-            }),
-            "pop" => builtin("pop", move |it, args| {
+            },
+            "pop" => |it, data, args| {
                 let len = data.borrow().len();
                 if len == 0 {
                     return Err(it.err("IndexError", "pop from empty bytearray"));
@@ -164,8 +169,8 @@ impl NativeObject for ByteArray {
                         .map_err(|_| it.err("IndexError", "pop index out of range"))?,
                 };
                 Ok(Value::Int(data.borrow_mut().remove(i) as i64))
-            }),
-            "remove" => builtin("remove", move |it, args| {
+            },
+            "remove" => |it, data, args| {
                 let b = byte_of(it, args.pos.first().unwrap_or(&Value::None))?;
                 let pos = data.borrow().iter().position(|x| *x == b);
                 match pos {
@@ -175,18 +180,16 @@ impl NativeObject for ByteArray {
                     }
                     None => Err(it.value_error("value not found in bytearray")),
                 }
-            }),
-            "clear" => builtin("clear", move |_it, _args| {
+            },
+            "clear" => |_it, data, _args| {
                 data.borrow_mut().clear();
                 Ok(Value::None)
-            }),
-            "reverse" => builtin("reverse", move |_it, _args| {
+            },
+            "reverse" => |_it, data, _args| {
                 data.borrow_mut().reverse();
                 Ok(Value::None)
-            }),
-            "copy" => builtin("copy", move |_it, _args| {
-                Ok(new_value(data.borrow().clone()))
-            }),
+            },
+            "copy" => |_it, data, _args| Ok(new_value(data.borrow().clone())),
             _ => {
                 // Everything else is `bytes`'s method on a snapshot.
                 let lookup = interp.ty("bytes").lookup(name);
@@ -194,7 +197,7 @@ impl NativeObject for ByteArray {
                     return Ok(None);
                 };
                 let m = m.clone();
-                builtin(name, move |it, mut args| {
+                return Ok(Some(builtin(name, move |it, mut args| {
                     for a in args.pos.iter_mut() {
                         let snapshot = as_bytearray(a)
                             .map(|b| Value::Bytes(Rc::from(b.data.borrow().as_slice())));
@@ -205,10 +208,10 @@ impl NativeObject for ByteArray {
                     args.pos
                         .insert(0, Value::Bytes(Rc::from(data.borrow().as_slice())));
                     m.func.clone().invoke(it, args).map(retag)
-                })
+                })));
             }
         };
-        Ok(Some(m))
+        Ok(Some(builtin(name, move |it, args| body(it, &data, args))))
     }
     fn get_item(&self, interp: &mut Interp, key: &Value) -> PyResult<Option<Value>> {
         let data = self.data.borrow().clone();

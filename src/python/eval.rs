@@ -865,7 +865,7 @@ impl Interp {
                 Some(s) => s.locals.iter().cloned().collect(),
                 None => f.locals.borrow().keys().iter().filter_map(str_of).collect(),
             };
-            local_names.sort();
+            crate::text::order::sort(&mut local_names);
             candidates.push(local_names);
         }
         candidates.push(
@@ -2139,7 +2139,7 @@ impl Interp {
             .into_iter()
             .filter(|k| matches!(k, Value::Str(_)))
             .collect();
-        names.sort_by(|a, b| match (a, b) {
+        crate::text::order::sort_by(&mut names, |a, b| match (a, b) {
             (Value::Str(a), Value::Str(b)) => a.cmp(b),
             _ => std::cmp::Ordering::Equal,
         });

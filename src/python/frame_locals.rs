@@ -216,8 +216,8 @@ fn cells_and_free(
         .filter(|n| scope.nonlocals.contains(*n) || enclosing_binds(closure, n))
         .map(|n| Rc::from(n.as_str()))
         .collect();
-    cells.sort();
-    free.sort();
+    crate::text::order::sort(&mut cells);
+    crate::text::order::sort(&mut free);
     (cells, free)
 }
 

@@ -455,8 +455,8 @@ fn check_pattern<'a>(p: &'a Pattern, bound: &mut Vec<&'a str>) -> Option<(String
                     Some(expected) => {
                         let mut a = expected.clone();
                         let mut b = names.clone();
-                        a.sort();
-                        b.sort();
+                        crate::text::order::sort(&mut a);
+                        crate::text::order::sort(&mut b);
                         if a != b {
                             return Some((
                                 "alternative patterns bind different names".to_string(),

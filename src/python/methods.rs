@@ -15,15 +15,20 @@ use super::ops::set_items;
 use super::text;
 use super::value::*;
 
-/// A method of a built-in type as a closure: the path from before the tables (`native`), kept
+/// A method of a built-in type as a plain `fn`: the path from before the tables (`native`), kept
 /// for the methods not yet in one. It checks only that a receiver was given; the body checks the
-/// rest.
-fn def(
-    interp: &Interp,
-    ty: &str,
-    name: &str,
-    f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static,
-) {
+/// rest. One wrapper serves every such method (a generic one cost the page a copy each).
+fn def(interp: &Interp, ty: &str, name: &str, f: super::native::NativeBody) {
+    def_dyn(interp, ty, name, Rc::new(f));
+}
+
+/// A capturing body as a [`NativeFn`] (the closure's signature comes from the bound).
+fn boxed(f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> NativeFn {
+    Rc::new(f)
+}
+
+/// [`def`] for a method whose body captured state (a name or an operator from a loop).
+fn def_dyn(interp: &Interp, ty: &str, name: &str, f: NativeFn) {
     let c = interp.ty(ty);
     let owned = name.to_string();
     let ty_name = ty.to_string();
@@ -489,21 +494,26 @@ pub fn install_constructors(interp: &mut Interp) {
         }
     });
     for name in ["set", "frozenset"] {
-        def(interp, name, "__new__", move |it, mut args| {
-            args.pos.remove(0);
-            range_args(it, name, &args, 0, 1)?;
-            let mut d = Dict::new();
-            if let Some(v) = args.pos.first() {
-                for x in it.collect(v)? {
-                    it.dict_insert(&mut d, x, Value::None)?;
+        def_dyn(
+            interp,
+            name,
+            "__new__",
+            boxed(move |it, mut args| {
+                args.pos.remove(0);
+                range_args(it, name, &args, 0, 1)?;
+                let mut d = Dict::new();
+                if let Some(v) = args.pos.first() {
+                    for x in it.collect(v)? {
+                        it.dict_insert(&mut d, x, Value::None)?;
+                    }
                 }
-            }
-            Ok(if name == "set" {
-                Value::Set(Rc::new(RefCell::new(d)))
-            } else {
-                Value::FrozenSet(Rc::new(d))
-            })
-        });
+                Ok(if name == "set" {
+                    Value::Set(Rc::new(RefCell::new(d)))
+                } else {
+                    Value::FrozenSet(Rc::new(d))
+                })
+            }),
+        );
     }
     def(interp, "dict", "__new__", |it, mut args| {
         args.pos.remove(0);
@@ -1889,11 +1899,16 @@ fn install_dict(interp: &mut Interp) {
         ("values", "dict_values"),
         ("items", "dict_items"),
     ] {
-        def(interp, "dict", name, move |it, args| {
-            exact_args(it, name, &Args::positional(args.pos[1..].to_vec()), 0)?;
-            let d = self_dict(it, &args)?;
-            Ok(Value::Native(Rc::new(DictView { dict: d, kind })))
-        });
+        def_dyn(
+            interp,
+            "dict",
+            name,
+            boxed(move |it, args| {
+                exact_args(it, name, &Args::positional(args.pos[1..].to_vec()), 0)?;
+                let d = self_dict(it, &args)?;
+                Ok(Value::Native(Rc::new(DictView { dict: d, kind })))
+            }),
+        );
     }
     let fromkeys = builtin("fromkeys", |it, args| {
         range_args(
@@ -2061,19 +2076,24 @@ fn install_set(interp: &mut Interp) {
             rustpython_ruff_python_ast::Operator::BitXor,
         ),
     ] {
-        def(interp, "set", name, move |it, args| {
-            let s = self_set(it, &args)?;
-            let mut acc = Value::FrozenSet(Rc::new(s.borrow().clone()));
-            for other in &args.pos[1..] {
-                let mut d = Dict::new();
-                for x in it.collect(other)? {
-                    it.dict_insert(&mut d, x, Value::None)?;
+        def_dyn(
+            interp,
+            "set",
+            name,
+            boxed(move |it, args| {
+                let s = self_set(it, &args)?;
+                let mut acc = Value::FrozenSet(Rc::new(s.borrow().clone()));
+                for other in &args.pos[1..] {
+                    let mut d = Dict::new();
+                    for x in it.collect(other)? {
+                        it.dict_insert(&mut d, x, Value::None)?;
+                    }
+                    acc = it.binary_op(op, acc, Value::FrozenSet(Rc::new(d)))?;
                 }
-                acc = it.binary_op(op, acc, Value::FrozenSet(Rc::new(d)))?;
-            }
-            *s.borrow_mut() = set_items(&acc);
-            Ok(Value::None)
-        });
+                *s.borrow_mut() = set_items(&acc);
+                Ok(Value::None)
+            }),
+        );
     }
     for ty in ["set", "frozenset"] {
         def(interp, ty, "copy", |_it, args| {
@@ -2091,25 +2111,30 @@ fn install_set(interp: &mut Interp) {
                 rustpython_ruff_python_ast::Operator::BitXor,
             ),
         ] {
-            def(interp, ty, name, move |it, args| {
-                let mut acc = args.pos[0].clone();
-                for other in &args.pos[1..] {
-                    let mut d = Dict::new();
-                    for x in it.collect(other)? {
-                        it.dict_insert(&mut d, x, Value::None)?;
+            def_dyn(
+                interp,
+                ty,
+                name,
+                boxed(move |it, args| {
+                    let mut acc = args.pos[0].clone();
+                    for other in &args.pos[1..] {
+                        let mut d = Dict::new();
+                        for x in it.collect(other)? {
+                            it.dict_insert(&mut d, x, Value::None)?;
+                        }
+                        acc = it.binary_op(op, acc, Value::FrozenSet(Rc::new(d)))?;
                     }
-                    acc = it.binary_op(op, acc, Value::FrozenSet(Rc::new(d)))?;
-                }
-                if let (Value::Set(_), Value::FrozenSet(d)) = (&args.pos[0], &acc) {
-                    return Ok(Value::Set(Rc::new(RefCell::new((**d).clone()))));
-                }
-                if let Value::Set(d) = &acc
-                    && acc.is(&args.pos[0])
-                {
-                    return Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone()))));
-                }
-                Ok(acc)
-            });
+                    if let (Value::Set(_), Value::FrozenSet(d)) = (&args.pos[0], &acc) {
+                        return Ok(Value::Set(Rc::new(RefCell::new((**d).clone()))));
+                    }
+                    if let Value::Set(d) = &acc
+                        && acc.is(&args.pos[0])
+                    {
+                        return Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone()))));
+                    }
+                    Ok(acc)
+                }),
+            );
         }
     }
     super::native::install_methods(interp, "frozenset", SET_ORDER_METHODS);
@@ -2327,29 +2352,34 @@ fn bytes_join(it: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn install_numbers(interp: &mut Interp) {
     for ty in ["dict", "list", "set"] {
-        def(interp, ty, "__init__", move |it, mut args| {
-            let me = args.pos.remove(0);
-            let Value::Instance(i) = &me else {
-                return Ok(Value::None);
-            };
-            let Some(base) = i.base.clone() else {
-                return Ok(Value::None);
-            };
-            let mut a = args;
-            a.pos.insert(0, Value::Class(it.ty(ty)));
-            let fresh = match &it.ty(ty).dict.borrow().get_str("__new__") {
-                Some(Value::Builtin(b)) => b.func.clone(),
-                _ => return Ok(Value::None),
-            };
-            let v = fresh.invoke(it, a)?;
-            match (&base, &v) {
-                (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
-                (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
-                (Value::Set(s), Value::Set(n)) => *s.borrow_mut() = n.borrow().clone(),
-                _ => {}
-            }
-            Ok(Value::None)
-        });
+        def_dyn(
+            interp,
+            ty,
+            "__init__",
+            boxed(move |it, mut args| {
+                let me = args.pos.remove(0);
+                let Value::Instance(i) = &me else {
+                    return Ok(Value::None);
+                };
+                let Some(base) = i.base.clone() else {
+                    return Ok(Value::None);
+                };
+                let mut a = args;
+                a.pos.insert(0, Value::Class(it.ty(ty)));
+                let fresh = match &it.ty(ty).dict.borrow().get_str("__new__") {
+                    Some(Value::Builtin(b)) => b.func.clone(),
+                    _ => return Ok(Value::None),
+                };
+                let v = fresh.invoke(it, a)?;
+                match (&base, &v) {
+                    (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
+                    (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
+                    (Value::Set(s), Value::Set(n)) => *s.borrow_mut() = n.borrow().clone(),
+                    _ => {}
+                }
+                Ok(Value::None)
+            }),
+        );
     }
     def(interp, "slice", "indices", |it, args| {
         let Some(Value::Slice(s)) = args.pos.first() else {

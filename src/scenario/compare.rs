@@ -30,7 +30,7 @@ fn normalize_headers(headers: &Value) -> Value {
                     .map(|m| m.trim().to_string())
                     .filter(|m| !m.is_empty())
                     .collect();
-                methods.sort();
+                crate::text::order::sort(&mut methods);
                 methods.dedup();
                 Value::Array(methods.into_iter().map(Value::String).collect())
             }
@@ -41,7 +41,7 @@ fn normalize_headers(headers: &Value) -> Value {
             None => grouped.push((lower, vec![value])),
         }
     }
-    grouped.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::text::order::sort_by(&mut grouped, |a, b| a.0.cmp(&b.0));
     Value::Object(
         grouped
             .into_iter()
@@ -76,7 +76,7 @@ fn normalize_step(step: &Value) -> Value {
     }
     if let Some(Value::Array(jar)) = map.get("jar") {
         let mut jar = jar.clone();
-        jar.sort_by_key(|c| c.to_string());
+        crate::text::order::sort_by_key(&mut jar, |c| c.to_string());
         map.insert("jar".into(), Value::Array(jar));
     }
     Value::Object(map)

@@ -5,9 +5,11 @@
 //!   leap years, weekdays), month and day names, and the HTTP date format;
 //! - [`html`]: HTML escaping as markupsafe does it;
 //! - [`number`]: numbers as the learner reads them (`4,123`);
+//! - [`order`]: the one stable sort (a copy of the standard one per element type was heavy);
 //! - [`repr`]: Python's `repr` of `bytes`.
 
 pub mod calendar;
 pub mod html;
 pub mod number;
+pub mod order;
 pub mod repr;

@@ -221,7 +221,7 @@ fn rank(id: &str) -> (Level, usize) {
 /// ```
 pub fn by_level<'a>(ids: &[&'a str]) -> Vec<(Level, Vec<&'a str>)> {
     let mut sorted: Vec<(usize, &str)> = ids.iter().copied().enumerate().collect();
-    sorted.sort_by_key(|(index, id)| (rank(id), *index));
+    crate::text::order::sort_by_key(&mut sorted, |(index, id)| (rank(id), *index));
     let mut groups: Vec<(Level, Vec<&str>)> = Vec::new();
     for (_, id) in sorted {
         let level = rank(id).0;

@@ -447,7 +447,7 @@ impl Checker {
                 verdict,
             });
         }
-        report.rows.sort_by_key(|row| row.line);
+        crate::text::order::sort_by_key(&mut report.rows, |row| row.line);
         report
     }
 }

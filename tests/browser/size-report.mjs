@@ -20,7 +20,10 @@ import { gzipSync } from "node:zlib";
 // load-path work: 1,425.8 kB, each part about +2 to +26 kB (BENCHMARKS.md). The limit moves to
 // that figure with a little room, again so the build stays checked; getting under 1.2 MB is now
 // its own piece of work (bench/wasm-breakdown.sh shows where the weight is), still open.
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_440_000);
+// Session 9 (2026-12-07): cuts with no behaviour change (natives and sorts without a generic copy
+// each, wasm-opt's --low-memory-unused) took the page from 1,441.7 to 1,419.8 kB; the limit is
+// that figure with about 8 kB of room. Still over issue 18's 1.2 MB (BENCHMARKS.md).
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_428_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {

@@ -5,6 +5,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
 use super::{func, make_module};
+use crate::python::builtins::builtin;
 use crate::python::interp::{Interp, PyResult};
 use crate::python::text;
 use crate::python::value::*;
@@ -21,7 +22,7 @@ fn arg_f64(it: &mut Interp, args: &Args, i: usize, name: &str) -> PyResult<f64> 
 fn unary(name: &'static str, f: fn(f64) -> f64) -> (&'static str, Value) {
     (
         name,
-        func(name, move |it, args| {
+        builtin(name, move |it, args| {
             let x = arg_f64(it, &args, 0, name)?;
             let r = f(x);
             if r.is_nan() && !x.is_nan() {
@@ -38,7 +39,7 @@ fn unary(name: &'static str, f: fn(f64) -> f64) -> (&'static str, Value) {
 fn to_int_fn(name: &'static str, f: fn(f64) -> f64) -> (&'static str, Value) {
     (
         name,
-        func(name, move |it, args| match args.pos.first() {
+        builtin(name, move |it, args| match args.pos.first() {
             Some(v @ (Value::Int(_) | Value::Long(_))) => Ok(v.clone()),
             Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
             _ => {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::builtins::builtin;
 use super::interp::{Interp, PyResult};
+use super::native::NativeBody;
 use super::value::*;
 
 pub mod binascii;
@@ -91,8 +92,11 @@ pub fn make_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     }))
 }
 
-/// A module function.
-pub fn func(name: &str, f: impl Fn(&mut Interp, Args) -> PyResult<Value> + 'static) -> Value {
+/// A module function: a plain `fn` (a closure that captures nothing coerces to one), so every
+/// module function shares one copy of the calling glue instead of a boxed closure's own
+/// instantiation each (the page's weight: see `native`). A function that must capture state
+/// uses `builtin` itself.
+pub fn func(name: &str, f: NativeBody) -> Value {
     builtin(name, f)
 }
 

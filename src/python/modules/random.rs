@@ -27,7 +27,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 use sha2::{Digest, Sha512};
 
-use super::{func, make_module};
+use super::make_module;
 use crate::python::builtins::builtin;
 use crate::python::interp::{Interp, PyResult};
 use crate::python::value::*;
@@ -437,22 +437,24 @@ fn params(
 
 fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Option<Value> {
     let st = state.clone();
-    let f: Value = match name {
-        "seed" => {
-            let module = module.clone();
-            func("seed", move |it, args| {
-                let p = params(it, "seed", args, &["a", "version"], 0)?;
-                let mut mt = st.borrow().clone();
-                seed(it, &mut mt, p[0].as_ref(), &module)?;
-                *st.borrow_mut() = mt;
-                Ok(Value::None)
-            })
-        }
-        "random" => func("random", move |it, args| {
+    if name == "seed" {
+        let module = module.clone();
+        return Some(builtin("seed", move |it, args| {
+            let p = params(it, "seed", args, &["a", "version"], 0)?;
+            let mut mt = st.borrow().clone();
+            seed(it, &mut mt, p[0].as_ref(), &module)?;
+            *st.borrow_mut() = mt;
+            Ok(Value::None)
+        }));
+    }
+    // Each method is a plain `fn` of the generator's state; one closure binds the state to it
+    // (a closure per method cost the page its own copy of the calling glue each).
+    let body: StateMethod = match name {
+        "random" => |it, st, args| {
             params(it, "random", args, &[], 0)?;
             Ok(Value::Float(st.borrow_mut().next_f64()))
-        }),
-        "getrandbits" => func("getrandbits", move |it, args| {
+        },
+        "getrandbits" => |it, st, args| {
             let p = params(it, "getrandbits", args, &["k"], 1)?;
             let k = int_arg(it, p[0].as_ref().unwrap_or(&Value::None))?;
             if k.is_negative() {
@@ -461,8 +463,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             let k = k.to_u64().unwrap_or(u64::MAX);
             it.check_size(k as u128 / 8)?;
             Ok(Value::from_bigint(st.borrow_mut().bits(k)))
-        }),
-        "randbytes" => func("randbytes", move |it, args| {
+        },
+        "randbytes" => |it, st, args| {
             let p = params(it, "randbytes", args, &["n"], 1)?;
             let n = it.to_index(p[0].as_ref().unwrap_or(&Value::None))?;
             if n < 0 {
@@ -473,17 +475,17 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             let mut bytes = v.to_bytes_le().1;
             bytes.resize(n as usize, 0);
             Ok(Value::Bytes(Rc::from(bytes)))
-        }),
-        "randrange" => func("randrange", move |it, args| {
+        },
+        "randrange" => |it, st, args| {
             let p = params(it, "randrange", args, &["start", "stop", "step"], 1)?;
-            randrange(it, &st, p[0].as_ref(), p[1].as_ref(), p[2].as_ref())
-        }),
-        "randint" => func("randint", move |it, args| {
+            randrange(it, st, p[0].as_ref(), p[1].as_ref(), p[2].as_ref())
+        },
+        "randint" => |it, st, args| {
             let p = params(it, "randint", args, &["a", "b"], 2)?;
             let b = int_arg(it, p[1].as_ref().unwrap_or(&Value::None))? + 1;
-            randrange(it, &st, p[0].as_ref(), Some(&Value::from_bigint(b)), None)
-        }),
-        "choice" => func("choice", move |it, args| {
+            randrange(it, st, p[0].as_ref(), Some(&Value::from_bigint(b)), None)
+        },
+        "choice" => |it, st, args| {
             let p = params(it, "choice", args, &["seq"], 1)?;
             let seq = p[0].clone().unwrap_or(Value::None);
             let n = it.len(&seq)?;
@@ -492,8 +494,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             }
             let i = st.borrow_mut().below_u64(n as u64);
             it.get_item(&seq, &Value::Int(i as i64))
-        }),
-        "shuffle" => func("shuffle", move |it, args| {
+        },
+        "shuffle" => |it, st, args| {
             let p = params(it, "shuffle", args, &["x"], 1)?;
             let x = p[0].clone().unwrap_or(Value::None);
             let n = it.len(&x)?;
@@ -507,39 +509,39 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 it.set_item(&x, Value::Int(j as i64), vi)?;
             }
             Ok(Value::None)
-        }),
-        "uniform" => func("uniform", move |it, args| {
+        },
+        "uniform" => |it, st, args| {
             let p = params(it, "uniform", args, &["a", "b"], 2)?;
             let a = it.to_float(p[0].as_ref().unwrap_or(&Value::None))?;
             let b = it.to_float(p[1].as_ref().unwrap_or(&Value::None))?;
             let r = st.borrow_mut().next_f64();
             Ok(Value::Float(a + (b - a) * r))
-        }),
-        "choices" => func("choices", move |it, mut args| {
+        },
+        "choices" => |it, st, mut args| {
             let k = args.take_kw("k");
             let cum = args.take_kw("cum_weights");
             let p = params(it, "choices", args, &["population", "weights"], 1)?;
             choices(
                 it,
-                &st,
+                st,
                 p[0].clone().unwrap_or(Value::None),
                 p[1].clone(),
                 cum,
                 k,
             )
-        }),
-        "sample" => func("sample", move |it, mut args| {
+        },
+        "sample" => |it, st, mut args| {
             let counts = args.take_kw("counts");
             let p = params(it, "sample", args, &["population", "k"], 2)?;
             sample(
                 it,
-                &st,
+                st,
                 p[0].clone().unwrap_or(Value::None),
                 p[1].as_ref().unwrap_or(&Value::None),
                 counts,
             )
-        }),
-        "getstate" => func("getstate", move |it, args| {
+        },
+        "getstate" => |it, st, args| {
             params(it, "getstate", args, &[], 0)?;
             let mt = st.borrow();
             let mut words: Vec<Value> = mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
@@ -550,8 +552,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 Value::tuple(words),
                 gauss_next,
             ]))
-        }),
-        "setstate" => func("setstate", move |it, args| {
+        },
+        "setstate" => |it, st, args| {
             let p = params(it, "setstate", args, &["state"], 1)?;
             let parts = it.collect(p[0].as_ref().unwrap_or(&Value::None))?;
             if parts.len() != 3 || parts[0].as_i64() != Some(3) {
@@ -592,8 +594,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
             }
             *st.borrow_mut() = mt;
             Ok(Value::None)
-        }),
-        "gauss" => func("gauss", move |it, args| {
+        },
+        "gauss" => |it, st, args| {
             let p = params(it, "gauss", args, &["mu", "sigma"], 0)?;
             let (mu, sigma) = mu_sigma(it, &p)?;
             let mut mt = st.borrow_mut();
@@ -607,8 +609,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 }
             };
             Ok(Value::Float(mu + z * sigma))
-        }),
-        "normalvariate" => func("normalvariate", move |it, args| {
+        },
+        "normalvariate" => |it, st, args| {
             let p = params(it, "normalvariate", args, &["mu", "sigma"], 0)?;
             let (mu, sigma) = mu_sigma(it, &p)?;
             let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
@@ -622,8 +624,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 }
             };
             Ok(Value::Float(mu + z * sigma))
-        }),
-        "expovariate" => func("expovariate", move |it, args| {
+        },
+        "expovariate" => |it, st, args| {
             let p = params(it, "expovariate", args, &["lambd"], 1)?;
             let lambd = it.to_float(p[0].as_ref().unwrap_or(&Value::None))?;
             let u = st.borrow_mut().next_f64();
@@ -631,8 +633,8 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 return Err(it.err("ZeroDivisionError", "float division by zero"));
             }
             Ok(Value::Float(-(1.0 - u).ln() / lambd))
-        }),
-        "triangular" => func("triangular", move |it, args| {
+        },
+        "triangular" => |it, st, args| {
             let p = params(it, "triangular", args, &["low", "high", "mode"], 0)?;
             let low_value = p[0].clone().unwrap_or(Value::Float(0.0));
             let mut low = it.to_float(&low_value)?;
@@ -657,11 +659,14 @@ fn method(name: &str, state: &Rc<RefCell<Mt>>, module: &Rc<RandomModule>) -> Opt
                 std::mem::swap(&mut low, &mut high);
             }
             Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
-        }),
+        },
         _ => return None,
     };
-    Some(f)
+    Some(builtin(name, move |it, args| body(it, &st, args)))
 }
+
+/// A method of a `Random` instance: the body, given the instance's generator state.
+type StateMethod = fn(&mut Interp, &Rc<RefCell<Mt>>, Args) -> PyResult<Value>;
 
 /// `mu` and `sigma` of the normal distributions (defaults 0.0 and 1.0).
 fn mu_sigma(it: &mut Interp, p: &[Option<Value>]) -> PyResult<(f64, f64)> {

@@ -228,7 +228,7 @@ fn candidates(directive: char, chars: &[char], at: usize) -> Vec<usize> {
 fn names(chars: &[char], at: usize, list: &[&str]) -> Vec<usize> {
     let mut sorted: Vec<&str> = list.to_vec();
     // CPython sorts by length, longest first (a stable sort).
-    sorted.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    crate::text::order::sort_by_key(&mut sorted, |name| std::cmp::Reverse(name.len()));
     sorted
         .iter()
         .filter(|name| {
