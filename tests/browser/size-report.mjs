@@ -22,8 +22,11 @@ import { gzipSync } from "node:zlib";
 // its own piece of work (bench/wasm-breakdown.sh shows where the weight is), still open.
 // Session 9 (2026-12-07): cuts with no behaviour change (natives and sorts without a generic copy
 // each, wasm-opt's --low-memory-unused) took the page from 1,441.7 to 1,419.8 kB; the limit is
-// that figure with about 8 kB of room. Still over issue 18's 1.2 MB (BENCHMARKS.md).
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_428_000);
+// that figure with about 8 kB of room. Merged with the session's other work (the shared history
+// +2.4 kB, the prelude template +5.2 kB, app/request contexts and one URL map per app +3.9 kB),
+// main measures 1,436.1 kB: the limit stays at the 1,440 kB main had, not raised. Still over
+// issue 18's 1.2 MB (BENCHMARKS.md).
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_440_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {
