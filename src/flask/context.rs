@@ -46,6 +46,39 @@ pub struct Ctx {
     pub trace: TraceState,
 }
 
+impl Ctx {
+    /// A fresh context for `raw` (`request_bound` false: an application context alone), with
+    /// the `session` just opened, its data at opening and where it came from.
+    pub fn open(
+        app: Value,
+        flask: Value,
+        raw: crate::http::Request,
+        request_bound: bool,
+        session: Rc<Session>,
+        opened: Vec<SessionEntry>,
+        source: SessionSource,
+    ) -> Self {
+        Ctx {
+            app,
+            request_bound,
+            request: None,
+            raw,
+            flask,
+            matched: None,
+            session,
+            g: None,
+            accessed: false,
+            got_exception: None,
+            custom_session: None,
+            trace: TraceState {
+                opened,
+                source: Some(source),
+                saved: None,
+            },
+        }
+    }
+}
+
 /// The parts of a [`crate::flask::trace::SessionTrace`] gathered while the request runs.
 #[derive(Clone, Debug, Default)]
 pub struct TraceState {

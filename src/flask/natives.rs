@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::flask::context::{Ctx, SavedPicture, Shared, TraceState};
+use crate::flask::context::{Ctx, SavedPicture, Shared};
 use crate::flask::convert::datetime_seconds;
 use crate::flask::dump_cookie::{self, CookieOptions, Expires};
 use crate::flask::request::parse_cookie_header;
@@ -1034,27 +1034,11 @@ fn native_push_context(it: &mut Interp, args: Args) -> PyResult<Value> {
     let opened = session_entries(it, &Value::Native(session.clone()));
     let previous = s.ctx.borrow_mut().take();
     s.outer.borrow_mut().push(previous);
-    *s.ctx.borrow_mut() = Some(Ctx {
-        app,
-        request_bound: bound,
-        request: None,
-        raw,
-        flask,
-        matched: None,
-        session,
-        g: match arg(&args, 2) {
-            Value::None => None,
-            shared_g => Some(shared_g),
-        },
-        accessed: false,
-        got_exception: None,
-        custom_session: None,
-        trace: TraceState {
-            opened,
-            source: Some(source),
-            saved: None,
-        },
-    });
+    let mut ctx = Ctx::open(app, flask, raw, bound, session, opened, source);
+    if !matches!(arg(&args, 2), Value::None) {
+        ctx.g = Some(arg(&args, 2));
+    }
+    *s.ctx.borrow_mut() = Some(ctx);
     Ok(Value::None)
 }
 

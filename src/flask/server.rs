@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::flask::context::{Ctx, Shared, TraceState};
+use crate::flask::context::{Ctx, Shared};
 use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
 use crate::flask::natives;
@@ -321,26 +321,19 @@ impl FlaskServer {
         } else {
             fast_view(it, &self.app, &self.shared, request)
         };
-        *self.shared.ctx.borrow_mut() = Some(Ctx {
-            app: self.app.clone(),
-            request_bound: true,
-            request: None,
-            raw: request.clone(),
-            flask: self.flask.clone(),
-            matched: fast
-                .as_ref()
-                .map(|(endpoint, _, args)| (endpoint.clone(), args.clone())),
+        let mut ctx = Ctx::open(
+            self.app.clone(),
+            self.flask.clone(),
+            request.clone(),
+            true,
             session,
-            g: None,
-            accessed: false,
-            got_exception: None,
-            custom_session: None,
-            trace: TraceState {
-                opened,
-                source: Some(source),
-                saved: None,
-            },
-        });
+            opened,
+            source,
+        );
+        ctx.matched = fast
+            .as_ref()
+            .map(|(endpoint, _, args)| (endpoint.clone(), args.clone()));
+        *self.shared.ctx.borrow_mut() = Some(ctx);
         let opened_custom = if custom {
             // RequestContext.push: the app's `open_session` (an error in it is handled like
             // one in a view: `handle_exception`).

@@ -1507,7 +1507,8 @@ fn builtin_open(it: &mut Interp, args: Args) -> PyResult<Value> {
     ))
 }
 
-fn builtin_exit(it: &mut Interp, args: Args) -> PyResult<Value> {
+/// `exit()` and `sys.exit()`: raise SystemExit with the code given, if any.
+pub(crate) fn builtin_exit(it: &mut Interp, args: Args) -> PyResult<Value> {
     let code = args
         .pos
         .first()

@@ -1306,40 +1306,8 @@ fn str_splitlines(it: &mut Interp, mut args: Args) -> PyResult<Value> {
         .map(|v| it.truthy(&v))
         .transpose()?
         .unwrap_or(false);
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut cs = s.chars().peekable();
-    while let Some(c) = cs.next() {
-        if matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        ) {
-            let mut end = c.to_string();
-            if c == '\r' && cs.peek() == Some(&'\n') {
-                cs.next();
-                end.push('\n');
-            }
-            if keep {
-                cur.push_str(&end);
-            }
-            out.push(Value::str(&cur));
-            cur.clear();
-        } else {
-            cur.push(c);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(Value::str(&cur));
-    }
-    Ok(Value::list(out))
+    let lines = super::text::str_methods::splitlines(&s, keep);
+    Ok(Value::list(lines.iter().map(|l| Value::str(l)).collect()))
 }
 
 fn str_join(it: &mut Interp, args: Args) -> PyResult<Value> {

@@ -348,18 +348,7 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                         Ok(Value::Int(it.config.recursion_limit as i64))
                     }),
                 ),
-                (
-                    "exit",
-                    func("exit", |it, args| {
-                        let code = args
-                            .pos
-                            .first()
-                            .cloned()
-                            .map(|v| vec![v])
-                            .unwrap_or_default();
-                        Err(it.raise_value(it.new_exception(it.ty("SystemExit"), code)))
-                    }),
-                ),
+                ("exit", func("exit", crate::python::builtins::builtin_exit)),
             ],
         ),
         "os" => {
