@@ -7,7 +7,8 @@
 //! It also writes the page's copy of each lesson to `OUT_DIR/lessons/`: minified, and for the
 //! wasm build without what only the tests and `check` read (`claims`, `browser_claims`,
 //! `shortcuts`, `alternatives`: a lesson's evidence, about two thirds of its bytes), so the page carries only
-//! what it shows and plays.
+//! what it shows and plays, and the lesson list (`OUT_DIR/lesson_catalogue.rs`: id, title and
+//! goal ids of each file), so the page's first render parses no lesson.
 //!
 //! And it writes the Python the interpreter embeds (the Flask preludes, the stdlib modules
 //! written in Python) to `OUT_DIR/py/` without comments: a comment is never observable, line
@@ -115,6 +116,9 @@ fn main() {
     fs::create_dir_all(&copies).expect("OUT_DIR is writable");
     embedded_python(&out_dir);
     let mut table = BTreeMap::new();
+    let mut catalogue = String::from(
+        "/// (file, id, title, goal ids) of each readable lesson file, as the lesson list shows it.\npub static CATALOGUE: &[(&str, &str, &str, &[&str])] = &[\n",
+    );
     let mut files: Vec<_> = fs::read_dir("lessons")
         .expect("the lessons folder")
         .flatten()
@@ -132,6 +136,7 @@ fn main() {
             fs::write(copies.join(path.file_name().unwrap()), &text).expect("OUT_DIR is writable");
             continue;
         };
+        catalogue_entry(&mut catalogue, path, &value);
         if page_build && let Some(fields) = value.as_object_mut() {
             for evidence in ["claims", "browser_claims", "shortcuts", "alternatives"] {
                 fields.remove(evidence);
@@ -164,4 +169,27 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&out_dir).join("lesson_markdown.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
+    catalogue.push_str("];\n");
+    fs::write(Path::new(&out_dir).join("lesson_catalogue.rs"), catalogue)
+        .expect("OUT_DIR is writable");
+}
+
+/// The lesson list's line for one file: read here so the page does not parse every lesson on
+/// its first render (about 45 ms in the browser). A file without the fields is left out; the
+/// lesson tests report it, and `ui::lesson_run` checks the table against the parsed lessons.
+fn catalogue_entry(out: &mut String, path: &Path, value: &serde_json::Value) {
+    let (Some(id), Some(title), Some(goals)) = (
+        value["id"].as_str(),
+        value["lesson"]["title"].as_str(),
+        value["goals"].as_array(),
+    ) else {
+        return;
+    };
+    let goals: Option<Vec<&str>> = goals.iter().map(|goal| goal["id"].as_str()).collect();
+    let Some(goals) = goals else { return };
+    let file = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default();
+    out.push_str(&format!("    ({file:?}, {id:?}, {title:?}, &{goals:?}),\n"));
 }

@@ -26,7 +26,7 @@ use super::replay_budget::{ReplayCut, WorkMeter};
 pub use super::state::{HandIn, LessonRun};
 use super::state::{ServerStatus, Workspace};
 use crate::scenario;
-use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
+use crate::scenario::builtin::builtin_lesson;
 use crate::scenario::goal::{GoalResult, check};
 use crate::scenario::handin::{CompletionCode, clean_name, completion_code};
 use crate::scenario::lesson::Lesson;
@@ -64,9 +64,8 @@ fn own_start(shared: &SharedState) -> Result<Start, String> {
 impl Workspace {
     /// The built-in lessons: (id, title), in the order the page lists them.
     pub fn lesson_list() -> Vec<(String, String)> {
-        catalogue()
-            .iter()
-            .map(|entry| (entry.id.clone(), entry.title.clone()))
+        crate::scenario::builtin::catalogue()
+            .map(|entry| (entry.id.to_owned(), entry.title.to_owned()))
             .collect()
     }
 
@@ -928,33 +927,7 @@ pub fn describe_step(step: &Step) -> String {
 
 /// The goal ids of built-in lesson `id` (for "solved" marks in the lesson list).
 pub fn lesson_goal_ids(id: &str) -> Option<Vec<String>> {
-    catalogue()
-        .iter()
+    crate::scenario::builtin::catalogue()
         .find(|entry| entry.id == id)
-        .map(|entry| entry.goals.clone())
-}
-
-/// What the lesson list shows of a built-in lesson.
-struct CatalogueEntry {
-    id: String,
-    title: String,
-    goals: Vec<String>,
-}
-
-/// The built-in lessons, read once (the page renders the list often; the files never change).
-fn catalogue() -> &'static [CatalogueEntry] {
-    static CATALOGUE: std::sync::OnceLock<Vec<CatalogueEntry>> = std::sync::OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        BUILTIN_LESSONS
-            .iter()
-            .filter_map(|entry| {
-                let lesson = builtin_lesson(entry.id)?.ok()?;
-                Some(CatalogueEntry {
-                    id: lesson.id.clone(),
-                    title: lesson.text.title.clone(),
-                    goals: lesson.goals.iter().map(|goal| goal.id.clone()).collect(),
-                })
-            })
-            .collect()
-    })
+        .map(|entry| entry.goals.iter().map(|goal| (*goal).to_owned()).collect())
 }
