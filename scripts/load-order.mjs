@@ -4,9 +4,11 @@
 // once the editor bundle had been fetched and run. Here:
 //   - the preload links go right after the charset, so the wasm and its glue are fetched at once, beside
 //     the styles and the editor bundle;
-//   - the editor bundle and offline.js are deferred and follow the wasm loader, so the loader
-//     starts compiling the wasm (off the main thread) before the bundle runs. The editor
-//     component waits for the bundle if the wasm is ever ready first (`playground-editor` event).
+//   - the editor bundle is only preloaded (fetched beside the wasm, not run): the page runs it
+//     when it needs the editor (`ui::editor_bridge::load_bundle`): at once on a plain visit, and
+//     after the first result for a share link, whose result needs no editor (running the bundle
+//     and mounting CodeMirror took ~200 ms of a link's cold load). offline.js is deferred after
+//     the wasm loader.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -20,10 +22,17 @@ export function loadOrder(dir) {
     throw new Error(`load-order: unexpected index.html (${preloads.length} preloads, ${scripts.length} scripts, loader ${!!loader})`);
   }
   for (const tag of [...preloads, ...scripts]) html = html.replace(tag, "");
-  const deferred = scripts.map((tag) => tag.trim().replace("<script ", "<script defer "));
+  const editor = scripts.filter((tag) => tag.includes("editor.bundle"));
+  if (editor.length !== 1) throw new Error("load-order: no editor bundle script in index.html");
+  // Same integrity and no crossorigin, as the script the page inserts will have: the preloaded
+  // response is then the one it runs.
+  preloads.push(editor[0].trim().replace(/^<script src=/, '<link rel="preload" as="script" href=').replace(/><\/script>$/, ">"));
+  const deferred = scripts
+    .filter((tag) => !tag.includes("editor.bundle"))
+    .map((tag) => tag.trim().replace("<script ", "<script defer "));
   html = html.replace(loader[0], `${loader[0]}\n    ${deferred.join("\n    ")}`);
   // Right after the charset, which must stay in the first 1024 bytes.
   html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${preloads.join("\n    ")}`);
   writeFileSync(file, html);
-  console.log("load-order: wasm preloaded first; editor bundle and offline.js deferred after the loader");
+  console.log("load-order: wasm and editor bundle preloaded first; offline.js deferred after the loader");
 }

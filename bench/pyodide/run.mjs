@@ -1,7 +1,7 @@
 // Issue 21's benchmark: a share link of the playground against real Flask 3.1.3 in Pyodide.
 //
 //     bench/pyodide/setup.sh                # once: downloads into bench/pyodide/.cache/
-//     source scripts/env.sh && flock /work/.trunk.lock trunk build --release   # dist/
+//     source scripts/env.sh && trunk build --release   # dist/
 //     node bench/pyodide/run.mjs [--loads 5] [--requests 200] [--before <another build's dist>]
 //
 // Not part of scripts/test (the set-up downloads). Both sides are served from this process on

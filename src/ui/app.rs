@@ -68,8 +68,8 @@ pub fn app() -> Html {
     // which the next action clears: this stays until the problem is gone or dismissed).
     let storage_note = use_state(|| None::<StorageNote>);
     {
-        // Start the app's server once the page has painted, so the editor is usable first.
-        // Then rebuild the saved work, if there is any, and open a share link from the address.
+        // Start the app's server once the page has painted and the editor is usable (after a
+        // link's result instead, see below). Then rebuild the saved work, if there is any, and open a share link from the address.
         // Until that is done nothing is saved, or the empty first state would overwrite it.
         // A link opened on a page with nothing saved is the page's one server start (its replay
         // starts the link's app); the warm-up waits until that result is on screen.
@@ -78,7 +78,17 @@ pub fn app() -> Html {
         let storage_note = storage_note.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                let opening = super::storage::take_fragment()
+                    .map(|fragment| super::fragment::read_fragment(&fragment).opening);
+                let link_first = matches!(opening, Some(Opening::Link(_)));
+                // A plain visit paints the page and needs the editor first. A link's result
+                // needs neither: it is made before the first paint (this runs in the render's
+                // own task), so the page is laid out once, and its editor comes after it.
+                if !link_first {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    #[cfg(target_arch = "wasm32")]
+                    super::editor_bridge::load_bundle().await;
+                }
                 // A load or action that never ended (the tab froze or crashed) left the busy mark:
                 // this time the saved work is opened without being run.
                 let interrupted = super::storage::was_busy();
@@ -87,9 +97,6 @@ pub fn app() -> Html {
                     dispatch.dispatch(action);
                     super::storage::mark_busy(false);
                 };
-                let opening = super::storage::take_fragment()
-                    .map(|fragment| super::fragment::read_fragment(&fragment).opening);
-                let link_first = matches!(opening, Some(Opening::Link(_)));
                 let mut may_save = true;
                 match super::storage::load() {
                     Found::Work(saved) if interrupted => {
@@ -124,6 +131,10 @@ pub fn app() -> Html {
                 // The first result is in the document: the work it did not need comes after it
                 // has been painted (the service worker's install fetches the build once more).
                 super::dom::announce_loaded();
+                #[cfg(target_arch = "wasm32")]
+                if link_first {
+                    super::editor_bridge::load_bundle().await;
+                }
                 yew::platform::time::sleep(WARM_UP_PAUSE).await;
                 super::storage::mark_busy(true);
                 Workspace::warm_up();

@@ -36,11 +36,14 @@ pub fn editor(props: &EditorProps) -> Html {
         use crate::ui::editor_bridge::{EditorHandle, mount_editor};
 
         let handle = use_mut_ref(|| None::<(EditorHandle, Closure<dyn FnMut(String)>)>);
+        // What the editor must show when it mounts: the bundle may run long after the first
+        // render (after a share link's result), when the code and the file have changed.
+        let latest = use_mut_ref(|| (props.code.clone(), props.file.clone()));
+        *latest.borrow_mut() = (props.code.clone(), props.file.clone());
         {
             let host = host.clone();
             let handle = handle.clone();
-            let code = props.code.clone();
-            let file = props.file.clone();
+            let latest = latest.clone();
             let on_change = props.on_change.clone();
             use_effect_with((), move |_| {
                 let mount = move || {
@@ -48,12 +51,13 @@ pub fn editor(props: &EditorProps) -> Html {
                         let closure = Closure::<dyn FnMut(String)>::new(move |text: String| {
                             on_change.emit(text)
                         });
+                        let (code, file) = latest.borrow().clone();
                         let editor = mount_editor(&element, &code, &closure);
                         editor.set_file(&file, &code);
                         *handle.borrow_mut() = Some((editor, closure));
                     }
                 };
-                // The bundle is deferred after the wasm loader: if the wasm won, wait for it.
+                // The page runs the bundle when it needs the editor (`editor_bridge::load_bundle`).
                 match web_sys::window() {
                     Some(window) if !crate::ui::editor_bridge::bundle_loaded() => {
                         gloo_events::EventListener::once(&window, "playground-editor", move |_| {
