@@ -4,11 +4,12 @@
 // once the editor bundle had been fetched and run. Here:
 //   - the preload links go right after the charset, so the wasm and its glue are fetched at once, beside
 //     the styles and the editor bundle;
-//   - the editor bundle is only preloaded (fetched beside the wasm, not run): the page runs it
-//     when it needs the editor (`ui::editor_bridge::load_bundle`): at once on a plain visit, and
-//     after the first result for a share link, whose result needs no editor (running the bundle
-//     and mounting CodeMirror took ~200 ms of a link's cold load). offline.js is deferred after
-//     the wasm loader.
+//   - the editor bundle is preloaded (fetched beside the wasm): a plain visit runs it as soon as
+//     it arrives (a small inline script; the main thread is idle while the wasm arrives), and an
+//     address with a share link leaves it to the page (`ui::editor_bridge::load_bundle`), which
+//     runs it after the link's result: that result needs no editor (running the bundle and
+//     mounting CodeMirror took ~200 ms of a link's cold load). offline.js is deferred after the
+//     wasm loader.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -27,6 +28,21 @@ export function loadOrder(dir) {
   // Same integrity and no crossorigin, as the script the page inserts will have: the preloaded
   // response is then the one it runs.
   preloads.push(editor[0].trim().replace(/^<script src=/, '<link rel="preload" as="script" href=').replace(/><\/script>$/, ">"));
+  // A plain visit (no link in the address) needs the editor first: its bundle runs as soon as it
+  // has arrived, while the larger wasm is still arriving and compiling. Any other address leaves it
+  // to the page. Only the timing rests on this guess: `load_bundle` inserts the script otherwise.
+  const src = editor[0].match(/src="([^"]*)"/)[1];
+  const integrity = editor[0].match(/integrity="([^"]*)"/)?.[1];
+  preloads.push(
+    "<script>" +
+      'if (location.hash.replace(/^#/, "").split("&").every((part) => part === "" || part === "embed")) {' +
+      ' const bundle = document.createElement("script");' +
+      ` bundle.src = ${JSON.stringify(src)};` +
+      (integrity ? ` bundle.integrity = ${JSON.stringify(integrity)};` : "") +
+      ' bundle.dataset.editorBundle = "";' +
+      " document.head.append(bundle); }" +
+      "</script>",
+  );
   const deferred = scripts
     .filter((tag) => !tag.includes("editor.bundle"))
     .map((tag) => tag.trim().replace("<script ", "<script defer "));

@@ -31,7 +31,8 @@ const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 /// How long the editor must be still before the server reloads (well under the contract's 2 s).
 const RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// How long after the first result the warm-up runs: past the frame that paints the result.
+/// How long after the first result a link's editor and the warm-up come: past the frame that
+/// paints the result.
 const WARM_UP_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The whole page.
@@ -131,11 +132,12 @@ pub fn app() -> Html {
                 // The first result is in the document: the work it did not need comes after it
                 // has been painted (the service worker's install fetches the build once more).
                 super::dom::announce_loaded();
+                yew::platform::time::sleep(WARM_UP_PAUSE).await;
+                // A link's editor, once the frame with its result has been painted.
                 #[cfg(target_arch = "wasm32")]
                 if link_first {
                     super::editor_bridge::load_bundle().await;
                 }
-                yew::platform::time::sleep(WARM_UP_PAUSE).await;
                 super::storage::mark_busy(true);
                 Workspace::warm_up();
                 super::storage::mark_busy(false);
