@@ -31,10 +31,19 @@ pub(crate) fn open_dialog(id: &str) {
         && !dialog.has_attribute("open")
     {
         crate::ui::dom::call_method(&dialog, "showModal");
+        // Dialogs whose content is made only while open listen for it (`<dialog>` has no
+        // event of its own for opening in every browser we support).
+        if let Ok(event) = web_sys::Event::new(OPENED) {
+            let _ = dialog.dispatch_event(&event);
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
 }
+
+/// The event [`open_dialog`] fires on the dialog it opened.
+#[cfg(target_arch = "wasm32")]
+pub(crate) const OPENED: &str = "playground-dialog-open";
 
 /// Closes the `<dialog>` a click came from.
 pub(crate) fn close_dialog(event: MouseEvent) {

@@ -16,6 +16,10 @@ use crate::scenario::state::LessonState;
 use crate::ui::lesson_builder::{Draft, GOAL_KINDS, GoalDraft, ValueKind};
 use crate::ui::state::Action;
 
+/// The event [`open_dialog`](super::check_hand_ins::open_dialog) fires on a dialog it opened.
+#[cfg(target_arch = "wasm32")]
+const OPENED: &str = super::check_hand_ins::OPENED;
+
 /// A change to the draft's goal list, made by a button.
 type GoalsEdit = Rc<dyn Fn(&mut Vec<GoalDraft>)>;
 
@@ -37,6 +41,31 @@ pub struct LessonBuilderProps {
 /// The dialog.
 #[function_component(LessonBuilder)]
 pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
+    // Whether the dialog is open: building the lesson and checking its goals against the state
+    // on screen cost milliseconds on a long history, and the closed dialog is rendered on every
+    // action; they are made only while it is open (it is modal: nothing else changes meanwhile).
+    let dialog = use_node_ref();
+    let open = use_state(|| false);
+    {
+        let dialog = dialog.clone();
+        let opened = open.setter();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let listener = dialog.cast::<web_sys::Element>().map(|element| {
+                gloo_events::EventListener::new(&element, OPENED, move |_| opened.set(true))
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (dialog, opened);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+    let on_close = {
+        let closed = open.setter();
+        Callback::from(move |_: Event| closed.set(false))
+    };
     let draft = {
         let (code, log) = (props.code.clone(), props.log.clone());
         use_state(move || Draft::of_workspace(&code, &log.slice()))
@@ -87,7 +116,11 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
             });
         })
     };
-    let built = draft.build();
+    let built = if *open {
+        draft.build()
+    } else {
+        Err("the dialog is closed".into())
+    };
     let on_try = {
         let draft = draft.clone();
         let on_action = props.on_action.clone();
@@ -115,8 +148,11 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
         .as_ref()
         .ok()
         .map(|lesson| serde_json::to_string_pretty(&lesson.file).unwrap_or_default());
-    let state_now = props.state_now.emit(());
-    let now = draft.check_now(&state_now);
+    let now = if *open {
+        draft.check_now(&props.state_now.emit(()))
+    } else {
+        vec![Err(String::new()); draft.goals.len()]
+    };
     let select_all = Callback::from(|event: FocusEvent| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         input.select();
@@ -165,7 +201,7 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
     let add_goal: GoalsEdit = Rc::new(|goals| goals.push(GoalDraft::default()));
 
     html! {
-        <dialog id="lesson-builder" class="teach-dialog lesson-builder" aria-labelledby="lesson-builder-title">
+        <dialog id="lesson-builder" ref={dialog} class="teach-dialog lesson-builder" aria-labelledby="lesson-builder-title" onclose={on_close}>
             <h2 id="lesson-builder-title">{ "Make a lesson" }</h2>
             <p class="muted">{ "Play the experiment in the page, then describe it here. Goals are checked against what is on screen now. Texts are Markdown." }</p>
             <div class="builder-grid">
