@@ -144,14 +144,19 @@ pub fn app() -> Html {
             });
         });
     }
-    // The saved work with this workspace as current: written by the autosave, exported by the
-    // header's menu. Made once per render.
-    let saved = std::rc::Rc::new(workspace.saved_work());
+    // The saved work with this workspace as current: made when the autosave writes it or the
+    // header's menu exports it, not at every render (on a long history it costs a millisecond
+    // or more, and a burst of actions is written once).
+    let saved_now = {
+        let workspace = workspace.clone();
+        Callback::from(move |()| std::rc::Rc::new(workspace.saved_work()))
+    };
     {
         // Autosave: the saved work (this workspace as current), written at most every
         // SAVE_PAUSE so a burst of clicks costs one write; a page being left writes at once.
-        let saved = saved.clone();
-        let pending = use_mut_ref(|| None::<std::rc::Rc<crate::scenario::saved::SavedWork>>);
+        let saved_now = saved_now.clone();
+        let pending = use_mut_ref(|| None::<SavedNow>);
+        let written = use_mut_ref(|| None::<std::rc::Rc<crate::scenario::saved::SavedWork>>);
         let scheduled = use_mut_ref(|| false);
         let report = {
             let storage_note = storage_note.clone();
@@ -165,19 +170,22 @@ pub fn app() -> Html {
         };
         {
             let pending = pending.clone();
+            let written = written.clone();
             let report = report.clone();
-            use_effect_with((), move |_| flush_on_leave(pending, report));
+            use_effect_with((), move |_| flush_on_leave(pending, written, report));
         }
         let loaded = loaded.clone();
-        use_effect_with(saved, move |saved| {
+        // After every render: what it shows is what the next write saves (a write of what is
+        // already stored is skipped, see `write_pending`).
+        use_effect(move || {
             if *loaded.borrow() {
-                *pending.borrow_mut() = Some(saved.clone());
+                *pending.borrow_mut() = Some(saved_now);
                 if !*scheduled.borrow() {
                     *scheduled.borrow_mut() = true;
                     yew::platform::spawn_local(async move {
                         yew::platform::time::sleep(SAVE_PAUSE).await;
                         *scheduled.borrow_mut() = false;
-                        write_pending(&pending, &report);
+                        write_pending(&pending, &written, &report);
                     });
                 }
             }
@@ -429,7 +437,7 @@ pub fn app() -> Html {
                 open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
                 saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
-                export={saved.clone()}
+                export={saved_now}
                 on_action={dispatch.clone()}
             />
             <HelpDialog {on_show_welcome} />
@@ -628,26 +636,38 @@ fn on_hash_change(dispatch: Callback<Action>) {
     let _ = dispatch;
 }
 
-/// Writes the saved work waiting in `pending`, if any, and reports how it went.
+/// Makes the saved work of the state on screen when it is written or exported.
+type SavedNow = Callback<(), std::rc::Rc<crate::scenario::saved::SavedWork>>;
+
+/// Writes the saved work waiting in `pending`, if any and if it differs from what was last
+/// `written`, and reports how it went.
 fn write_pending(
-    pending: &std::rc::Rc<
+    pending: &std::rc::Rc<std::cell::RefCell<Option<SavedNow>>>,
+    written: &std::rc::Rc<
         std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>,
     >,
     report: &Callback<Result<(), String>>,
 ) {
-    let Some(work) = pending.borrow_mut().take() else {
+    let Some(make) = pending.borrow_mut().take() else {
         return;
     };
+    let work = make.emit(());
+    if written.borrow().as_ref() == Some(&work) {
+        return;
+    }
     let outcome = super::storage::save(&work);
     if let Err(why) = &outcome {
         gloo_console_warn(&format!("work not saved: {why}"));
+    } else {
+        *written.borrow_mut() = Some(work);
     }
     report.emit(outcome);
 }
 
 /// Writes what is pending when the page is left (closed, reloaded, navigated away).
 fn flush_on_leave(
-    pending: std::rc::Rc<
+    pending: std::rc::Rc<std::cell::RefCell<Option<SavedNow>>>,
+    written: std::rc::Rc<
         std::cell::RefCell<Option<std::rc::Rc<crate::scenario::saved::SavedWork>>>,
     >,
     report: Callback<Result<(), String>>,
@@ -655,12 +675,12 @@ fn flush_on_leave(
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         gloo_events::EventListener::new(&window, "pagehide", move |_| {
-            write_pending(&pending, &report)
+            write_pending(&pending, &written, &report)
         })
         .forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (pending, report);
+    let _ = (pending, written, report);
 }
 
 /// What the page says about storage: the saved work is not being kept, or what was found could

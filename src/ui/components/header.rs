@@ -32,8 +32,8 @@ pub struct HeaderProps {
     pub saved: Vec<String>,
     /// The link made by the last "Share" (absolute URL), if any.
     pub share_url: Option<String>,
-    /// All saved work (exported as a JSON file on request).
-    pub export: std::rc::Rc<crate::scenario::saved::SavedWork>,
+    /// Makes all saved work (exported as a JSON file on request).
+    pub export: Callback<(), std::rc::Rc<crate::scenario::saved::SavedWork>>,
     /// Dispatches workspace actions.
     pub on_action: Callback<Action>,
 }
@@ -56,7 +56,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 .map(|target| target.unchecked_into::<web_sys::Element>())
                 .and_then(|element| element.closest("a").ok().flatten());
             if let Some(link) = link {
-                let _ = link.set_attribute("href", &json_data_url(&work.export()));
+                let _ = link.set_attribute("href", &json_data_url(&work.emit(()).export()));
             }
         })
     };
