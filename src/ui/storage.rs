@@ -143,13 +143,34 @@ mod imp {
         LocalStorage::get::<String>(key).ok()
     }
 
+    thread_local! {
+        /// Actions under way, whether the busy mark is in storage, and whether its removal is
+        /// scheduled: a burst of actions writes the mark once and removes it once, a task after
+        /// the last (two storage writes an action cost up to a few ms on a loaded machine).
+        static BUSY: std::cell::Cell<(u32, bool, bool)> = const { std::cell::Cell::new((0, false, false)) };
+    }
+
     pub fn mark_busy(busy: bool) {
-        if usable() {
-            if busy {
+        let (depth, marked, scheduled) = BUSY.get();
+        if busy {
+            if !marked && usable() {
                 let _ = LocalStorage::set(BUSY_KEY, true);
-            } else {
-                LocalStorage::delete(BUSY_KEY);
             }
+            BUSY.set((depth + 1, true, scheduled));
+            return;
+        }
+        let depth = depth.saturating_sub(1);
+        BUSY.set((depth, marked, scheduled || (depth == 0 && marked)));
+        if depth == 0 && marked && !scheduled {
+            yew::platform::spawn_local(async {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                let (depth, marked, _) = BUSY.get();
+                // An action that began meanwhile keeps the mark; its own end schedules again.
+                if depth == 0 && marked && usable() {
+                    LocalStorage::delete(BUSY_KEY);
+                }
+                BUSY.set((depth, marked && depth > 0, false));
+            });
         }
     }
 
