@@ -231,7 +231,10 @@ pub fn app() -> Html {
         // any other file of the project).
         let dispatch = dispatch.clone();
         use_effect_with(
-            (workspace.code.clone(), workspace.files.clone()),
+            (
+                workspace.code().to_string(),
+                workspace.editor().files().clone(),
+            ),
             move |(code, files)| {
                 let (code, files) = (code.clone(), files.clone());
                 yew::platform::spawn_local(async move {
@@ -243,7 +246,8 @@ pub fn app() -> Html {
     }
     let on_code_change = dispatch.reform(Action::EditOpenFile);
     let file_paths: Vec<String> = workspace
-        .files
+        .editor()
+        .files()
         .iter()
         .map(|(path, _)| path.to_string())
         .collect();
@@ -311,7 +315,7 @@ pub fn app() -> Html {
     // The request being stepped through, and whether the editor still holds the code it ran.
     let step = workspace.rewind.as_ref().and_then(|rewind| {
         let step_through = rewind.step_through.clone()?;
-        let matches = *step_through.source == *workspace.code;
+        let matches = *step_through.source == *workspace.code();
         Some((step_through, rewind.entry, matches))
     });
     let rewind = workspace.rewind.as_ref().map(|rewind| {
@@ -421,7 +425,7 @@ pub fn app() -> Html {
             />
             <HelpDialog {on_show_welcome} />
             <CheckHandIns />
-            <LessonBuilder code={workspace.code.clone()} log={workspace.log().clone()} state_now={lesson_state_now}
+            <LessonBuilder code={workspace.code().to_string()} log={workspace.log().clone()} state_now={lesson_state_now}
                 page_address={super::storage::page_address()} on_action={dispatch.clone()} />
             if embedded {
                 <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
@@ -458,14 +462,14 @@ pub fn app() -> Html {
                 </section>
                 <section id={Pane::Code.id()} tabindex="-1" class={section_class(Pane::Code, "pane-editor")} aria-label="Editor">
                     <div class="pane-head">
-                        <h2 class="pane-title" data-testid="open-file-name">{ workspace.open_file_name().to_string() }</h2>
+                        <h2 class="pane-title" data-testid="open-file-name">{ workspace.editor().open_file_name().to_string() }</h2>
                         <p class="pane-hint" id="editor-keys">{ "Tab indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor · " }<kbd>{ "?" }</kbd>{ " shortcuts" }</p>
                     </div>
-                    <ProjectFilesBar paths={file_paths} open={workspace.open_file_name().to_string()} {error_file} on_action={dispatch.clone()} />
-                    <Editor code={workspace.open_text().to_string()} file={workspace.open_file_name().to_string()} on_change={on_code_change} marks={workspace.editor_marks()}
-                        current_line={step.as_ref().filter(|(_, _, matches)| *matches && workspace.open_file.is_none()).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
+                    <ProjectFilesBar paths={file_paths} open={workspace.editor().open_file_name().to_string()} {error_file} on_action={dispatch.clone()} />
+                    <Editor code={workspace.editor().open_text().to_string()} file={workspace.editor().open_file_name().to_string()} on_change={on_code_change} marks={workspace.editor_marks()}
+                        current_line={step.as_ref().filter(|(_, _, matches)| *matches && workspace.editor().open_file().is_none()).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
                     if let Some((error, severity, file, line)) = workspace.error_place() {
-                        <EditorError open={file == workspace.open_file_name()} {file} {line} severity={severity.to_string()}
+                        <EditorError open={file == workspace.editor().open_file_name()} {file} {line} severity={severity.to_string()}
                             message={format!("{}: {}", error.type_name, error.message)} on_action={dispatch.clone()} />
                     }
                 </section>

@@ -134,7 +134,7 @@ impl Job {
                 actions: workspace.log().to_vec(),
                 ..SharedState::default()
             },
-            code: workspace.code.clone(),
+            code: workspace.code().to_string(),
             active: workspace.active_profile.clone(),
             action,
         }
@@ -280,7 +280,7 @@ impl Mirror {
             }
             _ => Workspace::replay(&start, &job.history.actions),
         };
-        state.code = job.code.clone();
+        state.edit_code(job.code.clone());
         state.active_profile = job.active.clone();
         let entries = state.timeline().len();
         let state = state.apply(job.action.action());

@@ -459,7 +459,7 @@ mod tests {
             .apply(Do::EditCode(CODE.into()))
             .apply(Do::ReloadServer)
             .apply(Do::Navigate("/login".into()));
-        let mut draft = Draft::of_workspace(&workspace.code, &workspace.log().slice());
+        let mut draft = Draft::of_workspace(workspace.code(), &workspace.log().slice());
         assert_eq!(draft.steps, "GET /login");
         draft.goals = vec![
             goal("page_shows", "Hello ada", false),

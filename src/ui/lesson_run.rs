@@ -23,8 +23,8 @@ use std::rc::Rc;
 
 use super::history::{Start, Step};
 use super::replay_budget::{ReplayCut, WorkMeter};
+use super::state::Workspace;
 pub use super::state::{HandIn, LessonRun};
-use super::state::{ServerStatus, Workspace};
 use crate::scenario;
 use crate::scenario::builtin::{BUILTIN_LESSONS, builtin_lesson};
 use crate::scenario::goal::{GoalResult, check};
@@ -138,7 +138,7 @@ impl Workspace {
             })
             .collect();
         LessonState {
-            code: self.code.clone(),
+            code: self.code().to_string(),
             clock: now,
             session_mode: self.session_mode,
             startup_error: self.startup_error.as_ref().map(ErrorSummary::of),
@@ -314,13 +314,13 @@ impl Workspace {
     /// code into the editor).
     pub(crate) fn lesson_step(&mut self, step: Step) {
         if let scenario::Action::EditCode(code) = &step.action {
-            self.code = code.clone();
+            self.edit_code(code.clone());
             self.reload_if_edited();
             return;
         }
         if let scenario::Action::EditFiles(changes) = &step.action {
-            self.files = self.files.with_changes(changes);
-            self.keep_open_file();
+            let changes: Vec<_> = changes.clone().into_iter().collect();
+            self.write_files(&changes);
             self.reload_if_edited();
             return;
         }
@@ -418,8 +418,7 @@ impl Workspace {
             .and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
         match code {
             Some(code) => {
-                self.code = code;
-                self.server_status = ServerStatus::Reloading;
+                self.edit_code(code);
             }
             None => self.notice = Some("That option is not code to run.".into()),
         }
@@ -461,13 +460,17 @@ impl Workspace {
         };
         let mut steps = self.log().to_vec();
         if self.edited()
-            && !(steps.is_empty() && self.code == self.start.code && self.files == self.start.files)
+            && !(steps.is_empty()
+                && self.code() == self.start.code
+                && *self.editor().files() == self.start.files)
         {
-            let changes = self.world.files().changes_to(&self.files);
+            let changes = self.world.files().changes_to(self.editor().files());
             if !changes.is_empty() {
                 steps.push(Step::new(scenario::Action::EditFiles(changes)));
             }
-            steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
+            steps.push(Step::new(scenario::Action::EditCode(
+                self.code().to_string(),
+            )));
         }
         let mut shared = self.start.share(&own, &steps);
         if let Some(link) = link {
@@ -679,7 +682,7 @@ impl Workspace {
                 workspace.predict(id, *choice);
             }
             if let scenario::Action::EditCode(code) = &step.action {
-                workspace.code = code.clone();
+                workspace.edit_code(code.clone());
                 workspace.reload_if_edited();
             } else {
                 workspace.step(step.clone());

@@ -20,7 +20,8 @@ fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
     let mut out = format!(
         "now={now} active={} code={:?}\n",
-        workspace.active_profile, workspace.code
+        workspace.active_profile,
+        workspace.code()
     );
     for profile in workspace.browser.profiles() {
         let jar: Vec<String> = profile
@@ -164,12 +165,12 @@ fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
     assert_eq!(page(&workspace), "Visit number: 42");
     let payload = workspace.share_payload();
     let opened = Workspace::started().apply(Action::OpenShared(payload));
-    assert_eq!(opened.code, workspace.code);
+    assert_eq!(opened.code(), workspace.code());
     // The unsaved edit is served on the other side; everything else is as it was.
     let mut expected = seen(&workspace);
     expected = expected.replace(
-        &format!("code={:?}", workspace.code),
-        &format!("code={:?}", opened.code),
+        &format!("code={:?}", workspace.code()),
+        &format!("code={:?}", opened.code()),
     );
     assert_eq!(seen(&opened), expected);
 }
@@ -252,7 +253,7 @@ fn reset_goes_back_to_the_lesson_start_and_keeps_progress() {
     assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 0);
     assert!(workspace.lesson_progress().unwrap().solution_shown);
     let lesson = builtin_lesson("count").unwrap().unwrap();
-    assert_eq!(workspace.code, lesson.code);
+    assert_eq!(workspace.code(), lesson.code);
 }
 
 #[test]
@@ -271,8 +272,8 @@ fn a_quiz_option_can_be_put_into_the_editor_when_it_is_code() {
     let workspace = Workspace::started()
         .apply(Action::OpenLesson(lesson.id.clone()))
         .apply(Action::TryQuizOption(0));
-    assert_eq!(Some(workspace.code.clone()), quiz.option_code(0));
-    let step = Step::new(scenario::Action::EditCode(workspace.code.clone()));
+    assert_eq!(Some(workspace.code().to_string()), quiz.option_code(0));
+    let step = Step::new(scenario::Action::EditCode(workspace.code().to_string()));
     assert!(matches!(step.action, scenario::Action::EditCode(_)));
 }
 

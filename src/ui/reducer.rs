@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::history::Step;
-use super::state::{Action, Rewind, ServerStatus, Workspace, check_cookie_name};
+use super::state::{Action, Rewind, Workspace, check_cookie_name};
 use crate::browser::NavigationRequest;
 use crate::browser::clock::parse_duration;
 use crate::scenario;
@@ -67,46 +67,27 @@ impl Workspace {
             explain: None,
         };
         match action {
-            Action::EditCode(code) => {
-                if code != next.served_code {
-                    next.server_status = ServerStatus::Reloading;
-                }
-                next.code = code;
-            }
-            Action::EditOpenFile(text) => match next.open_file.clone() {
-                None => {
-                    if text != next.served_code {
-                        next.server_status = ServerStatus::Reloading;
-                    }
-                    next.code = text;
-                }
-                Some(path) => next.write_files(&[(path, Some(text))]),
-            },
-            Action::OpenFile(name) => {
-                if name == "app.py" {
-                    next.open_file = None;
-                } else if next.files.get(&name).is_some() {
-                    next.open_file = Some(name);
-                }
-            }
+            Action::EditCode(code) => next.edit_code(code),
+            Action::EditOpenFile(text) => next.edit_open_file(text),
+            Action::OpenFile(name) => next.open_tab(&name),
             Action::AddFile(path) => next.add_file(path.trim()),
             Action::RenameFile { from, to } => next.rename_file(&from, to.trim()),
             Action::DeleteFile(path) => {
-                if next.files.get(&path).is_some() {
+                if next.editor().files().get(&path).is_some() {
                     next.write_files(&[(path.clone(), None)]);
                     next.notice =
                         Some(format!("{path} was deleted (the app restarts without it)."));
                 }
             }
             Action::ReloadIfProjectUnchanged(code, files) => {
-                if code == next.code && files == next.files && next.edited() {
+                if code == next.code() && &files == next.editor().files() && next.edited() {
                     next.reload_server();
                 }
             }
             Action::ReloadServer => next.reload_server(),
             Action::StoppedByYou(what, millis) => next.stopped_by_you(&what, millis),
             Action::ReloadIfUnchanged(code) => {
-                if code == next.code && next.served_code != next.code {
+                if code == next.code() && next.served_code != next.code() {
                     next.reload_server();
                 }
             }
@@ -259,8 +240,7 @@ impl Workspace {
             Action::StartAfresh => next.start_afresh(),
             Action::ContinueFromHere => {
                 if let Some(rewind) = next.rewind.take() {
-                    let code = std::mem::take(&mut next.code);
-                    let (files, open_file) = (next.files.clone(), next.open_file.clone());
+                    let editor = next.editor().clone();
                     let dropped = next.timeline().len().saturating_sub(rewind.entry + 1);
                     let (lesson, saved) = (next.lesson.take(), next.saved.clone());
                     // A kept view shares the present's server, which has run on since: the
@@ -272,13 +252,7 @@ impl Workspace {
                     let state = Workspace::replay(&next.start, &next.log().slice()[..steps]);
                     next = state.with_saved(saved);
                     next.lesson = lesson;
-                    next.code = code;
-                    next.files = files;
-                    next.open_file = open_file;
-                    next.keep_open_file();
-                    if next.edited() {
-                        next.server_status = ServerStatus::Reloading;
-                    }
+                    next.keep_editor(editor);
                     next.notice = Some(match dropped {
                         0 => "Continuing from the last entry: nothing was dropped.".to_string(),
                         1 => "Continuing from here: the 1 later entry was dropped.".to_string(),

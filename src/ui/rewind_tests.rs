@@ -185,7 +185,7 @@ fn continuing_from_an_entry_drops_the_later_ones_and_keeps_the_editor_text() {
         continued.notice.as_deref(),
         Some("Continuing from here: the 2 later entries were dropped.")
     );
-    assert_eq!(continued.code, edited);
+    assert_eq!(continued.code(), edited);
     // The next request is served by the edited code, and counts on from the first visit.
     let next = continued.apply(Action::Navigate("/count".into()));
     assert_eq!(

@@ -17,6 +17,7 @@ use std::collections::VecDeque;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use super::editor_buffers::{APP_FILE, EditorBuffers};
 use super::history::{Start, Step};
 use super::shared_log::SharedLog;
 use super::step_through::StepThrough;
@@ -96,14 +97,10 @@ pub const STARTING_PROFILES: [&str; 2] = ["Alice", "Bob"];
 /// Everything the page shows, as one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
-    /// The app's source, as the editor holds it (the served code, [`World::served_code`],
-    /// lags it while the learner types).
-    pub code: String,
-    /// The project's other files as the editor holds them (the served ones,
-    /// [`World::files`], lag them while the learner types, like the code).
-    pub files: ProjectFiles,
-    /// The editor's tab on screen: `None` for `app.py`, else a path of [`Workspace::files`].
-    pub open_file: Option<String>,
+    /// The app's source and other files as the editor holds them, and the tab on screen (the
+    /// served ones, [`World::served_code`] and [`World::files`], lag them while the learner
+    /// types).
+    editor: EditorBuffers,
     /// The browser, the server and the clock; read through `Deref`, changed only by steps.
     pub(super) world: World,
     /// The name of the profile the panes show.
@@ -144,8 +141,7 @@ pub struct Workspace {
 /// kept).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
-    code: String,
-    files: ProjectFiles,
+    editor: EditorBuffers,
     world: World,
     active_profile: String,
     server_status: ServerStatus,
@@ -568,9 +564,7 @@ impl Workspace {
             |world, site| world.with_site(&site.host, site.content()),
         );
         Workspace {
-            code: start.code.clone(),
-            files: start.files.clone(),
-            open_file: None,
+            editor: EditorBuffers::new(start.code.clone(), start.files.clone()),
             active_profile: world.browser().profiles()[0].name.clone(),
             world,
             server_status: ServerStatus::Reloading,
@@ -777,8 +771,7 @@ impl Workspace {
     /// This state as a timeline entry keeps it: what the panes show.
     fn snapshot(&self) -> Snapshot {
         Snapshot {
-            code: self.code.clone(),
-            files: self.files.clone(),
+            editor: self.editor.clone(),
             world: self.world.without_server(),
             active_profile: self.active_profile.clone(),
             server_status: self.server_status,
@@ -802,20 +795,14 @@ impl Workspace {
                     .slice()
                     .partition_point(|entry| entry.steps <= steps);
                 let Snapshot {
-                    code,
-                    files,
+                    editor,
                     world,
                     active_profile,
                     server_status,
                     pages,
                 } = (*view).clone();
                 Workspace {
-                    code,
-                    open_file: self
-                        .open_file
-                        .clone()
-                        .filter(|path| files.get(path).is_some()),
-                    files,
+                    editor: editor.showing(self.editor.open_file_name()),
                     world,
                     active_profile,
                     server_status,
@@ -843,7 +830,7 @@ impl Workspace {
         let active = self.active_profile.clone();
         match action {
             scenario::Action::EditCode(code) => {
-                self.code = code.clone();
+                self.editor.set_code(code.clone());
                 self.reload_server();
                 // reload_server logs its own edit_code step.
                 return None;
@@ -851,8 +838,7 @@ impl Workspace {
             scenario::Action::EditFiles(changes) => {
                 // Written into the editor's files; the restart that follows (an edit_code step
                 // in the page's own log) serves them and logs this step.
-                self.files = self.files.with_changes(changes);
-                self.keep_open_file();
+                self.editor.change_files(changes);
                 return None;
             }
             scenario::Action::Request(request) => {
@@ -984,19 +970,50 @@ impl Workspace {
 
     /// Whether the editor holds code or files the server does not run yet.
     pub fn edited(&self) -> bool {
-        self.code != self.served_code || self.files != *self.world.files()
+        self.editor.code() != self.served_code || self.editor.files() != self.world.files()
     }
 
-    /// The name of the editor's tab on screen (`app.py` or a project file's path).
-    pub fn open_file_name(&self) -> &str {
-        self.open_file.as_deref().unwrap_or("app.py")
+    /// The editor's buffers: the code, the other files and the tab on screen.
+    pub fn editor(&self) -> &EditorBuffers {
+        &self.editor
     }
 
-    /// The text of the editor's tab on screen.
-    pub fn open_text(&self) -> &str {
-        match &self.open_file {
-            Some(path) => self.files.get(path).unwrap_or_default(),
-            None => &self.code,
+    /// The app's source as the editor holds it.
+    pub fn code(&self) -> &str {
+        self.editor.code()
+    }
+
+    /// The learner typed `code` into `app.py`: the server reloads after the pause unless it
+    /// already runs this code.
+    pub(crate) fn edit_code(&mut self, code: String) {
+        if code != self.served_code {
+            self.server_status = ServerStatus::Reloading;
+        }
+        self.editor.set_code(code);
+    }
+
+    /// The learner typed `text` into the tab on screen (`app.py`'s code or a project file).
+    pub(crate) fn edit_open_file(&mut self, text: String) {
+        match self.editor.open_file() {
+            None => self.edit_code(text),
+            Some(path) => {
+                let path = path.to_string();
+                self.write_files(&[(path, Some(text))]);
+            }
+        }
+    }
+
+    /// Shows the editor's tab `name` (`app.py` or a project file; another name changes nothing).
+    pub(crate) fn open_tab(&mut self, name: &str) {
+        self.editor.open(name);
+    }
+
+    /// The learner's editor buffers carried into this state (continuing from a past state keeps
+    /// the work): the server reloads after the pause if they differ from what it serves.
+    pub(crate) fn keep_editor(&mut self, editor: EditorBuffers) {
+        self.editor = editor;
+        if self.edited() {
+            self.server_status = ServerStatus::Reloading;
         }
     }
 
@@ -1004,12 +1021,9 @@ impl Workspace {
     /// them after the pause, as it does typed code.
     pub(crate) fn write_files(&mut self, changes: &[(String, Option<String>)]) {
         let changes: crate::flask::project::FileChanges = changes.iter().cloned().collect();
-        let files = self.files.with_changes(&changes);
-        if files != self.files {
-            self.files = files;
+        if self.editor.change_files(&changes) {
             self.server_status = ServerStatus::Reloading;
         }
-        self.keep_open_file();
     }
 
     /// "Add file": an empty file at `path` if a project may hold it (the rules links and
@@ -1019,51 +1033,46 @@ impl Workspace {
             self.notice = Some("Type a path for the new file, e.g. templates/index.html.".into());
             return;
         }
-        if path == "app.py" || self.files.get(path).is_some() {
+        if path == APP_FILE || self.editor.files().get(path).is_some() {
             self.notice = Some(format!("The project already has a file called {path}."));
             return;
         }
         let files = self
-            .files
+            .editor
+            .files()
             .with_changes(&[(path.to_string(), Some(String::new()))].into());
         if let Err(why) = crate::flask::project::check_files(files.iter()) {
             self.notice = Some(format!("The file was not added: {why}."));
             return;
         }
         self.write_files(&[(path.to_string(), Some(String::new()))]);
-        self.open_file = Some(path.to_string());
+        self.editor.open(path);
     }
 
     /// "Rename": the file at `from` moves to `to` (its tab follows), if a project may hold it
     /// there; else the notice says why and nothing changes.
     pub(crate) fn rename_file(&mut self, from: &str, to: &str) {
-        let Some(text) = self.files.get(from).map(str::to_string) else {
+        let Some(text) = self.editor.files().get(from).map(str::to_string) else {
             return;
         };
         if to == from {
             return;
         }
-        if to == "app.py" || self.files.get(to).is_some() {
+        if to == APP_FILE || self.editor.files().get(to).is_some() {
             self.notice = Some(format!("The project already has a file called {to}."));
             return;
         }
         let changes = [(from.to_string(), None), (to.to_string(), Some(text))];
-        let files = self.files.with_changes(&changes.iter().cloned().collect());
+        let files = self
+            .editor
+            .files()
+            .with_changes(&changes.iter().cloned().collect());
         if let Err(why) = crate::flask::project::check_files(files.iter()) {
             self.notice = Some(format!("{from} was not renamed: {why}."));
             return;
         }
         self.write_files(&changes);
-        self.open_file = Some(to.to_string());
-    }
-
-    /// Shows `app.py` again if the open tab's file is gone (deleted, or a rewind without it).
-    pub(crate) fn keep_open_file(&mut self) {
-        if let Some(path) = &self.open_file
-            && self.files.get(path).is_none()
-        {
-            self.open_file = None;
-        }
+        self.editor.open(to);
     }
 
     /// The startup error, or the last request's unhandled one, with its severity and the file
@@ -1076,7 +1085,7 @@ impl Workspace {
             (None, None) => return None,
         };
         let (file, line) = error_place(&error.traceback, |file| {
-            file == "app.py" || self.files.get(file).is_some()
+            file == APP_FILE || self.editor.files().get(file).is_some()
         })?;
         Some((error, severity, file, line))
     }
@@ -1084,7 +1093,7 @@ impl Workspace {
     /// The errors the editor marks on the tab on screen (see [`Workspace::error_place`]).
     pub fn editor_marks(&self) -> Vec<EditorMark> {
         self.error_place()
-            .filter(|(_, _, file, _)| file == self.open_file_name())
+            .filter(|(_, _, file, _)| file == self.editor.open_file_name())
             .map(|(error, severity, _, line)| EditorMark {
                 line,
                 severity: severity.to_string(),
@@ -1148,19 +1157,20 @@ impl Workspace {
     pub(crate) fn reload_server(&mut self) {
         // Files the editor changed are written first (one step), so the one restart serves
         // them with the code.
-        let changes = self.world.files().changes_to(&self.files);
+        let changes = self.world.files().changes_to(self.editor.files());
         if !changes.is_empty() {
             self.log
                 .push(Step::new(scenario::Action::EditFiles(changes)));
-            self.world.set_files(self.files.clone());
+            self.world.set_files(self.editor.files().clone());
         }
         // The start's own code needs no step (replay serves it first); any other code does.
-        if !(self.log.is_empty() && self.code == self.start.code) {
+        if !(self.log.is_empty() && self.editor.code() == self.start.code) {
             self.replay_cut = None;
-            self.log
-                .push(Step::new(scenario::Action::EditCode(self.code.clone())));
+            self.log.push(Step::new(scenario::Action::EditCode(
+                self.editor.code().to_string(),
+            )));
         }
-        let code = self.code.clone();
+        let code = self.editor.code().to_string();
         self.server_status = match self.world.start(&code).kind {
             EffectKind::Started(Ok(())) => ServerStatus::Running,
             _ => ServerStatus::Error,
@@ -1280,9 +1290,9 @@ impl Workspace {
         // A request that failed in a template opens the template's tab, where its line is
         // marked (as a failure in app.py is marked there).
         if let Some((_, _, file, _)) = self.error_place()
-            && file != "app.py"
+            && file != APP_FILE
         {
-            self.open_file = Some(file);
+            self.editor.open(&file);
         }
         Some(effect)
     }
@@ -1494,7 +1504,10 @@ mod tests {
     fn with_server(server: impl AppServer + 'static) -> Workspace {
         let workspace = Workspace::default();
         Workspace {
-            world: workspace.world.clone().with_server(&workspace.code, server),
+            world: workspace
+                .world
+                .clone()
+                .with_server(workspace.code(), server),
             server_status: ServerStatus::Running,
             ..workspace
         }
@@ -1840,7 +1853,7 @@ mod tests {
         let workspace = Workspace::started().apply(Action::AdvanceClock("soon".into()));
         let notice = workspace.notice.clone();
         assert!(notice.is_some());
-        let code = workspace.code.clone();
+        let code = workspace.code().to_string();
         let workspace = workspace
             .apply(Action::ReloadIfUnchanged(code.clone()))
             .apply(Action::EditCode(code));
@@ -1912,7 +1925,7 @@ mod tests {
         let after = before.apply(Action::SelectProfile("Mallory".into()));
         assert_eq!(after.active_profile, "Alice");
         let edited = before.apply(Action::EditCode("print(1)\n".into()));
-        assert_eq!(before.code, crate::ui::SEED_APP);
-        assert_eq!(edited.code, "print(1)\n");
+        assert_eq!(before.code(), crate::ui::SEED_APP);
+        assert_eq!(edited.code(), "print(1)\n");
     }
 }

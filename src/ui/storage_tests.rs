@@ -9,7 +9,7 @@ use crate::scenario::saved::{MAX_KEPT_WORK, SavedWork};
 
 /// A workspace with some work in it: edited code and one request.
 fn worked() -> Workspace {
-    let code = format!("{}\n# mine\n", Workspace::started().code);
+    let code = format!("{}\n# mine\n", Workspace::started().code());
     Workspace::started()
         .apply(Action::EditCode(code))
         .apply(Action::ReloadServer)
@@ -23,8 +23,8 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
     let opened = Workspace::started().apply(Action::RestoreWithoutRunning(Box::new(saved)));
     assert!(opened.timeline().is_empty(), "nothing was replayed");
     assert_eq!(
-        opened.code,
-        Workspace::started().code,
+        opened.code(),
+        Workspace::started().code(),
         "the page starts fresh"
     );
     let kept = opened
@@ -38,7 +38,7 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
     // Opening it later runs it as it was.
     let reopened = opened.apply(Action::OpenSaved(NOT_RUN_NAME.into()));
     assert_eq!(reopened.timeline().len(), worked().timeline().len());
-    assert!(reopened.code.contains("# mine"));
+    assert!(reopened.code().contains("# mine"));
 }
 
 #[test]
