@@ -305,27 +305,26 @@ pub fn app() -> Html {
     let start_address =
         super::guide::start_address(workspace.lesson.as_ref().map(|run| &*run.lesson));
     let share_url = workspace
-        .share_link
-        .as_ref()
+        .share_link()
         .map(|payload| format!("{}#{payload}", super::storage::page_address()));
     let lesson = workspace.lesson.clone().map(|run| {
         let progress = workspace.lesson_progress().cloned().unwrap_or_default();
         (run, progress)
     });
     // The request being stepped through, and whether the editor still holds the code it ran.
-    let step = workspace.rewind.as_ref().and_then(|rewind| {
-        let step_through = rewind.step_through.clone()?;
+    let step = workspace.rewind().and_then(|rewind| {
+        let step_through = rewind.step_through().cloned()?;
         let matches = *step_through.source == *workspace.code();
-        Some((step_through, rewind.entry, matches))
+        Some((step_through, rewind.entry(), matches))
     });
-    let rewind = workspace.rewind.as_ref().map(|rewind| {
+    let rewind = workspace.rewind().map(|rewind| {
         let entry = workspace.timeline().get(
             rewind
-                .entry
+                .entry()
                 .min(workspace.timeline().len().saturating_sub(1)),
         );
         (
-            rewind.entry,
+            rewind.entry(),
             workspace.timeline().len(),
             entry.map(|entry| entry.summary.clone()).unwrap_or_default(),
         )
@@ -415,7 +414,7 @@ pub fn app() -> Html {
                 { for Pane::ALL.into_iter().map(pane_tab) }
             </nav>
             <Header
-                notice={workspace.notice.clone()}
+                notice={workspace.notice().map(str::to_string)}
                 lessons={lessons.clone()}
                 open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
                 saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
@@ -450,7 +449,7 @@ pub fn app() -> Html {
                 <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
             }
             { back.unwrap_or_default() }
-            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson_column.then_some("with-lesson"))}>
+            <main class={classes!("panes", workspace.rewind().is_some().then_some("rewinding"), lesson_column.then_some("with-lesson"))}>
                 <section id={Pane::Lesson.id()} tabindex="-1" class={section_class(Pane::Lesson, "pane-lesson")}
                     aria-label={lesson_label}>
                     if let Some((run, progress)) = lesson {
@@ -500,7 +499,7 @@ pub fn app() -> Html {
                         other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
                         profiles={workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect::<Vec<_>>()}
                         timeline={workspace.timeline().clone()}
-                        selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
+                        selected={workspace.rewind().map(|rewind| rewind.entry())}
                         requests={shown.timeline().iter().enumerate().filter(|(_, entry)| entry.kind == TimelineKind::Request).collect::<Vec<_>>()}
                         session={shown.session_inspection()}
                         {script}
@@ -551,8 +550,8 @@ fn server_session(
     dispatch: &Callback<Action>,
 ) -> super::components::server_session::ServerSessionProps {
     let shown = workspace.shown();
-    let index = match &workspace.rewind {
-        Some(rewind) => Some(rewind.entry).filter(|index| {
+    let index = match &workspace.rewind() {
+        Some(rewind) => Some(rewind.entry()).filter(|index| {
             workspace
                 .timeline()
                 .get(*index)

@@ -293,7 +293,7 @@ impl Mirror {
                 .skip(entries)
                 .last()
                 .map(|entry| entry.summary.clone()),
-            notice: state.notice.clone(),
+            notice: state.notice().map(str::to_string),
         };
         self.state = Some(state);
         reply
@@ -670,7 +670,7 @@ mod tests {
         assert_eq!(stopped.log(), page.log());
         assert_eq!(stopped.browser, page.browser);
         assert!(
-            stopped.notice.as_deref().unwrap().starts_with(
+            stopped.notice().unwrap().starts_with(
                 "Stopped: GET /spin was still running after 2.5 s, so it was not sent."
             )
         );

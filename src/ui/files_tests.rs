@@ -168,7 +168,7 @@ fn a_hostile_link_with_bad_files_is_refused_and_nothing_is_lost() {
         let payload = encode(&state);
         assert!(decode(&payload).is_err());
         let after = mine.apply(Action::OpenShared(payload));
-        let notice = after.notice.clone().unwrap_or_default();
+        let notice = after.notice().map(str::to_string).unwrap_or_default();
         assert!(notice.contains(says), "{notice}");
         assert!(notice.contains("has not been changed"), "{notice}");
         assert_eq!(after.editor().files(), mine.editor().files());
@@ -182,7 +182,7 @@ fn add_rename_and_delete_follow_the_project_rules() {
     for bad in ["../up.txt", "/abs.txt", "app.py", "a//b.txt", ""] {
         let after = workspace.apply(Action::AddFile(bad.into()));
         assert!(after.editor().files().is_empty(), "{bad}");
-        assert!(after.notice.is_some(), "{bad}");
+        assert!(after.notice().is_some(), "{bad}");
     }
     let added = workspace
         .apply(Action::AddFile("templates/a.html".into()))
@@ -192,7 +192,7 @@ fn add_rename_and_delete_follow_the_project_rules() {
     // A file and a folder of the same name cannot both be held.
     let clash = added.apply(Action::AddFile("templates/a.html/b.txt".into()));
     assert_eq!(clash.editor().files(), added.editor().files());
-    assert!(clash.notice.unwrap().contains("both a file and a folder"));
+    assert!(clash.notice().unwrap().contains("both a file and a folder"));
     let renamed = added.apply(Action::RenameFile {
         from: "templates/a.html".into(),
         to: "templates/b.html".into(),

@@ -537,20 +537,11 @@ mod tests {
         workspace = workspace.apply(Action::ReloadServer);
         let payload = workspace.share_payload();
         let opened = Workspace::default().apply(Action::OpenShared(payload));
-        assert_eq!(
-            notice_kind(opened.notice.as_deref().unwrap()),
-            NoticeKind::Info
-        );
+        assert_eq!(notice_kind(opened.notice().unwrap()), NoticeKind::Info);
         let bad_clock = workspace.apply(Action::AdvanceClock("soon".into()));
-        assert_eq!(
-            notice_kind(bad_clock.notice.as_deref().unwrap()),
-            NoticeKind::Error
-        );
+        assert_eq!(notice_kind(bad_clock.notice().unwrap()), NoticeKind::Error);
         let afresh = bad_clock.apply(Action::StartAfresh);
-        assert_eq!(
-            notice_kind(afresh.notice.as_deref().unwrap()),
-            NoticeKind::Info
-        );
+        assert_eq!(notice_kind(afresh.notice().unwrap()), NoticeKind::Info);
     }
 
     #[test]

@@ -276,11 +276,11 @@ impl Workspace {
         let lesson = match builtin_lesson(id) {
             Some(Ok(lesson)) => lesson,
             Some(Err(error)) => {
-                self.notice = Some(format!("The lesson {id:?} cannot be read: {error}."));
+                self.say(format!("The lesson {id:?} cannot be read: {error}."));
                 return;
             }
             None => {
-                self.notice = Some(format!("There is no lesson called {id:?}."));
+                self.say(format!("There is no lesson called {id:?}."));
                 return;
             }
         };
@@ -420,7 +420,7 @@ impl Workspace {
             Some(code) => {
                 self.edit_code(code);
             }
-            None => self.notice = Some("That option is not code to run.".into()),
+            None => self.say("That option is not code to run."),
         }
     }
 
@@ -515,7 +515,7 @@ impl Workspace {
         let shared = match decode(payload) {
             Ok(shared) => shared,
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.say(error.to_string());
                 return;
             }
         };
@@ -534,7 +534,7 @@ impl Workspace {
         let text = match text {
             Ok(text) => text,
             Err(why) => {
-                self.notice = Some(format!(
+                self.say(format!(
                     "The lesson at {url} could not be loaded: {why}. {kept}"
                 ));
                 return;
@@ -546,11 +546,9 @@ impl Workspace {
                 shared.lesson_file = Some(link.file);
                 self.open_shared_state(shared);
             }
-            Err(why) => {
-                self.notice = Some(format!(
-                    "The lesson at {url} cannot be opened: {why}. {kept}"
-                ))
-            }
+            Err(why) => self.say(format!(
+                "The lesson at {url} cannot be opened: {why}. {kept}"
+            )),
         }
     }
 
@@ -559,7 +557,7 @@ impl Workspace {
         let own = match own_start(&shared) {
             Ok(own) => own,
             Err(why) => {
-                self.notice = Some(format!(
+                self.say(format!(
                     "This share link cannot be opened: {why}. Your current work has not been changed."
                 ));
                 return;
@@ -591,8 +589,7 @@ impl Workspace {
                 .or_default()
                 .join(&progress);
         }
-        self.notice
-            .get_or_insert_with(|| "Opened the shared state.".into());
+        self.say_if_silent("Opened the shared state.");
         self.check_goals();
     }
 
@@ -668,7 +665,7 @@ impl Workspace {
         let mut meter = WorkMeter::new(&workspace.server);
         for (index, step) in shared.actions.iter().enumerate() {
             if meter.exhausted() {
-                workspace.replay_cut = Some(ReplayCut {
+                workspace.cut_replay(ReplayCut {
                     done: index,
                     total: shared.actions.len(),
                     work: meter.spent(),
@@ -706,7 +703,7 @@ impl Workspace {
         if let Some(option) = shared.quiz_answer {
             workspace.answer_quiz(option);
         }
-        workspace.notice = None;
+        workspace.clear_notice();
         workspace
     }
 
@@ -752,7 +749,7 @@ impl Workspace {
         let kept = saved.set_aside_current(AFRESH_NAME);
         *self = Workspace::default().with_saved(Rc::new(saved));
         self.reload_server();
-        self.notice = Some(match kept {
+        self.say(match kept {
             Some(name) => format!(
                 "A fresh start. Your previous work is in the Saved menu as \u{201c}{name}\u{201d}."
             ),
@@ -765,7 +762,7 @@ impl Workspace {
     pub(crate) fn merge_other_tab(&mut self, other: SavedWork) {
         let added = Rc::make_mut(&mut self.saved).merge(other, None);
         if added > 0 {
-            self.notice = Some(format!(
+            self.say(format!(
                 "Another tab of the playground saved {added} workspace{}; {} in the Saved menu here too.",
                 if added == 1 { "" } else { "s" },
                 if added == 1 { "it is" } else { "they are" }
@@ -778,7 +775,7 @@ impl Workspace {
         let mut saved = (*self.saved).clone();
         // A replay cut on its budget is not the work: the saved copy stays whole (see
         // `replay_budget`) until the learner acts here.
-        if self.replay_cut.is_none() {
+        if self.replay_cut().is_none() {
             saved.current = Some(self.shared_state());
         }
         saved
@@ -800,7 +797,7 @@ impl Workspace {
                     kept.dropped.iter().map(|name| format!("\u{201c}{name}\u{201d}")).collect::<Vec<_>>().join(", ")
                 ));
             }
-            self.notice = Some(notice);
+            self.say(notice);
         }
     }
 
@@ -810,12 +807,12 @@ impl Workspace {
         let imported = match SavedWork::import(text) {
             Ok(imported) => imported,
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.say(error.to_string());
                 return;
             }
         };
         let added = Rc::make_mut(&mut self.saved).merge(imported, Some("Imported workspace"));
-        self.notice = Some(format!(
+        self.say(format!(
             "Imported {added} saved workspace{} and the lesson progress; open them from the Saved menu.",
             if added == 1 { "" } else { "s" }
         ));
@@ -830,7 +827,7 @@ impl Workspace {
             .find(|entry| entry.name == name)
             .cloned()
         else {
-            self.notice = Some(format!("There is no saved workspace called {name:?}."));
+            self.say(format!("There is no saved workspace called {name:?}."));
             return;
         };
         match own_start(&entry.workspace) {
@@ -848,7 +845,7 @@ impl Workspace {
                 }
                 self.check_goals();
             }
-            Err(why) => self.notice = Some(format!("The saved workspace cannot be opened: {why}.")),
+            Err(why) => self.say(format!("The saved workspace cannot be opened: {why}.")),
         }
     }
 }

@@ -55,7 +55,11 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
     for (id, title) in list {
         assert!(!title.is_empty(), "{id} has a title");
         let workspace = Workspace::started().apply(Action::OpenLesson(id.clone()));
-        assert!(workspace.notice.is_none(), "{id}: {:?}", workspace.notice);
+        assert!(
+            workspace.notice().is_none(),
+            "{id}: {:?}",
+            workspace.notice()
+        );
         let run = workspace.lesson.as_ref().expect("the lesson is open");
         assert_eq!(run.results.len(), run.lesson.goals.len());
         let workspace = workspace.apply(Action::PlaySolution);
@@ -106,7 +110,7 @@ fn the_count_lesson_after_three_requests_fits_a_short_link_and_reopens_identical
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
     let workspace = workspace.apply(Action::Share);
-    let payload = workspace.share_link.clone().expect("a link");
+    let payload = workspace.share_link().map(str::to_string).expect("a link");
     assert!(
         payload.len() <= 400,
         "{} characters: {payload}",
@@ -157,9 +161,9 @@ fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
     ] {
         workspace = workspace.apply(action.clone());
         assert!(
-            workspace.notice.is_none(),
+            workspace.notice().is_none(),
             "{action:?}: {:?}",
-            workspace.notice
+            workspace.notice()
         );
     }
     assert_eq!(page(&workspace), "Visit number: 42");
@@ -188,7 +192,7 @@ fn bad_links_explain_themselves_and_leave_the_work_alone() {
     ];
     for (payload, words) in cases {
         let after = workspace.apply(Action::OpenShared(payload.clone()));
-        let notice = after.notice.clone().unwrap_or_default();
+        let notice = after.notice().map(str::to_string).unwrap_or_default();
         assert!(notice.contains(words), "{payload:.40}: {notice}");
         assert!(notice.contains("not been changed"), "{notice}");
         assert_eq!(seen(&after), seen(&workspace));
@@ -206,13 +210,7 @@ fn opening_a_link_or_a_lesson_keeps_the_work_on_screen_as_a_saved_workspace() {
     let opened = work.apply(Action::OpenShared(link));
     assert_eq!(opened.saved.saved.len(), 1);
     assert_eq!(opened.saved.saved[0].name, KEPT_WORK_NAME);
-    assert!(
-        opened
-            .notice
-            .as_deref()
-            .unwrap_or_default()
-            .contains(KEPT_WORK_NAME)
-    );
+    assert!(opened.notice().unwrap_or_default().contains(KEPT_WORK_NAME));
     // Opening the kept work brings it back exactly, and keeps the lesson work in turn.
     let back = opened.apply(Action::OpenSaved(KEPT_WORK_NAME.into()));
     assert_eq!(seen(&back), seen(&work));
@@ -315,12 +313,11 @@ fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
         let after = other.apply(Action::ImportSaved(bad.into()));
         assert!(
             after
-                .notice
-                .as_deref()
+                .notice()
                 .unwrap_or_default()
                 .contains("Nothing was changed"),
             "{bad}: {:?}",
-            after.notice
+            after.notice()
         );
         assert_eq!(after.saved, other.saved);
     }
@@ -617,7 +614,7 @@ fn a_fetched_lesson_opens_and_a_bad_one_explains_itself_and_changes_nothing() {
             Box::new(at("/l/mine.json")),
             text,
         ));
-        let notice = after.notice.clone().unwrap_or_default();
+        let notice = after.notice().map(str::to_string).unwrap_or_default();
         assert!(
             notice.contains(words) && notice.contains("not been changed"),
             "{words}: {notice}"
@@ -642,7 +639,7 @@ fn a_link_opened_first_starts_one_server_and_a_bad_one_starts_the_editors_code()
     let before = crate::flask::server::starts();
     let bad = Workspace::default().apply(Action::OpenShared("v2.not-a-link".into()));
     assert_eq!(crate::flask::server::starts() - before, 1);
-    assert!(bad.notice.is_some(), "the learner is told why");
+    assert!(bad.notice().is_some(), "the learner is told why");
     assert_eq!(bad.server_status, ServerStatus::Running);
     assert!(bad.server.is_running());
     // On a running page a bad link changes nothing and starts nothing.

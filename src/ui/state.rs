@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 use super::editor_buffers::{APP_FILE, EditorBuffers};
 use super::history::{Start, Step};
+use super::replay_budget::ReplayCut;
 use super::shared_log::SharedLog;
 use super::step_through::StepThrough;
 use crate::browser::clock::format_instant;
@@ -113,26 +114,26 @@ pub struct Workspace {
     /// copies none of the earlier ones).
     timeline: SharedLog<Rc<TimelineEntry>>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
-    pub notice: Option<String>,
+    notice: Option<String>,
     /// Where this workspace started.
     pub start: Start,
     /// Every effective step since the start: replaying them rebuilds this state (shared
     /// between successive states like the timeline).
     log: SharedLog<Step>,
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
-    pub rewind: Option<Rewind>,
+    rewind: Option<Rewind>,
     /// The lesson being followed, if any.
     pub lesson: Option<LessonRun>,
     /// Saved workspaces and lesson progress (the page keeps them in localStorage).
     pub saved: Rc<crate::scenario::saved::SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
-    pub share_link: Option<String>,
+    share_link: Option<String>,
     /// Snapshots of what the panes showed right after timeline entries, so a rewind shows
     /// them without replaying (see [`KeptViews`]).
     views: KeptViews,
     /// The replay that made this state stopped on its work budget (see `replay_budget`): how
     /// far it got. Cleared by the learner's next step.
-    pub replay_cut: Option<super::replay_budget::ReplayCut>,
+    replay_cut: Option<ReplayCut>,
 }
 
 /// What the panes showed right after a timeline entry, without the history (the timeline and
@@ -323,11 +324,28 @@ impl KeptViews {
 #[derive(Clone, Debug)]
 pub struct Rewind {
     /// The timeline entry (index) whose state is shown.
-    pub entry: usize,
+    entry: usize,
     /// That state.
-    pub state: Rc<Workspace>,
+    state: Rc<Workspace>,
     /// The entry's request re-run line by line, while the learner steps through it.
-    pub step_through: Option<StepThrough>,
+    step_through: Option<StepThrough>,
+}
+
+impl Rewind {
+    /// The timeline entry (index) whose state is shown.
+    pub fn entry(&self) -> usize {
+        self.entry
+    }
+
+    /// The state right after that entry.
+    pub fn state(&self) -> &Workspace {
+        &self.state
+    }
+
+    /// The entry's request re-run line by line, while the learner steps through it.
+    pub fn step_through(&self) -> Option<&StepThrough> {
+        self.step_through.as_ref()
+    }
 }
 
 impl PartialEq for Rewind {
@@ -595,7 +613,7 @@ impl Workspace {
         for step in steps {
             workspace.step(step.clone());
         }
-        workspace.notice = None;
+        workspace.clear_notice();
         workspace
     }
 
@@ -622,7 +640,7 @@ impl Workspace {
         state.server.start_recording();
         state.step(step);
         let recording = state.server.stop_recording().unwrap_or_default();
-        state.notice = None;
+        state.clear_notice();
         let traces = state
             .timeline
             .get(entry)
@@ -640,6 +658,122 @@ impl Workspace {
     /// The state the panes show: a past one while rewinding, else the present.
     pub fn shown(&self) -> &Workspace {
         self.rewind.as_ref().map_or(self, |rewind| &rewind.state)
+    }
+
+    /// The past state on screen, if a timeline entry was clicked.
+    pub fn rewind(&self) -> Option<&Rewind> {
+        self.rewind.as_ref()
+    }
+
+    /// Shows the state right after timeline entry `index` (no entry: the present).
+    pub(crate) fn view_entry(&mut self, index: usize) {
+        self.rewind = self.timeline.get(index).map(|_| Rewind {
+            entry: index,
+            state: Rc::new(self.state_after(index)),
+            step_through: None,
+        });
+    }
+
+    /// Re-runs the request of timeline entry `index` line by line and shows the state after it;
+    /// an entry that cannot be stepped through leaves the screen as it is and says why.
+    pub(crate) fn step_through(&mut self, index: usize) {
+        match self.record_step_through(index) {
+            Ok((state, step_through)) => {
+                self.rewind = Some(Rewind {
+                    entry: index,
+                    state: Rc::new(state),
+                    step_through: Some(step_through),
+                });
+            }
+            Err(why) => self.say(why),
+        }
+    }
+
+    /// Moves the step-through on screen to its recorded line `at` (nothing if none is on screen).
+    pub(crate) fn step_to(&mut self, at: usize) {
+        if let Some(rewind) = &mut self.rewind {
+            rewind.step_through = rewind
+                .step_through
+                .as_ref()
+                .map(|step_through| step_through.at(at));
+        }
+    }
+
+    /// Leaves the past state on screen: the present shows again.
+    pub(crate) fn back_to_now(&mut self) {
+        self.rewind = None;
+    }
+
+    /// "Continue from here": the past state on screen becomes the present, rebuilt by replay with
+    /// a server of its own (a kept view shares the present's, which has run on since); later
+    /// entries are dropped, the editor's buffers, the lesson and the saved work are kept.
+    pub(crate) fn continue_from_here(&mut self) {
+        let Some(rewind) = self.rewind.take() else {
+            return;
+        };
+        let dropped = self.timeline.len().saturating_sub(rewind.entry + 1);
+        let steps = self
+            .timeline
+            .get(rewind.entry)
+            .map_or(0, |entry| entry.steps.min(self.log.len()));
+        let mut next = Workspace::replay(&self.start, &self.log.slice()[..steps]);
+        next.saved = self.saved.clone();
+        next.lesson = self.lesson.take();
+        next.keep_editor(std::mem::take(&mut self.editor));
+        next.say(match dropped {
+            0 => "Continuing from the last entry: nothing was dropped.".to_string(),
+            1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
+            n => format!("Continuing from here: the {n} later entries were dropped."),
+        });
+        *self = next;
+    }
+
+    /// The message for the learner on screen (the `notice` element), if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Tells the learner `text` in the notice line (replacing what it said).
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
+        self.notice = Some(text.into());
+    }
+
+    /// Puts `text` before what the notice says (or says it alone): the first thing to read.
+    pub(crate) fn say_first(&mut self, text: String) {
+        self.notice = Some(match self.notice.take() {
+            Some(other) => format!("{text} {other}"),
+            None => text,
+        });
+    }
+
+    /// Says `text` unless the notice line already says something (a more specific message).
+    pub(crate) fn say_if_silent(&mut self, text: &str) {
+        self.notice.get_or_insert_with(|| text.to_string());
+    }
+
+    /// Empties the notice line.
+    pub(crate) fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+
+    /// The link payload made by the last "Share" (what follows `#` in the URL).
+    pub fn share_link(&self) -> Option<&str> {
+        self.share_link.as_deref()
+    }
+
+    /// "Share": makes the link for the state as it is now.
+    pub(crate) fn share(&mut self) {
+        self.share_link = Some(self.share_payload());
+    }
+
+    /// How far the replay that made this state got, if it stopped on its work budget.
+    pub fn replay_cut(&self) -> Option<&ReplayCut> {
+        self.replay_cut.as_ref()
+    }
+
+    /// The replay that makes this state stopped on its work budget after `cut`'s actions.
+    pub(crate) fn cut_replay(&mut self, cut: ReplayCut) {
+        self.replay_cut = Some(cut);
     }
 
     /// A request from the active browser, as a step: the address is resolved against the page
@@ -665,7 +799,7 @@ impl Workspace {
                 (url.path_and_query(), Some(url.host))
             }
             Ok(url) => {
-                self.notice = Some(format!(
+                self.say(format!(
                     "The virtual browser only reaches the simulated app at {}{}, not {}.",
                     self.browser.site_origin(),
                     self.sites()
@@ -677,7 +811,7 @@ impl Workspace {
                 return;
             }
             Err(error) => {
-                self.notice = Some(format!("The browser could not send that request: {error}."));
+                self.say(format!("The browser could not send that request: {error}."));
                 return;
             }
         };
@@ -739,7 +873,7 @@ impl Workspace {
             if self.browser.profile(name).is_some() {
                 self.active_profile = name.clone();
             } else {
-                self.notice = Some(format!("There is no browser called {name}."));
+                self.say(format!("There is no browser called {name}."));
                 return None;
             }
         }
@@ -929,7 +1063,7 @@ impl Workspace {
             EffectKind::Refused(note @ StepNote::CookieRefused(_)) => {
                 let mut text = note.to_string();
                 text.push('.');
-                self.notice = Some(text);
+                self.say(text);
             }
             EffectKind::ContinueWhereLeftOff(_)
             | EffectKind::Unchanged
@@ -956,7 +1090,7 @@ impl Workspace {
             steps,
         );
         self.keep_views(before);
-        self.notice = Some(format!(
+        self.say(format!(
             "Stopped: {what} was still running after {seconds} s, so it was not sent. The app and the browsers are as they were before it."
         ));
     }
@@ -1030,11 +1164,11 @@ impl Workspace {
     /// lessons follow), its tab opened; else the notice says why.
     pub(crate) fn add_file(&mut self, path: &str) {
         if path.is_empty() {
-            self.notice = Some("Type a path for the new file, e.g. templates/index.html.".into());
+            self.say("Type a path for the new file, e.g. templates/index.html.");
             return;
         }
         if path == APP_FILE || self.editor.files().get(path).is_some() {
-            self.notice = Some(format!("The project already has a file called {path}."));
+            self.say(format!("The project already has a file called {path}."));
             return;
         }
         let files = self
@@ -1042,7 +1176,7 @@ impl Workspace {
             .files()
             .with_changes(&[(path.to_string(), Some(String::new()))].into());
         if let Err(why) = crate::flask::project::check_files(files.iter()) {
-            self.notice = Some(format!("The file was not added: {why}."));
+            self.say(format!("The file was not added: {why}."));
             return;
         }
         self.write_files(&[(path.to_string(), Some(String::new()))]);
@@ -1059,7 +1193,7 @@ impl Workspace {
             return;
         }
         if to == APP_FILE || self.editor.files().get(to).is_some() {
-            self.notice = Some(format!("The project already has a file called {to}."));
+            self.say(format!("The project already has a file called {to}."));
             return;
         }
         let changes = [(from.to_string(), None), (to.to_string(), Some(text))];
@@ -1068,7 +1202,7 @@ impl Workspace {
             .files()
             .with_changes(&changes.iter().cloned().collect());
         if let Err(why) = crate::flask::project::check_files(files.iter()) {
-            self.notice = Some(format!("{from} was not renamed: {why}."));
+            self.say(format!("{from} was not renamed: {why}."));
             return;
         }
         self.write_files(&changes);
@@ -1190,21 +1324,19 @@ impl Workspace {
             self.reload_server();
         }
         if let Some(error) = &self.startup_error {
-            self.notice = Some(format!(
+            self.say(format!(
                 "The app did not start ({}: {}), so nothing answers. See the server log.",
                 error.type_name, error.message
             ));
             return None;
         }
         if !self.server.is_running() {
-            self.notice = Some(
-                "There is no server to answer: the simulated Flask app is not running.".into(),
-            );
+            self.say("There is no server to answer: the simulated Flask app is not running.");
             return None;
         }
         let active = self.active_profile.clone();
         if !self.active().open {
-            self.notice = Some(format!("{active}'s browser is closed: open it first."));
+            self.say(format!("{active}'s browser is closed: open it first."));
             return None;
         }
         let button = match action {
@@ -1226,11 +1358,11 @@ impl Workspace {
                     Some("reload") => "no page to reload",
                     _ => "no earlier page to go back to",
                 };
-                self.notice = Some(format!("{active}'s browser has {nothing}."));
+                self.say(format!("{active}'s browser has {nothing}."));
                 return Some(effect);
             }
             EffectKind::Refused(StepNote::Navigation(why)) => {
-                self.notice = Some(format!("The browser could not send that request: {why}."));
+                self.say(format!("The browser could not send that request: {why}."));
                 return None;
             }
             _ => return Some(effect),
@@ -1606,7 +1738,7 @@ mod tests {
                 .starts_with("RuntimeError: Working outside of request context.")
         );
         let asked = workspace.apply(Action::Navigate("/".into()));
-        assert!(asked.notice.as_deref().unwrap().contains("did not start"));
+        assert!(asked.notice().unwrap().contains("did not start"));
         assert_eq!(asked.requests().count(), 0);
     }
 
@@ -1678,10 +1810,7 @@ mod tests {
     #[test]
     fn resend_repeats_the_last_request_of_the_active_profile() {
         let first = with_counting_server().apply(Action::Resend);
-        assert_eq!(
-            first.notice.as_deref(),
-            Some("Alice has not sent a request yet.")
-        );
+        assert_eq!(first.notice(), Some("Alice has not sent a request yet."));
         let workspace = with_counting_server()
             .apply(Action::Navigate("/count".into()))
             .apply(Action::Resend);
@@ -1724,19 +1853,18 @@ mod tests {
             ..idle
         }
         .apply(Action::Navigate("/count".into()));
-        assert!(no_server.notice.as_deref().unwrap().contains("no server"));
+        assert!(no_server.notice().unwrap().contains("no server"));
         assert!(no_server.timeline.is_empty());
         let closed = with_counting_server()
             .apply(Action::CloseBrowser)
             .apply(Action::Navigate("/count".into()));
         assert_eq!(
-            closed.notice.as_deref(),
+            closed.notice(),
             Some("Alice's browser is closed: open it first.")
         );
         let bad = with_counting_server().apply(Action::Navigate("http://[oops/".into()));
         assert!(
-            bad.notice
-                .as_deref()
+            bad.notice()
                 .unwrap()
                 .starts_with("The browser could not send that request")
         );
@@ -1851,7 +1979,7 @@ mod tests {
     #[test]
     fn the_reloader_in_the_background_does_not_wipe_a_notice() {
         let workspace = Workspace::started().apply(Action::AdvanceClock("soon".into()));
-        let notice = workspace.notice.clone();
+        let notice = workspace.notice().map(str::to_string);
         assert!(notice.is_some());
         let code = workspace.code().to_string();
         let workspace = workspace
@@ -1862,10 +1990,42 @@ mod tests {
     }
 
     #[test]
+    fn the_notice_line_says_one_thing_or_puts_the_first_thing_first() {
+        let mut workspace = Workspace::default();
+        workspace.say_if_silent("Opened the shared state.");
+        assert_eq!(workspace.notice(), Some("Opened the shared state."));
+        workspace.say_if_silent("ignored");
+        assert_eq!(workspace.notice(), Some("Opened the shared state."));
+        workspace.say_first("Only part of the link was replayed.".to_string());
+        assert_eq!(
+            workspace.notice(),
+            Some("Only part of the link was replayed. Opened the shared state.")
+        );
+        workspace.clear_notice();
+        workspace.say_first("Alone.".to_string());
+        assert_eq!(workspace.notice(), Some("Alone."));
+        workspace.say("Replaced.");
+        assert_eq!(workspace.notice(), Some("Replaced."));
+    }
+
+    #[test]
+    fn editing_code_the_server_already_runs_does_not_ask_for_a_reload() {
+        let mut workspace = Workspace::started();
+        let served = workspace.served_code.clone();
+        workspace.edit_code(served);
+        assert_eq!(workspace.server_status, ServerStatus::Running);
+        workspace.edit_open_file("print(2)\n".into());
+        assert_eq!(
+            (workspace.server_status, workspace.code()),
+            (ServerStatus::Reloading, "print(2)\n")
+        );
+    }
+
+    #[test]
     fn a_bad_duration_leaves_the_clock_and_explains() {
         let workspace = Workspace::default().apply(Action::AdvanceClock("soon".to_string()));
         assert_eq!(workspace.clock_text(), "2026-01-01T00:00:00Z");
-        let notice = workspace.notice.as_deref().unwrap();
+        let notice = workspace.notice().unwrap();
         assert!(
             notice.starts_with("The clock did not move: \"soon\""),
             "{notice}"

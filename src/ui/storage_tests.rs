@@ -34,7 +34,7 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
         .find(|entry| entry.name == NOT_RUN_NAME)
         .expect("the work is kept by name");
     assert_eq!(kept.workspace, current);
-    assert!(opened.notice.as_deref().unwrap().contains(NOT_RUN_NAME));
+    assert!(opened.notice().unwrap().contains(NOT_RUN_NAME));
     // Opening it later runs it as it was.
     let reopened = opened.apply(Action::OpenSaved(NOT_RUN_NAME.into()));
     assert_eq!(reopened.timeline().len(), worked().timeline().len());
@@ -47,7 +47,7 @@ fn starting_afresh_keeps_the_work_on_screen_and_nothing_is_kept_twice() {
     assert!(fresh.timeline().is_empty());
     assert_eq!(fresh.saved.saved.len(), 1);
     assert_eq!(fresh.saved.saved[0].name, AFRESH_NAME);
-    assert!(fresh.notice.as_deref().unwrap().contains(AFRESH_NAME));
+    assert!(fresh.notice().unwrap().contains(AFRESH_NAME));
     // A pristine workspace has nothing to keep.
     let again = fresh.apply(Action::StartAfresh);
     assert_eq!(again.saved.saved.len(), 1);
@@ -82,7 +82,7 @@ fn another_tabs_saved_workspaces_join_this_tabs_and_progress_is_a_union() {
     );
     assert_eq!(merged.saved.saved[0].name, "From the other tab");
     assert_eq!(merged.saved.progress["count"].goals_met, ["first"]);
-    assert!(merged.notice.as_deref().unwrap().contains("Another tab"));
+    assert!(merged.notice().unwrap().contains("Another tab"));
     assert_eq!(
         merged.timeline().len(),
         here.timeline().len(),
@@ -91,7 +91,7 @@ fn another_tabs_saved_workspaces_join_this_tabs_and_progress_is_a_union() {
     // The same save arriving twice adds nothing and says nothing.
     let twice = merged.apply(Action::OtherTabSaved(Box::new(theirs)));
     assert_eq!(twice.saved.saved.len(), 1);
-    assert_eq!(twice.notice, merged.notice);
+    assert_eq!(twice.notice(), merged.notice());
 }
 
 #[test]
@@ -123,8 +123,8 @@ fn work_kept_before_opening_links_is_bounded_oldest_first_and_the_notice_says_so
     assert_eq!(kept, newest);
     let last = workspace.apply(Action::OpenShared(link(99)));
     assert!(
-        last.notice.as_deref().unwrap().contains("most recent"),
+        last.notice().unwrap().contains("most recent"),
         "{:?}",
-        last.notice
+        last.notice()
     );
 }
