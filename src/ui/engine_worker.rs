@@ -124,7 +124,7 @@ impl Job {
     /// The job of carrying out `action` on `workspace` (the present, not a rewind on screen:
     /// acting while rewinding acts on the present, as the reducer does).
     pub fn new(workspace: &Workspace, action: Guarded) -> Job {
-        let start = &workspace.start;
+        let start = workspace.start_point();
         Job {
             history: SharedState {
                 version: SHARE_VERSION,
@@ -135,7 +135,7 @@ impl Job {
                 ..SharedState::default()
             },
             code: workspace.code().to_string(),
-            active: workspace.active_profile.clone(),
+            active: workspace.active_profile().to_string(),
             action,
         }
     }
@@ -269,7 +269,7 @@ impl Mirror {
     pub fn run(&mut self, job: &Job) -> Reply {
         let start = job.start();
         let continues = self.state.as_ref().is_some_and(|state| {
-            state.start == start && job.history.actions.starts_with(&state.log().slice())
+            *state.start_point() == start && job.history.actions.starts_with(&state.log().slice())
         });
         let mut state = match self.state.take() {
             Some(mut state) if continues => {
@@ -281,7 +281,7 @@ impl Mirror {
             _ => Workspace::replay(&start, &job.history.actions),
         };
         state.edit_code(job.code.clone());
-        state.active_profile = job.active.clone();
+        state.select_profile(&job.active);
         let entries = state.timeline().len();
         let state = state.apply(job.action.action());
         let reply = Reply {

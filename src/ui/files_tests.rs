@@ -43,7 +43,7 @@ fn a_template_made_in_the_editor_is_rendered_by_the_app() {
         body(&workspace),
         "<h1>Hello Alice</h1>\n<ul>\n<li>1</li><li>2</li>\n</ul>"
     );
-    assert_eq!(workspace.server_status, ServerStatus::Running);
+    assert_eq!(workspace.server_status(), ServerStatus::Running);
     assert_eq!(
         workspace.editor().files().get("templates/index.html"),
         Some(TEMPLATE)
@@ -92,7 +92,7 @@ fn a_shared_workspace_opens_elsewhere_with_every_file_intact() {
     assert_eq!(opened.code(), workspace.code());
     assert_eq!(body(&opened), body(&workspace));
     // The unsaved stylesheet was carried as an edit the replay served.
-    assert_eq!(opened.world.files(), workspace.editor().files());
+    assert_eq!(opened.files(), workspace.editor().files());
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn add_rename_and_delete_follow_the_project_rules() {
         .apply(Action::AddFile("templates/a.html".into()))
         .apply(Action::EditOpenFile("A".into()));
     assert_eq!(added.editor().open_file(), Some("templates/a.html"));
-    assert_eq!(added.server_status, ServerStatus::Reloading);
+    assert_eq!(added.server_status(), ServerStatus::Reloading);
     // A file and a folder of the same name cannot both be held.
     let clash = added.apply(Action::AddFile("templates/a.html/b.txt".into()));
     assert_eq!(clash.editor().files(), added.editor().files());
@@ -212,18 +212,18 @@ fn the_reloader_serves_a_changed_file_after_the_pause_and_logs_one_step() {
     let edited = workspace
         .apply(Action::OpenFile("templates/index.html".into()))
         .apply(Action::EditOpenFile("<p>{{ name }}</p>".into()));
-    assert_eq!(edited.server_status, ServerStatus::Reloading);
+    assert_eq!(edited.server_status(), ServerStatus::Reloading);
     // A pause that began before the last keystroke does nothing.
     let early = edited.apply(Action::ReloadIfProjectUnchanged(
         edited.code().to_string(),
         workspace.editor().files().clone(),
     ));
-    assert_eq!(early.server_status, ServerStatus::Reloading);
+    assert_eq!(early.server_status(), ServerStatus::Reloading);
     let reloaded = edited.apply(Action::ReloadIfProjectUnchanged(
         edited.code().to_string(),
         edited.editor().files().clone(),
     ));
-    assert_eq!(reloaded.server_status, ServerStatus::Running);
+    assert_eq!(reloaded.server_status(), ServerStatus::Running);
     // One edit_files step and the restart's edit_code step.
     assert_eq!(reloaded.log().len(), steps + 2);
     let after = reloaded.apply(Action::Navigate("/hello".into()));
@@ -239,7 +239,7 @@ fn the_reloader_serves_a_changed_file_after_the_pause_and_logs_one_step() {
         past.editor().files().get("templates/index.html"),
         Some(TEMPLATE)
     );
-    let replayed = Workspace::replay(&after.start, &after.log().slice());
+    let replayed = Workspace::replay(after.start_point(), &after.log().slice());
     assert_eq!(replayed.editor().files(), after.editor().files());
     assert_eq!(replayed.log(), after.log());
     assert_eq!(body(&replayed), "<p>Alice</p>");

@@ -79,7 +79,7 @@ impl Workspace {
             .profiles()
             .iter()
             .map(|profile| {
-                let has_page = self.pages.iter().any(|page| page.profile == profile.name);
+                let has_page = self.pages().iter().any(|page| page.profile == profile.name);
                 let last = self
                     .requests()
                     .rfind(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
@@ -144,8 +144,8 @@ impl Workspace {
             startup_error: self.startup_error.as_ref().map(ErrorSummary::of),
             profiles,
             server_log: self.server_log.clone(),
-            lesson_code: self.start.code.clone(),
-            start_clock: self.start.settings.clock,
+            lesson_code: self.start_point().code.clone(),
+            start_clock: self.start_point().settings.clock,
         }
     }
 
@@ -295,7 +295,7 @@ impl Workspace {
     /// Leaves the lesson: the work stays as it is, without the lesson's panel.
     pub(crate) fn close_lesson(&mut self) {
         self.lesson = None;
-        self.start.lesson = None;
+        self.forget_start_lesson();
     }
 
     /// Plays the lesson's next scripted step.
@@ -449,11 +449,11 @@ impl Workspace {
             .lesson
             .as_ref()
             .and_then(|run| run.from_link.clone())
-            .filter(|link| self.start.lesson.as_ref() == Some(&link.lesson.id));
+            .filter(|link| self.start_point().lesson.as_ref() == Some(&link.lesson.id));
         let own = match &link {
             Some(link) => lesson_start(&link.lesson),
             None => own_start(&SharedState {
-                lesson: self.start.lesson.clone(),
+                lesson: self.start_point().lesson.clone(),
                 ..SharedState::default()
             })
             .unwrap_or_default(),
@@ -461,10 +461,10 @@ impl Workspace {
         let mut steps = self.log().to_vec();
         if self.edited()
             && !(steps.is_empty()
-                && self.code() == self.start.code
-                && *self.editor().files() == self.start.files)
+                && self.code() == self.start_point().code
+                && *self.editor().files() == self.start_point().files)
         {
-            let changes = self.world.files().changes_to(self.editor().files());
+            let changes = self.files().changes_to(self.editor().files());
             if !changes.is_empty() {
                 steps.push(Step::new(scenario::Action::EditFiles(changes)));
             }
@@ -472,7 +472,7 @@ impl Workspace {
                 self.code().to_string(),
             )));
         }
-        let mut shared = self.start.share(&own, &steps);
+        let mut shared = self.start_point().share(&own, &steps);
         if let Some(link) = link {
             shared.lesson_file = Some(link.file.clone());
             shared.lesson_url = link.url.clone();

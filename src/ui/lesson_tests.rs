@@ -20,7 +20,7 @@ fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
     let mut out = format!(
         "now={now} active={} code={:?}\n",
-        workspace.active_profile,
+        workspace.active_profile(),
         workspace.code()
     );
     for profile in workspace.browser.profiles() {
@@ -32,7 +32,7 @@ fn seen(workspace: &Workspace) -> String {
             .collect();
         out.push_str(&format!("{} open={} {jar:?}\n", profile.name, profile.open));
     }
-    for page in &workspace.pages {
+    for page in workspace.pages() {
         out.push_str(&format!(
             "page {} {} {:?}\n",
             page.profile, page.status, page.body
@@ -633,14 +633,14 @@ fn a_link_opened_first_starts_one_server_and_a_bad_one_starts_the_editors_code()
     let before = crate::flask::server::starts();
     let opened = Workspace::default().apply(Action::OpenShared(payload));
     assert_eq!(crate::flask::server::starts() - before, 1);
-    assert_eq!(opened.server_status, ServerStatus::Running);
+    assert_eq!(opened.server_status(), ServerStatus::Running);
     assert_eq!(page(&opened), "Visit number: 1");
 
     let before = crate::flask::server::starts();
     let bad = Workspace::default().apply(Action::OpenShared("v2.not-a-link".into()));
     assert_eq!(crate::flask::server::starts() - before, 1);
     assert!(bad.notice().is_some(), "the learner is told why");
-    assert_eq!(bad.server_status, ServerStatus::Running);
+    assert_eq!(bad.server_status(), ServerStatus::Running);
     assert!(bad.server.is_running());
     // On a running page a bad link changes nothing and starts nothing.
     let before = crate::flask::server::starts();

@@ -31,7 +31,7 @@ impl Workspace {
         ) {
             next.clear_notice();
         }
-        let active = next.active_profile.clone();
+        let active = next.active_profile().to_string();
         // Acting on the browsers while a past state is on screen acts on the present.
         let keeps_rewind = matches!(
             action,
@@ -90,12 +90,7 @@ impl Workspace {
                     next.reload_server();
                 }
             }
-            Action::SelectProfile(name) => {
-                // A stale name (e.g. a closed private window) is ignored rather than trusted.
-                if next.browser.profile(&name).is_some() {
-                    next.active_profile = name;
-                }
-            }
+            Action::SelectProfile(name) => next.select_profile(&name),
             Action::CloseBrowser => next.step(here(scenario::Action::CloseBrowser)),
             Action::OpenBrowser => next.step(here(scenario::Action::OpenBrowser)),
             Action::SetContinueWhereLeftOff(keep) => {

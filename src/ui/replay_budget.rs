@@ -196,7 +196,7 @@ mod tests {
                 .apply(Action::OpenLesson(id.clone()))
                 .apply(Action::PlaySolution);
             let link = played.shared_state();
-            let start = Workspace::replay(&played.start, &[]);
+            let start = Workspace::replay(played.start_point(), &[]);
             let mut meter = WorkMeter::new(&start.server);
             let mut replayed = start;
             for step in &link.actions {

@@ -9,7 +9,8 @@ fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
     let mut out = format!(
         "now={now} active={} served={:?}\n",
-        workspace.active_profile, workspace.served_code
+        workspace.active_profile(),
+        workspace.served_code
     );
     for profile in workspace.browser.profiles() {
         let cookies: Vec<String> = profile
@@ -23,7 +24,7 @@ fn seen(workspace: &Workspace) -> String {
             profile.name, profile.open
         ));
     }
-    for page in &workspace.pages {
+    for page in workspace.pages() {
         out.push_str(&format!(
             "page {} {} {} {:?}\n",
             page.profile, page.url, page.status, page.body
@@ -128,7 +129,7 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
         assert_eq!(seen(&viewed), seen(&workspace));
         // The view kept when the entry was made and a replay of the log agree.
         let replayed = Workspace::replay(
-            &workspace.start,
+            workspace.start_point(),
             &workspace.log().slice()[..workspace.timeline().get(index).unwrap().steps],
         );
         assert_eq!(&seen(&replayed), expected, "entry {index}, replayed");

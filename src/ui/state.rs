@@ -103,20 +103,20 @@ pub struct Workspace {
     /// types).
     editor: EditorBuffers,
     /// The browser, the server and the clock; read through `Deref`, changed only by steps.
-    pub(super) world: World,
+    world: World,
     /// The name of the profile the panes show.
-    pub active_profile: String,
+    active_profile: String,
     /// Whether the server runs the editor's code, is about to reload, or failed to start.
-    pub server_status: ServerStatus,
+    server_status: ServerStatus,
     /// Each profile's page (absent before its first request and after its browser closed).
-    pub pages: Vec<PageView>,
+    pages: Vec<PageView>,
     /// Every action so far, oldest first (shared between successive states: a new entry
     /// copies none of the earlier ones).
     timeline: SharedLog<Rc<TimelineEntry>>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
     notice: Option<String>,
     /// Where this workspace started.
-    pub start: Start,
+    start: Start,
     /// Every effective step since the start: replaying them rebuilds this state (shared
     /// between successive states like the timeline).
     log: SharedLog<Step>,
@@ -1095,6 +1095,39 @@ impl Workspace {
         ));
     }
 
+    /// The name of the profile the panes show.
+    pub fn active_profile(&self) -> &str {
+        &self.active_profile
+    }
+
+    /// The profile switcher chose `name`: the panes show it (a stale name, e.g. a closed private
+    /// window's, is ignored rather than trusted).
+    pub(crate) fn select_profile(&mut self, name: &str) {
+        if self.browser.profile(name).is_some() {
+            self.active_profile = name.to_string();
+        }
+    }
+
+    /// Whether the server runs the editor's code, is about to reload, or failed to start.
+    pub fn server_status(&self) -> ServerStatus {
+        self.server_status
+    }
+
+    /// Each profile's page (absent before its first request and after its browser closed).
+    pub fn pages(&self) -> &[PageView] {
+        &self.pages
+    }
+
+    /// Where this workspace started: replaying [`Workspace::log`] from it rebuilds this state.
+    pub fn start_point(&self) -> &Start {
+        &self.start
+    }
+
+    /// The start no longer names a lesson (the lesson was closed; its work stays).
+    pub(crate) fn forget_start_lesson(&mut self) {
+        self.start.lesson = None;
+    }
+
     /// The page the active profile shows, if any.
     pub fn active_page(&self) -> Option<&PageView> {
         self.pages
@@ -1274,7 +1307,7 @@ impl Workspace {
         &self.timeline
     }
 
-    /// Every effective step since the start: replaying them from [`Workspace::start`]
+    /// Every effective step since the start: replaying them from [`Workspace::start_point`]
     /// rebuilds this state.
     pub fn log(&self) -> &SharedLog<Step> {
         &self.log

@@ -74,7 +74,7 @@ fn the_second_visit_steps_through_the_seed_app_line_by_line() {
     let shown = |workspace: &Workspace| {
         let state = workspace.shown();
         (
-            state.pages.clone(),
+            state.pages().to_vec(),
             state.browser.clone(),
             state.server_log.clone(),
         )
