@@ -277,7 +277,7 @@ pub fn app() -> Html {
     let lessons: Vec<LessonItem> = Workspace::lesson_list()
         .into_iter()
         .map(|(id, title)| {
-            let solved = workspace.saved.progress.get(&id).is_some_and(|progress| {
+            let solved = workspace.saved().progress.get(&id).is_some_and(|progress| {
                 super::lesson_run::lesson_goal_ids(&id)
                     .is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
             });
@@ -286,8 +286,7 @@ pub fn app() -> Html {
         .collect();
     let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();
     let next_lesson = workspace
-        .lesson
-        .as_ref()
+        .lesson()
         .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson.id))
         .and_then(|id| {
             lessons
@@ -302,12 +301,11 @@ pub fn app() -> Html {
         .iter()
         .find(|item| item.id == super::guide::FIRST_LESSON)
         .cloned();
-    let start_address =
-        super::guide::start_address(workspace.lesson.as_ref().map(|run| &*run.lesson));
+    let start_address = super::guide::start_address(workspace.lesson().map(|run| &*run.lesson));
     let share_url = workspace
         .share_link()
         .map(|payload| format!("{}#{payload}", super::storage::page_address()));
-    let lesson = workspace.lesson.clone().map(|run| {
+    let lesson = workspace.lesson().cloned().map(|run| {
         let progress = workspace.lesson_progress().cloned().unwrap_or_default();
         (run, progress)
     });
@@ -373,7 +371,7 @@ pub fn app() -> Html {
         let welcome_hidden = welcome_hidden.clone();
         let pane = pane.clone();
         let dispatch = dispatch.clone();
-        let in_lesson = workspace.lesson.is_some();
+        let in_lesson = workspace.lesson().is_some();
         Callback::from(move |_: ()| {
             welcome_hidden.set(false);
             super::storage::set_welcome_hidden(false);
@@ -416,8 +414,8 @@ pub fn app() -> Html {
             <Header
                 notice={workspace.notice().map(str::to_string)}
                 lessons={lessons.clone()}
-                open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
-                saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
+                open_lesson={workspace.lesson().map(|run| run.lesson.id.clone())}
+                saved={workspace.saved().saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
                 export={saved.clone()}
                 on_action={dispatch.clone()}

@@ -443,7 +443,7 @@ mod tests {
         // The link opens the lesson; playing its steps meets every goal.
         let payload = draft().link_payload().unwrap();
         let mut learner = Workspace::started().apply(Do::OpenShared(payload));
-        let run = learner.lesson.clone().expect("the lesson opened");
+        let run = learner.lesson().cloned().expect("the lesson opened");
         assert_eq!(run.lesson.id, "teacher-log-in-log-out");
         for step in run.lesson.steps.clone() {
             learner.lesson_step(step);

@@ -151,7 +151,7 @@ impl Workspace {
 
     /// Checks the open lesson's goals on the present state and records the newly met ones.
     pub(crate) fn check_goals(&mut self) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let lesson = run.lesson.clone();
         let state = self.lesson_state();
         let results: Vec<GoalResult> = lesson
@@ -162,7 +162,7 @@ impl Workspace {
         self.update_progress(|progress| {
             progress.record(&lesson.goals, &results);
         });
-        if let Some(run) = &mut self.lesson {
+        if let Some(run) = self.lesson_mut() {
             run.results = results;
         }
         self.see_predictions(&lesson, &state);
@@ -209,7 +209,7 @@ impl Workspace {
     /// later action answers it). A prediction whose step has already been seen stays as it was
     /// (changing it afterwards would be hindsight); one still waiting may be changed.
     pub(crate) fn predict(&mut self, id: &str, choice: usize) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let valid = run
             .lesson
             .predictions
@@ -248,26 +248,21 @@ impl Workspace {
     /// Changes the open lesson's progress: the learner's record in the saved work, and the run's
     /// own if it was opened from a link.
     fn update_progress(&mut self, change: impl Fn(&mut LessonProgress)) {
-        let Some(run) = &mut self.lesson else { return };
+        let Some(run) = self.lesson_mut() else { return };
         if let Some(progress) = &mut run.link_progress {
             change(progress);
         }
         let key = run.progress_key();
-        change(
-            Rc::make_mut(&mut self.saved)
-                .progress
-                .entry(key)
-                .or_default(),
-        );
+        change(self.saved_mut().progress.entry(key).or_default());
     }
 
     /// The open lesson's progress (goals met, solution shown, quiz answer): the link's, for a
     /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
-        let run = self.lesson.as_ref()?;
+        let run = self.lesson()?;
         run.link_progress
             .as_ref()
-            .or_else(|| self.saved.progress.get(&run.progress_key()))
+            .or_else(|| self.saved().progress.get(&run.progress_key()))
     }
 
     /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
@@ -287,24 +282,24 @@ impl Workspace {
         let start = lesson_start(&lesson);
         let incoming = start.share(&start, &[]);
         self.replace_with(Workspace::replay(&start, &[]), incoming);
-        self.lesson = Some(LessonRun::new(Rc::new(lesson), 0));
+        self.set_lesson(Some(LessonRun::new(Rc::new(lesson), 0)));
         self.predictions_wait_from_start();
         self.check_goals();
     }
 
     /// Leaves the lesson: the work stays as it is, without the lesson's panel.
     pub(crate) fn close_lesson(&mut self) {
-        self.lesson = None;
+        self.set_lesson(None);
         self.forget_start_lesson();
     }
 
     /// Plays the lesson's next scripted step.
     pub(crate) fn next_lesson_step(&mut self) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let Some(step) = run.lesson.steps.get(run.next_step).cloned() else {
             return;
         };
-        if let Some(run) = &mut self.lesson {
+        if let Some(run) = self.lesson_mut() {
             run.next_step += 1;
         }
         self.lesson_step(step);
@@ -361,7 +356,7 @@ impl Workspace {
 
     /// "Show solution": recorded as shown (not as solved); the page then lists its steps.
     pub(crate) fn show_solution(&mut self) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let lesson = run.lesson.clone();
         self.update_progress(|progress| progress.show_solution(&lesson.goals));
     }
@@ -369,20 +364,20 @@ impl Workspace {
     /// "Play the solution": the lesson from its start with the solution's steps; the learner's
     /// work in it is kept as a named saved workspace first.
     pub(crate) fn play_solution(&mut self) {
-        let Some(run) = self.lesson.clone() else {
+        let Some(run) = self.lesson().cloned() else {
             return;
         };
         self.show_solution();
         let start = lesson_start(&run.lesson);
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
-        replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun {
+        replayed.set_saved(self.saved().clone());
+        replayed.set_lesson(Some(LessonRun {
             next_step: run.lesson.steps.len(),
             link_progress: None,
             hand_in: None,
             ..run.clone()
-        });
+        }));
         replayed.predictions_wait_from_start();
         replayed.check_goals();
         for step in run.lesson.solution.clone() {
@@ -390,16 +385,16 @@ impl Workspace {
             replayed.check_goals();
         }
         let incoming = replayed.shared_state();
-        let progress = replayed.saved.progress.clone();
-        let lesson = replayed.lesson.take();
+        let progress = replayed.saved().progress.clone();
+        let lesson = replayed.take_lesson();
         self.replace_with(replayed, incoming);
-        Rc::make_mut(&mut self.saved).progress = progress;
-        self.lesson = lesson;
+        self.saved_mut().progress = progress;
+        self.set_lesson(lesson);
     }
 
     /// Records the learner's quiz answer.
     pub(crate) fn answer_quiz(&mut self, option: usize) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let options = run
             .lesson
             .quiz
@@ -413,8 +408,7 @@ impl Workspace {
     /// Puts a quiz option's code into the editor (the learner runs it with a request).
     pub(crate) fn try_quiz_option(&mut self, option: usize) {
         let code = self
-            .lesson
-            .as_ref()
+            .lesson()
             .and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
         match code {
             Some(code) => {
@@ -426,17 +420,17 @@ impl Workspace {
 
     /// Back to the lesson's start (the page has asked the learner first); its progress stays.
     pub(crate) fn reset_lesson(&mut self) {
-        let Some(run) = self.lesson.clone() else {
+        let Some(run) = self.lesson().cloned() else {
             return;
         };
         let start = lesson_start(&run.lesson);
-        let saved = self.saved.clone();
+        let saved = self.saved().clone();
         *self = Workspace::replay(&start, &[]);
-        self.saved = saved;
-        self.lesson = Some(LessonRun {
+        self.set_saved(saved);
+        self.set_lesson(Some(LessonRun {
             from_link: run.from_link.clone(),
             ..LessonRun::new(run.lesson, 0)
-        });
+        }));
         self.predictions_wait_from_start();
         self.check_goals();
     }
@@ -446,8 +440,7 @@ impl Workspace {
     /// quiz answer and when the solution was shown).
     pub fn shared_state(&self) -> SharedState {
         let link = self
-            .lesson
-            .as_ref()
+            .lesson()
             .and_then(|run| run.from_link.clone())
             .filter(|link| self.start_point().lesson.as_ref() == Some(&link.lesson.id));
         let own = match &link {
@@ -567,23 +560,23 @@ impl Workspace {
         let mut replayed = Workspace::replay_shared(&start, &shared);
         // The link's progress, as its replay made it: shown for this run, and joined to the
         // learner's own record (a goal met stays met).
-        let link_progress = replayed.lesson.as_ref().map(|run| {
+        let link_progress = replayed.lesson().map(|run| {
             (
                 run.progress_key(),
                 replayed
-                    .saved
+                    .saved()
                     .progress
                     .get(&run.progress_key())
                     .cloned()
                     .unwrap_or_default(),
             )
         });
-        if let (Some(run), Some((_, progress))) = (&mut replayed.lesson, &link_progress) {
+        if let (Some(run), Some((_, progress))) = (replayed.lesson_mut(), &link_progress) {
             run.link_progress = Some(progress.clone());
         }
         self.replace_with(replayed, shared);
         if let Some((id, progress)) = link_progress {
-            Rc::make_mut(&mut self.saved)
+            self.saved_mut()
                 .progress
                 .entry(id)
                 .or_default()
@@ -603,11 +596,10 @@ impl Workspace {
         let start = Start::from_shared(shared, &own);
         let replayed = Workspace::replay_shared(&start, shared);
         let run = replayed
-            .lesson
-            .as_ref()
+            .lesson()
             .ok_or_else(|| "its lesson could not be opened".to_string())?;
         let progress = replayed
-            .saved
+            .saved()
             .progress
             .get(&run.progress_key())
             .cloned()
@@ -618,7 +610,7 @@ impl Workspace {
     /// "Hand in" in the page: the run keeps the link and code (see [`Workspace::hand_in_link`]).
     pub(crate) fn hand_in(&mut self, name: &str, at: Option<i64>) {
         let made = self.hand_in_link(name, at);
-        if let (Some(run), Some((payload, code))) = (&mut self.lesson, made) {
+        if let (Some(run), Some((payload, code))) = (self.lesson_mut(), made) {
             run.hand_in = Some(HandIn {
                 payload,
                 code: code.to_string(),
@@ -633,7 +625,7 @@ impl Workspace {
     /// lesson. `at` is when (seconds since 1970, from the page's clock: nothing below the page
     /// reads one).
     pub fn hand_in_link(&self, name: &str, at: Option<i64>) -> Option<(String, CompletionCode)> {
-        self.lesson.as_ref()?;
+        self.lesson()?;
         let mut shared = self.shared_state();
         shared.handed_in_by = clean_name(name);
         shared.handed_in_at = at;
@@ -647,10 +639,10 @@ impl Workspace {
     fn attach_lesson(&mut self, shared: &SharedState) {
         if let Ok(Some((lesson, link))) = lesson_of(shared) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun {
+            self.set_lesson(Some(LessonRun {
                 from_link: link.map(Rc::new),
                 ..LessonRun::new(Rc::new(lesson), next_step)
-            });
+            }));
         }
     }
 
@@ -718,10 +710,11 @@ impl Workspace {
             let start = Start::from_shared(&shared, &own);
             let mut replayed = Workspace::replay_shared(&start, &shared);
             // The learner's own record, with what the replay met joined to it.
-            let progress = replayed.saved.progress.clone();
-            replayed.saved = workspace.saved.clone();
+            let progress = replayed.saved().progress.clone();
+            replayed.set_saved(workspace.saved().clone());
             for (id, progress) in progress {
-                Rc::make_mut(&mut replayed.saved)
+                replayed
+                    .saved_mut()
                     .progress
                     .entry(id)
                     .or_default()
@@ -760,7 +753,7 @@ impl Workspace {
     /// Another tab of the playground saved its work: its named workspaces and lesson progress
     /// join this tab's (nothing on screen changes), so this tab's next save does not erase them.
     pub(crate) fn merge_other_tab(&mut self, other: SavedWork) {
-        let added = Rc::make_mut(&mut self.saved).merge(other, None);
+        let added = self.saved_mut().merge(other, None);
         if added > 0 {
             self.say(format!(
                 "Another tab of the playground saved {added} workspace{}; {} in the Saved menu here too.",
@@ -772,7 +765,7 @@ impl Workspace {
 
     /// The saved work to write to storage now: what was saved, with this workspace as current.
     pub fn saved_work(&self) -> SavedWork {
-        let mut saved = (*self.saved).clone();
+        let mut saved = self.saved().as_ref().clone();
         // A replay cut on its budget is not the work: the saved copy stays whole (see
         // `replay_budget`) until the learner acts here.
         if self.replay_cut().is_none() {
@@ -811,7 +804,7 @@ impl Workspace {
                 return;
             }
         };
-        let added = Rc::make_mut(&mut self.saved).merge(imported, Some("Imported workspace"));
+        let added = self.saved_mut().merge(imported, Some("Imported workspace"));
         self.say(format!(
             "Imported {added} saved workspace{} and the lesson progress; open them from the Saved menu.",
             if added == 1 { "" } else { "s" }
@@ -821,7 +814,7 @@ impl Workspace {
     /// Opens the saved workspace called `name` (the work on screen is kept, as above).
     pub(crate) fn open_saved(&mut self, name: &str) {
         let Some(entry) = self
-            .saved
+            .saved()
             .saved
             .iter()
             .find(|entry| entry.name == name)
@@ -834,10 +827,10 @@ impl Workspace {
             Ok(own) => {
                 let start = Start::from_shared(&entry.workspace, &own);
                 let replayed = Workspace::replay_shared(&start, &entry.workspace);
-                let progress = replayed.saved.progress.clone();
+                let progress = replayed.saved().progress.clone();
                 self.replace_with(replayed, entry.workspace);
                 for (id, progress) in progress {
-                    Rc::make_mut(&mut self.saved)
+                    self.saved_mut()
                         .progress
                         .entry(id)
                         .or_default()

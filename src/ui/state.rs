@@ -32,6 +32,7 @@ use crate::http;
 use crate::scenario::action::RequestStep;
 use crate::scenario::goal::GoalResult;
 use crate::scenario::lesson::Lesson;
+use crate::scenario::saved::SavedWork;
 use crate::scenario::state::SeenSession;
 pub use crate::scenario::world::{AppServer, ServerHandle};
 use crate::scenario::world::{Effect, EffectKind, Exchange, StepNote, World};
@@ -123,9 +124,9 @@ pub struct Workspace {
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
     rewind: Option<Rewind>,
     /// The lesson being followed, if any.
-    pub lesson: Option<LessonRun>,
+    lesson: Option<LessonRun>,
     /// Saved workspaces and lesson progress (the page keeps them in localStorage).
-    pub saved: Rc<crate::scenario::saved::SavedWork>,
+    saved: Rc<SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
     share_link: Option<String>,
     /// Snapshots of what the panes showed right after timeline entries, so a rewind shows
@@ -601,7 +602,7 @@ impl Workspace {
     }
 
     /// The same workspace keeping `saved` as its saved work.
-    pub fn with_saved(self, saved: Rc<crate::scenario::saved::SavedWork>) -> Workspace {
+    pub fn with_saved(self, saved: Rc<SavedWork>) -> Workspace {
         Workspace { saved, ..self }
     }
 
@@ -1126,6 +1127,43 @@ impl Workspace {
     /// The start no longer names a lesson (the lesson was closed; its work stays).
     pub(crate) fn forget_start_lesson(&mut self) {
         self.start.lesson = None;
+    }
+
+    /// The lesson being followed, if any.
+    pub fn lesson(&self) -> Option<&LessonRun> {
+        self.lesson.as_ref()
+    }
+
+    /// The lesson being followed, to change its run (its next step, results, hand-in): the
+    /// lesson's transitions live in `lesson_run`.
+    pub(crate) fn lesson_mut(&mut self) -> Option<&mut LessonRun> {
+        self.lesson.as_mut()
+    }
+
+    /// Follows `lesson` from now on (`None`: no lesson; the work stays).
+    pub(crate) fn set_lesson(&mut self, lesson: Option<LessonRun>) {
+        self.lesson = lesson;
+    }
+
+    /// Stops following the lesson and returns its run (to carry it into another state).
+    pub(crate) fn take_lesson(&mut self) -> Option<LessonRun> {
+        self.lesson.take()
+    }
+
+    /// Saved workspaces and lesson progress (shared between successive states).
+    pub fn saved(&self) -> &Rc<SavedWork> {
+        &self.saved
+    }
+
+    /// The saved work, to change it (a copy is made only if another state shares it): saving,
+    /// merging and progress are `SavedWork`'s own operations.
+    pub(crate) fn saved_mut(&mut self) -> &mut SavedWork {
+        Rc::make_mut(&mut self.saved)
+    }
+
+    /// Keeps `saved` as this workspace's saved work.
+    pub(crate) fn set_saved(&mut self, saved: Rc<SavedWork>) {
+        self.saved = saved;
     }
 
     /// The page the active profile shows, if any.
