@@ -287,7 +287,7 @@ pub fn app() -> Html {
     let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();
     let next_lesson = workspace
         .lesson()
-        .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson.id))
+        .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson().id))
         .and_then(|id| {
             lessons
                 .iter()
@@ -301,7 +301,7 @@ pub fn app() -> Html {
         .iter()
         .find(|item| item.id == super::guide::FIRST_LESSON)
         .cloned();
-    let start_address = super::guide::start_address(workspace.lesson().map(|run| &*run.lesson));
+    let start_address = super::guide::start_address(workspace.lesson().map(|run| &**run.lesson()));
     let share_url = workspace
         .share_link()
         .map(|payload| format!("{}#{payload}", super::storage::page_address()));
@@ -414,7 +414,7 @@ pub fn app() -> Html {
             <Header
                 notice={workspace.notice().map(str::to_string)}
                 lessons={lessons.clone()}
-                open_lesson={workspace.lesson().map(|run| run.lesson.id.clone())}
+                open_lesson={workspace.lesson().map(|run| run.lesson().id.clone())}
                 saved={workspace.saved().saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
                 export={saved.clone()}
@@ -452,7 +452,7 @@ pub fn app() -> Html {
                     aria-label={lesson_label}>
                     if let Some((run, progress)) = lesson {
                         <LessonPanel run={run.clone()} {progress} {next_lesson} on_action={dispatch.clone()} />
-                        <HandInBox hand_in={run.hand_in} page_address={super::storage::page_address()} on_action={dispatch.clone()} />
+                        <HandInBox hand_in={run.hand_in().cloned()} page_address={super::storage::page_address()} on_action={dispatch.clone()} />
                     } else {
                         <Welcome lessons={lessons.clone()} first={first_lesson} on_hide={on_hide_welcome} on_action={dispatch.clone()} />
                     }

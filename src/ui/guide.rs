@@ -334,7 +334,7 @@ pub fn step_offer(total: usize, next: usize, all_met: bool) -> StepOffer {
 
 /// Whether the lesson is done: every goal met once (progress).
 pub fn lesson_done(run: &LessonRun, progress: &LessonProgress) -> bool {
-    run.lesson
+    run.lesson()
         .goals
         .iter()
         .all(|goal| progress.goals_met.contains(&goal.id))
@@ -343,8 +343,8 @@ pub fn lesson_done(run: &LessonRun, progress: &LessonProgress) -> bool {
 /// What the step box offers for `run`: it follows the goals met, not the script's position.
 pub fn lesson_offer(run: &LessonRun, progress: &LessonProgress) -> StepOffer {
     step_offer(
-        run.lesson.steps.len(),
-        run.next_step,
+        run.lesson().steps.len(),
+        run.next_step(),
         lesson_done(run, progress),
     )
 }

@@ -444,8 +444,8 @@ mod tests {
         let payload = draft().link_payload().unwrap();
         let mut learner = Workspace::started().apply(Do::OpenShared(payload));
         let run = learner.lesson().cloned().expect("the lesson opened");
-        assert_eq!(run.lesson.id, "teacher-log-in-log-out");
-        for step in run.lesson.steps.clone() {
+        assert_eq!(run.lesson().id, "teacher-log-in-log-out");
+        for step in run.lesson().steps.clone() {
             learner.lesson_step(step);
             learner.check_goals();
         }

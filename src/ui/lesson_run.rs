@@ -152,7 +152,7 @@ impl Workspace {
     /// Checks the open lesson's goals on the present state and records the newly met ones.
     pub(crate) fn check_goals(&mut self) {
         let Some(run) = self.lesson() else { return };
-        let lesson = run.lesson.clone();
+        let lesson = run.lesson().clone();
         let state = self.lesson_state();
         let results: Vec<GoalResult> = lesson
             .goals
@@ -163,7 +163,7 @@ impl Workspace {
             progress.record(&lesson.goals, &results);
         });
         if let Some(run) = self.lesson_mut() {
-            run.results = results;
+            run.set_results(results);
         }
         self.see_predictions(&lesson, &state);
     }
@@ -211,7 +211,7 @@ impl Workspace {
     pub(crate) fn predict(&mut self, id: &str, choice: usize) {
         let Some(run) = self.lesson() else { return };
         let valid = run
-            .lesson
+            .lesson()
             .predictions
             .iter()
             .any(|prediction| prediction.id == id && choice < prediction.options.len());
@@ -249,7 +249,7 @@ impl Workspace {
     /// own if it was opened from a link.
     fn update_progress(&mut self, change: impl Fn(&mut LessonProgress)) {
         let Some(run) = self.lesson_mut() else { return };
-        if let Some(progress) = &mut run.link_progress {
+        if let Some(progress) = run.link_progress_mut() {
             change(progress);
         }
         let key = run.progress_key();
@@ -260,8 +260,7 @@ impl Workspace {
     /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
         let run = self.lesson()?;
-        run.link_progress
-            .as_ref()
+        run.link_progress()
             .or_else(|| self.saved().progress.get(&run.progress_key()))
     }
 
@@ -295,13 +294,9 @@ impl Workspace {
 
     /// Plays the lesson's next scripted step.
     pub(crate) fn next_lesson_step(&mut self) {
-        let Some(run) = self.lesson() else { return };
-        let Some(step) = run.lesson.steps.get(run.next_step).cloned() else {
+        let Some(step) = self.lesson_mut().and_then(LessonRun::advance) else {
             return;
         };
-        if let Some(run) = self.lesson_mut() {
-            run.next_step += 1;
-        }
         self.lesson_step(step);
     }
 
@@ -357,7 +352,7 @@ impl Workspace {
     /// "Show solution": recorded as shown (not as solved); the page then lists its steps.
     pub(crate) fn show_solution(&mut self) {
         let Some(run) = self.lesson() else { return };
-        let lesson = run.lesson.clone();
+        let lesson = run.lesson().clone();
         self.update_progress(|progress| progress.show_solution(&lesson.goals));
     }
 
@@ -368,19 +363,14 @@ impl Workspace {
             return;
         };
         self.show_solution();
-        let start = lesson_start(&run.lesson);
+        let start = lesson_start(&run.lesson());
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.set_saved(self.saved().clone());
-        replayed.set_lesson(Some(LessonRun {
-            next_step: run.lesson.steps.len(),
-            link_progress: None,
-            hand_in: None,
-            ..run.clone()
-        }));
+        replayed.set_lesson(Some(run.played_through()));
         replayed.predictions_wait_from_start();
         replayed.check_goals();
-        for step in run.lesson.solution.clone() {
+        for step in run.lesson().solution.clone() {
             replayed.lesson_step(step);
             replayed.check_goals();
         }
@@ -396,7 +386,7 @@ impl Workspace {
     pub(crate) fn answer_quiz(&mut self, option: usize) {
         let Some(run) = self.lesson() else { return };
         let options = run
-            .lesson
+            .lesson()
             .quiz
             .as_ref()
             .map_or(0, |quiz| quiz.options.len());
@@ -409,7 +399,7 @@ impl Workspace {
     pub(crate) fn try_quiz_option(&mut self, option: usize) {
         let code = self
             .lesson()
-            .and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
+            .and_then(|run| run.lesson().quiz.as_ref()?.option_code(option));
         match code {
             Some(code) => {
                 self.edit_code(code);
@@ -423,14 +413,11 @@ impl Workspace {
         let Some(run) = self.lesson().cloned() else {
             return;
         };
-        let start = lesson_start(&run.lesson);
+        let start = lesson_start(&run.lesson());
         let saved = self.saved().clone();
         *self = Workspace::replay(&start, &[]);
         self.set_saved(saved);
-        self.set_lesson(Some(LessonRun {
-            from_link: run.from_link.clone(),
-            ..LessonRun::new(run.lesson, 0)
-        }));
+        self.set_lesson(Some(run.again()));
         self.predictions_wait_from_start();
         self.check_goals();
     }
@@ -441,7 +428,7 @@ impl Workspace {
     pub fn shared_state(&self) -> SharedState {
         let link = self
             .lesson()
-            .and_then(|run| run.from_link.clone())
+            .and_then(|run| run.from_link().cloned())
             .filter(|link| self.start_point().lesson.as_ref() == Some(&link.lesson.id));
         let own = match &link {
             Some(link) => lesson_start(&link.lesson),
@@ -572,7 +559,7 @@ impl Workspace {
             )
         });
         if let (Some(run), Some((_, progress))) = (replayed.lesson_mut(), &link_progress) {
-            run.link_progress = Some(progress.clone());
+            run.set_link_progress(progress.clone());
         }
         self.replace_with(replayed, shared);
         if let Some((id, progress)) = link_progress {
@@ -604,14 +591,14 @@ impl Workspace {
             .get(&run.progress_key())
             .cloned()
             .unwrap_or_default();
-        Ok((run.lesson.clone(), progress))
+        Ok((run.lesson().clone(), progress))
     }
 
     /// "Hand in" in the page: the run keeps the link and code (see [`Workspace::hand_in_link`]).
     pub(crate) fn hand_in(&mut self, name: &str, at: Option<i64>) {
         let made = self.hand_in_link(name, at);
         if let (Some(run), Some((payload, code))) = (self.lesson_mut(), made) {
-            run.hand_in = Some(HandIn {
+            run.set_hand_in(HandIn {
                 payload,
                 code: code.to_string(),
                 met: code.met,
@@ -639,10 +626,9 @@ impl Workspace {
     fn attach_lesson(&mut self, shared: &SharedState) {
         if let Ok(Some((lesson, link))) = lesson_of(shared) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.set_lesson(Some(LessonRun {
-                from_link: link.map(Rc::new),
-                ..LessonRun::new(Rc::new(lesson), next_step)
-            }));
+            self.set_lesson(Some(
+                LessonRun::new(Rc::new(lesson), next_step).with_link(link.map(Rc::new)),
+            ));
         }
     }
 

@@ -61,7 +61,7 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
             workspace.notice()
         );
         let run = workspace.lesson().expect("the lesson is open");
-        assert_eq!(run.results.len(), run.lesson.goals.len());
+        assert_eq!(run.results().len(), run.lesson().goals.len());
         let workspace = workspace.apply(Action::PlaySolution);
         let progress = workspace.lesson_progress().expect("progress is kept");
         assert!(
@@ -69,7 +69,7 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
             "{id}: playing the solution is recorded as shown"
         );
         let run = workspace.lesson().expect("still open");
-        for (goal, result) in run.lesson.goals.iter().zip(&run.results) {
+        for (goal, result) in run.lesson().goals.iter().zip(run.results()) {
             let met_once = progress.goals_met.contains(&goal.id);
             assert!(
                 met_once,
@@ -83,18 +83,18 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
 #[test]
 fn scripted_steps_play_one_by_one_and_goals_follow_the_state() {
     let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
-    let lesson = workspace.lesson().unwrap().lesson.clone();
+    let lesson = workspace.lesson().unwrap().lesson().clone();
     for _ in 0..3 {
         workspace = workspace.apply(Action::LessonNextStep);
     }
     assert_eq!(page(&workspace), "Visit number: 3");
-    assert_eq!(workspace.lesson().unwrap().next_step, 3);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 3);
     // A learner's own extra request does not undo a goal met before.
     let met: Vec<String> = workspace.lesson_progress().unwrap().goals_met.clone();
     workspace = workspace.apply(Action::Navigate("/count".into()));
     let still: &Vec<String> = &workspace.lesson_progress().unwrap().goals_met;
     assert!(met.iter().all(|id| still.contains(id)));
-    while workspace.lesson().unwrap().next_step < lesson.steps.len() {
+    while workspace.lesson().unwrap().next_step() < lesson.steps.len() {
         workspace = workspace.apply(Action::LessonNextStep);
     }
     assert!(
@@ -119,7 +119,7 @@ fn the_count_lesson_after_three_requests_fits_a_short_link_and_reopens_identical
     let opened = Workspace::started().apply(Action::OpenShared(payload));
     assert_eq!(seen(&opened), seen(&workspace));
     assert_eq!(
-        opened.lesson().map(|run| run.lesson.id.as_str()),
+        opened.lesson().map(|run| run.lesson().id.as_str()),
         Some("count")
     );
 }
@@ -234,7 +234,7 @@ fn saved_work_restores_the_workspace_and_the_lesson_with_its_progress() {
     let restored = Workspace::restored(imported);
     assert_eq!(seen(&restored), seen(&workspace));
     let run = restored.lesson().expect("the lesson is open again");
-    assert_eq!(run.next_step, 2);
+    assert_eq!(run.next_step(), 2);
     let progress = restored.lesson_progress().unwrap();
     assert!(progress.solution_shown);
     assert_eq!(progress.quiz_answer, Some(1));
@@ -248,7 +248,7 @@ fn reset_goes_back_to_the_lesson_start_and_keeps_progress() {
         .apply(Action::ShowSolution)
         .apply(Action::ResetLesson);
     assert!(workspace.timeline().is_empty());
-    assert_eq!(workspace.lesson().unwrap().next_step, 0);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 0);
     assert!(workspace.lesson_progress().unwrap().solution_shown);
     let lesson = builtin_lesson("count").unwrap().unwrap();
     assert_eq!(workspace.code(), lesson.code);
@@ -325,7 +325,7 @@ fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
 
 #[test]
 fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
-    use super::lesson_run::{LessonRun, lesson_start};
+    use super::lesson_run::lesson_start;
     for builtin in BUILTIN_LESSONS {
         let lesson = builtin_lesson(builtin.id).unwrap().unwrap();
         for (probes, must_meet) in [(&lesson.shortcuts, false), (&lesson.alternatives, true)] {
@@ -333,10 +333,7 @@ fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
                 let opened = Workspace::started().apply(Action::OpenLesson(lesson.id.clone()));
                 let run = opened.lesson().cloned().expect("the lesson is open");
                 let mut workspace = Workspace::replay(&lesson_start(&lesson), &[]);
-                workspace.set_lesson(Some(LessonRun {
-                    next_step: lesson.steps.len(),
-                    ..run
-                }));
+                workspace.set_lesson(Some(run.played_through()));
                 workspace.check_goals();
                 for step in probe.steps.clone() {
                     workspace.lesson_step(step);
@@ -365,7 +362,7 @@ fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
 /// then answers the quiz with `answer`.
 fn solved_by_hand(id: &str, answer: Option<usize>) -> Workspace {
     let mut workspace = Workspace::started().apply(Action::OpenLesson(id.into()));
-    let lesson = workspace.lesson().unwrap().lesson.clone();
+    let lesson = workspace.lesson().unwrap().lesson().clone();
     for step in lesson.solution.clone() {
         workspace.lesson_step(step);
         workspace.check_goals();
@@ -504,7 +501,7 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     );
     let opened = Workspace::started().apply(Action::OpenShared(payload));
     let run = opened.lesson().expect("the teacher's lesson is open");
-    assert_eq!(run.lesson.text.title, "Counting, my way");
+    assert_eq!(run.lesson().text.title, "Counting, my way");
     assert_eq!(run.source().as_deref(), Some("a link"));
     // The learner plays it; their progress is kept apart from the built-in lesson's.
     let mut learner = opened;
@@ -524,7 +521,7 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     );
     let reopened = Workspace::started().apply(Action::OpenShared(shared));
     assert_eq!(
-        reopened.lesson().unwrap().lesson.text.title,
+        reopened.lesson().unwrap().lesson().text.title,
         "Counting, my way"
     );
     assert_eq!(reopened.lesson_progress().unwrap().goals_met.len(), 3);
@@ -561,7 +558,7 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     // A restored page (saved work) reopens it too.
     let restored = Workspace::restored(learner.saved_work());
     assert_eq!(
-        restored.lesson().unwrap().lesson.text.title,
+        restored.lesson().unwrap().lesson().text.title,
         "Counting, my way"
     );
 }
@@ -664,13 +661,13 @@ fn next_step_follows_the_goals_not_the_script() {
         .apply(Action::OpenLesson("server-authority".into()))
         .apply(Action::SetSessionMode(SessionMode::Server));
     assert_eq!(offer(&workspace), StepOffer::Next(0));
-    let total = workspace.lesson().unwrap().lesson.steps.len();
+    let total = workspace.lesson().unwrap().lesson().steps.len();
     for _ in 0..total {
         workspace = workspace.apply(Action::LessonNextStep);
     }
     let progress = workspace.lesson_progress().unwrap();
     assert!(
-        progress.goals_met.len() < workspace.lesson().unwrap().lesson.goals.len(),
+        progress.goals_met.len() < workspace.lesson().unwrap().lesson().goals.len(),
         "{progress:?}"
     );
     assert_eq!(offer(&workspace), StepOffer::ResetAndReplay);
@@ -695,7 +692,7 @@ fn next_step_follows_the_goals_not_the_script() {
         .apply(Action::CloseBrowser)
         .apply(Action::OpenBrowser)
         .apply(Action::Navigate("/count".into()));
-    assert_eq!(workspace.lesson().unwrap().next_step, 0);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 0);
     assert_eq!(offer(&workspace), StepOffer::Done);
 }
 
@@ -727,4 +724,36 @@ fn a_mode_goal_waits_for_a_request_in_that_mode_in_the_page() {
     assert!(!met(&workspace), "ticked on the mode switch alone");
     let workspace = workspace.apply(login());
     assert!(met(&workspace));
+}
+
+#[test]
+fn a_lesson_run_advances_through_its_script_and_starts_again_with_its_link() {
+    use super::state::{HandIn, LessonRun};
+    use crate::scenario::saved::LessonProgress;
+    use std::rc::Rc;
+    let lesson = Rc::new(builtin_lesson("count").unwrap().unwrap());
+    let mut run = LessonRun::new(lesson.clone(), 0);
+    assert_eq!(run.advance(), lesson.steps.first().cloned());
+    assert_eq!(run.next_step(), 1);
+    while run.advance().is_some() {}
+    assert_eq!(run.next_step(), lesson.steps.len());
+    assert_eq!(run.advance(), None, "a finished script stays finished");
+    run.set_link_progress(LessonProgress::default());
+    run.set_hand_in(HandIn {
+        payload: "p".into(),
+        code: "c".into(),
+        met: 1,
+        total: 2,
+    });
+    assert!(run.link_progress_mut().is_some() && run.hand_in().is_some());
+    let played = LessonRun::new(lesson.clone(), 0).played_through();
+    assert_eq!(played.next_step(), lesson.steps.len());
+    let solved = run.played_through();
+    assert!(solved.link_progress().is_none() && solved.hand_in().is_none());
+    let again = run.again();
+    assert_eq!(
+        (again.next_step(), again.results().len(), again.hand_in()),
+        (0, 0, None)
+    );
+    assert!(again.from_link().is_none() && Rc::ptr_eq(again.lesson(), &lesson));
 }

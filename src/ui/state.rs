@@ -32,7 +32,8 @@ use crate::http;
 use crate::scenario::action::RequestStep;
 use crate::scenario::goal::GoalResult;
 use crate::scenario::lesson::Lesson;
-use crate::scenario::saved::SavedWork;
+use crate::scenario::link_lesson::LinkLesson;
+use crate::scenario::saved::{LessonProgress, SavedWork};
 use crate::scenario::state::SeenSession;
 pub use crate::scenario::world::{AppServer, ServerHandle};
 use crate::scenario::world::{Effect, EffectKind, Exchange, StepNote, World};
@@ -158,23 +159,25 @@ impl Deref for Workspace {
     }
 }
 
-/// A lesson being followed.
+/// A lesson being followed: where the learner is in its script, what its goals check to, and
+/// what came with it (a link's progress and file, the last hand-in). Private fields: the run
+/// changes only through the transitions below, which `lesson_run` calls.
 #[derive(Clone, Debug)]
 pub struct LessonRun {
     /// The lesson.
-    pub lesson: Rc<Lesson>,
+    lesson: Rc<Lesson>,
     /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
-    pub next_step: usize,
+    next_step: usize,
     /// Each goal's result on the latest state, in the lesson's order.
-    pub results: Vec<GoalResult>,
+    results: Vec<GoalResult>,
     /// For a run opened from a link: the progress its replay made (shown instead of the
     /// learner's own record, which the link's progress also joins), so the page shows exactly
     /// what the sender reached.
-    pub link_progress: Option<crate::scenario::saved::LessonProgress>,
+    link_progress: Option<LessonProgress>,
     /// The last "Hand in" made in this run.
-    pub hand_in: Option<HandIn>,
+    hand_in: Option<HandIn>,
     /// For a lesson that came in a link (not built in): the file and where it came from.
-    pub from_link: Option<Rc<crate::scenario::link_lesson::LinkLesson>>,
+    from_link: Option<Rc<LinkLesson>>,
 }
 
 /// A hand-in: the link payload (naming the learner, carrying its code) and the code.
@@ -201,6 +204,87 @@ impl LessonRun {
             hand_in: None,
             from_link: None,
         }
+    }
+
+    /// The same run of a lesson that came in `link` (`None`: a built-in lesson).
+    pub fn with_link(self, link: Option<Rc<LinkLesson>>) -> LessonRun {
+        LessonRun {
+            from_link: link,
+            ..self
+        }
+    }
+
+    /// The lesson.
+    pub fn lesson(&self) -> &Rc<Lesson> {
+        &self.lesson
+    }
+
+    /// The index of the next scripted step; the number of steps when the script is done.
+    pub fn next_step(&self) -> usize {
+        self.next_step
+    }
+
+    /// Each goal's result on the latest state, in the lesson's order.
+    pub fn results(&self) -> &[GoalResult] {
+        &self.results
+    }
+
+    /// For a run opened from a link: the progress its replay made.
+    pub fn link_progress(&self) -> Option<&LessonProgress> {
+        self.link_progress.as_ref()
+    }
+
+    /// The last "Hand in" made in this run.
+    pub fn hand_in(&self) -> Option<&HandIn> {
+        self.hand_in.as_ref()
+    }
+
+    /// For a lesson that came in a link: the file and where it came from.
+    pub fn from_link(&self) -> Option<&Rc<LinkLesson>> {
+        self.from_link.as_ref()
+    }
+
+    /// "▶ next step": the next scripted step, the run moved past it (`None` when done).
+    pub fn advance(&mut self) -> Option<Step> {
+        let step = self.lesson.steps.get(self.next_step).cloned()?;
+        self.next_step += 1;
+        Some(step)
+    }
+
+    /// The goals' results on the latest state.
+    pub fn set_results(&mut self, results: Vec<GoalResult>) {
+        self.results = results;
+    }
+
+    /// The run now shows `progress` as its link's (a run opened from a link).
+    pub fn set_link_progress(&mut self, progress: LessonProgress) {
+        self.link_progress = Some(progress);
+    }
+
+    /// The link's progress, to record what the learner does next (a run opened from a link).
+    pub fn link_progress_mut(&mut self) -> Option<&mut LessonProgress> {
+        self.link_progress.as_mut()
+    }
+
+    /// The learner handed in.
+    pub fn set_hand_in(&mut self, hand_in: HandIn) {
+        self.hand_in = Some(hand_in);
+    }
+
+    /// The run after the solution was played: the script done, the learner's own (no link's
+    /// progress, no hand-in).
+    pub fn played_through(&self) -> LessonRun {
+        LessonRun {
+            next_step: self.lesson.steps.len(),
+            link_progress: None,
+            hand_in: None,
+            ..self.clone()
+        }
+    }
+
+    /// The run from the lesson's start again (reset): same lesson and link, nothing played.
+    pub fn again(&self) -> LessonRun {
+        LessonRun::new(self.lesson.clone(), 0).with_link(self.from_link.clone())
     }
 
     /// Where the learner's progress in this lesson is kept: a built-in lesson's id, or
