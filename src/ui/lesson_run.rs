@@ -363,7 +363,7 @@ impl Workspace {
             return;
         };
         self.show_solution();
-        let start = lesson_start(&run.lesson());
+        let start = lesson_start(run.lesson());
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
         replayed.set_saved(self.saved().clone());
@@ -413,7 +413,7 @@ impl Workspace {
         let Some(run) = self.lesson().cloned() else {
             return;
         };
-        let start = lesson_start(&run.lesson());
+        let start = lesson_start(run.lesson());
         let saved = self.saved().clone();
         *self = Workspace::replay(&start, &[]);
         self.set_saved(saved);
