@@ -252,7 +252,10 @@ pub fn app() -> Html {
         // any other file of the project).
         let dispatch = dispatch.clone();
         use_effect_with(
-            (workspace.code.clone(), workspace.files.clone()),
+            (
+                workspace.code().to_string(),
+                workspace.editor().files().clone(),
+            ),
             move |(code, files)| {
                 let (code, files) = (code.clone(), files.clone());
                 yew::platform::spawn_local(async move {
@@ -264,7 +267,8 @@ pub fn app() -> Html {
     }
     let on_code_change = dispatch.reform(Action::EditOpenFile);
     let file_paths: Vec<String> = workspace
-        .files
+        .editor()
+        .files()
         .iter()
         .map(|(path, _)| path.to_string())
         .collect();
@@ -294,7 +298,7 @@ pub fn app() -> Html {
     let lessons: Vec<LessonItem> = Workspace::lesson_list()
         .into_iter()
         .map(|(id, title)| {
-            let solved = workspace.saved.progress.get(&id).is_some_and(|progress| {
+            let solved = workspace.saved().progress.get(&id).is_some_and(|progress| {
                 super::lesson_run::lesson_goal_ids(&id)
                     .is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
             });
@@ -303,9 +307,8 @@ pub fn app() -> Html {
         .collect();
     let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();
     let next_lesson = workspace
-        .lesson
-        .as_ref()
-        .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson.id))
+        .lesson()
+        .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson().id))
         .and_then(|id| {
             lessons
                 .iter()
@@ -319,30 +322,28 @@ pub fn app() -> Html {
         .iter()
         .find(|item| item.id == super::guide::FIRST_LESSON)
         .cloned();
-    let start_address =
-        super::guide::start_address(workspace.lesson.as_ref().map(|run| &*run.lesson));
+    let start_address = super::guide::start_address(workspace.lesson().map(|run| &**run.lesson()));
     let share_url = workspace
-        .share_link
-        .as_ref()
+        .share_link()
         .map(|payload| format!("{}#{payload}", super::storage::page_address()));
-    let lesson = workspace.lesson.clone().map(|run| {
+    let lesson = workspace.lesson().cloned().map(|run| {
         let progress = workspace.lesson_progress().cloned().unwrap_or_default();
         (run, progress)
     });
     // The request being stepped through, and whether the editor still holds the code it ran.
-    let step = workspace.rewind.as_ref().and_then(|rewind| {
-        let step_through = rewind.step_through.clone()?;
-        let matches = *step_through.source == *workspace.code;
-        Some((step_through, rewind.entry, matches))
+    let step = workspace.rewind().and_then(|rewind| {
+        let step_through = rewind.step_through().cloned()?;
+        let matches = *step_through.source == *workspace.code();
+        Some((step_through, rewind.entry(), matches))
     });
-    let rewind = workspace.rewind.as_ref().map(|rewind| {
+    let rewind = workspace.rewind().map(|rewind| {
         let entry = workspace.timeline().get(
             rewind
-                .entry
+                .entry()
                 .min(workspace.timeline().len().saturating_sub(1)),
         );
         (
-            rewind.entry,
+            rewind.entry(),
             workspace.timeline().len(),
             entry.map(|entry| entry.summary.clone()).unwrap_or_default(),
         )
@@ -391,7 +392,7 @@ pub fn app() -> Html {
         let welcome_hidden = welcome_hidden.clone();
         let pane = pane.clone();
         let dispatch = dispatch.clone();
-        let in_lesson = workspace.lesson.is_some();
+        let in_lesson = workspace.lesson().is_some();
         Callback::from(move |_: ()| {
             welcome_hidden.set(false);
             super::storage::set_welcome_hidden(false);
@@ -432,17 +433,17 @@ pub fn app() -> Html {
                 { for Pane::ALL.into_iter().map(pane_tab) }
             </nav>
             <Header
-                notice={workspace.notice.clone()}
+                notice={workspace.notice().map(str::to_string)}
                 lessons={lessons.clone()}
-                open_lesson={workspace.lesson.as_ref().map(|run| run.lesson.id.clone())}
-                saved={workspace.saved.saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
+                open_lesson={workspace.lesson().map(|run| run.lesson().id.clone())}
+                saved={workspace.saved().saved.iter().map(|entry| entry.name.clone()).collect::<Vec<_>>()}
                 {share_url}
                 export={saved_now}
                 on_action={dispatch.clone()}
             />
             <HelpDialog {on_show_welcome} />
             <CheckHandIns />
-            <LessonBuilder code={workspace.code.clone()} log={workspace.log().clone()} state_now={lesson_state_now}
+            <LessonBuilder code={workspace.code().to_string()} log={workspace.log().clone()} state_now={lesson_state_now}
                 page_address={super::storage::page_address()} on_action={dispatch.clone()} />
             if embedded {
                 <EmbedBar open_url={format!("{}#{}", super::storage::page_address(), workspace.share_payload())} devtools={*show_devtools}
@@ -467,26 +468,26 @@ pub fn app() -> Html {
                 <RewindBar {entry} {total} {summary} on_action={dispatch.clone()} />
             }
             { back.unwrap_or_default() }
-            <main class={classes!("panes", workspace.rewind.is_some().then_some("rewinding"), lesson_column.then_some("with-lesson"))}>
+            <main class={classes!("panes", workspace.rewind().is_some().then_some("rewinding"), lesson_column.then_some("with-lesson"))}>
                 <section id={Pane::Lesson.id()} tabindex="-1" class={section_class(Pane::Lesson, "pane-lesson")}
                     aria-label={lesson_label}>
                     if let Some((run, progress)) = lesson {
                         <LessonPanel run={run.clone()} {progress} {next_lesson} on_action={dispatch.clone()} />
-                        <HandInBox hand_in={run.hand_in} page_address={super::storage::page_address()} on_action={dispatch.clone()} />
+                        <HandInBox hand_in={run.hand_in().cloned()} page_address={super::storage::page_address()} on_action={dispatch.clone()} />
                     } else {
                         <Welcome lessons={lessons.clone()} first={first_lesson} on_hide={on_hide_welcome} on_action={dispatch.clone()} />
                     }
                 </section>
                 <section id={Pane::Code.id()} tabindex="-1" class={section_class(Pane::Code, "pane-editor")} aria-label="Editor">
                     <div class="pane-head">
-                        <h2 class="pane-title" data-testid="open-file-name">{ workspace.open_file_name().to_string() }</h2>
+                        <h2 class="pane-title" data-testid="open-file-name">{ workspace.editor().open_file_name().to_string() }</h2>
                         <p class="pane-hint" id="editor-keys">{ "Tab indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor · " }<kbd>{ "?" }</kbd>{ " shortcuts" }</p>
                     </div>
-                    <ProjectFilesBar paths={file_paths} open={workspace.open_file_name().to_string()} {error_file} on_action={dispatch.clone()} />
-                    <Editor code={workspace.open_text().to_string()} file={workspace.open_file_name().to_string()} on_change={on_code_change} marks={workspace.editor_marks()}
-                        current_line={step.as_ref().filter(|(_, _, matches)| *matches && workspace.open_file.is_none()).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
+                    <ProjectFilesBar paths={file_paths} open={workspace.editor().open_file_name().to_string()} {error_file} on_action={dispatch.clone()} />
+                    <Editor code={workspace.editor().open_text().to_string()} file={workspace.editor().open_file_name().to_string()} on_change={on_code_change} marks={workspace.editor_marks()}
+                        current_line={step.as_ref().filter(|(_, _, matches)| *matches && workspace.editor().open_file().is_none()).and_then(|(step_through, _, _)| step_through.current().map(|line| line.line))} />
                     if let Some((error, severity, file, line)) = workspace.error_place() {
-                        <EditorError open={file == workspace.open_file_name()} {file} {line} severity={severity.to_string()}
+                        <EditorError open={file == workspace.editor().open_file_name()} {file} {line} severity={severity.to_string()}
                             message={format!("{}: {}", error.type_name, error.message)} on_action={dispatch.clone()} />
                     }
                 </section>
@@ -506,7 +507,7 @@ pub fn app() -> Html {
                     />
                 </section>
                 <section id={Pane::Server.id()} tabindex="-1" class={section_class(Pane::Server, "pane-server")} aria-label="Server">
-                    <ServerPane status={workspace.server_status} log={shown.server_log.clone()} session={server_session(&workspace, &dispatch)}
+                    <ServerPane status={workspace.server_status()} log={shown.server_log.clone()} session={server_session(&workspace, &dispatch)}
                         mode={workspace.session_mode} {step} on_action={dispatch.clone()} />
                 </section>
                 <section id={Pane::DevTools.id()} tabindex="-1" class={section_class(Pane::DevTools, "pane-devtools")} aria-label="Dev tools">
@@ -517,7 +518,7 @@ pub fn app() -> Html {
                         other_profiles={profile_names.iter().filter(|name| **name != active.name).cloned().collect::<Vec<_>>()}
                         profiles={workspace.browser.profiles().iter().map(|profile| profile.name.clone()).collect::<Vec<_>>()}
                         timeline={workspace.timeline().clone()}
-                        selected={workspace.rewind.as_ref().map(|rewind| rewind.entry)}
+                        selected={workspace.rewind().map(|rewind| rewind.entry())}
                         requests={shown.timeline().iter().enumerate().filter(|(_, entry)| entry.kind == TimelineKind::Request).collect::<Vec<_>>()}
                         session={shown.session_inspection()}
                         {script}
@@ -568,8 +569,8 @@ fn server_session(
     dispatch: &Callback<Action>,
 ) -> super::components::server_session::ServerSessionProps {
     let shown = workspace.shown();
-    let index = match &workspace.rewind {
-        Some(rewind) => Some(rewind.entry).filter(|index| {
+    let index = match &workspace.rewind() {
+        Some(rewind) => Some(rewind.entry()).filter(|index| {
             workspace
                 .timeline()
                 .get(*index)

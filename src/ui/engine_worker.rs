@@ -124,7 +124,7 @@ impl Job {
     /// The job of carrying out `action` on `workspace` (the present, not a rewind on screen:
     /// acting while rewinding acts on the present, as the reducer does).
     pub fn new(workspace: &Workspace, action: Guarded) -> Job {
-        let start = &workspace.start;
+        let start = workspace.start_point();
         Job {
             history: SharedState {
                 version: SHARE_VERSION,
@@ -134,8 +134,8 @@ impl Job {
                 actions: workspace.log().to_vec(),
                 ..SharedState::default()
             },
-            code: workspace.code.clone(),
-            active: workspace.active_profile.clone(),
+            code: workspace.code().to_string(),
+            active: workspace.active_profile().to_string(),
             action,
         }
     }
@@ -269,7 +269,7 @@ impl Mirror {
     pub fn run(&mut self, job: &Job) -> Reply {
         let start = job.start();
         let continues = self.state.as_ref().is_some_and(|state| {
-            state.start == start && job.history.actions.starts_with(&state.log().slice())
+            *state.start_point() == start && job.history.actions.starts_with(&state.log().slice())
         });
         let mut state = match self.state.take() {
             Some(mut state) if continues => {
@@ -280,8 +280,8 @@ impl Mirror {
             }
             _ => Workspace::replay(&start, &job.history.actions),
         };
-        state.code = job.code.clone();
-        state.active_profile = job.active.clone();
+        state.edit_code(job.code.clone());
+        state.select_profile(&job.active);
         let entries = state.timeline().len();
         let state = state.apply(job.action.action());
         let reply = Reply {
@@ -293,7 +293,7 @@ impl Mirror {
                 .skip(entries)
                 .last()
                 .map(|entry| entry.summary.clone()),
-            notice: state.notice.clone(),
+            notice: state.notice().map(str::to_string),
         };
         self.state = Some(state);
         reply
@@ -670,7 +670,7 @@ mod tests {
         assert_eq!(stopped.log(), page.log());
         assert_eq!(stopped.browser, page.browser);
         assert!(
-            stopped.notice.as_deref().unwrap().starts_with(
+            stopped.notice().unwrap().starts_with(
                 "Stopped: GET /spin was still running after 2.5 s, so it was not sent."
             )
         );

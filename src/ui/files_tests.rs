@@ -43,8 +43,11 @@ fn a_template_made_in_the_editor_is_rendered_by_the_app() {
         body(&workspace),
         "<h1>Hello Alice</h1>\n<ul>\n<li>1</li><li>2</li>\n</ul>"
     );
-    assert_eq!(workspace.server_status, ServerStatus::Running);
-    assert_eq!(workspace.files.get("templates/index.html"), Some(TEMPLATE));
+    assert_eq!(workspace.server_status(), ServerStatus::Running);
+    assert_eq!(
+        workspace.editor().files().get("templates/index.html"),
+        Some(TEMPLATE)
+    );
 }
 
 #[test]
@@ -56,7 +59,7 @@ fn a_broken_template_opens_its_tab_with_the_line_marked() {
         .apply(Action::OpenFile("app.py".into()))
         .apply(Action::Navigate("/hello".into()));
     assert_eq!(workspace.active_page().map(|page| page.status), Some(500));
-    assert_eq!(workspace.open_file.as_deref(), Some("templates/index.html"));
+    assert_eq!(workspace.editor().open_file(), Some("templates/index.html"));
     let marks = workspace.editor_marks();
     assert_eq!(marks.len(), 1, "{marks:?}");
     assert_eq!(marks[0].line, 3);
@@ -85,11 +88,11 @@ fn a_shared_workspace_opens_elsewhere_with_every_file_intact() {
         .apply(Action::EditOpenFile("h1 { color: teal }\n".into()));
     let payload = workspace.share_payload();
     let opened = Workspace::started().apply(Action::OpenShared(payload));
-    assert_eq!(opened.files, workspace.files);
-    assert_eq!(opened.code, workspace.code);
+    assert_eq!(opened.editor().files(), workspace.editor().files());
+    assert_eq!(opened.code(), workspace.code());
     assert_eq!(body(&opened), body(&workspace));
     // The unsaved stylesheet was carried as an edit the replay served.
-    assert_eq!(opened.world.files(), &workspace.files);
+    assert_eq!(opened.files(), workspace.editor().files());
 }
 
 #[test]
@@ -99,7 +102,7 @@ fn saved_work_and_its_export_keep_the_files() {
     let text = saved.export();
     let imported = SavedWork::import(&text).expect("it reads back");
     let restored = Workspace::started().apply(Action::Restore(Box::new(imported)));
-    assert_eq!(restored.files, workspace.files);
+    assert_eq!(restored.editor().files(), workspace.editor().files());
     assert_eq!(body(&restored), body(&workspace));
 }
 
@@ -121,7 +124,7 @@ fn a_link_without_files_is_byte_for_byte_what_it_was() {
     });
     assert_eq!(old, workspace.share_payload());
     let opened = Workspace::started().apply(Action::OpenShared(old));
-    assert!(opened.files.is_empty());
+    assert!(opened.editor().files().is_empty());
     assert_eq!(body(&opened), body(&workspace));
 }
 
@@ -131,7 +134,7 @@ fn old_saved_work_without_files_still_opens() {
     let text = r#"{"version":1,"current":{"v":2,"a":[{"request":"GET /count","browser":"Alice"}]},"saved":[{"name":"mine","workspace":{"v":1,"c":"print(1)\n","a":[]}}],"progress":{}}"#;
     let work = SavedWork::import(text).expect("old saved work reads");
     let restored = Workspace::started().apply(Action::Restore(Box::new(work)));
-    assert!(restored.files.is_empty());
+    assert!(restored.editor().files().is_empty());
     assert_eq!(body(&restored), "Visit number: 1");
 }
 
@@ -165,11 +168,11 @@ fn a_hostile_link_with_bad_files_is_refused_and_nothing_is_lost() {
         let payload = encode(&state);
         assert!(decode(&payload).is_err());
         let after = mine.apply(Action::OpenShared(payload));
-        let notice = after.notice.clone().unwrap_or_default();
+        let notice = after.notice().map(str::to_string).unwrap_or_default();
         assert!(notice.contains(says), "{notice}");
         assert!(notice.contains("has not been changed"), "{notice}");
-        assert_eq!(after.files, mine.files);
-        assert_eq!(after.code, mine.code);
+        assert_eq!(after.editor().files(), mine.editor().files());
+        assert_eq!(after.code(), mine.code());
     }
 }
 
@@ -178,28 +181,28 @@ fn add_rename_and_delete_follow_the_project_rules() {
     let workspace = Workspace::started();
     for bad in ["../up.txt", "/abs.txt", "app.py", "a//b.txt", ""] {
         let after = workspace.apply(Action::AddFile(bad.into()));
-        assert!(after.files.is_empty(), "{bad}");
-        assert!(after.notice.is_some(), "{bad}");
+        assert!(after.editor().files().is_empty(), "{bad}");
+        assert!(after.notice().is_some(), "{bad}");
     }
     let added = workspace
         .apply(Action::AddFile("templates/a.html".into()))
         .apply(Action::EditOpenFile("A".into()));
-    assert_eq!(added.open_file.as_deref(), Some("templates/a.html"));
-    assert_eq!(added.server_status, ServerStatus::Reloading);
+    assert_eq!(added.editor().open_file(), Some("templates/a.html"));
+    assert_eq!(added.server_status(), ServerStatus::Reloading);
     // A file and a folder of the same name cannot both be held.
     let clash = added.apply(Action::AddFile("templates/a.html/b.txt".into()));
-    assert_eq!(clash.files, added.files);
-    assert!(clash.notice.unwrap().contains("both a file and a folder"));
+    assert_eq!(clash.editor().files(), added.editor().files());
+    assert!(clash.notice().unwrap().contains("both a file and a folder"));
     let renamed = added.apply(Action::RenameFile {
         from: "templates/a.html".into(),
         to: "templates/b.html".into(),
     });
-    assert_eq!(renamed.files.get("templates/b.html"), Some("A"));
-    assert_eq!(renamed.files.get("templates/a.html"), None);
-    assert_eq!(renamed.open_file.as_deref(), Some("templates/b.html"));
+    assert_eq!(renamed.editor().files().get("templates/b.html"), Some("A"));
+    assert_eq!(renamed.editor().files().get("templates/a.html"), None);
+    assert_eq!(renamed.editor().open_file(), Some("templates/b.html"));
     let deleted = renamed.apply(Action::DeleteFile("templates/b.html".into()));
-    assert!(deleted.files.is_empty());
-    assert_eq!(deleted.open_file, None, "app.py shows again");
+    assert!(deleted.editor().files().is_empty());
+    assert_eq!(deleted.editor().open_file(), None, "app.py shows again");
 }
 
 #[test]
@@ -209,18 +212,18 @@ fn the_reloader_serves_a_changed_file_after_the_pause_and_logs_one_step() {
     let edited = workspace
         .apply(Action::OpenFile("templates/index.html".into()))
         .apply(Action::EditOpenFile("<p>{{ name }}</p>".into()));
-    assert_eq!(edited.server_status, ServerStatus::Reloading);
+    assert_eq!(edited.server_status(), ServerStatus::Reloading);
     // A pause that began before the last keystroke does nothing.
     let early = edited.apply(Action::ReloadIfProjectUnchanged(
-        edited.code.clone(),
-        workspace.files.clone(),
+        edited.code().to_string(),
+        workspace.editor().files().clone(),
     ));
-    assert_eq!(early.server_status, ServerStatus::Reloading);
+    assert_eq!(early.server_status(), ServerStatus::Reloading);
     let reloaded = edited.apply(Action::ReloadIfProjectUnchanged(
-        edited.code.clone(),
-        edited.files.clone(),
+        edited.code().to_string(),
+        edited.editor().files().clone(),
     ));
-    assert_eq!(reloaded.server_status, ServerStatus::Running);
+    assert_eq!(reloaded.server_status(), ServerStatus::Running);
     // One edit_files step and the restart's edit_code step.
     assert_eq!(reloaded.log().len(), steps + 2);
     let after = reloaded.apply(Action::Navigate("/hello".into()));
@@ -232,9 +235,12 @@ fn the_reloader_serves_a_changed_file_after_the_pause_and_logs_one_step() {
         .position(|entry| entry.summary.contains("/hello"))
         .unwrap();
     let past = after.state_after(first);
-    assert_eq!(past.files.get("templates/index.html"), Some(TEMPLATE));
-    let replayed = Workspace::replay(&after.start, &after.log().slice());
-    assert_eq!(replayed.files, after.files);
+    assert_eq!(
+        past.editor().files().get("templates/index.html"),
+        Some(TEMPLATE)
+    );
+    let replayed = Workspace::replay(after.start_point(), &after.log().slice());
+    assert_eq!(replayed.editor().files(), after.editor().files());
     assert_eq!(replayed.log(), after.log());
     assert_eq!(body(&replayed), "<p>Alice</p>");
 }
@@ -262,7 +268,7 @@ fn a_lesson_file_brings_its_files() {
     });
     let mut workspace = Workspace::started().apply(Action::OpenShared(payload));
     assert_eq!(
-        workspace.files.get("templates/index.html"),
+        workspace.editor().files().get("templates/index.html"),
         Some("<b>{{ name }}</b>")
     );
     workspace = workspace.apply(Action::LessonNextStep);

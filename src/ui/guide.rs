@@ -334,7 +334,7 @@ pub fn step_offer(total: usize, next: usize, all_met: bool) -> StepOffer {
 
 /// Whether the lesson is done: every goal met once (progress).
 pub fn lesson_done(run: &LessonRun, progress: &LessonProgress) -> bool {
-    run.lesson
+    run.lesson()
         .goals
         .iter()
         .all(|goal| progress.goals_met.contains(&goal.id))
@@ -343,8 +343,8 @@ pub fn lesson_done(run: &LessonRun, progress: &LessonProgress) -> bool {
 /// What the step box offers for `run`: it follows the goals met, not the script's position.
 pub fn lesson_offer(run: &LessonRun, progress: &LessonProgress) -> StepOffer {
     step_offer(
-        run.lesson.steps.len(),
-        run.next_step,
+        run.lesson().steps.len(),
+        run.next_step(),
         lesson_done(run, progress),
     )
 }
@@ -537,20 +537,11 @@ mod tests {
         workspace = workspace.apply(Action::ReloadServer);
         let payload = workspace.share_payload();
         let opened = Workspace::default().apply(Action::OpenShared(payload));
-        assert_eq!(
-            notice_kind(opened.notice.as_deref().unwrap()),
-            NoticeKind::Info
-        );
+        assert_eq!(notice_kind(opened.notice().unwrap()), NoticeKind::Info);
         let bad_clock = workspace.apply(Action::AdvanceClock("soon".into()));
-        assert_eq!(
-            notice_kind(bad_clock.notice.as_deref().unwrap()),
-            NoticeKind::Error
-        );
+        assert_eq!(notice_kind(bad_clock.notice().unwrap()), NoticeKind::Error);
         let afresh = bad_clock.apply(Action::StartAfresh);
-        assert_eq!(
-            notice_kind(afresh.notice.as_deref().unwrap()),
-            NoticeKind::Info
-        );
+        assert_eq!(notice_kind(afresh.notice().unwrap()), NoticeKind::Info);
     }
 
     #[test]

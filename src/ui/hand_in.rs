@@ -534,7 +534,7 @@ mod tests {
         if peek {
             workspace = workspace.apply(Action::ShowSolution);
         }
-        let solution = workspace.lesson.as_ref().unwrap().lesson.solution.clone();
+        let solution = workspace.lesson().unwrap().lesson().solution.clone();
         for step in solution.into_iter().take(steps) {
             workspace.lesson_step(step);
             workspace.check_goals();

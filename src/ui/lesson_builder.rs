@@ -443,9 +443,9 @@ mod tests {
         // The link opens the lesson; playing its steps meets every goal.
         let payload = draft().link_payload().unwrap();
         let mut learner = Workspace::started().apply(Do::OpenShared(payload));
-        let run = learner.lesson.clone().expect("the lesson opened");
-        assert_eq!(run.lesson.id, "teacher-log-in-log-out");
-        for step in run.lesson.steps.clone() {
+        let run = learner.lesson().cloned().expect("the lesson opened");
+        assert_eq!(run.lesson().id, "teacher-log-in-log-out");
+        for step in run.lesson().steps.clone() {
             learner.lesson_step(step);
             learner.check_goals();
         }
@@ -459,7 +459,7 @@ mod tests {
             .apply(Do::EditCode(CODE.into()))
             .apply(Do::ReloadServer)
             .apply(Do::Navigate("/login".into()));
-        let mut draft = Draft::of_workspace(&workspace.code, &workspace.log().slice());
+        let mut draft = Draft::of_workspace(workspace.code(), &workspace.log().slice());
         assert_eq!(draft.steps, "GET /login");
         draft.goals = vec![
             goal("page_shows", "Hello ada", false),

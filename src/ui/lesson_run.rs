@@ -23,8 +23,8 @@ use std::rc::Rc;
 
 use super::history::{Start, Step};
 use super::replay_budget::{ReplayCut, WorkMeter};
+use super::state::Workspace;
 pub use super::state::{HandIn, LessonRun};
-use super::state::{ServerStatus, Workspace};
 use crate::scenario;
 use crate::scenario::builtin::builtin_lesson;
 use crate::scenario::goal::{GoalResult, check};
@@ -78,7 +78,7 @@ impl Workspace {
             .profiles()
             .iter()
             .map(|profile| {
-                let has_page = self.pages.iter().any(|page| page.profile == profile.name);
+                let has_page = self.pages().iter().any(|page| page.profile == profile.name);
                 let last = self
                     .requests()
                     .rfind(|entry| entry.profile.as_deref() == Some(profile.name.as_str()))
@@ -137,21 +137,21 @@ impl Workspace {
             })
             .collect();
         LessonState {
-            code: self.code.clone(),
+            code: self.code().to_string(),
             clock: now,
             session_mode: self.session_mode,
             startup_error: self.startup_error.as_ref().map(ErrorSummary::of),
             profiles,
             server_log: self.server_log.clone(),
-            lesson_code: self.start.code.clone(),
-            start_clock: self.start.settings.clock,
+            lesson_code: self.start_point().code.clone(),
+            start_clock: self.start_point().settings.clock,
         }
     }
 
     /// Checks the open lesson's goals on the present state and records the newly met ones.
     pub(crate) fn check_goals(&mut self) {
-        let Some(run) = &self.lesson else { return };
-        let lesson = run.lesson.clone();
+        let Some(run) = self.lesson() else { return };
+        let lesson = run.lesson().clone();
         let state = self.lesson_state();
         let results: Vec<GoalResult> = lesson
             .goals
@@ -161,8 +161,8 @@ impl Workspace {
         self.update_progress(|progress| {
             progress.record(&lesson.goals, &results);
         });
-        if let Some(run) = &mut self.lesson {
-            run.results = results;
+        if let Some(run) = self.lesson_mut() {
+            run.set_results(results);
         }
         self.see_predictions(&lesson, &state);
     }
@@ -208,9 +208,9 @@ impl Workspace {
     /// later action answers it). A prediction whose step has already been seen stays as it was
     /// (changing it afterwards would be hindsight); one still waiting may be changed.
     pub(crate) fn predict(&mut self, id: &str, choice: usize) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let valid = run
-            .lesson
+            .lesson()
             .predictions
             .iter()
             .any(|prediction| prediction.id == id && choice < prediction.options.len());
@@ -247,26 +247,20 @@ impl Workspace {
     /// Changes the open lesson's progress: the learner's record in the saved work, and the run's
     /// own if it was opened from a link.
     fn update_progress(&mut self, change: impl Fn(&mut LessonProgress)) {
-        let Some(run) = &mut self.lesson else { return };
-        if let Some(progress) = &mut run.link_progress {
+        let Some(run) = self.lesson_mut() else { return };
+        if let Some(progress) = run.link_progress_mut() {
             change(progress);
         }
         let key = run.progress_key();
-        change(
-            Rc::make_mut(&mut self.saved)
-                .progress
-                .entry(key)
-                .or_default(),
-        );
+        change(self.saved_mut().progress.entry(key).or_default());
     }
 
     /// The open lesson's progress (goals met, solution shown, quiz answer): the link's, for a
     /// run opened from a link, else the learner's record.
     pub fn lesson_progress(&self) -> Option<&LessonProgress> {
-        let run = self.lesson.as_ref()?;
-        run.link_progress
-            .as_ref()
-            .or_else(|| self.saved.progress.get(&run.progress_key()))
+        let run = self.lesson()?;
+        run.link_progress()
+            .or_else(|| self.saved().progress.get(&run.progress_key()))
     }
 
     /// Opens built-in lesson `id` at its start; the work on screen is kept as a named saved
@@ -275,37 +269,33 @@ impl Workspace {
         let lesson = match builtin_lesson(id) {
             Some(Ok(lesson)) => lesson,
             Some(Err(error)) => {
-                self.notice = Some(format!("The lesson {id:?} cannot be read: {error}."));
+                self.say(format!("The lesson {id:?} cannot be read: {error}."));
                 return;
             }
             None => {
-                self.notice = Some(format!("There is no lesson called {id:?}."));
+                self.say(format!("There is no lesson called {id:?}."));
                 return;
             }
         };
         let start = lesson_start(&lesson);
         let incoming = start.share(&start, &[]);
         self.replace_with(Workspace::replay(&start, &[]), incoming);
-        self.lesson = Some(LessonRun::new(Rc::new(lesson), 0));
+        self.set_lesson(Some(LessonRun::new(Rc::new(lesson), 0)));
         self.predictions_wait_from_start();
         self.check_goals();
     }
 
     /// Leaves the lesson: the work stays as it is, without the lesson's panel.
     pub(crate) fn close_lesson(&mut self) {
-        self.lesson = None;
-        self.start.lesson = None;
+        self.set_lesson(None);
+        self.forget_start_lesson();
     }
 
     /// Plays the lesson's next scripted step.
     pub(crate) fn next_lesson_step(&mut self) {
-        let Some(run) = &self.lesson else { return };
-        let Some(step) = run.lesson.steps.get(run.next_step).cloned() else {
+        let Some(step) = self.lesson_mut().and_then(LessonRun::advance) else {
             return;
         };
-        if let Some(run) = &mut self.lesson {
-            run.next_step += 1;
-        }
         self.lesson_step(step);
     }
 
@@ -313,13 +303,13 @@ impl Workspace {
     /// code into the editor).
     pub(crate) fn lesson_step(&mut self, step: Step) {
         if let scenario::Action::EditCode(code) = &step.action {
-            self.code = code.clone();
+            self.edit_code(code.clone());
             self.reload_if_edited();
             return;
         }
         if let scenario::Action::EditFiles(changes) = &step.action {
-            self.files = self.files.with_changes(changes);
-            self.keep_open_file();
+            let changes: Vec<_> = changes.clone().into_iter().collect();
+            self.write_files(&changes);
             self.reload_if_edited();
             return;
         }
@@ -360,47 +350,42 @@ impl Workspace {
 
     /// "Show solution": recorded as shown (not as solved); the page then lists its steps.
     pub(crate) fn show_solution(&mut self) {
-        let Some(run) = &self.lesson else { return };
-        let lesson = run.lesson.clone();
+        let Some(run) = self.lesson() else { return };
+        let lesson = run.lesson().clone();
         self.update_progress(|progress| progress.show_solution(&lesson.goals));
     }
 
     /// "Play the solution": the lesson from its start with the solution's steps; the learner's
     /// work in it is kept as a named saved workspace first.
     pub(crate) fn play_solution(&mut self) {
-        let Some(run) = self.lesson.clone() else {
+        let Some(run) = self.lesson().cloned() else {
             return;
         };
         self.show_solution();
-        let start = lesson_start(&run.lesson);
+        let start = lesson_start(run.lesson());
         let mut replayed = Workspace::replay(&start, &[]);
         // Progress carries on; goals are checked after every step, as when the learner plays.
-        replayed.saved = self.saved.clone();
-        replayed.lesson = Some(LessonRun {
-            next_step: run.lesson.steps.len(),
-            link_progress: None,
-            hand_in: None,
-            ..run.clone()
-        });
+        replayed.set_saved(self.saved().clone());
+        replayed.set_lesson(Some(run.played_through()));
         replayed.predictions_wait_from_start();
         replayed.check_goals();
-        for step in run.lesson.solution.clone() {
+        for step in run.lesson().solution.clone() {
             replayed.lesson_step(step);
             replayed.check_goals();
         }
         let incoming = replayed.shared_state();
-        let progress = replayed.saved.progress.clone();
-        let lesson = replayed.lesson.take();
+        let progress = replayed.saved().progress.clone();
+        let lesson = replayed.take_lesson();
         self.replace_with(replayed, incoming);
-        Rc::make_mut(&mut self.saved).progress = progress;
-        self.lesson = lesson;
+        self.saved_mut().progress = progress;
+        self.set_lesson(lesson);
     }
 
     /// Records the learner's quiz answer.
     pub(crate) fn answer_quiz(&mut self, option: usize) {
-        let Some(run) = &self.lesson else { return };
+        let Some(run) = self.lesson() else { return };
         let options = run
-            .lesson
+            .lesson()
             .quiz
             .as_ref()
             .map_or(0, |quiz| quiz.options.len());
@@ -412,31 +397,26 @@ impl Workspace {
     /// Puts a quiz option's code into the editor (the learner runs it with a request).
     pub(crate) fn try_quiz_option(&mut self, option: usize) {
         let code = self
-            .lesson
-            .as_ref()
-            .and_then(|run| run.lesson.quiz.as_ref()?.option_code(option));
+            .lesson()
+            .and_then(|run| run.lesson().quiz.as_ref()?.option_code(option));
         match code {
             Some(code) => {
-                self.code = code;
-                self.server_status = ServerStatus::Reloading;
+                self.edit_code(code);
             }
-            None => self.notice = Some("That option is not code to run.".into()),
+            None => self.say("That option is not code to run."),
         }
     }
 
     /// Back to the lesson's start (the page has asked the learner first); its progress stays.
     pub(crate) fn reset_lesson(&mut self) {
-        let Some(run) = self.lesson.clone() else {
+        let Some(run) = self.lesson().cloned() else {
             return;
         };
-        let start = lesson_start(&run.lesson);
-        let saved = self.saved.clone();
+        let start = lesson_start(run.lesson());
+        let saved = self.saved().clone();
         *self = Workspace::replay(&start, &[]);
-        self.saved = saved;
-        self.lesson = Some(LessonRun {
-            from_link: run.from_link.clone(),
-            ..LessonRun::new(run.lesson, 0)
-        });
+        self.set_saved(saved);
+        self.set_lesson(Some(run.again()));
         self.predictions_wait_from_start();
         self.check_goals();
     }
@@ -446,29 +426,32 @@ impl Workspace {
     /// quiz answer and when the solution was shown).
     pub fn shared_state(&self) -> SharedState {
         let link = self
-            .lesson
-            .as_ref()
-            .and_then(|run| run.from_link.clone())
-            .filter(|link| self.start.lesson.as_ref() == Some(&link.lesson.id));
+            .lesson()
+            .and_then(|run| run.from_link().cloned())
+            .filter(|link| self.start_point().lesson.as_ref() == Some(&link.lesson.id));
         let own = match &link {
             Some(link) => lesson_start(&link.lesson),
             None => own_start(&SharedState {
-                lesson: self.start.lesson.clone(),
+                lesson: self.start_point().lesson.clone(),
                 ..SharedState::default()
             })
             .unwrap_or_default(),
         };
         let mut steps = self.log().to_vec();
         if self.edited()
-            && !(steps.is_empty() && self.code == self.start.code && self.files == self.start.files)
+            && !(steps.is_empty()
+                && self.code() == self.start_point().code
+                && *self.editor().files() == self.start_point().files)
         {
-            let changes = self.world.files().changes_to(&self.files);
+            let changes = self.files().changes_to(self.editor().files());
             if !changes.is_empty() {
                 steps.push(Step::new(scenario::Action::EditFiles(changes)));
             }
-            steps.push(Step::new(scenario::Action::EditCode(self.code.clone())));
+            steps.push(Step::new(scenario::Action::EditCode(
+                self.code().to_string(),
+            )));
         }
-        let mut shared = self.start.share(&own, &steps);
+        let mut shared = self.start_point().share(&own, &steps);
         if let Some(link) = link {
             shared.lesson_file = Some(link.file.clone());
             shared.lesson_url = link.url.clone();
@@ -511,7 +494,7 @@ impl Workspace {
         let shared = match decode(payload) {
             Ok(shared) => shared,
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.say(error.to_string());
                 return;
             }
         };
@@ -530,7 +513,7 @@ impl Workspace {
         let text = match text {
             Ok(text) => text,
             Err(why) => {
-                self.notice = Some(format!(
+                self.say(format!(
                     "The lesson at {url} could not be loaded: {why}. {kept}"
                 ));
                 return;
@@ -542,11 +525,9 @@ impl Workspace {
                 shared.lesson_file = Some(link.file);
                 self.open_shared_state(shared);
             }
-            Err(why) => {
-                self.notice = Some(format!(
-                    "The lesson at {url} cannot be opened: {why}. {kept}"
-                ))
-            }
+            Err(why) => self.say(format!(
+                "The lesson at {url} cannot be opened: {why}. {kept}"
+            )),
         }
     }
 
@@ -555,7 +536,7 @@ impl Workspace {
         let own = match own_start(&shared) {
             Ok(own) => own,
             Err(why) => {
-                self.notice = Some(format!(
+                self.say(format!(
                     "This share link cannot be opened: {why}. Your current work has not been changed."
                 ));
                 return;
@@ -565,30 +546,29 @@ impl Workspace {
         let mut replayed = Workspace::replay_shared(&start, &shared);
         // The link's progress, as its replay made it: shown for this run, and joined to the
         // learner's own record (a goal met stays met).
-        let link_progress = replayed.lesson.as_ref().map(|run| {
+        let link_progress = replayed.lesson().map(|run| {
             (
                 run.progress_key(),
                 replayed
-                    .saved
+                    .saved()
                     .progress
                     .get(&run.progress_key())
                     .cloned()
                     .unwrap_or_default(),
             )
         });
-        if let (Some(run), Some((_, progress))) = (&mut replayed.lesson, &link_progress) {
-            run.link_progress = Some(progress.clone());
+        if let (Some(run), Some((_, progress))) = (replayed.lesson_mut(), &link_progress) {
+            run.set_link_progress(progress.clone());
         }
         self.replace_with(replayed, shared);
         if let Some((id, progress)) = link_progress {
-            Rc::make_mut(&mut self.saved)
+            self.saved_mut()
                 .progress
                 .entry(id)
                 .or_default()
                 .join(&progress);
         }
-        self.notice
-            .get_or_insert_with(|| "Opened the shared state.".into());
+        self.say_if_silent("Opened the shared state.");
         self.check_goals();
     }
 
@@ -602,23 +582,22 @@ impl Workspace {
         let start = Start::from_shared(shared, &own);
         let replayed = Workspace::replay_shared(&start, shared);
         let run = replayed
-            .lesson
-            .as_ref()
+            .lesson()
             .ok_or_else(|| "its lesson could not be opened".to_string())?;
         let progress = replayed
-            .saved
+            .saved()
             .progress
             .get(&run.progress_key())
             .cloned()
             .unwrap_or_default();
-        Ok((run.lesson.clone(), progress))
+        Ok((run.lesson().clone(), progress))
     }
 
     /// "Hand in" in the page: the run keeps the link and code (see [`Workspace::hand_in_link`]).
     pub(crate) fn hand_in(&mut self, name: &str, at: Option<i64>) {
         let made = self.hand_in_link(name, at);
-        if let (Some(run), Some((payload, code))) = (&mut self.lesson, made) {
-            run.hand_in = Some(HandIn {
+        if let (Some(run), Some((payload, code))) = (self.lesson_mut(), made) {
+            run.set_hand_in(HandIn {
                 payload,
                 code: code.to_string(),
                 met: code.met,
@@ -632,7 +611,7 @@ impl Workspace {
     /// lesson. `at` is when (seconds since 1970, from the page's clock: nothing below the page
     /// reads one).
     pub fn hand_in_link(&self, name: &str, at: Option<i64>) -> Option<(String, CompletionCode)> {
-        self.lesson.as_ref()?;
+        self.lesson()?;
         let mut shared = self.shared_state();
         shared.handed_in_by = clean_name(name);
         shared.handed_in_at = at;
@@ -646,10 +625,9 @@ impl Workspace {
     fn attach_lesson(&mut self, shared: &SharedState) {
         if let Ok(Some((lesson, link))) = lesson_of(shared) {
             let next_step = played_prefix(&lesson.steps, &shared.actions);
-            self.lesson = Some(LessonRun {
-                from_link: link.map(Rc::new),
-                ..LessonRun::new(Rc::new(lesson), next_step)
-            });
+            self.set_lesson(Some(
+                LessonRun::new(Rc::new(lesson), next_step).with_link(link.map(Rc::new)),
+            ));
         }
     }
 
@@ -664,7 +642,7 @@ impl Workspace {
         let mut meter = WorkMeter::new(&workspace.server);
         for (index, step) in shared.actions.iter().enumerate() {
             if meter.exhausted() {
-                workspace.replay_cut = Some(ReplayCut {
+                workspace.cut_replay(ReplayCut {
                     done: index,
                     total: shared.actions.len(),
                     work: meter.spent(),
@@ -678,7 +656,7 @@ impl Workspace {
                 workspace.predict(id, *choice);
             }
             if let scenario::Action::EditCode(code) = &step.action {
-                workspace.code = code.clone();
+                workspace.edit_code(code.clone());
                 workspace.reload_if_edited();
             } else {
                 workspace.step(step.clone());
@@ -702,7 +680,7 @@ impl Workspace {
         if let Some(option) = shared.quiz_answer {
             workspace.answer_quiz(option);
         }
-        workspace.notice = None;
+        workspace.clear_notice();
         workspace
     }
 
@@ -717,10 +695,11 @@ impl Workspace {
             let start = Start::from_shared(&shared, &own);
             let mut replayed = Workspace::replay_shared(&start, &shared);
             // The learner's own record, with what the replay met joined to it.
-            let progress = replayed.saved.progress.clone();
-            replayed.saved = workspace.saved.clone();
+            let progress = replayed.saved().progress.clone();
+            replayed.set_saved(workspace.saved().clone());
             for (id, progress) in progress {
-                Rc::make_mut(&mut replayed.saved)
+                replayed
+                    .saved_mut()
                     .progress
                     .entry(id)
                     .or_default()
@@ -748,7 +727,7 @@ impl Workspace {
         let kept = saved.set_aside_current(AFRESH_NAME);
         *self = Workspace::default().with_saved(Rc::new(saved));
         self.reload_server();
-        self.notice = Some(match kept {
+        self.say(match kept {
             Some(name) => format!(
                 "A fresh start. Your previous work is in the Saved menu as \u{201c}{name}\u{201d}."
             ),
@@ -759,9 +738,9 @@ impl Workspace {
     /// Another tab of the playground saved its work: its named workspaces and lesson progress
     /// join this tab's (nothing on screen changes), so this tab's next save does not erase them.
     pub(crate) fn merge_other_tab(&mut self, other: SavedWork) {
-        let added = Rc::make_mut(&mut self.saved).merge(other, None);
+        let added = self.saved_mut().merge(other, None);
         if added > 0 {
-            self.notice = Some(format!(
+            self.say(format!(
                 "Another tab of the playground saved {added} workspace{}; {} in the Saved menu here too.",
                 if added == 1 { "" } else { "s" },
                 if added == 1 { "it is" } else { "they are" }
@@ -771,10 +750,10 @@ impl Workspace {
 
     /// The saved work to write to storage now: what was saved, with this workspace as current.
     pub fn saved_work(&self) -> SavedWork {
-        let mut saved = (*self.saved).clone();
+        let mut saved = self.saved().as_ref().clone();
         // A replay cut on its budget is not the work: the saved copy stays whole (see
         // `replay_budget`) until the learner acts here.
-        if self.replay_cut.is_none() {
+        if self.replay_cut().is_none() {
             saved.current = Some(self.shared_state());
         }
         saved
@@ -796,7 +775,7 @@ impl Workspace {
                     kept.dropped.iter().map(|name| format!("\u{201c}{name}\u{201d}")).collect::<Vec<_>>().join(", ")
                 ));
             }
-            self.notice = Some(notice);
+            self.say(notice);
         }
     }
 
@@ -806,12 +785,12 @@ impl Workspace {
         let imported = match SavedWork::import(text) {
             Ok(imported) => imported,
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.say(error.to_string());
                 return;
             }
         };
-        let added = Rc::make_mut(&mut self.saved).merge(imported, Some("Imported workspace"));
-        self.notice = Some(format!(
+        let added = self.saved_mut().merge(imported, Some("Imported workspace"));
+        self.say(format!(
             "Imported {added} saved workspace{} and the lesson progress; open them from the Saved menu.",
             if added == 1 { "" } else { "s" }
         ));
@@ -820,23 +799,23 @@ impl Workspace {
     /// Opens the saved workspace called `name` (the work on screen is kept, as above).
     pub(crate) fn open_saved(&mut self, name: &str) {
         let Some(entry) = self
-            .saved
+            .saved()
             .saved
             .iter()
             .find(|entry| entry.name == name)
             .cloned()
         else {
-            self.notice = Some(format!("There is no saved workspace called {name:?}."));
+            self.say(format!("There is no saved workspace called {name:?}."));
             return;
         };
         match own_start(&entry.workspace) {
             Ok(own) => {
                 let start = Start::from_shared(&entry.workspace, &own);
                 let replayed = Workspace::replay_shared(&start, &entry.workspace);
-                let progress = replayed.saved.progress.clone();
+                let progress = replayed.saved().progress.clone();
                 self.replace_with(replayed, entry.workspace);
                 for (id, progress) in progress {
-                    Rc::make_mut(&mut self.saved)
+                    self.saved_mut()
                         .progress
                         .entry(id)
                         .or_default()
@@ -844,7 +823,7 @@ impl Workspace {
                 }
                 self.check_goals();
             }
-            Err(why) => self.notice = Some(format!("The saved workspace cannot be opened: {why}.")),
+            Err(why) => self.say(format!("The saved workspace cannot be opened: {why}.")),
         }
     }
 }

@@ -20,7 +20,8 @@ fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
     let mut out = format!(
         "now={now} active={} code={:?}\n",
-        workspace.active_profile, workspace.code
+        workspace.active_profile(),
+        workspace.code()
     );
     for profile in workspace.browser.profiles() {
         let jar: Vec<String> = profile
@@ -31,7 +32,7 @@ fn seen(workspace: &Workspace) -> String {
             .collect();
         out.push_str(&format!("{} open={} {jar:?}\n", profile.name, profile.open));
     }
-    for page in &workspace.pages {
+    for page in workspace.pages() {
         out.push_str(&format!(
             "page {} {} {:?}\n",
             page.profile, page.status, page.body
@@ -54,17 +55,21 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
     for (id, title) in list {
         assert!(!title.is_empty(), "{id} has a title");
         let workspace = Workspace::started().apply(Action::OpenLesson(id.clone()));
-        assert!(workspace.notice.is_none(), "{id}: {:?}", workspace.notice);
-        let run = workspace.lesson.as_ref().expect("the lesson is open");
-        assert_eq!(run.results.len(), run.lesson.goals.len());
+        assert!(
+            workspace.notice().is_none(),
+            "{id}: {:?}",
+            workspace.notice()
+        );
+        let run = workspace.lesson().expect("the lesson is open");
+        assert_eq!(run.results().len(), run.lesson().goals.len());
         let workspace = workspace.apply(Action::PlaySolution);
         let progress = workspace.lesson_progress().expect("progress is kept");
         assert!(
             progress.solution_shown,
             "{id}: playing the solution is recorded as shown"
         );
-        let run = workspace.lesson.as_ref().expect("still open");
-        for (goal, result) in run.lesson.goals.iter().zip(&run.results) {
+        let run = workspace.lesson().expect("still open");
+        for (goal, result) in run.lesson().goals.iter().zip(run.results()) {
             let met_once = progress.goals_met.contains(&goal.id);
             assert!(
                 met_once,
@@ -78,18 +83,18 @@ fn every_built_in_lesson_is_listed_and_its_solution_meets_its_goals_in_the_page(
 #[test]
 fn scripted_steps_play_one_by_one_and_goals_follow_the_state() {
     let mut workspace = Workspace::started().apply(Action::OpenLesson("count".into()));
-    let lesson = workspace.lesson.as_ref().unwrap().lesson.clone();
+    let lesson = workspace.lesson().unwrap().lesson().clone();
     for _ in 0..3 {
         workspace = workspace.apply(Action::LessonNextStep);
     }
     assert_eq!(page(&workspace), "Visit number: 3");
-    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 3);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 3);
     // A learner's own extra request does not undo a goal met before.
     let met: Vec<String> = workspace.lesson_progress().unwrap().goals_met.clone();
     workspace = workspace.apply(Action::Navigate("/count".into()));
     let still: &Vec<String> = &workspace.lesson_progress().unwrap().goals_met;
     assert!(met.iter().all(|id| still.contains(id)));
-    while workspace.lesson.as_ref().unwrap().next_step < lesson.steps.len() {
+    while workspace.lesson().unwrap().next_step() < lesson.steps.len() {
         workspace = workspace.apply(Action::LessonNextStep);
     }
     assert!(
@@ -105,7 +110,7 @@ fn the_count_lesson_after_three_requests_fits_a_short_link_and_reopens_identical
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
     let workspace = workspace.apply(Action::Share);
-    let payload = workspace.share_link.clone().expect("a link");
+    let payload = workspace.share_link().map(str::to_string).expect("a link");
     assert!(
         payload.len() <= 400,
         "{} characters: {payload}",
@@ -114,7 +119,7 @@ fn the_count_lesson_after_three_requests_fits_a_short_link_and_reopens_identical
     let opened = Workspace::started().apply(Action::OpenShared(payload));
     assert_eq!(seen(&opened), seen(&workspace));
     assert_eq!(
-        opened.lesson.as_ref().map(|run| run.lesson.id.as_str()),
+        opened.lesson().map(|run| run.lesson().id.as_str()),
         Some("count")
     );
 }
@@ -156,20 +161,20 @@ fn a_link_with_edited_code_and_every_kind_of_step_round_trips() {
     ] {
         workspace = workspace.apply(action.clone());
         assert!(
-            workspace.notice.is_none(),
+            workspace.notice().is_none(),
             "{action:?}: {:?}",
-            workspace.notice
+            workspace.notice()
         );
     }
     assert_eq!(page(&workspace), "Visit number: 42");
     let payload = workspace.share_payload();
     let opened = Workspace::started().apply(Action::OpenShared(payload));
-    assert_eq!(opened.code, workspace.code);
+    assert_eq!(opened.code(), workspace.code());
     // The unsaved edit is served on the other side; everything else is as it was.
     let mut expected = seen(&workspace);
     expected = expected.replace(
-        &format!("code={:?}", workspace.code),
-        &format!("code={:?}", opened.code),
+        &format!("code={:?}", workspace.code()),
+        &format!("code={:?}", opened.code()),
     );
     assert_eq!(seen(&opened), expected);
 }
@@ -187,7 +192,7 @@ fn bad_links_explain_themselves_and_leave_the_work_alone() {
     ];
     for (payload, words) in cases {
         let after = workspace.apply(Action::OpenShared(payload.clone()));
-        let notice = after.notice.clone().unwrap_or_default();
+        let notice = after.notice().map(str::to_string).unwrap_or_default();
         assert!(notice.contains(words), "{payload:.40}: {notice}");
         assert!(notice.contains("not been changed"), "{notice}");
         assert_eq!(seen(&after), seen(&workspace));
@@ -203,21 +208,15 @@ fn opening_a_link_or_a_lesson_keeps_the_work_on_screen_as_a_saved_workspace() {
         .apply(Action::OpenLesson("logout".into()))
         .share_payload();
     let opened = work.apply(Action::OpenShared(link));
-    assert_eq!(opened.saved.saved.len(), 1);
-    assert_eq!(opened.saved.saved[0].name, KEPT_WORK_NAME);
-    assert!(
-        opened
-            .notice
-            .as_deref()
-            .unwrap_or_default()
-            .contains(KEPT_WORK_NAME)
-    );
+    assert_eq!(opened.saved().saved.len(), 1);
+    assert_eq!(opened.saved().saved[0].name, KEPT_WORK_NAME);
+    assert!(opened.notice().unwrap_or_default().contains(KEPT_WORK_NAME));
     // Opening the kept work brings it back exactly, and keeps the lesson work in turn.
     let back = opened.apply(Action::OpenSaved(KEPT_WORK_NAME.into()));
     assert_eq!(seen(&back), seen(&work));
     // Pristine work is not worth keeping.
     let pristine = Workspace::started().apply(Action::OpenLesson("count".into()));
-    assert!(pristine.saved.saved.is_empty());
+    assert!(pristine.saved().saved.is_empty());
 }
 
 #[test]
@@ -234,8 +233,8 @@ fn saved_work_restores_the_workspace_and_the_lesson_with_its_progress() {
         crate::scenario::saved::SavedWork::import(&stored).expect("our own export reads back");
     let restored = Workspace::restored(imported);
     assert_eq!(seen(&restored), seen(&workspace));
-    let run = restored.lesson.as_ref().expect("the lesson is open again");
-    assert_eq!(run.next_step, 2);
+    let run = restored.lesson().expect("the lesson is open again");
+    assert_eq!(run.next_step(), 2);
     let progress = restored.lesson_progress().unwrap();
     assert!(progress.solution_shown);
     assert_eq!(progress.quiz_answer, Some(1));
@@ -249,10 +248,10 @@ fn reset_goes_back_to_the_lesson_start_and_keeps_progress() {
         .apply(Action::ShowSolution)
         .apply(Action::ResetLesson);
     assert!(workspace.timeline().is_empty());
-    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 0);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 0);
     assert!(workspace.lesson_progress().unwrap().solution_shown);
     let lesson = builtin_lesson("count").unwrap().unwrap();
-    assert_eq!(workspace.code, lesson.code);
+    assert_eq!(workspace.code(), lesson.code);
 }
 
 #[test]
@@ -271,8 +270,8 @@ fn a_quiz_option_can_be_put_into_the_editor_when_it_is_code() {
     let workspace = Workspace::started()
         .apply(Action::OpenLesson(lesson.id.clone()))
         .apply(Action::TryQuizOption(0));
-    assert_eq!(Some(workspace.code.clone()), quiz.option_code(0));
-    let step = Step::new(scenario::Action::EditCode(workspace.code.clone()));
+    assert_eq!(Some(workspace.code().to_string()), quiz.option_code(0));
+    let step = Step::new(scenario::Action::EditCode(workspace.code().to_string()));
     assert!(matches!(step.action, scenario::Action::EditCode(_)));
 }
 
@@ -288,19 +287,19 @@ fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
     let imported = other.apply(Action::ImportSaved(exported.clone()));
     assert_eq!(seen(&imported), seen(&other), "nothing on screen changes");
     assert_eq!(
-        imported.saved.saved.len(),
+        imported.saved().saved.len(),
         2,
         "the kept count work and the current logout work"
     );
     assert_eq!(
-        imported.saved.progress.get("count"),
-        work.saved.progress.get("count")
+        imported.saved().progress.get("count"),
+        work.saved().progress.get("count")
     );
     // Importing the same file again adds nothing new.
     assert_eq!(
         imported
             .apply(Action::ImportSaved(exported))
-            .saved
+            .saved()
             .saved
             .len(),
         2
@@ -314,31 +313,27 @@ fn an_exported_file_imports_into_another_page_and_a_bad_file_changes_nothing() {
         let after = other.apply(Action::ImportSaved(bad.into()));
         assert!(
             after
-                .notice
-                .as_deref()
+                .notice()
                 .unwrap_or_default()
                 .contains("Nothing was changed"),
             "{bad}: {:?}",
-            after.notice
+            after.notice()
         );
-        assert_eq!(after.saved, other.saved);
+        assert_eq!(after.saved(), other.saved());
     }
 }
 
 #[test]
 fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
-    use super::lesson_run::{LessonRun, lesson_start};
+    use super::lesson_run::lesson_start;
     for builtin in BUILTIN_LESSONS {
         let lesson = builtin_lesson(builtin.id).unwrap().unwrap();
         for (probes, must_meet) in [(&lesson.shortcuts, false), (&lesson.alternatives, true)] {
             for probe in probes {
                 let opened = Workspace::started().apply(Action::OpenLesson(lesson.id.clone()));
-                let run = opened.lesson.clone().expect("the lesson is open");
+                let run = opened.lesson().cloned().expect("the lesson is open");
                 let mut workspace = Workspace::replay(&lesson_start(&lesson), &[]);
-                workspace.lesson = Some(LessonRun {
-                    next_step: lesson.steps.len(),
-                    ..run
-                });
+                workspace.set_lesson(Some(run.played_through()));
                 workspace.check_goals();
                 for step in probe.steps.clone() {
                     workspace.lesson_step(step);
@@ -367,7 +362,7 @@ fn shortcuts_and_alternatives_get_the_same_verdict_in_the_page() {
 /// then answers the quiz with `answer`.
 fn solved_by_hand(id: &str, answer: Option<usize>) -> Workspace {
     let mut workspace = Workspace::started().apply(Action::OpenLesson(id.into()));
-    let lesson = workspace.lesson.as_ref().unwrap().lesson.clone();
+    let lesson = workspace.lesson().unwrap().lesson().clone();
     for step in lesson.solution.clone() {
         workspace.lesson_step(step);
         workspace.check_goals();
@@ -413,7 +408,7 @@ fn a_link_carries_exactly_the_progress_its_sender_had_in_every_lesson() {
         assert!(!got.solution_shown, "{}", lesson.id);
         // The receiver's own record holds it too, and sharing again gives the same state.
         assert_eq!(
-            sorted(opened.saved.progress[&lesson.id].goals_met.clone()),
+            sorted(opened.saved().progress[&lesson.id].goals_met.clone()),
             sorted(sent.goals_met)
         );
         assert_eq!(
@@ -459,7 +454,7 @@ fn a_link_opened_over_a_teachers_own_progress_shows_the_links_progress_only() {
     assert!(opened.lesson_progress().unwrap().goals_met.is_empty());
     assert_eq!(opened.lesson_progress().unwrap().quiz_answer, None);
     // The teacher's own record is untouched.
-    assert_eq!(opened.saved.progress["count"].goals_met.len(), 3);
+    assert_eq!(opened.saved().progress["count"].goals_met.len(), 3);
 }
 
 #[test]
@@ -505,11 +500,8 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
         payload.len()
     );
     let opened = Workspace::started().apply(Action::OpenShared(payload));
-    let run = opened
-        .lesson
-        .as_ref()
-        .expect("the teacher's lesson is open");
-    assert_eq!(run.lesson.text.title, "Counting, my way");
+    let run = opened.lesson().expect("the teacher's lesson is open");
+    assert_eq!(run.lesson().text.title, "Counting, my way");
     assert_eq!(run.source().as_deref(), Some("a link"));
     // The learner plays it; their progress is kept apart from the built-in lesson's.
     let mut learner = opened;
@@ -519,8 +511,8 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     let learner = learner.apply(Action::AnswerQuiz(1));
     assert_eq!(learner.lesson_progress().unwrap().goals_met.len(), 3);
     assert!(
-        learner.saved.progress.contains_key("link:my-count")
-            && !learner.saved.progress.contains_key("count")
+        learner.saved().progress.contains_key("link:my-count")
+            && !learner.saved().progress.contains_key("count")
     );
     let shared = learner.share_payload();
     println!(
@@ -529,7 +521,7 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     );
     let reopened = Workspace::started().apply(Action::OpenShared(shared));
     assert_eq!(
-        reopened.lesson.as_ref().unwrap().lesson.text.title,
+        reopened.lesson().unwrap().lesson().text.title,
         "Counting, my way"
     );
     assert_eq!(reopened.lesson_progress().unwrap().goals_met.len(), 3);
@@ -566,7 +558,7 @@ fn a_whole_lesson_travels_in_a_link_and_its_progress_with_it() {
     // A restored page (saved work) reopens it too.
     let restored = Workspace::restored(learner.saved_work());
     assert_eq!(
-        restored.lesson.as_ref().unwrap().lesson.text.title,
+        restored.lesson().unwrap().lesson().text.title,
         "Counting, my way"
     );
 }
@@ -584,14 +576,14 @@ fn a_fetched_lesson_opens_and_a_bad_one_explains_itself_and_changes_nothing() {
         Box::new(at("https://school.example/l/mine.json")),
         Ok(teachers_lesson().to_string()),
     ));
-    let run = opened.lesson.as_ref().expect("open");
+    let run = opened.lesson().expect("open");
     assert_eq!(run.source().as_deref(), Some("school.example"));
     // Shared again, the link carries the file, so it opens without fetching.
     assert!(opened.shared_state().lesson_file.is_some());
     assert!(
         Workspace::started()
             .apply(Action::OpenShared(opened.share_payload()))
-            .lesson
+            .lesson()
             .is_some()
     );
     let mut bad_goal = teachers_lesson();
@@ -616,7 +608,7 @@ fn a_fetched_lesson_opens_and_a_bad_one_explains_itself_and_changes_nothing() {
             Box::new(at("/l/mine.json")),
             text,
         ));
-        let notice = after.notice.clone().unwrap_or_default();
+        let notice = after.notice().map(str::to_string).unwrap_or_default();
         assert!(
             notice.contains(words) && notice.contains("not been changed"),
             "{words}: {notice}"
@@ -635,14 +627,14 @@ fn a_link_opened_first_starts_one_server_and_a_bad_one_starts_the_editors_code()
     let before = crate::flask::server::starts();
     let opened = Workspace::default().apply(Action::OpenShared(payload));
     assert_eq!(crate::flask::server::starts() - before, 1);
-    assert_eq!(opened.server_status, ServerStatus::Running);
+    assert_eq!(opened.server_status(), ServerStatus::Running);
     assert_eq!(page(&opened), "Visit number: 1");
 
     let before = crate::flask::server::starts();
     let bad = Workspace::default().apply(Action::OpenShared("v2.not-a-link".into()));
     assert_eq!(crate::flask::server::starts() - before, 1);
-    assert!(bad.notice.is_some(), "the learner is told why");
-    assert_eq!(bad.server_status, ServerStatus::Running);
+    assert!(bad.notice().is_some(), "the learner is told why");
+    assert_eq!(bad.server_status(), ServerStatus::Running);
     assert!(bad.server.is_running());
     // On a running page a bad link changes nothing and starts nothing.
     let before = crate::flask::server::starts();
@@ -654,7 +646,7 @@ fn a_link_opened_first_starts_one_server_and_a_bad_one_starts_the_editors_code()
 /// What the step box offers now.
 fn offer(workspace: &Workspace) -> crate::ui::guide::StepOffer {
     crate::ui::guide::lesson_offer(
-        workspace.lesson.as_ref().unwrap(),
+        workspace.lesson().unwrap(),
         workspace.lesson_progress().unwrap(),
     )
 }
@@ -669,13 +661,13 @@ fn next_step_follows_the_goals_not_the_script() {
         .apply(Action::OpenLesson("server-authority".into()))
         .apply(Action::SetSessionMode(SessionMode::Server));
     assert_eq!(offer(&workspace), StepOffer::Next(0));
-    let total = workspace.lesson.as_ref().unwrap().lesson.steps.len();
+    let total = workspace.lesson().unwrap().lesson().steps.len();
     for _ in 0..total {
         workspace = workspace.apply(Action::LessonNextStep);
     }
     let progress = workspace.lesson_progress().unwrap();
     assert!(
-        progress.goals_met.len() < workspace.lesson.as_ref().unwrap().lesson.goals.len(),
+        progress.goals_met.len() < workspace.lesson().unwrap().lesson().goals.len(),
         "{progress:?}"
     );
     assert_eq!(offer(&workspace), StepOffer::ResetAndReplay);
@@ -700,7 +692,7 @@ fn next_step_follows_the_goals_not_the_script() {
         .apply(Action::CloseBrowser)
         .apply(Action::OpenBrowser)
         .apply(Action::Navigate("/count".into()));
-    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 0);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 0);
     assert_eq!(offer(&workspace), StepOffer::Done);
 }
 
@@ -732,4 +724,36 @@ fn a_mode_goal_waits_for_a_request_in_that_mode_in_the_page() {
     assert!(!met(&workspace), "ticked on the mode switch alone");
     let workspace = workspace.apply(login());
     assert!(met(&workspace));
+}
+
+#[test]
+fn a_lesson_run_advances_through_its_script_and_starts_again_with_its_link() {
+    use super::state::{HandIn, LessonRun};
+    use crate::scenario::saved::LessonProgress;
+    use std::rc::Rc;
+    let lesson = Rc::new(builtin_lesson("count").unwrap().unwrap());
+    let mut run = LessonRun::new(lesson.clone(), 0);
+    assert_eq!(run.advance(), lesson.steps.first().cloned());
+    assert_eq!(run.next_step(), 1);
+    while run.advance().is_some() {}
+    assert_eq!(run.next_step(), lesson.steps.len());
+    assert_eq!(run.advance(), None, "a finished script stays finished");
+    run.set_link_progress(LessonProgress::default());
+    run.set_hand_in(HandIn {
+        payload: "p".into(),
+        code: "c".into(),
+        met: 1,
+        total: 2,
+    });
+    assert!(run.link_progress_mut().is_some() && run.hand_in().is_some());
+    let played = LessonRun::new(lesson.clone(), 0).played_through();
+    assert_eq!(played.next_step(), lesson.steps.len());
+    let solved = run.played_through();
+    assert!(solved.link_progress().is_none() && solved.hand_in().is_none());
+    let again = run.again();
+    assert_eq!(
+        (again.next_step(), again.results().len(), again.hand_in()),
+        (0, 0, None)
+    );
+    assert!(again.from_link().is_none() && Rc::ptr_eq(again.lesson(), &lesson));
 }

@@ -3,6 +3,7 @@
 //!
 //! Modules:
 //! - [`state`]: the `Workspace` model, the `Action`s and the reducer.
+//! - [`editor_buffers`]: the editor's code, files and tab on screen.
 //! - [`lesson_run`]: lessons, share links and saved work in the workspace.
 //! - [`replay_budget`]: the total work one replay of a link or saved work may take.
 //! - [`history`]: the replayable steps and start of a workspace (rewind, share links).
@@ -28,6 +29,7 @@ pub mod bench_work;
 mod components;
 pub mod dom;
 pub mod editor_bridge;
+pub mod editor_buffers;
 #[cfg(test)]
 mod engine_tests;
 pub mod engine_worker;

@@ -32,7 +32,7 @@ fn predict(workspace: Workspace, id: &str, choice: usize) -> Workspace {
 #[test]
 fn the_step_answers_the_prediction_made_before_it() {
     let workspace = count_lesson_at_the_question();
-    assert_eq!(workspace.lesson.as_ref().unwrap().next_step, 4);
+    assert_eq!(workspace.lesson().unwrap().next_step(), 4);
     assert_eq!(verdict(&records(&workspace), "after-close"), Verdict::Open);
     // "Visit number: 4", the seed's wrong answer.
     let workspace = predict(workspace, "after-close", 0);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::history::Step;
-use super::state::{Action, Rewind, ServerStatus, Workspace, check_cookie_name};
+use super::state::{Action, Workspace, check_cookie_name};
 use crate::browser::NavigationRequest;
 use crate::browser::clock::parse_duration;
 use crate::scenario;
@@ -29,9 +29,9 @@ impl Workspace {
                 | Action::ReloadServer
                 | Action::OtherTabSaved(_)
         ) {
-            next.notice = None;
+            next.clear_notice();
         }
-        let active = next.active_profile.clone();
+        let active = next.active_profile().to_string();
         // Acting on the browsers while a past state is on screen acts on the present.
         let keeps_rewind = matches!(
             action,
@@ -51,7 +51,7 @@ impl Workspace {
                 | Action::StepTo(_)
         );
         if !keeps_rewind {
-            next.rewind = None;
+            next.back_to_now();
         }
         // Actions that replay a link or saved work, which may stop on the replay budget.
         let replays = matches!(
@@ -67,55 +67,30 @@ impl Workspace {
             explain: None,
         };
         match action {
-            Action::EditCode(code) => {
-                if code != next.served_code {
-                    next.server_status = ServerStatus::Reloading;
-                }
-                next.code = code;
-            }
-            Action::EditOpenFile(text) => match next.open_file.clone() {
-                None => {
-                    if text != next.served_code {
-                        next.server_status = ServerStatus::Reloading;
-                    }
-                    next.code = text;
-                }
-                Some(path) => next.write_files(&[(path, Some(text))]),
-            },
-            Action::OpenFile(name) => {
-                if name == "app.py" {
-                    next.open_file = None;
-                } else if next.files.get(&name).is_some() {
-                    next.open_file = Some(name);
-                }
-            }
+            Action::EditCode(code) => next.edit_code(code),
+            Action::EditOpenFile(text) => next.edit_open_file(text),
+            Action::OpenFile(name) => next.open_tab(&name),
             Action::AddFile(path) => next.add_file(path.trim()),
             Action::RenameFile { from, to } => next.rename_file(&from, to.trim()),
             Action::DeleteFile(path) => {
-                if next.files.get(&path).is_some() {
+                if next.editor().files().get(&path).is_some() {
                     next.write_files(&[(path.clone(), None)]);
-                    next.notice =
-                        Some(format!("{path} was deleted (the app restarts without it)."));
+                    next.say(format!("{path} was deleted (the app restarts without it)."));
                 }
             }
             Action::ReloadIfProjectUnchanged(code, files) => {
-                if code == next.code && files == next.files && next.edited() {
+                if code == next.code() && &files == next.editor().files() && next.edited() {
                     next.reload_server();
                 }
             }
             Action::ReloadServer => next.reload_server(),
             Action::StoppedByYou(what, millis) => next.stopped_by_you(&what, millis),
             Action::ReloadIfUnchanged(code) => {
-                if code == next.code && next.served_code != next.code {
+                if code == next.code() && next.served_code != next.code() {
                     next.reload_server();
                 }
             }
-            Action::SelectProfile(name) => {
-                // A stale name (e.g. a closed private window) is ignored rather than trusted.
-                if next.browser.profile(&name).is_some() {
-                    next.active_profile = name;
-                }
-            }
+            Action::SelectProfile(name) => next.select_profile(&name),
             Action::CloseBrowser => next.step(here(scenario::Action::CloseBrowser)),
             Action::OpenBrowser => next.step(here(scenario::Action::OpenBrowser)),
             Action::SetContinueWhereLeftOff(keep) => {
@@ -125,7 +100,7 @@ impl Workspace {
                 // The clock is global; the step still names the profile on screen, so a replay
                 // ends with the same browser in front.
                 Ok(seconds) => next.step(here(scenario::Action::AdvanceClock(seconds))),
-                Err(error) => next.notice = Some(format!("The clock did not move: {error}.")),
+                Err(error) => next.say(format!("The clock did not move: {error}.")),
             },
             Action::AdvanceClockSeconds(seconds) => {
                 next.step(here(scenario::Action::AdvanceClock(seconds)))
@@ -139,14 +114,14 @@ impl Workspace {
                 } else {
                     // Steps (and so links and rewind) name a cookie by name at Path=/, as the
                     // scenario format does.
-                    next.notice = Some(format!(
+                    next.say(format!(
                         "Only cookies with Path=/ can be edited here; {key} has Path={}.",
                         key.path
                     ));
                 }
             }
             Action::AddCookie { name, value } => match check_cookie_name(&name) {
-                Err(problem) => next.notice = Some(format!("The cookie was not added: {problem}.")),
+                Err(problem) => next.say(format!("The cookie was not added: {problem}.")),
                 Ok(()) => next.step(here(scenario::Action::SetCookie { name, value })),
             },
             Action::DeleteCookie(key) => {
@@ -161,7 +136,7 @@ impl Workspace {
             Action::ForgeSession { secret, data } => {
                 match crate::flask::forge::session_json(&data) {
                     Ok(data) => next.step(here(scenario::Action::ForgeSession { secret, data })),
-                    Err(why) => next.notice = Some(format!("The session was not signed: {why}.")),
+                    Err(why) => next.say(format!("The session was not signed: {why}.")),
                 }
             }
             Action::SetSessionMode(mode) => next.step(here(scenario::Action::SetSessionMode(mode))),
@@ -182,43 +157,17 @@ impl Workspace {
                     .next_back();
                 match last {
                     Some(request) => next.request(request, false),
-                    None => next.notice = Some(format!("{active} has not sent a request yet.")),
+                    None => next.say(format!("{active} has not sent a request yet.")),
                 }
             }
             Action::OpenPrivateWindow => next.step(here(scenario::Action::OpenPrivateWindow)),
             Action::Back => next.step(here(scenario::Action::Back)),
             Action::Forward => next.step(here(scenario::Action::Forward)),
             Action::Reload => next.step(here(scenario::Action::Reload)),
-            Action::ViewEntry(index) => match next.timeline().get(index) {
-                Some(_) => {
-                    let state = next.state_after(index);
-                    next.rewind = Some(Rewind {
-                        entry: index,
-                        state: Rc::new(state),
-                        step_through: None,
-                    });
-                }
-                None => next.rewind = None,
-            },
+            Action::ViewEntry(index) => next.view_entry(index),
             Action::BackToNow => {}
-            Action::StepThrough(index) => match next.record_step_through(index) {
-                Ok((state, step_through)) => {
-                    next.rewind = Some(Rewind {
-                        entry: index,
-                        state: Rc::new(state),
-                        step_through: Some(step_through),
-                    });
-                }
-                Err(why) => next.notice = Some(why),
-            },
-            Action::StepTo(at) => {
-                if let Some(rewind) = next.rewind.as_mut() {
-                    rewind.step_through = rewind
-                        .step_through
-                        .as_ref()
-                        .map(|step_through| step_through.at(at));
-                }
-            }
+            Action::StepThrough(index) => next.step_through(index),
+            Action::StepTo(at) => next.step_to(at),
             Action::OpenLesson(id) => next.open_lesson(&id),
             Action::CloseLesson => next.close_lesson(),
             Action::LessonNextStep => next.next_lesson_step(),
@@ -228,10 +177,10 @@ impl Workspace {
             Action::Predict { id, choice } => next.predict(&id, choice),
             Action::TryQuizOption(option) => next.try_quiz_option(option),
             Action::ResetLesson => next.reset_lesson(),
-            Action::Share => next.share_link = Some(next.share_payload()),
+            Action::Share => next.share(),
             Action::HandIn(name, at) => next.hand_in(&name, at),
             Action::OpenFetchedLesson(shared, text) => next.open_fetched_lesson(*shared, text),
-            Action::Notice(text) => next.notice = Some(text),
+            Action::Notice(text) => next.say(text),
             Action::OpenShared(payload) => {
                 next.open_shared(&payload);
                 // At load a link is opened before any server started (its replay is the page's
@@ -247,7 +196,7 @@ impl Workspace {
                 let (fresh, kept) = Workspace::restored_without_running(*saved);
                 next = fresh;
                 next.reload_server();
-                next.notice = Some(match kept {
+                next.say(match kept {
                     Some(name) => format!(
                         "The playground did not finish loading last time, so your work was not run now. It is in the Saved menu as \u{201c}{name}\u{201d}: open it when you want to run it."
                     ),
@@ -257,44 +206,13 @@ impl Workspace {
             }
             Action::OtherTabSaved(saved) => next.merge_other_tab(*saved),
             Action::StartAfresh => next.start_afresh(),
-            Action::ContinueFromHere => {
-                if let Some(rewind) = next.rewind.take() {
-                    let code = std::mem::take(&mut next.code);
-                    let (files, open_file) = (next.files.clone(), next.open_file.clone());
-                    let dropped = next.timeline().len().saturating_sub(rewind.entry + 1);
-                    let (lesson, saved) = (next.lesson.take(), next.saved.clone());
-                    // A kept view shares the present's server, which has run on since: the
-                    // state to continue from is rebuilt with a server of its own.
-                    let steps = next
-                        .timeline()
-                        .get(rewind.entry)
-                        .map_or(0, |entry| entry.steps.min(next.log().len()));
-                    let state = Workspace::replay(&next.start, &next.log().slice()[..steps]);
-                    next = state.with_saved(saved);
-                    next.lesson = lesson;
-                    next.code = code;
-                    next.files = files;
-                    next.open_file = open_file;
-                    next.keep_open_file();
-                    if next.edited() {
-                        next.server_status = ServerStatus::Reloading;
-                    }
-                    next.notice = Some(match dropped {
-                        0 => "Continuing from the last entry: nothing was dropped.".to_string(),
-                        1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
-                        n => format!("Continuing from here: the {n} later entries were dropped."),
-                    });
-                }
-            }
+            Action::ContinueFromHere => next.continue_from_here(),
         }
         next.check_goals();
-        if let (true, Some(cut)) = (replays, &next.replay_cut) {
+        if let (true, Some(cut)) = (replays, next.replay_cut()) {
             // Said first: the learner must know the state on screen is not the whole link.
             let cut = cut.notice();
-            next.notice = Some(match next.notice.take() {
-                Some(other) => format!("{cut} {other}"),
-                None => cut,
-            });
+            next.say_first(cut);
         }
         next
     }

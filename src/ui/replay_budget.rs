@@ -131,13 +131,13 @@ mod tests {
         let link = heavy_link(10_000);
         let payload = encode(&link);
         let opened = Workspace::started().apply(Action::OpenShared(payload));
-        let cut = opened.replay_cut.clone().expect("the replay was cut");
+        let cut = opened.replay_cut().cloned().expect("the replay was cut");
         // Each request counts its whole budget (1,000,000): the 20th reaches the total.
         assert_eq!((cut.done, cut.total), (20, 10_000));
         assert!(cut.work >= REPLAY_WORK_BUDGET, "{cut:?}");
         assert_eq!(opened.requests().count(), 20);
         assert_eq!(opened.active_page().unwrap().status, 500);
-        let notice = opened.notice.as_deref().unwrap();
+        let notice = opened.notice().unwrap();
         assert!(
             notice.starts_with("The replay stopped after 20 of 10,000 actions:"),
             "{notice}"
@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(saved.current.as_ref().unwrap().actions.len(), 10_000);
         // The learner's next action continues from the cut state, which is then the work.
         let acted = opened.apply(Action::AdvanceClockSeconds(1));
-        assert_eq!(acted.replay_cut, None);
+        assert_eq!(acted.replay_cut(), None);
         assert_eq!(acted.saved_work().current.unwrap().actions.len(), 21);
     }
 
@@ -173,15 +173,14 @@ mod tests {
         let mut saved = crate::scenario::saved::SavedWork::new();
         saved.current = Some(heavy_link(500));
         let restored = Workspace::started().apply(Action::Restore(Box::new(saved)));
-        let cut = restored.replay_cut.clone().expect("cut");
+        let cut = restored.replay_cut().cloned().expect("cut");
         assert_eq!((cut.done, cut.total), (20, 500));
         assert!(
             restored
-                .notice
-                .as_deref()
+                .notice()
                 .is_some_and(|notice| notice.starts_with("The replay stopped")),
             "{:?}",
-            restored.notice
+            restored.notice()
         );
         assert_eq!(restored.saved_work().current.unwrap().actions.len(), 500);
     }
@@ -189,7 +188,7 @@ mod tests {
     #[test]
     fn a_link_under_the_budget_replays_whole_and_real_lessons_are_far_under_it() {
         let opened = Workspace::started().apply(Action::OpenShared(encode(&heavy_link(19))));
-        assert_eq!(opened.replay_cut, None);
+        assert_eq!(opened.replay_cut(), None);
         assert_eq!(opened.requests().count(), 19);
         // Every built-in lesson's solution, replayed as its link: under 1% of the budget.
         for (id, _) in Workspace::lesson_list() {
@@ -197,7 +196,7 @@ mod tests {
                 .apply(Action::OpenLesson(id.clone()))
                 .apply(Action::PlaySolution);
             let link = played.shared_state();
-            let start = Workspace::replay(&played.start, &[]);
+            let start = Workspace::replay(played.start_point(), &[]);
             let mut meter = WorkMeter::new(&start.server);
             let mut replayed = start;
             for step in &link.actions {

@@ -9,7 +9,8 @@ fn seen(workspace: &Workspace) -> String {
     let now = workspace.browser.clock.now();
     let mut out = format!(
         "now={now} active={} served={:?}\n",
-        workspace.active_profile, workspace.served_code
+        workspace.active_profile(),
+        workspace.served_code
     );
     for profile in workspace.browser.profiles() {
         let cookies: Vec<String> = profile
@@ -23,7 +24,7 @@ fn seen(workspace: &Workspace) -> String {
             profile.name, profile.open
         ));
     }
-    for page in &workspace.pages {
+    for page in workspace.pages() {
         out.push_str(&format!(
             "page {} {} {} {:?}\n",
             page.profile, page.url, page.status, page.body
@@ -96,9 +97,9 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
         let entries = workspace.timeline().len();
         workspace = workspace.apply(action.clone());
         assert!(
-            workspace.notice.is_none(),
+            workspace.notice().is_none(),
             "{action:?} was refused: {:?}",
-            workspace.notice
+            workspace.notice()
         );
         if workspace.timeline().len() > entries {
             assert_eq!(
@@ -121,14 +122,14 @@ fn every_timeline_entry_replays_to_the_state_seen_at_that_moment() {
     );
     for (index, expected) in seen_after_entry.iter().enumerate() {
         let viewed = workspace.apply(Action::ViewEntry(index));
-        let rewind = viewed.rewind.as_ref().expect("a past state is on screen");
-        assert_eq!(rewind.entry, index);
+        let rewind = viewed.rewind().expect("a past state is on screen");
+        assert_eq!(rewind.entry(), index);
         assert_eq!(&seen(viewed.shown()), expected, "entry {index}");
         // The present is untouched while the past is on screen.
         assert_eq!(seen(&viewed), seen(&workspace));
         // The view kept when the entry was made and a replay of the log agree.
         let replayed = Workspace::replay(
-            &workspace.start,
+            workspace.start_point(),
             &workspace.log().slice()[..workspace.timeline().get(index).unwrap().steps],
         );
         assert_eq!(&seen(&replayed), expected, "entry {index}, replayed");
@@ -179,13 +180,13 @@ fn continuing_from_an_entry_drops_the_later_ones_and_keeps_the_editor_text() {
         Some("Visit number: 1")
     );
     let continued = workspace.apply(Action::ContinueFromHere);
-    assert!(continued.rewind.is_none());
+    assert!(continued.rewind().is_none());
     assert_eq!(continued.timeline().len(), 1);
     assert_eq!(
-        continued.notice.as_deref(),
+        continued.notice(),
         Some("Continuing from here: the 2 later entries were dropped.")
     );
-    assert_eq!(continued.code, edited);
+    assert_eq!(continued.code(), edited);
     // The next request is served by the edited code, and counts on from the first visit.
     let next = continued.apply(Action::Navigate("/count".into()));
     assert_eq!(
@@ -204,19 +205,19 @@ fn acting_while_a_past_state_is_shown_acts_on_the_present() {
     let workspace = workspace
         .apply(Action::ViewEntry(0))
         .apply(Action::Navigate("/count".into()));
-    assert!(workspace.rewind.is_none());
+    assert!(workspace.rewind().is_none());
     assert_eq!(
         workspace.active_page().map(|page| page.body.as_str()),
         Some("Visit number: 3")
     );
-    assert_eq!(workspace.apply(Action::ViewEntry(99)).rewind, None);
+    assert_eq!(workspace.apply(Action::ViewEntry(99)).rewind(), None);
 }
 
 #[test]
 fn back_and_forward_request_the_pages_again_and_explain_when_there_is_none() {
     let workspace = Workspace::started().apply(Action::Back);
     assert_eq!(
-        workspace.notice.as_deref(),
+        workspace.notice(),
         Some("Alice's browser has no earlier page to go back to.")
     );
     assert!(workspace.timeline().is_empty() && workspace.log().is_empty());
@@ -241,7 +242,7 @@ fn back_and_forward_request_the_pages_again_and_explain_when_there_is_none() {
     assert_eq!(workspace.active_page().map(|page| page.status), Some(404));
     let workspace = workspace.apply(Action::Forward);
     assert_eq!(
-        workspace.notice.as_deref(),
+        workspace.notice(),
         Some("Alice's browser has no later page to go forward to.")
     );
 }
@@ -253,7 +254,7 @@ fn an_added_cookie_is_sent_and_a_bad_name_is_refused_with_a_reason() {
         value: "1".into(),
     });
     assert_eq!(
-        workspace.notice.as_deref(),
+        workspace.notice(),
         Some("The cookie was not added: the name has an '='.")
     );
     // A value Chromium's dev tools refuse is refused by the step itself, with the reason.
@@ -262,7 +263,7 @@ fn an_added_cookie_is_sent_and_a_bad_name_is_refused_with_a_reason() {
         value: "dark;x".into(),
     });
     assert_eq!(
-        workspace.notice.as_deref(),
+        workspace.notice(),
         Some("Chromium would not store that cookie: the value has a ';' (character 5).")
     );
     let workspace = workspace.apply(Action::AddCookie {

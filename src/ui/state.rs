@@ -17,7 +17,9 @@ use std::collections::VecDeque;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use super::editor_buffers::{APP_FILE, EditorBuffers};
 use super::history::{Start, Step};
+use super::replay_budget::ReplayCut;
 use super::shared_log::SharedLog;
 use super::step_through::StepThrough;
 use crate::browser::clock::format_instant;
@@ -30,6 +32,8 @@ use crate::http;
 use crate::scenario::action::RequestStep;
 use crate::scenario::goal::GoalResult;
 use crate::scenario::lesson::Lesson;
+use crate::scenario::link_lesson::LinkLesson;
+use crate::scenario::saved::{LessonProgress, SavedWork};
 use crate::scenario::state::SeenSession;
 pub use crate::scenario::world::{AppServer, ServerHandle};
 use crate::scenario::world::{Effect, EffectKind, Exchange, StepNote, World};
@@ -96,46 +100,42 @@ pub const STARTING_PROFILES: [&str; 2] = ["Alice", "Bob"];
 /// Everything the page shows, as one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
-    /// The app's source, as the editor holds it (the served code, [`World::served_code`],
-    /// lags it while the learner types).
-    pub code: String,
-    /// The project's other files as the editor holds them (the served ones,
-    /// [`World::files`], lag them while the learner types, like the code).
-    pub files: ProjectFiles,
-    /// The editor's tab on screen: `None` for `app.py`, else a path of [`Workspace::files`].
-    pub open_file: Option<String>,
+    /// The app's source and other files as the editor holds them, and the tab on screen (the
+    /// served ones, [`World::served_code`] and [`World::files`], lag them while the learner
+    /// types).
+    editor: EditorBuffers,
     /// The browser, the server and the clock; read through `Deref`, changed only by steps.
-    pub(super) world: World,
+    world: World,
     /// The name of the profile the panes show.
-    pub active_profile: String,
+    active_profile: String,
     /// Whether the server runs the editor's code, is about to reload, or failed to start.
-    pub server_status: ServerStatus,
+    server_status: ServerStatus,
     /// Each profile's page (absent before its first request and after its browser closed).
-    pub pages: Vec<PageView>,
+    pages: Vec<PageView>,
     /// Every action so far, oldest first (shared between successive states: a new entry
     /// copies none of the earlier ones).
     timeline: SharedLog<Rc<TimelineEntry>>,
     /// A message for the learner (the `notice` element), e.g. a duration that could not be read.
-    pub notice: Option<String>,
+    notice: Option<String>,
     /// Where this workspace started.
-    pub start: Start,
+    start: Start,
     /// Every effective step since the start: replaying them rebuilds this state (shared
     /// between successive states like the timeline).
     log: SharedLog<Step>,
     /// A past state on screen (a timeline entry was clicked), while the present stays here.
-    pub rewind: Option<Rewind>,
+    rewind: Option<Rewind>,
     /// The lesson being followed, if any.
-    pub lesson: Option<LessonRun>,
+    lesson: Option<LessonRun>,
     /// Saved workspaces and lesson progress (the page keeps them in localStorage).
-    pub saved: Rc<crate::scenario::saved::SavedWork>,
+    saved: Rc<SavedWork>,
     /// The link payload made by the last "Share" (what follows `#` in the URL).
-    pub share_link: Option<String>,
+    share_link: Option<String>,
     /// Snapshots of what the panes showed right after timeline entries, so a rewind shows
     /// them without replaying (see [`KeptViews`]).
     views: KeptViews,
     /// The replay that made this state stopped on its work budget (see `replay_budget`): how
     /// far it got. Cleared by the learner's next step.
-    pub replay_cut: Option<super::replay_budget::ReplayCut>,
+    replay_cut: Option<ReplayCut>,
 }
 
 /// What the panes showed right after a timeline entry, without the history (the timeline and
@@ -144,8 +144,7 @@ pub struct Workspace {
 /// kept).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
-    code: String,
-    files: ProjectFiles,
+    editor: EditorBuffers,
     world: World,
     active_profile: String,
     server_status: ServerStatus,
@@ -160,23 +159,25 @@ impl Deref for Workspace {
     }
 }
 
-/// A lesson being followed.
+/// A lesson being followed: where the learner is in its script, what its goals check to, and
+/// what came with it (a link's progress and file, the last hand-in). Private fields: the run
+/// changes only through the transitions below, which `lesson_run` calls.
 #[derive(Clone, Debug)]
 pub struct LessonRun {
     /// The lesson.
-    pub lesson: Rc<Lesson>,
+    lesson: Rc<Lesson>,
     /// The index of the next scripted step ("▶ next step"); `lesson.steps.len()` when done.
-    pub next_step: usize,
+    next_step: usize,
     /// Each goal's result on the latest state, in the lesson's order.
-    pub results: Vec<GoalResult>,
+    results: Vec<GoalResult>,
     /// For a run opened from a link: the progress its replay made (shown instead of the
     /// learner's own record, which the link's progress also joins), so the page shows exactly
     /// what the sender reached.
-    pub link_progress: Option<crate::scenario::saved::LessonProgress>,
+    link_progress: Option<LessonProgress>,
     /// The last "Hand in" made in this run.
-    pub hand_in: Option<HandIn>,
+    hand_in: Option<HandIn>,
     /// For a lesson that came in a link (not built in): the file and where it came from.
-    pub from_link: Option<Rc<crate::scenario::link_lesson::LinkLesson>>,
+    from_link: Option<Rc<LinkLesson>>,
 }
 
 /// A hand-in: the link payload (naming the learner, carrying its code) and the code.
@@ -203,6 +204,87 @@ impl LessonRun {
             hand_in: None,
             from_link: None,
         }
+    }
+
+    /// The same run of a lesson that came in `link` (`None`: a built-in lesson).
+    pub fn with_link(self, link: Option<Rc<LinkLesson>>) -> LessonRun {
+        LessonRun {
+            from_link: link,
+            ..self
+        }
+    }
+
+    /// The lesson.
+    pub fn lesson(&self) -> &Rc<Lesson> {
+        &self.lesson
+    }
+
+    /// The index of the next scripted step; the number of steps when the script is done.
+    pub fn next_step(&self) -> usize {
+        self.next_step
+    }
+
+    /// Each goal's result on the latest state, in the lesson's order.
+    pub fn results(&self) -> &[GoalResult] {
+        &self.results
+    }
+
+    /// For a run opened from a link: the progress its replay made.
+    pub fn link_progress(&self) -> Option<&LessonProgress> {
+        self.link_progress.as_ref()
+    }
+
+    /// The last "Hand in" made in this run.
+    pub fn hand_in(&self) -> Option<&HandIn> {
+        self.hand_in.as_ref()
+    }
+
+    /// For a lesson that came in a link: the file and where it came from.
+    pub fn from_link(&self) -> Option<&Rc<LinkLesson>> {
+        self.from_link.as_ref()
+    }
+
+    /// "▶ next step": the next scripted step, the run moved past it (`None` when done).
+    pub fn advance(&mut self) -> Option<Step> {
+        let step = self.lesson.steps.get(self.next_step).cloned()?;
+        self.next_step += 1;
+        Some(step)
+    }
+
+    /// The goals' results on the latest state.
+    pub fn set_results(&mut self, results: Vec<GoalResult>) {
+        self.results = results;
+    }
+
+    /// The run now shows `progress` as its link's (a run opened from a link).
+    pub fn set_link_progress(&mut self, progress: LessonProgress) {
+        self.link_progress = Some(progress);
+    }
+
+    /// The link's progress, to record what the learner does next (a run opened from a link).
+    pub fn link_progress_mut(&mut self) -> Option<&mut LessonProgress> {
+        self.link_progress.as_mut()
+    }
+
+    /// The learner handed in.
+    pub fn set_hand_in(&mut self, hand_in: HandIn) {
+        self.hand_in = Some(hand_in);
+    }
+
+    /// The run after the solution was played: the script done, the learner's own (no link's
+    /// progress, no hand-in).
+    pub fn played_through(&self) -> LessonRun {
+        LessonRun {
+            next_step: self.lesson.steps.len(),
+            link_progress: None,
+            hand_in: None,
+            ..self.clone()
+        }
+    }
+
+    /// The run from the lesson's start again (reset): same lesson and link, nothing played.
+    pub fn again(&self) -> LessonRun {
+        LessonRun::new(self.lesson.clone(), 0).with_link(self.from_link.clone())
     }
 
     /// Where the learner's progress in this lesson is kept: a built-in lesson's id, or
@@ -327,11 +409,28 @@ impl KeptViews {
 #[derive(Clone, Debug)]
 pub struct Rewind {
     /// The timeline entry (index) whose state is shown.
-    pub entry: usize,
+    entry: usize,
     /// That state.
-    pub state: Rc<Workspace>,
+    state: Rc<Workspace>,
     /// The entry's request re-run line by line, while the learner steps through it.
-    pub step_through: Option<StepThrough>,
+    step_through: Option<StepThrough>,
+}
+
+impl Rewind {
+    /// The timeline entry (index) whose state is shown.
+    pub fn entry(&self) -> usize {
+        self.entry
+    }
+
+    /// The state right after that entry.
+    pub fn state(&self) -> &Workspace {
+        &self.state
+    }
+
+    /// The entry's request re-run line by line, while the learner steps through it.
+    pub fn step_through(&self) -> Option<&StepThrough> {
+        self.step_through.as_ref()
+    }
 }
 
 impl PartialEq for Rewind {
@@ -568,9 +667,7 @@ impl Workspace {
             |world, site| world.with_site(&site.host, site.content()),
         );
         Workspace {
-            code: start.code.clone(),
-            files: start.files.clone(),
-            open_file: None,
+            editor: EditorBuffers::new(start.code.clone(), start.files.clone()),
             active_profile: world.browser().profiles()[0].name.clone(),
             world,
             server_status: ServerStatus::Reloading,
@@ -589,7 +686,7 @@ impl Workspace {
     }
 
     /// The same workspace keeping `saved` as its saved work.
-    pub fn with_saved(self, saved: Rc<crate::scenario::saved::SavedWork>) -> Workspace {
+    pub fn with_saved(self, saved: Rc<SavedWork>) -> Workspace {
         Workspace { saved, ..self }
     }
 
@@ -601,7 +698,7 @@ impl Workspace {
         for step in steps {
             workspace.step(step.clone());
         }
-        workspace.notice = None;
+        workspace.clear_notice();
         workspace
     }
 
@@ -628,7 +725,7 @@ impl Workspace {
         state.server.start_recording();
         state.step(step);
         let recording = state.server.stop_recording().unwrap_or_default();
-        state.notice = None;
+        state.clear_notice();
         let traces = state
             .timeline
             .get(entry)
@@ -646,6 +743,122 @@ impl Workspace {
     /// The state the panes show: a past one while rewinding, else the present.
     pub fn shown(&self) -> &Workspace {
         self.rewind.as_ref().map_or(self, |rewind| &rewind.state)
+    }
+
+    /// The past state on screen, if a timeline entry was clicked.
+    pub fn rewind(&self) -> Option<&Rewind> {
+        self.rewind.as_ref()
+    }
+
+    /// Shows the state right after timeline entry `index` (no entry: the present).
+    pub(crate) fn view_entry(&mut self, index: usize) {
+        self.rewind = self.timeline.get(index).map(|_| Rewind {
+            entry: index,
+            state: Rc::new(self.state_after(index)),
+            step_through: None,
+        });
+    }
+
+    /// Re-runs the request of timeline entry `index` line by line and shows the state after it;
+    /// an entry that cannot be stepped through leaves the screen as it is and says why.
+    pub(crate) fn step_through(&mut self, index: usize) {
+        match self.record_step_through(index) {
+            Ok((state, step_through)) => {
+                self.rewind = Some(Rewind {
+                    entry: index,
+                    state: Rc::new(state),
+                    step_through: Some(step_through),
+                });
+            }
+            Err(why) => self.say(why),
+        }
+    }
+
+    /// Moves the step-through on screen to its recorded line `at` (nothing if none is on screen).
+    pub(crate) fn step_to(&mut self, at: usize) {
+        if let Some(rewind) = &mut self.rewind {
+            rewind.step_through = rewind
+                .step_through
+                .as_ref()
+                .map(|step_through| step_through.at(at));
+        }
+    }
+
+    /// Leaves the past state on screen: the present shows again.
+    pub(crate) fn back_to_now(&mut self) {
+        self.rewind = None;
+    }
+
+    /// "Continue from here": the past state on screen becomes the present, rebuilt by replay with
+    /// a server of its own (a kept view shares the present's, which has run on since); later
+    /// entries are dropped, the editor's buffers, the lesson and the saved work are kept.
+    pub(crate) fn continue_from_here(&mut self) {
+        let Some(rewind) = self.rewind.take() else {
+            return;
+        };
+        let dropped = self.timeline.len().saturating_sub(rewind.entry + 1);
+        let steps = self
+            .timeline
+            .get(rewind.entry)
+            .map_or(0, |entry| entry.steps.min(self.log.len()));
+        let mut next = Workspace::replay(&self.start, &self.log.slice()[..steps]);
+        next.saved = self.saved.clone();
+        next.lesson = self.lesson.take();
+        next.keep_editor(std::mem::take(&mut self.editor));
+        next.say(match dropped {
+            0 => "Continuing from the last entry: nothing was dropped.".to_string(),
+            1 => "Continuing from here: the 1 later entry was dropped.".to_string(),
+            n => format!("Continuing from here: the {n} later entries were dropped."),
+        });
+        *self = next;
+    }
+
+    /// The message for the learner on screen (the `notice` element), if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Tells the learner `text` in the notice line (replacing what it said).
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
+        self.notice = Some(text.into());
+    }
+
+    /// Puts `text` before what the notice says (or says it alone): the first thing to read.
+    pub(crate) fn say_first(&mut self, text: String) {
+        self.notice = Some(match self.notice.take() {
+            Some(other) => format!("{text} {other}"),
+            None => text,
+        });
+    }
+
+    /// Says `text` unless the notice line already says something (a more specific message).
+    pub(crate) fn say_if_silent(&mut self, text: &str) {
+        self.notice.get_or_insert_with(|| text.to_string());
+    }
+
+    /// Empties the notice line.
+    pub(crate) fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+
+    /// The link payload made by the last "Share" (what follows `#` in the URL).
+    pub fn share_link(&self) -> Option<&str> {
+        self.share_link.as_deref()
+    }
+
+    /// "Share": makes the link for the state as it is now.
+    pub(crate) fn share(&mut self) {
+        self.share_link = Some(self.share_payload());
+    }
+
+    /// How far the replay that made this state got, if it stopped on its work budget.
+    pub fn replay_cut(&self) -> Option<&ReplayCut> {
+        self.replay_cut.as_ref()
+    }
+
+    /// The replay that makes this state stopped on its work budget after `cut`'s actions.
+    pub(crate) fn cut_replay(&mut self, cut: ReplayCut) {
+        self.replay_cut = Some(cut);
     }
 
     /// A request from the active browser, as a step: the address is resolved against the page
@@ -671,7 +884,7 @@ impl Workspace {
                 (url.path_and_query(), Some(url.host))
             }
             Ok(url) => {
-                self.notice = Some(format!(
+                self.say(format!(
                     "The virtual browser only reaches the simulated app at {}{}, not {}.",
                     self.browser.site_origin(),
                     self.sites()
@@ -683,7 +896,7 @@ impl Workspace {
                 return;
             }
             Err(error) => {
-                self.notice = Some(format!("The browser could not send that request: {error}."));
+                self.say(format!("The browser could not send that request: {error}."));
                 return;
             }
         };
@@ -745,7 +958,7 @@ impl Workspace {
             if self.browser.profile(name).is_some() {
                 self.active_profile = name.clone();
             } else {
-                self.notice = Some(format!("There is no browser called {name}."));
+                self.say(format!("There is no browser called {name}."));
                 return None;
             }
         }
@@ -777,8 +990,7 @@ impl Workspace {
     /// This state as a timeline entry keeps it: what the panes show.
     fn snapshot(&self) -> Snapshot {
         Snapshot {
-            code: self.code.clone(),
-            files: self.files.clone(),
+            editor: self.editor.clone(),
             world: self.world.without_server(),
             active_profile: self.active_profile.clone(),
             server_status: self.server_status,
@@ -802,20 +1014,14 @@ impl Workspace {
                     .slice()
                     .partition_point(|entry| entry.steps <= steps);
                 let Snapshot {
-                    code,
-                    files,
+                    editor,
                     world,
                     active_profile,
                     server_status,
                     pages,
                 } = (*view).clone();
                 Workspace {
-                    code,
-                    open_file: self
-                        .open_file
-                        .clone()
-                        .filter(|path| files.get(path).is_some()),
-                    files,
+                    editor: editor.showing(self.editor.open_file_name()),
                     world,
                     active_profile,
                     server_status,
@@ -843,7 +1049,7 @@ impl Workspace {
         let active = self.active_profile.clone();
         match action {
             scenario::Action::EditCode(code) => {
-                self.code = code.clone();
+                self.editor.set_code(code.clone());
                 self.reload_server();
                 // reload_server logs its own edit_code step.
                 return None;
@@ -851,8 +1057,7 @@ impl Workspace {
             scenario::Action::EditFiles(changes) => {
                 // Written into the editor's files; the restart that follows (an edit_code step
                 // in the page's own log) serves them and logs this step.
-                self.files = self.files.with_changes(changes);
-                self.keep_open_file();
+                self.editor.change_files(changes);
                 return None;
             }
             scenario::Action::Request(request) => {
@@ -943,7 +1148,7 @@ impl Workspace {
             EffectKind::Refused(note @ StepNote::CookieRefused(_)) => {
                 let mut text = note.to_string();
                 text.push('.');
-                self.notice = Some(text);
+                self.say(text);
             }
             EffectKind::ContinueWhereLeftOff(_)
             | EffectKind::Unchanged
@@ -970,9 +1175,79 @@ impl Workspace {
             steps,
         );
         self.keep_views(before);
-        self.notice = Some(format!(
+        self.say(format!(
             "Stopped: {what} was still running after {seconds} s, so it was not sent. The app and the browsers are as they were before it."
         ));
+    }
+
+    /// The name of the profile the panes show.
+    pub fn active_profile(&self) -> &str {
+        &self.active_profile
+    }
+
+    /// The profile switcher chose `name`: the panes show it (a stale name, e.g. a closed private
+    /// window's, is ignored rather than trusted).
+    pub(crate) fn select_profile(&mut self, name: &str) {
+        if self.browser.profile(name).is_some() {
+            self.active_profile = name.to_string();
+        }
+    }
+
+    /// Whether the server runs the editor's code, is about to reload, or failed to start.
+    pub fn server_status(&self) -> ServerStatus {
+        self.server_status
+    }
+
+    /// Each profile's page (absent before its first request and after its browser closed).
+    pub fn pages(&self) -> &[PageView] {
+        &self.pages
+    }
+
+    /// Where this workspace started: replaying [`Workspace::log`] from it rebuilds this state.
+    pub fn start_point(&self) -> &Start {
+        &self.start
+    }
+
+    /// The start no longer names a lesson (the lesson was closed; its work stays).
+    pub(crate) fn forget_start_lesson(&mut self) {
+        self.start.lesson = None;
+    }
+
+    /// The lesson being followed, if any.
+    pub fn lesson(&self) -> Option<&LessonRun> {
+        self.lesson.as_ref()
+    }
+
+    /// The lesson being followed, to change its run (its next step, results, hand-in): the
+    /// lesson's transitions live in `lesson_run`.
+    pub(crate) fn lesson_mut(&mut self) -> Option<&mut LessonRun> {
+        self.lesson.as_mut()
+    }
+
+    /// Follows `lesson` from now on (`None`: no lesson; the work stays).
+    pub(crate) fn set_lesson(&mut self, lesson: Option<LessonRun>) {
+        self.lesson = lesson;
+    }
+
+    /// Stops following the lesson and returns its run (to carry it into another state).
+    pub(crate) fn take_lesson(&mut self) -> Option<LessonRun> {
+        self.lesson.take()
+    }
+
+    /// Saved workspaces and lesson progress (shared between successive states).
+    pub fn saved(&self) -> &Rc<SavedWork> {
+        &self.saved
+    }
+
+    /// The saved work, to change it (a copy is made only if another state shares it): saving,
+    /// merging and progress are `SavedWork`'s own operations.
+    pub(crate) fn saved_mut(&mut self) -> &mut SavedWork {
+        Rc::make_mut(&mut self.saved)
+    }
+
+    /// Keeps `saved` as this workspace's saved work.
+    pub(crate) fn set_saved(&mut self, saved: Rc<SavedWork>) {
+        self.saved = saved;
     }
 
     /// The page the active profile shows, if any.
@@ -984,19 +1259,50 @@ impl Workspace {
 
     /// Whether the editor holds code or files the server does not run yet.
     pub fn edited(&self) -> bool {
-        self.code != self.served_code || self.files != *self.world.files()
+        self.editor.code() != self.served_code || self.editor.files() != self.world.files()
     }
 
-    /// The name of the editor's tab on screen (`app.py` or a project file's path).
-    pub fn open_file_name(&self) -> &str {
-        self.open_file.as_deref().unwrap_or("app.py")
+    /// The editor's buffers: the code, the other files and the tab on screen.
+    pub fn editor(&self) -> &EditorBuffers {
+        &self.editor
     }
 
-    /// The text of the editor's tab on screen.
-    pub fn open_text(&self) -> &str {
-        match &self.open_file {
-            Some(path) => self.files.get(path).unwrap_or_default(),
-            None => &self.code,
+    /// The app's source as the editor holds it.
+    pub fn code(&self) -> &str {
+        self.editor.code()
+    }
+
+    /// The learner typed `code` into `app.py`: the server reloads after the pause unless it
+    /// already runs this code.
+    pub(crate) fn edit_code(&mut self, code: String) {
+        if code != self.served_code {
+            self.server_status = ServerStatus::Reloading;
+        }
+        self.editor.set_code(code);
+    }
+
+    /// The learner typed `text` into the tab on screen (`app.py`'s code or a project file).
+    pub(crate) fn edit_open_file(&mut self, text: String) {
+        match self.editor.open_file() {
+            None => self.edit_code(text),
+            Some(path) => {
+                let path = path.to_string();
+                self.write_files(&[(path, Some(text))]);
+            }
+        }
+    }
+
+    /// Shows the editor's tab `name` (`app.py` or a project file; another name changes nothing).
+    pub(crate) fn open_tab(&mut self, name: &str) {
+        self.editor.open(name);
+    }
+
+    /// The learner's editor buffers carried into this state (continuing from a past state keeps
+    /// the work): the server reloads after the pause if they differ from what it serves.
+    pub(crate) fn keep_editor(&mut self, editor: EditorBuffers) {
+        self.editor = editor;
+        if self.edited() {
+            self.server_status = ServerStatus::Reloading;
         }
     }
 
@@ -1004,66 +1310,58 @@ impl Workspace {
     /// them after the pause, as it does typed code.
     pub(crate) fn write_files(&mut self, changes: &[(String, Option<String>)]) {
         let changes: crate::flask::project::FileChanges = changes.iter().cloned().collect();
-        let files = self.files.with_changes(&changes);
-        if files != self.files {
-            self.files = files;
+        if self.editor.change_files(&changes) {
             self.server_status = ServerStatus::Reloading;
         }
-        self.keep_open_file();
     }
 
     /// "Add file": an empty file at `path` if a project may hold it (the rules links and
     /// lessons follow), its tab opened; else the notice says why.
     pub(crate) fn add_file(&mut self, path: &str) {
         if path.is_empty() {
-            self.notice = Some("Type a path for the new file, e.g. templates/index.html.".into());
+            self.say("Type a path for the new file, e.g. templates/index.html.");
             return;
         }
-        if path == "app.py" || self.files.get(path).is_some() {
-            self.notice = Some(format!("The project already has a file called {path}."));
+        if path == APP_FILE || self.editor.files().get(path).is_some() {
+            self.say(format!("The project already has a file called {path}."));
             return;
         }
         let files = self
-            .files
+            .editor
+            .files()
             .with_changes(&[(path.to_string(), Some(String::new()))].into());
         if let Err(why) = crate::flask::project::check_files(files.iter()) {
-            self.notice = Some(format!("The file was not added: {why}."));
+            self.say(format!("The file was not added: {why}."));
             return;
         }
         self.write_files(&[(path.to_string(), Some(String::new()))]);
-        self.open_file = Some(path.to_string());
+        self.editor.open(path);
     }
 
     /// "Rename": the file at `from` moves to `to` (its tab follows), if a project may hold it
     /// there; else the notice says why and nothing changes.
     pub(crate) fn rename_file(&mut self, from: &str, to: &str) {
-        let Some(text) = self.files.get(from).map(str::to_string) else {
+        let Some(text) = self.editor.files().get(from).map(str::to_string) else {
             return;
         };
         if to == from {
             return;
         }
-        if to == "app.py" || self.files.get(to).is_some() {
-            self.notice = Some(format!("The project already has a file called {to}."));
+        if to == APP_FILE || self.editor.files().get(to).is_some() {
+            self.say(format!("The project already has a file called {to}."));
             return;
         }
         let changes = [(from.to_string(), None), (to.to_string(), Some(text))];
-        let files = self.files.with_changes(&changes.iter().cloned().collect());
+        let files = self
+            .editor
+            .files()
+            .with_changes(&changes.iter().cloned().collect());
         if let Err(why) = crate::flask::project::check_files(files.iter()) {
-            self.notice = Some(format!("{from} was not renamed: {why}."));
+            self.say(format!("{from} was not renamed: {why}."));
             return;
         }
         self.write_files(&changes);
-        self.open_file = Some(to.to_string());
-    }
-
-    /// Shows `app.py` again if the open tab's file is gone (deleted, or a rewind without it).
-    pub(crate) fn keep_open_file(&mut self) {
-        if let Some(path) = &self.open_file
-            && self.files.get(path).is_none()
-        {
-            self.open_file = None;
-        }
+        self.editor.open(to);
     }
 
     /// The startup error, or the last request's unhandled one, with its severity and the file
@@ -1076,7 +1374,7 @@ impl Workspace {
             (None, None) => return None,
         };
         let (file, line) = error_place(&error.traceback, |file| {
-            file == "app.py" || self.files.get(file).is_some()
+            file == APP_FILE || self.editor.files().get(file).is_some()
         })?;
         Some((error, severity, file, line))
     }
@@ -1084,7 +1382,7 @@ impl Workspace {
     /// The errors the editor marks on the tab on screen (see [`Workspace::error_place`]).
     pub fn editor_marks(&self) -> Vec<EditorMark> {
         self.error_place()
-            .filter(|(_, _, file, _)| file == self.open_file_name())
+            .filter(|(_, _, file, _)| file == self.editor.open_file_name())
             .map(|(error, severity, _, line)| EditorMark {
                 line,
                 severity: severity.to_string(),
@@ -1131,7 +1429,7 @@ impl Workspace {
         &self.timeline
     }
 
-    /// Every effective step since the start: replaying them from [`Workspace::start`]
+    /// Every effective step since the start: replaying them from [`Workspace::start_point`]
     /// rebuilds this state.
     pub fn log(&self) -> &SharedLog<Step> {
         &self.log
@@ -1148,19 +1446,20 @@ impl Workspace {
     pub(crate) fn reload_server(&mut self) {
         // Files the editor changed are written first (one step), so the one restart serves
         // them with the code.
-        let changes = self.world.files().changes_to(&self.files);
+        let changes = self.world.files().changes_to(self.editor.files());
         if !changes.is_empty() {
             self.log
                 .push(Step::new(scenario::Action::EditFiles(changes)));
-            self.world.set_files(self.files.clone());
+            self.world.set_files(self.editor.files().clone());
         }
         // The start's own code needs no step (replay serves it first); any other code does.
-        if !(self.log.is_empty() && self.code == self.start.code) {
+        if !(self.log.is_empty() && self.editor.code() == self.start.code) {
             self.replay_cut = None;
-            self.log
-                .push(Step::new(scenario::Action::EditCode(self.code.clone())));
+            self.log.push(Step::new(scenario::Action::EditCode(
+                self.editor.code().to_string(),
+            )));
         }
-        let code = self.code.clone();
+        let code = self.editor.code().to_string();
         self.server_status = match self.world.start(&code).kind {
             EffectKind::Started(Ok(())) => ServerStatus::Running,
             _ => ServerStatus::Error,
@@ -1180,21 +1479,19 @@ impl Workspace {
             self.reload_server();
         }
         if let Some(error) = &self.startup_error {
-            self.notice = Some(format!(
+            self.say(format!(
                 "The app did not start ({}: {}), so nothing answers. See the server log.",
                 error.type_name, error.message
             ));
             return None;
         }
         if !self.server.is_running() {
-            self.notice = Some(
-                "There is no server to answer: the simulated Flask app is not running.".into(),
-            );
+            self.say("There is no server to answer: the simulated Flask app is not running.");
             return None;
         }
         let active = self.active_profile.clone();
         if !self.active().open {
-            self.notice = Some(format!("{active}'s browser is closed: open it first."));
+            self.say(format!("{active}'s browser is closed: open it first."));
             return None;
         }
         let button = match action {
@@ -1216,11 +1513,11 @@ impl Workspace {
                     Some("reload") => "no page to reload",
                     _ => "no earlier page to go back to",
                 };
-                self.notice = Some(format!("{active}'s browser has {nothing}."));
+                self.say(format!("{active}'s browser has {nothing}."));
                 return Some(effect);
             }
             EffectKind::Refused(StepNote::Navigation(why)) => {
-                self.notice = Some(format!("The browser could not send that request: {why}."));
+                self.say(format!("The browser could not send that request: {why}."));
                 return None;
             }
             _ => return Some(effect),
@@ -1280,9 +1577,9 @@ impl Workspace {
         // A request that failed in a template opens the template's tab, where its line is
         // marked (as a failure in app.py is marked there).
         if let Some((_, _, file, _)) = self.error_place()
-            && file != "app.py"
+            && file != APP_FILE
         {
-            self.open_file = Some(file);
+            self.editor.open(&file);
         }
         Some(effect)
     }
@@ -1494,7 +1791,10 @@ mod tests {
     fn with_server(server: impl AppServer + 'static) -> Workspace {
         let workspace = Workspace::default();
         Workspace {
-            world: workspace.world.clone().with_server(&workspace.code, server),
+            world: workspace
+                .world
+                .clone()
+                .with_server(workspace.code(), server),
             server_status: ServerStatus::Running,
             ..workspace
         }
@@ -1593,7 +1893,7 @@ mod tests {
                 .starts_with("RuntimeError: Working outside of request context.")
         );
         let asked = workspace.apply(Action::Navigate("/".into()));
-        assert!(asked.notice.as_deref().unwrap().contains("did not start"));
+        assert!(asked.notice().unwrap().contains("did not start"));
         assert_eq!(asked.requests().count(), 0);
     }
 
@@ -1665,10 +1965,7 @@ mod tests {
     #[test]
     fn resend_repeats_the_last_request_of_the_active_profile() {
         let first = with_counting_server().apply(Action::Resend);
-        assert_eq!(
-            first.notice.as_deref(),
-            Some("Alice has not sent a request yet.")
-        );
+        assert_eq!(first.notice(), Some("Alice has not sent a request yet."));
         let workspace = with_counting_server()
             .apply(Action::Navigate("/count".into()))
             .apply(Action::Resend);
@@ -1711,19 +2008,18 @@ mod tests {
             ..idle
         }
         .apply(Action::Navigate("/count".into()));
-        assert!(no_server.notice.as_deref().unwrap().contains("no server"));
+        assert!(no_server.notice().unwrap().contains("no server"));
         assert!(no_server.timeline.is_empty());
         let closed = with_counting_server()
             .apply(Action::CloseBrowser)
             .apply(Action::Navigate("/count".into()));
         assert_eq!(
-            closed.notice.as_deref(),
+            closed.notice(),
             Some("Alice's browser is closed: open it first.")
         );
         let bad = with_counting_server().apply(Action::Navigate("http://[oops/".into()));
         assert!(
-            bad.notice
-                .as_deref()
+            bad.notice()
                 .unwrap()
                 .starts_with("The browser could not send that request")
         );
@@ -1838,9 +2134,9 @@ mod tests {
     #[test]
     fn the_reloader_in_the_background_does_not_wipe_a_notice() {
         let workspace = Workspace::started().apply(Action::AdvanceClock("soon".into()));
-        let notice = workspace.notice.clone();
+        let notice = workspace.notice().map(str::to_string);
         assert!(notice.is_some());
-        let code = workspace.code.clone();
+        let code = workspace.code().to_string();
         let workspace = workspace
             .apply(Action::ReloadIfUnchanged(code.clone()))
             .apply(Action::EditCode(code));
@@ -1849,10 +2145,42 @@ mod tests {
     }
 
     #[test]
+    fn the_notice_line_says_one_thing_or_puts_the_first_thing_first() {
+        let mut workspace = Workspace::default();
+        workspace.say_if_silent("Opened the shared state.");
+        assert_eq!(workspace.notice(), Some("Opened the shared state."));
+        workspace.say_if_silent("ignored");
+        assert_eq!(workspace.notice(), Some("Opened the shared state."));
+        workspace.say_first("Only part of the link was replayed.".to_string());
+        assert_eq!(
+            workspace.notice(),
+            Some("Only part of the link was replayed. Opened the shared state.")
+        );
+        workspace.clear_notice();
+        workspace.say_first("Alone.".to_string());
+        assert_eq!(workspace.notice(), Some("Alone."));
+        workspace.say("Replaced.");
+        assert_eq!(workspace.notice(), Some("Replaced."));
+    }
+
+    #[test]
+    fn editing_code_the_server_already_runs_does_not_ask_for_a_reload() {
+        let mut workspace = Workspace::started();
+        let served = workspace.served_code.clone();
+        workspace.edit_code(served);
+        assert_eq!(workspace.server_status, ServerStatus::Running);
+        workspace.edit_open_file("print(2)\n".into());
+        assert_eq!(
+            (workspace.server_status, workspace.code()),
+            (ServerStatus::Reloading, "print(2)\n")
+        );
+    }
+
+    #[test]
     fn a_bad_duration_leaves_the_clock_and_explains() {
         let workspace = Workspace::default().apply(Action::AdvanceClock("soon".to_string()));
         assert_eq!(workspace.clock_text(), "2026-01-01T00:00:00Z");
-        let notice = workspace.notice.as_deref().unwrap();
+        let notice = workspace.notice().unwrap();
         assert!(
             notice.starts_with("The clock did not move: \"soon\""),
             "{notice}"
@@ -1912,7 +2240,7 @@ mod tests {
         let after = before.apply(Action::SelectProfile("Mallory".into()));
         assert_eq!(after.active_profile, "Alice");
         let edited = before.apply(Action::EditCode("print(1)\n".into()));
-        assert_eq!(before.code, crate::ui::SEED_APP);
-        assert_eq!(edited.code, "print(1)\n");
+        assert_eq!(before.code(), crate::ui::SEED_APP);
+        assert_eq!(edited.code(), "print(1)\n");
     }
 }

@@ -23,12 +23,9 @@ fn three_visits() -> Workspace {
 #[test]
 fn the_second_visit_steps_through_the_seed_app_line_by_line() {
     let workspace = three_visits().apply(Action::StepThrough(1));
-    let rewind = workspace
-        .rewind
-        .as_ref()
-        .expect("the entry's state is on screen");
-    assert_eq!(rewind.entry, 1);
-    let step_through = rewind.step_through.as_ref().expect("a recording");
+    let rewind = workspace.rewind().expect("the entry's state is on screen");
+    assert_eq!(rewind.entry(), 1);
+    let step_through = rewind.step_through().expect("a recording");
     assert_eq!(step_through.title, "Alice: GET /count 200");
     let lines: Vec<usize> = step_through
         .recording
@@ -77,7 +74,7 @@ fn the_second_visit_steps_through_the_seed_app_line_by_line() {
     let shown = |workspace: &Workspace| {
         let state = workspace.shown();
         (
-            state.pages.clone(),
+            state.pages().to_vec(),
             state.browser.clone(),
             state.server_log.clone(),
         )
@@ -90,17 +87,14 @@ fn stepping_moves_within_the_recording_and_leaving_the_entry_ends_it() {
     let workspace = three_visits().apply(Action::StepThrough(0));
     let at = |workspace: &Workspace| {
         workspace
-            .rewind
-            .as_ref()
-            .and_then(|rewind| rewind.step_through.as_ref())
+            .rewind()
+            .and_then(|rewind| rewind.step_through())
             .map(|s| s.at)
     };
     let first_lines: Vec<usize> = workspace
-        .rewind
-        .as_ref()
+        .rewind()
         .unwrap()
-        .step_through
-        .as_ref()
+        .step_through()
         .unwrap()
         .recording
         .lines
@@ -133,17 +127,16 @@ fn stepping_moves_within_the_recording_and_leaving_the_entry_ends_it() {
 fn only_requests_can_be_stepped_through() {
     let workspace = three_visits();
     let clock_jump = workspace.apply(Action::StepThrough(3));
-    assert!(clock_jump.rewind.is_none());
+    assert!(clock_jump.rewind().is_none());
     assert!(
         clock_jump
-            .notice
-            .as_deref()
+            .notice()
             .unwrap()
             .starts_with("Only a request can be stepped through")
     );
     let missing = workspace.apply(Action::StepThrough(42));
     assert_eq!(
-        missing.notice.as_deref(),
+        missing.notice(),
         Some("There is no such entry in the timeline.")
     );
 }
@@ -156,9 +149,8 @@ fn the_lines_the_session_mode_adds_to_the_app_are_not_stepped_through() {
     let entry = workspace.timeline().len() - 1;
     let stepped = workspace.apply(Action::StepThrough(entry));
     let step_through = stepped
-        .rewind
-        .as_ref()
-        .and_then(|rewind| rewind.step_through.clone())
+        .rewind()
+        .and_then(|rewind| rewind.step_through().cloned())
         .expect("a recording");
     let lines: Vec<usize> = step_through
         .recording
@@ -183,9 +175,8 @@ fn a_changed_variable_is_highlighted_against_the_line_before() {
     let entry = workspace.timeline().len() - 1;
     let stepped = workspace.apply(Action::StepThrough(entry));
     let step_through = stepped
-        .rewind
-        .as_ref()
-        .and_then(|rewind| rewind.step_through.clone())
+        .rewind()
+        .and_then(|rewind| rewind.step_through().cloned())
         .unwrap();
     let changed = |at: usize| step_through.at(at).changed_locals();
     assert_eq!(changed(1), vec!["a".to_string()]);

@@ -9,7 +9,7 @@ use crate::scenario::saved::{MAX_KEPT_WORK, SavedWork};
 
 /// A workspace with some work in it: edited code and one request.
 fn worked() -> Workspace {
-    let code = format!("{}\n# mine\n", Workspace::started().code);
+    let code = format!("{}\n# mine\n", Workspace::started().code());
     Workspace::started()
         .apply(Action::EditCode(code))
         .apply(Action::ReloadServer)
@@ -23,34 +23,34 @@ fn the_safe_start_keeps_the_work_it_does_not_run() {
     let opened = Workspace::started().apply(Action::RestoreWithoutRunning(Box::new(saved)));
     assert!(opened.timeline().is_empty(), "nothing was replayed");
     assert_eq!(
-        opened.code,
-        Workspace::started().code,
+        opened.code(),
+        Workspace::started().code(),
         "the page starts fresh"
     );
     let kept = opened
-        .saved
+        .saved()
         .saved
         .iter()
         .find(|entry| entry.name == NOT_RUN_NAME)
         .expect("the work is kept by name");
     assert_eq!(kept.workspace, current);
-    assert!(opened.notice.as_deref().unwrap().contains(NOT_RUN_NAME));
+    assert!(opened.notice().unwrap().contains(NOT_RUN_NAME));
     // Opening it later runs it as it was.
     let reopened = opened.apply(Action::OpenSaved(NOT_RUN_NAME.into()));
     assert_eq!(reopened.timeline().len(), worked().timeline().len());
-    assert!(reopened.code.contains("# mine"));
+    assert!(reopened.code().contains("# mine"));
 }
 
 #[test]
 fn starting_afresh_keeps_the_work_on_screen_and_nothing_is_kept_twice() {
     let fresh = worked().apply(Action::StartAfresh);
     assert!(fresh.timeline().is_empty());
-    assert_eq!(fresh.saved.saved.len(), 1);
-    assert_eq!(fresh.saved.saved[0].name, AFRESH_NAME);
-    assert!(fresh.notice.as_deref().unwrap().contains(AFRESH_NAME));
+    assert_eq!(fresh.saved().saved.len(), 1);
+    assert_eq!(fresh.saved().saved[0].name, AFRESH_NAME);
+    assert!(fresh.notice().unwrap().contains(AFRESH_NAME));
     // A pristine workspace has nothing to keep.
     let again = fresh.apply(Action::StartAfresh);
-    assert_eq!(again.saved.saved.len(), 1);
+    assert_eq!(again.saved().saved.len(), 1);
     // The fresh workspace answers requests.
     assert!(
         again
@@ -76,13 +76,13 @@ fn another_tabs_saved_workspaces_join_this_tabs_and_progress_is_a_union() {
         .push("first".into());
     let merged = here.apply(Action::OtherTabSaved(Box::new(theirs.clone())));
     assert_eq!(
-        merged.saved.saved.len(),
+        merged.saved().saved.len(),
         1,
         "the other tab's named workspace is here; its current is not copied"
     );
-    assert_eq!(merged.saved.saved[0].name, "From the other tab");
-    assert_eq!(merged.saved.progress["count"].goals_met, ["first"]);
-    assert!(merged.notice.as_deref().unwrap().contains("Another tab"));
+    assert_eq!(merged.saved().saved[0].name, "From the other tab");
+    assert_eq!(merged.saved().progress["count"].goals_met, ["first"]);
+    assert!(merged.notice().unwrap().contains("Another tab"));
     assert_eq!(
         merged.timeline().len(),
         here.timeline().len(),
@@ -90,8 +90,8 @@ fn another_tabs_saved_workspaces_join_this_tabs_and_progress_is_a_union() {
     );
     // The same save arriving twice adds nothing and says nothing.
     let twice = merged.apply(Action::OtherTabSaved(Box::new(theirs)));
-    assert_eq!(twice.saved.saved.len(), 1);
-    assert_eq!(twice.notice, merged.notice);
+    assert_eq!(twice.saved().saved.len(), 1);
+    assert_eq!(twice.notice(), merged.notice());
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn work_kept_before_opening_links_is_bounded_oldest_first_and_the_notice_says_so
     // Each open kept the work of the link before it: the first open kept the original work,
     // then print(0), print(1)... Only the most recent MAX_KEPT_WORK remain, in the order kept.
     let kept: Vec<String> = workspace
-        .saved
+        .saved()
         .saved
         .iter()
         .filter(|entry| entry.name.starts_with(KEPT_WORK_NAME))
@@ -123,8 +123,8 @@ fn work_kept_before_opening_links_is_bounded_oldest_first_and_the_notice_says_so
     assert_eq!(kept, newest);
     let last = workspace.apply(Action::OpenShared(link(99)));
     assert!(
-        last.notice.as_deref().unwrap().contains("most recent"),
+        last.notice().unwrap().contains("most recent"),
         "{:?}",
-        last.notice
+        last.notice()
     );
 }

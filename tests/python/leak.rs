@@ -212,16 +212,15 @@ fn page_workspace() {
     for _ in 0..3 {
         workspace = workspace.apply(Action::Navigate("/count".into()));
     }
-    assert_eq!(workspace.timeline().len(), 3, "{:?}", workspace.notice);
+    assert_eq!(workspace.timeline().len(), 3, "{:?}", workspace.notice());
     workspace = workspace.apply(Action::ViewEntry(0));
     workspace = workspace.apply(Action::StepThrough(0));
     assert!(
         workspace
-            .rewind
-            .as_ref()
-            .is_some_and(|rewind| rewind.step_through.is_some()),
+            .rewind()
+            .is_some_and(|rewind| rewind.step_through().is_some()),
         "{:?}",
-        workspace.notice
+        workspace.notice()
     );
     drop(
         workspace

@@ -154,7 +154,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let confirming_reset = use_state(|| false);
     // Hints revealed so far, for the lesson they were revealed in (another lesson starts at 0).
     let hints_revealed = use_state(|| (String::new(), 0usize));
-    let lesson = &props.run.lesson;
+    let lesson = &props.run.lesson();
     let hints = lesson.text.hint_list();
     let shown_hints = if hints_revealed.0 == lesson.id {
         hints_revealed.1.min(hints.len())
@@ -249,7 +249,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
 
             if total > 0 {
                 <section class="lesson-steps" aria-label="Scripted steps">
-                    if let (StepOffer::Next(next), Some(step)) = (offer, lesson.steps.get(props.run.next_step)) {
+                    if let (StepOffer::Next(next), Some(step)) = (offer, lesson.steps.get(props.run.next_step())) {
                         <div class="lesson-next">
                             if let Some(prediction) = asked_before(lesson, next) {
                                 { predict_box(prediction, &progress.predictions, &props.on_action) }
@@ -286,7 +286,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                     }
                 </summary>
                 <ul>
-                    { for lesson.goals.iter().zip(props.run.results.iter()).map(|(goal, result)| {
+                    { for lesson.goals.iter().zip(props.run.results().iter()).map(|(goal, result)| {
                         let done = met(&goal.id);
                         let state = if done { "met" } else { "unmet" };
                         html! {
