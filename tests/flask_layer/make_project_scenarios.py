@@ -1659,6 +1659,107 @@ def config():
 ])
 
 
+# ---------------------------------------------------------------------------------------------
+# URL processors: the docs' language-code blueprint (url_value_preprocessor pops the prefix's
+# value into g, url_defaults puts it back), the app's own, a blueprint's app-wide ones, the
+# order they run in, a 404 (endpoint and values None) and url_for outside a request.
+# ---------------------------------------------------------------------------------------------
+
+scenario("url_defaults_and_value_preprocessors", '''
+from flask import Blueprint, Flask, g, url_for
+
+app = Flask(__name__)
+calls = []
+bp = Blueprint("frontend", __name__, url_prefix="/<lang_code>")
+inner = Blueprint("inner", __name__, url_prefix="/inner")
+
+
+@app.url_value_preprocessor
+def app_pull(endpoint, values):
+    calls.append(f"app pull {endpoint} {values}")
+
+
+@app.url_defaults
+def app_defaults(endpoint, values):
+    calls.append(f"app defaults {endpoint} {sorted(values)}")
+    if values.get("page") == 1:
+        del values["page"]
+
+
+@bp.url_value_preprocessor
+def pull_lang_code(endpoint, values):
+    calls.append(f"bp pull {endpoint} {values}")
+    g.lang_code = values.pop("lang_code")
+
+
+@bp.url_defaults
+def add_language_code(endpoint, values):
+    calls.append(f"bp defaults {endpoint} {sorted(values)}")
+    if "lang_code" in values or not hasattr(g, "lang_code"):
+        return
+    values["lang_code"] = g.lang_code
+
+
+@bp.app_url_defaults
+def everywhere(endpoint, values):
+    calls.append(f"app-wide defaults {endpoint}")
+
+
+@inner.url_value_preprocessor
+def inner_pull(endpoint, values):
+    calls.append(f"inner pull {endpoint} {values}")
+
+
+@bp.route("/")
+def index():
+    return g.lang_code + " " + url_for(".about") + " " + url_for("frontend.about", lang_code="fr")
+
+
+@bp.route("/about")
+def about():
+    return "about " + g.lang_code
+
+
+@inner.route("/<int:page>")
+def deep(page):
+    return f"{g.lang_code} {page} {url_for('.deep', page=1)} {url_for('.deep', page=2)}"
+
+
+@app.route("/list")
+def listing():
+    return url_for("listing", page=1) + " " + url_for("listing", page=3)
+
+
+@app.route("/calls")
+def show_calls():
+    text = "\\n".join(calls)
+    calls.clear()
+    return text
+
+
+@app.route("/outside")
+def outside():
+    with app.app_context():
+        pass
+    return url_for("frontend.about", lang_code="de")
+
+
+bp.register_blueprint(inner)
+app.register_blueprint(bp)
+''', [
+    get("/en/"),
+    get("/calls"),
+    get("/en/about"),
+    get("/fr/inner/5"),
+    get("/calls"),
+    get("/list"),
+    get("/nowhere"),
+    get("/calls"),
+    get("/outside"),
+    get("/calls"),
+])
+
+
 def main():
     for name, data in SCENARIOS.items():
         path = os.path.join(HERE, "scenarios", name + ".json")
