@@ -24,15 +24,13 @@
 //!   requests to the app.
 
 use std::fmt;
+use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
-
-use crate::browser::jar::{CookieJar, CookieRequest};
+use crate::browser::jar::CookieJar;
 use crate::browser::markup::{StartTag, start_tags};
-use crate::browser::navigation::{Hop, MAX_REDIRECTS, NavigationOutcome, RedirectStop, Server};
-use crate::browser::site::SiteContext;
+use crate::browser::navigation::{CookiePlace, NavigationOutcome, NavigationRequest, Server, send};
 use crate::browser::url::{Url, UrlError};
-use crate::http::{Request, Response};
+use crate::http::Response;
 
 /// How many stylesheets of one page are requested at most; the others are not loaded.
 pub const MAX_STYLESHEETS: usize = 32;
@@ -87,7 +85,7 @@ fn is_stylesheet(tag: &StartTag) -> bool {
 }
 
 /// One subresource of a page and what became of it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Subresource {
     /// The `href` as written in the page.
     pub href: String,
@@ -98,16 +96,17 @@ pub struct Subresource {
 }
 
 /// Whether a subresource was requested.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Load {
-    /// Requested from the simulated site: every exchange, as for a navigation.
-    Fetched(NavigationOutcome),
+    /// Requested from the simulated site: every exchange, as for a navigation (shared, as the
+    /// Network list shows it).
+    Fetched(Rc<NavigationOutcome>),
     /// Not requested, and why.
     Blocked(Blocked),
 }
 
 /// Why a subresource was not requested.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Blocked {
     /// The `href` is not a URL the browser can request.
     BadUrl(UrlError),
@@ -118,6 +117,8 @@ pub enum Blocked {
     },
     /// The page has more stylesheets than [`MAX_STYLESHEETS`].
     TooMany,
+    /// The browser could not send it (the reason, in the learner's words).
+    NotSent(String),
 }
 
 impl fmt::Display for Blocked {
@@ -130,6 +131,7 @@ impl fmt::Display for Blocked {
                  from the page's own site, and the page frame's Content-Security-Policy lets \
                  nothing reach the network"
             ),
+            Blocked::NotSent(why) => write!(f, "not loaded: {why}"),
             Blocked::TooMany => write!(
                 f,
                 "not loaded: the playground loads at most {MAX_STYLESHEETS} stylesheets per page"
@@ -207,7 +209,7 @@ pub fn load_stylesheets(
                 Ok(url) if url.origin() != page.origin() => Load::Blocked(Blocked::OtherOrigin {
                     url: url.to_string(),
                 }),
-                Ok(url) => Load::Fetched(fetch_stylesheet(jar, page, url, server, now)),
+                Ok(url) => fetch_stylesheet(jar, page, &url, server, now),
             };
             Subresource {
                 href: link.href,
@@ -218,103 +220,51 @@ pub fn load_stylesheets(
         .collect()
 }
 
-/// One stylesheet request, with its same-origin redirects.
+/// One stylesheet request, with its same-origin redirects: a navigation's loop, with the headers
+/// Chromium sends for a stylesheet of `page` (its identity headers left out, as the
+/// playground's navigations leave them out) and `Cookie` last.
 fn fetch_stylesheet(
     jar: &mut CookieJar,
     page: &Url,
-    mut url: Url,
+    url: &Url,
     server: &mut dyn Server,
     now: i64,
-) -> NavigationOutcome {
-    let mut hops = Vec::new();
-    loop {
-        let cookie_request = CookieRequest {
-            url: &url,
-            method: "GET",
-            site: &SiteContext::SameSite,
-        };
-        let retrieval = jar.retrieve(&cookie_request, now);
-        let request = stylesheet_request(&url, page, retrieval.header.as_deref());
-        let response = server.handle(&request, now);
-        let stored = crate::http::header_all(&response.headers, "Set-Cookie")
-            .map(|header| jar.store(header, &cookie_request, now))
-            .collect();
-        let location = matches!(response.status, 301 | 302 | 303 | 307 | 308)
-            .then(|| crate::http::header(&response.headers, "Location").map(str::to_string))
-            .flatten();
-        hops.push(Hop {
-            url: url.clone(),
-            cookie: retrieval.header,
-            request,
-            response,
-            sent: retrieval.decisions,
-            stored,
-        });
-        let Some(location) = location else {
-            return NavigationOutcome { hops, stop: None };
-        };
-        let stop = if hops.len() > MAX_REDIRECTS {
-            Some(RedirectStop::TooManyRedirects)
-        } else {
-            match url.resolve(&location) {
-                Err(error) => Some(RedirectStop::BadLocation { location, error }),
-                Ok(next) if next.origin() != url.origin() => Some(RedirectStop::LeavesOrigin {
-                    location: next.to_string(),
-                }),
-                Ok(next) => {
-                    url = next;
-                    None
-                }
-            }
-        };
-        if stop.is_some() {
-            return NavigationOutcome { hops, stop };
-        }
+) -> Load {
+    let mut request = NavigationRequest::get(&url.to_string());
+    for (name, value) in [
+        ("Accept", STYLESHEET_ACCEPT),
+        ("Sec-Fetch-Site", "same-origin"),
+        ("Sec-Fetch-Mode", "no-cors"),
+        ("Sec-Fetch-Dest", "style"),
+        ("Referer", &page.to_string()),
+    ] {
+        request.headers.push((name.to_string(), value.to_string()));
     }
-}
-
-/// The request Chromium sends for a stylesheet of `page` at `url` (its identity headers left
-/// out, as the playground's navigations leave them out).
-fn stylesheet_request(url: &Url, page: &Url, cookie: Option<&str>) -> Request {
-    let mut headers: Vec<(String, String)> = vec![
-        ("Host".into(), url.host_header()),
-        ("Accept".into(), STYLESHEET_ACCEPT.into()),
-        ("Sec-Fetch-Site".into(), "same-origin".into()),
-        ("Sec-Fetch-Mode".into(), "no-cors".into()),
-        ("Sec-Fetch-Dest".into(), "style".into()),
-        ("Referer".into(), page.to_string()),
-    ];
-    if let Some(cookie) = cookie {
-        headers.push(("Cookie".into(), cookie.to_string()));
-    }
-    Request {
-        method: "GET".into(),
-        scheme: url.scheme.as_str().to_string(),
-        host: url.host_header(),
-        path: url.path.clone(),
-        query: url.query.clone(),
-        headers,
-        body: Vec::new(),
+    match send(jar, page, &request, server, now, CookiePlace::Last) {
+        Ok(outcome) => Load::Fetched(Rc::new(outcome)),
+        Err(error) => Load::Blocked(Blocked::NotSent(error.to_string())),
     }
 }
 
 /// `body` with each applied stylesheet's `<link>` replaced by a `<style>` holding its text (its
 /// `media` kept), so the page renders styled without fetching anything. `sheets` is what
 /// [`Subresource::applied_css`] gave for each of [`stylesheet_links`], in order; a link with
-/// `None` stays as written (the frame's policy keeps it from loading).
+/// `None` was not applied and is left out (the frame would only be refused its fetch; the
+/// Network list says why), a link past the end of `sheets` stays as written.
 ///
 /// ```
 /// use session_playground::browser::subresource::inline_stylesheets;
 /// let body = "<link rel=stylesheet href=/a.css media=print><link rel=stylesheet href=/b.css><p>";
 /// let out = inline_stylesheets(body, &[Some("p{}".into()), None]);
-/// assert_eq!(out, "<style media=\"print\">p{}</style><link rel=stylesheet href=/b.css><p>");
+/// assert_eq!(out, "<style media=\"print\">p{}</style><p>");
 /// ```
 pub fn inline_stylesheets(body: &str, sheets: &[Option<String>]) -> String {
     let mut out = String::with_capacity(body.len());
     let mut at = 0;
     for (link, sheet) in stylesheet_links(body).iter().zip(sheets) {
-        let Some(css) = sheet else { continue };
         out.push_str(&body[at..link.span.0]);
+        at = link.span.1;
+        let Some(css) = sheet else { continue };
         out.push_str("<style");
         if let Some(media) = &link.media {
             out.push_str(" media=\"");
@@ -324,7 +274,6 @@ pub fn inline_stylesheets(body: &str, sheets: &[Option<String>]) -> String {
         out.push('>');
         out.push_str(&css_in_style_element(css));
         out.push_str("</style>");
-        at = link.span.1;
     }
     out.push_str(&body[at..]);
     out
@@ -348,6 +297,9 @@ fn css_in_style_element(css: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::browser::jar::CookieRequest;
+    use crate::browser::site::SiteContext;
+    use crate::http::Request;
 
     fn css_server(request: &Request, _now: i64) -> Response {
         let css = |status: u16, kind: &str| Response {

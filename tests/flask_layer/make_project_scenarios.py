@@ -1760,6 +1760,60 @@ app.register_blueprint(bp)
 ])
 
 
+# ---------------------------------------------------------------------------------------------
+# Rule defaults: a route's `defaults=`, a blueprint's `url_defaults` (and a second registration
+# with its own), which rule url_for builds for which values, and the redirect to the rule whose
+# defaults give the values asked for.
+# ---------------------------------------------------------------------------------------------
+
+scenario("rule_defaults_and_blueprint_url_defaults", '''
+from flask import Blueprint, Flask, request, url_for
+
+app = Flask(__name__)
+shop = Blueprint("shop", __name__, url_prefix="/shop", url_defaults={"currency": "eur"})
+
+
+@shop.route("/")
+@shop.route("/in/<currency>/")
+def prices(currency):
+    def build(**values):
+        try:
+            return url_for(".prices", **values)
+        except Exception as e:
+            return type(e).__name__
+
+    return " ".join([request.blueprint, repr(currency), build(), build(currency="usd"),
+                     build(currency="eur"), build(currency="eur", sort="asc")])
+
+
+@app.route("/page/", defaults={"page": 1})
+@app.route("/page/<int:page>")
+def page(page):
+    return " ".join([repr(page), url_for("page", page=1), url_for("page", page=2), url_for("page"),
+                     url_for("page", page=1, q="x")])
+
+
+@app.route("/lang/", defaults={"lang": "en", "n": 3})
+def lang(lang, n):
+    return f"{lang!r} {n!r} {url_for('lang')} {url_for('lang', lang='en')}"
+
+
+app.register_blueprint(shop)
+app.register_blueprint(shop, name="usd_shop", url_prefix="/usd", url_defaults={"currency": "usd"})
+''', [
+    get("/shop/"),
+    get("/shop/in/usd/"),
+    get("/shop/in/eur/"),
+    get("/usd/"),
+    get("/usd/in/usd/"),
+    get("/page/"),
+    get("/page/2"),
+    get("/page/1"),
+    get("/page/1?q=x&q=y"),
+    get("/lang/"),
+])
+
+
 def main():
     for name, data in SCENARIOS.items():
         path = os.path.join(HERE, "scenarios", name + ".json")

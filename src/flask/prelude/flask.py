@@ -1794,8 +1794,13 @@ class Flask:
         if provide_automatic_options and "OPTIONS" not in methods:
             methods.append("OPTIONS")
         # The rule goes into the URL map first; a clash of endpoints is noticed afterwards.
+        defaults = options.get("defaults")
+        if defaults is not None:
+            # What the native rule keeps: str, int and float as they are, anything else as str.
+            defaults = [(key, value if type(value) in (str, int, float) else str(value))
+                        for key, value in defaults.items()]
         _add_rule(self._url_map, rule, endpoint, methods, options.get("strict_slashes", True),
-                  provide_automatic_options)
+                  provide_automatic_options, defaults)
         if view_func is None:
             return
         known = self.view_functions.setdefault(endpoint, view_func)
@@ -2190,6 +2195,9 @@ class _BlueprintSetup:
         self.name_prefix = options.get("name_prefix", "")
         self.full_name = full_name
         self.subdomain = options.get("subdomain", blueprint.subdomain)
+        # The blueprint's url_defaults, then the registration's, are every rule's defaults.
+        self.url_defaults = dict(blueprint.url_values_defaults)
+        self.url_defaults.update(options.get("url_defaults", ()))
 
     def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
         if self.url_prefix is not None:
@@ -2197,7 +2205,11 @@ class _BlueprintSetup:
             rule = self.url_prefix.rstrip("/") + "/" + rule.lstrip("/") if rule else self.url_prefix
         if endpoint is None:
             endpoint = view_func.__name__
-        self.app.add_url_rule(rule, self.full_name + "." + endpoint, view_func, **options)
+        defaults = self.url_defaults
+        if "defaults" in options:
+            defaults = dict(defaults, **options.pop("defaults"))
+        self.app.add_url_rule(rule, self.full_name + "." + endpoint, view_func,
+                              defaults=defaults, **options)
 
 
 _NO_DOT = "{} may not contain a dot '.' character."

@@ -3,7 +3,8 @@
 //! `Set-Cookie` highlighted, and the jar's reason for each cookie sent, skipped or stored, and a
 //! button that steps through that request line by line in the server view. Beneath a page's row,
 //! one row per stylesheet it loaded (type `stylesheet`, initiator the page, as Chromium's dev
-//! tools list them), or the reason it was not loaded or not applied.
+//! tools list them); the page's exchanges are followed by each stylesheet's, or the reason it
+//! was not loaded or not applied.
 
 use std::rc::Rc;
 
@@ -29,18 +30,9 @@ pub struct NetworkProps {
 struct NetworkRowProps {
     index: usize,
     entry: Rc<TimelineEntry>,
-    /// `Some(None)`: the page's row is selected; `Some(Some(k))`: its stylesheet `k`.
-    selected: Option<Option<usize>>,
-    on_select: UseStateSetter<Option<Selected>>,
+    selected: bool,
+    on_select: UseStateSetter<Option<usize>>,
 }
-
-/// A selected row: a request's index, and which of its stylesheets (`None`: the page itself).
-type Selected = (usize, Option<usize>);
-
-/// What the Network list shows for a stylesheet that was not requested or not applied (and what
-/// a sheet itself would load, which the page frame blocks).
-const STYLESHEET_NOTE: &str = "@import, url() images and fonts inside a stylesheet are not \
-    loaded: the page frame's Content-Security-Policy blocks them.";
 
 /// One request's row: a component of its own so a new request renders one row, not all.
 #[function_component(NetworkRow)]
@@ -53,16 +45,15 @@ fn network_row(props: &NetworkRowProps) -> Html {
         return html! {};
     };
     let last = outcome.final_hop();
-    let select = |sheet: Option<usize>| {
+    let select = {
         let setter = props.on_select.clone();
-        Callback::from(move |_: MouseEvent| setter.set(Some((index, sheet))))
+        Callback::from(move |_: MouseEvent| setter.set(Some(index)))
     };
     let redirects = outcome.hops.len() - 1;
-    let page_selected = selected == Some(None);
     html! {
         <>
-        <tr class={classes!("network-row", page_selected.then_some("selected"))}
-            onclick={select(None)} tabindex="0" aria-selected={page_selected.to_string()}>
+        <tr class={classes!("network-row", selected.then_some("selected"))}
+            onclick={select} tabindex="0" aria-selected={selected.to_string()}>
             <td>{ entry.profile.clone().unwrap_or_default() }</td>
             <td>{ &first.request.method }</td>
             <td>
@@ -75,82 +66,80 @@ fn network_row(props: &NetworkRowProps) -> Html {
                 }
             </td>
             <td>{ last.response.status }</td>
-            <td>{ "document" }</td>
-            <td class="muted">{ "Other" }</td>
             <td>{ format_instant(entry.at) }</td>
         </tr>
-        { for entry.subresources.iter().enumerate().map(|(k, sheet)| {
-            let chosen = selected == Some(Some(k));
-            let (method, status) = match &sheet.load {
-                Load::Fetched(outcome) => ("GET".to_string(), outcome.final_hop().response.status.to_string()),
-                Load::Blocked(_) => (String::new(), "(blocked)".to_string()),
-            };
-            html! {
-                <tr class={classes!("network-row", "network-subresource", chosen.then_some("selected"))}
-                    data-testid="network-stylesheet" onclick={select(Some(k))} tabindex="0" aria-selected={chosen.to_string()}>
-                    <td>{ entry.profile.clone().unwrap_or_default() }</td>
-                    <td>{ method }</td>
-                    <td>{ sheet_path(sheet) }</td>
-                    <td>{ status }</td>
-                    <td>{ "stylesheet" }</td>
-                    <td class="muted">{ first.url.path_and_query() }</td>
-                    <td>{ format_instant(entry.at) }</td>
-                </tr>
-            }
+        { for entry.subresources.iter().map(|sheet| html! {
+            <tr class="network-row network-subresource" data-testid="network-stylesheet">
+                <td colspan="4">{ sheet_row(first, sheet) }</td><td>{ format_instant(entry.at) }</td>
+            </tr>
         }) }
         </>
     }
 }
 
-/// A stylesheet's row label: its path on the page's site, or the `href` it was not loaded from.
-fn sheet_path(sheet: &Subresource) -> String {
-    match &sheet.load {
-        Load::Fetched(outcome) => outcome
-            .hops
-            .first()
-            .map_or_else(String::new, |hop| hop.url.path_and_query()),
-        Load::Blocked(_) => sheet.href.clone(),
+/// A stylesheet's row: its path on the page's site (or the `href` it was not loaded from),
+/// status, type and initiator (the page's path), in one cell under the page's Method, Path and
+/// Status.
+fn sheet_row(page: &Hop, sheet: &Subresource) -> String {
+    let (path, status) = match &sheet.load {
+        Load::Fetched(outcome) => (
+            outcome.hops[0].url.path_and_query(),
+            outcome.final_hop().response.status.to_string(),
+        ),
+        Load::Blocked(_) => (sheet.href.clone(), "(blocked)".to_string()),
+    };
+    format!(
+        "{path} · {status} · stylesheet · from {}",
+        page.url.path_and_query()
+    )
+}
+
+/// What the Network list says about a stylesheet under its exchanges: what it is, why it was
+/// not loaded or not applied, and what a sheet itself would load (the page frame blocks it).
+fn sheet_notes(sheet: &Subresource) -> String {
+    let mut notes = format!("Stylesheet {} of {}.", sheet.href, sheet.initiator);
+    if let Load::Blocked(why) = &sheet.load {
+        notes.push_str(&format!(" {why}."));
     }
+    if let Some(why) = sheet.not_applied() {
+        notes.push_str(&format!(" {why}."));
+    }
+    notes.push_str(
+        " @import, url() images and fonts inside a stylesheet are not loaded: the page frame's \
+         Content-Security-Policy blocks them.",
+    );
+    notes
 }
 
 /// The Network list.
 #[function_component(Network)]
 pub fn network(props: &NetworkProps) -> Html {
     // `None` means "follow the newest request", so a new request opens by itself.
-    let selected = use_state(|| None::<Selected>);
-    let shown = selected.or_else(|| props.requests.len().checked_sub(1).map(|last| (last, None)));
+    let selected = use_state(|| None::<usize>);
+    let shown = selected.or_else(|| props.requests.len().checked_sub(1));
     html! {
         <div class="network">
             <table class="network-list">
-                <thead><tr><th>{ "Browser" }</th><th>{ "Method" }</th><th>{ "Path" }</th><th>{ "Status" }</th><th>{ "Type" }</th><th>{ "Initiator" }</th><th>{ "Time" }</th></tr></thead>
+                <thead><tr><th>{ "Browser" }</th><th>{ "Method" }</th><th>{ "Path" }</th><th>{ "Status" }</th><th>{ "Time" }</th></tr></thead>
                 <tbody>
                     { for props.requests.iter().map(|(_, entry)| entry).enumerate().map(|(index, entry)| html! {
-                        <NetworkRow key={index} {index} entry={entry.clone()}
-                            selected={shown.filter(|(row, _)| *row == index).map(|(_, sheet)| sheet)}
+                        <NetworkRow key={index} {index} entry={entry.clone()} selected={shown == Some(index)}
                             on_select={selected.setter()} />
                     }) }
                 </tbody>
             </table>
-            if let Some(sheet) = shown.and_then(|(index, sheet)| Some(props.requests.get(index)?.1.subresources.get(sheet?)?.clone())) {
-                <div class="exchange" data-testid="stylesheet-detail">
-                    <p class="reason">{ format!("Stylesheet {} of {}", sheet.href, sheet.initiator) }</p>
-                    if let Load::Fetched(outcome) = &sheet.load {
-                        { for outcome.hops.iter().map(hop_view) }
-                    }
-                    if let Load::Blocked(why) = &sheet.load {
-                        <p class="reason reason-skip">{ why.to_string() }</p>
-                    }
-                    if let Some(why) = sheet.not_applied() {
-                        <p class="reason reason-skip">{ why }</p>
-                    }
-                    <p class="reason muted">{ STYLESHEET_NOTE }</p>
-                </div>
-            } else if let Some((entry, outcome)) = shown.and_then(|(index, _)| props.requests.get(index)).and_then(|(entry, request)| Some((*entry, request.exchange.clone()?))) {
+            if let Some((entry, outcome, sheets)) = shown.and_then(|index| props.requests.get(index)).and_then(|(entry, request)| Some((*entry, request.exchange.clone()?, request.subresources.clone()))) {
                 <div class="exchange-actions">
                     <button data-testid="network-step-through" title="Run this request again line by line in the server view"
                         onclick={props.on_action.reform(move |_: MouseEvent| Action::StepThrough(entry))}>{ "Step through this request" }</button>
                 </div>
                 <Exchange {outcome} />
+                { for sheets.iter().map(|sheet| html! {
+                    <div data-testid="stylesheet-detail">
+                        if let Load::Fetched(outcome) = &sheet.load { <Exchange outcome={outcome.clone()} /> }
+                        <p class="reason">{ sheet_notes(sheet) }</p>
+                    </div>
+                }) }
             }
         </div>
     }
