@@ -16,6 +16,9 @@
 //! - [`jar`]: the cookie jar: storage, retrieval, dev-tools operations, decisions with reasons.
 //! - [`profile`]: named browsers with a jar and history, private windows, close/reopen.
 //! - [`navigation`]: sending a request through a [`Server`], storing cookies, following redirects.
+//! - [`markup`]: the start tags and attributes of a response's HTML, as a tokenizer reads them.
+//! - [`subresource`]: the stylesheets a shown page loads from its own site, as Chromium requests
+//!   them, and the page with them inlined.
 //! - [`script_view`]: what a script in a page would read (`document.cookie`) and send; where a
 //!   response holds script. Nothing in a response ever runs.
 
@@ -23,11 +26,13 @@ pub mod clock;
 pub mod cookie_date;
 pub mod devtools;
 pub mod jar;
+pub mod markup;
 pub mod navigation;
 pub mod profile;
 pub mod script_view;
 pub mod set_cookie;
 pub mod site;
+pub mod subresource;
 pub mod url;
 
 pub use clock::VirtualClock;

@@ -268,6 +268,36 @@ pub fn navigate(
     server: &mut dyn Server,
     now: i64,
 ) -> Result<NavigationOutcome, NavigationError> {
+    send(
+        jar,
+        current,
+        navigation,
+        server,
+        now,
+        CookiePlace::BeforeExtra,
+    )
+}
+
+/// Where a request's `Cookie` header goes among its headers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CookiePlace {
+    /// Before the extra headers (a navigation: the learner's headers come last).
+    BeforeExtra,
+    /// After them (a subresource: the extra headers are the browser's own, and Chromium sends
+    /// `Cookie` last).
+    Last,
+}
+
+/// [`navigate`], with the `Cookie` header at `cookie`: the one loop of requests, stored cookies
+/// and redirects, for navigations and a page's subresources alike.
+pub(crate) fn send(
+    jar: &mut CookieJar,
+    current: &Url,
+    navigation: &NavigationRequest,
+    server: &mut dyn Server,
+    now: i64,
+    cookie: CookiePlace,
+) -> Result<NavigationOutcome, NavigationError> {
     let method = navigation.method.to_ascii_uppercase();
     if method.is_empty() || !method.bytes().all(is_token_byte) {
         return Err(NavigationError::BadMethod {
@@ -308,6 +338,7 @@ pub fn navigate(
             (content_type, &body),
             retrieval.header.as_deref(),
             &navigation.headers,
+            cookie,
         );
         let response = server.handle(&request, now);
         let stored = crate::http::header_all(&response.headers, "Set-Cookie")
@@ -374,14 +405,19 @@ fn build_request(
     (content_type, body): (&str, &[u8]),
     cookie: Option<&str>,
     extra: &[(String, String)],
+    place: CookiePlace,
 ) -> Request {
     let mut headers: Vec<(String, String)> = vec![("Host".into(), url.host_header())];
     if !body.is_empty() {
         headers.push(("Content-Type".into(), content_type.into()));
         headers.push(("Content-Length".into(), body.len().to_string()));
     }
-    if let Some(cookie) = cookie {
-        headers.push(("Cookie".into(), cookie.to_string()));
+    let cookie = cookie.map(|cookie| ("Cookie".to_string(), cookie.to_string()));
+    if let Some(cookie) = cookie
+        .as_ref()
+        .filter(|_| place == CookiePlace::BeforeExtra)
+    {
+        headers.push(cookie.clone());
     }
     for (name, value) in extra {
         match headers
@@ -391,6 +427,9 @@ fn build_request(
             Some(slot) => slot.1 = value.clone(),
             None => headers.push((name.clone(), value.clone())),
         }
+    }
+    if let Some(cookie) = cookie.filter(|_| place == CookiePlace::Last) {
+        headers.push(cookie);
     }
     Request {
         method: method.to_string(),

@@ -12,14 +12,14 @@
 //! `tests/browser_layer/chromium.rs`.
 //!
 //! [`scripts_in`] finds where a response holds script: `<script>` elements, `on…=` event-handler
-//! attributes and `javascript:` URLs. It is a small tag scanner written here rather than an HTML
-//! parser crate (html5ever would weigh more than the rest of the browser layer in the page): it
-//! reads tags, attributes and comments, enough to point at what a browser would run in the markup
-//! an app reflects; it only informs, since nothing runs either way.
+//! attributes and `javascript:` URLs, in the start tags [`crate::browser::markup`] reads: enough
+//! to point at what a browser would run in the markup an app reflects; it only informs, since
+//! nothing runs either way.
 
 use std::fmt;
 
 use crate::browser::jar::{Cookie, CookieJar, CookieRequest};
+use crate::browser::markup::start_tags;
 use crate::browser::site::SiteContext;
 use crate::browser::url::Url;
 
@@ -214,28 +214,10 @@ const URL_ATTRIBUTES: [&str; 6] = ["href", "src", "action", "formaction", "data"
 /// assert!(scripts_in("<p>a &lt;script&gt; as text</p>").is_empty());
 /// ```
 pub fn scripts_in(body: &str) -> Vec<ScriptFound> {
-    let bytes = body.as_bytes();
     let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(offset) = body[at..].find('<') {
-        let start = at + offset;
-        let rest = &body[start..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            at = comment
-                .find("-->")
-                .map_or(body.len(), |end| start + 4 + end + 3);
-            continue;
-        }
-        if !bytes
-            .get(start + 1)
-            .is_some_and(|byte| byte.is_ascii_alphabetic())
-        {
-            at = start + 1;
-            continue;
-        }
-        let (tag, end) = read_tag(body, start + 1);
-        let line = body[..start].matches('\n').count() + 1;
-        let excerpt = shorten(&body[start..end]);
+    for tag in start_tags(body) {
+        let line = tag.line(body);
+        let excerpt = shorten(&body[tag.start..tag.end]);
         let mut note = |kind| {
             found.push(ScriptFound {
                 kind,
@@ -243,7 +225,7 @@ pub fn scripts_in(body: &str) -> Vec<ScriptFound> {
                 excerpt: excerpt.clone(),
             })
         };
-        if tag.name.eq_ignore_ascii_case("script") {
+        if tag.is("script") {
             note(ScriptKind::Element);
         }
         for (name, value) in &tag.attributes {
@@ -254,87 +236,8 @@ pub fn scripts_in(body: &str) -> Vec<ScriptFound> {
                 note(ScriptKind::JavascriptUrl(lower));
             }
         }
-        at = end;
-        if tag.name.eq_ignore_ascii_case("script") {
-            // A script's text is not markup: skip to its end tag.
-            let lower = body[at..].to_ascii_lowercase();
-            at = lower
-                .find("</script")
-                .map_or(body.len(), |index| at + index);
-        }
     }
     found
-}
-
-/// A start tag: its name and attributes.
-struct Tag {
-    name: String,
-    attributes: Vec<(String, String)>,
-}
-
-/// Reads the tag whose name starts at `from`; returns it and the index just past its `>` (or
-/// the end of `body`).
-fn read_tag(body: &str, from: usize) -> (Tag, usize) {
-    let chars: Vec<(usize, char)> = body[from..]
-        .char_indices()
-        .map(|(i, c)| (from + i, c))
-        .collect();
-    let mut i = 0;
-    let is_space = |c: char| c.is_ascii_whitespace();
-    let mut name = String::new();
-    while i < chars.len() && !is_space(chars[i].1) && chars[i].1 != '>' && chars[i].1 != '/' {
-        name.push(chars[i].1);
-        i += 1;
-    }
-    let mut attributes = Vec::new();
-    loop {
-        while i < chars.len() && (is_space(chars[i].1) || chars[i].1 == '/') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return (Tag { name, attributes }, body.len());
-        }
-        if chars[i].1 == '>' {
-            return (Tag { name, attributes }, chars[i].0 + 1);
-        }
-        let mut attribute = String::new();
-        while i < chars.len() && !is_space(chars[i].1) && !matches!(chars[i].1, '>' | '=' | '/') {
-            attribute.push(chars[i].1);
-            i += 1;
-        }
-        if attribute.is_empty() {
-            // A stray '=' where a name should start: HTML makes it part of the name.
-            attribute.push(chars[i].1);
-            i += 1;
-        }
-        while i < chars.len() && is_space(chars[i].1) {
-            i += 1;
-        }
-        let mut value = String::new();
-        if i < chars.len() && chars[i].1 == '=' {
-            i += 1;
-            while i < chars.len() && is_space(chars[i].1) {
-                i += 1;
-            }
-            match chars.get(i).map(|(_, c)| *c) {
-                Some(quote @ ('"' | '\'')) => {
-                    i += 1;
-                    while i < chars.len() && chars[i].1 != quote {
-                        value.push(chars[i].1);
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                _ => {
-                    while i < chars.len() && !is_space(chars[i].1) && chars[i].1 != '>' {
-                        value.push(chars[i].1);
-                        i += 1;
-                    }
-                }
-            }
-        }
-        attributes.push((attribute, value));
-    }
 }
 
 /// `javascript:` as a URL parser sees it: leading spaces and controls dropped, tabs and newlines

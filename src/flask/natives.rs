@@ -786,10 +786,29 @@ fn native_add_rule(it: &mut Interp, args: Args) -> PyResult<Value> {
         .collect::<PyResult<_>>()?;
     let strict = it.truthy(&arg(&args, 4))?;
     let auto = it.truthy(&arg(&args, 5))?;
+    // The rule's defaults, as (name, value) pairs of str, int or float (the prelude makes any
+    // other value its str()).
+    let mut defaults = Vec::new();
+    if !matches!(arg(&args, 6), Value::None) {
+        for pair in it.collect(&arg(&args, 6))? {
+            let items = it.collect(&pair)?;
+            let [key, value] = &items[..] else {
+                return Err(it.type_error("_add_rule() needs (name, value) defaults"));
+            };
+            let value = match value {
+                Value::Int(number) => Arg::Int(*number),
+                Value::Float(number) => Arg::Float(*number),
+                other => Arg::Str(it.to_str(other)?),
+            };
+            defaults.push((it.to_str(key)?, value));
+        }
+    }
     let refs: Vec<&str> = methods.iter().map(String::as_str).collect();
     match Rule::new(&rule, &endpoint, &refs, strict, auto) {
         Ok(rule) => {
-            s.routers.borrow_mut()[map].rules.push(rule);
+            s.routers.borrow_mut()[map]
+                .rules
+                .push(rule.with_defaults(defaults));
             Ok(Value::None)
         }
         Err(e) => Err(it.err(e.python_type(), e.to_string())),

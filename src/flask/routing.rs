@@ -62,6 +62,10 @@ pub struct Rule {
     pub automatic_options: bool,
     /// The parsed rule.
     pub parts: Vec<Part>,
+    /// Werkzeug's rule `defaults` (`defaults=` of `add_url_rule`, a blueprint's
+    /// `url_defaults`): values the view gets beside the bound ones, which also make the rule
+    /// the one built (and redirected to) for exactly those values.
+    pub defaults: Vec<(String, Arg)>,
 }
 
 /// Why a rule text was refused (Werkzeug raises these at `add_url_rule`).
@@ -165,7 +169,47 @@ impl Rule {
             strict_slashes,
             automatic_options,
             parts,
+            defaults: Vec::new(),
         })
+    }
+
+    /// The same rule with `defaults`.
+    pub fn with_defaults(mut self, defaults: Vec<(String, Arg)>) -> Rule {
+        self.defaults = defaults;
+        self
+    }
+
+    /// Werkzeug's `Rule.arguments`: the placeholders' names and the defaults' keys.
+    fn all_arguments(&self) -> Vec<&str> {
+        let mut names = self.arguments();
+        for (key, _) in &self.defaults {
+            if !names.contains(&key.as_str()) {
+                names.push(key);
+            }
+        }
+        names
+    }
+
+    /// Werkzeug's `Rule.suitable_for`: every argument has a value or a default, and no value
+    /// given differs from the default of its key.
+    fn suitable_for(&self, values: &[(String, String)]) -> bool {
+        let given = |key: &str| values.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        self.all_arguments()
+            .iter()
+            .all(|key| given(key).is_some() || self.defaults.iter().any(|(k, _)| k == key))
+            && self
+                .defaults
+                .iter()
+                .all(|(key, value)| given(key).is_none_or(|text| *text == arg_text(value)))
+    }
+
+    /// Werkzeug's `Rule.build_compare_key`: the rules of an endpoint are tried for building
+    /// with the most arguments first, then the most defaults.
+    fn build_rank(&self) -> (std::cmp::Reverse<usize>, std::cmp::Reverse<usize>) {
+        (
+            std::cmp::Reverse(self.all_arguments().len()),
+            std::cmp::Reverse(self.defaults.len()),
+        )
     }
 
     /// The names of the rule's placeholders.
@@ -182,11 +226,17 @@ impl Rule {
     /// Matches a decoded path; returns the converted arguments.
     pub fn matches(&self, path: &str) -> Option<Vec<(String, Arg)>> {
         let mut out = Vec::new();
-        if match_parts(&self.parts, path, &mut out) {
-            Some(out)
-        } else {
-            None
+        if !match_parts(&self.parts, path, &mut out) {
+            return None;
         }
+        // The defaults join the bound values (and win over one of the same name).
+        for (key, value) in &self.defaults {
+            match out.iter_mut().find(|(k, _)| k == key) {
+                Some(slot) => slot.1 = value.clone(),
+                None => out.push((key.clone(), value.clone())),
+            }
+        }
+        Some(out)
     }
 
     /// How specific the rule is: static parts beat converters, `path` comes last
@@ -361,6 +411,9 @@ impl Router {
             }
         }
         if let Some((_, rule, args)) = best {
+            if let Some(url) = self.default_redirect(rule, &args, query, origin) {
+                return Match::Redirect(url);
+            }
             return Match::Found { rule, args };
         }
         if !path.ends_with('/') {
@@ -384,6 +437,52 @@ impl Router {
             return Match::MethodNotAllowed(allowed);
         }
         Match::NotFound
+    }
+
+    /// Werkzeug's `redirect_defaults`: when a rule of the same endpoint placed before the
+    /// matched one in build order has defaults that give these very values, the request is
+    /// redirected (308) to that rule's URL (`/page/1` to `/page/` when `/page/` has `page=1`).
+    fn default_redirect(
+        &self,
+        matched: usize,
+        args: &[(String, Arg)],
+        query: &str,
+        origin: &str,
+    ) -> Option<String> {
+        let rule = &self.rules[matched];
+        let values: Vec<(String, String)> = args
+            .iter()
+            .map(|(key, value)| (key.clone(), arg_text(value)))
+            .collect();
+        let mut arguments = rule.all_arguments();
+        crate::text::order::sort(&mut arguments);
+        for other in self.build_order(&rule.endpoint) {
+            if std::ptr::eq(other, rule) {
+                break;
+            }
+            let mut theirs = other.all_arguments();
+            crate::text::order::sort(&mut theirs);
+            if !other.defaults.is_empty() && theirs == arguments && other.suitable_for(&values) {
+                let mut url = format!("{origin}{}", build_with(other, &values));
+                if !query.is_empty() {
+                    url.push(if url.contains('?') { '&' } else { '?' });
+                    url.push_str(query);
+                }
+                return Some(url);
+            }
+        }
+        None
+    }
+
+    /// The rules of `endpoint` in the order Werkzeug tries them when building.
+    fn build_order(&self, endpoint: &str) -> Vec<&Rule> {
+        let mut candidates: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|r| r.endpoint == endpoint)
+            .collect();
+        crate::text::order::sort_by_key(&mut candidates, |rule| rule.build_rank());
+        candidates
     }
 
     /// Every method the rules matching `path` allow (Flask's automatic OPTIONS answer).
@@ -413,58 +512,17 @@ impl Router {
     ///     "Could not build url for endpoint 'home'. Did you mean 'index' instead?");
     /// ```
     pub fn build(&self, endpoint: &str, values: &[(String, String)]) -> Result<String, String> {
-        // Werkzeug tries an endpoint's rules with the most variables first (stable otherwise),
-        // so `/user/<name>` builds before `/user/` when a name is given.
-        let mut candidates: Vec<&Rule> = self
-            .rules
-            .iter()
-            .filter(|r| r.endpoint == endpoint)
-            .collect();
-        crate::text::order::sort_by_key(&mut candidates, |r| {
-            std::cmp::Reverse(
-                r.parts
-                    .iter()
-                    .filter(|p| matches!(p, Part::Var { .. }))
-                    .count(),
-            )
-        });
-        'rules: for rule in candidates {
-            let mut url = String::new();
-            let mut used: Vec<&str> = Vec::new();
-            for part in &rule.parts {
-                match part {
-                    Part::Static(text) => url.push_str(text),
-                    Part::Var { conv, name } => {
-                        let Some((_, value)) = values.iter().find(|(k, _)| k == name) else {
-                            continue 'rules;
-                        };
-                        let safe = match conv {
-                            Converter::Path => PATH_SAFE,
-                            _ => CONVERTER_SAFE,
-                        };
-                        url.push_str(&quote(value, safe));
-                        used.push(name);
-                    }
-                }
-            }
-            let query: Vec<&(String, String)> = values
-                .iter()
-                .filter(|(k, _)| !used.contains(&k.as_str()))
-                .collect();
-            if !query.is_empty() {
-                url.push('?');
-                for (i, (k, v)) in query.iter().enumerate() {
-                    if i > 0 {
-                        url.push('&');
-                    }
-                    url.push_str(&quote_plus(k));
-                    url.push('=');
-                    url.push_str(&quote_plus(v));
-                }
-            }
-            return Ok(url);
+        // Werkzeug tries an endpoint's rules with the most arguments first (stable otherwise),
+        // so `/user/<name>` builds before `/user/` when a name is given; the first suitable
+        // one is built.
+        match self
+            .build_order(endpoint)
+            .into_iter()
+            .find(|rule| rule.suitable_for(values))
+        {
+            Some(rule) => Ok(build_with(rule, values)),
+            None => Err(self.build_error(endpoint, values)),
         }
-        Err(self.build_error(endpoint, values))
     }
 
     fn build_error(&self, endpoint: &str, values: &[(String, String)]) -> String {
@@ -510,6 +568,61 @@ impl Router {
             }
         }
         message
+    }
+}
+
+/// `rule`'s URL for `values` (it is suitable for them): each placeholder from its value or its
+/// default, the values that are not arguments as the query string.
+fn build_with(rule: &Rule, values: &[(String, String)]) -> String {
+    let mut url = String::new();
+    for part in &rule.parts {
+        match part {
+            Part::Static(text) => url.push_str(text),
+            Part::Var { conv, name } => {
+                let value = values
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+                    .or_else(|| {
+                        rule.defaults
+                            .iter()
+                            .find(|(k, _)| k == name)
+                            .map(|(_, v)| arg_text(v))
+                    })
+                    .unwrap_or_default();
+                let safe = match conv {
+                    Converter::Path => PATH_SAFE,
+                    _ => CONVERTER_SAFE,
+                };
+                url.push_str(&quote(&value, safe));
+            }
+        }
+    }
+    let arguments = rule.all_arguments();
+    let query: Vec<&(String, String)> = values
+        .iter()
+        .filter(|(k, _)| !arguments.contains(&k.as_str()))
+        .collect();
+    if !query.is_empty() {
+        url.push('?');
+        for (i, (k, v)) in query.iter().enumerate() {
+            if i > 0 {
+                url.push('&');
+            }
+            url.push_str(&quote_plus(k));
+            url.push('=');
+            url.push_str(&quote_plus(v));
+        }
+    }
+    url
+}
+
+/// A default as `str()` writes it (how `url_for`'s values reach the builder).
+fn arg_text(value: &Arg) -> String {
+    match value {
+        Arg::Str(text) => text.clone(),
+        Arg::Int(number) => number.to_string(),
+        Arg::Float(number) => crate::python::text::float_repr::float_repr(*number),
     }
 }
 
@@ -641,6 +754,49 @@ mod tests {
                 .push(Rule::new(rule, ep, methods, true, true).unwrap());
         }
         r
+    }
+
+    #[test]
+    fn defaults_join_the_values_pick_the_rule_built_and_redirect() {
+        let mut router = Router::default();
+        let page = |text: &str| Rule::new(text, "page", &["GET"], true, true).unwrap();
+        router
+            .rules
+            .push(page("/page/").with_defaults(vec![("page".into(), Arg::Int(1))]));
+        router.rules.push(page("/page/<int:page>"));
+        let found = router.match_request("GET", "/page/", "", "http://localhost");
+        assert_eq!(
+            found,
+            Match::Found {
+                rule: 0,
+                args: vec![("page".into(), Arg::Int(1))]
+            }
+        );
+        let value = |v: &str| vec![("page".to_string(), v.to_string())];
+        assert_eq!(router.build("page", &value("1")).unwrap(), "/page/");
+        assert_eq!(router.build("page", &value("2")).unwrap(), "/page/2");
+        assert_eq!(router.build("page", &[]).unwrap(), "/page/");
+        // The rule whose defaults give the values asked for is where the request goes.
+        assert_eq!(
+            router.match_request("GET", "/page/1", "q=x", "http://localhost"),
+            Match::Redirect("http://localhost/page/?q=x".into())
+        );
+        assert!(matches!(
+            router.match_request("GET", "/page/2", "", "http://localhost"),
+            Match::Found { rule: 1, .. }
+        ));
+        // A value other than a default's makes that rule unsuitable.
+        let mut fixed = Router::default();
+        fixed.rules.push(
+            page("/in/<currency>/")
+                .with_defaults(vec![("currency".into(), Arg::Str("eur".into()))]),
+        );
+        assert!(
+            fixed
+                .build("page", &[("currency".into(), "usd".into())])
+                .is_err()
+        );
+        assert_eq!(fixed.build("page", &[]).unwrap(), "/in/eur/");
     }
 
     #[test]

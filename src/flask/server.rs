@@ -481,7 +481,7 @@ enum Outcome {
 }
 
 /// The view to call directly, when Flask's dispatch would do nothing but call it: no
-/// `before_request`/`after_request` functions, and a rule that matches (not the automatic
+/// `before_request`/`after_request` functions or URL value preprocessors, and a rule that matches (not the automatic
 /// OPTIONS answer). Returns the endpoint, the view function and its arguments.
 fn fast_view(
     it: &mut Interp,
@@ -489,7 +489,11 @@ fn fast_view(
     shared: &Shared,
     request: &Request,
 ) -> Option<(String, Value, Value)> {
-    for hooks in ["before_request_funcs", "after_request_funcs"] {
+    for hooks in [
+        "before_request_funcs",
+        "after_request_funcs",
+        "url_value_preprocessors",
+    ] {
         // The app's own hooks (key None) and every blueprint's.
         let funcs = it.get_attr(app, hooks).ok()?;
         let Value::Dict(scopes) = &funcs else {

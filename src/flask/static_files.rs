@@ -350,11 +350,12 @@ pub fn guess_type(name: &str) -> (Option<&'static str>, Option<&'static str>) {
     (lookup(mime_table::TYPES, &ext.to_lowercase()), encoding)
 }
 
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
+/// The value of `key` in one of `mime_table`'s tables (`key value` lines).
+fn lookup(table: &'static str, key: &str) -> Option<&'static str> {
     table
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| table[i].1)
+        .split('\n')
+        .find_map(|line| line.split_once(' ').filter(|(k, _)| *k == key))
+        .map(|(_, value)| value)
 }
 
 /// `posixpath.splitext`: the last extension of the last segment, leading dots not counting.

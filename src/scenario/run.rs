@@ -25,6 +25,7 @@ pub(crate) fn run_with_effects(scenario: &Scenario) -> (Transcript, Vec<Effect>)
         scenario.clock,
         SessionMode::Signed,
     )
+    .without_subresources()
     .with_files(scenario.files.clone());
     world = scenario.sites.iter().fold(world, |world, site| {
         world.with_site(&site.host, site.content())

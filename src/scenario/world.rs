@@ -11,6 +11,14 @@
 //! their hosts go to them, everything else to the app. Who started a request (the address bar, or
 //! a page's link, form or image) is the step's; the jar decides from it which cookies go along.
 //!
+//! A page shown (an HTML response to a top-level navigation, Back, Forward or Reload) loads its
+//! stylesheets here, in the world, not in the page (issues 13 and 18): `browser::subresource`
+//! requests each one on the page's origin from the same servers, with the profile's jar, so
+//! the requests reach the app (its log, its hooks), their `Set-Cookie`s are stored, and the
+//! effect's [`Exchange::subresources`] carries them for the Network panel and the frame (which
+//! inlines the applied sheets: the frame itself fetches nothing). The v1 runner turns this off
+//! ([`World::without_subresources`]): the contract's browser model sends only a step's requests.
+//!
 //! Front-end policy stays in the front end: the page refuses a click in a closed browser or in
 //! a profile that is gone (a stale link) before stepping, and restarts the server on the
 //! editor's code before a request; a `World` opens a closed browser when asked to navigate (as
@@ -22,6 +30,7 @@ use std::rc::Rc;
 
 use crate::browser::clock::format_instant;
 use crate::browser::profile::CloseReport;
+use crate::browser::subresource::{Subresource, load_stylesheets};
 use crate::browser::{Browser, Cookie, CookieKey, NavigationOutcome, NavigationRequest, Server};
 use crate::flask::project::ProjectFiles;
 use crate::flask::server::{SessionSettings, StoreItem};
@@ -293,6 +302,9 @@ pub struct Exchange {
     pub seen: SeenSession,
     /// Who started it: the address bar or the same site, or a page of another site.
     pub site: crate::browser::SiteContext,
+    /// The stylesheets the page shown loaded, in document order (empty when the world loads
+    /// none, or the response is not a page shown).
+    pub subresources: Rc<Vec<Subresource>>,
 }
 
 /// What a step did.
@@ -407,6 +419,9 @@ pub struct World {
     pub(crate) environment: Vec<(String, String)>,
     /// Further sites beside the app, by host (issue 20).
     pub(crate) sites: Vec<OtherSite>,
+    /// Whether a page shown loads its stylesheets (`browser::subresource`); off for the
+    /// scenario-v1 runner, whose browser model loads none.
+    pub(crate) loads_subresources: bool,
 }
 
 impl World {
@@ -429,7 +444,15 @@ impl World {
             server_log: String::new(),
             environment: Vec::new(),
             sites: Vec::new(),
+            loads_subresources: true,
         }
+    }
+
+    /// The same world whose browser loads no stylesheet of the pages it shows (the
+    /// scenario-v1 contract's browser model: only the requests a step makes).
+    pub fn without_subresources(mut self) -> World {
+        self.loads_subresources = false;
+        self
     }
 
     /// The same world with the app at `host` instead of `localhost` (set before any site: a
@@ -785,7 +808,7 @@ impl World {
             })
             .collect();
         // The router borrows the servers; it is gone at the end of this block.
-        let (result, traces, printed_by_sites) = {
+        let (result, traces, error, subresources, printed_by_sites) = {
             let mut router = Router {
                 app: &mut **server,
                 sites,
@@ -800,6 +823,28 @@ impl World {
                 Traversal::Forward => self.browser.forward(profile, &mut router),
                 Traversal::Reload => self.browser.reload(profile, &mut router),
             };
+            // The page's own request decides the error and the sessions seen; its stylesheets
+            // come after it, on the same servers.
+            let traces = std::mem::take(&mut router.traces);
+            let error = router.app.last_error();
+            let shown = match &traversal {
+                Traversal::New(request) => request.site.is_top_level_navigation(),
+                _ => true,
+            };
+            let subresources = match (&result, self.browser.profile_mut(profile)) {
+                (Ok(Some(outcome)), Some(tab)) if shown && self.loads_subresources => {
+                    let hop = outcome.final_hop();
+                    let html = http::header(&hop.response.headers, "Content-Type")
+                        .is_some_and(|kind| kind.to_ascii_lowercase().starts_with("text/html"));
+                    if html && outcome.stop.is_none() {
+                        let body = String::from_utf8_lossy(&hop.response.body);
+                        load_stylesheets(&mut tab.jar, &hop.url, &body, &mut router, now)
+                    } else {
+                        Vec::new()
+                    }
+                }
+                _ => Vec::new(),
+            };
             let printed: String = router
                 .sites
                 .iter_mut()
@@ -811,13 +856,13 @@ impl World {
                     _ => None,
                 })
                 .collect();
-            (result, std::mem::take(&mut router.traces), printed)
+            (result, traces, error, subresources, printed)
         };
         self.server_store = server.server_store(now);
         let printed = server.take_log();
         // A view may change the config (e.g. the secret key) at run time.
         self.session_settings = server.session_settings();
-        self.request_error = server.last_error();
+        self.request_error = error;
         drop(server);
         self.log(&printed);
         self.log(&printed_by_sites);
@@ -834,6 +879,7 @@ impl World {
                         Traversal::New(request) => request.site.clone(),
                         _ => crate::browser::SiteContext::SameSite,
                     },
+                    subresources: Rc::new(subresources),
                 })
             }
             Ok(None) => EffectKind::Refused(StepNote::NoHistoryEntry),
@@ -924,4 +970,107 @@ enum Traversal {
     Back,
     Forward,
     Reload,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::subresource::Load;
+    use crate::scenario::action::get;
+
+    const APP: &str = r#"
+from flask import Flask, render_template
+app = Flask(__name__)
+
+@app.route("/")
+def index():
+    return render_template("base.html")
+
+@app.route("/broken")
+def broken():
+    return render_template("base.html", x=1 / 0)
+
+@app.route("/text")
+def text():
+    return '<link rel="stylesheet" href="/static/style.css">', {"Content-Type": "text/plain"}
+"#;
+
+    fn world() -> World {
+        let files = ProjectFiles::new([
+            (
+                "templates/base.html".to_string(),
+                "<!doctype html><link rel=stylesheet href=\"{{ url_for('static', filename='style.css') }}\">\
+                 <link rel=stylesheet href=\"https://cdn.example/x.css\"><h1>Hi</h1>"
+                    .to_string(),
+            ),
+            ("static/style.css".to_string(), "h1 { color: red }\n".to_string()),
+        ]);
+        let mut world = World::new(&["default".to_string()], 1_772_600_767, SessionMode::Signed)
+            .with_files(files);
+        assert!(matches!(world.start(APP).kind, EffectKind::Started(Ok(()))));
+        world
+    }
+
+    fn exchange(effect: Effect) -> Exchange {
+        match effect.kind {
+            EffectKind::Request(exchange) => exchange,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_page_loads_its_stylesheets_from_the_app_and_the_log_shows_them() {
+        let mut world = world();
+        let page = exchange(world.apply(&get("/")));
+        assert_eq!(page.subresources.len(), 2);
+        let Load::Fetched(sheet) = &page.subresources[0].load else {
+            panic!("{:?}", page.subresources)
+        };
+        assert_eq!(sheet.final_hop().url.path, "/static/style.css");
+        assert_eq!(
+            page.subresources[0].applied_css().as_deref(),
+            Some("h1 { color: red }\n")
+        );
+        assert!(matches!(
+            page.subresources[1].load,
+            Load::Blocked(crate::browser::subresource::Blocked::OtherOrigin { .. })
+        ));
+        // Werkzeug's log line of the stylesheet's request follows the page's.
+        let log = world.server_log();
+        let page_line = log.find("\"GET / HTTP/1.1\" 200").expect(log);
+        let sheet_line = log
+            .find("\"GET /static/style.css HTTP/1.1\" 200")
+            .expect(log);
+        assert!(page_line < sheet_line, "{log}");
+    }
+
+    #[test]
+    fn the_pages_error_stays_its_own_and_only_shown_html_loads_sheets() {
+        let mut world = world();
+        let broken = exchange(world.apply(&get("/broken")));
+        // The error page is Werkzeug's 500 without stylesheets; the error is the page's.
+        assert_eq!(
+            broken.error.as_ref().unwrap().type_name,
+            "ZeroDivisionError"
+        );
+        assert!(broken.subresources.is_empty());
+        assert!(exchange(world.apply(&get("/text"))).subresources.is_empty());
+        let mut image = navigation_request(&match get("/").action {
+            Action::Request(request) => request,
+            _ => unreachable!(),
+        });
+        image.site = crate::browser::SiteContext::cross_site_image("http://attacker.test");
+        let effect = world.send("default", Traversal::New(image));
+        let EffectKind::Request(embedded) = effect else {
+            panic!()
+        };
+        assert!(
+            embedded.subresources.is_empty(),
+            "an image is not a page shown"
+        );
+        world.apply(&get("/"));
+        // No HTTP cache: a reload requests the stylesheets again.
+        let reload = exchange(world.apply(&Step::new(Action::Reload)));
+        assert_eq!(reload.subresources.len(), 2);
+    }
 }

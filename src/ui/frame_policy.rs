@@ -5,7 +5,11 @@
 //! document starts with a Content-Security-Policy that allows only inline styles and `data:`
 //! images/fonts: no fetch of any kind, no nested frame, no form target, no `<base>`. Links and
 //! forms the learner follows are carried out by the page itself (on the simulated server); the
-//! frame's own navigations are cancelled (`components::page_view`).
+//! frame's own navigations are cancelled (`components::page_view`). A page's own stylesheets
+//! still apply: the world requested them from the simulated site (`browser::subresource`) and
+//! the frame gets their text inlined as `<style>`, which `style-src 'unsafe-inline'` allows (a
+//! sheet that did not apply, or was not loaded, is left out of the frame); what a sheet itself
+//! loads (`@import`, `url()` images, fonts) stays blocked.
 
 /// The policy every rendered response gets. `form-action 'none'` does not stop the page's own
 /// form handling: the page cancels the submission before the browser would check it.

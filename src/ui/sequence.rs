@@ -834,6 +834,7 @@ mod tests {
                 error: None,
                 traces: Rc::default(),
                 seen: None,
+                subresources: Rc::default(),
                 steps,
             });
         }
@@ -1055,6 +1056,7 @@ mod tests {
             error: None,
             traces: Rc::default(),
             seen: None,
+            subresources: Rc::default(),
             steps: 1,
         };
         let diagram = layout(&[entry], &["Alice".to_string(), "Bob".to_string()]);

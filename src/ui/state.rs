@@ -76,10 +76,17 @@ pub struct PageView {
     pub body: String,
     /// Why the browser stopped at a redirect it did not follow, if it did.
     pub stopped: Option<String>,
+    /// The text of each stylesheet link of the body that applied, in order (`None`: not
+    /// applied); the frame inlines them.
+    pub stylesheets: Vec<Option<String>>,
 }
 
 impl PageView {
-    fn from_outcome(profile: &str, outcome: &NavigationOutcome) -> PageView {
+    fn from_outcome(
+        profile: &str,
+        outcome: &NavigationOutcome,
+        subresources: &[crate::browser::subresource::Subresource],
+    ) -> PageView {
         let hop = outcome.final_hop();
         PageView {
             profile: profile.to_string(),
@@ -90,6 +97,10 @@ impl PageView {
                 .to_string(),
             body: String::from_utf8_lossy(&hop.response.body).into_owned(),
             stopped: outcome.stop.as_ref().map(ToString::to_string),
+            stylesheets: subresources
+                .iter()
+                .map(|sheet| sheet.applied_css())
+                .collect(),
         }
     }
 }
@@ -464,6 +475,8 @@ pub struct TimelineEntry {
     pub traces: Rc<Vec<Option<SessionTrace>>>,
     /// For a request: the session its final request carried, as the app read it.
     pub seen: Option<SeenSession>,
+    /// For a request: the stylesheets its page loaded (the Network panel's further rows).
+    pub subresources: Rc<Vec<crate::browser::subresource::Subresource>>,
     /// How many steps of the workspace's log lead to the state right after this entry.
     pub steps: usize,
 }
@@ -1528,8 +1541,9 @@ impl Workspace {
             error,
             seen,
             site,
+            subresources,
         } = exchange;
-        let page = PageView::from_outcome(&active, &outcome);
+        let page = PageView::from_outcome(&active, &outcome, &subresources);
         let mut summary = String::new();
         if let Some(button) = button {
             summary.push_str(button);
@@ -1572,6 +1586,7 @@ impl Workspace {
             error,
             traces,
             seen: Some(seen),
+            subresources,
             steps: self.log.len() + 1,
         }));
         // A request that failed in a template opens the template's tab, where its line is
@@ -1624,6 +1639,7 @@ impl Workspace {
             error: None,
             traces: Rc::default(),
             seen: None,
+            subresources: Rc::default(),
             steps,
         }));
     }

@@ -1659,6 +1659,161 @@ def config():
 ])
 
 
+# ---------------------------------------------------------------------------------------------
+# URL processors: the docs' language-code blueprint (url_value_preprocessor pops the prefix's
+# value into g, url_defaults puts it back), the app's own, a blueprint's app-wide ones, the
+# order they run in, a 404 (endpoint and values None) and url_for outside a request.
+# ---------------------------------------------------------------------------------------------
+
+scenario("url_defaults_and_value_preprocessors", '''
+from flask import Blueprint, Flask, g, url_for
+
+app = Flask(__name__)
+calls = []
+bp = Blueprint("frontend", __name__, url_prefix="/<lang_code>")
+inner = Blueprint("inner", __name__, url_prefix="/inner")
+
+
+@app.url_value_preprocessor
+def app_pull(endpoint, values):
+    calls.append(f"app pull {endpoint} {values}")
+
+
+@app.url_defaults
+def app_defaults(endpoint, values):
+    calls.append(f"app defaults {endpoint} {sorted(values)}")
+    if values.get("page") == 1:
+        del values["page"]
+
+
+@bp.url_value_preprocessor
+def pull_lang_code(endpoint, values):
+    calls.append(f"bp pull {endpoint} {values}")
+    g.lang_code = values.pop("lang_code")
+
+
+@bp.url_defaults
+def add_language_code(endpoint, values):
+    calls.append(f"bp defaults {endpoint} {sorted(values)}")
+    if "lang_code" in values or not hasattr(g, "lang_code"):
+        return
+    values["lang_code"] = g.lang_code
+
+
+@bp.app_url_defaults
+def everywhere(endpoint, values):
+    calls.append(f"app-wide defaults {endpoint}")
+
+
+@inner.url_value_preprocessor
+def inner_pull(endpoint, values):
+    calls.append(f"inner pull {endpoint} {values}")
+
+
+@bp.route("/")
+def index():
+    return g.lang_code + " " + url_for(".about") + " " + url_for("frontend.about", lang_code="fr")
+
+
+@bp.route("/about")
+def about():
+    return "about " + g.lang_code
+
+
+@inner.route("/<int:page>")
+def deep(page):
+    return f"{g.lang_code} {page} {url_for('.deep', page=1)} {url_for('.deep', page=2)}"
+
+
+@app.route("/list")
+def listing():
+    return url_for("listing", page=1) + " " + url_for("listing", page=3)
+
+
+@app.route("/calls")
+def show_calls():
+    text = "\\n".join(calls)
+    calls.clear()
+    return text
+
+
+@app.route("/outside")
+def outside():
+    with app.app_context():
+        pass
+    return url_for("frontend.about", lang_code="de")
+
+
+bp.register_blueprint(inner)
+app.register_blueprint(bp)
+''', [
+    get("/en/"),
+    get("/calls"),
+    get("/en/about"),
+    get("/fr/inner/5"),
+    get("/calls"),
+    get("/list"),
+    get("/nowhere"),
+    get("/calls"),
+    get("/outside"),
+    get("/calls"),
+])
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule defaults: a route's `defaults=`, a blueprint's `url_defaults` (and a second registration
+# with its own), which rule url_for builds for which values, and the redirect to the rule whose
+# defaults give the values asked for.
+# ---------------------------------------------------------------------------------------------
+
+scenario("rule_defaults_and_blueprint_url_defaults", '''
+from flask import Blueprint, Flask, request, url_for
+
+app = Flask(__name__)
+shop = Blueprint("shop", __name__, url_prefix="/shop", url_defaults={"currency": "eur"})
+
+
+@shop.route("/")
+@shop.route("/in/<currency>/")
+def prices(currency):
+    def build(**values):
+        try:
+            return url_for(".prices", **values)
+        except Exception as e:
+            return type(e).__name__
+
+    return " ".join([request.blueprint, repr(currency), build(), build(currency="usd"),
+                     build(currency="eur"), build(currency="eur", sort="asc")])
+
+
+@app.route("/page/", defaults={"page": 1})
+@app.route("/page/<int:page>")
+def page(page):
+    return " ".join([repr(page), url_for("page", page=1), url_for("page", page=2), url_for("page"),
+                     url_for("page", page=1, q="x")])
+
+
+@app.route("/lang/", defaults={"lang": "en", "n": 3})
+def lang(lang, n):
+    return f"{lang!r} {n!r} {url_for('lang')} {url_for('lang', lang='en')}"
+
+
+app.register_blueprint(shop)
+app.register_blueprint(shop, name="usd_shop", url_prefix="/usd", url_defaults={"currency": "usd"})
+''', [
+    get("/shop/"),
+    get("/shop/in/usd/"),
+    get("/shop/in/eur/"),
+    get("/usd/"),
+    get("/usd/in/usd/"),
+    get("/page/"),
+    get("/page/2"),
+    get("/page/1"),
+    get("/page/1?q=x&q=y"),
+    get("/lang/"),
+])
+
+
 def main():
     for name, data in SCENARIOS.items():
         path = os.path.join(HERE, "scenarios", name + ".json")

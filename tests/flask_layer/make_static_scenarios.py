@@ -237,6 +237,59 @@ def send():
 ], {"static/site.css": "body {}\n"})
 
 
+scenario("blueprint_static_folders", '''
+from flask import Blueprint, Flask, url_for
+
+app = Flask(__name__)
+admin = Blueprint("admin", __name__, static_folder="admin/static", static_url_path="/admin/static")
+shop = Blueprint("shop", __name__, url_prefix="/shop", static_folder="shop/assets/")
+plain = Blueprint("plain", __name__)
+
+
+@admin.route("/admin/")
+def index():
+    return "\\n".join([
+        url_for("admin.static", filename="admin.css"),
+        url_for(".static", filename="css/deep.css", v=2),
+        url_for("shop.static", filename="shop.css"),
+        url_for("static", filename="style.css"),
+    ])
+
+
+@plain.route("/info")
+def info():
+    try:
+        url_for("plain.static", filename="x.css")
+    except Exception as e:
+        missing = f"{type(e).__name__}: {e}"
+    root = len(app.root_path)
+    return repr([admin.static_url_path, shop.static_url_path, plain.static_url_path,
+                 admin.has_static_folder, plain.has_static_folder, admin.static_folder[root:],
+                 shop.static_folder[root:], plain.static_folder, missing])
+
+
+app.register_blueprint(admin)
+app.register_blueprint(shop)
+app.register_blueprint(plain)
+''', [
+    get("/admin/"),
+    get("/info"),
+    get("/admin/static/admin.css"),
+    get("/admin/static/css/deep.css"),
+    get("/shop/assets/shop.css"),
+    get("/static/style.css"),
+    get("/admin/static/missing.css"),
+    get("/admin/static/../../app.py"),
+    get("/shop/static/shop.css"),
+    get("/admin/static/admin.css", method="HEAD"),
+], {
+    "admin/static/admin.css": "h1 { color: rebeccapurple; }\n",
+    "admin/static/css/deep.css": "p { margin: 0 }\n",
+    "shop/assets/shop.css": ".price { font-weight: bold }\n",
+    "static/style.css": "body { color: #333; }\n",
+})
+
+
 def main():
     for name, data in SCENARIOS.items():
         path = os.path.join(HERE, "scenarios", name + ".json")

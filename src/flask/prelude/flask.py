@@ -891,8 +891,10 @@ def make_response(*args):
 
 
 def url_for(endpoint, *, _anchor=None, _method=None, _scheme=None, _external=None, **values):
+    app = _ctx_app()
     if endpoint[:1] == ".":
         endpoint = _relative_endpoint(endpoint)
+    app.inject_url_defaults(endpoint, values)
     return _url_for(endpoint, _anchor, _method, _scheme, _external, values)
 
 
@@ -1680,6 +1682,8 @@ class Flask:
         self.teardown_request_funcs = {None: []}
         self.teardown_appcontext_funcs = []
         self.template_context_processors = {None: []}
+        self.url_value_preprocessors = {None: []}
+        self.url_default_functions = {None: []}
         self.error_handler_spec = {None: {}}
         self.extensions = {}
         self.debug = False
@@ -1790,8 +1794,13 @@ class Flask:
         if provide_automatic_options and "OPTIONS" not in methods:
             methods.append("OPTIONS")
         # The rule goes into the URL map first; a clash of endpoints is noticed afterwards.
+        defaults = options.get("defaults")
+        if defaults is not None:
+            # What the native rule keeps: str, int and float as they are, anything else as str.
+            defaults = [(key, value if type(value) in (str, int, float) else str(value))
+                        for key, value in defaults.items()]
         _add_rule(self._url_map, rule, endpoint, methods, options.get("strict_slashes", True),
-                  provide_automatic_options)
+                  provide_automatic_options, defaults)
         if view_func is None:
             return
         known = self.view_functions.setdefault(endpoint, view_func)
@@ -1897,6 +1906,26 @@ class Flask:
         self.template_context_processors[None].append(f)
         return f
 
+    def url_value_preprocessor(self, f):
+        self.url_value_preprocessors[None].append(f)
+        return f
+
+    def url_defaults(self, f):
+        self.url_default_functions[None].append(f)
+        return f
+
+    def inject_url_defaults(self, endpoint, values):
+        # The app's functions, then those of the endpoint's blueprints from the outermost in
+        # (read from the endpoint, since url_for may run outside a request).
+        scopes = [None]
+        name = endpoint.rpartition(".")[0]
+        while name:
+            scopes.insert(1, name)
+            name = name.rpartition(".")[0]
+        for scope in scopes:
+            for func in self.url_default_functions.get(scope, ()):
+                func(endpoint, values)
+
     def template_filter(self, name=None):
         def register(f):
             self.add_template_filter(f, name=name)
@@ -1978,8 +2007,14 @@ class Flask:
         return self.finalize_request(answer, from_error_handler=True)
 
     def preprocess_request(self):
-        # before_request functions in registration order; the first to return something ends
-        # the request with that value.
+        # The URL value preprocessors (the app's, then the blueprints' from the outermost in)
+        # see the endpoint and the view's arguments first, even when routing failed (None);
+        # then the before_request functions in registration order: the first to return
+        # something ends the request with that value.
+        req = _ctx_request()
+        for scope in _scopes_outer_first(self):
+            for preprocessor in self.url_value_preprocessors.get(scope, ()):
+                preprocessor(req.endpoint, req.view_args)
         for scope in _scopes_outer_first(self):
             for hook in self.before_request_funcs.get(scope, ()):
                 early = hook()
@@ -2160,6 +2195,9 @@ class _BlueprintSetup:
         self.name_prefix = options.get("name_prefix", "")
         self.full_name = full_name
         self.subdomain = options.get("subdomain", blueprint.subdomain)
+        # The blueprint's url_defaults, then the registration's, are every rule's defaults.
+        self.url_defaults = dict(blueprint.url_values_defaults)
+        self.url_defaults.update(options.get("url_defaults", ()))
 
     def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
         if self.url_prefix is not None:
@@ -2167,7 +2205,11 @@ class _BlueprintSetup:
             rule = self.url_prefix.rstrip("/") + "/" + rule.lstrip("/") if rule else self.url_prefix
         if endpoint is None:
             endpoint = view_func.__name__
-        self.app.add_url_rule(rule, self.full_name + "." + endpoint, view_func, **options)
+        defaults = self.url_defaults
+        if "defaults" in options:
+            defaults = dict(defaults, **options.pop("defaults"))
+        self.app.add_url_rule(rule, self.full_name + "." + endpoint, view_func,
+                              defaults=defaults, **options)
 
 
 _NO_DOT = "{} may not contain a dot '.' character."
@@ -2195,6 +2237,8 @@ class Blueprint:
         self.after_request_funcs = {}
         self.teardown_request_funcs = {}
         self.template_context_processors = {}
+        self.url_value_preprocessors = {}
+        self.url_default_functions = {}
         self.error_handler_spec = {}
         self.deferred_functions = []
         self._blueprints = []
@@ -2202,6 +2246,41 @@ class Blueprint:
 
     def __repr__(self):
         return f"<Blueprint {self.name!r}>"
+
+    # -- its static folder, served as the app serves its own ----------------------------------
+
+    @property
+    def static_folder(self):
+        # A relative folder lies under the blueprint's root; an absolute one stands alone.
+        folder = self._static_folder
+        if folder is None:
+            return None
+        return folder if folder.startswith("/") else self.root_path + "/" + folder
+
+    @static_folder.setter
+    def static_folder(self, value):
+        if value is not None:
+            value = value.rstrip("/\\")
+        self._static_folder = value
+
+    @property
+    def static_url_path(self):
+        # Unset, it is the folder's last name under the blueprint's prefix.
+        if self._static_url_path is not None:
+            return self._static_url_path
+        if self.static_folder is not None:
+            return ("/" + self.static_folder.rstrip("/").split("/")[-1]).rstrip("/")
+        return None
+
+    @static_url_path.setter
+    def static_url_path(self, value):
+        if value is not None:
+            value = value.rstrip("/")
+        self._static_url_path = value
+
+    has_static_folder = Flask.has_static_folder
+    get_send_file_max_age = Flask.get_send_file_max_age
+    send_static_file = Flask.send_static_file
 
     def _check_setup(self, method):
         # What is set up after a registration would reach the app only in part, so Flask
@@ -2255,6 +2334,10 @@ class Blueprint:
         app.blueprints[full_name] = self
         self._got_registered_once = True
         state = _BlueprintSetup(self, app, options, first, full_name)
+        # The static route comes before the blueprint's own rules, at its prefix.
+        if self.has_static_folder:
+            state.add_url_rule(f"{self.static_url_path}/<path:filename>",
+                               view_func=self.send_static_file, endpoint="static")
         self._merge_into(app, full_name)
         for deferred in self.deferred_functions:
             deferred(state)
@@ -2282,6 +2365,8 @@ class Blueprint:
             (self.after_request_funcs, app.after_request_funcs),
             (self.teardown_request_funcs, app.teardown_request_funcs),
             (self.template_context_processors, app.template_context_processors),
+            (self.url_value_preprocessors, app.url_value_preprocessors),
+            (self.url_default_functions, app.url_default_functions),
         ):
             for key, funcs in mine.items():
                 scope = full_name if key is None else full_name + "." + key
@@ -2364,6 +2449,16 @@ class Blueprint:
         self.template_context_processors.setdefault(None, []).append(f)
         return f
 
+    def url_value_preprocessor(self, f):
+        self._check_setup("url_value_preprocessor")
+        self.url_value_preprocessors.setdefault(None, []).append(f)
+        return f
+
+    def url_defaults(self, f):
+        self._check_setup("url_defaults")
+        self.url_default_functions.setdefault(None, []).append(f)
+        return f
+
     def errorhandler(self, code_or_exception):
         self._check_setup("errorhandler")
         def register(handler):
@@ -2395,6 +2490,16 @@ class Blueprint:
     def teardown_app_request(self, f):
         self._check_setup("teardown_app_request")
         self._on_app(lambda app: app.teardown_request_funcs.setdefault(None, []).append(f))
+        return f
+
+    def app_url_value_preprocessor(self, f):
+        self._check_setup("app_url_value_preprocessor")
+        self._on_app(lambda app: app.url_value_preprocessors.setdefault(None, []).append(f))
+        return f
+
+    def app_url_defaults(self, f):
+        self._check_setup("app_url_defaults")
+        self._on_app(lambda app: app.url_default_functions.setdefault(None, []).append(f))
         return f
 
     def app_context_processor(self, f):

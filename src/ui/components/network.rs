@@ -1,7 +1,10 @@
 //! The Network list of the dev tools: one row per request (method, path, status, virtual time);
 //! a selected row opens every exchange with its raw request and response headers, `Cookie` and
 //! `Set-Cookie` highlighted, and the jar's reason for each cookie sent, skipped or stored, and a
-//! button that steps through that request line by line in the server view.
+//! button that steps through that request line by line in the server view. Beneath a page's row,
+//! one row per stylesheet it loaded (type `stylesheet`, initiator the page, as Chromium's dev
+//! tools list them); the page's exchanges are followed by each stylesheet's, or the reason it
+//! was not loaded or not applied.
 
 use std::rc::Rc;
 
@@ -10,6 +13,7 @@ use yew::prelude::*;
 use crate::browser::NavigationOutcome;
 use crate::browser::clock::format_instant;
 use crate::browser::navigation::Hop;
+use crate::browser::subresource::{Load, Subresource};
 
 use crate::ui::state::{Action, TimelineEntry};
 
@@ -47,6 +51,7 @@ fn network_row(props: &NetworkRowProps) -> Html {
     };
     let redirects = outcome.hops.len() - 1;
     html! {
+        <>
         <tr class={classes!("network-row", selected.then_some("selected"))}
             onclick={select} tabindex="0" aria-selected={selected.to_string()}>
             <td>{ entry.profile.clone().unwrap_or_default() }</td>
@@ -63,7 +68,47 @@ fn network_row(props: &NetworkRowProps) -> Html {
             <td>{ last.response.status }</td>
             <td>{ format_instant(entry.at) }</td>
         </tr>
+        { for entry.subresources.iter().map(|sheet| html! {
+            <tr class="network-row network-subresource" data-testid="network-stylesheet">
+                <td colspan="4">{ sheet_row(first, sheet) }</td><td>{ format_instant(entry.at) }</td>
+            </tr>
+        }) }
+        </>
     }
+}
+
+/// A stylesheet's row: its path on the page's site (or the `href` it was not loaded from),
+/// status, type and initiator (the page's path), in one cell under the page's Method, Path and
+/// Status.
+fn sheet_row(page: &Hop, sheet: &Subresource) -> String {
+    let (path, status) = match &sheet.load {
+        Load::Fetched(outcome) => (
+            outcome.hops[0].url.path_and_query(),
+            outcome.final_hop().response.status.to_string(),
+        ),
+        Load::Blocked(_) => (sheet.href.clone(), "(blocked)".to_string()),
+    };
+    format!(
+        "{path} · {status} · stylesheet · from {}",
+        page.url.path_and_query()
+    )
+}
+
+/// What the Network list says about a stylesheet under its exchanges: what it is, why it was
+/// not loaded or not applied, and what a sheet itself would load (the page frame blocks it).
+fn sheet_notes(sheet: &Subresource) -> String {
+    let mut notes = format!("Stylesheet {} of {}.", sheet.href, sheet.initiator);
+    if let Load::Blocked(why) = &sheet.load {
+        notes.push_str(&format!(" {why}."));
+    }
+    if let Some(why) = sheet.not_applied() {
+        notes.push_str(&format!(" {why}."));
+    }
+    notes.push_str(
+        " @import, url() images and fonts inside a stylesheet are not loaded: the page frame's \
+         Content-Security-Policy blocks them.",
+    );
+    notes
 }
 
 /// The Network list.
@@ -83,12 +128,18 @@ pub fn network(props: &NetworkProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            if let Some((entry, outcome)) = shown.and_then(|index| props.requests.get(index)).and_then(|(entry, request)| Some((*entry, request.exchange.clone()?))) {
+            if let Some((entry, outcome, sheets)) = shown.and_then(|index| props.requests.get(index)).and_then(|(entry, request)| Some((*entry, request.exchange.clone()?, request.subresources.clone()))) {
                 <div class="exchange-actions">
                     <button data-testid="network-step-through" title="Run this request again line by line in the server view"
                         onclick={props.on_action.reform(move |_: MouseEvent| Action::StepThrough(entry))}>{ "Step through this request" }</button>
                 </div>
                 <Exchange {outcome} />
+                { for sheets.iter().map(|sheet| html! {
+                    <div data-testid="stylesheet-detail">
+                        if let Load::Fetched(outcome) = &sheet.load { <Exchange outcome={outcome.clone()} /> }
+                        <p class="reason">{ sheet_notes(sheet) }</p>
+                    </div>
+                }) }
             }
         </div>
     }

@@ -6,7 +6,9 @@
 //! `ui::frame_policy`'s Content-Security-Policy (no fetch, frame or form target), links are
 //! found along the event's composed path (shadow DOM, `<area>`, SVG links), a submit button's
 //! `formaction`/`formmethod` are honoured, and any navigation of the frame the page did not make
-//! itself is cancelled (the Navigation API's `navigate` event). JSON is pretty-printed; anything
+//! itself is cancelled (the Navigation API's `navigate` event). The stylesheets the page loaded
+//! from the simulated site (`browser::subresource`, requested by the world) are inlined in place
+//! of their `<link>`s, so the page is styled with no fetch. JSON is pretty-printed; anything
 //! else is shown as text.
 
 use yew::prelude::*;
@@ -59,7 +61,7 @@ pub fn page_frame(props: &PageFrameProps) -> Html {
                     class="page-frame"
                     title={format!("Response from {}", page.url)}
                     sandbox="allow-same-origin allow-forms"
-                    srcdoc={crate::ui::frame_policy::framed(&page.body)}
+                    srcdoc={crate::ui::frame_policy::framed(&crate::browser::subresource::inline_stylesheets(&page.body, &page.stylesheets))}
                 />
             }
         }
