@@ -26,6 +26,10 @@ trap 'git worktree remove --force "$tree"; rm -rf "$work"' EXIT
 # $work/$2-<name>.
 build() {
     echo "== building $2 (release) in $1"
+    # With a shared target directory, cargo would take the other tree's build as fresh (its
+    # fingerprint and its build script's output follow file times, not the tree): new times force
+    # this tree's build.
+    touch "$1/src/lib.rs" "$1/build.rs"
     (cd "$1" && cargo test --release --locked --test bench_handler --test bench_flask_requests \
         --no-run --message-format=json) 2>/dev/null \
         | python3 -c '
