@@ -295,14 +295,15 @@ pub fn app() -> Html {
             now,
         ))
     });
-    let lessons: Vec<LessonItem> = Workspace::lesson_list()
-        .into_iter()
-        .map(|(id, title)| {
-            let solved = workspace.saved().progress.get(&id).is_some_and(|progress| {
-                super::lesson_run::lesson_goal_ids(&id)
-                    .is_some_and(|goals| progress.solved(goals.iter().map(String::as_str)))
-            });
-            LessonItem { id, title, solved }
+    let lessons: Vec<LessonItem> = crate::scenario::builtin::catalogue()
+        .map(|entry| LessonItem {
+            id: entry.id.to_owned(),
+            title: entry.title.to_owned(),
+            solved: workspace
+                .saved()
+                .progress
+                .get(entry.id)
+                .is_some_and(|progress| progress.solved(entry.goals.iter().copied())),
         })
         .collect();
     let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();

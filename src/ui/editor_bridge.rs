@@ -83,10 +83,9 @@ pub async fn load_bundle() {
             let Ok(script) = document.create_element("script") else {
                 return;
             };
-            for name in ["href", "integrity"] {
-                if let Some(value) = preload.get_attribute(name) {
-                    let target = if name == "href" { "src" } else { name };
-                    let _ = script.set_attribute(target, &value);
+            for (from, to) in [("href", "src"), ("integrity", "integrity")] {
+                if let Some(value) = preload.get_attribute(from) {
+                    let _ = script.set_attribute(to, &value);
                 }
             }
             let _ = script.set_attribute("data-editor-bundle", "");

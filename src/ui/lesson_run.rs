@@ -903,10 +903,3 @@ pub fn describe_step(step: &Step) -> String {
         None => what,
     }
 }
-
-/// The goal ids of built-in lesson `id` (for "solved" marks in the lesson list).
-pub fn lesson_goal_ids(id: &str) -> Option<Vec<String>> {
-    crate::scenario::builtin::catalogue()
-        .find(|entry| entry.id == id)
-        .map(|entry| entry.goals.iter().map(|goal| (*goal).to_owned()).collect())
-}

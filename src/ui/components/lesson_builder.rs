@@ -16,10 +16,6 @@ use crate::scenario::state::LessonState;
 use crate::ui::lesson_builder::{Draft, GOAL_KINDS, GoalDraft, ValueKind};
 use crate::ui::state::Action;
 
-/// The event [`open_dialog`](super::check_hand_ins::open_dialog) fires on a dialog it opened.
-#[cfg(target_arch = "wasm32")]
-const OPENED: &str = super::check_hand_ins::OPENED;
-
 /// A change to the draft's goal list, made by a button.
 type GoalsEdit = Rc<dyn Fn(&mut Vec<GoalDraft>)>;
 
@@ -52,7 +48,11 @@ pub fn lesson_builder(props: &LessonBuilderProps) -> Html {
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             let listener = dialog.cast::<web_sys::Element>().map(|element| {
-                gloo_events::EventListener::new(&element, OPENED, move |_| opened.set(true))
+                gloo_events::EventListener::new(
+                    &element,
+                    super::check_hand_ins::OPENED,
+                    move |_| opened.set(true),
+                )
             });
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (dialog, opened);
