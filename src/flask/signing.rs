@@ -17,13 +17,10 @@
 //!
 //! The JSON text itself (tagged JSON, sorted keys, ASCII only) is made by the layer above.
 
-use std::fmt;
-use std::io::Write as _;
-
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
+use std::fmt;
 
 use super::base64_py;
 use crate::text::repr::bytes_repr;
@@ -31,15 +28,35 @@ use crate::text::repr::bytes_repr;
 /// The salt Flask's session interface uses.
 pub const SESSION_SALT: &[u8] = b"cookie-session";
 
-/// The HMAC-SHA1 key derived from a secret and a salt (itsdangerous `key_derivation="hmac"`).
-#[derive(Clone, PartialEq, Eq)]
-pub struct SigningKey([u8; 20]);
+/// The HMAC-SHA1 key derived from a secret and a salt (itsdangerous `key_derivation="hmac"`),
+/// kept with the HMAC state already keyed by it: every request signs and verifies with the
+/// same key, so neither the derivation nor the key's pads are computed again.
+#[derive(Clone)]
+pub struct SigningKey {
+    bytes: [u8; 20],
+    keyed: Hmac<Sha1>,
+}
+
+impl PartialEq for SigningKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl Eq for SigningKey {}
 
 impl fmt::Debug for SigningKey {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         // A key is a secret: never print it by accident.
         formatter.write_str("SigningKey(..)")
     }
+}
+
+thread_local! {
+    /// The last key derived, with its secret and salt: a server derives the same key for
+    /// every request (two HMACs each time otherwise).
+    static LAST_DERIVED: std::cell::RefCell<Option<(Vec<u8>, Vec<u8>, SigningKey)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 impl SigningKey {
@@ -52,7 +69,22 @@ impl SigningKey {
     /// assert_eq!(key.as_bytes()[..4], [0x76, 0xbf, 0x4b, 0x28]);
     /// ```
     pub fn derive(secret: &[u8], salt: &[u8]) -> SigningKey {
-        SigningKey(hmac_sha1(secret, salt))
+        LAST_DERIVED.with(|last| {
+            let mut last = last.borrow_mut();
+            if let Some((s, t, key)) = last.as_ref()
+                && s == secret
+                && t == salt
+            {
+                return key.clone();
+            }
+            let bytes = hmac_sha1(keyed(secret), salt);
+            let key = SigningKey {
+                bytes,
+                keyed: keyed(&bytes),
+            };
+            *last = Some((secret.to_vec(), salt.to_vec(), key.clone()));
+            key
+        })
     }
 
     /// The key Flask signs sessions with for `app.secret_key` (a `str`, used as UTF-8).
@@ -62,20 +94,24 @@ impl SigningKey {
 
     /// The 20 key bytes.
     pub fn as_bytes(&self) -> &[u8; 20] {
-        &self.0
+        &self.bytes
     }
 
     fn signature(&self, value: &[u8]) -> [u8; 20] {
-        hmac_sha1(&self.0, value)
+        hmac_sha1(self.keyed.clone(), value)
     }
 }
 
-fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
+/// An HMAC-SHA1 state keyed by `key`.
+fn keyed(key: &[u8]) -> Hmac<Sha1> {
     // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
-    let mut mac = match Hmac::<Sha1>::new_from_slice(key) {
+    match Hmac::<Sha1>::new_from_slice(key) {
         Ok(mac) => mac,
         Err(_) => unreachable!("HMAC takes keys of any length"),
-    };
+    }
+}
+
+fn hmac_sha1(mut mac: Hmac<Sha1>, message: &[u8]) -> [u8; 20] {
     mac.update(message);
     mac.finalize().into_bytes().into()
 }
@@ -99,12 +135,30 @@ pub fn encode_payload(json: &str) -> String {
 }
 
 fn zlib_compress(data: &[u8]) -> Vec<u8> {
-    // Level 6 = zlib's Z_DEFAULT_COMPRESSION, what `zlib.compress(data)` uses; with the C
-    // zlib backend the bytes equal CPython's (other deflate implementations differ).
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(6));
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(data);
-    encoder.finish().unwrap_or_default()
+    thread_local! {
+        /// One zlib stream at level 6 (zlib's Z_DEFAULT_COMPRESSION, what `zlib.compress(data)`
+        /// uses; with the C zlib backend the bytes equal CPython's, other deflate
+        /// implementations differ), reset between uses: a new stream allocates and clears
+        /// ~256 KiB of tables, which cost more than compressing a session's few bytes.
+        static STREAM: std::cell::RefCell<Compress> =
+            std::cell::RefCell::new(Compress::new(Compression::new(6), true));
+    }
+    STREAM.with(|stream| {
+        let mut stream = stream.borrow_mut();
+        stream.reset();
+        // zlib's bound for one call: the input, 0.1 % more, and a few bytes of framing.
+        let mut out = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
+        loop {
+            let consumed = stream.total_in() as usize;
+            match stream.compress_vec(&data[consumed..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => break,
+                // Out of room: more room and go on.
+                Ok(_) => out.reserve(out.capacity().max(64)),
+                Err(_) => return Vec::new(),
+            }
+        }
+        out
+    })
 }
 
 /// `int_to_bytes`: big-endian with no leading zero bytes (0 gives no bytes at all).

@@ -8,6 +8,7 @@
 //! itself (`keys.rs`); here they are compared by identity. Instances of `str`/`int`/... subclasses
 //! without their own `__hash__`/`__eq__` hash and compare as their built-in value.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -559,6 +560,33 @@ impl KeyLike for Key {
 
 struct StrKey<'a>(i64, &'a str);
 
+/// A str key to look up in several tables (a class and its bases): its index hash is computed
+/// on the first indexed table and reused by the others.
+pub struct StrProbe<'a> {
+    name: &'a str,
+    hash: Cell<Option<i64>>,
+}
+
+impl<'a> StrProbe<'a> {
+    /// A probe for `name`; nothing is hashed yet.
+    pub fn new(name: &'a str) -> Self {
+        StrProbe {
+            name,
+            hash: Cell::new(None),
+        }
+    }
+    fn hash(&self) -> i64 {
+        match self.hash.get() {
+            Some(hash) => hash,
+            None => {
+                let hash = fast_str_hash(self.name);
+                self.hash.set(Some(hash));
+                hash
+            }
+        }
+    }
+}
+
 impl KeyLike for StrKey<'_> {
     fn hash_code(&self) -> i64 {
         self.0
@@ -655,8 +683,14 @@ impl Dict {
     /// The slot holding the str key `name`. A small table compares the strings directly:
     /// hashing the name would cost more than the few comparisons.
     fn find_str(&self, name: &str) -> Option<usize> {
+        self.find_probe(&StrProbe::new(name))
+    }
+    /// [`Dict::find_str`] with the name's hash computed at most once however many tables the
+    /// probe visits (an attribute looked up along a class's MRO).
+    fn find_probe(&self, probe: &StrProbe<'_>) -> Option<usize> {
+        let name = probe.name;
         if self.indexed {
-            let probe = StrKey(fast_str_hash(name), name);
+            let probe = StrKey(probe.hash(), name);
             return self.index.get(&probe as &dyn KeyLike).copied();
         }
         self.entries.iter().position(|e| match e {
@@ -905,6 +939,11 @@ impl Dict {
     /// Look a string key up.
     pub fn get_str(&self, name: &str) -> Option<Value> {
         let i = self.find_str(name)?;
+        self.entries[i].as_ref().map(|e| e.1.clone())
+    }
+    /// Look a string key up with a probe shared between tables.
+    pub fn get_probe(&self, probe: &StrProbe<'_>) -> Option<Value> {
+        let i = self.find_probe(probe)?;
         self.entries[i].as_ref().map(|e| e.1.clone())
     }
 

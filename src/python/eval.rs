@@ -987,7 +987,7 @@ impl Interp {
     }
 
     /// Read the variable a `Name` node names (a slot index when the node is annotated).
-    #[inline]
+    #[inline(always)]
     fn load_name_node(&mut self, f: &Frame, n: &ast::ExprName) -> PyResult<Value> {
         if let Some(slots) = &f.fast {
             match super::fast_locals::site(n) {

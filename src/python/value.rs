@@ -14,7 +14,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::ast_ref::AstRef;
-use super::dict::Dict;
+use super::dict::{Dict, StrProbe};
 use super::interp::{Interp, PyResult};
 use super::scope::ScopeInfo;
 use rustpython_ruff_python_ast as ast;
@@ -340,11 +340,12 @@ pub struct Class {
 impl Class {
     /// Look an attribute up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
+        let probe = StrProbe::new(name);
+        if let Some(v) = self.dict.borrow().get_probe(&probe) {
             return Some(v);
         }
         for c in self.mro.borrow().iter().skip(1) {
-            if let Some(v) = c.dict.borrow().get_str(name) {
+            if let Some(v) = c.dict.borrow().get_probe(&probe) {
                 return Some(v);
             }
         }
