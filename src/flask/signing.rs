@@ -52,10 +52,17 @@ impl fmt::Debug for SigningKey {
     }
 }
 
+/// A derived key with the secret and the salt it was derived from.
+struct Derived {
+    secret: Vec<u8>,
+    salt: Vec<u8>,
+    key: SigningKey,
+}
+
 thread_local! {
-    /// The last key derived, with its secret and salt: a server derives the same key for
-    /// every request (two HMACs each time otherwise).
-    static LAST_DERIVED: std::cell::RefCell<Option<(Vec<u8>, Vec<u8>, SigningKey)>> =
+    /// The last key derived: a server derives the same key for every request (two HMACs
+    /// each time otherwise).
+    static LAST_DERIVED: std::cell::RefCell<Option<Derived>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -71,18 +78,22 @@ impl SigningKey {
     pub fn derive(secret: &[u8], salt: &[u8]) -> SigningKey {
         LAST_DERIVED.with(|last| {
             let mut last = last.borrow_mut();
-            if let Some((s, t, key)) = last.as_ref()
-                && s == secret
-                && t == salt
+            if let Some(derived) = last.as_ref()
+                && derived.secret == secret
+                && derived.salt == salt
             {
-                return key.clone();
+                return derived.key.clone();
             }
             let bytes = hmac_sha1(keyed(secret), salt);
             let key = SigningKey {
                 bytes,
                 keyed: keyed(&bytes),
             };
-            *last = Some((secret.to_vec(), salt.to_vec(), key.clone()));
+            *last = Some(Derived {
+                secret: secret.to_vec(),
+                salt: salt.to_vec(),
+                key: key.clone(),
+            });
             key
         })
     }
