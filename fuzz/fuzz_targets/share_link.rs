@@ -34,8 +34,8 @@ fuzz_target!(|data: &[u8]| {
             let opened = workspace.apply(Action::OpenShared(text.clone()));
             if decode(&text).is_err() {
                 // A link that cannot be opened changes nothing but the notice.
-                assert!(opened.notice.is_some());
-                assert_eq!(opened.code, workspace.code);
+                assert!(opened.notice().is_some());
+                assert_eq!(opened.code(), workspace.code());
                 assert!(opened.timeline().is_empty());
             }
         }
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
         }
         _ => {
             let imported = workspace.apply(Action::ImportSaved(text));
-            let names: Vec<String> = imported.saved.saved.iter().map(|kept| kept.name.clone()).collect();
+            let names: Vec<String> = imported.saved().saved.iter().map(|kept| kept.name.clone()).collect();
             for name in names {
                 let _ = imported.apply(Action::OpenSaved(name));
             }

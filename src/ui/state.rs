@@ -1233,17 +1233,17 @@ impl Workspace {
 
     /// The lesson being followed, to change its run (its next step, results, hand-in): the
     /// lesson's transitions live in `lesson_run`.
-    pub(crate) fn lesson_mut(&mut self) -> Option<&mut LessonRun> {
+    pub(super) fn lesson_mut(&mut self) -> Option<&mut LessonRun> {
         self.lesson.as_mut()
     }
 
     /// Follows `lesson` from now on (`None`: no lesson; the work stays).
-    pub(crate) fn set_lesson(&mut self, lesson: Option<LessonRun>) {
+    pub(super) fn set_lesson(&mut self, lesson: Option<LessonRun>) {
         self.lesson = lesson;
     }
 
     /// Stops following the lesson and returns its run (to carry it into another state).
-    pub(crate) fn take_lesson(&mut self) -> Option<LessonRun> {
+    pub(super) fn take_lesson(&mut self) -> Option<LessonRun> {
         self.lesson.take()
     }
 
@@ -1254,12 +1254,12 @@ impl Workspace {
 
     /// The saved work, to change it (a copy is made only if another state shares it): saving,
     /// merging and progress are `SavedWork`'s own operations.
-    pub(crate) fn saved_mut(&mut self) -> &mut SavedWork {
+    pub(super) fn saved_mut(&mut self) -> &mut SavedWork {
         Rc::make_mut(&mut self.saved)
     }
 
     /// Keeps `saved` as this workspace's saved work.
-    pub(crate) fn set_saved(&mut self, saved: Rc<SavedWork>) {
+    pub(super) fn set_saved(&mut self, saved: Rc<SavedWork>) {
         self.saved = saved;
     }
 
