@@ -6,6 +6,7 @@
 //! [`crate::flask::context`], so the other native glue can hold it without depending on this
 //! file).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::flask::context::{Ctx, SavedPicture, Shared};
@@ -378,6 +379,45 @@ fn current_session(shared: &Shared, interp: &Interp) -> PyResult<Rc<Session>> {
 fn config_value(interp: &mut Interp, app: &Value, key: &str) -> PyResult<Value> {
     let config = interp.get_attr(app, "config")?;
     interp.get_item(&config, &Value::str(key))
+}
+
+/// `app.config[key]` for the several keys a request reads (the session's cookie settings, the
+/// secret key): whether the config's class overrides `__getitem__` is found once, not once a
+/// key. A `Config` that does not (Flask's own, a plain `dict`) is read from its table; a key it
+/// lacks, or an overriding class, goes through Python's item access (`__missing__`, KeyError).
+pub(crate) struct ConfigReader {
+    config: Value,
+    table: Option<Rc<RefCell<Dict>>>,
+}
+
+impl ConfigReader {
+    /// A reader of `config` (the value of `app.config`).
+    pub(crate) fn new(config: Value) -> ConfigReader {
+        let table = match &config {
+            Value::Dict(table) => Some(table.clone()),
+            Value::Instance(instance) => match &instance.base {
+                Some(Value::Dict(table))
+                    if instance
+                        .class
+                        .lookup("__getitem__")
+                        .is_none_or(|found| matches!(found, Value::Builtin(_))) =>
+                {
+                    Some(table.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        ConfigReader { config, table }
+    }
+
+    /// `config[key]`.
+    pub(crate) fn get(&self, interp: &mut Interp, key: &str) -> PyResult<Value> {
+        if let Some(found) = self.table.as_ref().and_then(|t| t.borrow().get_str(key)) {
+            return Ok(found);
+        }
+        interp.get_item(&self.config, &Value::str(key))
+    }
 }
 
 /// Registers `_flask_native` with the interpreter.
@@ -1089,7 +1129,8 @@ pub fn open_session(
         Ok(c) => c,
         Err(_) => return null(),
     };
-    let mut get = |key: &str| it.get_item(&config, &Value::str(key)).ok();
+    let config = ConfigReader::new(config);
+    let mut get = |key: &str| config.get(it, key).ok();
     let secret = get("SECRET_KEY");
     let name = get("SESSION_COOKIE_NAME");
     let lifetime = get("PERMANENT_SESSION_LIFETIME");
@@ -1167,5 +1208,49 @@ pub fn uses_custom_interface(it: &mut Interp, app: &Value, flask: &Value) -> boo
     match it.get_attr(flask, "_default_session_interface") {
         Ok(default) => !interface.is(&default),
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConfigReader;
+    use crate::python::{HostConfig, Interp};
+
+    /// The reader reads a plain table directly, and goes through Python's item access where
+    /// the class overrides it or the key is missing.
+    #[test]
+    fn config_reader_honours_an_overriding_getitem_and_missing_keys() {
+        let mut py = Interp::new(HostConfig::default());
+        let module = py
+            .run_module(
+                "m",
+                "m.py",
+                "class Plain(dict):\n    pass\n\
+                 class Loud(dict):\n    def __getitem__(self, key):\n        return key.lower()\n\
+                 class Fallback(dict):\n    def __missing__(self, key):\n        return 'default'\n\
+                 plain = Plain(SESSION_COOKIE_NAME='s')\n\
+                 loud = Loud(SESSION_COOKIE_NAME='s')\n\
+                 fallback = Fallback()\n\
+                 raw = {'SESSION_COOKIE_NAME': 'r'}\n",
+            )
+            .expect("the module runs");
+        let mut read = |name: &str, key: &str| {
+            let config = py.get_attr(&module, name).expect("defined");
+            let reader = ConfigReader::new(config);
+            let got = reader.get(&mut py, key);
+            got.map(|value| py.repr(&value).expect("a repr"))
+                .map_err(|error| py.repr(&error.value).expect("a repr"))
+        };
+        assert_eq!(read("plain", "SESSION_COOKIE_NAME"), Ok("'s'".into()));
+        assert_eq!(read("raw", "SESSION_COOKIE_NAME"), Ok("'r'".into()));
+        assert_eq!(
+            read("loud", "SESSION_COOKIE_NAME"),
+            Ok("'session_cookie_name'".into())
+        );
+        assert_eq!(read("fallback", "SECRET_KEY"), Ok("'default'".into()));
+        assert_eq!(
+            read("plain", "SECRET_KEY"),
+            Err("KeyError('SECRET_KEY')".into())
+        );
     }
 }

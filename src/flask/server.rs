@@ -16,7 +16,7 @@ use std::rc::Rc;
 use crate::flask::context::{Ctx, Shared};
 use crate::flask::dev_server_log;
 use crate::flask::dump_cookie::{CookieOptions, Expires, dump_cookie};
-use crate::flask::natives;
+use crate::flask::natives::{self, ConfigReader};
 use crate::flask::project::ProjectFiles;
 pub use crate::flask::request::parse_cookie_header;
 use crate::flask::routing::{Match, percent_decode};
@@ -549,7 +549,8 @@ fn save_session(
     }
     let fail = |e: Box<crate::python::Exc>| e.value;
     let config = it.get_attr(app, "config").map_err(fail)?;
-    let mut get = |key: &str| it.get_item(&config, &Value::str(key)).map_err(fail);
+    let config = ConfigReader::new(config);
+    let mut get = |key: &str| config.get(it, key).map_err(fail);
     let name = get("SESSION_COOKIE_NAME")?;
     let domain = get("SESSION_COOKIE_DOMAIN")?;
     let path = get("SESSION_COOKIE_PATH")?;
@@ -681,12 +682,8 @@ impl FlaskServer {
             },
             None => None,
         };
-        let config = it.get_attr(&self.app, "config").ok();
-        let mut get = |key: &str| {
-            config
-                .as_ref()
-                .and_then(|c| it.get_item(c, &Value::str(key)).ok())
-        };
+        let config = it.get_attr(&self.app, "config").ok().map(ConfigReader::new);
+        let mut get = |key: &str| config.as_ref().and_then(|c| c.get(it, key).ok());
         let name = match &get("SESSION_COOKIE_NAME") {
             Some(Value::Str(s)) => s.to_string(),
             _ => "session".to_string(),
@@ -1336,12 +1333,8 @@ impl FlaskServer {
     /// Reads the session settings from `app.config` as `open_session` does.
     pub fn session_settings(&mut self) -> SessionSettings {
         let it = &mut self.interp;
-        let config = it.get_attr(&self.app, "config").ok();
-        let mut get = |key: &str| {
-            config
-                .as_ref()
-                .and_then(|config| it.get_item(config, &Value::str(key)).ok())
-        };
+        let config = it.get_attr(&self.app, "config").ok().map(ConfigReader::new);
+        let mut get = |key: &str| config.as_ref().and_then(|c| c.get(it, key).ok());
         let secret = get("SECRET_KEY");
         let name = get("SESSION_COOKIE_NAME");
         let lifetime = get("PERMANENT_SESSION_LIFETIME");
