@@ -9,24 +9,20 @@
 //!     ASAN_OPTIONS=detect_leaks=0 cargo +nightly fuzz run python_source -- \
 //!         -max_total_time=600 -timeout=10 -detect_leaks=0 -fork=1 -ignore_ooms=1
 //!
-//! Why those flags: every interpreter leaks its reference cycles (builtin classes, modules,
-//! functions and their globals are `Rc`s pointing at each other; there is no cycle collector),
-//! so LeakSanitizer reports every input and a single process runs out of memory after some
-//! 10,000 inputs. `-fork=1` restarts the fuzzing process as it fills up; `-ignore_ooms` keeps
-//! going past that (a program's own allocations are capped by `MEMORY_LIMIT` anyway).
+//! Why those flags: when they were written every interpreter leaked its reference cycles, so
+//! LeakSanitizer reported every input and a process filled up after some 10,000 inputs;
+//! `-fork=1` restarted it. Dropping an interpreter now frees its cycles (`python::teardown`),
+//! and a run without the sanitizer needs none of them:
+//!     cargo +nightly fuzz run -s none -O python_source -- -runs=1000000 -timeout=10
 //!
-//! The interpreter's source files are mounted directly (as `set_cookie` mounts the browser's),
-//! so the target builds without the UI's dependencies. Like the CLI, it runs the interpreter on
-//! a thread with `CLI_STACK_SIZE` of stack: the evaluator recurses on the native stack, and
-//! instrumented frames are large.
+//! The interpreter comes from the crate (its standard-library modules are prepared by the
+//! crate's build script, so its files cannot be mounted alone any more). Like the CLI, it runs
+//! the interpreter on a thread with `CLI_STACK_SIZE` of stack: the evaluator recurses on the
+//! native stack, and instrumented frames are large.
 #![no_main]
-#![allow(dead_code, unused_imports)]
-
-#[path = "../../src/python/mod.rs"]
-mod python;
 
 use libfuzzer_sys::fuzz_target;
-use python::{CLI_STACK_SIZE, HostConfig, Interpreter, RunError};
+use session_playground::python::{CLI_STACK_SIZE, HostConfig, Interpreter, RunError};
 
 /// Steps per run: enough for the cases' loops, small enough to keep executions fast.
 const STEP_BUDGET: u64 = 10_000;

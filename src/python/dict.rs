@@ -310,18 +310,19 @@ fn tuple_finish(acc: u64, len: usize) -> i64 {
     if h == -1 { 1546275796 } else { h }
 }
 
-/// Values whose hash or `==` as a key descends into other such values.
+/// Values whose hash or `==` as a key descends into other such values. (A frozenset's hash
+/// does not descend: it is made from the hashes its table already holds, see
+/// [`Dict::set_hash`].)
 fn nests(v: &Value) -> bool {
     matches!(v, Value::Tuple(_) | Value::FrozenSet(_))
 }
 
-/// The hash of nested tuples and frozensets, with a work list instead of native recursion (a
+/// The hash of nested tuples, with a work list instead of native recursion (a
 /// tuple nested 100,000 deep hashes in CPython too, and must not overflow the page's stack).
 fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
     struct Open {
         items: Vec<Value>,
         next: usize,
-        tuple: bool,
         acc: u64,
     }
     fn open(v: &Value) -> Option<Open> {
@@ -329,24 +330,13 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
             Value::Tuple(t) => Some(Open {
                 items: t.to_vec(),
                 next: 0,
-                tuple: true,
                 acc: TUPLE_SEED,
-            }),
-            Value::FrozenSet(d) => Some(Open {
-                items: d.keys(),
-                next: 0,
-                tuple: false,
-                acc: 0,
             }),
             _ => None,
         }
     }
     fn add(o: &mut Open, h: i64) {
-        o.acc = if o.tuple {
-            tuple_lane(o.acc, h)
-        } else {
-            o.acc ^ (h.wrapping_mul(0x9e3779b9) as u64)
-        };
+        o.acc = tuple_lane(o.acc, h);
     }
     let Some(first) = open(v) else {
         return hash_value(v);
@@ -371,16 +361,47 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
         let Some(done) = stack.pop() else {
             return Ok(0);
         };
-        let h = if done.tuple {
-            tuple_finish(done.acc, done.items.len())
-        } else {
-            done.acc as i64
-        };
+        let h = tuple_finish(done.acc, done.items.len());
         match stack.last_mut() {
             Some(parent) => add(parent, h),
             None => return Ok(h),
         }
     }
+}
+
+/// How deep frozensets holding frozensets are compared before giving up (see
+/// [`frozensets_eq`]): as deep as Python's default recursion limit.
+const SET_EQ_DEPTH: usize = 1000;
+
+thread_local! {
+    /// Frozenset comparisons under way on this thread, and whether one gave up for depth.
+    static SET_EQ: std::cell::Cell<(usize, bool)> = const { std::cell::Cell::new((0, false)) };
+}
+
+/// Every key of `x` is in `y`. Membership compares keys, and a frozenset key compares its own
+/// keys, so frozensets nested n deep compare n deep on the native stack: past
+/// [`SET_EQ_DEPTH`] levels the comparison answers "not equal" and says so to
+/// [`set_eq_gave_up`], whose caller raises CPython's `RecursionError: maximum recursion
+/// depth exceeded in comparison`.
+fn frozensets_eq(x: &Dict, y: &Dict) -> bool {
+    let (depth, _) = SET_EQ.get();
+    if depth >= SET_EQ_DEPTH {
+        SET_EQ.set((depth, true));
+        return false;
+    }
+    SET_EQ.set((depth + 1, SET_EQ.get().1));
+    let equal = x.iter().all(|(k, _)| y.contains(&k));
+    let (depth, gave_up) = SET_EQ.get();
+    SET_EQ.set((depth - 1, gave_up));
+    equal && !gave_up
+}
+
+/// Whether a key comparison since the last call gave up on frozensets nested too deep (and
+/// forgets it).
+pub fn set_eq_gave_up() -> bool {
+    let (depth, gave_up) = SET_EQ.get();
+    SET_EQ.set((depth, false));
+    gave_up
 }
 
 /// `==` of two tuples as keys, with a work list when they nest (see `hash_nested`).
@@ -441,16 +462,7 @@ pub fn hash_value(v: &Value) -> Result<i64, Unhashable> {
             }
             tuple_finish(acc, items.len())
         }
-        Value::FrozenSet(d) => {
-            if d.keys().iter().any(nests) {
-                return hash_nested(v);
-            }
-            let mut h: i64 = 0;
-            for (k, _) in d.iter() {
-                h ^= hash_value(&k)?.wrapping_mul(0x9e3779b9);
-            }
-            h
-        }
+        Value::FrozenSet(d) => d.set_hash(),
         Value::Range(r) => hash_int(r.start ^ r.stop.rotate_left(7) ^ r.step.rotate_left(13)),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
             return Err(Unhashable(v.type_name()));
@@ -494,7 +506,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => tuples_eq(x, y),
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, _)| y.contains(&k))
+            Rc::ptr_eq(x, y) || (x.len() == y.len() && frozensets_eq(x, y))
         }
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::None, Value::None) => true,
@@ -875,6 +887,21 @@ impl Dict {
             .flatten()
             .map(|(k, _)| k.clone())
             .collect()
+    }
+    /// The hash of a frozenset holding this table's keys: made from the hashes the table
+    /// already keeps for its keys, so it is the same for equal sets (equal keys have equal
+    /// table hashes) and never descends into the keys. Hashing each key again would make a
+    /// frozenset nested n deep cost n² to build, where CPython keeps each frozenset's hash.
+    pub fn set_hash(&self) -> i64 {
+        let mut h: u64 = 0;
+        for (entry, &hash) in self.entries.iter().zip(&self.hashes) {
+            if entry.is_some() {
+                // Spread each hash before combining, so a few small ints do not cancel out.
+                h ^= ((hash as u64) ^ 0x5555_5555_5555_5555).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+        }
+        let h = h as i64;
+        if h == -1 { -2 } else { h }
     }
     /// Keys in the order CPython's set would iterate them (for `set`/`frozenset`).
     pub fn set_keys(&self) -> Vec<Value> {

@@ -762,6 +762,7 @@ impl Interp {
                 let (a, b) = (set_items(l), set_items(r));
                 let sub = a.keys().iter().all(|k| b.contains(k));
                 let sup = b.keys().iter().all(|k| a.contains(k));
+                self.check_set_depth()?;
                 return Ok(match (sub, sup) {
                     (true, true) => Ordering::Equal,
                     (true, false) => Ordering::Less,
@@ -829,6 +830,18 @@ impl Interp {
         }
     }
 
+    /// CPython's `RecursionError` when a set comparison just gave up on frozensets nested
+    /// too deep (`dict::frozensets_eq`).
+    fn check_set_depth(&self) -> PyResult<()> {
+        if super::dict::set_eq_gave_up() {
+            return Err(self.err(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        Ok(())
+    }
+
     /// `l == r`.
     pub fn eq(&mut self, l: &Value, r: &Value) -> PyResult<bool> {
         match (l, r) {
@@ -857,7 +870,9 @@ impl Interp {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));
-                Ok(a.len() == b.len() && a.keys().iter().all(|k| b.contains(k)))
+                let equal = a.len() == b.len() && a.keys().iter().all(|k| b.contains(k));
+                self.check_set_depth()?;
+                Ok(equal)
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
                 if let Some(res) = self.rich_user(l, r, "__eq__", "__eq__")? {
