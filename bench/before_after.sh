@@ -4,7 +4,7 @@
 #
 #     bench/before_after.sh BEFORE_COMMIT [ROUNDS]     # from the repository root; ROUNDS=3
 #
-# BEFORE_COMMIT is built in a temporary git worktree (removed at the end). Set CARGO_TARGET_DIR
+# BEFORE_COMMIT and HEAD are built in temporary git worktrees (removed at the end). Set CARGO_TARGET_DIR
 # to share one target directory between the two builds (the dependencies are then built once);
 # the test binaries are copied out after each build, since both builds write the same names.
 # Each figure is the bench's own (fastest of 5 or 3 rounds inside the binary); the summary gives
@@ -18,9 +18,15 @@ before_id="$(git rev-parse --short "$before")"
 head_id="$(git rev-parse --short HEAD)"
 
 work="$(mktemp -d)"
-tree="$work/before"
+# Both sides are built from commits in worktrees whose paths have the same length: a binary
+# carries its source paths (panic locations), and a build in the checkout against one in a
+# worktree measured up to 7 % apart for the same source (BENCHMARKS, "Issue 14 measured whole,
+# session 11"). HEAD is the last commit: commit what you want measured.
+tree="$work/b"
+head_tree="$work/h"
 git worktree add --quiet --detach "$tree" "$before"
-trap 'git worktree remove --force "$tree"; rm -rf "$work"' EXIT
+git worktree add --quiet --detach "$head_tree" HEAD
+trap 'git worktree remove --force "$tree"; git worktree remove --force "$head_tree"; rm -rf "$work"' EXIT
 
 # Builds the two bench binaries in directory $1 (release, the shipped profile) and copies them to
 # $work/$2-<name>.
@@ -44,7 +50,7 @@ for line in sys.stdin:
     done
 }
 build "$tree" before
-build . head
+build "$head_tree" head
 
 out="$work/figures"
 echo "== before: $before_id, head: $head_id, $rounds rounds alternating"
