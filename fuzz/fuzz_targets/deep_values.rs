@@ -6,7 +6,8 @@
 //! on a thread with the page's stack (about 1 MiB), so a native recursion over the data crashes
 //! the target, where the interpreter must work iteratively or raise `RecursionError`.
 //!
-//! Input layout: byte 0 the shape, bytes 1-2 the depth (little-endian, up to 30,000), byte 3 the
+//! Input layout: byte 0 the shape, bytes 1-2 the depth (little-endian, up to 5,000: past the recursion limit and the stack a
+//! recursive walk would need, small enough for thousands of runs a minute), byte 3 the
 //! width (1-3: wide values share their children, so a walk that does not stop is exponential),
 //! the rest one operation a byte. No corpus is needed:
 //!     cargo +nightly fuzz run -s none -O deep_values -- -runs=1000000 -timeout=20
@@ -18,7 +19,7 @@ use session_playground::python::{HostConfig, Interpreter, RunError};
 /// The page's main thread has about this much stack.
 const PAGE_STACK: usize = 1 << 20;
 /// Deepest value built.
-const MAX_DEPTH: u16 = 30_000;
+const MAX_DEPTH: u16 = 5_000;
 
 /// `x = <one more level around x>` for each shape; `W` is the width.
 const SHAPES: [&str; 6] = [
@@ -78,7 +79,7 @@ fn program(data: &[u8]) -> Option<String> {
 
 fn run(source: &str) {
     let mut py = Interpreter::new(HostConfig {
-        step_budget: 2_000_000,
+        step_budget: 300_000,
         memory_limit: 16 << 20,
         ..HostConfig::default()
     });

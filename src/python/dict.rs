@@ -321,39 +321,42 @@ fn nests(v: &Value) -> bool {
 /// tuple nested 100,000 deep hashes in CPython too, and must not overflow the page's stack).
 fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
     struct Open {
-        items: Vec<Value>,
+        tuple: Rc<[Value]>,
         next: usize,
         acc: u64,
     }
     fn open(v: &Value) -> Option<Open> {
         match v {
             Value::Tuple(t) => Some(Open {
-                items: t.to_vec(),
+                tuple: t.clone(),
                 next: 0,
                 acc: TUPLE_SEED,
             }),
             _ => None,
         }
     }
-    fn add(o: &mut Open, h: i64) {
-        o.acc = tuple_lane(o.acc, h);
-    }
     let Some(first) = open(v) else {
         return hash_value(v);
     };
+    // A tuple met again in the same walk (`x = (x, x)` shares its halves) hashes as before:
+    // without this a nest of n such levels costs 2^n, where the distinct tuples are only n.
+    let mut known: HashMap<*const Value, i64> = HashMap::new();
     let mut stack = vec![first];
     loop {
         let Some(top) = stack.last_mut() else {
             return Ok(0);
         };
-        if top.next < top.items.len() {
-            let item = top.items[top.next].clone();
+        if top.next < top.tuple.len() {
+            let item = top.tuple[top.next].clone();
             top.next += 1;
             match open(&item) {
-                Some(inner) => stack.push(inner),
+                Some(inner) => match known.get(&inner.tuple.as_ptr()) {
+                    Some(&h) => top.acc = tuple_lane(top.acc, h),
+                    None => stack.push(inner),
+                },
                 None => {
                     let h = hash_value(&item)?;
-                    add(top, h);
+                    top.acc = tuple_lane(top.acc, h);
                 }
             }
             continue;
@@ -361,9 +364,10 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
         let Some(done) = stack.pop() else {
             return Ok(0);
         };
-        let h = tuple_finish(done.acc, done.items.len());
+        let h = tuple_finish(done.acc, done.tuple.len());
+        known.insert(done.tuple.as_ptr(), h);
         match stack.last_mut() {
-            Some(parent) => add(parent, h),
+            Some(parent) => parent.acc = tuple_lane(parent.acc, h),
             None => return Ok(h),
         }
     }
