@@ -90,7 +90,10 @@ fn run(source: &str) {
         Ok(_) => {}
         Err(RunError::Syntax(info)) => panic!("the generated program is valid Python: {info}"),
         Err(RunError::Exception(exception)) => {
-            assert!(exception.traceback.ends_with('\n'), "a traceback is whole lines");
+            assert!(
+                exception.traceback.ends_with('\n'),
+                "a traceback is whole lines"
+            );
         }
     }
     let _ = py.take_output();

@@ -51,7 +51,12 @@ fuzz_target!(|data: &[u8]| {
         }
         _ => {
             let imported = workspace.apply(Action::ImportSaved(text));
-            let names: Vec<String> = imported.saved().saved.iter().map(|kept| kept.name.clone()).collect();
+            let names: Vec<String> = imported
+                .saved()
+                .saved
+                .iter()
+                .map(|kept| kept.name.clone())
+                .collect();
             for name in names {
                 let _ = imported.apply(Action::OpenSaved(name));
             }
