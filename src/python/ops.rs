@@ -760,6 +760,7 @@ impl Interp {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));
+                super::dict::set_eq_gave_up();
                 let sub = a.keys().iter().all(|k| b.contains(k));
                 let sup = b.keys().iter().all(|k| a.contains(k));
                 self.check_set_depth()?;
@@ -870,6 +871,8 @@ impl Interp {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));
+                // Forget a give-up left by a dict look-up, which has no error to raise.
+                super::dict::set_eq_gave_up();
                 let equal = a.len() == b.len() && a.keys().iter().all(|k| b.contains(k));
                 self.check_set_depth()?;
                 Ok(equal)
