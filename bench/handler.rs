@@ -12,8 +12,15 @@ use session_playground::python::{Dict, HostConfig, Interpreter, Value};
 
 /// The handler's source, shared byte for byte with the CPython side (`bench/handler.py`).
 const SOURCE: &str = include_str!("handler_body.py");
-/// Executions per timed round (the figure).
-const EXECUTIONS: usize = 100_000;
+/// Executions per timed round (the figure); `PLAYGROUND_BENCH_EXECUTIONS` lowers it, so
+/// that a run under callgrind (instruction counts, which the machine's load does not move) ends
+/// in seconds.
+fn executions() -> usize {
+    std::env::var("PLAYGROUND_BENCH_EXECUTIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
 /// Timed rounds; the fastest is reported (the machine is shared, slow rounds are noise).
 const ROUNDS: usize = 5;
 
@@ -56,11 +63,12 @@ fn handler_counts_visits() {
     if std::env::var("PLAYGROUND_BENCH").as_deref() != Ok("1") {
         return;
     }
+    let executions = executions();
     let host_ns = best_of(|| {
         let (mut py, handler, _) = load();
         let session = Value::dict(Dict::new());
         let start = Instant::now();
-        for _ in 0..EXECUTIONS {
+        for _ in 0..executions {
             let result = py.call_host(&handler, vec![session.clone()], vec![]);
             std::hint::black_box(result.is_ok());
         }
@@ -69,14 +77,14 @@ fn handler_counts_visits() {
     let loop_ns = best_of(|| {
         let (mut py, _, looper) = load();
         let session = Value::dict(Dict::new());
-        let count = Value::Int(EXECUTIONS as i64);
+        let count = Value::Int(executions as i64);
         let start = Instant::now();
         let result = py.call_host(&looper, vec![session.clone(), count], vec![]);
         let elapsed = start.elapsed().as_nanos();
         assert!(result.is_ok());
         elapsed
     });
-    let per = |total: u128| total as f64 / EXECUTIONS as f64;
+    let per = |total: u128| total as f64 / executions as f64;
     println!("BENCH handler_host_call_ns {:.1}", per(host_ns));
     println!("BENCH handler_python_loop_ns {:.1}", per(loop_ns));
 }
