@@ -135,6 +135,39 @@ pub fn runs(text: &str) -> Vec<(Style, String)> {
     out
 }
 
+/// `text` as the markup of one `<span>`: each styled run a `<span>` with its classes, every
+/// character of the text escaped (the log holds what the learner's app printed). The server pane
+/// puts it in the page as one piece: a log of a thousand lines is some four thousand runs, and
+/// building and diffing them as nodes cost a render tens of milliseconds (issue 21's rewind on
+/// 1,000 entries), where the browser parses this in about one.
+///
+/// ```
+/// use session_playground::ui::ansi::to_html;
+/// assert_eq!(
+///     to_html("<b> \x1b[1;31m500\x1b[0m"),
+///     "<span>&lt;b&gt; <span class=\"ansi-bold ansi-fg-1\">500</span></span>"
+/// );
+/// ```
+pub fn to_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4 + 16);
+    out.push_str("<span>");
+    for (style, run) in runs(text) {
+        let classes = style.classes();
+        if !classes.is_empty() {
+            out.push_str("<span class=\"");
+            out.push_str(&classes.join(" "));
+            out.push_str("\">");
+        }
+        // A carriage return as a reference: the parser would turn a bare one into a newline.
+        out.push_str(&crate::text::html::escape_html(run.as_str()).replace('\r', "&#13;"));
+        if !classes.is_empty() {
+            out.push_str("</span>");
+        }
+    }
+    out.push_str("</span>");
+    out
+}
+
 fn push(out: &mut Vec<(Style, String)>, style: Style, text: &str) {
     if text.is_empty() {
         return;
@@ -196,5 +229,38 @@ mod tests {
         assert_eq!(runs("\x1b[1mA\x1b[22mB")[1].0, Style::default());
         assert_eq!(runs("\x1b[1mA\x1b[mB")[1].0, Style::default());
         assert_eq!(plain("é\x1b[31mü"), "éü");
+    }
+
+    #[test]
+    fn the_markup_carries_the_text_and_no_markup_of_its_own() {
+        let printed = "<img src=x onerror=alert(1)> & \"q\" 'a'\r\n\x1b[32m<b>ok</b>\x1b[0m\n";
+        let html = to_html(printed);
+        // Only our own tags: every `<` the app printed is escaped.
+        let tags: Vec<&str> = html.match_indices('<').map(|(at, _)| &html[at..]).collect();
+        assert!(
+            tags.iter()
+                .all(|tag| tag.starts_with("<span") || tag.starts_with("</span>")),
+            "{html}"
+        );
+        // Tags removed and references read back, it is the text a terminal shows.
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#13;", "\r")
+            .replace("&amp;", "&");
+        assert_eq!(text, plain(printed));
+        assert!(html.contains("<span class=\"ansi-fg-2\">&lt;b&gt;ok&lt;/b&gt;</span>"));
     }
 }

@@ -101,7 +101,12 @@ pub fn dev_tools(props: &DevToolsProps) -> Html {
                     <CookieTable cookies={props.cookies.clone()} other_profiles={props.other_profiles.clone()} on_action={props.on_action.clone()} />
                 </div>
             }) }
-            { panel(1, html! { <Network requests={props.requests.clone()} on_action={props.on_action.clone()} /> }) }
+            // Drawn only while its tab is open, as the diagram below: it has a row per request,
+            // and a rewind to an early entry of a long history would otherwise take all but one
+            // of them out of the page and put them back on the way to now (issue 21).
+            { panel(1, if *selected == 1 { html! {
+                <Network requests={props.requests.clone()} on_action={props.on_action.clone()} />
+            } } else { html! {} }) }
             { panel(2, html! {
                 <>
                     <SessionView inspection={props.session.clone()} cookie={session_cookie} on_action={props.on_action.clone()} />

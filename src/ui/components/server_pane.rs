@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::server_session::{ServerSession, ServerSessionProps};
 use super::step_through::StepThroughView;
 use crate::scenario::SessionMode;
-use crate::ui::ansi::{Style, runs};
+use crate::ui::ansi::to_html;
 use crate::ui::state::{Action, ServerStatus};
 use crate::ui::step_through::StepThrough;
 
@@ -52,6 +52,9 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
             }
         });
     }
+    // The log as one piece of escaped markup (see `ansi::to_html`), made again only when the
+    // log changed.
+    let log_html = use_memo(props.log.clone(), |log| AttrValue::from(to_html(log)));
     let status = props.status.as_str();
     let on_mode = props.on_action.reform(|event: Event| {
         let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
@@ -90,9 +93,7 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
                     store={props.session.store.clone()} on_step={props.session.on_step.clone()} />
             }
             <pre data-testid="server-log" class="server-log" aria-label="Server log" tabindex="0" ref={log_ref}>
-                { for runs(&props.log).into_iter().map(|(style, text)| {
-                    if style == Style::default() { html! { { text } } } else { html! { <span class={classes!(style.classes())}>{ text }</span> } }
-                }) }
+                { Html::from_html_unchecked((*log_html).clone()) }
             </pre>
         </div>
     }
