@@ -68,8 +68,12 @@ impl Interp {
                 None => None,
             });
         }
-        let r = d.borrow().get(k);
-        r.map_err(|u| self.unhashable(u))
+        let deep = forget_set_give_up(k);
+        let r = d.borrow().get(k).map_err(|u| self.unhashable(u))?;
+        if deep {
+            self.check_set_depth()?;
+        }
+        Ok(r)
     }
 
     /// `d[k] = v` on a table.
@@ -82,8 +86,15 @@ impl Interp {
             }
             return Ok(());
         }
-        let r = d.borrow_mut().insert(k, v);
-        r.map_err(|u| self.unhashable(u))
+        let deep = forget_set_give_up(&k);
+        let before = d.borrow().len();
+        d.borrow_mut()
+            .insert(k, v)
+            .map_err(|u| self.unhashable(u))?;
+        if deep {
+            self.undo_deep_insert(&mut d.borrow_mut(), before)?;
+        }
+        Ok(())
     }
 
     /// `del d[k]` on a table, returning the removed value (`None` when absent).
@@ -95,8 +106,12 @@ impl Interp {
                 None => None,
             });
         }
-        let r = d.borrow_mut().remove(k);
-        r.map_err(|u| self.unhashable(u))
+        let deep = forget_set_give_up(k);
+        let r = d.borrow_mut().remove(k).map_err(|u| self.unhashable(u))?;
+        if deep {
+            self.check_set_depth()?;
+        }
+        Ok(r)
     }
 
     /// Insert into a table under construction (a literal, a comprehension, `dict(...)`).
@@ -109,6 +124,37 @@ impl Interp {
             }
             return Ok(());
         }
-        d.insert(k, v).map_err(|u| self.unhashable(u))
+        let deep = forget_set_give_up(&k);
+        let before = d.len();
+        d.insert(k, v).map_err(|u| self.unhashable(u))?;
+        if deep {
+            self.undo_deep_insert(d, before)?;
+        }
+        Ok(())
     }
+
+    /// After an insert whose key comparison gave up on frozensets nested too deep: the table
+    /// took the key for a new one and appended it; CPython raises before changing anything, so
+    /// the entry goes again and the `RecursionError` is raised.
+    fn undo_deep_insert(&self, d: &mut Dict, before: usize) -> PyResult<()> {
+        if let Err(e) = self.check_set_depth() {
+            if d.len() > before {
+                d.pop_last();
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+}
+
+/// Whether comparing `k` with a stored key can meet frozensets nested in it, which
+/// `dict::frozensets_eq` gives up on past the recursion limit and answers "not equal": a table
+/// would then report an equal key absent, where CPython raises `RecursionError` (`check_set_depth`
+/// after the table's answer tells which). Forgets a give-up left behind by an earlier look-up.
+fn forget_set_give_up(k: &Value) -> bool {
+    let deep = matches!(k, Value::FrozenSet(_) | Value::Tuple(_));
+    if deep {
+        dict::set_eq_gave_up();
+    }
+    deep
 }

@@ -833,7 +833,7 @@ impl Interp {
 
     /// CPython's `RecursionError` when a set comparison just gave up on frozensets nested
     /// too deep (`dict::frozensets_eq`).
-    fn check_set_depth(&self) -> PyResult<()> {
+    pub(crate) fn check_set_depth(&self) -> PyResult<()> {
         if super::dict::set_eq_gave_up() {
             return Err(self.err(
                 "RecursionError",
@@ -956,7 +956,12 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) | Value::Set(d) => Ok(self.dict_lookup(d, item)?.is_some()),
-            Value::FrozenSet(d) => Ok(d.contains(item)),
+            Value::FrozenSet(d) => {
+                super::dict::set_eq_gave_up();
+                let found = d.contains(item);
+                self.check_set_depth()?;
+                Ok(found)
+            }
             Value::Range(r) => Ok(match item.as_i64() {
                 Some(i) => {
                     if r.step > 0 {
