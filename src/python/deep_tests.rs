@@ -281,3 +281,27 @@ fn a_tuple_nest_that_shares_its_halves_hashes_in_linear_time() {
     );
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+#[test]
+fn comparing_nests_that_share_their_halves_is_work_the_step_budget_ends() {
+    // Two distinct nests of `x = (x, x)` compare in 2^n pairs (CPython never finishes either);
+    // each pair is a step, so the comparison ends like an endless loop, at once. Shallow ones
+    // still compare, in both orders.
+    for (make, empty) in [("(x, x)", "()"), ("[x, x]", "[]")] {
+        let src = format!(
+            "def nest(n):\n    x = {empty}\n    for _ in range(n):\n        x = {make}\n    return x\n\
+             print(nest(8) == nest(8), nest(8) < nest(9), nest(8) != nest(8))\n\
+             a = nest(60)\nb = nest(60)\nprint(a == b)\n"
+        );
+        let started = std::time::Instant::now();
+        let (out, err, code) = run_on(WALK_STACK, &src);
+        assert_eq!((out.as_str(), code), ("True True False\n", 1), "{make}");
+        assert_eq!(
+            last_line(&err),
+            "StepLimitExceeded: stopped after 1,000,000 steps: the comparison at line 9 is too \
+             much work for the playground",
+            "{make}"
+        );
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+}

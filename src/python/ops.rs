@@ -747,14 +747,18 @@ impl Interp {
             (Value::List(a), Value::List(b)) => {
                 let (a, b) = (a.borrow().clone(), b.borrow().clone());
                 self.enter_native(" in comparison")?;
-                let res = self.seq_order(&a, &b, sym);
+                let res = self
+                    .charge(1, "comparison")
+                    .and_then(|()| self.seq_order(&a, &b, sym));
                 self.leave_native();
                 return res;
             }
             (Value::Tuple(a), Value::Tuple(b)) => {
                 let (a, b) = (a.to_vec(), b.to_vec());
                 self.enter_native(" in comparison")?;
-                let res = self.seq_order(&a, &b, sym);
+                let res = self
+                    .charge(1, "comparison")
+                    .and_then(|()| self.seq_order(&a, &b, sym));
                 self.leave_native();
                 return res;
             }
@@ -863,9 +867,13 @@ impl Interp {
             (Value::List(_), Value::List(_))
             | (Value::Tuple(_), Value::Tuple(_))
             | (Value::Dict(_), Value::Dict(_)) => {
-                // Nested containers recurse on the native stack: bounded like CPython's.
+                // Nested containers recurse on the native stack: bounded like CPython's. Each
+                // pair compared is a step of work: two nests that share their halves
+                // (`x = (x, x)`) compare in 2^n pairs, which must end like an endless loop.
                 self.enter_native(" in comparison")?;
-                let res = self.eq_containers(l, r);
+                let res = self
+                    .charge(1, "comparison")
+                    .and_then(|()| self.eq_containers(l, r));
                 self.leave_native();
                 res
             }
