@@ -305,3 +305,23 @@ fn comparing_nests_that_share_their_halves_is_work_the_step_budget_ends() {
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 }
+
+#[test]
+fn hashing_a_growing_nest_again_and_again_is_work_the_step_budget_ends() {
+    // Each level hashes the whole nest below it as a dict key: n^2 / 2 tuples for n levels
+    // (8 s for 5,000 before they were charged; CPython's hash of it is exponential). Small
+    // tuple keys are untouched.
+    let src = "x = ()\nfor _ in range(5000):\n    x = {(x, x, x): 1}\n    x = tuple(x)\n";
+    let started = std::time::Instant::now();
+    let (out, err, code) = run_on(
+        WALK_STACK,
+        &format!("print({{(1, 2): 3}}[(1, 2)], hash((1, (2, 3))) == hash((1, (2, 3))))\n{src}"),
+    );
+    assert_eq!((out.as_str(), code), ("3 True\n", 1));
+    assert_eq!(
+        last_line(&err),
+        "StepLimitExceeded: stopped after 1,000,000 steps: the hashing of nested tuples at line 4 \
+         is too much work for the playground"
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

@@ -342,6 +342,7 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
     // without this a nest of n such levels costs 2^n, where the distinct tuples are only n.
     let mut known: HashMap<*const Value, i64> = HashMap::new();
     let mut stack = vec![first];
+    let mut opened = 1u64;
     loop {
         let Some(top) = stack.last_mut() else {
             return Ok(0);
@@ -352,7 +353,10 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
             match open(&item) {
                 Some(inner) => match known.get(&inner.tuple.as_ptr()) {
                     Some(&h) => top.acc = tuple_lane(top.acc, h),
-                    None => stack.push(inner),
+                    None => {
+                        opened += 1;
+                        stack.push(inner);
+                    }
                 },
                 None => {
                     let h = hash_value(&item)?;
@@ -368,9 +372,24 @@ fn hash_nested(v: &Value) -> Result<i64, Unhashable> {
         known.insert(done.tuple.as_ptr(), h);
         match stack.last_mut() {
             Some(parent) => parent.acc = tuple_lane(parent.acc, h),
-            None => return Ok(h),
+            None => {
+                HASH_WORK.set(HASH_WORK.get().saturating_add(opened));
+                return Ok(h);
+            }
         }
     }
+}
+
+thread_local! {
+    /// Tuples hashed by [`hash_nested`] since [`take_hash_work`] last read it.
+    static HASH_WORK: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The tuples hashed since the last call: the interpreter charges them as steps of work, so
+/// that a loop which hashes a growing nest again each time (`x = {(x, x): 1}`, quadratic) ends
+/// like an endless loop instead of freezing the tab.
+pub fn take_hash_work() -> u64 {
+    HASH_WORK.replace(0)
 }
 
 /// How deep frozensets holding frozensets are compared before giving up (see

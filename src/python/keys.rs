@@ -37,7 +37,12 @@ impl Interp {
         if let Some(h) = self.python_key_hash(v)? {
             return Ok(h);
         }
-        dict::hash_value(v).map_err(|u| self.unhashable(u))
+        let deep = nested_key_prologue(v);
+        let h = dict::hash_value(v).map_err(|u| self.unhashable(u))?;
+        if deep {
+            self.nested_key_epilogue()?;
+        }
+        Ok(h)
     }
 
     /// CPython's `unhashable type: 'list'`.
@@ -68,10 +73,10 @@ impl Interp {
                 None => None,
             });
         }
-        let deep = forget_set_give_up(k);
+        let deep = nested_key_prologue(k);
         let r = d.borrow().get(k).map_err(|u| self.unhashable(u))?;
         if deep {
-            self.check_set_depth()?;
+            self.nested_key_epilogue()?;
         }
         Ok(r)
     }
@@ -86,7 +91,7 @@ impl Interp {
             }
             return Ok(());
         }
-        let deep = forget_set_give_up(&k);
+        let deep = nested_key_prologue(&k);
         let before = d.borrow().len();
         d.borrow_mut()
             .insert(k, v)
@@ -106,10 +111,10 @@ impl Interp {
                 None => None,
             });
         }
-        let deep = forget_set_give_up(k);
+        let deep = nested_key_prologue(k);
         let r = d.borrow_mut().remove(k).map_err(|u| self.unhashable(u))?;
         if deep {
-            self.check_set_depth()?;
+            self.nested_key_epilogue()?;
         }
         Ok(r)
     }
@@ -124,7 +129,7 @@ impl Interp {
             }
             return Ok(());
         }
-        let deep = forget_set_give_up(&k);
+        let deep = nested_key_prologue(&k);
         let before = d.len();
         d.insert(k, v).map_err(|u| self.unhashable(u))?;
         if deep {
@@ -137,6 +142,7 @@ impl Interp {
     /// took the key for a new one and appended it; CPython raises before changing anything, so
     /// the entry goes again and the `RecursionError` is raised.
     fn undo_deep_insert(&self, d: &mut Dict, before: usize) -> PyResult<()> {
+        self.charge_hash_work()?;
         if let Err(e) = self.check_set_depth() {
             if d.len() > before {
                 d.pop_last();
@@ -147,14 +153,30 @@ impl Interp {
     }
 }
 
-/// Whether comparing `k` with a stored key can meet frozensets nested in it, which
-/// `dict::frozensets_eq` gives up on past the recursion limit and answers "not equal": a table
-/// would then report an equal key absent, where CPython raises `RecursionError` (`check_set_depth`
-/// after the table's answer tells which). Forgets a give-up left behind by an earlier look-up.
-fn forget_set_give_up(k: &Value) -> bool {
+/// Whether `k` is a key whose hashing and comparison walk nested values (a tuple, a frozenset),
+/// with what an earlier table operation left behind forgotten; the operation on such a key ends
+/// with [`Interp::nested_key_epilogue`].
+fn nested_key_prologue(k: &Value) -> bool {
     let deep = matches!(k, Value::FrozenSet(_) | Value::Tuple(_));
     if deep {
         dict::set_eq_gave_up();
+        dict::take_hash_work();
     }
     deep
+}
+
+impl Interp {
+    /// After a table operation on a nested key: the tuples it hashed are charged as work, and
+    /// a comparison that gave up on frozensets nested past the recursion limit (which
+    /// `dict::frozensets_eq` answers "not equal", so the table said "absent") is CPython's
+    /// `RecursionError`.
+    fn nested_key_epilogue(&self) -> PyResult<()> {
+        self.charge_hash_work()?;
+        self.check_set_depth()
+    }
+
+    /// The tuples hashed since the prologue, charged as steps.
+    fn charge_hash_work(&self) -> PyResult<()> {
+        self.charge(dict::take_hash_work(), "hashing of nested tuples")
+    }
 }
