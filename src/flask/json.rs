@@ -11,7 +11,7 @@ use base64::Engine;
 use num_bigint::BigInt;
 
 use crate::python::text::{self, DumpOptions, Json};
-use crate::python::{Dict, Interp, PyResult, Value};
+use crate::python::{Dict, EncodeBudget, Interp, PyResult, Value};
 
 /// The tags Flask's serializer knows, by key.
 const TAGS: [&str; 7] = [" di", " t", " b", " m", " u", " d", " i"];
@@ -27,14 +27,14 @@ fn flask_options() -> DumpOptions {
 
 /// `flask.json.dumps(value)` as `jsonify` writes it (without the trailing newline).
 pub fn dumps(interp: &mut Interp, value: &Value) -> PyResult<String> {
-    let tree = to_json(interp, value, false, 0)?;
+    let tree = to_json(interp, value, false, 0, &mut EncodeBudget::default())?;
     text::dumps(&tree, &flask_options()).map_err(|e| interp.text_err(e))
 }
 
 /// The session serializer's `dumps(dict(session))`.
 pub fn dumps_tagged(interp: &mut Interp, dict: &Dict) -> PyResult<String> {
     let value = Value::dict(dict.clone());
-    let tree = to_json(interp, &value, true, 0)?;
+    let tree = to_json(interp, &value, true, 0, &mut EncodeBudget::default())?;
     text::dumps(&tree, &flask_options()).map_err(|e| interp.text_err(e))
 }
 
@@ -50,7 +50,13 @@ pub fn loads_tagged(interp: &mut Interp, source: &str) -> PyResult<Value> {
     Ok(from_json(interp, tree, true))
 }
 
-fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> PyResult<Json> {
+fn to_json(
+    interp: &mut Interp,
+    value: &Value,
+    tagged: bool,
+    depth: usize,
+    spent: &mut EncodeBudget,
+) -> PyResult<Json> {
     // Counted with the Python calls below (Flask's tagger recurses in Python).
     if depth > 500 || depth + interp.depth >= interp.config.recursion_limit {
         return Err(interp.err(
@@ -58,6 +64,7 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
             "maximum recursion depth exceeded while encoding a JSON object",
         ));
     }
+    spent.count(interp, value)?;
     Ok(match value {
         Value::None => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
@@ -69,14 +76,14 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
             let items = items.borrow().clone();
             let mut out = Vec::with_capacity(items.len());
             for item in &items {
-                out.push(to_json(interp, item, tagged, depth + 1)?);
+                out.push(to_json(interp, item, tagged, depth + 1, spent)?);
             }
             Json::Array(out)
         }
         Value::Tuple(items) => {
             let mut out = Vec::with_capacity(items.len());
             for item in items.iter() {
-                out.push(to_json(interp, item, tagged, depth + 1)?);
+                out.push(to_json(interp, item, tagged, depth + 1, spent)?);
             }
             if tagged {
                 Json::Object(vec![(Json::Str(" t".into()), Json::Array(out))])
@@ -91,7 +98,7 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
                 && let Value::Str(key) = &entries[0].0
                 && TAGS.contains(&&**key)
             {
-                let inner = to_json(interp, &entries[0].1, tagged, depth + 1)?;
+                let inner = to_json(interp, &entries[0].1, tagged, depth + 1, spent)?;
                 let renamed = Json::Object(vec![(Json::Str(format!("{key}__")), inner)]);
                 return Ok(Json::Object(vec![(Json::Str(" di".into()), renamed)]));
             }
@@ -106,7 +113,7 @@ fn to_json(interp: &mut Interp, value: &Value, tagged: bool, depth: usize) -> Py
                     Value::None => Json::Null,
                     other => Json::Opaque(other.type_name()),
                 };
-                out.push((key, to_json(interp, v, tagged, depth + 1)?));
+                out.push((key, to_json(interp, v, tagged, depth + 1, spent)?));
             }
             Json::Object(out)
         }

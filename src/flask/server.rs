@@ -1244,6 +1244,28 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_value_whose_json_text_would_be_astronomical_ends_its_request_at_once() {
+        // The same tuple three times, nested 40 deep: small, but 3^40 parts as JSON (the
+        // encoders' tree filled 20 GB before their budget). `jsonify` and the session's tagged
+        // JSON stop at the step budget: a 500 and the error in the log, the server alive.
+        let source = "from flask import Flask, jsonify, session\napp = Flask(__name__)\napp.secret_key = 'k'\ndef big():\n    x = ()\n    for _ in range(40):\n        x = (x,) * 3\n    return x\n@app.route('/json')\ndef as_json():\n    return jsonify(big())\n@app.route('/session')\ndef in_session():\n    session['x'] = big()\n    return 'stored'\n@app.route('/')\ndef index():\n    return 'ok'\n";
+        let mut server = FlaskServer::load(source, 0).unwrap();
+        let started = std::time::Instant::now();
+        for path in ["/json", "/session"] {
+            server.log.clear();
+            let response = server.respond(&get(path, None), 0);
+            assert_eq!(response.status, 500, "{path}");
+            assert!(
+                server.log.contains("the JSON encoding at line"),
+                "{path}: {}",
+                server.log
+            );
+        }
+        assert_eq!(server.respond(&get("/", None), 0).body, b"ok");
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
     fn every_request_ends_its_log_with_werkzeugs_access_line_after_what_the_view_printed() {
         let source = "from flask import Flask, redirect\napp = Flask(__name__)\n@app.route('/')\ndef index():\n    print('hi')\n    return redirect('/x')\n@app.route('/boom')\ndef boom():\n    print('before')\n    return 1 / 0\n@app.errorhandler(500)\ndef oops(e):\n    print('handler')\n    return 'oops', 500\n";
         let mut server = FlaskServer::load(source, 0).unwrap();

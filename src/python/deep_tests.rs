@@ -325,3 +325,21 @@ fn hashing_a_growing_nest_again_and_again_is_work_the_step_budget_ends() {
     );
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+#[test]
+fn json_of_a_value_that_shares_its_parts_stops_at_the_budget() {
+    // 3^40 parts of text from a small value: a step per container, the text's size checked as
+    // it grows (the tree for it filled 20 GB before). A long flat text still encodes.
+    let src = "import json\nx = ()\nfor _ in range(40):\n    x = (x,) * 3\n\
+               print(len(json.dumps(['ab'] * 100000)), len(json.dumps(list(range(1000)))))\n\
+               json.dumps(x)\n";
+    let started = std::time::Instant::now();
+    let (out, err, code) = run_on(WALK_STACK, src);
+    assert_eq!((out.as_str(), code), ("600000 4890\n", 1));
+    assert_eq!(
+        last_line(&err),
+        "StepLimitExceeded: stopped after 1,000,000 steps: the JSON encoding at line 6 is too \
+         much work for the playground"
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

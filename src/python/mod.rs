@@ -68,6 +68,7 @@ pub use interp::{
     Exc, HostConfig, Interp, Interp as Interpreter, LineEvent, ModuleFactory, Observer, PyResult,
 };
 pub use modules::binascii;
+pub use modules::json::EncodeBudget;
 pub use modules::make_module;
 pub use syntax::SyntaxErrorInfo;
 pub use teardown::Teardown;

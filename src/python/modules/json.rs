@@ -7,7 +7,49 @@ use crate::python::interp::{Exc, Interp, PyResult};
 use crate::python::text::json_text::{DumpOptions, Json, MAX_DEPTH, dumps, loads};
 use crate::python::value::*;
 
-fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResult<Json> {
+/// What encoding one value to JSON has cost so far: a lower bound of the text's length, checked
+/// against the memory limits as it grows, and a step of work per container. A value that holds
+/// the same tuple three times, nested 40 deep, is small, but its text has 3^40 parts: the tree
+/// made for it filled 20 GB before this bound (found by the `deep_values` fuzz target). Both
+/// encoders use it: `json.dumps` here and Flask's (`jsonify`, the session's tagged JSON).
+#[derive(Default)]
+pub struct EncodeBudget {
+    bytes: u128,
+    checked_at: u128,
+}
+
+/// How much the text may grow between two checks of its size.
+const CHECK_BYTES: u128 = 64 * 1024;
+
+impl EncodeBudget {
+    /// Counts `v` itself (its contents are counted as the encoder reaches them): the shortest
+    /// text it can have with its separator (`1,`, `"",`, `[],`), and a step when it is a
+    /// container, so a tree of many small containers ends like an endless loop.
+    pub fn count(&mut self, it: &Interp, v: &Value) -> PyResult<()> {
+        let (bytes, container) = match v {
+            Value::Str(s) => (s.len() + 3, false),
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) => (3, true),
+            _ => (2, false),
+        };
+        self.bytes += bytes as u128;
+        if container {
+            it.charge(1, "JSON encoding")?;
+        }
+        if self.bytes >= self.checked_at + CHECK_BYTES {
+            self.checked_at = self.bytes;
+            it.check_size(self.bytes)?;
+        }
+        Ok(())
+    }
+}
+
+fn to_json(
+    it: &mut Interp,
+    v: &Value,
+    default: &Value,
+    depth: usize,
+    spent: &mut EncodeBudget,
+) -> PyResult<Json> {
     // Counted with the Python calls below, as CPython's encoder does.
     if depth > MAX_DEPTH || depth + it.depth >= it.config.recursion_limit {
         return Err(it.err(
@@ -15,6 +57,7 @@ fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResul
             "maximum recursion depth exceeded while encoding a JSON object",
         ));
     }
+    spent.count(it, v)?;
     Ok(match v {
         Value::None => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
@@ -25,7 +68,7 @@ fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResul
             let items = it.collect(v)?;
             let mut out = Vec::with_capacity(items.len());
             for x in &items {
-                out.push(to_json(it, x, default, depth + 1)?);
+                out.push(to_json(it, x, default, depth + 1, spent)?);
             }
             Json::Array(out)
         }
@@ -41,18 +84,18 @@ fn to_json(it: &mut Interp, v: &Value, default: &Value, depth: usize) -> PyResul
                     Value::None => Json::Null,
                     other => Json::Opaque(other.type_name()),
                 };
-                out.push((key, to_json(it, &x, default, depth + 1)?));
+                out.push((key, to_json(it, &x, default, depth + 1, spent)?));
             }
             Json::Object(out)
         }
         Value::Instance(i) if i.base.is_some() => {
             let b = i.base.clone().unwrap_or(Value::None);
-            return to_json(it, &b, default, depth + 1);
+            return to_json(it, &b, default, depth + 1, spent);
         }
         other => {
             if !matches!(default, Value::None) {
                 let r = it.call(default, Args::positional(vec![other.clone()]))?;
-                return to_json(it, &r, default, depth + 1);
+                return to_json(it, &r, default, depth + 1, spent);
             }
             Json::Opaque(other.type_name())
         }
@@ -125,7 +168,7 @@ pub fn dumps_value(it: &mut Interp, v: &Value, mut kw: Args) -> PyResult<String>
             "__init__() got an unexpected keyword argument '{k}'"
         )));
     }
-    let tree = to_json(it, v, &default, 0)?;
+    let tree = to_json(it, v, &default, 0, &mut EncodeBudget::default())?;
     dumps(&tree, &opts).map_err(|e| it.text_err(e))
 }
 
