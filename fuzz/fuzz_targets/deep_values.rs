@@ -16,6 +16,13 @@
 use libfuzzer_sys::fuzz_target;
 use session_playground::python::{HostConfig, Interpreter, RunError};
 
+// The page's allocator: the interpreter's heap budget (`MemoryError`) reads its count, so a
+// program that fills memory is stopped here as it is in the page, and an out-of-memory report
+// is a real escape from the budget, not an artefact of a harness without one.
+#[global_allocator]
+static HEAP: session_playground::python::heap::Counting<std::alloc::System> =
+    session_playground::python::heap::Counting(std::alloc::System);
+
 /// Stack of the thread a program runs on. The page's main thread has about 1 MiB, where its
 /// optimised wasm fits 1,000 Python calls (the recursion limit); this instrumented native build
 /// needs more for them (every input with `deep(900)` overflowed 1 MiB), so the stack is 8 MiB
