@@ -24,6 +24,11 @@ use crate::browser::url::{Scheme, Url};
 /// The name of the profile a scenario step uses when it names none.
 pub const DEFAULT_PROFILE: &str = "default";
 
+/// The entries a tab's back/forward history keeps, as Chromium's (its navigation controller
+/// keeps 50 and drops the oldest). It also keeps the page's state small: the history is copied
+/// with the browser at every step, so a thousand requests copied a thousand URLs each time.
+pub const MAX_HISTORY: usize = 50;
+
 /// Back/forward history of one profile.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
@@ -54,12 +59,15 @@ impl History {
         self.current.saturating_add(1) < self.entries.len()
     }
 
-    /// A new page: drops the forward entries, then appends.
+    /// A new page: drops the forward entries, then appends; past [`MAX_HISTORY`] entries the
+    /// oldest go.
     fn push(&mut self, url: Url) {
         if !self.entries.is_empty() {
             self.entries.truncate(self.current.saturating_add(1));
         }
         self.entries.push(url);
+        let over = self.entries.len().saturating_sub(MAX_HISTORY);
+        self.entries.drain(..over);
         self.current = self.entries.len() - 1;
     }
 

@@ -131,6 +131,31 @@ fn private_window_starts_empty_and_vanishes_on_close() {
 }
 
 #[test]
+fn history_keeps_chromiums_fifty_entries_and_drops_the_oldest() {
+    // Chromium's navigation controller keeps kMaxSessionHistoryEntries (50) per tab, pruning
+    // from the front.
+    let mut browser = Browser::default();
+    for n in 0..60 {
+        browser
+            .navigate(
+                DEFAULT_PROFILE,
+                &NavigationRequest::get(&format!("/{n}")),
+                &mut app,
+            )
+            .unwrap();
+    }
+    let history = &browser.profile(DEFAULT_PROFILE).unwrap().history;
+    assert_eq!(history.entries().len(), 50);
+    assert_eq!(history.entries()[0].path, "/10");
+    assert_eq!(history.current().map(|url| url.path.as_str()), Some("/59"));
+    let mut steps_back = 0;
+    while browser.back(DEFAULT_PROFILE, &mut app).unwrap().is_some() {
+        steps_back += 1;
+    }
+    assert_eq!(steps_back, 49);
+}
+
+#[test]
 fn back_and_forward_revisit_history_with_get() {
     let mut browser = Browser::default();
     for path in ["/a", "/b", "/c"] {
