@@ -123,6 +123,9 @@ test("deep data and deep source cannot kill the page, now or on reload", async (
     "nested = []\nfor n in range(10000):\n    nested = [nested]\ntry:\n    print(nested)\nexcept RecursionError as error:\n    print('caught:', error)\nnested = None\n",
     // Compare and hash deep data in a view; keep a deep value in the session.
     "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'k'\n\n@app.route('/')\ndef deep():\n    a = b = ()\n    for n in range(20000):\n        a, b = (a,), (b,)\n    hash(a)\n    value = []\n    for n in range(10000):\n        value = [value]\n    session['deep'] = value\n    return str(a == b)\n",
+    // A value that shares its parts: small, but 3^40 parts as JSON (the encoder's tree filled
+    // 20 GB before it had a budget); the request must end in a 500, the tab alive.
+    "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.route('/')\ndef shared():\n    x = ()\n    for n in range(40):\n        x = (x,) * 3\n    return jsonify(x)\n",
     // Source nested too deeply for any parser stack.
     // (in lines of 50 joined by backslashes: the editor lays out very long lines lazily)
     `x = ${`${"not ".repeat(50)}\\\n`.repeat(100)}True\n`,
