@@ -1425,6 +1425,18 @@ fn builtin_round(it: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn builtin_pow(it: &mut Interp, args: Args) -> PyResult<Value> {
+    // The table's arity is "any" (CPython's own counts and wording follow); an empty call
+    // indexed past the end (found by the python_source fuzz target).
+    match args.pos.len() {
+        0 => {
+            return Err(it.type_error("pow() missing required argument 'base' (pos 1)"));
+        }
+        1 => return Err(it.type_error("pow() missing required argument 'exp' (pos 2)")),
+        n if n > 3 => {
+            return Err(it.type_error(format!("pow() takes at most 3 arguments ({n} given)")));
+        }
+        _ => {}
+    }
     if args.pos.len() == 3 {
         let (Some(b), Some(e), Some(m)) = (
             args.pos[0].as_bigint(),
