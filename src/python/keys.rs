@@ -6,7 +6,9 @@
 //! `stored == key`). Every other key takes the table's own path, so these wrappers cost one
 //! `match` for them.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::dict::{self, Dict, HashKind};
 use super::interp::{Interp, PyResult};
@@ -37,12 +39,7 @@ impl Interp {
         if let Some(h) = self.python_key_hash(v)? {
             return Ok(h);
         }
-        let deep = nested_key_prologue(v);
-        let h = dict::hash_value(v).map_err(|u| self.unhashable(u))?;
-        if deep {
-            self.nested_key_epilogue()?;
-        }
-        Ok(h)
+        self.native_key_op(v, || dict::hash_value(v))
     }
 
     /// CPython's `unhashable type: 'list'`.
@@ -67,18 +64,35 @@ impl Interp {
     /// `d[k]` on a table, `None` when absent.
     pub(crate) fn dict_lookup(&mut self, d: &RefCell<Dict>, k: &Value) -> PyResult<Option<Value>> {
         if let Some(h) = self.python_key_hash(k)? {
+            // The candidates are copied out: `==` runs Python code, which may change the table.
             let candidates = d.borrow().slots_with_hash(h);
             return Ok(match self.python_key_slot(candidates, k)? {
                 Some(slot) => d.borrow().value_at(slot),
                 None => None,
             });
         }
-        let deep = nested_key_prologue(k);
-        let r = d.borrow().get(k).map_err(|u| self.unhashable(u))?;
-        if deep {
-            self.nested_key_epilogue()?;
+        self.native_key_op(k, || d.borrow().get(k))
+    }
+
+    /// `k in s` for a set (its `__contains__`, `remove`, `discard`): a set given as the key is
+    /// looked up as the frozenset with its members, as CPython does, where a dict raises
+    /// "unhashable type: 'set'".
+    pub(crate) fn set_contains(&mut self, s: &RefCell<Dict>, k: &Value) -> PyResult<bool> {
+        Ok(self.dict_lookup(s, &set_member_key(k))?.is_some())
+    }
+
+    /// `s.discard(k)` (and `remove`), with [`Interp::set_contains`]'s key; whether it was there.
+    pub(crate) fn set_discard(&mut self, s: &RefCell<Dict>, k: &Value) -> PyResult<bool> {
+        Ok(self.dict_delete(s, &set_member_key(k))?.is_some())
+    }
+
+    /// `k in s` for a frozenset, which no code can change while `==` runs.
+    pub(crate) fn frozenset_contains(&mut self, s: &Dict, k: &Value) -> PyResult<bool> {
+        if let Some(h) = self.python_key_hash(k)? {
+            return Ok(self.python_key_slot(s.slots_with_hash(h), k)?.is_some());
         }
-        Ok(r)
+        let k = set_member_key(k);
+        self.native_key_op(&k, || s.get(&k)).map(|v| v.is_some())
     }
 
     /// `d[k] = v` on a table.
@@ -91,15 +105,7 @@ impl Interp {
             }
             return Ok(());
         }
-        let deep = nested_key_prologue(&k);
-        let before = d.borrow().len();
-        d.borrow_mut()
-            .insert(k, v)
-            .map_err(|u| self.unhashable(u))?;
-        if deep {
-            self.undo_deep_insert(&mut d.borrow_mut(), before)?;
-        }
-        Ok(())
+        self.native_key_insert(&mut d.borrow_mut(), k, v)
     }
 
     /// `del d[k]` on a table, returning the removed value (`None` when absent).
@@ -111,12 +117,7 @@ impl Interp {
                 None => None,
             });
         }
-        let deep = nested_key_prologue(k);
-        let r = d.borrow_mut().remove(k).map_err(|u| self.unhashable(u))?;
-        if deep {
-            self.nested_key_epilogue()?;
-        }
-        Ok(r)
+        self.native_key_op(k, || d.borrow_mut().remove(k))
     }
 
     /// Insert into a table under construction (a literal, a comprehension, `dict(...)`).
@@ -129,54 +130,59 @@ impl Interp {
             }
             return Ok(());
         }
-        let deep = nested_key_prologue(&k);
+        self.native_key_insert(d, k, v)
+    }
+
+    /// A table operation the table answers by itself (no Python code runs), the one place that
+    /// accounts for nested keys (a tuple, a frozenset): what an earlier operation left behind is
+    /// forgotten first; after it, the tuples it hashed are charged as steps, and a comparison
+    /// that gave up on frozensets nested past the recursion limit (which `dict::frozensets_eq`
+    /// answers "not equal", so the table said "absent") is CPython's `RecursionError`.
+    fn native_key_op<R>(
+        &self,
+        k: &Value,
+        op: impl FnOnce() -> Result<R, dict::Unhashable>,
+    ) -> PyResult<R> {
+        self.native_op(matches!(k, Value::FrozenSet(_) | Value::Tuple(_)), op)
+    }
+
+    /// [`Interp::native_key_op`] with whether the key is nested already known (a comparison of
+    /// two sets passes `true`: it looks each member of one up in the other).
+    pub(crate) fn native_op<R>(
+        &self,
+        nested: bool,
+        op: impl FnOnce() -> Result<R, dict::Unhashable>,
+    ) -> PyResult<R> {
+        if nested {
+            dict::set_eq_gave_up();
+            dict::take_hash_work();
+        }
+        let r = op().map_err(|u| self.unhashable(u))?;
+        if nested {
+            self.charge(dict::take_hash_work(), "hashing of nested tuples")?;
+            self.check_set_depth()?;
+        }
+        Ok(r)
+    }
+
+    /// An insert the table answers by itself. When its key comparison gave up on frozensets
+    /// nested too deep, the table took the key for a new one and appended it; CPython raises
+    /// before changing anything, so that entry goes again before the error is raised.
+    fn native_key_insert(&self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
         let before = d.len();
-        d.insert(k, v).map_err(|u| self.unhashable(u))?;
-        if deep {
-            self.undo_deep_insert(d, before)?;
+        let nested = matches!(k, Value::FrozenSet(_) | Value::Tuple(_));
+        let r = self.native_op(nested, || d.insert(k, v));
+        if r.is_err() && d.len() > before {
+            d.pop_last();
         }
-        Ok(())
-    }
-
-    /// After an insert whose key comparison gave up on frozensets nested too deep: the table
-    /// took the key for a new one and appended it; CPython raises before changing anything, so
-    /// the entry goes again and the `RecursionError` is raised.
-    fn undo_deep_insert(&self, d: &mut Dict, before: usize) -> PyResult<()> {
-        self.charge_hash_work()?;
-        if let Err(e) = self.check_set_depth() {
-            if d.len() > before {
-                d.pop_last();
-            }
-            return Err(e);
-        }
-        Ok(())
+        r
     }
 }
 
-/// Whether `k` is a key whose hashing and comparison walk nested values (a tuple, a frozenset),
-/// with what an earlier table operation left behind forgotten; the operation on such a key ends
-/// with [`Interp::nested_key_epilogue`].
-fn nested_key_prologue(k: &Value) -> bool {
-    let deep = matches!(k, Value::FrozenSet(_) | Value::Tuple(_));
-    if deep {
-        dict::set_eq_gave_up();
-        dict::take_hash_work();
-    }
-    deep
-}
-
-impl Interp {
-    /// After a table operation on a nested key: the tuples it hashed are charged as work, and
-    /// a comparison that gave up on frozensets nested past the recursion limit (which
-    /// `dict::frozensets_eq` answers "not equal", so the table said "absent") is CPython's
-    /// `RecursionError`.
-    fn nested_key_epilogue(&self) -> PyResult<()> {
-        self.charge_hash_work()?;
-        self.check_set_depth()
-    }
-
-    /// The tuples hashed since the prologue, charged as steps.
-    fn charge_hash_work(&self) -> PyResult<()> {
-        self.charge(dict::take_hash_work(), "hashing of nested tuples")
+/// The key a set looks `k` up by: a set stands for the frozenset with its members.
+fn set_member_key(k: &Value) -> Cow<'_, Value> {
+    match k {
+        Value::Set(members) => Cow::Owned(Value::FrozenSet(Rc::new(members.borrow().clone()))),
+        _ => Cow::Borrowed(k),
     }
 }

@@ -2118,15 +2118,16 @@ fn set_add(it: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn set_remove(it: &mut Interp, args: Args) -> PyResult<Value> {
     let s = self_set(it, &args)?;
-    match it.dict_delete(&s, &args.pos[1])? {
-        Some(_) => Ok(Value::None),
-        None => Err(it.key_error(args.pos[1].clone())),
+    if it.set_discard(&s, &args.pos[1])? {
+        Ok(Value::None)
+    } else {
+        Err(it.key_error(args.pos[1].clone()))
     }
 }
 
 fn set_discard(it: &mut Interp, args: Args) -> PyResult<Value> {
     let s = self_set(it, &args)?;
-    it.dict_delete(&s, &args.pos[1])?;
+    it.set_discard(&s, &args.pos[1])?;
     Ok(Value::None)
 }
 

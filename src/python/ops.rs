@@ -764,10 +764,12 @@ impl Interp {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));
-                super::dict::set_eq_gave_up();
-                let sub = a.keys().iter().all(|k| b.contains(k));
-                let sup = b.keys().iter().all(|k| a.contains(k));
-                self.check_set_depth()?;
+                let (sub, sup) = self.native_op(true, || {
+                    Ok((
+                        a.keys().iter().all(|k| b.contains(k)),
+                        b.keys().iter().all(|k| a.contains(k)),
+                    ))
+                })?;
                 return Ok(match (sub, sup) {
                     (true, true) => Ordering::Equal,
                     (true, false) => Ordering::Less,
@@ -879,11 +881,9 @@ impl Interp {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (a, b) = (set_items(l), set_items(r));
-                // Forget a give-up left by a dict look-up, which has no error to raise.
-                super::dict::set_eq_gave_up();
-                let equal = a.len() == b.len() && a.keys().iter().all(|k| b.contains(k));
-                self.check_set_depth()?;
-                Ok(equal)
+                self.native_op(true, || {
+                    Ok(a.len() == b.len() && a.keys().iter().all(|k| b.contains(k)))
+                })
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
                 if let Some(res) = self.rich_user(l, r, "__eq__", "__eq__")? {
@@ -963,13 +963,9 @@ impl Interp {
                     item.type_name()
                 ))),
             },
-            Value::Dict(d) | Value::Set(d) => Ok(self.dict_lookup(d, item)?.is_some()),
-            Value::FrozenSet(d) => {
-                super::dict::set_eq_gave_up();
-                let found = d.contains(item);
-                self.check_set_depth()?;
-                Ok(found)
-            }
+            Value::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+            Value::Set(d) => self.set_contains(d, item),
+            Value::FrozenSet(d) => self.frozenset_contains(d, item),
             Value::Range(r) => Ok(match item.as_i64() {
                 Some(i) => {
                     if r.step > 0 {
