@@ -413,8 +413,9 @@ pub struct World {
     /// The unhandled exception of the last request, until the server restarts.
     pub(crate) request_error: Option<AppError>,
     /// The server log: start-ups, what the app printed, tracebacks (the last
-    /// [`SERVER_LOG_KEPT`] bytes).
-    pub(crate) server_log: String,
+    /// [`SERVER_LOG_KEPT`] bytes). Shared, so that copying the world and drawing the log copy
+    /// a pointer; the next line appended copies it once.
+    pub(crate) server_log: Rc<String>,
     /// The environment the app's process sees (`os.environ`): a lesson's hidden secret key.
     pub(crate) environment: Vec<(String, String)>,
     /// Further sites beside the app, by host (issue 20).
@@ -441,7 +442,7 @@ impl World {
             session_settings: None,
             server_store: None,
             request_error: None,
-            server_log: String::new(),
+            server_log: Rc::default(),
             environment: Vec::new(),
             sites: Vec::new(),
             loads_subresources: true,
@@ -593,6 +594,11 @@ impl World {
     /// The server log.
     pub fn server_log(&self) -> &str {
         &self.server_log
+    }
+
+    /// The server log, shared (for the page, which draws it again only when it changed).
+    pub fn server_log_shared(&self) -> Rc<String> {
+        Rc::clone(&self.server_log)
     }
 
     /// Starts (or restarts) the server on `code` in the current session mode: the same as an
@@ -776,16 +782,17 @@ impl World {
     }
 
     fn log(&mut self, text: &str) {
-        self.server_log.push_str(text);
+        let log = Rc::make_mut(&mut self.server_log);
+        log.push_str(text);
         if !text.is_empty() && !text.ends_with('\n') {
-            self.server_log.push('\n');
+            log.push('\n');
         }
-        if self.server_log.len() > SERVER_LOG_KEPT {
-            let mut cut = self.server_log.len() - SERVER_LOG_KEPT;
-            while !self.server_log.is_char_boundary(cut) {
+        if log.len() > SERVER_LOG_KEPT {
+            let mut cut = log.len() - SERVER_LOG_KEPT;
+            while !log.is_char_boundary(cut) {
                 cut += 1;
             }
-            self.server_log.drain(..cut);
+            log.drain(..cut);
         }
     }
 

@@ -508,7 +508,7 @@ pub fn app() -> Html {
                     />
                 </section>
                 <section id={Pane::Server.id()} tabindex="-1" class={section_class(Pane::Server, "pane-server")} aria-label="Server">
-                    <ServerPane status={workspace.server_status()} log={shown.server_log.clone()} session={server_session(&workspace, &dispatch)}
+                    <ServerPane status={workspace.server_status()} log={shown.server_log_shared()} session={server_session(&workspace, &dispatch)}
                         mode={workspace.session_mode} {step} on_action={dispatch.clone()} />
                 </section>
                 <section id={Pane::DevTools.id()} tabindex="-1" class={section_class(Pane::DevTools, "pane-devtools")} aria-label="Dev tools">

@@ -142,7 +142,7 @@ impl Workspace {
             session_mode: self.session_mode,
             startup_error: self.startup_error.as_ref().map(ErrorSummary::of),
             profiles,
-            server_log: self.server_log.clone(),
+            server_log: self.server_log().to_string(),
             lesson_code: self.start_point().code.clone(),
             start_clock: self.start_point().settings.clock,
         }

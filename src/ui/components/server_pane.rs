@@ -3,6 +3,8 @@
 //! output, tracebacks as Python prints them, and the development server's access lines in the
 //! colours a terminal shows).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::server_session::{ServerSession, ServerSessionProps};
@@ -17,8 +19,8 @@ use crate::ui::step_through::StepThrough;
 pub struct ServerPaneProps {
     /// Running, reloading or failed to start.
     pub status: ServerStatus,
-    /// The log text.
-    pub log: String,
+    /// The log text (shared with the workspace: passing it copies a pointer).
+    pub log: Rc<String>,
     /// The session of the request shown.
     pub session: ServerSessionProps,
     /// How the app keeps its session.
@@ -39,8 +41,9 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
         // Keep the newest lines in view, as a terminal does. Every request adds a line, so this
         // runs on each one: reading the height in the next animation frame uses the layout the
         // frame does anyway, where reading it here would force one in the middle of the update.
+        // Keyed on the text, not its length: a full log keeps its length as lines come and go.
         let log_ref = log_ref.clone();
-        use_effect_with(props.log.len(), move |_| {
+        use_effect_with(Rc::clone(&props.log), move |_| {
             let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
                 if let Some(element) = log_ref.cast::<web_sys::Element>() {
                     element.set_scroll_top(element.scroll_height());
@@ -54,7 +57,7 @@ pub fn server_pane(props: &ServerPaneProps) -> Html {
     }
     // The log as one piece of escaped markup (see `ansi::to_html`), made again only when the
     // log changed.
-    let log_html = use_memo(props.log.clone(), |log| AttrValue::from(to_html(log)));
+    let log_html = use_memo(Rc::clone(&props.log), |log| AttrValue::from(to_html(log)));
     let status = props.status.as_str();
     let on_mode = props.on_action.reform(|event: Event| {
         let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
