@@ -68,6 +68,15 @@ pub fn app() -> Html {
     // What the page must tell the learner about storage (kept apart from the workspace's notice,
     // which the next action clears: this stays until the problem is gone or dismissed).
     let storage_note = use_state(|| None::<StorageNote>);
+    // What the address asks to open, taken from it once (the effect below carries it out).
+    let opening = use_mut_ref(|| {
+        super::storage::take_fragment()
+            .map(|fragment| super::fragment::read_fragment(&fragment).opening)
+    });
+    // While a share link is being opened the page draws only its loading line: the link's
+    // result is made in this render's own task, before any paint, so drawing the default page
+    // first (~60 ms of a cold load) would only be thrown away.
+    let opening_link = use_state(|| matches!(*opening.borrow(), Some(Opening::Link(_))));
     {
         // Start the app's server once the page has painted and the editor is usable (after a
         // link's result instead, see below). Then rebuild the saved work, if there is any, and open a share link from the address.
@@ -77,10 +86,10 @@ pub fn app() -> Html {
         let dispatch = workspace.dispatcher();
         let loaded = loaded.clone();
         let storage_note = storage_note.clone();
+        let opening_link = opening_link.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                let opening = super::storage::take_fragment()
-                    .map(|fragment| super::fragment::read_fragment(&fragment).opening);
+                let opening = opening.borrow_mut().take();
                 let link_first = matches!(opening, Some(Opening::Link(_)));
                 // A plain visit paints the page and needs the editor first. A link's result
                 // needs neither: it is made before the first paint (this runs in the render's
@@ -122,6 +131,9 @@ pub fn app() -> Html {
                     }
                     Some(Opening::BadAddress(why)) => busy(Action::Notice(why)),
                     Some(Opening::Nothing) | None => {}
+                }
+                if link_first {
+                    opening_link.set(false);
                 }
                 // Unreadable work that could not be set aside is never written over.
                 *loaded.borrow_mut() = may_save;
@@ -264,6 +276,9 @@ pub fn app() -> Html {
                 });
             },
         );
+    }
+    if *opening_link {
+        return html! { <p class="loading">{ "Loading the playground\u{2026}" }</p> };
     }
     let on_code_change = dispatch.reform(Action::EditOpenFile);
     let file_paths: Vec<String> = workspace
