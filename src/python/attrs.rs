@@ -240,6 +240,9 @@ impl Interp {
                 if let Some(a) = cls_attr {
                     return Ok(Some(self.bind(a, obj.clone())));
                 }
+                if let Some(a) = super::slots::slot_in_mro(&inst.class, name) {
+                    return Ok(Some(self.bind(a, obj.clone())));
+                }
                 if let Some(st) = &inst.exc {
                     let st = st.borrow();
                     match name {
@@ -285,6 +288,9 @@ impl Interp {
                 }
                 if let Some(m) = self.meta_method(c, name) {
                     return Ok(Some(m));
+                }
+                if let Some(a) = super::slots::slot_in_mro(c, name) {
+                    return Ok(Some(a));
                 }
                 if let Some(a) = object_default(c, name) {
                     return Ok(Some(a));
@@ -398,6 +404,12 @@ impl Interp {
                         }
                         return Ok(Some(self.bind(a, target.clone())));
                     }
+                    if let Some(a) = super::slots::builtin_slot(c, name) {
+                        return Ok(Some(match target {
+                            Value::Class(_) => a,
+                            _ => self.bind(a, target.clone()),
+                        }));
+                    }
                 }
                 if let Some(object) = mro[pos..].last()
                     && let Some(a) = object_default(object, name)
@@ -435,6 +447,9 @@ impl Interp {
             _ => {
                 let cls = self.class_of(obj);
                 if let Some(a) = cls.lookup(name) {
+                    return Ok(Some(self.bind(a, obj.clone())));
+                }
+                if let Some(a) = super::slots::slot_in_mro(&cls, name) {
                     return Ok(Some(self.bind(a, obj.clone())));
                 }
                 if name == "__class__" {

@@ -51,6 +51,7 @@ mod ops;
 mod recycle;
 mod repr;
 mod scope;
+mod slots;
 mod subclass;
 mod suggest;
 mod syntax;

@@ -212,12 +212,15 @@ pub(crate) fn install(interp: &mut Interp) {
     // `hasattr(type(x), "__getitem__")` holds for the built-in sequences and mappings
     // (markupsafe's `%` tells a mapping argument by it).
     for ty in ["dict", "list", "tuple", "bytes", "range"] {
-        let m = builtin("__getitem__", |it, args| {
+        let m = builtin("__getitem__", move |it, args| {
             let [obj, key] = &args.pos[..] else {
-                return Err(it.type_error(format!(
-                    "expected 1 argument, got {}",
-                    args.pos.len().saturating_sub(1)
-                )));
+                let given = args.pos.len().saturating_sub(1);
+                // dict's and list's are methods taking one argument, the others slot wrappers.
+                return Err(it.type_error(if matches!(ty, "dict" | "list") {
+                    format!("{ty}.__getitem__() takes exactly one argument ({given} given)")
+                } else {
+                    format!("expected 1 argument, got {given}")
+                }));
             };
             let obj = match obj {
                 Value::Instance(i) => i.base.clone().unwrap_or_else(|| obj.clone()),

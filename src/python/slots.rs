@@ -1,0 +1,199 @@
+//! The operator methods of the built-in containers as attributes: `dict.__setitem__`,
+//! `super().__setitem__(key, value)` in a subclass of dict, `[1, 2].__len__()`.
+//!
+//! They are made when looked up, after the ordinary look-up has failed, and are not stored in
+//! the classes' dicts: the interpreter tells whether a class overrides an operator by looking
+//! the dunder up (`class.lookup("__contains__")`), and built-in entries there would make every
+//! subclass of dict or list look as if it overrode them all. Each one works on the built-in
+//! value itself (a subclass instance's base), so a subclass's own `__setitem__` that calls
+//! `super().__setitem__` is not called again.
+//!
+//! The exceptions live in the class dicts and are installed by `subclass.rs`: the sequences'
+//! and mappings' `__getitem__` (the `%` operator and iteration tell a mapping or a sequence by
+//! looking it up) and str's operators; the ordinary look-up finds those first.
+
+use std::rc::Rc;
+
+use super::interp::{Interp, PyResult};
+use super::native::{Arity, Native, NativeImpl};
+use super::value::*;
+
+/// The kind of built-in value `v` is, by its type's name (`None` for any other value).
+fn kind(v: &Value) -> Option<&'static str> {
+    Some(match v {
+        Value::Dict(_) => "dict",
+        Value::List(_) => "list",
+        Value::Tuple(_) => "tuple",
+        Value::Str(_) => "str",
+        Value::Set(_) => "set",
+        Value::FrozenSet(_) => "frozenset",
+        _ => return None,
+    })
+}
+
+/// The built-in value a slot of `ty` works on: the receiver, or a subclass instance's base.
+/// Anything else is CPython's "descriptor ... requires a 'dict' object".
+fn receiver(it: &Interp, args: &Args, ty: &str, name: &str) -> PyResult<Value> {
+    let given = &args.pos[0];
+    let value = match given {
+        Value::Instance(i) => i.base.clone().unwrap_or(Value::None),
+        other => other.clone(),
+    };
+    if kind(&value) == Some(ty) {
+        return Ok(value);
+    }
+    Err(it.type_error(format!(
+        "descriptor '{name}' requires a '{ty}' object but received a '{}'",
+        given.type_name()
+    )))
+}
+
+fn setitem(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
+    it.set_item(&value, args.pos[1].clone(), args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delitem(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
+    it.del_item(&value, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+fn contains(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
+    Ok(Value::Bool(it.contains(&value, &args.pos[1])?))
+}
+
+fn len(it: &mut Interp, _: &Args, value: Value) -> PyResult<Value> {
+    Ok(Value::Int(it.len(&value)? as i64))
+}
+
+fn iter(it: &mut Interp, _: &Args, value: Value) -> PyResult<Value> {
+    it.iter(&value)
+}
+
+fn repr(it: &mut Interp, _: &Args, value: Value) -> PyResult<Value> {
+    Ok(Value::str(&it.repr(&value)?))
+}
+
+/// `==` between two values of the same built-in kind; `NotImplemented` otherwise, as CPython's
+/// slot returns it.
+fn eq_same_kind(it: &mut Interp, args: &Args, value: &Value) -> PyResult<Option<bool>> {
+    let other = match &args.pos[1] {
+        Value::Instance(i) => i.base.clone().unwrap_or(Value::None),
+        other => other.clone(),
+    };
+    if kind(&other) != kind(value) {
+        return Ok(None);
+    }
+    it.eq(value, &other).map(Some)
+}
+
+fn eq(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
+    Ok(eq_same_kind(it, args, &value)?.map_or(Value::NotImplemented, Value::Bool))
+}
+
+fn ne(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
+    Ok(eq_same_kind(it, args, &value)?.map_or(Value::NotImplemented, |e| Value::Bool(!e)))
+}
+
+/// One table per type: each entry checks its receiver, then runs the operation on it.
+macro_rules! slots {
+    ($table:ident, $ty:literal, [$($name:literal, $arity:expr, $op:ident;)*]) => {
+        static $table: &[Native] = &[$(Native::new($name, $arity, |it, args| {
+            let value = receiver(it, &args, $ty, $name)?;
+            $op(it, &args, value)
+        }),)*];
+    };
+}
+
+slots!(DICT, "dict", [
+    "__setitem__", Arity::slot(2), setitem;
+    "__delitem__", Arity::slot(1), delitem;
+    "__contains__", Arity::ONE, contains;
+    "__len__", Arity::slot(0), len;
+    "__iter__", Arity::slot(0), iter;
+    "__repr__", Arity::slot(0), repr;
+    "__eq__", Arity::slot(1), eq;
+    "__ne__", Arity::slot(1), ne;
+]);
+
+slots!(LIST, "list", [
+    "__setitem__", Arity::slot(2), setitem;
+    "__delitem__", Arity::slot(1), delitem;
+    "__contains__", Arity::slot(1), contains;
+    "__len__", Arity::slot(0), len;
+    "__iter__", Arity::slot(0), iter;
+    "__repr__", Arity::slot(0), repr;
+    "__eq__", Arity::slot(1), eq;
+    "__ne__", Arity::slot(1), ne;
+]);
+
+slots!(TUPLE, "tuple", [
+    "__contains__", Arity::slot(1), contains;
+    "__len__", Arity::slot(0), len;
+    "__iter__", Arity::slot(0), iter;
+    "__repr__", Arity::slot(0), repr;
+    "__eq__", Arity::slot(1), eq;
+    "__ne__", Arity::slot(1), ne;
+]);
+
+slots!(STR, "str", [
+    "__contains__", Arity::slot(1), contains;
+    "__iter__", Arity::slot(0), iter;
+]);
+
+slots!(SET, "set", [
+    "__contains__", Arity::ONE, contains;
+    "__len__", Arity::slot(0), len;
+    "__iter__", Arity::slot(0), iter;
+    "__repr__", Arity::slot(0), repr;
+    "__eq__", Arity::slot(1), eq;
+    "__ne__", Arity::slot(1), ne;
+]);
+
+slots!(FROZENSET, "frozenset", [
+    "__contains__", Arity::ONE, contains;
+    "__len__", Arity::slot(0), len;
+    "__iter__", Arity::slot(0), iter;
+    "__repr__", Arity::slot(0), repr;
+    "__eq__", Arity::slot(1), eq;
+    "__ne__", Arity::slot(1), ne;
+]);
+
+/// The slot `name` of the built-in class `class` (one of the containers above), unbound.
+pub(crate) fn builtin_slot(class: &Class, name: &str) -> Option<Value> {
+    if class.module != "builtins" || !name.starts_with("__") {
+        return None;
+    }
+    let (ty, table): (&'static str, &'static [Native]) = match class.name.as_str() {
+        "dict" => ("dict", DICT),
+        "list" => ("list", LIST),
+        "tuple" => ("tuple", TUPLE),
+        "str" => ("str", STR),
+        "set" => ("set", SET),
+        "frozenset" => ("frozenset", FROZENSET),
+        _ => return None,
+    };
+    let native = table.iter().find(|native| native.name == name)?;
+    Some(Value::Builtin(Rc::new(Builtin {
+        name: native.name.to_string(),
+        func: NativeImpl::Method {
+            native,
+            ty,
+            unwrap: false,
+        },
+        receiver: None,
+        held: Vec::new(),
+    })))
+}
+
+/// The slot `name` found along `class`'s MRO (a subclass of dict reaches dict's).
+pub(crate) fn slot_in_mro(class: &Class, name: &str) -> Option<Value> {
+    if !name.starts_with("__") {
+        return None;
+    }
+    class
+        .mro
+        .borrow()
+        .iter()
+        .find_map(|c| builtin_slot(c, name))
+}
