@@ -12,10 +12,8 @@
 //! and mappings' `__getitem__` (the `%` operator and iteration tell a mapping or a sequence by
 //! looking it up) and str's operators; the ordinary look-up finds those first.
 
-use std::rc::Rc;
-
+use super::builtins::builtin;
 use super::interp::{Interp, PyResult};
-use super::native::{Arity, Native, NativeImpl};
 use super::value::*;
 
 /// The kind of built-in value `v` is, by its type's name (`None` for any other value).
@@ -95,95 +93,92 @@ fn ne(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
     Ok(eq_same_kind(it, args, &value)?.map_or(Value::NotImplemented, |e| Value::Bool(!e)))
 }
 
-/// One table per type: each entry checks its receiver, then runs the operation on it.
-macro_rules! slots {
-    ($table:ident, $ty:literal, [$($name:literal, $arity:expr, $op:ident;)*]) => {
-        static $table: &[Native] = &[$(Native::new($name, $arity, |it, args| {
-            let value = receiver(it, &args, $ty, $name)?;
-            $op(it, &args, value)
-        }),)*];
-    };
+/// An operation on the built-in value, given the call's arguments (the receiver first).
+type Op = fn(&mut Interp, &Args, Value) -> PyResult<Value>;
+
+/// Each slot: its name, how many arguments it takes besides the receiver, and its operation.
+const SLOTS: &[(&str, usize, Op)] = &[
+    ("__setitem__", 2, setitem),
+    ("__delitem__", 1, delitem),
+    ("__contains__", 1, contains),
+    ("__len__", 0, len),
+    ("__iter__", 0, iter),
+    ("__repr__", 0, repr),
+    ("__eq__", 1, eq),
+    ("__ne__", 1, ne),
+];
+
+/// Which of [`SLOTS`] each type has here (its others are in the class dict, see the module doc).
+fn slots_of(ty: &str) -> &'static [&'static str] {
+    const ALL: &[&str] = &[
+        "__contains__",
+        "__len__",
+        "__iter__",
+        "__repr__",
+        "__eq__",
+        "__ne__",
+    ];
+    match ty {
+        "dict" | "list" => &[
+            "__setitem__",
+            "__delitem__",
+            "__contains__",
+            "__len__",
+            "__iter__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+        ],
+        "tuple" | "set" | "frozenset" => ALL,
+        "str" => &["__contains__", "__iter__"],
+        _ => &[],
+    }
 }
-
-slots!(DICT, "dict", [
-    "__setitem__", Arity::slot(2), setitem;
-    "__delitem__", Arity::slot(1), delitem;
-    "__contains__", Arity::ONE, contains;
-    "__len__", Arity::slot(0), len;
-    "__iter__", Arity::slot(0), iter;
-    "__repr__", Arity::slot(0), repr;
-    "__eq__", Arity::slot(1), eq;
-    "__ne__", Arity::slot(1), ne;
-]);
-
-slots!(LIST, "list", [
-    "__setitem__", Arity::slot(2), setitem;
-    "__delitem__", Arity::slot(1), delitem;
-    "__contains__", Arity::slot(1), contains;
-    "__len__", Arity::slot(0), len;
-    "__iter__", Arity::slot(0), iter;
-    "__repr__", Arity::slot(0), repr;
-    "__eq__", Arity::slot(1), eq;
-    "__ne__", Arity::slot(1), ne;
-]);
-
-slots!(TUPLE, "tuple", [
-    "__contains__", Arity::slot(1), contains;
-    "__len__", Arity::slot(0), len;
-    "__iter__", Arity::slot(0), iter;
-    "__repr__", Arity::slot(0), repr;
-    "__eq__", Arity::slot(1), eq;
-    "__ne__", Arity::slot(1), ne;
-]);
-
-slots!(STR, "str", [
-    "__contains__", Arity::slot(1), contains;
-    "__iter__", Arity::slot(0), iter;
-]);
-
-slots!(SET, "set", [
-    "__contains__", Arity::ONE, contains;
-    "__len__", Arity::slot(0), len;
-    "__iter__", Arity::slot(0), iter;
-    "__repr__", Arity::slot(0), repr;
-    "__eq__", Arity::slot(1), eq;
-    "__ne__", Arity::slot(1), ne;
-]);
-
-slots!(FROZENSET, "frozenset", [
-    "__contains__", Arity::ONE, contains;
-    "__len__", Arity::slot(0), len;
-    "__iter__", Arity::slot(0), iter;
-    "__repr__", Arity::slot(0), repr;
-    "__eq__", Arity::slot(1), eq;
-    "__ne__", Arity::slot(1), ne;
-]);
 
 /// The slot `name` of the built-in class `class` (one of the containers above), unbound.
 pub(crate) fn builtin_slot(class: &Class, name: &str) -> Option<Value> {
     if class.module != "builtins" || !name.starts_with("__") {
         return None;
     }
-    let (ty, table): (&'static str, &'static [Native]) = match class.name.as_str() {
-        "dict" => ("dict", DICT),
-        "list" => ("list", LIST),
-        "tuple" => ("tuple", TUPLE),
-        "str" => ("str", STR),
-        "set" => ("set", SET),
-        "frozenset" => ("frozenset", FROZENSET),
+    let ty: &'static str = match class.name.as_str() {
+        "dict" => "dict",
+        "list" => "list",
+        "tuple" => "tuple",
+        "str" => "str",
+        "set" => "set",
+        "frozenset" => "frozenset",
         _ => return None,
     };
-    let native = table.iter().find(|native| native.name == name)?;
-    Some(Value::Builtin(Rc::new(Builtin {
-        name: native.name.to_string(),
-        func: NativeImpl::Method {
-            native,
-            ty,
-            unwrap: false,
-        },
-        receiver: None,
-        held: Vec::new(),
-    })))
+    let &(name, wanted, op) = SLOTS.iter().find(|slot| slot.0 == name)?;
+    if !slots_of(ty).contains(&name) {
+        return None;
+    }
+    Some(builtin(name, move |it, args| {
+        let given = args.pos.len().saturating_sub(1);
+        if args.pos.is_empty() {
+            return Err(it.type_error(format!(
+                "descriptor '{name}' of '{ty}' object needs an argument"
+            )));
+        }
+        if given != wanted {
+            // dict's and set's `__contains__` are methods taking one argument; the rest are
+            // slot wrappers.
+            return Err(it.type_error(
+                if name == "__contains__" && matches!(ty, "dict" | "set" | "frozenset") {
+                    format!("{ty}.{name}() takes exactly one argument ({given} given)")
+                } else {
+                    // CPython's wrapper of `__setitem__` words it with a leading space.
+                    format!(
+                        "{}expected {wanted} argument{}, got {given}",
+                        if wanted == 2 { " " } else { "" },
+                        if wanted == 1 { "" } else { "s" }
+                    )
+                },
+            ));
+        }
+        let value = receiver(it, &args, ty, name)?;
+        op(it, &args, value)
+    }))
 }
 
 /// The slot `name` found along `class`'s MRO (a subclass of dict reaches dict's).

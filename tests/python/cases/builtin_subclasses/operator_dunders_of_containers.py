@@ -70,3 +70,11 @@ for call in (lambda: dict.__setitem__([], 0, 1), lambda: list.__len__(()), lambd
         call()
     except TypeError as e:
         print("TypeError:", e)
+# How a wrong argument count is worded, slot by slot.
+for f, a in [(list.__len__, ([], 1)), (list.__setitem__, ([],)), (dict.__setitem__, ({}, 1)),
+             (list.__eq__, ([],)), (tuple.__contains__, ((),)), (dict.__delitem__, ({},)),
+             (list.__iter__, ([], 2)), (set.__contains__, (set(),)), (list.__len__, ())]:
+    try:
+        f(*a)
+    except TypeError as e:
+        print(repr(str(e)))
