@@ -222,14 +222,28 @@ pub(crate) fn install(interp: &mut Interp) {
                     format!("expected 1 argument, got {given}")
                 }));
             };
-            let obj = match obj {
+            let base = match obj {
                 Value::Instance(i) => i.base.clone().unwrap_or_else(|| obj.clone()),
                 _ => obj.clone(),
             };
-            if matches!(obj, Value::Instance(_)) {
+            if matches!(base, Value::Instance(_)) {
                 return Err(it.type_error("descriptor '__getitem__' requires a built-in object"));
             }
-            it.get_item(&obj, key)
+            // dict's own `__getitem__` asks a subclass's `__missing__` for an absent key.
+            match (it.get_item(&base, key), obj) {
+                (Err(e), Value::Instance(i))
+                    if matches!(base, Value::Dict(_)) && it.exc_matches(&e.value, "KeyError") =>
+                {
+                    match i.class.lookup("__missing__") {
+                        Some(missing) => it.call(
+                            &it.bind(missing, obj.clone()),
+                            Args::positional(vec![key.clone()]),
+                        ),
+                        None => Err(e),
+                    }
+                }
+                (found, _) => found,
+            }
         });
         interp.ty(ty).dict.borrow_mut().set_str("__getitem__", m);
     }

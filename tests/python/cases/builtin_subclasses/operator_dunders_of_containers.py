@@ -9,6 +9,9 @@ class Doubling(dict):
     def __getitem__(self, key):
         return super().__getitem__(key) + 1
 
+    def __missing__(self, key):
+        return -100
+
     def __delitem__(self, key):
         print("deleting", key)
         super().__delitem__(key)
@@ -25,7 +28,7 @@ class Doubling(dict):
 
 d = Doubling()
 d["a"] = 1
-print(d["a"], dict.__getitem__(d, "a"), "A" in d, len(d), d)
+print(d["a"], dict.__getitem__(d, "a"), "A" in d, len(d), d, d["nothing"])
 del d["a"]
 print(d, len(d), dict.__len__(d))
 
@@ -36,7 +39,7 @@ class Missing(dict):
 
 
 m = Missing(x=1)
-print(m["y"], dict.__getitem__(m, "x"))
+print(m["y"], dict.__getitem__(m, "x"), dict.__getitem__(m, "z"))
 try:
     dict.__getitem__({}, "k")
 except KeyError as e:
