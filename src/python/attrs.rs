@@ -376,9 +376,18 @@ impl Interp {
             }),
             Value::Super(s) => {
                 let (start, target) = (&s.0, &s.1);
-                let cls = match target {
-                    Value::Class(c) => c.clone(),
-                    other => self.class_of(other),
+                // In a metaclass's method, `super()` looks along the metaclass's MRO (the class
+                // is its instance); in a classmethod, along the class's own.
+                let metaclass = match target {
+                    Value::Class(c) if !c.mro.borrow().iter().any(|k| Rc::ptr_eq(k, start)) => {
+                        c.meta.borrow().clone()
+                    }
+                    _ => None,
+                };
+                let cls = match (target, &metaclass) {
+                    (_, Some(meta)) => meta.clone(),
+                    (Value::Class(c), None) => c.clone(),
+                    (other, None) => self.class_of(other),
                 };
                 let mro = cls.mro.borrow().clone();
                 let pos = mro
@@ -393,7 +402,7 @@ impl Interp {
                                 .call(&p.fget, Args::positional(vec![target.clone()]))
                                 .map(Some);
                         }
-                        if let Value::Class(_) = target {
+                        if let (Value::Class(_), None) = (target, &metaclass) {
                             return Ok(Some(match &a {
                                 Value::ClassMethod(f) => {
                                     Value::Method(Rc::new((target.clone(), (**f).clone())))
@@ -410,6 +419,15 @@ impl Interp {
                             _ => self.bind(a, target.clone()),
                         }));
                     }
+                }
+                // `type.__call__` past the last metaclass that defines one: the instance is made
+                // as if no metaclass intervened.
+                if let (Some(_), Value::Class(class), "__call__") = (&metaclass, target, name) {
+                    let class = class.clone();
+                    return Ok(Some(super::builtins::builtin(
+                        "__call__",
+                        move |it, args| it.instantiate(&class, args),
+                    )));
                 }
                 if let Some(object) = mro[pos..].last()
                     && let Some(a) = object_default(object, name)

@@ -77,7 +77,7 @@ impl Interp {
     }
 
     /// `Cls(...)`: built-in constructors, exceptions, user classes with `__init__`.
-    fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
+    pub(crate) fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
         // Built-in types carry their constructor as `__new__` (a Rust function).
         if (c.module == "builtins" || c.builtin.get() == Some(BuiltinType::Other))
             && let Some(Value::Builtin(ctor)) = &c.dict.borrow().get_str("__new__")

@@ -147,6 +147,11 @@ impl Interp {
                     "<frozen base64>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/base64.py")),
                 )?,
+                "abc" => self.load_source_module(
+                    "abc",
+                    "<frozen abc>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/abc.py")),
+                )?,
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
@@ -157,7 +162,7 @@ impl Interp {
                     include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
                 )?,
                 "_contextlib" | "time" | "secrets" | "_string" | "sys" | "functools" | "typing"
-                | "os" | "abc" => match misc::make(self, name)? {
+                | "os" => match misc::make(self, name)? {
                     Some(m) => m,
                     None => return Err(self.not_found(name)),
                 },
