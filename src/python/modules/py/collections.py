@@ -1,4 +1,4 @@
-# The playground's `collections`: defaultdict, Counter, OrderedDict, deque and namedtuple
+# The playground's `collections`: defaultdict, Counter, OrderedDict, deque, namedtuple, ChainMap and UserDict
 # written in Python. Deliberate difference: defaultdict and Counter are not dict subclasses
 # here (the interpreter cannot subclass built-in types yet), so isinstance(x, dict) is False
 # and json.dumps needs dict(x).
@@ -372,3 +372,124 @@ class ChainMap:
 
     def __repr__(self):
         return "ChainMap(%s)" % ", ".join(repr(m) for m in self.maps)
+
+
+class _MappingView:
+    # What a UserDict's keys(), items() and values() return: live, printed as CPython prints them.
+    def __init__(self, mapping, kind):
+        self._mapping, self._kind = mapping, kind
+
+    def __iter__(self):
+        data = self._mapping
+        for key in data:
+            yield key if self._kind == "Keys" else (key, data[key]) if self._kind == "Items" else data[key]
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, item):
+        return item in list(self)
+
+    def __repr__(self):
+        return "%sView(%r)" % (self._kind, self._mapping)
+
+
+class UserDict:
+    # A mapping kept in `self.data`; every other method goes through __getitem__, __setitem__
+    # and __delitem__, so a subclass that changes those changes update(), setdefault() and pop().
+    def __init__(self, dict=None, /, **kwargs):
+        self.data = {}
+        self.update(() if dict is None else dict, **kwargs)
+
+    def __getitem__(self, key):
+        data = self.data
+        if key not in data:
+            missing = getattr(type(self), "__missing__", None)
+            if missing is None:
+                raise KeyError(key)
+            return missing(self, key)
+        return data[key]
+
+    def __setitem__(self, key, value):
+        self.data[key] = value
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __iter__(self):
+        yield from self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __eq__(self, other):
+        theirs = other.data if isinstance(other, UserDict) else other
+        return isinstance(theirs, dict) and theirs == self.data
+
+    def get(self, key, default=None):
+        try:
+            found = self[key]
+        except KeyError:
+            found = default
+        return found
+
+    def update(self, other=(), /, **kwargs):
+        pairs = other.items() if hasattr(other, "items") else other
+        for key, value in [*pairs, *kwargs.items()]:
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        try:
+            found = self[key]
+        except KeyError:
+            self[key] = found = default
+        return found
+
+    _absent = object()
+
+    def pop(self, key, default=_absent):
+        try:
+            value = self[key]
+        except KeyError:
+            if default is UserDict._absent:
+                raise
+            value = default
+        else:
+            del self[key]
+        return value
+
+    def popitem(self):
+        for key in self.data:
+            value = self[key]
+            del self[key]
+            return key, value
+        raise KeyError("popitem(): dictionary is empty")
+
+    def clear(self):
+        while self.data:
+            del self[next(iter(self.data))]
+
+    def copy(self):
+        if type(self) is UserDict:
+            return UserDict(self.data.copy())
+        # A subclass's copy has its attributes, and its items put back through __setitem__.
+        made = type(self).__new__(type(self))
+        made.__dict__.update(self.__dict__)
+        made.data = {}
+        made.update(self)
+        return made
+
+    def keys(self):
+        return _MappingView(self, "Keys")
+
+    def items(self):
+        return _MappingView(self, "Items")
+
+    def values(self):
+        return _MappingView(self, "Values")
