@@ -414,8 +414,8 @@ impl Interp {
                         return Ok(Some(self.bind(a, target.clone())));
                     }
                     if let Some(a) = super::slots::builtin_slot(c, name) {
-                        return Ok(Some(match target {
-                            Value::Class(_) => a,
+                        return Ok(Some(match (target, &metaclass) {
+                            (Value::Class(_), None) => a,
                             _ => self.bind(a, target.clone()),
                         }));
                     }
@@ -423,9 +423,12 @@ impl Interp {
                 // `type.__call__` past the last metaclass that defines one: the instance is made
                 // as if no metaclass intervened.
                 if let (Some(_), Value::Class(class), "__call__") = (&metaclass, target, name) {
+                    // The class is listed as held, for the teardown (see `teardown`).
+                    let held = vec![target.clone()];
                     let class = class.clone();
-                    return Ok(Some(super::builtins::builtin(
+                    return Ok(Some(super::builtins::builtin_holding(
                         "__call__",
+                        held,
                         move |it, args| it.instantiate(&class, args),
                     )));
                 }
