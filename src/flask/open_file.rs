@@ -9,16 +9,40 @@
 use std::rc::Rc;
 
 use crate::flask::context::Shared;
-use crate::python::{Args, Interp, PyResult, Value, builtin_holding};
+use crate::python::{Args, Interp, PyResult, Value, builtin, builtin_holding, make_module};
 
 /// Replaces the interpreter's `open` with one reading `shared`'s project files, building the
 /// file object from the prelude class `file_class`.
 pub fn install(interp: &mut Interp, shared: Rc<Shared>, file_class: Value) {
     let class = file_class.clone();
+    let for_open = shared.clone();
     let open = builtin_holding("open", vec![file_class], move |it, args| {
-        open(it, &shared, &class, args)
+        open(it, &for_open, &class, args)
     });
     interp.builtins.borrow_mut().set_str("open", open);
+    // What `os.path.exists`, `isfile` and `isdir` ask: "file", "dir" or None for an absolute,
+    // normalised path (see `os_path.py`).
+    let factory: crate::python::ModuleFactory = Rc::new(move |_| {
+        let shared = shared.clone();
+        let kind = builtin("kind", move |_, args| {
+            let Some(Value::Str(path)) = args.pos.first() else {
+                return Ok(Value::None);
+            };
+            let root = crate::flask::project::APP_ROOT;
+            let files = shared.files.borrow();
+            Ok(match path.strip_prefix(root) {
+                _ if **path == root[..root.len() - 1] => Value::str("dir"),
+                // `app.py` is the code in the editor, kept apart from the other files.
+                Some(inside) if inside == "app.py" || files.get(inside).is_some() => {
+                    Value::str("file")
+                }
+                Some(inside) if files.is_dir(inside.trim_end_matches('/')) => Value::str("dir"),
+                _ => Value::None,
+            })
+        });
+        Ok(make_module("_project_files", vec![("kind", kind)]))
+    });
+    interp.register_module("_project_files", factory);
 }
 
 fn open(it: &mut Interp, shared: &Shared, class: &Value, args: Args) -> PyResult<Value> {

@@ -1814,6 +1814,65 @@ app.register_blueprint(shop, name="usd_shop", url_prefix="/usd", url_defaults={"
 ])
 
 
+# ---------------------------------------------------------------------------------------------
+# os.path in an app: paths built from the app's folder, and what exists among its files.
+# ---------------------------------------------------------------------------------------------
+
+scenario("os_path_project_files", '''
+import os
+import os.path
+from os import path
+
+from flask import Flask, request
+
+app = Flask(__name__)
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+@app.route("/exists")
+def exists():
+    name = request.args["name"]
+    full = os.path.join(HERE, name)
+    return f"{name}: exists={os.path.exists(name)} file={os.path.isfile(full)} dir={path.isdir(name)}"
+
+
+@app.route("/read")
+def read():
+    name = os.path.join("data", request.args["name"])
+    if not os.path.isfile(name):
+        return f"no file {os.path.basename(name)}", 404
+    with open(name) as handle:
+        return handle.read()
+
+
+@app.route("/parts")
+def parts():
+    name = request.args["name"]
+    return repr((os.path.split(name), os.path.splitext(name), os.path.normpath(name),
+                 os.path.basename(name), os.path.dirname(name), os.path.isabs(name),
+                 os.path.relpath(os.path.join(HERE, name), HERE) if hasattr(os.path, "relpath") else None,
+                 os.path.sep, os.path.basename(__file__), os.path.join(HERE, name) == os.path.abspath(name)))
+''', [
+    get("/exists?name=app.py"),
+    get("/exists?name=templates"),
+    get("/exists?name=templates/base.html"),
+    get("/exists?name=templates/missing.html"),
+    get("/exists?name=data/../app.py"),
+    get("/exists?name=static/css"),
+    get("/exists?name=static"),
+    get("/exists?name=./data/notes.txt"),
+    get("/read?name=notes.txt"),
+    get("/read?name=gone.txt"),
+    get("/parts?name=static/css/site.min.css"),
+    get("/parts?name=a/./b/../.hidden"),
+    get("/parts?name=templates/"),
+], files={
+    "templates/base.html": "<title>{% block title %}{% endblock %}</title>\n",
+    "static/css/site.min.css": "body { margin: 0 }\n",
+    "data/notes.txt": "first line\nsecond line\n",
+})
+
+
 def main():
     for name, data in SCENARIOS.items():
         path = os.path.join(HERE, "scenarios", name + ".json")

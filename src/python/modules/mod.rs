@@ -152,6 +152,18 @@ impl Interp {
                     "<frozen abc>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/abc.py")),
                 )?,
+                "os.path" => self.load_source_module(
+                    "os.path",
+                    "<frozen posixpath>",
+                    include_str!(concat!(env!("OUT_DIR"), "/py/os_path.py")),
+                )?,
+                "os" => {
+                    let os = misc::make(self, name)?.ok_or_else(|| self.not_found(name))?;
+                    // CPython's `os` imports its `path` module as it loads.
+                    let path = self.import_module("os.path")?;
+                    self.set_attr(&os, "path", path)?;
+                    os
+                }
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
                 "hmac" => hashing::make_hmac(self),
@@ -161,11 +173,12 @@ impl Interp {
                     "<frozen re>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
                 )?,
-                "_contextlib" | "time" | "secrets" | "_string" | "sys" | "functools" | "typing"
-                | "os" => match misc::make(self, name)? {
-                    Some(m) => m,
-                    None => return Err(self.not_found(name)),
-                },
+                "_contextlib" | "time" | "secrets" | "_string" | "sys" | "functools" | "typing" => {
+                    match misc::make(self, name)? {
+                        Some(m) => m,
+                        None => return Err(self.not_found(name)),
+                    }
+                }
                 _ => return Err(self.not_found(name)),
             }
         };
