@@ -1142,7 +1142,7 @@ fn builtin_hash(it: &mut Interp, args: Args) -> PyResult<Value> {
     it.hash_of(&args.pos[0]).map(Value::Int)
 }
 
-fn builtin_abs(it: &mut Interp, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_abs(it: &mut Interp, args: Args) -> PyResult<Value> {
     let arg = match super::subclass::immutable_base(&args.pos[0]) {
         Some(b) if !matches!(&args.pos[0], Value::Instance(i) if i.class.lookup("__abs__").is_some()) => {
             b

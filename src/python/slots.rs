@@ -1,5 +1,6 @@
-//! The operator methods of the built-in containers as attributes: `dict.__setitem__`,
-//! `super().__setitem__(key, value)` in a subclass of dict, `[1, 2].__len__()`.
+//! The operator methods of the built-in containers and numbers as attributes: `dict.__setitem__`,
+//! `super().__setitem__(key, value)` in a subclass of dict, `[1, 2].__len__()`, `int.__add__`,
+//! `sorted(xs, key=int.__neg__)`.
 //!
 //! They are made when looked up, after the ordinary look-up has failed, and are not stored in
 //! the classes' dicts: the interpreter tells whether a class overrides an operator by looking
@@ -12,7 +13,9 @@
 //! and mappings' `__getitem__` (the `%` operator and iteration tell a mapping or a sequence by
 //! looking it up) and str's operators; the ordinary look-up finds those first.
 
-use super::builtins::builtin;
+use rustpython_ruff_python_ast::{CmpOp, Operator, UnaryOp};
+
+use super::builtins::{builtin, builtin_abs};
 use super::interp::{Interp, PyResult};
 use super::value::*;
 
@@ -25,6 +28,8 @@ fn kind(v: &Value) -> Option<&'static str> {
         Value::Str(_) => "str",
         Value::Set(_) => "set",
         Value::FrozenSet(_) => "frozenset",
+        Value::Int(_) | Value::Bool(_) | Value::Long(_) => "int",
+        Value::Float(_) => "float",
         _ => return None,
     })
 }
@@ -72,9 +77,15 @@ fn repr(it: &mut Interp, _: &Args, value: Value) -> PyResult<Value> {
     Ok(Value::str(&it.repr(&value)?))
 }
 
-/// `==` between two values of the same built-in kind; `NotImplemented` otherwise, as CPython's
-/// slot returns it.
+/// `==` between two values of the same built-in kind (for numbers, an operand the receiver's type
+/// takes); `NotImplemented` otherwise, as CPython's slot returns it.
 fn eq_same_kind(it: &mut Interp, args: &Args, value: &Value) -> PyResult<Option<bool>> {
+    if matches!(kind(value), Some("int" | "float")) {
+        return match number_operand(value, args) {
+            Some(other) => it.eq(value, &other).map(Some),
+            None => Ok(None),
+        };
+    }
     let other = match &args.pos[1] {
         Value::Instance(i) => i.base.clone().unwrap_or(Value::None),
         other => other.clone(),
@@ -93,6 +104,49 @@ fn ne(it: &mut Interp, args: &Args, value: Value) -> PyResult<Value> {
     Ok(eq_same_kind(it, args, &value)?.map_or(Value::NotImplemented, |e| Value::Bool(!e)))
 }
 
+/// The other operand of a number's slot, as a built-in value, when the receiver's type takes
+/// it: an int takes ints (and bools), a float takes ints and floats. Anything else is
+/// `NotImplemented`, which sends Python on to the other operand's reflected method.
+fn number_operand(value: &Value, args: &Args) -> Option<Value> {
+    let other = match &args.pos[1] {
+        Value::Instance(i) => i.base.clone()?,
+        other => other.clone(),
+    };
+    match (kind(value)?, kind(&other)?) {
+        ("int", "int") | ("float", "int" | "float") => Some(other),
+        _ => None,
+    }
+}
+
+fn arithmetic(
+    it: &mut Interp,
+    args: &Args,
+    value: Value,
+    op: Operator,
+    reflected: bool,
+) -> PyResult<Value> {
+    let Some(other) = number_operand(&value, args) else {
+        return Ok(Value::NotImplemented);
+    };
+    let (left, right) = if reflected {
+        (other, value)
+    } else {
+        (value, other)
+    };
+    it.binary_op(op, left, right)
+}
+
+fn comparison(it: &mut Interp, args: &Args, value: Value, op: CmpOp) -> PyResult<Value> {
+    match number_operand(&value, args) {
+        Some(other) => Ok(Value::Bool(it.compare(op, &value, &other)?)),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn unary(it: &mut Interp, value: Value, op: UnaryOp) -> PyResult<Value> {
+    it.unary_op(op, value)
+}
+
 /// An operation on the built-in value, given the call's arguments (the receiver first).
 type Op = fn(&mut Interp, &Args, Value) -> PyResult<Value>;
 
@@ -106,6 +160,64 @@ const SLOTS: &[(&str, usize, Op)] = &[
     ("__repr__", 0, repr),
     ("__eq__", 1, eq),
     ("__ne__", 1, ne),
+    ("__add__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Add, false)
+    }),
+    ("__sub__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Sub, false)
+    }),
+    ("__mul__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Mult, false)
+    }),
+    ("__truediv__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Div, false)
+    }),
+    ("__floordiv__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::FloorDiv, false)
+    }),
+    ("__mod__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Mod, false)
+    }),
+    ("__radd__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Add, true)
+    }),
+    ("__rsub__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Sub, true)
+    }),
+    ("__rmul__", 1, |it, a, v| {
+        arithmetic(it, a, v, Operator::Mult, true)
+    }),
+    ("__lt__", 1, |it, a, v| comparison(it, a, v, CmpOp::Lt)),
+    ("__le__", 1, |it, a, v| comparison(it, a, v, CmpOp::LtE)),
+    ("__gt__", 1, |it, a, v| comparison(it, a, v, CmpOp::Gt)),
+    ("__ge__", 1, |it, a, v| comparison(it, a, v, CmpOp::GtE)),
+    ("__neg__", 0, |it, _, v| unary(it, v, UnaryOp::USub)),
+    ("__pos__", 0, |it, _, v| unary(it, v, UnaryOp::UAdd)),
+    ("__abs__", 0, |it, _, v| {
+        builtin_abs(it, Args::positional(vec![v]))
+    }),
+];
+
+/// The numbers' slots here (int's and float's; `__eq__`/`__ne__` as the containers').
+const NUMBER_SLOTS: &[&str] = &[
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__truediv__",
+    "__floordiv__",
+    "__mod__",
+    "__radd__",
+    "__rsub__",
+    "__rmul__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__eq__",
+    "__ne__",
 ];
 
 /// Which of [`SLOTS`] each type has here (its others are in the class dict, see the module doc).
@@ -131,6 +243,7 @@ fn slots_of(ty: &str) -> &'static [&'static str] {
         ],
         "tuple" | "set" | "frozenset" => ALL,
         "str" => &["__contains__", "__iter__"],
+        "int" | "float" => NUMBER_SLOTS,
         _ => &[],
     }
 }
@@ -147,6 +260,8 @@ pub(crate) fn builtin_slot(class: &Class, name: &str) -> Option<Value> {
         "str" => "str",
         "set" => "set",
         "frozenset" => "frozenset",
+        "int" => "int",
+        "float" => "float",
         _ => return None,
     };
     let &(name, wanted, op) = SLOTS.iter().find(|slot| slot.0 == name)?;
