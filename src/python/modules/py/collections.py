@@ -1,7 +1,7 @@
 # The playground's `collections`: defaultdict, Counter, OrderedDict, deque, namedtuple, ChainMap
 # and UserDict, written in Python. Deliberate difference: defaultdict and Counter are not dict
-# subclasses here (the interpreter cannot subclass built-in types yet), so isinstance(x, dict)
-# is False and json.dumps needs dict(x).
+# subclasses here (they were written before the interpreter could subclass dict, and have not
+# been moved onto it), so isinstance(x, dict) is False and json.dumps needs dict(x).
 
 
 class defaultdict:
