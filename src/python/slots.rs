@@ -143,59 +143,53 @@ fn comparison(it: &mut Interp, args: &Args, value: Value, op: CmpOp) -> PyResult
     }
 }
 
-fn unary(it: &mut Interp, value: Value, op: UnaryOp) -> PyResult<Value> {
-    it.unary_op(op, value)
-}
-
 /// An operation on the built-in value, given the call's arguments (the receiver first).
 type Op = fn(&mut Interp, &Args, Value) -> PyResult<Value>;
 
-/// Each slot: its name, how many arguments it takes besides the receiver, and its operation.
-const SLOTS: &[(&str, usize, Op)] = &[
-    ("__setitem__", 2, setitem),
-    ("__delitem__", 1, delitem),
-    ("__contains__", 1, contains),
-    ("__len__", 0, len),
-    ("__iter__", 0, iter),
-    ("__repr__", 0, repr),
-    ("__eq__", 1, eq),
-    ("__ne__", 1, ne),
-    ("__add__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Add, false)
-    }),
-    ("__sub__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Sub, false)
-    }),
-    ("__mul__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Mult, false)
-    }),
-    ("__truediv__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Div, false)
-    }),
-    ("__floordiv__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::FloorDiv, false)
-    }),
-    ("__mod__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Mod, false)
-    }),
-    ("__radd__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Add, true)
-    }),
-    ("__rsub__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Sub, true)
-    }),
-    ("__rmul__", 1, |it, a, v| {
-        arithmetic(it, a, v, Operator::Mult, true)
-    }),
-    ("__lt__", 1, |it, a, v| comparison(it, a, v, CmpOp::Lt)),
-    ("__le__", 1, |it, a, v| comparison(it, a, v, CmpOp::LtE)),
-    ("__gt__", 1, |it, a, v| comparison(it, a, v, CmpOp::Gt)),
-    ("__ge__", 1, |it, a, v| comparison(it, a, v, CmpOp::GtE)),
-    ("__neg__", 0, |it, _, v| unary(it, v, UnaryOp::USub)),
-    ("__pos__", 0, |it, _, v| unary(it, v, UnaryOp::UAdd)),
-    ("__abs__", 0, |it, _, v| {
-        builtin_abs(it, Args::positional(vec![v]))
-    }),
+/// What a slot does: its own operation, or the interpreter's operator on its operands.
+#[derive(Clone, Copy)]
+enum How {
+    Call(Op),
+    /// A number's binary operator; `true` for the reflected one (`__radd__`).
+    Arithmetic(Operator, bool),
+    Comparison(CmpOp),
+    Unary(UnaryOp),
+}
+
+/// Each slot: its name, how many arguments it takes besides the receiver, and what it does.
+const SLOTS: &[(&str, usize, How)] = &[
+    ("__setitem__", 2, How::Call(setitem)),
+    ("__delitem__", 1, How::Call(delitem)),
+    ("__contains__", 1, How::Call(contains)),
+    ("__len__", 0, How::Call(len)),
+    ("__iter__", 0, How::Call(iter)),
+    ("__repr__", 0, How::Call(repr)),
+    ("__eq__", 1, How::Call(eq)),
+    ("__ne__", 1, How::Call(ne)),
+    ("__add__", 1, How::Arithmetic(Operator::Add, false)),
+    ("__sub__", 1, How::Arithmetic(Operator::Sub, false)),
+    ("__mul__", 1, How::Arithmetic(Operator::Mult, false)),
+    ("__truediv__", 1, How::Arithmetic(Operator::Div, false)),
+    (
+        "__floordiv__",
+        1,
+        How::Arithmetic(Operator::FloorDiv, false),
+    ),
+    ("__mod__", 1, How::Arithmetic(Operator::Mod, false)),
+    ("__radd__", 1, How::Arithmetic(Operator::Add, true)),
+    ("__rsub__", 1, How::Arithmetic(Operator::Sub, true)),
+    ("__rmul__", 1, How::Arithmetic(Operator::Mult, true)),
+    ("__lt__", 1, How::Comparison(CmpOp::Lt)),
+    ("__le__", 1, How::Comparison(CmpOp::LtE)),
+    ("__gt__", 1, How::Comparison(CmpOp::Gt)),
+    ("__ge__", 1, How::Comparison(CmpOp::GtE)),
+    ("__neg__", 0, How::Unary(UnaryOp::USub)),
+    ("__pos__", 0, How::Unary(UnaryOp::UAdd)),
+    (
+        "__abs__",
+        0,
+        How::Call(|it, _, v| builtin_abs(it, Args::positional(vec![v]))),
+    ),
 ];
 
 /// The numbers' slots here (int's and float's; `__eq__`/`__ne__` as the containers').
@@ -253,18 +247,19 @@ pub(crate) fn builtin_slot(class: &Class, name: &str) -> Option<Value> {
     if class.module != "builtins" || !name.starts_with("__") {
         return None;
     }
-    let ty: &'static str = match class.name.as_str() {
-        "dict" => "dict",
-        "list" => "list",
-        "tuple" => "tuple",
-        "str" => "str",
-        "set" => "set",
-        "frozenset" => "frozenset",
-        "int" => "int",
-        "float" => "float",
-        _ => return None,
-    };
-    let &(name, wanted, op) = SLOTS.iter().find(|slot| slot.0 == name)?;
+    let ty = [
+        "dict",
+        "list",
+        "tuple",
+        "str",
+        "set",
+        "frozenset",
+        "int",
+        "float",
+    ]
+    .into_iter()
+    .find(|ty| *ty == class.name)?;
+    let &(name, wanted, how) = SLOTS.iter().find(|slot| slot.0 == name)?;
     if !slots_of(ty).contains(&name) {
         return None;
     }
@@ -292,7 +287,12 @@ pub(crate) fn builtin_slot(class: &Class, name: &str) -> Option<Value> {
             ));
         }
         let value = receiver(it, &args, ty, name)?;
-        op(it, &args, value)
+        match how {
+            How::Call(op) => op(it, &args, value),
+            How::Arithmetic(op, reflected) => arithmetic(it, &args, value, op, reflected),
+            How::Comparison(op) => comparison(it, &args, value, op),
+            How::Unary(op) => it.unary_op(op, value),
+        }
     }))
 }
 

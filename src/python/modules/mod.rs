@@ -139,23 +139,12 @@ impl Interp {
                 "binascii" => binascii::make(self)?,
                 "_urllib" => url::make(self),
                 "itertools" | "operator" | "copy" | "contextlib" | "html" | "logging"
-                | "urllib.parse" | "urllib" | "_html_names" | "textwrap" | "string" => {
-                    self.load_py_module(name)?
-                }
+                | "urllib.parse" | "urllib" | "_html_names" | "textwrap" | "string" | "abc"
+                | "os.path" => self.load_py_module(name)?,
                 "base64" => self.load_source_module(
                     "base64",
                     "<frozen base64>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/base64.py")),
-                )?,
-                "abc" => self.load_source_module(
-                    "abc",
-                    "<frozen abc>",
-                    include_str!(concat!(env!("OUT_DIR"), "/py/abc.py")),
-                )?,
-                "os.path" => self.load_source_module(
-                    "os.path",
-                    "<frozen posixpath>",
-                    include_str!(concat!(env!("OUT_DIR"), "/py/os_path.py")),
                 )?,
                 "os" => {
                     let os = misc::make(self, name)?.ok_or_else(|| self.not_found(name))?;
@@ -224,6 +213,14 @@ impl Interp {
             "string" => (
                 "<frozen string>",
                 include_str!(concat!(env!("OUT_DIR"), "/py/string.py")),
+            ),
+            "abc" => (
+                "<frozen abc>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/abc.py")),
+            ),
+            "os.path" => (
+                "<frozen posixpath>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/os_path.py")),
             ),
             "urllib" => ("<frozen urllib>", "parse = None\n"),
             _ => (
