@@ -50,13 +50,18 @@ pub fn app() -> Html {
     });
     // Whether the welcome was put away (on this visit or an earlier one), and the pane shown in
     // the narrow layout (one at a time): the browser for a learner who has put the welcome away.
+    // What the address asks to open, taken from it once (the effect below carries it out).
+    let opening = use_mut_ref(|| {
+        super::storage::take_fragment()
+            .map(|fragment| super::fragment::read_fragment(&fragment).opening)
+    });
     let welcome_hidden = use_state(super::storage::welcome_hidden);
-    let pane = use_state(|| {
-        if *welcome_hidden {
-            Pane::Browser
-        } else {
-            Pane::Lesson
-        }
+    // A link opens on what it was shared to show (`guide::link_pane`), welcome or not.
+    let pane = use_state(|| match &*opening.borrow() {
+        Some(Opening::Link(payload)) => super::guide::link_pane(payload),
+        Some(Opening::Fetch(_)) => Pane::Lesson,
+        _ if *welcome_hidden => Pane::Browser,
+        _ => Pane::Lesson,
     });
     // The pane the learner acted in when an action brought another into view (the narrow
     // layout's "← Back" returns to it), and the pane on show as the dispatcher sees it.
@@ -68,11 +73,6 @@ pub fn app() -> Html {
     // What the page must tell the learner about storage (kept apart from the workspace's notice,
     // which the next action clears: this stays until the problem is gone or dismissed).
     let storage_note = use_state(|| None::<StorageNote>);
-    // What the address asks to open, taken from it once (the effect below carries it out).
-    let opening = use_mut_ref(|| {
-        super::storage::take_fragment()
-            .map(|fragment| super::fragment::read_fragment(&fragment).opening)
-    });
     // While a share link is being opened the page draws only its loading line: the link's
     // result is made in this render's own task, before any paint, so drawing the default page
     // first (~60 ms of a cold load) would only be thrown away.

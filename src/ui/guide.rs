@@ -85,8 +85,34 @@ pub fn pane_for(action: &Action) -> Option<Pane> {
         }
         Action::StepThrough(_) => Some(Pane::Server),
         Action::TryQuizOption(_) => Some(Pane::Code),
-        Action::OpenLesson(_) | Action::ResetLesson | Action::OpenShared(_) => Some(Pane::Lesson),
+        Action::OpenLesson(_) | Action::ResetLesson => Some(Pane::Lesson),
+        Action::OpenShared(payload) => Some(link_pane(payload)),
         _ => None,
+    }
+}
+
+/// The pane a share link opens on in the narrow layout: what the person who shared it wanted
+/// seen. A lesson's link opens on the lesson; a link of requests on the browser, where the last
+/// one's page is (a student clicking a teacher's `/count` link sees "Visit number: 1", not the
+/// welcome); a link of code alone on the editor. A link that cannot be read opens on the lesson
+/// pane, whose welcome sits under the notice that says why.
+///
+/// ```
+/// use session_playground::scenario::share::{encode, SharedState, SHARE_VERSION};
+/// use session_playground::ui::guide::{link_pane, Pane};
+/// let code_only = SharedState {
+///     version: SHARE_VERSION,
+///     code: Some("print(1)".into()),
+///     ..SharedState::default()
+/// };
+/// assert_eq!(link_pane(&encode(&code_only)), Pane::Code);
+/// assert_eq!(link_pane("not a link"), Pane::Lesson);
+/// ```
+pub fn link_pane(payload: &str) -> Pane {
+    match crate::scenario::share::decode(payload) {
+        Ok(shared) if shared.lesson.is_none() && !shared.actions.is_empty() => Pane::Browser,
+        Ok(shared) if shared.lesson.is_none() => Pane::Code,
+        _ => Pane::Lesson,
     }
 }
 
@@ -542,6 +568,21 @@ mod tests {
         assert_eq!(notice_kind(bad_clock.notice().unwrap()), NoticeKind::Error);
         let afresh = bad_clock.apply(Action::StartAfresh);
         assert_eq!(notice_kind(afresh.notice().unwrap()), NoticeKind::Info);
+    }
+
+    #[test]
+    fn a_link_opens_on_the_pane_that_shows_what_was_shared() {
+        let started = Workspace::default().apply(Action::ReloadServer);
+        let code_only = started.share_payload();
+        assert_eq!(link_pane(&code_only), Pane::Code);
+        let visited = started.apply(Action::Navigate("/count".into()));
+        assert_eq!(link_pane(&visited.share_payload()), Pane::Browser);
+        let in_lesson = visited.apply(Action::OpenLesson("count".into()));
+        assert!(in_lesson.lesson().is_some());
+        assert_eq!(link_pane(&in_lesson.share_payload()), Pane::Lesson);
+        // Opened in a page already showing, the same rule moves the narrow layout.
+        let payload = visited.share_payload();
+        assert_eq!(pane_for(&Action::OpenShared(payload)), Some(Pane::Browser));
     }
 
     #[test]

@@ -325,6 +325,50 @@ test("the welcome, once put away, stays away on the next visit; the help dialog 
   await context.close();
 });
 
+// Issue 21's first impression on a tablet or a phone: a student who has never used the page
+// opens a teacher's link of requests and lands on its result, not on the welcome; a link of
+// code alone opens on the editor. (The welcome is still one tab away.)
+test("a share link opened cold on a tablet or a phone shows what was shared", async () => {
+  const { page: maker, context: makerContext } = await openAt(1280, 800);
+  const codeOnly = await share(maker);
+  // The open share box leaves the header's menus and Share itself in reach (at 1280 it covered
+  // "Saved", "Teach" and Share).
+  for (const control of [...(await maker.locator("nav.lessons summary").all()), maker.getByTestId("share")]) {
+    await control.click({ trial: true, timeout: 2_000 });
+  }
+  await go(maker, "/count");
+  await expectPageText(maker, "Visit number: 1");
+  const visited = await share(maker);
+  await makerContext.close();
+  for (const [width, height] of [[768, 1024], [390, 844]]) {
+    const { page, errors, context } = await harness.newPage({ viewport: { width, height } });
+    await page.goto(visited);
+    await expectPageText(page, "Visit number: 1");
+    assert.ok(await reallyVisible(page.getByTestId("page")), `the result is in view at ${width}`);
+    assert.equal(await page.locator(".pane-tab[aria-current=true]").innerText(), "Browser");
+    await screenshot(page, `screens-${width}x${height}-link-result`);
+    // The same rule for a link opened in the open tab (a new address fragment).
+    await page.evaluate((link) => (location.hash = new URL(link).hash), codeOnly);
+    await eventually(() => page.locator(".pane-tab[aria-current=true]").innerText(), "Code");
+    assert.deepEqual(errors, []);
+    await context.close();
+    // And cold.
+    const cold = await harness.newPage({ viewport: { width, height } });
+    await cold.page.goto(codeOnly);
+    await cold.page.getByTestId("editor").locator(".cm-content").waitFor();
+    await eventually(() => cold.page.locator(".pane-tab[aria-current=true]").innerText(), "Code");
+    assert.ok(await reallyVisible(cold.page.getByTestId("editor")), `the editor is in view at ${width}`);
+    assert.deepEqual(cold.errors, []);
+    await cold.context.close();
+  }
+});
+
+/** The page's share link of its present state (the Share dialog's address). */
+async function share(page) {
+  await page.getByTestId("share").click();
+  return page.getByTestId("share-url").inputValue();
+}
+
 test("on a phone: the result comes into view with a way back, and every dev-tools tab is reachable", async () => {
   const { page, errors, context } = await openAt(390, 844);
   await page.getByTestId("start-here").click();
