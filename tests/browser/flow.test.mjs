@@ -2,6 +2,7 @@
 // startup error, a form post and an endless loop — against the release build, no mocks.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { screenshot, start } from "./harness.mjs";
 import { eventually, expectPageText, expectStatus, go, open as openWorkspace, setCode, waitForStatus } from "./workspace.mjs";
 
@@ -214,6 +215,27 @@ test("the server log follows its newest line, as a terminal does", async () => {
   await eventually(() => log.innerText(), /line 59\n127\.0\.0\.1 - - .*"GET \/talk HTTP\/1\.1" 200 -/);
   // Scrolled to the end once the frame has been laid out.
   await eventually(() => log.evaluate((element) => element.scrollHeight > element.clientHeight && element.scrollTop + element.clientHeight >= element.scrollHeight - 2), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The page's zlib is C zlib built for wasm (Cargo's `.cargo/config.toml` sets its flags): a
+// compressed session cookie in the page is the one real Flask wrote for the same app and clock
+// (tests/scenarios/session_compression_on_repetitive_data, made by tests/oracle/oracle.py).
+test("a compressed session cookie in the page is byte for byte the one real Flask writes", async () => {
+  const scenario = JSON.parse(readFileSync(new URL("../scenarios/session_compression_on_repetitive_data.json", import.meta.url), "utf8"));
+  const expected = JSON.parse(readFileSync(new URL("../scenarios/session_compression_on_repetitive_data.expected.json", import.meta.url), "utf8"));
+  const written = expected.steps[0].jar.find((cookie) => cookie.name === "session").value;
+  assert.match(written, /^\.eJ/, "the fixture's cookie is compressed");
+  const { page, errors, context } = await open();
+  await setCode(page, scenario.code);
+  await waitForStatus(page, "running");
+  await go(page, "/");
+  await expectPageText(page, "ok");
+  const row = page.locator('[data-testid=cookie-row][data-cookie-name="session"]');
+  await eventually(() => row.getByTestId("cookie-value").getAttribute("title"), written);
+  await go(page, "/read");
+  await expectPageText(page, expected.steps[1].body);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -375,8 +375,13 @@ fn timedelta_repr_parts(days: i64, seconds: i64, micros: i64) -> String {
 /// `timedelta.total_seconds()`: the exact microsecond count divided by
 /// 10**6, correctly rounded.
 pub fn timedelta_total_seconds(total_micros: i128) -> f64 {
-    // Dividing the exact decimal text is correctly rounded; dividing two
-    // floats would round twice.
+    // Up to 2^53 the count is exact as a float and 10^6 is too, so one division rounds once,
+    // to the same correctly rounded quotient as reading the exact decimal text (every session
+    // lifetime is read through here once a request; parsing a float is the slow way there).
+    if total_micros.unsigned_abs() <= 1 << 53 {
+        return total_micros as f64 / 1e6;
+    }
+    // Beyond, the count itself would round before the division: divide the exact decimal text.
     let sign = if total_micros < 0 { "-" } else { "" };
     format!("{sign}{}e-6", total_micros.unsigned_abs())
         .parse()
@@ -660,6 +665,41 @@ mod tests {
     use super::*;
     use crate::python::text::fixtures;
     use serde_json::Value as Json;
+
+    /// The division the short path does equals reading the exact decimal text, the way the long
+    /// path does, for every count it takes (edges, and a spread of counts up to 2^53).
+    #[test]
+    fn total_seconds_divides_as_the_exact_decimal_reads() {
+        let by_text = |us: i128| -> f64 {
+            let sign = if us < 0 { "-" } else { "" };
+            format!("{sign}{}e-6", us.unsigned_abs()).parse().unwrap()
+        };
+        let mut counts = vec![
+            0,
+            1,
+            -1,
+            999_999,
+            1_000_001,
+            2_678_400_000_000,
+            (1 << 53) - 1,
+            1 << 53,
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let magnitude = (x >> (11 + x % 40)) as i128;
+            counts.push(if x & 1 == 0 { magnitude } else { -magnitude });
+        }
+        for us in counts.iter().flat_map(|&c| [c, -c]) {
+            assert_eq!(
+                timedelta_total_seconds(us).to_bits(),
+                by_text(us).to_bits(),
+                "{us}"
+            );
+        }
+    }
 
     #[test]
     fn datetimes_match_cpython() {
