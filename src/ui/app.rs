@@ -159,9 +159,16 @@ pub fn app() -> Html {
     // The saved work with this workspace as current: made when the autosave writes it or the
     // header's menu exports it, not at every render (on a long history it costs a millisecond
     // or more, and a burst of actions is written once).
+    // It reads the latest workspace when called, so it is made once: a callback made at every
+    // render would make the header's props differ at every request, and the header (its lesson
+    // menu of twenty entries) would be drawn again each time for nothing.
+    let latest = use_mut_ref(|| workspace.clone());
+    *latest.borrow_mut() = workspace.clone();
     let saved_now = {
-        let workspace = workspace.clone();
-        Callback::from(move |()| std::rc::Rc::new(workspace.saved_work()))
+        let latest = latest.clone();
+        use_callback((), move |(), _| {
+            std::rc::Rc::new(latest.borrow().saved_work())
+        })
     };
     {
         // Autosave: the saved work (this workspace as current), written at most every
@@ -212,8 +219,6 @@ pub fn app() -> Html {
     // `?engine=worker` switch; see `engine_worker`), which needs the latest state to send.
     let engine = (*use_state(super::engine_worker::EngineGuard::default)).clone();
     let running = use_state(|| None::<String>);
-    let latest = use_mut_ref(|| workspace.clone());
-    *latest.borrow_mut() = workspace.clone();
     let dispatch = {
         let dispatcher = workspace.dispatcher();
         let engine = engine.clone();
@@ -312,8 +317,8 @@ pub fn app() -> Html {
     });
     let lessons: Vec<LessonItem> = crate::scenario::builtin::catalogue()
         .map(|entry| LessonItem {
-            id: entry.id.to_owned(),
-            title: entry.title.to_owned(),
+            id: entry.id,
+            title: entry.title,
             solved: workspace
                 .saved()
                 .progress
@@ -321,7 +326,7 @@ pub fn app() -> Html {
                 .is_some_and(|progress| progress.solved(entry.goals.iter().copied())),
         })
         .collect();
-    let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id.as_str()).collect();
+    let lesson_ids: Vec<&str> = lessons.iter().map(|item| item.id).collect();
     let next_lesson = workspace
         .lesson()
         .and_then(|run| super::guide::next_lesson(&lesson_ids, &run.lesson().id))
@@ -330,8 +335,8 @@ pub fn app() -> Html {
                 .iter()
                 .find(|item| item.id == id)
                 .map(|item| NextLesson {
-                    id: item.id.clone(),
-                    title: item.title.clone(),
+                    id: item.id.to_owned(),
+                    title: item.title.to_owned(),
                 })
         });
     let first_lesson = lessons
@@ -392,10 +397,11 @@ pub fn app() -> Html {
             </button>
         }
     };
+    // Made once (setters do not go stale), so the welcome is not drawn again at every request.
     let on_hide_welcome = {
-        let welcome_hidden = welcome_hidden.clone();
-        let pane = pane.clone();
-        Callback::from(move |_: MouseEvent| {
+        let welcome_hidden = welcome_hidden.setter();
+        let pane = pane.setter();
+        use_callback((), move |_: MouseEvent, _| {
             welcome_hidden.set(true);
             super::storage::set_welcome_hidden(true);
             pane.set(Pane::Browser);

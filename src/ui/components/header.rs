@@ -9,12 +9,12 @@ use crate::ui::guide::{NoticeKind, by_level, notice_kind};
 use crate::ui::state::Action;
 
 /// One entry of the lesson list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LessonItem {
     /// The lesson id.
-    pub id: String,
+    pub id: &'static str,
     /// Its title.
-    pub title: String,
+    pub title: &'static str,
     /// Every goal met once.
     pub solved: bool,
 }
@@ -82,7 +82,7 @@ pub fn header(props: &HeaderProps) -> Html {
         })
     };
     let on_help = Callback::from(|_: MouseEvent| super::help_dialog::open_help());
-    let ids: Vec<&str> = props.lessons.iter().map(|item| item.id.as_str()).collect();
+    let ids: Vec<&str> = props.lessons.iter().map(|item| item.id).collect();
     let groups = by_level(&ids);
     let lessons_label = match &props.open_lesson {
         Some(id) => props
@@ -120,14 +120,14 @@ pub fn header(props: &HeaderProps) -> Html {
                                 { for members.iter().enumerate().filter_map(|(offset, id)| {
                                     props.lessons.iter().find(|item| item.id == *id).map(|item| (first + offset, item))
                                 }).map(|(index, item)| {
-                                    let id = item.id.clone();
+                                    let id = item.id;
                                     let open = props.on_action.reform(move |event: MouseEvent| {
                                         close_menu(&event);
-                                        Action::OpenLesson(id.clone())
+                                        Action::OpenLesson(id.to_owned())
                                     });
                                     html! {
-                                        <li data-testid="lesson-item" data-lesson-id={item.id.clone()}
-                                            class={classes!(item.solved.then_some("solved"), (props.open_lesson.as_ref() == Some(&item.id)).then_some("current"))}>
+                                        <li data-testid="lesson-item" data-lesson-id={item.id}
+                                            class={classes!(item.solved.then_some("solved"), (props.open_lesson.as_deref() == Some(item.id)).then_some("current"))}>
                                             <button onclick={open} aria-label={format!("{} ({}){}", item.title, level.label(), if item.solved { ", done" } else { "" })}>
                                                 <span class="lesson-number">{ format!("{}.", index + 1) }</span>
                                                 { &item.title }

@@ -23,7 +23,7 @@ pub struct WelcomeProps {
 /// The welcome pane.
 #[function_component(Welcome)]
 pub fn welcome(props: &WelcomeProps) -> Html {
-    let ids: Vec<&str> = props.lessons.iter().map(|item| item.id.as_str()).collect();
+    let ids: Vec<&str> = props.lessons.iter().map(|item| item.id).collect();
     let groups = by_level(&ids);
     let open = |id: &str| {
         let id = id.to_string();
@@ -54,7 +54,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                     <ul class="welcome-lessons">
                         { for members.iter().filter_map(|id| props.lessons.iter().find(|item| item.id == *id)).map(|item| html! {
                             <li>
-                                <button class="link-button" data-lesson={item.id.clone()} onclick={open(&item.id)}>{ &item.title }</button>
+                                <button class="link-button" data-lesson={item.id} onclick={open(&item.id)}>{ &item.title }</button>
                                 if item.solved { <span class="solved-mark">{ " \u{2713} done" }</span> }
                             </li>
                         }) }
