@@ -36,7 +36,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
             <h2 class="welcome-title">{ "See what Flask keeps in its session cookie" }</h2>
             <p>{ "A Flask app runs here in the page, and a virtual browser with its own cookie jar talks to it. Nothing leaves your computer." }</p>
             if let Some(first) = &props.first {
-                <button class="primary start-here" data-testid="start-here" onclick={open(&first.id)}>
+                <button class="primary start-here" data-testid="start-here" onclick={open(first.id)}>
                     { format!("Start here \u{2192} {}", first.title) }
                 </button>
             }
@@ -54,7 +54,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                     <ul class="welcome-lessons">
                         { for members.iter().filter_map(|id| props.lessons.iter().find(|item| item.id == *id)).map(|item| html! {
                             <li>
-                                <button class="link-button" data-lesson={item.id} onclick={open(&item.id)}>{ &item.title }</button>
+                                <button class="link-button" data-lesson={item.id} onclick={open(item.id)}>{ &item.title }</button>
                                 if item.solved { <span class="solved-mark">{ " \u{2713} done" }</span> }
                             </li>
                         }) }
