@@ -234,6 +234,21 @@ impl Interp {
                         .call(&p.fget, Args::positional(vec![obj.clone()]))
                         .map(Some);
                 }
+                // A descriptor written in Python (its class defines `__get__`): one that also
+                // sets or deletes comes before the instance's own attribute, one that only
+                // gets after it, as `object.__getattribute__` orders them.
+                if let Some(descriptor @ Value::Instance(d)) = &cls_attr
+                    && let Some(get) = d.class.lookup("__get__")
+                    && (d.class.lookup("__set__").is_some()
+                        || d.class.lookup("__delete__").is_some()
+                        || inst.attrs.borrow().get_str(name).is_none())
+                {
+                    let get = self.bind(get, descriptor.clone());
+                    let owner = Value::Class(inst.class.clone());
+                    return self
+                        .call(&get, Args::positional(vec![obj.clone(), owner]))
+                        .map(Some);
+                }
                 if let Some(v) = inst.attrs.borrow().get_str(name) {
                     return Ok(Some(v));
                 }
@@ -263,7 +278,7 @@ impl Interp {
                 }
                 match name {
                     "__class__" => return Ok(Some(Value::Class(inst.class.clone()))),
-                    "__dict__" => return Ok(Some(Value::dict(inst.attrs.borrow().clone()))),
+                    "__dict__" => return Ok(Some(Value::Dict(inst.attrs.clone()))),
                     _ => {}
                 }
                 if let Some(ga) = inst.class.lookup("__getattr__") {
@@ -278,6 +293,15 @@ impl Interp {
             }
             Value::Class(c) => {
                 if let Some(a) = c.lookup(name) {
+                    // A descriptor read from the class: `__get__(None, cls)`.
+                    if let Value::Instance(d) = &a
+                        && let Some(get) = d.class.lookup("__get__")
+                    {
+                        let get = self.bind(get, a.clone());
+                        return self
+                            .call(&get, Args::positional(vec![Value::None, obj.clone()]))
+                            .map(Some);
+                    }
                     return Ok(Some(match &a {
                         Value::ClassMethod(f) => {
                             Value::Method(Rc::new((obj.clone(), (**f).clone())))
@@ -504,7 +528,19 @@ impl Interp {
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Property(p)) = &inst.class.lookup(name) {
+                let cls_attr = inst.class.lookup(name);
+                if let Some(descriptor @ Value::Instance(d)) = &cls_attr {
+                    if let Some(set) = d.class.lookup("__set__") {
+                        let set = self.bind(set, descriptor.clone());
+                        self.call(&set, Args::positional(vec![obj.clone(), value]))?;
+                        return Ok(());
+                    }
+                    // Deleting but not setting still makes it a data descriptor.
+                    if d.class.lookup("__delete__").is_some() {
+                        return Err(self.err("AttributeError", "__set__".to_string()));
+                    }
+                }
+                if let Some(Value::Property(p)) = &cls_attr {
                     if matches!(p.fset, Value::None) {
                         return Err(self.err(
                             "AttributeError",
@@ -604,6 +640,18 @@ impl Interp {
             let f = self.bind(da, obj.clone());
             self.call(&f, Args::positional(vec![Value::str(name)]))?;
             return Ok(());
+        }
+        if let Value::Instance(inst) = obj
+            && let Some(descriptor @ Value::Instance(d)) = &inst.class.lookup(name)
+        {
+            if let Some(delete) = d.class.lookup("__delete__") {
+                let delete = self.bind(delete, descriptor.clone());
+                self.call(&delete, Args::positional(vec![obj.clone()]))?;
+                return Ok(());
+            }
+            if d.class.lookup("__set__").is_some() {
+                return Err(self.err("AttributeError", "__delete__".to_string()));
+            }
         }
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove_str(name).is_some(),

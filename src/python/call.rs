@@ -130,7 +130,7 @@ impl Interp {
         };
         let obj = self.new_instance(Instance {
             class: c.clone(),
-            attrs: RefCell::new(Dict::new()),
+            attrs: Rc::new(RefCell::new(Dict::new())),
             exc: if is_exc {
                 Some(RefCell::new(ExcState {
                     args: args.pos.clone(),

@@ -471,6 +471,9 @@ impl Interp {
             }
         }
         let mut meta = None;
+        // The class's other keywords (`class P(Plugin, key='one')`): for the metaclass's
+        // `__new__` and `__init__`, and for `__init_subclass__`.
+        let mut class_kwargs = Vec::new();
         if let Some(args) = &c.arguments {
             for k in args.keywords.iter() {
                 if k.arg.as_ref().is_some_and(|a| a.id.as_str() == "metaclass") {
@@ -483,6 +486,8 @@ impl Interp {
                             )));
                         }
                     }
+                } else if let Some(arg) = &k.arg {
+                    class_kwargs.push((arg.id.to_string(), self.eval(f, &k.value)?));
                 }
             }
         }
@@ -527,9 +532,43 @@ impl Interp {
         } else {
             ns.borrow().clone()
         };
-        let has_meta = meta.is_some() || bases.iter().any(|b| b.meta.borrow().is_some());
-        let namespace = has_meta.then(|| Value::dict(dict.clone()));
+        let meta = meta
+            .or_else(|| bases.iter().find_map(|b| b.meta.borrow().clone()))
+            .filter(|m| !(m.module == "builtins" && m.name == "type"));
+        let namespace = meta.is_some().then(|| Value::dict(dict.clone()));
         let base_values: Vec<Value> = bases.iter().map(|b| Value::Class(b.clone())).collect();
+        let meta_args = |namespace: Value| Args {
+            pos: vec![
+                Value::str(&name),
+                Value::tuple(base_values.clone()),
+                namespace,
+            ],
+            kw: class_kwargs.clone(),
+        };
+        // A metaclass's own `__new__` makes the class (its `super().__new__` is `type.__new__`,
+        // which runs the hooks below); its `__init__` runs only on a result that is an
+        // instance of the metaclass, as `type.__call__` does.
+        if let (Some(m), Some(ns)) = (&meta, &namespace)
+            && let Some(new) = self.meta_own(m, "__new__")
+        {
+            let mut args = meta_args(ns.clone());
+            args.pos.insert(0, Value::Class(m.clone()));
+            let mut v = self.call(&new, args)?;
+            if let Value::Class(made) = &v
+                && made
+                    .meta
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|own| own.mro.borrow().iter().any(|k| Rc::ptr_eq(k, m)))
+                && let Some(init) = self.meta_method(made, "__init__")
+            {
+                self.call(&init, meta_args(ns.clone()))?;
+            }
+            for dec in decorators.into_iter().rev() {
+                v = self.call(&dec, Args::positional(vec![v]))?;
+            }
+            return Ok(v);
+        }
         // A body that sets `__module__` names the class's module (CPython reads it back from
         // the namespace): a library's exceptions say where they are documented.
         let module_name = match &dict.get_str("__module__") {
@@ -537,19 +576,83 @@ impl Interp {
             _ => module_name,
         };
         let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
-        if let Some(m) = meta.filter(|m| !(m.module == "builtins" && m.name == "type")) {
-            *cls.meta.borrow_mut() = Some(m);
-        }
+        *cls.meta.borrow_mut() = meta;
+        self.finish_class(&cls, class_kwargs.clone())?;
         let mut v = Value::Class(cls.clone());
         // The metaclass's `__init__` sees the finished class, as `type.__init__` would.
         if let (Some(init), Some(ns)) = (self.meta_method(&cls, "__init__"), namespace) {
-            let args = vec![Value::str(&name), Value::tuple(base_values), ns];
-            self.call(&init, Args::positional(args))?;
+            self.call(&init, meta_args(ns))?;
         }
         for dec in decorators.into_iter().rev() {
             v = self.call(&dec, Args::positional(vec![v]))?;
         }
         Ok(v)
+    }
+
+    /// What `type.__new__` does once the class exists: `__set_name__` on each attribute whose
+    /// type has one (in definition order, with the class and the attribute's name), then the
+    /// nearest base's `__init_subclass__` with the class's keywords. `object`'s takes none.
+    pub(crate) fn finish_class(
+        &mut self,
+        cls: &Rc<Class>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<()> {
+        let attributes: Vec<(Value, Value)> = cls
+            .dict
+            .borrow()
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (name, value) in attributes {
+            if let Some(hook) = self.class_of(&value).lookup("__set_name__") {
+                let hook = self.bind(hook, value);
+                self.call(
+                    &hook,
+                    Args::positional(vec![Value::Class(cls.clone()), name]),
+                )?;
+            }
+        }
+        let hook = cls
+            .mro
+            .borrow()
+            .iter()
+            .skip(1)
+            .take_while(|k| k.module != "builtins")
+            .find_map(|k| k.dict.borrow().get_str("__init_subclass__"));
+        let hook = match &hook {
+            Some(Value::ClassMethod(inner)) => Some((**inner).clone()),
+            // A plain function: implicitly a class method.
+            Some(function @ Value::Function(_)) => Some(function.clone()),
+            _ => None,
+        };
+        match hook {
+            Some(function) => {
+                let bound = Value::Method(Rc::new((Value::Class(cls.clone()), function)));
+                self.call(
+                    &bound,
+                    Args {
+                        pos: Vec::new(),
+                        kw: kwargs,
+                    },
+                )?;
+                Ok(())
+            }
+            None => super::methods::object_init_subclass(self, cls, &kwargs),
+        }
+    }
+
+    /// The metaclass's own `name` (found before the built-in `type`), unbound.
+    fn meta_own(&self, meta: &Rc<Class>, name: &str) -> Option<Value> {
+        meta.mro
+            .borrow()
+            .iter()
+            .take_while(|k| k.module != "builtins")
+            .find_map(|k| k.dict.borrow().get_str(name))
+            .map(|found| match &found {
+                Value::StaticMethod(inner) => (**inner).clone(),
+                _ => found,
+            })
     }
 
     /// Create a class object: compute its MRO and wire `super()` support.

@@ -298,7 +298,8 @@ impl Copier {
         };
         let copy = Rc::new(Instance {
             class: self.class(&i.class)?,
-            attrs: Default::default(),
+            // The same copy as a `dict` handed out from it (`obj.__dict__`) gets.
+            attrs: self.table(&i.attrs),
             exc: i.exc.as_ref().map(|_| Default::default()),
             base,
         });
@@ -347,8 +348,6 @@ impl Copier {
                     }
                 }
                 Fill::Instance(from, to) => {
-                    let attrs = self.dict(&from.attrs.borrow())?;
-                    *to.attrs.borrow_mut() = attrs;
                     if let (Some(state), Some(target)) = (&from.exc, &to.exc) {
                         let state = state.borrow();
                         let copied = ExcState {

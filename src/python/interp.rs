@@ -267,7 +267,7 @@ impl Interp {
     pub fn new_exception(&self, class: Rc<Class>, args: Vec<Value>) -> Value {
         self.new_instance(Instance {
             class,
-            attrs: std::cell::RefCell::new(Dict::new()),
+            attrs: Rc::new(std::cell::RefCell::new(Dict::new())),
             exc: Some(std::cell::RefCell::new(ExcState {
                 args,
                 ..Default::default()

@@ -572,6 +572,18 @@ pub fn install_constructors(interp: &mut Interp) {
         }
         Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
     });
+    let init_subclass = builtin("__init_subclass__", |it, args| {
+        let cls = match args.pos.first() {
+            Some(Value::Class(c)) => c.clone(),
+            _ => it.types.object.clone(),
+        };
+        object_init_subclass(it, &cls, &args.kw)?;
+        Ok(Value::None)
+    });
+    interp.ty("object").dict.borrow_mut().set_str(
+        "__init_subclass__",
+        Value::ClassMethod(Rc::new(init_subclass)),
+    );
     def(interp, "object", "__new__", |it, args| {
         // `object.__new__(cls)` from a user `__new__` makes an instance of `cls`.
         let cls = match args.pos.first() {
@@ -583,7 +595,7 @@ pub fn install_constructors(interp: &mut Interp) {
         }
         Ok(it.new_instance(Instance {
             class: cls,
-            attrs: RefCell::new(Dict::new()),
+            attrs: Rc::new(RefCell::new(Dict::new())),
             exc: None,
             base: None,
         }))
@@ -614,7 +626,7 @@ pub fn install_constructors(interp: &mut Interp) {
         }
     });
     def(interp, "type", "__new__", |it, mut args| {
-        args.pos.remove(0);
+        let meta = args.pos.remove(0);
         if args.pos.len() == 1 {
             return Ok(Value::Class(it.class_of(&args.pos[0])));
         }
@@ -637,7 +649,21 @@ pub fn install_constructors(interp: &mut Interp) {
                 Value::Dict(d) => d.borrow().clone(),
                 _ => Dict::new(),
             };
-            let c = it.new_class(&name, &name, "__main__", bases, d)?;
+            // A class statement's namespace carries its module and qualified name.
+            let text = |key: &str| match &d.get_str(key) {
+                Some(Value::Str(s)) => Some(s.to_string()),
+                _ => None,
+            };
+            let module = text("__module__").unwrap_or_else(|| "__main__".to_string());
+            let qualname = text("__qualname__").unwrap_or_else(|| name.to_string());
+            let c = it.new_class(&name, &qualname, &module, bases, d)?;
+            // `type.__new__(mcs, ...)` from a metaclass's `__new__` makes an instance of `mcs`.
+            if let Value::Class(m) = &meta
+                && !(m.module == "builtins" && m.name == "type")
+            {
+                *c.meta.borrow_mut() = Some(m.clone());
+            }
+            it.finish_class(&c, std::mem::take(&mut args.kw))?;
             return Ok(Value::Class(c));
         }
         Err(it.type_error("type() takes 1 or 3 arguments"))
@@ -2484,4 +2510,20 @@ fn install_numbers(interp: &mut Interp) {
         Ok(args.pos[0].clone())
     });
     let _ = ToPrimitive::to_f64(&BigInt::from(0));
+}
+
+/// `object.__init_subclass__`: the end of every chain of `super().__init_subclass__(**kw)`,
+/// which does nothing and takes no keywords (`cls` names the class being made).
+pub(crate) fn object_init_subclass(
+    it: &mut Interp,
+    cls: &Rc<Class>,
+    kwargs: &[(String, Value)],
+) -> PyResult<()> {
+    if kwargs.is_empty() {
+        return Ok(());
+    }
+    Err(it.type_error(format!(
+        "{}.__init_subclass__() takes no keyword arguments",
+        cls.name
+    )))
 }

@@ -202,7 +202,7 @@ pub(crate) fn install(interp: &mut Interp) {
             let base = f.invoke(it, a)?;
             Ok(it.new_instance(Instance {
                 class: cls,
-                attrs: RefCell::new(Dict::new()),
+                attrs: Rc::new(RefCell::new(Dict::new())),
                 exc: None,
                 base: Some(base),
             }))

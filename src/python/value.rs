@@ -380,8 +380,9 @@ pub enum BuiltinType {
 pub struct Instance {
     /// `__class__`.
     pub class: Rc<Class>,
-    /// `__dict__`.
-    pub attrs: RefCell<Dict>,
+    /// `__dict__`: shared with the `dict` that `obj.__dict__` and `vars(obj)` hand out, so
+    /// `self.__dict__.update(...)` and `obj.__dict__[name] = value` write the attributes.
+    pub attrs: Rc<RefCell<Dict>>,
     /// Exception state when the class derives from `BaseException`.
     pub exc: Option<RefCell<ExcState>>,
     /// The built-in container this object extends (`class Stack(list)`), if any.
@@ -687,7 +688,10 @@ mod deep_drop {
                 Rc::strong_count(d) == 1 && Rc::weak_count(d) == 0 && !d.is_empty()
             }
             Value::Instance(i) => {
-                Rc::strong_count(i) == 1 && i.attrs.try_borrow().is_ok_and(|a| !a.is_empty())
+                // Attributes still reachable as a `dict` (`obj.__dict__` kept) are not freed.
+                Rc::strong_count(i) == 1
+                    && Rc::strong_count(&i.attrs) == 1
+                    && i.attrs.try_borrow().is_ok_and(|a| !a.is_empty())
             }
             _ => false,
         }
