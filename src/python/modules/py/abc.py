@@ -1,8 +1,7 @@
 # abc: abstract base classes, written for the playground from what the module does: a class
 # whose metaclass is ABCMeta collects the names still abstract along its MRO into
 # `__abstractmethods__`, and calling it while any is left raises CPython's TypeError.
-# (The interpreter calls a metaclass's `__init__` with the finished class, so the collection
-# happens there rather than in `__new__`.)
+# (The collection happens in the metaclass's `__init__`, which sees the finished class.)
 
 
 def abstractmethod(function):
