@@ -605,12 +605,28 @@ impl Interp {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (name, value) in attributes {
-            if let Some(hook) = self.class_of(&value).lookup("__set_name__") {
+            let owner = self.class_of(&value);
+            if let Some(hook) = owner.lookup("__set_name__") {
                 let hook = self.bind(hook, value);
-                self.call(
-                    &hook,
-                    Args::positional(vec![Value::Class(cls.clone()), name]),
-                )?;
+                let args = Args::positional(vec![Value::Class(cls.clone()), name.clone()]);
+                if let Err(error) = self.call(&hook, args) {
+                    // CPython 3.11 says which attribute failed, the hook's error as the cause.
+                    let message = format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        owner.name,
+                        self.repr(&name)?,
+                        cls.name
+                    );
+                    let wrapped =
+                        self.new_exception(self.ty("RuntimeError"), vec![Value::str(&message)]);
+                    if let Some(state) = wrapped.exc_state() {
+                        let mut state = state.borrow_mut();
+                        state.cause = Some(error.value.clone());
+                        state.context = Some(error.value);
+                        state.suppress_context = true;
+                    }
+                    return Err(self.raise_value(wrapped));
+                }
             }
         }
         let hook = cls

@@ -384,8 +384,8 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 ],
             )
         }
-        "functools" => make_module(
-            "functools",
+        "_functools" => make_module(
+            "_functools",
             vec![
                 (
                     "wraps",
