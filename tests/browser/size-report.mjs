@@ -37,7 +37,12 @@ import { gzipSync } from "node:zlib";
 // 1,450 kB. Then `abc` and `collections.UserDict` (Python modules) with a metaclass's super()
 // (+1.8 kB): 1,450.0 kB, and the limit moves to 1,453 kB; `os.path` then +1.5 kB: 1,451.5 kB;
 // the numbers' slots +0.5 kB: 1,452.0 kB.
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_453_000);
+// Session 14: the request path's zlib flags, a share link's pane and the header's stable
+// callbacks (+0.6 kB together): 1,452.5 kB. Then class creation as `type.__new__` does it (a
+// metaclass's `__new__`, `__init_subclass__`, `__set_name__`), descriptors written in Python,
+// a live `__dict__`, and `functools` (`cached_property`, `total_ordering`, `cmp_to_key`):
+// +4.4 kB, 1,456.9 kB; the limit moves to 1,457 kB.
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_457_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {
