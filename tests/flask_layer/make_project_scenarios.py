@@ -1873,6 +1873,121 @@ def parts():
 })
 
 
+# ---------------------------------------------------------------------------------------------
+# Python's class machinery in an app: views registered by __init_subclass__, a metaclass that
+# counts models, a descriptor that validates a form field, cached_property, total_ordering.
+# ---------------------------------------------------------------------------------------------
+
+scenario("class_machinery", """
+from functools import cached_property, total_ordering, wraps
+
+from flask import Flask, abort, jsonify, request, session
+
+app = Flask(__name__)
+app.secret_key = 'dev'
+
+
+class ModelMeta(type):
+    made = []
+
+    def __new__(mcs, name, bases, ns, table=None):
+        cls = super().__new__(mcs, name, bases, ns)
+        cls.table = table or name.lower() + 's'
+        mcs.made.append(name)
+        return cls
+
+
+class Quantity:
+    def __set_name__(self, owner, name):
+        self.slot = '_' + name
+
+    def __get__(self, obj, objtype=None):
+        return self if obj is None else getattr(obj, self.slot, 1)
+
+    def __set__(self, obj, value):
+        value = int(value)
+        if not 1 <= value <= 9:
+            raise ValueError(f'quantity must be 1-9, not {value}')
+        setattr(obj, self.slot, value)
+
+
+@total_ordering
+class Item(metaclass=ModelMeta, table='basket'):
+    quantity = Quantity()
+
+    def __init__(self, name, price, quantity=1):
+        self.name, self.price, self.quantity = name, price, quantity
+
+    def __eq__(self, other):
+        return (self.price, self.name) == (other.price, other.name)
+
+    def __lt__(self, other):
+        return (self.price, self.name) < (other.price, other.name)
+
+    @cached_property
+    def total(self):
+        session['computed'] = session.get('computed', 0) + 1
+        return self.price * self.quantity
+
+
+class Route:
+    routes = {}
+
+    def __init_subclass__(cls, path, **kwargs):
+        super().__init_subclass__(**kwargs)
+        Route.routes[path] = cls
+        app.add_url_rule(path, cls.__name__.lower(), cls.respond)
+
+
+def counted(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        session['views'] = session.get('views', 0) + 1
+        return view(*args, **kwargs)
+    return wrapper
+
+
+class Basket(Route, path='/basket'):
+    @staticmethod
+    @counted
+    def respond():
+        items = [Item('tea', 4, request.args.get('tea', 1)), Item('cake', 3, 2), Item('jam', 4)]
+        first = items[0]
+        totals = [first.total, first.total]
+        return jsonify(
+            table=Item.table,
+            models=ModelMeta.made,
+            sorted=[item.name for item in sorted(items)],
+            cheapest=min(items).name,
+            totals=totals,
+            computed=session['computed'],
+            views=session['views'],
+            name=counted.__name__ + '/' + Basket.respond.__name__,
+        )
+
+
+class Broken(Route, path='/broken'):
+    @staticmethod
+    def respond():
+        try:
+            Item('tea', 1, 12)
+        except ValueError as error:
+            abort(400, description=str(error))
+        return 'unreachable'
+
+
+@app.route('/routes')
+def routes():
+    return ' '.join(sorted(Route.routes)) + ' ' + str(isinstance(Item, ModelMeta))
+""", [
+    get("/basket"),
+    get("/basket?tea=3"),
+    get("/basket?tea=0"),
+    get("/broken"),
+    get("/routes"),
+])
+
+
 def main():
     for name, data in SCENARIOS.items():
         path = os.path.join(HERE, "scenarios", name + ".json")
