@@ -864,8 +864,10 @@ impl Interp {
                     "list" | "dict" | "tuple" | "set" | "type" | "frozenset"
                 ) =>
             {
-                // `list[int]` in annotations: a generic alias we do not model.
-                Ok(obj.clone())
+                // `list[int]`: a `types.GenericAlias` (the stdlib's `types`, imported on first use).
+                let types = self.import_module("types")?;
+                let alias = self.get_attr(&types, "GenericAlias")?;
+                self.call(&alias, Args::positional(vec![obj.clone(), key.clone()]))
             }
             Value::Class(c) => {
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))

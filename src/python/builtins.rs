@@ -1556,6 +1556,13 @@ impl Interp {
                 }
                 Ok(false)
             }
+            // `int | str`: its members, as a tuple of them.
+            Value::Instance(union)
+                if union.class.name == "UnionType" && union.class.module == "types" =>
+            {
+                let members = self.get_attr(spec, "__args__")?;
+                self.class_matches(cls, &members, msg)
+            }
             _ => Err(self.type_error(msg.to_string())),
         }
     }

@@ -458,14 +458,31 @@ impl Interp {
         }
         let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
-            for a in args.args.iter() {
-                match &self.eval(f, a)? {
-                    Value::Class(cls) => bases.push(cls.clone()),
-                    other => {
-                        return Err(self.type_error(format!(
-                            "bases must be types, not {}",
-                            other.type_name()
-                        )));
+            let given: Vec<Value> = args
+                .args
+                .iter()
+                .map(|a| self.eval(f, a))
+                .collect::<PyResult<_>>()?;
+            for base in &given {
+                // A base that is not a class may stand for some (`Generic[T]`, PEP 560).
+                let entries = match base {
+                    Value::Instance(i) if i.class.lookup("__mro_entries__").is_some() => {
+                        let hook = self.get_attr(base, "__mro_entries__")?;
+                        let all = Value::tuple(given.clone());
+                        let replaced = self.call(&hook, Args::positional(vec![all]))?;
+                        self.collect(&replaced)?
+                    }
+                    other => vec![other.clone()],
+                };
+                for entry in entries {
+                    match &entry {
+                        Value::Class(cls) => bases.push(cls.clone()),
+                        other => {
+                            return Err(self.type_error(format!(
+                                "bases must be types, not {}",
+                                other.type_name()
+                            )));
+                        }
                     }
                 }
             }

@@ -202,6 +202,18 @@ impl Interp {
         if let Some(v) = self.rich_user(&l, &r, name, rname)? {
             return Ok(v);
         }
+        // `int | None` in an annotation or an isinstance: a `types.UnionType` (made by the
+        // stdlib's `types`, imported on the first use).
+        if op == Operator::BitOr
+            && (matches!(l, Value::Class(_)) || matches!(r, Value::Class(_)))
+            && [&l, &r]
+                .iter()
+                .all(|side| matches!(side, Value::Class(_) | Value::None))
+        {
+            let types = self.import_module("types")?;
+            let union = self.get_attr(&types, "_union")?;
+            return self.call(&union, Args::positional(vec![l, r]));
+        }
         if let Some(v) = self.builtin_subclass_binop(op, &l, &r, inplace)? {
             return Ok(v);
         }

@@ -483,18 +483,6 @@ pub fn make(it: &mut Interp, name: &str) -> PyResult<Option<Value>> {
                 }),
             )],
         ),
-        "typing" => {
-            let names = [
-                "Any", "Optional", "List", "Dict", "Tuple", "Set", "Union", "Callable", "Iterable",
-                "Iterator", "Sequence", "Mapping",
-            ];
-            let mut items = Vec::new();
-            for n in names {
-                let c = it.new_class(n, n, "typing", vec![], crate::python::dict::Dict::new())?;
-                items.push((n, Value::Class(c)));
-            }
-            make_module("typing", items)
-        }
         _ => return Ok(None),
     }))
 }

@@ -140,7 +140,7 @@ impl Interp {
                 "_urllib" => url::make(self),
                 "itertools" | "operator" | "copy" | "contextlib" | "html" | "logging"
                 | "urllib.parse" | "urllib" | "_html_names" | "textwrap" | "string" | "abc"
-                | "os.path" | "functools" => self.load_py_module(name)?,
+                | "os.path" | "functools" | "types" | "typing" => self.load_py_module(name)?,
                 "base64" => self.load_source_module(
                     "base64",
                     "<frozen base64>",
@@ -162,11 +162,12 @@ impl Interp {
                     "<frozen re>",
                     include_str!(concat!(env!("OUT_DIR"), "/py/re.py")),
                 )?,
-                "_contextlib" | "time" | "secrets" | "_string" | "sys" | "_functools"
-                | "typing" => match misc::make(self, name)? {
-                    Some(m) => m,
-                    None => return Err(self.not_found(name)),
-                },
+                "_contextlib" | "time" | "secrets" | "_string" | "sys" | "_functools" => {
+                    match misc::make(self, name)? {
+                        Some(m) => m,
+                        None => return Err(self.not_found(name)),
+                    }
+                }
                 _ => return Err(self.not_found(name)),
             }
         };
@@ -188,6 +189,14 @@ impl Interp {
             "copy" => (
                 "<frozen copy>",
                 include_str!(concat!(env!("OUT_DIR"), "/py/copy.py")),
+            ),
+            "typing" => (
+                "<frozen typing>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/typing.py")),
+            ),
+            "types" => (
+                "<frozen types>",
+                include_str!(concat!(env!("OUT_DIR"), "/py/types.py")),
             ),
             "functools" => (
                 "<frozen functools>",
