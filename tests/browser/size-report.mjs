@@ -41,8 +41,10 @@ import { gzipSync } from "node:zlib";
 // callbacks (+0.6 kB together): 1,452.5 kB. Then class creation as `type.__new__` does it (a
 // metaclass's `__new__`, `__init_subclass__`, `__set_name__`), descriptors written in Python,
 // a live `__dict__`, and `functools` (`cached_property`, `total_ordering`, `cmp_to_key`):
-// +4.4 kB, 1,456.9 kB; the limit moves to 1,457 kB.
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_457_000);
+// +4.4 kB, 1,456.9 kB; the limit moves to 1,457 kB. Then annotations as modern code writes them
+// (`str | None` in a dataclass stopped the app before: `types` and `typing` as Python modules,
+// unions, generic aliases, `__mro_entries__`): +3.6 kB, 1,460.5 kB; the limit moves to 1,461 kB.
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_461_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {
