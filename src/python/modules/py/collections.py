@@ -262,6 +262,11 @@ def namedtuple(typename, field_names, defaults=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     fields = tuple(field_names)
+    # Defaults belong to the last fields.
+    defaults = tuple(defaults or ())
+    if len(defaults) > len(fields):
+        raise TypeError('Got more default values than field names')
+    field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
 
     def __init__(self, *args, **kwargs):
         values = list(args)
@@ -269,6 +274,8 @@ def namedtuple(typename, field_names, defaults=None):
         for name in missing:
             if name in kwargs:
                 values.append(kwargs.pop(name))
+            elif name in field_defaults:
+                values.append(field_defaults[name])
             else:
                 raise TypeError("%s.__new__() missing 1 required positional argument: '%s'" % (typename, name))
         if len(values) > len(fields):
@@ -310,6 +317,7 @@ def namedtuple(typename, field_names, defaults=None):
         "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__getitem__": __getitem__,
         "__len__": __len__, "__eq__": __eq__, "__hash__": __hash__, "_asdict": _asdict,
         "_replace": _replace, "_fields": fields, "__match_args__": fields,
+        "_field_defaults": field_defaults,
         "_make": staticmethod(_make),
     }
     cls = type(typename, (), namespace)

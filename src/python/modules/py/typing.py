@@ -1,7 +1,7 @@
 # typing, written for the playground from what the module offers: the names annotations use,
 # subscriptable and printing as CPython 3.11's do. Nothing checks types at run time (CPython
-# does not either); NamedTuple and TypedDict are not here yet, and a NewType prints with the
-# module `typing` where CPython names the module that made it.
+# does not either). A NewType prints with the module `typing` where CPython names the module
+# that made it; a NamedTuple's instances are collections.namedtuple's (not tuples here).
 from types import UnionType, GenericAlias
 
 TYPE_CHECKING = False
@@ -233,3 +233,54 @@ class NewType:
 
     def __call__(self, value):
         return value
+
+
+class _NamedTupleMeta(type):
+    # `class Point(NamedTuple)`: the annotated names become a namedtuple's fields (their values
+    # its defaults); the body's other names are set on it.
+    def __new__(mcs, name, bases, ns):
+        if ns.get('_is_the_base'):
+            return super().__new__(mcs, name, bases, ns)
+        from collections import namedtuple
+        annotations = ns.get('__annotations__', {})
+        defaults = []
+        for field in annotations:
+            if field in ns:
+                defaults.append(ns[field])
+            elif defaults:
+                earlier = [each for each in annotations if each in ns][0]
+                raise TypeError(
+                    f'Non-default namedtuple field {field} cannot follow default field {earlier}'
+                )
+        made = namedtuple(name, list(annotations), defaults=defaults)
+        for key, value in ns.items():
+            if key not in annotations and key not in ('__module__', '__qualname__'):
+                setattr(made, key, value)
+        made.__module__ = ns.get('__module__', made.__module__)
+        return made
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _is_the_base = True
+
+
+class _TypedDictMeta(type):
+    # `class Movie(TypedDict)`: calling it makes a plain dict; the annotations (its bases'
+    # first) say which keys it has.
+    def __new__(mcs, name, bases, ns, total=True):
+        annotations = {}
+        for base in bases:
+            annotations.update(getattr(base, '__annotations__', {}))
+        annotations.update(ns.get('__annotations__', {}))
+        cls = super().__new__(mcs, name, bases, ns)
+        cls.__annotations__ = annotations
+        cls.__total__ = total
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+
+class TypedDict(metaclass=_TypedDictMeta):
+    pass
+
