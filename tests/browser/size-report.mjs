@@ -44,6 +44,7 @@ import { gzipSync } from "node:zlib";
 // +4.4 kB, 1,456.9 kB; the limit moves to 1,457 kB. Then annotations as modern code writes them
 // (`str | None` in a dataclass stopped the app before: `types` and `typing` as Python modules,
 // unions, generic aliases, `__mro_entries__`): +3.6 kB, 1,460.5 kB; the limit moves to 1,461 kB.
+// `typing.NamedTuple`/`TypedDict` and namedtuple's defaults +0.4 kB: 1,460.9 kB.
 const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_461_000);
 const dist = process.argv[2] || "dist";
 
