@@ -13,6 +13,8 @@
 //! values share their children, so a walk that does not stop is exponential), the rest one
 //! operation a byte. No corpus is needed:
 //!     cargo +nightly fuzz run -s none -O deep_values -- -runs=1000000 -timeout=20
+//! Built with `--no-trace-compares` it runs about twice as fast (the comparison hooks were 40 %
+//! of a profile); the 1 M run in BENCHMARKS.md was built so.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
