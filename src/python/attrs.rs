@@ -122,17 +122,13 @@ impl Interp {
     }
 
     /// A method a class's metaclass defines in Python (`__call__`, `__iter__`, `__len__`,
-    /// `__getitem__`, `__contains__`, `__repr__`, `__init__`), bound to the class. This is the
-    /// whole of the playground's metaclass support: what `enum` needs, and what a learner's
-    /// own metaclass would most likely define.
+    /// `__getitem__`, `__contains__`, `__repr__`, `__init__`), bound to the class. With the
+    /// class statement's call of a metaclass's `__new__` (`eval`), this is the playground's
+    /// metaclass support: what `enum` and `typing` need, and what a learner's own metaclass
+    /// would most likely define.
     pub(crate) fn meta_method(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
         let meta = cls.meta.borrow().clone()?;
-        let found = meta
-            .mro
-            .borrow()
-            .iter()
-            .take_while(|k| k.module != "builtins")
-            .find_map(|k| k.dict.borrow().get_str(name))?;
+        let found = meta_own(&meta, name)?;
         Some(self.bind(found, Value::Class(cls.clone())))
     }
 
@@ -1121,4 +1117,14 @@ fn meta_hook(c: &Class, name: &str) -> Option<Value> {
         Some(f @ Value::Function(_)) => Some(f),
         _ => None,
     }
+}
+
+/// What a metaclass written in Python defines itself as `name` (found before the built-in
+/// `type`), unbound.
+pub(crate) fn meta_own(meta: &Class, name: &str) -> Option<Value> {
+    meta.mro
+        .borrow()
+        .iter()
+        .take_while(|k| k.module != "builtins")
+        .find_map(|k| k.dict.borrow().get_str(name))
 }

@@ -563,41 +563,43 @@ impl Interp {
             kw: class_kwargs.clone(),
         };
         // A metaclass's own `__new__` makes the class (its `super().__new__` is `type.__new__`,
-        // which runs the hooks below); its `__init__` runs only on a result that is an
-        // instance of the metaclass, as `type.__call__` does.
-        if let (Some(m), Some(ns)) = (&meta, &namespace)
-            && let Some(new) = self.meta_own(m, "__new__")
-        {
-            let mut args = meta_args(ns.clone());
-            args.pos.insert(0, Value::Class(m.clone()));
-            let mut v = self.call(&new, args)?;
-            if let Value::Class(made) = &v
-                && made
-                    .meta
-                    .borrow()
-                    .as_ref()
-                    .is_some_and(|own| own.mro.borrow().iter().any(|k| Rc::ptr_eq(k, m)))
-                && let Some(init) = self.meta_method(made, "__init__")
-            {
-                self.call(&init, meta_args(ns.clone()))?;
+        // which runs the hooks `finish_class` runs); otherwise `type.__new__`'s work is done here.
+        let own_new = meta
+            .as_ref()
+            .and_then(|m| super::attrs::meta_own(m, "__new__"));
+        let mut v = match (&meta, &namespace, own_new) {
+            (Some(m), Some(ns), Some(new)) => {
+                let new = match &new {
+                    Value::StaticMethod(inner) => (**inner).clone(),
+                    _ => new,
+                };
+                let mut args = meta_args(ns.clone());
+                args.pos.insert(0, Value::Class(m.clone()));
+                self.call(&new, args)?
             }
-            for dec in decorators.into_iter().rev() {
-                v = self.call(&dec, Args::positional(vec![v]))?;
+            _ => {
+                // A body that sets `__module__` names the class's module (CPython reads it back
+                // from the namespace): a library's exceptions say where they are documented.
+                let module_name = match &dict.get_str("__module__") {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => module_name,
+                };
+                let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
+                *cls.meta.borrow_mut() = meta.clone();
+                self.finish_class(&cls, class_kwargs.clone())?;
+                Value::Class(cls)
             }
-            return Ok(v);
-        }
-        // A body that sets `__module__` names the class's module (CPython reads it back from
-        // the namespace): a library's exceptions say where they are documented.
-        let module_name = match &dict.get_str("__module__") {
-            Some(Value::Str(s)) => s.to_string(),
-            _ => module_name,
         };
-        let cls = self.new_class(&name, &qualname, &module_name, bases, dict)?;
-        *cls.meta.borrow_mut() = meta;
-        self.finish_class(&cls, class_kwargs.clone())?;
-        let mut v = Value::Class(cls.clone());
-        // The metaclass's `__init__` sees the finished class, as `type.__init__` would.
-        if let (Some(init), Some(ns)) = (self.meta_method(&cls, "__init__"), namespace) {
+        // The metaclass's `__init__` sees the finished class, as `type.__call__` calls it: only
+        // on a result that is an instance of the metaclass.
+        if let (Some(m), Some(ns), Value::Class(made)) = (&meta, namespace, &v)
+            && made
+                .meta
+                .borrow()
+                .as_ref()
+                .is_some_and(|own| own.mro.borrow().iter().any(|k| Rc::ptr_eq(k, m)))
+            && let Some(init) = self.meta_method(made, "__init__")
+        {
             self.call(&init, meta_args(ns))?;
         }
         for dec in decorators.into_iter().rev() {
@@ -673,19 +675,6 @@ impl Interp {
             }
             None => super::methods::object_init_subclass(self, cls, &kwargs),
         }
-    }
-
-    /// The metaclass's own `name` (found before the built-in `type`), unbound.
-    fn meta_own(&self, meta: &Rc<Class>, name: &str) -> Option<Value> {
-        meta.mro
-            .borrow()
-            .iter()
-            .take_while(|k| k.module != "builtins")
-            .find_map(|k| k.dict.borrow().get_str(name))
-            .map(|found| match &found {
-                Value::StaticMethod(inner) => (**inner).clone(),
-                _ => found,
-            })
     }
 
     /// Create a class object: compute its MRO and wire `super()` support.

@@ -50,74 +50,45 @@ class cached_property:
         return stored[self.attrname]
 
 
-# How total_ordering fills in the comparisons a class leaves out, from the one it defines
-# (each passes on a NotImplemented from it). The names are CPython's: a filled-in method's
-# __qualname__ shows which rule made it.
-def _gt_from_lt(self, other):
-    less = type(self).__lt__(self, other)
-    return less if less is NotImplemented else not less and self != other
+# How total_ordering fills in the comparisons a class leaves out from the one it defines (the
+# root): each asks the root and passes on its NotImplemented. A filled-in method keeps CPython's
+# rule name as its __qualname__ (`_le_from_lt`), which shows which rule made it.
+def _rule(made, root, answer):
+    def method(self, other):
+        result = getattr(type(self), root)(self, other)
+        return result if result is NotImplemented else answer(result, self, other)
+    method.__qualname__ = f'_{made[2:4]}_from_{root[2:4]}'
+    return method
 
 
-def _le_from_lt(self, other):
-    less = type(self).__lt__(self, other)
-    return less if less is NotImplemented else less or self == other
+def _strict(result, a, b):
+    return not result and a != b
 
 
-def _ge_from_lt(self, other):
-    less = type(self).__lt__(self, other)
-    return less if less is NotImplemented else not less
+def _or_equal(result, a, b):
+    return result or a == b
 
 
-def _ge_from_le(self, other):
-    at_most = type(self).__le__(self, other)
-    return at_most if at_most is NotImplemented else not at_most or self == other
+def _not(result, a, b):
+    return not result
 
 
-def _lt_from_le(self, other):
-    at_most = type(self).__le__(self, other)
-    return at_most if at_most is NotImplemented else at_most and self != other
+def _not_or_equal(result, a, b):
+    return not result or a == b
 
 
-def _gt_from_le(self, other):
-    at_most = type(self).__le__(self, other)
-    return at_most if at_most is NotImplemented else not at_most
-
-
-def _lt_from_gt(self, other):
-    more = type(self).__gt__(self, other)
-    return more if more is NotImplemented else not more and self != other
-
-
-def _ge_from_gt(self, other):
-    more = type(self).__gt__(self, other)
-    return more if more is NotImplemented else more or self == other
-
-
-def _le_from_gt(self, other):
-    more = type(self).__gt__(self, other)
-    return more if more is NotImplemented else not more
-
-
-def _le_from_ge(self, other):
-    at_least = type(self).__ge__(self, other)
-    return at_least if at_least is NotImplemented else not at_least or self == other
-
-
-def _gt_from_ge(self, other):
-    at_least = type(self).__ge__(self, other)
-    return at_least if at_least is NotImplemented else at_least and self != other
-
-
-def _lt_from_ge(self, other):
-    at_least = type(self).__ge__(self, other)
-    return at_least if at_least is NotImplemented else not at_least
+def _and_unequal(result, a, b):
+    return result and a != b
 
 
 _DERIVED = {
-    '__lt__': {'__gt__': _gt_from_lt, '__le__': _le_from_lt, '__ge__': _ge_from_lt},
-    '__le__': {'__ge__': _ge_from_le, '__lt__': _lt_from_le, '__gt__': _gt_from_le},
-    '__gt__': {'__lt__': _lt_from_gt, '__ge__': _ge_from_gt, '__le__': _le_from_gt},
-    '__ge__': {'__le__': _le_from_ge, '__gt__': _gt_from_ge, '__lt__': _lt_from_ge},
+    root: {made: _rule(made, root, answer) for made, answer in rules.items()}
+    for root, rules in {
+        '__lt__': {'__gt__': _strict, '__le__': _or_equal, '__ge__': _not},
+        '__le__': {'__ge__': _not_or_equal, '__lt__': _and_unequal, '__gt__': _not},
+        '__gt__': {'__lt__': _strict, '__ge__': _or_equal, '__le__': _not},
+        '__ge__': {'__le__': _not_or_equal, '__gt__': _and_unequal, '__lt__': _not},
+    }.items()
 }
 
 
