@@ -42,6 +42,9 @@ pub const FLASK_SESSION_PRELUDE: &str =
     include_str!(concat!(env!("OUT_DIR"), "/py/flask_session.py"));
 /// The Python source of `cachelib`, imported on first use.
 pub const CACHELIB_PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/py/cachelib.py"));
+/// The Python source of `werkzeug.security`, imported on first use.
+pub const WERKZEUG_SECURITY_PRELUDE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/py/werkzeug_security.py"));
 
 thread_local! {
     /// How many servers this thread has started (see [`starts`]).
@@ -1045,6 +1048,13 @@ fn run_prelude(config: HostConfig, shared: Rc<Shared>) -> Result<(Interp, Value)
     ] {
         interp.modules.insert(alias.to_string(), flask.clone());
     }
+    register_lazy(
+        &mut interp,
+        "werkzeug.security",
+        "werkzeug/security.py",
+        WERKZEUG_SECURITY_PRELUDE,
+        &[],
+    );
     register_lazy(
         &mut interp,
         "cachelib",

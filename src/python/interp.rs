@@ -132,6 +132,8 @@ pub struct Interp {
     pub(crate) steps: std::cell::Cell<u64>,
     /// Steps of the top-level calls finished before this one (see [`Interp::work_done`]).
     work_before: u64,
+    /// Rounds of key derivation in this top-level call (see [`Interp::charge_key_derivation`]).
+    kdf_rounds: std::cell::Cell<u64>,
     /// How far the heap may grow past its budget while a `MemoryError` is being handled (see
     /// `over_heap_budget`); 0 when none is.
     pub(crate) heap_grace: usize,
@@ -191,6 +193,7 @@ impl Interp {
             stderr_to_out: false,
             steps: std::cell::Cell::new(0),
             work_before: 0,
+            kdf_rounds: std::cell::Cell::new(0),
             heap_grace: 0,
             depth: 0,
             handling: Vec::new(),
@@ -338,6 +341,16 @@ impl Interp {
         Ok(())
     }
 
+    /// Check working memory a native routine needs for a moment, not an object it makes (scrypt
+    /// needs 32 MiB for Werkzeug's default hash, more than one object may hold): only the heap's
+    /// budget bounds it.
+    pub fn check_working_memory(&self, bytes: u128) -> PyResult<()> {
+        if bytes + super::heap::live_bytes() as u128 > self.config.heap_budget as u128 {
+            return Err(self.err_empty("MemoryError"));
+        }
+        Ok(())
+    }
+
     /// Charge the work of multiplying an `a_bits` by a `b_bits` integer (see [`multiply_work`]).
     pub(crate) fn charge_multiply(&self, a_bits: u64, b_bits: u64) -> PyResult<()> {
         self.charge(multiply_work(a_bits, b_bits), "big-number arithmetic")
@@ -361,6 +374,31 @@ impl Interp {
                 self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]),
             ));
         }
+        Ok(())
+    }
+
+    /// Charge `rounds` of key derivation (`hashlib.scrypt`: n·r·p; `hashlib.pbkdf2_hmac`: its
+    /// iterations times the digest blocks), before doing it. Key derivation is slow on purpose
+    /// and a real login does it once, so it has an allowance of its own,
+    /// [`KEY_DERIVATION_ROUNDS`] a top-level call, instead of the step budget: Werkzeug's
+    /// default password hash alone (scrypt, 262,144 rounds, about 0.1 s) costs more time than
+    /// the whole step budget allows a request. The allowance bounds the time the same way (a
+    /// round costs what [`STEPS_PER_KDF_ROUND`] steps do), and the rounds count in
+    /// [`Interp::work_done`], so a replay's budget sees them.
+    pub(crate) fn charge_key_derivation(&self, rounds: u64) -> PyResult<()> {
+        let total = self.kdf_rounds.get().saturating_add(rounds);
+        if total > KEY_DERIVATION_ROUNDS {
+            let allowed = crate::text::number::thousands(KEY_DERIVATION_ROUNDS);
+            let msg = format!(
+                "stopped: the key derivation at line {} is too much work for the playground \
+                 (more than {allowed} rounds in one run)",
+                self.current_line()
+            );
+            return Err(self.raise_value(
+                self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]),
+            ));
+        }
+        self.kdf_rounds.set(total);
         Ok(())
     }
 
@@ -475,13 +513,17 @@ impl Interp {
         // A charge refused up front (`7 ** 10 ** 7`) counts as the budget, not as the work it
         // would have been: it was never done.
         let this_call = self.steps.get().min(self.config.step_budget);
-        self.work_before.saturating_add(this_call)
+        let derivation = self.kdf_rounds.get() * STEPS_PER_KDF_ROUND;
+        self.work_before
+            .saturating_add(this_call)
+            .saturating_add(derivation)
     }
 
     /// Start a new top-level call: reset the step counter.
     pub fn reset_budget(&mut self) {
         self.work_before = self.work_done();
         self.steps.set(0);
+        self.kdf_rounds.set(0);
         self.heap_grace = 0;
         self.loop_lines.clear();
     }
@@ -553,6 +595,15 @@ impl Drop for Interp {
         super::teardown::teardown(self);
     }
 }
+
+/// Rounds of key derivation one top-level call may do (see
+/// [`Interp::charge_key_derivation`]; a round is one PBKDF2 iteration, and a scrypt row counts
+/// as 2.5): four of Werkzeug's default scrypt hashes, or three of its default PBKDF2 ones.
+pub const KEY_DERIVATION_ROUNDS: u64 = 3_000_000;
+
+/// What a round of key derivation costs in interpreter steps, for the work a replay sums: a
+/// PBKDF2-SHA256 iteration took 0.18 µs natively, a step 0.04 µs (a million of each, timed).
+pub(crate) const STEPS_PER_KDF_ROUND: u64 = 4;
 
 /// The work, in interpreter steps, of multiplying an `a_bits` by a `b_bits` integer: word
 /// products for the schoolbook method while one side is short, Karatsuba's n^1.585 beyond

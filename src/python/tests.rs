@@ -80,6 +80,34 @@ fn step_budget_names_the_line() {
 }
 
 #[test]
+fn key_derivation_has_an_allowance_of_its_own_and_counts_as_work() {
+    // Two small derivations fit; the third would pass the allowance, so it is refused before
+    // it is done (at once: a test would otherwise wait seconds), naming its line.
+    let mut py = Interpreter::new(HostConfig::default());
+    let source = "import hashlib\n\
+                  for n in [1_000, 1_000, 2_999_000]:\n    \
+                  hashlib.pbkdf2_hmac('sha256', b'pw', b'salt', n)\n";
+    let RunError::Exception(e) = py.run_module("app", "app.py", source).unwrap_err() else {
+        panic!("expected an exception")
+    };
+    assert_eq!(e.type_name, "StepLimitExceeded");
+    assert_eq!(
+        e.message,
+        "stopped: the key derivation at line 3 is too much work for the playground \
+         (more than 3,000,000 rounds in one run)"
+    );
+    // The two done count in the work a replay sums, each round as STEPS_PER_KDF_ROUND steps.
+    let rounds = 2_000 * crate::python::interp::STEPS_PER_KDF_ROUND;
+    assert!(py.work_done() > rounds, "{}", py.work_done());
+    assert!(py.work_done() < rounds + 1_000, "{}", py.work_done());
+    // The allowance is per top-level call: the next call may derive as much again.
+    let again = "import hashlib\nhashlib.pbkdf2_hmac('sha256', b'pw', b's', 1_000)\n\
+                 hashlib.scrypt(b'pw', salt=b's', n=16, r=8, p=1)\n";
+    py.run_module("again", "again.py", again)
+        .expect("a new run has its allowance back");
+}
+
+#[test]
 fn memory_limit_raises_before_allocating() {
     let (_, err, code) = run("x = 'x' * 10**10\n");
     assert_eq!(code, 1);

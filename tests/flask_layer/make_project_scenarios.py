@@ -4,13 +4,17 @@
 
 Only inputs live here (an app, its project files, the learner's steps); the expected
 transcripts come from REAL Flask 3.1.3 + Jinja2 3.1.6 through the oracle
-(tests/flask_layer/regenerate.sh), never from this file.
+(tests/flask_layer/regenerate.sh), never from this file. One input is made by real Werkzeug: a
+stored password hash (with a fixed salt, so the file does not change), which is why this runs
+with the oracle's interpreter:
 
-    python3 tests/flask_layer/make_project_scenarios.py && tests/flask_layer/regenerate.sh
+    tests/oracle/.venv/bin/python tests/flask_layer/make_project_scenarios.py && tests/flask_layer/regenerate.sh
 """
 
 import json
 import os
+
+from werkzeug.security import _hash_internal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIOS = {}
@@ -1985,6 +1989,114 @@ def routes():
     get("/basket?tea=0"),
     get("/broken"),
     get("/routes"),
+])
+
+
+# ---------------------------------------------------------------------------------------------
+# werkzeug.security as login examples use it: a user table of hashes made at start-up, a login
+# that checks one, a hash stored by a real Werkzeug app (made here by Werkzeug itself), the
+# hash format's methods and errors, and safe_join.
+# ---------------------------------------------------------------------------------------------
+
+STORED_KEY, STORED_METHOD = _hash_internal("pbkdf2:sha256:1000", "pepperpot", "hunter2")
+STORED = f"{STORED_METHOD}$pepperpot${STORED_KEY}"
+
+scenario("password_login", """
+from flask import Flask, request, session
+from werkzeug.security import (check_password_hash, gen_salt, generate_password_hash,
+                               safe_join)
+import werkzeug.security
+
+app = Flask(__name__)
+app.secret_key = 'dev'
+
+USERS = {'alice': generate_password_hash('wonderland')}
+# A hash a real Werkzeug app stored (PBKDF2, 1,000 rounds).
+STORED = '""" + STORED + """'
+
+
+@app.post('/login')
+def login():
+    name = request.form['username']
+    stored = USERS.get(name)
+    if stored is None or not check_password_hash(stored, request.form['password']):
+        return 'bad user name or password', 401
+    session['user'] = name
+    return f'welcome {name}'
+
+
+@app.get('/whoami')
+def whoami():
+    return session.get('user', 'nobody')
+
+
+@app.get('/stored')
+def stored():
+    return str(check_password_hash(STORED, request.args.get('pw', '')))
+
+
+@app.get('/defaults')
+def defaults():
+    # Werkzeug's default PBKDF2 is a million rounds: these are made, not checked.
+    lines = []
+    for method in ['pbkdf2', 'pbkdf2:sha1']:
+        used, salt, key = generate_password_hash('pw', method).split('$')
+        lines.append(f'{method} -> {used} {len(salt)} {len(key)}')
+    return '\\n'.join(lines)
+
+
+@app.get('/shapes')
+def shapes():
+    lines = []
+    for method in ['scrypt', 'pbkdf2:sha256:1000', 'pbkdf2:md5:10', 'scrypt:16384:8:1']:
+        made = generate_password_hash('pw', method, salt_length=8)
+        used, salt, key = made.split('$')
+        lines.append(f'{method} -> {used} {len(salt)} {len(key)} '
+                     f'{check_password_hash(made, "pw")}')
+    lines.append(str(len(gen_salt(40))) + ' ' + str(set(gen_salt(200)) <= set(werkzeug.security.SALT_CHARS)))
+    return '\\n'.join(lines)
+
+
+@app.get('/errors')
+def errors():
+    lines = []
+    for method in ['md5', 'scrypt:1:2', 'scrypt:a:b:c', 'pbkdf2:sha256:x', 'pbkdf2:sha256:1:2',
+                   'pbkdf2:nope:5']:
+        try:
+            generate_password_hash('pw', method)
+        except ValueError as error:
+            lines.append(f'{method}: {type(error).__name__}: {error}')
+    for stored in ['', 'x', 'a$b', 'scrypt$a$b', 'pbkdf2:sha256:1$salt$00']:
+        lines.append(f'{stored!r}: {check_password_hash(stored, "pw")}')
+    for length in [0, -3]:
+        try:
+            gen_salt(length)
+        except ValueError as error:
+            lines.append(f'gen_salt({length}): {error}')
+    try:
+        generate_password_hash(b'pw')
+    except AttributeError as error:
+        lines.append(f'bytes: {error}')
+    return '\\n'.join(lines)
+
+
+@app.get('/join')
+def join():
+    cases = [('a', ''), ('a', '.'), ('', ''), ('', 'x'), ('a', 'b/'), ('a', './b'),
+             ('a', 'b//c'), ('a', '..'), ('a', '../x'), ('a', 'x/../..'), ('/r', 'x', 'y'),
+             ('/r', 'x', '../../y'), ('/r',), ('a', '', 'b'), ('a/', 'b'), ('a', '/etc/passwd')]
+    return '\\n'.join(f'{case} {safe_join(*case)!r}' for case in cases)
+""", [
+    post("/login", form={"username": "alice", "password": "wonderland"}),
+    get("/whoami"),
+    post("/login", form={"username": "alice", "password": "Wonderland"}),
+    post("/login", form={"username": "bob", "password": "wonderland"}),
+    get("/stored?pw=hunter2"),
+    get("/stored?pw=hunter3"),
+    get("/defaults"),
+    get("/shapes"),
+    get("/errors"),
+    get("/join"),
 ])
 
 

@@ -155,6 +155,7 @@ impl Interp {
                 }
                 "random" => random::make(self),
                 "hashlib" => hashing::make_hashlib(self),
+                "_hashlib" => hashing::make_private(self)?,
                 "hmac" => hashing::make_hmac(self),
                 "_re" => re_native::make(self),
                 "re" => self.load_source_module(
@@ -172,6 +173,13 @@ impl Interp {
             }
         };
         self.modules.insert(name.to_string(), m.clone());
+        // As CPython's import does, a submodule becomes an attribute of its package once
+        // imported (`import werkzeug.security` then `werkzeug.security.gen_salt`).
+        if let Some((parent, child)) = name.rsplit_once('.')
+            && let Some(package @ Value::Module(_)) = self.modules.get(parent).cloned()
+        {
+            self.set_attr(&package, child, m.clone())?;
+        }
         Ok(m)
     }
 
