@@ -381,8 +381,8 @@ impl Interp {
     /// iterations times the digest blocks), before doing it. Key derivation is slow on purpose
     /// and a real login does it once, so it has an allowance of its own,
     /// [`KEY_DERIVATION_ROUNDS`] a top-level call, instead of the step budget: Werkzeug's
-    /// default password hash alone (scrypt, 262,144 rounds, about 0.1 s) costs more time than
-    /// the whole step budget allows a request. The allowance bounds the time the same way (a
+    /// default password hash alone (scrypt, 262,144 rounds, about 0.17 s in the page) costs
+    /// more steps' worth of time than the whole step budget allows a request. The allowance bounds the time the same way (a
     /// round costs what [`STEPS_PER_KDF_ROUND`] steps do), and the rounds count in
     /// [`Interp::work_done`], so a replay's budget sees them.
     pub(crate) fn charge_key_derivation(&self, rounds: u64) -> PyResult<()> {
@@ -597,13 +597,15 @@ impl Drop for Interp {
 }
 
 /// Rounds of key derivation one top-level call may do (see
-/// [`Interp::charge_key_derivation`]; a round is one PBKDF2 iteration, and a scrypt row counts
-/// as 2.5): four of Werkzeug's default scrypt hashes, or three of its default PBKDF2 ones.
-pub const KEY_DERIVATION_ROUNDS: u64 = 3_000_000;
+/// [`Interp::charge_key_derivation`]; a round is a PBKDF2 iteration or a scrypt row): about a
+/// second of the page's time, as much as the step budget's worst case. That is five of
+/// Werkzeug's default scrypt hashes (its default method, about 0.17 s each in the page) but
+/// one of its default PBKDF2 ones (a million SHA-256 iterations, 0.7 s in the page).
+pub const KEY_DERIVATION_ROUNDS: u64 = 1_500_000;
 
-/// What a round of key derivation costs in interpreter steps, for the work a replay sums: a
-/// PBKDF2-SHA256 iteration took 0.18 µs natively, a step 0.04 µs (a million of each, timed).
-pub(crate) const STEPS_PER_KDF_ROUND: u64 = 4;
+/// What a round of key derivation costs in interpreter steps, for the work a replay sums: in
+/// the page a round takes about 0.67 µs, a step about 0.07 µs.
+pub(crate) const STEPS_PER_KDF_ROUND: u64 = 10;
 
 /// The work, in interpreter steps, of multiplying an `a_bits` by a `b_bits` integer: word
 /// products for the schoolbook method while one side is short, Karatsuba's n^1.585 beyond

@@ -45,7 +45,10 @@ import { gzipSync } from "node:zlib";
 // (`str | None` in a dataclass stopped the app before: `types` and `typing` as Python modules,
 // unions, generic aliases, `__mro_entries__`): +3.6 kB, 1,460.5 kB; the limit moves to 1,461 kB.
 // `typing.NamedTuple`/`TypedDict` and namedtuple's defaults +0.4 kB: 1,460.9 kB.
-const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_461_000);
+// Session 15: `werkzeug.security` over `hashlib.scrypt`/`pbkdf2_hmac` (every login example
+// imports it; the `scrypt` and `pbkdf2` crates, the module, and SHA-256 built for speed, 1.5 kB
+// of it, so a PBKDF2 login takes 2.3x less time): +7.9 kB, 1,468.8 kB; the limit moves to 1,469 kB.
+const BUDGET_BYTES = Number(process.env.PAGE_BUDGET_BYTES || 1_469_000);
 const dist = process.argv[2] || "dist";
 
 function kindOf(name) {

@@ -2035,14 +2035,11 @@ def stored():
     return str(check_password_hash(STORED, request.args.get('pw', '')))
 
 
-@app.get('/defaults')
-def defaults():
-    # Werkzeug's default PBKDF2 is a million rounds: these are made, not checked.
-    lines = []
-    for method in ['pbkdf2', 'pbkdf2:sha1']:
-        used, salt, key = generate_password_hash('pw', method).split('$')
-        lines.append(f'{method} -> {used} {len(salt)} {len(key)}')
-    return '\\n'.join(lines)
+@app.get('/default/<method>')
+def default(method):
+    # Werkzeug's default PBKDF2 is a million rounds: one is made, not checked.
+    used, salt, key = generate_password_hash('pw', method).split('$')
+    return f'{method} -> {used} {len(salt)} {len(key)}'
 
 
 @app.get('/shapes')
@@ -2093,7 +2090,8 @@ def join():
     post("/login", form={"username": "bob", "password": "wonderland"}),
     get("/stored?pw=hunter2"),
     get("/stored?pw=hunter3"),
-    get("/defaults"),
+    get("/default/pbkdf2"),
+    get("/default/pbkdf2:sha1"),
     get("/shapes"),
     get("/errors"),
     get("/join"),
