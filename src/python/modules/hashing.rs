@@ -1,7 +1,8 @@
 //! `hashlib` (md5, sha1, sha256, and the key derivations `pbkdf2_hmac` and `scrypt`) and `hmac`
 //! over the RustCrypto `md-5`/`sha1`/`sha2`/`hmac`/`pbkdf2`/`scrypt` crates (`md-5` shares the
 //! `digest` core the others already bring, so it adds little weight). Argument checks and their
-//! messages are CPython 3.11's with OpenSSL 3 underneath (`tests/python/cases/hashlib_kdf*`).
+//! messages are CPython 3.11's with OpenSSL 3 underneath
+//! (`tests/python/cases/modules_stdlib/hashlib_kdf.py`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
