@@ -333,12 +333,10 @@ impl Interp {
     /// memory does). Sites that grow a buffer call this again as it grows, so it charges no
     /// work (that would count the early bytes over and over).
     pub fn check_size(&self, bytes: u128) -> PyResult<()> {
-        if bytes > self.config.memory_limit as u128
-            || bytes + super::heap::live_bytes() as u128 > self.config.heap_budget as u128
-        {
+        if bytes > self.config.memory_limit as u128 {
             return Err(self.err_empty("MemoryError"));
         }
-        Ok(())
+        self.check_working_memory(bytes)
     }
 
     /// Check working memory a native routine needs for a moment, not an object it makes (scrypt
@@ -370,9 +368,7 @@ impl Interp {
                 "stopped after {n} steps: the {what} at line {} is too much work for the playground",
                 self.current_line()
             );
-            return Err(self.raise_value(
-                self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]),
-            ));
+            return Err(self.stopped(&msg));
         }
         Ok(())
     }
@@ -381,10 +377,10 @@ impl Interp {
     /// iterations times the digest blocks), before doing it. Key derivation is slow on purpose
     /// and a real login does it once, so it has an allowance of its own,
     /// [`KEY_DERIVATION_ROUNDS`] a top-level call, instead of the step budget: Werkzeug's
-    /// default password hash alone (scrypt, 262,144 rounds, about 0.17 s in the page) costs
-    /// more steps' worth of time than the whole step budget allows a request. The allowance bounds the time the same way (a
-    /// round costs what [`STEPS_PER_KDF_ROUND`] steps do), and the rounds count in
-    /// [`Interp::work_done`], so a replay's budget sees them.
+    /// default password hash alone (scrypt, 262,144 rounds, about 0.17 s in the page) takes
+    /// more time than the whole step budget allows a request. The allowance bounds the time
+    /// the same way, and the rounds count in [`Interp::work_done`] (each as
+    /// [`STEPS_PER_KDF_ROUND`] steps), so a replay's budget sees them.
     pub(crate) fn charge_key_derivation(&self, rounds: u64) -> PyResult<()> {
         let total = self.kdf_rounds.get().saturating_add(rounds);
         if total > KEY_DERIVATION_ROUNDS {
@@ -394,9 +390,7 @@ impl Interp {
                  (more than {allowed} rounds in one run)",
                 self.current_line()
             );
-            return Err(self.raise_value(
-                self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]),
-            ));
+            return Err(self.stopped(&msg));
         }
         self.kdf_rounds.set(total);
         Ok(())
@@ -469,7 +463,16 @@ impl Interp {
     #[cold]
     fn interrupted_error(&self, seconds: u64) -> Box<Exc> {
         let msg = super::interrupt::message(seconds, self.current_line());
-        self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
+        self.stopped(&msg)
+    }
+
+    /// `StepLimitExceeded(message)`: every budget's stop, so a host tells them all apart from
+    /// the program's own errors the same way.
+    #[cold]
+    fn stopped(&self, message: &str) -> Box<Exc> {
+        self.raise_value(
+            self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(message)]),
+        )
     }
 
     #[cold]
@@ -482,7 +485,7 @@ impl Interp {
                 .copied()
                 .unwrap_or_else(|| self.current_line())
         );
-        self.raise_value(self.new_exception(self.ty("StepLimitExceeded"), vec![Value::str(&msg)]))
+        self.stopped(&msg)
     }
 
     /// Record where the running statement is (cheap: no line number is computed here).

@@ -26,6 +26,12 @@ enum Algo {
 }
 
 impl Algo {
+    /// The algorithm a name given to `hashlib` means (in any case), if this build has it.
+    fn named(name: &str) -> Option<Algo> {
+        [Algo::Md5, Algo::Sha1, Algo::Sha256]
+            .into_iter()
+            .find(|algo| name.eq_ignore_ascii_case(algo.name()))
+    }
     fn name(self) -> &'static str {
         match self {
             Algo::Md5 => "md5",
@@ -200,12 +206,9 @@ impl NativeObject for Updatable {
 
 fn algo_of(it: &mut Interp, v: &Value) -> PyResult<Algo> {
     match v {
-        Value::Str(s) => match s.to_ascii_lowercase().as_str() {
-            "md5" => Ok(Algo::Md5),
-            "sha1" => Ok(Algo::Sha1),
-            "sha256" => Ok(Algo::Sha256),
-            other => Err(it.value_error(format!("unsupported hash type {other}"))),
-        },
+        Value::Str(s) => Algo::named(s).ok_or_else(|| {
+            it.value_error(format!("unsupported hash type {}", s.to_ascii_lowercase()))
+        }),
         Value::Builtin(b) => match b.name.as_str() {
             "openssl_md5" => Ok(Algo::Md5),
             "openssl_sha1" => Ok(Algo::Sha1),
@@ -290,11 +293,8 @@ fn pbkdf2_hmac(it: &mut Interp, mut args: Args) -> PyResult<Value> {
         Value::None => None,
         v => Some(it.to_index(&v)?),
     };
-    let algo = match name.to_ascii_lowercase().as_str() {
-        "md5" => Algo::Md5,
-        "sha1" => Algo::Sha1,
-        "sha256" => Algo::Sha256,
-        _ => return Err(unsupported_digest(it)),
+    let Some(algo) = Algo::named(name) else {
+        return Err(unsupported_digest(it));
     };
     if iterations < 1 {
         return Err(it.value_error("iteration value must be greater than 0.".to_string()));
@@ -323,6 +323,9 @@ fn pbkdf2_hmac(it: &mut Interp, mut args: Args) -> PyResult<Value> {
     }
     Ok(Value::Bytes(Rc::from(out)))
 }
+
+/// What CPython says when OpenSSL refuses scrypt's parameters without a reason of its own.
+const INVALID_SCRYPT: &str = "Invalid parameter combination for n, r, p, maxmem.";
 
 /// OpenSSL's default memory limit for scrypt when `maxmem` is 0.
 const SCRYPT_DEFAULT_MAXMEM: u64 = 32 * 1024 * 1024;
@@ -377,35 +380,38 @@ fn scrypt(it: &mut Interp, mut args: Args) -> PyResult<Value> {
     }
     let r = unsigned(it, r, "r")?;
     let p = unsigned(it, p, "p")?;
-    let maxmem = match maxmem {
-        None => 0,
-        Some(v) => it.to_index(&v)?,
+    // `maxmem` and `dklen` are C ints, from 0 and 1 up.
+    let c_int = |it: &mut Interp, v: Option<Value>, default: i64, low: i64, message: &str| {
+        let value = v.map_or(Ok(default), |v| it.to_index(&v))?;
+        if (low..=i64::from(i32::MAX)).contains(&value) {
+            Ok(value as u64)
+        } else {
+            Err(it.value_error(message.to_string()))
+        }
     };
-    if !(0..=i64::from(i32::MAX)).contains(&maxmem) {
-        return Err(
-            it.value_error("maxmem must be positive and smaller than 2147483647".to_string())
-        );
-    }
-    let dklen = match dklen {
-        None => 64,
-        Some(v) => it.to_index(&v)?,
-    };
-    if !(1..=i64::from(i32::MAX)).contains(&dklen) {
-        return Err(
-            it.value_error("dklen must be greater than 0 and smaller than 2147483647".to_string())
-        );
-    }
+    let maxmem = c_int(
+        it,
+        maxmem,
+        0,
+        0,
+        "maxmem must be positive and smaller than 2147483647",
+    )?;
+    let dklen = c_int(
+        it,
+        dklen,
+        64,
+        1,
+        "dklen must be greater than 0 and smaller than 2147483647",
+    )?;
     if r == 0 || p == 0 {
-        return Err(
-            it.value_error("Invalid parameter combination for n, r, p, maxmem.".to_string())
-        );
+        return Err(it.value_error(INVALID_SCRYPT.to_string()));
     }
     // OpenSSL's limits: n below 2^(16 r), and its working memory (128 r bytes for each of p
     // blocks and n + 2 rows) within maxmem, 32 MiB when it is 0.
     let limit = if maxmem == 0 {
         SCRYPT_DEFAULT_MAXMEM
     } else {
-        maxmem as u64
+        maxmem
     };
     let log_n = n.trailing_zeros() as u64;
     let memory = 128u128 * r as u128 * (n as u128 + 2) + 128u128 * r as u128 * p as u128;
@@ -416,14 +422,14 @@ fn scrypt(it: &mut Interp, mut args: Args) -> PyResult<Value> {
     it.check_working_memory(memory + dklen as u128)?;
     // A scrypt row (of n, times r and p) takes about what a PBKDF2-SHA256 iteration does in the
     // page (0.65 against 0.68 µs, tests/browser/login.test.mjs), so each is one round.
-    it.charge_key_derivation(n * r * p)?;
-    let params = scrypt::Params::new(log_n as u8, r as u32, p as u32, 32).map_err(|_| {
-        it.value_error("Invalid parameter combination for n, r, p, maxmem.".to_string())
-    })?;
+    it.charge_key_derivation(n.saturating_mul(r).saturating_mul(p))?;
+    // The checks above are OpenSSL's, which include the crate's; its refusal is kept as a
+    // guard, in CPython's words.
     let mut out = vec![0u8; dklen as usize];
-    scrypt::scrypt(&password, &salt, &params, &mut out).map_err(|_| {
-        it.value_error("Invalid parameter combination for n, r, p, maxmem.".to_string())
-    })?;
+    scrypt::Params::new(log_n as u8, r as u32, p as u32, 32)
+        .ok()
+        .and_then(|params| scrypt::scrypt(&password, &salt, &params, &mut out).ok())
+        .ok_or_else(|| it.value_error(INVALID_SCRYPT.to_string()))?;
     Ok(Value::Bytes(Rc::from(out)))
 }
 
