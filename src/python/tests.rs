@@ -93,7 +93,7 @@ fn key_derivation_has_an_allowance_of_its_own_and_counts_as_work() {
     assert_eq!(e.type_name, "StepLimitExceeded");
     assert_eq!(
         e.message,
-        "stopped: the key derivation at line 3 is too much work for the playground \
+        "stopped: this key derivation is too much work for the playground \
          (more than 1,500,000 rounds in one run)"
     );
     // The two done count in the work a replay sums, each round as STEPS_PER_KDF_ROUND steps.
